@@ -1,0 +1,5 @@
+// Every CLI command, in the order `upkeep --help` lists them. Add a line here for a new command.
+import type { CliCommand } from "../command.ts";
+import { configValidateCommand } from "./config-validate.ts";
+
+export const commands: CliCommand[] = [configValidateCommand];

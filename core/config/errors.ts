@@ -1,0 +1,29 @@
+// A config problem a maintainer can fix: where it is and what was expected.
+
+export interface ConfigProblem {
+  file: string;
+  /** Dotted key path such as `sla.goals.critical.resolution`; empty for the whole file. */
+  path: string;
+  /** 1-based line and column in the file, when the file's text was available. */
+  line?: number;
+  column?: number;
+  message: string;
+}
+
+export function formatConfigProblem(problem: ConfigProblem): string {
+  const where = problem.line
+    ? `${problem.file}:${problem.line}:${problem.column ?? 1}`
+    : problem.file;
+  const key = problem.path ? ` at ${problem.path}` : "";
+  return `${where}${key}: ${problem.message}`;
+}
+
+export class ConfigError extends Error {
+  readonly problems: ConfigProblem[];
+
+  constructor(problems: ConfigProblem[]) {
+    super(problems.map(formatConfigProblem).join("\n"));
+    this.name = "ConfigError";
+    this.problems = problems;
+  }
+}

@@ -1,0 +1,28 @@
+// Time is injected wherever a decision depends on it, so tests can move it.
+
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+/** A clock that stands still until moved; for tests and the demo. */
+export class ManualClock implements Clock {
+  private current: number;
+
+  constructor(start: Date | string) {
+    this.current = new Date(start).getTime();
+  }
+
+  now(): Date {
+    return new Date(this.current);
+  }
+
+  set(at: Date | string): void {
+    this.current = new Date(at).getTime();
+  }
+
+  advance(ms: number): void {
+    this.current += ms;
+  }
+}

@@ -1,0 +1,201 @@
+// Implements the GitHub port over any Octokit: Probot's context.octokit, @actions/github's, or the CLI's.
+
+import type { Octokit } from "@octokit/core";
+import { composePaginateRest } from "@octokit/plugin-paginate-rest";
+import type { Issue, IssueComment, IssueEvent, Permission } from "../core/model/issue.ts";
+import { commentFromRest, eventFromRest, issueFromRest } from "../core/model/rest.ts";
+import type {
+  GitHubPort,
+  IssueChange,
+  IssueListQuery,
+  LabelSpec,
+  NewIssue,
+  RepoRef,
+} from "./port.ts";
+
+/** Anything with Octokit's `request`; the faces' clients all qualify. */
+export type OctokitLike = Pick<Octokit, "request">;
+
+export class OctokitGitHub implements GitHubPort {
+  readonly repo: RepoRef;
+  private readonly octokit: OctokitLike;
+
+  constructor(octokit: OctokitLike, repo: RepoRef) {
+    this.octokit = octokit;
+    this.repo = repo;
+  }
+
+  async getIssue(number: number): Promise<Issue> {
+    const { data } = await this.octokit.request("GET /repos/{owner}/{repo}/issues/{issue_number}", {
+      ...this.repo,
+      issue_number: number,
+    });
+    return issueFromRest(data);
+  }
+
+  async *listIssues(query: IssueListQuery): AsyncIterable<Issue> {
+    const iterator = composePaginateRest.iterator(
+      this.octokit as Octokit,
+      "GET /repos/{owner}/{repo}/issues",
+      {
+        ...this.repo,
+        state: query.state ?? "open",
+        labels: query.labels?.join(","),
+        since: query.since,
+        sort: query.sort,
+        direction: query.direction,
+        per_page: 100,
+      },
+    );
+    for await (const page of iterator) {
+      for (const raw of page.data) yield issueFromRest(raw);
+    }
+  }
+
+  async createIssue(issue: NewIssue): Promise<Issue> {
+    const { data } = await this.octokit.request("POST /repos/{owner}/{repo}/issues", {
+      ...this.repo,
+      ...issue,
+    });
+    return issueFromRest(data);
+  }
+
+  async updateIssue(number: number, change: IssueChange): Promise<Issue> {
+    const { stateReason, ...rest } = change;
+    const { data } = await this.octokit.request(
+      "PATCH /repos/{owner}/{repo}/issues/{issue_number}",
+      {
+        ...this.repo,
+        issue_number: number,
+        ...rest,
+        ...(stateReason ? { state_reason: stateReason } : {}),
+      },
+    );
+    return issueFromRest(data);
+  }
+
+  async addLabels(number: number, labels: string[]): Promise<void> {
+    if (labels.length === 0) return;
+    await this.octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/labels", {
+      ...this.repo,
+      issue_number: number,
+      labels,
+    });
+  }
+
+  async removeLabel(number: number, label: string): Promise<void> {
+    try {
+      await this.octokit.request(
+        "DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}",
+        {
+          ...this.repo,
+          issue_number: number,
+          name: label,
+        },
+      );
+    } catch (error) {
+      // Already gone is the state we wanted.
+      if ((error as { status?: number }).status !== 404) throw error;
+    }
+  }
+
+  async listRepoLabels(): Promise<LabelSpec[]> {
+    const labels = await composePaginateRest(
+      this.octokit as Octokit,
+      "GET /repos/{owner}/{repo}/labels",
+      {
+        ...this.repo,
+        per_page: 100,
+      },
+    );
+    return labels.map((label) => ({
+      name: label.name,
+      color: label.color,
+      description: label.description ?? undefined,
+    }));
+  }
+
+  async createLabel(label: LabelSpec): Promise<void> {
+    try {
+      await this.octokit.request("POST /repos/{owner}/{repo}/labels", { ...this.repo, ...label });
+    } catch (error) {
+      // 422 "already_exists": a concurrent run created it first, which is what we wanted.
+      if ((error as { status?: number }).status !== 422) throw error;
+    }
+  }
+
+  async listComments(number: number): Promise<IssueComment[]> {
+    const comments = await composePaginateRest(
+      this.octokit as Octokit,
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/comments",
+      { ...this.repo, issue_number: number, per_page: 100 },
+    );
+    return comments.map(commentFromRest);
+  }
+
+  async createComment(number: number, body: string): Promise<IssueComment> {
+    const { data } = await this.octokit.request(
+      "POST /repos/{owner}/{repo}/issues/{issue_number}/comments",
+      {
+        ...this.repo,
+        issue_number: number,
+        body,
+      },
+    );
+    return commentFromRest(data);
+  }
+
+  async updateComment(commentId: number, body: string): Promise<IssueComment> {
+    const { data } = await this.octokit.request(
+      "PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}",
+      {
+        ...this.repo,
+        comment_id: commentId,
+        body,
+      },
+    );
+    return commentFromRest(data);
+  }
+
+  async listTimeline(number: number): Promise<IssueEvent[]> {
+    const entries = await composePaginateRest(
+      this.octokit as Octokit,
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/timeline",
+      { ...this.repo, issue_number: number, per_page: 100 },
+    );
+    return entries.map(eventFromRest);
+  }
+
+  async getPermission(login: string): Promise<Permission> {
+    try {
+      const { data } = await this.octokit.request(
+        "GET /repos/{owner}/{repo}/collaborators/{username}/permission",
+        {
+          ...this.repo,
+          username: login,
+        },
+      );
+      const role = (data as { role_name?: string }).role_name;
+      if (role === "maintain" || role === "triage") return role;
+      return data.permission as Permission;
+    } catch (error) {
+      if ((error as { status?: number }).status === 404) return "none";
+      throw error;
+    }
+  }
+
+  async readFile(path: string, ref?: string): Promise<string | undefined> {
+    try {
+      const { data } = await this.octokit.request("GET /repos/{owner}/{repo}/contents/{path}", {
+        ...this.repo,
+        path,
+        ref,
+      });
+      if (Array.isArray(data) || data.type !== "file" || !("content" in data)) return undefined;
+      return Buffer.from(data.content, "base64").toString("utf8");
+    } catch (error) {
+      if ((error as { status?: number }).status === 404) return undefined;
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,67 @@
+// The one way Upkeep reads and writes GitHub. Named by intent; only the adapter knows endpoint paths.
+// Capabilities that need more add a method here and its implementation in octokit-port.ts.
+import type { Issue, IssueComment, IssueEvent, Permission } from "../core/model/issue.ts";
+
+export interface RepoRef {
+  owner: string;
+  repo: string;
+}
+
+export interface LabelSpec {
+  name: string;
+  color: string;
+  description?: string;
+}
+
+export interface NewIssue {
+  title: string;
+  body: string;
+  labels?: string[];
+  assignees?: string[];
+}
+
+export interface IssueChange {
+  title?: string;
+  body?: string;
+  state?: "open" | "closed";
+  stateReason?: "completed" | "not_planned" | "duplicate" | "reopened";
+  labels?: string[];
+  assignees?: string[];
+}
+
+export interface IssueListQuery {
+  state?: "open" | "closed" | "all";
+  /** Only issues carrying all of these labels. */
+  labels?: string[];
+  since?: string;
+  sort?: "created" | "updated";
+  direction?: "asc" | "desc";
+}
+
+export interface GitHubPort {
+  readonly repo: RepoRef;
+
+  getIssue(number: number): Promise<Issue>;
+  /** Pages through issues (pull requests included; check `isPullRequest`). */
+  listIssues(query: IssueListQuery): AsyncIterable<Issue>;
+  createIssue(issue: NewIssue): Promise<Issue>;
+  updateIssue(number: number, change: IssueChange): Promise<Issue>;
+
+  addLabels(number: number, labels: string[]): Promise<void>;
+  removeLabel(number: number, label: string): Promise<void>;
+  listRepoLabels(): Promise<LabelSpec[]>;
+  createLabel(label: LabelSpec): Promise<void>;
+
+  listComments(number: number): Promise<IssueComment[]>;
+  createComment(number: number, body: string): Promise<IssueComment>;
+  updateComment(commentId: number, body: string): Promise<IssueComment>;
+
+  /** The issue's history from the timeline API: label changes, close/reopen, comments, cross-references. */
+  listTimeline(number: number): Promise<IssueEvent[]>;
+
+  /** A user's permission on this repository ("none" when they are not a collaborator). */
+  getPermission(login: string): Promise<Permission>;
+
+  /** A file's text on the default branch (or `ref`), or undefined when it does not exist. */
+  readFile(path: string, ref?: string): Promise<string | undefined>;
+}

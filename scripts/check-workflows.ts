@@ -1,0 +1,2 @@
+// Placeholder until workflows exist; replaced by the workflow linter.
+console.log("no workflows to check");
