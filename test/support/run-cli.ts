@@ -1,0 +1,42 @@
+// Runs the CLI as a process, as a person or another CI system would.
+import { spawn } from "node:child_process";
+import { join } from "node:path";
+
+export const REPO_ROOT = new URL("../..", import.meta.url).pathname;
+
+export interface CliRun {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** `entry` defaults to the TypeScript source; pass "dist" to run the bundled file users install. */
+export async function runUpkeep(
+  args: string[],
+  options: {
+    cwd?: string;
+    env?: Record<string, string>;
+    stdin?: string;
+    entry?: "source" | "dist";
+  } = {},
+): Promise<CliRun> {
+  const entry =
+    options.entry === "dist" ? join(REPO_ROOT, "dist/upkeep.js") : join(REPO_ROOT, "cli/bin.ts");
+  const child = spawn(process.execPath, [entry, ...args], {
+    cwd: options.cwd ?? REPO_ROOT,
+    env: { ...process.env, ...options.env },
+  });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (chunk) => {
+    stdout += chunk;
+  });
+  child.stderr.on("data", (chunk) => {
+    stderr += chunk;
+  });
+  child.stdin.end(options.stdin ?? "");
+  const exitCode = await new Promise<number>((resolve) =>
+    child.on("close", (code) => resolve(code ?? 1)),
+  );
+  return { exitCode, stdout, stderr };
+}
