@@ -1,0 +1,56 @@
+// What every lockfile parser produces and every advisory matcher consumes.
+
+/** OSV ecosystem names (https://ossf.github.io/osv-schema/#affectedpackage-field). */
+export type Ecosystem =
+  | "npm"
+  | "PyPI"
+  | "Go"
+  | "crates.io"
+  | "RubyGems"
+  | "Packagist"
+  | "NuGet"
+  | "Maven"
+  | "Pub"
+  | "Hex";
+
+export interface PackageLocation {
+  /** Path of the lockfile relative to the scanned root, with forward slashes. */
+  file: string;
+  /** 1-based line of the package's entry in the lockfile, when known. */
+  line?: number;
+  column?: number;
+}
+
+export interface LockedPackage {
+  ecosystem: Ecosystem;
+  name: string;
+  version: string;
+  /** dev: only needed to develop or test (devDependencies, dev groups); prod otherwise. */
+  scope: "prod" | "dev";
+  /** Declared by the project itself rather than pulled in by another package. */
+  direct: boolean;
+  location: PackageLocation;
+}
+
+/** A problem in one file; the scan goes on with the other files and reports itself incomplete. */
+export interface ParseProblem {
+  file: string;
+  line?: number;
+  message: string;
+}
+
+export interface LockfileParseResult {
+  packages: LockedPackage[];
+  problems: ParseProblem[];
+  /** Entries seen but not scannable (e.g. unpinned requirements), reported rather than guessed. */
+  unscannable?: { name: string; reason: string; line?: number }[];
+}
+
+/** One module per lockfile format implements this. */
+export interface LockfileParser {
+  /** Human name, e.g. "npm package-lock.json". */
+  format: string;
+  /** Whether this parser handles a file, by its path (basename and, where needed, content sniffing). */
+  matches(path: string): boolean;
+  parse(path: string, content: string): LockfileParseResult;
+}
