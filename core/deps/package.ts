@@ -42,8 +42,20 @@ export interface ParseProblem {
 export interface LockfileParseResult {
   packages: LockedPackage[];
   problems: ParseProblem[];
-  /** Entries seen but not scannable (e.g. unpinned requirements), reported rather than guessed. */
-  unscannable?: { name: string; reason: string; line?: number }[];
+  /**
+   * Entries seen but not scannable (e.g. unpinned requirements), reported rather than guessed.
+   * `file` is set when the entry sits in another file than the one parsed (a `-r` include).
+   */
+  unscannable?: { name: string; reason: string; line?: number; file?: string }[];
+}
+
+/**
+ * What a parser may read besides the lockfile: manifests next to it (package.json, pyproject.toml)
+ * that say which packages are direct or dev, and files a requirements.txt includes with `-r`.
+ */
+export interface ParseContext {
+  /** Text of a file by path relative to the lockfile's directory; undefined when absent or unreadable. */
+  readRelative(path: string): string | undefined;
 }
 
 /** One module per lockfile format implements this. */
@@ -52,5 +64,6 @@ export interface LockfileParser {
   format: string;
   /** Whether this parser handles a file, by its path (basename and, where needed, content sniffing). */
   matches(path: string): boolean;
-  parse(path: string, content: string): LockfileParseResult;
+  /** Never throws for bad input: problems come back in the result. */
+  parse(path: string, content: string, context?: ParseContext): LockfileParseResult;
 }
