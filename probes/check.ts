@@ -1,0 +1,17 @@
+// Runs one probe once, whatever its kind.
+import type { ProbeConfig } from "../core/health/config.ts";
+import { parseDuration } from "../core/time/duration.ts";
+import { checkHttp } from "./http.ts";
+import type { CheckResult } from "./result.ts";
+import { checkTcp, checkTls } from "./socket.ts";
+
+export async function checkProbe(
+  probe: ProbeConfig,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<CheckResult> {
+  const timeoutMs = parseDuration(probe.timeout) ?? 10_000;
+  if (probe.http) return checkHttp(probe.http, timeoutMs, env);
+  if (probe.tcp) return checkTcp(probe.tcp, timeoutMs);
+  if (probe.tls) return checkTls(probe.tls, timeoutMs, env.UPKEEP_TLS_CA);
+  return { ok: false, latencyMs: 0, error: "probe has no target" };
+}
