@@ -42,10 +42,9 @@ export async function checkHttp(
         url = next;
         continue;
       }
-      const body =
-        probe.keyword !== undefined || probe.jsonPath
-          ? await readBounded(response)
-          : (await response.body?.cancel(), "");
+      const wantsBody = probe.keyword !== undefined || probe.jsonPath !== undefined;
+      const body = wantsBody ? await readBounded(response) : "";
+      if (!wantsBody) await response.body?.cancel();
       const latencyMs = elapsed();
       if (!statusMatches(response.status, probe.status))
         return { ok: false, latencyMs, error: `status ${response.status}` };

@@ -3,11 +3,9 @@
 import { z } from "zod";
 import { durationField, severityField } from "../config/fields.ts";
 
-const statusRange = z
-  .string()
-  .regex(/^\d{3}(-\d{3})?(,\d{3}(-\d{3})?)*$/, {
-    message: 'expected status codes such as "200", "200-299" or "200,204"',
-  });
+const statusRange = z.string().regex(/^\d{3}(-\d{3})?(,\d{3}(-\d{3})?)*$/, {
+  message: 'expected status codes such as "200", "200-299" or "200,204"',
+});
 
 /** Header values may name an environment variable ("env:API_TOKEN") so secrets stay out of the file. */
 const headerValue = z.string();

@@ -21,7 +21,7 @@ const config = healthConfigSchema.parse({
     {
       name: "api",
       http: { url: "http://127.0.0.1:1/health" },
-      latencyBudget: "500ms".replace("500ms", "1s"),
+      latencyBudget: "1s",
     },
   ],
 });
