@@ -1,5 +1,6 @@
 // Every CLI command, in the order `upkeep --help` lists them. Add a line here for a new command.
 import type { CliCommand } from "../command.ts";
 import { configValidateCommand } from "./config-validate.ts";
+import { depsListCommand } from "./deps-list.ts";
 
-export const commands: CliCommand[] = [configValidateCommand];
+export const commands: CliCommand[] = [configValidateCommand, depsListCommand];

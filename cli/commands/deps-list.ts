@@ -1,0 +1,112 @@
+// `upkeep deps list [PATH] [--json]`: the packages Upkeep reads from a tree's lockfiles (or one
+// lockfile), as the dependency scan will see them. Problems go to stderr; exit 3 when incomplete.
+import { statSync } from "node:fs";
+import { relative, resolve } from "node:path";
+import { type CollectedPackages, collectPackages } from "../../core/deps/lockfiles/collect.ts";
+import { lockfileParsers } from "../../core/deps/lockfiles/index.ts";
+import { type CliCommand, type CliIo, EXIT, UsageError } from "../command.ts";
+
+interface ListArgs {
+  target: string;
+  json: boolean;
+  exclude: string[];
+}
+
+export const depsListCommand: CliCommand = {
+  name: "deps list",
+  summary: "List the packages found in lockfiles (a directory tree or one lockfile)",
+  usage: [
+    "upkeep deps list [PATH] [--json] [--exclude GLOB]...",
+    "  PATH       a directory to walk (default .) or a single lockfile",
+    "  --json     print [{ecosystem,name,version,scope,direct,file,line}]",
+    "  --exclude  gitignore-style pattern to skip, relative to PATH (repeatable)",
+    `Formats: ${lockfileParsers.map((parser) => parser.format).join(", ")}`,
+  ].join("\n"),
+  async run(args, io) {
+    const options = parseArgs(args);
+    const target = resolve(io.cwd, options.target);
+    const collected = isDirectory(target)
+      ? await collectPackages(target, { exclude: options.exclude })
+      : await collectPackages(io.cwd, { files: [relative(io.cwd, target)] });
+    io.stdout(options.json ? jsonList(collected) : table(collected));
+    reportProblems(collected, io);
+    return collected.problems.length > 0 ? EXIT.incomplete : EXIT.ok;
+  },
+};
+
+function parseArgs(args: string[]): ListArgs {
+  const parsed: ListArgs = { target: ".", json: false, exclude: [] };
+  const paths: string[] = [];
+  for (let index = 0; index < args.length; index++) {
+    const arg = args[index]!;
+    if (arg === "--json") parsed.json = true;
+    else if (arg === "--exclude") parsed.exclude.push(valueAfter(args, ++index, arg));
+    else if (arg.startsWith("--exclude=")) parsed.exclude.push(arg.slice("--exclude=".length));
+    else if (arg.startsWith("-")) throw new UsageError(`unknown option ${arg}`);
+    else paths.push(arg);
+  }
+  if (paths.length > 1) throw new UsageError("give at most one PATH");
+  parsed.target = paths[0] ?? ".";
+  return parsed;
+}
+
+function valueAfter(args: string[], index: number, option: string): string {
+  const value = args[index];
+  if (value === undefined) throw new UsageError(`${option} needs a value`);
+  return value;
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    throw new UsageError(`${path}: no such file or directory`);
+  }
+}
+
+function jsonList(collected: CollectedPackages): string {
+  const rows = collected.packages.map(({ ecosystem, name, version, scope, direct, location }) => ({
+    ecosystem,
+    name,
+    version,
+    scope,
+    direct,
+    file: location.file,
+    line: location.line ?? null,
+  }));
+  return `${JSON.stringify(rows, null, 2)}\n`;
+}
+
+function table(collected: CollectedPackages): string {
+  const header = ["ECOSYSTEM", "NAME", "VERSION", "SCOPE", "DIRECT", "FILE"];
+  const rows = collected.packages.map((found) => [
+    found.ecosystem,
+    found.name,
+    found.version,
+    found.scope,
+    found.direct ? "yes" : "no",
+    found.location.line ? `${found.location.file}:${found.location.line}` : found.location.file,
+  ]);
+  const widths = header.map((title, column) =>
+    Math.max(title.length, ...rows.map((row) => row[column]!.length)),
+  );
+  const format = (row: string[]) =>
+    row
+      .map((cell, column) => cell.padEnd(widths[column]!))
+      .join("  ")
+      .trimEnd();
+  const files = collected.lockfiles.length;
+  const summary = `${collected.packages.length} packages in ${files} lockfile${files === 1 ? "" : "s"}`;
+  return [format(header), ...rows.map(format), "", summary, ""].join("\n");
+}
+
+function reportProblems(collected: CollectedPackages, io: CliIo): void {
+  for (const problem of collected.problems) {
+    const where = problem.line ? `${problem.file}:${problem.line}` : problem.file;
+    io.stderr(`error: ${where}: ${problem.message}\n`);
+  }
+  for (const entry of collected.unscannable) {
+    const where = entry.line ? `${entry.file}:${entry.line}` : entry.file;
+    io.stderr(`not scannable: ${where}: ${entry.name}: ${entry.reason}\n`);
+  }
+}

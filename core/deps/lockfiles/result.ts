@@ -1,0 +1,49 @@
+// Collects one file's packages, problems and unscannable entries as a parser finds them.
+import type { Ecosystem, LockedPackage, LockfileParseResult, ParseProblem } from "../package.ts";
+
+export interface FoundPackage {
+  name: string;
+  version: string;
+  scope: "prod" | "dev";
+  direct: boolean;
+  line?: number;
+}
+
+export class ParseResultBuilder {
+  readonly file: string;
+  readonly ecosystem: Ecosystem;
+  readonly packages: LockedPackage[] = [];
+  readonly problems: ParseProblem[] = [];
+  readonly unscannable: NonNullable<LockfileParseResult["unscannable"]> = [];
+
+  constructor(file: string, ecosystem: Ecosystem) {
+    this.file = file;
+    this.ecosystem = ecosystem;
+  }
+
+  add(found: FoundPackage, ecosystem = this.ecosystem, file = this.file): void {
+    const location = found.line === undefined ? { file } : { file, line: found.line };
+    const { name, version, scope, direct } = found;
+    this.packages.push({ ecosystem, name, version, scope, direct, location });
+  }
+
+  problem(message: string, line?: number): this {
+    this.problems.push(
+      line === undefined ? { file: this.file, message } : { file: this.file, line, message },
+    );
+    return this;
+  }
+
+  skip(name: string, reason: string, line?: number, file?: string): void {
+    const entry: (typeof this.unscannable)[number] = { name, reason };
+    if (line !== undefined) entry.line = line;
+    if (file !== undefined && file !== this.file) entry.file = file;
+    this.unscannable.push(entry);
+  }
+
+  build(): LockfileParseResult {
+    const result: LockfileParseResult = { packages: this.packages, problems: this.problems };
+    if (this.unscannable.length > 0) result.unscannable = this.unscannable;
+    return result;
+  }
+}
