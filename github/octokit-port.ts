@@ -198,4 +198,12 @@ export class OctokitGitHub implements GitHubPort {
       throw error;
     }
   }
+
+  async addLabelsReturningCurrent(number: number, labels: string[]): Promise<string[]> {
+    const { data } = await this.octokit.request(
+      "POST /repos/{owner}/{repo}/issues/{issue_number}/labels",
+      { ...this.repo, issue_number: number, labels },
+    );
+    return data.map((label) => label.name);
+  }
 }

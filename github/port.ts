@@ -64,4 +64,7 @@ export interface GitHubPort {
 
   /** A file's text on the default branch (or `ref`), or undefined when it does not exist. */
   readFile(path: string, ref?: string): Promise<string | undefined>;
+
+  /** Adds labels and returns every label the issue carries afterwards (one call, no extra read). */
+  addLabelsReturningCurrent(number: number, labels: string[]): Promise<string[]>;
 }

@@ -1,0 +1,52 @@
+// installation.created / installation_repositories.added: create the triage labels in every
+// repository Upkeep was given, using each repository's own config.
+import type { Context } from "probot";
+import { CONFIG_PATH, parseConfigText } from "../../core/config/parse.ts";
+import { defaultConfig, type UpkeepConfig } from "../../core/config/schema.ts";
+import { createMissingLabels } from "../../core/triage/reconcile.ts";
+import { OctokitGitHub, type OctokitLike } from "../../github/octokit-port.ts";
+import { defineHandler, type HandlerLog } from "../handler.ts";
+
+export const installationLabelsHandler = defineHandler({
+  name: "install-labels",
+  events: ["installation.created", "installation_repositories.added"],
+  async handle({ context, payload, log }) {
+    const repositories =
+      "repositories_added" in payload ? payload.repositories_added : (payload.repositories ?? []);
+    const owner = payload.installation.account
+      ? "login" in payload.installation.account
+        ? payload.installation.account.login
+        : payload.installation.account.slug
+      : "";
+    for (const repository of repositories) {
+      const [repoOwner, repo] = repository.full_name.includes("/")
+        ? (repository.full_name.split("/") as [string, string])
+        : [owner, repository.name];
+      await labelRepository(context as Context, { owner: repoOwner, repo }, log);
+    }
+  },
+});
+
+async function labelRepository(
+  context: Context,
+  repo: { owner: string; repo: string },
+  log: HandlerLog,
+) {
+  const github = new OctokitGitHub(context.octokit as unknown as OctokitLike, repo);
+  try {
+    const config = await repositoryConfig(github);
+    const created = await createMissingLabels(github, config.triage);
+    log.info({ repo, created }, "created triage labels");
+  } catch (error) {
+    // One repository failing (archived, removed meanwhile) must not stop the others.
+    log.error({ repo, err: error }, "could not create triage labels");
+  }
+}
+
+/** The repository's own file; problems with it are reported on its first issue event instead. */
+async function repositoryConfig(github: OctokitGitHub): Promise<UpkeepConfig> {
+  const text = await github.readFile(CONFIG_PATH);
+  if (text === undefined) return defaultConfig();
+  const parsed = parseConfigText(text);
+  return parsed.ok ? parsed.config : defaultConfig();
+}

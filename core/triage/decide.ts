@@ -1,0 +1,94 @@
+// Decides an issue's severity, in order: a human's choice (label or authorised command), the
+// issue form's field, the configured rules then the built-in ones, and finally the default.
+import type { Severity } from "../config/fields.ts";
+import type { IssueEvent } from "../model/issue.ts";
+import type { TriageConfig } from "./config.ts";
+import { formSeverity } from "./form.ts";
+import { type HumanChoice, latestHumanChoice } from "./human-choice.ts";
+import { matchRules } from "./rules.ts";
+import { quoteUntrusted } from "./untrusted-text.ts";
+
+export type DecisionSource = "human-label" | "command" | "form" | "rule" | "built-in" | "default";
+
+export interface TriageDecision {
+  /** null: no severity (the needs-triage label applies, unless a human removed the severity). */
+  severity: Severity | null;
+  source: DecisionSource | null;
+  /** One sentence for people; untrusted text in it is quoted and inert. */
+  reason: string;
+}
+
+export interface TriageSubject {
+  title: string;
+  body: string;
+  labels: string[];
+}
+
+export interface TriageContext {
+  /** The issue's timeline; empty for issues not on GitHub yet (CLI). */
+  events?: IssueEvent[];
+  /** Whether a command author may set severity (permission resolved by the face). */
+  authorised?: (login: string) => boolean;
+}
+
+export function decideSeverity(
+  issue: TriageSubject,
+  config: TriageConfig,
+  context: TriageContext = {},
+): TriageDecision {
+  const human = latestHumanChoice(
+    context.events ?? [],
+    issue.labels,
+    config,
+    context.authorised ?? (() => false),
+  );
+  if (human) return fromHuman(human);
+  const form = formSeverity(issue.body, config.formField);
+  if (form) {
+    return {
+      severity: form.severity,
+      source: "form",
+      reason: `the issue form's "${config.formField}" field says ${quoteUntrusted(form.choice)}`,
+    };
+  }
+  const rule = matchRules(issue, config);
+  if (rule) {
+    const named = rule.rule.name ? ` "${rule.rule.name}"` : "";
+    const which =
+      rule.origin === "built-in" ? `built-in rule${named}` : `rule ${rule.origin}${named}`;
+    return {
+      severity: rule.severity,
+      source: rule.origin === "built-in" ? "built-in" : "rule",
+      reason: `${which} matched ${quoteUntrusted(rule.matched)}`,
+    };
+  }
+  if (config.default !== "none") {
+    return {
+      severity: config.default,
+      source: "default",
+      reason: "no rule matched; using the configured default",
+    };
+  }
+  return {
+    severity: null,
+    source: null,
+    reason: "no rule matched and there is no default severity",
+  };
+}
+
+function fromHuman(choice: HumanChoice): TriageDecision {
+  const who = choice.actor === "the issue's author" ? choice.actor : quoteUntrusted(choice.actor);
+  if (choice.kind === "command") {
+    return {
+      severity: choice.severity,
+      source: "command",
+      reason: `${who} used /severity ${choice.severity}`,
+    };
+  }
+  const what = choice.severity ? `set it by label` : "removed the severity label";
+  return {
+    severity: choice.severity,
+    source: "human-label",
+    reason: `${who} ${what}; Upkeep keeps a person's choice`,
+  };
+}

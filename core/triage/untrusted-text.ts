@@ -1,0 +1,51 @@
+// Text that came from an issue or comment is shown back to people only through these helpers,
+// so Upkeep never pings anyone an issue body mentioned and never lets quoted text break markup.
+
+const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff]/g;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point.
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/g;
+
+/** The form rules and commands see: Unicode-normalised, invisible characters removed. */
+export function normaliseText(text: string): string {
+  return text.normalize("NFKC").replace(ZERO_WIDTH, "").replace(CONTROL, " ");
+}
+
+/**
+ * Makes `@name` and `@org/team` inert: a word joiner after `@` stops GitHub from linking or
+ * notifying, while the text still reads the same.
+ */
+export function neutraliseMentions(text: string): string {
+  return text.replace(/@/g, "@\u2060");
+}
+
+/** A short, single-line, inert rendering of untrusted text inside an inline code span. */
+export function quoteUntrusted(text: string, maxLength = 40): string {
+  const flat = normaliseText(text).replace(/\s+/g, " ").trim();
+  const short = flat.length > maxLength ? `${flat.slice(0, maxLength)}…` : flat;
+  const safe = neutraliseMentions(short.replace(/`/g, "'"));
+  return `\`${safe}\``;
+}
+
+/** Strips parts of Markdown where words are not the author's request: code, quotes, comments. */
+export function withoutQuotedParts(markdown: string): string {
+  const lines: string[] = [];
+  let fence: string | undefined;
+  for (const line of stripHtmlComments(markdown).split(/\r?\n/)) {
+    const marker = line.match(/^\s{0,3}(`{3,}|~{3,})/)?.[1];
+    if (fence) {
+      if (marker && marker[0] === fence[0] && marker.length >= fence.length) fence = undefined;
+      continue;
+    }
+    if (marker) {
+      fence = marker;
+      continue;
+    }
+    if (/^\s{0,3}>/.test(line) || /^( {4}|\t)/.test(line)) continue;
+    lines.push(line.replace(/`[^`]*`/g, " "));
+  }
+  return lines.join("\n");
+}
+
+export function stripHtmlComments(markdown: string): string {
+  return markdown.replace(/<!--[\s\S]*?(?:-->|$)/g, " ");
+}
