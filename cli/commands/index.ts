@@ -2,5 +2,6 @@
 import type { CliCommand } from "../command.ts";
 import { configValidateCommand } from "./config-validate.ts";
 import { depsListCommand } from "./deps-list.ts";
+import { releaseNotesCommand } from "./release-notes.ts";
 
-export const commands: CliCommand[] = [configValidateCommand, depsListCommand];
+export const commands: CliCommand[] = [configValidateCommand, depsListCommand, releaseNotesCommand];

@@ -1,0 +1,178 @@
+// `upkeep release-notes`: the next release's notes from a local checkout — from the latest release
+// tag reachable from HEAD (or --from) to HEAD (or --to) — as Markdown, JSON, or into CHANGELOG.md.
+import { readFile, writeFile } from "node:fs/promises";
+import { resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { formatConfigProblem } from "../../core/config/errors.ts";
+import { loadConfigFile } from "../../core/config/load-file.ts";
+import { CONFIG_PATH } from "../../core/config/parse.ts";
+import { prependSection } from "../../core/release-notes/changelog-file.ts";
+import type { ReleaseNotesConfig } from "../../core/release-notes/config.ts";
+import { type ReleasePlan, releaseContext } from "../../core/release-notes/release.ts";
+import { changelogOf, planHistory } from "../../git/history-source.ts";
+import { GitError } from "../../git/process.ts";
+import { planLocalRelease, ReleaseInputError } from "../../git/release-source.ts";
+import { isRepository } from "../../git/repository.ts";
+import { type CliCommand, type CliIo, EXIT, UsageError } from "../command.ts";
+
+const USAGE = `upkeep release-notes [--repo DIR] [--from REF] [--to REF] [--tag-prefix P] [--format markdown|json]
+                            [--changelog FILE] [--notes changelog|patch|enhancement] [--prerelease CHANNEL]
+                            [--all] [--date YYYY-MM-DD] [--config FILE]`;
+
+type Args = ReturnType<typeof parse>["values"];
+
+function parse(args: string[]) {
+  return parseArgs({
+    args,
+    allowPositionals: false,
+    options: {
+      repo: { type: "string" },
+      from: { type: "string" },
+      to: { type: "string" },
+      "tag-prefix": { type: "string" },
+      format: { type: "string", default: "markdown" },
+      changelog: { type: "string" },
+      notes: { type: "string", default: "changelog" },
+      prerelease: { type: "string" },
+      all: { type: "boolean", default: false },
+      date: { type: "string" },
+      config: { type: "string" },
+    },
+  });
+}
+
+export const releaseNotesCommand: CliCommand = {
+  name: "release-notes",
+  summary:
+    "Next version and release notes from conventional commits (Markdown, JSON or CHANGELOG.md)",
+  usage: USAGE,
+  async run(rawArgs, io) {
+    const args = checked(rawArgs);
+    const cwd = resolve(io.cwd, args.repo ?? ".");
+    if (!(await isRepository(cwd))) {
+      io.stderr(`upkeep release-notes: ${cwd} is not a git repository\n`);
+      return EXIT.usage;
+    }
+    const config = await loadReleaseConfig(cwd, args, io);
+    if (!config) return EXIT.findings;
+    try {
+      return args.all
+        ? await writeHistory(cwd, config, args, io)
+        : await writeRelease(cwd, config, args, io);
+    } catch (error) {
+      if (error instanceof ReleaseInputError || error instanceof GitError) {
+        io.stderr(`upkeep release-notes: ${error.message}\n`);
+        return EXIT.findings;
+      }
+      throw error;
+    }
+  },
+};
+
+function checked(rawArgs: string[]): Args {
+  let values: Args;
+  try {
+    values = parse(rawArgs).values;
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  if (!["markdown", "json"].includes(values.format ?? ""))
+    throw new UsageError(`--format must be markdown or json, not "${values.format}"`);
+  if (!["changelog", "patch", "enhancement"].includes(values.notes ?? ""))
+    throw new UsageError(`--notes must be changelog, patch or enhancement, not "${values.notes}"`);
+  if (values.date && !/^\d{4}-\d{2}-\d{2}$/.test(values.date))
+    throw new UsageError(`--date must look like 2025-01-31, not "${values.date}"`);
+  if (values.all && values.from)
+    throw new UsageError("--all covers every release; leave out --from");
+  return values;
+}
+
+async function loadReleaseConfig(
+  cwd: string,
+  args: Args,
+  io: CliIo,
+): Promise<ReleaseNotesConfig | undefined> {
+  const file = args.config ?? CONFIG_PATH;
+  const result = await loadConfigFile(resolve(cwd, file), { required: args.config !== undefined });
+  if (!result.ok) {
+    for (const problem of result.problems)
+      io.stderr(`${formatConfigProblem({ ...problem, file })}\n`);
+    return undefined;
+  }
+  const config = result.config.releaseNotes;
+  return args["tag-prefix"] === undefined ? config : { ...config, tagPrefix: args["tag-prefix"] };
+}
+
+function today(args: Args): string {
+  return args.date ?? new Date().toISOString().slice(0, 10);
+}
+
+async function writeRelease(
+  cwd: string,
+  config: ReleaseNotesConfig,
+  args: Args,
+  io: CliIo,
+): Promise<number> {
+  const plan = await planLocalRelease({
+    cwd,
+    config,
+    from: args.from,
+    to: args.to,
+    channel: args.prerelease,
+    today: today(args),
+  });
+  for (const warning of plan.warnings)
+    io.stderr(`warning: ${warning.hash.slice(0, 7)}: ${warning.message}\n`);
+  if (!plan.version) {
+    io.stderr(
+      `upkeep release-notes: nothing to release since ${plan.previousTag ?? "the first commit"} (no feat, fix, perf or breaking change)\n`,
+    );
+    if (args.format === "json") io.stdout(`${JSON.stringify(releaseContext(plan), null, 2)}\n`);
+    return EXIT.ok;
+  }
+  if (args.changelog) await prependToFile(resolve(cwd, args.changelog), plan, io, args.changelog);
+  if (args.format === "json") io.stdout(`${JSON.stringify(releaseContext(plan), null, 2)}\n`);
+  else io.stdout(renderingOf(plan, args.notes));
+  return EXIT.ok;
+}
+
+function renderingOf(plan: ReleasePlan, notes: string | undefined): string {
+  if (notes === "patch") return plan.patchNotes;
+  if (notes === "enhancement") return plan.enhancementNotes;
+  return plan.markdown;
+}
+
+async function prependToFile(
+  path: string,
+  plan: ReleasePlan,
+  io: CliIo,
+  shown: string,
+): Promise<void> {
+  const existing = await readFile(path, "utf8").catch((error: NodeJS.ErrnoException) => {
+    if (error.code === "ENOENT") return undefined;
+    throw error;
+  });
+  const updated = prependSection(existing, plan.markdown, plan.version as string);
+  if (updated === existing) return;
+  await writeFile(path, updated);
+  io.stderr(`${shown}: wrote the ${plan.version} section\n`);
+}
+
+async function writeHistory(
+  cwd: string,
+  config: ReleaseNotesConfig,
+  args: Args,
+  io: CliIo,
+): Promise<number> {
+  const plans = await planHistory({ cwd, config, to: args.to, today: today(args) });
+  if (args.format === "json") {
+    io.stdout(`${JSON.stringify(plans.map(releaseContext), null, 2)}\n`);
+    return EXIT.ok;
+  }
+  const changelog = changelogOf(plans);
+  if (args.changelog) {
+    await writeFile(resolve(cwd, args.changelog), changelog);
+    io.stderr(`${args.changelog}: wrote ${plans.length} releases\n`);
+  } else io.stdout(changelog);
+  return EXIT.ok;
+}

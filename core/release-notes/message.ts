@@ -1,0 +1,131 @@
+// Reads one commit message as a Conventional Commit (https://www.conventionalcommits.org/), through
+// conventional-commits-parser with the conventionalcommits preset's patterns, plus the spec details
+// that parser leaves open: case-insensitive types, footers that end a breaking note, CRLF, and a
+// missing space after the colon (accepted for known types, and reported).
+import { type Commit, CommitParser } from "conventional-commits-parser";
+import type { IssueRef } from "./commit.ts";
+
+export interface ParsedChange {
+  type: string;
+  scope?: string;
+  subject: string;
+  header: string;
+  breaking: string[];
+  references: IssueRef[];
+  pr?: number;
+  releaseAs?: string;
+  /** Security advisories the message names (CVE-…, GHSA-…). */
+  advisories: string[];
+  reverts?: { hash?: string; header?: string };
+}
+
+export interface MessageParse {
+  /** Undefined when the message is not a conventional commit. */
+  change?: ParsedChange;
+  warnings: string[];
+}
+
+// Scopes are anything but parentheses, so `api/v2`, `a,b` and `` (empty) all parse.
+const parser = new CommitParser({
+  headerPattern: /^(\w*)(?:\(([^()\r\n]*)\))?!?: (.*)$/,
+  breakingHeaderPattern: /^(\w*)(?:\(([^()\r\n]*)\))?!: (.*)$/,
+  headerCorrespondence: ["type", "scope", "subject"],
+  noteKeywords: ["BREAKING CHANGE", "BREAKING-CHANGE"],
+  revertPattern: /^(?:Revert|revert:)\s"?([\s\S]+?)"?\s*This reverts commit (\w*)\./i,
+  revertCorrespondence: ["header", "hash"],
+  issuePrefixes: ["#"],
+});
+
+const NO_SPACE_HEADER = /^(\w+)((?:\([^()\r\n]*\))?!?):(?=\S)/;
+/** A git trailer / conventional footer token starts a new footer, ending the note before it. */
+const FOOTER_TOKEN = /^(?:[A-Za-z][\w-]*|BREAKING[ -]CHANGE)(?::\s|\s#)/;
+const RELEASE_AS = /^release-as:\s*\w*@?([0-9]+\.[0-9]+\.[0-9a-z]+(?:-[0-9a-z.]+)?)\s*$/im;
+const GIT_REVERT = /^Revert "([\s\S]+?)"\s*(?:\n[\s\S]*?)?This reverts commit ([0-9a-f]{7,40})/i;
+const REFS_FOOTER = /^Refs?:\s*((?:[0-9a-f]{7,40}[,\s]*)+)$/im;
+const TRAILING_PR = /\s*\(#(\d+)\)\s*$/;
+
+export function parseMessage(raw: string, knownTypes: ReadonlySet<string>): MessageParse {
+  const warnings: string[] = [];
+  let message = raw.replace(/\r\n?/g, "\n").trim();
+  const lenient = message.match(NO_SPACE_HEADER);
+  if (lenient && knownTypes.has((lenient[1] ?? "").toLowerCase())) {
+    const prefix = `${lenient[1]}${lenient[2]}:`;
+    warnings.push(
+      `header "${firstLine(message)}" has no space after "${prefix}"; read as "${prefix} …"`,
+    );
+    message = `${prefix} ${message.slice(prefix.length)}`;
+  }
+  const gitRevert = message.match(GIT_REVERT);
+  if (gitRevert) return { change: gitRevertChange(message, gitRevert), warnings };
+  const commit = parser.parse(message);
+  if (!commit.type || commit.subject === null || commit.subject === undefined) return { warnings };
+  return { change: conventionalChange(commit, message), warnings };
+}
+
+function conventionalChange(commit: Commit, message: string): ParsedChange {
+  const type = String(commit.type).toLowerCase();
+  const header = commit.header ?? firstLine(message);
+  const subject = String(commit.subject).trim();
+  const change: ParsedChange = {
+    type,
+    scope: commit.scope?.trim() || undefined,
+    subject,
+    header,
+    breaking: commit.notes.map((note) => endAtFooterToken(note.text)).filter(Boolean),
+    references: commit.references.map(toIssueRef),
+    pr: prNumber(subject),
+    releaseAs: message.match(RELEASE_AS)?.[1],
+    advisories: advisoriesIn(message),
+  };
+  if (type === "revert") {
+    const refs = message.match(REFS_FOOTER)?.[1]?.match(/[0-9a-f]{7,40}/);
+    change.reverts = { hash: refs?.[0], header: subject.replace(TRAILING_PR, "") };
+  }
+  return change;
+}
+
+/** git's own `Revert "<header>"` form: listed under Reverts with the header as written. */
+function gitRevertChange(message: string, match: RegExpMatchArray): ParsedChange {
+  const header = firstLine(message);
+  return {
+    type: "revert",
+    subject: header,
+    header,
+    breaking: [],
+    references: parser.parse(message).references.map(toIssueRef),
+    pr: prNumber(header),
+    advisories: [],
+    reverts: { hash: match[2], header: match[1] },
+  };
+}
+
+function endAtFooterToken(text: string): string {
+  const lines = text.split("\n");
+  const end = lines.findIndex((line, index) => index > 0 && FOOTER_TOKEN.test(line));
+  return (end === -1 ? lines : lines.slice(0, end)).join("\n").trim();
+}
+
+function toIssueRef(reference: Commit["references"][number]): IssueRef {
+  return {
+    number: Number(reference.issue),
+    owner: reference.owner ?? undefined,
+    repo: reference.repository ?? undefined,
+    action: reference.action ?? undefined,
+  };
+}
+
+const ADVISORY = /\b(?:CVE-\d{4}-\d{4,}|GHSA(?:-[23456789cfghjmpqrvwx]{4}){3})\b/gi;
+
+function advisoriesIn(message: string): string[] {
+  return [...new Set([...message.matchAll(ADVISORY)].map((match) => match[0].toUpperCase()))];
+}
+
+export function prNumber(subject: string): number | undefined {
+  const match = subject.match(TRAILING_PR);
+  return match ? Number(match[1]) : undefined;
+}
+
+export function firstLine(text: string): string {
+  const end = text.indexOf("\n");
+  return end === -1 ? text : text.slice(0, end);
+}

@@ -1,0 +1,101 @@
+// Gathers everything one release needs from a local checkout — tags reachable from the head, the
+// commits since the previous release, overrides, the repository URL — and lets the core plan it.
+// Shared by the CLI and the action, so both faces compute the same notes.
+import type { GitCommit } from "../core/release-notes/commit.ts";
+import type { ReleaseNotesConfig } from "../core/release-notes/config.ts";
+import {
+  parseRepositoryUrl,
+  type RepositoryUrl,
+  repositoryFromPackageJson,
+} from "../core/release-notes/links.ts";
+import {
+  type EntryOverride,
+  formatOverrideProblem,
+  parseOverrides,
+} from "../core/release-notes/overrides.ts";
+import { planRelease, type ReleasePlan } from "../core/release-notes/release.ts";
+import { type ReleaseTag, releaseTags } from "../core/release-notes/version.ts";
+import { knownAuthorsBefore } from "./authors.ts";
+import { readCommits } from "./log.ts";
+import { readWorkingFile, remoteUrl, resolveRef } from "./repository.ts";
+import { listTags } from "./tags.ts";
+
+export interface LocalReleaseOptions {
+  cwd: string;
+  config: ReleaseNotesConfig;
+  /** Previous release ref; default the latest release tag reachable from `to`. */
+  from?: string;
+  to?: string;
+  channel?: string;
+  /** Today, YYYY-MM-DD, for a release that has no tag yet. */
+  today: string;
+  /** Commit sha → GitHub login, when a face could ask the API. */
+  logins?: (commits: GitCommit[]) => Promise<Map<string, string>>;
+}
+
+export class ReleaseInputError extends Error {
+  override name = "ReleaseInputError";
+}
+
+export async function planLocalRelease(options: LocalReleaseOptions): Promise<ReleasePlan> {
+  const { cwd, config } = options;
+  const toHash = await resolveRef(cwd, options.to ?? "HEAD");
+  const tags = releaseTags(await listTags(cwd, { mergedInto: toHash }), config.tagPrefix);
+  const own = options.from ? undefined : tags.find((tag) => tag.hash === toHash);
+  const previous = options.from
+    ? await fromRef(cwd, options.from, config)
+    : tags.find((tag) => tag.hash !== toHash);
+  const commits: GitCommit[] = [];
+  const range = previous ? [`${previous.hash}..${toHash}`] : [toHash];
+  for await (const commit of readCommits(cwd, { revisions: range })) commits.push(commit);
+  const emails = commits.map((commit) => commit.authorEmail);
+  return planRelease({
+    commits,
+    previous,
+    config,
+    tag: own?.name,
+    channel: options.channel,
+    overrides: await loadOverrides(cwd, config.overridesFile),
+    repository: await repositoryOf(cwd, config),
+    date: own ? (commits[0]?.date ?? options.today).slice(0, 10) : options.today,
+    contributors: {
+      knownBefore: await knownAuthorsBefore(cwd, previous?.hash, emails),
+      logins: options.logins ? await options.logins(commits) : undefined,
+      bots: config.botAuthors,
+    },
+  });
+}
+
+/** `--from` may be a release tag (its version is the base) or any ref (base version from tags behind it). */
+async function fromRef(cwd: string, ref: string, config: ReleaseNotesConfig): Promise<ReleaseTag> {
+  const hash = await resolveRef(cwd, ref).catch(() => {
+    throw new ReleaseInputError(`--from ${ref}: no such commit or tag`);
+  });
+  const behind = releaseTags(await listTags(cwd, { mergedInto: hash }), config.tagPrefix);
+  const named = behind.find((tag) => tag.name === ref);
+  return { name: ref, hash, version: (named ?? behind[0])?.version ?? "0.0.0" };
+}
+
+export async function loadOverrides(
+  cwd: string,
+  file: string,
+): Promise<Map<string, EntryOverride>> {
+  const text = await readWorkingFile(cwd, file);
+  if (text === undefined) return new Map();
+  const result = parseOverrides(text, file);
+  if (!result.ok)
+    throw new ReleaseInputError(result.problems.map(formatOverrideProblem).join("\n"));
+  return result.overrides;
+}
+
+/** Config first, then package.json `repository`, then the `origin` remote. */
+export async function repositoryOf(
+  cwd: string,
+  config: ReleaseNotesConfig,
+): Promise<RepositoryUrl | undefined> {
+  return (
+    parseRepositoryUrl(config.repositoryUrl) ??
+    parseRepositoryUrl(repositoryFromPackageJson(await readWorkingFile(cwd, "package.json"))) ??
+    parseRepositoryUrl(await remoteUrl(cwd))
+  );
+}
