@@ -1,5 +1,6 @@
 // The whole of .github/upkeep.yml: one section per capability, each owned by its capability folder.
 import { z } from "zod";
+import { checkinsConfigSchema } from "../checkins/config.ts";
 import { depsConfigSchema } from "../deps/config.ts";
 import { healthConfigSchema } from "../health/config.ts";
 import { releaseNotesConfigSchema } from "../release-notes/config.ts";
@@ -30,6 +31,9 @@ export const upkeepConfigSchema = z
     releaseNotes: releaseNotesConfigSchema,
     health: healthConfigSchema,
     report: reportConfigSchema,
+    checkins: checkinsConfigSchema.describe(
+      "Recurring maintenance tasks opened as issues on a schedule.",
+    ),
   })
   .superRefine((config, ctx) => {
     if (!isKnownTimeZone(config.timezone)) {
