@@ -37,7 +37,7 @@ export const BUILT_IN_RULES: TriageRule[] = [
     name: "broken feature",
     severity: "major",
     pattern:
-      "\\b(broken|(does not|doesn't|no longer|stopped|not) work(s|ing)?|fails? (to|when|with)|crash(es|ed|ing)?|error 500|500 error)\\b",
+      "\\b(broken|(does not|doesn't|no longer|stopped|not) work(s|ing)?|fail(s|ed|ing)? (to|when|with|for|on)|crash(es|ed|ing)?|error 500|500 error)\\b",
   },
   {
     name: "degraded performance",
