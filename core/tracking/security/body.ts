@@ -1,0 +1,131 @@
+// The title and body of a security-window issue, filled from its findings. Everything that came
+// from a payload (titles, paths, hints) is rendered inert.
+import { formatDuration } from "../../time/duration.ts";
+import { DEFAULT_SECURITY_WINDOW_TEMPLATE } from "../default-templates.ts";
+import { formatInstant } from "../format-time.ts";
+import type { CustomTemplate } from "../rca/body.ts";
+import { inlineText, safeUrl } from "../safe-text.ts";
+import {
+  type CompiledTemplate,
+  compileTemplate,
+  formatTemplateProblem,
+  renderTemplate,
+} from "../template.ts";
+import type { Finding } from "./finding.ts";
+import { windowMarkers } from "./stored.ts";
+import type { PatchWindow } from "./window.ts";
+
+export const SECURITY_TEMPLATE_VARIABLES = [
+  "deadline",
+  "window",
+  "severity",
+  "calendar",
+  "summary",
+  "findings",
+  "affected",
+  "fix",
+  "key",
+] as const;
+
+export interface WindowBodyInput {
+  key: string;
+  findings: Finding[];
+  window: PatchWindow | undefined;
+  calendarName: string;
+  zone: string;
+  template?: CustomTemplate;
+}
+
+export function windowTitle(key: string, findings: Finding[]): string {
+  const first = findings[0];
+  if (!first) return `Security window: ${key}`;
+  if (key.startsWith("package:"))
+    return `Security window: ${first.package} (${findings.length} finding${findings.length === 1 ? "" : "s"})`;
+  const subject = first.package ?? first.rule ?? first.id;
+  const what = first.title ? `${first.title} in ${subject}` : subject;
+  return `Security window: ${oneLine(what)}`;
+}
+
+export function renderWindowBody(input: WindowBodyInput): { body: string; templateError?: string } {
+  let templateError: string | undefined;
+  let template: CompiledTemplate | undefined;
+  if (input.template) {
+    const result = compileTemplate(input.template.text, SECURITY_TEMPLATE_VARIABLES);
+    if (result.ok) template = result.template;
+    else
+      templateError = result.problems
+        .map((problem) => formatTemplateProblem(input.template!.path, problem))
+        .join("\n");
+  }
+  const body = renderTemplate(template ?? builtIn(), windowValues(input)).trimEnd();
+  const warning = templateError
+    ? `\n\n> [!WARNING]\n> The security-window template could not be used, so the built-in one was:\n${templateError
+        .split("\n")
+        .map((line) => `> ${inlineText(line)}`)
+        .join("\n")}`
+    : "";
+  return {
+    body: `${body}${warning}\n\n${windowMarkers(input.key, input.findings)}\n`,
+    templateError,
+  };
+}
+
+function builtIn(): CompiledTemplate {
+  const result = compileTemplate(DEFAULT_SECURITY_WINDOW_TEMPLATE, SECURITY_TEMPLATE_VARIABLES);
+  if (!result.ok)
+    throw new Error(`built-in security-window template is invalid: ${result.problems[0]?.message}`);
+  return result.template;
+}
+
+function windowValues(input: WindowBodyInput): Record<string, string> {
+  const { window, zone } = input;
+  const open = input.findings.filter((finding) => finding.state === "open");
+  const paths = [...new Set(input.findings.flatMap((finding) => finding.manifestPaths ?? []))];
+  const hints = [...new Set(open.flatMap((finding) => (finding.fixHint ? [finding.fixHint] : [])))];
+  return {
+    deadline: window ? formatInstant(window.deadline, zone) : "none (no open findings)",
+    window: window ? formatDuration(window.windowMs) : "no",
+    severity: window?.severity ?? "resolved",
+    calendar:
+      input.calendarName === "24x7"
+        ? "counted 24x7"
+        : `counted on the ${inlineText(input.calendarName)} calendar`,
+    summary: summaryLine(input.findings),
+    findings: input.findings.map(findingLine).join("\n"),
+    affected:
+      paths.length > 0
+        ? paths.map((path) => `- \`${path.replace(/`/g, "'")}\``).join("\n")
+        : "- not reported",
+    fix:
+      hints.length > 0
+        ? hints.map((hint) => `- ${inlineText(hint)}`).join("\n")
+        : "- no fix hint reported",
+    key: inlineText(input.key),
+  };
+}
+
+function summaryLine(findings: Finding[]): string {
+  const open = findings.filter((finding) => finding.state === "open").length;
+  return `${open} of ${findings.length} finding${findings.length === 1 ? "" : "s"} open.`;
+}
+
+function findingLine(finding: Finding): string {
+  const url = safeUrl(finding.url);
+  const id = url ? `[${inlineText(finding.id)}](${url})` : `\`${finding.id.replace(/`/g, "'")}\``;
+  const subject = [finding.package, finding.rule]
+    .filter(Boolean)
+    .map((text) => inlineText(text!))
+    .join(" · ");
+  const title = finding.title ? ` ${inlineText(finding.title, 160)}` : "";
+  const aliases = finding.aliases?.length
+    ? ` (${finding.aliases.map((alias) => inlineText(alias)).join(", ")})`
+    : "";
+  const box = finding.state === "open" ? "[ ]" : "[x]";
+  const state = finding.state === "open" ? "" : ` — ${finding.state}`;
+  return `- ${box} **${finding.severity}** ${id}${aliases}${subject ? ` · ${subject}` : ""}${title} · ${finding.source}${state}`;
+}
+
+function oneLine(text: string): string {
+  const flat = text.replace(/\s+/g, " ").trim();
+  return flat.length > 200 ? `${flat.slice(0, 199)}…` : flat;
+}
