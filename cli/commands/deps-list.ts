@@ -1,7 +1,7 @@
 // `upkeep deps list [PATH] [--json]`: the packages Upkeep reads from a tree's lockfiles (or one
 // lockfile), as the dependency scan will see them. Problems go to stderr; exit 3 when incomplete.
 import { statSync } from "node:fs";
-import { relative, resolve } from "node:path";
+import { relative, resolve, sep } from "node:path";
 import { type CollectedPackages, collectPackages } from "../../core/deps/lockfiles/collect.ts";
 import { lockfileParsers } from "../../core/deps/lockfiles/index.ts";
 import { type CliCommand, type CliIo, EXIT, UsageError } from "../command.ts";
@@ -26,7 +26,10 @@ export const depsListCommand: CliCommand = {
     const options = parseArgs(args);
     const target = resolve(io.cwd, options.target);
     const collected = isDirectory(target)
-      ? await collectPackages(target, { exclude: options.exclude })
+      ? seenFrom(
+          relative(io.cwd, target),
+          await collectPackages(target, { exclude: options.exclude }),
+        )
       : await collectPackages(io.cwd, { files: [relative(io.cwd, target)] });
     io.stdout(options.json ? jsonList(collected) : table(collected));
     reportProblems(collected, io);
@@ -62,6 +65,21 @@ function isDirectory(path: string): boolean {
   } catch {
     throw new UsageError(`${path}: no such file or directory`);
   }
+}
+
+/** Paths as the person typing sees them: relative to where they ran the command. */
+function seenFrom(prefix: string, collected: CollectedPackages): CollectedPackages {
+  if (prefix === "") return collected;
+  const from = (file: string) => `${prefix.split(sep).join("/")}/${file}`;
+  return {
+    lockfiles: collected.lockfiles.map((lockfile) => ({ ...lockfile, path: from(lockfile.path) })),
+    packages: collected.packages.map((found) => ({
+      ...found,
+      location: { ...found.location, file: from(found.location.file) },
+    })),
+    problems: collected.problems.map((problem) => ({ ...problem, file: from(problem.file) })),
+    unscannable: collected.unscannable.map((entry) => ({ ...entry, file: from(entry.file) })),
+  };
 }
 
 function jsonList(collected: CollectedPackages): string {

@@ -2,8 +2,14 @@
 import type { LockfileParseResult, LockfileParser, ParseContext } from "../package.ts";
 import { MAX_LOCKFILE_BYTES, tooLargeMessage } from "./limits.ts";
 import { npmLockParser } from "./npm.ts";
+import { pnpmLockParser } from "./pnpm.ts";
+import { yarnLockParser } from "./yarn.ts";
 
-export const lockfileParsers: readonly LockfileParser[] = [npmLockParser];
+export const lockfileParsers: readonly LockfileParser[] = [
+  npmLockParser,
+  yarnLockParser,
+  pnpmLockParser,
+];
 
 /** The parser for a path, by its name; undefined when no format claims it. */
 export function parserFor(path: string): LockfileParser | undefined {

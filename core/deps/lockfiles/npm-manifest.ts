@@ -2,20 +2,21 @@
 // development. Read beside lockfiles that do not record it (yarn, npm v1).
 import { isRecord } from "./json-text.ts";
 
+/** Declared name → range, split by whether the project needs it at run time. */
 export interface DeclaredDependencies {
-  prod: Set<string>;
-  dev: Set<string>;
+  prod: Map<string, string>;
+  dev: Map<string, string>;
 }
 
 const PROD_FIELDS = ["dependencies", "optionalDependencies", "peerDependencies"];
 
 export function declaredDependencies(manifest: unknown): DeclaredDependencies {
-  const declared: DeclaredDependencies = { prod: new Set(), dev: new Set() };
+  const declared: DeclaredDependencies = { prod: new Map(), dev: new Map() };
   if (!isRecord(manifest)) return declared;
   for (const field of PROD_FIELDS)
-    for (const name of keysOf(manifest[field])) declared.prod.add(name);
-  for (const name of keysOf(manifest.devDependencies))
-    if (!declared.prod.has(name)) declared.dev.add(name);
+    for (const [name, range] of entriesOf(manifest[field])) declared.prod.set(name, range);
+  for (const [name, range] of entriesOf(manifest.devDependencies))
+    if (!declared.prod.has(name)) declared.dev.set(name, range);
   return declared;
 }
 
@@ -30,6 +31,7 @@ export function readPackageJson(read: ((path: string) => string | undefined) | u
   }
 }
 
-function keysOf(value: unknown): string[] {
-  return isRecord(value) ? Object.keys(value) : [];
+function entriesOf(value: unknown): [string, string][] {
+  if (!isRecord(value)) return [];
+  return Object.entries(value).map(([name, range]) => [name, String(range)]);
 }

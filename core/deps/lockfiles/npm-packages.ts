@@ -39,7 +39,7 @@ function projectDeclarations(packages: Record<string, unknown>): Map<string, Set
   for (const [key, entry] of Object.entries(packages)) {
     if (key.includes(NODE_MODULES) && key !== "") continue;
     const names = declaredDependencies(entry);
-    declared.set(key, new Set([...names.prod, ...names.dev]));
+    declared.set(key, new Set([...names.prod.keys(), ...names.dev.keys()]));
   }
   return declared;
 }

@@ -13,7 +13,7 @@ export function parseNpmV1(
   context: ParseContext | undefined,
 ): void {
   const declared = declaredDependencies(readPackageJson(context?.readRelative));
-  const topLevel = new Set([...declared.prod, ...declared.dev]);
+  const topLevel = new Set([...declared.prod.keys(), ...declared.dev.keys()]);
   cursor.next("dependencies");
   walk(lock.dependencies, topLevel, cursor, result);
 }

@@ -1,0 +1,158 @@
+// pnpm-lock.yaml, lockfileVersion 5.x (pnpm 7), 6.x (pnpm 8) and 9.x (pnpm 9/10), including files
+// with several YAML documents (pnpm 10 writes its own package-manager dependencies first).
+import type { Document } from "yaml";
+import type { LockfileParser } from "../package.ts";
+import { isRecord } from "./json-text.ts";
+import { basename } from "./names.ts";
+import { type PnpmGeneration, parsePackageKey, referencedKey, withoutPeers } from "./pnpm-keys.ts";
+import { ParseResultBuilder } from "./result.ts";
+import { scopesByReachability } from "./scope-graph.ts";
+import type { LineIndex } from "./text-lines.ts";
+import { keyLines, parseYamlText } from "./yaml-text.ts";
+
+const DEPENDENCY_FIELDS = ["dependencies", "optionalDependencies", "devDependencies"] as const;
+
+interface PnpmLock {
+  generation: PnpmGeneration;
+  packages: Record<string, unknown>;
+  snapshots: Record<string, unknown>;
+  importers: Record<string, unknown>[];
+  lines: Map<string, number>;
+}
+
+export const pnpmLockParser: LockfileParser = {
+  format: "pnpm-lock.yaml",
+  matches: (path) => basename(path) === "pnpm-lock.yaml",
+  parse(path, content) {
+    const result = new ParseResultBuilder(path, "npm");
+    const yaml = parseYamlText(content, result);
+    if (!yaml) return result.build();
+    const lock = mergeDocuments(yaml.documents, yaml.lines, result);
+    if (!lock) {
+      const at = /^lockfileVersion:/m.exec(content)?.index;
+      result.problems[0]!.line ??= at === undefined ? undefined : yaml.lines.lineAt(at);
+    }
+    if (lock) addPackages(lock, result);
+    return result.build();
+  },
+};
+
+function mergeDocuments(
+  documents: Document[],
+  lines: LineIndex,
+  result: ParseResultBuilder,
+): PnpmLock | undefined {
+  const lock: PnpmLock = {
+    generation: 9,
+    packages: {},
+    snapshots: {},
+    importers: [],
+    lines: new Map(),
+  };
+  let version: unknown;
+  for (const document of documents) {
+    const data = document.toJS({ maxAliasCount: -1 }) as unknown;
+    if (!isRecord(data)) continue;
+    version ??= data.lockfileVersion;
+    Object.assign(lock.packages, isRecord(data.packages) ? data.packages : {});
+    Object.assign(lock.snapshots, isRecord(data.snapshots) ? data.snapshots : {});
+    lock.importers.push(...importersOf(data));
+    for (const [key, line] of keyLines(document, ["packages"], lines)) lock.lines.set(key, line);
+  }
+  const generation = generationOf(version);
+  if (!generation) {
+    result.problem(unknownVersion(version));
+    return undefined;
+  }
+  lock.generation = generation;
+  return lock;
+}
+
+function importersOf(data: Record<string, unknown>): Record<string, unknown>[] {
+  if (isRecord(data.importers)) return Object.values(data.importers).filter(isRecord);
+  return DEPENDENCY_FIELDS.some((field) => isRecord(data[field])) ? [data] : [];
+}
+
+function generationOf(version: unknown): PnpmGeneration | undefined {
+  const major = Number.parseInt(String(version), 10);
+  return major === 5 || major === 6 || major === 9 ? major : undefined;
+}
+
+function unknownVersion(version: unknown): string {
+  if (version === undefined) return "no lockfileVersion: not a pnpm lockfile";
+  return `unknown lockfileVersion ${JSON.stringify(version)} (supported: 5.x, 6.x, 9.x)`;
+}
+
+function addPackages(lock: PnpmLock, result: ParseResultBuilder): void {
+  const { direct, scopes } = lock.generation === 9 ? graphOf(lock) : flagsOf(lock);
+  for (const [key, entry] of Object.entries(lock.packages)) {
+    const line = lock.lines.get(key);
+    const id = parsePackageKey(key, lock.generation);
+    if (!id || !/^\d/.test(id.version)) {
+      const name = isRecord(entry) && typeof entry.name === "string" ? entry.name : key;
+      result.skip(name, "not from the npm registry (git, tarball or local package)", line);
+      continue;
+    }
+    const scope = scopes.get(key) ?? "prod";
+    result.add({ name: id.name, version: id.version, scope, direct: direct.has(key), line });
+  }
+}
+
+/** pnpm 7/8 mark each package `dev: true|false`; importers name the direct ones. */
+function flagsOf(lock: PnpmLock) {
+  const direct = new Set(importerReferences(lock, DEPENDENCY_FIELDS).map((ref) => ref.key));
+  const scopes = new Map<string, "prod" | "dev">();
+  for (const [key, entry] of Object.entries(lock.packages))
+    scopes.set(key, isRecord(entry) && entry.dev === true ? "dev" : "prod");
+  return { direct, scopes };
+}
+
+/** pnpm 9 has no dev flags: walk the snapshot graph from the importers' prod and dev roots. */
+function graphOf(lock: PnpmLock) {
+  const prodRoots = importerReferences(lock, ["dependencies", "optionalDependencies"]).map(
+    (r) => r.key,
+  );
+  const devRoots = importerReferences(lock, ["devDependencies", "packageManagerDependencies"]).map(
+    (r) => r.key,
+  );
+  const edges = (key: string) => snapshotEdges(lock.snapshots[key]);
+  const snapshotScopes = scopesByReachability(prodRoots, devRoots, edges);
+  const scopes = new Map<string, "prod" | "dev">();
+  for (const [key, scope] of snapshotScopes) {
+    const packageKey = withoutPeers(key);
+    if (scopes.get(packageKey) !== "prod") scopes.set(packageKey, scope);
+  }
+  const direct = new Set([...prodRoots, ...devRoots].map(withoutPeers));
+  return { direct, scopes };
+}
+
+function snapshotEdges(snapshot: unknown): string[] {
+  if (!isRecord(snapshot)) return [];
+  const keys: string[] = [];
+  for (const field of ["dependencies", "optionalDependencies"]) {
+    const dependencies = snapshot[field];
+    if (!isRecord(dependencies)) continue;
+    for (const [name, reference] of Object.entries(dependencies)) {
+      const key = referencedKey(name, String(reference), 9);
+      if (key) keys.push(key);
+    }
+  }
+  return keys;
+}
+
+function importerReferences(lock: PnpmLock, fields: readonly string[]): { key: string }[] {
+  const references: { key: string }[] = [];
+  for (const importer of lock.importers) {
+    for (const field of fields) {
+      const dependencies = importer[field];
+      if (!isRecord(dependencies)) continue;
+      for (const [name, value] of Object.entries(dependencies)) {
+        // v5 writes the version itself; v6 and v9 write { specifier, version }.
+        const reference = isRecord(value) ? String(value.version) : String(value);
+        const key = referencedKey(name, reference, lock.generation);
+        if (key) references.push({ key });
+      }
+    }
+  }
+  return references;
+}
