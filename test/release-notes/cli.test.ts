@@ -1,0 +1,186 @@
+// `upkeep release-notes` run as a process against a real git history full of edge cases.
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { runUpkeep } from "../support/run-cli.ts";
+import { ALICE, BOB, GitFixture, RENOVATE } from "./git-fixture.ts";
+
+let repo: GitFixture;
+const sha: Record<string, string> = {};
+
+beforeAll(() => {
+  repo = new GitFixture();
+  repo.write(
+    "package.json",
+    JSON.stringify({ name: "octo", repository: "git+https://github.com/octo-org/octo-repo.git" }),
+  );
+  repo.write(".github/upkeep.yml", "releaseNotes:\n  botAuthors: ['renovate[bot]']\n");
+  repo.commit("chore: init");
+  sha.legacy = repo.commit("feat: legacy export");
+  repo.tag("v1.0.0", true);
+  // A hotfix line tagged elsewhere must not become this branch's base.
+  repo.git("checkout", "-q", "-b", "hotfix");
+  repo.commit("fix: hotfix only on the branch");
+  repo.tag("v1.0.1");
+  repo.tag("v9.9.9");
+  repo.git("checkout", "-q", "main");
+  sha.search = repo.commit("feat(api): add search (#10)");
+  sha.nospace = repo.commit("fix(core):handle null ids");
+  sha.crlf = repo.commit("fix(ui): dark mode contrast\r\n\r\nCloses #7\r\n");
+  sha.flag = repo.commit("feat: experimental flag");
+  repo.commit(`Revert "feat: experimental flag"\n\nThis reverts commit ${sha.flag}.`);
+  repo.commit(`Revert "feat: legacy export"\n\nThis reverts commit ${sha.legacy}.`);
+  repo.commit("fixup! fix(ui): dark mode contrast");
+  repo.commit("fix(deps): bump lodash", RENOVATE);
+  repo.git("checkout", "-q", "-b", "topic");
+  sha.topic = repo.commit("feat(topic): topic feature", BOB);
+  repo.git("checkout", "-q", "main");
+  repo.mergePullRequest("topic", 11, "feat(topic): topic feature");
+  repo.commit("perf: cache parsed configs\n\nSigned-off-by: Alice <alice@example.com>");
+}, 60_000);
+
+const lines = (text: string) => text.split("\n").filter(Boolean);
+
+describe("upkeep release-notes", () => {
+  it("prints the next section from the latest tag reachable from HEAD", async () => {
+    const run = await runUpkeep(["release-notes", "--date", "2025-06-01"], { cwd: repo.dir });
+    expect(run.exitCode, run.stderr).toBe(0);
+    const out = lines(run.stdout);
+    expect(out[0]).toBe(
+      "## [1.1.0](https://github.com/octo-org/octo-repo/compare/v1.0.0...v1.1.0) (2025-06-01)",
+    );
+    expect(out.filter((line) => line.startsWith("### "))).toEqual([
+      "### Features",
+      "### Bug Fixes",
+      "### Performance Improvements",
+      "### Reverts",
+    ]);
+    const entries = out
+      .filter((line) => line.startsWith("* "))
+      .map((line) => line.replace(/ \(\[[0-9a-f]{7}\]\(.*$/, ""));
+    expect(entries).toEqual([
+      "* **api:** add search ([#10](https://github.com/octo-org/octo-repo/pull/10))",
+      "* **topic:** topic feature",
+      "* **core:** handle null ids",
+      "* **ui:** dark mode contrast",
+      "* cache parsed configs",
+      '* Revert "feat: legacy export"',
+    ]);
+    expect(run.stdout).toContain("closes [#7](https://github.com/octo-org/octo-repo/issues/7)");
+    expect(run.stdout).not.toContain("hotfix");
+    expect(run.stdout).not.toContain("experimental flag");
+    expect(run.stderr).toContain(
+      `warning: ${sha.nospace?.slice(0, 7)}: header "fix(core):handle null ids" has no space`,
+    );
+  });
+
+  it("--format json gives the version, bump, entries and contributors with first-timers", async () => {
+    const run = await runUpkeep(["release-notes", "--format", "json"], { cwd: repo.dir });
+    expect(run.exitCode, run.stderr).toBe(0);
+    const context = JSON.parse(run.stdout);
+    expect(context).toMatchObject({
+      version: "1.1.0",
+      tag: "v1.1.0",
+      previousTag: "v1.0.0",
+      bump: "minor",
+    });
+    expect(context.entries.map((entry: { hash: string }) => entry.hash)).toContain(sha.topic);
+    const people = context.contributors.map((person: { name: string; firstTime: boolean }) => [
+      person.name,
+      person.firstTime,
+    ]);
+    expect(people).toEqual([
+      [ALICE.name, false],
+      [BOB.name, true],
+    ]);
+  });
+
+  it("--from and --to pick any range; a tag on HEAD regenerates that release", async () => {
+    const run = await runUpkeep(
+      [
+        "release-notes",
+        "--from",
+        sha.search as string,
+        "--to",
+        sha.crlf as string,
+        "--format",
+        "json",
+      ],
+      { cwd: repo.dir },
+    );
+    const context = JSON.parse(run.stdout);
+    expect(context.entries.map((entry: { subject: string }) => entry.subject)).toEqual([
+      "dark mode contrast",
+      "handle null ids",
+    ]);
+    expect(context.version).toBe("1.0.1");
+  });
+
+  it("a tag prefix selects that package's tags", async () => {
+    const mono = new GitFixture();
+    mono.commit("feat: one");
+    mono.tag("pkg-a-v0.3.0");
+    mono.tag("v5.0.0");
+    mono.commit("feat!: two");
+    const run = await runUpkeep(["release-notes", "--tag-prefix", "pkg-a-v", "--format", "json"], {
+      cwd: mono.dir,
+    });
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      previousTag: "pkg-a-v0.3.0",
+      version: "0.4.0",
+      tag: "pkg-a-v0.4.0",
+      bump: "major",
+    });
+  });
+
+  it("--changelog prepends the section once, however often it runs", async () => {
+    writeFileSync(
+      join(repo.dir, "CHANGELOG.md"),
+      "# Changelog\n\n## [1.0.0](https://x) (2025-01-01)\n\n* first\n",
+    );
+    for (let run = 0; run < 2; run++) {
+      const result = await runUpkeep(
+        ["release-notes", "--changelog", "CHANGELOG.md", "--date", "2025-06-01"],
+        { cwd: repo.dir },
+      );
+      expect(result.exitCode, result.stderr).toBe(0);
+    }
+    const changelog = readFileSync(join(repo.dir, "CHANGELOG.md"), "utf8");
+    expect(changelog.match(/^## \[1\.1\.0\]/gm)).toHaveLength(1);
+    expect(changelog.indexOf("## [1.1.0]")).toBeLessThan(changelog.indexOf("## [1.0.0]"));
+  });
+
+  it("--notes patch and enhancement give the maintenance plan's renderings", async () => {
+    const patch = await runUpkeep(["release-notes", "--notes", "patch"], { cwd: repo.dir });
+    expect(patch.stdout).toContain("## 1.1.0 patch release notes");
+    expect(patch.stdout).toContain("Affected components: core, ui");
+    const enhancement = await runUpkeep(["release-notes", "--notes", "enhancement"], {
+      cwd: repo.dir,
+    });
+    expect(enhancement.stdout).toContain("topic feature");
+    expect(enhancement.stdout).not.toContain("dark mode");
+  });
+
+  it("a broken overrides file stops with its file and line", async () => {
+    const broken = new GitFixture();
+    broken.commit("fix: a");
+    broken.write(".github/release-notes-overrides.yml", "abc1234:\n  hidden: true\n");
+    const run = await runUpkeep(["release-notes"], { cwd: broken.dir });
+    expect(run.exitCode).toBe(1);
+    expect(run.stderr).toContain(
+      ".github/release-notes-overrides.yml:1 at abc1234: unknown key(s) hidden",
+    );
+  });
+
+  it("outside a git repository it says so", async () => {
+    const run = await runUpkeep(["release-notes", "--repo", "/"], {});
+    expect(run.exitCode).toBe(2);
+    expect(run.stderr).toContain("is not a git repository");
+  });
+
+  it("bad options are usage errors", async () => {
+    const run = await runUpkeep(["release-notes", "--format", "xml"], { cwd: repo.dir });
+    expect(run.exitCode).toBe(2);
+    expect(run.stderr).toContain("--format must be markdown or json");
+  });
+});
