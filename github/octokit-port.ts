@@ -206,4 +206,15 @@ export class OctokitGitHub implements GitHubPort {
     );
     return data.map((label) => label.name);
   }
+
+  async deleteComment(commentId: number): Promise<void> {
+    try {
+      await this.octokit.request("DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}", {
+        ...this.repo,
+        comment_id: commentId,
+      });
+    } catch (error) {
+      if ((error as { status?: number }).status !== 404) throw error;
+    }
+  }
 }

@@ -67,4 +67,7 @@ export interface GitHubPort {
 
   /** Adds labels and returns every label the issue carries afterwards (one call, no extra read). */
   addLabelsReturningCurrent(number: number, labels: string[]): Promise<string[]>;
+
+  /** Deletes a comment; already gone counts as done. */
+  deleteComment(commentId: number): Promise<void>;
 }
