@@ -108,9 +108,11 @@ async function upsertExplanation(
   create: boolean,
 ): Promise<"created" | "updated" | "unchanged" | "none"> {
   const body = explanationBody(decision, config);
-  const existing = (await github.listComments(number)).find(
+  const [existing, ...duplicates] = (await github.listComments(number)).filter(
     (comment) => isBot(comment.author) && isTriageComment(comment.body),
   );
+  // A write GitHub answered with an error may still have landed; keep only the oldest copy.
+  for (const duplicate of duplicates) await github.deleteComment(duplicate.id);
   if (!existing) {
     if (!create) return "none";
     await github.createComment(number, body);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseConfigText } from "../../core/config/parse.ts";
 import { defaultConfig } from "../../core/config/schema.ts";
-import type { IssueEvent } from "../../core/model/issue.ts";
+import type { Actor, IssueEvent } from "../../core/model/issue.ts";
 import type { TriageConfig } from "../../core/triage/config.ts";
 import { decideSeverity } from "../../core/triage/decide.ts";
 import { planLabels } from "../../core/triage/plan.ts";
@@ -19,7 +19,7 @@ const issue = (title: string, body = "", labels: string[] = []) => ({ title, bod
 const human = { login: "maria", type: "User" as const };
 const bot = { login: "upkeep[bot]", type: "Bot" as const };
 
-function labeled(label: string, actor = human, at = "2026-01-01T10:00:00Z"): IssueEvent {
+function labeled(label: string, actor: Actor = human, at = "2026-01-01T10:00:00Z"): IssueEvent {
   return { id: `${label}-${at}`, event: "labeled", label, actor, createdAt: at };
 }
 
