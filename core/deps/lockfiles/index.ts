@@ -2,13 +2,21 @@
 import type { LockfileParseResult, LockfileParser, ParseContext } from "../package.ts";
 import { MAX_LOCKFILE_BYTES, tooLargeMessage } from "./limits.ts";
 import { npmLockParser } from "./npm.ts";
+import { pipfileLockParser } from "./pipfile.ts";
 import { pnpmLockParser } from "./pnpm.ts";
+import { poetryLockParser } from "./poetry.ts";
+import { requirementsParser } from "./requirements.ts";
+import { uvLockParser } from "./uv.ts";
 import { yarnLockParser } from "./yarn.ts";
 
 export const lockfileParsers: readonly LockfileParser[] = [
   npmLockParser,
   yarnLockParser,
   pnpmLockParser,
+  requirementsParser,
+  poetryLockParser,
+  pipfileLockParser,
+  uvLockParser,
 ];
 
 /** The parser for a path, by its name; undefined when no format claims it. */
