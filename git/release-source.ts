@@ -33,11 +33,16 @@ export interface LocalReleaseOptions {
   logins?: (commits: GitCommit[]) => Promise<Map<string, string>>;
 }
 
+export interface LocalReleasePlan extends ReleasePlan {
+  /** The commit the release is cut from. */
+  head: string;
+}
+
 export class ReleaseInputError extends Error {
   override name = "ReleaseInputError";
 }
 
-export async function planLocalRelease(options: LocalReleaseOptions): Promise<ReleasePlan> {
+export async function planLocalRelease(options: LocalReleaseOptions): Promise<LocalReleasePlan> {
   const { cwd, config } = options;
   const toHash = await resolveRef(cwd, options.to ?? "HEAD");
   const tags = releaseTags(await listTags(cwd, { mergedInto: toHash }), config.tagPrefix);
@@ -49,7 +54,7 @@ export async function planLocalRelease(options: LocalReleaseOptions): Promise<Re
   const range = previous ? [`${previous.hash}..${toHash}`] : [toHash];
   for await (const commit of readCommits(cwd, { revisions: range })) commits.push(commit);
   const emails = commits.map((commit) => commit.authorEmail);
-  return planRelease({
+  const plan = planRelease({
     commits,
     previous,
     config,
@@ -64,6 +69,7 @@ export async function planLocalRelease(options: LocalReleaseOptions): Promise<Re
       bots: config.botAuthors,
     },
   });
+  return { ...plan, head: toHash };
 }
 
 /** `--from` may be a release tag (its version is the base) or any ref (base version from tags behind it). */

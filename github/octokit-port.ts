@@ -10,6 +10,8 @@ import type {
   IssueListQuery,
   LabelSpec,
   NewIssue,
+  ReleaseInfo,
+  ReleaseSpec,
   RepoRef,
 } from "./port.ts";
 
@@ -217,4 +219,84 @@ export class OctokitGitHub implements GitHubPort {
       if ((error as { status?: number }).status !== 404) throw error;
     }
   }
+
+  async findReleaseByTag(tag: string): Promise<ReleaseInfo | undefined> {
+    const iterator = composePaginateRest.iterator(
+      this.octokit as Octokit,
+      "GET /repos/{owner}/{repo}/releases",
+      { ...this.repo, per_page: 100 },
+    );
+    for await (const page of iterator) {
+      const found = page.data.find((release) => release.tag_name === tag);
+      if (found) return releaseFromRest(found);
+    }
+    return undefined;
+  }
+
+  async createRelease(release: ReleaseSpec): Promise<ReleaseInfo> {
+    const { data } = await this.octokit.request("POST /repos/{owner}/{repo}/releases", {
+      ...this.repo,
+      ...releaseToRest(release),
+      tag_name: release.tag,
+    });
+    return releaseFromRest(data);
+  }
+
+  async updateRelease(id: number, release: Partial<ReleaseSpec>): Promise<ReleaseInfo> {
+    const { data } = await this.octokit.request(
+      "PATCH /repos/{owner}/{repo}/releases/{release_id}",
+      { ...this.repo, release_id: id, ...releaseToRest(release) },
+    );
+    return releaseFromRest(data);
+  }
+
+  async commitAuthorLogin(sha: string): Promise<string | undefined> {
+    try {
+      const { data } = await this.octokit.request("GET /repos/{owner}/{repo}/commits/{ref}", {
+        ...this.repo,
+        ref: sha,
+      });
+      return data.author && "login" in data.author ? data.author.login : undefined;
+    } catch (error) {
+      // Not pushed yet (404/422): the notes fall back to the git author's name.
+      const status = (error as { status?: number }).status;
+      if (status === 404 || status === 422) return undefined;
+      throw error;
+    }
+  }
+}
+
+interface RestRelease {
+  id: number;
+  tag_name: string;
+  name: string | null;
+  body?: string | null;
+  draft: boolean;
+  prerelease: boolean;
+  html_url: string;
+  target_commitish: string;
+}
+
+function releaseFromRest(data: RestRelease): ReleaseInfo {
+  return {
+    id: data.id,
+    tag: data.tag_name,
+    name: data.name ?? data.tag_name,
+    body: data.body ?? "",
+    draft: data.draft,
+    prerelease: data.prerelease,
+    target: data.target_commitish,
+    url: data.html_url,
+  };
+}
+
+function releaseToRest(release: Partial<ReleaseSpec>) {
+  return {
+    ...(release.tag !== undefined ? { tag_name: release.tag } : {}),
+    ...(release.name !== undefined ? { name: release.name } : {}),
+    ...(release.body !== undefined ? { body: release.body } : {}),
+    ...(release.draft !== undefined ? { draft: release.draft } : {}),
+    ...(release.prerelease !== undefined ? { prerelease: release.prerelease } : {}),
+    ...(release.target !== undefined ? { target_commitish: release.target } : {}),
+  };
 }

@@ -70,4 +70,26 @@ export interface GitHubPort {
 
   /** Deletes a comment; already gone counts as done. */
   deleteComment(commentId: number): Promise<void>;
+
+  /** The release for `tag`, drafts included (GitHub's by-tag endpoint hides drafts). */
+  findReleaseByTag(tag: string): Promise<ReleaseInfo | undefined>;
+  createRelease(release: ReleaseSpec): Promise<ReleaseInfo>;
+  updateRelease(id: number, release: Partial<ReleaseSpec>): Promise<ReleaseInfo>;
+  /** The GitHub login of a commit's author, when GitHub links the commit to an account. */
+  commitAuthorLogin(sha: string): Promise<string | undefined>;
+}
+
+export interface ReleaseSpec {
+  tag: string;
+  name: string;
+  body: string;
+  draft: boolean;
+  prerelease: boolean;
+  /** Branch or sha the tag is created from when it does not exist yet. */
+  target?: string;
+}
+
+export interface ReleaseInfo extends ReleaseSpec {
+  id: number;
+  url: string;
 }

@@ -1,0 +1,97 @@
+// The release-notes action: plans the next release from the checkout's history, writes the notes
+// (Markdown and JSON context) and CHANGELOG.md, and creates or updates the GitHub release.
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import * as core from "@actions/core";
+import { prependSection } from "../../core/release-notes/changelog-file.ts";
+import { releaseContext } from "../../core/release-notes/release.ts";
+import { GitError } from "../../git/process.ts";
+import {
+  type LocalReleasePlan,
+  planLocalRelease,
+  ReleaseInputError,
+} from "../../git/release-source.ts";
+import { loadActionConfig } from "../config.ts";
+import { actionGitHub } from "../github-port.ts";
+import { loginsOf, publishRelease, type ReleaseMode } from "./publish.ts";
+
+const MODES: ReleaseMode[] = ["draft", "publish", "none"];
+
+async function main(): Promise<void> {
+  const mode = core.getInput("mode") || "draft";
+  if (!MODES.includes(mode as ReleaseMode))
+    return core.setFailed(`input mode must be draft, publish or none, not "${mode}"`);
+  const token = core.getInput("token");
+  const port = token ? actionGitHub(token) : undefined;
+  const config = await loadActionConfig(port, core.getInput("config") || undefined);
+  if (!config) return;
+  const prefix = core.getInput("tag-prefix");
+  const releaseNotes = prefix ? { ...config.releaseNotes, tagPrefix: prefix } : config.releaseNotes;
+  const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
+  const plan = await planLocalRelease({
+    cwd: workspace,
+    config: releaseNotes,
+    from: core.getInput("from") || undefined,
+    to: core.getInput("to") || undefined,
+    channel: core.getInput("prerelease") || undefined,
+    today: new Date().toISOString().slice(0, 10),
+    logins: port ? (commits) => loginsOf(port, commits) : undefined,
+  });
+  for (const warning of plan.warnings)
+    core.warning(`${warning.hash.slice(0, 7)}: ${warning.message}`);
+  core.setOutput("bump", plan.bump);
+  if (!plan.version) {
+    core.notice(
+      `Nothing to release since ${plan.previousTag ?? "the first commit"}: no feat, fix, perf or breaking change.`,
+    );
+    await core.summary.addHeading("Upkeep release notes", 2).addRaw("Nothing to release.").write();
+    return;
+  }
+  await writeOutputs(plan, workspace);
+  if (mode !== "none" && !port) return core.setFailed("mode draft or publish needs a token");
+  if (mode !== "none" && port) {
+    const { release, action } = await publishRelease(port, plan, mode as "draft" | "publish");
+    core.setOutput("release-url", release.url);
+    core.setOutput("release-id", String(release.id));
+    core.info(`${action} ${release.draft ? "draft " : ""}release ${release.tag}: ${release.url}`);
+  }
+  await core.summary
+    .addHeading(`Upkeep release notes: ${plan.tag} (${plan.bump})`, 2)
+    .addRaw(plan.markdown, true)
+    .write();
+}
+
+async function writeOutputs(plan: LocalReleasePlan, workspace: string): Promise<void> {
+  const dir = process.env.RUNNER_TEMP ?? workspace;
+  const notesPath = join(dir, "release-notes.md");
+  const contextPath = join(dir, "release-notes.json");
+  writeFileSync(notesPath, plan.markdown);
+  writeFileSync(contextPath, `${JSON.stringify(releaseContext(plan), null, 2)}\n`);
+  const changelog = core.getInput("changelog");
+  if (changelog) {
+    const file = join(workspace, changelog);
+    const existing = readOptional(file);
+    writeFileSync(file, prependSection(existing, plan.markdown, plan.version as string));
+  }
+  core.setOutput("version", plan.version);
+  core.setOutput("tag", plan.tag);
+  core.setOutput("notes-path", notesPath);
+  core.setOutput("context-path", contextPath);
+  core.setOutput("patch-notes", plan.patchNotes);
+  core.setOutput("enhancement-notes", plan.enhancementNotes);
+}
+
+function readOptional(file: string): string | undefined {
+  try {
+    return readFileSync(file, "utf8");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw error;
+  }
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ReleaseInputError || error instanceof GitError)
+    core.setFailed(error.message);
+  else core.setFailed(error instanceof Error ? (error.stack ?? error.message) : String(error));
+});

@@ -1,0 +1,55 @@
+// Writes a planned release to GitHub: one release per tag. An existing draft is updated (and
+// published when asked), a published release gets its notes refreshed but is never turned back
+// into a draft, and nothing is ever created twice.
+import semver from "semver";
+import type { ReleasePlan } from "../../core/release-notes/release.ts";
+import type { GitHubPort, ReleaseInfo } from "../../github/port.ts";
+
+export type ReleaseMode = "draft" | "publish" | "none";
+
+export interface PublishResult {
+  release: ReleaseInfo;
+  action: "created" | "updated";
+}
+
+export async function publishRelease(
+  port: GitHubPort,
+  plan: ReleasePlan & { head: string },
+  mode: "draft" | "publish",
+): Promise<PublishResult> {
+  const tag = plan.tag as string;
+  const spec = {
+    tag,
+    name: tag,
+    body: plan.releaseBody,
+    prerelease: semver.prerelease(plan.version as string) !== null,
+  };
+  const existing = await port.findReleaseByTag(tag);
+  if (!existing) {
+    const release = await port.createRelease({
+      ...spec,
+      draft: mode === "draft",
+      target: plan.head,
+    });
+    return { release, action: "created" };
+  }
+  const draft = existing.draft && mode === "draft";
+  const release = await port.updateRelease(existing.id, { ...spec, draft });
+  return { release, action: "updated" };
+}
+
+/** Commit sha → login, asking once per distinct author email. */
+export async function loginsOf(
+  port: GitHubPort,
+  commits: { hash: string; authorEmail: string }[],
+): Promise<Map<string, string>> {
+  const byEmail = new Map<string, string | undefined>();
+  const logins = new Map<string, string>();
+  for (const commit of commits) {
+    const email = commit.authorEmail.toLowerCase();
+    if (!byEmail.has(email)) byEmail.set(email, await port.commitAuthorLogin(commit.hash));
+    const login = byEmail.get(email);
+    if (login) logins.set(commit.hash, login);
+  }
+  return logins;
+}
