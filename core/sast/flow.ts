@@ -1,0 +1,353 @@
+// Intra-file data flow for sinks: does an argument carry request data, or is it a constant?
+//
+// What it follows: the argument expression itself; variables and `obj.field` targets assigned
+// earlier in the same function or an enclosing one (declarations, assignments, destructuring,
+// `+=`); string concatenation, template strings, f-strings; method calls on a tainted value
+// (`name.trim()`); and string-building functions (path.join, util.format, str.format, ...).
+// Sanitiser calls (parseInt, path.basename, shlex.quote, ...) stop it.
+// What it does not follow: other calls' results (reading a file named by the request is not
+// request data), values passed between functions (parameters are not sources), returns,
+// fields of objects built elsewhere, loops' later iterations, other files.
+import type { SgNode } from "@ast-grep/napi";
+import type { ParserName } from "./languages.ts";
+import type { SyntaxFacts } from "./syntax.ts";
+import { syntaxOf } from "./syntax.ts";
+
+interface Binding {
+  id: number;
+  value: SgNode;
+  start: number;
+  scopeStart: number;
+  scopeEnd: number;
+}
+
+export const DEFAULT_SOURCES: Record<ParserName, string[]> = {
+  JavaScript: [],
+  TypeScript: [],
+  Tsx: [],
+  python: [
+    "request.args",
+    "request.form",
+    "request.values",
+    "request.json",
+    "request.get_json",
+    "request.data",
+    "request.files",
+    "request.cookies",
+    "request.headers",
+    "request.GET",
+    "request.POST",
+    "request.body",
+    "request.query_params",
+    "request.path_params",
+    "sys.argv",
+    "input(",
+    'event["body"]',
+    'event["queryStringParameters"]',
+    'event.get("body")',
+  ],
+  go: [
+    "r.URL.Query",
+    "r.URL.Path",
+    "r.URL.RawQuery",
+    "r.FormValue",
+    "r.PostFormValue",
+    "r.Form",
+    "r.PostForm",
+    "r.Body",
+    "r.Header",
+    "req.URL.Query",
+    "req.FormValue",
+    "c.Query",
+    "c.Param",
+    "c.PostForm",
+    "os.Args",
+  ],
+  java: [
+    "request.getParameter",
+    "request.getHeader",
+    "request.getQueryString",
+    "request.getInputStream",
+    "request.getReader",
+    "request.getCookies",
+  ],
+};
+const JS_SOURCES = [
+  "req.query",
+  "req.body",
+  "req.params",
+  "req.headers",
+  "req.cookies",
+  "req.url",
+  "req.originalUrl",
+  "req.get(",
+  "req.param(",
+  "request.query",
+  "request.body",
+  "request.params",
+  "request.payload",
+  "request.headers",
+  "ctx.query",
+  "ctx.params",
+  "ctx.request.body",
+  "ctx.request.query",
+  "event.body",
+  "event.queryStringParameters",
+  "event.pathParameters",
+  "event.headers",
+  "process.argv",
+  "location.hash",
+  "location.search",
+  "location.href",
+  "document.URL",
+  "document.location",
+  "window.name",
+];
+DEFAULT_SOURCES.JavaScript = JS_SOURCES;
+DEFAULT_SOURCES.TypeScript = JS_SOURCES;
+DEFAULT_SOURCES.Tsx = JS_SOURCES;
+
+const DEFAULT_SANITIZERS: Record<"js" | "python" | "go" | "java", string[]> = {
+  js: [
+    "parseInt",
+    "parseFloat",
+    "Number",
+    "Boolean",
+    "encodeURIComponent",
+    "encodeURI",
+    "escape",
+    "escapeHtml",
+    "basename",
+    "sanitize",
+    "quote",
+  ],
+  python: [
+    "int",
+    "float",
+    "bool",
+    "quote",
+    "escape",
+    "basename",
+    "secure_filename",
+    "literal_eval",
+  ],
+  go: ["Atoi", "ParseInt", "ParseFloat", "QuoteMeta", "EscapeString", "Base", "Clean"],
+  java: ["parseInt", "parseLong", "valueOf", "encode", "escapeHtml4", "getName"],
+};
+
+/** Functions whose result carries their arguments' taint: they build strings, not new data. */
+const PROPAGATORS = new Set([
+  "join",
+  "resolve",
+  "normalize",
+  "format",
+  "concat",
+  "String",
+  "toString",
+  "decodeURIComponent",
+  "decodeURI",
+  "from",
+  "trim",
+  "toLowerCase",
+  "toUpperCase",
+  "lower",
+  "upper",
+  "strip",
+  "replace",
+  "slice",
+  "substring",
+  "Sprintf",
+  "Join",
+  "str",
+]);
+
+function sanitizersFor(parser: ParserName): string[] {
+  if (parser === "python" || parser === "go" || parser === "java")
+    return DEFAULT_SANITIZERS[parser];
+  return DEFAULT_SANITIZERS.js;
+}
+
+/** Flow questions about one parsed file; bindings are collected once, on first use. */
+export class FileFlow {
+  private readonly root: SgNode;
+  private readonly facts: SyntaxFacts;
+  private readonly parser: ParserName;
+  private bindings?: Map<string, Binding[]>;
+
+  constructor(root: SgNode, parser: ParserName) {
+    this.root = root;
+    this.parser = parser;
+    this.facts = syntaxOf(parser);
+  }
+
+  /** True when request data reaches `node` and no sanitiser stands in between. */
+  isTainted(node: SgNode, extraSanitizers: string[] = []): boolean {
+    const sanitizers = new Set([...sanitizersFor(this.parser), ...extraSanitizers]);
+    const sources = DEFAULT_SOURCES[this.parser];
+    return this.taintOf(node, node.range().start.index, sources, sanitizers, new Set(), 0);
+  }
+
+  /** True when `node` is built only from literals and variables holding literals. */
+  isConstant(node: SgNode, extraSanitizers: string[] = []): boolean {
+    const sanitizers = new Set([...sanitizersFor(this.parser), ...extraSanitizers]);
+    return this.constantOf(node, node.range().start.index, sanitizers, new Map(), 0);
+  }
+
+  private taintOf(
+    node: SgNode,
+    at: number,
+    sources: string[],
+    sanitizers: Set<string>,
+    seen: Set<number>,
+    depth: number,
+  ): boolean {
+    if (depth > 24) return false;
+    const kind = String(node.kind());
+    if (this.facts.propertyNames.has(kind)) return false;
+    if (matchesSource(node.text(), sources)) return true;
+    if (kind === this.facts.call.kind)
+      return this.callTaint(node, at, sources, sanitizers, seen, depth);
+    const assigned = this.assignedValues(node, at, seen);
+    for (const value of assigned)
+      if (this.taintOf(value.node, value.at, sources, sanitizers, seen, depth + 1)) return true;
+    if (this.facts.names.has(kind)) return false;
+    return node
+      .namedChildren()
+      .some((child) => this.taintOf(child, at, sources, sanitizers, seen, depth + 1));
+  }
+
+  /** `settled` remembers each binding's answer, so `x + x` and cycles stay cheap. */
+  private callTaint(
+    call: SgNode,
+    at: number,
+    sources: string[],
+    sanitizers: Set<string>,
+    seen: Set<number>,
+    depth: number,
+  ): boolean {
+    if (this.isSanitizerCall(call, sanitizers)) return false;
+    const callee = call.field(this.facts.call.callee as never) as SgNode | null;
+    const text = callee?.text().replace(/\s+/g, "") ?? "";
+    const name = text.slice(text.lastIndexOf(".") + 1);
+    const receiver = (callee?.field("object" as never) ??
+      callee?.field("operand" as never)) as unknown as SgNode | null;
+    const next = (node: SgNode) => this.taintOf(node, at, sources, sanitizers, seen, depth + 1);
+    if (receiver && next(receiver)) return true;
+    if (!PROPAGATORS.has(name)) return false;
+    return call.namedChildren().some((child) => child.id() !== callee?.id() && next(child));
+  }
+
+  private constantOf(
+    node: SgNode,
+    at: number,
+    sanitizers: Set<string>,
+    settled: Map<number, boolean>,
+    depth: number,
+  ): boolean {
+    if (depth > 24) return false;
+    const kind = String(node.kind());
+    if (kind === "comment" || this.facts.propertyNames.has(kind)) return true;
+    if (this.facts.literals.has(kind)) return !this.hasInterpolation(node);
+    if (kind === this.facts.call.kind) return this.isSanitizerCall(node, sanitizers);
+    if (this.facts.names.has(kind)) {
+      const assigned = this.assignedValues(node, at, new Set());
+      if (assigned.length === 0) return false;
+      return assigned.every((value) => {
+        const known = settled.get(value.id);
+        if (known !== undefined) return known;
+        settled.set(value.id, false);
+        const constant = this.constantOf(value.node, value.at, sanitizers, settled, depth + 1);
+        settled.set(value.id, constant);
+        return constant;
+      });
+    }
+    const children = node.namedChildren();
+    if (children.length === 0) return false;
+    return children.every((child) => this.constantOf(child, at, sanitizers, settled, depth + 1));
+  }
+
+  private hasInterpolation(node: SgNode): boolean {
+    return node
+      .namedChildren()
+      .some((child) => this.facts.interpolations.has(String(child.kind())));
+  }
+
+  private isSanitizerCall(call: SgNode, sanitizers: Set<string>): boolean {
+    const callee = call.field(this.facts.call.callee as never) as SgNode | null;
+    if (!callee) return false;
+    const text = callee.text().replace(/\s+/g, "");
+    return sanitizers.has(text) || sanitizers.has(text.slice(text.lastIndexOf(".") + 1));
+  }
+
+  /** Values assigned to this variable (or `obj.field`) before `at`, in a scope containing it. */
+  private assignedValues(node: SgNode, at: number, seen: Set<number>) {
+    const key = node.text().replace(/\s+/g, "");
+    const candidates = this.bindingsByName().get(key) ?? [];
+    const values: { id: number; node: SgNode; at: number }[] = [];
+    for (const binding of candidates) {
+      if (seen.has(binding.id) || binding.start >= at) continue;
+      if (at < binding.scopeStart || at >= binding.scopeEnd) continue;
+      seen.add(binding.id);
+      values.push({ id: binding.id, node: binding.value, at: binding.start });
+    }
+    return values;
+  }
+
+  private bindingsByName(): Map<string, Binding[]> {
+    if (this.bindings) return this.bindings;
+    const byName = new Map<string, Binding[]>();
+    const kinds = Object.keys(this.facts.bindings);
+    const nodes = this.root.findAll({ rule: { any: kinds.map((kind) => ({ kind })) } });
+    for (const node of nodes) {
+      const fields = this.facts.bindings[String(node.kind())];
+      if (!fields) continue;
+      const target = node.field(fields.target as never) as SgNode | null;
+      const value = node.field(fields.value as never) as SgNode | null;
+      if (!target || !value) continue;
+      const scope = this.scopeOf(node);
+      for (const name of this.boundNames(target)) {
+        const binding: Binding = {
+          id: node.id(),
+          value,
+          start: node.range().start.index,
+          ...scope,
+        };
+        byName.set(name, [...(byName.get(name) ?? []), binding]);
+      }
+    }
+    this.bindings = byName;
+    return byName;
+  }
+
+  private boundNames(target: SgNode): string[] {
+    if (this.facts.names.has(String(target.kind())) || target.namedChildren().length === 0)
+      return [target.text()];
+    const names = target
+      .findAll({ rule: { any: [...this.facts.names].map((kind) => ({ kind })) } })
+      .map((name) => name.text());
+    // `obj.field = value` is remembered under its full text as well.
+    return [...names, target.text().replace(/\s+/g, "")];
+  }
+
+  private scopeOf(node: SgNode): { scopeStart: number; scopeEnd: number } {
+    for (let parent = node.parent(); parent; parent = parent.parent()) {
+      if (this.facts.functions.has(String(parent.kind()))) {
+        const range = parent.range();
+        return { scopeStart: range.start.index, scopeEnd: range.end.index };
+      }
+    }
+    return { scopeStart: 0, scopeEnd: Number.MAX_SAFE_INTEGER };
+  }
+}
+
+/** `req.query.id` matches source `req.query`; `req.queryString` does not. */
+export function matchesSource(text: string, sources: string[]): boolean {
+  const compact = text.length < 400 && /\s/.test(text) ? text.replace(/\s+/g, "") : text;
+  for (const source of sources) {
+    if (!compact.startsWith(source)) continue;
+    if (source.endsWith("(")) return true;
+    const next = compact.charAt(source.length);
+    if (next === "" || !/[A-Za-z0-9_$]/.test(next)) return true;
+  }
+  return false;
+}

@@ -1,0 +1,214 @@
+// Runs compiled rules over one file's text: ast-grep finds candidates, imports and flow filter
+// them, inline suppressions and fingerprints finish them.
+import { parse, type SgNode } from "@ast-grep/napi";
+import type { Finding, ScanProblem } from "./finding.ts";
+import { assignFingerprints } from "./fingerprint.ts";
+import { FileFlow } from "./flow.ts";
+import { collectImports, type ImportMap, qualifiedName } from "./imports.ts";
+import { type FileKind, napiLang, PARSERS_OF, type ParserName } from "./languages.ts";
+import type { CompiledRule } from "./rule.ts";
+import { applyInlineSuppressions } from "./suppressions.ts";
+import { workflowChecks } from "./workflow/checks.ts";
+import { WorkflowFile } from "./workflow/document.ts";
+
+export interface FileResult {
+  findings: Finding[];
+  problems: ScanProblem[];
+}
+
+type Draft = Omit<Finding, "fingerprint"> & { matched: string };
+
+export function matchFile(
+  path: string,
+  text: string,
+  kind: FileKind,
+  rules: CompiledRule[],
+): FileResult {
+  const { drafts, problems } =
+    kind.kind === "workflow"
+      ? matchWorkflow(path, text, rules)
+      : matchCode(path, text, kind.parser, rules);
+  const fingerprinted = assignFingerprints(drafts, (draft) => draft.matched);
+  const findings = fingerprinted.map(({ matched: _matched, ...finding }) => finding);
+  const suppressed = applyInlineSuppressions(findings, text, path);
+  return { findings: suppressed.findings, problems: [...problems, ...suppressed.problems] };
+}
+
+function matchCode(path: string, text: string, parser: ParserName, rules: CompiledRule[]) {
+  const drafts: Draft[] = [];
+  const problems: ScanProblem[] = [];
+  const applicable = rules.filter(
+    (rule) =>
+      rule.language !== "github-actions" &&
+      PARSERS_OF[rule.language].includes(parser) &&
+      (rule.words.length === 0 || rule.words.some((word) => text.includes(word))),
+  );
+  const root = parse(napiLang(parser), text).root();
+  const error = root.find({ rule: { kind: "ERROR" } });
+  if (error)
+    problems.push({
+      level: "error",
+      subject: path,
+      line: error.range().start.line + 1,
+      message: "syntax error; the parser recovered, but findings in this file may be incomplete",
+    });
+  if (applicable.length === 0) return { drafts, problems };
+  const context = new FileContext(root, parser);
+  for (const rule of applicable) {
+    for (const node of root.findAll(context.matcherFor(rule) as never)) {
+      if (!context.accepts(rule, node)) continue;
+      drafts.push(draftOf(rule, node, path));
+    }
+  }
+  return { drafts, problems };
+}
+
+/** Per-file facts computed only when a rule needs them. */
+class FileContext {
+  private imports?: ImportMap;
+  private flow?: FileFlow;
+  private readonly root: SgNode;
+  private readonly parser: ParserName;
+
+  constructor(root: SgNode, parser: ParserName) {
+    this.root = root;
+    this.parser = parser;
+  }
+
+  /**
+   * The compiled matcher pre-filters sink callees by name; a file that imports a sink under
+   * another name (`from subprocess import run as sh`) gets that name added.
+   */
+  matcherFor(rule: CompiledRule): CompiledRule["matcher"] {
+    if (!rule.sink || !rule.matcher) return rule.matcher;
+    this.imports ??= collectImports(this.root, this.parser);
+    const functions = rule.sink.functions;
+    const aliases = [...this.imports.keys()].filter((local) => {
+      const qualified = qualifiedName(local, this.imports!);
+      return !qualified.endsWith(`.${local}`) && functions.includes(qualified);
+    });
+    if (aliases.length === 0) return rule.matcher;
+    return withCalleeAliases(rule.matcher, rule.sink.callee, aliases);
+  }
+
+  accepts(rule: CompiledRule, node: SgNode): boolean {
+    if (rule.sink) {
+      const callee = node.getMatch(rule.sink.callee);
+      if (!callee) return false;
+      this.imports ??= collectImports(this.root, this.parser);
+      if (!rule.sink.functions.includes(qualifiedName(callee.text(), this.imports))) return false;
+    }
+    if (rule.entropy) {
+      const literal = node.getMatch(rule.entropy.argument)?.text() ?? "";
+      if (shannonEntropy(literal.replace(/^[`'"]|[`'"]$/g, "")) < rule.entropy.min) return false;
+    }
+    // A rule with alternatives may bind the tainted argument in only some of them.
+    const argumentNodes = rule.taint ? boundNodes(node, rule.taint.argument) : [];
+    if (rule.taint && argumentNodes.length > 0) {
+      this.flow ??= new FileFlow(this.root, this.parser);
+      const flow = this.flow;
+      const { requires, sanitizers } = rule.taint;
+      if (requires === "source")
+        return argumentNodes.some((argument) => flow.isTainted(argument, sanitizers));
+      return argumentNodes.some((argument) => !flow.isConstant(argument, sanitizers));
+    }
+    return true;
+  }
+}
+
+/** Bits per character; real keys score above 3.5, words and placeholders below. */
+export function shannonEntropy(text: string): number {
+  if (text.length === 0) return 0;
+  const counts = new Map<string, number>();
+  for (const char of text) counts.set(char, (counts.get(char) ?? 0) + 1);
+  let bits = 0;
+  for (const count of counts.values()) {
+    const p = count / text.length;
+    bits -= p * Math.log2(p);
+  }
+  return bits;
+}
+
+function withCalleeAliases(
+  matcher: NonNullable<CompiledRule["matcher"]>,
+  callee: string,
+  aliases: string[],
+): CompiledRule["matcher"] {
+  const byAlias = { regex: `^(${aliases.map((alias) => alias.replace(/\$/g, "\\$")).join("|")})$` };
+  const existing = matcher.constraints?.[callee] as { all?: unknown[] } | undefined;
+  // The compiled constraint is `{ regex }` or `{ all: [user rule, { regex }] }`; widen the regex.
+  const widened = existing?.all
+    ? { all: [existing.all[0], { any: [existing.all[1], byAlias] }] }
+    : { any: [existing, byAlias] };
+  return { ...matcher, constraints: { ...matcher.constraints, [callee]: widened } };
+}
+
+/** `$X` binds one node, `$$$X` several (punctuation such as commas left out). */
+function boundNodes(node: SgNode, name: string): SgNode[] {
+  const single = node.getMatch(name);
+  if (single) return [single];
+  return node.getMultipleMatches(name).filter((match) => match.isNamed());
+}
+
+function draftOf(rule: CompiledRule, node: SgNode, path: string): Draft {
+  const range = node.range();
+  const matched = node.text();
+  return {
+    ruleId: rule.id,
+    severity: rule.severity,
+    message: interpolate(rule.message, node),
+    path,
+    startLine: range.start.line + 1,
+    startColumn: range.start.column + 1,
+    endLine: range.end.line + 1,
+    endColumn: range.end.column + 1,
+    snippet: firstLine(matched),
+    tool: "upkeep",
+    matched,
+  };
+}
+
+/** `$CMD` in a message becomes the matched text, shortened. */
+function interpolate(message: string, node: SgNode): string {
+  return message.replace(/\$([A-Z_][A-Z0-9_]*)/g, (whole, name: string) => {
+    const text = node.getMatch(name)?.text();
+    if (!text) return whole;
+    const line = firstLine(text);
+    return line.length > 60 ? `${line.slice(0, 57)}...` : line;
+  });
+}
+
+function firstLine(text: string): string {
+  const line = text.split("\n")[0] ?? "";
+  return line.length > 200 ? `${line.slice(0, 197)}...` : line.trimEnd();
+}
+
+function matchWorkflow(path: string, text: string, rules: CompiledRule[]) {
+  const workflow = new WorkflowFile(text);
+  const problems: ScanProblem[] = [];
+  if (workflow.error) {
+    problems.push({ level: "error", subject: path, ...workflow.error });
+    return { drafts: [] as Draft[], problems };
+  }
+  const drafts: Draft[] = [];
+  for (const rule of rules) {
+    if (rule.language !== "github-actions") continue;
+    const check = workflowChecks[rule.check ?? ""];
+    for (const hit of check?.(workflow) ?? []) {
+      drafts.push({
+        ruleId: rule.id,
+        severity: rule.severity,
+        message: hit.detail ? `${rule.message} (${hit.detail})` : rule.message,
+        path,
+        startLine: hit.line,
+        startColumn: hit.column,
+        endLine: hit.line,
+        endColumn: hit.column + hit.snippet.length,
+        snippet: hit.snippet,
+        tool: "upkeep",
+        matched: hit.snippet,
+      });
+    }
+  }
+  return { drafts, problems };
+}
