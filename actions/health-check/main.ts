@@ -87,4 +87,7 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: Error) => core.setFailed(error.message));
+// Exit explicitly: probed servers may hold keep-alive sockets open for seconds after the run is done.
+main()
+  .catch((error: Error) => core.setFailed(error.message))
+  .finally(() => process.exit());

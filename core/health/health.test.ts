@@ -201,3 +201,16 @@ describe("figures", () => {
     expect(latency(history, endOf("+++-"), 86_400_000)).toEqual({ p50: 100, p95: 100 });
   });
 });
+
+describe("recovery", () => {
+  it("stays down while the failure rate in the window is over the threshold, even after good checks", () => {
+    let history = emptyHistory();
+    for (const [index, ok] of [false, false, false, true, true].entries()) {
+      history = recordSample(history, { at: T0 + index * 10_000, ok, latencyMs: 40 });
+    }
+    expect(evaluateProbe(probe, history, config, T0 + 40_000).status).toBe("down");
+    // Five minutes later the failures have left the window.
+    const later = recordSample(history, { at: T0 + 400_000, ok: true, latencyMs: 40 });
+    expect(evaluateProbe(probe, later, config, T0 + 400_000).status).toBe("up");
+  });
+});

@@ -58191,7 +58191,51 @@ var checkinSchema = external_exports.strictObject({
 var checkinsConfigSchema = external_exports.array(checkinSchema).default([]);
 
 // core/deps/config.ts
-var depsConfigSchema = external_exports.looseObject({}).prefault({});
+var expiryField = external_exports.string().regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/, {
+  message: 'expected a date such as "2026-12-31" (or an ISO timestamp)'
+}).refine((text) => !Number.isNaN(Date.parse(text)), { message: "not a real date" });
+var ignoreRuleSchema = external_exports.strictObject({
+  id: external_exports.string().min(1).describe("Advisory id or any of its aliases: GHSA-\u2026, CVE-\u2026, PYSEC-\u2026, RUSTSEC-\u2026, GO-\u2026"),
+  package: external_exports.string().min(1).optional().describe("Only this package (name as in the lockfile)."),
+  path: external_exports.string().min(1).optional().describe('Only lockfiles matching this gitignore-style pattern, e.g. "services/legacy/**".'),
+  reason: external_exports.string().trim().min(1, { message: "an ignore needs a reason" }),
+  expires: expiryField.optional().describe("After this date the ignore stops applying and the scan lists it as expired.")
+});
+var failOnField = external_exports.enum(["critical", "high", "medium", "low", "any", "none"]).describe('Least severity that fails the scan; "any" includes unknown, "none" never fails.');
+var sourcesSchema = external_exports.strictObject({
+  database: external_exports.string().min(1).optional().describe(
+    "Offline OSV database: a directory of OSV .json/.yaml files, a directory in osv-scanner's layout (<ecosystem>/all.zip), or one all.zip."
+  ),
+  osvApi: external_exports.boolean().default(false).describe("Ask the OSV API (api.osv.dev) too."),
+  osvApiUrl: external_exports.url().default("https://api.osv.dev"),
+  github: external_exports.boolean().default(false).describe("Ask GitHub's global security advisories too (needs a token).")
+}).prefault({});
+var trackSchema = external_exports.strictObject({
+  enabled: external_exports.boolean().default(true),
+  minSeverity: findingSeverityField.default("high").describe("Findings at or above this get a security-window tracking issue.")
+}).prefault({});
+var snykSchema = external_exports.strictObject({
+  enabled: external_exports.boolean().default(false).describe("Run the Snyk CLI you provide when SNYK_TOKEN is set, and merge its findings."),
+  command: external_exports.string().min(1).default("snyk"),
+  args: external_exports.array(external_exports.string()).default(["test", "--json", "--all-projects"])
+}).prefault({});
+var depsConfigSchema = external_exports.strictObject({
+  enabled: external_exports.boolean().default(true),
+  exclude: external_exports.array(external_exports.string().min(1)).default([]).describe("gitignore-style patterns of paths not to scan, on top of .gitignore."),
+  failOn: failOnField.default("high"),
+  unknownSeverity: findingSeverityField.default("high").describe(
+    "How an advisory without any severity counts for failOn and tracking (the Go database gives none)."
+  ),
+  includeDev: external_exports.boolean().default(false).describe("Let development-only dependencies fail the scan and open windows."),
+  fixableOnly: external_exports.boolean().default(false).describe("Fail only on findings that have a fixed version to upgrade to."),
+  onlyNew: external_exports.boolean().default(false).describe("Fail only on findings absent from the baseline."),
+  baseline: external_exports.string().min(1).optional().describe("A SARIF log or Upkeep JSON report of an earlier scan (e.g. the base branch's)."),
+  ignores: external_exports.array(ignoreRuleSchema).default([]),
+  ignoreFile: external_exports.string().min(1).optional().describe("A YAML file holding more ignores (a list, or a mapping with `ignores:`)."),
+  sources: sourcesSchema,
+  track: trackSchema,
+  snyk: snykSchema
+}).prefault({});
 
 // core/health/config.ts
 var statusRange = external_exports.string().regex(/^\d{3}(-\d{3})?(,\d{3}(-\d{3})?)*$/, {
@@ -58296,7 +58340,9 @@ var ignoreEntry = external_exports.strictObject({
 var sastConfigSchema = external_exports.strictObject({
   paths: external_exports.array(external_exports.string()).default(["."]).describe("Directories or files to scan."),
   exclude: external_exports.array(external_exports.string()).default([]).describe("Gitignore-style globs skipped in addition to .gitignore."),
-  rules: external_exports.array(external_exports.string()).default([]).describe("Extra rule files or directories (YAML, ast-grep rule format with Upkeep metadata)."),
+  rules: external_exports.array(external_exports.string()).default([]).describe(
+    "Extra rule files or directories (YAML, ast-grep rule format with Upkeep metadata)."
+  ),
   disableRules: external_exports.array(external_exports.string()).default([]).describe("Built-in rule ids to turn off."),
   failOn: findingSeverityField.or(external_exports.literal("none")).default("high").describe("Lowest severity of a new finding that fails the scan; `none` never fails."),
   trackOn: findingSeverityField.or(external_exports.literal("none")).default("high").describe("Lowest severity that opens a security-window tracking issue."),
@@ -58340,7 +58386,8 @@ function parseHoursText(value) {
 }
 function parseSpan(text) {
   const match2 = SPAN_PATTERN.exec(text);
-  if (!match2) return `"${text}" is not a span of hours; expected "HH:MM-HH:MM" such as "09:00-17:00"`;
+  if (!match2)
+    return `"${text}" is not a span of hours; expected "HH:MM-HH:MM" such as "09:00-17:00"`;
   const [startHour, startMinute, endHour, endMinute] = match2.slice(1).map(Number);
   const start = startHour * 60 + startMinute;
   const end = endHour * 60 + endMinute;
@@ -58380,12 +58427,16 @@ var calendarSchema = external_exports.strictObject({
     });
   }
   let total = 0;
+  let invalid = false;
   for (const [day, value] of Object.entries(calendar.hours)) {
     const parsed = parseHoursText(value ?? "");
-    if (!parsed.ok) ctx.addIssue({ code: "custom", path: ["hours", day], message: parsed.error });
-    else total += parsed.spans.length;
+    if (parsed.ok) total += parsed.spans.length;
+    else {
+      invalid = true;
+      ctx.addIssue({ code: "custom", path: ["hours", day], message: parsed.error });
+    }
   }
-  if (total === 0) {
+  if (total === 0 && !invalid) {
     ctx.addIssue({
       code: "custom",
       path: ["hours"],
@@ -63552,7 +63603,121 @@ var OctokitGitHub = class {
     );
     return data.map((label) => label.name);
   }
+  async deleteComment(commentId) {
+    try {
+      await this.octokit.request("DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}", {
+        ...this.repo,
+        comment_id: commentId
+      });
+    } catch (error63) {
+      if (error63.status !== 404) throw error63;
+    }
+  }
+  async findReleaseByTag(tag) {
+    const iterator3 = composePaginateRest2.iterator(
+      this.octokit,
+      "GET /repos/{owner}/{repo}/releases",
+      { ...this.repo, per_page: 100 }
+    );
+    for await (const page of iterator3) {
+      const found = page.data.find((release) => release.tag_name === tag);
+      if (found) return releaseFromRest(found);
+    }
+    return void 0;
+  }
+  async createRelease(release) {
+    const { data } = await this.octokit.request("POST /repos/{owner}/{repo}/releases", {
+      ...this.repo,
+      ...releaseToRest(release),
+      tag_name: release.tag
+    });
+    return releaseFromRest(data);
+  }
+  async updateRelease(id, release) {
+    const { data } = await this.octokit.request(
+      "PATCH /repos/{owner}/{repo}/releases/{release_id}",
+      { ...this.repo, release_id: id, ...releaseToRest(release) }
+    );
+    return releaseFromRest(data);
+  }
+  async commitAuthorLogin(sha) {
+    try {
+      const { data } = await this.octokit.request("GET /repos/{owner}/{repo}/commits/{ref}", {
+        ...this.repo,
+        ref: sha
+      });
+      return data.author && "login" in data.author ? data.author.login : void 0;
+    } catch (error63) {
+      const status = error63.status;
+      if (status === 404 || status === 422) return void 0;
+      throw error63;
+    }
+  }
+  async listGlobalAdvisories(ecosystem, packages) {
+    const found = [];
+    for (let start = 0; start < packages.length; start += 100) {
+      const iterator3 = composePaginateRest2.iterator(this.octokit, "GET /advisories", {
+        ecosystem,
+        affects: packages.slice(start, start + 100).join(","),
+        type: "reviewed",
+        per_page: 100
+      });
+      for await (const page of iterator3) {
+        for (const raw of page.data) found.push(globalAdvisoryFromRest(raw));
+      }
+    }
+    return found;
+  }
 };
+function globalAdvisoryFromRest(raw) {
+  const cvss = [];
+  const v4 = raw.cvss_severities?.cvss_v4?.vector_string;
+  const v3 = raw.cvss_severities?.cvss_v3?.vector_string ?? raw.cvss?.vector_string;
+  if (v4) cvss.push({ vector: v4, version: "4" });
+  if (v3) cvss.push({ vector: v3, version: "3" });
+  return {
+    ghsaId: raw.ghsa_id,
+    ...raw.cve_id ? { cveId: raw.cve_id } : {},
+    summary: raw.summary,
+    url: raw.html_url,
+    severity: raw.severity,
+    cvss,
+    ...raw.updated_at ? { updatedAt: raw.updated_at } : {},
+    ...raw.withdrawn_at ? { withdrawnAt: raw.withdrawn_at } : {},
+    vulnerabilities: (raw.vulnerabilities ?? []).flatMap(
+      (entry) => entry.package?.name ? [
+        {
+          ecosystem: entry.package.ecosystem,
+          name: entry.package.name,
+          ...entry.vulnerable_version_range ? { vulnerableRange: entry.vulnerable_version_range } : {},
+          ...entry.first_patched_version ? { firstPatched: entry.first_patched_version } : {}
+        }
+      ] : []
+    )
+  };
+}
+function releaseFromRest(data) {
+  return {
+    id: data.id,
+    tag: data.tag_name,
+    name: data.name ?? data.tag_name,
+    body: data.body ?? "",
+    draft: data.draft,
+    prerelease: data.prerelease,
+    target: data.target_commitish,
+    url: data.html_url
+  };
+}
+function releaseToRest(release) {
+  return {
+    ...release.tag !== void 0 ? { tag_name: release.tag } : {},
+    ...release.name !== void 0 ? { name: release.name } : {},
+    ...release.body !== void 0 ? { body: release.body } : {},
+    ...release.draft !== void 0 ? { draft: release.draft } : {},
+    ...release.prerelease !== void 0 ? { prerelease: release.prerelease } : {},
+    ...release.target !== void 0 ? { target_commitish: release.target } : {}
+  };
+}
 
 // actions/github-port.ts
 function actionGitHub(token, repo = context2.repo) {
