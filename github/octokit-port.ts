@@ -6,6 +6,7 @@ import type { Issue, IssueComment, IssueEvent, Permission } from "../core/model/
 import { commentFromRest, eventFromRest, issueFromRest } from "../core/model/rest.ts";
 import type {
   GitHubPort,
+  GlobalAdvisory,
   IssueChange,
   IssueListQuery,
   LabelSpec,
@@ -264,6 +265,78 @@ export class OctokitGitHub implements GitHubPort {
       throw error;
     }
   }
+
+  async listGlobalAdvisories(ecosystem: string, packages: string[]): Promise<GlobalAdvisory[]> {
+    const found: GlobalAdvisory[] = [];
+    // `affects` takes up to 1000 packages; smaller chunks keep the query string a sane length.
+    for (let start = 0; start < packages.length; start += 100) {
+      const iterator = composePaginateRest.iterator(this.octokit as Octokit, "GET /advisories", {
+        ecosystem: ecosystem as never,
+        affects: packages.slice(start, start + 100).join(","),
+        type: "reviewed",
+        per_page: 100,
+      });
+      for await (const page of iterator) {
+        for (const raw of page.data as RestGlobalAdvisory[])
+          found.push(globalAdvisoryFromRest(raw));
+      }
+    }
+    return found;
+  }
+}
+
+interface RestGlobalAdvisory {
+  ghsa_id: string;
+  cve_id: string | null;
+  summary: string;
+  html_url: string;
+  severity: string;
+  cvss_severities?: {
+    cvss_v3?: { vector_string: string | null } | null;
+    cvss_v4?: { vector_string: string | null } | null;
+  } | null;
+  cvss?: { vector_string: string | null } | null;
+  updated_at?: string;
+  withdrawn_at?: string | null;
+  vulnerabilities:
+    | {
+        package: { ecosystem: string; name: string | null } | null;
+        vulnerable_version_range: string | null;
+        first_patched_version: string | null;
+      }[]
+    | null;
+}
+
+function globalAdvisoryFromRest(raw: RestGlobalAdvisory): GlobalAdvisory {
+  const cvss: GlobalAdvisory["cvss"] = [];
+  const v4 = raw.cvss_severities?.cvss_v4?.vector_string;
+  const v3 = raw.cvss_severities?.cvss_v3?.vector_string ?? raw.cvss?.vector_string;
+  if (v4) cvss.push({ vector: v4, version: "4" });
+  if (v3) cvss.push({ vector: v3, version: "3" });
+  return {
+    ghsaId: raw.ghsa_id,
+    ...(raw.cve_id ? { cveId: raw.cve_id } : {}),
+    summary: raw.summary,
+    url: raw.html_url,
+    severity: raw.severity,
+    cvss,
+    ...(raw.updated_at ? { updatedAt: raw.updated_at } : {}),
+    ...(raw.withdrawn_at ? { withdrawnAt: raw.withdrawn_at } : {}),
+    vulnerabilities: (raw.vulnerabilities ?? []).flatMap((entry) =>
+      entry.package?.name
+        ? [
+            {
+              ecosystem: entry.package.ecosystem,
+              name: entry.package.name,
+              ...(entry.vulnerable_version_range
+                ? { vulnerableRange: entry.vulnerable_version_range }
+                : {}),
+              ...(entry.first_patched_version ? { firstPatched: entry.first_patched_version } : {}),
+            },
+          ]
+        : [],
+    ),
+  };
 }
 
 interface RestRelease {

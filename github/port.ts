@@ -77,6 +77,12 @@ export interface GitHubPort {
   updateRelease(id: number, release: Partial<ReleaseSpec>): Promise<ReleaseInfo>;
   /** The GitHub login of a commit's author, when GitHub links the commit to an account. */
   commitAuthorLogin(sha: string): Promise<string | undefined>;
+
+  /**
+   * GitHub's reviewed global security advisories affecting any of `packages` ("name" or
+   * "name@version") in one GitHub ecosystem ("npm", "pip", "go", "rust", "maven", …).
+   */
+  listGlobalAdvisories(ecosystem: string, packages: string[]): Promise<GlobalAdvisory[]>;
 }
 
 export interface ReleaseSpec {
@@ -92,4 +98,24 @@ export interface ReleaseSpec {
 export interface ReleaseInfo extends ReleaseSpec {
   id: number;
   url: string;
+}
+
+/** A global security advisory as the dependency scan needs it. */
+export interface GlobalAdvisory {
+  ghsaId: string;
+  cveId?: string;
+  summary: string;
+  url: string;
+  /** "critical" | "high" | "medium" | "low" | "unknown". */
+  severity: string;
+  cvss: { vector: string; version: "3" | "4" }[];
+  updatedAt?: string;
+  withdrawnAt?: string;
+  vulnerabilities: {
+    ecosystem: string;
+    name: string;
+    /** GitHub's range syntax, e.g. ">= 1.0.0, < 1.2.3". */
+    vulnerableRange?: string;
+    firstPatched?: string;
+  }[];
 }
