@@ -1,0 +1,20 @@
+// `npm run demo`: Upkeep's main job on its embedded default. Starts a local GitHub sandbox and the
+// real App server, then plays a scripted scenario and prints what Upkeep did. Nothing leaves this machine.
+import { readFileSync } from "node:fs";
+import { triageScene } from "./scenes/triage.ts";
+import { openStage } from "./stage.ts";
+
+const config = readFileSync(new URL("./upkeep.yml", import.meta.url), "utf8");
+console.log(
+  "Upkeep demo: a GitHub sandbox on loopback, the Upkeep App (Probot) and a scripted week of maintenance.",
+);
+const stage = await openStage(config);
+try {
+  await triageScene(stage);
+  stage.sandbox.assertValid();
+  console.log(
+    `\nDone: ${stage.sandbox.deliveries.length} webhook deliveries, ${stage.sandbox.requests.length} API requests, every response valid against GitHub's OpenAPI description.`,
+  );
+} finally {
+  await stage.close();
+}
