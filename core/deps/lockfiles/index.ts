@@ -1,11 +1,21 @@
 // Every lockfile format Upkeep reads. Adding a format means adding its module and one line here.
 import type { LockfileParseResult, LockfileParser, ParseContext } from "../package.ts";
+import { cargoLockParser } from "./cargo.ts";
+import { composerLockParser } from "./composer.ts";
+import { cyclonedxParser } from "./cyclonedx.ts";
+import { gemfileLockParser } from "./gemfile.ts";
+import { goModParser } from "./gomod.ts";
+import { gradleLockParser } from "./gradle.ts";
 import { MAX_LOCKFILE_BYTES, tooLargeMessage } from "./limits.ts";
+import { mavenPomParser } from "./maven.ts";
 import { npmLockParser } from "./npm.ts";
+import { nugetLockParser } from "./nuget.ts";
 import { pipfileLockParser } from "./pipfile.ts";
 import { pnpmLockParser } from "./pnpm.ts";
 import { poetryLockParser } from "./poetry.ts";
+import { pubspecLockParser } from "./pubspec.ts";
 import { requirementsParser } from "./requirements.ts";
+import { spdxParser } from "./spdx.ts";
 import { uvLockParser } from "./uv.ts";
 import { yarnLockParser } from "./yarn.ts";
 
@@ -17,6 +27,16 @@ export const lockfileParsers: readonly LockfileParser[] = [
   poetryLockParser,
   pipfileLockParser,
   uvLockParser,
+  goModParser,
+  cargoLockParser,
+  gemfileLockParser,
+  composerLockParser,
+  nugetLockParser,
+  mavenPomParser,
+  gradleLockParser,
+  pubspecLockParser,
+  cyclonedxParser,
+  spdxParser,
 ];
 
 /** The parser for a path, by its name; undefined when no format claims it. */
