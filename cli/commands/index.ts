@@ -3,11 +3,13 @@ import type { CliCommand } from "../command.ts";
 import { configValidateCommand } from "./config-validate.ts";
 import { depsListCommand } from "./deps-list.ts";
 import { releaseNotesCommand } from "./release-notes.ts";
+import { slaCommand } from "./sla.ts";
 import { triageCommand } from "./triage.ts";
 
 export const commands: CliCommand[] = [
   configValidateCommand,
   depsListCommand,
   releaseNotesCommand,
+  slaCommand,
   triageCommand,
 ];

@@ -51,8 +51,13 @@ function timeline(input: IssueHistoryInput, created: number): Entry[] {
     ),
   ].filter((entry) => Number.isFinite(entry.at));
   for (const entry of entries) entry.at = Math.max(entry.at, created);
-  // Stable sort keeps GitHub's order for entries in the same second.
-  return entries.sort((a, b) => a.at - b.at);
+  // Stable sort keeps GitHub's order within each list. Between the lists, a comment in the same
+  // second as an event goes first: people label after reading, rarely before.
+  return entries.sort((a, b) => a.at - b.at || rank(a) - rank(b));
+}
+
+function rank(entry: Entry): number {
+  return entry.kind === "comment" ? 0 : 1;
 }
 
 /** Walks the issue's history once, in time order. */

@@ -26,8 +26,11 @@ export interface IssueSnapshot {
   issue: Issue;
   /** GitHub issue type name, when the face knows it. */
   type?: string | null;
+  /** Issue events, or the whole timeline (then `commented` entries are the comments, in order). */
   events: IssueEvent[];
   comments: IssueComment[];
+  /** `events` is the timeline: take comments from it, in its order; `comments` is only read for markers. */
+  fromTimeline?: boolean;
   permissions: ReadonlyMap<string, Permission>;
 }
 
@@ -72,7 +75,9 @@ export function assessIssue(
       issue: snapshot.issue,
       events: snapshot.events,
       // Upkeep's own comments are not responses and must not resume anything.
-      comments: snapshot.comments.filter((comment) => !isBot(comment.author)),
+      comments: snapshot.fromTimeline
+        ? []
+        : snapshot.comments.filter((comment) => !isBot(comment.author)),
       permissions: snapshot.permissions,
     },
     {

@@ -95,9 +95,10 @@ async function lookUpPermissions(
 }
 
 export async function readSnapshot(run: SlaRun, issue: Issue): Promise<IssueSnapshot> {
-  const { events, comments } = splitTimeline(await run.github.listTimeline(issue.number));
-  await lookUpPermissions(run, issue, events, comments);
-  return { issue, events, comments, permissions: run.permissions };
+  const timeline = await run.github.listTimeline(issue.number);
+  const { comments } = splitTimeline(timeline);
+  await lookUpPermissions(run, issue, timeline, []);
+  return { issue, events: timeline, comments, permissions: run.permissions, fromTimeline: true };
 }
 
 export async function syncIssueSla(run: SlaRun, issue: Issue, now: number): Promise<SyncResult> {
