@@ -1,0 +1,79 @@
+// Deterministic fault injection: a seeded share of API requests fails the way GitHub sometimes does.
+// Retry waits stay short (retry-after: 1) so tests of retrying clients finish quickly.
+import type { RouteResult } from "./http/route.ts";
+
+export type FaultKind = "500" | "502" | "429" | "secondary";
+
+export interface FaultOptions {
+  /** Share of API requests to fail, 0..1; 0 turns faults off. */
+  rate: number;
+  kinds?: FaultKind[];
+  seed?: number;
+}
+
+const ALL_KINDS: FaultKind[] = ["500", "502", "429", "secondary"];
+
+/** mulberry32: small, fast, and the same sequence for the same seed. */
+function generator(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export class FaultInjector {
+  private rate = 0;
+  private kinds: FaultKind[] = ALL_KINDS;
+  private random: () => number = generator(1);
+
+  configure(options: FaultOptions): void {
+    if (!(options.rate >= 0 && options.rate <= 1))
+      throw new Error(`faults.rate must be between 0 and 1, got ${options.rate}`);
+    this.rate = options.rate;
+    this.kinds = options.kinds && options.kinds.length > 0 ? options.kinds : ALL_KINDS;
+    this.random = generator(options.seed ?? 1);
+  }
+
+  /** The fault to answer with instead of serving the request, if this request is unlucky. */
+  next(): RouteResult | undefined {
+    if (this.rate === 0 || this.random() >= this.rate) return undefined;
+    const kind = this.kinds[Math.floor(this.random() * this.kinds.length)] ?? "500";
+    return faultResponse(kind);
+  }
+}
+
+export function faultResponse(kind: FaultKind): RouteResult {
+  switch (kind) {
+    case "500":
+      return { status: 500, body: { message: "Server Error" } };
+    case "502":
+      return { status: 502, body: { message: "Server Error" } };
+    case "429": {
+      const reset = String(Math.floor(Date.now() / 1000) + 1);
+      return {
+        status: 429,
+        body: {
+          message: "API rate limit exceeded for installation.",
+          documentation_url: "https://docs.github.com/rest/overview/rate-limits-for-the-rest-api",
+        },
+        headers: { "retry-after": "1", "x-ratelimit-remaining": "0", "x-ratelimit-reset": reset },
+      };
+    }
+    case "secondary":
+      return {
+        status: 403,
+        body: {
+          message:
+            "You have exceeded a secondary rate limit. Please wait a few minutes before you try again.",
+          documentation_url:
+            "https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits",
+        },
+        // Octokit's throttling plugin reads this; "0" would make it fall back to a 60 s wait.
+        headers: { "retry-after": "1" },
+      };
+  }
+}

@@ -1,0 +1,195 @@
+// The request pipeline: parse, fault, route, authenticate, run, validate against OpenAPI, then
+// answer with GitHub's headers (rate limit, ETag/304, request id). One request at a time changes state.
+import { createHash, type KeyObject, randomUUID } from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { looksLikeJwt, verifyAppJwt } from "../app-jwt.ts";
+import type { FaultInjector } from "../faults.ts";
+import type { TokenGrant } from "../model.ts";
+import { checkResponse } from "../openapi/validator.ts";
+import { HttpError, type SandboxState } from "../state.ts";
+import { RateLimits } from "./rate-limits.ts";
+import type { RequestContext, Route, RouteResult } from "./route.ts";
+import type { Router } from "./router.ts";
+
+export interface RequestLogEntry {
+  method: string;
+  path: string;
+  status: number;
+  /** Who the request acted as (a login, or "app" for JWT calls); absent when unauthenticated. */
+  token?: string;
+}
+
+export interface PipelineOptions {
+  state: SandboxState;
+  router: Router;
+  faults: FaultInjector;
+  validate: boolean;
+  publicKey: KeyObject;
+  clientId: string;
+  requests: RequestLogEntry[];
+  validationErrors: string[];
+  /** Extra routes under /_sandbox for scripting a sandbox in another process. */
+  control?: (ctx: RequestContext) => Promise<RouteResult | undefined>;
+}
+
+const NOT_FOUND = { message: "Not Found", documentation_url: "https://docs.github.com/rest" };
+
+export function createHandler(options: PipelineOptions) {
+  const limits = new RateLimits();
+  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const url = new URL(req.url ?? "/", options.state.apiUrl);
+    const method = (req.method ?? "GET").toUpperCase();
+    const raw = await readBody(req);
+    const entry: RequestLogEntry = { method, path: url.pathname, status: 0 };
+    let result: RouteResult;
+    let route: Route | undefined;
+    let grant: TokenGrant | undefined;
+    try {
+      const body = parseBody(raw);
+      const ctx: RequestContext = {
+        state: options.state,
+        method,
+        url,
+        params: {},
+        query: url.searchParams,
+        body,
+        headers: req.headers,
+      };
+      const control = url.pathname.startsWith("/_sandbox")
+        ? await options.control?.(ctx)
+        : undefined;
+      if (control) {
+        result = control;
+      } else {
+        const fault = options.faults.next();
+        const match = options.router.match(method, url.pathname);
+        if (fault) result = fault;
+        else if (!match || match === "method-not-allowed")
+          result = { status: 404, body: NOT_FOUND };
+        else {
+          route = match.route;
+          ctx.params = match.params;
+          grant = authenticate(ctx, route, options);
+          entry.token = route.auth === "app" ? "app" : grant?.actor.login;
+          result = await route.handle(ctx);
+        }
+      }
+    } catch (error) {
+      result = errorResult(error);
+    }
+    if (route && options.validate && result.raw === undefined && result.status !== 204) {
+      const problem = checkResponse(method, route.path, result.status, result.body);
+      if (problem) {
+        options.validationErrors.push(problem);
+        result = {
+          status: 500,
+          body: {
+            message: `sandbox: ${problem}`,
+            documentation_url: "https://docs.github.com/rest",
+          },
+        };
+      }
+    }
+    entry.status = write(
+      req,
+      res,
+      method,
+      result,
+      limits.headers(grant?.token ?? "anonymous", url.pathname),
+    );
+    options.requests.push(entry);
+  };
+}
+
+function authenticate(
+  ctx: RequestContext,
+  route: Route,
+  options: PipelineOptions,
+): TokenGrant | undefined {
+  const header = String(ctx.headers.authorization ?? "");
+  const token = header.replace(/^(token|bearer)\s+/i, "").trim();
+  if (route.auth === "app") {
+    if (!token) throw new HttpError(401, "A JSON web token could not be decoded");
+    verifyAppJwt(token, options.publicKey, options.state.appId, options.clientId);
+    return undefined;
+  }
+  if (!token) {
+    if (route.auth === "optional") return undefined;
+    throw new HttpError(401, "Requires authentication", undefined, "https://docs.github.com/rest");
+  }
+  const grant = options.state.tokens.get(token);
+  if (!grant || Date.parse(grant.expiresAt) <= Date.now()) {
+    const message = looksLikeJwt(token)
+      ? "A JSON web token could not be decoded"
+      : "Bad credentials";
+    throw new HttpError(401, message, undefined, "https://docs.github.com/rest");
+  }
+  ctx.grant = grant;
+  ctx.actor = grant.actor;
+  return grant;
+}
+
+function errorResult(error: unknown): RouteResult {
+  if (error instanceof HttpError) {
+    const body: Record<string, unknown> = { message: error.message, documentation_url: error.docs };
+    if (error.errors) body.errors = error.errors;
+    body.status = String(error.status);
+    return { status: error.status, body };
+  }
+  const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  return {
+    status: 500,
+    body: { message: `sandbox bug: ${message}`, documentation_url: "https://docs.github.com/rest" },
+  };
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("error", reject);
+  });
+}
+
+function parseBody(raw: string): Record<string, unknown> {
+  if (raw.trim() === "") return {};
+  try {
+    return JSON.parse(raw) as Record<string, unknown>;
+  } catch {
+    throw new HttpError(400, "Problems parsing JSON", undefined, "https://docs.github.com/rest");
+  }
+}
+
+function write(
+  req: IncomingMessage,
+  res: ServerResponse,
+  method: string,
+  result: RouteResult,
+  limitHeaders: Record<string, string>,
+): number {
+  const headers: Record<string, string> = {
+    "x-github-request-id": randomUUID().toUpperCase(),
+    "x-github-api-version-selected": "2022-11-28",
+    ...limitHeaders,
+    ...result.headers,
+  };
+  if (result.status === 204) {
+    res.writeHead(204, headers).end();
+    return 204;
+  }
+  const text = result.raw ?? JSON.stringify(result.body ?? null);
+  if (result.raw === undefined) {
+    headers["content-type"] = "application/json; charset=utf-8";
+    headers["x-github-media-type"] = "github.v3; format=json";
+  }
+  if (method === "GET" && result.status === 200) {
+    headers.etag = `W/"${createHash("sha256").update(text).digest("hex").slice(0, 40)}"`;
+    if (req.headers["if-none-match"] === headers.etag) {
+      res.writeHead(304, headers).end();
+      return 304;
+    }
+  }
+  res.writeHead(result.status, headers).end(text);
+  return result.status;
+}

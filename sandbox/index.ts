@@ -1,0 +1,286 @@
+// The GitHub sandbox: a stateful GitHub REST server on loopback for tests and the demo.
+// See sandbox/README.md for the API and the choices where GitHub's behaviour had to be pinned down.
+import { generateKeyPairSync } from "node:crypto";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { type Clock, systemClock } from "../core/time/clock.ts";
+import { appPublicKey } from "./app-jwt.ts";
+import { findLabel } from "./changes/labels.ts";
+import { addRepo, install, type RepoOptions, setPermission } from "./changes/repos.ts";
+import { FaultInjector, type FaultKind, type FaultOptions } from "./faults.ts";
+import { createHandler, type RequestLogEntry } from "./http/handler.ts";
+import { Router } from "./http/router.ts";
+import type { IssueRecord, RepoPermission } from "./model.ts";
+import { allRoutes } from "./routes/all.ts";
+import { ScriptedUser } from "./scripted-user.ts";
+import { SandboxState, type WebhookParts } from "./state.ts";
+import { type DeliveryRecord, WebhookQueue, type WebhookTarget } from "./webhooks/delivery.ts";
+import { buildPayload } from "./webhooks/payload.ts";
+
+export { ScriptedUser } from "./scripted-user.ts";
+export type {
+  DeliveryRecord,
+  FaultKind,
+  FaultOptions,
+  RepoOptions,
+  RepoPermission,
+  RequestLogEntry,
+  WebhookTarget,
+};
+
+export interface SandboxOptions {
+  clock?: Clock;
+  /** Validate every response against GitHub's OpenAPI description (default true). */
+  validate?: boolean;
+  webhook?: WebhookTarget;
+  faults?: FaultOptions;
+  /** Port to listen on (default: any free port). */
+  port?: number;
+  appId?: number;
+}
+
+export interface IssueView {
+  number: number;
+  title: string;
+  body: string | null;
+  state: "open" | "closed";
+  stateReason: string | null;
+  isPullRequest: boolean;
+  labels: string[];
+  assignees: string[];
+  comments: { id: number; body: string; user: string; createdAt: string }[];
+  events: {
+    event: string;
+    actor: string;
+    label?: string;
+    assignee?: string;
+    stateReason?: string | null;
+    createdAt: string;
+  }[];
+}
+
+let sharedKey: string | undefined;
+
+/** One RSA key per process: generating one per sandbox would slow every test for no benefit. */
+function appPrivateKey(): string {
+  sharedKey ??= generateKeyPairSync("rsa", {
+    modulusLength: 2048,
+    privateKeyEncoding: { type: "pkcs1", format: "pem" },
+    publicKeyEncoding: { type: "spki", format: "pem" },
+  }).privateKey;
+  return sharedKey;
+}
+
+export class Sandbox {
+  readonly appId: number;
+  readonly privateKey: string;
+  readonly webhookSecret: string;
+  readonly requests: RequestLogEntry[] = [];
+  readonly validationErrors: string[] = [];
+  readonly state: SandboxState;
+  url = "";
+  private readonly server: Server;
+  private readonly queue: WebhookQueue;
+  private readonly faults = new FaultInjector();
+
+  constructor(options: SandboxOptions = {}) {
+    this.appId = options.appId ?? 4242;
+    this.privateKey = appPrivateKey();
+    this.webhookSecret = options.webhook?.secret ?? "sandbox-webhook-secret";
+    this.state = new SandboxState(options.clock ?? systemClock, this.appId);
+    this.queue = new WebhookQueue(this.webhookSecret, options.webhook);
+    this.state.emit = (event, action, parts) => this.queueEvent(event, action, parts);
+    if (options.faults) this.faults.configure(options.faults);
+    const handler = createHandler({
+      state: this.state,
+      router: new Router(allRoutes),
+      faults: this.faults,
+      validate: options.validate ?? true,
+      publicKey: appPublicKey(this.privateKey),
+      clientId: `Iv1.${this.appId.toString(16).padStart(16, "0")}`,
+      requests: this.requests,
+      validationErrors: this.validationErrors,
+    });
+    this.server = createServer((req, res) => void handler(req, res));
+  }
+
+  async listen(port = 0): Promise<this> {
+    await new Promise<void>((resolve) => this.server.listen(port, "127.0.0.1", resolve));
+    const address = this.server.address() as AddressInfo;
+    this.url = `http://127.0.0.1:${address.port}`;
+    this.state.apiUrl = this.url;
+    return this;
+  }
+
+  get deliveries(): DeliveryRecord[] {
+    return this.queue.log;
+  }
+
+  setWebhook(target: { url: string; secret?: string }): void {
+    this.queue.target = { url: target.url, secret: target.secret ?? this.webhookSecret };
+  }
+
+  setFaults(options: FaultOptions): void {
+    this.faults.configure(options);
+  }
+
+  addRepo(fullName: string, options: RepoOptions = {}): void {
+    addRepo(this.state, fullName, options);
+  }
+
+  setFile(repo: string, path: string, text: string): void {
+    this.state.repo(repo).files.set(path.replace(/^\/+/, ""), text);
+  }
+
+  deleteFile(repo: string, path: string): void {
+    this.state.repo(repo).files.delete(path.replace(/^\/+/, ""));
+  }
+
+  addTag(repo: string, name: string, sha = "0".repeat(40)): void {
+    this.state.repo(repo).tags.push({ name, sha });
+  }
+
+  addUser(login: string, options: { type?: "User" | "Bot" } = {}): void {
+    this.state.addAccount(login, options.type ?? "User");
+  }
+
+  setPermission(repo: string, login: string, permission: RepoPermission): void {
+    setPermission(this.state, this.state.repo(repo), login, permission);
+  }
+
+  /** A personal access token acting as `login` (created as a user if unknown). */
+  createToken(login: string): string {
+    return this.state.createToken(login);
+  }
+
+  /** An installation token for the app on `owner`, as the app would get from the token endpoint. */
+  installationToken(owner: string): string {
+    const installation = this.state.installationFor(owner);
+    if (!installation) throw new Error(`sandbox: the app is not installed on ${owner}`);
+    return this.state.createInstallationToken(installation).token;
+  }
+
+  installationId(owner: string): number | undefined {
+    return this.state.installationFor(owner)?.id;
+  }
+
+  /** Installs the app on `owner` (all its repositories) and sends installation.created or installation_repositories.added. */
+  install(owner: string, sender = owner): number {
+    return install(this.state, owner, this.state.account(sender)).id;
+  }
+
+  as(login: string): ScriptedUser {
+    return new ScriptedUser(this.state, this.state.account(login));
+  }
+
+  issue(repo: string, number: number): IssueView {
+    return viewOf(this.state.issue(this.state.repo(repo), number));
+  }
+
+  issues(repo: string): IssueView[] {
+    return [...this.state.repo(repo).issues.values()].map(viewOf);
+  }
+
+  labels(repo: string): { name: string; color: string; description: string | null }[] {
+    return this.state
+      .repo(repo)
+      .labels.map(({ name, color, description }) => ({ name, color, description }));
+  }
+
+  hasLabel(repo: string, name: string): boolean {
+    return findLabel(this.state.repo(repo), name) !== undefined;
+  }
+
+  /** SARIF documents uploaded to code scanning, decoded, oldest first. */
+  sarifUploads(
+    repo: string,
+  ): { commitSha: string; ref: string; toolName?: string; sarif: unknown }[] {
+    return this.state.repo(repo).sarifs.map(({ commitSha, ref, toolName, sarif }) => ({
+      commitSha,
+      ref,
+      toolName,
+      sarif: JSON.parse(sarif),
+    }));
+  }
+
+  file(repo: string, path: string): string | undefined {
+    return this.state.repo(repo).files.get(path);
+  }
+
+  /** Signs and POSTs a payload to the webhook URL, in order with the sandbox's own deliveries. */
+  deliver(event: string, payload: Record<string, unknown>, options: { deliveryId?: string } = {}) {
+    return this.queue.enqueue(event, payload, options.deliveryId);
+  }
+
+  /** A realistic payload for `event`/`action` with repository, sender and installation from the sandbox. */
+  webhookPayload(
+    event: string,
+    action: string | undefined,
+    overrides: Record<string, unknown> & { repo?: string; sender?: string } = {},
+  ) {
+    const { repo, sender, ...fields } = overrides;
+    const parts: WebhookParts = {
+      repo: repo ? this.state.repo(repo) : undefined,
+      sender: sender ? this.state.account(sender) : this.state.bot,
+      fields,
+    };
+    return buildPayload(this.state, event, action, parts);
+  }
+
+  idle(): Promise<void> {
+    return this.queue.idle();
+  }
+
+  resetRequests(): void {
+    this.requests.length = 0;
+  }
+
+  /** Throws with every OpenAPI mismatch seen so far; tests call it at the end. */
+  assertValid(): void {
+    if (this.validationErrors.length > 0) {
+      throw new Error(
+        `sandbox served ${this.validationErrors.length} response(s) that break GitHub's OpenAPI description:\n${this.validationErrors.join("\n")}`,
+      );
+    }
+  }
+
+  async close(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private queueEvent(event: string, action: string | undefined, parts: WebhookParts): void {
+    void this.queue.enqueue(event, buildPayload(this.state, event, action, parts));
+  }
+}
+
+function viewOf(issue: IssueRecord): IssueView {
+  return {
+    number: issue.number,
+    title: issue.title,
+    body: issue.body,
+    state: issue.state,
+    stateReason: issue.stateReason,
+    isPullRequest: issue.isPullRequest,
+    labels: issue.labels.map((label) => label.name),
+    assignees: issue.assignees.map((user) => user.login),
+    comments: issue.comments.map((comment) => ({
+      id: comment.id,
+      body: comment.body,
+      user: comment.user.login,
+      createdAt: comment.createdAt,
+    })),
+    events: issue.events.map((event) => ({
+      event: event.event,
+      actor: event.actor.login,
+      ...(event.label ? { label: event.label.name } : {}),
+      ...(event.assignee ? { assignee: event.assignee.login } : {}),
+      ...(event.stateReason !== undefined ? { stateReason: event.stateReason } : {}),
+      createdAt: event.createdAt,
+    })),
+  };
+}
+
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  return new Sandbox(options).listen(options.port);
+}

@@ -1,0 +1,115 @@
+// Checks sandbox responses against GitHub's official OpenAPI description (@octokit/openapi).
+// The 13 MB description is parsed once per process and validators are compiled per operation on
+// first use, so starting many sandboxes in one test file costs nothing extra.
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { Ajv, type ValidateFunction } from "ajv";
+import addFormatsModule from "ajv-formats";
+import { COMPONENTS_ID, convertSchema } from "./schema.ts";
+
+type Node = Record<string, unknown>;
+
+interface Spec {
+  paths: Record<string, Record<string, { responses?: Record<string, Node> }>>;
+  components: { schemas: Node; responses: Record<string, Node> };
+}
+
+let spec: Spec | undefined;
+let ajv: Ajv | undefined;
+const validators = new Map<string, ValidateFunction | null>();
+
+function loadSpec(): Spec {
+  if (spec) return spec;
+  const require = createRequire(import.meta.url);
+  const file = require.resolve("@octokit/openapi/generated/api.github.com.json");
+  spec = JSON.parse(readFileSync(file, "utf8")) as Spec;
+  return spec;
+}
+
+function loadAjv(): Ajv {
+  if (ajv) return ajv;
+  const { components } = loadSpec();
+  const instance = new Ajv({ strict: false, allErrors: true, validateSchema: false });
+  const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
+  addFormats(instance);
+  for (const format of [
+    "int32",
+    "int64",
+    "float",
+    "double",
+    "byte",
+    "binary",
+    "password",
+    "repo.nwo",
+    "ssh-key",
+    "ssh-key fingerprint",
+  ]) {
+    instance.addFormat(format, true);
+  }
+  const schemas = Object.fromEntries(
+    Object.entries(components.schemas).map(([name, schema]) => [name, convertSchema(schema)]),
+  );
+  instance.addSchema({ $id: COMPONENTS_ID, components: { schemas } });
+  ajv = instance;
+  return instance;
+}
+
+/** True when the description has this operation; lets tests check that routes name real paths. */
+export function hasOperation(method: string, path: string): boolean {
+  return loadSpec().paths[path]?.[method.toLowerCase()] !== undefined;
+}
+
+function responseSchema(
+  method: string,
+  path: string,
+  status: number,
+): { documented: boolean; schema?: unknown } {
+  const operation = loadSpec().paths[path]?.[method.toLowerCase()];
+  let response = operation?.responses?.[String(status)];
+  if (!response) return { documented: false };
+  const ref = response.$ref;
+  if (typeof ref === "string")
+    response = loadSpec().components.responses[ref.split("/").pop() ?? ""] ?? {};
+  const content = response.content as Record<string, { schema?: unknown }> | undefined;
+  const json = content?.["application/json"] ?? Object.values(content ?? {})[0];
+  return { documented: true, schema: json?.schema };
+}
+
+function validatorFor(
+  method: string,
+  path: string,
+  status: number,
+): ValidateFunction | null | "undocumented" {
+  const key = `${method} ${path} ${status}`;
+  const cached = validators.get(key);
+  if (cached !== undefined) return cached;
+  const { documented, schema } = responseSchema(method, path, status);
+  if (!documented) return "undocumented";
+  const validate = schema === undefined ? null : loadAjv().compile(convertSchema(schema) as object);
+  validators.set(key, validate);
+  return validate;
+}
+
+/** A description of how the response breaks GitHub's contract, or undefined when it keeps it. */
+export function checkResponse(
+  method: string,
+  path: string,
+  status: number,
+  body: unknown,
+): string | undefined {
+  const validate = validatorFor(method, path, status);
+  if (validate === "undocumented") {
+    // Error statuses GitHub does not list per operation (401, 5xx, …) are still real answers.
+    return status < 300
+      ? `${method} ${path}: status ${status} is not documented for this operation`
+      : undefined;
+  }
+  if (validate === null || validate(body)) return undefined;
+  const details = (validate.errors ?? [])
+    .slice(0, 8)
+    .map(
+      (error) =>
+        `${error.instancePath || "(body)"} ${error.message}${error.params ? ` ${JSON.stringify(error.params)}` : ""}`,
+    );
+  return `${method} ${path} ${status}: response does not match GitHub's OpenAPI schema: ${details.join("; ")}`;
+}

@@ -1,0 +1,88 @@
+// Builds the payload GitHub would send: the real example for the event and action, with its
+// repository, sender, installation and subject objects replaced by the sandbox's current state.
+import { nodeId } from "../changes/repos.ts";
+import type { Account } from "../model.ts";
+import {
+  renderComment,
+  renderInstallation,
+  renderIssue,
+  renderLabel,
+  renderRelease,
+  renderRepo,
+  renderUser,
+} from "../render.ts";
+import type { SandboxState, WebhookParts } from "../state.ts";
+import { exampleFor } from "./examples.ts";
+
+type Json = Record<string, unknown>;
+
+function renderOrganization(state: SandboxState, owner: Account): Json {
+  const api = `${state.apiUrl}/orgs/${owner.login}`;
+  return {
+    login: owner.login,
+    id: owner.id,
+    node_id: nodeId("O", owner.id),
+    url: api,
+    repos_url: `${api}/repos`,
+    events_url: `${api}/events`,
+    hooks_url: `${api}/hooks`,
+    issues_url: `${api}/issues`,
+    members_url: `${api}/members{/member}`,
+    public_members_url: `${api}/public_members{/member}`,
+    avatar_url: `https://avatars.githubusercontent.com/u/${owner.id}?v=4`,
+    description: null,
+  };
+}
+
+export function buildPayload(
+  state: SandboxState,
+  event: string,
+  action: string | undefined,
+  parts: WebhookParts,
+): Json {
+  const payload: Json = exampleFor(event, action) ?? {};
+  if (action !== undefined) payload.action = action;
+  else delete payload.action;
+  const { repo } = parts;
+  if (repo && parts.issue) {
+    const issue = renderIssue(state, repo, parts.issue);
+    if (event === "pull_request") {
+      const example = (payload.pull_request as Json | undefined) ?? {};
+      const { pull_request: _links, ...fields } = issue;
+      payload.pull_request = {
+        ...example,
+        ...fields,
+        url: `${state.apiUrl}/repos/${repo.fullName}/pulls/${parts.issue.number}`,
+      };
+      payload.number = parts.issue.number;
+    } else {
+      payload.issue = issue;
+    }
+  }
+  if (repo && parts.comment) payload.comment = renderComment(state, repo, parts.comment);
+  if (repo && parts.label) payload.label = renderLabel(state, repo, parts.label);
+  if (repo && parts.release) payload.release = renderRelease(state, repo, parts.release);
+  if (repo) payload.repository = renderRepo(state, repo);
+  else delete payload.repository;
+  const owner = repo?.owner ?? parts.installation?.account;
+  if (owner?.type === "Organization") payload.organization = renderOrganization(state, owner);
+  else delete payload.organization;
+  payload.sender = renderUser(state, parts.sender);
+  const installation =
+    parts.installation ?? (repo ? state.installationFor(repo.owner.login) : undefined);
+  if (event === "installation" && installation) {
+    payload.installation = renderInstallation(state, installation);
+  } else if (installation) {
+    payload.installation = {
+      id: installation.id,
+      node_id: nodeId("MDIzOkludGVncmF0aW9uSW5zdGFsbGF0aW9u", installation.id),
+    };
+  } else {
+    delete payload.installation;
+  }
+  if (parts.assignee) payload.assignee = renderUser(state, parts.assignee);
+  else delete payload.assignee;
+  if (!parts.fields?.changes) delete payload.changes;
+  Object.assign(payload, parts.fields ?? {});
+  return payload;
+}
