@@ -8,6 +8,7 @@ import { Probot, Server } from "probot";
 import type { Clock } from "../core/time/clock.ts";
 import { healthHandler } from "./health.ts";
 import { upkeepApp } from "./index.ts";
+import { type PacingOptions, upkeepOctokit } from "./octokit.ts";
 
 export interface AppServerOptions {
   appId: number | string;
@@ -20,6 +21,8 @@ export interface AppServerOptions {
   host?: string;
   clock?: Clock;
   logLevel?: "trace" | "debug" | "info" | "warn" | "error" | "fatal" | "silent";
+  /** GitHub's advised pacing and backoff by default; tests and benchmarks shorten waits, not retries. */
+  pacing?: PacingOptions;
 }
 
 export interface AppServer {
@@ -59,6 +62,7 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
       secret: options.secret,
       baseUrl: options.baseUrl ?? "https://api.github.com",
       log,
+      Octokit: upkeepOctokit(options.pacing),
     }),
   });
   await server.load(upkeepApp({ clock: options.clock }));
