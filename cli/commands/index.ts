@@ -2,6 +2,7 @@
 import type { CliCommand } from "../command.ts";
 import { configValidateCommand } from "./config-validate.ts";
 import { depsListCommand } from "./deps-list.ts";
+import { depsScanCommand } from "./deps-scan.ts";
 import { releaseNotesCommand } from "./release-notes.ts";
 import { slaCommand } from "./sla.ts";
 import { triageCommand } from "./triage.ts";
@@ -9,6 +10,7 @@ import { triageCommand } from "./triage.ts";
 export const commands: CliCommand[] = [
   configValidateCommand,
   depsListCommand,
+  depsScanCommand,
   releaseNotesCommand,
   slaCommand,
   triageCommand,

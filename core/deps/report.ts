@@ -103,6 +103,19 @@ function ignoreLine(rule: IgnoreRule): string {
   return `${rule.id}${scope ? ` (${scope})` : ""} until ${rule.expires}: ${rule.reason}`;
 }
 
+/** Entries seen but not matched: unpinned requirements, versions the ecosystem cannot order. */
+function notScanned(result: ScanResult): string[] {
+  return [
+    ...result.unscannable.map(
+      (entry) =>
+        `${entry.file}${entry.line ? `:${entry.line}` : ""} ${entry.name}: ${entry.reason}`,
+    ),
+    ...result.unmatchable.map(
+      (entry) => `${entry.file} ${entry.name} ${entry.version}: ${entry.reason}`,
+    ),
+  ];
+}
+
 /** Plain-text table for a terminal. */
 export function renderTable(result: ScanResult): string {
   const table = [HEADER, ...rows(result)];
@@ -121,6 +134,7 @@ export function renderTable(result: ScanResult): string {
     out.push(`expired ignore (no longer applies): ${ignoreLine(rule)}`);
   for (const rule of result.policy.expiringIgnores)
     out.push(`ignore expiring within ${EXPIRY_WARNING_DAYS} days: ${ignoreLine(rule)}`);
+  for (const line of notScanned(result)) out.push(`not scanned: ${line}`);
   for (const database of result.databases) {
     out.push(
       `advisories: ${database.source}, ${database.records} records, newest ${database.newestModified ?? "unknown"}, sha256 ${database.contentHash.slice(0, 12)}`,
@@ -158,6 +172,12 @@ export function renderSummary(result: ScanResult): string {
   if (result.policy.expiredIgnores.length > 0) {
     out.push("### Expired ignores (no longer applied)", "");
     for (const rule of result.policy.expiredIgnores) out.push(`- ${cell(ignoreLine(rule))}`);
+    out.push("");
+  }
+  const skipped = notScanned(result);
+  if (skipped.length > 0) {
+    out.push("### Not scanned", "");
+    for (const line of skipped) out.push(`- ${cell(line)}`);
     out.push("");
   }
   if (result.incomplete) {
