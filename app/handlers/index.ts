@@ -6,6 +6,9 @@ import { severityCommandHandler } from "./issue-comment.ts";
 import { issuesTriageHandler } from "./issues.ts";
 import { pullRequestTriageHandler } from "./pull-request.ts";
 import { configPushHandler } from "./push.ts";
+import { rcaCloseHandler } from "./rca-close.ts";
+import { rcaSkipCommandHandler } from "./rca-skip-command.ts";
+import { securityAlertsHandler } from "./security-alerts.ts";
 
 export const handlers: UpkeepHandler<EmitterWebhookEventName>[] = [
   issuesTriageHandler,
@@ -13,4 +16,7 @@ export const handlers: UpkeepHandler<EmitterWebhookEventName>[] = [
   severityCommandHandler,
   installationLabelsHandler,
   configPushHandler,
+  rcaCloseHandler,
+  rcaSkipCommandHandler,
+  securityAlertsHandler,
 ];

@@ -35,7 +35,23 @@ export const RCA_TEMPLATE_VARIABLES = [
 
 export interface CustomTemplate {
   path: string;
-  text: string;
+  /** Undefined when the file does not exist in the repository. */
+  text: string | undefined;
+}
+
+/** The compiled custom template, or the error that sends the caller to the built-in one. */
+export function compileCustom(
+  template: CustomTemplate | undefined,
+  names: readonly string[],
+): { template?: CompiledTemplate; error?: string } {
+  if (!template) return {};
+  if (template.text === undefined) {
+    return { error: `${template.path}: not found in the repository` };
+  }
+  const result = compileTemplate(template.text, names);
+  if (result.ok) return { template: result.template };
+  const lines = result.problems.map((problem) => formatTemplateProblem(template.path, problem));
+  return { error: lines.join("\n") };
 }
 
 export interface RcaBodyInput {
@@ -58,25 +74,16 @@ export interface RcaBody {
 
 export function renderRcaBody(input: RcaBodyInput): RcaBody {
   const values = templateValues(input);
-  let templateError: string | undefined;
-  let compiled = input.template
-    ? compileTemplate(input.template.text, RCA_TEMPLATE_VARIABLES)
-    : undefined;
-  if (compiled && !compiled.ok) {
-    const file = input.template!.path;
-    templateError = compiled.problems
-      .map((problem) => formatTemplateProblem(file, problem))
-      .join("\n");
-    compiled = undefined;
-  }
-  const template = compiled?.ok ? compiled.template : builtInTemplate();
+  const custom = compileCustom(input.template, RCA_TEMPLATE_VARIABLES);
+  const templateError = custom.error;
+  const template = custom.template ?? builtInTemplate();
   let body = renderTemplate(template, values).trimEnd();
   // Appending later needs the timeline block, so a template without one still gets it.
   if (!template.names.has("timeline")) body += `\n\n### Timeline\n${values.timeline}`;
   if (templateError)
     body += `\n\n> [!WARNING]\n> The RCA template could not be used, so the built-in one was:\n${templateError
       .split("\n")
-      .map((line) => `> ${inlineText(line, 300)}`)
+      .map((line) => `> \`${line.replace(/`/g, "'")}\``)
       .join("\n")}`;
   const marker = writeMarker(RCA_MARKER, {
     incident: String(input.incident.number),

@@ -34,8 +34,11 @@ export function skipRefusalComment(login: string, needed: string): string {
   return `Sorry ${loginText(login)}, \`/rca skip\` needs ${needed} permission on this repository or more; nothing changed.\n\n${writeMarker(REFUSAL_MARKER, { to: login })}`;
 }
 
-export function skipUsageComment(): string {
-  return "To skip the root-cause analysis, write `/rca skip <reason>`; the reason is recorded on the incident.";
+export const USAGE_MARKER = "rca-usage";
+
+/** Carries the id of the comment it answers, so a redelivery does not answer twice. */
+export function skipUsageComment(commentId: number): string {
+  return `To skip the root-cause analysis, write \`/rca skip <reason>\`; the reason is recorded on the incident.\n\n${writeMarker(USAGE_MARKER, { to: String(commentId) })}`;
 }
 
 export function reminderComment(dueAt: Date, zone: string, count: number): string {

@@ -3,14 +3,9 @@
 import { formatDuration } from "../../time/duration.ts";
 import { DEFAULT_SECURITY_WINDOW_TEMPLATE } from "../default-templates.ts";
 import { formatInstant } from "../format-time.ts";
-import type { CustomTemplate } from "../rca/body.ts";
+import { type CustomTemplate, compileCustom } from "../rca/body.ts";
 import { inlineText, safeUrl } from "../safe-text.ts";
-import {
-  type CompiledTemplate,
-  compileTemplate,
-  formatTemplateProblem,
-  renderTemplate,
-} from "../template.ts";
+import { type CompiledTemplate, compileTemplate, renderTemplate } from "../template.ts";
 import type { Finding } from "./finding.ts";
 import { windowMarkers } from "./stored.ts";
 import type { PatchWindow } from "./window.ts";
@@ -47,21 +42,14 @@ export function windowTitle(key: string, findings: Finding[]): string {
 }
 
 export function renderWindowBody(input: WindowBodyInput): { body: string; templateError?: string } {
-  let templateError: string | undefined;
-  let template: CompiledTemplate | undefined;
-  if (input.template) {
-    const result = compileTemplate(input.template.text, SECURITY_TEMPLATE_VARIABLES);
-    if (result.ok) template = result.template;
-    else
-      templateError = result.problems
-        .map((problem) => formatTemplateProblem(input.template!.path, problem))
-        .join("\n");
-  }
+  const custom = compileCustom(input.template, SECURITY_TEMPLATE_VARIABLES);
+  const templateError = custom.error;
+  const template = custom.template;
   const body = renderTemplate(template ?? builtIn(), windowValues(input)).trimEnd();
   const warning = templateError
     ? `\n\n> [!WARNING]\n> The security-window template could not be used, so the built-in one was:\n${templateError
         .split("\n")
-        .map((line) => `> ${inlineText(line)}`)
+        .map((line) => `> \`${line.replace(/`/g, "'")}\``)
         .join("\n")}`
     : "";
   return {
