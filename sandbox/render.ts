@@ -111,10 +111,10 @@ export function renderIssue(state: SandboxState, repo: Repo, issue: IssueRecord)
     timeline_url: `${url}/timeline`,
     performed_via_github_app: null,
     state_reason: issue.stateReason,
+    draft: false,
   };
   if (issue.isPullRequest) {
     const pull = `${repoApi(state, repo)}/pulls/${issue.number}`;
-    rendered.draft = false;
     rendered.pull_request = {
       url: pull,
       html_url: `${state.webUrl}/${repo.fullName}/pull/${issue.number}`,

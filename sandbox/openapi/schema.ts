@@ -46,7 +46,22 @@ export function convertSchema(schema: unknown): unknown {
       out[key] = Array.isArray(value) ? value.map(convertSchema) : convertSchema(value);
     else out[key] = value;
   }
+  fixKnownSpecBugs(out);
   return schema.nullable === true ? allowNull(out) : out;
+}
+
+/**
+ * Places where the description contradicts what GitHub really sends. An installation's `account`
+ * is a user *or* an enterprise, but some inlined copies say `allOf` of both, which no response meets.
+ */
+function fixKnownSpecBugs(schema: Node): void {
+  const parts = schema.allOf;
+  if (!Array.isArray(parts) || parts.length !== 2) return;
+  const titles = parts.map((part) => (isObject(part) ? part.title : undefined));
+  if (titles[0] === "Simple User" && titles[1] === "Enterprise") {
+    schema.anyOf = parts;
+    delete schema.allOf;
+  }
 }
 
 function allowNull(schema: Node): Node {
