@@ -1,0 +1,86 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { createClient } from "../../github/client.ts";
+import { type Sandbox, startSandbox } from "../../sandbox/index.ts";
+
+const REPO = "octo-org/octo-repo";
+let sandbox: Sandbox | undefined;
+
+afterEach(async () => {
+  sandbox?.assertValid();
+  await sandbox?.close();
+  sandbox = undefined;
+});
+
+describe("faults on demand", () => {
+  it("the retrying client completes every call while 20% of requests fail", async () => {
+    sandbox = await startSandbox({ faults: { rate: 0.2, seed: 7 } });
+    sandbox.addRepo(REPO);
+    for (let index = 1; index <= 12; index++) await sandbox.as("alice").openIssue(REPO, { title: `Issue ${index}` });
+    const client = createClient({ token: sandbox.installationToken("octo-org"), baseUrl: sandbox.url });
+    const seen: number[] = [];
+    for (let number = 1; number <= 12; number++) {
+      const { data } = await client.request("GET /repos/{owner}/{repo}/issues/{issue_number}", {
+        owner: "octo-org",
+        repo: "octo-repo",
+        issue_number: number,
+      });
+      seen.push(data.number);
+    }
+    await client.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", {
+      owner: "octo-org",
+      repo: "octo-repo",
+      issue_number: 1,
+      body: "still here",
+    });
+    expect(seen).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+    const failures = sandbox.requests.filter((request) => request.status >= 400);
+    expect(failures.length).toBeGreaterThan(0);
+    // A faulted request changes nothing, so the retried comment exists exactly once.
+    expect(sandbox.issue(REPO, 1).comments.map((comment) => comment.body)).toEqual(["still here"]);
+  });
+
+  it("each kind answers as GitHub does and leaves state untouched", async () => {
+    sandbox = await startSandbox();
+    sandbox.addRepo(REPO);
+    const token = sandbox.installationToken("octo-org");
+    const post = () =>
+      fetch(`${sandbox!.url}/repos/${REPO}/issues`, {
+        method: "POST",
+        headers: { authorization: `token ${token}`, "content-type": "application/json" },
+        body: JSON.stringify({ title: "Should not exist" }),
+      });
+    const expected = {
+      "500": { status: 500, message: "Server Error" },
+      "502": { status: 502, message: "Server Error" },
+      "429": { status: 429, message: "API rate limit exceeded for installation." },
+      secondary: { status: 403, message: expect.stringContaining("secondary rate limit") },
+    } as const;
+    for (const [kind, answer] of Object.entries(expected)) {
+      sandbox.setFaults({ rate: 1, kinds: [kind as keyof typeof expected] });
+      const response = await post();
+      expect(response.status).toBe(answer.status);
+      expect(await response.json()).toMatchObject({ message: answer.message });
+      if (kind === "429") {
+        expect(response.headers.get("retry-after")).toBe("1");
+        expect(response.headers.get("x-ratelimit-remaining")).toBe("0");
+      }
+      if (kind === "secondary") expect(response.headers.get("retry-after")).toBe("1");
+    }
+    sandbox.setFaults({ rate: 0 });
+    expect(sandbox.issues(REPO)).toEqual([]);
+    expect((await post()).status).toBe(201);
+  });
+
+  it("the same seed fails the same requests", async () => {
+    const pattern = async () => {
+      const box = await startSandbox({ faults: { rate: 0.3, seed: 42 } });
+      const statuses: number[] = [];
+      for (let index = 0; index < 20; index++) statuses.push((await fetch(`${box.url}/rate_limit`)).status);
+      await box.close();
+      return statuses;
+    };
+    const first = await pattern();
+    expect(first.some((status) => status !== 200)).toBe(true);
+    expect(await pattern()).toEqual(first);
+  });
+});
