@@ -53,10 +53,11 @@ export function parseLockfileText(
   path: string,
   content: string,
   context?: ParseContext,
+  maxBytes = MAX_LOCKFILE_BYTES,
 ): LockfileParseResult {
   // A UTF-8 character is at most 3 bytes per UTF-16 unit, so short texts skip the byte count.
-  const bytes = content.length * 3 <= MAX_LOCKFILE_BYTES ? 0 : Buffer.byteLength(content, "utf8");
-  if (bytes > MAX_LOCKFILE_BYTES) return refused(path, tooLargeMessage(bytes));
+  const bytes = content.length * 3 <= maxBytes ? 0 : Buffer.byteLength(content, "utf8");
+  if (bytes > maxBytes) return refused(path, tooLargeMessage(bytes, maxBytes));
   const text = content.charCodeAt(0) === 0xfeff ? content.slice(1) : content;
   try {
     return parser.parse(path, text, context);

@@ -3,8 +3,8 @@
 
 export const MAX_LOCKFILE_BYTES = 64 * 1024 * 1024;
 
-export function tooLargeMessage(bytes: number): string {
+export function tooLargeMessage(bytes: number, maxBytes = MAX_LOCKFILE_BYTES): string {
   const megabytes = (bytes / 1024 / 1024).toFixed(1);
-  const cap = MAX_LOCKFILE_BYTES / 1024 / 1024;
+  const cap = maxBytes / 1024 / 1024;
   return `file is ${megabytes} MB, above the ${cap} MB lockfile size cap; not parsed`;
 }

@@ -28,7 +28,10 @@ export function yarnEntries(
   for (const [key, value] of Object.entries(document)) {
     if (key === "__metadata") continue;
     if (!isRecord(value)) {
-      result.problem(`entry ${JSON.stringify(key)} is not a mapping`, lines.get(splitKey(key)[0]!));
+      result.problem(
+        `malformed yarn.lock: entry ${JSON.stringify(key)} should hold indented fields (version, resolved, …)`,
+        lines.get(splitKey(key)[0]!),
+      );
       continue;
     }
     // Classic yarn.lock's parser hands back one shared object per combined key: merge them.

@@ -29,9 +29,14 @@ export const yarnLockParser: LockfileParser = {
 };
 
 function symlProblem(error: Error): [string, number | undefined] {
+  // The YAML reader puts "(line:column)" in its message; the classic reader (a PEG parser) has a location.
   const position = /\((\d+):(\d+)\)/.exec(error.message);
+  const location = (error as { location?: { start?: { line?: number } } }).location;
   const summary = error.message.split("\n")[0]!.replace(/\s*\(\d+:\d+\)$/, "");
-  return [`malformed yarn.lock: ${summary}`, position ? Number(position[1]) : undefined];
+  return [
+    `malformed yarn.lock: ${summary}`,
+    position ? Number(position[1]) : location?.start?.line,
+  ];
 }
 
 function addPackages(entries: YarnEntry[], manifest: unknown, result: ParseResultBuilder): void {
