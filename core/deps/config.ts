@@ -8,6 +8,7 @@ const expiryField = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/, {
     message: 'expected a date such as "2026-12-31" (or an ISO timestamp)',
+    abort: true,
   })
   .refine((text) => !Number.isNaN(Date.parse(text)), { message: "not a real date" });
 

@@ -61,8 +61,14 @@ const STATUS_TEXT: Record<JudgedFinding["status"], string> = {
 
 function ordered(findings: JudgedFinding[]): JudgedFinding[] {
   const rank = (finding: JudgedFinding) => SEVERITY_ORDER.indexOf(finding.severity.level);
+  // Failing findings first: they are what the reader has to act on.
+  const failing = (finding: JudgedFinding) => (finding.status === "failing" ? 1 : 0);
   return [...findings].sort(
-    (a, b) => rank(b) - rank(a) || a.name.localeCompare(b.name) || a.id.localeCompare(b.id),
+    (a, b) =>
+      failing(b) - failing(a) ||
+      rank(b) - rank(a) ||
+      a.name.localeCompare(b.name) ||
+      a.id.localeCompare(b.id),
   );
 }
 
