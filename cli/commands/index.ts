@@ -3,7 +3,9 @@ import type { CliCommand } from "../command.ts";
 import { configValidateCommand } from "./config-validate.ts";
 import { depsListCommand } from "./deps-list.ts";
 import { depsScanCommand } from "./deps-scan.ts";
+import { rcaDraftCommand } from "./rca.ts";
 import { releaseNotesCommand } from "./release-notes.ts";
+import { reportCommand } from "./report.ts";
 import { slaCommand } from "./sla.ts";
 import { triageCommand } from "./triage.ts";
 
@@ -11,7 +13,9 @@ export const commands: CliCommand[] = [
   configValidateCommand,
   depsListCommand,
   depsScanCommand,
+  rcaDraftCommand,
   releaseNotesCommand,
+  reportCommand,
   slaCommand,
   triageCommand,
 ];

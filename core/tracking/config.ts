@@ -93,9 +93,7 @@ export const securityWindowsConfigSchema = z
       .gt(0)
       .lt(1)
       .default(0.75)
-      .describe("Share of the window after which the issue is labelled at risk."),
-    atRiskLabel: z.string().min(1).default("sla: at-risk"),
-    breachedLabel: z.string().min(1).default("sla: breached"),
+      .describe("Share of the window after which the issue gets the SLA's at-risk label."),
     template: z
       .string()
       .min(1)

@@ -62,6 +62,7 @@ export async function reconcileSecurityWindows(
     zone: settings.zone,
     template: await readTemplate(github, windows.template),
     completeSources: options.completeSources,
+    stageLabels: { atRisk: config.sla.labels.atRisk, breached: config.sla.labels.breached },
   };
   const labels = new LabelEnsurer(github);
   const actions = planSecurityWindows({

@@ -3,6 +3,7 @@
 import type { UpkeepConfig } from "../../core/config/schema.ts";
 import { builtInCalendars, type CalendarResolver } from "../../core/tracking/calendar.ts";
 import type { SeverityLabels } from "../../core/tracking/severity.ts";
+import { slaCalendars } from "../../core/tracking/sla-calendars.ts";
 
 export interface TrackingSettings {
   zone: string;
@@ -11,14 +12,14 @@ export interface TrackingSettings {
   calendars: CalendarResolver;
 }
 
-/** `extraCalendars` lets a face add the SLA section's named calendars to the built-in ones. */
+/** Calendars: built-in, then the SLA section's, then any the face adds (`extraCalendars`). */
 export function trackingSettings(
   config: UpkeepConfig,
   extraCalendars?: CalendarResolver,
 ): TrackingSettings {
   const builtIn = builtInCalendars(config.timezone);
   const labels = config.triage.labels;
-  const windows = config.tracking.securityWindows;
+  const fromSla = slaCalendars(config.sla);
   return {
     zone: config.timezone,
     severityLabels: {
@@ -26,7 +27,7 @@ export function trackingSettings(
       major: labels.major.name,
       minor: labels.minor.name,
     },
-    escalationLabels: [windows.atRiskLabel, windows.breachedLabel],
-    calendars: (name) => builtIn(name) ?? extraCalendars?.(name),
+    escalationLabels: [config.sla.labels.atRisk, config.sla.labels.breached],
+    calendars: (name) => builtIn(name) ?? fromSla(name) ?? extraCalendars?.(name),
   };
 }

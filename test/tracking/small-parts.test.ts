@@ -9,6 +9,7 @@ import {
 import { readMarker, replaceMarker, writeMarker } from "../../core/tracking/markers.ts";
 import { parseRcaCommand } from "../../core/tracking/rca/command.ts";
 import { inlineText, quotedBlock } from "../../core/tracking/safe-text.ts";
+import { slaCalendars } from "../../core/tracking/sla-calendars.ts";
 
 const root = new URL("../../", import.meta.url);
 
@@ -116,5 +117,31 @@ describe("the weekdays calendar", () => {
     expect(
       calendar.addWorkingTime(new Date("2026-03-06T21:00:00Z"), 4 * 3_600_000).toISOString(),
     ).toBe("2026-03-09T01:00:00.000Z");
+  });
+});
+
+describe("SLA calendars in tracking", () => {
+  const parsed = parseConfigText(
+    "sla:\n  calendars:\n    office:\n      timezone: Europe/Berlin\n      hours:\n        weekdays: '09:00-17:00'\n      holidays: ['2026-03-10']\n",
+  );
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+  const office = slaCalendars(parsed.config.sla)("office")!;
+
+  it("working days skip weekends and holidays and keep the wall-clock time", () => {
+    // Friday 16:00 Berlin + 2 working days: Monday, then Wednesday (Tuesday is a holiday).
+    expect(office.addWorkingDays(new Date("2026-03-06T15:00:00Z"), 2).toISOString()).toBe(
+      "2026-03-11T15:00:00.000Z",
+    );
+  });
+
+  it("working time counts only office hours", () => {
+    // Friday 16:00 Berlin + 3h: one hour on Friday, two on Monday from 09:00.
+    expect(
+      office.addWorkingTime(new Date("2026-03-06T15:00:00Z"), 3 * 3_600_000).toISOString(),
+    ).toBe("2026-03-09T10:00:00.000Z");
+  });
+
+  it("names only the calendars the SLA section defines", () => {
+    expect(slaCalendars(parsed.config.sla)("nope")).toBeUndefined();
   });
 });

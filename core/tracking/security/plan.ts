@@ -10,6 +10,13 @@ import { closeComment, duplicateComment, reopenComment } from "./messages.ts";
 import type { TrackedWindow } from "./stored.ts";
 import { patchWindow, windowStage } from "./window.ts";
 
+export interface StageLabels {
+  atRisk: string;
+  breached: string;
+}
+
+const DEFAULT_STAGE_LABELS: StageLabels = { atRisk: "sla: at-risk", breached: "sla: breached" };
+
 export type WindowAction =
   | { kind: "create"; key: string; title: string; body: string; labels: string[] }
   | { kind: "update"; number: number; body?: string; addLabels: string[]; removeLabels: string[] }
@@ -25,6 +32,8 @@ export interface WindowPlanInput {
   now: Date;
   zone: string;
   template?: CustomTemplate;
+  /** The SLA section's at-risk and breached labels (`sla.labels`). */
+  stageLabels?: StageLabels;
   /** The findings are everything these sources report now: open findings missing from them are fixed. */
   completeSources?: FindingSource[];
 }
@@ -81,7 +90,8 @@ function planOne(
     template: input.template,
   });
   const stage = patch ? windowStage(patch, input.now) : undefined;
-  const wanted = desiredLabels(input.config, patch?.severity, stage);
+  const stageLabels = input.stageLabels ?? DEFAULT_STAGE_LABELS;
+  const wanted = desiredLabels(input.config, stageLabels, patch?.severity, stage);
   if (!window) {
     const worthTracking = open.some((finding) =>
       severityAtLeast(finding.severity, input.config.minSeverity),
@@ -90,13 +100,13 @@ function planOne(
       ? { kind: "create", key, title: windowTitle(key, merged), body, labels: wanted }
       : undefined;
   }
-  const managed = managedLabels(input.config);
+  const managed = managedLabels(input.config, stageLabels);
   const addLabels = wanted.filter((label) => !window.labels.includes(label));
   const removeLabels = window.labels.filter((label) => managed(label) && !wanted.includes(label));
   // Closed only on a resolution seen now: a window a person reopened by hand stays open.
   if (window.state === "open" && open.length === 0 && newlyResolved.length > 0) {
     const stale = window.labels.filter(
-      (label) => label === input.config.atRiskLabel || label === input.config.breachedLabel,
+      (label) => label === stageLabels.atRisk || label === stageLabels.breached,
     );
     return {
       kind: "close",
@@ -157,22 +167,26 @@ function mergeFindings(
 
 function desiredLabels(
   config: SecurityWindowsConfig,
+  stageLabels: StageLabels,
   severity: string | undefined,
   stage: string | undefined,
 ): string[] {
   const labels = [...config.labels];
   if (severity && config.severityLabelPrefix)
     labels.push(`${config.severityLabelPrefix}${severity}`);
-  if (stage === "at-risk") labels.push(config.atRiskLabel);
-  if (stage === "breached") labels.push(config.breachedLabel);
+  if (stage === "at-risk") labels.push(stageLabels.atRisk);
+  if (stage === "breached") labels.push(stageLabels.breached);
   return labels;
 }
 
 /** Labels Upkeep sets and may therefore take away; people's own labels are left alone. */
-function managedLabels(config: SecurityWindowsConfig): (label: string) => boolean {
+function managedLabels(
+  config: SecurityWindowsConfig,
+  stageLabels: StageLabels,
+): (label: string) => boolean {
   return (label) =>
-    label === config.atRiskLabel ||
-    label === config.breachedLabel ||
+    label === stageLabels.atRisk ||
+    label === stageLabels.breached ||
     (config.severityLabelPrefix !== "" && label.startsWith(config.severityLabelPrefix));
 }
 
