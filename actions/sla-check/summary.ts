@@ -1,0 +1,68 @@
+// The job summary of the SLA sweep: a table per severity and the list of breaches with links.
+import * as core from "@actions/core";
+import { percent, type SlaReportEntry, worstState } from "../../core/sla/report.ts";
+import { formatInstant } from "../../core/sla/status-comment.ts";
+import type { SweepIssue, SweepReport } from "../../core/sla/sweep.ts";
+
+/** Issue titles are untrusted: keep them from breaking the table or adding markup. */
+function plainTitle(title: string): string {
+  return title
+    .replace(/[<>[\]|`*_\\]/g, (char) => `\\${char}`)
+    .replace(/@/g, "@\u2060")
+    .slice(0, 120);
+}
+
+function breachedGoal(issue: SlaReportEntry): string {
+  const goals = (["response", "resolution"] as const).filter(
+    (goal) => issue[goal].state === "breached",
+  );
+  return goals
+    .map(
+      (goal) =>
+        `${goal} due ${issue[goal].due ? formatInstant(Date.parse(issue[goal].due!), "UTC") : "?"}`,
+    )
+    .join(", ");
+}
+
+export async function writeSweepSummary(report: SweepReport): Promise<void> {
+  const rows = report.counts.map((row) => [
+    row.severity,
+    String(row.open),
+    `${row.atRisk} (${percent(row.atRisk, row.open)})`,
+    `${row.breached} (${percent(row.breached, row.open)})`,
+    `${row.met} of ${row.closed} (${percent(row.met, row.closed)})`,
+  ]);
+  const breaches = report.issues.filter((issue) => worstState(issue) === "breached");
+  const summary = core.summary
+    .addHeading("SLA check", 2)
+    .addRaw(
+      `Open issues with a severity in ${report.repository}; "met" counts issues closed since ${report.periodStart.slice(0, 10)}.`,
+      true,
+    )
+    .addTable([
+      [
+        { data: "Severity", header: true },
+        { data: "Open", header: true },
+        { data: "At risk", header: true },
+        { data: "Breached", header: true },
+        { data: "Met this period", header: true },
+      ],
+      ...rows,
+    ]);
+  if (breaches.length > 0) {
+    summary.addHeading(`Breaches (${breaches.length})`, 3).addList(breaches.map(breachLine));
+  } else {
+    summary.addRaw("No open issue has a breached SLA.", true);
+  }
+  if (report.deferred.length > 0) {
+    summary.addRaw(
+      `${report.deferred.length} issue(s) wait for the next run (read limit or comment budget).`,
+      true,
+    );
+  }
+  await summary.write();
+}
+
+function breachLine(issue: SweepIssue): string {
+  return `<a href="${encodeURI(issue.url)}">#${issue.number}</a> ${plainTitle(issue.title)} — ${issue.severity}, ${breachedGoal(issue)}`;
+}
