@@ -3,8 +3,9 @@
 // first use, so starting many sandboxes in one test file costs nothing extra.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { Ajv, type ValidateFunction } from "ajv";
+import { Ajv } from "ajv";
 import addFormatsModule from "ajv-formats";
+import { type CachedEntry, readCached, writeCached } from "./compiled-cache.ts";
 import { COMPONENTS_ID, convertSchema } from "./schema.ts";
 
 type Node = Record<string, unknown>;
@@ -16,7 +17,7 @@ interface Spec {
 
 let spec: Spec | undefined;
 let ajv: Ajv | undefined;
-const validators = new Map<string, ValidateFunction | null>();
+const validators = new Map<string, CachedEntry>();
 
 function loadSpec(): Spec {
   if (spec) return spec;
@@ -29,7 +30,13 @@ function loadSpec(): Spec {
 function loadAjv(): Ajv {
   if (ajv) return ajv;
   const { components } = loadSpec();
-  const instance = new Ajv({ strict: false, allErrors: true, validateSchema: false });
+  // `code.source` keeps the generated code so it can be cached on disk as a standalone module.
+  const instance = new Ajv({
+    strict: false,
+    allErrors: true,
+    validateSchema: false,
+    code: { source: true },
+  });
   const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
   addFormats(instance);
   for (const format of [
@@ -75,19 +82,22 @@ function responseSchema(
   return { documented: true, schema: json?.schema };
 }
 
-function validatorFor(
-  method: string,
-  path: string,
-  status: number,
-): ValidateFunction | null | "undocumented" {
-  const key = `${method} ${path} ${status}`;
-  const cached = validators.get(key);
-  if (cached !== undefined) return cached;
+function compileEntry(method: string, path: string, status: number): CachedEntry {
   const { documented, schema } = responseSchema(method, path, status);
   if (!documented) return "undocumented";
-  const validate = schema === undefined ? null : loadAjv().compile(convertSchema(schema) as object);
-  validators.set(key, validate);
-  return validate;
+  if (schema === undefined) return "no-schema";
+  return loadAjv().compile(convertSchema(schema) as object);
+}
+
+function validatorFor(method: string, path: string, status: number): CachedEntry {
+  const key = `${method} ${path} ${status}`;
+  let entry = validators.get(key) ?? readCached(key);
+  if (entry === undefined) {
+    entry = compileEntry(method, path, status);
+    writeCached(key, entry, loadAjv());
+  }
+  validators.set(key, entry);
+  return entry;
 }
 
 /** A description of how the response breaks GitHub's contract, or undefined when it keeps it. */
@@ -104,7 +114,7 @@ export function checkResponse(
       ? `${method} ${path}: status ${status} is not documented for this operation`
       : undefined;
   }
-  if (validate === null || validate(body)) return undefined;
+  if (validate === "no-schema" || validate(body)) return undefined;
   const details = (validate.errors ?? [])
     .slice(0, 8)
     .map(

@@ -15,8 +15,12 @@ describe("faults on demand", () => {
   it("the retrying client completes every call while 20% of requests fail", async () => {
     sandbox = await startSandbox({ faults: { rate: 0.2, seed: 7 } });
     sandbox.addRepo(REPO);
-    for (let index = 1; index <= 12; index++) await sandbox.as("alice").openIssue(REPO, { title: `Issue ${index}` });
-    const client = createClient({ token: sandbox.installationToken("octo-org"), baseUrl: sandbox.url });
+    for (let index = 1; index <= 12; index++)
+      await sandbox.as("alice").openIssue(REPO, { title: `Issue ${index}` });
+    const client = createClient({
+      token: sandbox.installationToken("octo-org"),
+      baseUrl: sandbox.url,
+    });
     const seen: number[] = [];
     for (let number = 1; number <= 12; number++) {
       const { data } = await client.request("GET /repos/{owner}/{repo}/issues/{issue_number}", {
@@ -75,7 +79,8 @@ describe("faults on demand", () => {
     const pattern = async () => {
       const box = await startSandbox({ faults: { rate: 0.3, seed: 42 } });
       const statuses: number[] = [];
-      for (let index = 0; index < 20; index++) statuses.push((await fetch(`${box.url}/rate_limit`)).status);
+      for (let index = 0; index < 20; index++)
+        statuses.push((await fetch(`${box.url}/rate_limit`)).status);
       await box.close();
       return statuses;
     };

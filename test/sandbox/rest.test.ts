@@ -12,7 +12,13 @@ let token: string;
 beforeEach(async () => {
   clock = new ManualClock("2026-03-02T09:00:00Z");
   sandbox = await startSandbox({ clock });
-  sandbox.addRepo(REPO, { files: { ".github/upkeep.yml": "severity:\n  default: minor\n", "docs/a.md": "A", "docs/b.md": "B" } });
+  sandbox.addRepo(REPO, {
+    files: {
+      ".github/upkeep.yml": "severity:\n  default: minor\n",
+      "docs/a.md": "A",
+      "docs/b.md": "B",
+    },
+  });
   token = sandbox.installationToken("octo-org");
 });
 
@@ -22,21 +28,31 @@ afterEach(async () => {
 });
 
 function get(path: string, headers: Record<string, string> = {}) {
-  return fetch(`${sandbox.url}${path}`, { headers: { authorization: `token ${token}`, ...headers } });
+  return fetch(`${sandbox.url}${path}`, {
+    headers: { authorization: `token ${token}`, ...headers },
+  });
 }
 
 function port() {
-  return new OctokitGitHub(createClient({ token, baseUrl: sandbox.url }), { owner: "octo-org", repo: "octo-repo" });
+  return new OctokitGitHub(createClient({ token, baseUrl: sandbox.url }), {
+    owner: "octo-org",
+    repo: "octo-repo",
+  });
 }
 
 describe("pagination, caching and headers", () => {
   it("lists page with per_page and a Link header like GitHub's", async () => {
-    for (let index = 1; index <= 7; index++) await sandbox.as("alice").openIssue(REPO, { title: `Issue ${index}` });
+    for (let index = 1; index <= 7; index++)
+      await sandbox.as("alice").openIssue(REPO, { title: `Issue ${index}` });
     const first = await get(`/repos/${REPO}/issues?per_page=3&state=open`);
-    const firstNumbers = ((await first.json()) as { number: number }[]).map((issue) => issue.number);
+    const firstNumbers = ((await first.json()) as { number: number }[]).map(
+      (issue) => issue.number,
+    );
     expect(firstNumbers).toEqual([7, 6, 5]);
     const base = `${sandbox.url}/repos/${REPO}/issues?per_page=3&state=open`;
-    expect(first.headers.get("link")).toBe(`<${base}&page=2>; rel="next", <${base}&page=3>; rel="last"`);
+    expect(first.headers.get("link")).toBe(
+      `<${base}&page=2>; rel="next", <${base}&page=3>; rel="last"`,
+    );
 
     const middle = await get(`/repos/${REPO}/issues?per_page=3&state=open&page=2`);
     expect(middle.headers.get("link")).toBe(
@@ -52,7 +68,8 @@ describe("pagination, caching and headers", () => {
   });
 
   it("caps per_page at 100", async () => {
-    for (let index = 1; index <= 101; index++) await sandbox.as("alice").openIssue(REPO, { title: `Issue ${index}` });
+    for (let index = 1; index <= 101; index++)
+      await sandbox.as("alice").openIssue(REPO, { title: `Issue ${index}` });
     const response = await get(`/repos/${REPO}/issues?per_page=500`);
     expect(((await response.json()) as unknown[]).length).toBe(100);
     expect(response.headers.get("link")).toContain('page=2>; rel="next"');
@@ -75,15 +92,22 @@ describe("pagination, caching and headers", () => {
     const second = await get(`/repos/${REPO}`);
     expect(first.headers.get("x-ratelimit-limit")).toBe("5000");
     expect(first.headers.get("x-ratelimit-resource")).toBe("core");
-    expect(Number(second.headers.get("x-ratelimit-used"))).toBe(Number(first.headers.get("x-ratelimit-used")) + 1);
-    expect(Number(second.headers.get("x-ratelimit-remaining"))).toBe(5000 - Number(second.headers.get("x-ratelimit-used")));
+    expect(Number(second.headers.get("x-ratelimit-used"))).toBe(
+      Number(first.headers.get("x-ratelimit-used")) + 1,
+    );
+    expect(Number(second.headers.get("x-ratelimit-remaining"))).toBe(
+      5000 - Number(second.headers.get("x-ratelimit-used")),
+    );
     expect(Number(first.headers.get("x-ratelimit-reset"))).toBeGreaterThan(Date.now() / 1000);
   });
 
   it("errors carry message and documentation_url; 422 lists what was wrong", async () => {
     const missing = await get(`/repos/${REPO}/issues/999`);
     expect(missing.status).toBe(404);
-    expect(await missing.json()).toMatchObject({ message: "Not Found", documentation_url: expect.stringMatching(/^https:\/\/docs\.github\.com/) });
+    expect(await missing.json()).toMatchObject({
+      message: "Not Found",
+      documentation_url: expect.stringMatching(/^https:\/\/docs\.github\.com/),
+    });
     const duplicate = await fetch(`${sandbox.url}/repos/${REPO}/labels`, {
       method: "POST",
       headers: { authorization: `token ${token}`, "content-type": "application/json" },
@@ -114,12 +138,26 @@ describe("issues, history and files through the GitHub port", () => {
     await alice.reopen(REPO, number);
 
     const timeline = await port().listTimeline(number);
-    expect(timeline.map((event) => event.event)).toEqual(["labeled", "commented", "assigned", "cross-referenced", "closed", "reopened"]);
-    expect(timeline[0]).toMatchObject({ label: "bug", actor: { login: "alice" }, createdAt: "2026-03-02T09:01:00Z" });
+    expect(timeline.map((event) => event.event)).toEqual([
+      "labeled",
+      "commented",
+      "assigned",
+      "cross-referenced",
+      "closed",
+      "reopened",
+    ]);
+    expect(timeline[0]).toMatchObject({
+      label: "bug",
+      actor: { login: "alice" },
+      createdAt: "2026-03-02T09:01:00Z",
+    });
     expect(timeline[1]).toMatchObject({ body: "/severity critical", actor: { login: "bob" } });
     expect(timeline[2]).toMatchObject({ assignee: "bob" });
     expect(timeline[3]?.source).toMatchObject({ kind: "pull_request", number: 2, title: "Fix" });
-    expect(timeline[4]).toMatchObject({ stateReason: "completed", createdAt: "2026-03-02T09:04:00Z" });
+    expect(timeline[4]).toMatchObject({
+      stateReason: "completed",
+      createdAt: "2026-03-02T09:04:00Z",
+    });
     expect(sandbox.issue(REPO, number)).toMatchObject({ state: "open", stateReason: "reopened" });
   });
 
@@ -133,17 +171,36 @@ describe("issues, history and files through the GitHub port", () => {
       [1, false],
     ]);
     const bugs = [];
-    for await (const issue of port().listIssues({ state: "open", labels: ["bug"] })) bugs.push(issue.number);
+    for await (const issue of port().listIssues({ state: "open", labels: ["bug"] }))
+      bugs.push(issue.number);
     expect(bugs).toEqual([1]);
   });
 
   it("updates state, reason, labels and assignees through PATCH and records only the difference", async () => {
     sandbox.addUser("bob");
-    const number = await sandbox.as("alice").openIssue(REPO, { title: "Old", labels: ["bug", "question"] });
-    const updated = await port().updateIssue(number, { title: "New", labels: ["bug", "enhancement"], assignees: ["bob"], state: "closed", stateReason: "not_planned" });
-    expect(updated).toMatchObject({ title: "New", state: "closed", stateReason: "not_planned", assignees: ["bob"] });
+    const number = await sandbox
+      .as("alice")
+      .openIssue(REPO, { title: "Old", labels: ["bug", "question"] });
+    const updated = await port().updateIssue(number, {
+      title: "New",
+      labels: ["bug", "enhancement"],
+      assignees: ["bob"],
+      state: "closed",
+      stateReason: "not_planned",
+    });
+    expect(updated).toMatchObject({
+      title: "New",
+      state: "closed",
+      stateReason: "not_planned",
+      assignees: ["bob"],
+    });
     expect(updated.labels.sort()).toEqual(["bug", "enhancement"]);
-    const events = sandbox.issue(REPO, number).events.map((event) => `${event.event}:${event.label ?? event.assignee ?? event.stateReason ?? ""}:${event.actor}`);
+    const events = sandbox
+      .issue(REPO, number)
+      .events.map(
+        (event) =>
+          `${event.event}:${event.label ?? event.assignee ?? event.stateReason ?? ""}:${event.actor}`,
+      );
     expect(events).toEqual([
       "labeled:bug:alice",
       "labeled:question:alice",
@@ -158,10 +215,18 @@ describe("issues, history and files through the GitHub port", () => {
   it("reads files as JSON or raw, lists directories, and 404s what is missing", async () => {
     expect(await port().readFile(".github/upkeep.yml")).toBe("severity:\n  default: minor\n");
     expect(await port().readFile("nope.yml")).toBeUndefined();
-    const raw = await get(`/repos/${REPO}/contents/.github/upkeep.yml`, { accept: "application/vnd.github.raw" });
+    const raw = await get(`/repos/${REPO}/contents/.github/upkeep.yml`, {
+      accept: "application/vnd.github.raw",
+    });
     expect(await raw.text()).toBe("severity:\n  default: minor\n");
-    const listing = (await (await get(`/repos/${REPO}/contents/docs`)).json()) as { name: string; type: string }[];
-    expect(listing.map((entry) => `${entry.type}:${entry.name}`)).toEqual(["file:a.md", "file:b.md"]);
+    const listing = (await (await get(`/repos/${REPO}/contents/docs`)).json()) as {
+      name: string;
+      type: string;
+    }[];
+    expect(listing.map((entry) => `${entry.type}:${entry.name}`)).toEqual([
+      "file:a.md",
+      "file:b.md",
+    ]);
     expect((await get(`/repos/${REPO}/contents/docs/a.md?ref=no-such-branch`)).status).toBe(404);
   });
 
@@ -181,7 +246,11 @@ describe("issues, history and files through the GitHub port", () => {
 describe("search and releases", () => {
   it("search/issues honours repo, is, label, -label, in:title and plain words", async () => {
     const alice = sandbox.as("alice");
-    await alice.openIssue(REPO, { title: "Crash on start", body: "segfault", labels: ["bug", "severity:critical"] });
+    await alice.openIssue(REPO, {
+      title: "Crash on start",
+      body: "segfault",
+      labels: ["bug", "severity:critical"],
+    });
     await alice.openIssue(REPO, { title: "Crash in docs", labels: ["documentation"] });
     const closed = await alice.openIssue(REPO, { title: "Old crash", labels: ["bug"] });
     await alice.close(REPO, closed);
@@ -203,23 +272,55 @@ describe("search and releases", () => {
 
   it("creates releases once per tag, finds them by tag, and lists the tag", async () => {
     const client = createClient({ token, baseUrl: sandbox.url });
-    const created = await client.request("POST /repos/{owner}/{repo}/releases", { owner: "octo-org", repo: "octo-repo", tag_name: "v1.2.0", name: "v1.2.0", body: "## Fixes" });
+    const created = await client.request("POST /repos/{owner}/{repo}/releases", {
+      owner: "octo-org",
+      repo: "octo-repo",
+      tag_name: "v1.2.0",
+      name: "v1.2.0",
+      body: "## Fixes",
+    });
     expect(created.status).toBe(201);
     await expect(
-      client.request("POST /repos/{owner}/{repo}/releases", { owner: "octo-org", repo: "octo-repo", tag_name: "v1.2.0" }),
+      client.request("POST /repos/{owner}/{repo}/releases", {
+        owner: "octo-org",
+        repo: "octo-repo",
+        tag_name: "v1.2.0",
+      }),
     ).rejects.toMatchObject({ status: 422 });
-    const byTag = await client.request("GET /repos/{owner}/{repo}/releases/tags/{tag}", { owner: "octo-org", repo: "octo-repo", tag: "v1.2.0" });
-    expect(byTag.data).toMatchObject({ id: created.data.id, body: "## Fixes", author: { login: "upkeep[bot]" } });
-    const tags = await client.request("GET /repos/{owner}/{repo}/tags", { owner: "octo-org", repo: "octo-repo" });
+    const byTag = await client.request("GET /repos/{owner}/{repo}/releases/tags/{tag}", {
+      owner: "octo-org",
+      repo: "octo-repo",
+      tag: "v1.2.0",
+    });
+    expect(byTag.data).toMatchObject({
+      id: created.data.id,
+      body: "## Fixes",
+      author: { login: "upkeep[bot]" },
+    });
+    const tags = await client.request("GET /repos/{owner}/{repo}/tags", {
+      owner: "octo-org",
+      repo: "octo-repo",
+    });
     expect(tags.data.map((tag) => tag.name)).toEqual(["v1.2.0"]);
-    await client.request("PATCH /repos/{owner}/{repo}/releases/{release_id}", { owner: "octo-org", repo: "octo-repo", release_id: created.data.id, body: "## Fixes\n- one" });
-    const latest = await client.request("GET /repos/{owner}/{repo}/releases/latest", { owner: "octo-org", repo: "octo-repo" });
+    await client.request("PATCH /repos/{owner}/{repo}/releases/{release_id}", {
+      owner: "octo-org",
+      repo: "octo-repo",
+      release_id: created.data.id,
+      body: "## Fixes\n- one",
+    });
+    const latest = await client.request("GET /repos/{owner}/{repo}/releases/latest", {
+      owner: "octo-org",
+      repo: "octo-repo",
+    });
     expect(latest.data.body).toBe("## Fixes\n- one");
   });
 
   it("stores uploaded SARIF decoded", async () => {
     const { gzipSync } = await import("node:zlib");
-    const sarif = { version: "2.1.0", runs: [{ tool: { driver: { name: "upkeep-sast" } }, results: [] }] };
+    const sarif = {
+      version: "2.1.0",
+      runs: [{ tool: { driver: { name: "upkeep-sast" } }, results: [] }],
+    };
     const client = createClient({ token, baseUrl: sandbox.url });
     const upload = await client.request("POST /repos/{owner}/{repo}/code-scanning/sarifs", {
       owner: "octo-org",
@@ -229,6 +330,8 @@ describe("search and releases", () => {
       sarif: gzipSync(JSON.stringify(sarif)).toString("base64"),
     });
     expect(upload.status).toBe(202);
-    expect(sandbox.sarifUploads(REPO)).toEqual([{ commitSha: "a".repeat(40), ref: "refs/heads/main", toolName: undefined, sarif }]);
+    expect(sandbox.sarifUploads(REPO)).toEqual([
+      { commitSha: "a".repeat(40), ref: "refs/heads/main", toolName: undefined, sarif },
+    ]);
   });
 });
