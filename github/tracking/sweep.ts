@@ -1,0 +1,25 @@
+// The periodic sweep's share of tracking: reminders on overdue RCAs, and at-risk/breached labels
+// on security windows whose deadlines passed since the last event. The SLA sweep action calls it.
+import type { UpkeepConfig } from "../../core/config/schema.ts";
+import type { Clock } from "../../core/time/clock.ts";
+import type { CalendarResolver } from "../../core/tracking/calendar.ts";
+import type { GitHubPort } from "../port.ts";
+import { sendRcaReminders } from "./rca.ts";
+import { type ReconcileReport, reconcileSecurityWindows } from "./security-windows.ts";
+
+export interface TrackingSweepReport {
+  rcaReminders: number[];
+  windows: ReconcileReport;
+}
+
+export async function sweepTracking(
+  github: GitHubPort,
+  config: UpkeepConfig,
+  clock: Clock,
+  options: { calendars?: CalendarResolver; warn?: (message: string) => void } = {},
+): Promise<TrackingSweepReport> {
+  const rcaReminders = await sendRcaReminders(github, config, clock);
+  // No findings: only deadlines move, so only labels change.
+  const windows = await reconcileSecurityWindows(github, [], config, clock, options);
+  return { rcaReminders, windows };
+}
