@@ -7,11 +7,11 @@ var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
 var __getOwnPropNames = Object.getOwnPropertyNames;
 var __getProtoOf = Object.getPrototypeOf;
 var __hasOwnProp = Object.prototype.hasOwnProperty;
-var __require = /* @__PURE__ */ ((x) => typeof require !== "undefined" ? require : typeof Proxy !== "undefined" ? new Proxy(x, {
+var __require = /* @__PURE__ */ ((x2) => typeof require !== "undefined" ? require : typeof Proxy !== "undefined" ? new Proxy(x2, {
   get: (a, b) => (typeof require !== "undefined" ? require : a)[b]
-}) : x)(function(x) {
+}) : x2)(function(x2) {
   if (typeof require !== "undefined") return require.apply(this, arguments);
-  throw Error('Dynamic require of "' + x + '" is not supported');
+  throw Error('Dynamic require of "' + x2 + '" is not supported');
 });
 var __commonJS = (cb, mod) => function __require2() {
   try {
@@ -127,15 +127,15 @@ var require_visit = __commonJS({
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
           path = Object.freeze(path.concat(node2));
-          for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path);
+          for (let i2 = 0; i2 < node2.items.length; ++i2) {
+            const ci = visit_(i2, node2.items[i2], visitor, path);
             if (typeof ci === "number")
-              i = ci - 1;
+              i2 = ci - 1;
             else if (ci === BREAK)
               return BREAK;
             else if (ci === REMOVE) {
-              node2.items.splice(i, 1);
-              i -= 1;
+              node2.items.splice(i2, 1);
+              i2 -= 1;
             }
           }
         } else if (identity.isPair(node2)) {
@@ -175,15 +175,15 @@ var require_visit = __commonJS({
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
           path = Object.freeze(path.concat(node2));
-          for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path);
+          for (let i2 = 0; i2 < node2.items.length; ++i2) {
+            const ci = await visitAsync_(i2, node2.items[i2], visitor, path);
             if (typeof ci === "number")
-              i = ci - 1;
+              i2 = ci - 1;
             else if (ci === BREAK)
               return BREAK;
             else if (ci === REMOVE) {
-              node2.items.splice(i, 1);
-              i -= 1;
+              node2.items.splice(i2, 1);
+              i2 -= 1;
             }
           }
         } else if (identity.isPair(node2)) {
@@ -452,8 +452,8 @@ var require_anchors = __commonJS({
       return anchors;
     }
     function findNewAnchor(prefix, exclude) {
-      for (let i = 1; true; ++i) {
-        const name = `${prefix}${i}`;
+      for (let i2 = 1; true; ++i2) {
+        const name = `${prefix}${i2}`;
         if (!exclude.has(name))
           return name;
       }
@@ -504,13 +504,13 @@ var require_applyReviver = __commonJS({
     function applyReviver(reviver, obj, key, val) {
       if (val && typeof val === "object") {
         if (Array.isArray(val)) {
-          for (let i = 0, len = val.length; i < len; ++i) {
-            const v0 = val[i];
-            const v1 = applyReviver(reviver, val, String(i), v0);
+          for (let i2 = 0, len = val.length; i2 < len; ++i2) {
+            const v0 = val[i2];
+            const v1 = applyReviver(reviver, val, String(i2), v0);
             if (v1 === void 0)
-              delete val[i];
+              delete val[i2];
             else if (v1 !== v0)
-              val[i] = v1;
+              val[i2] = v1;
           }
         } else if (val instanceof Map) {
           for (const k of Array.from(val.keys())) {
@@ -554,7 +554,7 @@ var require_toJS = __commonJS({
     var identity = require_identity();
     function toJS(value, arg, ctx) {
       if (Array.isArray(value))
-        return value.map((v, i) => toJS(v, String(i), ctx));
+        return value.map((v, i2) => toJS(v, String(i2), ctx));
       if (value && typeof value.toJSON === "function") {
         if (!ctx || !identity.hasAnchor(value))
           return value.toJSON(arg, ctx);
@@ -850,8 +850,8 @@ var require_Collection = __commonJS({
     var Node = require_Node();
     function collectionFromPath(schema, path, value) {
       let v = value;
-      for (let i = path.length - 1; i >= 0; --i) {
-        const k = path[i];
+      for (let i2 = path.length - 1; i2 >= 0; --i2) {
+        const k = path[i2];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -1008,14 +1008,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text2, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text;
+        return text2;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text.length <= endStep)
-        return text;
+      if (text2.length <= endStep)
+        return text2;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent.length;
@@ -1028,44 +1028,44 @@ var require_foldFlowLines = __commonJS({
       let split = void 0;
       let prev = void 0;
       let overflow = false;
-      let i = -1;
+      let i2 = -1;
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text, i, indent.length);
-        if (i !== -1)
-          end = i + endStep;
+        i2 = consumeMoreIndentedLines(text2, i2, indent.length);
+        if (i2 !== -1)
+          end = i2 + endStep;
       }
-      for (let ch; ch = text[i += 1]; ) {
+      for (let ch; ch = text2[i2 += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
-          escStart = i;
-          switch (text[i + 1]) {
+          escStart = i2;
+          switch (text2[i2 + 1]) {
             case "x":
-              i += 3;
+              i2 += 3;
               break;
             case "u":
-              i += 5;
+              i2 += 5;
               break;
             case "U":
-              i += 9;
+              i2 += 9;
               break;
             default:
-              i += 1;
+              i2 += 1;
           }
-          escEnd = i;
+          escEnd = i2;
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text, i, indent.length);
-          end = i + indent.length + endStep;
+            i2 = consumeMoreIndentedLines(text2, i2, indent.length);
+          end = i2 + indent.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text[i + 1];
+            const next = text2[i2 + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
-              split = i;
+              split = i2;
           }
-          if (i >= end) {
+          if (i2 >= end) {
             if (split) {
               folds.push(split);
               end = split + endStep;
@@ -1073,12 +1073,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text[i += 1];
+                ch = text2[i2 += 1];
                 overflow = true;
               }
-              const j = i > escEnd + 1 ? i - 2 : escStart - 1;
+              const j = i2 > escEnd + 1 ? i2 - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text;
+                return text2;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -1093,39 +1093,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text;
+        return text2;
       if (onFold)
         onFold();
-      let res = text.slice(0, folds[0]);
-      for (let i2 = 0; i2 < folds.length; ++i2) {
-        const fold = folds[i2];
-        const end2 = folds[i2 + 1] || text.length;
+      let res = text2.slice(0, folds[0]);
+      for (let i3 = 0; i3 < folds.length; ++i3) {
+        const fold = folds[i3];
+        const end2 = folds[i3 + 1] || text2.length;
         if (fold === 0)
           res = `
-${indent}${text.slice(0, end2)}`;
+${indent}${text2.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text[fold]}\\`;
+            res += `${text2[fold]}\\`;
           res += `
-${indent}${text.slice(fold + 1, end2)}`;
+${indent}${text2.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text, i, indent) {
-      let end = i;
-      let start = i + 1;
-      let ch = text[start];
+    function consumeMoreIndentedLines(text2, i2, indent) {
+      let end = i2;
+      let start = i2 + 1;
+      let ch = text2[start];
       while (ch === " " || ch === "	") {
-        if (i < start + indent) {
-          ch = text[++i];
+        if (i2 < start + indent) {
+          ch = text2[++i2];
         } else {
           do {
-            ch = text[++i];
+            ch = text2[++i2];
           } while (ch && ch !== "\n");
-          end = i;
-          start = i + 1;
-          ch = text[start];
+          end = i2;
+          start = i2 + 1;
+          ch = text2[start];
         }
       }
       return end;
@@ -1156,11 +1156,11 @@ var require_stringifyString = __commonJS({
       const strLen = str.length;
       if (strLen <= limit)
         return false;
-      for (let i = 0, start = 0; i < strLen; ++i) {
-        if (str[i] === "\n") {
-          if (i - start > limit)
+      for (let i2 = 0, start = 0; i2 < strLen; ++i2) {
+        if (str[i2] === "\n") {
+          if (i2 - start > limit)
             return true;
-          start = i + 1;
+          start = i2 + 1;
           if (strLen - start <= limit)
             return false;
         }
@@ -1176,19 +1176,19 @@ var require_stringifyString = __commonJS({
       const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
       let str = "";
       let start = 0;
-      for (let i = 0, ch = json2[i]; ch; ch = json2[++i]) {
-        if (ch === " " && json2[i + 1] === "\\" && json2[i + 2] === "n") {
-          str += json2.slice(start, i) + "\\ ";
-          i += 1;
-          start = i;
+      for (let i2 = 0, ch = json2[i2]; ch; ch = json2[++i2]) {
+        if (ch === " " && json2[i2 + 1] === "\\" && json2[i2 + 2] === "n") {
+          str += json2.slice(start, i2) + "\\ ";
+          i2 += 1;
+          start = i2;
           ch = "\\";
         }
         if (ch === "\\")
-          switch (json2[i + 1]) {
+          switch (json2[i2 + 1]) {
             case "u":
               {
-                str += json2.slice(start, i);
-                const code2 = json2.substr(i + 2, 4);
+                str += json2.slice(start, i2);
+                const code2 = json2.substr(i2 + 2, 4);
                 switch (code2) {
                   case "0000":
                     str += "\\0";
@@ -1218,30 +1218,30 @@ var require_stringifyString = __commonJS({
                     if (code2.substr(0, 2) === "00")
                       str += "\\x" + code2.substr(2);
                     else
-                      str += json2.substr(i, 6);
+                      str += json2.substr(i2, 6);
                 }
-                i += 5;
-                start = i + 1;
+                i2 += 5;
+                start = i2 + 1;
               }
               break;
             case "n":
-              if (implicitKey || json2[i + 2] === '"' || json2.length < minMultiLineLength) {
-                i += 1;
+              if (implicitKey || json2[i2 + 2] === '"' || json2.length < minMultiLineLength) {
+                i2 += 1;
               } else {
-                str += json2.slice(start, i) + "\n\n";
-                while (json2[i + 2] === "\\" && json2[i + 3] === "n" && json2[i + 4] !== '"') {
+                str += json2.slice(start, i2) + "\n\n";
+                while (json2[i2 + 2] === "\\" && json2[i2 + 3] === "n" && json2[i2 + 4] !== '"') {
                   str += "\n";
-                  i += 2;
+                  i2 += 2;
                 }
                 str += indent;
-                if (json2[i + 2] === " ")
+                if (json2[i2 + 2] === " ")
                   str += "\\";
-                i += 1;
-                start = i + 1;
+                i2 += 1;
+                start = i2 + 1;
               }
               break;
             default:
-              i += 1;
+              i2 += 1;
           }
       }
       str = start ? str + json2.slice(start) : json2;
@@ -1880,8 +1880,8 @@ var require_stringifyCollection = __commonJS({
       const itemCtx = Object.assign({}, ctx, { indent: itemIndent, type: null });
       let chompKeep = false;
       const lines = [];
-      for (let i = 0; i < items.length; ++i) {
-        const item = items[i];
+      for (let i2 = 0; i2 < items.length; ++i2) {
+        const item = items[i2];
         let comment2 = null;
         if (identity.isNode(item)) {
           if (!chompKeep && item.spaceBefore)
@@ -1910,8 +1910,8 @@ var require_stringifyCollection = __commonJS({
         str = flowChars.start + flowChars.end;
       } else {
         str = lines[0];
-        for (let i = 1; i < lines.length; ++i) {
-          const line = lines[i];
+        for (let i2 = 1; i2 < lines.length; ++i2) {
+          const line = lines[i2];
           str += line ? `
 ${indent}${line}` : "\n";
         }
@@ -1935,8 +1935,8 @@ ${indent}${line}` : "\n";
       let reqNewline = false;
       let linesAtValue = 0;
       const lines = [];
-      for (let i = 0; i < items.length; ++i) {
-        const item = items[i];
+      for (let i2 = 0; i2 < items.length; ++i2) {
+        const item = items[i2];
         let comment = null;
         if (identity.isNode(item)) {
           if (item.spaceBefore)
@@ -1967,7 +1967,7 @@ ${indent}${line}` : "\n";
           reqNewline = true;
         let str = stringify2.stringify(item, itemCtx, () => comment = null);
         reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
-        if (i < items.length - 1) {
+        if (i2 < items.length - 1) {
           str += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
@@ -2095,11 +2095,11 @@ var require_YAMLMap = __commonJS({
           else
             prev.value = _pair.value;
         } else if (sortEntries) {
-          const i = this.items.findIndex((item) => sortEntries(_pair, item) < 0);
-          if (i === -1)
+          const i2 = this.items.findIndex((item) => sortEntries(_pair, item) < 0);
+          if (i2 === -1)
             this.items.push(_pair);
           else
-            this.items.splice(i, 0, _pair);
+            this.items.splice(i2, 0, _pair);
         } else {
           this.items.push(_pair);
         }
@@ -2254,9 +2254,9 @@ var require_YAMLSeq = __commonJS({
         const seq = [];
         if (ctx?.onCreate)
           ctx.onCreate(seq);
-        let i = 0;
+        let i2 = 0;
         for (const item of this.items)
-          seq.push(toJS.toJS(item, String(i++), ctx));
+          seq.push(toJS.toJS(item, String(i2++), ctx));
         return seq;
       }
       toString(ctx, onComment, onChompKeep) {
@@ -2274,10 +2274,10 @@ var require_YAMLSeq = __commonJS({
         const { replacer } = ctx;
         const seq = new this(schema);
         if (obj && Symbol.iterator in Object(obj)) {
-          let i = 0;
+          let i2 = 0;
           for (let it of obj) {
             if (typeof replacer === "function") {
-              const key = obj instanceof Set ? it : String(i++);
+              const key = obj instanceof Set ? it : String(i2++);
               it = replacer.call(obj, key, it);
             }
             seq.items.push(createNode.createNode(it, void 0, ctx));
@@ -2391,12 +2391,12 @@ var require_stringifyNumber = __commonJS({
         return isNaN(num) ? ".nan" : num < 0 ? "-.inf" : ".inf";
       let n2 = Object.is(value, -0) ? "-0" : JSON.stringify(value);
       if (!format && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n2) && !n2.includes("e")) {
-        let i = n2.indexOf(".");
-        if (i < 0) {
-          i = n2.length;
+        let i2 = n2.indexOf(".");
+        if (i2 < 0) {
+          i2 = n2.length;
           n2 += ".";
         }
-        let d = minFractionDigits - (n2.length - i - 1);
+        let d = minFractionDigits - (n2.length - i2 - 1);
         while (d-- > 0)
           n2 += "0";
       }
@@ -2618,8 +2618,8 @@ var require_binary = __commonJS({
         } else if (typeof atob === "function") {
           const str = atob(src.replace(/[\n\r]/g, ""));
           const buffer = new Uint8Array(str.length);
-          for (let i = 0; i < str.length; ++i)
-            buffer[i] = str.charCodeAt(i);
+          for (let i2 = 0; i2 < str.length; ++i2)
+            buffer[i2] = str.charCodeAt(i2);
           return buffer;
         } else {
           onError("This environment does not support reading binary tags; either Buffer or atob is required");
@@ -2635,8 +2635,8 @@ var require_binary = __commonJS({
           str = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
         } else if (typeof btoa === "function") {
           let s2 = "";
-          for (let i = 0; i < buf.length; ++i)
-            s2 += String.fromCharCode(buf[i]);
+          for (let i2 = 0; i2 < buf.length; ++i2)
+            s2 += String.fromCharCode(buf[i2]);
           str = btoa(s2);
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
@@ -2646,8 +2646,8 @@ var require_binary = __commonJS({
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
           const n2 = Math.ceil(str.length / lineWidth);
           const lines = new Array(n2);
-          for (let i = 0, o = 0; i < n2; ++i, o += lineWidth) {
-            lines[i] = str.substr(o, lineWidth);
+          for (let i2 = 0, o = 0; i2 < n2; ++i2, o += lineWidth) {
+            lines[i2] = str.substr(o, lineWidth);
           }
           str = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
@@ -2668,8 +2668,8 @@ var require_pairs = __commonJS({
     var YAMLSeq = require_YAMLSeq();
     function resolvePairs(seq, onError) {
       if (identity.isSeq(seq)) {
-        for (let i = 0; i < seq.items.length; ++i) {
-          let item = seq.items[i];
+        for (let i2 = 0; i2 < seq.items.length; ++i2) {
+          let item = seq.items[i2];
           if (identity.isPair(item))
             continue;
           else if (identity.isMap(item)) {
@@ -2686,7 +2686,7 @@ ${cn.comment}` : item.comment;
             }
             item = pair;
           }
-          seq.items[i] = identity.isPair(item) ? item : new Pair.Pair(item);
+          seq.items[i2] = identity.isPair(item) ? item : new Pair.Pair(item);
         }
       } else
         onError("Expected a sequence for this tag");
@@ -2696,11 +2696,11 @@ ${cn.comment}` : item.comment;
       const { replacer } = ctx;
       const pairs2 = new YAMLSeq.YAMLSeq(schema);
       pairs2.tag = "tag:yaml.org,2002:pairs";
-      let i = 0;
+      let i2 = 0;
       if (iterable && Symbol.iterator in Object(iterable))
         for (let it of iterable) {
           if (typeof replacer === "function")
-            it = replacer.call(iterable, String(i++), it);
+            it = replacer.call(iterable, String(i2++), it);
           let key, value;
           if (Array.isArray(it)) {
             if (it.length === 2) {
@@ -3131,9 +3131,9 @@ var require_timestamp = __commonJS({
         const match2 = str.match(timestamp.test);
         if (!match2)
           throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
-        const [, year, month, day, hour, minute, second] = match2.map(Number);
+        const [, year, month2, day, hour, minute, second] = match2.map(Number);
         const millisec = match2[7] ? Number((match2[7] + "00").substr(1, 3)) : 0;
-        let date5 = Date.UTC(year, month - 1, day, hour || 0, minute || 0, second || 0, millisec);
+        let date5 = Date.UTC(year, month2 - 1, day, hour || 0, minute || 0, second || 0, millisec);
         const tz = match2[8];
         if (tz && tz !== "Z") {
           let d = parseSexagesimal(tz, false);
@@ -4213,8 +4213,8 @@ var require_resolve_flow_collection = __commonJS({
       if (ctx.atKey)
         ctx.atKey = false;
       let offset2 = fc.offset + fc.start.source.length;
-      for (let i = 0; i < fc.items.length; ++i) {
-        const collItem = fc.items[i];
+      for (let i2 = 0; i2 < fc.items.length; ++i2) {
+        const collItem = fc.items[i2];
         const { start, key, sep: sep5, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
@@ -4227,9 +4227,9 @@ var require_resolve_flow_collection = __commonJS({
         });
         if (!props.found) {
           if (!props.anchor && !props.tag && !sep5 && !value) {
-            if (i === 0 && props.comma)
+            if (i2 === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
-            else if (i < fc.items.length - 1)
+            else if (i2 < fc.items.length - 1)
               onError(props.start, "UNEXPECTED_TOKEN", `Unexpected empty item in ${fcName}`);
             if (props.comment) {
               if (coll.comment)
@@ -4248,7 +4248,7 @@ var require_resolve_flow_collection = __commonJS({
               "Implicit keys of flow sequence pairs need to be on a single line"
             );
         }
-        if (i === 0) {
+        if (i2 === 0) {
           if (props.comma)
             onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
         } else {
@@ -4459,10 +4459,10 @@ var require_resolve_block_scalar = __commonJS({
       const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
       const lines = scalar.source ? splitLines(scalar.source) : [];
       let chompStart = lines.length;
-      for (let i = lines.length - 1; i >= 0; --i) {
-        const content = lines[i][1];
+      for (let i2 = lines.length - 1; i2 >= 0; --i2) {
+        const content = lines[i2][1];
         if (content === "" || content === "\r")
-          chompStart = i;
+          chompStart = i2;
         else
           break;
       }
@@ -4476,8 +4476,8 @@ var require_resolve_block_scalar = __commonJS({
       let trimIndent = scalar.indent + header.indent;
       let offset2 = scalar.offset + header.length;
       let contentStart = 0;
-      for (let i = 0; i < chompStart; ++i) {
-        const [indent, content] = lines[i];
+      for (let i2 = 0; i2 < chompStart; ++i2) {
+        const [indent, content] = lines[i2];
         if (content === "" || content === "\r") {
           if (header.indent === 0 && indent.length > trimIndent)
             trimIndent = indent.length;
@@ -4488,7 +4488,7 @@ var require_resolve_block_scalar = __commonJS({
           }
           if (header.indent === 0)
             trimIndent = indent.length;
-          contentStart = i;
+          contentStart = i2;
           if (trimIndent === 0 && !ctx.atRoot) {
             const message = "Block scalar values in collections must be indented";
             onError(offset2, "BAD_INDENT", message);
@@ -4497,17 +4497,17 @@ var require_resolve_block_scalar = __commonJS({
         }
         offset2 += indent.length + content.length + 1;
       }
-      for (let i = lines.length - 1; i >= chompStart; --i) {
-        if (lines[i][0].length > trimIndent)
-          chompStart = i + 1;
+      for (let i2 = lines.length - 1; i2 >= chompStart; --i2) {
+        if (lines[i2][0].length > trimIndent)
+          chompStart = i2 + 1;
       }
       let value = "";
       let sep5 = "";
       let prevMoreIndented = false;
-      for (let i = 0; i < contentStart; ++i)
-        value += lines[i][0].slice(trimIndent) + "\n";
-      for (let i = contentStart; i < chompStart; ++i) {
-        let [indent, content] = lines[i];
+      for (let i2 = 0; i2 < contentStart; ++i2)
+        value += lines[i2][0].slice(trimIndent) + "\n";
+      for (let i2 = contentStart; i2 < chompStart; ++i2) {
+        let [indent, content] = lines[i2];
         offset2 += indent.length + content.length + 1;
         const crlf = content[content.length - 1] === "\r";
         if (crlf)
@@ -4544,8 +4544,8 @@ var require_resolve_block_scalar = __commonJS({
         case "-":
           break;
         case "+":
-          for (let i = chompStart; i < lines.length; ++i)
-            value += "\n" + lines[i][0].slice(trimIndent);
+          for (let i2 = chompStart; i2 < lines.length; ++i2)
+            value += "\n" + lines[i2][0].slice(trimIndent);
           if (value[value.length - 1] !== "\n")
             value += "\n";
           break;
@@ -4565,8 +4565,8 @@ var require_resolve_block_scalar = __commonJS({
       let indent = 0;
       let chomp = "";
       let error62 = -1;
-      for (let i = 1; i < source.length; ++i) {
-        const ch = source[i];
+      for (let i2 = 1; i2 < source.length; ++i2) {
+        const ch = source[i2];
         if (!chomp && (ch === "-" || ch === "+"))
           chomp = ch;
         else {
@@ -4574,7 +4574,7 @@ var require_resolve_block_scalar = __commonJS({
           if (!indent && n2)
             indent = n2;
           else if (error62 === -1)
-            error62 = offset2 + i;
+            error62 = offset2 + i2;
         }
       }
       if (error62 !== -1)
@@ -4582,8 +4582,8 @@ var require_resolve_block_scalar = __commonJS({
       let hasSpace = false;
       let comment = "";
       let length = source.length;
-      for (let i = 1; i < props.length; ++i) {
-        const token = props[i];
+      for (let i2 = 1; i2 < props.length; ++i2) {
+        const token = props[i2];
         switch (token.type) {
           case "space":
             hasSpace = true;
@@ -4621,8 +4621,8 @@ var require_resolve_block_scalar = __commonJS({
       const m = first.match(/^( *)/);
       const line0 = m?.[1] ? [m[1], first.slice(m[1].length)] : ["", first];
       const lines = [line0];
-      for (let i = 1; i < split.length; i += 2)
-        lines.push([split[i], split[i + 1]]);
+      for (let i2 = 1; i2 < split.length; i2 += 2)
+        lines.push([split[i2], split[i2 + 1]]);
       return lines;
     }
     exports2.resolveBlockScalar = resolveBlockScalar;
@@ -4741,43 +4741,43 @@ var require_resolve_flow_scalar = __commonJS({
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
-      for (let i = 1; i < source.length - 1; ++i) {
-        const ch = source[i];
-        if (ch === "\r" && source[i + 1] === "\n")
+      for (let i2 = 1; i2 < source.length - 1; ++i2) {
+        const ch = source[i2];
+        if (ch === "\r" && source[i2 + 1] === "\n")
           continue;
         if (ch === "\n") {
-          const { fold, offset: offset2 } = foldNewline(source, i);
+          const { fold, offset: offset2 } = foldNewline(source, i2);
           res += fold;
-          i = offset2;
+          i2 = offset2;
         } else if (ch === "\\") {
-          let next = source[++i];
+          let next = source[++i2];
           const cc = escapeCodes[next];
           if (cc)
             res += cc;
           else if (next === "\n") {
-            next = source[i + 1];
+            next = source[i2 + 1];
             while (next === " " || next === "	")
-              next = source[++i + 1];
-          } else if (next === "\r" && source[i + 1] === "\n") {
-            next = source[++i + 1];
+              next = source[++i2 + 1];
+          } else if (next === "\r" && source[i2 + 1] === "\n") {
+            next = source[++i2 + 1];
             while (next === " " || next === "	")
-              next = source[++i + 1];
+              next = source[++i2 + 1];
           } else if (next === "x" || next === "u" || next === "U") {
             const length = next === "x" ? 2 : next === "u" ? 4 : 8;
-            res += parseCharCode(source, i + 1, length, onError);
-            i += length;
+            res += parseCharCode(source, i2 + 1, length, onError);
+            i2 += length;
           } else {
-            const raw = source.substr(i - 1, 2);
-            onError(i - 1, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
+            const raw = source.substr(i2 - 1, 2);
+            onError(i2 - 1, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
             res += raw;
           }
         } else if (ch === " " || ch === "	") {
-          const wsStart = i;
-          let next = source[i + 1];
+          const wsStart = i2;
+          let next = source[i2 + 1];
           while (next === " " || next === "	")
-            next = source[++i + 1];
-          if (next !== "\n" && !(next === "\r" && source[i + 2] === "\n"))
-            res += i > wsStart ? source.slice(wsStart, i + 1) : ch;
+            next = source[++i2 + 1];
+          if (next !== "\n" && !(next === "\r" && source[i2 + 2] === "\n"))
+            res += i2 > wsStart ? source.slice(wsStart, i2 + 1) : ch;
         } else {
           res += ch;
         }
@@ -4836,8 +4836,8 @@ var require_resolve_flow_scalar = __commonJS({
     };
     function parseCharCode(source, offset2, length, onError) {
       const cc = source.substr(offset2, length);
-      const ok = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
-      const code2 = ok ? parseInt(cc, 16) : NaN;
+      const ok2 = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
+      const code2 = ok2 ? parseInt(cc, 16) : NaN;
       try {
         return String.fromCodePoint(code2);
       } catch {
@@ -4859,7 +4859,7 @@ var require_compose_scalar = __commonJS({
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
     function composeScalar(ctx, token, tagToken, onError) {
-      const { value, type, comment, range } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
+      const { value, type, comment, range: range2 } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
       const tagName2 = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
       let tag;
       if (ctx.options.stringKeys && ctx.atKey) {
@@ -4879,7 +4879,7 @@ var require_compose_scalar = __commonJS({
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
         scalar = new Scalar.Scalar(value);
       }
-      scalar.range = range;
+      scalar.range = range2;
       scalar.source = value;
       if (type)
         scalar.type = type;
@@ -4938,8 +4938,8 @@ var require_util_empty_scalar_position = __commonJS({
     function emptyScalarPosition(offset2, before, pos) {
       if (before) {
         pos ?? (pos = before.length);
-        for (let i = pos - 1; i >= 0; --i) {
-          let st = before[i];
+        for (let i2 = pos - 1; i2 >= 0; --i2) {
+          let st = before[i2];
           switch (st.type) {
             case "space":
             case "comment":
@@ -4947,10 +4947,10 @@ var require_util_empty_scalar_position = __commonJS({
               offset2 -= st.source.length;
               continue;
           }
-          st = before[++i];
+          st = before[++i2];
           while (st?.type === "space") {
             offset2 += st.source.length;
-            st = before[++i];
+            st = before[++i2];
           }
           break;
         }
@@ -5133,8 +5133,8 @@ var require_composer = __commonJS({
       let comment = "";
       let atComment = false;
       let afterEmptyLine = false;
-      for (let i = 0; i < prelude.length; ++i) {
-        const source = prelude[i];
+      for (let i2 = 0; i2 < prelude.length; ++i2) {
+        const source = prelude[i2];
         switch (source[0]) {
           case "#":
             comment += (comment === "" ? "" : afterEmptyLine ? "\n\n" : "\n") + (source.substring(1) || " ");
@@ -5142,8 +5142,8 @@ var require_composer = __commonJS({
             afterEmptyLine = false;
             break;
           case "%":
-            if (prelude[i + 1]?.[0] !== "#")
-              i += 1;
+            if (prelude[i2 + 1]?.[0] !== "#")
+              i2 += 1;
             atComment = false;
             break;
           default:
@@ -5194,10 +5194,10 @@ ${cb}` : comment;
           }
         }
         if (afterDoc) {
-          for (let i = 0; i < this.errors.length; ++i)
-            doc.errors.push(this.errors[i]);
-          for (let i = 0; i < this.warnings.length; ++i)
-            doc.warnings.push(this.warnings[i]);
+          for (let i2 = 0; i2 < this.errors.length; ++i2)
+            doc.errors.push(this.errors[i2]);
+          for (let i2 = 0; i2 < this.warnings.length; ++i2)
+            doc.warnings.push(this.warnings[i2]);
         } else {
           doc.errors = this.errors;
           doc.warnings = this.warnings;
@@ -5605,15 +5605,15 @@ var require_cst_visit = __commonJS({
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
-          for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path.concat([[field, i]])), token.items[i], visitor);
+          for (let i2 = 0; i2 < token.items.length; ++i2) {
+            const ci = _visit(Object.freeze(path.concat([[field, i2]])), token.items[i2], visitor);
             if (typeof ci === "number")
-              i = ci - 1;
+              i2 = ci - 1;
             else if (ci === BREAK)
               return BREAK;
             else if (ci === REMOVE) {
-              token.items.splice(i, 1);
-              i -= 1;
+              token.items.splice(i2, 1);
+              i2 -= 1;
             }
           }
           if (typeof ctrl === "function" && field === "key")
@@ -5783,14 +5783,14 @@ var require_lexer = __commonJS({
           next = yield* this.parseNext(next);
       }
       atLineEnd() {
-        let i = this.pos;
-        let ch = this.buffer[i];
+        let i2 = this.pos;
+        let ch = this.buffer[i2];
         while (ch === " " || ch === "	")
-          ch = this.buffer[++i];
+          ch = this.buffer[++i2];
         if (!ch || ch === "#" || ch === "\n")
           return true;
         if (ch === "\r")
-          return this.buffer[i + 1] === "\n";
+          return this.buffer[i2 + 1] === "\n";
         return false;
       }
       charAt(n2) {
@@ -6085,9 +6085,9 @@ var require_lexer = __commonJS({
       *parseBlockScalarHeader() {
         this.blockScalarIndent = -1;
         this.blockScalarKeep = false;
-        let i = this.pos;
+        let i2 = this.pos;
         while (true) {
-          const ch = this.buffer[++i];
+          const ch = this.buffer[++i2];
           if (ch === "+")
             this.blockScalarKeep = true;
           else if (ch > "0" && ch <= "9")
@@ -6101,17 +6101,17 @@ var require_lexer = __commonJS({
         let nl = this.pos - 1;
         let indent = 0;
         let ch;
-        loop: for (let i2 = this.pos; ch = this.buffer[i2]; ++i2) {
+        loop: for (let i3 = this.pos; ch = this.buffer[i3]; ++i3) {
           switch (ch) {
             case " ":
               indent += 1;
               break;
             case "\n":
-              nl = i2;
+              nl = i3;
               indent = 0;
               break;
             case "\r": {
-              const next = this.buffer[i2 + 1];
+              const next = this.buffer[i3 + 1];
               if (!next && !this.atEnd)
                 return this.setNext("block-scalar");
               if (next === "\n")
@@ -6142,25 +6142,25 @@ var require_lexer = __commonJS({
             nl = this.buffer.length;
           }
         }
-        let i = nl + 1;
-        ch = this.buffer[i];
+        let i2 = nl + 1;
+        ch = this.buffer[i2];
         while (ch === " ")
-          ch = this.buffer[++i];
+          ch = this.buffer[++i2];
         if (ch === "	") {
           while (ch === "	" || ch === " " || ch === "\r" || ch === "\n")
-            ch = this.buffer[++i];
-          nl = i - 1;
+            ch = this.buffer[++i2];
+          nl = i2 - 1;
         } else if (!this.blockScalarKeep) {
           do {
-            let i2 = nl - 1;
-            let ch2 = this.buffer[i2];
+            let i3 = nl - 1;
+            let ch2 = this.buffer[i3];
             if (ch2 === "\r")
-              ch2 = this.buffer[--i2];
-            const lastChar = i2;
+              ch2 = this.buffer[--i3];
+            const lastChar = i3;
             while (ch2 === " ")
-              ch2 = this.buffer[--i2];
-            if (ch2 === "\n" && i2 >= this.pos && i2 + 1 + indent > lastChar)
-              nl = i2;
+              ch2 = this.buffer[--i3];
+            if (ch2 === "\n" && i3 >= this.pos && i3 + 1 + indent > lastChar)
+              nl = i3;
             else
               break;
           } while (true);
@@ -6172,36 +6172,36 @@ var require_lexer = __commonJS({
       *parsePlainScalar() {
         const inFlow = this.flowLevel > 0;
         let end = this.pos - 1;
-        let i = this.pos - 1;
+        let i2 = this.pos - 1;
         let ch;
-        while (ch = this.buffer[++i]) {
+        while (ch = this.buffer[++i2]) {
           if (ch === ":") {
-            const next = this.buffer[i + 1];
+            const next = this.buffer[i2 + 1];
             if (isEmpty(next) || inFlow && flowIndicatorChars.has(next))
               break;
-            end = i;
+            end = i2;
           } else if (isEmpty(ch)) {
-            let next = this.buffer[i + 1];
+            let next = this.buffer[i2 + 1];
             if (ch === "\r") {
               if (next === "\n") {
-                i += 1;
+                i2 += 1;
                 ch = "\n";
-                next = this.buffer[i + 1];
+                next = this.buffer[i2 + 1];
               } else
-                end = i;
+                end = i2;
             }
             if (next === "#" || inFlow && flowIndicatorChars.has(next))
               break;
             if (ch === "\n") {
-              const cs = this.continueScalar(i + 1);
+              const cs = this.continueScalar(i2 + 1);
               if (cs === -1)
                 break;
-              i = Math.max(i, cs - 2);
+              i2 = Math.max(i2, cs - 2);
             }
           } else {
             if (inFlow && flowIndicatorChars.has(ch))
               break;
-            end = i;
+            end = i2;
           }
         }
         if (!ch && !this.atEnd)
@@ -6218,8 +6218,8 @@ var require_lexer = __commonJS({
         }
         return 0;
       }
-      *pushToIndex(i, allowEmpty) {
-        const s2 = this.buffer.slice(this.pos, i);
+      *pushToIndex(i2, allowEmpty) {
+        const s2 = this.buffer.slice(this.pos, i2);
         if (s2) {
           yield s2;
           this.pos += s2.length;
@@ -6264,23 +6264,23 @@ var require_lexer = __commonJS({
       }
       *pushTag() {
         if (this.charAt(1) === "<") {
-          let i = this.pos + 2;
-          let ch = this.buffer[i];
+          let i2 = this.pos + 2;
+          let ch = this.buffer[i2];
           while (!isEmpty(ch) && ch !== ">")
-            ch = this.buffer[++i];
-          return yield* this.pushToIndex(ch === ">" ? i + 1 : i, false);
+            ch = this.buffer[++i2];
+          return yield* this.pushToIndex(ch === ">" ? i2 + 1 : i2, false);
         } else {
-          let i = this.pos + 1;
-          let ch = this.buffer[i];
+          let i2 = this.pos + 1;
+          let ch = this.buffer[i2];
           while (ch) {
             if (tagChars.has(ch))
-              ch = this.buffer[++i];
-            else if (ch === "%" && hexDigits.has(this.buffer[i + 1]) && hexDigits.has(this.buffer[i + 2])) {
-              ch = this.buffer[i += 3];
+              ch = this.buffer[++i2];
+            else if (ch === "%" && hexDigits.has(this.buffer[i2 + 1]) && hexDigits.has(this.buffer[i2 + 2])) {
+              ch = this.buffer[i2 += 3];
             } else
               break;
           }
-          return yield* this.pushToIndex(i, false);
+          return yield* this.pushToIndex(i2, false);
         }
       }
       *pushNewline() {
@@ -6293,24 +6293,24 @@ var require_lexer = __commonJS({
           return 0;
       }
       *pushSpaces(allowTabs) {
-        let i = this.pos - 1;
+        let i2 = this.pos - 1;
         let ch;
         do {
-          ch = this.buffer[++i];
+          ch = this.buffer[++i2];
         } while (ch === " " || allowTabs && ch === "	");
-        const n2 = i - this.pos;
+        const n2 = i2 - this.pos;
         if (n2 > 0) {
           yield this.buffer.substr(this.pos, n2);
-          this.pos = i;
+          this.pos = i2;
         }
         return n2;
       }
       *pushUntil(test) {
-        let i = this.pos;
-        let ch = this.buffer[i];
+        let i2 = this.pos;
+        let ch = this.buffer[i2];
         while (!test(ch))
-          ch = this.buffer[++i];
-        return yield* this.pushToIndex(i, false);
+          ch = this.buffer[++i2];
+        return yield* this.pushToIndex(i2, false);
       }
     };
     exports2.Lexer = Lexer;
@@ -6321,7 +6321,7 @@ var require_lexer = __commonJS({
 var require_line_counter = __commonJS({
   "node_modules/yaml/dist/parse/line-counter.js"(exports2) {
     "use strict";
-    var LineCounter3 = class {
+    var LineCounter4 = class {
       constructor() {
         this.lineStarts = [];
         this.addNewLine = (offset2) => this.lineStarts.push(offset2);
@@ -6344,7 +6344,7 @@ var require_line_counter = __commonJS({
         };
       }
     };
-    exports2.LineCounter = LineCounter3;
+    exports2.LineCounter = LineCounter4;
   }
 });
 
@@ -6356,20 +6356,20 @@ var require_parser = __commonJS({
     var cst = require_cst();
     var lexer = require_lexer();
     function includesToken(list, type) {
-      for (let i = 0; i < list.length; ++i)
-        if (list[i].type === type)
+      for (let i2 = 0; i2 < list.length; ++i2)
+        if (list[i2].type === type)
           return true;
       return false;
     }
     function findNonEmptyIndex(list) {
-      for (let i = 0; i < list.length; ++i) {
-        switch (list[i].type) {
+      for (let i2 = 0; i2 < list.length; ++i2) {
+        switch (list[i2].type) {
           case "space":
           case "comment":
           case "newline":
             break;
           default:
-            return i;
+            return i2;
         }
       }
       return -1;
@@ -6404,9 +6404,9 @@ var require_parser = __commonJS({
     function getFirstKeyStartProps(prev) {
       if (prev.length === 0)
         return [];
-      let i = prev.length;
-      loop: while (--i >= 0) {
-        switch (prev[i].type) {
+      let i2 = prev.length;
+      loop: while (--i2 >= 0) {
+        switch (prev[i2].type) {
           case "doc-start":
           case "explicit-key-ind":
           case "map-value-ind":
@@ -6415,16 +6415,16 @@ var require_parser = __commonJS({
             break loop;
         }
       }
-      while (prev[++i]?.type === "space") {
+      while (prev[++i2]?.type === "space") {
       }
-      return prev.splice(i, prev.length);
+      return prev.splice(i2, prev.length);
     }
     function arrayPushArray(target, source) {
       if (source.length < 1e5)
         Array.prototype.push.apply(target, source);
       else
-        for (let i = 0; i < source.length; ++i)
-          target.push(source[i]);
+        for (let i2 = 0; i2 < source.length; ++i2)
+          target.push(source[i2]);
     }
     function fixFlowSeqItems(fc) {
       if (fc.start.type === "flow-seq-start") {
@@ -6810,11 +6810,11 @@ var require_parser = __commonJS({
           let start = [];
           if (atNextItem && it.sep && !it.value) {
             const nl = [];
-            for (let i = 0; i < it.sep.length; ++i) {
-              const st = it.sep[i];
+            for (let i2 = 0; i2 < it.sep.length; ++i2) {
+              const st = it.sep[i2];
               switch (st.type) {
                 case "newline":
-                  nl.push(i);
+                  nl.push(i2);
                   break;
                 case "space":
                   break;
@@ -7233,13 +7233,13 @@ var require_public_api = __commonJS({
     var identity = require_identity();
     var lineCounter = require_line_counter();
     var parser3 = require_parser();
-    function parseOptions3(options) {
+    function parseOptions5(options) {
       const prettyErrors = options.prettyErrors !== false;
       const lineCounter$1 = options.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
       return { lineCounter: lineCounter$1, prettyErrors };
     }
     function parseAllDocuments2(source, options = {}) {
-      const { lineCounter: lineCounter2, prettyErrors } = parseOptions3(options);
+      const { lineCounter: lineCounter2, prettyErrors } = parseOptions5(options);
       const parser$1 = new parser3.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
       const docs = Array.from(composer$1.compose(parser$1.parse(source)));
@@ -7252,8 +7252,8 @@ var require_public_api = __commonJS({
         return docs;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument3(source, options = {}) {
-      const { lineCounter: lineCounter2, prettyErrors } = parseOptions3(options);
+    function parseDocument4(source, options = {}) {
+      const { lineCounter: lineCounter2, prettyErrors } = parseOptions5(options);
       const parser$1 = new parser3.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
       let doc = null;
@@ -7278,7 +7278,7 @@ var require_public_api = __commonJS({
       } else if (options === void 0 && reviver && typeof reviver === "object") {
         options = reviver;
       }
-      const doc = parseDocument3(src, options);
+      const doc = parseDocument4(src, options);
       if (!doc)
         return null;
       doc.warnings.forEach((warning) => log.warn(doc.options.logLevel, warning));
@@ -7314,7 +7314,7 @@ var require_public_api = __commonJS({
     }
     exports2.parse = parse10;
     exports2.parseAllDocuments = parseAllDocuments2;
-    exports2.parseDocument = parseDocument3;
+    exports2.parseDocument = parseDocument4;
     exports2.stringify = stringify2;
   }
 });
@@ -7532,15 +7532,15 @@ var require_CronField = __commonJS({
        */
       static findNearestValueInList(values, currentValue, reverse) {
         if (reverse) {
-          for (let i = values.length - 1; i >= 0; i--) {
-            if (values[i] < currentValue)
-              return values[i];
+          for (let i2 = values.length - 1; i2 >= 0; i2--) {
+            if (values[i2] < currentValue)
+              return values[i2];
           }
           return null;
         }
-        for (let i = 0; i < values.length; i++) {
-          if (values[i] > currentValue)
-            return values[i];
+        for (let i2 = 0; i2 < values.length; i2++) {
+          if (values[i2] > currentValue)
+            return values[i2];
         }
         return null;
       }
@@ -7593,7 +7593,7 @@ var require_CronField = __commonJS({
         if (this.options.rawValue.length > 0) {
           return ["*", "?"].includes(this.options.rawValue);
         }
-        return Array.from({ length: this.max - this.min + 1 }, (_, i) => i + this.min).every((value) => this.#values.includes(value));
+        return Array.from({ length: this.max - this.min + 1 }, (_, i2) => i2 + this.min).every((value) => this.#values.includes(value));
       }
     };
     exports2.CronField = CronField;
@@ -7953,11 +7953,11 @@ var require_luxon = __commonJS({
     function partsOffset2(dtf, date5) {
       const formatted = dtf.formatToParts(date5);
       const filled = [];
-      for (let i = 0; i < formatted.length; i++) {
+      for (let i2 = 0; i2 < formatted.length; i2++) {
         const {
           type,
           value
-        } = formatted[i];
+        } = formatted[i2];
         const pos = typeToPos2[type];
         if (type === "era") {
           filled[pos] = value;
@@ -8087,14 +8087,14 @@ var require_luxon = __commonJS({
         const date5 = new Date(ts);
         if (isNaN(date5)) return NaN;
         const dtf = makeDTF2(this.name);
-        let [year, month, day, adOrBc, hour, minute, second] = dtf.formatToParts ? partsOffset2(dtf, date5) : hackyOffset2(dtf, date5);
+        let [year, month2, day, adOrBc, hour, minute, second] = dtf.formatToParts ? partsOffset2(dtf, date5) : hackyOffset2(dtf, date5);
         if (adOrBc === "BC") {
           year = -Math.abs(year) + 1;
         }
         const adjustedHour = hour === 24 ? 0 : hour;
         const asUTC = objToLocalTS2({
           year,
-          month,
+          month: month2,
           day,
           hour: adjustedHour,
           minute,
@@ -8246,16 +8246,16 @@ var require_luxon = __commonJS({
     }
     function mapMonths2(f) {
       const ms = [];
-      for (let i = 1; i <= 12; i++) {
-        const dt = DateTime2.utc(2009, i, 1);
+      for (let i2 = 1; i2 <= 12; i2++) {
+        const dt = DateTime2.utc(2009, i2, 1);
         ms.push(f(dt));
       }
       return ms;
     }
     function mapWeekdays2(f) {
       const ms = [];
-      for (let i = 1; i <= 7; i++) {
-        const dt = DateTime2.utc(2016, 11, 13 + i);
+      for (let i2 = 1; i2 <= 7; i2++) {
+        const dt = DateTime2.utc(2016, 11, 13 + i2);
         ms.push(f(dt));
       }
       return ms;
@@ -8295,12 +8295,12 @@ var require_luxon = __commonJS({
           this.inf = getCachedINF2(intl, intlOpts);
         }
       }
-      format(i) {
+      format(i2) {
         if (this.inf) {
-          const fixed = this.floor ? Math.floor(i) : i;
+          const fixed = this.floor ? Math.floor(i2) : i2;
           return this.inf.format(fixed);
         } else {
-          const fixed = this.floor ? Math.floor(i) : roundTo2(i, 3);
+          const fixed = this.floor ? Math.floor(i2) : roundTo2(i2, 3);
           return padStart2(fixed, this.padTo);
         }
       }
@@ -8818,14 +8818,14 @@ var require_luxon = __commonJS({
       let value = parseInt(str, 10);
       if (isNaN(value)) {
         value = "";
-        for (let i = 0; i < str.length; i++) {
-          const code2 = str.charCodeAt(i);
-          if (str[i].search(numberingSystems2.hanidec) !== -1) {
-            value += hanidecChars2.indexOf(str[i]);
+        for (let i2 = 0; i2 < str.length; i2++) {
+          const code2 = str.charCodeAt(i2);
+          if (str[i2].search(numberingSystems2.hanidec) !== -1) {
+            value += hanidecChars2.indexOf(str[i2]);
           } else {
             for (const key in numberingSystemsUTF162) {
-              const [min, max] = numberingSystemsUTF162[key];
-              if (code2 >= min && code2 <= max) {
+              const [min, max2] = numberingSystemsUTF162[key];
+              if (code2 >= min && code2 <= max2) {
                 value += code2 - min;
               }
             }
@@ -9024,19 +9024,19 @@ var require_luxon = __commonJS({
     function unitOutOfRange2(unit, value) {
       return new Invalid2("unit out of range", `you specified ${value} (of type ${typeof value}) as a ${unit}, which is invalid`);
     }
-    function dayOfWeek2(year, month, day) {
-      const d = new Date(Date.UTC(year, month - 1, day));
+    function dayOfWeek2(year, month2, day) {
+      const d = new Date(Date.UTC(year, month2 - 1, day));
       if (year < 100 && year >= 0) {
         d.setUTCFullYear(d.getUTCFullYear() - 1900);
       }
       const js = d.getUTCDay();
       return js === 0 ? 7 : js;
     }
-    function computeOrdinal2(year, month, day) {
-      return day + (isLeapYear2(year) ? leapLadder2 : nonLeapLadder2)[month - 1];
+    function computeOrdinal2(year, month2, day) {
+      return day + (isLeapYear2(year) ? leapLadder2 : nonLeapLadder2)[month2 - 1];
     }
     function uncomputeOrdinal2(year, ordinal) {
-      const table2 = isLeapYear2(year) ? leapLadder2 : nonLeapLadder2, month0 = table2.findIndex((i) => i < ordinal), day = ordinal - table2[month0];
+      const table3 = isLeapYear2(year) ? leapLadder2 : nonLeapLadder2, month0 = table3.findIndex((i2) => i2 < ordinal), day = ordinal - table3[month0];
       return {
         month: month0 + 1,
         day
@@ -9048,9 +9048,9 @@ var require_luxon = __commonJS({
     function gregorianToWeek2(gregObj, minDaysInFirstWeek = 4, startOfWeek = 1) {
       const {
         year,
-        month,
+        month: month2,
         day
-      } = gregObj, ordinal = computeOrdinal2(year, month, day), weekday = isoWeekdayToLocal2(dayOfWeek2(year, month, day), startOfWeek);
+      } = gregObj, ordinal = computeOrdinal2(year, month2, day), weekday = isoWeekdayToLocal2(dayOfWeek2(year, month2, day), startOfWeek);
       let weekNumber = Math.floor((ordinal - weekday + 14 - minDaysInFirstWeek) / 7), weekYear;
       if (weekNumber < 1) {
         weekYear = year - 1;
@@ -9085,12 +9085,12 @@ var require_luxon = __commonJS({
         year = weekYear;
       }
       const {
-        month,
+        month: month2,
         day
       } = uncomputeOrdinal2(year, ordinal);
       return {
         year,
-        month,
+        month: month2,
         day,
         ...timeObject2(weekData)
       };
@@ -9098,10 +9098,10 @@ var require_luxon = __commonJS({
     function gregorianToOrdinal2(gregData) {
       const {
         year,
-        month,
+        month: month2,
         day
       } = gregData;
-      const ordinal = computeOrdinal2(year, month, day);
+      const ordinal = computeOrdinal2(year, month2, day);
       return {
         year,
         ordinal,
@@ -9114,12 +9114,12 @@ var require_luxon = __commonJS({
         ordinal
       } = ordinalData;
       const {
-        month,
+        month: month2,
         day
       } = uncomputeOrdinal2(year, ordinal);
       return {
         year,
-        month,
+        month: month2,
         day,
         ...timeObject2(ordinalData)
       };
@@ -9241,7 +9241,7 @@ var require_luxon = __commonJS({
         }
       }, null)[1];
     }
-    function pick3(obj, keys) {
+    function pick4(obj, keys) {
       return keys.reduce((a, k) => {
         a[k] = obj[k];
         return a;
@@ -9269,8 +9269,8 @@ var require_luxon = __commonJS({
     function integerBetween2(thing, bottom, top) {
       return isInteger2(thing) && thing >= bottom && thing <= top;
     }
-    function floorMod2(x, n3) {
-      return x - n3 * Math.floor(x / n3);
+    function floorMod2(x2, n3) {
+      return x2 - n3 * Math.floor(x2 / n3);
     }
     function padStart2(input2, n3 = 2) {
       const isNeg = input2 < 0;
@@ -9327,8 +9327,8 @@ var require_luxon = __commonJS({
     function daysInYear2(year) {
       return isLeapYear2(year) ? 366 : 365;
     }
-    function daysInMonth2(year, month) {
-      const modMonth = floorMod2(month - 1, 12) + 1, modYear = year + (month - modMonth) / 12;
+    function daysInMonth2(year, month2) {
+      const modMonth = floorMod2(month2 - 1, 12) + 1, modYear = year + (month2 - modMonth) / 12;
       if (modMonth === 2) {
         return isLeapYear2(modYear) ? 29 : 28;
       } else {
@@ -9414,7 +9414,7 @@ var require_luxon = __commonJS({
       }
     }
     function timeObject2(obj) {
-      return pick3(obj, ["hour", "minute", "second", "millisecond"]);
+      return pick4(obj, ["hour", "minute", "second", "millisecond"]);
     }
     var monthsLong2 = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
     var monthsShort2 = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
@@ -9546,8 +9546,8 @@ var require_luxon = __commonJS({
       static parseFormat(fmt) {
         let current = null, currentFull = "", bracketed = false;
         const splits = [];
-        for (let i = 0; i < fmt.length; i++) {
-          const c = fmt.charAt(i);
+        for (let i2 = 0; i2 < fmt.length; i2++) {
+          const c = fmt.charAt(i2);
           if (c === "'") {
             if (currentFull.length > 0 || bracketed) {
               splits.push({
@@ -9642,7 +9642,7 @@ var require_luxon = __commonJS({
         }, meridiem = () => knownEnglish ? meridiemForDateTime2(dt) : string4({
           hour: "numeric",
           hourCycle: "h12"
-        }, "dayperiod"), month = (length, standalone) => knownEnglish ? monthForDateTime2(dt, length) : string4(standalone ? {
+        }, "dayperiod"), month2 = (length, standalone) => knownEnglish ? monthForDateTime2(dt, length) : string4(standalone ? {
           month: length
         } : {
           month: length,
@@ -9766,11 +9766,11 @@ var require_luxon = __commonJS({
                 day: "numeric"
               }, "month") : this.num(dt.month, 2);
             case "LLL":
-              return month("short", true);
+              return month2("short", true);
             case "LLLL":
-              return month("long", true);
+              return month2("long", true);
             case "LLLLL":
-              return month("narrow", true);
+              return month2("narrow", true);
             // months - format
             case "M":
               return useDateTimeFormatter ? string4({
@@ -9781,11 +9781,11 @@ var require_luxon = __commonJS({
                 month: "2-digit"
               }, "month") : this.num(dt.month, 2);
             case "MMM":
-              return month("short", false);
+              return month2("short", false);
             case "MMMM":
-              return month("long", false);
+              return month2("long", false);
             case "MMMMM":
-              return month("narrow", false);
+              return month2("narrow", false);
             // years
             case "y":
               return useDateTimeFormatter ? string4({
@@ -9924,11 +9924,11 @@ var require_luxon = __commonJS({
     function simpleParse2(...keys) {
       return (match3, cursor) => {
         const ret = {};
-        let i;
-        for (i = 0; i < keys.length; i++) {
-          ret[keys[i]] = parseInteger3(match3[cursor + i]);
+        let i2;
+        for (i2 = 0; i2 < keys.length; i2++) {
+          ret[keys[i2]] = parseInteger3(match3[cursor + i2]);
         }
-        return [ret, null, cursor + i];
+        return [ret, null, cursor + i2];
       };
     }
     var offsetRegex2 = /(?:([Zz])|([+-]\d\d)(?::?(\d\d))?)/;
@@ -10322,12 +10322,12 @@ var require_luxon = __commonJS({
        * @example Duration.fromISO('P5Y3M').toObject() //=> { years: 5, months: 3 }
        * @return {Duration}
        */
-      static fromISO(text, opts) {
-        const [parsed] = parseISODuration2(text);
+      static fromISO(text2, opts) {
+        const [parsed] = parseISODuration2(text2);
         if (parsed) {
           return _Duration.fromObject(parsed, opts);
         } else {
-          return _Duration.invalid("unparsable", `the input "${text}" can't be parsed as ISO 8601`);
+          return _Duration.invalid("unparsable", `the input "${text2}" can't be parsed as ISO 8601`);
         }
       }
       /**
@@ -10346,12 +10346,12 @@ var require_luxon = __commonJS({
        * @example Duration.fromISOTime('T1100').toObject() //=> { hours: 11, minutes: 0, seconds: 0 }
        * @return {Duration}
        */
-      static fromISOTime(text, opts) {
-        const [parsed] = parseISOTimeOnly2(text);
+      static fromISOTime(text2, opts) {
+        const [parsed] = parseISOTimeOnly2(text2);
         if (parsed) {
           return _Duration.fromObject(parsed, opts);
         } else {
-          return _Duration.invalid("unparsable", `the input "${text}" can't be parsed as ISO 8601`);
+          return _Duration.invalid("unparsable", `the input "${text2}" can't be parsed as ISO 8601`);
         }
       }
       /**
@@ -10607,9 +10607,9 @@ var require_luxon = __commonJS({
        * @param {Duration|Object|number} duration - The amount to add. Either a Luxon Duration, a number of milliseconds, the object argument to Duration.fromObject()
        * @return {Duration}
        */
-      plus(duration3) {
+      plus(duration4) {
         if (!this.isValid) return this;
-        const dur = _Duration.fromDurationLike(duration3), result = {};
+        const dur = _Duration.fromDurationLike(duration4), result = {};
         for (const k of orderedUnits$12) {
           if (hasOwnProperty2(dur.values, k) || hasOwnProperty2(this.values, k)) {
             result[k] = dur.get(k) + this.get(k);
@@ -10624,9 +10624,9 @@ var require_luxon = __commonJS({
        * @param {Duration|Object|number} duration - The amount to subtract. Either a Luxon Duration, a number of milliseconds, the object argument to Duration.fromObject()
        * @return {Duration}
        */
-      minus(duration3) {
+      minus(duration4) {
         if (!this.isValid) return this;
-        const dur = _Duration.fromDurationLike(duration3);
+        const dur = _Duration.fromDurationLike(duration4);
         return this.plus(dur.negate());
       }
       /**
@@ -10766,9 +10766,9 @@ var require_luxon = __commonJS({
             if (isNumber2(vals[k])) {
               own2 += vals[k];
             }
-            const i = Math.trunc(own2);
-            built[k] = i;
-            accumulated[k] = (own2 * 1e3 - i * 1e3) / 1e3;
+            const i2 = Math.trunc(own2);
+            built[k] = i2;
+            accumulated[k] = (own2 * 1e3 - i2 * 1e3) / 1e3;
           } else if (isNumber2(vals[k])) {
             accumulated[k] = vals[k];
           }
@@ -10994,8 +10994,8 @@ var require_luxon = __commonJS({
        * @param {Duration|Object|number} duration - the length of the Interval.
        * @return {Interval}
        */
-      static after(start, duration3) {
-        const dur = Duration2.fromDurationLike(duration3), dt = friendlyDateTime2(start);
+      static after(start, duration4) {
+        const dur = Duration2.fromDurationLike(duration4), dt = friendlyDateTime2(start);
         return _Interval.fromDateTimes(dt, dt.plus(dur));
       }
       /**
@@ -11004,8 +11004,8 @@ var require_luxon = __commonJS({
        * @param {Duration|Object|number} duration - the length of the Interval.
        * @return {Interval}
        */
-      static before(end, duration3) {
-        const dur = Duration2.fromDurationLike(duration3), dt = friendlyDateTime2(end);
+      static before(end, duration4) {
+        const dur = Duration2.fromDurationLike(duration4), dt = friendlyDateTime2(end);
         return _Interval.fromDateTimes(dt.minus(dur), dt);
       }
       /**
@@ -11016,8 +11016,8 @@ var require_luxon = __commonJS({
        * @see https://en.wikipedia.org/wiki/ISO_8601#Time_intervals
        * @return {Interval}
        */
-      static fromISO(text, opts) {
-        const [s3, e] = (text || "").split("/", 2);
+      static fromISO(text2, opts) {
+        const [s3, e] = (text2 || "").split("/", 2);
         if (s3 && e) {
           let start, startIsValid;
           try {
@@ -11048,7 +11048,7 @@ var require_luxon = __commonJS({
             }
           }
         }
-        return _Interval.invalid("unparsable", `the input "${text}" can't be parsed as ISO 8601`);
+        return _Interval.invalid("unparsable", `the input "${text2}" can't be parsed as ISO 8601`);
       }
       /**
        * Check if an object is an Interval. Works across context boundaries
@@ -11198,12 +11198,12 @@ var require_luxon = __commonJS({
         const sorted2 = dateTimes.map(friendlyDateTime2).filter((d) => this.contains(d)).sort((a, b) => a.toMillis() - b.toMillis()), results = [];
         let {
           s: s3
-        } = this, i = 0;
+        } = this, i2 = 0;
         while (s3 < this.e) {
-          const added = sorted2[i] || this.e, next = +added > +this.e ? this.e : added;
+          const added = sorted2[i2] || this.e, next = +added > +this.e ? this.e : added;
           results.push(_Interval.fromDateTimes(s3, next));
           s3 = next;
-          i += 1;
+          i2 += 1;
         }
         return results;
       }
@@ -11213,8 +11213,8 @@ var require_luxon = __commonJS({
        * @param {Duration|Object|number} duration - The length of each resulting interval.
        * @return {Array}
        */
-      splitBy(duration3) {
-        const dur = Duration2.fromDurationLike(duration3);
+      splitBy(duration4) {
+        const dur = Duration2.fromDurationLike(duration4);
         if (!this.isValid || !dur.isValid || dur.as("milliseconds") === 0) {
           return [];
         }
@@ -11223,7 +11223,7 @@ var require_luxon = __commonJS({
         } = this, idx = 1, next;
         const results = [];
         while (s3 < this.e) {
-          const added = this.start.plus(dur.mapUnits((x) => x * idx));
+          const added = this.start.plus(dur.mapUnits((x2) => x2 * idx));
           next = +added > +this.e ? this.e : added;
           results.push(_Interval.fromDateTimes(s3, next));
           s3 = next;
@@ -11344,20 +11344,20 @@ var require_luxon = __commonJS({
        */
       static xor(intervals) {
         let start = null, currentCount = 0;
-        const results = [], ends = intervals.map((i) => [{
-          time: i.s,
+        const results = [], ends = intervals.map((i2) => [{
+          time: i2.s,
           type: "s"
         }, {
-          time: i.e,
+          time: i2.e,
           type: "e"
         }]), flattened = Array.prototype.concat(...ends), arr = flattened.sort((a, b) => a.time - b.time);
-        for (const i of arr) {
-          currentCount += i.type === "s" ? 1 : -1;
+        for (const i2 of arr) {
+          currentCount += i2.type === "s" ? 1 : -1;
           if (currentCount === 1) {
-            start = i.time;
+            start = i2.time;
           } else {
-            if (start && +start !== +i.time) {
-              results.push(_Interval.fromDateTimes(start, i.time));
+            if (start && +start !== +i2.time) {
+              results.push(_Interval.fromDateTimes(start, i2.time));
             }
             start = null;
           }
@@ -11370,7 +11370,7 @@ var require_luxon = __commonJS({
        * @return {Array}
        */
       difference(...intervals) {
-        return _Interval.xor([this].concat(intervals)).map((i) => this.intersection(i)).filter((i) => i && !i.isEmpty());
+        return _Interval.xor([this].concat(intervals)).map((i2) => this.intersection(i2)).filter((i2) => i2 && !i2.isEmpty());
       }
       /**
        * Returns a string representation of this Interval appropriate for debugging.
@@ -11746,15 +11746,15 @@ var require_luxon = __commonJS({
           results[lowestOrder] = (results[lowestOrder] || 0) + remainingMillis / (highWater - cursor);
         }
       }
-      const duration3 = Duration2.fromObject(results, opts);
+      const duration4 = Duration2.fromObject(results, opts);
       if (lowerOrderUnits.length > 0) {
-        return Duration2.fromMillis(remainingMillis, opts).shiftTo(...lowerOrderUnits).plus(duration3);
+        return Duration2.fromMillis(remainingMillis, opts).shiftTo(...lowerOrderUnits).plus(duration4);
       } else {
-        return duration3;
+        return duration4;
       }
     }
     var MISSING_FTP2 = "missing Intl.DateTimeFormat.formatToParts support";
-    function intUnit2(regex2, post = (i) => i) {
+    function intUnit2(regex2, post = (i2) => i2) {
       return {
         regex: regex2,
         deser: ([s3]) => post(parseDigits2(s3))
@@ -11769,13 +11769,13 @@ var require_luxon = __commonJS({
     function stripInsensitivities2(s3) {
       return s3.replace(/\./g, "").replace(spaceOrNBSPRegExp2, " ").toLowerCase();
     }
-    function oneOf2(strings, startIndex) {
-      if (strings === null) {
+    function oneOf3(strings3, startIndex) {
+      if (strings3 === null) {
         return null;
       } else {
         return {
-          regex: RegExp(strings.map(fixListRegex2).join("|")),
-          deser: ([s3]) => strings.findIndex((i) => stripInsensitivities2(s3) === stripInsensitivities2(i)) + startIndex
+          regex: RegExp(strings3.map(fixListRegex2).join("|")),
+          deser: ([s3]) => strings3.findIndex((i2) => stripInsensitivities2(s3) === stripInsensitivities2(i2)) + startIndex
         };
       }
     }
@@ -11807,9 +11807,9 @@ var require_luxon = __commonJS({
         switch (t.val) {
           // era
           case "G":
-            return oneOf2(loc.eras("short"), 0);
+            return oneOf3(loc.eras("short"), 0);
           case "GG":
-            return oneOf2(loc.eras("long"), 0);
+            return oneOf3(loc.eras("long"), 0);
           // years
           case "y":
             return intUnit2(oneToSix);
@@ -11827,17 +11827,17 @@ var require_luxon = __commonJS({
           case "MM":
             return intUnit2(two);
           case "MMM":
-            return oneOf2(loc.months("short", true), 1);
+            return oneOf3(loc.months("short", true), 1);
           case "MMMM":
-            return oneOf2(loc.months("long", true), 1);
+            return oneOf3(loc.months("long", true), 1);
           case "L":
             return intUnit2(oneOrTwo);
           case "LL":
             return intUnit2(two);
           case "LLL":
-            return oneOf2(loc.months("short", false), 1);
+            return oneOf3(loc.months("short", false), 1);
           case "LLLL":
-            return oneOf2(loc.months("long", false), 1);
+            return oneOf3(loc.months("long", false), 1);
           // dates
           case "d":
             return intUnit2(oneOrTwo);
@@ -11881,7 +11881,7 @@ var require_luxon = __commonJS({
             return intUnit2(one);
           // meridiem
           case "a":
-            return oneOf2(loc.meridiems(), 0);
+            return oneOf3(loc.meridiems(), 0);
           // weekYear (k)
           case "kkkk":
             return intUnit2(four);
@@ -11897,13 +11897,13 @@ var require_luxon = __commonJS({
           case "c":
             return intUnit2(one);
           case "EEE":
-            return oneOf2(loc.weekdays("short", false), 1);
+            return oneOf3(loc.weekdays("short", false), 1);
           case "EEEE":
-            return oneOf2(loc.weekdays("long", false), 1);
+            return oneOf3(loc.weekdays("long", false), 1);
           case "ccc":
-            return oneOf2(loc.weekdays("short", true), 1);
+            return oneOf3(loc.weekdays("short", true), 1);
           case "cccc":
-            return oneOf2(loc.weekdays("long", true), 1);
+            return oneOf3(loc.weekdays("long", true), 1);
           // offset/zone
           case "Z":
           case "ZZ":
@@ -12018,9 +12018,9 @@ var require_luxon = __commonJS({
       if (matches) {
         const all = {};
         let matchIndex = 1;
-        for (const i in handlers) {
-          if (hasOwnProperty2(handlers, i)) {
-            const h = handlers[i], groups2 = h.groups ? h.groups + 1 : 1;
+        for (const i2 in handlers) {
+          if (hasOwnProperty2(handlers, i2)) {
+            const h = handlers[i2], groups2 = h.groups ? h.groups + 1 : 1;
             if (!h.literal && h.token) {
               all[h.token.val[0]] = h.deser(matches.slice(matchIndex, matchIndex + groups2));
             }
@@ -12252,11 +12252,11 @@ var require_luxon = __commonJS({
       return fixOffset2(objToLocalTS2(obj), offset3, zone);
     }
     function adjustTime2(inst, dur) {
-      const oPre = inst.o, year = inst.c.year + Math.trunc(dur.years), month = inst.c.month + Math.trunc(dur.months) + Math.trunc(dur.quarters) * 3, c = {
+      const oPre = inst.o, year = inst.c.year + Math.trunc(dur.years), month2 = inst.c.month + Math.trunc(dur.months) + Math.trunc(dur.quarters) * 3, c = {
         ...inst.c,
         year,
-        month,
-        day: Math.min(inst.c.day, daysInMonth2(year, month)) + Math.trunc(dur.days) + Math.trunc(dur.weeks) * 7
+        month: month2,
+        day: Math.min(inst.c.day, daysInMonth2(year, month2)) + Math.trunc(dur.days) + Math.trunc(dur.weeks) * 7
       }, millisToAdd = Duration2.fromObject({
         years: dur.years - Math.trunc(dur.years),
         quarters: dur.quarters - Math.trunc(dur.quarters),
@@ -12278,7 +12278,7 @@ var require_luxon = __commonJS({
         o
       };
     }
-    function parseDataToDateTime2(parsed, parsedZone, opts, format, text, specificOffset) {
+    function parseDataToDateTime2(parsed, parsedZone, opts, format, text2, specificOffset) {
       const {
         setZone,
         zone
@@ -12291,7 +12291,7 @@ var require_luxon = __commonJS({
         });
         return setZone ? inst : inst.setZone(zone);
       } else {
-        return DateTime2.invalid(new Invalid2("unparsable", `the input "${text}" can't be parsed as ${format}`));
+        return DateTime2.invalid(new Invalid2("unparsable", `the input "${text2}" can't be parsed as ${format}`));
       }
     }
     function toTechFormat2(dt, format, allowZ = true) {
@@ -12584,10 +12584,10 @@ var require_luxon = __commonJS({
        * @return {DateTime}
        */
       static local() {
-        const [opts, args] = lastOpts2(arguments), [year, month, day, hour, minute, second, millisecond] = args;
+        const [opts, args] = lastOpts2(arguments), [year, month2, day, hour, minute, second, millisecond] = args;
         return quickDT2({
           year,
-          month,
+          month: month2,
           day,
           hour,
           minute,
@@ -12621,11 +12621,11 @@ var require_luxon = __commonJS({
        * @return {DateTime}
        */
       static utc() {
-        const [opts, args] = lastOpts2(arguments), [year, month, day, hour, minute, second, millisecond] = args;
+        const [opts, args] = lastOpts2(arguments), [year, month2, day, hour, minute, second, millisecond] = args;
         opts.zone = FixedOffsetZone2.utcInstance;
         return quickDT2({
           year,
-          month,
+          month: month2,
           day,
           hour,
           minute,
@@ -12813,9 +12813,9 @@ var require_luxon = __commonJS({
        * @example DateTime.fromISO('2016-W05-4')
        * @return {DateTime}
        */
-      static fromISO(text, opts = {}) {
-        const [vals, parsedZone] = parseISODate2(text);
-        return parseDataToDateTime2(vals, parsedZone, opts, "ISO 8601", text);
+      static fromISO(text2, opts = {}) {
+        const [vals, parsedZone] = parseISODate2(text2);
+        return parseDataToDateTime2(vals, parsedZone, opts, "ISO 8601", text2);
       }
       /**
        * Create a DateTime from an RFC 2822 string
@@ -12832,9 +12832,9 @@ var require_luxon = __commonJS({
        * @example DateTime.fromRFC2822('25 Nov 2016 13:23 Z')
        * @return {DateTime}
        */
-      static fromRFC2822(text, opts = {}) {
-        const [vals, parsedZone] = parseRFC2822Date2(text);
-        return parseDataToDateTime2(vals, parsedZone, opts, "RFC 2822", text);
+      static fromRFC2822(text2, opts = {}) {
+        const [vals, parsedZone] = parseRFC2822Date2(text2);
+        return parseDataToDateTime2(vals, parsedZone, opts, "RFC 2822", text2);
       }
       /**
        * Create a DateTime from an HTTP header date
@@ -12852,8 +12852,8 @@ var require_luxon = __commonJS({
        * @example DateTime.fromHTTP('Sun Nov  6 08:49:37 1994')
        * @return {DateTime}
        */
-      static fromHTTP(text, opts = {}) {
-        const [vals, parsedZone] = parseHTTPDate2(text);
+      static fromHTTP(text2, opts = {}) {
+        const [vals, parsedZone] = parseHTTPDate2(text2);
         return parseDataToDateTime2(vals, parsedZone, opts, "HTTP", opts);
       }
       /**
@@ -12870,8 +12870,8 @@ var require_luxon = __commonJS({
        * @param {string} opts.outputCalendar - the output calendar to set on the resulting DateTime instance
        * @return {DateTime}
        */
-      static fromFormat(text, fmt, opts = {}) {
-        if (isUndefined2(text) || isUndefined2(fmt)) {
+      static fromFormat(text2, fmt, opts = {}) {
+        if (isUndefined2(text2) || isUndefined2(fmt)) {
           throw new InvalidArgumentError2("fromFormat requires an input string and a format");
         }
         const {
@@ -12881,18 +12881,18 @@ var require_luxon = __commonJS({
           locale,
           numberingSystem,
           defaultToEN: true
-        }), [vals, parsedZone, specificOffset, invalid] = parseFromTokens2(localeToUse, text, fmt);
+        }), [vals, parsedZone, specificOffset, invalid] = parseFromTokens2(localeToUse, text2, fmt);
         if (invalid) {
           return _DateTime.invalid(invalid);
         } else {
-          return parseDataToDateTime2(vals, parsedZone, opts, `format ${fmt}`, text, specificOffset);
+          return parseDataToDateTime2(vals, parsedZone, opts, `format ${fmt}`, text2, specificOffset);
         }
       }
       /**
        * @deprecated use fromFormat instead
        */
-      static fromString(text, fmt, opts = {}) {
-        return _DateTime.fromFormat(text, fmt, opts);
+      static fromString(text2, fmt, opts = {}) {
+        return _DateTime.fromFormat(text2, fmt, opts);
       }
       /**
        * Create a DateTime from a SQL date, time, or datetime
@@ -12915,9 +12915,9 @@ var require_luxon = __commonJS({
        * @example DateTime.fromSQL('09:12:34.342')
        * @return {DateTime}
        */
-      static fromSQL(text, opts = {}) {
-        const [vals, parsedZone] = parseSQL2(text);
-        return parseDataToDateTime2(vals, parsedZone, opts, "SQL", text);
+      static fromSQL(text2, opts = {}) {
+        const [vals, parsedZone] = parseSQL2(text2);
+        return parseDataToDateTime2(vals, parsedZone, opts, "SQL", text2);
       }
       /**
        * Create an invalid DateTime.
@@ -13529,9 +13529,9 @@ var require_luxon = __commonJS({
        * @example DateTime.now().plus(Duration.fromObject({ hours: 3, minutes: 13 })) //~> in 3 hr, 13 min
        * @return {DateTime}
        */
-      plus(duration3) {
+      plus(duration4) {
         if (!this.isValid) return this;
-        const dur = Duration2.fromDurationLike(duration3);
+        const dur = Duration2.fromDurationLike(duration4);
         return clone3(this, adjustTime2(this, dur));
       }
       /**
@@ -13540,9 +13540,9 @@ var require_luxon = __commonJS({
        * @param {Duration|Object|number} duration - The amount to subtract. Either a Luxon Duration, a number of milliseconds, the object argument to Duration.fromObject()
        @return {DateTime}
        */
-      minus(duration3) {
+      minus(duration4) {
         if (!this.isValid) return this;
-        const dur = Duration2.fromDurationLike(duration3).negate();
+        const dur = Duration2.fromDurationLike(duration4).negate();
         return clone3(this, adjustTime2(this, dur));
       }
       /**
@@ -14081,7 +14081,7 @@ var require_luxon = __commonJS({
         if (!dateTimes.every(_DateTime.isDateTime)) {
           throw new InvalidArgumentError2("min requires all arguments be DateTimes");
         }
-        return bestBy2(dateTimes, (i) => i.valueOf(), Math.min);
+        return bestBy2(dateTimes, (i2) => i2.valueOf(), Math.min);
       }
       /**
        * Return the max of several date times
@@ -14092,7 +14092,7 @@ var require_luxon = __commonJS({
         if (!dateTimes.every(_DateTime.isDateTime)) {
           throw new InvalidArgumentError2("max requires all arguments be DateTimes");
         }
-        return bestBy2(dateTimes, (i) => i.valueOf(), Math.max);
+        return bestBy2(dateTimes, (i2) => i2.valueOf(), Math.max);
       }
       // MISC
       /**
@@ -14102,7 +14102,7 @@ var require_luxon = __commonJS({
        * @param {Object} options - options taken by fromFormat()
        * @return {Object}
        */
-      static fromFormatExplain(text, fmt, options = {}) {
+      static fromFormatExplain(text2, fmt, options = {}) {
         const {
           locale = null,
           numberingSystem = null
@@ -14111,13 +14111,13 @@ var require_luxon = __commonJS({
           numberingSystem,
           defaultToEN: true
         });
-        return explainFromTokens2(localeToUse, text, fmt);
+        return explainFromTokens2(localeToUse, text2, fmt);
       }
       /**
        * @deprecated use fromFormatExplain instead
        */
-      static fromStringExplain(text, fmt, options = {}) {
-        return _DateTime.fromFormatExplain(text, fmt, options);
+      static fromStringExplain(text2, fmt, options = {}) {
+        return _DateTime.fromFormatExplain(text2, fmt, options);
       }
       /**
        * Build a parser for `fmt` using the given locale. This parser can be passed
@@ -14152,8 +14152,8 @@ var require_luxon = __commonJS({
        * @param {Object} opts - options taken by fromFormat()
        * @returns {DateTime}
        */
-      static fromFormatParser(text, formatParser, opts = {}) {
-        if (isUndefined2(text) || isUndefined2(formatParser)) {
+      static fromFormatParser(text2, formatParser, opts = {}) {
+        if (isUndefined2(text2) || isUndefined2(formatParser)) {
           throw new InvalidArgumentError2("fromFormatParser requires an input string and a format parser");
         }
         const {
@@ -14172,11 +14172,11 @@ var require_luxon = __commonJS({
           zone,
           specificOffset,
           invalidReason
-        } = formatParser.explainFromTokens(text);
+        } = formatParser.explainFromTokens(text2);
         if (invalidReason) {
           return _DateTime.invalid(invalidReason);
         } else {
-          return parseDataToDateTime2(result, zone, opts, `format ${formatParser.format}`, text, specificOffset);
+          return parseDataToDateTime2(result, zone, opts, `format ${formatParser.format}`, text2, specificOffset);
         }
       }
       // FORMAT PRESETS
@@ -14830,24 +14830,24 @@ var require_CronDate = __commonJS({
        * @returns {boolean}
        */
       isLastDayOfMonth() {
-        const { day, month } = this.#date;
-        if (month === 2) {
+        const { day, month: month2 } = this.#date;
+        if (month2 === 2) {
           const isLeap = _CronDate.#isLeapYear(this.#date.year);
-          return day === exports2.DAYS_IN_MONTH[month - 1] - (isLeap ? 0 : 1);
+          return day === exports2.DAYS_IN_MONTH[month2 - 1] - (isLeap ? 0 : 1);
         }
-        return day === exports2.DAYS_IN_MONTH[month - 1];
+        return day === exports2.DAYS_IN_MONTH[month2 - 1];
       }
       /**
        * Returns true if the day is the last weekday of the month.
        * @returns {boolean}
        */
       isLastWeekdayOfMonth() {
-        const { day, month } = this.#date;
+        const { day, month: month2 } = this.#date;
         let lastDay;
-        if (month === 2) {
-          lastDay = exports2.DAYS_IN_MONTH[month - 1] - (_CronDate.#isLeapYear(this.#date.year) ? 0 : 1);
+        if (month2 === 2) {
+          lastDay = exports2.DAYS_IN_MONTH[month2 - 1] - (_CronDate.#isLeapYear(this.#date.year) ? 0 : 1);
         } else {
-          lastDay = exports2.DAYS_IN_MONTH[month - 1];
+          lastDay = exports2.DAYS_IN_MONTH[month2 - 1];
         }
         return day > lastDay - 7;
       }
@@ -14961,11 +14961,11 @@ var require_CronDayOfMonth = __commonJS({
        * @param {CronFieldOptions} [options] - Options provided by the parser
        * @returns {CronDayOfMonth}
        */
-      static fromMonth(month, values, options) {
-        if (month.length !== 1) {
+      static fromMonth(month2, values, options) {
+        if (month2.length !== 1) {
           return new _CronDayOfMonth(values, options);
         }
-        const daysInMonth2 = CronMonth_1.CronMonth.daysInMonth[month[0] - 1];
+        const daysInMonth2 = CronMonth_1.CronMonth.daysInMonth[month2[0] - 1];
         const days = values.filter((value) => typeof value !== "number" || value <= daysInMonth2);
         return new _CronDayOfMonth(days.length > 0 ? days : values, options);
       }
@@ -15305,7 +15305,7 @@ var require_CronFieldCollection = __commonJS({
        * console.log(cronFields.month.values); // [1]
        * console.log(cronFields.dayOfWeek.values); // [1, 2, 3, 4, 5]
        */
-      constructor({ second, minute, hour, dayOfMonth, month, dayOfWeek: dayOfWeek2 }) {
+      constructor({ second, minute, hour, dayOfMonth, month: month2, dayOfWeek: dayOfWeek2 }) {
         if (!second) {
           throw new Error("Validation error, Field second is missing");
         }
@@ -15318,14 +15318,14 @@ var require_CronFieldCollection = __commonJS({
         if (!dayOfMonth) {
           throw new Error("Validation error, Field dayOfMonth is missing");
         }
-        if (!month) {
+        if (!month2) {
           throw new Error("Validation error, Field month is missing");
         }
         if (!dayOfWeek2) {
           throw new Error("Validation error, Field dayOfWeek is missing");
         }
         if (!dayOfMonth.hasLastChar && dayOfWeek2.isWildcard) {
-          const longestMonth = Math.max(...month.values.map((value) => fields_1.CronMonth.daysInMonth[value - 1]));
+          const longestMonth = Math.max(...month2.values.map((value) => fields_1.CronMonth.daysInMonth[value - 1]));
           if (!(parseInt(dayOfMonth.values[0], 10) <= longestMonth)) {
             throw new Error("Invalid explicit day of month definition");
           }
@@ -15333,7 +15333,7 @@ var require_CronFieldCollection = __commonJS({
         this.#second = second;
         this.#minute = minute;
         this.#hour = hour;
-        this.#month = month;
+        this.#month = month2;
         this.#dayOfWeek = dayOfWeek2;
         this.#dayOfMonth = dayOfMonth;
       }
@@ -15391,13 +15391,13 @@ var require_CronFieldCollection = __commonJS({
         }
         const output2 = [];
         let current = void 0;
-        input2.forEach((item, i, arr) => {
+        input2.forEach((item, i2, arr) => {
           if (current === void 0) {
             current = { start: item, count: 1 };
             return;
           }
-          const prevItem = arr[i - 1] || current.start;
-          const nextItem = arr[i + 1];
+          const prevItem = arr[i2 - 1] || current.start;
+          const nextItem = arr[i2 + 1];
           if (item === "L" || item === "W") {
             output2.push(current);
             output2.push({ start: item, count: 1 });
@@ -15445,19 +15445,19 @@ var require_CronFieldCollection = __commonJS({
        * @returns {string | null} The stringified range or null if it cannot be stringified.
        * @private
        */
-      static #handleSingleRange(field, range, max) {
-        const step = range.step;
+      static #handleSingleRange(field, range2, max2) {
+        const step = range2.step;
         if (!step) {
           return null;
         }
-        if (step === 1 && range.start === field.min && range.end && range.end >= max) {
+        if (step === 1 && range2.start === field.min && range2.end && range2.end >= max2) {
           const isDayField = field instanceof fields_1.CronDayOfMonth || field instanceof fields_1.CronDayOfWeek;
           if (isDayField && !field.isWildcard) {
             return null;
           }
           return field.hasQuestionMarkChar ? "?" : "*";
         }
-        if (step !== 1 && range.start === field.min && range.end && range.end >= max - step + 1) {
+        if (step !== 1 && range2.start === field.min && range2.end && range2.end >= max2 - step + 1) {
           return `*/${step}`;
         }
         return null;
@@ -15468,32 +15468,32 @@ var require_CronFieldCollection = __commonJS({
        * @returns {string} The stringified range.
        * @private
        */
-      static #handleMultipleRanges(range) {
-        const step = range.step;
+      static #handleMultipleRanges(range2) {
+        const step = range2.step;
         if (step === 1) {
-          return `${range.start}-${range.end}`;
+          return `${range2.start}-${range2.end}`;
         }
-        const multiplier = range.start === 0 ? range.count - 1 : range.count;
+        const multiplier = range2.start === 0 ? range2.count - 1 : range2.count;
         if (!step) {
           throw new Error("Unexpected range step");
         }
-        if (!range.end) {
+        if (!range2.end) {
           throw new Error("Unexpected range end");
         }
-        if (step * multiplier > range.end) {
+        if (step * multiplier > range2.end) {
           const mapFn = (_, index) => {
-            if (typeof range.start !== "number") {
+            if (typeof range2.start !== "number") {
               throw new Error("Unexpected range start");
             }
-            return index % step === 0 ? range.start + index : null;
+            return index % step === 0 ? range2.start + index : null;
           };
-          if (typeof range.start !== "number") {
+          if (typeof range2.start !== "number") {
             throw new Error("Unexpected range start");
           }
-          const seed = { length: range.end - range.start + 1 };
+          const seed = { length: range2.end - range2.start + 1 };
           return Array.from(seed, mapFn).filter((value) => value !== null).join(",");
         }
-        return `${range.start}-${range.end}/${step}`;
+        return `${range2.start}-${range2.end}/${step}`;
       }
       /**
        * Returns a string representation of the cron fields.
@@ -15502,25 +15502,25 @@ var require_CronFieldCollection = __commonJS({
        * @returns {string} - The stringified cron field
        */
       stringifyField(field) {
-        let max = field.max;
+        let max2 = field.max;
         let values = field.values;
         if (field instanceof fields_1.CronDayOfWeek) {
-          max = 6;
+          max2 = 6;
           const dayOfWeek2 = this.#dayOfWeek.values;
           values = dayOfWeek2[dayOfWeek2.length - 1] === 7 ? dayOfWeek2.slice(0, -1) : dayOfWeek2;
         }
         if (field instanceof fields_1.CronDayOfMonth) {
-          max = this.#month.values.length === 1 ? fields_1.CronMonth.daysInMonth[this.#month.values[0] - 1] : field.max;
+          max2 = this.#month.values.length === 1 ? fields_1.CronMonth.daysInMonth[this.#month.values[0] - 1] : field.max;
         }
         const ranges = _CronFieldCollection.compactField(values);
         if (ranges.length === 1) {
-          const singleRangeResult = _CronFieldCollection.#handleSingleRange(field, ranges[0], max);
+          const singleRangeResult = _CronFieldCollection.#handleSingleRange(field, ranges[0], max2);
           if (singleRangeResult) {
             return singleRangeResult;
           }
         }
-        return ranges.map((range) => {
-          const value = range.count === 1 ? range.start.toString() : _CronFieldCollection.#handleMultipleRanges(range);
+        return ranges.map((range2) => {
+          const value = range2.count === 1 ? range2.start.toString() : _CronFieldCollection.#handleMultipleRanges(range2);
           if (field instanceof fields_1.CronDayOfWeek && field.nthDay > 0) {
             return `${value}#${field.nthDay}`;
           }
@@ -15812,7 +15812,7 @@ var require_CronExpression = __commonJS({
       take(limit) {
         const items = [];
         if (limit >= 0) {
-          for (let i = 0; i < limit; i++) {
+          for (let i2 = 0; i2 < limit; i2++) {
             try {
               items.push(this.next());
             } catch {
@@ -15820,7 +15820,7 @@ var require_CronExpression = __commonJS({
             }
           }
         } else {
-          for (let i = 0; i > limit; i--) {
+          for (let i2 = 0; i2 > limit; i2--) {
             try {
               items.push(this.prev());
             } catch {
@@ -15855,9 +15855,9 @@ var require_CronExpression = __commonJS({
        * @returns {boolean}
        */
       includesDate(date5) {
-        const { second, minute, hour, month } = this.#fields;
+        const { second, minute, hour, month: month2 } = this.#fields;
         const dt = new CronDate_1.CronDate(date5, this.#tz);
-        if (!second.values.includes(dt.getSeconds()) || !minute.values.includes(dt.getMinutes()) || !hour.values.includes(dt.getHours()) || !month.values.includes(dt.getMonth() + 1)) {
+        if (!second.values.includes(dt.getSeconds()) || !minute.values.includes(dt.getMinutes()) || !hour.values.includes(dt.getHours()) || !month2.values.includes(dt.getMonth() + 1)) {
           return false;
         }
         if (!this.#matchDayOfMonth(dt)) {
@@ -15943,7 +15943,7 @@ var require_CronExpression = __commonJS({
         }
         if (this.#checkDstTransition(currentDate)) {
           const steps = reverse ? currentHour - nextHour : nextHour - currentHour;
-          for (let i = 0; i < steps; i++) {
+          for (let i2 = 0; i2 < steps; i2++) {
             currentDate.applyDateOperation(dateMathVerb, CronDate_1.TimeUnit.Hour, hours.length);
             if (!reverse && currentDate.getHours() >= nextHour)
               break;
@@ -16061,8 +16061,8 @@ var require_random = __commonJS({
     exports2.seededRandom = seededRandom;
     function xfnv1a(str) {
       let h = 2166136261 >>> 0;
-      for (let i = 0; i < str.length; i++) {
-        h ^= str.charCodeAt(i);
+      for (let i2 = 0; i2 < str.length; i2++) {
+        h ^= str.charCodeAt(i2);
         h = Math.imul(h, 16777619);
       }
       return () => h >>> 0;
@@ -16141,7 +16141,7 @@ var require_CronExpressionParser = __commonJS({
     })(DayOfWeek || (exports2.DayOfWeek = DayOfWeek = {}));
     var MAX_FIELD_VALUES = 256;
     var MAX_EXPRESSION_LENGTH = 1024;
-    var CronExpressionParser2 = class _CronExpressionParser {
+    var CronExpressionParser3 = class _CronExpressionParser {
       /**
        * Parses a cron expression and returns a CronExpression object.
        * @param {string} expression - The cron expression to parse.
@@ -16164,7 +16164,7 @@ var require_CronExpressionParser = __commonJS({
         const second = _CronExpressionParser.#parseField(CronUnit.Second, rawFields.second, fields_1.CronSecond.constraints, rand, strict);
         const minute = _CronExpressionParser.#parseField(CronUnit.Minute, rawFields.minute, fields_1.CronMinute.constraints, rand, strict);
         const hour = _CronExpressionParser.#parseField(CronUnit.Hour, rawFields.hour, fields_1.CronHour.constraints, rand, strict);
-        const month = _CronExpressionParser.#parseField(CronUnit.Month, rawFields.month, fields_1.CronMonth.constraints, rand, strict);
+        const month2 = _CronExpressionParser.#parseField(CronUnit.Month, rawFields.month, fields_1.CronMonth.constraints, rand, strict);
         const dayOfMonth = _CronExpressionParser.#parseField(CronUnit.DayOfMonth, rawFields.dayOfMonth, fields_1.CronDayOfMonth.constraints, rand, strict);
         const { dayOfWeek: _dayOfWeek, nthDayOfWeek } = _CronExpressionParser.#parseNthDay(rawFields.dayOfWeek);
         const dayOfWeek2 = _CronExpressionParser.#parseField(CronUnit.DayOfWeek, _dayOfWeek, fields_1.CronDayOfWeek.constraints, rand, strict);
@@ -16172,8 +16172,8 @@ var require_CronExpressionParser = __commonJS({
           second: new fields_1.CronSecond(second, { rawValue: rawFields.second }),
           minute: new fields_1.CronMinute(minute, { rawValue: rawFields.minute }),
           hour: new fields_1.CronHour(hour, { rawValue: rawFields.hour }),
-          dayOfMonth: fields_1.CronDayOfMonth.fromMonth(month, dayOfMonth, { rawValue: rawFields.dayOfMonth }),
-          month: new fields_1.CronMonth(month, { rawValue: rawFields.month }),
+          dayOfMonth: fields_1.CronDayOfMonth.fromMonth(month2, dayOfMonth, { rawValue: rawFields.dayOfMonth }),
+          month: new fields_1.CronMonth(month2, { rawValue: rawFields.month }),
           dayOfWeek: new fields_1.CronDayOfWeek(dayOfWeek2, { rawValue: rawFields.dayOfWeek, nthDayOfWeek })
         });
         return new CronExpression_1.CronExpression(fields, { ...options, expression });
@@ -16204,8 +16204,8 @@ var require_CronExpressionParser = __commonJS({
         if (atoms.length < defaults.length) {
           atoms.unshift(...defaults.slice(0, defaults.length - atoms.length));
         }
-        const [second, minute, hour, dayOfMonth, month, dayOfWeek2] = atoms;
-        return { second, minute, hour, dayOfMonth, month, dayOfWeek: dayOfWeek2 };
+        const [second, minute, hour, dayOfMonth, month2, dayOfWeek2] = atoms;
+        return { second, minute, hour, dayOfMonth, month: month2, dayOfWeek: dayOfWeek2 };
       }
       /**
        * Parse a field from a cron expression.
@@ -16261,23 +16261,23 @@ var require_CronExpressionParser = __commonJS({
       static #parseHashed(value, constraints, rand, field, strict) {
         const randomValue = rand();
         let count = 0;
-        return value.replace(/H(?:\((\d+)-(\d+)\))?(?:\/(\d+))?/g, (_, min, max, step) => {
-          if (min && max && step) {
+        return value.replace(/H(?:\((\d+)-(\d+)\))?(?:\/(\d+))?/g, (_, min, max2, step) => {
+          if (min && max2 && step) {
             const minNum = parseInt(min, 10);
-            const maxNum = parseInt(max, 10);
+            const maxNum = parseInt(max2, 10);
             const stepNum = parseInt(step, 10);
             if (stepNum <= 0) {
               throw new Error(`Invalid step: ${stepNum}, must be positive`);
             }
-            const range = _CronExpressionParser.#hashedRange(minNum, maxNum, constraints, field, strict);
-            count += Math.ceil((range.max - range.min + 1) / stepNum);
+            const range2 = _CronExpressionParser.#hashedRange(minNum, maxNum, constraints, field, strict);
+            count += Math.ceil((range2.max - range2.min + 1) / stepNum);
             _CronExpressionParser.#assertMaxFieldValues(field, count);
-            return _CronExpressionParser.#hashedStep(randomValue, range.min, range.max, stepNum, field, strict);
-          } else if (min && max) {
+            return _CronExpressionParser.#hashedStep(randomValue, range2.min, range2.max, stepNum, field, strict);
+          } else if (min && max2) {
             const minNum = parseInt(min, 10);
-            const maxNum = parseInt(max, 10);
-            const range = _CronExpressionParser.#hashedRange(minNum, maxNum, constraints, field, strict);
-            return String(_CronExpressionParser.#hashedValue(randomValue, range.min, range.max));
+            const maxNum = parseInt(max2, 10);
+            const range2 = _CronExpressionParser.#hashedRange(minNum, maxNum, constraints, field, strict);
+            return String(_CronExpressionParser.#hashedValue(randomValue, range2.min, range2.max));
           } else if (step) {
             const stepNum = parseInt(step, 10);
             if (stepNum <= 0) {
@@ -16298,8 +16298,8 @@ var require_CronExpressionParser = __commonJS({
        * @param {number} max - Highest value that may be picked.
        * @private
        */
-      static #hashedValue(randomValue, min, max) {
-        return Math.floor(randomValue * (max - min + 1)) + min;
+      static #hashedValue(randomValue, min, max2) {
+        return Math.floor(randomValue * (max2 - min + 1)) + min;
       }
       /**
        * Name a field the way the expression object does, rather than the Pascal case of CronUnit.
@@ -16321,17 +16321,17 @@ var require_CronExpressionParser = __commonJS({
        * @param {boolean} strict - If true, will throw an error on a range outside the constraints.
        * @private
        */
-      static #hashedRange(min, max, constraints, field, strict) {
-        if (min > max) {
-          throw new Error(`Invalid range: ${min}-${max}, min > max`);
+      static #hashedRange(min, max2, constraints, field, strict) {
+        if (min > max2) {
+          throw new Error(`Invalid range: ${min}-${max2}, min > max`);
         }
-        if (strict && (min < constraints.min || max > constraints.max)) {
-          throw new Error(`Invalid range: ${min}-${max}, outside the ${constraints.min}-${constraints.max} range of the ${_CronExpressionParser.#fieldName(field)} field`);
+        if (strict && (min < constraints.min || max2 > constraints.max)) {
+          throw new Error(`Invalid range: ${min}-${max2}, outside the ${constraints.min}-${constraints.max} range of the ${_CronExpressionParser.#fieldName(field)} field`);
         }
         const rangeMin = Math.max(min, constraints.min);
-        const rangeMax = Math.min(max, constraints.max);
+        const rangeMax = Math.min(max2, constraints.max);
         if (rangeMin > rangeMax) {
-          throw new Error(`Invalid range: ${min}-${max}, no usable value in the ${_CronExpressionParser.#fieldName(field)} field`);
+          throw new Error(`Invalid range: ${min}-${max2}, no usable value in the ${_CronExpressionParser.#fieldName(field)} field`);
         }
         return { min: rangeMin, max: rangeMax };
       }
@@ -16348,19 +16348,19 @@ var require_CronExpressionParser = __commonJS({
        * @param {boolean} strict - If true, will throw an error on a step wider than its range.
        * @private
        */
-      static #hashedStep(randomValue, min, max, step, field, strict) {
-        if (strict && step > max - min + 1) {
-          throw new Error(`Invalid step: ${step}, wider than the ${min}-${max} range of the ${_CronExpressionParser.#fieldName(field)} field`);
+      static #hashedStep(randomValue, min, max2, step, field, strict) {
+        if (strict && step > max2 - min + 1) {
+          throw new Error(`Invalid step: ${step}, wider than the ${min}-${max2} range of the ${_CronExpressionParser.#fieldName(field)} field`);
         }
         const offset2 = Math.floor(randomValue * step);
         const values = [];
-        for (let i = Math.floor(min / step) * step + offset2; i <= max; i += step) {
-          if (i >= min) {
-            values.push(i);
+        for (let i2 = Math.floor(min / step) * step + offset2; i2 <= max2; i2 += step) {
+          if (i2 >= min) {
+            values.push(i2);
           }
         }
         if (values.length === 0) {
-          return String(_CronExpressionParser.#hashedValue(randomValue, min, max));
+          return String(_CronExpressionParser.#hashedValue(randomValue, min, max2));
         }
         return values.join(",");
       }
@@ -16440,13 +16440,13 @@ var require_CronExpressionParser = __commonJS({
        * @returns {void}
        * @throws {Error} Throws an error if the range is invalid.
        */
-      static #validateRange(min, max, constraints) {
-        const isValid = !isNaN(min) && !isNaN(max) && min >= constraints.min && max <= constraints.max;
+      static #validateRange(min, max2, constraints) {
+        const isValid = !isNaN(min) && !isNaN(max2) && min >= constraints.min && max2 <= constraints.max;
         if (!isValid) {
-          throw new Error(`Constraint error, got range ${min}-${max} expected range ${constraints.min}-${constraints.max}`);
+          throw new Error(`Constraint error, got range ${min}-${max2} expected range ${constraints.min}-${constraints.max}`);
         }
-        if (min > max) {
-          throw new Error(`Invalid range: ${min}-${max}, min(${min}) > max(${max})`);
+        if (min > max2) {
+          throw new Error(`Invalid range: ${min}-${max2}, min(${min}) > max(${max2})`);
         }
       }
       /**
@@ -16470,12 +16470,12 @@ var require_CronExpressionParser = __commonJS({
        * @private
        * @returns {number[]} The created range.
        */
-      static #createRange(field, min, max, repeatInterval) {
+      static #createRange(field, min, max2, repeatInterval) {
         const stack = [];
-        if (field === CronUnit.DayOfWeek && max % 7 === 0 && (max - min) % repeatInterval === 0) {
+        if (field === CronUnit.DayOfWeek && max2 % 7 === 0 && (max2 - min) % repeatInterval === 0) {
           stack.push(0);
         }
-        for (let index = min; index <= max; index += repeatInterval) {
+        for (let index = min; index <= max2; index += repeatInterval) {
           if (stack.indexOf(index) === -1) {
             stack.push(index);
           }
@@ -16499,10 +16499,10 @@ var require_CronExpressionParser = __commonJS({
         if (atoms.length > 2) {
           throw new Error(`Invalid range: ${val}`);
         }
-        const [min, max] = atoms.map((atom) => /^\d+$/.test(atom) ? +atom : NaN);
-        this.#validateRange(min, max, constraints);
+        const [min, max2] = atoms.map((atom) => /^\d+$/.test(atom) ? +atom : NaN);
+        this.#validateRange(min, max2, constraints);
         this.#validateRepeatInterval(repeatInterval);
-        return this.#createRange(field, min, max, repeatInterval);
+        return this.#createRange(field, min, max2, repeatInterval);
       }
       /**
        * Parse a cron expression.
@@ -16536,7 +16536,7 @@ var require_CronExpressionParser = __commonJS({
         return constraints.chars.some((char) => value.toString().includes(char));
       }
     };
-    exports2.CronExpressionParser = CronExpressionParser2;
+    exports2.CronExpressionParser = CronExpressionParser3;
   }
 });
 
@@ -16555,8 +16555,8 @@ var require_CronFileParser = __commonJS({
        * @throws If file cannot be read
        */
       static async parseFile(filePath) {
-        const { readFile: readFile8 } = __require("fs/promises");
-        const data = await readFile8(filePath, "utf8");
+        const { readFile: readFile10 } = __require("fs/promises");
+        const data = await readFile10(filePath, "utf8");
         return _CronFileParser.#parseContent(data);
       }
       /**
@@ -16566,8 +16566,8 @@ var require_CronFileParser = __commonJS({
        * @throws If file cannot be read
        */
       static parseFileSync(filePath) {
-        const { readFileSync: readFileSync3 } = __require("fs");
-        const data = readFileSync3(filePath, "utf8");
+        const { readFileSync: readFileSync9 } = __require("fs");
+        const data = readFileSync9(filePath, "utf8");
         return _CronFileParser.#parseContent(data);
       }
       /**
@@ -16601,9 +16601,9 @@ var require_CronFileParser = __commonJS({
           try {
             const parsedEntry = _CronFileParser.#parseEntry(entry2);
             result.expressions.push(parsedEntry.interval);
-          } catch (err) {
+          } catch (err2) {
             Object.defineProperty(result.errors, entry2, {
-              value: err,
+              value: err2,
               enumerable: true,
               writable: true,
               configurable: true
@@ -17013,7 +17013,7 @@ var require_ignore = __commonJS({
         //   `]`, and `\]` is held aside long before this.
         /\\\[([^\]/]*?)($|\])/g,
         // '\\[bar]' -> '\\\\[bar]'
-        (match2, range, close) => `\\[${range}${close}`,
+        (match2, range2, close) => `\\[${range2}${close}`,
         "["
       ],
       // ending
@@ -17381,11 +17381,11 @@ var require_ignore = __commonJS({
         const rules = this._rules;
         const { length } = rules;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename2 = shortcut ? basenameOf(path) : path;
+        const basename3 = shortcut ? basenameOf(path) : path;
         for (let index = length - 1; index >= 0; index--) {
           const rule = rules[index];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename2 : path
+            shortcut && rule._basenameOnly ? basename3 : path
           )) {
             const { negative } = rule;
             const ret = {
@@ -17512,8 +17512,8 @@ var require_ignore = __commonJS({
       createFilter() {
         return (path) => !this.ignores(path);
       }
-      filter(paths) {
-        return makeArray(paths).filter(this.createFilter());
+      filter(paths2) {
+        return makeArray(paths2).filter(this.createFilter());
       }
       // @returns {TestResult}
       test(path) {
@@ -17569,9 +17569,9 @@ var require_shell = __commonJS({
           return '"' + literalEscape(expectation.text) + '"';
         },
         "class": function(expectation) {
-          var escapedParts = "", i;
-          for (i = 0; i < expectation.parts.length; i++) {
-            escapedParts += expectation.parts[i] instanceof Array ? classEscape(expectation.parts[i][0]) + "-" + classEscape(expectation.parts[i][1]) : classEscape(expectation.parts[i]);
+          var escapedParts = "", i2;
+          for (i2 = 0; i2 < expectation.parts.length; i2++) {
+            escapedParts += expectation.parts[i2] instanceof Array ? classEscape(expectation.parts[i2][0]) + "-" + classEscape(expectation.parts[i2][1]) : classEscape(expectation.parts[i2]);
           }
           return "[" + (expectation.inverted ? "^" : "") + escapedParts + "]";
         },
@@ -17606,15 +17606,15 @@ var require_shell = __commonJS({
         return DESCRIBE_EXPECTATION_FNS[expectation.type](expectation);
       }
       function describeExpected(expected2) {
-        var descriptions = new Array(expected2.length), i, j;
-        for (i = 0; i < expected2.length; i++) {
-          descriptions[i] = describeExpectation(expected2[i]);
+        var descriptions = new Array(expected2.length), i2, j;
+        for (i2 = 0; i2 < expected2.length; i2++) {
+          descriptions[i2] = describeExpectation(expected2[i2]);
         }
         descriptions.sort();
         if (descriptions.length > 0) {
-          for (i = 1, j = 1; i < descriptions.length; i++) {
-            if (descriptions[i - 1] !== descriptions[i]) {
-              descriptions[j] = descriptions[i];
+          for (i2 = 1, j = 1; i2 < descriptions.length; i2++) {
+            if (descriptions[i2 - 1] !== descriptions[i2]) {
+              descriptions[j] = descriptions[i2];
               j++;
             }
           }
@@ -17668,14 +17668,14 @@ var require_shell = __commonJS({
         return args;
       }, peg$c37 = function(arg) {
         return arg;
-      }, peg$c38 = /^[0-9]/, peg$c39 = peg$classExpectation([["0", "9"]], false, false), peg$c40 = function(fd, redirect, arg) {
-        return { type: `redirection`, subtype: redirect, fd: fd !== null ? parseInt(fd) : null, args: [arg] };
+      }, peg$c38 = /^[0-9]/, peg$c39 = peg$classExpectation([["0", "9"]], false, false), peg$c40 = function(fd2, redirect, arg) {
+        return { type: `redirection`, subtype: redirect, fd: fd2 !== null ? parseInt(fd2) : null, args: [arg] };
       }, peg$c41 = ">>", peg$c42 = peg$literalExpectation(">>", false), peg$c43 = ">&", peg$c44 = peg$literalExpectation(">&", false), peg$c45 = ">", peg$c46 = peg$literalExpectation(">", false), peg$c47 = "<<<", peg$c48 = peg$literalExpectation("<<<", false), peg$c49 = "<&", peg$c50 = peg$literalExpectation("<&", false), peg$c51 = "<", peg$c52 = peg$literalExpectation("<", false), peg$c53 = function(segments) {
         return { type: `argument`, segments: [].concat(...segments) };
       }, peg$c54 = function(string4) {
         return string4;
-      }, peg$c55 = "$'", peg$c56 = peg$literalExpectation("$'", false), peg$c57 = "'", peg$c58 = peg$literalExpectation("'", false), peg$c59 = function(text2) {
-        return [{ type: `text`, text: text2 }];
+      }, peg$c55 = "$'", peg$c56 = peg$literalExpectation("$'", false), peg$c57 = "'", peg$c58 = peg$literalExpectation("'", false), peg$c59 = function(text3) {
+        return [{ type: `text`, text: text3 }];
       }, peg$c60 = '""', peg$c61 = peg$literalExpectation('""', false), peg$c62 = function() {
         return { type: `text`, text: `` };
       }, peg$c63 = '"', peg$c64 = peg$literalExpectation('"', false), peg$c65 = function(segments) {
@@ -17686,8 +17686,8 @@ var require_shell = __commonJS({
         return { type: `shell`, shell, quoted: true };
       }, peg$c68 = function(variable) {
         return { type: `variable`, ...variable, quoted: true };
-      }, peg$c69 = function(text2) {
-        return { type: `text`, text: text2 };
+      }, peg$c69 = function(text3) {
+        return { type: `text`, text: text3 };
       }, peg$c70 = function(arithmetic) {
         return { type: `arithmetic`, arithmetic, quoted: false };
       }, peg$c71 = function(shell) {
@@ -17759,7 +17759,7 @@ var require_shell = __commonJS({
       }, peg$c173 = function(pattern) {
         return pattern;
       }, peg$c174 = /^[a-zA-Z0-9_]/, peg$c175 = peg$classExpectation([["a", "z"], ["A", "Z"], ["0", "9"], "_"], false, false), peg$c176 = function() {
-        return text();
+        return text2();
       }, peg$c177 = /^[$@*?#a-zA-Z0-9_\-]/, peg$c178 = peg$classExpectation(["$", "@", "*", "?", "#", ["a", "z"], ["A", "Z"], ["0", "9"], "_", "-"], false, false), peg$c179 = /^[()}<>$|&; \t"']/, peg$c180 = peg$classExpectation(["(", ")", "}", "<", ">", "$", "|", "&", ";", " ", "	", '"', "'"], false, false), peg$c181 = /^[<>&; \t"']/, peg$c182 = peg$classExpectation(["<", ">", "&", ";", " ", "	", '"', "'"], false, false), peg$c183 = /^[ \t]/, peg$c184 = peg$classExpectation([" ", "	"], false, false), peg$currPos = 0, peg$savedPos = 0, peg$posDetailsCache = [{ line: 1, column: 1 }], peg$maxFailPos = 0, peg$maxFailExpected = [], peg$silentFails = 0, peg$result;
       if ("startRule" in options) {
         if (!(options.startRule in peg$startRuleFunctions)) {
@@ -17767,7 +17767,7 @@ var require_shell = __commonJS({
         }
         peg$startRuleFunction = peg$startRuleFunctions[options.startRule];
       }
-      function text() {
+      function text2() {
         return input2.substring(peg$savedPos, peg$currPos);
       }
       function location() {
@@ -17785,8 +17785,8 @@ var require_shell = __commonJS({
         location2 = location2 !== void 0 ? location2 : peg$computeLocation(peg$savedPos, peg$currPos);
         throw peg$buildSimpleError(message, location2);
       }
-      function peg$literalExpectation(text2, ignoreCase) {
-        return { type: "literal", text: text2, ignoreCase };
+      function peg$literalExpectation(text3, ignoreCase) {
+        return { type: "literal", text: text3, ignoreCase };
       }
       function peg$classExpectation(parts, inverted, ignoreCase) {
         return { type: "class", parts, inverted, ignoreCase };
@@ -21227,17 +21227,17 @@ var require_shell2 = __commonJS({
     };
     function stringifyArgumentSegment(argumentSegment) {
       const doubleQuoteIfRequested = (string4, quote) => quote ? `"${string4}"` : string4;
-      const quoteIfNeeded = (text) => {
-        if (text === ``)
+      const quoteIfNeeded = (text2) => {
+        if (text2 === ``)
           return `''`;
-        if (!text.match(/[()}<>$|&;"'\n\t ]/))
-          return text;
-        if (!text.match(/['\t\p{C}]/u))
-          return `'${text}'`;
-        if (!text.match(/'/)) {
-          return `$'${text.replace(/[\t\p{C}]/u, getEscapedControlChar)}'`;
+        if (!text2.match(/[()}<>$|&;"'\n\t ]/))
+          return text2;
+        if (!text2.match(/['\t\p{C}]/u))
+          return `'${text2}'`;
+        if (!text2.match(/'/)) {
+          return `$'${text2.replace(/[\t\p{C}]/u, getEscapedControlChar)}'`;
         } else {
-          return `"${text.replace(/["$\t\p{C}]/u, getEscapedDblChar)}"`;
+          return `"${text2.replace(/["$\t\p{C}]/u, getEscapedDblChar)}"`;
         }
       };
       switch (argumentSegment.type) {
@@ -21315,9 +21315,9 @@ var require_resolution = __commonJS({
           return '"' + literalEscape(expectation.text) + '"';
         },
         "class": function(expectation) {
-          var escapedParts = "", i;
-          for (i = 0; i < expectation.parts.length; i++) {
-            escapedParts += expectation.parts[i] instanceof Array ? classEscape(expectation.parts[i][0]) + "-" + classEscape(expectation.parts[i][1]) : classEscape(expectation.parts[i]);
+          var escapedParts = "", i2;
+          for (i2 = 0; i2 < expectation.parts.length; i2++) {
+            escapedParts += expectation.parts[i2] instanceof Array ? classEscape(expectation.parts[i2][0]) + "-" + classEscape(expectation.parts[i2][1]) : classEscape(expectation.parts[i2]);
           }
           return "[" + (expectation.inverted ? "^" : "") + escapedParts + "]";
         },
@@ -21352,15 +21352,15 @@ var require_resolution = __commonJS({
         return DESCRIBE_EXPECTATION_FNS[expectation.type](expectation);
       }
       function describeExpected(expected2) {
-        var descriptions = new Array(expected2.length), i, j;
-        for (i = 0; i < expected2.length; i++) {
-          descriptions[i] = describeExpectation(expected2[i]);
+        var descriptions = new Array(expected2.length), i2, j;
+        for (i2 = 0; i2 < expected2.length; i2++) {
+          descriptions[i2] = describeExpectation(expected2[i2]);
         }
         descriptions.sort();
         if (descriptions.length > 0) {
-          for (i = 1, j = 1; i < descriptions.length; i++) {
-            if (descriptions[i - 1] !== descriptions[i]) {
-              descriptions[j] = descriptions[i];
+          for (i2 = 1, j = 1; i2 < descriptions.length; i2++) {
+            if (descriptions[i2 - 1] !== descriptions[i2]) {
+              descriptions[j] = descriptions[i2];
               j++;
             }
           }
@@ -21391,7 +21391,7 @@ var require_resolution = __commonJS({
       }, peg$c7 = function(fullName) {
         return { fullName };
       }, peg$c8 = function() {
-        return text();
+        return text2();
       }, peg$c9 = /^[^\/@]/, peg$c10 = peg$classExpectation(["/", "@"], true, false), peg$c11 = /^[^\/]/, peg$c12 = peg$classExpectation(["/"], true, false), peg$currPos = 0, peg$savedPos = 0, peg$posDetailsCache = [{ line: 1, column: 1 }], peg$maxFailPos = 0, peg$maxFailExpected = [], peg$silentFails = 0, peg$result;
       if ("startRule" in options) {
         if (!(options.startRule in peg$startRuleFunctions)) {
@@ -21399,7 +21399,7 @@ var require_resolution = __commonJS({
         }
         peg$startRuleFunction = peg$startRuleFunctions[options.startRule];
       }
-      function text() {
+      function text2() {
         return input2.substring(peg$savedPos, peg$currPos);
       }
       function location() {
@@ -21417,8 +21417,8 @@ var require_resolution = __commonJS({
         location2 = location2 !== void 0 ? location2 : peg$computeLocation(peg$savedPos, peg$currPos);
         throw peg$buildSimpleError(message, location2);
       }
-      function peg$literalExpectation(text2, ignoreCase) {
-        return { type: "literal", text: text2, ignoreCase };
+      function peg$literalExpectation(text3, ignoreCase) {
+        return { type: "literal", text: text3, ignoreCase };
       }
       function peg$classExpectation(parts, inverted, ignoreCase) {
         return { type: "class", parts, inverted, ignoreCase };
@@ -21774,7 +21774,7 @@ var require_common = __commonJS({
     function isNothing(subject) {
       return typeof subject === "undefined" || subject === null;
     }
-    function isObject2(subject) {
+    function isObject5(subject) {
       return typeof subject === "object" && subject !== null;
     }
     function toArray(sequence) {
@@ -21803,7 +21803,7 @@ var require_common = __commonJS({
       return number4 === 0 && Number.NEGATIVE_INFINITY === 1 / number4;
     }
     module.exports.isNothing = isNothing;
-    module.exports.isObject = isObject2;
+    module.exports.isObject = isObject5;
     module.exports.toArray = toArray;
     module.exports.repeat = repeat;
     module.exports.isNegativeZero = isNegativeZero;
@@ -21854,26 +21854,26 @@ var require_snippet = __commonJS({
   "node_modules/js-yaml/lib/snippet.js"(exports2, module) {
     "use strict";
     var common = require_common();
-    function getLine(buffer, lineStart, lineEnd, position, maxLineLength) {
+    function getLine(buffer, lineStart, lineEnd, position2, maxLineLength) {
       let head = "";
       let tail = "";
       const maxHalfLength = Math.floor(maxLineLength / 2) - 1;
-      if (position - lineStart > maxHalfLength) {
+      if (position2 - lineStart > maxHalfLength) {
         head = " ... ";
-        lineStart = position - maxHalfLength + head.length;
+        lineStart = position2 - maxHalfLength + head.length;
       }
-      if (lineEnd - position > maxHalfLength) {
+      if (lineEnd - position2 > maxHalfLength) {
         tail = " ...";
-        lineEnd = position + maxHalfLength - tail.length;
+        lineEnd = position2 + maxHalfLength - tail.length;
       }
       return {
         str: head + buffer.slice(lineStart, lineEnd).replace(/\t/g, "\u2192") + tail,
-        pos: position - lineStart + head.length
+        pos: position2 - lineStart + head.length
         // relative position
       };
     }
-    function padStart2(string4, max) {
-      return common.repeat(" ", max - string4.length) + string4;
+    function padStart2(string4, max2) {
+      return common.repeat(" ", max2 - string4.length) + string4;
     }
     function makeSnippet(mark, options) {
       options = Object.create(options || null);
@@ -21898,30 +21898,30 @@ var require_snippet = __commonJS({
       let result = "";
       const lineNoLength = Math.min(mark.line + options.linesAfter, lineEnds.length).toString().length;
       const maxLineLength = options.maxLength - (options.indent + lineNoLength + 3);
-      for (let i = 1; i <= options.linesBefore; i++) {
-        if (foundLineNo - i < 0) break;
+      for (let i2 = 1; i2 <= options.linesBefore; i2++) {
+        if (foundLineNo - i2 < 0) break;
         const line2 = getLine(
           mark.buffer,
-          lineStarts[foundLineNo - i],
-          lineEnds[foundLineNo - i],
-          mark.position - (lineStarts[foundLineNo] - lineStarts[foundLineNo - i]),
+          lineStarts[foundLineNo - i2],
+          lineEnds[foundLineNo - i2],
+          mark.position - (lineStarts[foundLineNo] - lineStarts[foundLineNo - i2]),
           maxLineLength
         );
-        result = common.repeat(" ", options.indent) + padStart2((mark.line - i + 1).toString(), lineNoLength) + " | " + line2.str + "\n" + result;
+        result = common.repeat(" ", options.indent) + padStart2((mark.line - i2 + 1).toString(), lineNoLength) + " | " + line2.str + "\n" + result;
       }
       const line = getLine(mark.buffer, lineStarts[foundLineNo], lineEnds[foundLineNo], mark.position, maxLineLength);
       result += common.repeat(" ", options.indent) + padStart2((mark.line + 1).toString(), lineNoLength) + " | " + line.str + "\n";
       result += common.repeat("-", options.indent + lineNoLength + 3 + line.pos) + "^\n";
-      for (let i = 1; i <= options.linesAfter; i++) {
-        if (foundLineNo + i >= lineEnds.length) break;
+      for (let i2 = 1; i2 <= options.linesAfter; i2++) {
+        if (foundLineNo + i2 >= lineEnds.length) break;
         const line2 = getLine(
           mark.buffer,
-          lineStarts[foundLineNo + i],
-          lineEnds[foundLineNo + i],
-          mark.position - (lineStarts[foundLineNo] - lineStarts[foundLineNo + i]),
+          lineStarts[foundLineNo + i2],
+          lineEnds[foundLineNo + i2],
+          mark.position - (lineStarts[foundLineNo] - lineStarts[foundLineNo + i2]),
           maxLineLength
         );
-        result += common.repeat(" ", options.indent) + padStart2((mark.line + i + 1).toString(), lineNoLength) + " | " + line2.str + "\n";
+        result += common.repeat(" ", options.indent) + padStart2((mark.line + i2 + 1).toString(), lineNoLength) + " | " + line2.str + "\n";
       }
       return result.replace(/\n$/, "");
     }
@@ -22146,20 +22146,20 @@ var require_null2 = __commonJS({
     var Type = require_type();
     function resolveYamlNull(data) {
       if (data === null) return true;
-      const max = data.length;
-      return max === 1 && data === "~" || max === 4 && (data === "null" || data === "Null" || data === "NULL");
+      const max2 = data.length;
+      return max2 === 1 && data === "~" || max2 === 4 && (data === "null" || data === "Null" || data === "NULL");
     }
     function constructYamlNull() {
       return null;
     }
-    function isNull(object2) {
+    function isNull2(object2) {
       return object2 === null;
     }
     module.exports = new Type("tag:yaml.org,2002:null", {
       kind: "scalar",
       resolve: resolveYamlNull,
       construct: constructYamlNull,
-      predicate: isNull,
+      predicate: isNull2,
       represent: {
         canonical: function() {
           return "~";
@@ -22189,8 +22189,8 @@ var require_bool3 = __commonJS({
     var Type = require_type();
     function resolveYamlBoolean(data) {
       if (data === null) return false;
-      const max = data.length;
-      return max === 4 && (data === "true" || data === "True" || data === "TRUE") || max === 5 && (data === "false" || data === "False" || data === "FALSE");
+      const max2 = data.length;
+      return max2 === 4 && (data === "true" || data === "True" || data === "TRUE") || max2 === 5 && (data === "false" || data === "False" || data === "FALSE");
     }
     function constructYamlBoolean(data) {
       return data === "true" || data === "True" || data === "TRUE";
@@ -22236,20 +22236,20 @@ var require_int3 = __commonJS({
     }
     function resolveYamlInteger(data) {
       if (data === null) return false;
-      const max = data.length;
+      const max2 = data.length;
       let index = 0;
       let hasDigits = false;
-      if (!max) return false;
+      if (!max2) return false;
       let ch = data[index];
       if (ch === "-" || ch === "+") {
         ch = data[++index];
       }
       if (ch === "0") {
-        if (index + 1 === max) return true;
+        if (index + 1 === max2) return true;
         ch = data[++index];
         if (ch === "b") {
           index++;
-          for (; index < max; index++) {
+          for (; index < max2; index++) {
             ch = data[index];
             if (ch !== "0" && ch !== "1") return false;
             hasDigits = true;
@@ -22258,7 +22258,7 @@ var require_int3 = __commonJS({
         }
         if (ch === "x") {
           index++;
-          for (; index < max; index++) {
+          for (; index < max2; index++) {
             if (!isHexCode(data.charCodeAt(index))) return false;
             hasDigits = true;
           }
@@ -22266,14 +22266,14 @@ var require_int3 = __commonJS({
         }
         if (ch === "o") {
           index++;
-          for (; index < max; index++) {
+          for (; index < max2; index++) {
             if (!isOctCode(data.charCodeAt(index))) return false;
             hasDigits = true;
           }
           return hasDigits && isFinite(parseYamlInteger(data));
         }
       }
-      for (; index < max; index++) {
+      for (; index < max2; index++) {
         if (!isDecCode(data.charCodeAt(index))) {
           return false;
         }
@@ -22467,10 +22467,10 @@ var require_timestamp2 = __commonJS({
       if (match2 === null) match2 = YAML_TIMESTAMP_REGEXP.exec(data);
       if (match2 === null) throw new Error("Date resolve error");
       const year = +match2[1];
-      const month = +match2[2] - 1;
+      const month2 = +match2[2] - 1;
       const day = +match2[3];
       if (!match2[4]) {
-        return new Date(Date.UTC(year, month, day));
+        return new Date(Date.UTC(year, month2, day));
       }
       const hour = +match2[4];
       const minute = +match2[5];
@@ -22488,7 +22488,7 @@ var require_timestamp2 = __commonJS({
         delta = (tzHour * 60 + tzMinute) * 6e4;
         if (match2[9] === "-") delta = -delta;
       }
-      const date5 = new Date(Date.UTC(year, month, day, hour, minute, second, fraction));
+      const date5 = new Date(Date.UTC(year, month2, day, hour, minute, second, fraction));
       if (delta) date5.setTime(date5.getTime() - delta);
       return date5;
     }
@@ -22529,9 +22529,9 @@ var require_binary2 = __commonJS({
     function resolveYamlBinary(data) {
       if (data === null) return false;
       let bitlen = 0;
-      const max = data.length;
+      const max2 = data.length;
       const map2 = BASE64_MAP;
-      for (let idx = 0; idx < max; idx++) {
+      for (let idx = 0; idx < max2; idx++) {
         const code2 = map2.indexOf(data.charAt(idx));
         if (code2 > 64) continue;
         if (code2 < 0) return false;
@@ -22541,59 +22541,59 @@ var require_binary2 = __commonJS({
     }
     function constructYamlBinary(data) {
       const input2 = data.replace(/[\r\n=]/g, "");
-      const max = input2.length;
+      const max2 = input2.length;
       const map2 = BASE64_MAP;
-      let bits = 0;
+      let bits2 = 0;
       const result = [];
-      for (let idx = 0; idx < max; idx++) {
+      for (let idx = 0; idx < max2; idx++) {
         if (idx % 4 === 0 && idx) {
-          result.push(bits >> 16 & 255);
-          result.push(bits >> 8 & 255);
-          result.push(bits & 255);
+          result.push(bits2 >> 16 & 255);
+          result.push(bits2 >> 8 & 255);
+          result.push(bits2 & 255);
         }
-        bits = bits << 6 | map2.indexOf(input2.charAt(idx));
+        bits2 = bits2 << 6 | map2.indexOf(input2.charAt(idx));
       }
-      const tailbits = max % 4 * 6;
+      const tailbits = max2 % 4 * 6;
       if (tailbits === 0) {
-        result.push(bits >> 16 & 255);
-        result.push(bits >> 8 & 255);
-        result.push(bits & 255);
+        result.push(bits2 >> 16 & 255);
+        result.push(bits2 >> 8 & 255);
+        result.push(bits2 & 255);
       } else if (tailbits === 18) {
-        result.push(bits >> 10 & 255);
-        result.push(bits >> 2 & 255);
+        result.push(bits2 >> 10 & 255);
+        result.push(bits2 >> 2 & 255);
       } else if (tailbits === 12) {
-        result.push(bits >> 4 & 255);
+        result.push(bits2 >> 4 & 255);
       }
       return new Uint8Array(result);
     }
     function representYamlBinary(object2) {
       let result = "";
-      let bits = 0;
-      const max = object2.length;
+      let bits2 = 0;
+      const max2 = object2.length;
       const map2 = BASE64_MAP;
-      for (let idx = 0; idx < max; idx++) {
+      for (let idx = 0; idx < max2; idx++) {
         if (idx % 3 === 0 && idx) {
-          result += map2[bits >> 18 & 63];
-          result += map2[bits >> 12 & 63];
-          result += map2[bits >> 6 & 63];
-          result += map2[bits & 63];
+          result += map2[bits2 >> 18 & 63];
+          result += map2[bits2 >> 12 & 63];
+          result += map2[bits2 >> 6 & 63];
+          result += map2[bits2 & 63];
         }
-        bits = (bits << 8) + object2[idx];
+        bits2 = (bits2 << 8) + object2[idx];
       }
-      const tail = max % 3;
+      const tail = max2 % 3;
       if (tail === 0) {
-        result += map2[bits >> 18 & 63];
-        result += map2[bits >> 12 & 63];
-        result += map2[bits >> 6 & 63];
-        result += map2[bits & 63];
+        result += map2[bits2 >> 18 & 63];
+        result += map2[bits2 >> 12 & 63];
+        result += map2[bits2 >> 6 & 63];
+        result += map2[bits2 & 63];
       } else if (tail === 2) {
-        result += map2[bits >> 10 & 63];
-        result += map2[bits >> 4 & 63];
-        result += map2[bits << 2 & 63];
+        result += map2[bits2 >> 10 & 63];
+        result += map2[bits2 >> 4 & 63];
+        result += map2[bits2 << 2 & 63];
         result += map2[64];
       } else if (tail === 1) {
-        result += map2[bits >> 2 & 63];
-        result += map2[bits << 4 & 63];
+        result += map2[bits2 >> 2 & 63];
+        result += map2[bits2 << 4 & 63];
         result += map2[64];
         result += map2[64];
       }
@@ -22864,9 +22864,9 @@ var require_loader = __commonJS({
     }
     var simpleEscapeCheck = new Array(256);
     var simpleEscapeMap = new Array(256);
-    for (let i = 0; i < 256; i++) {
-      simpleEscapeCheck[i] = simpleEscapeSequence(i) ? 1 : 0;
-      simpleEscapeMap[i] = simpleEscapeSequence(i);
+    for (let i2 = 0; i2 < 256; i2++) {
+      simpleEscapeCheck[i2] = simpleEscapeSequence(i2) ? 1 : 0;
+      simpleEscapeMap[i2] = simpleEscapeSequence(i2);
     }
     function State(input2, options) {
       this.input = input2;
@@ -23017,7 +23017,7 @@ var require_loader = __commonJS({
         }
         try {
           prefix = decodeURIComponent(prefix);
-        } catch (err) {
+        } catch (err2) {
           throwError(state, "tag prefix is malformed: " + prefix);
         }
         state.tagMap[handle] = prefix;
@@ -23762,7 +23762,7 @@ var require_loader = __commonJS({
       }
       try {
         tagName2 = decodeURIComponent(tagName2);
-      } catch (err) {
+      } catch (err2) {
         throwError(state, "tag name is malformed: " + tagName2);
       }
       if (isVerbatim) {
@@ -24246,18 +24246,18 @@ var require_dumper = __commonJS({
     }
     function indentString(string4, spaces) {
       const ind = common.repeat(" ", spaces);
-      let position = 0;
+      let position2 = 0;
       let result = "";
       const length = string4.length;
-      while (position < length) {
+      while (position2 < length) {
         let line;
-        const next = string4.indexOf("\n", position);
+        const next = string4.indexOf("\n", position2);
         if (next === -1) {
-          line = string4.slice(position);
-          position = length;
+          line = string4.slice(position2);
+          position2 = length;
         } else {
-          line = string4.slice(position, next + 1);
-          position = next + 1;
+          line = string4.slice(position2, next + 1);
+          position2 = next + 1;
         }
         if (line.length && line !== "\n") result += ind;
         result += line;
@@ -24331,7 +24331,7 @@ var require_dumper = __commonJS({
     var STYLE_FOLDED = 4;
     var STYLE_DOUBLE = 5;
     function chooseScalarStyle(string4, singleLineOnly, indentPerLevel, lineWidth, testAmbiguousType, quotingType, forceQuotes, inblock) {
-      let i;
+      let i2;
       let char = 0;
       let prevChar = null;
       let hasLineBreak = false;
@@ -24340,8 +24340,8 @@ var require_dumper = __commonJS({
       let previousLineBreak = -1;
       let plain2 = isPlainSafeFirst(codePointAt(string4, 0)) && isPlainSafeLast(codePointAt(string4, string4.length - 1));
       if (singleLineOnly || forceQuotes) {
-        for (i = 0; i < string4.length; char >= 65536 ? i += 2 : i++) {
-          char = codePointAt(string4, i);
+        for (i2 = 0; i2 < string4.length; char >= 65536 ? i2 += 2 : i2++) {
+          char = codePointAt(string4, i2);
           if (!isPrintable(char)) {
             return STYLE_DOUBLE;
           }
@@ -24349,14 +24349,14 @@ var require_dumper = __commonJS({
           prevChar = char;
         }
       } else {
-        for (i = 0; i < string4.length; char >= 65536 ? i += 2 : i++) {
-          char = codePointAt(string4, i);
+        for (i2 = 0; i2 < string4.length; char >= 65536 ? i2 += 2 : i2++) {
+          char = codePointAt(string4, i2);
           if (char === CHAR_LINE_FEED) {
             hasLineBreak = true;
             if (shouldTrackWidth) {
               hasFoldableLine = hasFoldableLine || // Foldable line = too long, and not more-indented.
-              i - previousLineBreak - 1 > lineWidth && string4[previousLineBreak + 1] !== " ";
-              previousLineBreak = i;
+              i2 - previousLineBreak - 1 > lineWidth && string4[previousLineBreak + 1] !== " ";
+              previousLineBreak = i2;
             }
           } else if (!isPrintable(char)) {
             return STYLE_DOUBLE;
@@ -24364,7 +24364,7 @@ var require_dumper = __commonJS({
           plain2 = plain2 && isPlainSafe(char, prevChar, inblock);
           prevChar = char;
         }
-        hasFoldableLine = hasFoldableLine || shouldTrackWidth && (i - previousLineBreak - 1 > lineWidth && string4[previousLineBreak + 1] !== " ");
+        hasFoldableLine = hasFoldableLine || shouldTrackWidth && (i2 - previousLineBreak - 1 > lineWidth && string4[previousLineBreak + 1] !== " ");
       }
       if (!hasLineBreak && !hasFoldableLine) {
         if (plain2 && !forceQuotes && !testAmbiguousType(string4)) {
@@ -24481,12 +24481,12 @@ var require_dumper = __commonJS({
     function escapeString(string4) {
       let result = "";
       let char = 0;
-      for (let i = 0; i < string4.length; char >= 65536 ? i += 2 : i++) {
-        char = codePointAt(string4, i);
+      for (let i2 = 0; i2 < string4.length; char >= 65536 ? i2 += 2 : i2++) {
+        char = codePointAt(string4, i2);
         const escapeSeq = ESCAPE_SEQUENCES[char];
         if (!escapeSeq && isPrintable(char)) {
-          result += string4[i];
-          if (char >= 65536) result += string4[i + 1];
+          result += string4[i2];
+          if (char >= 65536) result += string4[i2 + 1];
         } else {
           result += escapeSeq || encodeHex(char);
         }
@@ -24741,13 +24741,13 @@ var require_dumper = __commonJS({
         } else {
           objects.push(object2);
           if (Array.isArray(object2)) {
-            for (let i = 0, length = object2.length; i < length; i += 1) {
-              inspectNode(object2[i], objects, duplicatesIndexes);
+            for (let i2 = 0, length = object2.length; i2 < length; i2 += 1) {
+              inspectNode(object2[i2], objects, duplicatesIndexes);
             }
           } else {
             const objectKeyList = Object.keys(object2);
-            for (let i = 0, length = objectKeyList.length; i < length; i += 1) {
-              inspectNode(object2[objectKeyList[i]], objects, duplicatesIndexes);
+            for (let i2 = 0, length = objectKeyList.length; i2 < length; i2 += 1) {
+              inspectNode(object2[objectKeyList[i2]], objects, duplicatesIndexes);
             }
           }
         }
@@ -24838,9 +24838,9 @@ var require_syml = __commonJS({
           return '"' + literalEscape(expectation.text) + '"';
         },
         "class": function(expectation) {
-          var escapedParts = "", i;
-          for (i = 0; i < expectation.parts.length; i++) {
-            escapedParts += expectation.parts[i] instanceof Array ? classEscape(expectation.parts[i][0]) + "-" + classEscape(expectation.parts[i][1]) : classEscape(expectation.parts[i]);
+          var escapedParts = "", i2;
+          for (i2 = 0; i2 < expectation.parts.length; i2++) {
+            escapedParts += expectation.parts[i2] instanceof Array ? classEscape(expectation.parts[i2][0]) + "-" + classEscape(expectation.parts[i2][1]) : classEscape(expectation.parts[i2]);
           }
           return "[" + (expectation.inverted ? "^" : "") + escapedParts + "]";
         },
@@ -24875,15 +24875,15 @@ var require_syml = __commonJS({
         return DESCRIBE_EXPECTATION_FNS[expectation.type](expectation);
       }
       function describeExpected(expected2) {
-        var descriptions = new Array(expected2.length), i, j;
-        for (i = 0; i < expected2.length; i++) {
-          descriptions[i] = describeExpectation(expected2[i]);
+        var descriptions = new Array(expected2.length), i2, j;
+        for (i2 = 0; i2 < expected2.length; i2++) {
+          descriptions[i2] = describeExpectation(expected2[i2]);
         }
         descriptions.sort();
         if (descriptions.length > 0) {
-          for (i = 1, j = 1; i < descriptions.length; i++) {
-            if (descriptions[i - 1] !== descriptions[i]) {
-              descriptions[j] = descriptions[i];
+          for (i2 = 1, j = 1; i2 < descriptions.length; i2++) {
+            if (descriptions[i2 - 1] !== descriptions[i2]) {
+              descriptions[j] = descriptions[i2];
               j++;
             }
           }
@@ -24934,9 +24934,9 @@ var require_syml = __commonJS({
         indentLevel--;
         return true;
       }, peg$c25 = function() {
-        return text();
+        return text2();
       }, peg$c26 = peg$otherExpectation("pseudostring"), peg$c27 = /^[^\r\n\t ?:,\][{}#&*!|>'"%@`\-]/, peg$c28 = peg$classExpectation(["\r", "\n", "	", " ", "?", ":", ",", "]", "[", "{", "}", "#", "&", "*", "!", "|", ">", "'", '"', "%", "@", "`", "-"], true, false), peg$c29 = /^[^\r\n\t ,\][{}:#"']/, peg$c30 = peg$classExpectation(["\r", "\n", "	", " ", ",", "]", "[", "{", "}", ":", "#", '"', "'"], true, false), peg$c31 = function() {
-        return text().replace(/^ *| *$/g, "");
+        return text2().replace(/^ *| *$/g, "");
       }, peg$c32 = "--", peg$c33 = peg$literalExpectation("--", false), peg$c34 = /^[a-zA-Z\/0-9]/, peg$c35 = peg$classExpectation([["a", "z"], ["A", "Z"], "/", ["0", "9"]], false, false), peg$c36 = /^[^\r\n\t :,]/, peg$c37 = peg$classExpectation(["\r", "\n", "	", " ", ":", ","], true, false), peg$c38 = "null", peg$c39 = peg$literalExpectation("null", false), peg$c40 = function() {
         return null;
       }, peg$c41 = "true", peg$c42 = peg$literalExpectation("true", false), peg$c43 = function() {
@@ -24975,7 +24975,7 @@ var require_syml = __commonJS({
         }
         peg$startRuleFunction = peg$startRuleFunctions[options.startRule];
       }
-      function text() {
+      function text2() {
         return input2.substring(peg$savedPos, peg$currPos);
       }
       function location() {
@@ -24993,8 +24993,8 @@ var require_syml = __commonJS({
         location2 = location2 !== void 0 ? location2 : peg$computeLocation(peg$savedPos, peg$currPos);
         throw peg$buildSimpleError(message, location2);
       }
-      function peg$literalExpectation(text2, ignoreCase) {
-        return { type: "literal", text: text2, ignoreCase };
+      function peg$literalExpectation(text3, ignoreCase) {
+        return { type: "literal", text: text3, ignoreCase };
       }
       function peg$classExpectation(parts, inverted, ignoreCase) {
         return { type: "class", parts, inverted, ignoreCase };
@@ -26823,6 +26823,1119 @@ var require_lib = __commonJS({
   }
 });
 
+// node_modules/ae-cvss-calculator/dist/ae-cvss-calculator.js
+var require_ae_cvss_calculator = __commonJS({
+  "node_modules/ae-cvss-calculator/dist/ae-cvss-calculator.js"(exports2, module) {
+    !(function(e, t) {
+      "object" == typeof exports2 && "object" == typeof module ? module.exports = t() : "function" == typeof define && define.amd ? define([], t) : "object" == typeof exports2 ? exports2.CvssCalculator = t() : e.CvssCalculator = t();
+    })(exports2, (() => (() => {
+      "use strict";
+      var e = { 154: (e2, t2) => {
+        Object.defineProperty(t2, "__esModule", { value: true }), t2.CvssVector = void 0;
+        class o {
+          constructor(e3, t3, o2) {
+            this.vector = e3, this.normalize = t3, this.scores = o2;
+          }
+          isUpToDate(e3, t3) {
+            return this.vector === e3 && this.normalize === t3;
+          }
+          getScores() {
+            return this.scores;
+          }
+        }
+        t2.CvssVector = class {
+          constructor(e3) {
+            this.vectorChangedListeners = [], this.components = /* @__PURE__ */ new Map(), this.clearComponents(), e3 && this.applyVector(e3);
+          }
+          calculateScores(e3 = false) {
+            const t3 = this.toString(true);
+            if (this.cachedScores && this.cachedScores.isUpToDate(t3, e3)) return this.cachedScores.getScores();
+            const a = this.calculateScoresInternal(e3);
+            return this.cachedScores = new o(t3, e3, a), a;
+          }
+          fillBaseMetrics() {
+            for (const [e3, t3] of this.getRegisteredComponents()) if ("base" === e3.name) {
+              for (const e4 of t3) {
+                const t4 = e4.values[1];
+                t4 && this.applyComponent(e4, t4);
+              }
+              return;
+            }
+            throw new Error("No base category found");
+          }
+          getComponents() {
+            return this.components;
+          }
+          clearComponents() {
+            this.getRegisteredComponents().forEach(((e3, t3) => {
+              e3.forEach(((e4) => this.components.set(e4, e4.values[0])));
+            }));
+          }
+          clearSpecifiedComponents(e3) {
+            e3.forEach(((e4) => this.components.set(e4, e4.values[0])));
+          }
+          addVectorChangedListener(e3) {
+            this.vectorChangedListeners.push(e3);
+          }
+          normalizeVector(e3) {
+            return e3.replace(/\(/g, "").replace(/\)/g, "").replace(/CVSS:\d+\.?\d?/g, "").replace(/\s/g, "").replace(/\\/g, "").replace(/^\//g, "").replace(/\/$/g, "").trim();
+          }
+          findComponent(e3) {
+            for (const t3 of this.getRegisteredComponents().values()) {
+              const o2 = t3.find(((t4) => t4.name === e3 || t4.shortName === e3));
+              if (o2) return o2;
+            }
+            return Array.from(this.components.keys()).find(((t3) => t3.name === e3 || t3.shortName === e3));
+          }
+          applyVector(e3) {
+            this.applyVectorCount(e3);
+          }
+          applyVectorCount(e3) {
+            const t3 = this.normalizeVector(e3).split("/");
+            let o2 = 0;
+            return t3.forEach(((e4) => {
+              if (0 === e4.length) return;
+              const [t4, a] = e4.split(":");
+              0 !== t4.length && 0 !== a.length ? this.applyComponentString(t4, a, false) && o2++ : console.warn("Invalid component/value pair", e4);
+            })), this.vectorChangedListeners.forEach(((e4) => e4(this))), o2;
+          }
+          applyComponentString(e3, t3, o2 = true) {
+            const a = this.findComponent(e3);
+            if (a) {
+              const i2 = a.values.find(((e4) => e4.name === t3 || e4.shortName === t3));
+              if (i2) return this.components.get(a) !== i2 && (this.applyComponent(a, i2), o2 && this.vectorChangedListeners.forEach(((e4) => e4(this))), true);
+              throw new Error(`Unknown component value ${t3} for component ${e3}`);
+            }
+            throw new Error(`Unknown component ${e3} when setting value ${t3}`);
+          }
+          applyComponentStringSilent(e3, t3, o2 = true) {
+            try {
+              return this.applyComponentString(e3, t3, o2);
+            } catch (e4) {
+              return false;
+            }
+          }
+          applyComponent(e3, t3, o2 = true) {
+            this.components.set(e3, t3), o2 && this.vectorChangedListeners.forEach(((e4) => e4(this)));
+          }
+          applyVectorPartsIf(e3, t3, o2) {
+            if (!e3) return 0;
+            const a = this.normalizeVector(e3);
+            if (0 === a.length) return 0;
+            const i2 = a.split("/");
+            let s2 = 0;
+            for (const e4 of i2) {
+              if (!e4) continue;
+              const a2 = e4.split(":", 2), i3 = this.clone(), n2 = t3(i3);
+              if (2 === a2.length) {
+                i3.applyComponentStringSilent(a2[0], a2[1]);
+                const e5 = t3(i3);
+                o2 ? e5 <= n2 && (s2 += this.applyComponentStringSilent(a2[0], a2[1]) ? 1 : 0) : e5 >= n2 && (s2 += this.applyComponentStringSilent(a2[0], a2[1]) ? 1 : 0);
+              } else console.warn("Unknown vector argument:", e4);
+            }
+            return s2;
+          }
+          applyVectorPartsIfLower(e3, t3) {
+            return this.applyVectorPartsIf(e3, t3, true);
+          }
+          applyVectorPartsIfHigher(e3, t3) {
+            return this.applyVectorPartsIf(e3, t3, false);
+          }
+          applyVectorPartsIfLowerVector(e3, t3) {
+            return this.applyVectorPartsIf(e3.toStringDefinedParts(), t3, true);
+          }
+          applyVectorPartsIfHigherVector(e3, t3) {
+            return this.applyVectorPartsIf(e3.toStringDefinedParts(), t3, false);
+          }
+          getComponent(e3) {
+            const t3 = this.components.get(e3);
+            if (!t3) throw new Error(`Unknown component: ${e3.name}`);
+            return t3;
+          }
+          getComponentByString(e3) {
+            const t3 = this.findComponent(e3);
+            if (!t3) throw new Error(`Unknown component: ${e3}`);
+            const o2 = this.components.get(t3);
+            if (!o2) throw new Error(`Unknown component: ${e3}`);
+            return o2;
+          }
+          getComponentByStringOpt(e3) {
+            try {
+              return this.getComponentByString(e3);
+            } catch (e4) {
+              return null;
+            }
+          }
+          size() {
+            return Array.from(this.components.values()).filter(this.isComponentValueDefined).length;
+          }
+          getFirstDefinedComponent(e3) {
+            return e3.map(((e4) => this.components.get(e4))).find(this.isComponentValueDefined);
+          }
+          toString(e3 = false, t3 = this.getRegisteredComponents(), o2 = false) {
+            let a = "";
+            for (const [i2, s2] of t3) if (e3 || this.isCategoryPartiallyDefined(i2)) for (const e4 of s2) {
+              const t4 = this.components.get(e4);
+              if (t4) {
+                if (o2 && !this.isComponentValueDefined(t4)) continue;
+                a += `${e4.shortName}:${t4.shortName}/`;
+              }
+            }
+            return this.getVectorPrefix() + a.slice(0, -1);
+          }
+          toStringDefinedParts() {
+            return this.toString(false, this.getRegisteredComponents(), true);
+          }
+          isCategoryFullyDefined(e3) {
+            const t3 = this.getRegisteredComponents().get(e3);
+            return !!t3 && t3.every(((e4) => void 0 !== this.components.get(e4) && "ND" !== this.components.get(e4).shortName && "X" !== this.components.get(e4).shortName));
+          }
+          isCategoryPartiallyDefined(e3) {
+            const t3 = this.getRegisteredComponents().get(e3);
+            return !!t3 && t3.some(((e4) => void 0 !== this.components.get(e4) && "ND" !== this.components.get(e4).shortName && "X" !== this.components.get(e4).shortName));
+          }
+          round(e3, t3) {
+            let o2 = Math.pow(10, t3);
+            return Math.round(e3 * o2) / o2;
+          }
+          roundUp(e3) {
+            let t3 = Math.round(1e5 * e3);
+            return t3 % 1e4 == 0 ? t3 / 1e5 : (Math.floor(t3 / 1e4) + 1) / 10;
+          }
+          normalizeScore(e3, t3) {
+            return 10 === t3 ? e3 : this.round(this.mapRange(e3, 0, t3, 0, 10), 1);
+          }
+          mapRange(e3, t3, o2, a, i2) {
+            return (e3 - t3) / (o2 - t3) * (i2 - a) + a;
+          }
+          pickRandomDefinedComponentValue(e3) {
+            for (let t3 = 0; t3 < 999999; t3++) {
+              const t4 = e3.values[Math.floor(Math.random() * e3.values.length)];
+              if ("X" !== t4.shortName && "ND" !== t4.shortName && !t4.hide) return t4;
+            }
+          }
+          clone() {
+            const e3 = new this.constructor();
+            return e3.components = new Map(this.components), e3;
+          }
+          diffVector(e3) {
+            const t3 = new this.constructor();
+            for (const [o2, a] of this.getRegisteredComponents()) for (const o3 of a) {
+              const a2 = this.components.get(o3), i2 = e3.components.get(o3), s2 = this.isComponentValueDefined(a2), n2 = this.isComponentValueDefined(i2);
+              s2 && n2 && a2.shortName !== i2.shortName || !s2 && n2 ? t3.applyComponent(o3, i2) : s2 && !n2 && t3.applyComponent(o3, a2);
+            }
+            return t3;
+          }
+          applyEnvironmentalMetricsOntoBase() {
+            for (const [e3, t3] of this.getRegisteredComponents()) for (const e4 of t3) {
+              const t4 = this.components.get(e4);
+              t4 && e4.baseMetricEquivalent && this.isComponentValueDefined(t4) && (e4.baseMetricEquivalentMapper ? this.applyComponentString(e4.baseMetricEquivalent.shortName, e4.baseMetricEquivalentMapper(t4).shortName, false) : this.applyComponentString(e4.baseMetricEquivalent.shortName, t4.shortName, false), this.applyComponent(e4, e4.values[0], false));
+            }
+            this.vectorChangedListeners.forEach(((e3) => e3(this)));
+          }
+          isComponentValueDefined(e3) {
+            return void 0 !== e3 && "ND" !== e3.shortName && "X" !== e3.shortName;
+          }
+          static _reorderAttributeSeverityOrder(e3) {
+            const t3 = [];
+            return e3.forEach(((e4, o2) => {
+              t3.push([e4]);
+            })), t3;
+          }
+        };
+      }, 156: function(e2, t2, o) {
+        var a = this && this.__createBinding || (Object.create ? function(e3, t3, o2, a2) {
+          void 0 === a2 && (a2 = o2);
+          var i3 = Object.getOwnPropertyDescriptor(t3, o2);
+          i3 && !("get" in i3 ? !t3.__esModule : i3.writable || i3.configurable) || (i3 = { enumerable: true, get: function() {
+            return t3[o2];
+          } }), Object.defineProperty(e3, a2, i3);
+        } : function(e3, t3, o2, a2) {
+          void 0 === a2 && (a2 = o2), e3[a2] = t3[o2];
+        }), i2 = this && this.__exportStar || function(e3, t3) {
+          for (var o2 in e3) "default" === o2 || Object.prototype.hasOwnProperty.call(t3, o2) || a(t3, e3, o2);
+        };
+        Object.defineProperty(t2, "__esModule", { value: true }), t2.Cvss4P0 = t2.Cvss3P0 = t2.Cvss3P1 = t2.Cvss2 = t2.CvssVector = void 0;
+        var s2 = o(154);
+        Object.defineProperty(t2, "CvssVector", { enumerable: true, get: function() {
+          return s2.CvssVector;
+        } }), i2(o(564), t2);
+        var n2 = o(475);
+        Object.defineProperty(t2, "Cvss2", { enumerable: true, get: function() {
+          return n2.Cvss2;
+        } });
+        var r = o(371);
+        Object.defineProperty(t2, "Cvss3P1", { enumerable: true, get: function() {
+          return r.Cvss3P1;
+        } });
+        var c = o(623);
+        Object.defineProperty(t2, "Cvss3P0", { enumerable: true, get: function() {
+          return c.Cvss3P0;
+        } });
+        var l2 = o(987);
+        Object.defineProperty(t2, "Cvss4P0", { enumerable: true, get: function() {
+          return l2.Cvss4P0;
+        } });
+      }, 331: (e2, t2) => {
+        var o;
+        Object.defineProperty(t2, "__esModule", { value: true }), t2.Cvss3P0Components = void 0;
+        class a {
+        }
+        t2.Cvss3P0Components = a, o = a, a.CONFIDENTIALITY_IMPACT_VALUES = { X: { shortName: "X", value: 0, name: "Not Defined", abbreviatedName: "Not Def.", jsonSchemaName: "NOT_DEFINED", description: "Component is not defined." }, N: { shortName: "N", value: 0, name: "None", jsonSchemaName: "NONE", description: "There is no loss of confidentiality within the impacted component." }, L: { shortName: "L", value: 0.22, name: "Low", jsonSchemaName: "LOW", description: "There is some loss of confidentiality. Access to some restricted information is obtained, but the attacker does not have control over what information is obtained, or the amount or kind of loss is limited. The information disclosure does not cause a direct, serious loss to the impacted component." }, H: { shortName: "H", value: 0.56, name: "High", jsonSchemaName: "HIGH", description: "There is a total loss of confidentiality, resulting in all resources within the impacted component being divulged to the attacker. Alternatively, access to only some restricted information is obtained, but the disclosed information presents a direct, serious impact. For example, an attacker steals the administrator's password, or private encryption keys of a web server." } }, a.CONFIDENTIALITY_IMPACT = [o.CONFIDENTIALITY_IMPACT_VALUES.X, o.CONFIDENTIALITY_IMPACT_VALUES.N, o.CONFIDENTIALITY_IMPACT_VALUES.L, o.CONFIDENTIALITY_IMPACT_VALUES.H], a.INTEGRITY_IMPACT_VALUES = { X: { shortName: "X", value: 0, name: "Not Defined", abbreviatedName: "Not Def.", jsonSchemaName: "NOT_DEFINED", description: "Component is not defined." }, N: { shortName: "N", value: 0, name: "None", jsonSchemaName: "NONE", description: "There is no loss of integrity within the impacted component." }, L: { shortName: "L", value: 0.22, name: "Low", jsonSchemaName: "LOW", description: "Modification of data is possible, but the attacker does not have control over the consequence of a modification, or the amount of modification is limited. The data modification does not have a direct, serious impact on the impacted component." }, H: { shortName: "H", value: 0.56, name: "High", jsonSchemaName: "HIGH", description: "There is a total loss of integrity, or a complete loss of protection. For example, the attacker is able to modify any/all files protected by the impacted component. Alternatively, only some files can be modified, but malicious modification would present a direct, serious consequence to the impacted component." } }, a.INTEGRITY_IMPACT = [o.INTEGRITY_IMPACT_VALUES.X, o.INTEGRITY_IMPACT_VALUES.N, o.INTEGRITY_IMPACT_VALUES.L, o.INTEGRITY_IMPACT_VALUES.H], a.AVAILABILITY_IMPACT_VALUES = { X: { shortName: "X", value: 0, name: "Not Defined", abbreviatedName: "Not Def.", jsonSchemaName: "NOT_DEFINED", description: "Component is not defined." }, N: { shortName: "N", value: 0, name: "None", jsonSchemaName: "NONE", description: "There is no impact to availability within the impacted component." }, L: { shortName: "L", value: 0.22, name: "Low", jsonSchemaName: "LOW", description: "Performance is reduced or there are interruptions in resource availability. Even if repeated exploitation of the vulnerability is possible, the attacker does not have the ability to completely deny service to legitimate users. The resources in the impacted component are either partially available all of the time, or fully available only some of the time, but overall there is no direct, serious consequence to the impacted component." }, H: { shortName: "H", value: 0.56, name: "High", jsonSchemaName: "HIGH", description: "There is a total loss of availability, resulting in the attacker being able to fully deny access to resources in the impacted component; this loss is either sustained (while the attacker continues to deliver the attack) or persistent (the condition persists even after the attack has completed). Alternatively, the attacker has the ability to deny some availability, but the loss of availability presents a direct, serious consequence to the impacted component (e.g., the attacker cannot disrupt existing connections, but can prevent new connections; the attacker can repeatedly exploit a vulnerability that, in each instance of a successful attack, leaks a only small amount of memory, but after repeated exploitation causes a service to become completely unavailable)." } }, a.AVAILABILITY_IMPACT = [o.AVAILABILITY_IMPACT_VALUES.X, o.AVAILABILITY_IMPACT_VALUES.N, o.AVAILABILITY_IMPACT_VALUES.L, o.AVAILABILITY_IMPACT_VALUES.H], a.CONFIDENTIALITY_REQUIREMENT_VALUES = { X: { shortName: "X", value: 1, name: "Not Defined", abbreviatedName: "Not Def.", jsonSchemaName: "NOT_DEFINED", description: "Assigning this value indicates there is insufficient information to choose one of the other values, and has no impact on the overall Environmental Score, i.e., it has the same effect on scoring as assigning Medium." }, L: { shortName: "L", value: 0.5, name: "Low", jsonSchemaName: "LOW", description: "Loss of Confidentiality is likely to have only a limited adverse effect on the organization or individuals associated with the organization (e.g., employees, customers)." }, M: { shortName: "M", value: 1, name: "Medium", jsonSchemaName: "MEDIUM", description: "Loss of Confidentiality is likely to have a serious adverse effect on the organization or individuals associated with the organization (e.g., employees, customers)." }, H: { shortName: "H", value: 1.5, name: "High", jsonSchemaName: "HIGH", description: "Loss of Confidentiality is likely to have a catastrophic adverse effect on the organization or individuals associated with the organization (e.g., employees, customers)." } }, a.CONFIDENTIALITY_REQUIREMENT = [o.CONFIDENTIALITY_REQUIREMENT_VALUES.X, o.CONFIDENTIALITY_REQUIREMENT_VALUES.L, o.CONFIDENTIALITY_REQUIREMENT_VALUES.M, o.CONFIDENTIALITY_REQUIREMENT_VALUES.H], a.INTEGRITY_REQUIREMENT_VALUES = { X: { shortName: "X", value: 1, name: "Not Defined", abbreviatedName: "Not Def.", jsonSchemaName: "NOT_DEFINED", description: "Assigning this value indicates there is insufficient information to choose one of the other values, and has no impact on the overall Environmental Score, i.e., it has the same effect on scoring as assigning Medium." }, L: { shortName: "L", value: 0.5, name: "Low", jsonSchemaName: "LOW", description: "Loss of Integrity is likely to have only a limited adverse effect on the organization or individuals associated with the organization (e.g., employees, customers)." }, M: { shortName: "M", value: 1, name: "Medium", jsonSchemaName: "MEDIUM", description: "Loss of Integrity is likely to have a serious adverse effect on the organization or individuals associated with the organization (e.g., employees, customers)." }, H: { shortName: "H", value: 1.5, name: "High", jsonSchemaName: "HIGH", description: "Loss of Integrity is likely to have a catastrophic adverse effect on the organization or individuals associated with the organization (e.g., employees, customers)." } }, a.INTEGRITY_REQUIREMENT = [o.INTEGRITY_REQUIREMENT_VALUES.X, o.INTEGRITY_REQUIREMENT_VALUES.L, o.INTEGRITY_REQUIREMENT_VALUES.M, o.INTEGRITY_REQUIREMENT_VALUES.H], a.AVAILABILITY_REQUIREMENT_VALUES = { X: { shortName: "X", value: 1, name: "Not Defined", abbreviatedName: "Not Def.", jsonSchemaName: "NOT_DEFINED", description: "Assigning this value indicates there is insufficient information to choose one of the other values, and has no impact on the overall Environmental Score, i.e., it has the same effect on scoring as assigning Medium." }, L: { shortName: "L", value: 0.5, name: "Low", jsonSchemaName: "LOW", description: "Loss of Availability is likely to have only a limited adverse effect on the organization or individuals associated with the organization (e.g., employees, customers)." }, M: { shortName: "M", value: 1, name: "Medium", jsonSchemaName: "MEDIUM", description: "Loss of Availability is likely to have a serious adverse effect on the organization or individuals associated with the organization (e.g., employees, customers)." }, H: { shortName: "H", value: 1.5, name: "High", jsonSchemaName: "HIGH", description: "Loss of Availability is likely to have a catastrophic adverse effect on the organization or individuals associated with the organization (e.g., employees, customers)." } }, a.AVAILABILITY_REQUIREMENT = [o.AVAILABILITY_REQUIREMENT_VALUES.X, o.AVAILABILITY_REQUIREMENT_VALUES.L, o.AVAILABILITY_REQUIREMENT_VALUES.M, o.AVAILABILITY_REQUIREMENT_VALUES.H], a.TEMPLATE_CIA_REQUIREMENT_MODIFIED_VALUES = { X: { shortName: "X", value: 1, name: "Not Defined", abbreviatedName: "Not Def.", jsonSchemaName: "NOT_DEFINED", description: "Component is not defined." }, L: { shortName: "L", value: 0.5, name: "Low", jsonSchemaName: "LOW", description: "There is no impact to the integrity of the system." }, M: { shortName: "M", value: 1, name: "Medium", jsonSchemaName: "MEDIUM", description: "There is a partial compromise of system integrity." }, H: { shortName: "H", value: 1.5, name: "High", jsonSchemaName: "HIGH", description: "There is a total compromise of system integrity." } }, a.TEMPLATE_CIA_REQUIREMENT_MODIFIED = [o.TEMPLATE_CIA_REQUIREMENT_MODIFIED_VALUES.X, o.TEMPLATE_CIA_REQUIREMENT_MODIFIED_VALUES.L, o.TEMPLATE_CIA_REQUIREMENT_MODIFIED_VALUES.M, o.TEMPLATE_CIA_REQUIREMENT_MODIFIED_VALUES.H], a.BASE_CATEGORY = { name: "base", description: "This metric reflects the qualities of a vulnerability that are constant over time and across user environments." }, a.AV_VALUES = { X: { shortName: "X", value: 1, name: "Not Defined", abbreviatedName: "Not Def.", jsonSchemaName: "NOT_DEFINED", description: "Component is not defined." }, N: { shortName: "N", value: 0.85, name: "Network", abbreviatedName: "Netw.", jsonSchemaName: "NETWORK", description: "The vulnerable component is bound to the network stack and the set of possible attackers extends beyond the other options listed below, up to and including the entire Internet." }, A: { shortName: "A", value: 0.62, name: "Adjacent Network", abbreviatedName: "Adj. Network", jsonSchemaName: "ADJACENT_NETWORK", description: "The vulnerable component is bound to the network stack, but the attack is limited at the protocol level to a logically adjacent topology." }, L: { shortName: "L", value: 0.55, name: "Local", jsonSchemaName: "LOCAL", description: "The vulnerable component is not bound to the network stack and the attacker's path is via read/write/execute capabilities." }, P: { shortName: "P", value: 0.2, name: "Physical", abbreviatedName: "Phys.", jsonSchemaName: "PHYSICAL", description: "The attack requires the attacker to physically touch or manipulate the vulnerable component." } }, a.AV = { name: "Attack Vector", shortName: "AV", subCategory: "Exploitability Metrics", description: "This metric reflects the context by which vulnerability exploitation is possible. The more remote an attacker can be to attack a host, the greater the vulnerability score.", values: [o.AV_VALUES.X, o.AV_VALUES.N, o.AV_VALUES.A, o.AV_VALUES.L, o.AV_VALUES.P] }, a.AC_VALUES = { X: { shortName: "X", value: 1, name: "Not Defined", abbreviatedName: "Not Def.", jsonSchemaName: "NOT_DEFINED", description: "Component is not defined." }, L: { shortName: "L", value: 0.77, name: "Low", jsonSchemaName: "LOW", description: "Specialized access conditions or extenuating circumstances do not exist. An attacker can expect repeatable success when attacking the vulnerable component." }, H: { shortName: "H", value: 0.44, name: "High", jsonSchemaName: "HIGH", description: "A successful attack depends on conditions beyond the attacker's control. That is, a successful attack cannot be accomplished at will, but requires the attacker to invest in some measurable amount of effort in preparation or execution against the vulnerable component before a successful attack can be expected." } }, a.AC = { name: "Attack Complexity", shortName: "AC", subCategory: "Exploitability Metrics", description: "This metric describes the conditions beyond the attacker's control that must exist in order to exploit the vulnerability.", values: [o.AC_VALUES.X, o.AC_VALUES.L, o.AC_VALUES.H] }, a.PR_VALUES = { X: { shortName: "X", value: 1, changedValue: 1, name: "Not Defined", abbreviatedName: "Not Def.", jsonSchemaName: "NOT_DEFINED", description: "Component is not defined." }, N: { shortName: "N", value: 0.85, changedValue: 0.85, name: "None", jsonSchemaName: "NONE", description: "The attacker is unauthorized prior to attack, and therefore does not require any access to settings or files of the vulnerable system to carry out an attack." }, L: { shortName: "L", value: 0.62, changedValue: 0.68, name: "Low", jsonSchemaName: "LOW", description: "The attacker requires privileges that provide basic user capabilities that could normally affect only settings and files owned by a user. Alternatively, an attacker with Low privileges has the ability to access only non-sensitive resources." }, H: { shortName: "H", value: 0.27, changedValue: 0.5, name: "High", jsonSchemaName: "HIGH", description: "The attacker requires privileges that provide significant (e.g., administrative) control over the vulnerable component allowing access to component-wide settings and files." } }, a.PR = { name: "Privileges Required", shortName: "PR", subCategory: "Exploitability Metrics", description: "This metric describes the level of privileges an attacker must possess before successfully exploiting the vulnerability.", values: [o.PR_VALUES.X, o.PR_VALUES.N, o.PR_VALUES.L, o.PR_VALUES.H] }, a.UI_VALUES = { X: { shortName: "X", value: 1, name: "Not Defined", abbreviatedName: "Not Def.", jsonSchemaName: "NOT_DEFINED", description: "Component is not defined." }, N: { shortName: "N", value: 0.85, name: "None", jsonSchemaName: "NONE", description: "The vulnerable system can be exploited without interaction from any user." }, R: { shortName: "R", value: 0.62, name: "Required", abbreviatedName: "Req.", jsonSchemaName: "REQUIRED", description: "Successful exploitation of this vulnerability requires a user to take some action before the vulnerability can be exploited. For example, a successful exploit may only be possible during the installation of an application by a system administrator." } }, a.UI = { name: "User Interaction", shortName: "UI", subCategory: "Exploitability Metrics", description: "This metric captures the requirement for a user, other than the attacker, to participate in the successful compromise of the vulnerable component.", values: [o.UI_VALUES.X, o.UI_VALUES.N, o.UI_VALUES.R] }, a.S_VALUES = { X: { shortName: "X", value: false, name: "Not Defined", abbreviatedName: "Not Def.", jsonSchemaName: "NOT_DEFINED", description: "Component is not defined." }, U: { shortName: "U", value: false, name: "Unchanged", abbreviatedName: "Unchang.", jsonSchemaName: "UNCHANGED", description: "An exploited vulnerability can only affect resources managed by the same authority." }, C: { shortName: "C", value: true, name: "Changed", jsonSchemaName: "CHANGED", description: "An exploited vulnerability can affect resources beyond the authorization privileges intended by the vulnerable system's design." } }, a.S = { name: "Scope", shortName: "S", subCategory: "Exploitability Metrics", description: "Can an exploit of the vulnerability be accomplished remotely?", values: [o.S_VALUES.X, o.S_VALUES.U, o.S_VALUES.C] }, a.C = { name: "Confidentiality Impact", shortName: "C", subCategory: "Impact Metrics", description: "This metric measures the impact to the confidentiality of the information resources managed by a software component due to a successfully exploited vulnerability.", values: o.CONFIDENTIALITY_IMPACT }, a.I = { name: "Integrity Impact", shortName: "I", subCategory: "Impact Metrics", description: "This metric measures the impact to integrity of a successfully exploited vulnerability.", values: o.INTEGRITY_IMPACT }, a.A = { name: "Availability Impact", shortName: "A", subCategory: "Impact Metrics", description: "This metric measures the impact to the availability of the impacted component resulting from a successfully exploited vulnerability.", values: o.AVAILABILITY_IMPACT }, a.BASE_CATEGORY_VALUES = [o.AV, o.AC, o.PR, o.UI, o.S, o.C, o.I, o.A], a.TEMPORAL_CATEGORY = { name: "temporal", description: "This metric reflects the current state of exploit techniques or code availability." }, a.E_VALUES = { X: { shortName: "X", value: 1, name: "Not Defined", abbreviatedName: "Not Def.", jsonSchemaName: "NOT_DEFINED", description: "Component is not defined." }, U: { shortName: "U", value: 0.91, name: "Unproven", abbreviatedName: "Unproven", description: "No exploit code is available, or an exploit is theoretical." }, P: { shortName: "P", value: 0.94, name: "Proof-of-Concept", abbreviatedName: "Proof-of-conc.", jsonSchemaName: "PROOF_OF_CONCEPT", description: "Proof-of-concept exploit code is available, or an attack demonstration is not practical for most systems. The code or technique is not functional in all situations and may require substantial modification by a skilled attacker." }, F: { shortName: "F", value: 0.97, name: "Functional", jsonSchemaName: "FUNCTIONAL", description: "Functional exploit code is available. The code works in most situations where the vulnerability exists." }, H: { shortName: "H", value: 1, name: "High", jsonSchemaName: "HIGH", description: "Functional exploit code is available. The code is widespread and automated and works in all situations where the vulnerability exists." } }, a.E = { name: "Exploit Code Maturity", shortName: "E", description: "This metric measures the likelihood of the vulnerability being attacked, and is typically based on the current state of exploit techniques, exploit code availability, or active, successful exploitation of the vulnerability.", values: [o.E_VALUES.X, o.E_VALUES.U, o.E_VALUES.P, o.E_VALUES.F, o.E_VALUES.H] }, a.RL_VALUES = { X: { shortName: "X", value: 1, name: "Not Defined", abbreviatedName: "Not Def.", jsonSchemaName: "NOT_DEFINED", description: "Component is not defined." }, O: { shortName: "O", value: 0.95, name: "Official Fix", abbreviatedName: "Off. Fix", jsonSchemaName: "OFFICIAL_FIX", description: "A complete vendor solution is available. Either the vendor has issued an official patch, or an upgrade is available." }, T: { shortName: "T", value: 0.96, name: "Temporary Fix", abbreviatedName: "Temp. Fix", jsonSchemaName: "TEMPORARY_FIX", description: "There is an official but temporary fix available. This includes instances where the vendor issues a temporary hotfix, tool, or workaround." }, W: { shortName: "W", value: 0.97, name: "Workaround", jsonSchemaName: "WORKAROUND", description: "There is an unofficial, non-vendor solution available. In some cases, users of the affected technology will create a patch of their own or provide steps to work around or otherwise mitigate the vulnerability." }, U: { shortName: "U", value: 1, name: "Unavailable", jsonSchemaName: "UNAVAILABLE", description: "There is either no solution available or it is impossible to apply." } }, a.RL = { name: "Remediation Level", shortName: "RL", description: "This metric describes the remediation level for a vulnerability in an affected resource.", values: [o.RL_VALUES.X, o.RL_VALUES.O, o.RL_VALUES.T, o.RL_VALUES.W, o.RL_VALUES.U] }, a.RC_VALUES = { X: { shortName: "X", value: 1, name: "Not Defined", abbreviatedName: "Not Def.", jsonSchemaName: "NOT_DEFINED", description: "Component is not defined." }, U: { shortName: "U", value: 0.92, name: "Unknown", description: "Report confidence is unknown." }, R: { shortName: "R", value: 0.96, name: "Reasonable", jsonSchemaName: "REASONABLE", description: "Reasonable confidence exists, or the reported vulnerability is in a component not typically used by a target or not having a large installed base." }, C: { shortName: "C", value: 1, name: "Confirmed", jsonSchemaName: "CONFIRMED", description: "Confirmed confidence exists, or the exploit is functional in the environment where the vulnerability exists." } }, a.RC = { name: "Report Confidence", shortName: "RC", description: "This metric describes the level of confidence in the existence of the vulnerability and the credibility of the known technical details.", values: [o.RC_VALUES.X, o.RC_VALUES.U, o.RC_VALUES.R, o.RC_VALUES.C] }, a.TEMPORAL_CATEGORY_VALUES = [o.E, o.RL, o.RC], a.ENVIRONMENTAL_CATEGORY = { name: "environmental", description: "This metric reflects the characteristics of a vulnerability that are relevant and unique to a particular user's environment. This metric can greatly improve the accuracy of a score." }, a.MAV_VALUES = { X: { shortName: "X", value: 1, name: "Not Defined", abbreviatedName: "Not Def.", jsonSchemaName: "NOT_DEFINED", description: "Component is not defined." }, N: { shortName: "N", value: 0.85, name: "Network", abbreviatedName: "Netw.", jsonSchemaName: "NETWORK", description: "The vulnerable component is bound to the network stack and the set of possible attackers extends beyond the other options listed below, up to and including the entire Internet." }, A: { shortName: "A", value: 0.62, name: "Adjacent Network", abbreviatedName: "Adj. Network", jsonSchemaName: "ADJACENT_NETWORK", description: "The vulnerable component is bound to the network stack, but the attack is limited at the protocol level to a logically adjacent topology." }, L: { shortName: "L", value: 0.55, name: "Local", jsonSchemaName: "LOCAL", description: "The vulnerable component is not bound to the network stack and the attacker's path is via read/write/execute capabilities." }, P: { shortName: "P", value: 0.2, name: "Physical", abbreviatedName: "Phys.", jsonSchemaName: "PHYSICAL", description: "The attack requires the attacker to physically touch or manipulate the vulnerable component." } }, a.MAV = { name: "Modified Attack Vector", shortName: "MAV", subCategory: "Exploitability Metrics", description: "This metric reflects the context by which vulnerability exploitation is possible. The more remote an attacker can be to attack a host, the greater the vulnerability score.", baseMetricEquivalent: o.AV, values: [o.MAV_VALUES.X, o.MAV_VALUES.N, o.MAV_VALUES.A, o.MAV_VALUES.L, o.MAV_VALUES.P] }, a.MAC_VALUES = { X: { shortName: "X", value: 1, name: "Not Defined", abbreviatedName: "Not Def.", jsonSchemaName: "NOT_DEFINED", description: "Component is not defined." }, L: { shortName: "L", value: 0.77, name: "Low", jsonSchemaName: "LOW", description: "Specialized access conditions or extenuating circumstances do not exist. An attacker can expect repeatable success when attacking the vulnerable component." }, H: { shortName: "H", value: 0.44, name: "High", jsonSchemaName: "HIGH", description: "A successful attack depends on conditions beyond the attacker's control. That is, a successful attack cannot be accomplished at will, but requires the attacker to invest in some measurable amount of effort in preparation or execution against the vulnerable component before a successful attack can be expected." } }, a.MAC = { name: "Modified Attack Complexity", shortName: "MAC", subCategory: "Exploitability Metrics", description: "This metric describes the conditions beyond the attacker's control that must exist in order to exploit the vulnerability.", baseMetricEquivalent: o.AC, values: [o.MAC_VALUES.X, o.MAC_VALUES.L, o.MAC_VALUES.H] }, a.MPR_VALUES = { X: { shortName: "X", value: 1, changedValue: 1, name: "Not Defined", abbreviatedName: "Not Def.", jsonSchemaName: "NOT_DEFINED", description: "Component is not defined." }, N: { shortName: "N", value: 0.85, changedValue: 0.85, name: "None", jsonSchemaName: "NONE", description: "The attacker is unauthorized prior to attack, and therefore does not require any access to settings or files of the vulnerable system to carry out an attack." }, L: { shortName: "L", value: 0.62, changedValue: 0.68, name: "Low", jsonSchemaName: "LOW", description: "The attacker requires privileges that provide basic user capabilities that could normally affect only settings and files owned by a user. Alternatively, an attacker with Low privileges has the ability to access only non-sensitive resources." }, H: { shortName: "H", value: 0.27, changedValue: 0.5, name: "High", jsonSchemaName: "HIGH", description: "The attacker requires privileges that provide significant (e.g., administrative) control over the vulnerable component allowing access to component-wide settings and files." } }, a.MPR = { name: "Modified Privileges Required", shortName: "MPR", subCategory: "Exploitability Metrics", description: "This metric describes the level of privileges an attacker must possess before successfully exploiting the vulnerability.", baseMetricEquivalent: o.PR, values: [o.MPR_VALUES.X, o.MPR_VALUES.N, o.MPR_VALUES.L, o.MPR_VALUES.H] }, a.MUI_VALUES = { X: { shortName: "X", value: 1, name: "Not Defined", abbreviatedName: "Not Def.", jsonSchemaName: "NOT_DEFINED", description: "Component is not defined." }, N: { shortName: "N", value: 0.85, name: "None", jsonSchemaName: "NONE", description: "The vulnerable system can be exploited without interaction from any user." }, R: { shortName: "R", value: 0.62, name: "Required", jsonSchemaName: "REQUIRED", description: "Successful exploitation of this vulnerability requires a user to take some action before the vulnerability can be exploited. For example, a successful exploit may only be possible during the installation of an application by a system administrator." } }, a.MUI = { name: "Modified User Interaction", shortName: "MUI", subCategory: "Exploitability Metrics", description: "This metric captures the requirement for a user, other than the attacker, to participate in the successful compromise of the vulnerable component.", baseMetricEquivalent: o.UI, values: [o.MUI_VALUES.X, o.MUI_VALUES.N, o.MUI_VALUES.R] }, a.MS_VALUES = { X: { shortName: "X", value: false, name: "Not Defined", abbreviatedName: "Not Def.", jsonSchemaName: "NOT_DEFINED", description: "Component is not defined." }, U: { shortName: "U", value: false, name: "Unchanged", abbreviatedName: "Unchang.", jsonSchemaName: "UNCHANGED", description: "An exploited vulnerability can only affect resources managed by the same authority." }, C: { shortName: "C", value: true, name: "Changed", jsonSchemaName: "CHANGED", description: "An exploited vulnerability can affect resources beyond the authorization privileges intended by the vulnerable system's design." } }, a.MS = { name: "Modified Scope", shortName: "MS", subCategory: "Exploitability Metrics", description: "Can an exploit of the vulnerability be accomplished remotely?", baseMetricEquivalent: o.S, values: [o.MS_VALUES.X, o.MS_VALUES.U, o.MS_VALUES.C] }, a.MC = { name: "Confidentiality Impact", shortName: "MC", subCategory: "Modified Impact", description: "This metric measures the impact to the confidentiality of the information resources managed by a software component due to a successfully exploited vulnerability.", baseMetricEquivalent: o.C, values: o.CONFIDENTIALITY_IMPACT }, a.MI = { name: "Integrity Impact", shortName: "MI", subCategory: "Modified Impact", description: "This metric measures the impact to integrity of a successfully exploited vulnerability.", baseMetricEquivalent: o.I, values: o.INTEGRITY_IMPACT }, a.MA = { name: "Availability Impact", shortName: "MA", subCategory: "Modified Impact", description: "This metric measures the impact to the availability of the impacted component resulting from a successfully exploited vulnerability.", baseMetricEquivalent: o.A, values: o.AVAILABILITY_IMPACT }, a.CR = { name: "Confidentiality Requirement", shortName: "CR", subCategory: "Modified Requirement (Impact Subscore) Modifiers", description: "This metric describes the remediation level for a vulnerability in an affected resource.", values: o.CONFIDENTIALITY_REQUIREMENT }, a.IR = { name: "Integrity Requirement", shortName: "IR", subCategory: "Modified Requirement (Impact Subscore) Modifiers", description: "This metric describes the remediation level for a vulnerability in an affected resource.", values: o.INTEGRITY_REQUIREMENT }, a.AR = { name: "Availability Requirement", shortName: "AR", subCategory: "Modified Requirement (Impact Subscore) Modifiers", description: "This metric describes the remediation level for a vulnerability in an affected resource.", values: o.AVAILABILITY_REQUIREMENT }, a.ENVIRONMENTAL_CATEGORY_VALUES = [o.CR, o.IR, o.AR, o.MAV, o.MAC, o.MPR, o.MUI, o.MS, o.MC, o.MI, o.MA], a.REGISTERED_COMPONENTS = /* @__PURE__ */ new Map(), o.REGISTERED_COMPONENTS.set(o.BASE_CATEGORY, o.BASE_CATEGORY_VALUES), o.REGISTERED_COMPONENTS.set(o.TEMPORAL_CATEGORY, o.TEMPORAL_CATEGORY_VALUES), o.REGISTERED_COMPONENTS.set(o.ENVIRONMENTAL_CATEGORY, o.ENVIRONMENTAL_CATEGORY_VALUES), a.ATTRIBUTE_SEVERITY_ORDER = [[o.S_VALUES.U, o.MS_VALUES.U], [o.CONFIDENTIALITY_IMPACT_VALUES.N, o.INTEGRITY_IMPACT_VALUES.N, o.AVAILABILITY_IMPACT_VALUES.N], [o.AV_VALUES.P, o.MAV_VALUES.P], [o.CONFIDENTIALITY_IMPACT_VALUES.L, o.INTEGRITY_IMPACT_VALUES.L, o.AVAILABILITY_IMPACT_VALUES.L], [o.PR_VALUES.H, o.MPR_VALUES.H], [o.AC_VALUES.H, o.MAC_VALUES.H], [o.CONFIDENTIALITY_REQUIREMENT_VALUES.L, o.INTEGRITY_REQUIREMENT_VALUES.L, o.AVAILABILITY_REQUIREMENT_VALUES.L], [o.AV_VALUES.L, o.MAV_VALUES.L], [o.CONFIDENTIALITY_IMPACT_VALUES.H, o.INTEGRITY_IMPACT_VALUES.H, o.AVAILABILITY_IMPACT_VALUES.H], [o.AV_VALUES.A, o.MAV_VALUES.A], [o.UI_VALUES.R, o.MUI_VALUES.R], [o.PR_VALUES.L, o.MPR_VALUES.L], [o.AC_VALUES.L, o.MAC_VALUES.L], [o.AV_VALUES.N, o.MAV_VALUES.N], [o.PR_VALUES.N, o.MPR_VALUES.N], [o.UI_VALUES.N, o.MUI_VALUES.N], [o.E_VALUES.U], [o.E_VALUES.P], [o.E_VALUES.F], [o.E_VALUES.H], [o.E_VALUES.X], [o.RC_VALUES.U], [o.RL_VALUES.O], [o.RL_VALUES.T], [o.RC_VALUES.R], [o.RL_VALUES.W], [o.AV_VALUES.X, o.MAV_VALUES.X], [o.AC_VALUES.X, o.MAC_VALUES.X], [o.PR_VALUES.X, o.MPR_VALUES.X], [o.UI_VALUES.X, o.MUI_VALUES.X], [o.S_VALUES.C, o.MS_VALUES.C], [o.S_VALUES.X, o.MS_VALUES.X], [o.CONFIDENTIALITY_IMPACT_VALUES.X], [o.INTEGRITY_IMPACT_VALUES.X], [o.AVAILABILITY_IMPACT_VALUES.X], [o.RL_VALUES.U], [o.RL_VALUES.X], [o.RC_VALUES.C], [o.RC_VALUES.X], [o.CONFIDENTIALITY_REQUIREMENT_VALUES.M, o.INTEGRITY_REQUIREMENT_VALUES.M, o.AVAILABILITY_REQUIREMENT_VALUES.M], [o.CONFIDENTIALITY_REQUIREMENT_VALUES.X, o.INTEGRITY_REQUIREMENT_VALUES.X, o.AVAILABILITY_REQUIREMENT_VALUES.X], [o.CONFIDENTIALITY_REQUIREMENT_VALUES.H, o.INTEGRITY_REQUIREMENT_VALUES.H, o.AVAILABILITY_REQUIREMENT_VALUES.H]];
+      }, 371: (e2, t2, o) => {
+        Object.defineProperty(t2, "__esModule", { value: true }), t2.Cvss3P1 = void 0;
+        const a = o(154), i2 = o(951);
+        class s2 extends a.CvssVector {
+          constructor(e3) {
+            super(e3);
+          }
+          getRegisteredComponents() {
+            return i2.Cvss3P1Components.REGISTERED_COMPONENTS;
+          }
+          getVectorPrefix() {
+            return "CVSS:3.1/";
+          }
+          getVectorName() {
+            return "CVSS:3.1";
+          }
+          fillAverageVector() {
+            this.applyVector("AV:N/AC:H/PR:N/UI:N/S:U/C:L/I:L/A:L");
+          }
+          fillRandomBaseVector() {
+            this.fillRandomComponentsForCategory(i2.Cvss3P1Components.BASE_CATEGORY);
+          }
+          fillRandomTemporalVector() {
+            this.fillRandomComponentsForCategory(i2.Cvss3P1Components.TEMPORAL_CATEGORY);
+          }
+          fillRandomEnvironmentalVector() {
+            this.fillRandomComponentsForCategory(i2.Cvss3P1Components.ENVIRONMENTAL_CATEGORY);
+          }
+          fillRandomComponentsForCategory(e3) {
+            const t3 = i2.Cvss3P1Components.REGISTERED_COMPONENTS.get(e3);
+            if (t3) for (let e4 = 0; e4 < t3.length; e4++) {
+              const o2 = t3[e4], a2 = super.pickRandomDefinedComponentValue(o2);
+              if (!a2) return console.warn("Failed to pick random vector component for", o2), void this.fillAverageVector();
+              this.applyComponent(o2, a2);
+            }
+            else console.warn("Failed to pick random vector components for", e3);
+          }
+          calculateScoresInternal(e3 = false) {
+            const t3 = this.isBaseFullyDefined(), o2 = this.isAnyTemporalDefined(), a2 = this.isAnyEnvironmentalDefined();
+            return { normalized: e3, base: t3 ? super.round(this.calculateExactBaseScore(), 1) : void 0, impact: t3 ? super.normalizeScore(super.round(this.calculateImpactScore(), 1), e3 ? 6 : 10) : void 0, exploitability: t3 ? super.normalizeScore(super.round(this.calculateExactExploitabilityScore(), 1), e3 ? 3.9 : 10) : void 0, temporal: t3 && o2 ? super.round(this.calculateExactTemporalScore(), 1) : void 0, environmental: t3 && a2 ? super.round(this.calculateExactEnvironmentalScore(), 1) : void 0, modifiedImpact: t3 && a2 ? super.normalizeScore(super.round(Math.max(0, this.calculateExactAdjustedImpactScore()), 1), e3 ? 6.1 : 10) : void 0, overall: super.round(this.calculateExactOverallScore(), 1), vector: this.toString() };
+          }
+          calculateExactBaseScore() {
+            if (!this.isBaseFullyDefined()) return 0;
+            let e3 = this.calculateExactImpactScore();
+            if (e3 <= 0) return 0;
+            let t3 = this.calculateExactExploitabilityScore();
+            return this.getComponent(i2.Cvss3P1Components.S).value ? super.roundUp(Math.min(s2.SCOPE_COEFFICIENT * (e3 + t3), 10)) : super.roundUp(Math.min(e3 + t3, 10));
+          }
+          calculateImpactScore() {
+            const e3 = this.calculateExactImpactScore();
+            return e3 <= 0 ? 0 : e3;
+          }
+          calculateExactImpactScore() {
+            let e3 = this.calculateExactISSScore();
+            return this.getComponent(i2.Cvss3P1Components.S).value ? s2.SCOPE_CHANGED_FACTOR * (e3 - 0.029) - 3.25 * Math.pow(e3 - 0.02, 15) : s2.SCOPE_UNCHANGED_FACTOR * e3;
+          }
+          calculateExactISSScore() {
+            return 1 - (1 - this.getComponent(i2.Cvss3P1Components.C).value) * (1 - this.getComponent(i2.Cvss3P1Components.I).value) * (1 - this.getComponent(i2.Cvss3P1Components.A).value);
+          }
+          calculateExactMISSScore() {
+            let e3, t3, o2, a2, s3, n2, r = this.getComponent(i2.Cvss3P1Components.MC), c = this.getComponent(i2.Cvss3P1Components.MI), l2 = this.getComponent(i2.Cvss3P1Components.MA), m = this.getComponent(i2.Cvss3P1Components.C), h = this.getComponent(i2.Cvss3P1Components.I), E = this.getComponent(i2.Cvss3P1Components.A), u = this.getComponent(i2.Cvss3P1Components.CR), d = this.getComponent(i2.Cvss3P1Components.IR), p = this.getComponent(i2.Cvss3P1Components.AR);
+            return e3 = r === i2.Cvss3P1Components.MC.values[0] ? m.value : r.value, t3 = c === i2.Cvss3P1Components.MI.values[0] ? h.value : c.value, o2 = l2 === i2.Cvss3P1Components.MA.values[0] ? E.value : l2.value, i2.Cvss3P1Components.CR.values[0], a2 = u.value, i2.Cvss3P1Components.IR.values[0], s3 = d.value, i2.Cvss3P1Components.AR.values[0], n2 = p.value, Math.min(1 - (1 - a2 * e3) * (1 - s3 * t3) * (1 - n2 * o2), 0.915);
+          }
+          calculateExactExploitabilityScore() {
+            const e3 = this.getComponent(i2.Cvss3P1Components.AV).value, t3 = this.getComponent(i2.Cvss3P1Components.AC).value, o2 = this.getComponent(i2.Cvss3P1Components.UI).value;
+            let a2;
+            return a2 = this.getComponent(i2.Cvss3P1Components.S).value ? this.getComponent(i2.Cvss3P1Components.PR).changedValue : this.getComponent(i2.Cvss3P1Components.PR).value, s2.EXPLOITABILITY_COEFFICIENT * e3 * t3 * a2 * o2;
+          }
+          calculateExactTemporalScore() {
+            if (!this.isBaseFullyDefined()) return 0;
+            if (!this.isAnyTemporalDefined()) return 0;
+            let e3 = this.getComponent(i2.Cvss3P1Components.E).value, t3 = this.getComponent(i2.Cvss3P1Components.RL).value, o2 = this.getComponent(i2.Cvss3P1Components.RC).value, a2 = this.calculateExactBaseScore();
+            return super.roundUp(a2 * e3 * t3 * o2);
+          }
+          calculateExactEnvironmentalScore() {
+            if (!this.isBaseFullyDefined()) return 0;
+            if (!this.isAnyEnvironmentalDefined()) return 0;
+            let e3 = this.calculateExactAdjustedImpactScore();
+            if (e3 <= 0) return 0;
+            let t3 = this.calculateAdjustedExploitability(), o2 = this.getComponent(i2.Cvss3P1Components.E).value, a2 = this.getComponent(i2.Cvss3P1Components.RL).value, n2 = this.getComponent(i2.Cvss3P1Components.RC).value;
+            if (this.isModifiedScope()) {
+              let i3 = super.roundUp(Math.min(e3 + t3, 10));
+              return super.roundUp(i3 * o2 * a2 * n2);
+            }
+            {
+              let i3 = super.roundUp(Math.min(s2.SCOPE_COEFFICIENT * (e3 + t3), 10));
+              return super.roundUp(i3 * o2 * a2 * n2);
+            }
+          }
+          calculateExactAdjustedImpactScore() {
+            if (!this.isBaseFullyDefined()) return 0;
+            if (!this.isAnyEnvironmentalDefined()) return 0;
+            let e3 = this.calculateExactMISSScore();
+            return this.isModifiedScope() ? s2.SCOPE_UNCHANGED_FACTOR * e3 : s2.SCOPE_CHANGED_FACTOR * (e3 - 0.029) - 3.25 * Math.pow(0.9731 * e3 - 0.02, 13);
+          }
+          calculateAdjustedExploitability() {
+            let e3, t3 = this.getFirstDefinedComponent([i2.Cvss3P1Components.MAV, i2.Cvss3P1Components.AV]).value, o2 = this.getFirstDefinedComponent([i2.Cvss3P1Components.MAC, i2.Cvss3P1Components.AC]).value, a2 = this.getFirstDefinedComponent([i2.Cvss3P1Components.MUI, i2.Cvss3P1Components.UI]).value, n2 = this.getFirstDefinedComponent([i2.Cvss3P1Components.MPR, i2.Cvss3P1Components.PR]);
+            return e3 = this.isModifiedScope() ? n2.value : n2.changedValue, s2.EXPLOITABILITY_COEFFICIENT * t3 * o2 * e3 * a2;
+          }
+          isModifiedScope() {
+            let e3 = this.getComponent(i2.Cvss3P1Components.S), t3 = this.getComponent(i2.Cvss3P1Components.MS);
+            return t3 === i2.Cvss3P1Components.MS.values[0] ? !e3.value : !t3.value;
+          }
+          calculateExactOverallScore() {
+            return this.isAnyEnvironmentalDefined() ? this.calculateExactEnvironmentalScore() : this.isAnyTemporalDefined() ? this.calculateExactTemporalScore() : this.calculateExactBaseScore();
+          }
+          isBaseFullyDefined() {
+            return super.isCategoryFullyDefined(i2.Cvss3P1Components.BASE_CATEGORY);
+          }
+          isTemporalFullyDefined() {
+            return super.isCategoryFullyDefined(i2.Cvss3P1Components.TEMPORAL_CATEGORY);
+          }
+          isEnvironmentalFullyDefined() {
+            return super.isCategoryFullyDefined(i2.Cvss3P1Components.ENVIRONMENTAL_CATEGORY);
+          }
+          isAnyBaseDefined() {
+            return super.isCategoryPartiallyDefined(i2.Cvss3P1Components.BASE_CATEGORY);
+          }
+          isAnyTemporalDefined() {
+            return super.isCategoryPartiallyDefined(i2.Cvss3P1Components.TEMPORAL_CATEGORY);
+          }
+          isAnyEnvironmentalDefined() {
+            return super.isCategoryPartiallyDefined(i2.Cvss3P1Components.ENVIRONMENTAL_CATEGORY);
+          }
+          getJsonSchemaSeverity(e3) {
+            return 0 === e3 || isNaN(e3) ? "NONE" : e3 <= 3.9 ? "LOW" : e3 <= 6.9 ? "MEDIUM" : e3 <= 8.9 ? "HIGH" : "CRITICAL";
+          }
+          createJsonSchema() {
+            const e3 = this.calculateScores();
+            return { version: "3.1", vectorString: this.toString(), baseScore: e3.base, temporalScore: e3.temporal, environmentalScore: e3.environmental, baseSeverity: this.getJsonSchemaSeverity(e3.base), temporalSeverity: e3.temporal ? this.getJsonSchemaSeverity(e3.temporal) : void 0, environmentalSeverity: e3.environmental ? this.getJsonSchemaSeverity(e3.environmental) : void 0, attackVector: this.getComponent(i2.Cvss3P1Components.AV).jsonSchemaName, attackComplexity: this.getComponent(i2.Cvss3P1Components.AC).jsonSchemaName, privilegesRequired: this.getComponent(i2.Cvss3P1Components.PR).jsonSchemaName, userInteraction: this.getComponent(i2.Cvss3P1Components.UI).jsonSchemaName, scope: this.getComponent(i2.Cvss3P1Components.S).jsonSchemaName, confidentialityImpact: this.getComponent(i2.Cvss3P1Components.C).jsonSchemaName, integrityImpact: this.getComponent(i2.Cvss3P1Components.I).jsonSchemaName, availabilityImpact: this.getComponent(i2.Cvss3P1Components.A).jsonSchemaName, exploitCodeMaturity: this.getComponent(i2.Cvss3P1Components.E).jsonSchemaName, remediationLevel: this.getComponent(i2.Cvss3P1Components.RL).jsonSchemaName, reportConfidence: this.getComponent(i2.Cvss3P1Components.RC).jsonSchemaName, confidentialityRequirement: this.getComponent(i2.Cvss3P1Components.CR).jsonSchemaName, integrityRequirement: this.getComponent(i2.Cvss3P1Components.IR).jsonSchemaName, availabilityRequirement: this.getComponent(i2.Cvss3P1Components.AR).jsonSchemaName, modifiedAttackVector: this.getComponent(i2.Cvss3P1Components.MAV).jsonSchemaName, modifiedAttackComplexity: this.getComponent(i2.Cvss3P1Components.MAC).jsonSchemaName, modifiedPrivilegesRequired: this.getComponent(i2.Cvss3P1Components.MPR).jsonSchemaName, modifiedUserInteraction: this.getComponent(i2.Cvss3P1Components.MUI).jsonSchemaName, modifiedScope: this.getComponent(i2.Cvss3P1Components.MS).jsonSchemaName, modifiedConfidentialityImpact: this.getComponent(i2.Cvss3P1Components.MC).jsonSchemaName, modifiedIntegrityImpact: this.getComponent(i2.Cvss3P1Components.MI).jsonSchemaName, modifiedAvailabilityImpact: this.getComponent(i2.Cvss3P1Components.MA).jsonSchemaName };
+          }
+        }
+        t2.Cvss3P1 = s2, s2.SCOPE_CHANGED_FACTOR = 7.52, s2.SCOPE_UNCHANGED_FACTOR = 6.42, s2.EXPLOITABILITY_COEFFICIENT = 8.22, s2.SCOPE_COEFFICIENT = 1.08;
+      }, 475: (e2, t2, o) => {
+        Object.defineProperty(t2, "__esModule", { value: true }), t2.Cvss2 = void 0;
+        const a = o(154), i2 = o(479);
+        class s2 extends a.CvssVector {
+          constructor(e3) {
+            super(e3);
+          }
+          getRegisteredComponents() {
+            return i2.Cvss2Components.REGISTERED_COMPONENTS;
+          }
+          getVectorPrefix() {
+            return "";
+          }
+          getVectorName() {
+            return "CVSS:2.0";
+          }
+          fillAverageVector() {
+            this.applyVector("AV:A/AC:M/Au:N/C:P/I:P/A:P");
+          }
+          fillRandomBaseVector() {
+            const e3 = i2.Cvss2Components.BASE_CATEGORY_VALUES;
+            for (let t3 = 0; t3 < e3.length; t3++) {
+              const o2 = e3[t3], a2 = super.pickRandomDefinedComponentValue(o2);
+              if (!a2) return console.warn("Failed to pick random vector component for", o2), void this.fillAverageVector();
+              this.applyComponent(o2, a2);
+            }
+          }
+          calculateScoresInternal(e3 = false) {
+            const t3 = this.isBaseFullyDefined(), o2 = this.isAnyTemporalDefined(), a2 = this.isAnyEnvironmentalDefined();
+            return { normalized: e3, base: t3 ? super.round(this.calculateExactBaseScore(), 1) : void 0, impact: t3 ? super.round(this.calculateExactImpactScore(), 1) : void 0, exploitability: t3 ? super.round(this.calculateExactExploitabilityScore(), 1) : void 0, temporal: t3 && o2 ? super.round(this.calculateExactTemporalScore(), 1) : void 0, environmental: t3 && a2 ? super.round(this.calculateExactEnvironmentalScore(), 1) : void 0, modifiedImpact: t3 && a2 ? super.round(this.calculateExactAdjustedImpactScore(), 1) : void 0, overall: super.round(this.calculateExactOverallScore(), 1), vector: this.toString() };
+          }
+          calculateExactBaseScore() {
+            if (!this.isBaseFullyDefined()) return 0;
+            let e3 = this.calculateExactImpactScore();
+            return (0.6 * e3 + 0.4 * this.calculateExactExploitabilityScore() - 1.5) * this.f(e3);
+          }
+          calculateExactImpactScore() {
+            return this.isBaseFullyDefined() ? 10.41 * (1 - (1 - this.getComponent(i2.Cvss2Components.C).value) * (1 - this.getComponent(i2.Cvss2Components.I).value) * (1 - this.getComponent(i2.Cvss2Components.A).value)) : 0;
+          }
+          calculateExactExploitabilityScore() {
+            return this.isBaseFullyDefined() ? 20 * this.getComponent(i2.Cvss2Components.AC).value * this.getComponent(i2.Cvss2Components.Au).value * this.getComponent(i2.Cvss2Components.AV).value : 0;
+          }
+          calculateExactTemporalScore() {
+            return this.isAnyTemporalDefined() ? super.round(this.calculateExactBaseScore(), 1) * this.getComponent(i2.Cvss2Components.E).value * this.getComponent(i2.Cvss2Components.RL).value * this.getComponent(i2.Cvss2Components.RC).value : 0;
+          }
+          calculateExactAdjustedBaseScore() {
+            let e3 = this.calculateExactAdjustedImpactScore(), t3 = this.calculateExactExploitabilityScore();
+            return t3 = this.round(t3, 1), (0.6 * e3 + 0.4 * t3 - 1.5) * this.f(e3);
+          }
+          calculateExactAdjustedTemporalScore() {
+            return this.calculateExactAdjustedBaseScore() * this.getComponent(i2.Cvss2Components.E).value * this.getComponent(i2.Cvss2Components.RL).value * this.getComponent(i2.Cvss2Components.RC).value;
+          }
+          calculateExactEnvironmentalScore() {
+            if (!this.isAnyEnvironmentalDefined()) return 0;
+            let e3 = this.calculateExactAdjustedTemporalScore();
+            return (e3 + (10 - e3) * this.getComponent(i2.Cvss2Components.CDP).value) * this.getComponent(i2.Cvss2Components.TD).value;
+          }
+          calculateExactAdjustedImpactScore() {
+            if (!this.isAnyEnvironmentalDefined()) return 0;
+            let e3 = this.getComponent(i2.Cvss2Components.C).value, t3 = this.getComponent(i2.Cvss2Components.I).value, o2 = this.getComponent(i2.Cvss2Components.A).value, a2 = this.getComponent(i2.Cvss2Components.CR).value, s3 = this.getComponent(i2.Cvss2Components.IR).value, n2 = this.getComponent(i2.Cvss2Components.AR).value;
+            return Math.min(10, 10.41 * (1 - (1 - e3 * a2) * (1 - t3 * s3) * (1 - o2 * n2)));
+          }
+          calculateExactOverallScore() {
+            return this.isAnyEnvironmentalDefined() ? this.calculateExactEnvironmentalScore() : this.isAnyTemporalDefined() ? this.calculateExactTemporalScore() : this.calculateExactBaseScore();
+          }
+          isBaseFullyDefined() {
+            return super.isCategoryFullyDefined(i2.Cvss2Components.BASE_CATEGORY);
+          }
+          isTemporalFullyDefined() {
+            return super.isCategoryFullyDefined(i2.Cvss2Components.TEMPORAL_CATEGORY);
+          }
+          isEnvironmentalFullyDefined() {
+            return super.isCategoryFullyDefined(i2.Cvss2Components.ENVIRONMENTAL_CATEGORY);
+          }
+          isAnyBaseDefined() {
+            return super.isCategoryPartiallyDefined(i2.Cvss2Components.BASE_CATEGORY);
+          }
+          isAnyTemporalDefined() {
+            return super.isCategoryPartiallyDefined(i2.Cvss2Components.TEMPORAL_CATEGORY);
+          }
+          isAnyEnvironmentalDefined() {
+            return super.isCategoryPartiallyDefined(i2.Cvss2Components.ENVIRONMENTAL_CATEGORY);
+          }
+          f(e3) {
+            return 0 === e3 ? 0 : 1.176;
+          }
+          createJsonSchema() {
+            const e3 = this.calculateScores();
+            return { version: "2.0", vectorString: this.toString(), baseScore: e3.base, temporalScore: e3.temporal, environmentalScore: e3.environmental, accessVector: this.getComponent(i2.Cvss2Components.AV).jsonSchemaName, accessComplexity: this.getComponent(i2.Cvss2Components.AC).jsonSchemaName, authentication: this.getComponent(i2.Cvss2Components.Au).jsonSchemaName, confidentialityImpact: this.getComponent(i2.Cvss2Components.C).jsonSchemaName, integrityImpact: this.getComponent(i2.Cvss2Components.I).jsonSchemaName, availabilityImpact: this.getComponent(i2.Cvss2Components.A).jsonSchemaName, exploitability: this.getComponent(i2.Cvss2Components.E).jsonSchemaName, remediationLevel: this.getComponent(i2.Cvss2Components.RL).jsonSchemaName, reportConfidence: this.getComponent(i2.Cvss2Components.RC).jsonSchemaName, collateralDamagePotential: this.getComponent(i2.Cvss2Components.CDP).jsonSchemaName, targetDistribution: this.getComponent(i2.Cvss2Components.TD).jsonSchemaName, confidentialityRequirement: this.getComponent(i2.Cvss2Components.CR).jsonSchemaName, integrityRequirement: this.getComponent(i2.Cvss2Components.IR).jsonSchemaName, availabilityRequirement: this.getComponent(i2.Cvss2Components.AR).jsonSchemaName };
+          }
+        }
+        t2.Cvss2 = s2;
+      }, 479: (e2, t2, o) => {
+        var a;
+        Object.defineProperty(t2, "__esModule", { value: true }), t2.Cvss2Components = void 0;
+        const i2 = o(154);
+        class s2 {
+        }
+        t2.Cvss2Components = s2, a = s2, s2.BASE_CATEGORY = { name: "base", description: "Represents the intrinsic and fundamental characteristics of a vulnerability that are constant over time and user environments." }, s2.AV_VALUES = { ND: { shortName: "ND", value: 1, name: "Not Defined", abbreviatedName: "Not Def.", jsonSchemaName: "NOT_DEFINED", description: "Assigning this value to the metric will result in no score being calculated." }, L: { shortName: "L", value: 0.395, name: "Local", jsonSchemaName: "LOCAL", description: "A vulnerability exploitable with only local access requires the attacker to have either physical access to the vulnerable system or a local (shell) account. Examples of locally exploitable vulnerabilities are peripheral attacks such as Firewire/USB DMA attacks, and local privilege escalations (e.g., sudo)." }, A: { shortName: "A", value: 0.646, name: "Adjacent Network", abbreviatedName: "Adj. Network", jsonSchemaName: "ADJACENT_NETWORK", description: "A vulnerability exploitable with adjacent network access requires the attacker to have access to either the broadcast or collision domain of the vulnerable software.  Examples of local networks include local IP subnet, Bluetooth, IEEE 802.11, and local Ethernet segment." }, N: { shortName: "N", value: 1, name: "Network", jsonSchemaName: "NETWORK", description: 'A vulnerability exploitable with network access means the vulnerable software is bound to the network stack and the attacker does not require local network access or local access. Such a vulnerability is often termed "remotely exploitable". An example of a network attack is an RPC buffer overflow.' } }, s2.AV = { name: "Access Vector", shortName: "AV", subCategory: "Exploitability Metrics", description: "This metric reflects how the vulnerability is exploited. The more remote an attacker can be to attack a host, the greater the vulnerability score.", values: [a.AV_VALUES.ND, a.AV_VALUES.L, a.AV_VALUES.A, a.AV_VALUES.N] }, s2.AC_VALUES = { ND: { shortName: "ND", value: 1, name: "Not Defined", abbreviatedName: "Not Def.", jsonSchemaName: "NOT_DEFINED", description: "Assigning this value to the metric will result in no score being calculated." }, H: { shortName: "H", value: 0.35, name: "High", jsonSchemaName: "HIGH", description: "Specialized access conditions exist. For example, an attacker can only exploit the vulnerability under very specialized conditions." }, M: { shortName: "M", value: 0.61, name: "Medium", jsonSchemaName: "MEDIUM", description: "The access conditions are somewhat specialized. For example, the attacker can only exploit the vulnerability under certain conditions." }, L: { shortName: "L", value: 0.71, name: "Low", jsonSchemaName: "LOW", description: "Specialized access conditions or extenuating circumstances do not exist. For example, an attacker can exploit the vulnerability under most conditions." } }, s2.AC = { name: "Access Complexity", shortName: "AC", subCategory: "Exploitability Metrics", description: 'This metric measures the complexity of the attack required to exploit the vulnerability once an attacker has gained access to the target system. For example, consider a buffer overflow in an Internet service: If the vulnerability is exploitable only once a user has been authenticated by the service, the vulnerability is only "Medium" complexity. If, however, the vulnerability can be exploited anonymously, it is "Low" complexity.', values: [a.AC_VALUES.ND, a.AC_VALUES.H, a.AC_VALUES.M, a.AC_VALUES.L] }, s2.Au_VALUES = { ND: { shortName: "ND", value: 1, name: "Not Defined", abbreviatedName: "Not Def.", jsonSchemaName: "NOT_DEFINED", description: "Assigning this value to the metric will result in no score being calculated." }, M: { shortName: "M", value: 0.45, name: "Multiple", jsonSchemaName: "MULTIPLE", description: "Exploiting the vulnerability requires that the attacker authenticate two or more times, even if the same credentials are used each time. An example is an attacker authenticating to an operating system in addition to providing credentials to access an application hosted on that system." }, S: { shortName: "S", value: 0.56, name: "Single", jsonSchemaName: "SINGLE", description: "The vulnerability requires an attacker to be logged into the system (such as at a command line or via a desktop session or web interface)." }, N: { shortName: "N", value: 0.704, name: "None", jsonSchemaName: "NONE", description: "Authentication is not required to exploit the vulnerability." } }, s2.Au = { name: "Authentication", shortName: "Au", subCategory: "Exploitability Metrics", description: 'This metric measures the number of times an attacker must authenticate to a target in order to exploit a vulnerability. "Multiple" means that the attacker must authenticate two or more times, "Single" means that the attacker must authenticate once, and "None" means that the attacker need not authenticate at all to exploit the vulnerability.', values: [a.Au_VALUES.ND, a.Au_VALUES.M, a.Au_VALUES.S, a.Au_VALUES.N] }, s2.C_VALUES = { ND: { shortName: "ND", value: 1, name: "Not Defined", abbreviatedName: "Not Def.", jsonSchemaName: "NOT_DEFINED", description: "Assigning this value to the metric will result in no score being calculated." }, N: { shortName: "N", value: 0, name: "None", jsonSchemaName: "NONE", description: "There is no impact to the confidentiality of the system." }, P: { shortName: "P", value: 0.275, name: "Partial", jsonSchemaName: "PARTIAL", description: "There is considerable informational disclosure. Access to some system files is possible, but the attacker does not have control over what is obtained, or the scope of the loss is constrained. An example is a vulnerability that divulges only certain tables in a database." }, C: { shortName: "C", value: 0.66, name: "Complete", jsonSchemaName: "COMPLETE", description: "There is total information disclosure, resulting in all system files being revealed. The attacker is able to read all of the system's data (memory, files, etc.)" } }, s2.C = { name: "Confidentiality Impact", shortName: "C", subCategory: "Impact Metrics", description: "This metric measures the impact to the confidentiality of the information resources managed by a software component due to a successfully exploited vulnerability. Confidentiality refers to limiting information access and disclosure to only authorized users, as well as preventing access by, or disclosure to, unauthorized ones.", values: [a.C_VALUES.ND, a.C_VALUES.N, a.C_VALUES.P, a.C_VALUES.C] }, s2.I_VALUES = { ND: { shortName: "ND", value: 1, name: "Not Defined", abbreviatedName: "Not Def.", jsonSchemaName: "NOT_DEFINED", description: "Assigning this value to the metric will result in no score being calculated." }, N: { shortName: "N", value: 0, name: "None", jsonSchemaName: "NONE", description: "There is no impact to the integrity of the system." }, P: { shortName: "P", value: 0.275, name: "Partial", jsonSchemaName: "PARTIAL", description: "Modification of some system files or information is possible, but the attacker does not have control over what can be modified, or the scope of what the attacker can affect is limited. For example, system or application files may be overwritten or modified, but either the attacker has no control over which files are affected or the attacker can modify files within only a limited context or scope." }, C: { shortName: "C", value: 0.66, name: "Complete", jsonSchemaName: "COMPLETE", description: "There is a total compromise of system integrity. There is a complete loss of system protection, resulting in the entire system being compromised. The attacker is able to modify any files on the target system." } }, s2.I = { name: "Integrity Impact", shortName: "I", subCategory: "Impact Metrics", description: "This metric measures the impact to integrity of a successfully exploited vulnerability. Integrity refers to the trustworthiness and guaranteed veracity of information.", values: [a.I_VALUES.ND, a.I_VALUES.N, a.I_VALUES.P, a.I_VALUES.C] }, s2.A_VALUES = { ND: { shortName: "ND", value: 1, name: "Not Defined", abbreviatedName: "Not Def.", jsonSchemaName: "NOT_DEFINED", description: "Assigning this value to the metric will result in no score being calculated." }, N: { shortName: "N", value: 0, name: "None", jsonSchemaName: "NONE", description: "There is no impact to availability within the impacted component." }, P: { shortName: "P", value: 0.275, name: "Partial", jsonSchemaName: "PARTIAL", description: "There is reduced performance or interruptions in resource availability. An example is a network-based flood attack that permits a limited number of successful connections to an Internet service." }, C: { shortName: "C", value: 0.66, name: "Complete", jsonSchemaName: "COMPLETE", description: "There is a total shutdown of the affected resource. The attacker can render the resource completely unavailable." } }, s2.A = { name: "Availability Impact", shortName: "A", subCategory: "Impact Metrics", description: "This metric measures the impact to the availability of the impacted component resulting from a successfully exploited vulnerability. While the Confidentiality and Integrity impact metrics apply to the loss of confidentiality or integrity of data (e.g., information, files) used by the impacted component, this metric refers to the loss of availability of the impacted component itself, such as a networked service (e.g., web, database, email). Since availability refers to the accessibility of information resources, attacks that consume network bandwidth, processor cycles, or disk space all impact the availability of an impacted component. This metric considers only the availability of the impacted component itself.", values: [a.A_VALUES.ND, a.A_VALUES.N, a.A_VALUES.P, a.A_VALUES.C] }, s2.BASE_CATEGORY_VALUES = [a.AV, a.AC, a.Au, a.C, a.I, a.A], s2.TEMPORAL_CATEGORY = { name: "temporal", description: "The threat posed by a vulnerability may change over time. Three such factors that CVSS captures are: confirmation of the technical details of a vulnerability, the remediation status of the vulnerability, and the availability of exploit code or techniques. Since temporal metrics are optional they each include a metric value that has no effect on the score." }, s2.E_VALUES = { ND: { shortName: "ND", value: 1, name: "Not Defined", abbreviatedName: "Not Def.", jsonSchemaName: "NOT_DEFINED", description: "Assigning this value to the metric will not influence the score. It is a signal to the equation to skip this metric." }, U: { shortName: "U", value: 0.85, name: "Unproven", jsonSchemaName: "UNPROVEN", description: "No exploit code is available, or an exploit is entirely theoretical." }, POC: { shortName: "POC", value: 0.9, name: "Proof-of-concept", abbreviatedName: "Proof-of-conc.", jsonSchemaName: "PROOF_OF_CONCEPT", description: "Proof-of-concept exploit code or an attack demonstration that is not practical for most systems is available. The code or technique is not functional in all situations and may require substantial modification by a skilled attacker." }, F: { shortName: "F", value: 0.95, name: "Functional", jsonSchemaName: "FUNCTIONAL", description: "Functional exploit code is available. The code works in most situations where the vulnerability exists." }, H: { shortName: "H", value: 1, name: "High", jsonSchemaName: "HIGH", description: "Either the vulnerability is exploitable by functional mobile autonomous code, or no exploit is required (manual trigger) and details are widely available. The code works in every situation, or is actively being delivered via a mobile autonomous agent (such as a worm or virus)." } }, s2.E = { name: "Exploitability", shortName: "E", description: 'This metric measures the current state of exploit techniques or code availability. "Unproven that exploit exists" is the lowest impact and "Proof-of-concept code" is the highest impact.', values: [a.E_VALUES.ND, a.E_VALUES.U, a.E_VALUES.POC, a.E_VALUES.F, a.E_VALUES.H] }, s2.RL_VALUES = { ND: { shortName: "ND", value: 1, name: "Not Defined", abbreviatedName: "Not Def.", jsonSchemaName: "NOT_DEFINED", description: "Assigning this value to the metric will not influence the score. It is a signal to the equation to skip this metric." }, OF: { shortName: "OF", value: 0.87, name: "Official Fix", abbreviatedName: "Off. Fix", jsonSchemaName: "OFFICIAL_FIX", description: "A complete vendor solution is available. Either the vendor has issued an official patch, or an upgrade is available." }, TF: { shortName: "TF", value: 0.9, name: "Temporary Fix", abbreviatedName: "Temp. Fix", jsonSchemaName: "TEMPORARY_FIX", description: "There is an official but temporary fix available. This includes instances where the vendor issues a temporary hotfix, tool, or workaround." }, W: { shortName: "W", value: 0.95, name: "Workaround", jsonSchemaName: "WORKAROUND", description: "There is an unofficial, non-vendor solution available. In some cases, users of the affected technology will create a patch of their own or provide steps to work around or otherwise mitigate the vulnerability." }, U: { shortName: "U", value: 1, name: "Unavailable", jsonSchemaName: "UNAVAILABLE", description: "There is either no solution available or it is impossible to apply." } }, s2.RL = { name: "Remediation Level", shortName: "RL", description: 'This metric measures the remediation level of a vulnerability. "Official fix" is the lowest impact and "Unavailable" is the highest impact.', values: [a.RL_VALUES.ND, a.RL_VALUES.OF, a.RL_VALUES.TF, a.RL_VALUES.W, a.RL_VALUES.U] }, s2.RC_VALUES = { ND: { shortName: "ND", value: 1, name: "Not Defined", abbreviatedName: "Not Def.", jsonSchemaName: "NOT_DEFINED", description: "Assigning this value to the metric will not influence the score. It is a signal to the equation to skip this metric." }, UC: { shortName: "UC", value: 0.9, name: "Unconfirmed", jsonSchemaName: "UNCONFIRMED", description: "There is little confidence in the existence of this vulnerability. The report is unconfirmed, or the source is not known." }, UR: { shortName: "UR", value: 0.95, name: "Uncorroborated", jsonSchemaName: "UNCORROBORATED", description: "There is reasonable confidence in the existence of this vulnerability, but the technical details are not known publicly. The report is unconfirmed." }, C: { shortName: "C", value: 1, name: "Confirmed", jsonSchemaName: "CONFIRMED", description: "The existence of this vulnerability is confirmed, but the details are not known publicly. An exploit has been observed, or proof-of-concept exploit code is available. The bugtraq ID or CVE ID has been made public." } }, s2.RC = { name: "Report Confidence", shortName: "RC", description: 'This metric measures the degree of confidence in the existence of the vulnerability and the credibility of the known technical details. "Unconfirmed" is the lowest confidence and "Confirmed" is the highest.', values: [a.RC_VALUES.ND, a.RC_VALUES.UC, a.RC_VALUES.UR, a.RC_VALUES.C] }, s2.TEMPORAL_CATEGORY_VALUES = [a.E, a.RL, a.RC], s2.ENVIRONMENTAL_CATEGORY = { name: "environmental", description: "Different environments can have an immense bearing on the risk that a vulnerability poses to an organization and its stakeholders. The CVSS environmental metric group captures the characteristics of a vulnerability that are associated with a user's IT environment. Since environmental metrics are optional they each include a metric value that has no effect on the score." }, s2.CDP_VALUES = { ND: { shortName: "ND", value: 0, name: "Not Defined", abbreviatedName: "Not Def.", jsonSchemaName: "NOT_DEFINED", description: "Assigning this value to the metric will not influence the score. It is a signal to the equation to skip this metric." }, N: { shortName: "N", value: 0, name: "None", jsonSchemaName: "NONE", description: "There is no potential for loss of life, physical assets, productivity or revenue." }, L: { shortName: "L", value: 0.1, name: "Low", jsonSchemaName: "LOW", description: "A successful exploit of this vulnerability may result in slight physical or property damage. Or, there may be a slight loss of revenue or productivity to the organization." }, LM: { shortName: "LM", value: 0.3, name: "Low-Medium", abbreviatedName: "Low-Med.", jsonSchemaName: "LOW_MEDIUM", description: "A successful exploit of this vulnerability may result in moderate physical or property damage. Or, there may be a moderate loss of revenue or productivity to the organization." }, MH: { shortName: "MH", value: 0.4, name: "Medium-High", abbreviatedName: "Med.-High", jsonSchemaName: "MEDIUM_HIGH", description: "A successful exploit of this vulnerability may result in significant physical or property damage or loss. Or, there may be a significant loss of revenue or productivity." }, H: { shortName: "H", value: 0.5, name: "High", jsonSchemaName: "HIGH", description: "A successful exploit of this vulnerability may result in catastrophic physical or property damage and loss. Or, there may be a catastrophic loss of revenue or productivity." } }, s2.CDP = { name: "Collateral Damage Potential", shortName: "CDP", subCategory: "General Modifiers", description: 'This metric measures the potential for loss of life or physical assets resulting from a vulnerability. "None" is the lowest impact and "High" is the highest impact.', values: [a.CDP_VALUES.ND, a.CDP_VALUES.N, a.CDP_VALUES.L, a.CDP_VALUES.LM, a.CDP_VALUES.MH, a.CDP_VALUES.H] }, s2.TD_VALUES = { ND: { shortName: "ND", value: 1, name: "Not Defined", abbreviatedName: "Not Def.", jsonSchemaName: "NOT_DEFINED", description: "Assigning this value to the metric will not influence the score. It is a signal to the equation to skip this metric." }, N: { shortName: "N", value: 0, name: "None", jsonSchemaName: "NONE", description: "There is no (0%) target distribution." }, L: { shortName: "L", value: 0.25, name: "Low", jsonSchemaName: "LOW", description: "There is a small (< 25%) target distribution." }, M: { shortName: "M", value: 0.75, name: "Medium", jsonSchemaName: "MEDIUM", description: "There is a medium (26-75%) target distribution." }, H: { shortName: "H", value: 1, name: "High", description: "There is a high (> 75%) target distribution." } }, s2.TD = { name: "Target Distribution", shortName: "TD", subCategory: "General Modifiers", description: 'This metric measures the proportion of vulnerable systems that could be affected by an attack. It is meant to represent the proportion of vulnerable systems that an attacker can expect to target. "None" is the lowest impact and "High" is the highest impact.', values: [a.TD_VALUES.ND, a.TD_VALUES.N, a.TD_VALUES.L, a.TD_VALUES.M, a.TD_VALUES.H] }, s2.CR_VALUES = { ND: { shortName: "ND", value: 1, name: "Not Defined", abbreviatedName: "Not Def.", jsonSchemaName: "NOT_DEFINED", description: "Assigning this value to the metric will not influence the score. It is a signal to the equation to skip this metric." }, L: { shortName: "L", value: 0.5, name: "Low", jsonSchemaName: "LOW", description: "Loss of confidentiality is likely to have only a limited adverse effect on the organization or individuals associated with the organization (e.g., employees, customers)." }, M: { shortName: "M", value: 1, name: "Medium", jsonSchemaName: "MEDIUM", description: "Loss of confidentiality is likely to have a serious adverse effect on the organization or individuals associated with the organization (e.g., employees, customers)." }, H: { shortName: "H", value: 1.51, name: "High", jsonSchemaName: "HIGH", description: "Loss of confidentiality is likely to have a catastrophic adverse effect on the organization or individuals associated with the organization (e.g., employees, customers)." } }, s2.CR = { name: "Confidentiality Requirement", shortName: "CR", subCategory: "Modified Requirement (Impact Subscore) Modifiers", description: 'This metric measures the need for confidentiality of the vulnerable component to the user. For example, an attacker that exploits a vulnerability that exists on a network boundary and requires no privileges has a low need for the confidentiality of the vulnerable component. Conversely, an attacker that exploits a vulnerability that exists on the same system as the vulnerable component and requires Privileged access to the system in order to exploit it has a high need for confidentiality. "Not Defined" is the lowest impact and "High" is the highest impact.', values: [a.CR_VALUES.ND, a.CR_VALUES.L, a.CR_VALUES.M, a.CR_VALUES.H] }, s2.IR_VALUES = { ND: { shortName: "ND", value: 1, name: "Not Defined", abbreviatedName: "Not Def.", jsonSchemaName: "NOT_DEFINED", description: "Assigning this value to the metric will not influence the score. It is a signal to the equation to skip this metric." }, L: { shortName: "L", value: 0.5, name: "Low", jsonSchemaName: "LOW", description: "Loss of integrity is likely to have only a limited adverse effect on the organization or individuals associated with the organization (e.g., employees, customers)." }, M: { shortName: "M", value: 1, name: "Medium", jsonSchemaName: "MEDIUM", description: "Loss of integrity is likely to have a serious adverse effect on the organization or individuals associated with the organization (e.g., employees, customers)." }, H: { shortName: "H", value: 1.51, name: "High", jsonSchemaName: "HIGH", description: "Loss of integrity is likely to have a catastrophic adverse effect on the organization or individuals associated with the organization (e.g., employees, customers)." } }, s2.IR = { name: "Integrity Requirement", shortName: "IR", subCategory: "Modified Requirement (Impact Subscore) Modifiers", description: 'This metric measures the need for integrity of the vulnerable component to a user. For example, an attacker that exploits a vulnerability that exists on a network boundary and requires no privileges has a low need for the integrity of the vulnerable component. Conversely, an attacker that exploits a vulnerability that exists on the same system as the vulnerable component and requires Privileged access to the system in order to exploit it has a high need for integrity. "Not Defined" is the lowest impact and "High" is the highest impact.', values: [a.IR_VALUES.ND, a.IR_VALUES.L, a.IR_VALUES.M, a.IR_VALUES.H] }, s2.AR_VALUES = { ND: { shortName: "ND", value: 1, name: "Not Defined", abbreviatedName: "Not Def.", jsonSchemaName: "NOT_DEFINED", description: "Assigning this value to the metric will not influence the score. It is a signal to the equation to skip this metric." }, L: { shortName: "L", value: 0.5, name: "Low", jsonSchemaName: "LOW", description: "Loss of availability is likely to have only a limited adverse effect on the organization or individuals associated with the organization (e.g., employees, customers)." }, M: { shortName: "M", value: 1, name: "Medium", jsonSchemaName: "MEDIUM", description: "Loss of availability is likely to have a serious adverse effect on the organization or individuals associated with the organization (e.g., employees, customers)." }, H: { shortName: "H", value: 1.51, name: "High", jsonSchemaName: "HIGH", description: "Loss of availability is likely to have a catastrophic adverse effect on the organization or individuals associated with the organization (e.g., employees, customers)." } }, s2.AR = { name: "Availability Requirement", shortName: "AR", subCategory: "Modified Requirement (Impact Subscore) Modifiers", description: 'This metric measures the need for availability of the vulnerable component to a user. For example, an attacker that exploits a vulnerability that exists on a network boundary and requires no privileges has a low need for the availability of the vulnerable component. Conversely, an attacker that exploits a vulnerability that exists on the same system as the vulnerable component and requires Privileged access to the system in order to exploit it has a high need for availability. "Not Defined" is the lowest impact and "High" is the highest impact.', values: [a.AR_VALUES.ND, a.AR_VALUES.L, a.AR_VALUES.M, a.AR_VALUES.H] }, s2.ENVIRONMENTAL_CATEGORY_VALUES = [a.CDP, a.TD, a.CR, a.IR, a.AR], s2.REGISTERED_COMPONENTS = /* @__PURE__ */ new Map(), a.REGISTERED_COMPONENTS.set(a.BASE_CATEGORY, a.BASE_CATEGORY_VALUES), a.REGISTERED_COMPONENTS.set(a.TEMPORAL_CATEGORY, a.TEMPORAL_CATEGORY_VALUES), a.REGISTERED_COMPONENTS.set(a.ENVIRONMENTAL_CATEGORY, a.ENVIRONMENTAL_CATEGORY_VALUES), s2.ATTRIBUTE_SEVERITY_ORDER = i2.CvssVector._reorderAttributeSeverityOrder([a.AC_VALUES.ND, a.AV_VALUES.ND, a.Au_VALUES.ND, a.C_VALUES.ND, a.I_VALUES.ND, a.A_VALUES.ND, a.C_VALUES.N, a.I_VALUES.N, a.A_VALUES.N, a.CDP_VALUES.N, a.CDP_VALUES.ND, a.TD_VALUES.N, a.CDP_VALUES.L, a.TD_VALUES.L, a.C_VALUES.P, a.I_VALUES.P, a.A_VALUES.P, a.CDP_VALUES.LM, a.AC_VALUES.H, a.AV_VALUES.L, a.CDP_VALUES.MH, a.Au_VALUES.M, a.CDP_VALUES.H, a.Au_VALUES.S, a.AC_VALUES.M, a.AV_VALUES.A, a.C_VALUES.C, a.I_VALUES.C, a.A_VALUES.C, a.Au_VALUES.N, a.AC_VALUES.L, a.TD_VALUES.M, a.E_VALUES.U, a.RL_VALUES.OF, a.E_VALUES.POC, a.RL_VALUES.TF, a.RL_VALUES.W, a.RC_VALUES.UC, a.AV_VALUES.N, a.E_VALUES.F, a.E_VALUES.H, a.E_VALUES.ND, a.RL_VALUES.U, a.RL_VALUES.ND, a.RC_VALUES.UR, a.RC_VALUES.C, a.RC_VALUES.ND, a.TD_VALUES.H, a.TD_VALUES.ND, a.CR_VALUES.L, a.CR_VALUES.M, a.IR_VALUES.L, a.IR_VALUES.M, a.AR_VALUES.L, a.AR_VALUES.M, a.CR_VALUES.ND, a.IR_VALUES.ND, a.AR_VALUES.ND, a.CR_VALUES.H, a.IR_VALUES.H, a.AR_VALUES.H]);
+      }, 564: (e2, t2, o) => {
+        Object.defineProperty(t2, "__esModule", { value: true }), t2.applyVectorPartsIfMetricsHigher = t2.applyVectorPartsIfMetricsLower = t2.fromVector = void 0;
+        const a = o(475), i2 = o(623), s2 = o(371), n2 = o(987), r = o(479), c = o(331), l2 = o(951), m = o(759), h = { "CVSS:2.0": a.Cvss2, "2.0": a.Cvss2, "CVSS:3.0": i2.Cvss3P0, "3.0": i2.Cvss3P0, "CVSS:3.1": s2.Cvss3P1, 3.1: s2.Cvss3P1, "CVSS:4.0": n2.Cvss4P0, "4.0": n2.Cvss4P0 };
+        function E(e3, t3, o2) {
+          if (!t3) return 0;
+          const a2 = e3.normalizeVector(t3);
+          if (0 === a2.length) return 0;
+          const i3 = a2.split("/");
+          let s3 = 0;
+          for (const t4 of i3) {
+            if (!t4) continue;
+            const a3 = t4.split(":", 2);
+            if (2 === a3.length) {
+              const t5 = a3[0], i4 = a3[1], n3 = e3.getComponentByStringOpt(t5), r2 = t5.startsWith("M"), c2 = r2 ? t5.replace("M", "") : t5, l3 = e3.getComponentByStringOpt(c2), m2 = r2 ? t5 : `M${t5}`, h2 = e3.getComponentByStringOpt(m2), E2 = (null == n3 ? void 0 : n3.shortName) || "X", u2 = e3.applyComponentStringSilent(t5, i4), d2 = e3.getComponentByStringOpt(t5);
+              u2 && o2(n3, l3, h2, d2, r2) ? s3++ : e3.applyComponentStringSilent(t5, E2);
+            } else console.warn("Unknown vector argument:", t4);
+          }
+          return s3;
+        }
+        function u(e3, t3, o2, a2, i3) {
+          const s3 = null != o2 && "NOT_DEFINED" !== o2.name && "NULL" !== o2.name && "X" !== o2.shortName;
+          return { oldSeverity: d(e3, i3 && s3 ? o2 : t3), newSeverity: d(e3, a2) };
+        }
+        function d(e3, t3) {
+          if (!t3) return -1;
+          let o2 = [];
+          if (e3 instanceof a.Cvss2 ? o2 = r.Cvss2Components.ATTRIBUTE_SEVERITY_ORDER : e3 instanceof i2.Cvss3P0 ? o2 = c.Cvss3P0Components.ATTRIBUTE_SEVERITY_ORDER : e3 instanceof s2.Cvss3P1 ? o2 = l2.Cvss3P1Components.ATTRIBUTE_SEVERITY_ORDER : e3 instanceof n2.Cvss4P0 && (o2 = m.Cvss4P0Components.ATTRIBUTE_SEVERITY_ORDER), 0 === o2.length) return console.warn("Unknown", e3.getVectorName(), "severity order list for attribute type:", t3), -1;
+          for (let e4 = 0; e4 < o2.length; e4++) if (o2[e4].includes(t3)) return e4;
+          return console.warn("Unknown", e3.getVectorName(), "attribute type:", t3), -1;
+        }
+        t2.fromVector = function(e3, t3 = void 0) {
+          if (t3) {
+            const o3 = h[t3];
+            if (o3) return new o3(e3);
+          }
+          const o2 = h[e3];
+          if (o2) return new o2();
+          for (let t4 in h) {
+            const o3 = h[t4];
+            if (e3.startsWith(t4)) try {
+              return new o3(e3);
+            } catch (e4) {
+            }
+          }
+          for (let t4 in h) {
+            const o3 = h[t4];
+            try {
+              return new o3(e3);
+            } catch (e4) {
+            }
+          }
+          return null;
+        }, t2.applyVectorPartsIfMetricsLower = function(e3, t3) {
+          return t3 ? E(e3, t3, ((t4, o2, a2, i3, s3) => {
+            const n3 = u(e3, o2, a2, i3, s3);
+            return n3.newSeverity <= n3.oldSeverity;
+          })) : 0;
+        }, t2.applyVectorPartsIfMetricsHigher = function(e3, t3) {
+          return t3 ? E(e3, t3, ((t4, o2, a2, i3, s3) => {
+            const n3 = u(e3, o2, a2, i3, s3);
+            return n3.newSeverity >= n3.oldSeverity;
+          })) : 0;
+        };
+      }, 623: (e2, t2, o) => {
+        Object.defineProperty(t2, "__esModule", { value: true }), t2.Cvss3P0 = void 0;
+        const a = o(154), i2 = o(331);
+        class s2 extends a.CvssVector {
+          constructor(e3) {
+            super(e3);
+          }
+          getRegisteredComponents() {
+            return i2.Cvss3P0Components.REGISTERED_COMPONENTS;
+          }
+          getVectorPrefix() {
+            return "CVSS:3.0/";
+          }
+          getVectorName() {
+            return "CVSS:3.0";
+          }
+          fillAverageVector() {
+            this.applyVector("AV:N/AC:H/PR:N/UI:N/S:U/C:L/I:L/A:L");
+          }
+          fillRandomBaseVector() {
+            this.fillRandomComponentsForCategory(i2.Cvss3P0Components.BASE_CATEGORY);
+          }
+          fillRandomTemporalVector() {
+            this.fillRandomComponentsForCategory(i2.Cvss3P0Components.TEMPORAL_CATEGORY);
+          }
+          fillRandomEnvironmentalVector() {
+            this.fillRandomComponentsForCategory(i2.Cvss3P0Components.ENVIRONMENTAL_CATEGORY);
+          }
+          fillRandomComponentsForCategory(e3) {
+            const t3 = i2.Cvss3P0Components.REGISTERED_COMPONENTS.get(e3);
+            if (t3) for (let e4 = 0; e4 < t3.length; e4++) {
+              const o2 = t3[e4], a2 = super.pickRandomDefinedComponentValue(o2);
+              if (!a2) return console.warn("Failed to pick random vector component for", o2), void this.fillAverageVector();
+              this.applyComponent(o2, a2);
+            }
+            else console.warn("Failed to pick random vector components for", e3);
+          }
+          calculateScoresInternal(e3 = false) {
+            const t3 = this.isBaseFullyDefined(), o2 = this.isAnyTemporalDefined(), a2 = this.isAnyEnvironmentalDefined();
+            return { normalized: e3, base: t3 ? super.round(this.calculateExactBaseScore(), 1) : void 0, impact: t3 ? super.normalizeScore(super.round(this.calculateImpactScore(), 1), e3 ? 6 : 10) : void 0, exploitability: t3 ? super.normalizeScore(super.round(this.calculateExactExploitabilityScore(), 1), e3 ? 3.9 : 10) : void 0, temporal: t3 && o2 ? super.round(this.calculateExactTemporalScore(), 1) : void 0, environmental: t3 && a2 ? super.round(this.calculateExactEnvironmentalScore(), 1) : void 0, modifiedImpact: t3 && a2 ? super.normalizeScore(super.round(Math.max(0, this.calculateExactAdjustedImpactScore()), 1), e3 ? 6.1 : 10) : void 0, overall: super.round(this.calculateExactOverallScore(), 1), vector: this.toString() };
+          }
+          calculateExactBaseScore() {
+            if (!this.isBaseFullyDefined()) return 0;
+            let e3 = this.calculateExactImpactScore();
+            if (e3 <= 0) return 0;
+            let t3 = this.calculateExactExploitabilityScore();
+            return this.getComponent(i2.Cvss3P0Components.S).value ? this.roundUp1(Math.min(s2.SCOPE_COEFFICIENT * (e3 + t3), 10)) : this.roundUp1(Math.min(e3 + t3, 10));
+          }
+          calculateImpactScore() {
+            const e3 = this.calculateExactImpactScore();
+            return e3 <= 0 ? 0 : e3;
+          }
+          calculateExactImpactScore() {
+            let e3 = this.calculateExactISSScore();
+            return this.getComponent(i2.Cvss3P0Components.S).value ? s2.SCOPE_CHANGED_FACTOR * (e3 - 0.029) - 3.25 * Math.pow(e3 - 0.02, 15) : s2.SCOPE_UNCHANGED_FACTOR * e3;
+          }
+          calculateExactISSScore() {
+            return 1 - (1 - this.getComponent(i2.Cvss3P0Components.C).value) * (1 - this.getComponent(i2.Cvss3P0Components.I).value) * (1 - this.getComponent(i2.Cvss3P0Components.A).value);
+          }
+          calculateExactMISSScore() {
+            let e3, t3, o2, a2, s3, n2, r = this.getComponent(i2.Cvss3P0Components.MC), c = this.getComponent(i2.Cvss3P0Components.MI), l2 = this.getComponent(i2.Cvss3P0Components.MA), m = this.getComponent(i2.Cvss3P0Components.C), h = this.getComponent(i2.Cvss3P0Components.I), E = this.getComponent(i2.Cvss3P0Components.A), u = this.getComponent(i2.Cvss3P0Components.CR), d = this.getComponent(i2.Cvss3P0Components.IR), p = this.getComponent(i2.Cvss3P0Components.AR);
+            return e3 = r === i2.Cvss3P0Components.MC.values[0] ? m.value : r.value, t3 = c === i2.Cvss3P0Components.MI.values[0] ? h.value : c.value, o2 = l2 === i2.Cvss3P0Components.MA.values[0] ? E.value : l2.value, i2.Cvss3P0Components.CR.values[0], a2 = u.value, i2.Cvss3P0Components.IR.values[0], s3 = d.value, i2.Cvss3P0Components.AR.values[0], n2 = p.value, Math.min(1 - (1 - a2 * e3) * (1 - s3 * t3) * (1 - n2 * o2), 0.915);
+          }
+          calculateExactExploitabilityScore() {
+            const e3 = this.getComponent(i2.Cvss3P0Components.AV).value, t3 = this.getComponent(i2.Cvss3P0Components.AC).value, o2 = this.getComponent(i2.Cvss3P0Components.UI).value;
+            let a2;
+            return a2 = this.getComponent(i2.Cvss3P0Components.S).value ? this.getComponent(i2.Cvss3P0Components.PR).changedValue : this.getComponent(i2.Cvss3P0Components.PR).value, s2.EXPLOITABILITY_COEFFICIENT * e3 * t3 * a2 * o2;
+          }
+          calculateExactTemporalScore() {
+            if (!this.isBaseFullyDefined()) return 0;
+            if (!this.isAnyTemporalDefined()) return 0;
+            let e3 = this.getComponent(i2.Cvss3P0Components.E).value, t3 = this.getComponent(i2.Cvss3P0Components.RL).value, o2 = this.getComponent(i2.Cvss3P0Components.RC).value, a2 = this.calculateExactBaseScore();
+            return this.roundUp1(a2 * e3 * t3 * o2);
+          }
+          calculateExactEnvironmentalScore() {
+            if (!this.isBaseFullyDefined()) return 0;
+            if (!this.isAnyEnvironmentalDefined()) return 0;
+            let e3 = this.calculateExactAdjustedImpactScore();
+            if (e3 <= 0) return 0;
+            let t3 = this.calculateAdjustedExploitability(), o2 = this.getComponent(i2.Cvss3P0Components.E).value, a2 = this.getComponent(i2.Cvss3P0Components.RL).value, n2 = this.getComponent(i2.Cvss3P0Components.RC).value;
+            if (this.isModifiedScope()) {
+              let i3 = this.roundUp1(Math.min(e3 + t3, 10));
+              return this.roundUp1(i3 * o2 * a2 * n2);
+            }
+            {
+              let i3 = this.roundUp1(Math.min(s2.SCOPE_COEFFICIENT * (e3 + t3), 10));
+              return this.roundUp1(i3 * o2 * a2 * n2);
+            }
+          }
+          calculateExactAdjustedImpactScore() {
+            if (!this.isBaseFullyDefined()) return 0;
+            if (!this.isAnyEnvironmentalDefined()) return 0;
+            let e3 = this.calculateExactMISSScore();
+            return this.isModifiedScope() ? s2.SCOPE_UNCHANGED_FACTOR * e3 : s2.SCOPE_CHANGED_FACTOR * (e3 - 0.029) - 3.25 * Math.pow(e3 - 0.02, 15);
+          }
+          calculateAdjustedExploitability() {
+            let e3, t3 = this.getFirstDefinedComponent([i2.Cvss3P0Components.MAV, i2.Cvss3P0Components.AV]).value, o2 = this.getFirstDefinedComponent([i2.Cvss3P0Components.MAC, i2.Cvss3P0Components.AC]).value, a2 = this.getFirstDefinedComponent([i2.Cvss3P0Components.MUI, i2.Cvss3P0Components.UI]).value, n2 = this.getFirstDefinedComponent([i2.Cvss3P0Components.MPR, i2.Cvss3P0Components.PR]);
+            return e3 = this.isModifiedScope() ? n2.value : n2.changedValue, s2.EXPLOITABILITY_COEFFICIENT * t3 * o2 * e3 * a2;
+          }
+          isModifiedScope() {
+            let e3 = this.getComponent(i2.Cvss3P0Components.S), t3 = this.getComponent(i2.Cvss3P0Components.MS);
+            return t3 === i2.Cvss3P0Components.MS.values[0] ? !e3.value : !t3.value;
+          }
+          calculateExactOverallScore() {
+            return this.isAnyEnvironmentalDefined() ? this.calculateExactEnvironmentalScore() : this.isAnyTemporalDefined() ? this.calculateExactTemporalScore() : this.calculateExactBaseScore();
+          }
+          isBaseFullyDefined() {
+            return super.isCategoryFullyDefined(i2.Cvss3P0Components.BASE_CATEGORY);
+          }
+          isTemporalFullyDefined() {
+            return super.isCategoryFullyDefined(i2.Cvss3P0Components.TEMPORAL_CATEGORY);
+          }
+          isEnvironmentalFullyDefined() {
+            return super.isCategoryFullyDefined(i2.Cvss3P0Components.ENVIRONMENTAL_CATEGORY);
+          }
+          isAnyBaseDefined() {
+            return super.isCategoryPartiallyDefined(i2.Cvss3P0Components.BASE_CATEGORY);
+          }
+          isAnyTemporalDefined() {
+            return super.isCategoryPartiallyDefined(i2.Cvss3P0Components.TEMPORAL_CATEGORY);
+          }
+          isAnyEnvironmentalDefined() {
+            return super.isCategoryPartiallyDefined(i2.Cvss3P0Components.ENVIRONMENTAL_CATEGORY);
+          }
+          roundUp1(e3) {
+            return Math.ceil(10 * e3) / 10;
+          }
+          getJsonSchemaSeverity(e3) {
+            return 0 === e3 || isNaN(e3) ? "NONE" : e3 <= 3.9 ? "LOW" : e3 <= 6.9 ? "MEDIUM" : e3 <= 8.9 ? "HIGH" : "CRITICAL";
+          }
+          createJsonSchema() {
+            const e3 = this.calculateScores();
+            return { version: "3.0", vectorString: this.toString(), baseScore: e3.base, temporalScore: e3.temporal, environmentalScore: e3.environmental, baseSeverity: this.getJsonSchemaSeverity(e3.base), temporalSeverity: e3.temporal ? this.getJsonSchemaSeverity(e3.temporal) : void 0, environmentalSeverity: e3.environmental ? this.getJsonSchemaSeverity(e3.environmental) : void 0, attackVector: this.getComponent(i2.Cvss3P0Components.AV).jsonSchemaName, attackComplexity: this.getComponent(i2.Cvss3P0Components.AC).jsonSchemaName, privilegesRequired: this.getComponent(i2.Cvss3P0Components.PR).jsonSchemaName, userInteraction: this.getComponent(i2.Cvss3P0Components.UI).jsonSchemaName, scope: this.getComponent(i2.Cvss3P0Components.S).jsonSchemaName, confidentialityImpact: this.getComponent(i2.Cvss3P0Components.C).jsonSchemaName, integrityImpact: this.getComponent(i2.Cvss3P0Components.I).jsonSchemaName, availabilityImpact: this.getComponent(i2.Cvss3P0Components.A).jsonSchemaName, exploitCodeMaturity: this.getComponent(i2.Cvss3P0Components.E).jsonSchemaName, remediationLevel: this.getComponent(i2.Cvss3P0Components.RL).jsonSchemaName, reportConfidence: this.getComponent(i2.Cvss3P0Components.RC).jsonSchemaName, confidentialityRequirement: this.getComponent(i2.Cvss3P0Components.CR).jsonSchemaName, integrityRequirement: this.getComponent(i2.Cvss3P0Components.IR).jsonSchemaName, availabilityRequirement: this.getComponent(i2.Cvss3P0Components.AR).jsonSchemaName, modifiedAttackVector: this.getComponent(i2.Cvss3P0Components.MAV).jsonSchemaName, modifiedAttackComplexity: this.getComponent(i2.Cvss3P0Components.MAC).jsonSchemaName, modifiedPrivilegesRequired: this.getComponent(i2.Cvss3P0Components.MPR).jsonSchemaName, modifiedUserInteraction: this.getComponent(i2.Cvss3P0Components.MUI).jsonSchemaName, modifiedScope: this.getComponent(i2.Cvss3P0Components.MS).jsonSchemaName, modifiedConfidentialityImpact: this.getComponent(i2.Cvss3P0Components.MC).jsonSchemaName, modifiedIntegrityImpact: this.getComponent(i2.Cvss3P0Components.MI).jsonSchemaName, modifiedAvailabilityImpact: this.getComponent(i2.Cvss3P0Components.MA).jsonSchemaName };
+          }
+        }
+        t2.Cvss3P0 = s2, s2.SCOPE_CHANGED_FACTOR = 7.52, s2.SCOPE_UNCHANGED_FACTOR = 6.42, s2.EXPLOITABILITY_COEFFICIENT = 8.22, s2.SCOPE_COEFFICIENT = 1.08;
+      }, 730: (e2, t2) => {
+        Object.defineProperty(t2, "__esModule", { value: true }), t2.EQ = void 0;
+        class o {
+          constructor(e3, t3, o2, a) {
+            this.highestSeverityVectors = [], this.level = e3, this.vectorDepth = t3, this.highestSeverityVectorsUnparsed = o2, this.predicate = a;
+          }
+          getLevel() {
+            return this.level;
+          }
+          getLevelAsInt() {
+            return parseInt(this.level);
+          }
+          getVectorDepth() {
+            return this.vectorDepth;
+          }
+          getHighestSeverityVectors() {
+            return 0 === this.highestSeverityVectors.length && (this.highestSeverityVectors = this.highestSeverityVectorsUnparsed.map(((e3) => o.createCvssInstance(e3)))), this.highestSeverityVectors;
+          }
+          getHighestSeverityVectorsUnparsed() {
+            return this.highestSeverityVectorsUnparsed;
+          }
+          matchesConstraints(e3) {
+            return this.predicate(e3);
+          }
+        }
+        t2.EQ = o;
+      }, 759: (e2, t2) => {
+        Object.defineProperty(t2, "__esModule", { value: true }), t2.Cvss4P0Components = void 0;
+        class o {
+        }
+        t2.Cvss4P0Components = o, o.VULNERABLE_SYSTEM_CONFIDENTIALITY_BASE_VALUES = { X: { shortName: "X", name: "Not Defined", abbreviatedName: "Not Def.", jsonSchemaName: "NOT_DEFINED", description: "Component is not defined." }, H: { shortName: "H", name: "High", jsonSchemaName: "HIGH", description: "There is a total loss of confidentiality, resulting in all information within the Vulnerable System being divulged to the attacker. Alternatively, access to only some restricted information is obtained, but the disclosed information presents a direct, serious impact." }, L: { shortName: "L", name: "Low", jsonSchemaName: "LOW", description: "There is some loss of confidentiality. Access to some restricted information is obtained, but the attacker does not have control over what information is obtained, or the amount or kind of loss is limited. The information disclosure does not cause a direct, serious loss to the Vulnerable System." }, N: { shortName: "N", name: "None", jsonSchemaName: "NONE", description: "There is no loss of confidentiality within the Vulnerable System." } }, o.VULNERABLE_SYSTEM_CONFIDENTIALITY_BASE = [o.VULNERABLE_SYSTEM_CONFIDENTIALITY_BASE_VALUES.X, o.VULNERABLE_SYSTEM_CONFIDENTIALITY_BASE_VALUES.H, o.VULNERABLE_SYSTEM_CONFIDENTIALITY_BASE_VALUES.L, o.VULNERABLE_SYSTEM_CONFIDENTIALITY_BASE_VALUES.N], o.VULNERABLE_SYSTEM_INTEGRITY_BASE_VALUES = { X: { shortName: "X", name: "Not Defined", abbreviatedName: "Not Def.", jsonSchemaName: "NOT_DEFINED", description: "Component is not defined." }, H: { shortName: "H", name: "High", jsonSchemaName: "HIGH", description: "There is a total loss of integrity, or a complete loss of protection. For example, the attacker is able to modify any/all files protected by the Vulnerable System. Alternatively, only some files can be modified, but malicious modification would present a direct, serious consequence to the Vulnerable System." }, L: { shortName: "L", name: "Low", jsonSchemaName: "LOW", description: "Modification of data is possible, but the attacker does not have control over the consequence of a modification, or the amount of modification is limited. The data modification does not have a direct, serious impact to the Vulnerable System." }, N: { shortName: "N", name: "None", jsonSchemaName: "NONE", description: "There is no loss of integrity within the Vulnerable System." } }, o.VULNERABLE_SYSTEM_INTEGRITY_BASE = [o.VULNERABLE_SYSTEM_INTEGRITY_BASE_VALUES.X, o.VULNERABLE_SYSTEM_INTEGRITY_BASE_VALUES.H, o.VULNERABLE_SYSTEM_INTEGRITY_BASE_VALUES.L, o.VULNERABLE_SYSTEM_INTEGRITY_BASE_VALUES.N], o.VULNERABLE_SYSTEM_AVAILABILITY_BASE_VALUES = { X: { shortName: "X", name: "Not Defined", abbreviatedName: "Not Def.", jsonSchemaName: "NOT_DEFINED", description: "Component is not defined." }, H: { shortName: "H", name: "High", jsonSchemaName: "HIGH", description: "There is a total loss of availability, resulting in the attacker being able to fully deny access to resources in the Vulnerable System; this loss is either sustained (while the attacker continues to deliver the attack) or persistent (the condition persists even after the attack has completed). Alternatively, the attacker has the ability to deny some availability, but the loss of availability presents a direct, serious consequence to the Vulnerable System (e.g., the attacker cannot disrupt existing connections, but can prevent new connections; the attacker can repeatedly exploit a vulnerability that, in each instance of a successful attack, leaks a only small amount of memory, but after repeated exploitation causes a service to become completely unavailable)." }, L: { shortName: "L", name: "Low", jsonSchemaName: "LOW", description: "Performance is reduced or there are interruptions in resource availability. Even if repeated exploitation of the vulnerability is possible, the attacker does not have the ability to completely deny service to legitimate users. The resources in the Vulnerable System are either partially available all of the time, or fully available only some of the time, but overall there is no direct, serious consequence to the Vulnerable System." }, N: { shortName: "N", name: "None", jsonSchemaName: "NONE", description: "There is no impact to availability within the Vulnerable System." } }, o.VULNERABLE_SYSTEM_AVAILABILITY_BASE = [o.VULNERABLE_SYSTEM_AVAILABILITY_BASE_VALUES.X, o.VULNERABLE_SYSTEM_AVAILABILITY_BASE_VALUES.H, o.VULNERABLE_SYSTEM_AVAILABILITY_BASE_VALUES.L, o.VULNERABLE_SYSTEM_AVAILABILITY_BASE_VALUES.N], o.SUBSEQUENT_SYSTEM_CONFIDENTIALITY_BASE_VALUES = { X: { shortName: "X", name: "Not Defined", abbreviatedName: "Not Def.", jsonSchemaName: "NOT_DEFINED", description: "Component is not defined." }, S: { shortName: "S", name: "Safety", jsonSchemaName: "SAFETY", description: "! NOT A VALID VALUE FOR Safety (S), REQUIRED FOR CALCULATION OF SCORE !", hide: true }, H: { shortName: "H", name: "High", jsonSchemaName: "HIGH", description: "There is a total loss of confidentiality, resulting in all resources within the Subsequent System being divulged to the attacker. Alternatively, access to only some restricted information is obtained, but the disclosed information presents a direct, serious impact." }, L: { shortName: "L", name: "Low", jsonSchemaName: "LOW", description: "There is some loss of confidentiality. Access to some restricted information is obtained, but the attacker does not have control over what information is obtained, or the amount or kind of loss is limited. The information disclosure does not cause a direct, serious loss to the Subsequent System." }, N: { shortName: "N", name: "None", jsonSchemaName: "NONE", description: "There is no loss of confidentiality within the Subsequent System or all confidentiality impact is constrained to the Vulnerable System." } }, o.SUBSEQUENT_SYSTEM_CONFIDENTIALITY_BASE = [o.SUBSEQUENT_SYSTEM_CONFIDENTIALITY_BASE_VALUES.X, o.SUBSEQUENT_SYSTEM_CONFIDENTIALITY_BASE_VALUES.S, o.SUBSEQUENT_SYSTEM_CONFIDENTIALITY_BASE_VALUES.H, o.SUBSEQUENT_SYSTEM_CONFIDENTIALITY_BASE_VALUES.L, o.SUBSEQUENT_SYSTEM_CONFIDENTIALITY_BASE_VALUES.N], o.SUBSEQUENT_SYSTEM_INTEGRITY_BASE_VALUES = { X: { shortName: "X", name: "Not Defined", abbreviatedName: "Not Def.", jsonSchemaName: "NOT_DEFINED", description: "Component is not defined." }, S: { shortName: "S", name: "Safety", jsonSchemaName: "SAFETY", description: "! NOT A VALID VALUE FOR Safety (S), REQUIRED FOR CALCULATION OF SCORE !", hide: true }, H: { shortName: "H", name: "High", jsonSchemaName: "HIGH", description: "There is a total loss of integrity, or a complete loss of protection. For example, the attacker is able to modify any/all files protected by the Subsequent System. Alternatively, only some files can be modified, but malicious modification would present a direct, serious consequence to the Subsequent System." }, L: { shortName: "L", name: "Low", jsonSchemaName: "LOW", description: "Modification of data is possible, but the attacker does not have control over the consequence of a modification, or the amount of modification is limited. The data modification does not have a direct, serious impact to the Subsequent System." }, N: { shortName: "N", name: "None", jsonSchemaName: "NONE", description: "There is no loss of integrity within the Subsequent System or all integrity impact is constrained to the Vulnerable System." } }, o.SUBSEQUENT_SYSTEM_INTEGRITY_BASE = [o.SUBSEQUENT_SYSTEM_INTEGRITY_BASE_VALUES.X, o.SUBSEQUENT_SYSTEM_INTEGRITY_BASE_VALUES.S, o.SUBSEQUENT_SYSTEM_INTEGRITY_BASE_VALUES.H, o.SUBSEQUENT_SYSTEM_INTEGRITY_BASE_VALUES.L, o.SUBSEQUENT_SYSTEM_INTEGRITY_BASE_VALUES.N], o.SUBSEQUENT_SYSTEM_AVAILABILITY_BASE_VALUES = { X: { shortName: "X", name: "Not Defined", abbreviatedName: "Not Def.", jsonSchemaName: "NOT_DEFINED", description: "Component is not defined." }, S: { shortName: "S", name: "Safety", jsonSchemaName: "SAFETY", description: "! NOT A VALID VALUE FOR Safety (S), REQUIRED FOR CALCULATION OF SCORE !", hide: true }, H: { shortName: "H", name: "High", jsonSchemaName: "HIGH", description: "There is a total loss of availability, resulting in the attacker being able to fully deny access to resources in the Subsequent System; this loss is either sustained (while the attacker continues to deliver the attack) or persistent (the condition persists even after the attack has completed). Alternatively, the attacker has the ability to deny some availability, but the loss of availability presents a direct, serious consequence to the Subsequent System (e.g., the attacker cannot disrupt existing connections, but can prevent new connections; the attacker can repeatedly exploit a vulnerability that, in each instance of a successful attack, leaks a only small amount of memory, but after repeated exploitation causes a service to become completely unavailable)." }, L: { shortName: "L", name: "Low", jsonSchemaName: "LOW", description: "Performance is reduced or there are interruptions in resource availability. Even if repeated exploitation of the vulnerability is possible, the attacker does not have the ability to completely deny service to legitimate users. The resources in the Subsequent System are either partially available all of the time, or fully available only some of the time, but overall there is no direct, serious consequence to the Subsequent System." }, N: { shortName: "N", name: "None", jsonSchemaName: "NONE", description: "There is no impact to availability within the Subsequent System or all availability impact is constrained to the Vulnerable System." } }, o.SUBSEQUENT_SYSTEM_AVAILABILITY_BASE = [o.SUBSEQUENT_SYSTEM_AVAILABILITY_BASE_VALUES.X, o.SUBSEQUENT_SYSTEM_AVAILABILITY_BASE_VALUES.S, o.SUBSEQUENT_SYSTEM_AVAILABILITY_BASE_VALUES.H, o.SUBSEQUENT_SYSTEM_AVAILABILITY_BASE_VALUES.L, o.SUBSEQUENT_SYSTEM_AVAILABILITY_BASE_VALUES.N], o.SUBSEQUENT_SYSTEM_CONFIDENTIALITY_MODIFIED_VALUES = { X: { shortName: "X", name: "Not Defined", abbreviatedName: "Not Def.", jsonSchemaName: "NOT_DEFINED", description: "Component is not defined." }, H: { shortName: "H", name: "High", jsonSchemaName: "HIGH", description: "There is a total loss of confidentiality, resulting in all resources within the Subsequent System being divulged to the attacker. Alternatively, access to only some restricted information is obtained, but the disclosed information presents a direct, serious impact." }, L: { shortName: "L", name: "Low", jsonSchemaName: "LOW", description: "There is some loss of confidentiality. Access to some restricted information is obtained, but the attacker does not have control over what information is obtained, or the amount or kind of loss is limited. The information disclosure does not cause a direct, serious loss to the Subsequent System." }, N: { shortName: "N", name: "Negligible", abbreviatedName: "Negl.", jsonSchemaName: "NEGLIGIBLE", description: "There is no loss of confidentiality within the Subsequent System or all confidentiality impact is constrained to the Vulnerable System." } }, o.SUBSEQUENT_SYSTEM_CONFIDENTIALITY_MODIFIED = [o.SUBSEQUENT_SYSTEM_CONFIDENTIALITY_MODIFIED_VALUES.X, o.SUBSEQUENT_SYSTEM_CONFIDENTIALITY_MODIFIED_VALUES.H, o.SUBSEQUENT_SYSTEM_CONFIDENTIALITY_MODIFIED_VALUES.L, o.SUBSEQUENT_SYSTEM_CONFIDENTIALITY_MODIFIED_VALUES.N], o.SUBSEQUENT_SYSTEM_INTEGRITY_MODIFIED_VALUES = { X: { shortName: "X", name: "Not Defined", abbreviatedName: "Not Def.", jsonSchemaName: "NOT_DEFINED", description: "Component is not defined." }, S: { shortName: "S", name: "Safety", jsonSchemaName: "SAFETY", description: 'The exploited vulnerability will result in integrity impacts that could cause serious injury or worse (categories of "Marginal" or worse as described in IEC 61508) to a human actor or participant.' }, H: { shortName: "H", name: "High", jsonSchemaName: "HIGH", description: "There is a total loss of integrity, or a complete loss of protection. For example, the attacker is able to modify any/all files protected by the Subsequent System. Alternatively, only some files can be modified, but malicious modification would present a direct, serious consequence to the Subsequent System." }, L: { shortName: "L", name: "Low", jsonSchemaName: "LOW", description: "Modification of data is possible, but the attacker does not have control over the consequence of a modification, or the amount of modification is limited. The data modification does not have a direct, serious impact to the Subsequent System." }, N: { shortName: "N", name: "Negligible", abbreviatedName: "Negl.", jsonSchemaName: "NEGLIGIBLE", description: "There is no loss of integrity within the Subsequent System or all integrity impact is constrained to the Vulnerable System." } }, o.SUBSEQUENT_SYSTEM_INTEGRITY_MODIFIED = [o.SUBSEQUENT_SYSTEM_INTEGRITY_MODIFIED_VALUES.X, o.SUBSEQUENT_SYSTEM_INTEGRITY_MODIFIED_VALUES.S, o.SUBSEQUENT_SYSTEM_INTEGRITY_MODIFIED_VALUES.H, o.SUBSEQUENT_SYSTEM_INTEGRITY_MODIFIED_VALUES.L, o.SUBSEQUENT_SYSTEM_INTEGRITY_MODIFIED_VALUES.N], o.SUBSEQUENT_SYSTEM_AVAILABILITY_MODIFIED_VALUES = { X: { shortName: "X", name: "Not Defined", abbreviatedName: "Not Def.", jsonSchemaName: "NOT_DEFINED", description: "Component is not defined." }, S: { shortName: "S", name: "Safety", jsonSchemaName: "SAFETY", description: 'The exploited vulnerability will result in availability impacts that could cause serious injury or worse (categories of "Marginal" or worse as described in IEC 61508) to a human actor or participant.' }, H: { shortName: "H", name: "High", jsonSchemaName: "HIGH", description: "There is a total loss of availability, resulting in the attacker being able to fully deny access to resources in the Subsequent System; this loss is either sustained (while the attacker continues to deliver the attack) or persistent (the condition persists even after the attack has completed). Alternatively, the attacker has the ability to deny some availability, but the loss of availability presents a direct, serious consequence to the Subsequent System (e.g., the attacker cannot disrupt existing connections, but can prevent new connections; the attacker can repeatedly exploit a vulnerability that, in each instance of a successful attack, leaks a only small amount of memory, but after repeated exploitation causes a service to become completely unavailable)." }, L: { shortName: "L", name: "Low", jsonSchemaName: "LOW", description: "Performance is reduced or there are interruptions in resource availability. Even if repeated exploitation of the vulnerability is possible, the attacker does not have the ability to completely deny service to legitimate users. The resources in the Subsequent System are either partially available all of the time, or fully available only some of the time, but overall there is no direct, serious consequence to the Subsequent System." }, N: { shortName: "N", name: "Negligible", abbreviatedName: "Negl.", jsonSchemaName: "NEGLIGIBLE", description: "There is no impact to availability within the Subsequent System or all availability impact is constrained to the Vulnerable System." } }, o.SUBSEQUENT_SYSTEM_AVAILABILITY_MODIFIED = [o.SUBSEQUENT_SYSTEM_AVAILABILITY_MODIFIED_VALUES.X, o.SUBSEQUENT_SYSTEM_AVAILABILITY_MODIFIED_VALUES.S, o.SUBSEQUENT_SYSTEM_AVAILABILITY_MODIFIED_VALUES.H, o.SUBSEQUENT_SYSTEM_AVAILABILITY_MODIFIED_VALUES.L, o.SUBSEQUENT_SYSTEM_AVAILABILITY_MODIFIED_VALUES.N], o.REQUIREMENT_CONFIDENTIALITY_MODIFIED_VALUES = { X: { shortName: "X", name: "Not Defined", abbreviatedName: "Not Def.", jsonSchemaName: "NOT_DEFINED", description: "Component is not defined." }, H: { shortName: "H", name: "High", jsonSchemaName: "HIGH", description: "Loss of Confidentiality is likely to have a catastrophic adverse effect on the organization or individuals associated with the organization (e.g., employees, customers)." }, M: { shortName: "M", name: "Medium", jsonSchemaName: "MEDIUM", description: "Loss of Confidentiality is likely to have a serious adverse effect on the organization or individuals associated with the organization (e.g., employees, customers)." }, L: { shortName: "L", name: "Low", jsonSchemaName: "LOW", description: "Loss of Confidentiality is likely to have only a limited adverse effect on the organization or individuals associated with the organization (e.g., employees, customers)." } }, o.REQUIREMENT_CONFIDENTIALITY_MODIFIED = [o.REQUIREMENT_CONFIDENTIALITY_MODIFIED_VALUES.X, o.REQUIREMENT_CONFIDENTIALITY_MODIFIED_VALUES.H, o.REQUIREMENT_CONFIDENTIALITY_MODIFIED_VALUES.M, o.REQUIREMENT_CONFIDENTIALITY_MODIFIED_VALUES.L], o.REQUIREMENT_INTEGRITY_MODIFIED_VALUES = { X: { shortName: "X", name: "Not Defined", abbreviatedName: "Not Def.", jsonSchemaName: "NOT_DEFINED", description: "Component is not defined." }, H: { shortName: "H", name: "High", jsonSchemaName: "HIGH", description: "Loss of Integrity is likely to have a catastrophic adverse effect on the organization or individuals associated with the organization (e.g., employees, customers)." }, M: { shortName: "M", name: "Medium", jsonSchemaName: "MEDIUM", description: "Loss of Integrity is likely to have a serious adverse effect on the organization or individuals associated with the organization (e.g., employees, customers)." }, L: { shortName: "L", name: "Low", jsonSchemaName: "LOW", description: "Loss of Integrity is likely to have only a limited adverse effect on the organization or individuals associated with the organization (e.g., employees, customers)." } }, o.REQUIREMENT_INTEGRITY_MODIFIED = [o.REQUIREMENT_INTEGRITY_MODIFIED_VALUES.X, o.REQUIREMENT_INTEGRITY_MODIFIED_VALUES.H, o.REQUIREMENT_INTEGRITY_MODIFIED_VALUES.M, o.REQUIREMENT_INTEGRITY_MODIFIED_VALUES.L], o.REQUIREMENT_AVAILABILITY_MODIFIED_VALUES = { X: { shortName: "X", name: "Not Defined", abbreviatedName: "Not Def.", jsonSchemaName: "NOT_DEFINED", description: "Component is not defined." }, H: { shortName: "H", name: "High", jsonSchemaName: "HIGH", description: "Loss of Availability is likely to have a catastrophic adverse effect on the organization or individuals associated with the organization (e.g., employees, customers)." }, M: { shortName: "M", name: "Medium", jsonSchemaName: "MEDIUM", description: "Loss of Availability is likely to have a serious adverse effect on the organization or individuals associated with the organization (e.g., employees, customers)." }, L: { shortName: "L", name: "Low", jsonSchemaName: "LOW", description: "Loss of Availability is likely to have only a limited adverse effect on the organization or individuals associated with the organization (e.g., employees, customers)." } }, o.REQUIREMENT_AVAILABILITY_MODIFIED = [o.REQUIREMENT_AVAILABILITY_MODIFIED_VALUES.X, o.REQUIREMENT_AVAILABILITY_MODIFIED_VALUES.H, o.REQUIREMENT_AVAILABILITY_MODIFIED_VALUES.M, o.REQUIREMENT_AVAILABILITY_MODIFIED_VALUES.L], o.AV_VALUES = { X: { shortName: "X", name: "Not Defined", abbreviatedName: "Not Def.", jsonSchemaName: "NOT_DEFINED", description: "Not Defined" }, N: { shortName: "N", name: "Network", jsonSchemaName: "NETWORK", description: "The vulnerable system is bound to the network stack and the set of possible attackers extends beyond the other options listed below, up to and including the entire Internet. Such a vulnerability is often termed \u201Cremotely exploitable\u201D and can be thought of as an attack being exploitable at the protocol level one or more network hops away (e.g., across one or more routers). An example of a network attack is an attacker causing a denial of service (DoS) by sending a specially crafted TCP packet across a wide area network." }, A: { shortName: "A", name: "Adjacent Network", abbreviatedName: "Adj. Network", jsonSchemaName: "ADJACENT", description: "The vulnerable system is bound to a protocol stack, but the attack is limited at the protocol level to a logically adjacent topology. This can mean an attack must be launched from the same shared proximity (e.g., Bluetooth, NFC, or IEEE 802.11) or logical network (e.g., local IP subnet), or from within a secure or otherwise limited administrative domain (e.g., MPLS, secure VPN within an administrative network zone). One example of an Adjacent attack would be an ARP (IPv4) or neighbor discovery (IPv6) flood leading to a denial of service on the local LAN segment." }, L: { shortName: "L", name: "Local", jsonSchemaName: "LOCAL", description: "The vulnerable system is not bound to the network stack and the attacker\u2019s path is via read/write/execute capabilities. Either: the attacker exploits the vulnerability by accessing the target system locally (e.g., keyboard, console), or through terminal emulation (e.g., SSH); or the attacker relies on User Interaction by another person to perform actions required to exploit the vulnerability (e.g., using social engineering techniques to trick a legitimate user into opening a malicious document)." }, P: { shortName: "P", name: "Physical", abbreviatedName: "Phys.", jsonSchemaName: "PHYSICAL", description: "The attack requires the attacker to physically touch or manipulate the vulnerable system. Physical interaction may be brief (e.g., evil maid attack) or persistent. An example of such an attack is a cold boot attack in which an attacker gains access to disk encryption keys after physically accessing the target system. Other examples include peripheral attacks via FireWire/USB Direct Memory Access (DMA)." } }, o.AV = { name: "Attack Vector", shortName: "AV", subCategory: "Exploitability Metrics", description: "This metric reflects the context by which vulnerability exploitation is possible.", values: [o.AV_VALUES.X, o.AV_VALUES.N, o.AV_VALUES.A, o.AV_VALUES.L, o.AV_VALUES.P], worseCaseValue: o.AV_VALUES.N }, o.AC_VALUES = { X: { shortName: "X", name: "Not Defined", abbreviatedName: "Not Def.", jsonSchemaName: "NOT_DEFINED", description: "Not Defined" }, L: { shortName: "L", name: "Low", jsonSchemaName: "LOW", description: "The attacker must take no measurable action to exploit the vulnerability. The attack requires no target-specific circumvention to exploit the vulnerability. An attacker can expect repeatable success against the vulnerable system." }, H: { shortName: "H", name: "High", jsonSchemaName: "HIGH", description: "successful attack depends on the evasion or circumvention of security-enhancing techniques in place that would otherwise hinder the attack. The attacker must have additional methods available to bypass security measures in place." } }, o.AC = { name: "Attack Complexity", shortName: "AC", subCategory: "Exploitability Metrics", description: "This metric captures measurable actions that the attacker must take to evade or circumvent built-in security-enhancing conditions in order to obtain a working exploit.", values: [o.AC_VALUES.X, o.AC_VALUES.L, o.AC_VALUES.H], worseCaseValue: o.AC_VALUES.L }, o.AT_VALUES = { X: { shortName: "X", name: "Not Defined", abbreviatedName: "Not Def.", jsonSchemaName: "NOT_DEFINED", description: "Not Defined" }, N: { shortName: "N", name: "None", jsonSchemaName: "NONE", description: "The successful attack does not depend on the deployment and execution conditions of the vulnerable system. The attacker can expect to be able to reach the vulnerability and execute the exploit under all or most instances of the vulnerability." }, P: { shortName: "P", name: "Present", jsonSchemaName: "PRESENT", description: "The successful attack depends on the presence of specific deployment and execution conditions of the vulnerable system that enable the attack. The successfulness of the attack is conditioned on execution conditions that are not under full control of the attacker. The attack may need to be launched multiple times against a single target before being successful. Network injection. The attacker must inject themselves into the logical network path between the target and the resource requested by the victim (e.g. vulnerabilities requiring an on-path attacker)." } }, o.AT = { name: "Attack Requirements", shortName: "AT", subCategory: "Exploitability Metrics", description: "This metric captures the prerequisite deployment and execution conditions or variables of the vulnerable system that enable the attack.", values: [o.AT_VALUES.X, o.AT_VALUES.N, o.AT_VALUES.P], worseCaseValue: o.AT_VALUES.N }, o.PR_VALUES = { X: { shortName: "X", name: "Not Defined", abbreviatedName: "Not Def.", jsonSchemaName: "NOT_DEFINED", description: "Not Defined" }, N: { shortName: "N", name: "None", jsonSchemaName: "NONE", description: "The attacker is unauthenticated prior to attack, and therefore does not require any access to settings or files of the vulnerable system to carry out an attack." }, L: { shortName: "L", name: "Low", jsonSchemaName: "LOW", description: "The attacker requires privileges that provide basic capabilities that are typically limited to settings and resources owned by a single low-privileged user. Alternatively, an attacker with Low privileges has the ability to access only non-sensitive resources." }, H: { shortName: "H", name: "High", jsonSchemaName: "HIGH", description: "The attacker requires privileges that provide significant (e.g., administrative) control over the vulnerable system allowing full access to the vulnerable system\u2019s settings and files." } }, o.PR = { name: "Privileges Required", shortName: "PR", subCategory: "Exploitability Metrics", description: "This metric describes the level of privileges an attacker must possess prior to successfully exploiting the vulnerability.", values: [o.PR_VALUES.X, o.PR_VALUES.N, o.PR_VALUES.L, o.PR_VALUES.H], worseCaseValue: o.PR_VALUES.N }, o.UI_VALUES = { X: { shortName: "X", name: "Not Defined", abbreviatedName: "Not Def.", jsonSchemaName: "NOT_DEFINED", description: "Not Defined" }, N: { shortName: "N", name: "None", jsonSchemaName: "NONE", description: "The vulnerable system can be exploited without interaction from any human user, other than the attacker. Examples include: a remote attacker is able to send packets to a target system a locally authenticated attacker executes code to elevate privileges" }, P: { shortName: "P", name: "Passive", jsonSchemaName: "PASSIVE", description: "Successful exploitation of this vulnerability requires limited interaction by the targeted user with the vulnerable system and the attacker\u2019s payload. These interactions would be considered involuntary and do not require that the user actively subvert protections built into the vulnerable system." }, A: { shortName: "A", name: "Active", jsonSchemaName: "ACTIVE", description: "Successful exploitation of this vulnerability requires a targeted user to perform specific, conscious interactions with the vulnerable system and the attacker\u2019s payload, or the user\u2019s interactions would actively subvert protection mechanisms which would lead to exploitation of the vulnerability." } }, o.UI = { name: "User Interaction", shortName: "UI", subCategory: "Exploitability Metrics", description: "This metric captures the requirement for a human user, other than the attacker, to participate in the successful compromise of the vulnerable system.", values: [o.UI_VALUES.X, o.UI_VALUES.N, o.UI_VALUES.P, o.UI_VALUES.A], worseCaseValue: o.UI_VALUES.N }, o.VC = { name: "Confidentiality", shortName: "VC", subCategory: "Vulnerable System Impact", description: "This metric measures the impact to the confidentiality of the information managed by the Vulnerable System due to a successfully exploited vulnerability.", values: o.VULNERABLE_SYSTEM_CONFIDENTIALITY_BASE, worseCaseValue: o.VULNERABLE_SYSTEM_CONFIDENTIALITY_BASE_VALUES.H }, o.VI = { name: "Integrity", shortName: "VI", subCategory: "Vulnerable System Impact", description: "This metric measures the impact to the integrity of the Vulnerable System due to a successfully exploited vulnerability.", values: o.VULNERABLE_SYSTEM_INTEGRITY_BASE, worseCaseValue: o.VULNERABLE_SYSTEM_INTEGRITY_BASE_VALUES.H }, o.VA = { name: "Availability", shortName: "VA", subCategory: "Vulnerable System Impact", description: "This metric measures the impact to the availability of the Vulnerable System due to a successfully exploited vulnerability.", values: o.VULNERABLE_SYSTEM_AVAILABILITY_BASE, worseCaseValue: o.VULNERABLE_SYSTEM_AVAILABILITY_BASE_VALUES.H }, o.SC = { name: "Confidentiality", shortName: "SC", subCategory: "Subsequent System Impact", description: "This metric measures the impact to the confidentiality of information managed by a system other than the Vulnerable System as a consequence of a successfully exploited vulnerability.", values: o.SUBSEQUENT_SYSTEM_CONFIDENTIALITY_BASE, worseCaseValue: o.SUBSEQUENT_SYSTEM_CONFIDENTIALITY_BASE_VALUES.H }, o.SI = { name: "Integrity", shortName: "SI", subCategory: "Subsequent System Impact", description: "This metric measures the impact to the integrity of a system other than the Vulnerable System as a consequence of a successfully exploited vulnerability.", values: o.SUBSEQUENT_SYSTEM_INTEGRITY_BASE, worseCaseValue: o.SUBSEQUENT_SYSTEM_INTEGRITY_BASE_VALUES.H }, o.SA = { name: "Availability", shortName: "SA", subCategory: "Subsequent System Impact", description: "This metric measures the impact to the availability of a system other than the Vulnerable System as a consequence of a successfully exploited vulnerability.", values: o.SUBSEQUENT_SYSTEM_AVAILABILITY_BASE, worseCaseValue: o.SUBSEQUENT_SYSTEM_AVAILABILITY_BASE_VALUES.H }, o.S_VALUES = { X: { shortName: "X", name: "Not Defined", abbreviatedName: "Not Def.", jsonSchemaName: "NOT_DEFINED", description: "The metric has not been evaluated." }, N: { shortName: "N", name: "Negligible", abbreviatedName: "Negl.", jsonSchemaName: "NEGLIGIBLE", description: 'Consequences of the vulnerability meet definition of IEC 61508 consequence categories of "marginal," "critical," or "catastrophic."' }, P: { shortName: "P", name: "Present", jsonSchemaName: "PRESENT", description: 'Consequences of the vulnerability meet definition of IEC 61508 consequence category "negligible."' } }, o.S = { name: "Safety", shortName: "S", description: "This supplemental metric captures Safety impacts of a vulnerability when the affected system has an intended use or fitness of purpose aligned to safety.", values: [o.S_VALUES.X, o.S_VALUES.N, o.S_VALUES.P], worseCaseValue: o.S_VALUES.P }, o.AU_VALUES = { X: { shortName: "X", name: "Not Defined", abbreviatedName: "Not Def.", jsonSchemaName: "NOT_DEFINED", description: "The metric has not been evaluated." }, N: { shortName: "N", name: "No", jsonSchemaName: "NO", description: "Attackers cannot reliably automate all 4 steps of the kill chain for this vulnerability for some reason. These steps are reconnaissance, weaponization, delivery, and exploitation." }, Y: { shortName: "Y", name: "Yes", jsonSchemaName: "YES", description: "Attackers can reliably automate all 4 steps of the kill chain. These steps are reconnaissance, weaponization, delivery, and exploitation (e.g., the vulnerability is \u201Cwormable\u201D)." } }, o.AU = { name: "Automatable", shortName: "AU", description: "This supplemental metric captures whether an attacker can reliably automate exploitation of this vulnerability across multiple targets, based on the first four steps of the kill chain (reconnaissance, weaponization, delivery, and exploitation).", values: [o.AU_VALUES.X, o.AU_VALUES.N, o.AU_VALUES.Y], worseCaseValue: o.AU_VALUES.Y }, o.R_VALUES = { X: { shortName: "X", name: "Not Defined", abbreviatedName: "Not Def.", jsonSchemaName: "NOT_DEFINED", description: "The metric has not been evaluated." }, A: { shortName: "A", name: "Automatic", abbreviatedName: "Automat.", jsonSchemaName: "AUTOMATIC", description: "The system recovers services automatically after an attack has been performed." }, U: { shortName: "U", name: "User", jsonSchemaName: "USER", description: "The system requires manual intervention by the user to recover services, after an attack has been performed." }, I: { shortName: "I", name: "Irrecoverable", abbreviatedName: "Irrecov.", jsonSchemaName: "IRRECOVERABLE", description: "The system services are irrecoverable by the user, after an attack has been performed." } }, o.R = { name: "Recovery", shortName: "R", description: "This supplemental metric describes the resilience of a system to recover services, in terms of performance and availability, after an attack has been performed.", values: [o.R_VALUES.X, o.R_VALUES.A, o.R_VALUES.U, o.R_VALUES.I], worseCaseValue: o.R_VALUES.I }, o.V_VALUES = { X: { shortName: "X", name: "Not Defined", abbreviatedName: "Not Def.", jsonSchemaName: "NOT_DEFINED", description: "The metric has not been evaluated." }, D: { shortName: "D", name: "Diffuse", jsonSchemaName: "DIFFUSE", description: "The vulnerable system has limited resources. That is, the resources that the attacker will gain control over with a single exploitation event are relatively small. An example of Diffuse (think: limited) Value Density would be an attack on a single email client vulnerability." }, C: { shortName: "C", name: "Concentrated", abbreviatedName: "Concentr.", jsonSchemaName: "CONCENTRATED", description: "The vulnerable system is rich in resources. Heuristically, such systems are often the direct responsibility of \u201Csystem operators\u201D rather than users. An example of Concentrated (think: broad) Value Density would be an attack on a central email server." } }, o.V = { name: "Value Density", shortName: "V", description: "This supplemental metric describes the resources that the attacker will gain control over with a single exploitation event.", values: [o.V_VALUES.X, o.V_VALUES.D, o.V_VALUES.C], worseCaseValue: o.V_VALUES.C }, o.RE_VALUES = { X: { shortName: "X", name: "Not Defined", abbreviatedName: "Not Def.", jsonSchemaName: "NOT_DEFINED", description: "The metric has not been evaluated." }, L: { shortName: "L", name: "Low", jsonSchemaName: "LOW", description: "The effort required to respond to a vulnerability is low/trivial. Examples include: communication on better documentation, configuration workarounds, or guidance from the vendor that does not require an immediate update, upgrade, or replacement by the consuming entity, such as firewall filter configuration." }, M: { shortName: "M", name: "Moderate", abbreviatedName: "Moder.", jsonSchemaName: "MODERATE", description: "The actions required to respond to a vulnerability require some effort on behalf of the consumer and could cause minimal service impact to implement. Examples include: simple remote update, disabling of a subsystem, or a low-touch software upgrade such as a driver update." }, H: { shortName: "H", name: "High", jsonSchemaName: "HIGH", description: "The actions required to respond to a vulnerability are significant and/or difficult, and may possibly lead to an extended, scheduled service impact. This would need to be considered for scheduling purposes including honoring any embargo on deployment of the selected response. Alternatively, response to the vulnerability in the field is not possible remotely. The only resolution to the vulnerability involves physical replacement (e.g. units deployed would have to be recalled for a depot level repair or replacement)." } }, o.RE = { name: "Vulnerability Response Effort", shortName: "RE", description: "This supplemental metric provides supplemental information on how difficult it is for consumers to provide an initial response to the impact of a vulnerability for deployed products and services in their infrastructure.", values: [o.RE_VALUES.X, o.RE_VALUES.L, o.RE_VALUES.M, o.RE_VALUES.H], worseCaseValue: o.RE_VALUES.H }, o.U_VALUES = { X: { shortName: "X", name: "Not Defined", abbreviatedName: "Not Def.", jsonSchemaName: "NOT_DEFINED", description: "The metric has not been evaluated." }, Clear: { shortName: "Clear", name: "Clear", jsonSchemaName: "CLEAR", description: "Provider has assessed the impact of this vulnerability as having the highest urgency." }, Green: { shortName: "Green", name: "Green", jsonSchemaName: "GREEN", description: "Provider has assessed the impact of this vulnerability as having a moderate urgency." }, Amber: { shortName: "Amber", name: "Amber", jsonSchemaName: "AMBER", description: "Provider has assessed the impact of this vulnerability as having a reduced urgency." }, Red: { shortName: "Red", name: "Red", jsonSchemaName: "RED", description: "Provider has assessed the impact of this vulnerability as having no urgency (Informational)." } }, o.U = { name: "Provider Urgency", shortName: "U", description: "This supplemental metric provides a standardized way for the system provider to convey a qualitative urgency rating (Clear, Green, Amber, Red) for the vulnerability.", values: [o.U_VALUES.X, o.U_VALUES.Clear, o.U_VALUES.Green, o.U_VALUES.Amber, o.U_VALUES.Red], worseCaseValue: o.U_VALUES.Red }, o.MAV = { name: "Modified Attack Vector", shortName: "MAV", subCategory: "Exploitability Metrics", description: "Overrides the Base Attack Vector metric to reflect specific characteristics of the analyst's environment.", baseMetricEquivalent: o.AV, values: o.AV.values, worseCaseValue: o.AV_VALUES.N }, o.MAC = { name: "Modified Attack Complexity", shortName: "MAC", subCategory: "Exploitability Metrics", description: "Overrides the Base Attack Complexity metric to reflect specific characteristics of the analyst's environment.", baseMetricEquivalent: o.AC, values: o.AC.values, worseCaseValue: o.AC_VALUES.L }, o.MAT = { name: "Modified Attack Requirements", shortName: "MAT", subCategory: "Exploitability Metrics", description: "Overrides the Base Attack Requirements metric to reflect specific characteristics of the analyst's environment.", baseMetricEquivalent: o.AT, values: o.AT.values, worseCaseValue: o.AT_VALUES.P }, o.MPR = { name: "Modified Privileges Required", shortName: "MPR", subCategory: "Exploitability Metrics", description: "Overrides the Base Privileges Required metric to reflect specific characteristics of the analyst's environment.", baseMetricEquivalent: o.PR, values: o.PR.values, worseCaseValue: o.PR_VALUES.N }, o.MUI = { name: "Modified User Interaction", shortName: "MUI", subCategory: "Exploitability Metrics", description: "Overrides the Base User Interaction metric to reflect specific characteristics of the analyst's environment.", baseMetricEquivalent: o.UI, values: o.UI.values, worseCaseValue: o.UI_VALUES.N }, o.MVC = { name: "Modified Confidentiality", shortName: "MVC", subCategory: "Vulnerable System Impact", description: "Overrides the Base Vulnerable System Confidentiality metric to reflect specific characteristics of the analyst's environment.", baseMetricEquivalent: o.VC, values: o.VULNERABLE_SYSTEM_CONFIDENTIALITY_BASE, worseCaseValue: o.VULNERABLE_SYSTEM_CONFIDENTIALITY_BASE_VALUES.H }, o.MVI = { name: "Modified Integrity", shortName: "MVI", subCategory: "Vulnerable System Impact", description: "Overrides the Base Vulnerable System Integrity metric to reflect specific characteristics of the analyst's environment.", baseMetricEquivalent: o.VI, values: o.VULNERABLE_SYSTEM_INTEGRITY_BASE, worseCaseValue: o.VULNERABLE_SYSTEM_INTEGRITY_BASE_VALUES.H }, o.MVA = { name: "Modified Availability", shortName: "MVA", subCategory: "Vulnerable System Impact", description: "Overrides the Base Vulnerable System Availability metric to reflect specific characteristics of the analyst's environment.", baseMetricEquivalent: o.VA, values: o.VULNERABLE_SYSTEM_AVAILABILITY_BASE, worseCaseValue: o.VULNERABLE_SYSTEM_AVAILABILITY_BASE_VALUES.H }, o.MSC = { name: "Modified Confidentiality", shortName: "MSC", subCategory: "Subsequent System Impact", description: "Overrides the Base Subsequent System Confidentiality metric to reflect specific characteristics of the analyst's environment.", baseMetricEquivalent: o.SC, values: o.SUBSEQUENT_SYSTEM_CONFIDENTIALITY_MODIFIED, worseCaseValue: o.SUBSEQUENT_SYSTEM_CONFIDENTIALITY_MODIFIED_VALUES.H }, o.MSI = { name: "Modified Integrity", shortName: "MSI", subCategory: "Subsequent System Impact", description: "Overrides the Base Subsequent System Integrity metric to reflect specific characteristics of the analyst's environment.", baseMetricEquivalent: o.SI, baseMetricEquivalentMapper: (e3) => e3 === o.SUBSEQUENT_SYSTEM_INTEGRITY_MODIFIED_VALUES.S ? o.SUBSEQUENT_SYSTEM_INTEGRITY_MODIFIED_VALUES.H : e3, values: o.SUBSEQUENT_SYSTEM_INTEGRITY_MODIFIED, worseCaseValue: o.SUBSEQUENT_SYSTEM_INTEGRITY_MODIFIED_VALUES.H }, o.MSA = { name: "Modified Availability", shortName: "MSA", subCategory: "Subsequent System Impact", description: "Overrides the Base Subsequent System Availability metric to reflect specific characteristics of the analyst's environment.", baseMetricEquivalent: o.SA, baseMetricEquivalentMapper: (e3) => e3 === o.SUBSEQUENT_SYSTEM_AVAILABILITY_MODIFIED_VALUES.S ? o.SUBSEQUENT_SYSTEM_AVAILABILITY_MODIFIED_VALUES.H : e3, values: o.SUBSEQUENT_SYSTEM_AVAILABILITY_MODIFIED, worseCaseValue: o.SUBSEQUENT_SYSTEM_AVAILABILITY_MODIFIED_VALUES.H }, o.CR = { name: "Confidentiality Requirement", shortName: "CR", description: "This metric enables the consumer to customize the assessment depending on the importance of Confidentiality to the affected IT asset within the analyst's organization.", values: o.REQUIREMENT_CONFIDENTIALITY_MODIFIED, worseCaseValue: o.REQUIREMENT_CONFIDENTIALITY_MODIFIED_VALUES.H }, o.IR = { name: "Integrity Requirement", shortName: "IR", description: "This metric enables the consumer to customize the assessment depending on the importance of Integrity to the affected IT asset within the analyst's organization.", values: o.REQUIREMENT_INTEGRITY_MODIFIED, worseCaseValue: o.REQUIREMENT_INTEGRITY_MODIFIED_VALUES.H }, o.AR = { name: "Availability Requirement", shortName: "AR", description: "This metric enables the consumer to customize the assessment depending on the importance of Availability to the affected IT asset within the analyst's organization.", values: o.REQUIREMENT_AVAILABILITY_MODIFIED, worseCaseValue: o.REQUIREMENT_AVAILABILITY_MODIFIED_VALUES.H }, o.E_VALUES = { X: { shortName: "X", name: "Not Defined", abbreviatedName: "Not Def.", jsonSchemaName: "NOT_DEFINED", description: "Reliable threat intelligence is not available to determine Exploit Maturity characteristics. This is the default value and is equivalent to Attacked (A) for the purposes of the calculation of the score by assuming the worst case." }, A: { shortName: "A", name: "Attacked", jsonSchemaName: "ATTACKED", description: "Based on available threat intelligence either of the following must apply: Attacks targeting this vulnerability (attempted or successful) have been reported Solutions to simplify attempts to exploit the vulnerability are publicly or privately available (such as exploit toolkits)" }, P: { shortName: "P", name: "POC", jsonSchemaName: "PROOF_OF_CONCEPT", description: "Based on available threat intelligence each of the following must apply: Proof-of-concept exploit code is publicly available No knowledge of reported attempts to exploit this vulnerability No knowledge of publicly available solutions used to simplify attempts to exploit the vulnerability (i.e., the \u201CAttacked\u201D value does not apply)" }, U: { shortName: "U", name: "Unreported", jsonSchemaName: "UNREPORTED", description: "Based on available threat intelligence each of the following must apply: No knowledge of publicly available proof-of-concept exploit code No knowledge of reported attempts to exploit this vulnerability No knowledge of publicly available solutions used to simplify attempts to exploit the vulnerability (i.e., neither the \u201CPOC\u201D nor \u201CAttacked\u201D values apply)" } }, o.E = { name: "Exploit Maturity", shortName: "E", description: "This metric measures the likelihood of the vulnerability being attacked, and is based on the current state of exploit techniques, exploit code availability, or active in-the-wild exploitation.", values: [o.E_VALUES.X, o.E_VALUES.A, o.E_VALUES.P, o.E_VALUES.U], worseCaseValue: o.E_VALUES.A }, o.BASE_CATEGORY = { name: "base", description: "Base Metrics" }, o.SUPPLEMENTAL_CATEGORY = { name: "supplemental", description: "Supplemental Metrics" }, o.ENVIRONMENTAL_MODIFIED_BASE_CATEGORY = { name: "environmental-base", description: "Environmental Metrics (Modified Base)" }, o.ENVIRONMENTAL_SECURITY_REQUIREMENT_CATEGORY = { name: "environmental-security-requirement", description: "Environmental Metrics (Security Requirements)" }, o.THREAT_CATEGORY = { name: "threat", description: "Threat Metrics" }, o.BASE_CATEGORY_VALUES = [o.AV, o.AC, o.AT, o.PR, o.UI, o.VC, o.VI, o.VA, o.SC, o.SI, o.SA], o.SUPPLEMENTAL_CATEGORY_VALUES = [o.S, o.AU, o.R, o.V, o.RE, o.U], o.ENVIRONMENTAL_MODIFIED_BASE_CATEGORY_VALUES = [o.MAV, o.MAC, o.MAT, o.MPR, o.MUI, o.MVC, o.MVI, o.MVA, o.MSC, o.MSI, o.MSA], o.ENVIRONMENTAL_SECURITY_REQUIREMENT_CATEGORY_VALUES = [o.CR, o.IR, o.AR], o.THREAT_CATEGORY_VALUES = [o.E], o.REGISTERED_COMPONENTS_EDITOR_ORDER = /* @__PURE__ */ new Map(), o.REGISTERED_COMPONENTS_VECTOR_STRING_ORDER = /* @__PURE__ */ new Map(), o.REGISTERED_COMPONENTS_EDITOR_ORDER.set(o.BASE_CATEGORY, o.BASE_CATEGORY_VALUES), o.REGISTERED_COMPONENTS_EDITOR_ORDER.set(o.SUPPLEMENTAL_CATEGORY, o.SUPPLEMENTAL_CATEGORY_VALUES), o.REGISTERED_COMPONENTS_EDITOR_ORDER.set(o.ENVIRONMENTAL_MODIFIED_BASE_CATEGORY, o.ENVIRONMENTAL_MODIFIED_BASE_CATEGORY_VALUES), o.REGISTERED_COMPONENTS_EDITOR_ORDER.set(o.ENVIRONMENTAL_SECURITY_REQUIREMENT_CATEGORY, o.ENVIRONMENTAL_SECURITY_REQUIREMENT_CATEGORY_VALUES), o.REGISTERED_COMPONENTS_EDITOR_ORDER.set(o.THREAT_CATEGORY, o.THREAT_CATEGORY_VALUES), o.REGISTERED_COMPONENTS_VECTOR_STRING_ORDER.set(o.BASE_CATEGORY, o.BASE_CATEGORY_VALUES), o.REGISTERED_COMPONENTS_VECTOR_STRING_ORDER.set(o.THREAT_CATEGORY, o.THREAT_CATEGORY_VALUES), o.REGISTERED_COMPONENTS_VECTOR_STRING_ORDER.set(o.ENVIRONMENTAL_SECURITY_REQUIREMENT_CATEGORY, o.ENVIRONMENTAL_SECURITY_REQUIREMENT_CATEGORY_VALUES), o.REGISTERED_COMPONENTS_VECTOR_STRING_ORDER.set(o.ENVIRONMENTAL_MODIFIED_BASE_CATEGORY, o.ENVIRONMENTAL_MODIFIED_BASE_CATEGORY_VALUES), o.REGISTERED_COMPONENTS_VECTOR_STRING_ORDER.set(o.SUPPLEMENTAL_CATEGORY, o.SUPPLEMENTAL_CATEGORY_VALUES), o.MV_LOOKUP = { "000000": 10, "000001": 9.9, "000010": 9.8, "000011": 9.5, "000020": 9.5, "000021": 9.2, "000100": 10, "000101": 9.6, "000110": 9.3, "000111": 8.7, "000120": 9.1, "000121": 8.1, "000200": 9.3, "000201": 9, "000210": 8.9, "000211": 8, "000220": 8.1, "000221": 6.8, "001000": 9.8, "001001": 9.5, "001010": 9.5, "001011": 9.2, "001020": 9, "001021": 8.4, "001100": 9.3, "001101": 9.2, "001110": 8.9, "001111": 8.1, "001120": 8.1, "001121": 6.5, "001200": 8.8, "001201": 8, "001210": 7.8, "001211": 7, "001220": 6.9, "001221": 4.8, "002001": 9.2, "002011": 8.2, "002021": 7.2, "002101": 7.9, "002111": 6.9, "002121": 5, "002201": 6.9, "002211": 5.5, "002221": 2.7, "010000": 9.9, "010001": 9.7, "010010": 9.5, "010011": 9.2, "010020": 9.2, "010021": 8.5, "010100": 9.5, "010101": 9.1, "010110": 9, "010111": 8.3, "010120": 8.4, "010121": 7.1, "010200": 9.2, "010201": 8.1, "010210": 8.2, "010211": 7.1, "010220": 7.2, "010221": 5.3, "011000": 9.5, "011001": 9.3, "011010": 9.2, "011011": 8.5, "011020": 8.5, "011021": 7.3, "011100": 9.2, "011101": 8.2, "011110": 8, "011111": 7.2, "011120": 7, "011121": 5.9, "011200": 8.4, "011201": 7, "011210": 7.1, "011211": 5.2, "011220": 5, "011221": 3, "012001": 8.6, "012011": 7.5, "012021": 5.2, "012101": 7.1, "012111": 5.2, "012121": 2.9, "012201": 6.3, "012211": 2.9, "012221": 1.7, 1e5: 9.8, 100001: 9.5, 100010: 9.4, 100011: 8.7, 100020: 9.1, 100021: 8.1, 100100: 9.4, 100101: 8.9, 100110: 8.6, 100111: 7.4, 100120: 7.7, 100121: 6.4, 100200: 8.7, 100201: 7.5, 100210: 7.4, 100211: 6.3, 100220: 6.3, 100221: 4.9, 101e3: 9.4, 101001: 8.9, 101010: 8.8, 101011: 7.7, 101020: 7.6, 101021: 6.7, 101100: 8.6, 101101: 7.6, 101110: 7.4, 101111: 5.8, 101120: 5.9, 101121: 5, 101200: 7.2, 101201: 5.7, 101210: 5.7, 101211: 5.2, 101220: 5.2, 101221: 2.5, 102001: 8.3, 102011: 7, 102021: 5.4, 102101: 6.5, 102111: 5.8, 102121: 2.6, 102201: 5.3, 102211: 2.1, 102221: 1.3, 11e4: 9.5, 110001: 9, 110010: 8.8, 110011: 7.6, 110020: 7.6, 110021: 7, 110100: 9, 110101: 7.7, 110110: 7.5, 110111: 6.2, 110120: 6.1, 110121: 5.3, 110200: 7.7, 110201: 6.6, 110210: 6.8, 110211: 5.9, 110220: 5.2, 110221: 3, 111e3: 8.9, 111001: 7.8, 111010: 7.6, 111011: 6.7, 111020: 6.2, 111021: 5.8, 111100: 7.4, 111101: 5.9, 111110: 5.7, 111111: 5.7, 111120: 4.7, 111121: 2.3, 111200: 6.1, 111201: 5.2, 111210: 5.7, 111211: 2.9, 111220: 2.4, 111221: 1.6, 112001: 7.1, 112011: 5.9, 112021: 3, 112101: 5.8, 112111: 2.6, 112121: 1.5, 112201: 2.3, 112211: 1.3, 112221: 0.6, 2e5: 9.3, 200001: 8.7, 200010: 8.6, 200011: 7.2, 200020: 7.5, 200021: 5.8, 200100: 8.6, 200101: 7.4, 200110: 7.4, 200111: 6.1, 200120: 5.6, 200121: 3.4, 200200: 7, 200201: 5.4, 200210: 5.2, 200211: 4, 200220: 4, 200221: 2.2, 201e3: 8.5, 201001: 7.5, 201010: 7.4, 201011: 5.5, 201020: 6.2, 201021: 5.1, 201100: 7.2, 201101: 5.7, 201110: 5.5, 201111: 4.1, 201120: 4.6, 201121: 1.9, 201200: 5.3, 201201: 3.6, 201210: 3.4, 201211: 1.9, 201220: 1.9, 201221: 0.8, 202001: 6.4, 202011: 5.1, 202021: 2, 202101: 4.7, 202111: 2.1, 202121: 1.1, 202201: 2.4, 202211: 0.9, 202221: 0.4, 21e4: 8.8, 210001: 7.5, 210010: 7.3, 210011: 5.3, 210020: 6, 210021: 5, 210100: 7.3, 210101: 5.5, 210110: 5.9, 210111: 4, 210120: 4.1, 210121: 2, 210200: 5.4, 210201: 4.3, 210210: 4.5, 210211: 2.2, 210220: 2, 210221: 1.1, 211e3: 7.5, 211001: 5.5, 211010: 5.8, 211011: 4.5, 211020: 4, 211021: 2.1, 211100: 6.1, 211101: 5.1, 211110: 4.8, 211111: 1.8, 211120: 2, 211121: 0.9, 211200: 4.6, 211201: 1.8, 211210: 1.7, 211211: 0.7, 211220: 0.8, 211221: 0.2, 212001: 5.3, 212011: 2.4, 212021: 1.4, 212101: 2.4, 212111: 1.2, 212121: 0.5, 212201: 1, 212211: 0.3, 212221: 0.1 }, o.ATTRIBUTE_SEVERITY_ORDER = [[o.AT_VALUES.P, o.AT_VALUES.P], [o.AT_VALUES.N, o.AT_VALUES.N], [o.AT_VALUES.X, o.AT_VALUES.X], [o.S_VALUES.X], [o.S_VALUES.N], [o.S_VALUES.P], [o.AU_VALUES.X], [o.AU_VALUES.N], [o.AU_VALUES.Y], [o.V_VALUES.X], [o.V_VALUES.D], [o.V_VALUES.C], [o.AC_VALUES.H, o.AC_VALUES.H], [o.AC_VALUES.L, o.AC_VALUES.L], [o.AC_VALUES.X, o.AC_VALUES.X], [o.PR_VALUES.H, o.PR_VALUES.H], [o.PR_VALUES.L, o.PR_VALUES.L], [o.PR_VALUES.N, o.PR_VALUES.N], [o.PR_VALUES.X, o.PR_VALUES.X], [o.UI_VALUES.A, o.UI_VALUES.A], [o.UI_VALUES.P, o.UI_VALUES.P], [o.UI_VALUES.N, o.UI_VALUES.N], [o.UI_VALUES.X, o.UI_VALUES.X], [o.VULNERABLE_SYSTEM_CONFIDENTIALITY_BASE_VALUES.X, o.VULNERABLE_SYSTEM_INTEGRITY_BASE_VALUES.X, o.VULNERABLE_SYSTEM_AVAILABILITY_BASE_VALUES.X], [o.VULNERABLE_SYSTEM_CONFIDENTIALITY_BASE_VALUES.N, o.VULNERABLE_SYSTEM_INTEGRITY_BASE_VALUES.N, o.VULNERABLE_SYSTEM_AVAILABILITY_BASE_VALUES.N], [o.VULNERABLE_SYSTEM_CONFIDENTIALITY_BASE_VALUES.L, o.VULNERABLE_SYSTEM_INTEGRITY_BASE_VALUES.L, o.VULNERABLE_SYSTEM_AVAILABILITY_BASE_VALUES.L], [o.VULNERABLE_SYSTEM_CONFIDENTIALITY_BASE_VALUES.H, o.VULNERABLE_SYSTEM_INTEGRITY_BASE_VALUES.H, o.VULNERABLE_SYSTEM_AVAILABILITY_BASE_VALUES.H], [o.SUBSEQUENT_SYSTEM_CONFIDENTIALITY_MODIFIED_VALUES.X, o.SUBSEQUENT_SYSTEM_INTEGRITY_MODIFIED_VALUES.X, o.SUBSEQUENT_SYSTEM_AVAILABILITY_MODIFIED_VALUES.X, o.SUBSEQUENT_SYSTEM_CONFIDENTIALITY_BASE_VALUES.X, o.SUBSEQUENT_SYSTEM_INTEGRITY_BASE_VALUES.X, o.SUBSEQUENT_SYSTEM_AVAILABILITY_BASE_VALUES.X], [o.SUBSEQUENT_SYSTEM_CONFIDENTIALITY_MODIFIED_VALUES.N, o.SUBSEQUENT_SYSTEM_INTEGRITY_MODIFIED_VALUES.N, o.SUBSEQUENT_SYSTEM_AVAILABILITY_MODIFIED_VALUES.N, o.SUBSEQUENT_SYSTEM_CONFIDENTIALITY_BASE_VALUES.N, o.SUBSEQUENT_SYSTEM_INTEGRITY_BASE_VALUES.N, o.SUBSEQUENT_SYSTEM_AVAILABILITY_BASE_VALUES.N], [o.SUBSEQUENT_SYSTEM_CONFIDENTIALITY_MODIFIED_VALUES.L, o.SUBSEQUENT_SYSTEM_INTEGRITY_MODIFIED_VALUES.L, o.SUBSEQUENT_SYSTEM_AVAILABILITY_MODIFIED_VALUES.L, o.SUBSEQUENT_SYSTEM_CONFIDENTIALITY_BASE_VALUES.L, o.SUBSEQUENT_SYSTEM_INTEGRITY_BASE_VALUES.L, o.SUBSEQUENT_SYSTEM_AVAILABILITY_BASE_VALUES.L], [o.SUBSEQUENT_SYSTEM_CONFIDENTIALITY_MODIFIED_VALUES.H, o.SUBSEQUENT_SYSTEM_INTEGRITY_MODIFIED_VALUES.H, o.SUBSEQUENT_SYSTEM_AVAILABILITY_MODIFIED_VALUES.H, o.SUBSEQUENT_SYSTEM_CONFIDENTIALITY_BASE_VALUES.H, o.SUBSEQUENT_SYSTEM_INTEGRITY_BASE_VALUES.H, o.SUBSEQUENT_SYSTEM_AVAILABILITY_BASE_VALUES.H], [o.SUBSEQUENT_SYSTEM_INTEGRITY_MODIFIED_VALUES.S, o.SUBSEQUENT_SYSTEM_AVAILABILITY_MODIFIED_VALUES.S, o.SUBSEQUENT_SYSTEM_CONFIDENTIALITY_BASE_VALUES.S, o.SUBSEQUENT_SYSTEM_INTEGRITY_BASE_VALUES.S, o.SUBSEQUENT_SYSTEM_AVAILABILITY_BASE_VALUES.S], [o.REQUIREMENT_CONFIDENTIALITY_MODIFIED_VALUES.L, o.REQUIREMENT_AVAILABILITY_MODIFIED_VALUES.L, o.REQUIREMENT_INTEGRITY_MODIFIED_VALUES.L], [o.REQUIREMENT_CONFIDENTIALITY_MODIFIED_VALUES.M, o.REQUIREMENT_AVAILABILITY_MODIFIED_VALUES.M, o.REQUIREMENT_INTEGRITY_MODIFIED_VALUES.M], [o.REQUIREMENT_CONFIDENTIALITY_MODIFIED_VALUES.H, o.REQUIREMENT_AVAILABILITY_MODIFIED_VALUES.H, o.REQUIREMENT_INTEGRITY_MODIFIED_VALUES.H], [o.REQUIREMENT_CONFIDENTIALITY_MODIFIED_VALUES.X, o.REQUIREMENT_AVAILABILITY_MODIFIED_VALUES.X, o.REQUIREMENT_INTEGRITY_MODIFIED_VALUES.X], [o.E_VALUES.U], [o.E_VALUES.P], [o.E_VALUES.A], [o.E_VALUES.X], [o.R_VALUES.X], [o.R_VALUES.A], [o.R_VALUES.U], [o.R_VALUES.I], [o.RE_VALUES.X], [o.RE_VALUES.L], [o.RE_VALUES.M], [o.RE_VALUES.H], [o.U_VALUES.X], [o.U_VALUES.Clear], [o.U_VALUES.Green], [o.U_VALUES.Amber], [o.U_VALUES.Red], [o.AV_VALUES.X, o.AV_VALUES.X], [o.AV_VALUES.P, o.AV_VALUES.P], [o.AV_VALUES.L, o.AV_VALUES.L], [o.AV_VALUES.A, o.AV_VALUES.A], [o.AV_VALUES.N, o.AV_VALUES.N]];
+      }, 904: (e2, t2) => {
+        Object.defineProperty(t2, "__esModule", { value: true }), t2.EqOperations36 = t2.EqOperations5 = t2.EqOperations4 = t2.EqOperations2 = t2.EqOperations1 = t2.EqOperations1245 = t2.getEqImplementations = void 0, t2.getEqImplementations = () => [a.getInstance(), i2.getInstance(), s2.getInstance(), n2.getInstance(), r.getInstance()];
+        class o {
+          deriveNextLowerMacro(e3) {
+            return [e3.deriveNextLower(this.getEqNumber())];
+          }
+          lookupScoresForNextLowerMacro(e3) {
+            return e3[0].getLookupTableScore();
+          }
+          getHighestSeverityVectors(e3) {
+            return this.getEq(e3).getHighestSeverityVectorsUnparsed();
+          }
+          lookupMacroVectorDepth(e3) {
+            return this.getEq(e3).getVectorDepth();
+          }
+        }
+        t2.EqOperations1245 = o;
+        class a extends o {
+          getEq(e3) {
+            return e3.getEq1();
+          }
+          getRelevantAttributes() {
+            return ["AV", "PR", "UI"];
+          }
+          getEqNumber() {
+            return 1;
+          }
+          static getInstance() {
+            return a.instance;
+          }
+        }
+        t2.EqOperations1 = a, a.instance = new a();
+        class i2 extends o {
+          getEq(e3) {
+            return e3.getEq2();
+          }
+          getRelevantAttributes() {
+            return ["AC", "AT"];
+          }
+          getEqNumber() {
+            return 2;
+          }
+          static getInstance() {
+            return i2.instance;
+          }
+        }
+        t2.EqOperations2 = i2, i2.instance = new i2();
+        class s2 extends o {
+          getEq(e3) {
+            return e3.getEq4();
+          }
+          getRelevantAttributes() {
+            return ["SC", "SI", "SA"];
+          }
+          getEqNumber() {
+            return 4;
+          }
+          static getInstance() {
+            return s2.instance;
+          }
+        }
+        t2.EqOperations4 = s2, s2.instance = new s2();
+        class n2 extends o {
+          getEq(e3) {
+            return e3.getEq5();
+          }
+          getRelevantAttributes() {
+            return [];
+          }
+          getEqNumber() {
+            return 5;
+          }
+          static getInstance() {
+            return n2.instance;
+          }
+        }
+        t2.EqOperations5 = n2, n2.instance = new n2();
+        class r {
+          static getInstance() {
+            return r.instance;
+          }
+          getHighestSeverityVectors(e3) {
+            return e3.getJointEq3AndEq6().getHighestSeverityVectorsUnparsed();
+          }
+          getRelevantAttributes() {
+            return ["VC", "VI", "VA", "CR", "IR", "AR"];
+          }
+          deriveNextLowerMacro(e3) {
+            const t3 = e3.getEq3().getLevelAsInt(), o2 = e3.getEq6().getLevelAsInt();
+            return 1 === t3 && 1 === o2 || 0 === t3 && 1 === o2 ? [e3.deriveNextLower(3)] : 1 === t3 && 0 === o2 ? [e3.deriveNextLower(6)] : 0 === t3 && 0 === o2 ? [e3.deriveNextLower(3), e3.deriveNextLower(6)] : [e3.deriveNextLower(3).deriveNextLower(6)];
+          }
+          lookupScoresForNextLowerMacro(e3) {
+            let t3 = NaN, o2 = NaN;
+            return e3.length > 0 && null != e3[0] && (t3 = e3[0].getLookupTableScore()), e3.length > 1 && null != e3[1] && (o2 = e3[1].getLookupTableScore()), isNaN(t3) || isNaN(o2) ? isNaN(t3) ? o2 : t3 : Math.max(t3, o2);
+          }
+          lookupMacroVectorDepth(e3) {
+            return e3.getJointEq3AndEq6().getVectorDepth();
+          }
+        }
+        t2.EqOperations36 = r, r.instance = new r();
+      }, 951: (e2, t2) => {
+        var o;
+        Object.defineProperty(t2, "__esModule", { value: true }), t2.Cvss3P1Components = void 0;
+        class a {
+        }
+        t2.Cvss3P1Components = a, o = a, a.CONFIDENTIALITY_IMPACT_VALUES = { X: { shortName: "X", value: 0, name: "Not Defined", abbreviatedName: "Not Def.", jsonSchemaName: "NOT_DEFINED", description: "Component is not defined." }, N: { shortName: "N", value: 0, name: "None", jsonSchemaName: "NONE", description: "There is no loss of confidentiality within the impacted component." }, L: { shortName: "L", value: 0.22, name: "Low", jsonSchemaName: "LOW", description: "There is some loss of confidentiality. Access to some restricted information is obtained, but the attacker does not have control over what information is obtained, or the amount or kind of loss is limited. The information disclosure does not cause a direct, serious loss to the impacted component." }, H: { shortName: "H", value: 0.56, name: "High", jsonSchemaName: "HIGH", description: "There is a total loss of confidentiality, resulting in all resources within the impacted component being divulged to the attacker. Alternatively, access to only some restricted information is obtained, but the disclosed information presents a direct, serious impact. For example, an attacker steals the administrator's password, or private encryption keys of a web server." } }, a.CONFIDENTIALITY_IMPACT = [o.CONFIDENTIALITY_IMPACT_VALUES.X, o.CONFIDENTIALITY_IMPACT_VALUES.N, o.CONFIDENTIALITY_IMPACT_VALUES.L, o.CONFIDENTIALITY_IMPACT_VALUES.H], a.INTEGRITY_IMPACT_VALUES = { X: { shortName: "X", value: 0, name: "Not Defined", abbreviatedName: "Not Def.", jsonSchemaName: "NOT_DEFINED", description: "Component is not defined." }, N: { shortName: "N", value: 0, name: "None", jsonSchemaName: "NONE", description: "There is no loss of integrity within the impacted component." }, L: { shortName: "L", value: 0.22, name: "Low", jsonSchemaName: "LOW", description: "Modification of data is possible, but the attacker does not have control over the consequence of a modification, or the amount of modification is limited. The data modification does not have a direct, serious impact on the impacted component." }, H: { shortName: "H", value: 0.56, name: "High", jsonSchemaName: "HIGH", description: "There is a total loss of integrity, or a complete loss of protection. For example, the attacker is able to modify any/all files protected by the impacted component. Alternatively, only some files can be modified, but malicious modification would present a direct, serious consequence to the impacted component." } }, a.INTEGRITY_IMPACT = [o.INTEGRITY_IMPACT_VALUES.X, o.INTEGRITY_IMPACT_VALUES.N, o.INTEGRITY_IMPACT_VALUES.L, o.INTEGRITY_IMPACT_VALUES.H], a.AVAILABILITY_IMPACT_VALUES = { X: { shortName: "X", value: 0, name: "Not Defined", abbreviatedName: "Not Def.", jsonSchemaName: "NOT_DEFINED", description: "Component is not defined." }, N: { shortName: "N", value: 0, name: "None", jsonSchemaName: "NONE", description: "There is no impact to availability within the impacted component." }, L: { shortName: "L", value: 0.22, name: "Low", jsonSchemaName: "LOW", description: "Performance is reduced or there are interruptions in resource availability. Even if repeated exploitation of the vulnerability is possible, the attacker does not have the ability to completely deny service to legitimate users. The resources in the impacted component are either partially available all of the time, or fully available only some of the time, but overall there is no direct, serious consequence to the impacted component." }, H: { shortName: "H", value: 0.56, name: "High", jsonSchemaName: "HIGH", description: "There is a total loss of availability, resulting in the attacker being able to fully deny access to resources in the impacted component; this loss is either sustained (while the attacker continues to deliver the attack) or persistent (the condition persists even after the attack has completed). Alternatively, the attacker has the ability to deny some availability, but the loss of availability presents a direct, serious consequence to the impacted component (e.g., the attacker cannot disrupt existing connections, but can prevent new connections; the attacker can repeatedly exploit a vulnerability that, in each instance of a successful attack, leaks a only small amount of memory, but after repeated exploitation causes a service to become completely unavailable)." } }, a.AVAILABILITY_IMPACT = [o.AVAILABILITY_IMPACT_VALUES.X, o.AVAILABILITY_IMPACT_VALUES.N, o.AVAILABILITY_IMPACT_VALUES.L, o.AVAILABILITY_IMPACT_VALUES.H], a.CONFIDENTIALITY_REQUIREMENT_VALUES = { X: { shortName: "X", value: 1, name: "Not Defined", abbreviatedName: "Not Def.", jsonSchemaName: "NOT_DEFINED", description: "Assigning this value indicates there is insufficient information to choose one of the other values, and has no impact on the overall Environmental Score, i.e., it has the same effect on scoring as assigning Medium." }, L: { shortName: "L", value: 0.5, name: "Low", jsonSchemaName: "LOW", description: "Loss of Confidentiality is likely to have only a limited adverse effect on the organization or individuals associated with the organization (e.g., employees, customers)." }, M: { shortName: "M", value: 1, name: "Medium", jsonSchemaName: "MEDIUM", description: "Loss of Confidentiality is likely to have a serious adverse effect on the organization or individuals associated with the organization (e.g., employees, customers)." }, H: { shortName: "H", value: 1.5, name: "High", jsonSchemaName: "HIGH", description: "Loss of Confidentiality is likely to have a catastrophic adverse effect on the organization or individuals associated with the organization (e.g., employees, customers)." } }, a.CONFIDENTIALITY_REQUIREMENT = [o.CONFIDENTIALITY_REQUIREMENT_VALUES.X, o.CONFIDENTIALITY_REQUIREMENT_VALUES.L, o.CONFIDENTIALITY_REQUIREMENT_VALUES.M, o.CONFIDENTIALITY_REQUIREMENT_VALUES.H], a.INTEGRITY_REQUIREMENT_VALUES = { X: { shortName: "X", value: 1, name: "Not Defined", abbreviatedName: "Not Def.", jsonSchemaName: "NOT_DEFINED", description: "Assigning this value indicates there is insufficient information to choose one of the other values, and has no impact on the overall Environmental Score, i.e., it has the same effect on scoring as assigning Medium." }, L: { shortName: "L", value: 0.5, name: "Low", jsonSchemaName: "LOW", description: "Loss of Integrity is likely to have only a limited adverse effect on the organization or individuals associated with the organization (e.g., employees, customers)." }, M: { shortName: "M", value: 1, name: "Medium", jsonSchemaName: "MEDIUM", description: "Loss of Integrity is likely to have a serious adverse effect on the organization or individuals associated with the organization (e.g., employees, customers)." }, H: { shortName: "H", value: 1.5, name: "High", jsonSchemaName: "HIGH", description: "Loss of Integrity is likely to have a catastrophic adverse effect on the organization or individuals associated with the organization (e.g., employees, customers)." } }, a.INTEGRITY_REQUIREMENT = [o.INTEGRITY_REQUIREMENT_VALUES.X, o.INTEGRITY_REQUIREMENT_VALUES.L, o.INTEGRITY_REQUIREMENT_VALUES.M, o.INTEGRITY_REQUIREMENT_VALUES.H], a.AVAILABILITY_REQUIREMENT_VALUES = { X: { shortName: "X", value: 1, name: "Not Defined", abbreviatedName: "Not Def.", jsonSchemaName: "NOT_DEFINED", description: "Assigning this value indicates there is insufficient information to choose one of the other values, and has no impact on the overall Environmental Score, i.e., it has the same effect on scoring as assigning Medium." }, L: { shortName: "L", value: 0.5, name: "Low", jsonSchemaName: "LOW", description: "Loss of Availability is likely to have only a limited adverse effect on the organization or individuals associated with the organization (e.g., employees, customers)." }, M: { shortName: "M", value: 1, name: "Medium", jsonSchemaName: "MEDIUM", description: "Loss of Availability is likely to have a serious adverse effect on the organization or individuals associated with the organization (e.g., employees, customers)." }, H: { shortName: "H", value: 1.5, name: "High", jsonSchemaName: "HIGH", description: "Loss of Availability is likely to have a catastrophic adverse effect on the organization or individuals associated with the organization (e.g., employees, customers)." } }, a.AVAILABILITY_REQUIREMENT = [o.AVAILABILITY_REQUIREMENT_VALUES.X, o.AVAILABILITY_REQUIREMENT_VALUES.L, o.AVAILABILITY_REQUIREMENT_VALUES.M, o.AVAILABILITY_REQUIREMENT_VALUES.H], a.TEMPLATE_CIA_REQUIREMENT_MODIFIED_VALUES = { X: { shortName: "X", value: 1, name: "Not Defined", abbreviatedName: "Not Def.", jsonSchemaName: "NOT_DEFINED", description: "Component is not defined." }, L: { shortName: "L", value: 0.5, name: "Low", jsonSchemaName: "LOW", description: "There is no impact to the integrity of the system." }, M: { shortName: "M", value: 1, name: "Medium", jsonSchemaName: "MEDIUM", description: "There is a partial compromise of system integrity." }, H: { shortName: "H", value: 1.5, name: "High", jsonSchemaName: "HIGH", description: "There is a total compromise of system integrity." } }, a.TEMPLATE_CIA_REQUIREMENT_MODIFIED = [o.TEMPLATE_CIA_REQUIREMENT_MODIFIED_VALUES.X, o.TEMPLATE_CIA_REQUIREMENT_MODIFIED_VALUES.L, o.TEMPLATE_CIA_REQUIREMENT_MODIFIED_VALUES.M, o.TEMPLATE_CIA_REQUIREMENT_MODIFIED_VALUES.H], a.BASE_CATEGORY = { name: "base", description: "This metric reflects the qualities of a vulnerability that are constant over time and across user environments." }, a.AV_VALUES = { X: { shortName: "X", value: 1, name: "Not Defined", abbreviatedName: "Not Def.", jsonSchemaName: "NOT_DEFINED", description: "Component is not defined." }, N: { shortName: "N", value: 0.85, name: "Network", abbreviatedName: "Netw.", jsonSchemaName: "NETWORK", description: "The vulnerable component is bound to the network stack and the set of possible attackers extends beyond the other options listed below, up to and including the entire Internet." }, A: { shortName: "A", value: 0.62, name: "Adjacent Network", abbreviatedName: "Adj. Network", jsonSchemaName: "ADJACENT_NETWORK", description: "The vulnerable component is bound to the network stack, but the attack is limited at the protocol level to a logically adjacent topology." }, L: { shortName: "L", value: 0.55, name: "Local", jsonSchemaName: "LOCAL", description: "The vulnerable component is not bound to the network stack and the attacker's path is via read/write/execute capabilities." }, P: { shortName: "P", value: 0.2, name: "Physical", abbreviatedName: "Phys.", jsonSchemaName: "PHYSICAL", description: "The attack requires the attacker to physically touch or manipulate the vulnerable component." } }, a.AV = { name: "Attack Vector", shortName: "AV", subCategory: "Exploitability Metrics", description: "This metric reflects the context by which vulnerability exploitation is possible. The more remote an attacker can be to attack a host, the greater the vulnerability score.", values: [o.AV_VALUES.X, o.AV_VALUES.N, o.AV_VALUES.A, o.AV_VALUES.L, o.AV_VALUES.P] }, a.AC_VALUES = { X: { shortName: "X", value: 1, name: "Not Defined", abbreviatedName: "Not Def.", jsonSchemaName: "NOT_DEFINED", description: "Component is not defined." }, L: { shortName: "L", value: 0.77, name: "Low", jsonSchemaName: "LOW", description: "Specialized access conditions or extenuating circumstances do not exist. An attacker can expect repeatable success when attacking the vulnerable component." }, H: { shortName: "H", value: 0.44, name: "High", jsonSchemaName: "HIGH", description: "A successful attack depends on conditions beyond the attacker's control. That is, a successful attack cannot be accomplished at will, but requires the attacker to invest in some measurable amount of effort in preparation or execution against the vulnerable component before a successful attack can be expected." } }, a.AC = { name: "Attack Complexity", shortName: "AC", subCategory: "Exploitability Metrics", description: "This metric describes the conditions beyond the attacker's control that must exist in order to exploit the vulnerability.", values: [o.AC_VALUES.X, o.AC_VALUES.L, o.AC_VALUES.H] }, a.PR_VALUES = { X: { shortName: "X", value: 1, changedValue: 1, name: "Not Defined", abbreviatedName: "Not Def.", jsonSchemaName: "NOT_DEFINED", description: "Component is not defined." }, N: { shortName: "N", value: 0.85, changedValue: 0.85, name: "None", jsonSchemaName: "NONE", description: "The attacker is unauthorized prior to attack, and therefore does not require any access to settings or files of the vulnerable system to carry out an attack." }, L: { shortName: "L", value: 0.62, changedValue: 0.68, name: "Low", jsonSchemaName: "LOW", description: "The attacker requires privileges that provide basic user capabilities that could normally affect only settings and files owned by a user. Alternatively, an attacker with Low privileges has the ability to access only non-sensitive resources." }, H: { shortName: "H", value: 0.27, changedValue: 0.5, name: "High", jsonSchemaName: "HIGH", description: "The attacker requires privileges that provide significant (e.g., administrative) control over the vulnerable component allowing access to component-wide settings and files." } }, a.PR = { name: "Privileges Required", shortName: "PR", subCategory: "Exploitability Metrics", description: "This metric describes the level of privileges an attacker must possess before successfully exploiting the vulnerability.", values: [o.PR_VALUES.X, o.PR_VALUES.N, o.PR_VALUES.L, o.PR_VALUES.H] }, a.UI_VALUES = { X: { shortName: "X", value: 1, name: "Not Defined", abbreviatedName: "Not Def.", jsonSchemaName: "NOT_DEFINED", description: "Component is not defined." }, N: { shortName: "N", value: 0.85, name: "None", jsonSchemaName: "NONE", description: "The vulnerable system can be exploited without interaction from any user." }, R: { shortName: "R", value: 0.62, name: "Required", abbreviatedName: "Req.", jsonSchemaName: "REQUIRED", description: "Successful exploitation of this vulnerability requires a user to take some action before the vulnerability can be exploited. For example, a successful exploit may only be possible during the installation of an application by a system administrator." } }, a.UI = { name: "User Interaction", shortName: "UI", subCategory: "Exploitability Metrics", description: "This metric captures the requirement for a user, other than the attacker, to participate in the successful compromise of the vulnerable component.", values: [o.UI_VALUES.X, o.UI_VALUES.N, o.UI_VALUES.R] }, a.S_VALUES = { X: { shortName: "X", value: false, name: "Not Defined", abbreviatedName: "Not Def.", jsonSchemaName: "NOT_DEFINED", description: "Component is not defined." }, U: { shortName: "U", value: false, name: "Unchanged", abbreviatedName: "Unchang.", jsonSchemaName: "UNCHANGED", description: "An exploited vulnerability can only affect resources managed by the same authority." }, C: { shortName: "C", value: true, name: "Changed", jsonSchemaName: "CHANGED", description: "An exploited vulnerability can affect resources beyond the authorization privileges intended by the vulnerable system's design." } }, a.S = { name: "Scope", shortName: "S", subCategory: "Exploitability Metrics", description: "Can an exploit of the vulnerability be accomplished remotely?", values: [o.S_VALUES.X, o.S_VALUES.U, o.S_VALUES.C] }, a.C = { name: "Confidentiality Impact", shortName: "C", subCategory: "Impact Metrics", description: "This metric measures the impact to the confidentiality of the information resources managed by a software component due to a successfully exploited vulnerability.", values: o.CONFIDENTIALITY_IMPACT }, a.I = { name: "Integrity Impact", shortName: "I", subCategory: "Impact Metrics", description: "This metric measures the impact to integrity of a successfully exploited vulnerability.", values: o.INTEGRITY_IMPACT }, a.A = { name: "Availability Impact", shortName: "A", subCategory: "Impact Metrics", description: "This metric measures the impact to the availability of the impacted component resulting from a successfully exploited vulnerability.", values: o.AVAILABILITY_IMPACT }, a.BASE_CATEGORY_VALUES = [o.AV, o.AC, o.PR, o.UI, o.S, o.C, o.I, o.A], a.TEMPORAL_CATEGORY = { name: "temporal", description: "This metric reflects the current state of exploit techniques or code availability." }, a.E_VALUES = { X: { shortName: "X", value: 1, name: "Not Defined", abbreviatedName: "Not Def.", jsonSchemaName: "NOT_DEFINED", description: "Component is not defined." }, U: { shortName: "U", value: 0.91, name: "Unproven", abbreviatedName: "Unproven", description: "No exploit code is available, or an exploit is theoretical." }, P: { shortName: "P", value: 0.94, name: "Proof-of-Concept", abbreviatedName: "Proof-of-conc.", jsonSchemaName: "PROOF_OF_CONCEPT", description: "Proof-of-concept exploit code is available, or an attack demonstration is not practical for most systems. The code or technique is not functional in all situations and may require substantial modification by a skilled attacker." }, F: { shortName: "F", value: 0.97, name: "Functional", jsonSchemaName: "FUNCTIONAL", description: "Functional exploit code is available. The code works in most situations where the vulnerability exists." }, H: { shortName: "H", value: 1, name: "High", jsonSchemaName: "HIGH", description: "Functional exploit code is available. The code is widespread and automated and works in all situations where the vulnerability exists." } }, a.E = { name: "Exploit Code Maturity", shortName: "E", description: "This metric measures the likelihood of the vulnerability being attacked, and is typically based on the current state of exploit techniques, exploit code availability, or active, successful exploitation of the vulnerability.", values: [o.E_VALUES.X, o.E_VALUES.U, o.E_VALUES.P, o.E_VALUES.F, o.E_VALUES.H] }, a.RL_VALUES = { X: { shortName: "X", value: 1, name: "Not Defined", abbreviatedName: "Not Def.", jsonSchemaName: "NOT_DEFINED", description: "Component is not defined." }, O: { shortName: "O", value: 0.95, name: "Official Fix", abbreviatedName: "Off. Fix", jsonSchemaName: "OFFICIAL_FIX", description: "A complete vendor solution is available. Either the vendor has issued an official patch, or an upgrade is available." }, T: { shortName: "T", value: 0.96, name: "Temporary Fix", abbreviatedName: "Temp. Fix", jsonSchemaName: "TEMPORARY_FIX", description: "There is an official but temporary fix available. This includes instances where the vendor issues a temporary hotfix, tool, or workaround." }, W: { shortName: "W", value: 0.97, name: "Workaround", jsonSchemaName: "WORKAROUND", description: "There is an unofficial, non-vendor solution available. In some cases, users of the affected technology will create a patch of their own or provide steps to work around or otherwise mitigate the vulnerability." }, U: { shortName: "U", value: 1, name: "Unavailable", jsonSchemaName: "UNAVAILABLE", description: "There is either no solution available or it is impossible to apply." } }, a.RL = { name: "Remediation Level", shortName: "RL", description: "This metric describes the remediation level for a vulnerability in an affected resource.", values: [o.RL_VALUES.X, o.RL_VALUES.O, o.RL_VALUES.T, o.RL_VALUES.W, o.RL_VALUES.U] }, a.RC_VALUES = { X: { shortName: "X", value: 1, name: "Not Defined", abbreviatedName: "Not Def.", jsonSchemaName: "NOT_DEFINED", description: "Component is not defined." }, U: { shortName: "U", value: 0.92, name: "Unknown", description: "Report confidence is unknown." }, R: { shortName: "R", value: 0.96, name: "Reasonable", jsonSchemaName: "REASONABLE", description: "Reasonable confidence exists, or the reported vulnerability is in a component not typically used by a target or not having a large installed base." }, C: { shortName: "C", value: 1, name: "Confirmed", jsonSchemaName: "CONFIRMED", description: "Confirmed confidence exists, or the exploit is functional in the environment where the vulnerability exists." } }, a.RC = { name: "Report Confidence", shortName: "RC", description: "This metric describes the level of confidence in the existence of the vulnerability and the credibility of the known technical details.", values: [o.RC_VALUES.X, o.RC_VALUES.U, o.RC_VALUES.R, o.RC_VALUES.C] }, a.TEMPORAL_CATEGORY_VALUES = [o.E, o.RL, o.RC], a.ENVIRONMENTAL_CATEGORY = { name: "environmental", description: "This metric reflects the characteristics of a vulnerability that are relevant and unique to a particular user's environment. This metric can greatly improve the accuracy of a score." }, a.MAV_VALUES = { X: { shortName: "X", value: 1, name: "Not Defined", abbreviatedName: "Not Def.", jsonSchemaName: "NOT_DEFINED", description: "Component is not defined." }, N: { shortName: "N", value: 0.85, name: "Network", abbreviatedName: "Netw.", jsonSchemaName: "NETWORK", description: "The vulnerable component is bound to the network stack and the set of possible attackers extends beyond the other options listed below, up to and including the entire Internet." }, A: { shortName: "A", value: 0.62, name: "Adjacent Network", abbreviatedName: "Adj. Network", jsonSchemaName: "ADJACENT_NETWORK", description: "The vulnerable component is bound to the network stack, but the attack is limited at the protocol level to a logically adjacent topology." }, L: { shortName: "L", value: 0.55, name: "Local", jsonSchemaName: "LOCAL", description: "The vulnerable component is not bound to the network stack and the attacker's path is via read/write/execute capabilities." }, P: { shortName: "P", value: 0.2, name: "Physical", abbreviatedName: "Phys.", jsonSchemaName: "PHYSICAL", description: "The attack requires the attacker to physically touch or manipulate the vulnerable component." } }, a.MAV = { name: "Modified Attack Vector", shortName: "MAV", subCategory: "Exploitability Metrics", description: "This metric reflects the context by which vulnerability exploitation is possible. The more remote an attacker can be to attack a host, the greater the vulnerability score.", baseMetricEquivalent: o.AV, values: [o.MAV_VALUES.X, o.MAV_VALUES.N, o.MAV_VALUES.A, o.MAV_VALUES.L, o.MAV_VALUES.P] }, a.MAC_VALUES = { X: { shortName: "X", value: 1, name: "Not Defined", abbreviatedName: "Not Def.", jsonSchemaName: "NOT_DEFINED", description: "Component is not defined." }, L: { shortName: "L", value: 0.77, name: "Low", jsonSchemaName: "LOW", description: "Specialized access conditions or extenuating circumstances do not exist. An attacker can expect repeatable success when attacking the vulnerable component." }, H: { shortName: "H", value: 0.44, name: "High", jsonSchemaName: "HIGH", description: "A successful attack depends on conditions beyond the attacker's control. That is, a successful attack cannot be accomplished at will, but requires the attacker to invest in some measurable amount of effort in preparation or execution against the vulnerable component before a successful attack can be expected." } }, a.MAC = { name: "Modified Attack Complexity", shortName: "MAC", subCategory: "Exploitability Metrics", description: "This metric describes the conditions beyond the attacker's control that must exist in order to exploit the vulnerability.", baseMetricEquivalent: o.AC, values: [o.MAC_VALUES.X, o.MAC_VALUES.L, o.MAC_VALUES.H] }, a.MPR_VALUES = { X: { shortName: "X", value: 1, changedValue: 1, name: "Not Defined", abbreviatedName: "Not Def.", jsonSchemaName: "NOT_DEFINED", description: "Component is not defined." }, N: { shortName: "N", value: 0.85, changedValue: 0.85, name: "None", jsonSchemaName: "NONE", description: "The attacker is unauthorized prior to attack, and therefore does not require any access to settings or files of the vulnerable system to carry out an attack." }, L: { shortName: "L", value: 0.62, changedValue: 0.68, name: "Low", jsonSchemaName: "LOW", description: "The attacker requires privileges that provide basic user capabilities that could normally affect only settings and files owned by a user. Alternatively, an attacker with Low privileges has the ability to access only non-sensitive resources." }, H: { shortName: "H", value: 0.27, changedValue: 0.5, name: "High", jsonSchemaName: "HIGH", description: "The attacker requires privileges that provide significant (e.g., administrative) control over the vulnerable component allowing access to component-wide settings and files." } }, a.MPR = { name: "Modified Privileges Required", shortName: "MPR", subCategory: "Exploitability Metrics", description: "This metric describes the level of privileges an attacker must possess before successfully exploiting the vulnerability.", baseMetricEquivalent: o.PR, values: [o.MPR_VALUES.X, o.MPR_VALUES.N, o.MPR_VALUES.L, o.MPR_VALUES.H] }, a.MUI_VALUES = { X: { shortName: "X", value: 1, name: "Not Defined", abbreviatedName: "Not Def.", jsonSchemaName: "NOT_DEFINED", description: "Component is not defined." }, N: { shortName: "N", value: 0.85, name: "None", jsonSchemaName: "NONE", description: "The vulnerable system can be exploited without interaction from any user." }, R: { shortName: "R", value: 0.62, name: "Required", jsonSchemaName: "REQUIRED", description: "Successful exploitation of this vulnerability requires a user to take some action before the vulnerability can be exploited. For example, a successful exploit may only be possible during the installation of an application by a system administrator." } }, a.MUI = { name: "Modified User Interaction", shortName: "MUI", subCategory: "Exploitability Metrics", description: "This metric captures the requirement for a user, other than the attacker, to participate in the successful compromise of the vulnerable component.", baseMetricEquivalent: o.UI, values: [o.MUI_VALUES.X, o.MUI_VALUES.N, o.MUI_VALUES.R] }, a.MS_VALUES = { X: { shortName: "X", value: false, name: "Not Defined", abbreviatedName: "Not Def.", jsonSchemaName: "NOT_DEFINED", description: "Component is not defined." }, U: { shortName: "U", value: false, name: "Unchanged", abbreviatedName: "Unchang.", jsonSchemaName: "UNCHANGED", description: "An exploited vulnerability can only affect resources managed by the same authority." }, C: { shortName: "C", value: true, name: "Changed", jsonSchemaName: "CHANGED", description: "An exploited vulnerability can affect resources beyond the authorization privileges intended by the vulnerable system's design." } }, a.MS = { name: "Modified Scope", shortName: "MS", subCategory: "Exploitability Metrics", description: "Can an exploit of the vulnerability be accomplished remotely?", baseMetricEquivalent: o.S, values: [o.MS_VALUES.X, o.MS_VALUES.U, o.MS_VALUES.C] }, a.MC = { name: "Confidentiality Impact", shortName: "MC", subCategory: "Modified Impact", description: "This metric measures the impact to the confidentiality of the information resources managed by a software component due to a successfully exploited vulnerability.", baseMetricEquivalent: o.C, values: o.CONFIDENTIALITY_IMPACT }, a.MI = { name: "Integrity Impact", shortName: "MI", subCategory: "Modified Impact", description: "This metric measures the impact to integrity of a successfully exploited vulnerability.", baseMetricEquivalent: o.I, values: o.INTEGRITY_IMPACT }, a.MA = { name: "Availability Impact", shortName: "MA", subCategory: "Modified Impact", description: "This metric measures the impact to the availability of the impacted component resulting from a successfully exploited vulnerability.", baseMetricEquivalent: o.A, values: o.AVAILABILITY_IMPACT }, a.CR = { name: "Confidentiality Requirement", shortName: "CR", subCategory: "Modified Requirement (Impact Subscore) Modifiers", description: "This metric describes the remediation level for a vulnerability in an affected resource.", values: o.CONFIDENTIALITY_REQUIREMENT }, a.IR = { name: "Integrity Requirement", shortName: "IR", subCategory: "Modified Requirement (Impact Subscore) Modifiers", description: "This metric describes the remediation level for a vulnerability in an affected resource.", values: o.INTEGRITY_REQUIREMENT }, a.AR = { name: "Availability Requirement", shortName: "AR", subCategory: "Modified Requirement (Impact Subscore) Modifiers", description: "This metric describes the remediation level for a vulnerability in an affected resource.", values: o.AVAILABILITY_REQUIREMENT }, a.ENVIRONMENTAL_CATEGORY_VALUES = [o.CR, o.IR, o.AR, o.MAV, o.MAC, o.MPR, o.MUI, o.MS, o.MC, o.MI, o.MA], a.REGISTERED_COMPONENTS = /* @__PURE__ */ new Map(), o.REGISTERED_COMPONENTS.set(o.BASE_CATEGORY, o.BASE_CATEGORY_VALUES), o.REGISTERED_COMPONENTS.set(o.TEMPORAL_CATEGORY, o.TEMPORAL_CATEGORY_VALUES), o.REGISTERED_COMPONENTS.set(o.ENVIRONMENTAL_CATEGORY, o.ENVIRONMENTAL_CATEGORY_VALUES), a.ATTRIBUTE_SEVERITY_ORDER = [[o.S_VALUES.U, o.MS_VALUES.U], [o.CONFIDENTIALITY_IMPACT_VALUES.N, o.INTEGRITY_IMPACT_VALUES.N, o.AVAILABILITY_IMPACT_VALUES.N], [o.AV_VALUES.P, o.MAV_VALUES.P], [o.CONFIDENTIALITY_IMPACT_VALUES.L, o.INTEGRITY_IMPACT_VALUES.L, o.AVAILABILITY_IMPACT_VALUES.L], [o.PR_VALUES.H, o.MPR_VALUES.H], [o.AC_VALUES.H, o.MAC_VALUES.H], [o.CONFIDENTIALITY_REQUIREMENT_VALUES.L, o.INTEGRITY_REQUIREMENT_VALUES.L, o.AVAILABILITY_REQUIREMENT_VALUES.L], [o.AV_VALUES.L, o.MAV_VALUES.L], [o.CONFIDENTIALITY_IMPACT_VALUES.H, o.INTEGRITY_IMPACT_VALUES.H, o.AVAILABILITY_IMPACT_VALUES.H], [o.AV_VALUES.A, o.MAV_VALUES.A], [o.UI_VALUES.R, o.MUI_VALUES.R], [o.PR_VALUES.L, o.MPR_VALUES.L], [o.AC_VALUES.L, o.MAC_VALUES.L], [o.AV_VALUES.N, o.MAV_VALUES.N], [o.PR_VALUES.N, o.MPR_VALUES.N], [o.UI_VALUES.N, o.MUI_VALUES.N], [o.E_VALUES.U], [o.E_VALUES.P], [o.E_VALUES.F], [o.E_VALUES.H], [o.E_VALUES.X], [o.RC_VALUES.U], [o.RL_VALUES.O], [o.RL_VALUES.T], [o.RC_VALUES.R], [o.RL_VALUES.W], [o.AV_VALUES.X, o.MAV_VALUES.X], [o.AC_VALUES.X, o.MAC_VALUES.X], [o.PR_VALUES.X, o.MPR_VALUES.X], [o.UI_VALUES.X, o.MUI_VALUES.X], [o.S_VALUES.C, o.MS_VALUES.C], [o.S_VALUES.X, o.MS_VALUES.X], [o.CONFIDENTIALITY_IMPACT_VALUES.X], [o.INTEGRITY_IMPACT_VALUES.X], [o.AVAILABILITY_IMPACT_VALUES.X], [o.RL_VALUES.U], [o.RL_VALUES.X], [o.RC_VALUES.C], [o.RC_VALUES.X], [o.CONFIDENTIALITY_REQUIREMENT_VALUES.M, o.INTEGRITY_REQUIREMENT_VALUES.M, o.AVAILABILITY_REQUIREMENT_VALUES.M], [o.CONFIDENTIALITY_REQUIREMENT_VALUES.X, o.INTEGRITY_REQUIREMENT_VALUES.X, o.AVAILABILITY_REQUIREMENT_VALUES.X], [o.CONFIDENTIALITY_REQUIREMENT_VALUES.H, o.INTEGRITY_REQUIREMENT_VALUES.H, o.AVAILABILITY_REQUIREMENT_VALUES.H]];
+      }, 972: (e2, t2, o) => {
+        var a;
+        Object.defineProperty(t2, "__esModule", { value: true }), t2.Cvss4P0MacroVector = void 0;
+        const i2 = o(730), s2 = o(759);
+        class n2 {
+          constructor(e3, t3, o2, a2, i3, s3, n3) {
+            this.eq1 = e3, this.eq2 = t3, this.eq3 = o2, this.eq4 = a2, this.eq5 = i3, this.eq6 = s3, this.jointEq3AndEq6 = n3;
+          }
+          static fromVector(e3) {
+            const t3 = a.findMatchingEQ("1", a.EQ1_DEFINITIONS, e3), o2 = a.findMatchingEQ("2", a.EQ2_DEFINITIONS, e3), i3 = a.findMatchingEQ("3", a.EQ3_DEFINITIONS, e3), s3 = a.findMatchingEQ("4", a.EQ4_DEFINITIONS, e3), n3 = a.findMatchingEQ("5", a.EQ5_DEFINITIONS, e3), r = a.findMatchingEQ("6", a.EQ6_DEFINITIONS, e3), c = a.findMatchingEQ("3,6", a.JOINT_EQ3_EQ6_DEFINITIONS, e3);
+            return new a(t3, o2, i3, s3, n3, r, c);
+          }
+          static findMatchingEQ(e3, t3, o2) {
+            for (let e4 of t3) if (e4.matchesConstraints(o2)) return e4;
+            throw new Error("No matching EQ found for " + e3 + " and vector " + o2);
+          }
+          getEq1() {
+            return this.eq1;
+          }
+          getEq2() {
+            return this.eq2;
+          }
+          getEq3() {
+            return this.eq3;
+          }
+          getEq4() {
+            return this.eq4;
+          }
+          getEq5() {
+            return this.eq5;
+          }
+          getEq6() {
+            return this.eq6;
+          }
+          getJointEq3AndEq6() {
+            return this.jointEq3AndEq6;
+          }
+          getEQ(e3) {
+            switch (e3) {
+              case 1:
+                return this.eq1;
+              case 2:
+                return this.eq2;
+              case 3:
+                return this.eq3;
+              case 4:
+                return this.eq4;
+              case 5:
+                return this.eq5;
+              case 6:
+                return this.eq6;
+              case 7:
+                return this.jointEq3AndEq6;
+              default:
+                throw new Error("Invalid EQ index: " + e3);
+            }
+          }
+          getLookupTableScore() {
+            return a.getMacroVectorScore(this);
+          }
+          static getMacroVectorScore(e3) {
+            const t3 = e3.toString(), o2 = s2.Cvss4P0Components.MV_LOOKUP[t3];
+            return void 0 === o2 ? NaN : o2;
+          }
+          toString() {
+            return this.eq1.getLevel() + this.eq2.getLevel() + this.eq3.getLevel() + this.eq4.getLevel() + this.eq5.getLevel() + this.eq6.getLevel();
+          }
+          deriveNextLower(e3) {
+            const t3 = 1 !== e3 ? this.eq1 : this.getNextLower(a.EQ1_DEFINITIONS, this.eq1), o2 = 2 !== e3 ? this.eq2 : this.getNextLower(a.EQ2_DEFINITIONS, this.eq2), i3 = 3 !== e3 ? this.eq3 : this.getNextLower(a.EQ3_DEFINITIONS, this.eq3), s3 = 4 !== e3 ? this.eq4 : this.getNextLower(a.EQ4_DEFINITIONS, this.eq4), n3 = 5 !== e3 ? this.eq5 : this.getNextLower(a.EQ5_DEFINITIONS, this.eq5), r = 6 !== e3 ? this.eq6 : this.getNextLower(a.EQ6_DEFINITIONS, this.eq6), c = 7 !== e3 ? this.jointEq3AndEq6 : this.getNextLower(a.JOINT_EQ3_EQ6_DEFINITIONS, this.jointEq3AndEq6);
+            return new a(t3, o2, i3, s3, n3, r, c);
+          }
+          static getIndexInDefinitions(e3, t3) {
+            for (let o2 = 0; o2 < e3.length; o2++) if (e3[o2] === t3) return o2;
+            throw new Error("EQ not found in definitions: " + t3);
+          }
+          getNextLower(e3, t3) {
+            const o2 = a.getIndexInDefinitions(e3, t3);
+            return e3.length > o2 + 1 ? e3[o2 + 1] : a.EQ_ERROR_DEFINITION;
+          }
+          static is(e3, t3, o2) {
+            return o2 === a.getComparisonMetric(e3, t3).shortName;
+          }
+          static getComparisonMetricComponent(e3, t3) {
+            return a.getComparisonMetric(e3, t3.shortName);
+          }
+          static getComparisonMetric(e3, t3) {
+            const o2 = e3.getComponentByString(t3);
+            if ("E" === t3 && s2.Cvss4P0Components.E_VALUES.X === o2) return s2.Cvss4P0Components.E_VALUES.A;
+            if ("CR" === t3 && s2.Cvss4P0Components.REQUIREMENT_CONFIDENTIALITY_MODIFIED_VALUES.X === o2) return s2.Cvss4P0Components.REQUIREMENT_CONFIDENTIALITY_MODIFIED_VALUES.H;
+            if ("IR" === t3 && s2.Cvss4P0Components.REQUIREMENT_INTEGRITY_MODIFIED_VALUES.X === o2) return s2.Cvss4P0Components.REQUIREMENT_INTEGRITY_MODIFIED_VALUES.H;
+            if ("AR" === t3 && s2.Cvss4P0Components.REQUIREMENT_AVAILABILITY_MODIFIED_VALUES.X === o2) return s2.Cvss4P0Components.REQUIREMENT_AVAILABILITY_MODIFIED_VALUES.H;
+            if ("MSI" === t3 && s2.Cvss4P0Components.SUBSEQUENT_SYSTEM_INTEGRITY_MODIFIED_VALUES.X === o2 && "S" === e3.getComponentByString("SI").shortName) return s2.Cvss4P0Components.SUBSEQUENT_SYSTEM_INTEGRITY_MODIFIED_VALUES.H;
+            if ("MSA" === t3 && s2.Cvss4P0Components.SUBSEQUENT_SYSTEM_AVAILABILITY_MODIFIED_VALUES.X === o2 && "S" === e3.getComponentByString("SA").shortName) return s2.Cvss4P0Components.SUBSEQUENT_SYSTEM_AVAILABILITY_MODIFIED_VALUES.H;
+            try {
+              const o3 = e3.getComponentByString((t3.startsWith("M") ? "" : "M") + t3), a2 = o3.shortName;
+              if (null != a2 && "X" !== a2) return o3;
+            } catch (e4) {
+            }
+            return o2;
+          }
+        }
+        t2.Cvss4P0MacroVector = n2, a = n2, n2.EQ_ERROR_DEFINITION = new i2.EQ("9", -1, [], (() => true)), n2.EQ1_DEFINITIONS = [new i2.EQ("0", 1, ["AV:N/PR:N/UI:N"], ((e3) => a.is(e3, "AV", "N") && a.is(e3, "PR", "N") && a.is(e3, "UI", "N"))), new i2.EQ("1", 4, ["AV:A/PR:N/UI:N", "AV:N/PR:L/UI:N", "AV:N/PR:N/UI:P"], ((e3) => (a.is(e3, "AV", "N") || a.is(e3, "PR", "N") || a.is(e3, "UI", "N")) && !(a.is(e3, "AV", "N") && a.is(e3, "PR", "N") && a.is(e3, "UI", "N")) && !a.is(e3, "AV", "P"))), new i2.EQ("2", 5, ["AV:P/PR:N/UI:N", "AV:A/PR:L/UI:P"], ((e3) => a.is(e3, "AV", "P") || !(a.is(e3, "AV", "N") || a.is(e3, "PR", "N") || a.is(e3, "UI", "N"))))], n2.EQ2_DEFINITIONS = [new i2.EQ("0", 1, ["AC:L/AT:N"], ((e3) => a.is(e3, "AC", "L") && a.is(e3, "AT", "N"))), new i2.EQ("1", 2, ["AC:H/AT:N", "AC:L/AT:P"], ((e3) => !(a.is(e3, "AC", "L") && a.is(e3, "AT", "N"))))], n2.EQ3_DEFINITIONS = [new i2.EQ("0", -1, ["VC:H/VI:H/VA:H"], ((e3) => a.is(e3, "VC", "H") && a.is(e3, "VI", "H"))), new i2.EQ("1", -1, ["VC:L/VI:H/VA:H", "VC:H/VI:L/VA:H"], ((e3) => !(a.is(e3, "VC", "H") && a.is(e3, "VI", "H")) && (a.is(e3, "VC", "H") || a.is(e3, "VI", "H") || a.is(e3, "VA", "H")))), new i2.EQ("2", -1, ["VC:L/VI:L/VA:L"], ((e3) => !(a.is(e3, "VC", "H") || a.is(e3, "VI", "H") || a.is(e3, "VA", "H"))))], n2.EQ4_DEFINITIONS = [new i2.EQ("0", 6, ["SC:H/SI:S/SA:S"], ((e3) => a.is(e3, "MSI", "S") || a.is(e3, "MSA", "S"))), new i2.EQ("1", 5, ["SC:H/SI:H/SA:H"], ((e3) => !(a.is(e3, "MSI", "S") && a.is(e3, "MSA", "S")) && (a.is(e3, "SC", "H") || a.is(e3, "SI", "H") || a.is(e3, "SA", "H")))), new i2.EQ("2", 4, ["SC:L/SI:L/SA:L"], ((e3) => !(a.is(e3, "MSI", "S") && a.is(e3, "MSA", "S") || a.is(e3, "SC", "H") || a.is(e3, "SI", "H") || a.is(e3, "SA", "H"))))], n2.EQ5_DEFINITIONS = [new i2.EQ("0", 1, ["E:A"], ((e3) => a.is(e3, "E", "A"))), new i2.EQ("1", 1, ["E:P"], ((e3) => a.is(e3, "E", "P"))), new i2.EQ("2", 1, ["E:U"], ((e3) => a.is(e3, "E", "U")))], n2.EQ6_DEFINITIONS = [new i2.EQ("0", -1, ["AV:N/PR:N/UI:N"], ((e3) => a.is(e3, "CR", "H") && a.is(e3, "VC", "H") || a.is(e3, "IR", "H") && a.is(e3, "VI", "H") || a.is(e3, "AR", "H") && a.is(e3, "VA", "H"))), new i2.EQ("1", -1, ["VC:H/VI:H/VA:H/CR:M/IR:M/AR:M", "VC:H/VI:H/VA:L/CR:M/IR:M/AR:H", "VC:H/VI:L/VA:H/CR:M/IR:H/AR:M", "VC:H/VI:L/VA:L/CR:M/IR:H/AR:H", "VC:L/VI:H/VA:H/CR:H/IR:M/AR:M", "VC:L/VI:H/VA:L/CR:H/IR:M/AR:H", "VC:L/VI:L/VA:H/CR:H/IR:H/AR:M", "VC:L/VI:L/VA:L/CR:H/IR:H/AR:H"], ((e3) => !(a.is(e3, "CR", "H") && a.is(e3, "VC", "H") || a.is(e3, "IR", "H") && a.is(e3, "VI", "H") || a.is(e3, "AR", "H") && a.is(e3, "VA", "H"))))], n2.JOINT_EQ3_EQ6_DEFINITIONS = [new i2.EQ("00", 7, ["VC:H/VI:H/VA:H/CR:H/IR:H/AR:H"], ((e3) => a.is(e3, "VC", "H") && a.is(e3, "VI", "H") && (a.is(e3, "CR", "H") || a.is(e3, "IR", "H") || a.is(e3, "AR", "H") && a.is(e3, "VA", "H")))), new i2.EQ("01", 6, ["VC:H/VI:H/VA:L/CR:M/IR:M/AR:H", "VC:H/VI:H/VA:H/CR:M/IR:M/AR:M"], ((e3) => a.is(e3, "VC", "H") && a.is(e3, "VI", "H") && !(a.is(e3, "CR", "H") || a.is(e3, "IR", "H")) && !(a.is(e3, "AR", "H") && a.is(e3, "VA", "H")))), new i2.EQ("10", 8, ["VC:L/VI:H/VA:H/CR:H/IR:H/AR:H", "VC:H/VI:L/VA:H/CR:H/IR:H/AR:H"], ((e3) => !(a.is(e3, "VC", "H") && a.is(e3, "VI", "H")) && (a.is(e3, "VC", "H") || a.is(e3, "VI", "H") || a.is(e3, "VA", "H")) && (a.is(e3, "CR", "H") && a.is(e3, "VC", "H") || a.is(e3, "IR", "H") && a.is(e3, "VI", "H") || a.is(e3, "AR", "H") && a.is(e3, "VA", "H")))), new i2.EQ("11", 8, ["VC:L/VI:H/VA:L/CR:H/IR:M/AR:H", "VC:L/VI:H/VA:H/CR:H/IR:M/AR:M", "VC:H/VI:L/VA:H/CR:M/IR:H/AR:M", "VC:H/VI:L/VA:L/CR:M/IR:H/AR:H", "VC:L/VI:L/VA:H/CR:H/IR:H/AR:M"], ((e3) => !(a.is(e3, "VC", "H") && a.is(e3, "VI", "H")) && (a.is(e3, "VC", "H") || a.is(e3, "VI", "H") || a.is(e3, "VA", "H")) && !(a.is(e3, "CR", "H") && a.is(e3, "VC", "H")) && !(a.is(e3, "IR", "H") && a.is(e3, "VI", "H")) && !(a.is(e3, "AR", "H") && a.is(e3, "VA", "H")))), new i2.EQ("20", 0, [], ((e3) => false)), new i2.EQ("21", 10, ["VC:L/VI:L/VA:L/CR:H/IR:H/AR:H"], ((e3) => !(a.is(e3, "VC", "H") || a.is(e3, "VI", "H") || a.is(e3, "VA", "H") || a.is(e3, "CR", "H") && a.is(e3, "VC", "H") || a.is(e3, "IR", "H") && a.is(e3, "VI", "H") || a.is(e3, "AR", "H") && a.is(e3, "VA", "H"))))];
+      }, 987: (e2, t2, o) => {
+        Object.defineProperty(t2, "__esModule", { value: true }), t2.Cvss4P0 = void 0;
+        const a = o(154), i2 = o(972), s2 = o(904), n2 = o(759), r = o(730), c = o(951);
+        class l2 extends a.CvssVector {
+          constructor(e3) {
+            super(e3), this.ROUNDING_EPSILON = Math.pow(10, -6);
+          }
+          getRegisteredComponents() {
+            return n2.Cvss4P0Components.REGISTERED_COMPONENTS_EDITOR_ORDER;
+          }
+          getVectorStringOrderProperties() {
+            return n2.Cvss4P0Components.REGISTERED_COMPONENTS_VECTOR_STRING_ORDER;
+          }
+          getVectorPrefix() {
+            return "CVSS:4.0/";
+          }
+          getVectorName() {
+            return "CVSS:4.0";
+          }
+          fillAverageVector() {
+            this.applyVector("AV:A/AC:L/AT:N/PR:N/UI:N/VC:L/VI:L/VA:L/SC:L/SI:L/SA:L");
+          }
+          fillRandomBaseVector() {
+            const e3 = n2.Cvss4P0Components.BASE_CATEGORY_VALUES;
+            for (let t3 = 0; t3 < e3.length; t3++) {
+              const o2 = e3[t3], a2 = super.pickRandomDefinedComponentValue(o2);
+              if (!a2) return console.warn("Failed to pick random vector component for", o2, ", filling average vector instead"), void this.fillAverageVector();
+              this.applyComponent(o2, a2);
+            }
+          }
+          calculateScoresInternal(e3 = false) {
+            const t3 = this.isAnyEnvironmentalDefined(), o2 = this.isAnyThreatDefined(), a2 = this.calculateOverallScore();
+            let i3, s3, r2;
+            if (t3 || o2) {
+              const e4 = this.clone();
+              e4.clearSpecifiedComponents(n2.Cvss4P0Components.THREAT_CATEGORY_VALUES), e4.clearSpecifiedComponents(n2.Cvss4P0Components.ENVIRONMENTAL_MODIFIED_BASE_CATEGORY_VALUES), e4.clearSpecifiedComponents(n2.Cvss4P0Components.ENVIRONMENTAL_SECURITY_REQUIREMENT_CATEGORY_VALUES), i3 = e4.calculateOverallScore();
+            } else i3 = a2;
+            if (t3) if (o2) {
+              const e4 = this.clone();
+              e4.clearSpecifiedComponents(n2.Cvss4P0Components.THREAT_CATEGORY_VALUES), s3 = e4.calculateOverallScore();
+            } else s3 = a2;
+            if (o2) if (t3) {
+              const e4 = this.clone();
+              e4.clearSpecifiedComponents(n2.Cvss4P0Components.ENVIRONMENTAL_MODIFIED_BASE_CATEGORY_VALUES), e4.clearSpecifiedComponents(n2.Cvss4P0Components.ENVIRONMENTAL_SECURITY_REQUIREMENT_CATEGORY_VALUES), r2 = e4.calculateOverallScore();
+            } else r2 = a2;
+            return { normalized: e3, overall: a2, base: a2, baseMetricsOnly: i3, environmental: s3, threat: r2, vector: this.toString() };
+          }
+          toString(e3 = false, t3 = this.getVectorStringOrderProperties(), o2 = false) {
+            return super.toString(e3, t3, o2);
+          }
+          calculateOverallScore() {
+            if (!this.isBaseFullyDefined()) return 0;
+            if (["VC", "VI", "VA", "SC", "SI", "SA"].map(((e4) => i2.Cvss4P0MacroVector.getComparisonMetric(this, e4))).every(((e4) => "N" === e4.shortName))) return 0;
+            const e3 = this.getMacroVector(), t3 = e3.getLookupTableScore(), o2 = (0, s2.getEqImplementations)();
+            (e3.getEq3().getLevel() + e3.getEq6().getLevel()).toLowerCase() !== e3.getJointEq3AndEq6().getLevel().toLowerCase() && console.warn(`CVSS 4.0: Joint Eq3 and Eq6 level [${e3.getJointEq3AndEq6().getLevel()}] does not match Eq3 [${e3.getEq3().getLevel()}] and Eq6 [${e3.getEq6().getLevel()}]`);
+            const a2 = o2.map(((t4) => t4.getHighestSeverityVectors(e3))), n3 = this.generateCvssPermutations(a2[0], a2[1], a2[2], a2[3], a2[4]);
+            if (0 === n3.length) return console.warn(`No max vectors found for ${e3}`), 0;
+            const r2 = this.calculateSeverityDistancesByComparingToHighestSeverityVectors(n3), c2 = new m();
+            for (const a3 of o2) {
+              const o3 = a3.deriveNextLowerMacro(e3), i3 = t3 - a3.lookupScoresForNextLowerMacro(o3), s3 = a3.lookupMacroVectorDepth(e3), n4 = a3.getRelevantAttributes().map(((e4) => r2.get(e4) || 0)).reduce(((e4, t4) => e4 + t4), 0);
+              if (!isNaN(i3) && 0 !== s3) {
+                const e4 = n4 / s3 * i3;
+                c2.add(e4);
+              }
+            }
+            const l3 = t3 - c2.get(0);
+            return l3 < 0 ? 0 : l3 > 10 ? 10 : this.roundToDecimalPlaces(l3);
+          }
+          roundToDecimalPlaces(e3) {
+            return Math.round(10 * (e3 + this.ROUNDING_EPSILON)) / 10;
+          }
+          generateCvssPermutations(e3, t3, o2, a2, i3) {
+            const s3 = [];
+            return e3.forEach(((e4) => {
+              t3.forEach(((t4) => {
+                o2.forEach(((o3) => {
+                  a2.forEach(((a3) => {
+                    i3.forEach(((i4) => {
+                      const n3 = `${e4}/${t4}/${o3}/${a3}/${i4}`;
+                      s3.push(new l2(n3));
+                    }));
+                  }));
+                }));
+              }));
+            })), s3;
+          }
+          severityDistance(e3, t3, o2, a2) {
+            const i3 = "X" === t3.shortName ? void 0 === e3.worseCaseValue ? t3 : e3.worseCaseValue : t3, s3 = "X" === a2.shortName ? void 0 === o2.worseCaseValue ? a2 : o2.worseCaseValue : a2;
+            let n3, r2, c2, l3;
+            if (e3 !== o2) {
+              const t4 = e3.name.startsWith("Modified"), a3 = o2.name.startsWith("Modified");
+              if (t4 && !a3) {
+                const t5 = e3.values.find(((e4) => e4.shortName === s3.shortName));
+                if (!t5) throw new Error("Cannot find modified value for " + s3);
+                r2 = i3, l3 = t5, n3 = e3, c2 = e3;
+              } else {
+                if (t4 || !a3) return console.warn(`Cannot compute severity distance for [${i3}] and [${s3}], assuming distance is 0`), 0;
+                {
+                  const e4 = o2.values.find(((e5) => e5.shortName === i3.shortName));
+                  if (!e4) throw new Error("Cannot find modified value for " + i3);
+                  r2 = e4, l3 = s3, n3 = o2, c2 = o2;
+                }
+              }
+            } else r2 = i3, l3 = s3, n3 = e3, c2 = o2;
+            return n3.values.indexOf(r2) - c2.values.indexOf(l3);
+          }
+          severityDistanceBetweenComponents(e3, t3, o2, a2) {
+            const i3 = e3.values.find(((e4) => e4.shortName === t3.shortName)), s3 = o2.values.find(((e4) => e4.shortName === a2.shortName));
+            if (!i3) throw new Error(`Cannot find component values for ${e3.name} with short name ${t3.shortName} in ${e3.values.map(((e4) => e4.shortName)).join(", ")}`);
+            if (!s3) throw new Error(`Cannot find component values for ${o2.name} with short name ${a2.shortName} in ${o2.values.map(((e4) => e4.shortName)).join(", ")}`);
+            return e3.values.indexOf(i3) - o2.values.indexOf(s3);
+          }
+          severityDistanceToVector(e3) {
+            let t3 = 0;
+            return n2.Cvss4P0Components.REGISTERED_COMPONENTS_EDITOR_ORDER.forEach(((o2) => {
+              o2.forEach(((o3) => {
+                const a2 = this.getComponent(o3), i3 = e3.getComponent(o3);
+                t3 += this.severityDistanceBetweenComponents(o3, a2, o3, i3);
+              }));
+            })), t3;
+          }
+          calculateSeverityDistancesByComparingToHighestSeverityVectors(e3) {
+            const t3 = /* @__PURE__ */ new Map();
+            for (const o2 of e3) {
+              t3.set("AV", this.severityDistanceBetweenComponents(n2.Cvss4P0Components.AV, i2.Cvss4P0MacroVector.getComparisonMetricComponent(this, n2.Cvss4P0Components.AV), n2.Cvss4P0Components.AV, i2.Cvss4P0MacroVector.getComparisonMetricComponent(o2, n2.Cvss4P0Components.AV))), t3.set("PR", this.severityDistanceBetweenComponents(n2.Cvss4P0Components.PR, i2.Cvss4P0MacroVector.getComparisonMetricComponent(this, n2.Cvss4P0Components.PR), n2.Cvss4P0Components.PR, i2.Cvss4P0MacroVector.getComparisonMetricComponent(o2, n2.Cvss4P0Components.PR))), t3.set("UI", this.severityDistanceBetweenComponents(n2.Cvss4P0Components.UI, i2.Cvss4P0MacroVector.getComparisonMetricComponent(this, n2.Cvss4P0Components.UI), n2.Cvss4P0Components.UI, i2.Cvss4P0MacroVector.getComparisonMetricComponent(o2, n2.Cvss4P0Components.UI))), t3.set("AC", this.severityDistanceBetweenComponents(n2.Cvss4P0Components.AC, i2.Cvss4P0MacroVector.getComparisonMetricComponent(this, n2.Cvss4P0Components.AC), n2.Cvss4P0Components.AC, i2.Cvss4P0MacroVector.getComparisonMetricComponent(o2, n2.Cvss4P0Components.AC))), t3.set("AT", this.severityDistanceBetweenComponents(n2.Cvss4P0Components.AT, i2.Cvss4P0MacroVector.getComparisonMetricComponent(this, n2.Cvss4P0Components.AT), n2.Cvss4P0Components.AT, i2.Cvss4P0MacroVector.getComparisonMetricComponent(o2, n2.Cvss4P0Components.AT))), t3.set("VC", this.severityDistanceBetweenComponents(n2.Cvss4P0Components.VC, i2.Cvss4P0MacroVector.getComparisonMetricComponent(this, n2.Cvss4P0Components.VC), n2.Cvss4P0Components.VC, i2.Cvss4P0MacroVector.getComparisonMetricComponent(o2, n2.Cvss4P0Components.VC))), t3.set("VI", this.severityDistanceBetweenComponents(n2.Cvss4P0Components.VI, i2.Cvss4P0MacroVector.getComparisonMetricComponent(this, n2.Cvss4P0Components.VI), n2.Cvss4P0Components.VI, i2.Cvss4P0MacroVector.getComparisonMetricComponent(o2, n2.Cvss4P0Components.VI))), t3.set("VA", this.severityDistanceBetweenComponents(n2.Cvss4P0Components.VA, i2.Cvss4P0MacroVector.getComparisonMetricComponent(this, n2.Cvss4P0Components.VA), n2.Cvss4P0Components.VA, i2.Cvss4P0MacroVector.getComparisonMetricComponent(o2, n2.Cvss4P0Components.VA))), t3.set("SC", this.severityDistanceBetweenComponents(n2.Cvss4P0Components.SC, i2.Cvss4P0MacroVector.getComparisonMetricComponent(this, n2.Cvss4P0Components.SC), n2.Cvss4P0Components.SC, i2.Cvss4P0MacroVector.getComparisonMetricComponent(o2, n2.Cvss4P0Components.SC))), t3.set("CR", this.severityDistanceBetweenComponents(n2.Cvss4P0Components.CR, i2.Cvss4P0MacroVector.getComparisonMetricComponent(this, n2.Cvss4P0Components.CR), n2.Cvss4P0Components.CR, i2.Cvss4P0MacroVector.getComparisonMetricComponent(o2, n2.Cvss4P0Components.CR))), t3.set("IR", this.severityDistanceBetweenComponents(n2.Cvss4P0Components.IR, i2.Cvss4P0MacroVector.getComparisonMetricComponent(this, n2.Cvss4P0Components.IR), n2.Cvss4P0Components.IR, i2.Cvss4P0MacroVector.getComparisonMetricComponent(o2, n2.Cvss4P0Components.IR))), t3.set("AR", this.severityDistanceBetweenComponents(n2.Cvss4P0Components.AR, i2.Cvss4P0MacroVector.getComparisonMetricComponent(this, n2.Cvss4P0Components.AR), n2.Cvss4P0Components.AR, i2.Cvss4P0MacroVector.getComparisonMetricComponent(o2, n2.Cvss4P0Components.AR)));
+              const e4 = this.getComponent(n2.Cvss4P0Components.SI) === n2.Cvss4P0Components.SUBSEQUENT_SYSTEM_INTEGRITY_MODIFIED_VALUES.S ? "MSI" : "SI", a2 = this.getComponent(n2.Cvss4P0Components.SA) === n2.Cvss4P0Components.SUBSEQUENT_SYSTEM_AVAILABILITY_MODIFIED_VALUES.S ? "MSA" : "SA";
+              if (t3.set(e4, this.severityDistanceBetweenComponents(n2.Cvss4P0Components.SI, i2.Cvss4P0MacroVector.getComparisonMetricComponent(this, n2.Cvss4P0Components.SI), n2.Cvss4P0Components.SI, i2.Cvss4P0MacroVector.getComparisonMetricComponent(o2, n2.Cvss4P0Components.SI))), t3.set(a2, this.severityDistanceBetweenComponents(n2.Cvss4P0Components.SA, i2.Cvss4P0MacroVector.getComparisonMetricComponent(this, n2.Cvss4P0Components.SA), n2.Cvss4P0Components.SA, i2.Cvss4P0MacroVector.getComparisonMetricComponent(o2, n2.Cvss4P0Components.SA))), !Array.from(t3.values()).some(((e5) => e5 < 0))) break;
+              t3.clear();
+            }
+            return 0 === t3.size && console.warn(`No severity distances found for [${this.toString()}]`), t3;
+          }
+          getNomenclature() {
+            let e3 = "CVSS-B";
+            return this.isCategoryPartiallyDefined(n2.Cvss4P0Components.THREAT_CATEGORY) && (e3 += "T"), (this.isCategoryPartiallyDefined(n2.Cvss4P0Components.ENVIRONMENTAL_MODIFIED_BASE_CATEGORY) || this.isCategoryPartiallyDefined(n2.Cvss4P0Components.ENVIRONMENTAL_SECURITY_REQUIREMENT_CATEGORY)) && (e3 += "E"), e3;
+          }
+          getMacroVector() {
+            return i2.Cvss4P0MacroVector.fromVector(this);
+          }
+          isBaseFullyDefined() {
+            return super.isCategoryFullyDefined(n2.Cvss4P0Components.BASE_CATEGORY);
+          }
+          isAnyBaseDefined() {
+            return super.isCategoryPartiallyDefined(c.Cvss3P1Components.BASE_CATEGORY);
+          }
+          isThreatFullyDefined() {
+            return super.isCategoryFullyDefined(n2.Cvss4P0Components.THREAT_CATEGORY);
+          }
+          isAnyThreatDefined() {
+            return super.isCategoryPartiallyDefined(n2.Cvss4P0Components.THREAT_CATEGORY);
+          }
+          isAnyEnvironmentalDefined() {
+            return super.isCategoryPartiallyDefined(n2.Cvss4P0Components.ENVIRONMENTAL_MODIFIED_BASE_CATEGORY) || super.isCategoryPartiallyDefined(n2.Cvss4P0Components.ENVIRONMENTAL_SECURITY_REQUIREMENT_CATEGORY);
+          }
+          getJsonSchemaSeverity(e3) {
+            return 0 === e3 || isNaN(e3) ? "NONE" : e3 <= 3.9 ? "LOW" : e3 <= 6.9 ? "MEDIUM" : e3 <= 8.9 ? "HIGH" : "CRITICAL";
+          }
+          createJsonSchema() {
+            const e3 = this.calculateScores();
+            return { version: "4.0", vectorString: this.toString(), baseScore: e3.overall, baseSeverity: this.getJsonSchemaSeverity(e3.overall), attackVector: this.getComponent(n2.Cvss4P0Components.AV).jsonSchemaName, attackComplexity: this.getComponent(n2.Cvss4P0Components.AC).jsonSchemaName, attackRequirements: this.getComponent(n2.Cvss4P0Components.AT).jsonSchemaName, privilegesRequired: this.getComponent(n2.Cvss4P0Components.PR).jsonSchemaName, userInteraction: this.getComponent(n2.Cvss4P0Components.UI).jsonSchemaName, vulnConfidentialityImpact: this.getComponent(n2.Cvss4P0Components.VC).jsonSchemaName, vulnIntegrityImpact: this.getComponent(n2.Cvss4P0Components.VI).jsonSchemaName, vulnAvailabilityImpact: this.getComponent(n2.Cvss4P0Components.VA).jsonSchemaName, subConfidentialityImpact: this.getComponent(n2.Cvss4P0Components.SC).jsonSchemaName, subIntegrityImpact: this.getComponent(n2.Cvss4P0Components.SI).jsonSchemaName, subAvailabilityImpact: this.getComponent(n2.Cvss4P0Components.SA).jsonSchemaName, exploitMaturity: this.getComponent(n2.Cvss4P0Components.E).jsonSchemaName, confidentialityRequirement: this.getComponent(n2.Cvss4P0Components.CR).jsonSchemaName, integrityRequirement: this.getComponent(n2.Cvss4P0Components.IR).jsonSchemaName, availabilityRequirement: this.getComponent(n2.Cvss4P0Components.AR).jsonSchemaName, modifiedAttackVector: this.getComponent(n2.Cvss4P0Components.MAV).jsonSchemaName, modifiedAttackComplexity: this.getComponent(n2.Cvss4P0Components.MAC).jsonSchemaName, modifiedAttackRequirements: this.getComponent(n2.Cvss4P0Components.MAT).jsonSchemaName, modifiedPrivilegesRequired: this.getComponent(n2.Cvss4P0Components.MPR).jsonSchemaName, modifiedUserInteraction: this.getComponent(n2.Cvss4P0Components.MUI).jsonSchemaName, modifiedVulnConfidentialityImpact: this.getComponent(n2.Cvss4P0Components.MVC).jsonSchemaName, modifiedVulnIntegrityImpact: this.getComponent(n2.Cvss4P0Components.MVI).jsonSchemaName, modifiedVulnAvailabilityImpact: this.getComponent(n2.Cvss4P0Components.MVA).jsonSchemaName, modifiedSubConfidentialityImpact: this.getComponent(n2.Cvss4P0Components.MSC).jsonSchemaName, modifiedSubIntegrityImpact: this.getComponent(n2.Cvss4P0Components.MSI).jsonSchemaName, modifiedSubAvailabilityImpact: this.getComponent(n2.Cvss4P0Components.MSA).jsonSchemaName, Safety: this.getComponent(n2.Cvss4P0Components.S).jsonSchemaName, Automatable: this.getComponent(n2.Cvss4P0Components.AU).jsonSchemaName, Recovery: this.getComponent(n2.Cvss4P0Components.R).jsonSchemaName, valueDensity: this.getComponent(n2.Cvss4P0Components.V).jsonSchemaName, vulnerabilityResponseEffort: this.getComponent(n2.Cvss4P0Components.RE).jsonSchemaName, providerUrgency: this.getComponent(n2.Cvss4P0Components.U).jsonSchemaName };
+          }
+        }
+        t2.Cvss4P0 = l2, r.EQ.createCvssInstance = (e3) => new l2(e3);
+        class m {
+          constructor() {
+            this.sum = 0, this.count = 0;
+          }
+          add(e3) {
+            this.sum += e3, this.count++;
+          }
+          get(e3) {
+            return 0 == this.count ? e3 : this.sum / this.count;
+          }
+        }
+      } }, t = {};
+      return (function o(a) {
+        var i2 = t[a];
+        if (void 0 !== i2) return i2.exports;
+        var s2 = t[a] = { exports: {} };
+        return e[a].call(s2.exports, s2, s2.exports, o), s2.exports;
+      })(156);
+    })()));
+  }
+});
+
 // node_modules/semver/internal/constants.js
 var require_constants = __commonJS({
   "node_modules/semver/internal/constants.js"(exports2, module) {
@@ -26917,8 +28030,8 @@ var require_re = __commonJS({
       [LETTERDASHNUMBER, MAX_SAFE_BUILD_LENGTH]
     ];
     var makeSafeRegex = (value) => {
-      for (const [token, max] of safeRegexReplacements) {
-        value = value.split(`${token}*`).join(`${token}{0,${max}}`).split(`${token}+`).join(`${token}{1,${max}}`);
+      for (const [token, max2] of safeRegexReplacements) {
+        value = value.split(`${token}*`).join(`${token}{0,${max2}}`).split(`${token}+`).join(`${token}{1,${max2}}`);
       }
       return value;
     };
@@ -26987,7 +28100,7 @@ var require_parse_options = __commonJS({
     "use strict";
     var looseOption = Object.freeze({ loose: true });
     var emptyOpts = Object.freeze({});
-    var parseOptions3 = (options) => {
+    var parseOptions5 = (options) => {
       if (!options) {
         return emptyOpts;
       }
@@ -26996,7 +28109,7 @@ var require_parse_options = __commonJS({
       }
       return options;
     };
-    module.exports = parseOptions3;
+    module.exports = parseOptions5;
   }
 });
 
@@ -27032,23 +28145,23 @@ var require_semver = __commonJS({
     var debug = require_debug();
     var { MAX_LENGTH, MAX_SAFE_INTEGER } = require_constants();
     var { safeRe: re, t } = require_re();
-    var parseOptions3 = require_parse_options();
+    var parseOptions5 = require_parse_options();
     var { compareIdentifiers } = require_identifiers();
     var isPrereleaseIdentifier = (prerelease, identifier) => {
       const identifiers = identifier.split(".");
       if (identifiers.length > prerelease.length) {
         return false;
       }
-      for (let i = 0; i < identifiers.length; i++) {
-        if (compareIdentifiers(prerelease[i], identifiers[i]) !== 0) {
+      for (let i2 = 0; i2 < identifiers.length; i2++) {
+        if (compareIdentifiers(prerelease[i2], identifiers[i2]) !== 0) {
           return false;
         }
       }
       return true;
     };
-    var SemVer = class _SemVer {
+    var SemVer2 = class _SemVer {
       constructor(version3, options) {
-        options = parseOptions3(options);
+        options = parseOptions5(options);
         if (version3 instanceof _SemVer) {
           if (version3.loose === !!options.loose && version3.includePrerelease === !!options.includePrerelease) {
             return version3;
@@ -27158,11 +28271,11 @@ var require_semver = __commonJS({
         } else if (!this.prerelease.length && !other.prerelease.length) {
           return 0;
         }
-        let i = 0;
+        let i2 = 0;
         do {
-          const a = this.prerelease[i];
-          const b = other.prerelease[i];
-          debug("prerelease compare", i, a, b);
+          const a = this.prerelease[i2];
+          const b = other.prerelease[i2];
+          debug("prerelease compare", i2, a, b);
           if (a === void 0 && b === void 0) {
             return 0;
           } else if (b === void 0) {
@@ -27174,17 +28287,17 @@ var require_semver = __commonJS({
           } else {
             return compareIdentifiers(a, b);
           }
-        } while (++i);
+        } while (++i2);
       }
       compareBuild(other) {
         if (!(other instanceof _SemVer)) {
           other = new _SemVer(other, this.options);
         }
-        let i = 0;
+        let i2 = 0;
         do {
-          const a = this.build[i];
-          const b = other.build[i];
-          debug("build compare", i, a, b);
+          const a = this.build[i2];
+          const b = other.build[i2];
+          debug("build compare", i2, a, b);
           if (a === void 0 && b === void 0) {
             return 0;
           } else if (b === void 0) {
@@ -27196,7 +28309,7 @@ var require_semver = __commonJS({
           } else {
             return compareIdentifiers(a, b);
           }
-        } while (++i);
+        } while (++i2);
       }
       // preminor will bump the version up to the next minor release, and immediately
       // down to pre-release. premajor and prepatch work the same way.
@@ -27273,14 +28386,14 @@ var require_semver = __commonJS({
             if (this.prerelease.length === 0) {
               this.prerelease = [base];
             } else {
-              let i = this.prerelease.length;
-              while (--i >= 0) {
-                if (typeof this.prerelease[i] === "number") {
-                  this.prerelease[i]++;
-                  i = -2;
+              let i2 = this.prerelease.length;
+              while (--i2 >= 0) {
+                if (typeof this.prerelease[i2] === "number") {
+                  this.prerelease[i2]++;
+                  i2 = -2;
                 }
               }
-              if (i === -1) {
+              if (i2 === -1) {
                 if (identifier === this.prerelease.join(".") && identifierBase === false) {
                   throw new Error("invalid increment argument: identifier already exists");
                 }
@@ -27313,7 +28426,7 @@ var require_semver = __commonJS({
         return this;
       }
     };
-    module.exports = SemVer;
+    module.exports = SemVer2;
   }
 });
 
@@ -27321,13 +28434,13 @@ var require_semver = __commonJS({
 var require_parse = __commonJS({
   "node_modules/semver/functions/parse.js"(exports2, module) {
     "use strict";
-    var SemVer = require_semver();
+    var SemVer2 = require_semver();
     var parse10 = (version3, options, throwErrors = false) => {
-      if (version3 instanceof SemVer) {
+      if (version3 instanceof SemVer2) {
         return version3;
       }
       try {
-        return new SemVer(version3, options);
+        return new SemVer2(version3, options);
       } catch (er) {
         if (!throwErrors) {
           return null;
@@ -27369,7 +28482,7 @@ var require_clean = __commonJS({
 var require_inc = __commonJS({
   "node_modules/semver/functions/inc.js"(exports2, module) {
     "use strict";
-    var SemVer = require_semver();
+    var SemVer2 = require_semver();
     var inc = (version3, release, options, identifier, identifierBase) => {
       if (typeof options === "string") {
         identifierBase = identifier;
@@ -27377,8 +28490,8 @@ var require_inc = __commonJS({
         options = void 0;
       }
       try {
-        return new SemVer(
-          version3 instanceof SemVer ? version3.version : version3,
+        return new SemVer2(
+          version3 instanceof SemVer2 ? version3.version : version3,
           options
         ).inc(release, identifier, identifierBase).version;
       } catch (er) {
@@ -27437,8 +28550,8 @@ var require_diff = __commonJS({
 var require_major = __commonJS({
   "node_modules/semver/functions/major.js"(exports2, module) {
     "use strict";
-    var SemVer = require_semver();
-    var major = (a, loose) => new SemVer(a, loose).major;
+    var SemVer2 = require_semver();
+    var major = (a, loose) => new SemVer2(a, loose).major;
     module.exports = major;
   }
 });
@@ -27447,8 +28560,8 @@ var require_major = __commonJS({
 var require_minor = __commonJS({
   "node_modules/semver/functions/minor.js"(exports2, module) {
     "use strict";
-    var SemVer = require_semver();
-    var minor = (a, loose) => new SemVer(a, loose).minor;
+    var SemVer2 = require_semver();
+    var minor = (a, loose) => new SemVer2(a, loose).minor;
     module.exports = minor;
   }
 });
@@ -27457,8 +28570,8 @@ var require_minor = __commonJS({
 var require_patch = __commonJS({
   "node_modules/semver/functions/patch.js"(exports2, module) {
     "use strict";
-    var SemVer = require_semver();
-    var patch = (a, loose) => new SemVer(a, loose).patch;
+    var SemVer2 = require_semver();
+    var patch = (a, loose) => new SemVer2(a, loose).patch;
     module.exports = patch;
   }
 });
@@ -27480,8 +28593,8 @@ var require_prerelease = __commonJS({
 var require_compare = __commonJS({
   "node_modules/semver/functions/compare.js"(exports2, module) {
     "use strict";
-    var SemVer = require_semver();
-    var compare = (a, b, loose) => new SemVer(a, loose).compare(new SemVer(b, loose));
+    var SemVer2 = require_semver();
+    var compare = (a, b, loose) => new SemVer2(a, loose).compare(new SemVer2(b, loose));
     module.exports = compare;
   }
 });
@@ -27510,10 +28623,10 @@ var require_compare_loose = __commonJS({
 var require_compare_build = __commonJS({
   "node_modules/semver/functions/compare-build.js"(exports2, module) {
     "use strict";
-    var SemVer = require_semver();
+    var SemVer2 = require_semver();
     var compareBuild = (a, b, loose) => {
-      const versionA = new SemVer(a, loose);
-      const versionB = new SemVer(b, loose);
+      const versionA = new SemVer2(a, loose);
+      const versionB = new SemVer2(b, loose);
       return versionA.compare(versionB) || versionA.compareBuild(versionB);
     };
     module.exports = compareBuild;
@@ -27654,11 +28767,11 @@ var require_cmp = __commonJS({
 var require_coerce = __commonJS({
   "node_modules/semver/functions/coerce.js"(exports2, module) {
     "use strict";
-    var SemVer = require_semver();
+    var SemVer2 = require_semver();
     var parse10 = require_parse();
     var { safeRe: re, t } = require_re();
     var coerce = (version3, options) => {
-      if (version3 instanceof SemVer) {
+      if (version3 instanceof SemVer2) {
         return version3;
       }
       if (typeof version3 === "number") {
@@ -27702,7 +28815,7 @@ var require_truncate = __commonJS({
     "use strict";
     var parse10 = require_parse();
     var constants = require_constants();
-    var SemVer = require_semver();
+    var SemVer2 = require_semver();
     var truncate = (version3, truncation, options) => {
       if (!constants.RELEASE_TYPES.includes(truncation)) {
         return null;
@@ -27711,7 +28824,7 @@ var require_truncate = __commonJS({
       return clonedVersion && doTruncation(clonedVersion, truncation);
     };
     var cloneInputVersion = (version3, options) => {
-      const versionStringToParse = version3 instanceof SemVer ? version3.version : version3;
+      const versionStringToParse = version3 instanceof SemVer2 ? version3.version : version3;
       return parse10(versionStringToParse, options);
     };
     var doTruncation = (version3, truncation) => {
@@ -27794,8 +28907,8 @@ var require_trim_comparator_whitespace = __commonJS({
     var isLetter = (char) => char !== void 0 && (char >= "a" && char <= "z" || char >= "A" && char <= "Z");
     var isIdentifierCharacter = (char) => isDigit2(char) || isLetter(char) || char === "-";
     var isVersionStart = (char) => isDigit2(char) || char === "x" || char === "X" || char === "*";
-    var findDigitsEndIndex = (range, start, limit, digitRuns) => {
-      if (!isDigit2(range[start])) {
+    var findDigitsEndIndex = (range2, start, limit, digitRuns) => {
+      if (!isDigit2(range2[start])) {
         return start;
       }
       if (start >= digitRuns.start && start < digitRuns.end) {
@@ -27805,7 +28918,7 @@ var require_trim_comparator_whitespace = __commonJS({
         return Math.min(start + limit, digitRuns.previousEnd);
       }
       let end = start + 1;
-      while (isDigit2(range[end])) {
+      while (isDigit2(range2[end])) {
         end++;
       }
       digitRuns.previousStart = digitRuns.start;
@@ -27814,39 +28927,39 @@ var require_trim_comparator_whitespace = __commonJS({
       digitRuns.end = end;
       return Math.min(start + limit, end);
     };
-    var findVersionNumberEndIndex = (range, start, loose, digitRuns) => {
-      if (!loose && range[start] === "0") {
+    var findVersionNumberEndIndex = (range2, start, loose, digitRuns) => {
+      if (!loose && range2[start] === "0") {
         return start + 1;
       }
-      return findDigitsEndIndex(range, start, loose ? MAX_LENGTH : MAX_LENGTH + 1, digitRuns);
+      return findDigitsEndIndex(range2, start, loose ? MAX_LENGTH : MAX_LENGTH + 1, digitRuns);
     };
-    var findPrereleaseIdentifierEndIndex = (range, start, loose, digitRuns) => {
-      const digitsEnd = findDigitsEndIndex(range, start, MAX_LENGTH, digitRuns);
-      if (isLetter(range[digitsEnd]) || range[digitsEnd] === "-") {
+    var findPrereleaseIdentifierEndIndex = (range2, start, loose, digitRuns) => {
+      const digitsEnd = findDigitsEndIndex(range2, start, MAX_LENGTH, digitRuns);
+      if (isLetter(range2[digitsEnd]) || range2[digitsEnd] === "-") {
         let end = digitsEnd + 1;
         const limit = end + MAX_SAFE_BUILD_LENGTH;
-        while (end < limit && isIdentifierCharacter(range[end])) {
+        while (end < limit && isIdentifierCharacter(range2[end])) {
           end++;
         }
         return end;
       }
-      return findVersionNumberEndIndex(range, start, loose, digitRuns);
+      return findVersionNumberEndIndex(range2, start, loose, digitRuns);
     };
-    var findPrereleaseEndIndex = (range, start, loose, digitRuns) => {
-      const hyphen = range[start] === "-";
+    var findPrereleaseEndIndex = (range2, start, loose, digitRuns) => {
+      const hyphen = range2[start] === "-";
       if (!loose && !hyphen) {
         return start;
       }
       const identifierStart = start + (hyphen ? 1 : 0);
-      let end = findPrereleaseIdentifierEndIndex(range, identifierStart, loose, digitRuns);
+      let end = findPrereleaseIdentifierEndIndex(range2, identifierStart, loose, digitRuns);
       if (end === identifierStart) {
         if (!loose || !hyphen) {
           return start;
         }
-        end = findPrereleaseIdentifierEndIndex(range, start, loose, digitRuns);
+        end = findPrereleaseIdentifierEndIndex(range2, start, loose, digitRuns);
       }
-      while (range[end] === ".") {
-        const next = findPrereleaseIdentifierEndIndex(range, end + 1, loose, digitRuns);
+      while (range2[end] === ".") {
+        const next = findPrereleaseIdentifierEndIndex(range2, end + 1, loose, digitRuns);
         if (next === end + 1) {
           break;
         }
@@ -27854,23 +28967,23 @@ var require_trim_comparator_whitespace = __commonJS({
       }
       return end;
     };
-    var findBuildIdentifierEndIndex = (range, start) => {
+    var findBuildIdentifierEndIndex = (range2, start) => {
       let end = start;
-      while (end - start < MAX_SAFE_BUILD_LENGTH && isIdentifierCharacter(range[end])) {
+      while (end - start < MAX_SAFE_BUILD_LENGTH && isIdentifierCharacter(range2[end])) {
         end++;
       }
       return end;
     };
-    var findBuildEndIndex = (range, start) => {
-      if (range[start] !== "+") {
+    var findBuildEndIndex = (range2, start) => {
+      if (range2[start] !== "+") {
         return start;
       }
-      let end = findBuildIdentifierEndIndex(range, start + 1);
+      let end = findBuildIdentifierEndIndex(range2, start + 1);
       if (end === start + 1) {
         return start;
       }
-      while (range[end] === ".") {
-        const next = findBuildIdentifierEndIndex(range, end + 1);
+      while (range2[end] === ".") {
+        const next = findBuildIdentifierEndIndex(range2, end + 1);
         if (next === end + 1) {
           break;
         }
@@ -27878,89 +28991,89 @@ var require_trim_comparator_whitespace = __commonJS({
       }
       return end;
     };
-    var findLooseFullVersionEndIndex = (range, start, digitRuns) => {
+    var findLooseFullVersionEndIndex = (range2, start, digitRuns) => {
       let end = start;
       for (let component = 0; component < 3; component++) {
-        const next = findVersionNumberEndIndex(range, end, true, digitRuns);
+        const next = findVersionNumberEndIndex(range2, end, true, digitRuns);
         if (next === end) {
           return start;
         }
         end = next;
         if (component < 2) {
-          if (range[end] !== ".") {
+          if (range2[end] !== ".") {
             return start;
           }
           end++;
         }
       }
-      const prereleaseEnd = findPrereleaseEndIndex(range, end, true, digitRuns);
-      return findBuildEndIndex(range, prereleaseEnd);
+      const prereleaseEnd = findPrereleaseEndIndex(range2, end, true, digitRuns);
+      return findBuildEndIndex(range2, prereleaseEnd);
     };
-    var findPartialVersionComponentEndIndex = (range, start, digitRuns) => {
-      if (isDigit2(range[start])) {
-        return findVersionNumberEndIndex(range, start, false, digitRuns);
+    var findPartialVersionComponentEndIndex = (range2, start, digitRuns) => {
+      if (isDigit2(range2[start])) {
+        return findVersionNumberEndIndex(range2, start, false, digitRuns);
       }
-      return isVersionStart(range[start]) ? start + 1 : start;
+      return isVersionStart(range2[start]) ? start + 1 : start;
     };
-    var findPartialVersionEndIndex = (range, start, digitRuns) => {
-      let end = findPartialVersionComponentEndIndex(range, start, digitRuns);
+    var findPartialVersionEndIndex = (range2, start, digitRuns) => {
+      let end = findPartialVersionComponentEndIndex(range2, start, digitRuns);
       for (let component = 0; component < 2; component++) {
-        if (range[end] !== ".") {
+        if (range2[end] !== ".") {
           return end;
         }
-        const next = findPartialVersionComponentEndIndex(range, end + 1, digitRuns);
+        const next = findPartialVersionComponentEndIndex(range2, end + 1, digitRuns);
         if (next === end + 1) {
           return end;
         }
         end = next;
       }
-      const prereleaseEnd = findPrereleaseEndIndex(range, end, false, digitRuns);
-      return findBuildEndIndex(range, prereleaseEnd);
+      const prereleaseEnd = findPrereleaseEndIndex(range2, end, false, digitRuns);
+      return findBuildEndIndex(range2, prereleaseEnd);
     };
-    var findVersionEndIndex = (range, start, digitRuns) => {
-      const fullVersionEnd = findLooseFullVersionEndIndex(range, start, digitRuns);
-      return fullVersionEnd !== start ? fullVersionEnd : findPartialVersionEndIndex(range, start, digitRuns);
+    var findVersionEndIndex = (range2, start, digitRuns) => {
+      const fullVersionEnd = findLooseFullVersionEndIndex(range2, start, digitRuns);
+      return fullVersionEnd !== start ? fullVersionEnd : findPartialVersionEndIndex(range2, start, digitRuns);
     };
-    var findRemovableWhitespaceIndex = (range, matchStart) => {
-      let position = matchStart;
-      if (isWhitespace(range[position])) {
-        position++;
+    var findRemovableWhitespaceIndex = (range2, matchStart) => {
+      let position2 = matchStart;
+      if (isWhitespace(range2[position2])) {
+        position2++;
       }
-      if (range[position] === "<" || range[position] === ">") {
-        position++;
+      if (range2[position2] === "<" || range2[position2] === ">") {
+        position2++;
       }
-      if (range[position] === "=") {
-        position++;
+      if (range2[position2] === "=") {
+        position2++;
       }
-      return isWhitespace(range[position]) ? position : -1;
+      return isWhitespace(range2[position2]) ? position2 : -1;
     };
-    var trimComparatorWhitespace = (range) => {
+    var trimComparatorWhitespace = (range2) => {
       let result = "";
       let copyFrom = 0;
       let cursor = 0;
       const digitRuns = { start: -1, end: -1, previousStart: -1, previousEnd: -1 };
-      while (cursor < range.length) {
+      while (cursor < range2.length) {
         const matchStart = cursor;
-        if (range[cursor] === "<" || range[cursor] === ">") {
+        if (range2[cursor] === "<" || range2[cursor] === ">") {
           cursor++;
-        } else if (!isVersionPrefix(range[cursor]) && !isVersionStart(range[cursor])) {
+        } else if (!isVersionPrefix(range2[cursor]) && !isVersionStart(range2[cursor])) {
           cursor++;
           continue;
         }
-        while (cursor < range.length && isVersionPrefix(range[cursor])) {
+        while (cursor < range2.length && isVersionPrefix(range2[cursor])) {
           cursor++;
         }
-        if (!isVersionStart(range[cursor])) {
+        if (!isVersionStart(range2[cursor])) {
           continue;
         }
-        const whitespacePosition = findRemovableWhitespaceIndex(range, matchStart);
+        const whitespacePosition = findRemovableWhitespaceIndex(range2, matchStart);
         if (whitespacePosition !== -1) {
-          result += range.slice(copyFrom, whitespacePosition);
+          result += range2.slice(copyFrom, whitespacePosition);
           copyFrom = whitespacePosition + 1;
         }
-        cursor = findVersionEndIndex(range, cursor, digitRuns);
+        cursor = findVersionEndIndex(range2, cursor, digitRuns);
       }
-      return result + range.slice(copyFrom);
+      return result + range2.slice(copyFrom);
     };
     module.exports = trimComparatorWhitespace;
   }
@@ -27972,25 +29085,25 @@ var require_range = __commonJS({
     "use strict";
     var SPACE_CHARACTERS = /\s+/g;
     var Range = class _Range {
-      constructor(range, options) {
-        options = parseOptions3(options);
-        if (range instanceof _Range) {
-          if (range.loose === !!options.loose && range.includePrerelease === !!options.includePrerelease) {
-            return range;
+      constructor(range2, options) {
+        options = parseOptions5(options);
+        if (range2 instanceof _Range) {
+          if (range2.loose === !!options.loose && range2.includePrerelease === !!options.includePrerelease) {
+            return range2;
           } else {
-            return new _Range(range.raw, options);
+            return new _Range(range2.raw, options);
           }
         }
-        if (range instanceof Comparator) {
-          this.raw = range.value;
-          this.set = [[range]];
+        if (range2 instanceof Comparator) {
+          this.raw = range2.value;
+          this.set = [[range2]];
           this.formatted = void 0;
           return this;
         }
         this.options = options;
         this.loose = !!options.loose;
         this.includePrerelease = !!options.includePrerelease;
-        this.raw = range.trim().replace(SPACE_CHARACTERS, " ");
+        this.raw = range2.trim().replace(SPACE_CHARACTERS, " ");
         this.set = this.raw.split("||").map((r) => this.parseRange(r.trim())).filter((c) => c.length);
         if (!this.set.length) {
           throw new TypeError(`Invalid SemVer Range: ${this.raw}`);
@@ -28014,11 +29127,11 @@ var require_range = __commonJS({
       get range() {
         if (this.formatted === void 0) {
           this.formatted = "";
-          for (let i = 0; i < this.set.length; i++) {
-            if (i > 0) {
+          for (let i2 = 0; i2 < this.set.length; i2++) {
+            if (i2 > 0) {
               this.formatted += "||";
             }
-            const comps = this.set[i];
+            const comps = this.set[i2];
             for (let k = 0; k < comps.length; k++) {
               if (k > 0) {
                 this.formatted += " ";
@@ -28035,25 +29148,25 @@ var require_range = __commonJS({
       toString() {
         return this.range;
       }
-      parseRange(range) {
-        range = range.replace(BUILDSTRIPRE, "");
+      parseRange(range2) {
+        range2 = range2.replace(BUILDSTRIPRE, "");
         const memoOpts = (this.options.includePrerelease && FLAG_INCLUDE_PRERELEASE) | (this.options.loose && FLAG_LOOSE);
-        const memoKey = memoOpts + ":" + range;
+        const memoKey = memoOpts + ":" + range2;
         const cached2 = cache.get(memoKey);
         if (cached2) {
           return cached2;
         }
         const loose = this.options.loose;
         const hr = loose ? re[t.HYPHENRANGELOOSE] : re[t.HYPHENRANGE];
-        range = range.replace(hr, hyphenReplace(this.options.includePrerelease));
-        debug("hyphen replace", range);
-        range = trimComparatorWhitespace(range);
-        debug("comparator trim", range);
-        range = range.replace(re[t.TILDETRIM], tildeTrimReplace);
-        debug("tilde trim", range);
-        range = range.replace(re[t.CARETTRIM], caretTrimReplace);
-        debug("caret trim", range);
-        let rangeList = range.split(" ").map((comp) => parseComparator(comp, this.options)).join(" ").split(/\s+/).map((comp) => replaceGTE0(comp, this.options));
+        range2 = range2.replace(hr, hyphenReplace(this.options.includePrerelease));
+        debug("hyphen replace", range2);
+        range2 = trimComparatorWhitespace(range2);
+        debug("comparator trim", range2);
+        range2 = range2.replace(re[t.TILDETRIM], tildeTrimReplace);
+        debug("tilde trim", range2);
+        range2 = range2.replace(re[t.CARETTRIM], caretTrimReplace);
+        debug("caret trim", range2);
+        let rangeList = range2.split(" ").map((comp) => parseComparator(comp, this.options)).join(" ").split(/\s+/).map((comp) => replaceGTE0(comp, this.options));
         if (loose) {
           rangeList = rangeList.filter((comp) => {
             debug("loose invalid filter", comp, this.options);
@@ -28076,12 +29189,12 @@ var require_range = __commonJS({
         cache.set(memoKey, result);
         return result;
       }
-      intersects(range, options) {
-        if (!(range instanceof _Range)) {
+      intersects(range2, options) {
+        if (!(range2 instanceof _Range)) {
           throw new TypeError("a Range is required");
         }
         return this.set.some((thisComparators) => {
-          return isSatisfiable(thisComparators, options) && range.set.some((rangeComparators) => {
+          return isSatisfiable(thisComparators, options) && range2.set.some((rangeComparators) => {
             return isSatisfiable(rangeComparators, options) && thisComparators.every((thisComparator) => {
               return rangeComparators.every((rangeComparator) => {
                 return thisComparator.intersects(rangeComparator, options);
@@ -28097,13 +29210,13 @@ var require_range = __commonJS({
         }
         if (typeof version3 === "string") {
           try {
-            version3 = new SemVer(version3, this.options);
+            version3 = new SemVer2(version3, this.options);
           } catch (er) {
             return false;
           }
         }
-        for (let i = 0; i < this.set.length; i++) {
-          if (testSet(this.set[i], version3, this.options)) {
+        for (let i2 = 0; i2 < this.set.length; i2++) {
+          if (testSet(this.set[i2], version3, this.options)) {
             return true;
           }
         }
@@ -28113,10 +29226,10 @@ var require_range = __commonJS({
     module.exports = Range;
     var LRU = require_lrucache();
     var cache = new LRU();
-    var parseOptions3 = require_parse_options();
+    var parseOptions5 = require_parse_options();
     var Comparator = require_comparator();
     var debug = require_debug();
-    var SemVer = require_semver();
+    var SemVer2 = require_semver();
     var trimComparatorWhitespace = require_trim_comparator_whitespace();
     var {
       safeRe: re,
@@ -28326,19 +29439,19 @@ var require_range = __commonJS({
       return `${from} ${to}`.trim();
     };
     var testSet = (set2, version3, options) => {
-      for (let i = 0; i < set2.length; i++) {
-        if (!set2[i].test(version3)) {
+      for (let i2 = 0; i2 < set2.length; i2++) {
+        if (!set2[i2].test(version3)) {
           return false;
         }
       }
       if (version3.prerelease.length && !options.includePrerelease) {
-        for (let i = 0; i < set2.length; i++) {
-          debug(set2[i].semver);
-          if (set2[i].semver === Comparator.ANY) {
+        for (let i2 = 0; i2 < set2.length; i2++) {
+          debug(set2[i2].semver);
+          if (set2[i2].semver === Comparator.ANY) {
             continue;
           }
-          if (set2[i].semver.prerelease.length > 0) {
-            const allowed = set2[i].semver;
+          if (set2[i2].semver.prerelease.length > 0) {
+            const allowed = set2[i2].semver;
             if (allowed.major === version3.major && allowed.minor === version3.minor && allowed.patch === version3.patch) {
               return true;
             }
@@ -28361,7 +29474,7 @@ var require_comparator = __commonJS({
         return ANY;
       }
       constructor(comp, options) {
-        options = parseOptions3(options);
+        options = parseOptions5(options);
         if (comp instanceof _Comparator) {
           if (comp.loose === !!options.loose) {
             return comp;
@@ -28394,7 +29507,7 @@ var require_comparator = __commonJS({
         if (!m[2]) {
           this.semver = ANY;
         } else {
-          this.semver = new SemVer(m[2], this.options.loose);
+          this.semver = new SemVer2(m[2], this.options.loose);
         }
       }
       toString() {
@@ -28407,7 +29520,7 @@ var require_comparator = __commonJS({
         }
         if (typeof version3 === "string") {
           try {
-            version3 = new SemVer(version3, this.options);
+            version3 = new SemVer2(version3, this.options);
           } catch (er) {
             return false;
           }
@@ -28429,7 +29542,7 @@ var require_comparator = __commonJS({
           }
           return new Range(this.value, options).test(comp.semver);
         }
-        options = parseOptions3(options);
+        options = parseOptions5(options);
         if (options.includePrerelease && (this.value === "<0.0.0-0" || comp.value === "<0.0.0-0")) {
           return false;
         }
@@ -28455,11 +29568,11 @@ var require_comparator = __commonJS({
       }
     };
     module.exports = Comparator;
-    var parseOptions3 = require_parse_options();
+    var parseOptions5 = require_parse_options();
     var { safeRe: re, t } = require_re();
     var cmp = require_cmp();
     var debug = require_debug();
-    var SemVer = require_semver();
+    var SemVer2 = require_semver();
     var Range = require_range();
   }
 });
@@ -28469,13 +29582,13 @@ var require_satisfies = __commonJS({
   "node_modules/semver/functions/satisfies.js"(exports2, module) {
     "use strict";
     var Range = require_range();
-    var satisfies = (version3, range, options) => {
+    var satisfies = (version3, range2, options) => {
       try {
-        range = new Range(range, options);
+        range2 = new Range(range2, options);
       } catch (er) {
         return false;
       }
-      return range.test(version3);
+      return range2.test(version3);
     };
     module.exports = satisfies;
   }
@@ -28486,7 +29599,7 @@ var require_to_comparators = __commonJS({
   "node_modules/semver/ranges/to-comparators.js"(exports2, module) {
     "use strict";
     var Range = require_range();
-    var toComparators = (range, options) => new Range(range, options).set.map((comp) => comp.map((c) => c.value).join(" ").trim().split(" "));
+    var toComparators = (range2, options) => new Range(range2, options).set.map((comp) => comp.map((c) => c.value).join(" ").trim().split(" "));
     module.exports = toComparators;
   }
 });
@@ -28495,26 +29608,26 @@ var require_to_comparators = __commonJS({
 var require_max_satisfying = __commonJS({
   "node_modules/semver/ranges/max-satisfying.js"(exports2, module) {
     "use strict";
-    var SemVer = require_semver();
+    var SemVer2 = require_semver();
     var Range = require_range();
-    var maxSatisfying = (versions, range, options) => {
-      let max = null;
+    var maxSatisfying = (versions, range2, options) => {
+      let max2 = null;
       let maxSV = null;
       let rangeObj = null;
       try {
-        rangeObj = new Range(range, options);
+        rangeObj = new Range(range2, options);
       } catch (er) {
         return null;
       }
       versions.forEach((v) => {
         if (rangeObj.test(v)) {
-          if (!max || maxSV.compare(v) === -1) {
-            max = v;
-            maxSV = new SemVer(max, options);
+          if (!max2 || maxSV.compare(v) === -1) {
+            max2 = v;
+            maxSV = new SemVer2(max2, options);
           }
         }
       });
-      return max;
+      return max2;
     };
     module.exports = maxSatisfying;
   }
@@ -28524,14 +29637,14 @@ var require_max_satisfying = __commonJS({
 var require_min_satisfying = __commonJS({
   "node_modules/semver/ranges/min-satisfying.js"(exports2, module) {
     "use strict";
-    var SemVer = require_semver();
+    var SemVer2 = require_semver();
     var Range = require_range();
-    var minSatisfying = (versions, range, options) => {
+    var minSatisfying = (versions, range2, options) => {
       let min = null;
       let minSV = null;
       let rangeObj = null;
       try {
-        rangeObj = new Range(range, options);
+        rangeObj = new Range(range2, options);
       } catch (er) {
         return null;
       }
@@ -28539,7 +29652,7 @@ var require_min_satisfying = __commonJS({
         if (rangeObj.test(v)) {
           if (!min || minSV.compare(v) === 1) {
             min = v;
-            minSV = new SemVer(min, options);
+            minSV = new SemVer2(min, options);
           }
         }
       });
@@ -28553,25 +29666,25 @@ var require_min_satisfying = __commonJS({
 var require_min_version = __commonJS({
   "node_modules/semver/ranges/min-version.js"(exports2, module) {
     "use strict";
-    var SemVer = require_semver();
+    var SemVer2 = require_semver();
     var Range = require_range();
     var gt = require_gt();
-    var minVersion = (range, loose) => {
-      range = new Range(range, loose);
-      let minver = new SemVer("0.0.0");
-      if (range.test(minver)) {
+    var minVersion = (range2, loose) => {
+      range2 = new Range(range2, loose);
+      let minver = new SemVer2("0.0.0");
+      if (range2.test(minver)) {
         return minver;
       }
-      minver = new SemVer("0.0.0-0");
-      if (range.test(minver)) {
+      minver = new SemVer2("0.0.0-0");
+      if (range2.test(minver)) {
         return minver;
       }
       minver = null;
-      for (let i = 0; i < range.set.length; ++i) {
-        const comparators = range.set[i];
+      for (let i2 = 0; i2 < range2.set.length; ++i2) {
+        const comparators = range2.set[i2];
         let setMin = null;
         comparators.forEach((comparator) => {
-          const compver = new SemVer(comparator.semver.version);
+          const compver = new SemVer2(comparator.semver.version);
           switch (comparator.operator) {
             case ">":
               if (compver.prerelease.length === 0) {
@@ -28599,7 +29712,7 @@ var require_min_version = __commonJS({
           minver = setMin;
         }
       }
-      if (minver && range.test(minver)) {
+      if (minver && range2.test(minver)) {
         return minver;
       }
       return null;
@@ -28613,9 +29726,9 @@ var require_valid2 = __commonJS({
   "node_modules/semver/ranges/valid.js"(exports2, module) {
     "use strict";
     var Range = require_range();
-    var validRange = (range, options) => {
+    var validRange = (range2, options) => {
       try {
-        return new Range(range, options).range || "*";
+        return new Range(range2, options).range || "*";
       } catch (er) {
         return null;
       }
@@ -28628,7 +29741,7 @@ var require_valid2 = __commonJS({
 var require_outside = __commonJS({
   "node_modules/semver/ranges/outside.js"(exports2, module) {
     "use strict";
-    var SemVer = require_semver();
+    var SemVer2 = require_semver();
     var Comparator = require_comparator();
     var { ANY } = Comparator;
     var Range = require_range();
@@ -28637,9 +29750,9 @@ var require_outside = __commonJS({
     var lt = require_lt();
     var lte = require_lte();
     var gte = require_gte();
-    var outside = (version3, range, hilo, options) => {
-      version3 = new SemVer(version3, options);
-      range = new Range(range, options);
+    var outside = (version3, range2, hilo, options) => {
+      version3 = new SemVer2(version3, options);
+      range2 = new Range(range2, options);
       let gtfn, ltefn, ltfn, comp, ecomp;
       switch (hilo) {
         case ">":
@@ -28659,11 +29772,11 @@ var require_outside = __commonJS({
         default:
           throw new TypeError('Must provide a hilo val of "<" or ">"');
       }
-      if (satisfies(version3, range, options)) {
+      if (satisfies(version3, range2, options)) {
         return false;
       }
-      for (let i = 0; i < range.set.length; ++i) {
-        const comparators = range.set[i];
+      for (let i2 = 0; i2 < range2.set.length; ++i2) {
+        const comparators = range2.set[i2];
         let high = null;
         let low = null;
         comparators.forEach((comparator) => {
@@ -28698,7 +29811,7 @@ var require_gtr = __commonJS({
   "node_modules/semver/ranges/gtr.js"(exports2, module) {
     "use strict";
     var outside = require_outside();
-    var gtr = (version3, range, options) => outside(version3, range, ">", options);
+    var gtr = (version3, range2, options) => outside(version3, range2, ">", options);
     module.exports = gtr;
   }
 });
@@ -28708,7 +29821,7 @@ var require_ltr = __commonJS({
   "node_modules/semver/ranges/ltr.js"(exports2, module) {
     "use strict";
     var outside = require_outside();
-    var ltr = (version3, range, options) => outside(version3, range, "<", options);
+    var ltr = (version3, range2, options) => outside(version3, range2, "<", options);
     module.exports = ltr;
   }
 });
@@ -28733,13 +29846,13 @@ var require_simplify = __commonJS({
     "use strict";
     var satisfies = require_satisfies();
     var compare = require_compare();
-    module.exports = (versions, range, options) => {
+    module.exports = (versions, range2, options) => {
       const set2 = [];
       let first = null;
       let prev = null;
       const v = versions.sort((a, b) => compare(a, b, options));
       for (const version3 of v) {
-        const included = satisfies(version3, range, options);
+        const included = satisfies(version3, range2, options);
         if (included) {
           prev = version3;
           if (!first) {
@@ -28757,22 +29870,22 @@ var require_simplify = __commonJS({
         set2.push([first, null]);
       }
       const ranges = [];
-      for (const [min, max] of set2) {
-        if (min === max) {
+      for (const [min, max2] of set2) {
+        if (min === max2) {
           ranges.push(min);
-        } else if (!max && min === v[0]) {
+        } else if (!max2 && min === v[0]) {
           ranges.push("*");
-        } else if (!max) {
+        } else if (!max2) {
           ranges.push(`>=${min}`);
         } else if (min === v[0]) {
-          ranges.push(`<=${max}`);
+          ranges.push(`<=${max2}`);
         } else {
-          ranges.push(`${min} - ${max}`);
+          ranges.push(`${min} - ${max2}`);
         }
       }
       const simplified = ranges.join(" || ");
-      const original = typeof range.raw === "string" ? range.raw : String(range);
-      return simplified.length < original.length ? simplified : range;
+      const original = typeof range2.raw === "string" ? range2.raw : String(range2);
+      return simplified.length < original.length ? simplified : range2;
     };
   }
 });
@@ -28945,7 +30058,7 @@ var require_semver2 = __commonJS({
     "use strict";
     var internalRe = require_re();
     var constants = require_constants();
-    var SemVer = require_semver();
+    var SemVer2 = require_semver();
     var identifiers = require_identifiers();
     var parse10 = require_parse();
     var valid = require_valid();
@@ -29024,7 +30137,7 @@ var require_semver2 = __commonJS({
       intersects,
       simplifyRange,
       subset,
-      SemVer,
+      SemVer: SemVer2,
       re: internalRe.re,
       src: internalRe.src,
       tokens: internalRe.t,
@@ -29224,8 +30337,8 @@ var require_light = __commonJS({
                 return null;
               }
             });
-            return (await Promise.all(promises)).find(function(x) {
-              return x != null;
+            return (await Promise.all(promises)).find(function(x2) {
+              return x2 != null;
             });
           } catch (error62) {
             e = error62;
@@ -29242,13 +30355,13 @@ var require_light = __commonJS({
       Events$1 = Events_1;
       Queues = class Queues {
         constructor(num_priorities) {
-          var i;
+          var i2;
           this.Events = new Events$1(this);
           this._length = 0;
           this._lists = (function() {
             var j, ref, results;
             results = [];
-            for (i = j = 1, ref = num_priorities; 1 <= ref ? j <= ref : j >= ref; i = 1 <= ref ? ++j : --j) {
+            for (i2 = j = 1, ref = num_priorities; 1 <= ref ? j <= ref : j >= ref; i2 = 1 <= ref ? ++j : --j) {
               results.push(new DLList$1((() => {
                 return this.incr();
               }), (() => {
@@ -29489,8 +30602,8 @@ var require_light = __commonJS({
           return this.Promise.resolve();
         }
         yieldLoop(t = 0) {
-          return new this.Promise(function(resolve7, reject) {
-            return setTimeout(resolve7, t);
+          return new this.Promise(function(resolve11, reject) {
+            return setTimeout(resolve11, t);
           });
         }
         computePenalty() {
@@ -29680,8 +30793,8 @@ var require_light = __commonJS({
           }
         }
         statusCounts() {
-          return this.counts.reduce(((acc, v, i) => {
-            acc[this.status[i]] = v;
+          return this.counts.reduce(((acc, v, i2) => {
+            acc[this.status[i2]] = v;
             return acc;
           }), {});
         }
@@ -29701,15 +30814,15 @@ var require_light = __commonJS({
           return this._queue.length === 0;
         }
         async _tryToRun() {
-          var args, cb, error62, reject, resolve7, returned, task;
+          var args, cb, error62, reject, resolve11, returned, task;
           if (this._running < 1 && this._queue.length > 0) {
             this._running++;
-            ({ task, args, resolve: resolve7, reject } = this._queue.shift());
+            ({ task, args, resolve: resolve11, reject } = this._queue.shift());
             cb = await (async function() {
               try {
                 returned = await task(...args);
                 return function() {
-                  return resolve7(returned);
+                  return resolve11(returned);
                 };
               } catch (error1) {
                 error62 = error1;
@@ -29724,13 +30837,13 @@ var require_light = __commonJS({
           }
         }
         schedule(task, ...args) {
-          var promise2, reject, resolve7;
-          resolve7 = reject = null;
+          var promise2, reject, resolve11;
+          resolve11 = reject = null;
           promise2 = new this.Promise(function(_resolve, _reject) {
-            resolve7 = _resolve;
+            resolve11 = _resolve;
             return reject = _reject;
           });
-          this._queue.push({ task, args, resolve: resolve7, reject });
+          this._queue.push({ task, args, resolve: resolve11, reject });
           this._tryToRun();
           return promise2;
         }
@@ -29814,7 +30927,7 @@ var require_light = __commonJS({
             return Object.keys(this.instances);
           }
           async clusterKeys() {
-            var cursor, end, found, i, k, keys, len, next, start;
+            var cursor, end, found, i2, k, keys, len, next, start;
             if (this.connection == null) {
               return this.Promise.resolve(this.keys());
             }
@@ -29825,8 +30938,8 @@ var require_light = __commonJS({
             while (cursor !== 0) {
               [next, found] = await this.connection.__runCommand__(["scan", cursor != null ? cursor : 0, "match", `b_${this.id}-*_settings`, "count", 1e4]);
               cursor = ~~next;
-              for (i = 0, len = found.length; i < len; i++) {
-                k = found[i];
+              for (i2 = 0, len = found.length; i2 < len; i2++) {
+                k = found[i2];
                 keys.push(k.slice(start, -end));
               }
             }
@@ -30131,14 +31244,14 @@ var require_light = __commonJS({
                 counts = this._states.counts;
                 return counts[0] + counts[1] + counts[2] + counts[3] === at;
               };
-              return new this.Promise((resolve7, reject) => {
+              return new this.Promise((resolve11, reject) => {
                 if (finished()) {
-                  return resolve7();
+                  return resolve11();
                 } else {
                   return this.on("done", () => {
                     if (finished()) {
                       this.removeAllListeners("done");
-                      return resolve7();
+                      return resolve11();
                     }
                   });
                 }
@@ -30231,9 +31344,9 @@ var require_light = __commonJS({
               options = parser$5.load(options, this.jobDefaults);
             }
             task = (...args2) => {
-              return new this.Promise(function(resolve7, reject) {
+              return new this.Promise(function(resolve11, reject) {
                 return fn(...args2, function(...args3) {
-                  return (args3[0] != null ? reject : resolve7)(args3);
+                  return (args3[0] != null ? reject : resolve11)(args3);
                 });
               });
             };
@@ -30356,7 +31469,7 @@ var require_light = __commonJS({
 });
 
 // cli/main.ts
-import { readFileSync as readFileSync2 } from "node:fs";
+import { readFileSync as readFileSync8 } from "node:fs";
 
 // cli/command.ts
 var EXIT = { ok: 0, findings: 1, usage: 2, incomplete: 3 };
@@ -31207,8 +32320,8 @@ function promiseAllObject(promisesObj) {
   const promises = keys.map((key) => promisesObj[key]);
   return Promise.all(promises).then((results) => {
     const resolvedObj = {};
-    for (let i = 0; i < keys.length; i++) {
-      resolvedObj[keys[i]] = results[i];
+    for (let i2 = 0; i2 < keys.length; i2++) {
+      resolvedObj[keys[i2]] = results[i2];
     }
     return resolvedObj;
   });
@@ -31216,7 +32329,7 @@ function promiseAllObject(promisesObj) {
 function randomString(length = 10) {
   const chars = "abcdefghijklmnopqrstuvwxyz";
   let str = "";
-  for (let i = 0; i < length; i++) {
+  for (let i2 = 0; i2 < length; i2++) {
     str += chars[Math.floor(Math.random() * chars.length)];
   }
   return str;
@@ -31520,21 +32633,21 @@ function required(Class2, schema, mask) {
   ));
   return clone(schema, mergeDefs(schema._zod.def, { shape: newShape }));
 }
-function aborted(x, startIndex = 0) {
-  if (x.aborted === true)
+function aborted(x2, startIndex = 0) {
+  if (x2.aborted === true)
     return true;
-  for (let i = startIndex; i < x.issues.length; i++) {
-    if (x.issues[i]?.continue !== true) {
+  for (let i2 = startIndex; i2 < x2.issues.length; i2++) {
+    if (x2.issues[i2]?.continue !== true) {
       return true;
     }
   }
   return false;
 }
-function explicitlyAborted(x, startIndex = 0) {
-  if (x.aborted === true)
+function explicitlyAborted(x2, startIndex = 0) {
+  if (x2.aborted === true)
     return true;
-  for (let i = startIndex; i < x.issues.length; i++) {
-    if (x.issues[i]?.continue === false) {
+  for (let i2 = startIndex; i2 < x2.issues.length; i2++) {
+    if (x2.issues[i2]?.continue === false) {
       return true;
     }
   }
@@ -31542,8 +32655,8 @@ function explicitlyAborted(x, startIndex = 0) {
 }
 function prefixIssues(path, issues) {
   return issues.map((iss) => {
-    var _a3;
-    (_a3 = iss).path ?? (_a3.path = []);
+    var _a4;
+    (_a4 = iss).path ?? (_a4.path = []);
     iss.path.unshift(path);
     return iss;
   });
@@ -31557,24 +32670,24 @@ function sizeCaps(defChecks) {
     const d = ch._zod.def;
     if (!/_(length|size)$|_equals$/.test(d.check))
       break;
-    const max = d.maximum ?? d.length ?? d.size;
-    if (max >= 0)
-      caps.push([max, ch]);
+    const max2 = d.maximum ?? d.length ?? d.size;
+    if (max2 >= 0)
+      caps.push([max2, ch]);
   }
   return caps;
 }
 function attachSchema(issues, start, inst) {
-  var _a3;
-  for (let i = start; i < issues.length; i++) {
-    (_a3 = issues[i]).schema ?? (_a3.schema = inst);
+  var _a4;
+  for (let i2 = start; i2 < issues.length; i2++) {
+    (_a4 = issues[i2]).schema ?? (_a4.schema = inst);
   }
 }
 function finalizeIssue(iss, ctx, config2) {
-  var _a3;
+  var _a4;
   const traits = iss.inst?._zod?.traits;
   if (traits?.has("$ZodType")) {
     if (traits.has("$ZodCheck"))
-      (_a3 = iss).schema ?? (_a3.schema = iss.inst);
+      (_a4 = iss).schema ?? (_a4.schema = iss.inst);
     else
       iss.schema = iss.inst;
   }
@@ -31608,10 +32721,10 @@ function codePointLength(str) {
   if (!highSurrogate.test(str))
     return units;
   let count = units;
-  for (let i = 0; i < units - 1; i++) {
-    if ((str.charCodeAt(i) & 64512) === 55296 && (str.charCodeAt(i + 1) & 64512) === 56320) {
+  for (let i2 = 0; i2 < units - 1; i2++) {
+    if ((str.charCodeAt(i2) & 64512) === 55296 && (str.charCodeAt(i2 + 1) & 64512) === 56320) {
       count--;
-      i++;
+      i2++;
     }
   }
   return count;
@@ -31664,15 +32777,15 @@ function cleanEnum(obj) {
 function base64ToUint8Array(base643) {
   const binaryString = atob(base643);
   const bytes = new Uint8Array(binaryString.length);
-  for (let i = 0; i < binaryString.length; i++) {
-    bytes[i] = binaryString.charCodeAt(i);
+  for (let i2 = 0; i2 < binaryString.length; i2++) {
+    bytes[i2] = binaryString.charCodeAt(i2);
   }
   return bytes;
 }
 function uint8ArrayToBase64(bytes) {
   let binaryString = "";
-  for (let i = 0; i < bytes.length; i++) {
-    binaryString += String.fromCharCode(bytes[i]);
+  for (let i2 = 0; i2 < bytes.length; i2++) {
+    binaryString += String.fromCharCode(bytes[i2]);
   }
   return btoa(binaryString);
 }
@@ -31690,8 +32803,8 @@ function hexToUint8Array(hex3) {
     throw new Error("Invalid hex string length");
   }
   const bytes = new Uint8Array(cleanHex.length / 2);
-  for (let i = 0; i < cleanHex.length; i += 2) {
-    bytes[i / 2] = Number.parseInt(cleanHex.slice(i, i + 2), 16);
+  for (let i2 = 0; i2 < cleanHex.length; i2 += 2) {
+    bytes[i2 / 2] = Number.parseInt(cleanHex.slice(i2, i2 + 2), 16);
   }
   return bytes;
 }
@@ -31702,9 +32815,9 @@ var Class = class {
   constructor(..._args) {
   }
 };
-function members(proto, table2) {
-  for (const key in table2) {
-    const desc = Object.getOwnPropertyDescriptor(table2, key);
+function members(proto, table3) {
+  for (const key in table3) {
+    const desc = Object.getOwnPropertyDescriptor(table3, key);
     if (desc.get)
       Object.defineProperty(proto, key, { ...desc, enumerable: false });
     else
@@ -31719,10 +32832,10 @@ function hide(inst, key, value) {
   return own(inst, key, value, false);
 }
 // @__NO_SIDE_EFFECTS__
-function derived(computes, table2) {
+function derived(computes, table3) {
   for (const key in computes) {
     const compute = computes[key];
-    Object.defineProperty(table2, key, {
+    Object.defineProperty(table3, key, {
       configurable: true,
       enumerable: true,
       get() {
@@ -31733,7 +32846,7 @@ function derived(computes, table2) {
       }
     });
   }
-  return table2;
+  return table3;
 }
 function defineBound(proto, key, fn) {
   Object.defineProperty(proto, key, {
@@ -31780,10 +32893,10 @@ function defineLazyInternal(inst, key, compute) {
           Object.defineProperty(this, key, { configurable: true, writable: true, value });
         broke = broke || outer;
         return value;
-      } catch (err) {
+      } catch (err2) {
         delete this[key];
         broke = broke || outer;
-        throw err;
+        throw err2;
       }
     },
     set(value) {
@@ -32020,14 +33133,14 @@ function formatError(error62, mapper = (issue2) => issue2.message) {
           fieldErrors._errors.push(mapper(issue2));
         } else {
           let curr = fieldErrors;
-          let i = 0;
-          while (i < fullpath.length) {
-            const el = fullpath[i];
-            const terminal = i === fullpath.length - 1;
+          let i2 = 0;
+          while (i2 < fullpath.length) {
+            const el = fullpath[i2];
+            const terminal = i2 === fullpath.length - 1;
             if (el === "_errors") {
               if (terminal)
                 curr._errors.push(mapper(issue2));
-              i++;
+              i2++;
               continue;
             }
             if (!Object.prototype.hasOwnProperty.call(curr, el)) {
@@ -32043,7 +33156,7 @@ function formatError(error62, mapper = (issue2) => issue2.message) {
               node2._errors.push(mapper(issue2));
             }
             curr = node2;
-            i++;
+            i2++;
           }
         }
       }
@@ -32055,7 +33168,7 @@ function formatError(error62, mapper = (issue2) => issue2.message) {
 function treeifyError(error62, mapper = (issue2) => issue2.message) {
   const result = { errors: [] };
   const processError = (error63, path = []) => {
-    var _a3;
+    var _a4;
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
         issue2.errors.map((issues) => processError({ issues }, [...path, ...issue2.path]));
@@ -32070,10 +33183,10 @@ function treeifyError(error62, mapper = (issue2) => issue2.message) {
           continue;
         }
         let curr = result;
-        let i = 0;
-        while (i < fullpath.length) {
-          const el = fullpath[i];
-          const terminal = i === fullpath.length - 1;
+        let i2 = 0;
+        while (i2 < fullpath.length) {
+          const el = fullpath[i2];
+          const terminal = i2 === fullpath.length - 1;
           if (typeof el === "string") {
             curr.properties ?? (curr.properties = {});
             if (!Object.prototype.hasOwnProperty.call(curr.properties, el)) {
@@ -32087,13 +33200,13 @@ function treeifyError(error62, mapper = (issue2) => issue2.message) {
             curr = curr.properties[el];
           } else {
             curr.items ?? (curr.items = []);
-            (_a3 = curr.items)[el] ?? (_a3[el] = { errors: [] });
+            (_a4 = curr.items)[el] ?? (_a4[el] = { errors: [] });
             curr = curr.items[el];
           }
           if (terminal) {
             curr.errors.push(mapper(issue2));
           }
-          i++;
+          i2++;
         }
       }
     }
@@ -32464,10 +33577,10 @@ var sha512_base64url = /* @__PURE__ */ fixedBase64url(86);
 
 // node_modules/zod/v4/core/checks.js
 var $ZodCheck = /* @__PURE__ */ $constructor("$ZodCheck", (inst, def) => {
-  var _a3;
+  var _a4;
   inst._zod ?? (inst._zod = {});
   inst._zod.def = def;
-  (_a3 = inst._zod).onattach ?? (_a3.onattach = []);
+  (_a4 = inst._zod).onattach ?? (_a4.onattach = []);
 });
 var _whenHasSize = (payload) => {
   const val = payload.value;
@@ -32640,9 +33753,9 @@ var $ZodCheckBigIntFormat = /* @__PURE__ */ $constructor("$ZodCheckBigIntFormat"
   };
 });
 var $ZodCheckMaxSize = /* @__PURE__ */ $constructor("$ZodCheckMaxSize", (inst, def) => {
-  var _a3;
+  var _a4;
   $ZodCheck.init(inst, def);
-  (_a3 = inst._zod.def).when ?? (_a3.when = _whenHasSize);
+  (_a4 = inst._zod.def).when ?? (_a4.when = _whenHasSize);
   inst._zod.check = (payload) => {
     const input2 = payload.value;
     const size = input2.size;
@@ -32660,9 +33773,9 @@ var $ZodCheckMaxSize = /* @__PURE__ */ $constructor("$ZodCheckMaxSize", (inst, d
   };
 });
 var $ZodCheckMinSize = /* @__PURE__ */ $constructor("$ZodCheckMinSize", (inst, def) => {
-  var _a3;
+  var _a4;
   $ZodCheck.init(inst, def);
-  (_a3 = inst._zod.def).when ?? (_a3.when = _whenHasSize);
+  (_a4 = inst._zod.def).when ?? (_a4.when = _whenHasSize);
   inst._zod.check = (payload) => {
     const input2 = payload.value;
     const size = input2.size;
@@ -32680,9 +33793,9 @@ var $ZodCheckMinSize = /* @__PURE__ */ $constructor("$ZodCheckMinSize", (inst, d
   };
 });
 var $ZodCheckSizeEquals = /* @__PURE__ */ $constructor("$ZodCheckSizeEquals", (inst, def) => {
-  var _a3;
+  var _a4;
   $ZodCheck.init(inst, def);
-  (_a3 = inst._zod.def).when ?? (_a3.when = _whenHasSize);
+  (_a4 = inst._zod.def).when ?? (_a4.when = _whenHasSize);
   inst._zod.check = (payload) => {
     const input2 = payload.value;
     const size = input2.size;
@@ -32701,9 +33814,9 @@ var $ZodCheckSizeEquals = /* @__PURE__ */ $constructor("$ZodCheckSizeEquals", (i
   };
 });
 var $ZodCheckMaxLength = /* @__PURE__ */ $constructor("$ZodCheckMaxLength", (inst, def) => {
-  var _a3;
+  var _a4;
   $ZodCheck.init(inst, def);
-  (_a3 = inst._zod.def).when ?? (_a3.when = _whenHasLength);
+  (_a4 = inst._zod.def).when ?? (_a4.when = _whenHasLength);
   inst._zod.check = (payload) => {
     const input2 = payload.value;
     const units = input2.length;
@@ -32723,9 +33836,9 @@ var $ZodCheckMaxLength = /* @__PURE__ */ $constructor("$ZodCheckMaxLength", (ins
   };
 });
 var $ZodCheckMinLength = /* @__PURE__ */ $constructor("$ZodCheckMinLength", (inst, def) => {
-  var _a3;
+  var _a4;
   $ZodCheck.init(inst, def);
-  (_a3 = inst._zod.def).when ?? (_a3.when = _whenHasLength);
+  (_a4 = inst._zod.def).when ?? (_a4.when = _whenHasLength);
   inst._zod.check = (payload) => {
     const input2 = payload.value;
     const units = input2.length;
@@ -32745,9 +33858,9 @@ var $ZodCheckMinLength = /* @__PURE__ */ $constructor("$ZodCheckMinLength", (ins
   };
 });
 var $ZodCheckLengthEquals = /* @__PURE__ */ $constructor("$ZodCheckLengthEquals", (inst, def) => {
-  var _a3;
+  var _a4;
   $ZodCheck.init(inst, def);
-  (_a3 = inst._zod.def).when ?? (_a3.when = _whenHasLength);
+  (_a4 = inst._zod.def).when ?? (_a4.when = _whenHasLength);
   inst._zod.check = (payload) => {
     const input2 = payload.value;
     const units = input2.length;
@@ -32768,10 +33881,10 @@ var $ZodCheckLengthEquals = /* @__PURE__ */ $constructor("$ZodCheckLengthEquals"
   };
 });
 var $ZodCheckStringFormat = /* @__PURE__ */ $constructor("$ZodCheckStringFormat", (inst, def) => {
-  var _a3, _b;
+  var _a4, _b2;
   $ZodCheck.init(inst, def);
   if (def.pattern)
-    (_a3 = inst._zod).check ?? (_a3.check = (payload) => {
+    (_a4 = inst._zod).check ?? (_a4.check = (payload) => {
       def.pattern.lastIndex = 0;
       if (def.pattern.test(payload.value))
         return;
@@ -32786,7 +33899,7 @@ var $ZodCheckStringFormat = /* @__PURE__ */ $constructor("$ZodCheckStringFormat"
       });
     });
   else
-    (_b = inst._zod).check ?? (_b.check = () => {
+    (_b2 = inst._zod).check ?? (_b2.check = () => {
     });
 });
 var $ZodCheckRegex = /* @__PURE__ */ $constructor("$ZodCheckRegex", (inst, def) => {
@@ -32962,9 +34075,9 @@ var Doc = class {
       return;
     }
     const content = arg;
-    const lines = content.split("\n").filter((x) => x);
-    const minIndent = Math.min(...lines.map((x) => x.length - x.trimStart().length));
-    const dedented = lines.map((x) => x.slice(minIndent)).map((x) => " ".repeat(this.indent * 2) + x);
+    const lines = content.split("\n").filter((x2) => x2);
+    const minIndent = Math.min(...lines.map((x2) => x2.length - x2.trimStart().length));
+    const dedented = lines.map((x2) => x2.slice(minIndent)).map((x2) => " ".repeat(this.indent * 2) + x2);
     for (const line of dedented) {
       this.content.push(line);
     }
@@ -32988,7 +34101,7 @@ var version = {
 
 // node_modules/zod/v4/core/schemas.js
 var $ZodType = /* @__PURE__ */ $constructor("$ZodType", (inst, def) => {
-  var _a3;
+  var _a4;
   inst ?? (inst = {});
   inst._zod.def = def;
   inst._zod.bag = inst._zod.bag || {};
@@ -33001,7 +34114,7 @@ var $ZodType = /* @__PURE__ */ $constructor("$ZodType", (inst, def) => {
     }
   }
   if (checks.length === 0) {
-    (_a3 = inst._zod).deferred ?? (_a3.deferred = []);
+    (_a4 = inst._zod).deferred ?? (_a4.deferred = []);
     inst._zod.deferred?.push(() => {
       inst._zod.run = inst._zod.parse;
     });
@@ -33480,12 +34593,12 @@ var $ZodCreditCard = /* @__PURE__ */ $constructor("$ZodCreditCard", (inst, def) 
 function isIso7064Mod97(iban3) {
   let remainder = 0;
   const len = iban3.length;
-  for (let i = 4; i < len; i++) {
-    const code2 = iban3.charCodeAt(i);
+  for (let i2 = 4; i2 < len; i2++) {
+    const code2 = iban3.charCodeAt(i2);
     remainder = (code2 >= 65 ? remainder * 100 + (code2 - 55) : remainder * 10 + (code2 - 48)) % 97;
   }
-  for (let i = 0; i < 4; i++) {
-    const code2 = iban3.charCodeAt(i);
+  for (let i2 = 0; i2 < 4; i2++) {
+    const code2 = iban3.charCodeAt(i2);
     remainder = (code2 >= 65 ? remainder * 100 + (code2 - 55) : remainder * 10 + (code2 - 48)) % 97;
   }
   return remainder === 1;
@@ -33748,8 +34861,8 @@ function capSize(inst, size) {
   inst._zod.parse = (payload, ctx) => {
     const n2 = size(payload.value);
     if (n2 > cap && !ctx?.skipChecks && ctx?.direction !== "backward") {
-      for (const [max, ch] of sizeCaps(inst._zod.def.checks)) {
-        if (n2 > max && ch._zod.def.when(payload)) {
+      for (const [max2, ch] of sizeCaps(inst._zod.def.checks)) {
+        if (n2 > max2 && ch._zod.def.when(payload)) {
           const start = payload.issues.length;
           ch._zod.check(payload);
           payload.issues[start].continue = false;
@@ -33788,16 +34901,16 @@ var $ZodArray = /* @__PURE__ */ $constructor("$ZodArray", (inst, def) => {
     payload.value = memo2 ? memo2.alloc(inst, payload, Array(input2.length), ctx) : Array(input2.length);
     const proms = [];
     const abortEarly = ctx?.abortEarly;
-    for (let i = 0; i < input2.length; i++) {
-      const item = input2[i];
+    for (let i2 = 0; i2 < input2.length; i2++) {
+      const item = input2[i2];
       const result = def.element._zod.run({
         value: item,
         issues: []
       }, ctx);
       if (result instanceof Promise) {
-        proms.push(result.then((result2) => handleArrayResult(result2, payload, i)));
+        proms.push(result.then((result2) => handleArrayResult(result2, payload, i2)));
       } else {
-        handleArrayResult(result, payload, i);
+        handleArrayResult(result, payload, i2);
         if (abortEarly && result.issues.length !== 0 && aborted(result))
           break;
       }
@@ -33942,7 +35055,7 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
     }
     return propValues;
   });
-  const isObject2 = isObject;
+  const isObject5 = isObject;
   const catchall = def.catchall;
   let value;
   const memo2 = globalConfig.memoizer;
@@ -33950,7 +35063,7 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
   inst._zod.parse = (payload, ctx) => {
     value ?? (value = _normalized.value);
     const input2 = payload.value;
-    if (!isObject2(input2)) {
+    if (!isObject5(input2)) {
       payload.issues.push({
         expected: "object",
         code: "invalid_type",
@@ -34086,7 +35199,7 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
     return doc.compile();
   };
   let fastpass;
-  const isObject2 = isObject;
+  const isObject5 = isObject;
   const jit = !globalConfig.jitless;
   const allowsEval2 = allowsEval;
   const fastEnabled = jit && allowsEval2.value;
@@ -34095,7 +35208,7 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
   inst._zod.parse = (payload, ctx) => {
     value ?? (value = _normalized.value);
     const input2 = payload.value;
-    if (!isObject2(input2)) {
+    if (!isObject5(input2)) {
       payload.issues.push({
         expected: "object",
         code: "invalid_type",
@@ -34182,9 +35295,9 @@ var $ZodUnion = /* @__PURE__ */ $constructor("$ZodUnion", (inst, def) => {
 });
 function handleExclusiveUnionResults(results, final, inst, ctx) {
   const matches = [];
-  for (let i = 0; i < results.length; i++) {
-    if (results[i].issues.length === 0)
-      matches.push(i);
+  for (let i2 = 0; i2 < results.length; i2++) {
+    if (results[i2].issues.length === 0)
+      matches.push(i2);
   }
   if (matches.length === 1) {
     final.value = results[matches[0]].value;
@@ -34294,10 +35407,10 @@ var $ZodDiscriminatedUnion = /* @__PURE__ */ $constructor("$ZodDiscriminatedUnio
       propValues[zod.def.discriminator]?.delete(void 0);
     return propValues;
   });
-  def.options.forEach((option, i) => {
+  def.options.forEach((option, i2) => {
     const propShape = rawShape(option._zod.def);
     if (propShape && !Object.prototype.hasOwnProperty.call(propShape, def.discriminator)) {
-      throw new Error(`Invalid discriminated union option at index "${i}"`);
+      throw new Error(`Invalid discriminated union option at index "${i2}"`);
     }
   });
   const disc = cached(() => discriminatorMap(def));
@@ -34493,20 +35606,20 @@ var $ZodTuple = /* @__PURE__ */ $constructor("$ZodTuple", (inst, def) => {
     const itemResults = new Array(items.length);
     const abortEarly = def.rest ? ctx?.abortEarly : void 0;
     let itemAborted = false;
-    for (let i = 0; i < items.length; i++) {
-      const r = items[i]._zod.run({ value: input2[i], issues: [] }, ctx);
+    for (let i2 = 0; i2 < items.length; i2++) {
+      const r = items[i2]._zod.run({ value: input2[i2], issues: [] }, ctx);
       if (r instanceof Promise) {
         proms.push(r.then((rr) => {
-          itemResults[i] = rr;
+          itemResults[i2] = rr;
         }));
       } else {
-        itemResults[i] = r;
+        itemResults[i2] = r;
         if (abortEarly && !itemAborted && r.issues.length)
           itemAborted = aborted(r);
       }
     }
     if (def.rest && !itemAborted) {
-      let i = items.length - 1;
+      let i2 = items.length - 1;
       const rest = input2.slice(items.length);
       let seen = payload.issues.length;
       for (const el of rest) {
@@ -34515,12 +35628,12 @@ var $ZodTuple = /* @__PURE__ */ $constructor("$ZodTuple", (inst, def) => {
             break;
           seen = payload.issues.length;
         }
-        i++;
+        i2++;
         const result = def.rest._zod.run({ value: el, issues: [] }, ctx);
         if (result instanceof Promise) {
-          proms.push(result.then((r) => handleTupleResult(r, payload, i)));
+          proms.push(result.then((r) => handleTupleResult(r, payload, i2)));
         } else {
-          handleTupleResult(result, payload, i);
+          handleTupleResult(result, payload, i2);
         }
       }
     }
@@ -34531,10 +35644,10 @@ var $ZodTuple = /* @__PURE__ */ $constructor("$ZodTuple", (inst, def) => {
   };
 });
 function getTupleOptStart(items, key) {
-  for (let i = items.length - 1; i >= 0; i--) {
-    const omittable = key === "optin" ? items[i]._zod.optin !== void 0 : items[i]._zod.optout === "optional";
+  for (let i2 = items.length - 1; i2 >= 0; i2--) {
+    const omittable = key === "optin" ? items[i2]._zod.optin !== void 0 : items[i2]._zod.optout === "optional";
     if (!omittable)
-      return i + 1;
+      return i2 + 1;
   }
   return 0;
 }
@@ -34545,25 +35658,25 @@ function handleTupleResult(result, final, index) {
   final.value[index] = result.value;
 }
 function handleTupleResults(itemResults, final, items, input2, optoutStart) {
-  for (let i = 0; i < items.length; i++) {
-    const r = itemResults[i];
-    const isPresent = i < input2.length;
-    if (!isPresent && i >= optoutStart && items[i]._zod.optin === "optional") {
-      final.value.length = i;
+  for (let i2 = 0; i2 < items.length; i2++) {
+    const r = itemResults[i2];
+    const isPresent = i2 < input2.length;
+    if (!isPresent && i2 >= optoutStart && items[i2]._zod.optin === "optional") {
+      final.value.length = i2;
       break;
     }
     if (r.issues.length) {
-      if (!isPresent && i >= optoutStart) {
-        final.value.length = i;
+      if (!isPresent && i2 >= optoutStart) {
+        final.value.length = i2;
         break;
       }
-      final.issues.push(...prefixIssues(i, r.issues));
+      final.issues.push(...prefixIssues(i2, r.issues));
     }
-    final.value[i] = r.value;
+    final.value[i2] = r.value;
   }
-  for (let i = final.value.length - 1; i >= input2.length; i--) {
-    if (items[i]._zod.optout === "optional" && final.value[i] === void 0) {
-      final.value.length = i;
+  for (let i2 = final.value.length - 1; i2 >= input2.length; i2--) {
+    if (items[i2]._zod.optout === "optional" && final.value[i2] === void 0) {
+      final.value.length = i2;
     } else {
       break;
     }
@@ -35018,7 +36131,7 @@ var $ZodNonOptional = /* @__PURE__ */ $constructor("$ZodNonOptional", (inst, def
   $ZodType.init(inst, def);
   defineLazyInternal(inst, "values", (zod) => {
     const v = zod.def.innerType._zod.values;
-    return v ? new Set([...v].filter((x) => x !== void 0)) : void 0;
+    return v ? new Set([...v].filter((x2) => x2 !== void 0)) : void 0;
   });
   inst._zod.parse = (payload, ctx) => {
     const result = def.innerType._zod.run(payload, ctx);
@@ -35447,7 +36560,7 @@ var recursive = /* @__PURE__ */ new WeakMap();
 var NONE = 0;
 var ASSUMED = 1;
 var PROVEN = 2;
-function isRecursive(inst, stack, resolve7) {
+function isRecursive(inst, stack, resolve11) {
   const cached2 = recursive.get(inst);
   if (cached2 !== void 0)
     return cached2 ? PROVEN : NONE;
@@ -35457,7 +36570,7 @@ function isRecursive(inst, stack, resolve7) {
   let result = NONE;
   const check2 = (child) => {
     if (result !== PROVEN && child?._zod) {
-      const answer = isRecursive(child, stack, resolve7);
+      const answer = isRecursive(child, stack, resolve11);
       if (answer > result)
         result = answer;
     }
@@ -35468,7 +36581,7 @@ function isRecursive(inst, stack, resolve7) {
       const desc = Object.getOwnPropertyDescriptor(sh, key);
       if (spread && !desc.enumerable)
         continue;
-      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve7) : NONE;
+      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve11) : NONE;
       if (child > answer)
         answer = child;
     }
@@ -35532,7 +36645,7 @@ function isRecursive(inst, stack, resolve7) {
       break;
     // `$ZodLazy` caches its inner on the def, so a resolved edge is followed exactly
     case "lazy": {
-      const inner = def._cachedInner ?? (resolve7 ? inst._zod.innerType : void 0);
+      const inner = def._cachedInner ?? (resolve11 ? inst._zod.innerType : void 0);
       merge3(inner ? isRecursive(inner, stack, false) : ASSUMED);
       break;
     }
@@ -35609,8 +36722,8 @@ var memo = {
     return empty;
   },
   guard(inst) {
-    var _a3;
-    (_a3 = inst._zod).deferred ?? (_a3.deferred = []);
+    var _a4;
+    (_a4 = inst._zod).deferred ?? (_a4.deferred = []);
     inst._zod.deferred.push(() => {
       const base = inst._zod.parse;
       const wrapped = (payload, ctx) => {
@@ -35624,12 +36737,12 @@ var memo = {
     });
   },
   attach(inst) {
-    var _a3;
+    var _a4;
     let isRecursiveInst;
     let rechecked = false;
     let lastCtx;
     let lastBucket;
-    (_a3 = inst._zod).deferred ?? (_a3.deferred = []);
+    (_a4 = inst._zod).deferred ?? (_a4.deferred = []);
     inst._zod.deferred.push(() => {
       const base = inst._zod.parse;
       const wrapped = (payload, ctx) => {
@@ -38277,8 +39390,8 @@ var error20 = () => {
       case "invalid_union":
         return "\u05E7\u05DC\u05D8 \u05DC\u05D0 \u05EA\u05E7\u05D9\u05DF";
       case "invalid_element": {
-        const place = withDefinite(issue2.origin ?? "array");
-        return `\u05E2\u05E8\u05DA \u05DC\u05D0 \u05EA\u05E7\u05D9\u05DF \u05D1${place}`;
+        const place2 = withDefinite(issue2.origin ?? "array");
+        return `\u05E2\u05E8\u05DA \u05DC\u05D0 \u05EA\u05E7\u05D9\u05DF \u05D1${place2}`;
       }
       default:
         return `\u05E7\u05DC\u05D8 \u05DC\u05D0 \u05EA\u05E7\u05D9\u05DF`;
@@ -39730,8 +40843,8 @@ function ko_default() {
 }
 
 // node_modules/zod/v4/locales/lt.js
-var capitalizeFirstCharacter = (text) => {
-  return text.charAt(0).toUpperCase() + text.slice(1);
+var capitalizeFirstCharacter = (text2) => {
+  return text2.charAt(0).toUpperCase() + text2.slice(1);
 };
 function getUnitTypeFromNumber(number4) {
   const abs = Math.abs(number4);
@@ -43351,9 +44464,9 @@ function compile(schema, options) {
     const clone3 = withParser(schema, parser3);
     clone3._zod.bag.validator = compileValidator(schema, parser3);
     return clone3;
-  } catch (err) {
+  } catch (err2) {
     if (options?.strict)
-      throw err;
+      throw err2;
     return schema;
   }
 }
@@ -43443,8 +44556,8 @@ ${code2}
   try {
     const factory = new F(...constantNames, factoryCode);
     fn = factory(...constantValues);
-  } catch (err) {
-    throw new ZodCompileUnsupportedError(`this schema (generated code failed to evaluate: ${err.message})`);
+  } catch (err2) {
+    throw new ZodCompileUnsupportedError(`this schema (generated code failed to evaluate: ${err2.message})`);
   }
   if (options?.debug) {
     fn.code = fullCode;
@@ -43482,9 +44595,9 @@ function compileChild(doc, ctx, schema, accessor, needsValue = true) {
   const varCounter = ctx.varCounter;
   try {
     return generateCheck(doc, ctx, schema, accessor, needsValue);
-  } catch (err) {
-    if (!(err instanceof ZodCompileUnsupportedError) || !err.islandable)
-      throw err;
+  } catch (err2) {
+    if (!(err2 instanceof ZodCompileUnsupportedError) || !err2.islandable)
+      throw err2;
     doc.content.length = contentLen;
     if (ctx.constants.size > constantCount) {
       const trailing = Array.from(ctx.constants.keys()).slice(constantCount);
@@ -43543,9 +44656,9 @@ function generateChecks(doc, ctx, schema, accessor) {
         break;
       }
       case "max_length": {
-        const max = numericOperand(def.maximum, "max_length");
-        const len = codePointLengthVar(doc, ctx, currentAccessor, `${currentAccessor}.length > ${max}`);
-        doc.write(`if (${len} > ${max}) return INVALID;`);
+        const max2 = numericOperand(def.maximum, "max_length");
+        const len = codePointLengthVar(doc, ctx, currentAccessor, `${currentAccessor}.length > ${max2}`);
+        doc.write(`if (${len} > ${max2}) return INVALID;`);
         break;
       }
       case "length_equals": {
@@ -44363,8 +45476,8 @@ function generateNullableCheck(doc, ctx, schema, accessor, buildsValue = true) {
   return outputVar;
 }
 function generateSizeGate(doc, schema, size) {
-  for (const [max, check2] of sizeCaps(schema._zod.def.checks)) {
-    doc.write(`if (${size} > ${numericOperand(max, check2._zod.def.check)}) return INVALID;`);
+  for (const [max2, check2] of sizeCaps(schema._zod.def.checks)) {
+    doc.write(`if (${size} > ${numericOperand(max2, check2._zod.def.check)}) return INVALID;`);
   }
 }
 function generateArrayCheck(doc, ctx, schema, accessor, buildsValue = true) {
@@ -44490,22 +45603,22 @@ function generateTupleCheck(doc, ctx, schema, accessor) {
   }
   const outputVar = newVar(ctx);
   doc.write(`const ${outputVar} = [];`);
-  for (let i = 0; i < items.length; i++) {
-    const itemSchema = items[i];
-    if (i >= optoutStart) {
-      doc.write(`if (${outputVar}.length === ${i}) {`);
+  for (let i2 = 0; i2 < items.length; i2++) {
+    const itemSchema = items[i2];
+    if (i2 >= optoutStart) {
+      doc.write(`if (${outputVar}.length === ${i2}) {`);
       doc.indented((d) => {
-        d.write(`if (${i} < ${accessor}.length) {`);
+        d.write(`if (${i2} < ${accessor}.length) {`);
         d.indented((d2) => {
           const elemVar = newVar(ctx);
-          d2.write(`const ${elemVar} = ${accessor}[${i}];`);
+          d2.write(`const ${elemVar} = ${accessor}[${i2}];`);
           const elemOutput = compileChild(d2, ctx, itemSchema, elemVar);
-          d2.write(`${outputVar}[${i}] = ${elemOutput};`);
+          d2.write(`${outputVar}[${i2}] = ${elemOutput};`);
         });
         d.write(`} else {`);
         d.indented((d2) => {
           if (dropsWhenAbsent(itemSchema)) {
-            d2.write(`${outputVar}.length = ${i};`);
+            d2.write(`${outputVar}.length = ${i2};`);
             return;
           }
           const elemVar = newVar(ctx);
@@ -44517,17 +45630,17 @@ function generateTupleCheck(doc, ctx, schema, accessor) {
             d3.write(`return ${elemOutput};`);
           });
           d2.write(`})();`);
-          d2.write(`if (${branchVar} === INVALID || ${branchVar} === undefined) ${outputVar}.length = ${i};`);
-          d2.write(`else ${outputVar}[${i}] = ${branchVar};`);
+          d2.write(`if (${branchVar} === INVALID || ${branchVar} === undefined) ${outputVar}.length = ${i2};`);
+          d2.write(`else ${outputVar}[${i2}] = ${branchVar};`);
         });
         d.write(`}`);
       });
       doc.write(`}`);
     } else {
       const elemVar = newVar(ctx);
-      doc.write(`const ${elemVar} = ${accessor}[${i}];`);
+      doc.write(`const ${elemVar} = ${accessor}[${i2}];`);
       const elemOutput = compileChild(doc, ctx, itemSchema, elemVar);
-      doc.write(`${outputVar}[${i}] = ${elemOutput};`);
+      doc.write(`${outputVar}[${i2}] = ${elemOutput};`);
     }
   }
   if (rest) {
@@ -44544,10 +45657,10 @@ function generateTupleCheck(doc, ctx, schema, accessor) {
   return outputVar;
 }
 function getTupleOptStart2(items, key) {
-  for (let i = items.length - 1; i >= 0; i--) {
-    const omittable = key === "optin" ? items[i]._zod.optin !== void 0 : items[i]._zod.optout === "optional";
+  for (let i2 = items.length - 1; i2 >= 0; i2--) {
+    const omittable = key === "optin" ? items[i2]._zod.optin !== void 0 : items[i2]._zod.optout === "optional";
     if (!omittable)
-      return i + 1;
+      return i2 + 1;
   }
   return 0;
 }
@@ -44576,9 +45689,9 @@ function generateUnionCheck(doc, ctx, schema, accessor) {
   }
   const outputVar = newVar(ctx);
   doc.write(`let ${outputVar};`);
-  for (let i = 0; i < options.length; i++) {
-    const opt = options[i];
-    if (i === 0) {
+  for (let i2 = 0; i2 < options.length; i2++) {
+    const opt = options[i2];
+    if (i2 === 0) {
       doc.write(`${outputVar} = (() => {`);
     } else {
       doc.write(`if (${outputVar} === INVALID) ${outputVar} = (() => {`);
@@ -46037,7 +47150,7 @@ function handleUnrepresentable(schema, ctx, json2, params, message) {
   return true;
 }
 function processSchema(schema, ctx, _params = { path: [], schemaPath: [] }) {
-  var _a3;
+  var _a4;
   const def = schema._zod.def;
   const seen = ctx.seen.get(schema);
   if (seen) {
@@ -46087,7 +47200,7 @@ function processSchema(schema, ctx, _params = { path: [], schemaPath: [] }) {
     delete result.schema.default;
   }
   if (ctx.io === "input" && "_prefault" in result.schema)
-    (_a3 = result.schema).default ?? (_a3.default = result.schema._prefault);
+    (_a4 = result.schema).default ?? (_a4.default = result.schema._prefault);
   delete result.schema._prefault;
   const _result = ctx.seen.get(schema);
   return _result.schema;
@@ -46897,9 +48010,9 @@ var objectProcessor = (schema, ctx, _json, params) => {
 var unionProcessor = (schema, ctx, json2, params) => {
   const def = schema._zod.def;
   const isExclusive = def.inclusive === false;
-  const options = def.options.map((x, i) => processSchema(x, ctx, {
+  const options = def.options.map((x2, i2) => processSchema(x2, ctx, {
     ...params,
-    path: [...params.path, isExclusive ? "oneOf" : "anyOf", i]
+    path: [...params.path, isExclusive ? "oneOf" : "anyOf", i2]
   }));
   if (isExclusive) {
     json2.oneOf = options;
@@ -46931,9 +48044,9 @@ var tupleProcessor = (schema, ctx, _json, params) => {
   json2.type = "array";
   const prefixPath = ctx.target === "draft-2020-12" ? "prefixItems" : "items";
   const restPath = ctx.target === "draft-2020-12" ? "items" : ctx.target === "openapi-3.0" ? "items" : "additionalItems";
-  const prefixItems = def.items.map((x, i) => processSchema(x, ctx, {
+  const prefixItems = def.items.map((x2, i2) => processSchema(x2, ctx, {
     ...params,
-    path: [...params.path, prefixPath, i]
+    path: [...params.path, prefixPath, i2]
   }));
   const rest = def.rest ? processSchema(def.rest, ctx, {
     ...params,
@@ -47005,7 +48118,7 @@ function stringifyKeyNames(bySchema, json2, visited) {
     if (!Array.isArray(branches))
       continue;
     const mapped = branches.map((branch) => stringifyKeyNames(bySchema, branch, visited));
-    if (mapped.some((branch, i) => branch !== branches[i]))
+    if (mapped.some((branch, i2) => branch !== branches[i2]))
       json2 = { ...json2, [keyword]: mapped };
   }
   const types = Array.isArray(json2.type) ? json2.type : [json2.type];
@@ -49392,20 +50505,20 @@ function checkArrayGuards(arraySchema, guards) {
       return;
     if (guards.uniqueItems === true) {
       const firstSeen = /* @__PURE__ */ new Map();
-      for (let i = 0; i < items.length; i++) {
-        const key = canonicalKey(items[i], /* @__PURE__ */ new Set());
+      for (let i2 = 0; i2 < items.length; i2++) {
+        const key = canonicalKey(items[i2], /* @__PURE__ */ new Set());
         if (key === null)
           continue;
         const first = firstSeen.get(key);
         if (first === void 0) {
-          firstSeen.set(key, i);
+          firstSeen.set(key, i2);
           continue;
         }
         payload.issues.push({
           code: "custom",
-          message: `Array items must be unique: element at index ${i} duplicates the one at index ${first}`,
+          message: `Array items must be unique: element at index ${i2} duplicates the one at index ${first}`,
           input: items,
-          path: [i],
+          path: [i2],
           continue: true
         });
       }
@@ -49661,8 +50774,8 @@ function convertBaseSchema(schema, ctx) {
           zodSchema = schemasToIntersect[0];
         } else {
           let result = z.intersection(schemasToIntersect[0], schemasToIntersect[1]);
-          for (let i = 2; i < schemasToIntersect.length; i++) {
-            result = z.intersection(result, schemasToIntersect[i]);
+          for (let i2 = 2; i2 < schemasToIntersect.length; i2++) {
+            result = z.intersection(result, schemasToIntersect[i2]);
           }
           zodSchema = result;
         }
@@ -49793,8 +50906,8 @@ function convertSchema(schema, ctx) {
     } else {
       let result = hasExplicitType ? baseSchema : convertSchema(schema.allOf[0], ctx);
       const startIdx = hasExplicitType ? 0 : 1;
-      for (let i = startIdx; i < schema.allOf.length; i++) {
-        result = z.intersection(result, convertSchema(schema.allOf[i], ctx));
+      for (let i2 = startIdx; i2 < schema.allOf.length; i2++) {
+        result = z.intersection(result, convertSchema(schema.allOf[i2], ctx));
       }
       baseSchema = result;
     }
@@ -50110,8 +51223,8 @@ var UNIT_MS = {
 };
 var DURATION_PATTERN = /^(?:\d+[smhdw])+$/;
 var DURATION_HINT = 'a duration such as "30m", "4h", "3d", "2w" or "1d12h"';
-function parseDuration(text) {
-  const compact = text.trim();
+function parseDuration(text2) {
+  const compact = text2.trim();
   if (!DURATION_PATTERN.test(compact)) return void 0;
   let total = 0;
   for (const [, amount, unit] of compact.matchAll(/(\d+)([smhdw])/g)) {
@@ -50119,9 +51232,24 @@ function parseDuration(text) {
   }
   return total > 0 ? total : void 0;
 }
+function formatDuration(ms) {
+  const sign = ms < 0 ? "-" : "";
+  let rest = Math.round(Math.abs(ms) / 6e4);
+  const parts = [];
+  for (const [unit, size] of [
+    ["d", 1440],
+    ["h", 60],
+    ["m", 1]
+  ]) {
+    const amount = Math.floor(rest / size);
+    rest -= amount * size;
+    if (amount > 0) parts.push(`${amount}${unit}`);
+  }
+  return sign + (parts.length > 0 ? parts.join(" ") : "0m");
+}
 
 // core/config/fields.ts
-var durationField = external_exports.string().refine((text) => parseDuration(text) !== void 0, { message: `expected ${DURATION_HINT}` }).describe(DURATION_HINT);
+var durationField = external_exports.string().refine((text2) => parseDuration(text2) !== void 0, { message: `expected ${DURATION_HINT}` }).describe(DURATION_HINT);
 var colorField = external_exports.string().regex(/^#?[0-9a-fA-F]{6}$/, { message: 'expected a 6-digit hex color such as "b60205"' }).transform((color) => color.replace(/^#/, "").toLowerCase());
 var severityNames = ["critical", "major", "minor"];
 var severityField = external_exports.enum(severityNames);
@@ -50169,8 +51297,9 @@ var checkinsConfigSchema = external_exports.array(checkinSchema).default([]);
 
 // core/deps/config.ts
 var expiryField = external_exports.string().regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/, {
-  message: 'expected a date such as "2026-12-31" (or an ISO timestamp)'
-}).refine((text) => !Number.isNaN(Date.parse(text)), { message: "not a real date" });
+  message: 'expected a date such as "2026-12-31" (or an ISO timestamp)',
+  abort: true
+}).refine((text2) => !Number.isNaN(Date.parse(text2)), { message: "not a real date" });
 var ignoreRuleSchema = external_exports.strictObject({
   id: external_exports.string().min(1).describe("Advisory id or any of its aliases: GHSA-\u2026, CVE-\u2026, PYSEC-\u2026, RUSTSEC-\u2026, GO-\u2026"),
   package: external_exports.string().min(1).optional().describe("Only this package (name as in the lockfile)."),
@@ -50305,7 +51434,13 @@ var releaseNotesConfigSchema = external_exports.strictObject({
 }).prefault({});
 
 // core/report/config.ts
-var reportConfigSchema = external_exports.looseObject({}).prefault({});
+var reportConfigSchema = external_exports.strictObject({
+  period: external_exports.string().regex(/^(month|quarter|last-month|last-quarter|\d{4}-(0[1-9]|1[0-2])|\d{4}-Q[1-4])$/, {
+    message: 'expected "month", "quarter", "last-month", "last-quarter", "2026-10" or "2026-Q3"'
+  }).default("last-quarter").describe("Default period of `upkeep report` and the maintenance-report action."),
+  label: external_exports.string().min(1).default("upkeep: report").describe("Label of the report issues."),
+  incidentLabel: external_exports.string().default("incident").describe("Issues with this label count as incidents whatever their severity.")
+}).prefault({});
 
 // core/sast/config.ts
 var ignoreEntry = external_exports.strictObject({
@@ -50341,7 +51476,7 @@ function isKnownZone(zone) {
   }
 }
 function parseHoursText(value) {
-  const parts = (Array.isArray(value) ? value : [value]).flatMap((text) => text.split(",")).map((text) => text.trim()).filter((text) => text !== "");
+  const parts = (Array.isArray(value) ? value : [value]).flatMap((text2) => text2.split(",")).map((text2) => text2.trim()).filter((text2) => text2 !== "");
   const spans = [];
   for (const part of parts) {
     const span = parseSpan(part);
@@ -50361,17 +51496,17 @@ function parseHoursText(value) {
   }
   return { ok: true, spans };
 }
-function parseSpan(text) {
-  const match2 = SPAN_PATTERN.exec(text);
+function parseSpan(text2) {
+  const match2 = SPAN_PATTERN.exec(text2);
   if (!match2)
-    return `"${text}" is not a span of hours; expected "HH:MM-HH:MM" such as "09:00-17:00"`;
+    return `"${text2}" is not a span of hours; expected "HH:MM-HH:MM" such as "09:00-17:00"`;
   const [startHour, startMinute, endHour, endMinute] = match2.slice(1).map(Number);
   const start = startHour * 60 + startMinute;
   const end = endHour * 60 + endMinute;
   if (startMinute > 59 || endMinute > 59 || start > 1440 || end > 1440) {
-    return `"${text}" has a time outside 00:00-24:00`;
+    return `"${text2}" has a time outside 00:00-24:00`;
   }
-  if (end <= start) return `"${text}" ends before it starts`;
+  if (end <= start) return `"${text2}" ends before it starts`;
   return { start, end };
 }
 function formatSpan(span) {
@@ -50538,9 +51673,7 @@ var securityWindowsConfigSchema = external_exports.strictObject({
   severityLabelPrefix: external_exports.string().default("security: ").describe('Prefix of the severity label, e.g. "security: high"; empty string for none.'),
   minSeverity: findingSeverityField.default("low").describe("Findings below this severity get no tracking issue."),
   secretSeverity: findingSeverityField.default("critical").describe("Severity given to leaked secrets, which carry none of their own."),
-  atRisk: external_exports.number().gt(0).lt(1).default(0.75).describe("Share of the window after which the issue is labelled at risk."),
-  atRiskLabel: external_exports.string().min(1).default("sla: at-risk"),
-  breachedLabel: external_exports.string().min(1).default("sla: breached"),
+  atRisk: external_exports.number().gt(0).lt(1).default(0.75).describe("Share of the window after which the issue gets the SLA's at-risk label."),
   template: external_exports.string().min(1).optional().describe("Path in the repository of the tracking-issue body template.")
 }).prefault({});
 var trackingConfigSchema = external_exports.strictObject({
@@ -50652,19 +51785,19 @@ function defaultConfig() {
 
 // core/config/parse.ts
 var CONFIG_PATH = ".github/upkeep.yml";
-function parseConfigText(text, file2 = CONFIG_PATH) {
+function parseConfigText(text2, file2 = CONFIG_PATH) {
   const lineCounter = new import_yaml.LineCounter();
-  const doc = (0, import_yaml.parseDocument)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const doc = (0, import_yaml.parseDocument)(text2, { lineCounter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
     return {
       ok: false,
       problems: doc.errors.map((error62) => {
-        const position = lineCounter.linePos(error62.pos[0]);
+        const position2 = lineCounter.linePos(error62.pos[0]);
         return {
           file: file2,
           path: "",
-          line: position.line,
-          column: position.col,
+          line: position2.line,
+          column: position2.col,
           message: `YAML syntax error: ${firstLine(error62.message)}`
         };
       })
@@ -50713,8 +51846,8 @@ function locate(problem, root, lines) {
   const { segments, atKey, ...plain2 } = problem;
   const offset2 = findOffset(root, segments ?? [], atKey);
   if (offset2 === void 0) return plain2;
-  const position = lines.linePos(offset2);
-  return { ...plain2, line: position.line, column: position.col };
+  const position2 = lines.linePos(offset2);
+  return { ...plain2, line: position2.line, column: position2.col };
 }
 function findOffset(root, segments, atKey) {
   let node2 = root;
@@ -50746,9 +51879,9 @@ function firstLine(message) {
 
 // core/config/load-file.ts
 async function loadConfigFile(path, options = {}) {
-  let text;
+  let text2;
   try {
-    text = await readFile(path, "utf8");
+    text2 = await readFile(path, "utf8");
   } catch (error62) {
     if (error62.code === "ENOENT" && !options.required) {
       return { ok: true, config: defaultConfig() };
@@ -50760,7 +51893,7 @@ async function loadConfigFile(path, options = {}) {
       ]
     };
   }
-  return parseConfigText(text, path);
+  return parseConfigText(text2, path);
 }
 
 // cli/commands/config-validate.ts
@@ -50799,12 +51932,12 @@ import { join } from "node:path";
 // core/deps/lockfiles/text-lines.ts
 var LineIndex = class {
   #starts;
-  constructor(text) {
+  constructor(text2) {
     const starts = [0];
-    let at = text.indexOf("\n");
+    let at = text2.indexOf("\n");
     while (at !== -1) {
       starts.push(at + 1);
-      at = text.indexOf("\n", at + 1);
+      at = text2.indexOf("\n", at + 1);
     }
     this.#starts = starts;
   }
@@ -50823,34 +51956,34 @@ var LineIndex = class {
     return low + 1;
   }
 };
-function linesWhere(text, test) {
+function linesWhere(text2, test) {
   const found = [];
-  const lines = text.split("\n");
+  const lines = text2.split("\n");
   for (let index = 0; index < lines.length; index++) if (test(lines[index])) found.push(index + 1);
   return found;
 }
 
 // core/deps/lockfiles/json-text.ts
-function parseJsonText(file2, text) {
+function parseJsonText(file2, text2) {
   try {
-    return { ok: true, value: JSON.parse(text) };
+    return { ok: true, value: JSON.parse(text2) };
   } catch (error62) {
     const message = error62.message;
-    const line = errorLine(text, message);
-    return { ok: false, problem: { file: file2, line, message: jsonMessage(text, message) } };
+    const line = errorLine(text2, message);
+    return { ok: false, problem: { file: file2, line, message: jsonMessage(text2, message) } };
   }
 }
-function errorLine(text, message) {
+function errorLine(text2, message) {
   const line = /\bline (\d+)/.exec(message);
   if (line) return Number(line[1]);
-  const position = /\bposition (\d+)/.exec(message);
-  const index = new LineIndex(text);
-  return index.lineAt(position ? Number(position[1]) : text.length);
+  const position2 = /\bposition (\d+)/.exec(message);
+  const index = new LineIndex(text2);
+  return index.lineAt(position2 ? Number(position2[1]) : text2.length);
 }
-function jsonMessage(text, message) {
+function jsonMessage(text2, message) {
   const plain2 = message.replace(/\s*\(line \d+ column \d+\)/, "");
-  const position = /\bposition (\d+)/.exec(message);
-  const atEnd = position !== null && Number(position[1]) >= text.trimEnd().length - 1;
+  const position2 = /\bposition (\d+)/.exec(message);
+  const atEnd = position2 !== null && Number(position2[1]) >= text2.trimEnd().length - 1;
   if (atEnd || /end of JSON input/i.test(message))
     return `malformed JSON: the file ends early (truncated?): ${plain2}`;
   return `malformed JSON: ${plain2}`;
@@ -50870,8 +52003,8 @@ var JsonKeyCursor = class {
   #text;
   #lines;
   #at = 0;
-  constructor(text, lines = new LineIndex(text)) {
-    this.#text = text;
+  constructor(text2, lines = new LineIndex(text2)) {
+    this.#text = text2;
     this.#lines = lines;
   }
   /** Moves past the first object-valued `key`; returns its line, or undefined (cursor unchanged). */
@@ -50893,11 +52026,11 @@ var JsonKeyCursor = class {
     return rest?.[1] === "{";
   }
 };
-function linesOfStringField(text, field) {
-  const lines = new LineIndex(text);
+function linesOfStringField(text2, field) {
+  const lines = new LineIndex(text2);
   const found = /* @__PURE__ */ new Map();
   const pattern = new RegExp(`"${field}"\\s*:\\s*"((?:[^"\\\\]|\\\\.)*)"`, "g");
-  for (const match2 of text.matchAll(pattern)) {
+  for (const match2 of text2.matchAll(pattern)) {
     const value = JSON.parse(`"${match2[1]}"`);
     if (!found.has(value)) found.set(value, lines.lineAt(match2.index));
   }
@@ -50957,15 +52090,15 @@ function makeCodeBlock(string4, line, column) {
   let lines = string4.split(/\r?\n/);
   let codeblock = "";
   let numberLen = (Math.log10(line + 1) | 0) + 1;
-  for (let i = line - 1; i <= line + 1; i++) {
-    let l2 = lines[i - 1];
+  for (let i2 = line - 1; i2 <= line + 1; i2++) {
+    let l2 = lines[i2 - 1];
     if (!l2)
       continue;
-    codeblock += i.toString().padEnd(numberLen, " ");
+    codeblock += i2.toString().padEnd(numberLen, " ");
     codeblock += ":  ";
     codeblock += l2;
     codeblock += "\n";
-    if (i === line) {
+    if (i2 === line) {
       codeblock += " ".repeat(numberLen + column + 2);
       codeblock += "^\n";
     }
@@ -51499,10 +52632,10 @@ function parseInlineTable(ctx) {
     let hasOwn = false;
     let errPtr = ctx.p;
     let key = parseKey(ctx);
-    for (let i = 0; i < key.length; i++) {
-      if (i)
+    for (let i2 = 0; i2 < key.length; i2++) {
+      if (i2)
         t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
-      k = key[i];
+      k = key[i2];
       if ((hasOwn = Object.hasOwn(t, k)) && (typeof t[k] !== "object" || seen.has(t[k]))) {
         TomlError.x("trying to redefine an already defined value", ctx, errPtr);
       }
@@ -51561,14 +52694,14 @@ function parseArray(ctx) {
 }
 
 // node_modules/smol-toml/dist/parse.js
-function peekTable(ctx, key, table2, meta3, type) {
-  let t = table2;
+function peekTable(ctx, key, table3, meta3, type) {
+  let t = table3;
   let m = meta3;
   let k;
   let hasOwn = false;
   let state;
-  for (let i = 0; i < key.length; i++) {
-    if (i) {
+  for (let i2 = 0; i2 < key.length; i2++) {
+    if (i2) {
       t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
       m = (state = m[k]).c;
       if (type === 0 && (state.t === 1 || state.t === 2)) {
@@ -51580,7 +52713,7 @@ function peekTable(ctx, key, table2, meta3, type) {
         m = m[l2].c;
       }
     }
-    k = key[i];
+    k = key[i2];
     if ((hasOwn = Object.hasOwn(t, k)) && m[k]?.t === 0 && m[k]?.d) {
       return null;
     }
@@ -51593,7 +52726,7 @@ function peekTable(ctx, key, table2, meta3, type) {
         Object.defineProperty(m, k, { enumerable: true, configurable: true, writable: true });
       }
       m[k] = {
-        t: i < key.length - 1 && type === 2 ? 3 : type,
+        t: i2 < key.length - 1 && type === 2 ? 3 : type,
         d: false,
         i: 0,
         c: /* @__PURE__ */ Object.create(null)
@@ -51721,10 +52854,10 @@ function tableArrayLines(content, name) {
   const header = `[[${name}]]`;
   return linesWhere(content, (line) => line.trim() === header);
 }
-function tryParseToml(text) {
-  if (text === void 0) return void 0;
+function tryParseToml(text2) {
+  if (text2 === void 0) return void 0;
   try {
-    return parse3(text);
+    return parse3(text2);
   } catch {
     return void 0;
   }
@@ -51799,13 +52932,13 @@ var composerLockParser = {
     return result.build();
   }
 };
-function requiredNames(text) {
-  if (text === void 0) return void 0;
+function requiredNames(text2) {
+  if (text2 === void 0) return void 0;
   try {
-    const manifest = JSON.parse(text);
+    const manifest = JSON.parse(text2);
     const names = ["require", "require-dev"].flatMap((field) => {
-      const table2 = isRecord(manifest) ? manifest[field] : void 0;
-      return isRecord(table2) ? Object.keys(table2) : [];
+      const table3 = isRecord(manifest) ? manifest[field] : void 0;
+      return isRecord(table3) ? Object.keys(table3) : [];
     });
     return new Set(names.map((name) => name.toLowerCase()));
   } catch {
@@ -51853,11 +52986,11 @@ function osvName(type, namespace, name) {
 function osvVersion(type, version3) {
   return type === "golang" ? version3.replace(/^v/, "") : version3;
 }
-function decode3(text) {
+function decode3(text2) {
   try {
-    return decodeURIComponent(text);
+    return decodeURIComponent(text2);
   } catch {
-    return text;
+    return text2;
   }
 }
 
@@ -51916,13 +53049,13 @@ var gemfileLockParser = {
     const specs = [];
     const declared = /* @__PURE__ */ new Set();
     let section = "";
-    content.split(/\r?\n/).forEach((text, index) => {
-      if (/^[A-Z]/.test(text)) section = text.trim();
+    content.split(/\r?\n/).forEach((text2, index) => {
+      if (/^[A-Z]/.test(text2)) section = text2.trim();
       else if (section === "DEPENDENCIES") {
-        const name = /^ {2}([^\s!(]+)/.exec(text)?.[1];
+        const name = /^ {2}([^\s!(]+)/.exec(text2)?.[1];
         if (name) declared.add(name);
       } else {
-        const spec = /^ {4}([^\s(]+) \(([^)]+)\)$/.exec(text);
+        const spec = /^ {4}([^\s(]+) \(([^)]+)\)$/.exec(text2);
         if (spec) specs.push({ name: spec[1], version: spec[2], section, line: index + 1 });
       }
     });
@@ -52007,8 +53140,10 @@ function parseReplace(args) {
 function addRequirement(requirement, replacements, result) {
   const replaced = replacements.get(`${requirement.path}@${requirement.version}`) ?? replacements.get(requirement.path);
   const { line } = requirement;
-  if (replaced && "local" in replaced)
-    return result.skip(requirement.path, `replaced by local directory ${replaced.local}`, line);
+  if (replaced && "local" in replaced) {
+    result.skip(requirement.path, `replaced by local directory ${replaced.local}`, line);
+    return;
+  }
   const path = replaced?.path ?? requirement.path;
   const version3 = goVersion(replaced?.version ?? requirement.version);
   result.add({ name: path, version: version3, scope: "prod", direct: !requirement.indirect, line });
@@ -52016,8 +53151,8 @@ function addRequirement(requirement, replacements, result) {
 function goVersion(version3) {
   return version3.replace(/^v/, "");
 }
-function unquote(text) {
-  return text.replace(/^["`](.*)["`]$/, "$1");
+function unquote(text2) {
+  return text2.replace(/^["`](.*)["`]$/, "$1");
 }
 
 // core/deps/lockfiles/gradle.ts
@@ -52029,12 +53164,12 @@ var gradleLockParser = {
     const result = new ParseResultBuilder(path, "Maven");
     const buildscript = basename(path).startsWith("buildscript");
     content.split(/\r?\n/).forEach((raw, index) => {
-      const text = raw.trim();
-      if (text === "" || text.startsWith("#") || text.startsWith("empty=")) return;
-      const entry2 = ENTRY.exec(text);
+      const text2 = raw.trim();
+      if (text2 === "" || text2.startsWith("#") || text2.startsWith("empty=")) return;
+      const entry2 = ENTRY.exec(text2);
       if (!entry2) {
         result.problem(
-          `expected "group:artifact:version=configurations", got "${text}"`,
+          `expected "group:artifact:version=configurations", got "${text2}"`,
           index + 1
         );
         return;
@@ -52059,9 +53194,9 @@ function onlyTestConfigurations(configurations) {
 
 // core/deps/lockfiles/limits.ts
 var MAX_LOCKFILE_BYTES = 64 * 1024 * 1024;
-function tooLargeMessage(bytes) {
+function tooLargeMessage(bytes, maxBytes = MAX_LOCKFILE_BYTES) {
   const megabytes = (bytes / 1024 / 1024).toFixed(1);
-  const cap = MAX_LOCKFILE_BYTES / 1024 / 1024;
+  const cap = maxBytes / 1024 / 1024;
   return `file is ${megabytes} MB, above the ${cap} MB lockfile size cap; not parsed`;
 }
 
@@ -52120,31 +53255,31 @@ function validate2(xmlData, options) {
   if (xmlData[0] === "\uFEFF") {
     xmlData = xmlData.substr(1);
   }
-  for (let i = 0; i < xmlData.length; i++) {
-    if (xmlData[i] === "<" && xmlData[i + 1] === "?") {
-      i += 2;
-      i = readPI(xmlData, i);
-      if (i.err) return i;
-    } else if (xmlData[i] === "<") {
-      let tagStartPos = i;
-      i++;
-      if (xmlData[i] === "!") {
-        i = readCommentAndCDATA(xmlData, i);
+  for (let i2 = 0; i2 < xmlData.length; i2++) {
+    if (xmlData[i2] === "<" && xmlData[i2 + 1] === "?") {
+      i2 += 2;
+      i2 = readPI(xmlData, i2);
+      if (i2.err) return i2;
+    } else if (xmlData[i2] === "<") {
+      let tagStartPos = i2;
+      i2++;
+      if (xmlData[i2] === "!") {
+        i2 = readCommentAndCDATA(xmlData, i2);
         continue;
       } else {
         let closingTag = false;
-        if (xmlData[i] === "/") {
+        if (xmlData[i2] === "/") {
           closingTag = true;
-          i++;
+          i2++;
         }
         let tagName2 = "";
-        for (; i < xmlData.length && xmlData[i] !== ">" && xmlData[i] !== " " && xmlData[i] !== "	" && xmlData[i] !== "\n" && xmlData[i] !== "\r"; i++) {
-          tagName2 += xmlData[i];
+        for (; i2 < xmlData.length && xmlData[i2] !== ">" && xmlData[i2] !== " " && xmlData[i2] !== "	" && xmlData[i2] !== "\n" && xmlData[i2] !== "\r"; i2++) {
+          tagName2 += xmlData[i2];
         }
         tagName2 = tagName2.trim();
         if (tagName2[tagName2.length - 1] === "/") {
           tagName2 = tagName2.substring(0, tagName2.length - 1);
-          i--;
+          i2--;
         }
         if (!validateTagName(tagName2)) {
           let msg;
@@ -52153,16 +53288,16 @@ function validate2(xmlData, options) {
           } else {
             msg = "Tag '" + tagName2 + "' is an invalid name.";
           }
-          return getErrorObject("InvalidTag", msg, getLineNumberForPosition(xmlData, i));
+          return getErrorObject("InvalidTag", msg, getLineNumberForPosition(xmlData, i2));
         }
-        const result = readAttributeStr(xmlData, i);
+        const result = readAttributeStr(xmlData, i2);
         if (result === false) {
-          return getErrorObject("InvalidAttr", "Attributes for '" + tagName2 + "' have open quote.", getLineNumberForPosition(xmlData, i));
+          return getErrorObject("InvalidAttr", "Attributes for '" + tagName2 + "' have open quote.", getLineNumberForPosition(xmlData, i2));
         }
         let attrStr = result.value;
-        i = result.index;
+        i2 = result.index;
         if (attrStr[attrStr.length - 1] === "/") {
-          const attrStrStart = i - attrStr.length;
+          const attrStrStart = i2 - attrStr.length;
           attrStr = attrStr.substring(0, attrStr.length - 1);
           const isValid = validateAttributeString(attrStr, options);
           if (isValid === true) {
@@ -52172,7 +53307,7 @@ function validate2(xmlData, options) {
           }
         } else if (closingTag) {
           if (!result.tagClosed) {
-            return getErrorObject("InvalidTag", "Closing tag '" + tagName2 + "' doesn't have proper closing.", getLineNumberForPosition(xmlData, i));
+            return getErrorObject("InvalidTag", "Closing tag '" + tagName2 + "' doesn't have proper closing.", getLineNumberForPosition(xmlData, i2));
           } else if (attrStr.trim().length > 0) {
             return getErrorObject("InvalidTag", "Closing tag '" + tagName2 + "' can't have attributes or invalid starting.", getLineNumberForPosition(xmlData, tagStartPos));
           } else if (tags.length === 0) {
@@ -52194,48 +53329,48 @@ function validate2(xmlData, options) {
         } else {
           const isValid = validateAttributeString(attrStr, options);
           if (isValid !== true) {
-            return getErrorObject(isValid.err.code, isValid.err.msg, getLineNumberForPosition(xmlData, i - attrStr.length + isValid.err.line));
+            return getErrorObject(isValid.err.code, isValid.err.msg, getLineNumberForPosition(xmlData, i2 - attrStr.length + isValid.err.line));
           }
           if (reachedRoot === true) {
-            return getErrorObject("InvalidXml", "Multiple possible root nodes found.", getLineNumberForPosition(xmlData, i));
+            return getErrorObject("InvalidXml", "Multiple possible root nodes found.", getLineNumberForPosition(xmlData, i2));
           } else if (options.unpairedTags.indexOf(tagName2) !== -1) {
           } else {
             tags.push({ tagName: tagName2, tagStartPos });
           }
           tagFound = true;
         }
-        for (i++; i < xmlData.length; i++) {
-          if (xmlData[i] === "<") {
-            if (xmlData[i + 1] === "!") {
-              i++;
-              i = readCommentAndCDATA(xmlData, i);
+        for (i2++; i2 < xmlData.length; i2++) {
+          if (xmlData[i2] === "<") {
+            if (xmlData[i2 + 1] === "!") {
+              i2++;
+              i2 = readCommentAndCDATA(xmlData, i2);
               continue;
-            } else if (xmlData[i + 1] === "?") {
-              i = readPI(xmlData, ++i);
-              if (i.err) return i;
+            } else if (xmlData[i2 + 1] === "?") {
+              i2 = readPI(xmlData, ++i2);
+              if (i2.err) return i2;
             } else {
               break;
             }
-          } else if (xmlData[i] === "&") {
-            const afterAmp = validateAmpersand(xmlData, i);
+          } else if (xmlData[i2] === "&") {
+            const afterAmp = validateAmpersand(xmlData, i2);
             if (afterAmp == -1)
-              return getErrorObject("InvalidChar", "char '&' is not expected.", getLineNumberForPosition(xmlData, i));
-            i = afterAmp;
+              return getErrorObject("InvalidChar", "char '&' is not expected.", getLineNumberForPosition(xmlData, i2));
+            i2 = afterAmp;
           } else {
-            if (reachedRoot === true && !isWhiteSpace(xmlData[i])) {
-              return getErrorObject("InvalidXml", "Extra text at the end", getLineNumberForPosition(xmlData, i));
+            if (reachedRoot === true && !isWhiteSpace(xmlData[i2])) {
+              return getErrorObject("InvalidXml", "Extra text at the end", getLineNumberForPosition(xmlData, i2));
             }
           }
         }
-        if (xmlData[i] === "<") {
-          i--;
+        if (xmlData[i2] === "<") {
+          i2--;
         }
       }
     } else {
-      if (isWhiteSpace(xmlData[i])) {
+      if (isWhiteSpace(xmlData[i2])) {
         continue;
       }
-      return getErrorObject("InvalidChar", "char '" + xmlData[i] + "' is not expected.", getLineNumberForPosition(xmlData, i));
+      return getErrorObject("InvalidChar", "char '" + xmlData[i2] + "' is not expected.", getLineNumberForPosition(xmlData, i2));
     }
   }
   if (!tagFound) {
@@ -52250,110 +53385,110 @@ function validate2(xmlData, options) {
 function isWhiteSpace(char) {
   return char === " " || char === "	" || char === "\n" || char === "\r";
 }
-function readPI(xmlData, i) {
-  const start = i;
-  for (; i < xmlData.length; i++) {
-    if (xmlData[i] == "?" || xmlData[i] == " ") {
-      const tagname = xmlData.substr(start, i - start);
-      if (i > 5 && tagname === "xml") {
-        return getErrorObject("InvalidXml", "XML declaration allowed only at the start of the document.", getLineNumberForPosition(xmlData, i));
-      } else if (xmlData[i] == "?" && xmlData[i + 1] == ">") {
-        i++;
+function readPI(xmlData, i2) {
+  const start = i2;
+  for (; i2 < xmlData.length; i2++) {
+    if (xmlData[i2] == "?" || xmlData[i2] == " ") {
+      const tagname = xmlData.substr(start, i2 - start);
+      if (i2 > 5 && tagname === "xml") {
+        return getErrorObject("InvalidXml", "XML declaration allowed only at the start of the document.", getLineNumberForPosition(xmlData, i2));
+      } else if (xmlData[i2] == "?" && xmlData[i2 + 1] == ">") {
+        i2++;
         break;
       } else {
         continue;
       }
     }
   }
-  return i;
+  return i2;
 }
-function readCommentAndCDATA(xmlData, i) {
-  if (xmlData.length > i + 5 && xmlData[i + 1] === "-" && xmlData[i + 2] === "-") {
-    for (i += 3; i < xmlData.length; i++) {
-      if (xmlData[i] === "-" && xmlData[i + 1] === "-" && xmlData[i + 2] === ">") {
-        i += 2;
+function readCommentAndCDATA(xmlData, i2) {
+  if (xmlData.length > i2 + 5 && xmlData[i2 + 1] === "-" && xmlData[i2 + 2] === "-") {
+    for (i2 += 3; i2 < xmlData.length; i2++) {
+      if (xmlData[i2] === "-" && xmlData[i2 + 1] === "-" && xmlData[i2 + 2] === ">") {
+        i2 += 2;
         break;
       }
     }
-  } else if (xmlData.length > i + 8 && xmlData[i + 1] === "D" && xmlData[i + 2] === "O" && xmlData[i + 3] === "C" && xmlData[i + 4] === "T" && xmlData[i + 5] === "Y" && xmlData[i + 6] === "P" && xmlData[i + 7] === "E") {
+  } else if (xmlData.length > i2 + 8 && xmlData[i2 + 1] === "D" && xmlData[i2 + 2] === "O" && xmlData[i2 + 3] === "C" && xmlData[i2 + 4] === "T" && xmlData[i2 + 5] === "Y" && xmlData[i2 + 6] === "P" && xmlData[i2 + 7] === "E") {
     let angleBracketsCount = 1;
-    for (i += 8; i < xmlData.length; i++) {
-      if (xmlData[i] === "<") {
+    for (i2 += 8; i2 < xmlData.length; i2++) {
+      if (xmlData[i2] === "<") {
         angleBracketsCount++;
-      } else if (xmlData[i] === ">") {
+      } else if (xmlData[i2] === ">") {
         angleBracketsCount--;
         if (angleBracketsCount === 0) {
           break;
         }
       }
     }
-  } else if (xmlData.length > i + 9 && xmlData[i + 1] === "[" && xmlData[i + 2] === "C" && xmlData[i + 3] === "D" && xmlData[i + 4] === "A" && xmlData[i + 5] === "T" && xmlData[i + 6] === "A" && xmlData[i + 7] === "[") {
-    for (i += 8; i < xmlData.length; i++) {
-      if (xmlData[i] === "]" && xmlData[i + 1] === "]" && xmlData[i + 2] === ">") {
-        i += 2;
+  } else if (xmlData.length > i2 + 9 && xmlData[i2 + 1] === "[" && xmlData[i2 + 2] === "C" && xmlData[i2 + 3] === "D" && xmlData[i2 + 4] === "A" && xmlData[i2 + 5] === "T" && xmlData[i2 + 6] === "A" && xmlData[i2 + 7] === "[") {
+    for (i2 += 8; i2 < xmlData.length; i2++) {
+      if (xmlData[i2] === "]" && xmlData[i2 + 1] === "]" && xmlData[i2 + 2] === ">") {
+        i2 += 2;
         break;
       }
     }
   }
-  return i;
+  return i2;
 }
 var doubleQuote = '"';
 var singleQuote = "'";
-function readAttributeStr(xmlData, i) {
+function readAttributeStr(xmlData, i2) {
   let attrStr = "";
   let startChar = "";
   let tagClosed = false;
-  for (; i < xmlData.length; i++) {
-    if (xmlData[i] === doubleQuote || xmlData[i] === singleQuote) {
+  for (; i2 < xmlData.length; i2++) {
+    if (xmlData[i2] === doubleQuote || xmlData[i2] === singleQuote) {
       if (startChar === "") {
-        startChar = xmlData[i];
-      } else if (startChar !== xmlData[i]) {
+        startChar = xmlData[i2];
+      } else if (startChar !== xmlData[i2]) {
       } else {
         startChar = "";
       }
-    } else if (xmlData[i] === ">") {
+    } else if (xmlData[i2] === ">") {
       if (startChar === "") {
         tagClosed = true;
         break;
       }
     }
-    attrStr += xmlData[i];
+    attrStr += xmlData[i2];
   }
   if (startChar !== "") {
     return false;
   }
   return {
     value: attrStr,
-    index: i,
+    index: i2,
     tagClosed
   };
 }
 function scanAttributeTokens(attrStr) {
   const tokens = [];
   const len = attrStr.length;
-  let i = 0;
-  while (i < len) {
-    const tokenStart = i;
-    while (i < len && isWhiteSpace(attrStr[i])) i++;
-    if (i >= len) break;
-    if (attrStr[i] === "=") {
-      i++;
+  let i2 = 0;
+  while (i2 < len) {
+    const tokenStart = i2;
+    while (i2 < len && isWhiteSpace(attrStr[i2])) i2++;
+    if (i2 >= len) break;
+    if (attrStr[i2] === "=") {
+      i2++;
       continue;
     }
-    const leadingWs = attrStr.slice(tokenStart, i);
-    const nameStart = i;
-    while (i < len && !isWhiteSpace(attrStr[i]) && attrStr[i] !== "=") i++;
-    const name = attrStr.slice(nameStart, i);
+    const leadingWs = attrStr.slice(tokenStart, i2);
+    const nameStart = i2;
+    while (i2 < len && !isWhiteSpace(attrStr[i2]) && attrStr[i2] !== "=") i2++;
+    const name = attrStr.slice(nameStart, i2);
     let equalsGroup;
-    let j = i;
+    let j = i2;
     while (j < len && isWhiteSpace(attrStr[j])) j++;
     if (j < len && attrStr[j] === "=") {
-      equalsGroup = attrStr.slice(i, j + 1);
-      i = j + 1;
+      equalsGroup = attrStr.slice(i2, j + 1);
+      i2 = j + 1;
     }
     let quoteChar;
     let value;
-    let k = i;
+    let k = i2;
     while (k < len && isWhiteSpace(attrStr[k])) k++;
     if (k < len && (attrStr[k] === '"' || attrStr[k] === "'")) {
       const valueStart = k + 1;
@@ -52361,7 +53496,7 @@ function scanAttributeTokens(attrStr) {
       if (closeIdx !== -1) {
         quoteChar = attrStr[k];
         value = attrStr.slice(valueStart, closeIdx);
-        i = closeIdx + 1;
+        i2 = closeIdx + 1;
       }
     }
     const token = { startIndex: tokenStart };
@@ -52378,57 +53513,57 @@ function scanAttributeTokens(attrStr) {
 function validateAttributeString(attrStr, options) {
   const matches = scanAttributeTokens(attrStr);
   const attrNames = {};
-  for (let i = 0; i < matches.length; i++) {
-    if (matches[i][1].length === 0) {
-      return getErrorObject("InvalidAttr", "Attribute '" + matches[i][2] + "' has no space in starting.", getPositionFromMatch(matches[i]));
-    } else if (matches[i][3] !== void 0 && matches[i][4] === void 0) {
-      return getErrorObject("InvalidAttr", "Attribute '" + matches[i][2] + "' is without value.", getPositionFromMatch(matches[i]));
-    } else if (matches[i][3] === void 0 && !options.allowBooleanAttributes) {
-      return getErrorObject("InvalidAttr", "boolean attribute '" + matches[i][2] + "' is not allowed.", getPositionFromMatch(matches[i]));
+  for (let i2 = 0; i2 < matches.length; i2++) {
+    if (matches[i2][1].length === 0) {
+      return getErrorObject("InvalidAttr", "Attribute '" + matches[i2][2] + "' has no space in starting.", getPositionFromMatch(matches[i2]));
+    } else if (matches[i2][3] !== void 0 && matches[i2][4] === void 0) {
+      return getErrorObject("InvalidAttr", "Attribute '" + matches[i2][2] + "' is without value.", getPositionFromMatch(matches[i2]));
+    } else if (matches[i2][3] === void 0 && !options.allowBooleanAttributes) {
+      return getErrorObject("InvalidAttr", "boolean attribute '" + matches[i2][2] + "' is not allowed.", getPositionFromMatch(matches[i2]));
     }
-    const attrName = matches[i][2];
+    const attrName = matches[i2][2];
     if (!validateAttrName(attrName)) {
-      return getErrorObject("InvalidAttr", "Attribute '" + attrName + "' is an invalid name.", getPositionFromMatch(matches[i]));
+      return getErrorObject("InvalidAttr", "Attribute '" + attrName + "' is an invalid name.", getPositionFromMatch(matches[i2]));
     }
     if (!Object.prototype.hasOwnProperty.call(attrNames, attrName)) {
       attrNames[attrName] = 1;
     } else {
-      return getErrorObject("InvalidAttr", "Attribute '" + attrName + "' is repeated.", getPositionFromMatch(matches[i]));
+      return getErrorObject("InvalidAttr", "Attribute '" + attrName + "' is repeated.", getPositionFromMatch(matches[i2]));
     }
   }
   return true;
 }
-function validateNumberAmpersand(xmlData, i) {
+function validateNumberAmpersand(xmlData, i2) {
   let re = /\d/;
-  if (xmlData[i] === "x") {
-    i++;
+  if (xmlData[i2] === "x") {
+    i2++;
     re = /[\da-fA-F]/;
   }
-  for (; i < xmlData.length; i++) {
-    if (xmlData[i] === ";")
-      return i;
-    if (!xmlData[i].match(re))
+  for (; i2 < xmlData.length; i2++) {
+    if (xmlData[i2] === ";")
+      return i2;
+    if (!xmlData[i2].match(re))
       break;
   }
   return -1;
 }
-function validateAmpersand(xmlData, i) {
-  i++;
-  if (xmlData[i] === ";")
+function validateAmpersand(xmlData, i2) {
+  i2++;
+  if (xmlData[i2] === ";")
     return -1;
-  if (xmlData[i] === "#") {
-    i++;
-    return validateNumberAmpersand(xmlData, i);
+  if (xmlData[i2] === "#") {
+    i2++;
+    return validateNumberAmpersand(xmlData, i2);
   }
   let count = 0;
-  for (; i < xmlData.length; i++, count++) {
-    if (xmlData[i].match(/\w/) && count < 20)
+  for (; i2 < xmlData.length; i2++, count++) {
+    if (xmlData[i2].match(/\w/) && count < 20)
       continue;
-    if (xmlData[i] === ";")
+    if (xmlData[i2] === ";")
       break;
     return -1;
   }
-  return i;
+  return i2;
 }
 function getErrorObject(code2, message, lineNumber) {
   return {
@@ -52761,24 +53896,24 @@ var EntityDecoder = class {
     const chunks = [];
     const len = str.length;
     let last = 0;
-    let i = 0;
+    let i2 = 0;
     const limitExpansions = this._maxTotalExpansions > 0;
     const limitLength = this._maxExpandedLength > 0;
     const checkLimits = limitExpansions || limitLength;
-    while (i < len) {
-      if (str.charCodeAt(i) !== 38) {
-        i++;
+    while (i2 < len) {
+      if (str.charCodeAt(i2) !== 38) {
+        i2++;
         continue;
       }
-      let j = i + 1;
-      while (j < len && str.charCodeAt(j) !== 59 && j - i <= 32) j++;
+      let j = i2 + 1;
+      while (j < len && str.charCodeAt(j) !== 59 && j - i2 <= 32) j++;
       if (j >= len || str.charCodeAt(j) !== 59) {
-        i++;
+        i2++;
         continue;
       }
-      const token = str.slice(i + 1, j);
+      const token = str.slice(i2 + 1, j);
       if (token.length === 0) {
-        i++;
+        i2++;
         continue;
       }
       let replacement;
@@ -52789,12 +53924,12 @@ var EntityDecoder = class {
           tier = LIMIT_TIER_EXTERNAL;
         }
       } else if (this._leaveSet.has(token)) {
-        i++;
+        i2++;
         continue;
       } else if (token.charCodeAt(0) === 35) {
         const ncrResult = this._resolveNCR(token);
         if (ncrResult === void 0) {
-          i++;
+          i2++;
           continue;
         }
         replacement = ncrResult;
@@ -52805,13 +53940,13 @@ var EntityDecoder = class {
         tier = resolved?.tier;
       }
       if (replacement === void 0) {
-        i++;
+        i2++;
         continue;
       }
-      if (i > last) chunks.push(str.slice(last, i));
+      if (i2 > last) chunks.push(str.slice(last, i2));
       chunks.push(replacement);
       last = j + 1;
-      i = last;
+      i2 = last;
       if (checkLimits && this._tierCounts(tier)) {
         if (limitExpansions) {
           this._totalExpansions++;
@@ -53166,31 +54301,31 @@ var DocTypeReader = class {
   setXmlVersion(xmlVersion = 1) {
     this.xmlVersion = xmlVersion;
   }
-  readDocType(xmlData, i) {
+  readDocType(xmlData, i2) {
     const entities = /* @__PURE__ */ Object.create(null);
     let entityCount = 0;
-    if (xmlData[i + 3] === "O" && xmlData[i + 4] === "C" && xmlData[i + 5] === "T" && xmlData[i + 6] === "Y" && xmlData[i + 7] === "P" && xmlData[i + 8] === "E") {
-      i = i + 9;
+    if (xmlData[i2 + 3] === "O" && xmlData[i2 + 4] === "C" && xmlData[i2 + 5] === "T" && xmlData[i2 + 6] === "Y" && xmlData[i2 + 7] === "P" && xmlData[i2 + 8] === "E") {
+      i2 = i2 + 9;
       let angleBracketsCount = 1;
       let hasBody = false, comment = false;
       let quoteChar = null;
       let exp = "";
-      for (; i < xmlData.length; i++) {
+      for (; i2 < xmlData.length; i2++) {
         if (quoteChar !== null) {
-          if (xmlData[i] === quoteChar) quoteChar = null;
-          exp += xmlData[i];
+          if (xmlData[i2] === quoteChar) quoteChar = null;
+          exp += xmlData[i2];
           continue;
         }
-        if (!hasBody && !comment && (xmlData[i] === '"' || xmlData[i] === "'")) {
-          quoteChar = xmlData[i];
-          exp += xmlData[i];
+        if (!hasBody && !comment && (xmlData[i2] === '"' || xmlData[i2] === "'")) {
+          quoteChar = xmlData[i2];
+          exp += xmlData[i2];
           continue;
         }
-        if (xmlData[i] === "<" && !comment) {
-          if (hasBody && hasSeq(xmlData, "!ENTITY", i)) {
-            i += 7;
+        if (xmlData[i2] === "<" && !comment) {
+          if (hasBody && hasSeq(xmlData, "!ENTITY", i2)) {
+            i2 += 7;
             let entityName, val;
-            [entityName, val, i] = this.readEntityExp(xmlData, i + 1, this.suppressValidationErr);
+            [entityName, val, i2] = this.readEntityExp(xmlData, i2 + 1, this.suppressValidationErr);
             if (val.indexOf("&") === -1) {
               if (this.options.enabled !== false && this.options.maxEntityCount != null && entityCount >= this.options.maxEntityCount) {
                 throw new Error(
@@ -53200,23 +54335,23 @@ var DocTypeReader = class {
               entities[entityName] = val;
               entityCount++;
             }
-          } else if (hasBody && hasSeq(xmlData, "!ELEMENT", i)) {
-            i += 8;
-            const { index } = this.readElementExp(xmlData, i + 1);
-            i = index;
-          } else if (hasBody && hasSeq(xmlData, "!ATTLIST", i)) {
-            i += 8;
-          } else if (hasBody && hasSeq(xmlData, "!NOTATION", i)) {
-            i += 9;
-            const { index } = this.readNotationExp(xmlData, i + 1, this.suppressValidationErr);
-            i = index;
-          } else if (hasSeq(xmlData, "!--", i)) comment = true;
+          } else if (hasBody && hasSeq(xmlData, "!ELEMENT", i2)) {
+            i2 += 8;
+            const { index } = this.readElementExp(xmlData, i2 + 1);
+            i2 = index;
+          } else if (hasBody && hasSeq(xmlData, "!ATTLIST", i2)) {
+            i2 += 8;
+          } else if (hasBody && hasSeq(xmlData, "!NOTATION", i2)) {
+            i2 += 9;
+            const { index } = this.readNotationExp(xmlData, i2 + 1, this.suppressValidationErr);
+            i2 = index;
+          } else if (hasSeq(xmlData, "!--", i2)) comment = true;
           else throw new Error(`Invalid DOCTYPE`);
           angleBracketsCount++;
           exp = "";
-        } else if (xmlData[i] === ">") {
+        } else if (xmlData[i2] === ">") {
           if (comment) {
-            if (xmlData[i - 1] === "-" && xmlData[i - 2] === "-") {
+            if (xmlData[i2 - 1] === "-" && xmlData[i2 - 2] === "-") {
               comment = false;
               angleBracketsCount--;
             }
@@ -53226,10 +54361,10 @@ var DocTypeReader = class {
           if (angleBracketsCount === 0) {
             break;
           }
-        } else if (xmlData[i] === "[") {
+        } else if (xmlData[i2] === "[") {
           hasBody = true;
         } else {
-          exp += xmlData[i];
+          exp += xmlData[i2];
         }
       }
       if (quoteChar !== null || angleBracketsCount !== 0) {
@@ -53238,193 +54373,193 @@ var DocTypeReader = class {
     } else {
       throw new Error(`Invalid Tag instead of DOCTYPE`);
     }
-    return { entities, i };
+    return { entities, i: i2 };
   }
-  readEntityExp(xmlData, i) {
-    i = skipWhitespace(xmlData, i);
-    const startIndex = i;
-    while (i < xmlData.length && !/\s/.test(xmlData[i]) && xmlData[i] !== '"' && xmlData[i] !== "'") {
-      i++;
+  readEntityExp(xmlData, i2) {
+    i2 = skipWhitespace(xmlData, i2);
+    const startIndex = i2;
+    while (i2 < xmlData.length && !/\s/.test(xmlData[i2]) && xmlData[i2] !== '"' && xmlData[i2] !== "'") {
+      i2++;
     }
-    let entityName = xmlData.substring(startIndex, i);
+    let entityName = xmlData.substring(startIndex, i2);
     validateEntityName2(entityName, { xmlVersion: this.xmlVersion });
-    i = skipWhitespace(xmlData, i);
+    i2 = skipWhitespace(xmlData, i2);
     if (!this.suppressValidationErr) {
-      if (xmlData.substring(i, i + 6).toUpperCase() === "SYSTEM") {
+      if (xmlData.substring(i2, i2 + 6).toUpperCase() === "SYSTEM") {
         throw new Error("External entities are not supported");
-      } else if (xmlData[i] === "%") {
+      } else if (xmlData[i2] === "%") {
         throw new Error("Parameter entities are not supported");
       }
     }
     let entityValue = "";
-    [i, entityValue] = this.readIdentifierVal(xmlData, i, "entity");
+    [i2, entityValue] = this.readIdentifierVal(xmlData, i2, "entity");
     if (this.options.enabled !== false && this.options.maxEntitySize != null && entityValue.length > this.options.maxEntitySize) {
       throw new Error(
         `Entity "${entityName}" size (${entityValue.length}) exceeds maximum allowed size (${this.options.maxEntitySize})`
       );
     }
-    i--;
-    return [entityName, entityValue, i];
+    i2--;
+    return [entityName, entityValue, i2];
   }
-  readNotationExp(xmlData, i) {
-    i = skipWhitespace(xmlData, i);
-    const startIndex = i;
-    while (i < xmlData.length && !/\s/.test(xmlData[i])) {
-      i++;
+  readNotationExp(xmlData, i2) {
+    i2 = skipWhitespace(xmlData, i2);
+    const startIndex = i2;
+    while (i2 < xmlData.length && !/\s/.test(xmlData[i2])) {
+      i2++;
     }
-    let notationName = xmlData.substring(startIndex, i);
+    let notationName = xmlData.substring(startIndex, i2);
     !this.suppressValidationErr && validateEntityName2(notationName, { xmlVersion: this.xmlVersion });
-    i = skipWhitespace(xmlData, i);
-    const identifierType = xmlData.substring(i, i + 6).toUpperCase();
+    i2 = skipWhitespace(xmlData, i2);
+    const identifierType = xmlData.substring(i2, i2 + 6).toUpperCase();
     if (!this.suppressValidationErr && identifierType !== "SYSTEM" && identifierType !== "PUBLIC") {
       throw new Error(`Expected SYSTEM or PUBLIC, found "${identifierType}"`);
     }
-    i += identifierType.length;
-    i = skipWhitespace(xmlData, i);
+    i2 += identifierType.length;
+    i2 = skipWhitespace(xmlData, i2);
     let publicIdentifier = null;
     let systemIdentifier = null;
     if (identifierType === "PUBLIC") {
-      [i, publicIdentifier] = this.readIdentifierVal(xmlData, i, "publicIdentifier");
-      i = skipWhitespace(xmlData, i);
-      if (xmlData[i] === '"' || xmlData[i] === "'") {
-        [i, systemIdentifier] = this.readIdentifierVal(xmlData, i, "systemIdentifier");
+      [i2, publicIdentifier] = this.readIdentifierVal(xmlData, i2, "publicIdentifier");
+      i2 = skipWhitespace(xmlData, i2);
+      if (xmlData[i2] === '"' || xmlData[i2] === "'") {
+        [i2, systemIdentifier] = this.readIdentifierVal(xmlData, i2, "systemIdentifier");
       }
     } else if (identifierType === "SYSTEM") {
-      [i, systemIdentifier] = this.readIdentifierVal(xmlData, i, "systemIdentifier");
+      [i2, systemIdentifier] = this.readIdentifierVal(xmlData, i2, "systemIdentifier");
       if (!this.suppressValidationErr && !systemIdentifier) {
         throw new Error("Missing mandatory system identifier for SYSTEM notation");
       }
     }
-    return { notationName, publicIdentifier, systemIdentifier, index: --i };
+    return { notationName, publicIdentifier, systemIdentifier, index: --i2 };
   }
-  readIdentifierVal(xmlData, i, type) {
+  readIdentifierVal(xmlData, i2, type) {
     let identifierVal = "";
-    const startChar = xmlData[i];
+    const startChar = xmlData[i2];
     if (startChar !== '"' && startChar !== "'") {
       throw new Error(`Expected quoted string, found "${startChar}"`);
     }
-    i++;
-    const startIndex = i;
-    while (i < xmlData.length && xmlData[i] !== startChar) {
-      i++;
+    i2++;
+    const startIndex = i2;
+    while (i2 < xmlData.length && xmlData[i2] !== startChar) {
+      i2++;
     }
-    identifierVal = xmlData.substring(startIndex, i);
-    if (xmlData[i] !== startChar) {
+    identifierVal = xmlData.substring(startIndex, i2);
+    if (xmlData[i2] !== startChar) {
       throw new Error(`Unterminated ${type} value`);
     }
-    i++;
-    return [i, identifierVal];
+    i2++;
+    return [i2, identifierVal];
   }
-  readElementExp(xmlData, i) {
-    i = skipWhitespace(xmlData, i);
-    const startIndex = i;
-    while (i < xmlData.length && !/\s/.test(xmlData[i])) {
-      i++;
+  readElementExp(xmlData, i2) {
+    i2 = skipWhitespace(xmlData, i2);
+    const startIndex = i2;
+    while (i2 < xmlData.length && !/\s/.test(xmlData[i2])) {
+      i2++;
     }
-    let elementName = xmlData.substring(startIndex, i);
+    let elementName = xmlData.substring(startIndex, i2);
     if (!this.suppressValidationErr && !qName(elementName, { xmlVersion: this.xmlVersion })) {
       throw new Error(`Invalid element name: "${elementName}"`);
     }
-    i = skipWhitespace(xmlData, i);
+    i2 = skipWhitespace(xmlData, i2);
     let contentModel = "";
-    if (xmlData[i] === "E" && hasSeq(xmlData, "MPTY", i)) i += 4;
-    else if (xmlData[i] === "A" && hasSeq(xmlData, "NY", i)) i += 2;
-    else if (xmlData[i] === "(") {
-      i++;
-      const startIndex2 = i;
-      while (i < xmlData.length && xmlData[i] !== ")") {
-        i++;
+    if (xmlData[i2] === "E" && hasSeq(xmlData, "MPTY", i2)) i2 += 4;
+    else if (xmlData[i2] === "A" && hasSeq(xmlData, "NY", i2)) i2 += 2;
+    else if (xmlData[i2] === "(") {
+      i2++;
+      const startIndex2 = i2;
+      while (i2 < xmlData.length && xmlData[i2] !== ")") {
+        i2++;
       }
-      contentModel = xmlData.substring(startIndex2, i);
-      if (xmlData[i] !== ")") {
+      contentModel = xmlData.substring(startIndex2, i2);
+      if (xmlData[i2] !== ")") {
         throw new Error("Unterminated content model");
       }
     } else if (!this.suppressValidationErr) {
-      throw new Error(`Invalid Element Expression, found "${xmlData[i]}"`);
+      throw new Error(`Invalid Element Expression, found "${xmlData[i2]}"`);
     }
     return {
       elementName,
       contentModel: contentModel.trim(),
-      index: i
+      index: i2
     };
   }
-  readAttlistExp(xmlData, i) {
-    i = skipWhitespace(xmlData, i);
-    let startIndex = i;
-    while (i < xmlData.length && !/\s/.test(xmlData[i])) {
-      i++;
+  readAttlistExp(xmlData, i2) {
+    i2 = skipWhitespace(xmlData, i2);
+    let startIndex = i2;
+    while (i2 < xmlData.length && !/\s/.test(xmlData[i2])) {
+      i2++;
     }
-    let elementName = xmlData.substring(startIndex, i);
+    let elementName = xmlData.substring(startIndex, i2);
     validateEntityName2(elementName, { xmlVersion: this.xmlVersion });
-    i = skipWhitespace(xmlData, i);
-    startIndex = i;
-    while (i < xmlData.length && !/\s/.test(xmlData[i])) {
-      i++;
+    i2 = skipWhitespace(xmlData, i2);
+    startIndex = i2;
+    while (i2 < xmlData.length && !/\s/.test(xmlData[i2])) {
+      i2++;
     }
-    let attributeName = xmlData.substring(startIndex, i);
+    let attributeName = xmlData.substring(startIndex, i2);
     if (!validateEntityName2(attributeName, { xmlVersion: this.xmlVersion })) {
       throw new Error(`Invalid attribute name: "${attributeName}"`);
     }
-    i = skipWhitespace(xmlData, i);
+    i2 = skipWhitespace(xmlData, i2);
     let attributeType = "";
-    if (xmlData.substring(i, i + 8).toUpperCase() === "NOTATION") {
+    if (xmlData.substring(i2, i2 + 8).toUpperCase() === "NOTATION") {
       attributeType = "NOTATION";
-      i += 8;
-      i = skipWhitespace(xmlData, i);
-      if (xmlData[i] !== "(") {
-        throw new Error(`Expected '(', found "${xmlData[i]}"`);
+      i2 += 8;
+      i2 = skipWhitespace(xmlData, i2);
+      if (xmlData[i2] !== "(") {
+        throw new Error(`Expected '(', found "${xmlData[i2]}"`);
       }
-      i++;
+      i2++;
       let allowedNotations = [];
-      while (i < xmlData.length && xmlData[i] !== ")") {
-        const startIndex2 = i;
-        while (i < xmlData.length && xmlData[i] !== "|" && xmlData[i] !== ")") {
-          i++;
+      while (i2 < xmlData.length && xmlData[i2] !== ")") {
+        const startIndex2 = i2;
+        while (i2 < xmlData.length && xmlData[i2] !== "|" && xmlData[i2] !== ")") {
+          i2++;
         }
-        let notation = xmlData.substring(startIndex2, i);
+        let notation = xmlData.substring(startIndex2, i2);
         notation = notation.trim();
         if (!validateEntityName2(notation, { xmlVersion: this.xmlVersion })) {
           throw new Error(`Invalid notation name: "${notation}"`);
         }
         allowedNotations.push(notation);
-        if (xmlData[i] === "|") {
-          i++;
-          i = skipWhitespace(xmlData, i);
+        if (xmlData[i2] === "|") {
+          i2++;
+          i2 = skipWhitespace(xmlData, i2);
         }
       }
-      if (xmlData[i] !== ")") {
+      if (xmlData[i2] !== ")") {
         throw new Error("Unterminated list of notations");
       }
-      i++;
+      i2++;
       attributeType += " (" + allowedNotations.join("|") + ")";
     } else {
-      const startIndex2 = i;
-      while (i < xmlData.length && !/\s/.test(xmlData[i])) {
-        i++;
+      const startIndex2 = i2;
+      while (i2 < xmlData.length && !/\s/.test(xmlData[i2])) {
+        i2++;
       }
-      attributeType += xmlData.substring(startIndex2, i);
+      attributeType += xmlData.substring(startIndex2, i2);
       const validTypes = ["CDATA", "ID", "IDREF", "IDREFS", "ENTITY", "ENTITIES", "NMTOKEN", "NMTOKENS"];
       if (!this.suppressValidationErr && !validTypes.includes(attributeType.toUpperCase())) {
         throw new Error(`Invalid attribute type: "${attributeType}"`);
       }
     }
-    i = skipWhitespace(xmlData, i);
+    i2 = skipWhitespace(xmlData, i2);
     let defaultValue = "";
-    if (xmlData.substring(i, i + 8).toUpperCase() === "#REQUIRED") {
+    if (xmlData.substring(i2, i2 + 8).toUpperCase() === "#REQUIRED") {
       defaultValue = "#REQUIRED";
-      i += 8;
-    } else if (xmlData.substring(i, i + 7).toUpperCase() === "#IMPLIED") {
+      i2 += 8;
+    } else if (xmlData.substring(i2, i2 + 7).toUpperCase() === "#IMPLIED") {
       defaultValue = "#IMPLIED";
-      i += 7;
+      i2 += 7;
     } else {
-      [i, defaultValue] = this.readIdentifierVal(xmlData, i, "ATTLIST");
+      [i2, defaultValue] = this.readIdentifierVal(xmlData, i2, "ATTLIST");
     }
     return {
       elementName,
       attributeName,
       attributeType,
       defaultValue,
-      index: i
+      index: i2
     };
   }
 };
@@ -53434,9 +54569,9 @@ var skipWhitespace = (data, index) => {
   }
   return index;
 };
-function hasSeq(data, seq, i) {
+function hasSeq(data, seq, i2) {
   for (let j = 0; j < seq.length; j++) {
-    if (seq[j] !== data[i + j + 1]) return false;
+    if (seq[j] !== data[i2 + j + 1]) return false;
   }
   return true;
 }
@@ -53607,23 +54742,23 @@ function anynum(str) {
   const len = str.length;
   if (len === 0) return str;
   let firstHit = -1;
-  for (let i = 0; i < len; i++) {
-    const cc = str.charCodeAt(i);
+  for (let i2 = 0; i2 < len; i2++) {
+    const cc = str.charCodeAt(i2);
     if (cc >= CHAR_0 && cc <= CHAR_9 || cc === CHAR_MINUS) continue;
     if (cc < TABLE_OFFSET) {
       if (MINUS_SET.has(cc)) {
-        firstHit = i;
+        firstHit = i2;
         break;
       }
       continue;
     }
     if (cc >= 55296 && cc <= 56319) {
-      if (i + 1 < len) {
-        const low = str.charCodeAt(i + 1);
+      if (i2 + 1 < len) {
+        const low = str.charCodeAt(i2 + 1);
         if (low >= 56320 && low <= 57343) {
           const cp = 65536 + (cc - 55296 << 10) + (low - 56320);
           if (HIGH_MAP.has(cp)) {
-            firstHit = i;
+            firstHit = i2;
             break;
           }
         }
@@ -53631,37 +54766,37 @@ function anynum(str) {
       continue;
     }
     if (TABLE[cc - TABLE_OFFSET] !== NOT_DIGIT || MINUS_SET.has(cc)) {
-      firstHit = i;
+      firstHit = i2;
       break;
     }
   }
   if (firstHit === -1) return str;
   const chars = [];
   if (firstHit > 0) chars.push(str.slice(0, firstHit));
-  for (let i = firstHit; i < len; i++) {
-    const cc = str.charCodeAt(i);
+  for (let i2 = firstHit; i2 < len; i2++) {
+    const cc = str.charCodeAt(i2);
     if (cc >= CHAR_0 && cc <= CHAR_9 || cc === CHAR_MINUS) {
-      chars.push(str[i]);
+      chars.push(str[i2]);
       continue;
     }
     if (cc < TABLE_OFFSET) {
-      chars.push(MINUS_SET.has(cc) ? "-" : str[i]);
+      chars.push(MINUS_SET.has(cc) ? "-" : str[i2]);
       continue;
     }
     if (cc >= 55296 && cc <= 56319) {
-      if (i + 1 < len) {
-        const low = str.charCodeAt(i + 1);
+      if (i2 + 1 < len) {
+        const low = str.charCodeAt(i2 + 1);
         if (low >= 56320 && low <= 57343) {
           const cp = 65536 + (cc - 55296 << 10) + (low - 56320);
           const d2 = HIGH_MAP.get(cp);
           if (d2 !== void 0) {
             chars.push(String.fromCharCode(d2 + 48));
-            i++;
+            i2++;
             continue;
           }
         }
       }
-      chars.push(str[i]);
+      chars.push(str[i2]);
       continue;
     }
     if (MINUS_SET.has(cc)) {
@@ -53669,7 +54804,7 @@ function anynum(str) {
       continue;
     }
     const d = TABLE[cc - TABLE_OFFSET];
-    chars.push(d !== NOT_DIGIT ? String.fromCharCode(d + 48) : str[i]);
+    chars.push(d !== NOT_DIGIT ? String.fromCharCode(d + 48) : str[i2]);
   }
   return chars.join("");
 }
@@ -53859,27 +54994,27 @@ var Expression = class {
    */
   _parse(pattern) {
     const segments = [];
-    let i = 0;
+    let i2 = 0;
     let currentPart = "";
-    while (i < pattern.length) {
-      if (pattern[i] === this.separator) {
-        if (i + 1 < pattern.length && pattern[i + 1] === this.separator) {
+    while (i2 < pattern.length) {
+      if (pattern[i2] === this.separator) {
+        if (i2 + 1 < pattern.length && pattern[i2 + 1] === this.separator) {
           if (currentPart.trim()) {
             segments.push(this._parseSegment(currentPart.trim()));
             currentPart = "";
           }
           segments.push({ type: "deep-wildcard" });
-          i += 2;
+          i2 += 2;
         } else {
           if (currentPart.trim()) {
             segments.push(this._parseSegment(currentPart.trim()));
           }
           currentPart = "";
-          i++;
+          i2++;
         }
       } else {
-        currentPart += pattern[i];
-        i++;
+        currentPart += pattern[i2];
+        i2++;
       }
     }
     if (currentPart.trim()) {
@@ -54143,24 +55278,24 @@ var ExpressionSet = class {
     const exactKey = `${depth}:${tag}`;
     const exactBucket = this._byDepthAndTag.get(exactKey);
     if (exactBucket) {
-      for (let i = 0; i < exactBucket.length; i++) {
-        if (matcher.matches(exactBucket[i])) return exactBucket[i];
+      for (let i2 = 0; i2 < exactBucket.length; i2++) {
+        if (matcher.matches(exactBucket[i2])) return exactBucket[i2];
       }
     }
     const wildcardBucket = this._wildcardByDepth.get(depth);
     if (wildcardBucket) {
-      for (let i = 0; i < wildcardBucket.length; i++) {
-        if (matcher.matches(wildcardBucket[i])) return wildcardBucket[i];
+      for (let i2 = 0; i2 < wildcardBucket.length; i2++) {
+        if (matcher.matches(wildcardBucket[i2])) return wildcardBucket[i2];
       }
     }
     const deepBucket = this._deepByTerminalTag.get(tag);
     if (deepBucket) {
-      for (let i = 0; i < deepBucket.length; i++) {
-        if (matcher.matches(deepBucket[i])) return deepBucket[i];
+      for (let i2 = 0; i2 < deepBucket.length; i2++) {
+        if (matcher.matches(deepBucket[i2])) return deepBucket[i2];
       }
     }
-    for (let i = 0; i < this._deepWildcards.length; i++) {
-      if (matcher.matches(this._deepWildcards[i])) return this._deepWildcards[i];
+    for (let i2 = 0; i2 < this._deepWildcards.length; i2++) {
+      if (matcher.matches(this._deepWildcards[i2])) return this._deepWildcards[i2];
     }
     return null;
   }
@@ -54337,12 +55472,12 @@ var Matcher = class {
     }
     const siblingKey = namespace ? `${namespace}:${tagName2}` : tagName2;
     const counter = level.counts.get(siblingKey) || 0;
-    const position = level.total;
+    const position2 = level.total;
     level.counts.set(siblingKey, counter + 1);
     level.total++;
     const node2 = {
       tag: tagName2,
-      position,
+      position: position2,
       counter
     };
     if (namespace !== null && namespace !== void 0) {
@@ -54355,8 +55490,8 @@ var Matcher = class {
     const depth = this.path.length;
     const keep = options !== null ? options.keep : null;
     if (keep !== null && keep !== void 0 && keep.length > 0 && attrValues) {
-      for (let i = 0; i < keep.length; i++) {
-        const name = keep[i];
+      for (let i2 = 0; i2 < keep.length; i2++) {
+        const name = keep[i2];
         if (attrValues[name] !== void 0) {
           this._keptAttrs.push({ depth, name, value: attrValues[name] });
         }
@@ -54438,8 +55573,8 @@ var Matcher = class {
    */
   getAnyParentAttr(attrName) {
     const kept = this._keptAttrs;
-    for (let i = kept.length - 1; i >= 0; i--) {
-      if (kept[i].name === attrName) return kept[i].value;
+    for (let i2 = kept.length - 1; i2 >= 0; i2--) {
+      if (kept[i2].name === attrName) return kept[i2].value;
     }
     return void 0;
   }
@@ -54451,8 +55586,8 @@ var Matcher = class {
    */
   hasAnyParentAttr(attrName) {
     const kept = this._keptAttrs;
-    for (let i = kept.length - 1; i >= 0; i--) {
-      if (kept[i].name === attrName) return true;
+    for (let i2 = kept.length - 1; i2 >= 0; i2--) {
+      if (kept[i2].name === attrName) return true;
     }
     return false;
   }
@@ -54548,8 +55683,8 @@ var Matcher = class {
     if (this.path.length !== segments.length) {
       return false;
     }
-    for (let i = 0; i < segments.length; i++) {
-      if (!this._matchSegment(segments[i], this.path[i], i === this.path.length - 1)) {
+    for (let i2 = 0; i2 < segments.length; i2++) {
+      if (!this._matchSegment(segments[i2], this.path[i2], i2 === this.path.length - 1)) {
         return false;
       }
     }
@@ -54570,9 +55705,9 @@ var Matcher = class {
         }
         const nextSeg = segments[segIdx];
         let found = false;
-        for (let i = pathIdx; i >= 0; i--) {
-          if (this._matchSegment(nextSeg, this.path[i], i === this.path.length - 1)) {
-            pathIdx = i - 1;
+        for (let i2 = pathIdx; i2 >= 0; i2--) {
+          if (this._matchSegment(nextSeg, this.path[i2], i2 === this.path.length - 1)) {
+            pathIdx = i2 - 1;
             segIdx--;
             found = true;
             break;
@@ -55505,8 +56640,8 @@ var OrderedObjParser = class {
     this.stopNodeExpressionsSet = new ExpressionSet();
     const stopNodesOpts = this.options.stopNodes;
     if (stopNodesOpts && stopNodesOpts.length > 0) {
-      for (let i = 0; i < stopNodesOpts.length; i++) {
-        const stopNodeExp = stopNodesOpts[i];
+      for (let i2 = 0; i2 < stopNodesOpts.length; i2++) {
+        const stopNodeExp = stopNodesOpts[i2];
         if (typeof stopNodeExp === "string") {
           this.stopNodeExpressionsSet.add(new Expression(stopNodeExp));
         } else if (stopNodeExp instanceof Expression) {
@@ -55570,14 +56705,14 @@ function buildAttributesMap(attrStr, jPath, tagName2, force = false) {
     const processedVals = new Array(len);
     let hasRawAttrs = false;
     const rawAttrsForMatcher = {};
-    for (let i = 0; i < len; i++) {
-      const attrName = this.resolveNameSpace(matches[i][1]);
-      const oldVal = attrValue(matches[i]);
+    for (let i2 = 0; i2 < len; i2++) {
+      const attrName = this.resolveNameSpace(matches[i2][1]);
+      const oldVal = attrValue(matches[i2]);
       if (attrName.length && oldVal !== void 0) {
         let val = oldVal;
         if (options.trimValues) val = val.trim();
         val = this.replaceEntitiesValue(val, tagName2, this.readonlyMatcher);
-        processedVals[i] = val;
+        processedVals[i2] = val;
         rawAttrsForMatcher[attrName] = val;
         hasRawAttrs = true;
       }
@@ -55587,8 +56722,8 @@ function buildAttributesMap(attrStr, jPath, tagName2, force = false) {
     }
     const jPathStr = options.jPath ? jPath.toString() : this.readonlyMatcher;
     let hasAttrs = false;
-    for (let i = 0; i < len; i++) {
-      const attrName = this.resolveNameSpace(matches[i][1]);
+    for (let i2 = 0; i2 < len; i2++) {
+      const attrName = this.resolveNameSpace(matches[i2][1]);
       if (this.ignoreAttributesFn(attrName, jPathStr)) continue;
       let aName = options.attributeNamePrefix + attrName;
       if (attrName.length) {
@@ -55596,8 +56731,8 @@ function buildAttributesMap(attrStr, jPath, tagName2, force = false) {
           aName = options.transformAttributeName(aName);
         }
         aName = sanitizeName(aName, options);
-        if (attrValue(matches[i]) !== void 0) {
-          const oldVal = processedVals[i];
+        if (attrValue(matches[i2]) !== void 0) {
+          const oldVal = processedVals[i2];
           const newVal = options.attributeValueProcessor(attrName, oldVal, jPathStr);
           if (newVal === null || newVal === void 0) {
             attrs[aName] = oldVal;
@@ -55641,13 +56776,13 @@ var parseXml = function(xmlData) {
   this.doctypefound = false;
   const docTypeReader = new DocTypeReader(options.processEntities);
   const xmlLen = xmlData.length;
-  for (let i = 0; i < xmlLen; i++) {
-    const ch = xmlData[i];
+  for (let i2 = 0; i2 < xmlLen; i2++) {
+    const ch = xmlData[i2];
     if (ch === "<") {
-      const c1 = xmlData.charCodeAt(i + 1);
+      const c1 = xmlData.charCodeAt(i2 + 1);
       if (c1 === 47) {
-        const closeIndex = findClosingIndex(xmlData, ">", i, "Closing Tag is not closed.");
-        let tagName2 = xmlData.substring(i + 2, closeIndex).trim();
+        const closeIndex = findClosingIndex(xmlData, ">", i2, "Closing Tag is not closed.");
+        let tagName2 = xmlData.substring(i2 + 2, closeIndex).trim();
         if (options.removeNSPrefix) {
           const colonIndex = tagName2.indexOf(":");
           if (colonIndex !== -1) {
@@ -55673,9 +56808,9 @@ var parseXml = function(xmlData) {
           currentNode.addEndIndex(getOriginalIndex(closeIndex + 1, crlfPositions));
         }
         textData = "";
-        i = closeIndex;
+        i2 = closeIndex;
       } else if (c1 === 63) {
-        let tagData = readTagExp(xmlData, i, false, "?>");
+        let tagData = readTagExp(xmlData, i2, false, "?>");
         if (!tagData) throw new Error("Pi Tag is not closed.");
         textData = this.saveTextToParentTag(textData, currentNode, this.readonlyMatcher);
         const attsMap = this.buildAttributesMap(tagData.tagExp, this.matcher, tagData.tagName, true);
@@ -55691,30 +56826,30 @@ var parseXml = function(xmlData) {
           if (tagData.tagName !== tagData.tagExp && tagData.attrExpPresent && options.ignoreAttributes !== true) {
             childNode[":@"] = attsMap;
           }
-          const startIndex = options.captureMetaData ? getOriginalIndex(i, crlfPositions) : i;
+          const startIndex = options.captureMetaData ? getOriginalIndex(i2, crlfPositions) : i2;
           this.addChild(currentNode, childNode, this.readonlyMatcher, startIndex);
           if (options.captureMetaData) {
             currentNode.addEndIndex(getOriginalIndex(tagData.closeIndex + 2, crlfPositions));
           }
         }
-        i = tagData.closeIndex + 1;
-      } else if (c1 === 33 && xmlData.charCodeAt(i + 2) === 45 && xmlData.charCodeAt(i + 3) === 45) {
-        const endIndex = findClosingIndex(xmlData, "-->", i + 4, "Comment is not closed.");
+        i2 = tagData.closeIndex + 1;
+      } else if (c1 === 33 && xmlData.charCodeAt(i2 + 2) === 45 && xmlData.charCodeAt(i2 + 3) === 45) {
+        const endIndex = findClosingIndex(xmlData, "-->", i2 + 4, "Comment is not closed.");
         if (options.commentPropName) {
-          const comment = xmlData.substring(i + 4, endIndex - 2);
+          const comment = xmlData.substring(i2 + 4, endIndex - 2);
           textData = this.saveTextToParentTag(textData, currentNode, this.readonlyMatcher);
           currentNode.add(options.commentPropName, [{ [options.textNodeName]: comment }]);
         }
-        i = endIndex;
-      } else if (c1 === 33 && xmlData.charCodeAt(i + 2) === 68) {
+        i2 = endIndex;
+      } else if (c1 === 33 && xmlData.charCodeAt(i2 + 2) === 68) {
         if (this.doctypefound) throw new Error("Multiple DOCTYPE declarations found.");
         this.doctypefound = true;
-        const result = docTypeReader.readDocType(xmlData, i);
+        const result = docTypeReader.readDocType(xmlData, i2);
         this.entityDecoder.addInputEntities(result.entities);
-        i = result.i;
-      } else if (c1 === 33 && xmlData.charCodeAt(i + 2) === 91) {
-        const closeIndex = findClosingIndex(xmlData, "]]>", i, "CDATA is not closed.") - 2;
-        const tagExp = xmlData.substring(i + 9, closeIndex);
+        i2 = result.i;
+      } else if (c1 === 33 && xmlData.charCodeAt(i2 + 2) === 91) {
+        const closeIndex = findClosingIndex(xmlData, "]]>", i2, "CDATA is not closed.") - 2;
+        const tagExp = xmlData.substring(i2 + 9, closeIndex);
         textData = this.saveTextToParentTag(textData, currentNode, this.readonlyMatcher);
         let val = this.parseTextData(tagExp, currentNode.tagname, this.readonlyMatcher, true, false, true, true);
         if (val == void 0) val = "";
@@ -55723,12 +56858,12 @@ var parseXml = function(xmlData) {
         } else {
           currentNode.add(options.textNodeName, val);
         }
-        i = closeIndex + 2;
+        i2 = closeIndex + 2;
       } else {
-        let result = readTagExp(xmlData, i, options.removeNSPrefix);
+        let result = readTagExp(xmlData, i2, options.removeNSPrefix);
         if (!result) {
-          const context = xmlData.substring(Math.max(0, i - 50), Math.min(xmlLen, i + 50));
-          throw new Error(`readTagExp returned undefined at position ${i}. Context: "${context}"`);
+          const context = xmlData.substring(Math.max(0, i2 - 50), Math.min(xmlLen, i2 + 50));
+          throw new Error(`readTagExp returned undefined at position ${i2}. Context: "${context}"`);
         }
         let tagName2 = result.tagName;
         const rawTagName = result.rawTagName;
@@ -55776,17 +56911,17 @@ var parseXml = function(xmlData) {
         if (tagName2 !== xmlObj.tagname) {
           this.isCurrentNodeStopNode = this.isItStopNode();
         }
-        const startIndex = options.captureMetaData ? getOriginalIndex(i, crlfPositions) : i;
+        const startIndex = options.captureMetaData ? getOriginalIndex(i2, crlfPositions) : i2;
         if (this.isCurrentNodeStopNode) {
           let tagContent = "";
           if (isSelfClosing) {
-            i = result.closeIndex;
+            i2 = result.closeIndex;
           } else if (options.unpairedTagsSet.has(tagName2)) {
-            i = result.closeIndex;
+            i2 = result.closeIndex;
           } else {
             const result2 = this.readStopNodeData(xmlData, rawTagName, closeIndex + 1);
             if (!result2) throw new Error(`Unexpected end of ${rawTagName}`);
-            i = result2.i;
+            i2 = result2.i;
             tagContent = result2.tagContent;
           }
           const childNode = new XmlNode(tagName2);
@@ -55798,7 +56933,7 @@ var parseXml = function(xmlData) {
           this.isCurrentNodeStopNode = false;
           this.addChild(currentNode, childNode, this.readonlyMatcher, startIndex);
           if (options.captureMetaData) {
-            currentNode.addEndIndex(getOriginalIndex(i + 1, crlfPositions));
+            currentNode.addEndIndex(getOriginalIndex(i2 + 1, crlfPositions));
           }
         } else {
           if (isSelfClosing) {
@@ -55824,7 +56959,7 @@ var parseXml = function(xmlData) {
             }
             this.matcher.pop();
             this.isCurrentNodeStopNode = false;
-            i = result.closeIndex;
+            i2 = result.closeIndex;
             continue;
           } else {
             const childNode = new XmlNode(tagName2);
@@ -55839,11 +56974,11 @@ var parseXml = function(xmlData) {
             currentNode = childNode;
           }
           textData = "";
-          i = closeIndex;
+          i2 = closeIndex;
         }
       }
     } else {
-      textData += xmlData[i];
+      textData += xmlData[i2];
     }
   }
   return xmlObj.child;
@@ -55911,13 +57046,13 @@ function isItStopNode() {
   if (this.stopNodeExpressionsSet.size === 0) return false;
   return this.matcher.matchesAny(this.stopNodeExpressionsSet);
 }
-function tagExpWithClosingIndex(xmlData, i, closingChar = ">") {
+function tagExpWithClosingIndex(xmlData, i2, closingChar = ">") {
   const len = xmlData.length;
   const closeCode0 = closingChar.charCodeAt(0);
   const closeCode1 = closingChar.length > 1 ? closingChar.charCodeAt(1) : -1;
   let result = "";
-  let segmentStart = i;
-  for (let index = i; index < len; index++) {
+  let segmentStart = i2;
+  for (let index = i2; index < len; index++) {
     const code2 = xmlData.charCodeAt(index);
     if (code2 === 34 || code2 === 39) {
       index = xmlData.indexOf(xmlData[index], index + 1);
@@ -55938,21 +57073,21 @@ function tagExpWithClosingIndex(xmlData, i, closingChar = ">") {
     }
   }
 }
-function findClosingIndex(xmlData, str, i, errMsg) {
-  const closingIndex = xmlData.indexOf(str, i);
+function findClosingIndex(xmlData, str, i2, errMsg) {
+  const closingIndex = xmlData.indexOf(str, i2);
   if (closingIndex === -1) {
     throw new Error(errMsg);
   } else {
     return closingIndex + str.length - 1;
   }
 }
-function findClosingChar(xmlData, char, i, errMsg) {
-  const closingIndex = xmlData.indexOf(char, i);
+function findClosingChar(xmlData, char, i2, errMsg) {
+  const closingIndex = xmlData.indexOf(char, i2);
   if (closingIndex === -1) throw new Error(errMsg);
   return closingIndex;
 }
-function readTagExp(xmlData, i, removeNSPrefix, closingChar = ">") {
-  const result = tagExpWithClosingIndex(xmlData, i + 1, closingChar);
+function readTagExp(xmlData, i2, removeNSPrefix, closingChar = ">") {
+  const result = tagExpWithClosingIndex(xmlData, i2 + 1, closingChar);
   if (!result) return;
   let tagExp = result.data;
   const closeIndex = result.index;
@@ -55979,58 +57114,58 @@ function readTagExp(xmlData, i, removeNSPrefix, closingChar = ">") {
     rawTagName
   };
 }
-function readStopNodeData(xmlData, tagName2, i) {
-  const startIndex = i;
+function readStopNodeData(xmlData, tagName2, i2) {
+  const startIndex = i2;
   let openTagCount = 1;
   let lenient = false;
   let nextGt = -1;
   const xmllen = xmlData.length;
-  for (; i < xmllen; i++) {
-    if (xmlData[i] === "<") {
-      const c1 = xmlData.charCodeAt(i + 1);
+  for (; i2 < xmllen; i2++) {
+    if (xmlData[i2] === "<") {
+      const c1 = xmlData.charCodeAt(i2 + 1);
       if (c1 === 47) {
-        const closeIndex = findClosingChar(xmlData, ">", i, `${tagName2} is not closed`);
-        let closeTagName = xmlData.substring(i + 2, closeIndex).trim();
+        const closeIndex = findClosingChar(xmlData, ">", i2, `${tagName2} is not closed`);
+        let closeTagName = xmlData.substring(i2 + 2, closeIndex).trim();
         if (closeTagName === tagName2) {
           openTagCount--;
           if (openTagCount === 0) {
             return {
-              tagContent: xmlData.substring(startIndex, i),
+              tagContent: xmlData.substring(startIndex, i2),
               i: closeIndex
             };
           }
         }
-        i = closeIndex;
+        i2 = closeIndex;
       } else if (c1 === 63) {
-        const closeIndex = findClosingIndex(xmlData, "?>", i + 1, "StopNode is not closed.");
-        i = closeIndex;
-      } else if (c1 === 33 && xmlData.charCodeAt(i + 2) === 45 && xmlData.charCodeAt(i + 3) === 45) {
-        const closeIndex = findClosingIndex(xmlData, "-->", i + 3, "StopNode is not closed.");
-        i = closeIndex;
-      } else if (c1 === 33 && xmlData.charCodeAt(i + 2) === 91) {
-        const closeIndex = findClosingIndex(xmlData, "]]>", i, "StopNode is not closed.") - 2;
-        i = closeIndex;
+        const closeIndex = findClosingIndex(xmlData, "?>", i2 + 1, "StopNode is not closed.");
+        i2 = closeIndex;
+      } else if (c1 === 33 && xmlData.charCodeAt(i2 + 2) === 45 && xmlData.charCodeAt(i2 + 3) === 45) {
+        const closeIndex = findClosingIndex(xmlData, "-->", i2 + 3, "StopNode is not closed.");
+        i2 = closeIndex;
+      } else if (c1 === 33 && xmlData.charCodeAt(i2 + 2) === 91) {
+        const closeIndex = findClosingIndex(xmlData, "]]>", i2, "StopNode is not closed.") - 2;
+        i2 = closeIndex;
       } else {
-        const tagData = lenient ? void 0 : readTagExp(xmlData, i, false);
+        const tagData = lenient ? void 0 : readTagExp(xmlData, i2, false);
         if (tagData) {
           const openTagName = tagData.tagName;
           if (openTagName === tagName2 && tagData.tagExp[tagData.tagExp.length - 1] !== "/") {
             openTagCount++;
           }
-          i = tagData.closeIndex;
+          i2 = tagData.closeIndex;
         } else {
           lenient = true;
-          if (nextGt < i) {
-            nextGt = xmlData.indexOf(">", i);
+          if (nextGt < i2) {
+            nextGt = xmlData.indexOf(">", i2);
             if (nextGt === -1) return;
           }
-          const nextLt = xmlData.indexOf("<", i + 1);
+          const nextLt = xmlData.indexOf("<", i2 + 1);
           if (nextLt === -1 || nextLt > nextGt) {
-            const exp = xmlData.substring(i + 1, nextGt);
+            const exp = xmlData.substring(i2 + 1, nextGt);
             const sep5 = exp.search(/\s/);
             const name = sep5 === -1 ? exp : exp.substring(0, sep5);
             if (name === tagName2 && exp[exp.length - 1] !== "/") openTagCount++;
-            i = nextGt;
+            i2 = nextGt;
           }
         }
       }
@@ -56091,10 +57226,10 @@ function prettify(node2, options, matcher, readonlyMatcher) {
   return compress(node2, options, matcher, readonlyMatcher);
 }
 function compress(arr, options, matcher, readonlyMatcher) {
-  let text;
+  let text2;
   const compressedObj = {};
-  for (let i = 0; i < arr.length; i++) {
-    const tagObj = arr[i];
+  for (let i2 = 0; i2 < arr.length; i2++) {
+    const tagObj = arr[i2];
     const property = propName(tagObj);
     if (property !== void 0 && property !== options.textNodeName) {
       const rawAttrs = stripAttributePrefix(
@@ -56104,8 +57239,8 @@ function compress(arr, options, matcher, readonlyMatcher) {
       matcher.push(property, rawAttrs);
     }
     if (property === options.textNodeName) {
-      if (text === void 0) text = tagObj[property];
-      else text += "" + tagObj[property];
+      if (text2 === void 0) text2 = tagObj[property];
+      else text2 += "" + tagObj[property];
     } else if (property === void 0) {
       continue;
     } else if (tagObj[property]) {
@@ -56143,15 +57278,15 @@ function compress(arr, options, matcher, readonlyMatcher) {
       }
     }
   }
-  if (typeof text === "string") {
-    if (text.length > 0) compressedObj[options.textNodeName] = text;
-  } else if (text !== void 0) compressedObj[options.textNodeName] = text;
+  if (typeof text2 === "string") {
+    if (text2.length > 0) compressedObj[options.textNodeName] = text2;
+  } else if (text2 !== void 0) compressedObj[options.textNodeName] = text2;
   return compressedObj;
 }
 function propName(obj) {
   const keys = Object.keys(obj);
-  for (let i = 0; i < keys.length; i++) {
-    const key = keys[i];
+  for (let i2 = 0; i2 < keys.length; i2++) {
+    const key = keys[i2];
     if (key !== ":@") return key;
   }
 }
@@ -56159,8 +57294,8 @@ function assignAttributes(obj, attrMap, readonlyMatcher, options) {
   if (attrMap) {
     const keys = Object.keys(attrMap);
     const len = keys.length;
-    for (let i = 0; i < len; i++) {
-      const atrrName = keys[i];
+    for (let i2 = 0; i2 < len; i2++) {
+      const atrrName = keys[i2];
       const rawAttrName = atrrName.startsWith(options.attributeNamePrefix) ? atrrName.substring(options.attributeNamePrefix.length) : atrrName;
       const jPathOrMatcher = options.jPath ? readonlyMatcher.toString() + "." + rawAttrName : readonlyMatcher;
       if (options.isArray(atrrName, jPathOrMatcher, true, true)) {
@@ -56254,13 +57389,13 @@ var XMLValidator = {
 
 // core/deps/lockfiles/maven-lines.ts
 function dependencyBlocks(content) {
-  const text = content.replace(/<!--[\s\S]*?-->/g, (comment) => comment.replace(/[^\n]/g, " "));
-  const lines = new LineIndex(text);
+  const text2 = content.replace(/<!--[\s\S]*?-->/g, (comment) => comment.replace(/[^\n]/g, " "));
+  const lines = new LineIndex(text2);
   const managedRanges = [
-    ...text.matchAll(/<dependencyManagement>[\s\S]*?<\/dependencyManagement>/g)
+    ...text2.matchAll(/<dependencyManagement>[\s\S]*?<\/dependencyManagement>/g)
   ].map((match2) => [match2.index, match2.index + match2[0].length]);
   const blocks = /* @__PURE__ */ new Map();
-  for (const match2 of text.matchAll(/<dependency>([\s\S]*?)<\/dependency>/g)) {
+  for (const match2 of text2.matchAll(/<dependency>([\s\S]*?)<\/dependency>/g)) {
     const key = `${tagText(match2[1], "groupId")}:${tagText(match2[1], "artifactId")}`;
     const managed = managedRanges.some(([start, end]) => match2.index > start && match2.index < end);
     blocks.set(key, [...blocks.get(key) ?? [], { line: lines.lineAt(match2.index), managed }]);
@@ -56371,17 +57506,11 @@ function declaredIn(section, properties) {
 }
 function addDependency(result, found) {
   const { name, version: version3, line } = found;
-  if (!version3)
-    return result.skip(
-      name,
-      "no version here (it comes from a parent pom or an imported BOM)",
-      line
-    );
-  const unresolved = /\$\{([^}]+)\}/.exec(version3);
-  if (unresolved)
-    return result.skip(name, `property \${${unresolved[1]}} is not defined in this pom`, line);
-  if (/^[[(]/.test(version3))
-    return result.skip(name, `a version range (${version3}), not one version`, line);
+  const reason = unscannableVersion(version3);
+  if (reason || !version3) {
+    result.skip(name, reason ?? "no version", line);
+    return;
+  }
   result.add({
     name,
     version: version3,
@@ -56390,6 +57519,13 @@ function addDependency(result, found) {
     line
   });
 }
+function unscannableVersion(version3) {
+  if (!version3) return "no version here (it comes from a parent pom or an imported BOM)";
+  const unresolved = /\$\{([^}]+)\}/.exec(version3);
+  if (unresolved) return `property \${${unresolved[1]}} is not defined in this pom`;
+  if (/^[[(]/.test(version3)) return `a version range (${version3}), not one version`;
+  return void 0;
+}
 
 // core/deps/lockfiles/npm-manifest.ts
 var PROD_FIELDS = ["dependencies", "optionalDependencies", "peerDependencies"];
@@ -56397,23 +57533,23 @@ function declaredDependencies(manifest) {
   const declared = { prod: /* @__PURE__ */ new Map(), dev: /* @__PURE__ */ new Map() };
   if (!isRecord(manifest)) return declared;
   for (const field of PROD_FIELDS)
-    for (const [name, range] of entriesOf(manifest[field])) declared.prod.set(name, range);
-  for (const [name, range] of entriesOf(manifest.devDependencies))
-    if (!declared.prod.has(name)) declared.dev.set(name, range);
+    for (const [name, range2] of entriesOf(manifest[field])) declared.prod.set(name, range2);
+  for (const [name, range2] of entriesOf(manifest.devDependencies))
+    if (!declared.prod.has(name)) declared.dev.set(name, range2);
   return declared;
 }
 function readPackageJson(read) {
-  const text = read?.("package.json");
-  if (text === void 0) return void 0;
+  const text2 = read?.("package.json");
+  if (text2 === void 0) return void 0;
   try {
-    return JSON.parse(text);
+    return JSON.parse(text2);
   } catch {
     return void 0;
   }
 }
 function entriesOf(value) {
   if (!isRecord(value)) return [];
-  return Object.entries(value).map(([name, range]) => [name, String(range)]);
+  return Object.entries(value).map(([name, range2]) => [name, String(range2)]);
 }
 
 // core/deps/lockfiles/npm-packages.ts
@@ -56569,8 +57705,8 @@ function declaredPythonNames(read) {
   for (const name of requirementNames(Object.values(recordAt(pyproject, "dependency-groups"))))
     add(declared.dev, name);
   for (const name of Object.keys(recordAt(poetry, "dependencies"))) add(declared.prod, name);
-  for (const table2 of poetryDevTables(poetry))
-    for (const name of Object.keys(table2)) add(declared.dev, name);
+  for (const table3 of poetryDevTables(poetry))
+    for (const name of Object.keys(table3)) add(declared.dev, name);
   for (const name of Object.keys(recordAt(pipfile, "packages"))) add(declared.prod, name);
   for (const name of Object.keys(recordAt(pipfile, "dev-packages"))) add(declared.dev, name);
   for (const name of declared.prod) declared.dev.delete(name);
@@ -56792,8 +57928,8 @@ function graphOf(lock) {
   const snapshotScopes = scopesByReachability(prodRoots, devRoots, edges);
   const scopes = /* @__PURE__ */ new Map();
   for (const [key, scope] of snapshotScopes) {
-    const packageKey = withoutPeers(key);
-    if (scopes.get(packageKey) !== "prod") scopes.set(packageKey, scope);
+    const packageKey2 = withoutPeers(key);
+    if (scopes.get(packageKey2) !== "prod") scopes.set(packageKey2, scope);
   }
   const direct = new Set([...prodRoots, ...devRoots].map(withoutPeers));
   return { direct, scopes };
@@ -56914,18 +58050,18 @@ import { posix } from "node:path";
 var INCLUDE = /^(?:-r|--requirement)(?:\s*=\s*|\s+|(?=\S))(\S+)$/;
 var EDITABLE = /^(?:-e|--editable)(?:\s*=\s*|\s+)(\S+)/;
 var NAME_AND_REST = /^([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)\s*(?:\[[^\]]*\])?\s*(.*)$/;
-function classifyRequirement(text) {
-  const include2 = INCLUDE.exec(text);
+function classifyRequirement(text2) {
+  const include2 = INCLUDE.exec(text2);
   if (include2) return { kind: "include", path: include2[1] };
-  const editable = EDITABLE.exec(text);
+  const editable = EDITABLE.exec(text2);
   if (editable)
     return {
       kind: "unpinned",
       name: editable[1],
       reason: "editable install (-e): local or VCS code"
     };
-  if (text.startsWith("-")) return { kind: "ignored" };
-  const requirement = withoutOptions(text).split(";")[0].trim();
+  if (text2.startsWith("-")) return { kind: "ignored" };
+  const requirement = withoutOptions(text2).split(";")[0].trim();
   if (/^(\.|\/|[a-z+]+:\/\/|git\+)/i.test(requirement))
     return { kind: "unpinned", name: requirement, reason: "a path or URL, not a registry version" };
   const parts = NAME_AND_REST.exec(requirement);
@@ -56946,9 +58082,9 @@ function specifierVerdict(name, specifiers) {
   if (pinned) return { kind: "pinned", name, version: pinned[1] };
   return { kind: "unpinned", name, reason: `not pinned to one version (${specifiers})` };
 }
-function withoutOptions(text) {
-  const option = text.search(/\s--?[a-z]/i);
-  return option === -1 ? text : text.slice(0, option);
+function withoutOptions(text2) {
+  const option = text2.search(/\s--?[a-z]/i);
+  return option === -1 ? text2 : text2.slice(0, option);
 }
 
 // core/deps/lockfiles/requirements.ts
@@ -56967,9 +58103,9 @@ var requirementsParser = {
 function readFile2(visit2, content, context, result, seen, depth) {
   const lines = logicalLines(content);
   const direct = directness(lines);
-  for (const { text, line } of lines) {
-    if (text.startsWith("#")) continue;
-    const parsed = classifyRequirement(text);
+  for (const { text: text2, line } of lines) {
+    if (text2.startsWith("#")) continue;
+    const parsed = classifyRequirement(text2);
     if (parsed.kind === "pinned") {
       const found = { name: parsed.name, version: parsed.version, line };
       result.add(
@@ -56995,25 +58131,25 @@ function include(from, target, written, context, result, seen, depth) {
   }
   const readPath = posix.join(posix.dirname(from.readPath), written);
   const tooDeep = depth >= MAX_INCLUDE_DEPTH;
-  const text = tooDeep ? void 0 : context.readRelative(readPath);
-  if (text === void 0) {
+  const text2 = tooDeep ? void 0 : context.readRelative(readPath);
+  if (text2 === void 0) {
     const why = tooDeep ? `nested deeper than ${MAX_INCLUDE_DEPTH} includes` : "file not found or not readable";
     result.problems.push({ file: from.path, line: target.line, message: `-r ${written}: ${why}` });
     return;
   }
   seen.add(target.path);
   const visit2 = { path: target.path, readPath, dev: from.dev || DEV_PATH.test(target.path) };
-  readFile2(visit2, text, context, result, seen, depth + 1);
+  readFile2(visit2, text2, context, result, seen, depth + 1);
 }
 function logicalLines(content) {
   const logical = [];
   const physical = content.split(/\r?\n/);
   for (let index = 0; index < physical.length; index++) {
     const line = index + 1;
-    let text = physical[index];
-    while (text.endsWith("\\") && index + 1 < physical.length)
-      text = `${text.slice(0, -1)} ${physical[++index]}`;
-    const trimmed = text.trim();
+    let text2 = physical[index];
+    while (text2.endsWith("\\") && index + 1 < physical.length)
+      text2 = `${text2.slice(0, -1)} ${physical[++index]}`;
+    const trimmed = text2.trim();
     if (trimmed.startsWith("#")) logical.push({ text: trimmed, line });
     else {
       const withoutComment = trimmed.replace(/(^|\s)#.*$/, "").trim();
@@ -57025,11 +58161,11 @@ function logicalLines(content) {
 function directness(lines) {
   const viaFor = /* @__PURE__ */ new Map();
   let owner;
-  for (const { text, line } of lines) {
-    if (!text.startsWith("#")) owner = line;
+  for (const { text: text2, line } of lines) {
+    if (!text2.startsWith("#")) owner = line;
     else if (owner !== void 0) {
-      const via = /^#\s+(?:via\s*)?(.*)$/.exec(text);
-      const isViaBlock = /^#\s+via\b/.test(text) || viaFor.has(owner);
+      const via = /^#\s+(?:via\s*)?(.*)$/.exec(text2);
+      const isViaBlock = /^#\s+via\b/.test(text2) || viaFor.has(owner);
       if (via && isViaBlock)
         viaFor.set(owner, [...viaFor.get(owner) ?? [], via[1].trim()].filter(Boolean));
       else owner = void 0;
@@ -57155,8 +58291,8 @@ function runtimeDependencies(entry2) {
   const dependencies = Array.isArray(entry2.dependencies) ? entry2.dependencies : [];
   return [...dependencies, ...listsIn(recordAt(entry2, "optional-dependencies"))];
 }
-function listsIn(table2) {
-  return Object.values(table2).flatMap((list) => Array.isArray(list) ? list : []);
+function listsIn(table3) {
+  return Object.values(table3).flatMap((list) => Array.isArray(list) ? list : []);
 }
 
 // core/deps/lockfiles/yarn.ts
@@ -57169,7 +58305,10 @@ function yarnEntries(document, content, berry, result) {
   for (const [key, value] of Object.entries(document)) {
     if (key === "__metadata") continue;
     if (!isRecord(value)) {
-      result.problem(`entry ${JSON.stringify(key)} is not a mapping`, lines.get(splitKey(key)[0]));
+      result.problem(
+        `malformed yarn.lock: entry ${JSON.stringify(key)} should hold indented fields (version, resolved, \u2026)`,
+        lines.get(splitKey(key)[0])
+      );
       continue;
     }
     const seen = entries.get(value);
@@ -57184,7 +58323,7 @@ function toEntry(descriptors, value, berry, line) {
   const resolution = stringAt(value, "resolution");
   const name = resolution ? nameOfResolution(resolution) : realName(descriptors[0]);
   const dependencies = Object.entries(isRecord(value.dependencies) ? value.dependencies : {}).map(
-    ([dependency, range]) => `${dependency}@${String(range)}`
+    ([dependency, range2]) => `${dependency}@${String(range2)}`
   );
   const isRoot = resolution?.endsWith("@workspace:.") ?? false;
   const entry2 = {
@@ -57208,9 +58347,9 @@ function splitKey(key) {
 }
 function realName(descriptor) {
   const at = descriptor.indexOf("@", 1);
-  const range = descriptor.slice(at + 1);
-  if (range.startsWith("npm:") && range.lastIndexOf("@") > 4)
-    return range.slice(4, range.lastIndexOf("@"));
+  const range2 = descriptor.slice(at + 1);
+  if (range2.startsWith("npm:") && range2.lastIndexOf("@") > 4)
+    return range2.slice(4, range2.lastIndexOf("@"));
   return descriptor.slice(0, at);
 }
 function nameOfResolution(resolution) {
@@ -57226,7 +58365,7 @@ function headerLines(content) {
   const texts = content.split("\n");
   for (const line of linesWhere(
     content,
-    (text) => /^[^\s#]/.test(text) && text.trimEnd().endsWith(":")
+    (text2) => /^[^\s#]/.test(text2) && text2.trimEnd().endsWith(":")
   )) {
     const header = texts[line - 1].trimEnd().slice(0, -1);
     for (const descriptor of splitKey(header)) found.set(descriptor, line);
@@ -57254,20 +58393,24 @@ var yarnLockParser = {
   }
 };
 function symlProblem(error62) {
-  const position = /\((\d+):(\d+)\)/.exec(error62.message);
+  const position2 = /\((\d+):(\d+)\)/.exec(error62.message);
+  const location = error62.location;
   const summary = error62.message.split("\n")[0].replace(/\s*\(\d+:\d+\)$/, "");
-  return [`malformed yarn.lock: ${summary}`, position ? Number(position[1]) : void 0];
+  return [
+    `malformed yarn.lock: ${summary}`,
+    position2 ? Number(position2[1]) : location?.start?.line
+  ];
 }
 function addPackages3(entries, manifest, result) {
   const byDescriptor = /* @__PURE__ */ new Map();
   for (const entry2 of entries)
     for (const descriptor of entry2.descriptors) byDescriptor.set(descriptor, entry2);
   const declared = declaredDependencies(manifest);
-  const resolve7 = (ranges) => declaredEntries(ranges, byDescriptor, entries);
+  const resolve11 = (ranges) => declaredEntries(ranges, byDescriptor, entries);
   const workspaces = entries.filter((entry2) => entry2.workspace);
   const members2 = manifest === void 0 ? workspaces : workspaces.filter((entry2) => !entry2.isRoot);
-  const prodRoots = [...members2, ...resolve7(declared.prod)];
-  const devRoots = resolve7(declared.dev);
+  const prodRoots = [...members2, ...resolve11(declared.prod)];
+  const devRoots = resolve11(declared.dev);
   const edges = (entry2) => entry2.dependencies.map((descriptor) => byDescriptor.get(descriptor)).filter((next) => next !== void 0);
   const scopes = scopesByReachability(prodRoots, devRoots, edges);
   const direct = /* @__PURE__ */ new Set([...workspaces.flatMap(edges), ...prodRoots, ...devRoots]);
@@ -57289,8 +58432,8 @@ function addPackages3(entries, manifest, result) {
 }
 function declaredEntries(ranges, byDescriptor, entries) {
   const found = [];
-  for (const [name, range] of ranges) {
-    const entry2 = byDescriptor.get(`${name}@${range}`) ?? byDescriptor.get(`${name}@npm:${range}`) ?? entries.find(
+  for (const [name, range2] of ranges) {
+    const entry2 = byDescriptor.get(`${name}@${range2}`) ?? byDescriptor.get(`${name}@npm:${range2}`) ?? entries.find(
       (candidate) => !candidate.workspace && candidate.descriptors.some((d) => nameOfDescriptor(d) === name)
     );
     if (entry2) found.push(entry2);
@@ -57325,12 +58468,12 @@ var lockfileParsers = [
 function parserFor(path) {
   return lockfileParsers.find((parser3) => parser3.matches(path));
 }
-function parseLockfileText(parser3, path, content, context) {
-  const bytes = content.length * 3 <= MAX_LOCKFILE_BYTES ? 0 : Buffer.byteLength(content, "utf8");
-  if (bytes > MAX_LOCKFILE_BYTES) return refused(path, tooLargeMessage(bytes));
-  const text = content.charCodeAt(0) === 65279 ? content.slice(1) : content;
+function parseLockfileText(parser3, path, content, context, maxBytes = MAX_LOCKFILE_BYTES) {
+  const bytes = content.length * 3 <= maxBytes ? 0 : Buffer.byteLength(content, "utf8");
+  if (bytes > maxBytes) return refused(path, tooLargeMessage(bytes, maxBytes));
+  const text2 = content.charCodeAt(0) === 65279 ? content.slice(1) : content;
   try {
-    return parser3.parse(path, text, context);
+    return parser3.parse(path, text2, context);
   } catch (error62) {
     return refused(path, `could not be read as ${parser3.format}: ${error62.message}`);
   }
@@ -57369,9 +58512,9 @@ async function walk3(root, directory, inherited, excludes, found) {
   }
 }
 async function withGitignore(root, directory, inherited) {
-  const text = await readFile3(join(root, directory, ".gitignore"), "utf8").catch(() => void 0);
-  if (text === void 0) return inherited;
-  return [...inherited, { base: directory, rules: (0, import_ignore.default)().add(text) }];
+  const text2 = await readFile3(join(root, directory, ".gitignore"), "utf8").catch(() => void 0);
+  if (text2 === void 0) return inherited;
+  return [...inherited, { base: directory, rules: (0, import_ignore.default)().add(text2) }];
 }
 function isExcluded(path, scopes, excludes) {
   if (excludes.ignores(path)) return true;
@@ -57502,17 +58645,17 @@ var depsListCommand = {
 };
 function parseArgs(args) {
   const parsed = { target: ".", json: false, exclude: [] };
-  const paths = [];
+  const paths2 = [];
   for (let index = 0; index < args.length; index++) {
     const arg = args[index];
     if (arg === "--json") parsed.json = true;
     else if (arg === "--exclude") parsed.exclude.push(valueAfter(args, ++index, arg));
     else if (arg.startsWith("--exclude=")) parsed.exclude.push(arg.slice("--exclude=".length));
     else if (arg.startsWith("-")) throw new UsageError(`unknown option ${arg}`);
-    else paths.push(arg);
+    else paths2.push(arg);
   }
-  if (paths.length > 1) throw new UsageError("give at most one PATH");
-  parsed.target = paths[0] ?? ".";
+  if (paths2.length > 1) throw new UsageError("give at most one PATH");
+  parsed.target = paths2[0] ?? ".";
   return parsed;
 }
 function valueAfter(args, index, option) {
@@ -57541,7 +58684,7 @@ function seenFrom(prefix, collected) {
   };
 }
 function jsonList(collected) {
-  const rows = collected.packages.map(({ ecosystem, name, version: version3, scope, direct, location }) => ({
+  const rows2 = collected.packages.map(({ ecosystem, name, version: version3, scope, direct, location }) => ({
     ecosystem,
     name,
     version: version3,
@@ -57550,12 +58693,12 @@ function jsonList(collected) {
     file: location.file,
     line: location.line ?? null
   }));
-  return `${JSON.stringify(rows, null, 2)}
+  return `${JSON.stringify(rows2, null, 2)}
 `;
 }
 function table(collected) {
   const header = ["ECOSYSTEM", "NAME", "VERSION", "SCOPE", "DIRECT", "FILE"];
-  const rows = collected.packages.map((found) => [
+  const rows2 = collected.packages.map((found) => [
     found.ecosystem,
     found.name,
     found.version,
@@ -57564,12 +58707,12 @@ function table(collected) {
     found.location.line ? `${found.location.file}:${found.location.line}` : found.location.file
   ]);
   const widths = header.map(
-    (title, column) => Math.max(title.length, ...rows.map((row) => row[column].length))
+    (title, column) => Math.max(title.length, ...rows2.map((row) => row[column].length))
   );
   const format = (row) => row.map((cell, column) => cell.padEnd(widths[column])).join("  ").trimEnd();
   const files = collected.lockfiles.length;
   const summary = `${collected.packages.length} packages in ${files} lockfile${files === 1 ? "" : "s"}`;
-  return [format(header), ...rows.map(format), "", summary, ""].join("\n");
+  return [format(header), ...rows2.map(format), "", summary, ""].join("\n");
 }
 function reportProblems(collected, io) {
   for (const problem of collected.problems) {
@@ -57584,1521 +58727,2671 @@ function reportProblems(collected, io) {
   }
 }
 
-// cli/commands/release-notes.ts
-import { readFile as readFile5, writeFile } from "node:fs/promises";
-import { resolve as resolve4 } from "node:path";
-import { parseArgs as parseArgs2 } from "node:util";
+// cli/commands/deps-scan.ts
+import { existsSync as existsSync3, readFileSync as readFileSync7, statSync as statSync4 } from "node:fs";
+import { dirname, join as join7, relative as relative5, resolve as resolve5 } from "node:path";
 
-// core/release-notes/changelog-file.ts
-var RELEASE_HEADING = /^##?#? /;
-function prependSection(existing, section, version3) {
-  const body = section.endsWith("\n") ? section : `${section}
-`;
-  if (!existing?.trim()) return `# Changelog
+// core/deps/policy.ts
+var import_ignore2 = __toESM(require_ignore(), 1);
 
-${body}`;
-  const lines = existing.replace(/\r\n/g, "\n").split("\n");
-  const current = lines.findIndex((line) => isHeadingOf(line, version3));
-  if (current !== -1) {
-    const end = nextReleaseHeading(lines, current + 1);
-    return joinAround(lines.slice(0, current), body, lines.slice(end));
+// core/deps/advisories/package-key.ts
+var ECOSYSTEMS2 = [
+  "npm",
+  "PyPI",
+  "Go",
+  "crates.io",
+  "RubyGems",
+  "Packagist",
+  "NuGet",
+  "Maven",
+  "Pub",
+  "Hex"
+];
+var BY_LOWER = new Map(ECOSYSTEMS2.map((name) => [name.toLowerCase(), name]));
+function toEcosystem(osvEcosystem) {
+  const base = osvEcosystem.split(":")[0] ?? "";
+  return BY_LOWER.get(base.toLowerCase());
+}
+function normalizeName(ecosystem, name) {
+  switch (ecosystem) {
+    case "PyPI":
+      return name.toLowerCase().replace(/[-_.]+/g, "-");
+    case "NuGet":
+    case "Packagist":
+    case "Hex":
+      return name.toLowerCase();
+    default:
+      return name;
   }
-  const firstRelease = lines.findIndex((line, index) => index > 0 && isReleaseHeading(line));
-  if (firstRelease === -1) return `${existing.trimEnd()}
-
-${body}`;
-  return joinAround(lines.slice(0, firstRelease), body, lines.slice(firstRelease));
 }
-function joinAround(before, section, after) {
-  const head = before.join("\n").trimEnd();
-  const tail = after.join("\n").trim();
-  return `${head ? `${head}
-
-` : ""}${section}${tail ? `
-${tail}
-` : ""}`;
-}
-function isReleaseHeading(line) {
-  return RELEASE_HEADING.test(line) && !line.startsWith("# ") && /\d+\.\d+/.test(line);
-}
-function isHeadingOf(line, version3) {
-  if (!isReleaseHeading(line)) return false;
-  const title = line.replace(/^#+\s*/, "");
-  const escaped = version3.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  return new RegExp(`^\\[?v?${escaped}(?:\\]|\\s|$)`).test(title);
-}
-function nextReleaseHeading(lines, from) {
-  for (let index = from; index < lines.length; index++)
-    if (isReleaseHeading(lines[index] ?? "")) return index;
-  return lines.length;
+function packageKey(ecosystem, name) {
+  return `${ecosystem}\0${normalizeName(ecosystem, name)}`;
 }
 
-// core/release-notes/contributors.ts
-var CO_AUTHOR = /^Co-authored-by:\s*(.+?)\s*<([^>]+)>\s*$/gim;
-function contributorsOf(commits, lookup) {
-  const bots = new Set((lookup.bots ?? []).map((bot) => bot.toLowerCase()));
-  const byEmail = /* @__PURE__ */ new Map();
-  const add = (name, email3, login) => {
-    if (isBot(name, email3, bots)) return;
-    const key = email3.toLowerCase();
-    const known = byEmail.get(key);
-    if (known) {
-      known.commits++;
-      known.login ??= login;
-      return;
-    }
-    byEmail.set(key, { name, email: email3, login, commits: 1, firstTime: false });
-  };
-  for (const commit of commits) {
-    add(commit.authorName, commit.authorEmail, lookup.logins?.get(commit.hash));
-    for (const match2 of commit.message.matchAll(CO_AUTHOR))
-      add(match2[1], match2[2]);
-  }
-  const contributors2 = [...byEmail.values()];
-  for (const person of contributors2) {
-    const seen = lookup.knownBefore.has(person.email.toLowerCase()) || person.login !== void 0 && lookup.knownBefore.has(person.login.toLowerCase());
-    person.firstTime = !seen;
-  }
-  return contributors2.sort((a, b) => (a.login ?? a.name).localeCompare(b.login ?? b.name));
+// core/deps/baseline.ts
+function baselineKeys(subject) {
+  const name = normalizeName(subject.ecosystem, subject.name);
+  return subject.ids.map((id) => [subject.ecosystem, name, subject.file, id].join("|"));
 }
-function isBot(name, email3, bots) {
-  return /\[bot\]$/i.test(name) || /\[bot\]@/i.test(email3) || bots.has(name.toLowerCase()) || bots.has(email3.toLowerCase());
-}
-function renderContributors(contributors2) {
-  if (contributors2.length === 0) return "";
-  const lines = contributors2.map((person) => {
-    const who = person.login ? `@${person.login}` : person.name;
-    return `* ${who}${person.firstTime ? " (first contribution)" : ""}`;
-  });
-  return `### Contributors
-
-${lines.join("\n")}
-`;
-}
-
-// node_modules/conventional-commits-parser/dist/regex.js
-var nomatchRegex = /(?!.*)/;
-function escape(string4) {
-  return string4.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-function joinOr(parts) {
-  return parts.map((val) => typeof val === "string" ? escape(val.trim()) : val.source).filter(Boolean).join("|");
-}
-function getNotesRegex(noteKeywords, notesPattern) {
-  if (!noteKeywords) {
-    return nomatchRegex;
-  }
-  const noteKeywordsSelection = joinOr(noteKeywords);
-  if (!notesPattern) {
-    return new RegExp(`^[\\s|*]*(${noteKeywordsSelection})[:\\s]+(.*)`, "i");
-  }
-  return notesPattern(noteKeywordsSelection);
-}
-function getReferencePartsRegex(issuePrefixes, issuePrefixesCaseSensitive) {
-  if (!issuePrefixes) {
-    return nomatchRegex;
-  }
-  const flags = issuePrefixesCaseSensitive ? "g" : "gi";
-  return new RegExp(`(?:.*?)??\\s*([\\w-\\.\\/]*?)??(${joinOr(issuePrefixes)})([\\w-]+)(?=\\s|$|[,;)\\]])`, flags);
-}
-function getReferencesRegex(referenceActions) {
-  if (!referenceActions) {
-    return /()(.+)/gi;
-  }
-  const joinedKeywords = joinOr(referenceActions);
-  return new RegExp(`(${joinedKeywords})(?:\\s+(.*?))(?=(?:${joinedKeywords})|$)`, "gi");
-}
-function getParserRegexes(options = {}) {
-  const notes = getNotesRegex(options.noteKeywords, options.notesPattern);
-  const referenceParts = getReferencePartsRegex(options.issuePrefixes, options.issuePrefixesCaseSensitive);
-  const references = getReferencesRegex(options.referenceActions);
+var isObject2 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
+function subjectOf(value) {
+  if (!isObject2(value)) return void 0;
+  const { ecosystem, name, file: file2, ids } = value;
+  if (typeof ecosystem !== "string" || typeof name !== "string" || typeof file2 !== "string")
+    return void 0;
+  if (!Array.isArray(ids)) return void 0;
   return {
-    notes,
-    referenceParts,
-    references,
-    mentions: /@([\w-]+)/g,
-    url: /\b(?:https?):\/\/(?:www\.)?([-a-zA-Z0-9@:%_+.~#?&//=])+\b/
+    ecosystem,
+    name,
+    file: file2,
+    ids: ids.filter((id) => typeof id === "string")
   };
 }
-
-// node_modules/conventional-commits-parser/dist/utils.js
-var SCISSOR = "------------------------ >8 ------------------------";
-function trimNewLines(input2) {
-  const matches = input2.match(/[^\r\n]/);
-  if (typeof matches?.index !== "number") {
-    return "";
-  }
-  const firstIndex = matches.index;
-  let lastIndex = input2.length - 1;
-  while (input2[lastIndex] === "\r" || input2[lastIndex] === "\n") {
-    lastIndex--;
-  }
-  return input2.substring(firstIndex, lastIndex + 1);
-}
-function appendLine(src, line) {
-  return src ? `${src}
-${line || ""}` : line || "";
-}
-function getCommentFilter(char) {
-  return char ? (line) => !line.startsWith(char) : () => true;
-}
-function truncateToScissor(lines, commentChar) {
-  const scissorIndex = lines.indexOf(`${commentChar} ${SCISSOR}`);
-  if (scissorIndex === -1) {
-    return lines;
-  }
-  return lines.slice(0, scissorIndex);
-}
-function gpgFilter(line) {
-  return !line.match(/^\s*gpg:/);
-}
-function assignMatchedCorrespondence(target, matches, correspondence) {
-  const { groups: groups2 } = matches;
-  for (let i = 0, len = correspondence.length, key; i < len; i++) {
-    key = correspondence[i];
-    target[key] = (groups2 ? groups2[key] : matches[i + 1]) || null;
-  }
-  return target;
-}
-
-// node_modules/conventional-commits-parser/dist/options.js
-var defaultOptions3 = {
-  noteKeywords: ["BREAKING CHANGE", "BREAKING-CHANGE"],
-  issuePrefixes: ["#"],
-  referenceActions: [
-    "close",
-    "closes",
-    "closed",
-    "fix",
-    "fixes",
-    "fixed",
-    "resolve",
-    "resolves",
-    "resolved"
-  ],
-  headerPattern: /^(\w*)(?:\(([\w$@.\-*/ ]*)\))?: (.*)$/,
-  headerCorrespondence: [
-    "type",
-    "scope",
-    "subject"
-  ],
-  revertPattern: /^Revert\s"([\s\S]*)"\s*This reverts commit (\w*)\.?/,
-  revertCorrespondence: ["header", "hash"],
-  fieldPattern: /^-(.*?)-$/
-};
-
-// node_modules/conventional-commits-parser/dist/CommitParser.js
-function createCommitObject(initialData = {}) {
-  return {
-    merge: null,
-    revert: null,
-    header: null,
-    body: null,
-    footer: null,
-    notes: [],
-    mentions: [],
-    references: [],
-    ...initialData
-  };
-}
-var CommitParser = class {
-  options;
-  regexes;
-  lines = [];
-  lineIndex = 0;
-  commit = createCommitObject();
-  constructor(options = {}) {
-    this.options = {
-      ...defaultOptions3,
-      ...options
-    };
-    this.regexes = getParserRegexes(this.options);
-  }
-  currentLine() {
-    return this.lines[this.lineIndex];
-  }
-  nextLine() {
-    return this.lines[this.lineIndex++];
-  }
-  isLineAvailable() {
-    return this.lineIndex < this.lines.length;
-  }
-  parseReference(input2, action) {
-    const { regexes } = this;
-    if (regexes.url.test(input2)) {
-      return null;
-    }
-    const matches = regexes.referenceParts.exec(input2);
-    if (!matches) {
-      return null;
-    }
-    let [raw, repository = null, prefix, issue2] = matches;
-    let owner = null;
-    if (repository) {
-      const slashIndex = repository.indexOf("/");
-      if (slashIndex !== -1) {
-        owner = repository.slice(0, slashIndex);
-        repository = repository.slice(slashIndex + 1);
-      }
-    }
-    return {
-      raw,
-      action,
-      owner,
-      repository,
-      prefix,
-      issue: issue2
-    };
-  }
-  parseReferences(input2) {
-    const { regexes } = this;
-    const regex2 = input2.match(regexes.references) ? regexes.references : /()(.+)/gi;
-    const references = [];
-    let matches;
-    let action;
-    let sentence;
-    let reference;
-    while (true) {
-      matches = regex2.exec(input2);
-      if (!matches) {
-        break;
-      }
-      action = matches[1] || null;
-      sentence = matches[2] || "";
-      while (true) {
-        reference = this.parseReference(sentence, action);
-        if (!reference) {
-          break;
-        }
-        references.push(reference);
-      }
-    }
-    return references;
-  }
-  skipEmptyLines() {
-    let line = this.currentLine();
-    while (line !== void 0 && !line.trim()) {
-      this.nextLine();
-      line = this.currentLine();
-    }
-  }
-  parseMerge() {
-    const { commit, options } = this;
-    const correspondence = options.mergeCorrespondence || [];
-    const merge3 = this.currentLine();
-    const matches = merge3 && options.mergePattern ? merge3.match(options.mergePattern) : null;
-    if (matches) {
-      this.nextLine();
-      commit.merge = matches[0] || null;
-      assignMatchedCorrespondence(commit, matches, correspondence);
-      return true;
-    }
-    return false;
-  }
-  parseHeader(isMergeCommit) {
-    if (isMergeCommit) {
-      this.skipEmptyLines();
-    }
-    const { commit, options } = this;
-    const correspondence = options.headerCorrespondence || [];
-    const header = commit.header ?? this.nextLine();
-    let matches = null;
-    if (header) {
-      if (options.breakingHeaderPattern) {
-        matches = header.match(options.breakingHeaderPattern);
-      }
-      if (!matches && options.headerPattern) {
-        matches = header.match(options.headerPattern);
-      }
-    }
-    if (header) {
-      commit.header = header;
-    }
-    if (matches) {
-      assignMatchedCorrespondence(commit, matches, correspondence);
-    }
-  }
-  parseMeta() {
-    const { options, commit } = this;
-    if (!options.fieldPattern || !this.isLineAvailable()) {
-      return false;
-    }
-    let matches;
-    let field = null;
-    let parsed = false;
-    while (this.isLineAvailable()) {
-      matches = this.currentLine().match(options.fieldPattern);
-      if (matches) {
-        field = matches[1] || null;
-        this.nextLine();
-        continue;
-      }
-      if (field) {
-        parsed = true;
-        commit[field] = appendLine(commit[field], this.currentLine());
-        this.nextLine();
-      } else {
-        break;
-      }
-    }
-    return parsed;
-  }
-  parseNotes() {
-    const { regexes, commit } = this;
-    if (!this.isLineAvailable()) {
-      return false;
-    }
-    const matches = this.currentLine().match(regexes.notes);
-    let references = [];
-    if (matches) {
-      const note = {
-        title: matches[1],
-        text: matches[2]
-      };
-      commit.notes.push(note);
-      commit.footer = appendLine(commit.footer, this.currentLine());
-      this.nextLine();
-      while (this.isLineAvailable()) {
-        if (this.parseMeta()) {
-          return true;
-        }
-        if (this.parseNotes()) {
-          return true;
-        }
-        references = this.parseReferences(this.currentLine());
-        if (references.length) {
-          commit.references.push(...references);
-        } else {
-          note.text = appendLine(note.text, this.currentLine());
-        }
-        commit.footer = appendLine(commit.footer, this.currentLine());
-        this.nextLine();
-        if (references.length) {
-          break;
-        }
-      }
-      return true;
-    }
-    return false;
-  }
-  parseBodyAndFooter(isBody) {
-    const { commit } = this;
-    if (!this.isLineAvailable()) {
-      return isBody;
-    }
-    const references = this.parseReferences(this.currentLine());
-    const isStillBody = !references.length && isBody;
-    if (isStillBody) {
-      commit.body = appendLine(commit.body, this.currentLine());
-    } else {
-      commit.references.push(...references);
-      commit.footer = appendLine(commit.footer, this.currentLine());
-    }
-    this.nextLine();
-    return isStillBody;
-  }
-  parseBreakingHeader() {
-    const { commit, options } = this;
-    if (!options.breakingHeaderPattern || commit.notes.length || !commit.header) {
-      return;
-    }
-    const matches = commit.header.match(options.breakingHeaderPattern);
-    if (matches) {
-      commit.notes.push({
-        title: "BREAKING CHANGE",
-        text: matches[3]
-      });
-    }
-  }
-  parseMentions(input2) {
-    const { commit, regexes } = this;
-    let matches;
-    for (; ; ) {
-      matches = regexes.mentions.exec(input2);
-      if (!matches) {
-        break;
-      }
-      commit.mentions.push(matches[1]);
-    }
-  }
-  parseRevert(input2) {
-    const { commit, options } = this;
-    const correspondence = options.revertCorrespondence || [];
-    const matches = options.revertPattern ? input2.match(options.revertPattern) : null;
-    if (matches) {
-      commit.revert = assignMatchedCorrespondence({}, matches, correspondence);
-    }
-  }
-  cleanupCommit() {
-    const { commit } = this;
-    if (commit.body) {
-      commit.body = trimNewLines(commit.body);
-    }
-    if (commit.footer) {
-      commit.footer = trimNewLines(commit.footer);
-    }
-    commit.notes.forEach((note) => {
-      note.text = trimNewLines(note.text);
-    });
-    const referencesSet = /* @__PURE__ */ new Set();
-    commit.references = commit.references.filter((reference) => {
-      const uid = `${reference.action} ${reference.raw}`.toLocaleLowerCase();
-      const ok = !referencesSet.has(uid);
-      if (ok) {
-        referencesSet.add(uid);
-      }
-      return ok;
-    });
-  }
-  /**
-   * Parse commit message string into an object.
-   * @param input - Commit message string.
-   * @returns Commit object.
-   */
-  parse(input2) {
-    if (!input2.trim()) {
-      throw new TypeError("Expected a raw commit");
-    }
-    const { commentChar } = this.options;
-    const commentFilter = getCommentFilter(commentChar);
-    const rawLines = trimNewLines(input2).split(/\r?\n/);
-    const lines = commentChar ? truncateToScissor(rawLines, commentChar).filter((line) => commentFilter(line) && gpgFilter(line)) : rawLines.filter((line) => gpgFilter(line));
-    const commit = createCommitObject();
-    this.lines = lines;
-    this.lineIndex = 0;
-    this.commit = commit;
-    const isMergeCommit = this.parseMerge();
-    this.parseHeader(isMergeCommit);
-    if (commit.header) {
-      commit.references = this.parseReferences(commit.header);
-    }
-    let isBody = true;
-    while (this.isLineAvailable()) {
-      this.parseMeta();
-      if (this.parseNotes()) {
-        isBody = false;
-      }
-      if (!this.parseBodyAndFooter(isBody)) {
-        isBody = false;
-      }
-    }
-    this.parseBreakingHeader();
-    this.parseMentions(input2);
-    this.parseRevert(input2);
-    this.cleanupCommit();
-    return commit;
-  }
-};
-
-// core/release-notes/message.ts
-var parser2 = new CommitParser({
-  headerPattern: /^(\w*)(?:\(([^()\r\n]*)\))?!?: (.*)$/,
-  breakingHeaderPattern: /^(\w*)(?:\(([^()\r\n]*)\))?!: (.*)$/,
-  headerCorrespondence: ["type", "scope", "subject"],
-  noteKeywords: ["BREAKING CHANGE", "BREAKING-CHANGE"],
-  revertPattern: /^(?:Revert|revert:)\s"?([\s\S]+?)"?\s*This reverts commit (\w*)\./i,
-  revertCorrespondence: ["header", "hash"],
-  issuePrefixes: ["#"]
-});
-var NO_SPACE_HEADER = /^(\w+)((?:\([^()\r\n]*\))?!?):(?=\S)/;
-var FOOTER_TOKEN = /^(?:[A-Za-z][\w-]*|BREAKING[ -]CHANGE)(?::\s|\s#)/;
-var RELEASE_AS = /^release-as:\s*\w*@?([0-9]+\.[0-9]+\.[0-9a-z]+(?:-[0-9a-z.]+)?)\s*$/im;
-var GIT_REVERT = /^Revert "([\s\S]+?)"\s*(?:\n[\s\S]*?)?This reverts commit ([0-9a-f]{7,40})/i;
-var REFS_FOOTER = /^Refs?:\s*((?:[0-9a-f]{7,40}[,\s]*)+)$/im;
-var TRAILING_PR = /\s*\(#(\d+)\)\s*$/;
-function parseMessage(raw, knownTypes2) {
-  const warnings = [];
-  let message = raw.replace(/\r\n?/g, "\n").trim();
-  const lenient = message.match(NO_SPACE_HEADER);
-  if (lenient && knownTypes2.has((lenient[1] ?? "").toLowerCase())) {
-    const prefix = `${lenient[1]}${lenient[2]}:`;
-    warnings.push(
-      `header "${firstLine2(message)}" has no space after "${prefix}"; read as "${prefix} \u2026"`
-    );
-    message = `${prefix} ${message.slice(prefix.length)}`;
-  }
-  const gitRevert = message.match(GIT_REVERT);
-  if (gitRevert) return { change: gitRevertChange(message, gitRevert), warnings };
-  const commit = parser2.parse(message);
-  if (!commit.type || commit.subject === null || commit.subject === void 0) return { warnings };
-  return { change: conventionalChange(commit, message), warnings };
-}
-function conventionalChange(commit, message) {
-  const type = String(commit.type).toLowerCase();
-  const header = commit.header ?? firstLine2(message);
-  const subject = String(commit.subject).trim();
-  const change = {
-    type,
-    scope: commit.scope?.trim() || void 0,
-    subject,
-    header,
-    breaking: commit.notes.map((note) => endAtFooterToken(note.text)).filter(Boolean),
-    references: commit.references.map(toIssueRef),
-    pr: prNumber(subject),
-    releaseAs: message.match(RELEASE_AS)?.[1],
-    advisories: advisoriesIn(message)
-  };
-  if (type === "revert") {
-    const refs = message.match(REFS_FOOTER)?.[1]?.match(/[0-9a-f]{7,40}/);
-    change.reverts = { hash: refs?.[0], header: subject.replace(TRAILING_PR, "") };
-  }
-  return change;
-}
-function gitRevertChange(message, match2) {
-  const header = firstLine2(message);
-  return {
-    type: "revert",
-    subject: header,
-    header,
-    breaking: [],
-    references: parser2.parse(message).references.map(toIssueRef),
-    pr: prNumber(header),
-    advisories: [],
-    reverts: { hash: match2[2], header: match2[1] }
-  };
-}
-function endAtFooterToken(text) {
-  const lines = text.split("\n");
-  const end = lines.findIndex((line, index) => index > 0 && FOOTER_TOKEN.test(line));
-  return (end === -1 ? lines : lines.slice(0, end)).join("\n").trim();
-}
-function toIssueRef(reference) {
-  return {
-    number: Number(reference.issue),
-    owner: reference.owner ?? void 0,
-    repo: reference.repository ?? void 0,
-    action: reference.action ?? void 0
-  };
-}
-var ADVISORY = /\b(?:CVE-\d{4}-\d{4,}|GHSA(?:-[23456789cfghjmpqrvwx]{4}){3})\b/gi;
-function advisoriesIn(message) {
-  return [...new Set([...message.matchAll(ADVISORY)].map((match2) => match2[0].toUpperCase()))];
-}
-function prNumber(subject) {
-  const match2 = subject.match(TRAILING_PR);
-  return match2 ? Number(match2[1]) : void 0;
-}
-function firstLine2(text) {
-  const end = text.indexOf("\n");
-  return end === -1 ? text : text.slice(0, end);
-}
-
-// core/release-notes/entries.ts
-var RELEASE_COMMIT = /^(?:chore(?:\([^)]*\))?!?:\s*release\b|chore\(release\):|release:?\s+v?\d+\.\d+)/i;
-var AUTOSQUASH = /^(?:fixup|squash|amend)! /;
-var SQUASH_BULLET = /^\* (?=\S)/;
-var SQUASH_END = /^-{3,}\s*$|^Co-authored-by:/i;
-function knownTypes(config2) {
-  return /* @__PURE__ */ new Set([...config2.sections.map((rule) => rule.type), "security"]);
-}
-function entriesOf2(commits, config2) {
-  const types = knownTypes(config2);
-  const bots = new Set(config2.botAuthors.map((bot) => bot.toLowerCase()));
-  const result = { entries: [], warnings: [], skipped: 0 };
-  for (const commit of commits) {
-    if (isSkipped(commit, bots)) {
-      result.skipped++;
-      continue;
-    }
-    const changes = changesOf(commit, types, result.warnings);
-    if (changes.length === 0) result.skipped++;
-    for (const change of changes) result.entries.push(toEntry2(commit, change));
-  }
-  return result;
-}
-function isSkipped(commit, bots) {
-  if (commit.parents.length > 1) return true;
-  const header = firstLine2(commit.message);
-  if (AUTOSQUASH.test(header) || RELEASE_COMMIT.test(header)) return true;
-  return bots.has(commit.authorName.toLowerCase()) || bots.has(commit.authorEmail.toLowerCase());
-}
-function changesOf(commit, types, warnings) {
-  const parsed = parseMessage(commit.message, types);
-  for (const message of parsed.warnings) warnings.push({ hash: commit.hash, message });
-  const bullets = parsed.change?.pr ? squashBullets(commit.message, types) : [];
-  if (bullets.length === 0) return parsed.change ? [parsed.change] : [];
-  return bullets.map((bullet) => ({ ...bullet, pr: bullet.pr ?? parsed.change?.pr }));
-}
-function squashBullets(message, types) {
-  const lines = message.replace(/\r\n?/g, "\n").split("\n").slice(1);
-  const chunks = [];
-  for (const line of lines) {
-    if (SQUASH_END.test(line)) break;
-    if (SQUASH_BULLET.test(line)) chunks.push([line.slice(2)]);
-    else chunks.at(-1)?.push(line);
-  }
-  return chunks.map((chunk) => parseMessage(chunk.join("\n"), types).change).filter((change) => change !== void 0 && types.has(change.type));
-}
-function toEntry2(commit, change) {
-  return {
-    hash: commit.hash,
-    type: change.type,
-    scope: change.scope,
-    subject: change.subject,
-    breaking: change.breaking,
-    pr: change.pr,
-    references: change.references,
-    author: { name: commit.authorName, email: commit.authorEmail },
-    reverts: change.reverts,
-    header: change.header,
-    releaseAs: change.releaseAs,
-    advisories: change.advisories
-  };
-}
-
-// core/release-notes/markdown.ts
-function groupEntries(entries, config2) {
-  const order = [...new Set(config2.sections.map((rule) => rule.section))];
-  const groups2 = /* @__PURE__ */ new Map();
-  for (const entry2 of entries) {
-    const rule = config2.sections.find((candidate) => candidate.type === entry2.type);
-    const breaking = entry2.breaking.length > 0;
-    if (!breaking && (!rule || rule.hidden)) continue;
-    const title = rule?.section ?? entry2.type;
-    const group = groups2.get(title);
-    if (group) group.push(entry2);
-    else groups2.set(title, [entry2]);
-  }
-  const rank = (title) => order.includes(title) ? order.indexOf(title) : order.length;
-  return [...groups2.entries()].sort(([a], [b]) => rank(a) - rank(b)).map(([title, list]) => ({ title, entries: list.sort(byScopeThenSubject) }));
-}
-function byScopeThenSubject(a, b) {
-  return `${a.scope ?? ""}${a.subject}`.localeCompare(`${b.scope ?? ""}${b.subject}`);
-}
-function renderSection(heading, entries, config2, links) {
-  const lines = [renderHeading(heading, links)];
-  const notes = entries.flatMap((entry2) => entry2.breaking.map((text) => ({ entry: entry2, text })));
-  if (notes.length > 0) {
-    lines.push("", "### \u26A0 BREAKING CHANGES", "");
-    for (const { entry: entry2, text } of notes) lines.push(`* ${scopePrefix(entry2)}${text}`);
-  }
-  for (const group of groupEntries(entries, config2)) {
-    lines.push("", `### ${group.title}`, "");
-    for (const entry2 of group.entries) lines.push(renderEntry(entry2, links));
-  }
-  return `${lines.join("\n")}
-`;
-}
-function renderHeading(heading, links) {
-  const title = links && heading.previousTag ? `[${heading.version}](${links.compare(heading.previousTag, heading.tag)})` : heading.version;
-  return `## ${title} (${heading.date})`;
-}
-function scopePrefix(entry2) {
-  return entry2.scope && entry2.scope !== "*" ? `**${entry2.scope}:** ` : "";
-}
-function renderEntry(entry2, links) {
-  const linked = linkSubject(entry2.subject, entry2.pr, links);
-  const short = entry2.hash.slice(0, 7);
-  const commit = links ? ` ([${short}](${links.commit(entry2.hash)}))` : ` ${short}`;
-  const references = entry2.references.filter((ref) => !linked.mentioned.has(refLabel(ref)));
-  const closes = references.length ? `, closes${references.map((ref) => ` ${renderRef(ref, links)}`).join("")}` : "";
-  return `* ${scopePrefix(entry2)}${linked.text}${commit}${closes}`;
-}
-function refLabel(ref) {
-  return `${ref.owner ? `${ref.owner}/` : ""}${ref.repo ?? ""}#${ref.number}`;
-}
-function renderRef(ref, links) {
-  return links ? `[${refLabel(ref)}](${links.issue(ref.number, ref.owner, ref.repo)})` : refLabel(ref);
-}
-var SUBJECT_REFERENCE = /(?:([\w.-]+)\/([\w.-]+))?#(\d+)/g;
-var MENTION = /`[^`]*`|\B@([a-z0-9](?:-?[a-z0-9/]){0,38})/g;
-function linkSubject(subject, pr, links) {
-  const mentioned = /* @__PURE__ */ new Set();
-  const prSuffix = pr === void 0 ? -1 : subject.search(/\(#\d+\)\s*$/);
-  const text = subject.replace(SUBJECT_REFERENCE, (match2, owner, repo, number4, offset2) => {
-    const label = owner && repo ? `${owner}/${repo}#${number4}` : `#${number4}`;
-    mentioned.add(label);
-    if (!links) return match2;
-    const isPr = !owner && offset2 === prSuffix + 1;
-    const url2 = isPr ? links.pull(Number(number4)) : links.issue(Number(number4), owner, repo);
-    return `[${label}](${url2})`;
-  });
-  if (!links) return { text, mentioned };
-  const withMentions = text.replace(
-    MENTION,
-    (match2, login) => !login || login.includes("/") ? match2 : `[@${login}](${links.user(login)})`
-  );
-  return { text: withMentions, mentioned };
-}
-
-// core/release-notes/extra-notes.ts
-function isSecurityFix(entry2) {
-  return entry2.type === "security" || entry2.advisories.length > 0;
-}
-function renderPatchNotes(version3, entries, config2, links) {
-  const wanted = new Set(config2.patchSections);
-  const security = entries.filter(isSecurityFix);
-  const fixes = entries.filter((entry2) => wanted.has(entry2.type) && !isSecurityFix(entry2));
-  const lines = [`## ${version3} patch release notes`];
-  if (security.length + fixes.length === 0) return `${lines[0]}
-
-No fixes in this release.
-`;
-  if (security.length > 0) {
-    lines.push("", "### Security fixes", "");
-    for (const entry2 of sorted(security))
-      lines.push(`${renderEntry(entry2, links)}${advisoryNote(entry2)}`);
-  }
-  if (fixes.length > 0)
-    lines.push("", "### Bug fixes", "", ...sorted(fixes).map((entry2) => renderEntry(entry2, links)));
-  lines.push(...componentsLine([...security, ...fixes]));
-  return `${lines.join("\n")}
-`;
-}
-function renderEnhancementNotes(version3, entries, config2, links) {
-  const wanted = new Set(config2.enhancementSections);
-  const features = entries.filter((entry2) => wanted.has(entry2.type));
-  if (features.length === 0)
-    return `## ${version3} enhancement release notes
-
-No new features in this release.
-`;
-  const lines = [`## ${version3} enhancement release notes`, "", "### Features", ""];
-  lines.push(
-    ...sorted(features).map((entry2) => renderEntry(entry2, links)),
-    ...componentsLine(features)
-  );
-  return `${lines.join("\n")}
-`;
-}
-function advisoryNote(entry2) {
-  return entry2.advisories.length ? ` (${entry2.advisories.join(", ")})` : "";
-}
-function componentsLine(entries) {
-  const scopes = [
-    ...new Set(entries.flatMap((entry2) => entry2.scope ? entry2.scope.split(/\s*,\s*/) : []))
-  ].sort();
-  return scopes.length ? ["", `Affected components: ${scopes.join(", ")}`] : [];
-}
-function sorted(entries) {
-  return [...entries].sort(
-    (a, b) => `${a.scope ?? ""}${a.subject}`.localeCompare(`${b.scope ?? ""}${b.subject}`)
-  );
-}
-
-// core/release-notes/links.ts
-function parseRepositoryUrl(text) {
-  if (!text) return void 0;
-  const value = text.trim().replace(/^git\+/, "").replace(/\.git\/?$/, "").replace(/\/$/, "");
-  const shorthand = value.match(/^(?:github:)?([\w.-]+)\/([\w.-]+)$/);
-  if (shorthand)
-    return {
-      host: "https://github.com",
-      owner: shorthand[1],
-      repo: shorthand[2]
-    };
-  const scp = value.match(/^[\w.-]+@([\w.-]+):(?:\/)?([\w.-]+)\/([\w.-]+)$/);
-  if (scp) return { host: `https://${scp[1]}`, owner: scp[2], repo: scp[3] };
-  const url2 = value.match(
-    /^(?:https?|ssh|git):\/\/(?:[^@/]+@)?([\w.-]+)(?::\d+)?\/(?:.*\/)?([\w.-]+)\/([\w.-]+)$/
-  );
-  if (url2) return { host: `https://${url2[1]}`, owner: url2[2], repo: url2[3] };
-  return void 0;
-}
-function repositoryFromPackageJson(text) {
-  if (!text) return void 0;
+function readBaseline(text2) {
+  let value;
   try {
-    const manifest = JSON.parse(text);
-    const field = manifest.repository;
-    return typeof field === "string" ? field : field?.url;
+    value = JSON.parse(text2);
+  } catch (error62) {
+    return { ok: false, message: `not JSON: ${error62.message}` };
+  }
+  const subjects = [];
+  if (isObject2(value) && Array.isArray(value.runs)) {
+    for (const run of value.runs) {
+      const results = isObject2(run) && Array.isArray(run.results) ? run.results : [];
+      for (const result of results) subjects.push(isObject2(result) ? result.properties : void 0);
+    }
+  } else if (isObject2(value) && Array.isArray(value.findings)) {
+    subjects.push(...value.findings);
+  } else {
+    return {
+      ok: false,
+      message: "expected a SARIF log (runs[]) or an Upkeep deps report (findings[])"
+    };
+  }
+  const keys = /* @__PURE__ */ new Set();
+  for (const subject of subjects.map(subjectOf)) {
+    if (subject) for (const key of baselineKeys(subject)) keys.add(key);
+  }
+  return { ok: true, keys };
+}
+
+// core/deps/severity.ts
+var cvssModule = __toESM(require_ae_cvss_calculator(), 1);
+var cvss = [cvssModule.default, cvssModule].find(
+  (candidate) => typeof candidate?.Cvss3P1 === "function"
+);
+var SEVERITY_ORDER = [
+  "unknown",
+  "low",
+  "medium",
+  "high",
+  "critical"
+];
+function severityRank(level) {
+  return SEVERITY_ORDER.indexOf(level);
+}
+function levelForScore(score) {
+  if (score >= 9) return "critical";
+  if (score >= 7) return "high";
+  if (score >= 4) return "medium";
+  return "low";
+}
+function scoreVector(vector) {
+  try {
+    const text2 = vector.trim();
+    const calculator = text2.startsWith("CVSS:4.0/") ? new cvss.Cvss4P0(text2) : text2.startsWith("CVSS:3.1/") ? new cvss.Cvss3P1(text2) : text2.startsWith("CVSS:3.0/") ? new cvss.Cvss3P0(text2) : new cvss.Cvss2(text2);
+    const score = calculator.calculateScores().base;
+    return typeof score === "number" && Number.isFinite(score) ? score : void 0;
   } catch {
     return void 0;
   }
 }
-function webUrl(repository) {
-  return `${repository.host}/${repository.owner}/${repository.repo}`;
+var DATABASE_LABELS = {
+  critical: "critical",
+  high: "high",
+  moderate: "medium",
+  medium: "medium",
+  low: "low"
+};
+var PREFERENCE = ["CVSS_V4", "CVSS_V3", "CVSS_V2"];
+function advisorySeverity(advisory) {
+  for (const type of PREFERENCE) {
+    for (const entry2 of advisory.severity.filter((item) => item.type === type)) {
+      const score = /^\d+(\.\d+)?$/.test(entry2.score) ? Number(entry2.score) : scoreVector(entry2.score);
+      if (score !== void 0) {
+        return { level: levelForScore(score), score, vector: entry2.score, from: type };
+      }
+    }
+  }
+  const label = DATABASE_LABELS[advisory.databaseSeverity?.toLowerCase() ?? ""];
+  if (label) return { level: label, from: "database" };
+  return { level: "unknown", from: "none" };
 }
-function linkBuilder(repository) {
-  const base = webUrl(repository);
+function worseSeverity(a, b) {
+  const diff2 = severityRank(a.level) - severityRank(b.level);
+  if (diff2 !== 0) return diff2 > 0 ? a : b;
+  return (b.score ?? -1) > (a.score ?? -1) ? b : a;
+}
+
+// core/deps/policy.ts
+var EXPIRY_WARNING_DAYS = 14;
+var DAY_MS = 864e5;
+function expiryTime(rule) {
+  if (!rule.expires) return void 0;
+  const time3 = Date.parse(rule.expires);
+  return /^\d{4}-\d{2}-\d{2}$/.test(rule.expires) ? time3 + DAY_MS - 1 : time3;
+}
+function ruleMatches(rule, finding) {
+  if (!finding.ids.some((id) => id.toUpperCase() === rule.id.toUpperCase())) return false;
+  if (rule.package && normalizeName(finding.ecosystem, rule.package) !== normalizeName(finding.ecosystem, finding.name)) {
+    return false;
+  }
+  return !rule.path || (0, import_ignore2.default)().add(rule.path).ignores(finding.file);
+}
+function threshold(config2) {
+  if (config2.failOn === "none") return Number.POSITIVE_INFINITY;
+  if (config2.failOn === "any") return severityRank("low");
+  return severityRank(config2.failOn);
+}
+function statusOf(finding, config2) {
+  if (finding.ignoredBy) return "ignored";
+  if (finding.scope === "dev" && !config2.includeDev) return "dev-only";
+  if (config2.onlyNew && finding.isNew === false) return "in-baseline";
+  if (config2.fixableOnly && !finding.fixedIn) return "no-fix";
+  return severityRank(finding.effectiveSeverity) >= threshold(config2) ? "failing" : "below-threshold";
+}
+function applyPolicy(input2) {
+  const now2 = input2.now.getTime();
+  const active = input2.ignores.filter(
+    (rule) => (expiryTime(rule) ?? Number.POSITIVE_INFINITY) >= now2
+  );
+  const expired = input2.ignores.filter((rule) => !active.includes(rule));
+  const findings = input2.findings.map((finding) => {
+    const judged = {
+      ...finding,
+      effectiveSeverity: finding.severity.level === "unknown" ? input2.config.unknownSeverity : finding.severity.level
+    };
+    const rule = active.find((candidate) => ruleMatches(candidate, finding));
+    if (rule) judged.ignoredBy = rule;
+    if (input2.baseline)
+      judged.isNew = !baselineKeys(finding).some((key) => input2.baseline?.has(key));
+    return { ...judged, status: statusOf(judged, input2.config) };
+  });
   return {
-    commit: (hash2) => `${base}/commit/${hash2}`,
-    issue: (number4, owner, repo) => owner && repo ? `${repository.host}/${owner}/${repo}/issues/${number4}` : `${base}/issues/${number4}`,
-    pull: (number4) => `${base}/pull/${number4}`,
-    compare: (from, to) => `${base}/compare/${from}...${to}`,
-    user: (login) => `${repository.host}/${login}`
+    findings,
+    failing: findings.filter((finding) => finding.status === "failing"),
+    expiredIgnores: expired,
+    expiringIgnores: active.filter((rule) => {
+      const time3 = expiryTime(rule);
+      return time3 !== void 0 && time3 - now2 <= EXPIRY_WARNING_DAYS * DAY_MS;
+    })
   };
 }
 
-// core/release-notes/overrides.ts
-var import_yaml3 = __toESM(require_dist(), 1);
-var overrideSchema = external_exports.strictObject({
-  subject: external_exports.string().min(1).optional(),
-  type: external_exports.string().min(1).transform((type) => type.toLowerCase()).optional(),
-  scope: external_exports.string().optional(),
-  breaking: external_exports.union([external_exports.literal(false), external_exports.string().min(1)]).optional(),
-  hide: external_exports.boolean().optional()
-});
-var SHA = /^[0-9a-f]{7,40}$/;
-function parseOverrides(text, file2) {
-  const lines = new import_yaml3.LineCounter();
-  const doc = (0, import_yaml3.parseDocument)(text, { lineCounter: lines, uniqueKeys: true });
-  if (doc.errors.length > 0) {
-    const error62 = doc.errors[0];
-    const line = error62 ? lines.linePos(error62.pos[0]).line : void 0;
-    return {
-      ok: false,
-      problems: [
-        { file: file2, line, key: "", message: `YAML syntax error: ${error62?.message.split("\n")[0]}` }
-      ]
-    };
-  }
-  if (doc.contents === null) return { ok: true, overrides: /* @__PURE__ */ new Map() };
-  if (!(0, import_yaml3.isMap)(doc.contents))
-    return {
-      ok: false,
-      problems: [
-        { file: file2, line: 1, key: "", message: "expected a mapping of commit shas to overrides" }
-      ]
-    };
-  const overrides = /* @__PURE__ */ new Map();
-  const problems = [];
-  for (const pair of doc.contents.items) {
-    const key = (0, import_yaml3.isScalar)(pair.key) ? String(pair.key.value).toLowerCase() : "";
-    const line = lines.linePos(pair.key?.range?.[0] ?? 0).line;
-    if (!SHA.test(key)) {
-      problems.push({
-        file: file2,
-        line,
-        key,
-        message: `"${key}" is not a commit sha (7\u201340 hex characters)`
-      });
-      continue;
-    }
-    const parsed = overrideSchema.safeParse(
-      pair.value?.toJSON?.() ?? pair.value
+// core/deps/report.ts
+var REPORT_FORMAT = "upkeep-deps-report/1";
+function toJsonReport(result, tool, now2) {
+  return {
+    format: REPORT_FORMAT,
+    tool,
+    generatedAt: now2.toISOString(),
+    complete: !result.incomplete,
+    exitCode: result.exitCode,
+    counts: result.counts,
+    databases: result.databases,
+    lockfiles: result.lockfiles,
+    findings: result.policy.findings.map((finding) => ({
+      id: finding.id,
+      ids: finding.ids,
+      summary: finding.summary,
+      url: finding.url,
+      ecosystem: finding.ecosystem,
+      name: finding.name,
+      version: finding.version,
+      scope: finding.scope,
+      direct: finding.direct,
+      file: finding.file,
+      lines: finding.locations.map((location) => location.line).filter((line) => line !== void 0),
+      severity: finding.severity,
+      effectiveSeverity: finding.effectiveSeverity,
+      fixedIn: finding.fixedIn,
+      status: finding.status,
+      isNew: finding.isNew,
+      ignoredBy: finding.ignoredBy,
+      fingerprint: finding.fingerprint
+    })),
+    ignores: { expired: result.policy.expiredIgnores, expiringSoon: result.policy.expiringIgnores },
+    problems: result.problems,
+    unscannable: result.unscannable,
+    unmatchable: result.unmatchable
+  };
+}
+var STATUS_TEXT = {
+  failing: "FAILS",
+  ignored: "ignored",
+  "dev-only": "dev only",
+  "in-baseline": "not new",
+  "no-fix": "no fix yet",
+  "below-threshold": "below gate"
+};
+function ordered(findings) {
+  const rank3 = (finding) => SEVERITY_ORDER.indexOf(finding.severity.level);
+  const failing = (finding) => finding.status === "failing" ? 1 : 0;
+  return [...findings].sort(
+    (a, b) => failing(b) - failing(a) || rank3(b) - rank3(a) || a.name.localeCompare(b.name) || a.id.localeCompare(b.id)
+  );
+}
+function severityText(finding) {
+  const score = finding.severity.score;
+  return score === void 0 ? finding.severity.level : `${finding.severity.level} ${score.toFixed(1)}`;
+}
+function place(finding) {
+  const line = finding.locations[0]?.line;
+  return line ? `${finding.file}:${line}` : finding.file;
+}
+function rows(result) {
+  return ordered(result.policy.findings).map((finding) => [
+    severityText(finding),
+    finding.name,
+    finding.version,
+    finding.fixedIn ?? "-",
+    finding.id,
+    place(finding),
+    STATUS_TEXT[finding.status]
+  ]);
+}
+var HEADER = ["Severity", "Package", "Installed", "Fixed in", "Advisory", "Path", "Status"];
+function headline(result) {
+  const { counts } = result;
+  const files = result.lockfiles.length;
+  return `${counts.findings} finding${counts.findings === 1 ? "" : "s"} in ${counts.packages} packages from ${files} lockfile${files === 1 ? "" : "s"}; ${counts.failing} fail${counts.failing === 1 ? "s" : ""} the gate${counts.ignored ? `, ${counts.ignored} ignored` : ""}.`;
+}
+function ignoreLine(rule) {
+  const scope = [rule.package, rule.path].filter(Boolean).join(" in ");
+  return `${rule.id}${scope ? ` (${scope})` : ""} until ${rule.expires}: ${rule.reason}`;
+}
+function notScanned(result) {
+  return [
+    ...result.unscannable.map(
+      (entry2) => `${entry2.file}${entry2.line ? `:${entry2.line}` : ""} ${entry2.name}: ${entry2.reason}`
+    ),
+    ...result.unmatchable.map(
+      (entry2) => `${entry2.file} ${entry2.name} ${entry2.version}: ${entry2.reason}`
+    )
+  ];
+}
+function renderTable(result) {
+  const table3 = [HEADER, ...rows(result)];
+  const widths = HEADER.map(
+    (_, column) => Math.max(...table3.map((row) => (row[column] ?? "").length))
+  );
+  const lines = table3.map(
+    (row) => row.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join("  ").trimEnd()
+  );
+  const out = result.policy.findings.length > 0 ? [...lines, ""] : [];
+  out.push(headline(result));
+  for (const rule of result.policy.expiredIgnores)
+    out.push(`expired ignore (no longer applies): ${ignoreLine(rule)}`);
+  for (const rule of result.policy.expiringIgnores)
+    out.push(`ignore expiring within ${EXPIRY_WARNING_DAYS} days: ${ignoreLine(rule)}`);
+  for (const line of notScanned(result)) out.push(`not scanned: ${line}`);
+  for (const database of result.databases) {
+    out.push(
+      `advisories: ${database.source}, ${database.records} records, newest ${database.newestModified ?? "unknown"}, sha256 ${database.contentHash.slice(0, 12)}`
     );
-    if (parsed.success) overrides.set(key, parsed.data);
-    else
-      for (const issue2 of parsed.error.issues)
-        problems.push({
-          file: file2,
-          line,
-          key: [key, ...issue2.path].join("."),
-          message: describe3(issue2)
-        });
   }
-  return problems.length ? { ok: false, problems } : { ok: true, overrides };
+  if (result.incomplete) {
+    out.push(
+      `scan INCOMPLETE: ${result.problems.length} problem${result.problems.length === 1 ? "" : "s"}`
+    );
+    for (const problem of result.problems)
+      out.push(`  ${problem.file}${problem.line ? `:${problem.line}` : ""}: ${problem.message}`);
+  }
+  return `${out.join("\n")}
+`;
 }
-function describe3(issue2) {
-  if (issue2.code === "unrecognized_keys")
-    return `unknown key(s) ${issue2.keys.join(", ")}; expected subject, type, scope, breaking or hide`;
-  return issue2.message;
+
+// core/sarif/build.ts
+var SARIF_SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json";
+function sarifLocation(place2, message) {
+  const location = {
+    physicalLocation: { artifactLocation: { uri: encodeUriPath(place2.file) } }
+  };
+  if (place2.line !== void 0 && place2.line >= 1) {
+    location.physicalLocation.region = {
+      startLine: place2.line,
+      ...place2.column !== void 0 && place2.column >= 1 ? { startColumn: place2.column } : {},
+      ...place2.endLine !== void 0 ? { endLine: place2.endLine } : {},
+      ...place2.endColumn !== void 0 ? { endColumn: place2.endColumn } : {}
+    };
+  }
+  if (message) location.message = { text: message };
+  return location;
 }
-function formatOverrideProblem(problem) {
-  return `${problem.file}${problem.line ? `:${problem.line}` : ""}${problem.key ? ` at ${problem.key}` : ""}: ${problem.message}`;
+function encodeUriPath(path) {
+  return path.replace(/\\/g, "/").split("/").map(encodeURIComponent).join("/");
 }
-function applyOverrides(entries, overrides) {
-  if (overrides.size === 0) return entries;
-  const result = [];
-  for (const entry2 of entries) {
-    const override = findOverride(entry2.hash, overrides);
-    if (!override) result.push(entry2);
-    else if (!override.hide) result.push(overridden(entry2, override));
+function buildRun(input2) {
+  const ruleIndex = new Map(input2.rules.map((rule, index) => [rule.id, index]));
+  const results = input2.results.map((result) => {
+    const index = ruleIndex.get(result.ruleId);
+    if (index === void 0) throw new Error(`SARIF result names unknown rule ${result.ruleId}`);
+    return { ...result, ruleIndex: index };
+  });
+  const notifications = input2.notifications ?? [];
+  const run = {
+    tool: { driver: { ...input2.tool, rules: input2.rules } },
+    invocations: [
+      {
+        executionSuccessful: !notifications.some((note) => note.level === "error"),
+        ...notifications.length > 0 ? { toolExecutionNotifications: notifications } : {}
+      }
+    ],
+    results,
+    columnKind: "utf16CodeUnits"
+  };
+  if (input2.category) run.automationDetails = { id: input2.category };
+  if (input2.properties) run.properties = input2.properties;
+  return run;
+}
+function buildLog(runs) {
+  return { $schema: SARIF_SCHEMA_URI, version: "2.1.0", runs: runs.map(buildRun) };
+}
+function problemNotification(message, place2, level = "error") {
+  return {
+    level,
+    message: { text: message },
+    ...place2 ? { locations: [sarifLocation(place2)] } : {}
+  };
+}
+
+// core/sarif/severity.ts
+function securitySeverityProperty(score) {
+  return (Math.round(Math.min(10, Math.max(0, score)) * 10) / 10).toFixed(1);
+}
+function levelForScore2(score) {
+  if (score === void 0) return "warning";
+  if (score >= 7) return "error";
+  if (score >= 4) return "warning";
+  return "note";
+}
+
+// core/deps/sarif-report.ts
+var LABEL_SCORE = {
+  critical: 9.5,
+  high: 8,
+  medium: 5.5,
+  low: 2
+};
+function scoreOf(finding) {
+  if (finding.severity.score !== void 0) return finding.severity.score;
+  return finding.severity.level === "unknown" ? void 0 : LABEL_SCORE[finding.severity.level];
+}
+function levelOf(finding) {
+  return levelForScore2(scoreOf(finding));
+}
+function ruleFor(finding) {
+  const score = scoreOf(finding);
+  const title = finding.summary ?? `${finding.id} in ${finding.name}`;
+  return {
+    id: finding.id,
+    name: finding.id.replace(/[^A-Za-z0-9]/g, ""),
+    shortDescription: { text: title },
+    fullDescription: { text: `${title}. Also known as: ${finding.ids.join(", ")}.` },
+    ...finding.url ? { helpUri: finding.url } : {},
+    help: {
+      text: `${title}
+Upgrade the affected package to a fixed version, or record an ignore with a reason in .github/upkeep.yml.`
+    },
+    properties: {
+      tags: ["security", "dependency"],
+      ...score !== void 0 ? { "security-severity": securitySeverityProperty(score) } : {}
+    }
+  };
+}
+function resultFor(finding) {
+  const fix = finding.fixedIn ? ` Fixed in ${finding.fixedIn}.` : " No fixed version yet.";
+  const result = {
+    ruleId: finding.id,
+    level: levelOf(finding),
+    message: {
+      text: `${finding.name} ${finding.version} (${finding.ecosystem}) is affected by ${finding.id}${finding.summary ? `: ${finding.summary}` : ""}.${fix}`
+    },
+    locations: finding.locations.map(
+      (location) => sarifLocation({ file: location.file, line: location.line, column: location.column })
+    ),
+    fingerprints: { "upkeep/deps/v1": finding.fingerprint },
+    partialFingerprints: { "upkeep/deps/v1": finding.fingerprint },
+    properties: {
+      ecosystem: finding.ecosystem,
+      name: finding.name,
+      version: finding.version,
+      file: finding.file,
+      ids: finding.ids,
+      scope: finding.scope,
+      severity: finding.severity.level,
+      status: finding.status,
+      ...finding.fixedIn ? { fixedIn: finding.fixedIn } : {}
+    }
+  };
+  if (finding.isNew !== void 0) result.baselineState = finding.isNew ? "new" : "unchanged";
+  if (finding.ignoredBy) {
+    result.suppressions = [
+      { kind: "external", status: "accepted", justification: finding.ignoredBy.reason }
+    ];
   }
   return result;
 }
-function findOverride(hash2, overrides) {
-  for (const [sha, override] of overrides) if (hash2.startsWith(sha)) return override;
-  return void 0;
-}
-function overridden(entry2, override) {
-  const breaking = override.breaking === false ? [] : override.breaking !== void 0 ? [override.breaking] : entry2.breaking;
-  return {
-    ...entry2,
-    subject: override.subject ?? entry2.subject,
-    type: override.type ?? entry2.type,
-    scope: override.scope === void 0 ? entry2.scope : override.scope || void 0,
-    breaking
-  };
-}
-
-// core/release-notes/reverts.ts
-function cancelReverts(entries) {
-  const cancelled = /* @__PURE__ */ new Set();
-  entries.forEach((entry2, index) => {
-    if (cancelled.has(entry2) || !entry2.reverts) return;
-    const target = findOlder(
-      entries,
-      index,
-      (older) => !cancelled.has(older) && isRevertedBy(older, entry2)
-    );
-    if (!target) return;
-    cancelled.add(entry2);
-    for (const older of entries) if (older.hash === target.hash) cancelled.add(older);
-  });
-  return entries.filter((entry2) => !cancelled.has(entry2));
-}
-function findOlder(entries, index, matches) {
-  for (let at = index + 1; at < entries.length; at++) {
-    const entry2 = entries[at];
-    if (matches(entry2)) return entry2;
-  }
-  return void 0;
-}
-function isRevertedBy(older, revert) {
-  const { hash: hash2, header } = revert.reverts ?? {};
-  if (hash2 && hash2.length >= 7) return older.hash.startsWith(hash2.toLowerCase());
-  return header !== void 0 && stripPr(older.header) === stripPr(header);
-}
-function stripPr(header) {
-  return header.replace(/\s*\(#\d+\)\s*$/, "").trim();
-}
-
-// core/release-notes/version.ts
-var import_semver = __toESM(require_semver2(), 1);
-function versionOfTag(tag, prefix) {
-  if (!tag.startsWith(prefix)) return void 0;
-  const rest = tag.slice(prefix.length);
-  return import_semver.default.valid(rest) === rest ? rest : void 0;
-}
-function releaseTags(tags, prefix) {
-  const found = [];
-  for (const tag of tags) {
-    const version3 = versionOfTag(tag.name, prefix);
-    if (version3) found.push({ ...tag, version: version3 });
-  }
-  return found.sort((a, b) => import_semver.default.rcompare(a.version, b.version));
-}
-function tagName(version3, prefix) {
-  return `${prefix}${version3}`;
-}
-var RANK = { none: 0, patch: 1, minor: 2, major: 3 };
-function bumpOf(entries, config2) {
-  const hidden = new Set(config2.sections.filter((rule) => rule.hidden).map((rule) => rule.type));
-  let bump = "none";
-  for (const entry2 of entries) {
-    const level = entryBump(entry2, hidden);
-    if (RANK[level] > RANK[bump]) bump = level;
-  }
-  return bump;
-}
-function entryBump(entry2, hidden) {
-  if (entry2.breaking.length > 0) return "major";
-  if (entry2.type === "feat" || entry2.type === "feature") return "minor";
-  return hidden.has(entry2.type) ? "none" : "patch";
-}
-function nextVersion(current, bump, options) {
-  if (options.releaseAs) return import_semver.default.valid(options.releaseAs) ?? void 0;
-  if (bump === "none") return void 0;
-  if (!current)
-    return options.channel ? `${options.initialVersion}-${options.channel}.1` : options.initialVersion;
-  const level = bump === "major" && import_semver.default.major(current) === 0 ? options.preMajorBreakingBumps : bump;
-  if (!options.channel) return import_semver.default.inc(current, level) ?? void 0;
-  return nextPrerelease(current, level, options.channel);
-}
-function nextPrerelease(current, level, channel) {
-  const pre = import_semver.default.prerelease(current);
-  const sameChannel = pre !== null && String(pre[0]) === channel;
-  if (sameChannel && covers(current, level))
-    return import_semver.default.inc(current, "prerelease", channel, "1") ?? void 0;
-  const base = pre === null ? current : import_semver.default.inc(current, "patch");
-  if (pre !== null && base && covers(current, level)) return `${base}-${channel}.1`;
-  return import_semver.default.inc(current, `pre${level}`, channel, "1") ?? void 0;
-}
-function covers(prerelease, level) {
-  const parsed = import_semver.default.parse(prerelease);
-  if (!parsed) return false;
-  if (level === "major") return parsed.minor === 0 && parsed.patch === 0;
-  if (level === "minor") return parsed.patch === 0;
-  return true;
-}
-function releaseAsOf(entries) {
-  return entries.find((entry2) => entry2.releaseAs)?.releaseAs;
-}
-
-// core/release-notes/release.ts
-function entriesForRelease(commits, config2, overrides) {
-  const read = entriesOf2(commits, config2);
-  const entries = applyOverrides(cancelReverts(read.entries), overrides ?? /* @__PURE__ */ new Map());
-  return { entries, warnings: read.warnings };
-}
-function planRelease(input2) {
-  const { config: config2 } = input2;
-  const { entries, warnings } = entriesForRelease(input2.commits, config2, input2.overrides);
-  const bump = bumpOf(entries, config2);
-  const version3 = input2.tag ? versionOfTag(input2.tag, config2.tagPrefix) : nextVersion(input2.previous?.version, bump, {
-    preMajorBreakingBumps: config2.preMajorBreakingBumps,
-    initialVersion: config2.initialVersion,
-    channel: input2.channel,
-    releaseAs: releaseAsOf(entries)
-  });
-  const links = input2.repository ? linkBuilder(input2.repository) : void 0;
-  const contributors2 = input2.contributors ? contributorsOf(input2.commits, input2.contributors) : [];
-  const base = {
-    bump,
-    entries,
-    warnings,
-    contributors: contributors2,
-    previousTag: input2.previous?.name,
-    markdown: "",
-    patchNotes: "",
-    enhancementNotes: "",
-    releaseBody: ""
-  };
-  if (!version3) return base;
-  const tag = input2.tag ?? tagName(version3, config2.tagPrefix);
-  return {
-    ...base,
-    version: version3,
-    tag,
-    ...renderings(version3, tag, input2, entries, contributors2, links)
-  };
-}
-function renderings(version3, tag, input2, entries, contributors2, links) {
-  const heading = { version: version3, tag, previousTag: input2.previous?.name, date: input2.date };
-  const markdown = renderSection(heading, entries, input2.config, links);
-  const withoutHeading = markdown.slice(markdown.indexOf("\n") + 1).trim();
-  const people = renderContributors(contributors2);
-  return {
-    markdown,
-    patchNotes: renderPatchNotes(version3, entries, input2.config, links),
-    enhancementNotes: renderEnhancementNotes(version3, entries, input2.config, links),
-    releaseBody: `${[withoutHeading, people.trim()].filter(Boolean).join("\n\n")}
-`
-  };
-}
-function releaseContext(plan) {
-  return {
-    version: plan.version ?? null,
-    tag: plan.tag ?? null,
-    previousTag: plan.previousTag ?? null,
-    bump: plan.bump,
-    entries: plan.entries.map((entry2) => ({
-      hash: entry2.hash,
-      type: entry2.type,
-      scope: entry2.scope ?? null,
-      subject: entry2.subject,
-      breaking: entry2.breaking,
-      pr: entry2.pr ?? null,
-      references: entry2.references,
-      advisories: entry2.advisories,
-      author: entry2.author
-    })),
-    contributors: plan.contributors,
-    warnings: plan.warnings,
-    markdown: plan.markdown,
-    patchNotes: plan.patchNotes,
-    enhancementNotes: plan.enhancementNotes
-  };
-}
-
-// core/release-notes/history.ts
-var import_semver2 = __toESM(require_semver2(), 1);
-async function splitIntoReleases(commits, tagPrefix) {
-  const unreleased = { commits: [] };
-  const byTag = /* @__PURE__ */ new Map();
-  const pending = /* @__PURE__ */ new Map();
-  for await (const commit of commits) {
-    const own2 = ownTag(commit, tagPrefix);
-    let release = pending.get(commit.hash) ?? unreleased;
-    if (own2) {
-      release = byTag.get(own2.name) ?? { tag: own2, date: commit.date, commits: [] };
-      byTag.set(own2.name, release);
+function toSarif(result, tool) {
+  const rules = /* @__PURE__ */ new Map();
+  for (const finding of result.policy.findings)
+    if (!rules.has(finding.id)) rules.set(finding.id, ruleFor(finding));
+  return buildLog([
+    {
+      tool: {
+        name: tool.name,
+        version: tool.version,
+        semanticVersion: tool.version,
+        ...tool.informationUri ? { informationUri: tool.informationUri } : {}
+      },
+      rules: [...rules.values()],
+      results: result.policy.findings.map(resultFor),
+      category: "upkeep/dependency-scan/",
+      notifications: result.problems.map(
+        (problem) => problemNotification(`${problem.kind}: ${problem.message}`, {
+          file: problem.file,
+          line: problem.line
+        })
+      ),
+      properties: { databases: result.databases, complete: !result.incomplete }
     }
-    pending.delete(commit.hash);
-    release.commits.push(commit);
-    for (const parent of commit.parents) {
-      const other = pending.get(parent);
-      if (!other || isOlder(release, other)) pending.set(parent, release);
-    }
-  }
-  const tagged = [...byTag.values()].sort(
-    (a, b) => import_semver2.default.rcompare(a.tag?.version ?? "0.0.0", b.tag?.version ?? "0.0.0")
-  );
-  return unreleased.commits.length ? [unreleased, ...tagged] : tagged;
-}
-function ownTag(commit, prefix) {
-  let best;
-  for (const name of commit.tags ?? []) {
-    const version3 = versionOfTag(name, prefix);
-    if (version3 && (!best || import_semver2.default.gt(version3, best.version)))
-      best = { name, version: version3, hash: commit.hash };
-  }
-  return best;
-}
-function isOlder(a, b) {
-  if (!a.tag) return false;
-  if (!b.tag) return true;
-  return import_semver2.default.lt(a.tag.version, b.tag.version);
+  ]);
 }
 
-// git/log.ts
-import { spawn as spawn2 } from "node:child_process";
+// core/deps/scan-repository.ts
+import { existsSync as existsSync2, readFileSync as readFileSync6 } from "node:fs";
+import { isAbsolute as isAbsolute2, join as join6, resolve as resolve4 } from "node:path";
 
-// git/process.ts
-import { spawn } from "node:child_process";
-var GitError = class extends Error {
-  name = "GitError";
+// core/deps/advisories/github.ts
+import { createHash } from "node:crypto";
+var TO_GITHUB = {
+  npm: "npm",
+  PyPI: "pip",
+  Go: "go",
+  "crates.io": "rust",
+  RubyGems: "rubygems",
+  Packagist: "composer",
+  NuGet: "nuget",
+  Maven: "maven",
+  Pub: "pub",
+  Hex: "erlang"
 };
-async function git(cwd, args) {
-  const child = spawn("git", args, { cwd, stdio: ["ignore", "pipe", "pipe"] });
-  const out = [];
-  const err = [];
-  child.stdout.on("data", (chunk) => out.push(chunk));
-  child.stderr.on("data", (chunk) => err.push(chunk));
-  const code2 = await exitOf(child);
-  if (code2 !== 0)
-    throw new GitError(
-      `git ${args.join(" ")} failed in ${cwd}: ${Buffer.concat(err).toString().trim()}`
-    );
-  return Buffer.concat(out).toString("utf8");
-}
-async function gitMaybe(cwd, args) {
-  try {
-    return await git(cwd, args);
-  } catch (error62) {
-    if (error62 instanceof GitError) return void 0;
-    throw error62;
+var FROM_GITHUB = new Map(
+  Object.entries(TO_GITHUB).map(([ours, theirs]) => [theirs, ours])
+);
+function rangeFromGitHub(range2, firstPatched) {
+  let introduced = "0";
+  const events = [];
+  for (const part of range2.split(",").map((text2) => text2.trim()).filter(Boolean)) {
+    const match2 = /^(>=|>|<=|<|=)?\s*(\S+)$/.exec(part);
+    if (!match2) continue;
+    const [, operator = "=", version3 = ""] = match2;
+    if (operator === "=") return { versions: [version3] };
+    if (operator === ">=" || operator === ">") introduced = version3;
+    else if (operator === "<") events.push({ fixed: version3 });
+    else events.push({ last_affected: version3 });
   }
+  if (events.length === 0 && firstPatched) events.push({ fixed: firstPatched });
+  return { type: "ECOSYSTEM", events: [{ introduced }, ...events] };
 }
-function exitOf(child) {
-  return new Promise((resolve7, reject) => {
-    child.on("error", reject);
-    child.on("close", (code2) => resolve7(code2 ?? 1));
+function advisoryFromGitHub(item) {
+  const affected = item.vulnerabilities.flatMap((entry2) => {
+    const ecosystem = FROM_GITHUB.get(entry2.ecosystem);
+    if (!ecosystem || !entry2.vulnerableRange) return [];
+    const range2 = rangeFromGitHub(entry2.vulnerableRange, entry2.firstPatched);
+    return [
+      "versions" in range2 ? { ecosystem, name: entry2.name, ranges: [], versions: range2.versions } : { ecosystem, name: entry2.name, ranges: [range2], versions: [] }
+    ];
   });
+  return {
+    id: item.ghsaId,
+    aliases: item.cveId ? [item.cveId] : [],
+    summary: item.summary,
+    url: item.url,
+    severity: item.cvss.map((entry2) => ({ type: `CVSS_V${entry2.version}`, score: entry2.vector })),
+    ...item.severity !== "unknown" ? { databaseSeverity: item.severity } : {},
+    ...item.updatedAt ? { modified: item.updatedAt } : {},
+    ...item.withdrawnAt ? { withdrawn: item.withdrawnAt } : {},
+    affected
+  };
+}
+function githubAdvisorySource(reader) {
+  return {
+    kind: "github",
+    async lookup(queries) {
+      const byEcosystem = /* @__PURE__ */ new Map();
+      for (const query of queries) {
+        const ecosystem = TO_GITHUB[query.ecosystem];
+        const set2 = byEcosystem.get(ecosystem) ?? /* @__PURE__ */ new Set();
+        set2.add(`${query.name}@${query.version}`);
+        byEcosystem.set(ecosystem, set2);
+      }
+      const seen = /* @__PURE__ */ new Map();
+      for (const [ecosystem, packages] of byEcosystem) {
+        for (const item of await reader.listGlobalAdvisories(ecosystem, [...packages])) {
+          seen.set(item.ghsaId, advisoryFromGitHub(item));
+        }
+      }
+      const advisories = [...seen.values()].sort((a, b) => a.id.localeCompare(b.id));
+      const hash2 = createHash("sha256");
+      for (const advisory of advisories) hash2.update(`${advisory.id}@${advisory.modified ?? ""}
+`);
+      const newest = advisories.map((advisory) => advisory.modified ?? "").sort().at(-1);
+      return {
+        advisories: advisories.filter((advisory) => !advisory.withdrawn),
+        problems: [],
+        identity: {
+          source: "GitHub global security advisories",
+          records: advisories.length,
+          contentHash: hash2.digest("hex"),
+          ...newest ? { newestModified: newest } : {}
+        }
+      };
+    }
+  };
 }
 
-// git/log.ts
-var FORMAT = "%H%x00%P%x00%an%x00%ae%x00%cI%x00%D%x00%B";
-var FIELDS = 7;
-async function* readCommits(cwd, options) {
-  const args = ["log", "-z", `--format=${FORMAT}`, "--no-color"];
-  args.push(options.withTags ? "--decorate-refs=refs/tags/" : "--no-decorate");
-  if (options.topoOrder) args.push("--topo-order");
-  args.push(...options.revisions, "--");
-  const child = spawn2("git", args, { cwd, stdio: ["ignore", "pipe", "pipe"] });
-  let stderr = "";
-  child.stderr.setEncoding("utf8").on("data", (chunk) => {
-    stderr += chunk;
-  });
-  const exited = exitOf(child);
-  let fields = [];
-  let partial2 = "";
-  try {
-    for await (const chunk of child.stdout.setEncoding("utf8")) {
-      const pieces = (partial2 + chunk).split("\0");
-      partial2 = pieces.pop() ?? "";
-      for (const piece of pieces) {
-        fields.push(piece);
-        if (fields.length === FIELDS) {
-          yield toCommit(fields);
-          fields = [];
+// core/deps/advisories/offline/database.ts
+import { existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join as join4 } from "node:path";
+
+// core/deps/advisories/offline/build.ts
+var import_yaml3 = __toESM(require_dist(), 1);
+import { createHash as createHash3 } from "node:crypto";
+import { readFileSync as readFileSync3 } from "node:fs";
+import { relative as relative4 } from "node:path";
+
+// core/deps/versions/scheme.ts
+function cachedScheme(name, parse10, compareParsed) {
+  const cache = /* @__PURE__ */ new Map();
+  const get = (version3) => {
+    let parsed = cache.get(version3);
+    if (parsed === void 0) {
+      parsed = parse10(version3) ?? null;
+      if (cache.size > 5e4) cache.clear();
+      cache.set(version3, parsed);
+    }
+    return parsed ?? void 0;
+  };
+  return {
+    name,
+    isValid: (version3) => get(version3) !== void 0,
+    compare(a, b) {
+      const left = get(a);
+      const right = get(b);
+      if (left === void 0 || right === void 0) {
+        throw new Error(`${name}: cannot compare invalid version ${left === void 0 ? a : b}`);
+      }
+      return compareParsed(left, right);
+    }
+  };
+}
+function compareDigits(a, b) {
+  const left = a.replace(/^0+(?=\d)/, "");
+  const right = b.replace(/^0+(?=\d)/, "");
+  if (left.length !== right.length) return left.length - right.length;
+  return left < right ? -1 : left > right ? 1 : 0;
+}
+
+// core/deps/versions/maven.ts
+var QUALIFIERS = ["alpha", "beta", "milestone", "rc", "snapshot", "", "sp"];
+var ALIASES = { ga: "", final: "", release: "", cr: "rc" };
+var RELEASE_RANK = QUALIFIERS.indexOf("");
+function qualifierKey(value) {
+  const index = QUALIFIERS.indexOf(value);
+  return index >= 0 ? String(index) : `${QUALIFIERS.length}-${value}`;
+}
+function stringItem(value, followedByDigit) {
+  let text2 = value;
+  if (followedByDigit && text2.length === 1)
+    text2 = { a: "alpha", b: "beta", m: "milestone" }[text2] ?? text2;
+  return { kind: "str", value: ALIASES[text2] ?? text2 };
+}
+function isNull(item) {
+  if (item.kind === "int") return /^0+$/.test(item.value);
+  if (item.kind === "str") return item.value === "";
+  return item.items.length === 0;
+}
+function normalize2(list) {
+  for (let index = list.length - 1; index >= 0; index--) {
+    const item = list[index];
+    if (isNull(item)) list.splice(index, 1);
+    else if (item.kind !== "list") break;
+  }
+}
+function parseMaven(version3) {
+  const text2 = version3.trim().toLowerCase();
+  if (text2 === "" || /[^a-z0-9.\-_+]/.test(text2)) return void 0;
+  const root = [];
+  let list = root;
+  const stack = [root];
+  let token = "";
+  let digits = false;
+  const flush = (nextIsDigit) => {
+    if (token === "") list.push({ kind: "int", value: "0" });
+    else list.push(digits ? { kind: "int", value: token } : stringItem(token, nextIsDigit));
+    token = "";
+  };
+  const openSublist = () => {
+    const sub = [];
+    list.push({ kind: "list", items: sub });
+    list = sub;
+    stack.push(sub);
+  };
+  for (const char of text2) {
+    const isDigit2 = char >= "0" && char <= "9";
+    if (char === ".") {
+      flush(false);
+    } else if (char === "-" || char === "_" || char === "+") {
+      flush(false);
+      openSublist();
+    } else if (token !== "" && isDigit2 !== digits) {
+      flush(isDigit2);
+      openSublist();
+      token = char;
+      digits = isDigit2;
+    } else {
+      token += char;
+      digits = isDigit2;
+    }
+  }
+  if (token !== "") flush(false);
+  for (const sub of stack.reverse()) normalize2(sub);
+  return { kind: "list", items: root };
+}
+function compareItem(a, b) {
+  if (a === void 0 && b === void 0) return 0;
+  if (a === void 0) return -compareItem(b, void 0);
+  if (a.kind === "int") {
+    if (b === void 0) return isNull(a) ? 0 : 1;
+    return b.kind === "int" ? compareDigits(a.value, b.value) : 1;
+  }
+  if (a.kind === "str") {
+    if (b === void 0) {
+      const [key, release] = [qualifierKey(a.value), String(RELEASE_RANK)];
+      return key < release ? -1 : key > release ? 1 : 0;
+    }
+    if (b.kind === "int" || b.kind === "list") return -1;
+    const [left, right] = [qualifierKey(a.value), qualifierKey(b.value)];
+    return left < right ? -1 : left > right ? 1 : 0;
+  }
+  if (b === void 0) return a.items.length === 0 ? 0 : compareItem(a.items[0], void 0);
+  if (b.kind === "int") return -1;
+  if (b.kind === "str") return 1;
+  for (let index = 0; index < Math.max(a.items.length, b.items.length); index++) {
+    const result = compareItem(a.items[index], b.items[index]);
+    if (result !== 0) return result;
+  }
+  return 0;
+}
+var mavenScheme = cachedScheme("Maven", parseMaven, compareItem);
+
+// core/deps/versions/nuget.ts
+function parseNuGet(version3) {
+  const match2 = /^v?(\d+(?:\.\d+){0,3})(?:-([0-9A-Za-z.-]+))?(?:\+[0-9A-Za-z.-]+)?$/.exec(
+    version3.trim()
+  );
+  if (!match2) return void 0;
+  const release = match2[1].split(".");
+  while (release.length < 4) release.push("0");
+  return { release, pre: match2[2] ? match2[2].toLowerCase().split(".") : [] };
+}
+function comparePre(a, b) {
+  if (a.length === 0 || b.length === 0) return b.length - a.length;
+  for (let index = 0; index < Math.max(a.length, b.length); index++) {
+    const left = a[index];
+    const right = b[index];
+    if (left === void 0 || right === void 0) return left === void 0 ? -1 : 1;
+    const [leftNumber, rightNumber] = [/^\d+$/.test(left), /^\d+$/.test(right)];
+    if (leftNumber && rightNumber) {
+      const result = compareDigits(left, right);
+      if (result !== 0) return result;
+    } else if (leftNumber !== rightNumber) return leftNumber ? -1 : 1;
+    else if (left !== right) return left < right ? -1 : 1;
+  }
+  return 0;
+}
+function compareNuGet(a, b) {
+  for (let index = 0; index < 4; index++) {
+    const result = compareDigits(a.release[index], b.release[index]);
+    if (result !== 0) return result;
+  }
+  return comparePre(a.pre, b.pre);
+}
+var nugetScheme = cachedScheme("NuGet", parseNuGet, compareNuGet);
+
+// core/deps/versions/packagist.ts
+var SPECIAL = {
+  dev: 0,
+  alpha: 1,
+  a: 1,
+  beta: 2,
+  b: 2,
+  rc: 3,
+  "#": 4,
+  pl: 5,
+  p: 5,
+  patch: 5
+};
+function parseComposer(version3) {
+  const text2 = version3.trim().toLowerCase().replace(/^v(?=\d)/, "");
+  if (!/^\d/.test(text2) || /[^a-z0-9.\-_+]/.test(text2)) return void 0;
+  const canonical = text2.replace(/[-_+]/g, ".").replace(/(\d)(?=[a-z])|([a-z])(?=\d)/g, "$1$2.").split(".").filter((part) => part !== "");
+  return canonical;
+}
+function rank(part) {
+  return SPECIAL[part] ?? -1;
+}
+function comparePart(a, b) {
+  const [aNumber, bNumber] = [/^\d+$/.test(a), /^\d+$/.test(b)];
+  if (aNumber && bNumber) return compareDigits(a, b);
+  return Math.sign(rank(aNumber ? "#" : a) - rank(bNumber ? "#" : b));
+}
+function compareComposer(a, b) {
+  const length = Math.min(a.length, b.length);
+  for (let index = 0; index < length; index++) {
+    const result = comparePart(a[index], b[index]);
+    if (result !== 0) return result;
+  }
+  if (a.length === b.length) return 0;
+  const [longer, sign] = a.length > b.length ? [a, 1] : [b, -1];
+  const next = longer[length];
+  return sign * (/^\d+$/.test(next) ? 1 : comparePart(next, "#"));
+}
+var packagistScheme = cachedScheme("Composer", parseComposer, compareComposer);
+
+// core/deps/versions/pep440.ts
+var PATTERN = /^v?(?:(\d+)!)?(\d+(?:\.\d+)*)(?:[-_.]?(a|b|c|rc|alpha|beta|pre|preview)[-_.]?(\d*))?(?:-(\d+)|[-_.]?(post|rev|r)[-_.]?(\d*))?(?:[-_.]?(dev)[-_.]?(\d*))?(?:\+([a-z0-9]+(?:[-_.][a-z0-9]+)*))?$/;
+var PRE_RANK = {
+  a: 0,
+  alpha: 0,
+  b: 1,
+  beta: 1,
+  c: 2,
+  rc: 2,
+  pre: 2,
+  preview: 2
+};
+function parsePep440(version3) {
+  const match2 = PATTERN.exec(version3.trim().toLowerCase());
+  if (!match2) return void 0;
+  const [
+    ,
+    epoch,
+    release,
+    preLabel,
+    preNumber,
+    implicitPost,
+    postLabel,
+    postNumber,
+    dev,
+    devNumber,
+    local
+  ] = match2;
+  const parsed = {
+    epoch: epoch ? Number(epoch) : 0,
+    release: release.split(".").map(Number)
+  };
+  if (preLabel) parsed.pre = [PRE_RANK[preLabel], Number(preNumber || 0)];
+  if (implicitPost !== void 0) parsed.post = Number(implicitPost);
+  else if (postLabel) parsed.post = Number(postNumber || 0);
+  if (dev) parsed.dev = Number(devNumber || 0);
+  if (local)
+    parsed.local = local.split(/[-_.]/).map((part) => /^\d+$/.test(part) ? Number(part) : part);
+  return parsed;
+}
+function compareRelease(a, b) {
+  const length = Math.max(a.length, b.length);
+  for (let index = 0; index < length; index++) {
+    const diff2 = (a[index] ?? 0) - (b[index] ?? 0);
+    if (diff2 !== 0) return diff2;
+  }
+  return 0;
+}
+function preKey(version3) {
+  if (version3.pre) return version3.pre;
+  if (version3.post === void 0 && version3.dev !== void 0) return [-1, 0];
+  return [3, 0];
+}
+function compareLocal(a, b) {
+  if (!a || !b) return (a ? 1 : 0) - (b ? 1 : 0);
+  for (let index = 0; index < Math.max(a.length, b.length); index++) {
+    const left = a[index];
+    const right = b[index];
+    if (left === void 0 || right === void 0) return left === void 0 ? -1 : 1;
+    if (typeof left !== typeof right) return typeof left === "number" ? 1 : -1;
+    if (left !== right) {
+      if (typeof left === "number") return left - right;
+      return left < right ? -1 : 1;
+    }
+  }
+  return 0;
+}
+function comparePep440(a, b) {
+  const [aPre, bPre] = [preKey(a), preKey(b)];
+  return a.epoch - b.epoch || compareRelease(a.release, b.release) || aPre[0] - bPre[0] || aPre[1] - bPre[1] || (a.post ?? -1) - (b.post ?? -1) || (a.dev ?? Number.POSITIVE_INFINITY) - (b.dev ?? Number.POSITIVE_INFINITY) || compareLocal(a.local, b.local);
+}
+var pep440Scheme = cachedScheme("PEP 440", parsePep440, (a, b) => {
+  const result = comparePep440(a, b);
+  return Number.isNaN(result) ? 0 : result;
+});
+
+// core/deps/versions/rubygems.ts
+function parseGem(version3) {
+  const text2 = version3.trim().replace(/-/g, ".pre.");
+  if (!/^[0-9]+(\.[0-9a-zA-Z]+)*$/.test(text2)) return void 0;
+  const segments = text2.match(/[0-9]+|[a-zA-Z]+/g) ?? [];
+  while (segments.length > 1 && /^0+$/.test(segments[segments.length - 1]))
+    segments.pop();
+  return segments;
+}
+function compareGem(a, b) {
+  for (let index = 0; index < Math.max(a.length, b.length); index++) {
+    const left = a[index] ?? "0";
+    const right = b[index] ?? "0";
+    if (left === right) continue;
+    const [leftNumber, rightNumber] = [/^\d/.test(left), /^\d/.test(right)];
+    if (leftNumber && rightNumber) {
+      const result = compareDigits(left, right);
+      if (result !== 0) return result;
+    } else if (leftNumber !== rightNumber) {
+      return leftNumber ? 1 : -1;
+    } else {
+      return left < right ? -1 : 1;
+    }
+  }
+  return 0;
+}
+var rubyGemsScheme = cachedScheme("RubyGems", parseGem, compareGem);
+
+// core/deps/versions/semver.ts
+var import_semver = __toESM(require_semver2(), 1);
+function parseSemver(version3) {
+  const text2 = version3.trim().replace(/^v(?=\d)/, "");
+  return import_semver.default.parse(text2, { loose: true }) ?? void 0;
+}
+var semverScheme = cachedScheme("SemVer", parseSemver, (a, b) => a.compare(b));
+
+// core/deps/versions/index.ts
+var SCHEMES = {
+  npm: semverScheme,
+  "crates.io": semverScheme,
+  Go: semverScheme,
+  Hex: semverScheme,
+  Pub: semverScheme,
+  PyPI: pep440Scheme,
+  Maven: mavenScheme,
+  RubyGems: rubyGemsScheme,
+  Packagist: packagistScheme,
+  NuGet: nugetScheme
+};
+function versionScheme(ecosystem) {
+  return SCHEMES[ecosystem];
+}
+
+// core/deps/advisories/osv-record.ts
+var EVENT_KEYS = ["introduced", "fixed", "last_affected", "limit"];
+var isObject3 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
+var strings = (value) => Array.isArray(value) ? value.filter((item) => typeof item === "string") : [];
+var text = (value) => typeof value === "string" ? value : void 0;
+function readEvent(raw, where, problems) {
+  if (!isObject3(raw)) {
+    problems.push(`${where}: event is not an object`);
+    return void 0;
+  }
+  const keys = EVENT_KEYS.filter((key) => key in raw);
+  const value = keys.length === 1 ? raw[keys[0]] : void 0;
+  if (typeof value !== "string" || value === "") {
+    problems.push(
+      `${where}: expected exactly one of ${EVENT_KEYS.join("/")} with a version string`
+    );
+    return void 0;
+  }
+  return { [keys[0]]: value };
+}
+function eventVersion(event) {
+  return Object.values(event)[0];
+}
+function readRange(raw, ecosystem, where, problems) {
+  if (!isObject3(raw) || typeof raw.type !== "string") {
+    problems.push(`${where}: range has no type`);
+    return void 0;
+  }
+  if (raw.type === "GIT") return void 0;
+  if (raw.type !== "SEMVER" && raw.type !== "ECOSYSTEM") {
+    problems.push(`${where}: unknown range type ${JSON.stringify(raw.type)}`);
+    return void 0;
+  }
+  if (!Array.isArray(raw.events) || raw.events.length === 0) {
+    problems.push(`${where}: range has no events`);
+    return void 0;
+  }
+  const localProblems = [];
+  const events = raw.events.map((event, index) => readEvent(event, `${where}.events[${index}]`, localProblems)).filter((event) => event !== void 0);
+  if (!events.some((event) => "introduced" in event))
+    localProblems.push(`${where}: no "introduced" event`);
+  const scheme = versionScheme(ecosystem);
+  for (const event of events) {
+    const version3 = eventVersion(event);
+    const isZero = "introduced" in event && version3 === "0";
+    if (!isZero && !scheme.isValid(version3)) {
+      localProblems.push(`${where}: "${version3}" is not a ${scheme.name} version`);
+    }
+  }
+  problems.push(...localProblems);
+  return localProblems.length > 0 ? void 0 : { type: raw.type, events };
+}
+function readAffected(raw, index, problems) {
+  const where = `affected[${index}]`;
+  if (!isObject3(raw) || !isObject3(raw.package)) return void 0;
+  const ecosystem = toEcosystem(text(raw.package.ecosystem) ?? "");
+  const name = text(raw.package.name);
+  if (!ecosystem || !name) return void 0;
+  const rawRanges = Array.isArray(raw.ranges) ? raw.ranges : [];
+  const ranges = rawRanges.map(
+    (range2, rangeIndex) => readRange(range2, ecosystem, `${where}.ranges[${rangeIndex}]`, problems)
+  ).filter((range2) => range2 !== void 0);
+  const versions = strings(raw.versions);
+  if (ranges.length === 0 && versions.length === 0) return void 0;
+  return { ecosystem, name, ranges, versions };
+}
+function advisoryUrl(record2) {
+  const references = Array.isArray(record2.references) ? record2.references.filter(isObject3) : [];
+  const advisory = references.find((reference) => reference.type === "ADVISORY") ?? references[0];
+  const databaseUrl = isObject3(record2.database_specific) ? text(record2.database_specific.url) : void 0;
+  return databaseUrl ?? text(advisory?.url);
+}
+function namedPackages(rawAffected) {
+  const keys = /* @__PURE__ */ new Set();
+  for (const entry2 of rawAffected) {
+    if (!isObject3(entry2) || !isObject3(entry2.package)) continue;
+    const ecosystem = toEcosystem(text(entry2.package.ecosystem) ?? "");
+    const name = text(entry2.package.name);
+    if (ecosystem && name) keys.add(packageKey(ecosystem, name));
+  }
+  return [...keys];
+}
+function readOsvRecord(raw) {
+  const problems = [];
+  if (!isObject3(raw) || typeof raw.id !== "string" || raw.id === "") {
+    return { problems: ["not an OSV record: no string `id`"], packageKeys: [] };
+  }
+  const rawAffected = Array.isArray(raw.affected) ? raw.affected : [];
+  const affected = rawAffected.map((entry2, index) => readAffected(entry2, index, problems)).filter((entry2) => entry2 !== void 0);
+  const severity = (Array.isArray(raw.severity) ? raw.severity : []).filter(isObject3).filter((entry2) => typeof entry2.type === "string" && typeof entry2.score === "string").map((entry2) => ({ type: entry2.type, score: entry2.score }));
+  const databaseSeverity = isObject3(raw.database_specific) ? text(raw.database_specific.severity) : void 0;
+  const advisory = {
+    id: raw.id,
+    aliases: strings(raw.aliases),
+    severity,
+    affected
+  };
+  const optional2 = [
+    ["summary", text(raw.summary) ?? text(raw.details)?.split("\n")[0]?.slice(0, 200)],
+    ["modified", text(raw.modified)],
+    ["published", text(raw.published)],
+    ["withdrawn", text(raw.withdrawn)],
+    ["databaseSeverity", databaseSeverity],
+    ["url", advisoryUrl(raw)]
+  ];
+  for (const [key, value] of optional2) if (value) advisory[key] = value;
+  return {
+    advisory: affected.length > 0 ? advisory : void 0,
+    problems,
+    packageKeys: namedPackages(rawAffected)
+  };
+}
+
+// core/deps/advisories/offline/inputs.ts
+import { createHash as createHash2 } from "node:crypto";
+import { readdirSync, readFileSync as readFileSync2, statSync as statSync3 } from "node:fs";
+import { basename as basename2, join as join2, relative as relative3 } from "node:path";
+var RECORD_FILE = /\.(json|ya?ml)$/i;
+function walk4(dir, found) {
+  for (const entry2 of readdirSync(dir, { withFileTypes: true })) {
+    const path = join2(dir, entry2.name);
+    if (entry2.isDirectory()) walk4(path, found);
+    else if (entry2.name === "all.zip") found.zips.push(path);
+    else if (RECORD_FILE.test(entry2.name)) found.records.push(path);
+  }
+}
+function findDatabaseInputs(path) {
+  const stat = statSync3(path);
+  if (stat.isFile()) {
+    return path.toLowerCase().endsWith(".zip") ? { root: join2(path, ".."), zips: [path], records: [] } : { root: join2(path, ".."), zips: [], records: [path] };
+  }
+  const found = { root: path, zips: [], records: [] };
+  walk4(path, found);
+  found.zips.sort();
+  found.records.sort();
+  return found;
+}
+function describeInputs(inputs) {
+  const zips = inputs.zips.map((zip) => relative3(inputs.root, zip) || basename2(zip));
+  const parts = [...zips];
+  if (inputs.records.length > 0)
+    parts.push(`${inputs.records.length} record files in ${basename2(inputs.root)}/`);
+  return `OSV offline (${parts.join(", ") || "empty"})`;
+}
+function inputsCacheKey(inputs) {
+  const hash2 = createHash2("sha256");
+  for (const zip of inputs.zips)
+    hash2.update(`zip:${relative3(inputs.root, zip)}
+`).update(readFileSync2(zip));
+  for (const file2 of inputs.records) {
+    const stat = statSync3(file2);
+    hash2.update(`file:${relative3(inputs.root, file2)}:${stat.size}:${stat.mtimeMs}
+`);
+  }
+  return hash2.digest("hex");
+}
+
+// node_modules/fflate/esm/index.mjs
+import { createRequire } from "module";
+var require2 = createRequire("/");
+var _a3;
+var Worker;
+var isMarkedAsUntransferable;
+try {
+  _a3 = require2("worker_threads"), Worker = _a3.Worker, isMarkedAsUntransferable = _a3.isMarkedAsUntransferable;
+} catch (e) {
+}
+var u8 = Uint8Array;
+var u16 = Uint16Array;
+var i32 = Int32Array;
+var fleb = new u8([
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  1,
+  1,
+  1,
+  1,
+  2,
+  2,
+  2,
+  2,
+  3,
+  3,
+  3,
+  3,
+  4,
+  4,
+  4,
+  4,
+  5,
+  5,
+  5,
+  5,
+  0,
+  /* unused */
+  0,
+  0,
+  /* impossible */
+  0
+]);
+var fdeb = new u8([
+  0,
+  0,
+  0,
+  0,
+  1,
+  1,
+  2,
+  2,
+  3,
+  3,
+  4,
+  4,
+  5,
+  5,
+  6,
+  6,
+  7,
+  7,
+  8,
+  8,
+  9,
+  9,
+  10,
+  10,
+  11,
+  11,
+  12,
+  12,
+  13,
+  13,
+  /* unused */
+  0,
+  0
+]);
+var clim = new u8([16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15]);
+var freb = function(eb, start) {
+  var b = new u16(31);
+  for (var i2 = 0; i2 < 31; ++i2) {
+    b[i2] = start += 1 << eb[i2 - 1];
+  }
+  var r = new i32(b[30]);
+  for (var i2 = 1; i2 < 30; ++i2) {
+    for (var j = b[i2]; j < b[i2 + 1]; ++j) {
+      r[j] = j - b[i2] << 5 | i2;
+    }
+  }
+  return { b, r };
+};
+var _a3 = freb(fleb, 2);
+var fl = _a3.b;
+var revfl = _a3.r;
+fl[28] = 258, revfl[258] = 28;
+var _b = freb(fdeb, 0);
+var fd = _b.b;
+var revfd = _b.r;
+var rev = new u16(32768);
+for (i = 0; i < 32768; ++i) {
+  x = (i & 43690) >> 1 | (i & 21845) << 1;
+  x = (x & 52428) >> 2 | (x & 13107) << 2;
+  x = (x & 61680) >> 4 | (x & 3855) << 4;
+  rev[i] = ((x & 65280) >> 8 | (x & 255) << 8) >> 1;
+}
+var x;
+var i;
+var hMap = (function(cd, mb, r) {
+  var s2 = cd.length;
+  var i2 = 0;
+  var l2 = new u16(mb);
+  for (; i2 < s2; ++i2) {
+    if (cd[i2])
+      ++l2[cd[i2] - 1];
+  }
+  var le = new u16(mb);
+  for (i2 = 1; i2 < mb; ++i2) {
+    le[i2] = le[i2 - 1] + l2[i2 - 1] << 1;
+  }
+  var co;
+  if (r) {
+    co = new u16(1 << mb);
+    var rvb = 15 - mb;
+    for (i2 = 0; i2 < s2; ++i2) {
+      if (cd[i2]) {
+        var sv = i2 << 4 | cd[i2];
+        var r_1 = mb - cd[i2];
+        var v = le[cd[i2] - 1]++ << r_1;
+        for (var m = v | (1 << r_1) - 1; v <= m; ++v) {
+          co[rev[v] >> rvb] = sv;
         }
       }
     }
-  } finally {
-    if (child.exitCode === null) child.kill();
+  } else {
+    co = new u16(s2);
+    for (i2 = 0; i2 < s2; ++i2) {
+      if (cd[i2]) {
+        co[i2] = rev[le[cd[i2] - 1]++] >> 15 - cd[i2];
+      }
+    }
   }
-  if (partial2) fields.push(partial2);
-  if (fields.length === FIELDS) yield toCommit(fields);
-  const code2 = await exited;
-  if (code2 !== 0)
-    throw new GitError(`git log ${options.revisions.join(" ")} failed in ${cwd}: ${stderr.trim()}`);
-}
-function toCommit(fields) {
-  const [hash2, parents, authorName, authorEmail, date5, decorations, message] = fields;
-  const commit = {
-    hash: hash2,
-    parents: parents ? parents.split(" ") : [],
-    authorName,
-    authorEmail,
-    date: date5,
-    message
-  };
-  if (decorations) commit.tags = tagsIn(decorations);
-  return commit;
-}
-function tagsIn(decorations) {
-  return decorations.split(", ").filter((ref) => ref.startsWith("tag: ")).map((ref) => ref.slice(5));
-}
-
-// git/authors.ts
-import { spawn as spawn3 } from "node:child_process";
-import { createInterface } from "node:readline";
-async function knownAuthorsBefore(cwd, base, wanted) {
-  const missing = new Set([...wanted].map((email3) => email3.toLowerCase()));
-  const found = /* @__PURE__ */ new Set();
-  if (!base || missing.size === 0) return found;
-  const child = spawn3("git", ["log", "--format=%ae", base, "--"], {
-    cwd,
-    stdio: ["ignore", "pipe", "ignore"]
-  });
-  const lines = createInterface({ input: child.stdout });
-  for await (const line of lines) {
-    const email3 = line.trim().toLowerCase();
-    if (!missing.delete(email3)) continue;
-    found.add(email3);
-    if (missing.size === 0) break;
+  return co;
+});
+var flt = new u8(288);
+for (i = 0; i < 144; ++i)
+  flt[i] = 8;
+var i;
+for (i = 144; i < 256; ++i)
+  flt[i] = 9;
+var i;
+for (i = 256; i < 280; ++i)
+  flt[i] = 7;
+var i;
+for (i = 280; i < 288; ++i)
+  flt[i] = 8;
+var i;
+var fdt = new u8(32);
+for (i = 0; i < 32; ++i)
+  fdt[i] = 5;
+var i;
+var flrm = /* @__PURE__ */ hMap(flt, 9, 1);
+var fdrm = /* @__PURE__ */ hMap(fdt, 5, 1);
+var max = function(a) {
+  var m = a[0];
+  for (var i2 = 1; i2 < a.length; ++i2) {
+    if (a[i2] > m)
+      m = a[i2];
   }
-  lines.close();
-  if (child.exitCode === null) child.kill();
-  return found;
-}
-
-// git/repository.ts
-import { readFile as readFile4 } from "node:fs/promises";
-import { join as join2 } from "node:path";
-async function resolveRef2(cwd, ref) {
-  return (await git(cwd, ["rev-parse", "--verify", "--end-of-options", `${ref}^{commit}`])).trim();
-}
-async function remoteUrl(cwd, remote = "origin") {
-  return (await gitMaybe(cwd, ["remote", "get-url", remote]))?.trim() || void 0;
-}
-async function readWorkingFile(cwd, path) {
-  try {
-    return await readFile4(join2(cwd, path), "utf8");
-  } catch (error62) {
-    if (error62.code === "ENOENT") return void 0;
-    throw error62;
-  }
-}
-async function isRepository(cwd) {
-  return await gitMaybe(cwd, ["rev-parse", "--git-dir"]) !== void 0;
-}
-
-// git/tags.ts
-async function listTags(cwd, options = {}) {
-  const args = ["for-each-ref", "--format=%(refname:strip=2)%00%(objectname)%00%(*objectname)"];
-  if (options.mergedInto) args.push(`--merged=${options.mergedInto}`);
-  args.push("refs/tags/");
-  const out = await git(cwd, args);
-  const tags = [];
-  for (const line of out.split("\n")) {
-    if (!line) continue;
-    const [name, object2, peeled] = line.split("\0");
-    if (name && object2) tags.push({ name, hash: peeled || object2 });
-  }
-  return tags;
-}
-
-// git/release-source.ts
-var ReleaseInputError = class extends Error {
-  name = "ReleaseInputError";
+  return m;
 };
-async function planLocalRelease(options) {
-  const { cwd, config: config2 } = options;
-  const toHash = await resolveRef2(cwd, options.to ?? "HEAD");
-  const tags = releaseTags(await listTags(cwd, { mergedInto: toHash }), config2.tagPrefix);
-  const own2 = options.from ? void 0 : tags.find((tag) => tag.hash === toHash);
-  const previous = options.from ? await fromRef(cwd, options.from, config2) : tags.find((tag) => tag.hash !== toHash);
-  const commits = [];
-  const range = previous ? [`${previous.hash}..${toHash}`] : [toHash];
-  for await (const commit of readCommits(cwd, { revisions: range })) commits.push(commit);
-  const emails = commits.map((commit) => commit.authorEmail);
-  const plan = planRelease({
-    commits,
-    previous,
-    config: config2,
-    tag: own2?.name,
-    channel: options.channel,
-    overrides: await loadOverrides(cwd, config2.overridesFile),
-    repository: await repositoryOf(cwd, config2),
-    date: own2 ? (commits[0]?.date ?? options.today).slice(0, 10) : options.today,
-    contributors: {
-      knownBefore: await knownAuthorsBefore(cwd, previous?.hash, emails),
-      logins: options.logins ? await options.logins(commits) : void 0,
-      bots: config2.botAuthors
+var bits = function(d, p, m) {
+  var o = p / 8 | 0;
+  return (d[o] | d[o + 1] << 8) >> (p & 7) & m;
+};
+var bits16 = function(d, p) {
+  var o = p / 8 | 0;
+  return (d[o] | d[o + 1] << 8 | d[o + 2] << 16) >> (p & 7);
+};
+var shft = function(p) {
+  return (p + 7) / 8 | 0;
+};
+var slc = function(v, s2, e) {
+  if (s2 == null || s2 < 0)
+    s2 = 0;
+  if (e == null || e > v.length)
+    e = v.length;
+  return new u8(v.subarray(s2, e));
+};
+var ec = [
+  "unexpected EOF",
+  "invalid block type",
+  "invalid length/literal",
+  "invalid distance",
+  "stream finished",
+  "no stream handler",
+  ,
+  // determined by compression function
+  "no callback",
+  "invalid UTF-8 data",
+  "extra field too long",
+  "date not in range 1980-2099",
+  "filename too long",
+  "stream finishing",
+  "invalid zip data"
+  // determined by unknown compression method
+];
+var err = function(ind, msg, nt) {
+  var e = new Error(msg || ec[ind]);
+  e.code = ind;
+  if (Error.captureStackTrace)
+    Error.captureStackTrace(e, err);
+  if (!nt)
+    throw e;
+  return e;
+};
+var inflt = function(dat, st, buf, dict) {
+  var sl = dat.length, dl = dict ? dict.length : 0;
+  if (!sl || st.f && !st.l)
+    return buf || new u8(0);
+  var noBuf = !buf;
+  var resize = noBuf || st.i != 2;
+  var noSt = st.i;
+  if (noBuf)
+    buf = new u8(sl * 3);
+  var cbuf = function(l3) {
+    var bl = buf.length;
+    if (l3 > bl) {
+      var nbuf = new u8(Math.max(bl * 2, l3));
+      nbuf.set(buf);
+      buf = nbuf;
     }
-  });
-  return { ...plan, head: toHash };
+  };
+  var final = st.f || 0, pos = st.p || 0, bt = st.b || 0, lm = st.l, dm = st.d, lbt = st.m, dbt = st.n;
+  var tbts = sl * 8;
+  do {
+    if (!lm) {
+      final = bits(dat, pos, 1);
+      var type = bits(dat, pos + 1, 3);
+      pos += 3;
+      if (!type) {
+        var s2 = shft(pos) + 4, l2 = dat[s2 - 4] | dat[s2 - 3] << 8, t = s2 + l2;
+        if (t > sl) {
+          if (noSt)
+            err(0);
+          break;
+        }
+        if (resize)
+          cbuf(bt + l2);
+        buf.set(dat.subarray(s2, t), bt);
+        st.b = bt += l2, st.p = pos = t * 8, st.f = final;
+        continue;
+      } else if (type == 1)
+        lm = flrm, dm = fdrm, lbt = 9, dbt = 5;
+      else if (type == 2) {
+        var hLit = bits(dat, pos, 31) + 257, hcLen = bits(dat, pos + 10, 15) + 4;
+        var tl = hLit + bits(dat, pos + 5, 31) + 1;
+        pos += 14;
+        var ldt = new u8(tl);
+        var clt = new u8(19);
+        for (var i2 = 0; i2 < hcLen; ++i2) {
+          clt[clim[i2]] = bits(dat, pos + i2 * 3, 7);
+        }
+        pos += hcLen * 3;
+        var clb = max(clt), clbmsk = (1 << clb) - 1;
+        var clm = hMap(clt, clb, 1);
+        for (var i2 = 0; i2 < tl; ) {
+          var r = clm[bits(dat, pos, clbmsk)];
+          pos += r & 15;
+          var s2 = r >> 4;
+          if (s2 < 16) {
+            ldt[i2++] = s2;
+          } else {
+            var c = 0, n2 = 0;
+            if (s2 == 16)
+              n2 = 3 + bits(dat, pos, 3), pos += 2, c = ldt[i2 - 1];
+            else if (s2 == 17)
+              n2 = 3 + bits(dat, pos, 7), pos += 3;
+            else if (s2 == 18)
+              n2 = 11 + bits(dat, pos, 127), pos += 7;
+            while (n2--)
+              ldt[i2++] = c;
+          }
+        }
+        var lt = ldt.subarray(0, hLit), dt = ldt.subarray(hLit);
+        lbt = max(lt);
+        dbt = max(dt);
+        lm = hMap(lt, lbt, 1);
+        dm = hMap(dt, dbt, 1);
+      } else
+        err(1);
+      if (pos > tbts) {
+        if (noSt)
+          err(0);
+        break;
+      }
+    }
+    if (resize)
+      cbuf(bt + 131072);
+    var lms = (1 << lbt) - 1, dms = (1 << dbt) - 1;
+    var lpos = pos;
+    for (; ; lpos = pos) {
+      var c = lm[bits16(dat, pos) & lms], sym = c >> 4;
+      pos += c & 15;
+      if (pos > tbts) {
+        if (noSt)
+          err(0);
+        break;
+      }
+      if (!c)
+        err(2);
+      if (sym < 256)
+        buf[bt++] = sym;
+      else if (sym == 256) {
+        lpos = pos, lm = null;
+        break;
+      } else {
+        var add = sym - 254;
+        if (sym > 264) {
+          var i2 = sym - 257, b = fleb[i2];
+          add = bits(dat, pos, (1 << b) - 1) + fl[i2];
+          pos += b;
+        }
+        var d = dm[bits16(dat, pos) & dms], dsym = d >> 4;
+        if (!d)
+          err(3);
+        pos += d & 15;
+        var dt = fd[dsym];
+        if (dsym > 3) {
+          var b = fdeb[dsym];
+          dt += bits16(dat, pos) & (1 << b) - 1, pos += b;
+        }
+        if (pos > tbts) {
+          if (noSt)
+            err(0);
+          break;
+        }
+        if (resize)
+          cbuf(bt + 131072);
+        var end = bt + add;
+        if (bt < dt) {
+          var shift = dl - dt, dend = Math.min(dt, end);
+          if (shift + bt < 0)
+            err(3);
+          for (; bt < dend; ++bt)
+            buf[bt] = dict[shift + bt];
+        }
+        for (; bt < end; ++bt)
+          buf[bt] = buf[bt - dt];
+      }
+    }
+    st.l = lm, st.p = lpos, st.b = bt, st.f = final;
+    if (lm)
+      final = 1, st.m = lbt, st.d = dm, st.n = dbt;
+  } while (!final);
+  return bt != buf.length && noBuf ? slc(buf, 0, bt) : buf.subarray(0, bt);
+};
+var et = /* @__PURE__ */ new u8(0);
+var b2 = function(d, b) {
+  return d[b] | d[b + 1] << 8;
+};
+var b4 = function(d, b) {
+  return (d[b] | d[b + 1] << 8 | d[b + 2] << 16 | d[b + 3] << 24) >>> 0;
+};
+var b8 = function(d, b) {
+  return b4(d, b) + b4(d, b + 4) * 4294967296;
+};
+function inflateSync(data, opts) {
+  return inflt(data, { i: 2 }, opts && opts.out, opts && opts.dictionary);
 }
-async function fromRef(cwd, ref, config2) {
-  const hash2 = await resolveRef2(cwd, ref).catch(() => {
-    throw new ReleaseInputError(`--from ${ref}: no such commit or tag`);
-  });
-  const behind = releaseTags(await listTags(cwd, { mergedInto: hash2 }), config2.tagPrefix);
-  const named = behind.find((tag) => tag.name === ref);
-  return { name: ref, hash: hash2, version: (named ?? behind[0])?.version ?? "0.0.0" };
+var td = typeof TextDecoder != "undefined" && /* @__PURE__ */ new TextDecoder();
+var tds = 0;
+try {
+  td.decode(et, { stream: true });
+  tds = 1;
+} catch (e) {
 }
-async function loadOverrides(cwd, file2) {
-  const text = await readWorkingFile(cwd, file2);
-  if (text === void 0) return /* @__PURE__ */ new Map();
-  const result = parseOverrides(text, file2);
-  if (!result.ok)
-    throw new ReleaseInputError(result.problems.map(formatOverrideProblem).join("\n"));
-  return result.overrides;
+var dutf8 = function(d) {
+  for (var r = "", i2 = 0; ; ) {
+    var c = d[i2++];
+    var eb = (c > 127) + (c > 223) + (c > 239);
+    if (i2 + eb > d.length)
+      return { s: r, r: slc(d, i2 - 1) };
+    if (!eb)
+      r += String.fromCharCode(c);
+    else if (eb == 3) {
+      c = ((c & 15) << 18 | (d[i2++] & 63) << 12 | (d[i2++] & 63) << 6 | d[i2++] & 63) - 65536, r += String.fromCharCode(55296 | c >> 10, 56320 | c & 1023);
+    } else if (eb & 1)
+      r += String.fromCharCode((c & 31) << 6 | d[i2++] & 63);
+    else
+      r += String.fromCharCode((c & 15) << 12 | (d[i2++] & 63) << 6 | d[i2++] & 63);
+  }
+};
+function strFromU8(dat, latin1) {
+  if (latin1) {
+    var r = "";
+    for (var i2 = 0; i2 < dat.length; i2 += 16384)
+      r += String.fromCharCode.apply(null, dat.subarray(i2, i2 + 16384));
+    return r;
+  } else if (td) {
+    return td.decode(dat);
+  } else {
+    var _a4 = dutf8(dat), s2 = _a4.s, r = _a4.r;
+    if (r.length)
+      err(8);
+    return s2;
+  }
 }
-async function repositoryOf(cwd, config2) {
-  return parseRepositoryUrl(config2.repositoryUrl) ?? parseRepositoryUrl(repositoryFromPackageJson(await readWorkingFile(cwd, "package.json"))) ?? parseRepositoryUrl(await remoteUrl(cwd));
+var slzh = function(d, b) {
+  return b + 30 + b2(d, b + 26) + b2(d, b + 28);
+};
+var zh = function(d, b, z2) {
+  var fnl = b2(d, b + 28), efl = b2(d, b + 30), fn = strFromU8(d.subarray(b + 46, b + 46 + fnl), !(b2(d, b + 8) & 2048)), es = b + 46 + fnl;
+  var _a4 = z64hs(d, es, efl, z2, b4(d, b + 20), b4(d, b + 24), b4(d, b + 42)), sc = _a4[0], su = _a4[1], off = _a4[2];
+  return [b2(d, b + 10), sc, su, fn, es + efl + b2(d, b + 32), off];
+};
+var z64hs = function(d, b, l2, z2, sc, su, off) {
+  var nsc = sc == 4294967295, nsu = su == 4294967295, noff = off == 4294967295, e = b + l2;
+  var nf = nsc + nsu + noff;
+  if (z2 && nf) {
+    for (; b + 4 < e; b += 4 + b2(d, b + 2)) {
+      if (b2(d, b) == 1) {
+        return [
+          nsc ? b8(d, b + 4 + 8 * nsu) : sc,
+          nsu ? b8(d, b + 4) : su,
+          noff ? b8(d, b + 4 + 8 * (nsu + nsc)) : off,
+          1
+        ];
+      }
+    }
+    if (z2 < 2)
+      err(13);
+  }
+  return [sc, su, off, 0];
+};
+function unzipSync(data, opts) {
+  var files = {};
+  var e = data.length - 22;
+  for (; b4(data, e) != 101010256; --e) {
+    if (!e || data.length - e > 65558)
+      err(13);
+  }
+  ;
+  var c = b2(data, e + 8);
+  if (!c)
+    return {};
+  var o = b4(data, e + 16);
+  var z2 = b4(data, e - 20) == 117853008;
+  if (z2) {
+    var ze = b4(data, e - 12);
+    z2 = b4(data, ze) == 101075792;
+    if (z2) {
+      c = b4(data, ze + 32);
+      o = b4(data, ze + 48);
+    }
+  }
+  var fltr = opts && opts.filter;
+  for (var i2 = 0; i2 < c; ++i2) {
+    var _a4 = zh(data, o, z2), c_2 = _a4[0], sc = _a4[1], su = _a4[2], fn = _a4[3], no = _a4[4], off = _a4[5], b = slzh(data, off);
+    o = no;
+    if (!fltr || fltr({
+      name: fn,
+      size: sc,
+      originalSize: su,
+      compression: c_2
+    })) {
+      if (!c_2)
+        files[fn] = slc(data, b, b + sc);
+      else if (c_2 == 8)
+        files[fn] = inflateSync(data.subarray(b, b + sc), { out: new u8(su) });
+      else
+        err(14, "unknown compression type " + c_2);
+    }
+  }
+  return files;
 }
 
-// git/history-source.ts
-async function planHistory(options) {
-  const { cwd, config: config2 } = options;
-  const commits = readCommits(cwd, {
-    revisions: [options.to ?? "HEAD"],
-    withTags: true,
-    topoOrder: true
-  });
-  const releases = await splitIntoReleases(commits, config2.tagPrefix);
-  const overrides = await loadOverrides(cwd, config2.overridesFile);
-  const repository = await repositoryOf(cwd, config2);
-  const tagged = releases.filter((release) => release.tag);
-  return releases.map((release) => {
-    const at = tagged.indexOf(release);
-    const previous = at === -1 ? tagged[0]?.tag : tagged[at + 1]?.tag;
-    return planRelease({
-      commits: release.commits,
-      previous,
-      tag: release.tag?.name,
-      config: config2,
-      overrides,
-      repository,
-      date: release.date?.slice(0, 10) ?? options.today
+// core/deps/advisories/offline/zip.ts
+var DEFAULT_ZIP_LIMITS = {
+  maxEntries: 5e5,
+  maxEntryBytes: 32 * 1024 * 1024,
+  maxTotalBytes: 2 * 1024 * 1024 * 1024,
+  maxRatio: 200
+};
+function readRecordZip(bytes, limits = DEFAULT_ZIP_LIMITS) {
+  const problems = [];
+  let entries = 0;
+  let total = 0;
+  let stopped = false;
+  let unzipped;
+  try {
+    unzipped = unzipSync(bytes, {
+      filter(file2) {
+        if (stopped || file2.name.endsWith("/") || !/\.json$/i.test(file2.name)) return false;
+        entries++;
+        total += file2.originalSize;
+        if (entries > limits.maxEntries || total > limits.maxTotalBytes) {
+          stopped = true;
+          problems.push(
+            `zip exceeds ${entries > limits.maxEntries ? `${limits.maxEntries} entries` : `${limits.maxTotalBytes} bytes uncompressed`}; looks like a zip bomb, the rest was not read`
+          );
+          return false;
+        }
+        const ratio = file2.originalSize / Math.max(1, file2.size);
+        if (file2.originalSize > limits.maxEntryBytes || file2.originalSize > 1 << 20 && ratio > limits.maxRatio) {
+          problems.push(
+            `${file2.name}: ${file2.originalSize} bytes uncompressed from ${file2.size} (ratio ${Math.round(ratio)}); skipped as a likely zip bomb`
+          );
+          total -= file2.originalSize;
+          return false;
+        }
+        return true;
+      }
     });
-  });
-}
-function changelogOf(plans) {
-  const sections = plans.map((plan) => plan.markdown).filter(Boolean);
-  return `# Changelog
-
-${sections.join("\n")}`;
+  } catch (error62) {
+    return { files: /* @__PURE__ */ new Map(), problems: [`not a readable zip: ${error62.message}`] };
+  }
+  return { files: new Map(Object.entries(unzipped)), problems };
 }
 
-// cli/commands/release-notes.ts
-var USAGE = `upkeep release-notes [--repo DIR] [--from REF] [--to REF] [--tag-prefix P] [--format markdown|json]
-                            [--changelog FILE] [--notes changelog|patch|enhancement] [--prerelease CHANNEL]
-                            [--all] [--date YYYY-MM-DD] [--config FILE]`;
-function parse4(args) {
-  return parseArgs2({
-    args,
-    allowPositionals: false,
-    options: {
-      repo: { type: "string" },
-      from: { type: "string" },
-      to: { type: "string" },
-      "tag-prefix": { type: "string" },
-      format: { type: "string", default: "markdown" },
-      changelog: { type: "string" },
-      notes: { type: "string", default: "changelog" },
-      prerelease: { type: "string" },
-      all: { type: "boolean", default: false },
-      date: { type: "string" },
-      config: { type: "string" }
+// core/deps/advisories/offline/build.ts
+var decoder = new TextDecoder();
+function addRecord(builder, file2, content) {
+  builder.identity.records++;
+  let raw;
+  try {
+    raw = /\.ya?ml$/i.test(file2) ? (0, import_yaml3.parse)(content) : JSON.parse(content);
+  } catch (error62) {
+    builder.problems.push({ file: file2, message: `unreadable record: ${error62.message}` });
+    return;
+  }
+  const { advisory, problems, packageKeys } = readOsvRecord(raw);
+  for (const message of problems) builder.problems.push({ file: file2, message, packages: packageKeys });
+  if (!advisory || advisory.withdrawn) return;
+  if (advisory.modified && (!builder.newest || advisory.modified > builder.newest)) {
+    builder.newest = advisory.modified;
+  }
+  const keys = new Set(advisory.affected.map((entry2) => packageKey(entry2.ecosystem, entry2.name)));
+  for (const key of keys) {
+    const list = builder.byPackage.get(key);
+    if (list) list.push(advisory);
+    else builder.byPackage.set(key, [advisory]);
+  }
+}
+function buildIndex(inputs, limits = DEFAULT_ZIP_LIMITS) {
+  const builder = {
+    identity: { source: describeInputs(inputs), records: 0, contentHash: "" },
+    problems: [],
+    byPackage: /* @__PURE__ */ new Map(),
+    hash: createHash3("sha256")
+  };
+  for (const zip of inputs.zips) {
+    const name = relative4(inputs.root, zip) || zip;
+    const bytes = readFileSync3(zip);
+    builder.hash.update(`zip:${name}
+`).update(bytes);
+    const { files, problems } = readRecordZip(bytes, limits);
+    for (const message of problems) builder.problems.push({ file: name, message });
+    for (const [entry2, content] of files)
+      addRecord(builder, `${name}:${entry2}`, decoder.decode(content));
+  }
+  for (const file2 of inputs.records) {
+    const name = relative4(inputs.root, file2) || file2;
+    const content = readFileSync3(file2, "utf8");
+    builder.hash.update(`file:${name}
+`).update(content);
+    addRecord(builder, name, content);
+  }
+  builder.identity.contentHash = builder.hash.digest("hex");
+  if (builder.newest) builder.identity.newestModified = builder.newest;
+  return { identity: builder.identity, problems: builder.problems, byPackage: builder.byPackage };
+}
+
+// core/deps/advisories/offline/cache.ts
+import { mkdirSync, readFileSync as readFileSync4, renameSync, writeFileSync } from "node:fs";
+import { join as join3 } from "node:path";
+var FORMAT = 1;
+var paths = (dir, key) => ({
+  header: join3(dir, `osv-${key}.header.json`),
+  data: join3(dir, `osv-${key}.data`)
+});
+function writeCachedIndex(dir, key, index) {
+  mkdirSync(dir, { recursive: true });
+  const chunks = [];
+  const packages = {};
+  let offset2 = 0;
+  for (const [packageKey2, advisories] of index.byPackage) {
+    const chunk = Buffer.from(JSON.stringify(advisories));
+    packages[packageKey2] = [offset2, chunk.length];
+    chunks.push(chunk);
+    offset2 += chunk.length;
+  }
+  const header = {
+    format: FORMAT,
+    identity: index.identity,
+    problems: index.problems,
+    packages
+  };
+  const target = paths(dir, key);
+  const suffix = `.${process.pid}.tmp`;
+  writeFileSync(target.data + suffix, Buffer.concat(chunks));
+  writeFileSync(target.header + suffix, JSON.stringify(header));
+  renameSync(target.data + suffix, target.data);
+  renameSync(target.header + suffix, target.header);
+}
+function readCachedIndex(dir, key) {
+  const target = paths(dir, key);
+  let header;
+  let data;
+  try {
+    header = JSON.parse(readFileSync4(target.header, "utf8"));
+    data = readFileSync4(target.data);
+  } catch {
+    return void 0;
+  }
+  if (header.format !== FORMAT) return void 0;
+  const parsed = /* @__PURE__ */ new Map();
+  return {
+    identity: header.identity,
+    problems: header.problems,
+    advisoriesFor(packageKey2) {
+      let advisories = parsed.get(packageKey2);
+      if (!advisories) {
+        const range2 = header.packages[packageKey2];
+        advisories = range2 ? JSON.parse(data.toString("utf8", range2[0], range2[0] + range2[1])) : [];
+        parsed.set(packageKey2, advisories);
+      }
+      return advisories;
+    }
+  };
+}
+
+// core/deps/advisories/offline/database.ts
+function defaultCacheDir(env = process.env, cwd = process.cwd()) {
+  if (env.UPKEEP_CACHE_DIR) return env.UPKEEP_CACHE_DIR;
+  if (existsSync(join4(cwd, "node_modules"))) return join4(cwd, "node_modules", ".cache", "upkeep");
+  return join4(env.RUNNER_TEMP || tmpdir(), "upkeep-cache");
+}
+function openOfflineDatabase(path, options = {}) {
+  const inputs = findDatabaseInputs(path);
+  const cacheDir = options.cacheDir === void 0 ? defaultCacheDir() : options.cacheDir;
+  const key = cacheDir ? inputsCacheKey(inputs) : "";
+  const cached2 = cacheDir ? readCachedIndex(cacheDir, key) : void 0;
+  let lookupKey;
+  let identity;
+  let problems;
+  if (cached2) {
+    ({ identity, problems } = cached2);
+    lookupKey = (packageKeyText) => cached2.advisoriesFor(packageKeyText);
+  } else {
+    const built = buildIndex(inputs, options.zipLimits);
+    ({ identity, problems } = built);
+    lookupKey = (packageKeyText) => built.byPackage.get(packageKeyText) ?? [];
+    if (cacheDir) {
+      try {
+        writeCachedIndex(cacheDir, key, built);
+      } catch {
+      }
+    }
+  }
+  const advisoriesFor = (query) => lookupKey(packageKey(query.ecosystem, query.name));
+  return {
+    kind: "osv-offline",
+    identity,
+    problems,
+    warm: cached2 !== void 0,
+    advisoriesFor,
+    async lookup(queries) {
+      const seen = /* @__PURE__ */ new Set();
+      const advisories = [];
+      const keys = new Set(queries.map((query) => packageKey(query.ecosystem, query.name)));
+      for (const query of queries) {
+        for (const advisory of advisoriesFor(query)) {
+          if (seen.has(advisory.id)) continue;
+          seen.add(advisory.id);
+          advisories.push(advisory);
+        }
+      }
+      const relevant = problems.filter(
+        (problem) => !problem.packages || problem.packages.some((key2) => keys.has(key2))
+      );
+      return { advisories, problems: relevant, identity };
+    }
+  };
+}
+
+// core/deps/advisories/osv-api.ts
+import { createHash as createHash4 } from "node:crypto";
+import { mkdirSync as mkdirSync2, readFileSync as readFileSync5, writeFileSync as writeFileSync2 } from "node:fs";
+import { join as join5 } from "node:path";
+var sleep = (ms) => new Promise((resolve11) => setTimeout(resolve11, ms));
+function osvApiSource(options = {}) {
+  const base = (options.baseUrl ?? "https://api.osv.dev").replace(/\/+$/, "");
+  const fetchImpl = options.fetch ?? globalThis.fetch;
+  const batchSize = Math.min(options.batchSize ?? 1e3, 1e3);
+  const retries = options.retries ?? 3;
+  const memory = /* @__PURE__ */ new Map();
+  async function request2(path, body) {
+    for (let attempt = 0; ; attempt++) {
+      const response = await fetchImpl(`${base}${path}`, {
+        method: body === void 0 ? "GET" : "POST",
+        headers: { "content-type": "application/json", accept: "application/json" },
+        ...body === void 0 ? {} : { body: JSON.stringify(body) }
+      });
+      if (response.ok) return response.json();
+      const retryable = response.status === 429 || response.status >= 500;
+      if (!retryable || attempt >= retries) throw new Error(`${path}: HTTP ${response.status}`);
+      const after = Number(response.headers.get("retry-after"));
+      await sleep(Number.isFinite(after) && after > 0 ? after * 1e3 : 200 * 2 ** attempt);
+    }
+  }
+  async function idsFor(queries) {
+    const ids = /* @__PURE__ */ new Map();
+    let pending = queries.map((query) => ({ query, pageToken: void 0 }));
+    while (pending.length > 0) {
+      const next = [];
+      for (let start = 0; start < pending.length; start += batchSize) {
+        const batch = pending.slice(start, start + batchSize);
+        const body = {
+          queries: batch.map(({ query, pageToken }) => ({
+            package: { ecosystem: query.ecosystem, name: query.name },
+            version: query.version,
+            ...pageToken ? { page_token: pageToken } : {}
+          }))
+        };
+        const answer = await request2("/v1/querybatch", body);
+        (answer.results ?? []).forEach((result, index) => {
+          for (const vuln of result.vulns ?? []) ids.set(vuln.id, vuln.modified);
+          const item = batch[index];
+          if (result.next_page_token && item)
+            next.push({ query: item.query, pageToken: result.next_page_token });
+        });
+      }
+      pending = next;
+    }
+    return ids;
+  }
+  async function record2(id, modified) {
+    const key = `${id}@${modified ?? ""}`;
+    if (memory.has(key)) return memory.get(key);
+    const file2 = options.cacheDir ? join5(options.cacheDir, `${createHash4("sha256").update(key).digest("hex")}.json`) : void 0;
+    let value;
+    try {
+      value = file2 ? JSON.parse(readFileSync5(file2, "utf8")) : void 0;
+    } catch {
+      value = void 0;
+    }
+    if (value === void 0) {
+      value = await request2(`/v1/vulns/${encodeURIComponent(id)}`);
+      if (file2 && options.cacheDir) {
+        mkdirSync2(options.cacheDir, { recursive: true });
+        writeFileSync2(file2, JSON.stringify(value));
+      }
+    }
+    memory.set(key, value);
+    return value;
+  }
+  return {
+    kind: "osv-api",
+    async lookup(queries) {
+      const ids = await idsFor(queries);
+      const advisories = [];
+      const problems = [];
+      const hash2 = createHash4("sha256");
+      let newest;
+      for (const [id, modified] of [...ids].sort(([a], [b]) => a.localeCompare(b))) {
+        const read = readOsvRecord(await record2(id, modified));
+        for (const message of read.problems)
+          problems.push({ file: `${base}/v1/vulns/${id}`, message });
+        if (read.advisory && !read.advisory.withdrawn) advisories.push(read.advisory);
+        const stamp = read.advisory?.modified ?? modified;
+        hash2.update(`${id}@${stamp ?? ""}
+`);
+        if (stamp && (!newest || stamp > newest)) newest = stamp;
+      }
+      return {
+        advisories,
+        problems,
+        identity: {
+          source: `OSV API (${base})`,
+          records: ids.size,
+          contentHash: hash2.digest("hex"),
+          ...newest ? { newestModified: newest } : {}
+        }
+      };
+    }
+  };
+}
+
+// core/deps/ignore-file.ts
+var import_yaml4 = __toESM(require_dist(), 1);
+function parseIgnoreFile(text2, file2) {
+  const lineCounter = new import_yaml4.LineCounter();
+  const doc = (0, import_yaml4.parseDocument)(text2, { lineCounter });
+  if (doc.errors.length > 0) {
+    const error62 = doc.errors[0];
+    const line = error62 ? lineCounter.linePos(error62.pos[0]).line : void 0;
+    return {
+      ignores: [],
+      problems: [{ file: file2, line, message: `YAML syntax error: ${error62?.message.split("\n")[0]}` }]
+    };
+  }
+  const value = doc.toJS() ?? [];
+  const listPath = Array.isArray(value) ? [] : ["ignores"];
+  const list = Array.isArray(value) ? value : value.ignores;
+  if (!Array.isArray(list)) {
+    return {
+      ignores: [],
+      problems: [
+        { file: file2, line: 1, message: "expected a list of ignores (or `ignores:` holding one)" }
+      ]
+    };
+  }
+  const result = { ignores: [], problems: [] };
+  list.forEach((entry2, index) => {
+    const parsed = ignoreRuleSchema.safeParse(entry2);
+    if (parsed.success) {
+      result.ignores.push(parsed.data);
+      return;
+    }
+    for (const issue2 of parsed.error.issues) {
+      const path = [...listPath, index, ...issue2.path];
+      const node2 = doc.getIn(path, true) ?? doc.getIn([...listPath, index], true);
+      const offset2 = node2?.range?.[0];
+      const key = issue2.path.length > 0 ? `${issue2.path.join(".")}: ` : "";
+      result.problems.push({
+        file: file2,
+        line: offset2 === void 0 ? void 0 : lineCounter.linePos(offset2).line,
+        message: `ignore #${index + 1}: ${key}${issue2.message}`
+      });
     }
   });
+  return result;
 }
-var releaseNotesCommand = {
-  name: "release-notes",
-  summary: "Next version and release notes from conventional commits (Markdown, JSON or CHANGELOG.md)",
-  usage: USAGE,
-  async run(rawArgs, io) {
-    const args = checked(rawArgs);
-    const cwd = resolve4(io.cwd, args.repo ?? ".");
-    if (!await isRepository(cwd)) {
-      io.stderr(`upkeep release-notes: ${cwd} is not a git repository
+
+// core/sarif/fingerprint.ts
+import { createHash as createHash5 } from "node:crypto";
+function fingerprintOf(parts) {
+  const hash2 = createHash5("sha256");
+  for (const part of parts) hash2.update(`${part.length}:${part}|`);
+  return hash2.digest("hex");
+}
+
+// core/deps/affected.ts
+function eventVersion2(event) {
+  return Object.values(event)[0];
+}
+function sortedEvents(range2, scheme) {
+  const isZero = (event) => "introduced" in event && event.introduced === "0";
+  return [...range2.events].sort((a, b) => {
+    if (isZero(a) || isZero(b)) return Number(isZero(b)) - Number(isZero(a));
+    return scheme.compare(eventVersion2(a), eventVersion2(b)) || Number("introduced" in b) - Number("introduced" in a);
+  });
+}
+function rangeAffects(range2, version3, scheme) {
+  let affected = false;
+  for (const event of sortedEvents(range2, scheme)) {
+    const at = eventVersion2(event);
+    if ("introduced" in event) {
+      if (at === "0" || scheme.compare(version3, at) >= 0) affected = true;
+    } else if ("fixed" in event) {
+      if (scheme.compare(version3, at) >= 0) affected = false;
+    } else if ("last_affected" in event) {
+      if (scheme.compare(version3, at) > 0) affected = false;
+    } else if (scheme.compare(version3, at) >= 0) {
+      return false;
+    }
+  }
+  return affected;
+}
+function listed(entry2, version3, scheme) {
+  return entry2.versions.some(
+    (candidate) => candidate === version3 || scheme.isValid(candidate) && scheme.compare(candidate, version3) === 0
+  );
+}
+function entryAffects(entry2, version3, scheme) {
+  return listed(entry2, version3, scheme) || entry2.ranges.some((range2) => rangeAffects(range2, version3, scheme));
+}
+function minimalFixedVersion(entries, version3, scheme) {
+  const candidates = entries.flatMap((entry2) => entry2.ranges.flatMap((range2) => range2.events)).filter((event) => "fixed" in event).map((event) => event.fixed).filter((fixed) => scheme.compare(fixed, version3) > 0).sort((a, b) => scheme.compare(a, b));
+  return candidates.find((fixed) => !entries.some((entry2) => entryAffects(entry2, fixed, scheme)));
+}
+
+// core/deps/match.ts
+function occurrenceKey(pkg) {
+  return [packageKey(pkg.ecosystem, pkg.name), pkg.version, pkg.scope, pkg.location.file].join(
+    "\0"
+  );
+}
+function groupByAlias(advisories) {
+  const groups2 = [];
+  for (const advisory of advisories) {
+    const ids = [advisory.id, ...advisory.aliases];
+    const joined = groups2.filter((group) => ids.some((id) => group.ids.has(id)));
+    const merged = { ids: new Set(ids), members: [advisory] };
+    for (const group of joined) {
+      for (const id of group.ids) merged.ids.add(id);
+      merged.members.push(...group.members);
+      groups2.splice(groups2.indexOf(group), 1);
+    }
+    groups2.push(merged);
+  }
+  return groups2.map((group) => group.members);
+}
+function primaryId(members2, ids) {
+  return ids.find((id) => id.startsWith("GHSA-")) ?? members2.map((member) => member.id).sort()[0] ?? ids[0];
+}
+function toFinding(pkg, locations, members2) {
+  const scheme = versionScheme(pkg.ecosystem);
+  const ids = [...new Set(members2.flatMap((member) => [member.id, ...member.aliases]))].sort();
+  const id = primaryId(members2, ids);
+  const name = normalizeName(pkg.ecosystem, pkg.name);
+  const entries = members2.flatMap(
+    (member) => member.affected.filter(
+      (entry2) => entry2.ecosystem === pkg.ecosystem && normalizeName(entry2.ecosystem, entry2.name) === name
+    )
+  );
+  const lead = members2.find((member) => member.id === id) ?? members2[0];
+  const finding = {
+    id,
+    ids,
+    ecosystem: pkg.ecosystem,
+    name: pkg.name,
+    version: pkg.version,
+    scope: pkg.scope,
+    direct: pkg.direct,
+    file: pkg.location.file,
+    locations,
+    severity: members2.map(advisorySeverity).reduce(worseSeverity),
+    fingerprint: fingerprintOf([
+      "deps/v1",
+      pkg.ecosystem,
+      name,
+      pkg.version,
+      pkg.location.file,
+      id
+    ])
+  };
+  const summary = lead?.summary ?? members2.find((member) => member.summary)?.summary;
+  const url2 = lead?.url ?? members2.find((member) => member.url)?.url;
+  const fixedIn = minimalFixedVersion(entries, pkg.version, scheme);
+  if (summary) finding.summary = summary;
+  if (url2) finding.url = url2;
+  if (fixedIn) finding.fixedIn = fixedIn;
+  return finding;
+}
+function affectsPackage(advisory, pkg) {
+  const scheme = versionScheme(pkg.ecosystem);
+  const name = normalizeName(pkg.ecosystem, pkg.name);
+  return advisory.affected.some(
+    (entry2) => entry2.ecosystem === pkg.ecosystem && normalizeName(entry2.ecosystem, entry2.name) === name && entryAffects(entry2, pkg.version, scheme)
+  );
+}
+function matchPackages(packages, advisoriesFor) {
+  const occurrences = /* @__PURE__ */ new Map();
+  for (const pkg of packages) {
+    const key = occurrenceKey(pkg);
+    const seen = occurrences.get(key);
+    if (seen) seen.locations.push(pkg.location);
+    else occurrences.set(key, { pkg, locations: [pkg.location] });
+  }
+  const result = { findings: [], unmatchable: [] };
+  for (const { pkg, locations } of occurrences.values()) {
+    const scheme = versionScheme(pkg.ecosystem);
+    if (!scheme.isValid(pkg.version)) {
+      const reason = `"${pkg.version}" is not a ${scheme.name} version`;
+      result.unmatchable.push({ ...pick2(pkg), reason });
+      continue;
+    }
+    const matched = advisoriesFor(pkg).filter(
+      (advisory) => !advisory.withdrawn && affectsPackage(advisory, pkg)
+    );
+    for (const members2 of groupByAlias(matched))
+      result.findings.push(toFinding(pkg, locations, members2));
+  }
+  return result;
+}
+function pick2(pkg) {
+  return {
+    ecosystem: pkg.ecosystem,
+    name: pkg.name,
+    version: pkg.version,
+    file: pkg.location.file
+  };
+}
+
+// core/deps/scan.ts
+function uniqueQueries(packages) {
+  const seen = /* @__PURE__ */ new Map();
+  for (const pkg of packages) {
+    const key = `${packageKey(pkg.ecosystem, pkg.name)}\0${pkg.version}`;
+    if (!seen.has(key))
+      seen.set(key, { ecosystem: pkg.ecosystem, name: pkg.name, version: pkg.version });
+  }
+  return [...seen.values()];
+}
+async function askSources(input2, packages) {
+  const byPackage = /* @__PURE__ */ new Map();
+  const file2 = (advisory) => {
+    for (const key of new Set(
+      advisory.affected.map((entry2) => packageKey(entry2.ecosystem, entry2.name))
+    )) {
+      const list = byPackage.get(key) ?? [];
+      list.push(advisory);
+      byPackage.set(key, list);
+    }
+  };
+  const databases = [];
+  const problems = [];
+  const queries = uniqueQueries(packages);
+  for (const source of input2.sources) {
+    try {
+      const answer = await source.lookup(queries);
+      databases.push(answer.identity);
+      answer.advisories.forEach(file2);
+      for (const problem of answer.problems)
+        problems.push({ kind: "database", file: problem.file, message: problem.message });
+    } catch (error62) {
+      problems.push({
+        kind: "source",
+        file: source.kind,
+        message: `advisory source failed: ${error62.message}`
+      });
+    }
+  }
+  input2.extra?.advisories.forEach(file2);
+  return { byPackage, databases, problems };
+}
+function countFindings(policy, packages) {
+  const bySeverity = Object.fromEntries(SEVERITY_ORDER.map((level) => [level, 0]));
+  for (const finding of policy.findings)
+    if (finding.status !== "ignored") bySeverity[finding.severity.level]++;
+  return {
+    packages,
+    findings: policy.findings.filter((finding) => finding.status !== "ignored").length,
+    failing: policy.failing.length,
+    ignored: policy.findings.filter((finding) => finding.status === "ignored").length,
+    bySeverity
+  };
+}
+async function scanPackages(input2) {
+  const packages = [...input2.collected.packages, ...input2.extra?.packages ?? []];
+  const { byPackage, databases, problems } = await askSources(input2, packages);
+  const matched = matchPackages(
+    packages,
+    (pkg) => byPackage.get(packageKey(pkg.ecosystem, pkg.name)) ?? []
+  );
+  const policy = applyPolicy({
+    findings: matched.findings,
+    config: input2.config,
+    ignores: input2.ignores,
+    now: input2.now,
+    ...input2.baseline ? { baseline: input2.baseline } : {}
+  });
+  const allProblems = [
+    ...input2.problems ?? [],
+    ...input2.collected.problems.map((problem) => ({ kind: "lockfile", ...problem })),
+    ...problems
+  ];
+  if (input2.sources.length === 0 && !input2.extra) {
+    allProblems.push({
+      kind: "source",
+      file: "(config)",
+      message: "no advisory source: give a database or enable the OSV API"
+    });
+  }
+  const incomplete = allProblems.length > 0;
+  return {
+    lockfiles: input2.collected.lockfiles,
+    databases,
+    policy,
+    problems: allProblems,
+    unscannable: input2.collected.unscannable,
+    unmatchable: matched.unmatchable,
+    counts: countFindings(policy, uniqueQueries(packages).length),
+    incomplete,
+    exitCode: incomplete ? 3 : policy.failing.length > 0 ? 1 : 0
+  };
+}
+
+// core/deps/snyk.ts
+var ECOSYSTEM_OF = {
+  npm: "npm",
+  yarn: "npm",
+  pnpm: "npm",
+  pip: "PyPI",
+  poetry: "PyPI",
+  pipenv: "PyPI",
+  maven: "Maven",
+  gradle: "Maven",
+  sbt: "Maven",
+  rubygems: "RubyGems",
+  composer: "Packagist",
+  nuget: "NuGet",
+  paket: "NuGet",
+  gomodules: "Go",
+  golangdep: "Go",
+  govendor: "Go",
+  cargo: "crates.io",
+  hex: "Hex",
+  pub: "Pub"
+};
+var isObject4 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
+var strings2 = (value) => Array.isArray(value) ? value.filter((item) => typeof item === "string") : [];
+function affectedEntry(ecosystem, name, version3, fixedIn) {
+  const scheme = versionScheme(ecosystem);
+  const fixes = fixedIn.filter(
+    (fix) => scheme.isValid(fix) && scheme.isValid(version3) && scheme.compare(fix, version3) > 0
+  ).sort((a, b) => scheme.compare(a, b));
+  const ranges = fixes[0] ? [{ type: "ECOSYSTEM", events: [{ introduced: version3 }, { fixed: fixes[0] }] }] : [];
+  return { ecosystem, name, ranges, versions: [version3] };
+}
+function advisoryOf(vuln, ecosystem) {
+  const { id, packageName, version: version3 } = vuln;
+  if (typeof id !== "string" || typeof packageName !== "string" || typeof version3 !== "string")
+    return void 0;
+  const identifiers = isObject4(vuln.identifiers) ? vuln.identifiers : {};
+  const aliases = [...strings2(identifiers.CVE), ...strings2(identifiers.GHSA)];
+  const advisory = {
+    id,
+    aliases,
+    summary: typeof vuln.title === "string" ? vuln.title : id,
+    url: `https://security.snyk.io/vuln/${encodeURIComponent(id)}`,
+    severity: typeof vuln.CVSSv3 === "string" && vuln.CVSSv3 ? [{ type: "CVSS_V3", score: vuln.CVSSv3 }] : [],
+    affected: [affectedEntry(ecosystem, packageName, version3, strings2(vuln.fixedIn))]
+  };
+  if (typeof vuln.severity === "string") advisory.databaseSeverity = vuln.severity;
+  return advisory;
+}
+function readProject(project, index, merge3) {
+  const where = `snyk project ${index + 1}${typeof project.displayTargetFile === "string" ? ` (${project.displayTargetFile})` : ""}`;
+  if (typeof project.error === "string") {
+    merge3.problems.push(`${where}: ${project.error}`);
+    return;
+  }
+  const file2 = typeof project.displayTargetFile === "string" ? project.displayTargetFile.replace(/\\/g, "/") : "snyk";
+  const manager = typeof project.packageManager === "string" ? project.packageManager : "";
+  const vulns = Array.isArray(project.vulnerabilities) ? project.vulnerabilities.filter(isObject4) : [];
+  for (const vuln of vulns) {
+    const ecosystem = ECOSYSTEM_OF[String(vuln.packageManager ?? manager)];
+    if (!ecosystem) {
+      merge3.problems.push(
+        `${where}: package manager "${String(vuln.packageManager ?? manager)}" is not one Upkeep scans; ${String(vuln.id)} skipped`
+      );
+      continue;
+    }
+    const advisory = advisoryOf(vuln, ecosystem);
+    if (!advisory) {
+      merge3.problems.push(`${where}: vulnerability without id, packageName or version skipped`);
+      continue;
+    }
+    merge3.advisories.push(advisory);
+    const from = strings2(vuln.from);
+    merge3.packages.push({
+      ecosystem,
+      name: vuln.packageName,
+      version: vuln.version,
+      scope: "prod",
+      direct: from.length <= 2,
+      location: { file: file2 }
+    });
+  }
+}
+function parseSnykJson(text2) {
+  const merge3 = { advisories: [], packages: [], problems: [] };
+  let value;
+  try {
+    value = JSON.parse(text2);
+  } catch (error62) {
+    merge3.problems.push(`snyk output is not JSON: ${error62.message}`);
+    return merge3;
+  }
+  const projects = Array.isArray(value) ? value : [value];
+  projects.forEach((project, index) => {
+    if (isObject4(project)) readProject(project, index, merge3);
+    else merge3.problems.push(`snyk project ${index + 1}: not an object`);
+  });
+  return merge3;
+}
+function snykExtraPackages(merge3, known) {
+  const seen = new Set(known.map((pkg) => `${packageKey(pkg.ecosystem, pkg.name)}@${pkg.version}`));
+  const extra = /* @__PURE__ */ new Map();
+  for (const pkg of merge3.packages) {
+    const key = `${packageKey(pkg.ecosystem, pkg.name)}@${pkg.version}`;
+    if (!seen.has(key)) extra.set(`${key}\0${pkg.location.file}`, pkg);
+  }
+  return [...extra.values()];
+}
+
+// core/deps/scan-repository.ts
+var inRoot = (root, path) => isAbsolute2(path) ? path : join6(root, path);
+function readIgnores(options, problems) {
+  const ignores = [...options.config.ignores];
+  const file2 = options.config.ignoreFile;
+  if (!file2) return ignores;
+  const path = inRoot(options.root, file2);
+  if (!existsSync2(path)) {
+    problems.push({
+      kind: "config",
+      file: file2,
+      message: "ignore file named in deps.ignoreFile does not exist"
+    });
+    return ignores;
+  }
+  const parsed = parseIgnoreFile(readFileSync6(path, "utf8"), file2);
+  for (const problem of parsed.problems) problems.push({ kind: "config", ...problem });
+  return [...ignores, ...parsed.ignores];
+}
+function readBaselineKeys(options, problems) {
+  const file2 = options.baseline ?? options.config.baseline;
+  if (!file2) return void 0;
+  const path = inRoot(options.root, file2);
+  if (!existsSync2(path)) {
+    return options.config.onlyNew ? /* @__PURE__ */ new Set() : void 0;
+  }
+  const read = readBaseline(readFileSync6(path, "utf8"));
+  if (read.ok) return read.keys;
+  problems.push({ kind: "baseline", file: file2, message: read.message });
+  return void 0;
+}
+function openSources(options, problems) {
+  const sources = [];
+  const { sources: configured } = options.config;
+  const database = options.database ?? configured.database;
+  if (database) {
+    const path = options.database ? resolve4(options.database) : inRoot(options.root, database);
+    if (existsSync2(path)) {
+      sources.push(
+        openOfflineDatabase(path, { cacheDir: options.cacheDir ?? defaultCacheDir(options.env) })
+      );
+    } else {
+      problems.push({
+        kind: "source",
+        file: database,
+        message: "offline advisory database not found"
+      });
+    }
+  }
+  if (configured.osvApi) {
+    sources.push(
+      osvApiSource({
+        baseUrl: configured.osvApiUrl,
+        ...options.fetch ? { fetch: options.fetch } : {}
+      })
+    );
+  }
+  if (configured.github && options.github) sources.push(githubAdvisorySource(options.github));
+  return sources;
+}
+async function scanRepository(options) {
+  const problems = [];
+  const collected = await collectPackages(options.root, {
+    exclude: options.config.exclude,
+    ...options.files ? { files: options.files } : {}
+  });
+  const ignores = readIgnores(options, problems);
+  const baseline = readBaselineKeys(options, problems);
+  const sources = openSources(options, problems);
+  for (const message of options.snyk?.problems ?? [])
+    problems.push({ kind: "source", file: "snyk", message });
+  return scanPackages({
+    collected,
+    sources,
+    config: options.config,
+    ignores,
+    now: options.now,
+    problems,
+    ...baseline ? { baseline } : {},
+    ...options.snyk ? {
+      extra: {
+        packages: snykExtraPackages(options.snyk, collected.packages),
+        advisories: options.snyk.advisories
+      }
+    } : {}
+  });
+}
+
+// core/deps/snyk-run.ts
+import { spawn } from "node:child_process";
+function scrub(text2, token) {
+  return token ? text2.split(token).join("***") : text2;
+}
+async function runSnyk(options) {
+  const child = spawn(options.command, options.args, {
+    cwd: options.cwd,
+    env: { ...options.env ?? process.env, SNYK_TOKEN: options.token },
+    stdio: ["ignore", "pipe", "pipe"]
+  });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (chunk) => {
+    stdout += chunk;
+  });
+  child.stderr.on("data", (chunk) => {
+    stderr += chunk;
+  });
+  const code2 = await new Promise((resolve11) => {
+    child.on("error", (error62) => resolve11(error62.code ?? error62.message));
+    child.on("close", (exit) => resolve11(exit ?? 1));
+  });
+  if (code2 === "ENOENT") {
+    return {
+      advisories: [],
+      packages: [],
+      problems: [
+        `snyk: command "${options.command}" not found; install the Snyk CLI in the job to use it`
+      ]
+    };
+  }
+  const merge3 = stdout.trim() ? parseSnykJson(stdout) : { advisories: [], packages: [], problems: [] };
+  if (code2 !== 0 && code2 !== 1 && merge3.problems.length === 0 && merge3.advisories.length === 0) {
+    merge3.problems.push(
+      `snyk exited with ${code2}: ${scrub(stderr.trim().split("\n")[0] ?? "", options.token)}`
+    );
+  }
+  merge3.problems = merge3.problems.map((problem) => scrub(problem, options.token));
+  return merge3;
+}
+
+// cli/commands/deps-scan.ts
+var FORMATS = ["table", "json", "sarif"];
+var FAIL_ON = ["critical", "high", "medium", "low", "any", "none"];
+var depsScanCommand = {
+  name: "deps scan",
+  summary: "Scan lockfiles for known vulnerabilities (OSV offline database, OSV API)",
+  usage: [
+    "upkeep deps scan [PATH] [--db DIR|ZIP] [--format table|json|sarif] [--fail-on SEVERITY] [--include-dev]",
+    "                 [--baseline FILE] [--only-new] [--osv-api] [--config FILE]",
+    "  PATH           a directory to walk (default .) or a single lockfile",
+    "  --db           offline OSV database: a directory of OSV files, <ecosystem>/all.zip folders, or one all.zip",
+    "  --format       table (default), json (Upkeep report) or sarif (SARIF 2.1.0)",
+    "  --fail-on      critical|high|medium|low|any|none (default: deps.failOn, high)",
+    "  --include-dev  let development-only dependencies fail the scan",
+    "  --baseline     an earlier SARIF or JSON report; with --only-new only new findings fail",
+    "  --osv-api      also ask api.osv.dev",
+    `  --config       config file (default PATH/${CONFIG_PATH})`,
+    "Exit codes: 0 clean, 1 findings fail the gate, 2 usage or config error, 3 scan incomplete"
+  ].join("\n"),
+  async run(args, io) {
+    const options = parseArgs2(args);
+    const target = resolve5(io.cwd, options.target);
+    const root = statOrThrow(target).isDirectory() ? target : dirname(target);
+    if (options.db && !existsSync3(resolve5(io.cwd, options.db))) {
+      throw new UsageError(`--db ${options.db}: no such file or directory`);
+    }
+    const configFile = options.config ? resolve5(io.cwd, options.config) : join7(root, CONFIG_PATH);
+    const loaded = await loadConfigFile(configFile, { required: options.config !== void 0 });
+    if (!loaded.ok) {
+      for (const problem of loaded.problems) io.stderr(`${formatConfigProblem(problem)}
 `);
       return EXIT.usage;
     }
-    const config2 = await loadReleaseConfig(cwd, args, io);
-    if (!config2) return EXIT.findings;
-    try {
-      return args.all ? await writeHistory(cwd, config2, args, io) : await writeRelease(cwd, config2, args, io);
-    } catch (error62) {
-      if (error62 instanceof ReleaseInputError || error62 instanceof GitError) {
-        io.stderr(`upkeep release-notes: ${error62.message}
+    const config2 = withFlags(loaded.config.deps, options);
+    const token = io.env.SNYK_TOKEN ?? "";
+    const snyk = config2.snyk.enabled && token ? await runSnyk({
+      command: config2.snyk.command,
+      args: config2.snyk.args,
+      cwd: root,
+      token,
+      env: io.env
+    }) : void 0;
+    const result = await scanRepository({
+      root,
+      config: config2,
+      now: /* @__PURE__ */ new Date(),
+      env: io.env,
+      ...options.db ? { database: resolve5(io.cwd, options.db) } : {},
+      ...root !== target ? { files: [relative5(root, target)] } : {},
+      ...options.baseline ? { baseline: resolve5(io.cwd, options.baseline) } : {},
+      ...snyk ? { snyk } : {}
+    });
+    const tool = { name: "upkeep", version: toolVersion() };
+    if (options.format === "table") io.stdout(renderTable(result));
+    else if (options.format === "json")
+      io.stdout(`${JSON.stringify(toJsonReport(result, tool, /* @__PURE__ */ new Date()), null, 2)}
 `);
-        return EXIT.findings;
-      }
-      throw error62;
-    }
+    else io.stdout(`${JSON.stringify(toSarif(result, tool), null, 2)}
+`);
+    if (options.format !== "table") reportProblems2(result.problems, io);
+    return result.exitCode;
   }
 };
-function checked(rawArgs) {
-  let values;
+function reportProblems2(problems, io) {
+  for (const problem of problems) {
+    io.stderr(`${problem.file}${problem.line ? `:${problem.line}` : ""}: ${problem.message}
+`);
+  }
+  if (problems.length > 0) io.stderr("scan incomplete: findings may be missing\n");
+}
+function withFlags(config2, options) {
+  return {
+    ...config2,
+    ...options.failOn ? { failOn: options.failOn } : {},
+    includeDev: options.includeDev || config2.includeDev,
+    onlyNew: options.onlyNew || config2.onlyNew,
+    sources: { ...config2.sources, osvApi: options.osvApi || config2.sources.osvApi }
+  };
+}
+function parseArgs2(args) {
+  const parsed = {
+    target: ".",
+    format: "table",
+    includeDev: false,
+    onlyNew: false,
+    osvApi: false
+  };
+  const paths2 = [];
+  for (let index = 0; index < args.length; index++) {
+    const [flag, inline] = splitFlag(args[index]);
+    const value = () => inline ?? valueAfter2(args, ++index, flag);
+    if (flag === "--db") parsed.db = value();
+    else if (flag === "--format") parsed.format = oneOf(flag, value(), FORMATS);
+    else if (flag === "--fail-on") parsed.failOn = oneOf(flag, value().toLowerCase(), FAIL_ON);
+    else if (flag === "--include-dev") parsed.includeDev = true;
+    else if (flag === "--baseline") parsed.baseline = value();
+    else if (flag === "--only-new") parsed.onlyNew = true;
+    else if (flag === "--osv-api") parsed.osvApi = true;
+    else if (flag === "--config") parsed.config = value();
+    else if (flag.startsWith("-")) throw new UsageError(`unknown option ${flag}`);
+    else paths2.push(flag);
+  }
+  if (paths2.length > 1) throw new UsageError("give at most one PATH");
+  parsed.target = paths2[0] ?? ".";
+  return parsed;
+}
+function splitFlag(arg) {
+  const at = arg.indexOf("=");
+  return arg.startsWith("--") && at > 0 ? [arg.slice(0, at), arg.slice(at + 1)] : [arg, void 0];
+}
+function oneOf(flag, value, allowed) {
+  if (allowed.includes(value)) return value;
+  throw new UsageError(`${flag} must be one of ${allowed.join(", ")}, not "${value}"`);
+}
+function valueAfter2(args, index, option) {
+  const value = args[index];
+  if (value === void 0) throw new UsageError(`${option} needs a value`);
+  return value;
+}
+function statOrThrow(path) {
   try {
-    values = parse4(rawArgs).values;
-  } catch (error62) {
-    throw new UsageError(error62.message);
+    return statSync4(path);
+  } catch {
+    throw new UsageError(`${path}: no such file or directory`);
   }
-  if (!["markdown", "json"].includes(values.format ?? ""))
-    throw new UsageError(`--format must be markdown or json, not "${values.format}"`);
-  if (!["changelog", "patch", "enhancement"].includes(values.notes ?? ""))
-    throw new UsageError(`--notes must be changelog, patch or enhancement, not "${values.notes}"`);
-  if (values.date && !/^\d{4}-\d{2}-\d{2}$/.test(values.date))
-    throw new UsageError(`--date must look like 2025-01-31, not "${values.date}"`);
-  if (values.all && values.from)
-    throw new UsageError("--all covers every release; leave out --from");
-  return values;
 }
-async function loadReleaseConfig(cwd, args, io) {
-  const file2 = args.config ?? CONFIG_PATH;
-  const result = await loadConfigFile(resolve4(cwd, file2), { required: args.config !== void 0 });
-  if (!result.ok) {
-    for (const problem of result.problems)
-      io.stderr(`${formatConfigProblem({ ...problem, file: file2 })}
-`);
-    return void 0;
-  }
-  const config2 = result.config.releaseNotes;
-  return args["tag-prefix"] === void 0 ? config2 : { ...config2, tagPrefix: args["tag-prefix"] };
-}
-function today(args) {
-  return args.date ?? (/* @__PURE__ */ new Date()).toISOString().slice(0, 10);
-}
-async function writeRelease(cwd, config2, args, io) {
-  const plan = await planLocalRelease({
-    cwd,
-    config: config2,
-    from: args.from,
-    to: args.to,
-    channel: args.prerelease,
-    today: today(args)
-  });
-  for (const warning of plan.warnings)
-    io.stderr(`warning: ${warning.hash.slice(0, 7)}: ${warning.message}
-`);
-  if (!plan.version) {
-    io.stderr(
-      `upkeep release-notes: nothing to release since ${plan.previousTag ?? "the first commit"} (no feat, fix, perf or breaking change)
-`
-    );
-    if (args.format === "json") io.stdout(`${JSON.stringify(releaseContext(plan), null, 2)}
-`);
-    return EXIT.ok;
-  }
-  if (args.changelog) await prependToFile(resolve4(cwd, args.changelog), plan, io, args.changelog);
-  if (args.format === "json") io.stdout(`${JSON.stringify(releaseContext(plan), null, 2)}
-`);
-  else io.stdout(renderingOf(plan, args.notes));
-  return EXIT.ok;
-}
-function renderingOf(plan, notes) {
-  if (notes === "patch") return plan.patchNotes;
-  if (notes === "enhancement") return plan.enhancementNotes;
-  return plan.markdown;
-}
-async function prependToFile(path, plan, io, shown) {
-  const existing = await readFile5(path, "utf8").catch((error62) => {
-    if (error62.code === "ENOENT") return void 0;
-    throw error62;
-  });
-  const updated = prependSection(existing, plan.markdown, plan.version);
-  if (updated === existing) return;
-  await writeFile(path, updated);
-  io.stderr(`${shown}: wrote the ${plan.version} section
-`);
-}
-async function writeHistory(cwd, config2, args, io) {
-  const plans = await planHistory({ cwd, config: config2, to: args.to, today: today(args) });
-  if (args.format === "json") {
-    io.stdout(`${JSON.stringify(plans.map(releaseContext), null, 2)}
-`);
-    return EXIT.ok;
-  }
-  const changelog = changelogOf(plans);
-  if (args.changelog) {
-    await writeFile(resolve4(cwd, args.changelog), changelog);
-    io.stderr(`${args.changelog}: wrote ${plans.length} releases
-`);
-  } else io.stdout(changelog);
-  return EXIT.ok;
+function toolVersion() {
+  if (true) return "0.1.0";
+  const manifest = new URL("../../package.json", import.meta.url);
+  return JSON.parse(readFileSync7(manifest, "utf8")).version;
 }
 
-// cli/commands/sla.ts
-import { readFile as readFile6 } from "node:fs/promises";
-import { dirname, resolve as resolve5 } from "node:path";
+// cli/commands/rca.ts
+import { readFile as readFile4 } from "node:fs/promises";
+import { dirname as dirname2, resolve as resolve6 } from "node:path";
 import { parseArgs as parseArgs3 } from "node:util";
+
+// core/model/rest.ts
+function actorFrom(value) {
+  if (!value || typeof value !== "object") return null;
+  const user2 = value;
+  const login = String(user2.login ?? "ghost");
+  const type = user2.type === "Bot" || user2.type === "Organization" ? user2.type : "User";
+  return { login, type };
+}
+function labelName(label) {
+  return typeof label === "string" ? label : String(label?.name ?? "");
+}
+function issueFromRest(raw) {
+  const issue2 = raw;
+  return {
+    number: Number(issue2.number),
+    title: String(issue2.title ?? ""),
+    body: typeof issue2.body === "string" ? issue2.body : "",
+    state: issue2.state === "closed" ? "closed" : "open",
+    stateReason: issue2.state_reason ?? null,
+    labels: Array.isArray(issue2.labels) ? issue2.labels.map(labelName).filter(Boolean) : [],
+    author: actorFrom(issue2.user) ?? { login: "ghost", type: "User" },
+    assignees: Array.isArray(issue2.assignees) ? issue2.assignees.map((user2) => actorFrom(user2)?.login ?? "").filter(Boolean) : [],
+    createdAt: String(issue2.created_at),
+    updatedAt: String(issue2.updated_at ?? issue2.created_at),
+    closedAt: issue2.closed_at ?? null,
+    isPullRequest: issue2.pull_request !== void 0 && issue2.pull_request !== null,
+    htmlUrl: String(issue2.html_url ?? "")
+  };
+}
+function commentFromRest(raw) {
+  const comment = raw;
+  return {
+    id: Number(comment.id),
+    body: typeof comment.body === "string" ? comment.body : "",
+    author: actorFrom(comment.user) ?? { login: "ghost", type: "User" },
+    createdAt: String(comment.created_at),
+    updatedAt: String(comment.updated_at ?? comment.created_at),
+    htmlUrl: String(comment.html_url ?? "")
+  };
+}
+function eventFromRest(raw) {
+  const entry2 = raw;
+  const event = {
+    id: entry2.id ?? `${entry2.event}-${entry2.created_at}`,
+    event: String(entry2.event),
+    actor: actorFrom(entry2.actor ?? entry2.user),
+    createdAt: String(entry2.created_at ?? entry2.submitted_at ?? "")
+  };
+  if (entry2.label) event.label = labelName(entry2.label);
+  if (entry2.assignee) event.assignee = actorFrom(entry2.assignee)?.login;
+  if ("state_reason" in entry2) event.stateReason = entry2.state_reason ?? null;
+  if (typeof entry2.body === "string") event.body = entry2.body;
+  const source = entry2.source?.issue;
+  if (source) {
+    event.source = {
+      kind: source.pull_request ? "pull_request" : "issue",
+      number: Number(source.number),
+      title: String(source.title ?? ""),
+      url: String(source.html_url ?? "")
+    };
+  } else if (typeof entry2.commit_id === "string") {
+    event.source = { kind: "commit", sha: entry2.commit_id, url: String(entry2.commit_url ?? "") };
+  }
+  return event;
+}
+
+// core/sla/rest-input.ts
+var isoTime = external_exports.string().refine((text2) => Number.isFinite(Date.parse(text2)), {
+  message: "expected an ISO 8601 time"
+});
+var user = external_exports.looseObject({ login: external_exports.string(), type: external_exports.string().optional() });
+var restIssue = external_exports.looseObject({
+  number: external_exports.number().int().positive(),
+  created_at: isoTime,
+  state: external_exports.enum(["open", "closed"]).optional(),
+  closed_at: isoTime.nullable().optional(),
+  labels: external_exports.array(external_exports.union([external_exports.string(), external_exports.looseObject({ name: external_exports.string() })])).default([]),
+  user: user.nullable().optional(),
+  type: external_exports.looseObject({ name: external_exports.string() }).nullable().optional()
+});
+var restEvent = external_exports.looseObject({ event: external_exports.string(), created_at: isoTime });
+var restComment = external_exports.looseObject({
+  id: external_exports.number(),
+  created_at: isoTime,
+  user: user.nullable(),
+  author_association: external_exports.string().optional()
+});
+var permission = external_exports.enum(["admin", "maintain", "write", "triage", "read", "none"]);
+var entry = external_exports.strictObject({
+  issue: restIssue,
+  events: external_exports.array(restEvent).default([]),
+  comments: external_exports.array(restComment).default([]),
+  permissions: external_exports.record(external_exports.string(), permission).optional().describe("Repository permission per login, when author_association is not enough.")
+});
+var issuesFileSchema = external_exports.array(entry);
+var ASSOCIATION_PERMISSION = {
+  OWNER: "admin",
+  COLLABORATOR: "write",
+  MEMBER: "triage"
+};
+function parseIssuesFile(text2, file2) {
+  let json2;
+  try {
+    json2 = JSON.parse(text2);
+  } catch (error62) {
+    return { ok: false, problems: [`${file2}: not JSON: ${error62.message}`] };
+  }
+  const parsed = issuesFileSchema.safeParse(json2);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      problems: parsed.error.issues.map(
+        (issue2) => `${file2}: ${issue2.path.map((part) => typeof part === "number" ? `[${part}]` : `.${String(part)}`).join("").replace(/^\./, "") || "(top level)"}: ${issue2.message}`
+      )
+    };
+  }
+  return { ok: true, snapshots: parsed.data.map(toSnapshot) };
+}
+function toSnapshot(raw) {
+  const permissions = /* @__PURE__ */ new Map();
+  for (const comment of raw.comments) {
+    const granted = ASSOCIATION_PERMISSION[comment.author_association ?? ""];
+    if (comment.user && granted) permissions.set(comment.user.login, granted);
+  }
+  for (const [login, level] of Object.entries(raw.permissions ?? {})) permissions.set(login, level);
+  return {
+    issue: issueFromRest(raw.issue),
+    type: raw.issue.type?.name ?? null,
+    events: raw.events.map(eventFromRest),
+    comments: raw.comments.map(commentFromRest),
+    permissions
+  };
+}
 
 // core/model/issue.ts
 var PERMISSION_RANK = {
@@ -59112,7 +61405,7 @@ var PERMISSION_RANK = {
 function permissionAtLeast(actual, needed) {
   return PERMISSION_RANK[actual] >= PERMISSION_RANK[needed];
 }
-function isBot2(actor) {
+function isBot(actor) {
   return !!actor && (actor.type === "Bot" || actor.login.endsWith("[bot]"));
 }
 
@@ -59462,8 +61755,8 @@ function hackyOffset(dtf, date5) {
 function partsOffset(dtf, date5) {
   const formatted = dtf.formatToParts(date5);
   const filled = [];
-  for (let i = 0; i < formatted.length; i++) {
-    const { type, value } = formatted[i];
+  for (let i2 = 0; i2 < formatted.length; i2++) {
+    const { type, value } = formatted[i2];
     const pos = typeToPos[type];
     if (type === "era") {
       filled[pos] = value;
@@ -59588,14 +61881,14 @@ var IANAZone = class _IANAZone extends Zone {
     const date5 = new Date(ts);
     if (isNaN(date5)) return NaN;
     const dtf = makeDTF(this.name);
-    let [year, month, day, adOrBc, hour, minute, second] = dtf.formatToParts ? partsOffset(dtf, date5) : hackyOffset(dtf, date5);
+    let [year, month2, day, adOrBc, hour, minute, second] = dtf.formatToParts ? partsOffset(dtf, date5) : hackyOffset(dtf, date5);
     if (adOrBc === "BC") {
       year = -Math.abs(year) + 1;
     }
     const adjustedHour = hour === 24 ? 0 : hour;
     const asUTC = objToLocalTS({
       year,
-      month,
+      month: month2,
       day,
       hour: adjustedHour,
       minute,
@@ -59738,16 +62031,16 @@ function intlConfigString(localeStr, numberingSystem, outputCalendar) {
 }
 function mapMonths(f) {
   const ms = [];
-  for (let i = 1; i <= 12; i++) {
-    const dt = DateTime.utc(2009, i, 1);
+  for (let i2 = 1; i2 <= 12; i2++) {
+    const dt = DateTime.utc(2009, i2, 1);
     ms.push(f(dt));
   }
   return ms;
 }
 function mapWeekdays(f) {
   const ms = [];
-  for (let i = 1; i <= 7; i++) {
-    const dt = DateTime.utc(2016, 11, 13 + i);
+  for (let i2 = 1; i2 <= 7; i2++) {
+    const dt = DateTime.utc(2016, 11, 13 + i2);
     ms.push(f(dt));
   }
   return ms;
@@ -59780,12 +62073,12 @@ var PolyNumberFormatter = class {
       this.inf = getCachedINF(intl, intlOpts);
     }
   }
-  format(i) {
+  format(i2) {
     if (this.inf) {
-      const fixed = this.floor ? Math.floor(i) : i;
+      const fixed = this.floor ? Math.floor(i2) : i2;
       return this.inf.format(fixed);
     } else {
-      const fixed = this.floor ? Math.floor(i) : roundTo(i, 3);
+      const fixed = this.floor ? Math.floor(i2) : roundTo(i2, 3);
       return padStart(fixed, this.padTo);
     }
   }
@@ -60281,14 +62574,14 @@ function parseDigits(str) {
   let value = parseInt(str, 10);
   if (isNaN(value)) {
     value = "";
-    for (let i = 0; i < str.length; i++) {
-      const code2 = str.charCodeAt(i);
-      if (str[i].search(numberingSystems.hanidec) !== -1) {
-        value += hanidecChars.indexOf(str[i]);
+    for (let i2 = 0; i2 < str.length; i2++) {
+      const code2 = str.charCodeAt(i2);
+      if (str[i2].search(numberingSystems.hanidec) !== -1) {
+        value += hanidecChars.indexOf(str[i2]);
       } else {
         for (const key in numberingSystemsUTF16) {
-          const [min, max] = numberingSystemsUTF16[key];
-          if (code2 >= min && code2 <= max) {
+          const [min, max2] = numberingSystemsUTF16[key];
+          if (code2 >= min && code2 <= max2) {
             value += code2 - min;
           }
         }
@@ -60488,26 +62781,26 @@ function unitOutOfRange(unit, value) {
     `you specified ${value} (of type ${typeof value}) as a ${unit}, which is invalid`
   );
 }
-function dayOfWeek(year, month, day) {
-  const d = new Date(Date.UTC(year, month - 1, day));
+function dayOfWeek(year, month2, day) {
+  const d = new Date(Date.UTC(year, month2 - 1, day));
   if (year < 100 && year >= 0) {
     d.setUTCFullYear(d.getUTCFullYear() - 1900);
   }
   const js = d.getUTCDay();
   return js === 0 ? 7 : js;
 }
-function computeOrdinal(year, month, day) {
-  return day + (isLeapYear(year) ? leapLadder : nonLeapLadder)[month - 1];
+function computeOrdinal(year, month2, day) {
+  return day + (isLeapYear(year) ? leapLadder : nonLeapLadder)[month2 - 1];
 }
 function uncomputeOrdinal(year, ordinal) {
-  const table2 = isLeapYear(year) ? leapLadder : nonLeapLadder, month0 = table2.findIndex((i) => i < ordinal), day = ordinal - table2[month0];
+  const table3 = isLeapYear(year) ? leapLadder : nonLeapLadder, month0 = table3.findIndex((i2) => i2 < ordinal), day = ordinal - table3[month0];
   return { month: month0 + 1, day };
 }
 function isoWeekdayToLocal(isoWeekday, startOfWeek) {
   return (isoWeekday - startOfWeek + 7) % 7 + 1;
 }
 function gregorianToWeek(gregObj, minDaysInFirstWeek = 4, startOfWeek = 1) {
-  const { year, month, day } = gregObj, ordinal = computeOrdinal(year, month, day), weekday = isoWeekdayToLocal(dayOfWeek(year, month, day), startOfWeek);
+  const { year, month: month2, day } = gregObj, ordinal = computeOrdinal(year, month2, day), weekday = isoWeekdayToLocal(dayOfWeek(year, month2, day), startOfWeek);
   let weekNumber = Math.floor((ordinal - weekday + 14 - minDaysInFirstWeek) / 7), weekYear;
   if (weekNumber < 1) {
     weekYear = year - 1;
@@ -60532,18 +62825,18 @@ function weekToGregorian(weekData, minDaysInFirstWeek = 4, startOfWeek = 1) {
   } else {
     year = weekYear;
   }
-  const { month, day } = uncomputeOrdinal(year, ordinal);
-  return { year, month, day, ...timeObject(weekData) };
+  const { month: month2, day } = uncomputeOrdinal(year, ordinal);
+  return { year, month: month2, day, ...timeObject(weekData) };
 }
 function gregorianToOrdinal(gregData) {
-  const { year, month, day } = gregData;
-  const ordinal = computeOrdinal(year, month, day);
+  const { year, month: month2, day } = gregData;
+  const ordinal = computeOrdinal(year, month2, day);
   return { year, ordinal, ...timeObject(gregData) };
 }
 function ordinalToGregorian(ordinalData) {
   const { year, ordinal } = ordinalData;
-  const { month, day } = uncomputeOrdinal(year, ordinal);
-  return { year, month, day, ...timeObject(ordinalData) };
+  const { month: month2, day } = uncomputeOrdinal(year, ordinal);
+  return { year, month: month2, day, ...timeObject(ordinalData) };
 }
 function usesLocalWeekValues(obj, loc) {
   const hasLocaleWeekData = !isUndefined(obj.localWeekday) || !isUndefined(obj.localWeekNumber) || !isUndefined(obj.localWeekYear);
@@ -60660,7 +62953,7 @@ function bestBy(arr, by, compare) {
     }
   }, null)[1];
 }
-function pick2(obj, keys) {
+function pick3(obj, keys) {
   return keys.reduce((a, k) => {
     a[k] = obj[k];
     return a;
@@ -60688,8 +62981,8 @@ function validateWeekSettings(settings) {
 function integerBetween(thing, bottom, top) {
   return isInteger(thing) && thing >= bottom && thing <= top;
 }
-function floorMod(x, n2) {
-  return x - n2 * Math.floor(x / n2);
+function floorMod(x2, n2) {
+  return x2 - n2 * Math.floor(x2 / n2);
 }
 function padStart(input2, n2 = 2) {
   const isNeg = input2 < 0;
@@ -60746,8 +63039,8 @@ function isLeapYear(year) {
 function daysInYear(year) {
   return isLeapYear(year) ? 366 : 365;
 }
-function daysInMonth(year, month) {
-  const modMonth = floorMod(month - 1, 12) + 1, modYear = year + (month - modMonth) / 12;
+function daysInMonth(year, month2) {
+  const modMonth = floorMod(month2 - 1, 12) + 1, modYear = year + (month2 - modMonth) / 12;
   if (modMonth === 2) {
     return isLeapYear(modYear) ? 29 : 28;
   } else {
@@ -60839,7 +63132,7 @@ function formatOffset(offset2, format) {
   }
 }
 function timeObject(obj) {
-  return pick2(obj, ["hour", "minute", "second", "millisecond"]);
+  return pick3(obj, ["hour", "minute", "second", "millisecond"]);
 }
 var monthsLong = [
   "January",
@@ -61005,8 +63298,8 @@ var Formatter = class _Formatter {
   static parseFormat(fmt) {
     let current = null, currentFull = "", bracketed = false;
     const splits = [];
-    for (let i = 0; i < fmt.length; i++) {
-      const c = fmt.charAt(i);
+    for (let i2 = 0; i2 < fmt.length; i2++) {
+      const c = fmt.charAt(i2);
       if (c === "'") {
         if (currentFull.length > 0 || bracketed) {
           splits.push({
@@ -61084,7 +63377,7 @@ var Formatter = class _Formatter {
         return "Z";
       }
       return dt.isValid ? dt.zone.formatOffset(dt.ts, opts.format) : "";
-    }, meridiem = () => knownEnglish ? meridiemForDateTime(dt) : string4({ hour: "numeric", hourCycle: "h12" }, "dayperiod"), month = (length, standalone) => knownEnglish ? monthForDateTime(dt, length) : string4(standalone ? { month: length } : { month: length, day: "numeric" }, "month"), weekday = (length, standalone) => knownEnglish ? weekdayForDateTime(dt, length) : string4(
+    }, meridiem = () => knownEnglish ? meridiemForDateTime(dt) : string4({ hour: "numeric", hourCycle: "h12" }, "dayperiod"), month2 = (length, standalone) => knownEnglish ? monthForDateTime(dt, length) : string4(standalone ? { month: length } : { month: length, day: "numeric" }, "month"), weekday = (length, standalone) => knownEnglish ? weekdayForDateTime(dt, length) : string4(
       standalone ? { weekday: length } : { weekday: length, month: "long", day: "numeric" },
       "weekday"
     ), maybeMacro = (token) => {
@@ -61173,22 +63466,22 @@ var Formatter = class _Formatter {
         case "LL":
           return useDateTimeFormatter ? string4({ month: "2-digit", day: "numeric" }, "month") : this.num(dt.month, 2);
         case "LLL":
-          return month("short", true);
+          return month2("short", true);
         case "LLLL":
-          return month("long", true);
+          return month2("long", true);
         case "LLLLL":
-          return month("narrow", true);
+          return month2("narrow", true);
         // months - format
         case "M":
           return useDateTimeFormatter ? string4({ month: "numeric" }, "month") : this.num(dt.month);
         case "MM":
           return useDateTimeFormatter ? string4({ month: "2-digit" }, "month") : this.num(dt.month, 2);
         case "MMM":
-          return month("short", false);
+          return month2("short", false);
         case "MMMM":
-          return month("long", false);
+          return month2("long", false);
         case "MMMMM":
-          return month("narrow", false);
+          return month2("narrow", false);
         // years
         case "y":
           return useDateTimeFormatter ? string4({ year: "numeric" }, "year") : this.num(dt.year);
@@ -61304,7 +63597,7 @@ function combineExtractors(...extractors) {
     [{}, null, 1]
   ).slice(0, 2);
 }
-function parse5(s2, ...patterns) {
+function parse4(s2, ...patterns) {
   if (s2 == null) {
     return [null, null];
   }
@@ -61319,11 +63612,11 @@ function parse5(s2, ...patterns) {
 function simpleParse(...keys) {
   return (match2, cursor) => {
     const ret = {};
-    let i;
-    for (i = 0; i < keys.length; i++) {
-      ret[keys[i]] = parseInteger2(match2[cursor + i]);
+    let i2;
+    for (i2 = 0; i2 < keys.length; i2++) {
+      ret[keys[i2]] = parseInteger2(match2[cursor + i2]);
     }
-    return [ret, null, cursor + i];
+    return [ret, null, cursor + i2];
   };
 }
 var offsetRegex = /(?:([Zz])|([+-]\d\d)(?::?(\d\d))?)/;
@@ -61483,7 +63776,7 @@ var extractISOTimeAndOffset = combineExtractors(
   extractIANAZone
 );
 function parseISODate(s2) {
-  return parse5(
+  return parse4(
     s2,
     [isoYmdWithTimeExtensionRegex, extractISOYmdTimeAndOffset],
     [isoWeekWithTimeExtensionRegex, extractISOWeekTimeAndOffset],
@@ -61492,10 +63785,10 @@ function parseISODate(s2) {
   );
 }
 function parseRFC2822Date(s2) {
-  return parse5(preprocessRFC2822(s2), [rfc2822, extractRFC2822]);
+  return parse4(preprocessRFC2822(s2), [rfc2822, extractRFC2822]);
 }
 function parseHTTPDate(s2) {
-  return parse5(
+  return parse4(
     s2,
     [rfc1123, extractRFC1123Or850],
     [rfc850, extractRFC1123Or850],
@@ -61503,11 +63796,11 @@ function parseHTTPDate(s2) {
   );
 }
 function parseISODuration(s2) {
-  return parse5(s2, [isoDuration, extractISODuration]);
+  return parse4(s2, [isoDuration, extractISODuration]);
 }
 var extractISOTimeOnly = combineExtractors(extractISOTime);
 function parseISOTimeOnly(s2) {
-  return parse5(s2, [isoTimeOnly, extractISOTimeOnly]);
+  return parse4(s2, [isoTimeOnly, extractISOTimeOnly]);
 }
 var sqlYmdWithTimeExtensionRegex = combineRegexes(sqlYmdRegex, sqlTimeExtensionRegex);
 var sqlTimeCombinedRegex = combineRegexes(sqlTimeRegex);
@@ -61517,7 +63810,7 @@ var extractISOTimeOffsetAndIANAZone = combineExtractors(
   extractIANAZone
 );
 function parseSQL(s2) {
-  return parse5(
+  return parse4(
     s2,
     [sqlYmdWithTimeExtensionRegex, extractISOYmdTimeAndOffset],
     [sqlTimeCombinedRegex, extractISOTimeOffsetAndIANAZone]
@@ -61771,12 +64064,12 @@ var Duration = class _Duration {
    * @example Duration.fromISO('P5Y3M').toObject() //=> { years: 5, months: 3 }
    * @return {Duration}
    */
-  static fromISO(text, opts) {
-    const [parsed] = parseISODuration(text);
+  static fromISO(text2, opts) {
+    const [parsed] = parseISODuration(text2);
     if (parsed) {
       return _Duration.fromObject(parsed, opts);
     } else {
-      return _Duration.invalid("unparsable", `the input "${text}" can't be parsed as ISO 8601`);
+      return _Duration.invalid("unparsable", `the input "${text2}" can't be parsed as ISO 8601`);
     }
   }
   /**
@@ -61795,12 +64088,12 @@ var Duration = class _Duration {
    * @example Duration.fromISOTime('T1100').toObject() //=> { hours: 11, minutes: 0, seconds: 0 }
    * @return {Duration}
    */
-  static fromISOTime(text, opts) {
-    const [parsed] = parseISOTimeOnly(text);
+  static fromISOTime(text2, opts) {
+    const [parsed] = parseISOTimeOnly(text2);
     if (parsed) {
       return _Duration.fromObject(parsed, opts);
     } else {
-      return _Duration.invalid("unparsable", `the input "${text}" can't be parsed as ISO 8601`);
+      return _Duration.invalid("unparsable", `the input "${text2}" can't be parsed as ISO 8601`);
     }
   }
   /**
@@ -62042,9 +64335,9 @@ var Duration = class _Duration {
    * @param {Duration|Object|number} duration - The amount to add. Either a Luxon Duration, a number of milliseconds, the object argument to Duration.fromObject()
    * @return {Duration}
    */
-  plus(duration3) {
+  plus(duration4) {
     if (!this.isValid) return this;
-    const dur = _Duration.fromDurationLike(duration3), result = {};
+    const dur = _Duration.fromDurationLike(duration4), result = {};
     for (const k of orderedUnits$1) {
       if (hasOwnProperty(dur.values, k) || hasOwnProperty(this.values, k)) {
         result[k] = dur.get(k) + this.get(k);
@@ -62057,9 +64350,9 @@ var Duration = class _Duration {
    * @param {Duration|Object|number} duration - The amount to subtract. Either a Luxon Duration, a number of milliseconds, the object argument to Duration.fromObject()
    * @return {Duration}
    */
-  minus(duration3) {
+  minus(duration4) {
     if (!this.isValid) return this;
-    const dur = _Duration.fromDurationLike(duration3);
+    const dur = _Duration.fromDurationLike(duration4);
     return this.plus(dur.negate());
   }
   /**
@@ -62176,9 +64469,9 @@ var Duration = class _Duration {
         if (isNumber(vals[k])) {
           own2 += vals[k];
         }
-        const i = Math.trunc(own2);
-        built[k] = i;
-        accumulated[k] = (own2 * 1e3 - i * 1e3) / 1e3;
+        const i2 = Math.trunc(own2);
+        built[k] = i2;
+        accumulated[k] = (own2 * 1e3 - i2 * 1e3) / 1e3;
       } else if (isNumber(vals[k])) {
         accumulated[k] = vals[k];
       }
@@ -62408,8 +64701,8 @@ var Interval = class _Interval {
    * @param {Duration|Object|number} duration - the length of the Interval.
    * @return {Interval}
    */
-  static after(start, duration3) {
-    const dur = Duration.fromDurationLike(duration3), dt = friendlyDateTime(start);
+  static after(start, duration4) {
+    const dur = Duration.fromDurationLike(duration4), dt = friendlyDateTime(start);
     return _Interval.fromDateTimes(dt, dt.plus(dur));
   }
   /**
@@ -62418,8 +64711,8 @@ var Interval = class _Interval {
    * @param {Duration|Object|number} duration - the length of the Interval.
    * @return {Interval}
    */
-  static before(end, duration3) {
-    const dur = Duration.fromDurationLike(duration3), dt = friendlyDateTime(end);
+  static before(end, duration4) {
+    const dur = Duration.fromDurationLike(duration4), dt = friendlyDateTime(end);
     return _Interval.fromDateTimes(dt.minus(dur), dt);
   }
   /**
@@ -62430,8 +64723,8 @@ var Interval = class _Interval {
    * @see https://en.wikipedia.org/wiki/ISO_8601#Time_intervals
    * @return {Interval}
    */
-  static fromISO(text, opts) {
-    const [s2, e] = (text || "").split("/", 2);
+  static fromISO(text2, opts) {
+    const [s2, e] = (text2 || "").split("/", 2);
     if (s2 && e) {
       let start, startIsValid;
       try {
@@ -62462,7 +64755,7 @@ var Interval = class _Interval {
         }
       }
     }
-    return _Interval.invalid("unparsable", `the input "${text}" can't be parsed as ISO 8601`);
+    return _Interval.invalid("unparsable", `the input "${text2}" can't be parsed as ISO 8601`);
   }
   /**
    * Check if an object is an Interval. Works across context boundaries
@@ -62605,12 +64898,12 @@ var Interval = class _Interval {
   splitAt(...dateTimes) {
     if (!this.isValid) return [];
     const sorted2 = dateTimes.map(friendlyDateTime).filter((d) => this.contains(d)).sort((a, b) => a.toMillis() - b.toMillis()), results = [];
-    let { s: s2 } = this, i = 0;
+    let { s: s2 } = this, i2 = 0;
     while (s2 < this.e) {
-      const added = sorted2[i] || this.e, next = +added > +this.e ? this.e : added;
+      const added = sorted2[i2] || this.e, next = +added > +this.e ? this.e : added;
       results.push(_Interval.fromDateTimes(s2, next));
       s2 = next;
-      i += 1;
+      i2 += 1;
     }
     return results;
   }
@@ -62620,15 +64913,15 @@ var Interval = class _Interval {
    * @param {Duration|Object|number} duration - The length of each resulting interval.
    * @return {Array}
    */
-  splitBy(duration3) {
-    const dur = Duration.fromDurationLike(duration3);
+  splitBy(duration4) {
+    const dur = Duration.fromDurationLike(duration4);
     if (!this.isValid || !dur.isValid || dur.as("milliseconds") === 0) {
       return [];
     }
     let { s: s2 } = this, idx = 1, next;
     const results = [];
     while (s2 < this.e) {
-      const added = this.start.plus(dur.mapUnits((x) => x * idx));
+      const added = this.start.plus(dur.mapUnits((x2) => x2 * idx));
       next = +added > +this.e ? this.e : added;
       results.push(_Interval.fromDateTimes(s2, next));
       s2 = next;
@@ -62752,17 +65045,17 @@ var Interval = class _Interval {
    */
   static xor(intervals) {
     let start = null, currentCount = 0;
-    const results = [], ends = intervals.map((i) => [
-      { time: i.s, type: "s" },
-      { time: i.e, type: "e" }
+    const results = [], ends = intervals.map((i2) => [
+      { time: i2.s, type: "s" },
+      { time: i2.e, type: "e" }
     ]), flattened = Array.prototype.concat(...ends), arr = flattened.sort((a, b) => a.time - b.time);
-    for (const i of arr) {
-      currentCount += i.type === "s" ? 1 : -1;
+    for (const i2 of arr) {
+      currentCount += i2.type === "s" ? 1 : -1;
       if (currentCount === 1) {
-        start = i.time;
+        start = i2.time;
       } else {
-        if (start && +start !== +i.time) {
-          results.push(_Interval.fromDateTimes(start, i.time));
+        if (start && +start !== +i2.time) {
+          results.push(_Interval.fromDateTimes(start, i2.time));
         }
         start = null;
       }
@@ -62775,7 +65068,7 @@ var Interval = class _Interval {
    * @return {Array}
    */
   difference(...intervals) {
-    return _Interval.xor([this].concat(intervals)).map((i) => this.intersection(i)).filter((i) => i && !i.isEmpty());
+    return _Interval.xor([this].concat(intervals)).map((i2) => this.intersection(i2)).filter((i2) => i2 && !i2.isEmpty());
   }
   /**
    * Returns a string representation of this Interval appropriate for debugging.
@@ -63118,15 +65411,15 @@ function diff(earlier, later, units, opts) {
       results[lowestOrder] = (results[lowestOrder] || 0) + remainingMillis / (highWater - cursor);
     }
   }
-  const duration3 = Duration.fromObject(results, opts);
+  const duration4 = Duration.fromObject(results, opts);
   if (lowerOrderUnits.length > 0) {
-    return Duration.fromMillis(remainingMillis, opts).shiftTo(...lowerOrderUnits).plus(duration3);
+    return Duration.fromMillis(remainingMillis, opts).shiftTo(...lowerOrderUnits).plus(duration4);
   } else {
-    return duration3;
+    return duration4;
   }
 }
 var MISSING_FTP = "missing Intl.DateTimeFormat.formatToParts support";
-function intUnit(regex2, post = (i) => i) {
+function intUnit(regex2, post = (i2) => i2) {
   return { regex: regex2, deser: ([s2]) => post(parseDigits(s2)) };
 }
 var NBSP = String.fromCharCode(160);
@@ -63138,13 +65431,13 @@ function fixListRegex(s2) {
 function stripInsensitivities(s2) {
   return s2.replace(/\./g, "").replace(spaceOrNBSPRegExp, " ").toLowerCase();
 }
-function oneOf(strings, startIndex) {
-  if (strings === null) {
+function oneOf2(strings3, startIndex) {
+  if (strings3 === null) {
     return null;
   } else {
     return {
-      regex: RegExp(strings.map(fixListRegex).join("|")),
-      deser: ([s2]) => strings.findIndex((i) => stripInsensitivities(s2) === stripInsensitivities(i)) + startIndex
+      regex: RegExp(strings3.map(fixListRegex).join("|")),
+      deser: ([s2]) => strings3.findIndex((i2) => stripInsensitivities(s2) === stripInsensitivities(i2)) + startIndex
     };
   }
 }
@@ -63165,9 +65458,9 @@ function unitForToken(token, loc) {
     switch (t.val) {
       // era
       case "G":
-        return oneOf(loc.eras("short"), 0);
+        return oneOf2(loc.eras("short"), 0);
       case "GG":
-        return oneOf(loc.eras("long"), 0);
+        return oneOf2(loc.eras("long"), 0);
       // years
       case "y":
         return intUnit(oneToSix);
@@ -63185,17 +65478,17 @@ function unitForToken(token, loc) {
       case "MM":
         return intUnit(two);
       case "MMM":
-        return oneOf(loc.months("short", true), 1);
+        return oneOf2(loc.months("short", true), 1);
       case "MMMM":
-        return oneOf(loc.months("long", true), 1);
+        return oneOf2(loc.months("long", true), 1);
       case "L":
         return intUnit(oneOrTwo);
       case "LL":
         return intUnit(two);
       case "LLL":
-        return oneOf(loc.months("short", false), 1);
+        return oneOf2(loc.months("short", false), 1);
       case "LLLL":
-        return oneOf(loc.months("long", false), 1);
+        return oneOf2(loc.months("long", false), 1);
       // dates
       case "d":
         return intUnit(oneOrTwo);
@@ -63239,7 +65532,7 @@ function unitForToken(token, loc) {
         return intUnit(one);
       // meridiem
       case "a":
-        return oneOf(loc.meridiems(), 0);
+        return oneOf2(loc.meridiems(), 0);
       // weekYear (k)
       case "kkkk":
         return intUnit(four);
@@ -63255,13 +65548,13 @@ function unitForToken(token, loc) {
       case "c":
         return intUnit(one);
       case "EEE":
-        return oneOf(loc.weekdays("short", false), 1);
+        return oneOf2(loc.weekdays("short", false), 1);
       case "EEEE":
-        return oneOf(loc.weekdays("long", false), 1);
+        return oneOf2(loc.weekdays("long", false), 1);
       case "ccc":
-        return oneOf(loc.weekdays("short", true), 1);
+        return oneOf2(loc.weekdays("short", true), 1);
       case "cccc":
-        return oneOf(loc.weekdays("long", true), 1);
+        return oneOf2(loc.weekdays("long", true), 1);
       // offset/zone
       case "Z":
       case "ZZ":
@@ -63373,9 +65666,9 @@ function match(input2, regex2, handlers) {
   if (matches) {
     const all = {};
     let matchIndex = 1;
-    for (const i in handlers) {
-      if (hasOwnProperty(handlers, i)) {
-        const h = handlers[i], groups2 = h.groups ? h.groups + 1 : 1;
+    for (const i2 in handlers) {
+      if (hasOwnProperty(handlers, i2)) {
+        const h = handlers[i2], groups2 = h.groups ? h.groups + 1 : 1;
         if (!h.literal && h.token) {
           all[h.token.val[0]] = h.deser(matches.slice(matchIndex, matchIndex + groups2));
         }
@@ -63600,11 +65893,11 @@ function objToTS(obj, offset2, zone) {
   return fixOffset(objToLocalTS(obj), offset2, zone);
 }
 function adjustTime(inst, dur) {
-  const oPre = inst.o, year = inst.c.year + Math.trunc(dur.years), month = inst.c.month + Math.trunc(dur.months) + Math.trunc(dur.quarters) * 3, c = {
+  const oPre = inst.o, year = inst.c.year + Math.trunc(dur.years), month2 = inst.c.month + Math.trunc(dur.months) + Math.trunc(dur.quarters) * 3, c = {
     ...inst.c,
     year,
-    month,
-    day: Math.min(inst.c.day, daysInMonth(year, month)) + Math.trunc(dur.days) + Math.trunc(dur.weeks) * 7
+    month: month2,
+    day: Math.min(inst.c.day, daysInMonth(year, month2)) + Math.trunc(dur.days) + Math.trunc(dur.weeks) * 7
   }, millisToAdd = Duration.fromObject({
     years: dur.years - Math.trunc(dur.years),
     quarters: dur.quarters - Math.trunc(dur.quarters),
@@ -63623,7 +65916,7 @@ function adjustTime(inst, dur) {
   }
   return { ts, o };
 }
-function parseDataToDateTime(parsed, parsedZone, opts, format, text, specificOffset) {
+function parseDataToDateTime(parsed, parsedZone, opts, format, text2, specificOffset) {
   const { setZone, zone } = opts;
   if (parsed && Object.keys(parsed).length !== 0 || parsedZone) {
     const interpretationZone = parsedZone || zone, inst = DateTime.fromObject(parsed, {
@@ -63634,7 +65927,7 @@ function parseDataToDateTime(parsed, parsedZone, opts, format, text, specificOff
     return setZone ? inst : inst.setZone(zone);
   } else {
     return DateTime.invalid(
-      new Invalid("unparsable", `the input "${text}" can't be parsed as ${format}`)
+      new Invalid("unparsable", `the input "${text2}" can't be parsed as ${format}`)
     );
   }
 }
@@ -63931,8 +66224,8 @@ var DateTime = class _DateTime {
    * @return {DateTime}
    */
   static local() {
-    const [opts, args] = lastOpts(arguments), [year, month, day, hour, minute, second, millisecond] = args;
-    return quickDT({ year, month, day, hour, minute, second, millisecond }, opts);
+    const [opts, args] = lastOpts(arguments), [year, month2, day, hour, minute, second, millisecond] = args;
+    return quickDT({ year, month: month2, day, hour, minute, second, millisecond }, opts);
   }
   /**
    * Create a DateTime in UTC
@@ -63960,9 +66253,9 @@ var DateTime = class _DateTime {
    * @return {DateTime}
    */
   static utc() {
-    const [opts, args] = lastOpts(arguments), [year, month, day, hour, minute, second, millisecond] = args;
+    const [opts, args] = lastOpts(arguments), [year, month2, day, hour, minute, second, millisecond] = args;
     opts.zone = FixedOffsetZone.utcInstance;
-    return quickDT({ year, month, day, hour, minute, second, millisecond }, opts);
+    return quickDT({ year, month: month2, day, hour, minute, second, millisecond }, opts);
   }
   /**
    * Create a DateTime from a JavaScript Date object. Uses the default zone.
@@ -64148,9 +66441,9 @@ var DateTime = class _DateTime {
    * @example DateTime.fromISO('2016-W05-4')
    * @return {DateTime}
    */
-  static fromISO(text, opts = {}) {
-    const [vals, parsedZone] = parseISODate(text);
-    return parseDataToDateTime(vals, parsedZone, opts, "ISO 8601", text);
+  static fromISO(text2, opts = {}) {
+    const [vals, parsedZone] = parseISODate(text2);
+    return parseDataToDateTime(vals, parsedZone, opts, "ISO 8601", text2);
   }
   /**
    * Create a DateTime from an RFC 2822 string
@@ -64167,9 +66460,9 @@ var DateTime = class _DateTime {
    * @example DateTime.fromRFC2822('25 Nov 2016 13:23 Z')
    * @return {DateTime}
    */
-  static fromRFC2822(text, opts = {}) {
-    const [vals, parsedZone] = parseRFC2822Date(text);
-    return parseDataToDateTime(vals, parsedZone, opts, "RFC 2822", text);
+  static fromRFC2822(text2, opts = {}) {
+    const [vals, parsedZone] = parseRFC2822Date(text2);
+    return parseDataToDateTime(vals, parsedZone, opts, "RFC 2822", text2);
   }
   /**
    * Create a DateTime from an HTTP header date
@@ -64187,8 +66480,8 @@ var DateTime = class _DateTime {
    * @example DateTime.fromHTTP('Sun Nov  6 08:49:37 1994')
    * @return {DateTime}
    */
-  static fromHTTP(text, opts = {}) {
-    const [vals, parsedZone] = parseHTTPDate(text);
+  static fromHTTP(text2, opts = {}) {
+    const [vals, parsedZone] = parseHTTPDate(text2);
     return parseDataToDateTime(vals, parsedZone, opts, "HTTP", opts);
   }
   /**
@@ -64205,26 +66498,26 @@ var DateTime = class _DateTime {
    * @param {string} opts.outputCalendar - the output calendar to set on the resulting DateTime instance
    * @return {DateTime}
    */
-  static fromFormat(text, fmt, opts = {}) {
-    if (isUndefined(text) || isUndefined(fmt)) {
+  static fromFormat(text2, fmt, opts = {}) {
+    if (isUndefined(text2) || isUndefined(fmt)) {
       throw new InvalidArgumentError("fromFormat requires an input string and a format");
     }
     const { locale = null, numberingSystem = null } = opts, localeToUse = Locale.fromOpts({
       locale,
       numberingSystem,
       defaultToEN: true
-    }), [vals, parsedZone, specificOffset, invalid] = parseFromTokens(localeToUse, text, fmt);
+    }), [vals, parsedZone, specificOffset, invalid] = parseFromTokens(localeToUse, text2, fmt);
     if (invalid) {
       return _DateTime.invalid(invalid);
     } else {
-      return parseDataToDateTime(vals, parsedZone, opts, `format ${fmt}`, text, specificOffset);
+      return parseDataToDateTime(vals, parsedZone, opts, `format ${fmt}`, text2, specificOffset);
     }
   }
   /**
    * @deprecated use fromFormat instead
    */
-  static fromString(text, fmt, opts = {}) {
-    return _DateTime.fromFormat(text, fmt, opts);
+  static fromString(text2, fmt, opts = {}) {
+    return _DateTime.fromFormat(text2, fmt, opts);
   }
   /**
    * Create a DateTime from a SQL date, time, or datetime
@@ -64247,9 +66540,9 @@ var DateTime = class _DateTime {
    * @example DateTime.fromSQL('09:12:34.342')
    * @return {DateTime}
    */
-  static fromSQL(text, opts = {}) {
-    const [vals, parsedZone] = parseSQL(text);
-    return parseDataToDateTime(vals, parsedZone, opts, "SQL", text);
+  static fromSQL(text2, opts = {}) {
+    const [vals, parsedZone] = parseSQL(text2);
+    return parseDataToDateTime(vals, parsedZone, opts, "SQL", text2);
   }
   /**
    * Create an invalid DateTime.
@@ -64814,9 +67107,9 @@ var DateTime = class _DateTime {
    * @example DateTime.now().plus(Duration.fromObject({ hours: 3, minutes: 13 })) //~> in 3 hr, 13 min
    * @return {DateTime}
    */
-  plus(duration3) {
+  plus(duration4) {
     if (!this.isValid) return this;
-    const dur = Duration.fromDurationLike(duration3);
+    const dur = Duration.fromDurationLike(duration4);
     return clone2(this, adjustTime(this, dur));
   }
   /**
@@ -64825,9 +67118,9 @@ var DateTime = class _DateTime {
    * @param {Duration|Object|number} duration - The amount to subtract. Either a Luxon Duration, a number of milliseconds, the object argument to Duration.fromObject()
    @return {DateTime}
    */
-  minus(duration3) {
+  minus(duration4) {
     if (!this.isValid) return this;
-    const dur = Duration.fromDurationLike(duration3).negate();
+    const dur = Duration.fromDurationLike(duration4).negate();
     return clone2(this, adjustTime(this, dur));
   }
   /**
@@ -65357,7 +67650,7 @@ var DateTime = class _DateTime {
     if (!dateTimes.every(_DateTime.isDateTime)) {
       throw new InvalidArgumentError("min requires all arguments be DateTimes");
     }
-    return bestBy(dateTimes, (i) => i.valueOf(), Math.min);
+    return bestBy(dateTimes, (i2) => i2.valueOf(), Math.min);
   }
   /**
    * Return the max of several date times
@@ -65368,7 +67661,7 @@ var DateTime = class _DateTime {
     if (!dateTimes.every(_DateTime.isDateTime)) {
       throw new InvalidArgumentError("max requires all arguments be DateTimes");
     }
-    return bestBy(dateTimes, (i) => i.valueOf(), Math.max);
+    return bestBy(dateTimes, (i2) => i2.valueOf(), Math.max);
   }
   // MISC
   /**
@@ -65378,19 +67671,19 @@ var DateTime = class _DateTime {
    * @param {Object} options - options taken by fromFormat()
    * @return {Object}
    */
-  static fromFormatExplain(text, fmt, options = {}) {
+  static fromFormatExplain(text2, fmt, options = {}) {
     const { locale = null, numberingSystem = null } = options, localeToUse = Locale.fromOpts({
       locale,
       numberingSystem,
       defaultToEN: true
     });
-    return explainFromTokens(localeToUse, text, fmt);
+    return explainFromTokens(localeToUse, text2, fmt);
   }
   /**
    * @deprecated use fromFormatExplain instead
    */
-  static fromStringExplain(text, fmt, options = {}) {
-    return _DateTime.fromFormatExplain(text, fmt, options);
+  static fromStringExplain(text2, fmt, options = {}) {
+    return _DateTime.fromFormatExplain(text2, fmt, options);
   }
   /**
    * Build a parser for `fmt` using the given locale. This parser can be passed
@@ -65422,8 +67715,8 @@ var DateTime = class _DateTime {
    * @param {Object} opts - options taken by fromFormat()
    * @returns {DateTime}
    */
-  static fromFormatParser(text, formatParser, opts = {}) {
-    if (isUndefined(text) || isUndefined(formatParser)) {
+  static fromFormatParser(text2, formatParser, opts = {}) {
+    if (isUndefined(text2) || isUndefined(formatParser)) {
       throw new InvalidArgumentError(
         "fromFormatParser requires an input string and a format parser"
       );
@@ -65438,7 +67731,7 @@ var DateTime = class _DateTime {
         `fromFormatParser called with a locale of ${localeToUse}, but the format parser was created for ${formatParser.locale}`
       );
     }
-    const { result, zone, specificOffset, invalidReason } = formatParser.explainFromTokens(text);
+    const { result, zone, specificOffset, invalidReason } = formatParser.explainFromTokens(text2);
     if (invalidReason) {
       return _DateTime.invalid(invalidReason);
     } else {
@@ -65447,7 +67740,7 @@ var DateTime = class _DateTime {
         zone,
         opts,
         `format ${formatParser.format}`,
-        text,
+        text2,
         specificOffset
       );
     }
@@ -65622,670 +67915,516 @@ function friendlyDateTime(dateTimeish) {
   }
 }
 
-// core/sla/calendar.ts
-var ALWAYS_CALENDAR = {
-  name: "24x7",
-  always: true,
-  zone: "UTC",
-  week: [],
-  holidays: /* @__PURE__ */ new Set(),
-  dayCache: /* @__PURE__ */ new Map()
+// core/tracking/calendar.ts
+var alwaysOpen = {
+  addWorkingTime: (start, ms) => new Date(start.getTime() + ms),
+  addWorkingDays: (start, days) => new Date(start.getTime() + days * 864e5)
 };
-function buildCalendar(name, config2, extraHolidays = []) {
+function weekdaysCalendar(zone) {
+  const isWorkday = (at) => at.weekday <= 5;
   return {
-    name,
-    always: false,
-    zone: config2.timezone,
-    week: weeklySpans(config2.hours),
-    holidays: /* @__PURE__ */ new Set([...config2.holidays, ...extraHolidays]),
-    dayCache: /* @__PURE__ */ new Map()
-  };
-}
-var MAX_DAYS = 3660;
-function startOfLocalDay(calendar, at) {
-  return DateTime.fromMillis(at, { zone: calendar.zone }).startOf("day");
-}
-function dayIntervals(calendar, day) {
-  const key = day.toISODate();
-  const cached2 = calendar.dayCache.get(key);
-  if (cached2) return cached2;
-  const spans = calendar.holidays.has(key) ? [] : calendar.week[day.weekday - 1] ?? [];
-  const intervals = spans.map((span) => [localInstant(day, span.start), localInstant(day, span.end)]).filter(([start, end]) => end > start);
-  calendar.dayCache.set(key, intervals);
-  return intervals;
-}
-function localInstant(day, minuteOfDay) {
-  if (minuteOfDay >= 1440) return day.plus({ days: 1 }).startOf("day").toMillis();
-  return day.set({ hour: Math.floor(minuteOfDay / 60), minute: minuteOfDay % 60 }).toMillis();
-}
-function businessMsBetween(calendar, from, to) {
-  if (to <= from) return 0;
-  if (calendar.always) return to - from;
-  let total = 0;
-  let day = startOfLocalDay(calendar, from);
-  while (day.toMillis() < to) {
-    for (const [start, end] of dayIntervals(calendar, day)) {
-      total += Math.max(0, Math.min(end, to) - Math.max(start, from));
-    }
-    day = day.plus({ days: 1 });
-  }
-  return total;
-}
-function addBusinessMs(calendar, from, amount) {
-  if (amount <= 0) return from;
-  if (calendar.always) return from + amount;
-  let remaining = amount;
-  let day = startOfLocalDay(calendar, from);
-  for (let count = 0; count < MAX_DAYS; count++) {
-    for (const [start, end] of dayIntervals(calendar, day)) {
-      const begin = Math.max(start, from);
-      if (end <= begin) continue;
-      if (remaining <= end - begin) return begin + remaining;
-      remaining -= end - begin;
-    }
-    day = day.plus({ days: 1 });
-  }
-  return void 0;
-}
-
-// core/sla/evaluate.ts
-var NO_GOAL = {
-  state: "none",
-  due: null,
-  atRiskAt: null,
-  elapsedMs: 0,
-  goalMs: null,
-  completedAt: null
-};
-function evaluateSla(cycles, policy, now2, atRiskShare) {
-  const cycle = cycles[cycles.length - 1];
-  const status = (kind) => {
-    const goal = policy.goals[kind];
-    return goal ? goalStatus(goal, cycle, now2, atRiskShare) : NO_GOAL;
-  };
-  const response = status("response");
-  const resolution = status("resolution");
-  const calendar = policy.goals.resolution?.calendar;
-  return {
-    policy,
-    cycle: cycle.index,
-    response,
-    resolution,
-    paused: cycle.end === void 0 && openPause(cycle) !== void 0,
-    earlierCycles: cycles.slice(0, -1).map((earlier) => ({
-      cycle: earlier.index,
-      resolutionMs: calendar ? sumBusiness(calendar, runningIntervals(earlier, "resolution"), now2) : 0
-    })),
-    nextChangeAt: earliestFuture(now2, [response, resolution])
-  };
-}
-function openPause(cycle) {
-  return cycle.pauses.find((pause) => pause.end === void 0);
-}
-function runningIntervals(cycle, kind, untilDone = true) {
-  const done = untilDone ? completion(cycle, kind) : null;
-  const stop = done ?? Number.POSITIVE_INFINITY;
-  if (kind === "response") return [[cycle.start, stop]];
-  const intervals = [];
-  let from = cycle.start;
-  for (const pause of cycle.pauses) {
-    if (pause.start > from) intervals.push([from, Math.min(pause.start, stop)]);
-    from = pause.end ?? Number.POSITIVE_INFINITY;
-  }
-  if (from < stop) intervals.push([from, stop]);
-  return intervals.filter(([start, end]) => end > start);
-}
-function completion(cycle, kind) {
-  if (kind === "response") return cycle.response?.at ?? cycle.end ?? null;
-  return cycle.end ?? null;
-}
-function goalStatus(goal, cycle, now2, share) {
-  const intervals = runningIntervals(cycle, goal.kind);
-  const deadlineIntervals = runningIntervals(cycle, goal.kind, false);
-  const completedAt = completion(cycle, goal.kind);
-  const due = instantAfter(goal.calendar, deadlineIntervals, goal.ms) ?? null;
-  const atRiskAt = instantAfter(goal.calendar, deadlineIntervals, Math.round(goal.ms * share)) ?? null;
-  const elapsedMs = sumBusiness(goal.calendar, intervals, completedAt ?? now2);
-  const base = { due, atRiskAt, elapsedMs, goalMs: goal.ms, completedAt };
-  if (completedAt !== null && completedAt <= now2) {
-    return { ...base, state: due !== null && completedAt > due ? "breached" : "met" };
-  }
-  if (due !== null && now2 >= due) return { ...base, state: "breached" };
-  if (goal.kind === "resolution" && openPause(cycle)) {
-    return { ...base, state: "paused", due: null, atRiskAt: null };
-  }
-  return { ...base, state: atRiskAt !== null && now2 >= atRiskAt ? "at-risk" : "on-track" };
-}
-function sumBusiness(calendar, intervals, until) {
-  let total = 0;
-  for (const [start, end] of intervals)
-    total += businessMsBetween(calendar, start, Math.min(end, until));
-  return total;
-}
-function instantAfter(calendar, intervals, amount) {
-  let remaining = amount;
-  for (const [start, end] of intervals) {
-    if (end === Number.POSITIVE_INFINITY) return addBusinessMs(calendar, start, remaining);
-    const available = businessMsBetween(calendar, start, end);
-    if (remaining <= available) return addBusinessMs(calendar, start, remaining);
-    remaining -= available;
-  }
-  return void 0;
-}
-function earliestFuture(now2, goals) {
-  const candidates = goals.filter((goal) => goal.state === "on-track" || goal.state === "at-risk").flatMap((goal) => [goal.atRiskAt, goal.due]).filter((at) => at !== null && at > now2);
-  return candidates.length > 0 ? Math.min(...candidates) : null;
-}
-
-// core/sla/history.ts
-function timeline(input2, created) {
-  const entries = [
-    ...input2.events.map(
-      (event) => ({ kind: "event", at: Date.parse(event.createdAt), event })
-    ),
-    ...input2.comments.map(
-      (comment) => ({ kind: "comment", at: Date.parse(comment.createdAt), comment })
-    )
-  ].filter((entry2) => Number.isFinite(entry2.at));
-  for (const entry2 of entries) entry2.at = Math.max(entry2.at, created);
-  return entries.sort((a, b) => a.at - b.at);
-}
-function deriveCycles(input2, rules) {
-  const created = Date.parse(input2.issue.createdAt);
-  const walker = new CycleWalker(input2, rules, created);
-  for (const entry2 of timeline(input2, created)) walker.visit(entry2);
-  return walker.finish();
-}
-var CycleWalker = class {
-  cycles;
-  activePauseLabels = /* @__PURE__ */ new Set();
-  /** The reporter answered since the last pause label went on: the labels no longer pause. */
-  resumedByReporter = false;
-  input;
-  rules;
-  constructor(input2, rules, created) {
-    this.input = input2;
-    this.rules = rules;
-    this.cycles = [{ index: 1, start: created, pauses: [] }];
-  }
-  get current() {
-    return this.cycles[this.cycles.length - 1];
-  }
-  get open() {
-    return this.current.end === void 0;
-  }
-  visit(entry2) {
-    if (entry2.kind === "comment") {
-      this.onComment(entry2.comment.author, entry2.at);
-      return;
-    }
-    const { event } = entry2;
-    switch (event.event) {
-      case "labeled":
-      case "unlabeled":
-        this.onLabel(event, entry2.at);
-        break;
-      case "closed":
-        this.onClosed(entry2.at);
-        break;
-      case "reopened":
-        this.onReopened(event.actor, entry2.at);
-        break;
-      case "commented":
-      case "reviewed":
-        this.onComment(event.actor, entry2.at);
-        break;
-    }
-  }
-  qualifies(actor) {
-    if (!actor || isBot2(actor) || actor.login === this.input.issue.author.login) return false;
-    const permission2 = this.input.permissions.get(actor.login) ?? "none";
-    return permissionAtLeast(permission2, this.rules.minPermission);
-  }
-  respond(actor, at) {
-    if (this.open && !this.current.response && this.qualifies(actor)) {
-      this.current.response = { at, by: actor.login };
-    }
-  }
-  onComment(actor, at) {
-    this.respond(actor, at);
-    const isReporter = actor?.login === this.input.issue.author.login;
-    if (isReporter && this.rules.resumeOnReporterReply && this.isPaused()) {
-      this.resumedByReporter = true;
-      this.endPause(at);
-    }
-  }
-  onLabel(event, at) {
-    if (this.rules.countLabelChanges) this.respond(event.actor, at);
-    const label = event.label ?? "";
-    if (!this.rules.pauseLabels.includes(label)) return;
-    const wasPaused = this.isPaused();
-    if (event.event === "labeled") {
-      this.activePauseLabels.add(label);
-      this.resumedByReporter = false;
-    } else {
-      this.activePauseLabels.delete(label);
-    }
-    if (!wasPaused && this.isPaused()) this.startPause(at);
-    if (wasPaused && !this.isPaused()) this.endPause(at);
-  }
-  onClosed(at) {
-    if (!this.open) return;
-    this.endPause(at);
-    this.current.end = at;
-  }
-  onReopened(actor, at) {
-    if (this.open) return;
-    this.cycles.push({ index: this.cycles.length + 1, start: at, pauses: [] });
-    this.respond(actor, at);
-    if (this.isPaused()) this.startPause(at);
-  }
-  isPaused() {
-    return this.activePauseLabels.size > 0 && !this.resumedByReporter;
-  }
-  startPause(at) {
-    if (this.open) this.current.pauses.push({ start: at });
-  }
-  endPause(at) {
-    const last = this.current.pauses[this.current.pauses.length - 1];
-    if (last && last.end === void 0) last.end = at;
-  }
-  finish() {
-    const { issue: issue2 } = this.input;
-    if (issue2.state === "closed" && this.open) {
-      const closedAt = Date.parse(issue2.closedAt ?? issue2.updatedAt);
-      this.onClosed(Math.max(closedAt, this.current.start));
-    }
-    return this.cycles;
-  }
-};
-
-// core/sla/ics.ts
-function unfold(text) {
-  const lines = [];
-  text.split(/\r?\n/).forEach((raw, index) => {
-    const last = lines[lines.length - 1];
-    if ((raw.startsWith(" ") || raw.startsWith("	")) && last) {
-      last.value += raw.slice(1);
-      return;
-    }
-    if (raw.trim() === "") return;
-    const colon = raw.indexOf(":");
-    if (colon < 0) {
-      lines.push({ line: index + 1, name: raw.trim().toUpperCase(), params: "", value: "" });
-      return;
-    }
-    const head = raw.slice(0, colon);
-    const semicolon = head.indexOf(";");
-    lines.push({
-      line: index + 1,
-      name: (semicolon < 0 ? head : head.slice(0, semicolon)).trim().toUpperCase(),
-      params: semicolon < 0 ? "" : head.slice(semicolon + 1),
-      value: raw.slice(colon + 1).trim()
-    });
-  });
-  return lines;
-}
-var DATE_VALUE = /^(\d{4})(\d{2})(\d{2})(T\d{6}Z?)?$/;
-function dateOf(value) {
-  const match2 = DATE_VALUE.exec(value);
-  if (!match2) return void 0;
-  const date5 = DateTime.fromObject(
-    { year: Number(match2[1]), month: Number(match2[2]), day: Number(match2[3]) },
-    { zone: "UTC" }
-  );
-  return date5.isValid ? date5 : void 0;
-}
-function parseIcsHolidays(text) {
-  const dates = /* @__PURE__ */ new Set();
-  const problems = [];
-  let event;
-  for (const entry2 of unfold(text)) {
-    if (entry2.name === "BEGIN" && entry2.value.toUpperCase() === "VEVENT") {
-      event = { line: entry2.line };
-    } else if (event && entry2.name === "DTSTART") {
-      event.start = entry2;
-    } else if (event && entry2.name === "DTEND") {
-      event.end = entry2;
-    } else if (event && entry2.name === "END" && entry2.value.toUpperCase() === "VEVENT") {
-      addEventDates(event, dates, problems);
-      event = void 0;
-    }
-  }
-  return { dates: [...dates].sort(), problems };
-}
-function addEventDates(event, dates, problems) {
-  if (!event.start) {
-    problems.push({ line: event.line, message: "VEVENT without DTSTART" });
-    return;
-  }
-  const start = dateOf(event.start.value);
-  if (!start) {
-    problems.push({
-      line: event.start.line,
-      message: `DTSTART "${event.start.value}" is not a date (YYYYMMDD or YYYYMMDDTHHMMSS)`
-    });
-    return;
-  }
-  dates.add(start.toISODate());
-  const allDay = event.end && !event.end.value.includes("T");
-  const end = allDay ? dateOf(event.end.value) : void 0;
-  for (let day = start.plus({ days: 1 }), count = 0; end && day < end && count < 366; count++) {
-    dates.add(day.toISODate());
-    day = day.plus({ days: 1 });
-  }
-}
-
-// core/sla/policy.ts
-function severityFromLabels(labels, triage) {
-  const present = new Set(labels.map((label) => label.toLowerCase()));
-  for (const severity of severityNames) {
-    if (present.has(triage.labels[severity].name.toLowerCase())) return severity;
-  }
-  return null;
-}
-function buildCalendars(sla, icsFiles, file2 = ".github/upkeep.yml") {
-  const calendars = /* @__PURE__ */ new Map([[ALWAYS, ALWAYS_CALENDAR]]);
-  const problems = [];
-  for (const [name, config2] of Object.entries(sla.calendars)) {
-    const path = `sla.calendars.${name}.holidaysIcs`;
-    let extra = [];
-    if (config2.holidaysIcs) {
-      const text = icsFiles[config2.holidaysIcs];
-      if (text === void 0) {
-        problems.push({ file: file2, path, message: `file "${config2.holidaysIcs}" does not exist` });
-      } else {
-        const parsed = parseIcsHolidays(text);
-        extra = parsed.dates;
-        for (const problem of parsed.problems) {
-          problems.push({
-            file: config2.holidaysIcs,
-            path: "",
-            line: problem.line,
-            message: problem.message
-          });
+    addWorkingTime(start, ms) {
+      let cursor = DateTime.fromJSDate(start, { zone });
+      let left = ms;
+      while (left > 0) {
+        const dayEnd = cursor.startOf("day").plus({ days: 1 });
+        if (!isWorkday(cursor)) {
+          cursor = dayEnd;
+          continue;
         }
+        const available = dayEnd.toMillis() - cursor.toMillis();
+        if (available >= left) return new Date(cursor.toMillis() + left);
+        left -= available;
+        cursor = dayEnd;
       }
+      return cursor.toJSDate();
+    },
+    addWorkingDays(start, days) {
+      let cursor = DateTime.fromJSDate(start, { zone });
+      while (!isWorkday(cursor)) cursor = cursor.plus({ days: 1 });
+      for (let counted2 = 0; counted2 < days; ) {
+        cursor = cursor.plus({ days: 1 });
+        if (isWorkday(cursor)) counted2 += 1;
+      }
+      return cursor.toJSDate();
     }
-    calendars.set(name, buildCalendar(name, config2, extra));
-  }
-  return { calendars, problems };
+  };
 }
-function icsPaths(sla) {
-  return Object.values(sla.calendars).flatMap(
-    (calendar) => calendar.holidaysIcs ? [calendar.holidaysIcs] : []
-  );
+function builtInCalendars(zone) {
+  return (name) => {
+    if (name === "24x7") return alwaysOpen;
+    if (name === "weekdays") return weekdaysCalendar(zone);
+    return void 0;
+  };
 }
-function issuePolicy(subject, sla, triage, calendars) {
-  const severity = severityFromLabels(subject.labels, triage);
-  const base = severity ? sla.goals[severity] : void 0;
-  const ruleIndex = sla.rules.findIndex((rule2) => ruleMatches(rule2, subject, severity));
-  const rule = ruleIndex >= 0 ? sla.rules[ruleIndex] : void 0;
-  const chosen = { ...base, ...definedGoalFields(rule) };
-  const calendar = calendars.get(chosen.calendar ?? sla.calendar) ?? calendars.get(ALWAYS) ?? ALWAYS_CALENDAR;
-  const goals = {};
-  for (const kind of ["response", "resolution"]) {
-    const ms = chosen[kind] ? parseDuration(chosen[kind]) : void 0;
-    if (ms) goals[kind] = { kind, ms, calendar };
-  }
-  return { severity, goals, source: rule ? `rule ${ruleIndex + 1}` : "severity" };
+
+// core/tracking/markers.ts
+var SAFE_VALUE = /[^\w.:@/+=-]/g;
+function markerValue(value) {
+  return value.replace(SAFE_VALUE, "_");
 }
-function definedGoalFields(rule) {
-  if (!rule) return {};
+function writeMarker(kind, fields = {}) {
+  const pairs = Object.entries(fields).map(([key, value]) => ` ${key}=${markerValue(value)}`);
+  return `<!-- upkeep:${kind}${pairs.join("")} -->`;
+}
+function readMarker(text2, kind) {
+  const pattern = new RegExp(`<!-- upkeep:${escapeRegExp(kind)}((?: [\\w-]+=[^\\s]*)*) -->`);
+  const match2 = pattern.exec(text2);
+  if (!match2) return void 0;
   const fields = {};
-  if (rule.response) fields.response = rule.response;
-  if (rule.resolution) fields.resolution = rule.resolution;
-  if (rule.calendar) fields.calendar = rule.calendar;
+  for (const [, key, value] of (match2[1] ?? "").matchAll(/ ([\w-]+)=([^\s]*)/g)) {
+    fields[key] = value;
+  }
   return fields;
 }
-function ruleMatches(rule, subject, severity) {
-  const labels = new Set(subject.labels.map((label) => label.toLowerCase()));
-  const { match: match2 } = rule;
-  if (match2.labels && !match2.labels.every((label) => labels.has(label.toLowerCase()))) return false;
-  if (match2.anyLabels && !match2.anyLabels.some((label) => labels.has(label.toLowerCase())))
-    return false;
-  if (match2.type && match2.type.toLowerCase() !== (subject.type ?? "").toLowerCase()) return false;
-  if (match2.severity && match2.severity !== severity) return false;
-  return true;
+function escapeRegExp(text2) {
+  return text2.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
-// core/sla/plan.ts
-function assessIssue(snapshot, settings, now2) {
-  const { sla, triage } = settings.config;
-  const policy = issuePolicy(
-    { labels: snapshot.issue.labels, type: snapshot.type },
-    sla,
-    triage,
-    settings.calendars
-  );
-  const cycles = deriveCycles(
-    {
-      issue: snapshot.issue,
-      events: snapshot.events,
-      // Upkeep's own comments are not responses and must not resume anything.
-      comments: snapshot.comments.filter((comment) => !isBot2(comment.author)),
-      permissions: snapshot.permissions
-    },
-    {
-      pauseLabels: sla.pause.labels,
-      resumeOnReporterReply: sla.pause.resumeOnReporterReply,
-      minPermission: sla.response.minPermission,
-      countLabelChanges: sla.response.countLabelChanges
-    }
-  );
-  return evaluateSla(cycles, policy, now2, sla.atRisk);
-}
-
-// core/sla/report.ts
-function iso(at) {
-  return at === null ? null : new Date(at).toISOString();
-}
-function reportEntry(number4, status) {
-  return {
-    number: number4,
-    severity: status.policy.severity,
-    response: { state: status.response.state, due: iso(status.response.due) },
-    resolution: { state: status.resolution.state, due: iso(status.resolution.due) }
-  };
-}
-function formatTable(entries) {
-  const rows = [
-    ["#", "severity", "response", "response due", "resolution", "resolution due"],
-    ...entries.map((entry2) => [
-      `#${entry2.number}`,
-      entry2.severity ?? "-",
-      entry2.response.state,
-      entry2.response.due ?? "-",
-      entry2.resolution.state,
-      entry2.resolution.due ?? "-"
-    ])
-  ];
-  const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
-  return `${rows.map(
-    (row) => row.map((cell, column) => cell.padEnd(widths[column])).join("  ").trimEnd()
-  ).join("\n")}
-`;
-}
-
-// core/model/rest.ts
-function actorFrom(value) {
-  if (!value || typeof value !== "object") return null;
-  const user2 = value;
-  const login = String(user2.login ?? "ghost");
-  const type = user2.type === "Bot" || user2.type === "Organization" ? user2.type : "User";
-  return { login, type };
-}
-function labelName(label) {
-  return typeof label === "string" ? label : String(label?.name ?? "");
-}
-function issueFromRest(raw) {
-  const issue2 = raw;
-  return {
-    number: Number(issue2.number),
-    title: String(issue2.title ?? ""),
-    body: typeof issue2.body === "string" ? issue2.body : "",
-    state: issue2.state === "closed" ? "closed" : "open",
-    stateReason: issue2.state_reason ?? null,
-    labels: Array.isArray(issue2.labels) ? issue2.labels.map(labelName).filter(Boolean) : [],
-    author: actorFrom(issue2.user) ?? { login: "ghost", type: "User" },
-    assignees: Array.isArray(issue2.assignees) ? issue2.assignees.map((user2) => actorFrom(user2)?.login ?? "").filter(Boolean) : [],
-    createdAt: String(issue2.created_at),
-    updatedAt: String(issue2.updated_at ?? issue2.created_at),
-    closedAt: issue2.closed_at ?? null,
-    isPullRequest: issue2.pull_request !== void 0 && issue2.pull_request !== null,
-    htmlUrl: String(issue2.html_url ?? "")
-  };
-}
-function commentFromRest(raw) {
-  const comment = raw;
-  return {
-    id: Number(comment.id),
-    body: typeof comment.body === "string" ? comment.body : "",
-    author: actorFrom(comment.user) ?? { login: "ghost", type: "User" },
-    createdAt: String(comment.created_at),
-    updatedAt: String(comment.updated_at ?? comment.created_at),
-    htmlUrl: String(comment.html_url ?? "")
-  };
-}
-function eventFromRest(raw) {
-  const entry2 = raw;
-  const event = {
-    id: entry2.id ?? `${entry2.event}-${entry2.created_at}`,
-    event: String(entry2.event),
-    actor: actorFrom(entry2.actor ?? entry2.user),
-    createdAt: String(entry2.created_at ?? entry2.submitted_at ?? "")
-  };
-  if (entry2.label) event.label = labelName(entry2.label);
-  if (entry2.assignee) event.assignee = actorFrom(entry2.assignee)?.login;
-  if ("state_reason" in entry2) event.stateReason = entry2.state_reason ?? null;
-  if (typeof entry2.body === "string") event.body = entry2.body;
-  const source = entry2.source?.issue;
-  if (source) {
-    event.source = {
-      kind: source.pull_request ? "pull_request" : "issue",
-      number: Number(source.number),
-      title: String(source.title ?? ""),
-      url: String(source.html_url ?? "")
-    };
-  } else if (typeof entry2.commit_id === "string") {
-    event.source = { kind: "commit", sha: entry2.commit_id, url: String(entry2.commit_url ?? "") };
-  }
-  return event;
-}
-
-// core/sla/rest-input.ts
-var isoTime = external_exports.string().refine((text) => Number.isFinite(Date.parse(text)), {
-  message: "expected an ISO 8601 time"
-});
-var user = external_exports.looseObject({ login: external_exports.string(), type: external_exports.string().optional() });
-var restIssue = external_exports.looseObject({
-  number: external_exports.number().int().positive(),
-  created_at: isoTime,
-  state: external_exports.enum(["open", "closed"]).optional(),
-  closed_at: isoTime.nullable().optional(),
-  labels: external_exports.array(external_exports.union([external_exports.string(), external_exports.looseObject({ name: external_exports.string() })])).default([]),
-  user: user.nullable().optional(),
-  type: external_exports.looseObject({ name: external_exports.string() }).nullable().optional()
-});
-var restEvent = external_exports.looseObject({ event: external_exports.string(), created_at: isoTime });
-var restComment = external_exports.looseObject({
-  id: external_exports.number(),
-  created_at: isoTime,
-  user: user.nullable(),
-  author_association: external_exports.string().optional()
-});
-var permission = external_exports.enum(["admin", "maintain", "write", "triage", "read", "none"]);
-var entry = external_exports.strictObject({
-  issue: restIssue,
-  events: external_exports.array(restEvent).default([]),
-  comments: external_exports.array(restComment).default([]),
-  permissions: external_exports.record(external_exports.string(), permission).optional().describe("Repository permission per login, when author_association is not enough.")
-});
-var issuesFileSchema = external_exports.array(entry);
-var ASSOCIATION_PERMISSION = {
-  OWNER: "admin",
-  COLLABORATOR: "write",
-  MEMBER: "triage"
+// core/tracking/severity.ts
+var DEFAULT_SEVERITY_LABELS = {
+  critical: "severity: critical",
+  major: "severity: major",
+  minor: "severity: minor"
 };
-function parseIssuesFile(text, file2) {
-  let json2;
-  try {
-    json2 = JSON.parse(text);
-  } catch (error62) {
-    return { ok: false, problems: [`${file2}: not JSON: ${error62.message}`] };
-  }
-  const parsed = issuesFileSchema.safeParse(json2);
-  if (!parsed.success) {
-    return {
-      ok: false,
-      problems: parsed.error.issues.map(
-        (issue2) => `${file2}: ${issue2.path.map((part) => typeof part === "number" ? `[${part}]` : `.${String(part)}`).join("").replace(/^\./, "") || "(top level)"}: ${issue2.message}`
-      )
-    };
-  }
-  return { ok: true, snapshots: parsed.data.map(toSnapshot) };
+function incidentSeverity(labels, names = DEFAULT_SEVERITY_LABELS) {
+  const lowered = new Set(labels.map((label) => label.toLowerCase()));
+  return severityNames.find((severity) => lowered.has(names[severity].toLowerCase()));
 }
-function toSnapshot(raw) {
-  const permissions = /* @__PURE__ */ new Map();
-  for (const comment of raw.comments) {
-    const granted = ASSOCIATION_PERMISSION[comment.author_association ?? ""];
-    if (comment.user && granted) permissions.set(comment.user.login, granted);
-  }
-  for (const [login, level] of Object.entries(raw.permissions ?? {})) permissions.set(login, level);
-  return {
-    issue: issueFromRest(raw.issue),
-    type: raw.issue.type?.name ?? null,
-    events: raw.events.map(eventFromRest),
-    comments: raw.comments.map(commentFromRest),
-    permissions
-  };
+function severityOfLabel(label, names = DEFAULT_SEVERITY_LABELS) {
+  return severityNames.find((severity) => names[severity].toLowerCase() === label.toLowerCase());
 }
 
-// core/sla/sync.ts
-async function loadSlaSettings(github, config2) {
-  const files = {};
-  for (const path of icsPaths(config2.sla)) files[path] = await github.readFile(path);
-  const { calendars, problems } = buildCalendars(config2.sla, files);
-  return { settings: { config: config2, calendars }, problems };
+// core/tracking/default-templates.ts
+var DEFAULT_RCA_TEMPLATE = `## Root-cause analysis: {{incident_title}}
+
+Incident: {{incident_link}} \xB7 Severity: **{{severity}}** \xB7 Closed by {{closed_by}} \xB7 Due: **{{due}}**
+
+### Summary
+_What happened, in two or three sentences a newcomer can follow._
+
+### Impact
+- Start: {{started_at}}
+- End: {{ended_at}}
+- Duration: {{duration}}
+- Who and what was affected:
+
+### Root causes
+_Why it happened. Keep asking "why" until the answer is a process or design decision, not a person._
+
+### Trigger
+_The change or event that set it off._
+
+### Resolution
+_What stopped the impact, and what fixed it for good._
+
+### Detection
+_How we found out (alert, user report, \u2026) and how long that took. First response: {{first_response}}._
+
+### Action items
+- [ ] _Prevent: \u2026_
+- [ ] _Detect sooner: \u2026_
+- [ ] _Mitigate faster: \u2026_
+
+### Lessons learned
+- What went well:
+- What went wrong:
+- Where we got lucky:
+
+### Timeline
+{{timeline}}
+`;
+
+// core/tracking/format-time.ts
+function formatInstant(at, zone) {
+  const instant = typeof at === "string" ? DateTime.fromISO(at) : DateTime.fromJSDate(at);
+  if (!instant.isValid) return String(at);
+  const local = instant.setZone(zone);
+  const name = zone === "UTC" ? "UTC" : local.toFormat("ZZZZ");
+  return `${local.toFormat("yyyy-MM-dd HH:mm")} ${name}`;
 }
-function newSlaRun(github, settings, commentBudget = Infinity) {
-  return { github, settings, permissions: /* @__PURE__ */ new Map(), labelsEnsured: /* @__PURE__ */ new Set(), commentBudget };
+
+// core/tracking/safe-text.ts
+var ZERO_WIDTH_SPACE = "\u200B";
+var MARKDOWN_SPECIALS = /[\\`*_{}[\]()<>#+!|~]/g;
+function defuseMentions(text2) {
+  return text2.replace(/@(?=[\w-])/g, `@${ZERO_WIDTH_SPACE}`).replace(/#(?=\d)/g, `#${ZERO_WIDTH_SPACE}`);
 }
-function splitTimeline(entries) {
-  const events = [];
-  const comments = [];
-  for (const entry2 of entries) {
-    if (entry2.event === "commented" && entry2.actor) {
-      comments.push({
-        id: Number(entry2.id),
-        body: entry2.body ?? "",
-        author: entry2.actor,
-        createdAt: entry2.createdAt,
-        updatedAt: entry2.createdAt,
-        htmlUrl: ""
+function inlineText(text2, maxLength = 300) {
+  const flat = text2.replace(/[\u0000-\u0008\u000b-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, "").replace(/\s+/g, " ").trim();
+  const capped = flat.length > maxLength ? `${flat.slice(0, maxLength - 1)}\u2026` : flat;
+  return defuseMentions(capped.replace(MARKDOWN_SPECIALS, (char) => `\\${char}`));
+}
+function loginText(login) {
+  const clean = login.replace(/[^\w.[\]-]/g, "");
+  return clean ? `\`${clean}\`` : "`unknown`";
+}
+function safeUrl(url2) {
+  if (!url2) return void 0;
+  try {
+    const parsed = new URL(url2);
+    if (parsed.protocol !== "https:" && parsed.protocol !== "http:") return void 0;
+    return parsed.toString().replace(/[()<>\s]/g, encodeURIComponent);
+  } catch {
+    return void 0;
+  }
+}
+
+// core/tracking/template.ts
+var NAME = /^[a-z][a-z0-9_]*$/;
+function compileTemplate(text2, knownNames) {
+  const parts = [];
+  const names = /* @__PURE__ */ new Set();
+  const problems = [];
+  let cursor = 0;
+  while (cursor < text2.length) {
+    const open2 = text2.indexOf("{{", cursor);
+    if (open2 < 0) break;
+    parts.push(text2.slice(cursor, open2));
+    const close = text2.indexOf("}}", open2 + 2);
+    const lineEnd = text2.indexOf("\n", open2);
+    if (close < 0 || lineEnd >= 0 && close > lineEnd) {
+      problems.push({
+        ...position(text2, open2),
+        message: 'unclosed "{{": expected "}}" on the same line'
+      });
+      cursor = open2 + 2;
+      continue;
+    }
+    const name = text2.slice(open2 + 2, close).trim();
+    if (!NAME.test(name)) {
+      problems.push({
+        ...position(text2, open2),
+        message: `"{{${text2.slice(open2 + 2, close)}}}" is not a variable name`
+      });
+    } else if (!knownNames.includes(name)) {
+      problems.push({
+        ...position(text2, open2),
+        message: `unknown variable "${name}"; known: ${knownNames.join(", ")}`
       });
     } else {
-      events.push(entry2);
+      parts.push({ name });
+      names.add(name);
     }
+    cursor = close + 2;
   }
-  return { events, comments };
+  parts.push(text2.slice(cursor));
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, template: { parts, names } };
 }
-async function lookUpPermissions(run, issue2, events, comments) {
-  const actors = [
-    ...comments.map((comment) => comment.author),
-    ...events.map((event) => event.actor)
+function renderTemplate(template, values) {
+  return template.parts.map((part) => typeof part === "string" ? part : values[part.name] ?? "").join("");
+}
+function formatTemplateProblem(file2, problem) {
+  return `${file2}:${problem.line}:${problem.column}: ${problem.message}`;
+}
+function position(text2, offset2) {
+  const before = text2.slice(0, offset2);
+  const line = before.split("\n").length;
+  return { line, column: offset2 - before.lastIndexOf("\n") };
+}
+
+// core/tracking/rca/render-timeline.ts
+var TIMELINE_START = "<!-- upkeep:rca-timeline -->";
+var TIMELINE_END = "<!-- /upkeep:rca-timeline -->";
+function renderTimelineLine(entry2, zone) {
+  const url2 = safeUrl(entry2.url);
+  const what = url2 ? `[${entry2.what}](${url2})` : entry2.what;
+  const detail = entry2.detail ? `: ${inlineText(entry2.detail, 120)}` : "";
+  const actor = entry2.actor ? ` \xB7 ${loginText(entry2.actor)}` : "";
+  return `- **${formatInstant(entry2.at, zone)}** \xB7 ${what}${detail}${actor}`;
+}
+function renderTimelineBlock(entries, zone) {
+  const lines = entries.map((entry2) => renderTimelineLine(entry2, zone));
+  return [TIMELINE_START, ...lines, TIMELINE_END].join("\n");
+}
+function appendToTimelineBlock(body, entries, zone) {
+  const end = body.lastIndexOf(TIMELINE_END);
+  if (end < 0 || body.indexOf(TIMELINE_START) < 0) return void 0;
+  if (entries.length === 0) return body;
+  const lines = entries.map((entry2) => `${renderTimelineLine(entry2, zone)}
+`).join("");
+  const before = body.slice(0, end);
+  const separator = before.endsWith("\n") ? "" : "\n";
+  return `${before}${separator}${lines}${body.slice(end)}`;
+}
+
+// core/tracking/rca/body.ts
+var RCA_MARKER = "rca";
+var RCA_TEMPLATE_VARIABLES = [
+  "incident_title",
+  "incident_number",
+  "incident_link",
+  "incident_url",
+  "severity",
+  "closed_by",
+  "assignees",
+  "due",
+  "started_at",
+  "ended_at",
+  "duration",
+  "first_response",
+  "timeline"
+];
+function compileCustom(template, names) {
+  if (!template) return {};
+  if (template.text === void 0) {
+    return { error: `${template.path}: not found in the repository` };
+  }
+  const result = compileTemplate(template.text, names);
+  if (result.ok) return { template: result.template };
+  const lines = result.problems.map((problem) => formatTemplateProblem(template.path, problem));
+  return { error: lines.join("\n") };
+}
+function renderRcaBody(input2) {
+  const values = templateValues(input2);
+  const custom2 = compileCustom(input2.template, RCA_TEMPLATE_VARIABLES);
+  const templateError = custom2.error;
+  const template = custom2.template ?? builtInTemplate();
+  let body = renderTemplate(template, values).trimEnd();
+  if (!template.names.has("timeline")) body += `
+
+### Timeline
+${values.timeline}`;
+  if (templateError)
+    body += `
+
+> [!WARNING]
+> The RCA template could not be used, so the built-in one was:
+${templateError.split("\n").map((line) => `> \`${line.replace(/`/g, "'")}\``).join("\n")}`;
+  const marker = writeMarker(RCA_MARKER, {
+    incident: String(input2.incident.number),
+    ...input2.dueAt ? { due: input2.dueAt.toISOString() } : {},
+    through: lastEntryTime(input2.timeline) ?? input2.closedAt
+  });
+  return { body: `${body}
+
+${marker}
+`, templateError };
+}
+function builtInTemplate() {
+  const result = compileTemplate(DEFAULT_RCA_TEMPLATE, RCA_TEMPLATE_VARIABLES);
+  if (!result.ok)
+    throw new Error(`built-in RCA template is invalid: ${result.problems[0]?.message}`);
+  return result.template;
+}
+function templateValues(input2) {
+  const { incident, zone } = input2;
+  const response = input2.timeline.find((entry2) => entry2.kind === "response");
+  const started = incident.createdAt;
+  return {
+    incident_title: inlineText(incident.title, 200),
+    incident_number: String(incident.number),
+    incident_link: `#${incident.number}`,
+    incident_url: incident.htmlUrl,
+    severity: input2.severity,
+    closed_by: input2.closedBy ? loginText(input2.closedBy) : "unknown",
+    assignees: input2.assignees.map(loginText).join(", ") || "none",
+    due: input2.dueAt ? formatInstant(input2.dueAt, zone) : "none",
+    started_at: formatInstant(started, zone),
+    ended_at: formatInstant(input2.closedAt, zone),
+    duration: formatDuration(Date.parse(input2.closedAt) - Date.parse(started)),
+    first_response: response ? `${formatInstant(response.at, zone)} by ${loginText(response.actor ?? "unknown")}` : "none recorded",
+    timeline: renderTimelineBlock(input2.timeline, zone)
+  };
+}
+function lastEntryTime(entries) {
+  return entries.reduce(
+    (latest, entry2) => !latest || Date.parse(entry2.at) > Date.parse(latest) ? entry2.at : latest,
+    void 0
+  );
+}
+
+// core/tracking/rca/messages.ts
+var LINK_MARKER = "rca-link";
+var SKIP_MARKER = "rca-skip";
+
+// core/tracking/rca/timeline.ts
+function buildTimeline(input2) {
+  const { issue: issue2 } = input2;
+  const entries = [
+    { at: issue2.createdAt, actor: issue2.author.login, kind: "opened", what: "Incident opened" }
   ];
-  for (const actor of actors) {
-    if (!actor || isBot2(actor) || actor.login === issue2.author.login) continue;
-    if (!run.permissions.has(actor.login)) {
-      run.permissions.set(actor.login, await run.github.getPermission(actor.login));
-    }
+  for (const event of input2.events) {
+    const entry2 = entryFor(event, input2);
+    if (entry2) entries.push(entry2);
+  }
+  const response = firstResponse(input2);
+  if (response) entries.push(response);
+  return dedupe(entries).sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+}
+function entryFor(event, input2) {
+  const base = { at: event.createdAt, actor: event.actor?.login ?? null };
+  switch (event.event) {
+    case "labeled":
+    case "unlabeled":
+      return labelEntry(event, input2, base);
+    case "assigned":
+      return { ...base, kind: "assigned", what: "Assigned", detail: event.assignee };
+    case "closed":
+      return { ...base, kind: "closed", what: `Closed as ${closeReason(event)}` };
+    case "reopened":
+      return { ...base, kind: "reopened", what: "Reopened" };
+    case "cross-referenced":
+    case "referenced":
+    case "connected":
+      return referenceEntry(event, base);
+    case "commented":
+      return isBot(event.actor) && /escalat/i.test(event.body ?? "") ? { ...base, kind: "escalation", what: "Escalated by Upkeep" } : void 0;
+    default:
+      return void 0;
   }
 }
-async function readSnapshot(run, issue2) {
-  const { events, comments } = splitTimeline(await run.github.listTimeline(issue2.number));
-  await lookUpPermissions(run, issue2, events, comments);
-  return { issue: issue2, events, comments, permissions: run.permissions };
+function labelEntry(event, input2, base) {
+  const label = event.label ?? "";
+  const added = event.event === "labeled";
+  const severity = severityOfLabel(label, input2.severityLabels);
+  if (severity && added) return { ...base, kind: "severity", what: `Severity set to ${severity}` };
+  if (input2.escalationLabels.some((name) => name.toLowerCase() === label.toLowerCase())) {
+    return added ? { ...base, kind: "escalation", what: "SLA escalation", detail: label } : void 0;
+  }
+  return { ...base, kind: "label", what: added ? "Label added" : "Label removed", detail: label };
+}
+function referenceEntry(event, base) {
+  const source = event.source;
+  if (!source) return void 0;
+  if (source.kind === "commit") {
+    const sha = (source.sha ?? "").slice(0, 7);
+    return { ...base, kind: "reference", what: `Referenced in commit ${sha}`, url: source.url };
+  }
+  const noun = source.kind === "pull_request" ? "pull request" : "issue";
+  return {
+    ...base,
+    kind: "reference",
+    what: `Referenced by ${noun} #${source.number}`,
+    detail: source.title,
+    url: source.url
+  };
+}
+function closeReason(event) {
+  const reason = event.stateReason ?? "completed";
+  return reason.replace(/_/g, " ");
+}
+function firstResponse(input2) {
+  const author = input2.issue.author.login;
+  const fromEvents = input2.events.filter((event) => event.event === "commented").map((event) => ({ at: event.createdAt, actor: event.actor }));
+  const fromComments = input2.comments.map((comment) => ({
+    at: comment.createdAt,
+    actor: comment.author
+  }));
+  const responders = [...fromEvents, ...fromComments].filter(({ actor }) => actor && actor.login !== author && !isBot(actor)).filter(({ actor }) => {
+    const permission2 = input2.permissions?.[actor.login];
+    return !input2.permissions || permission2 !== void 0 && permissionAtLeast(permission2, "triage");
+  }).sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+  const first = responders[0];
+  return first ? { at: first.at, actor: first.actor.login, kind: "response", what: "First response" } : void 0;
+}
+function dedupe(entries) {
+  const seen = /* @__PURE__ */ new Set();
+  return entries.filter((entry2) => {
+    const key = `${entry2.at}|${entry2.kind}|${entry2.what}|${entry2.detail ?? ""}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+// core/tracking/rca/decide.ts
+function decideRca(input2) {
+  const { incident, config: config2 } = input2;
+  if (!config2.enabled) return { kind: "none", reason: "RCA tracking is disabled" };
+  if (incident.isPullRequest) return { kind: "none", reason: "pull requests get no RCA" };
+  if (incident.state !== "closed") return { kind: "none", reason: "the incident is open" };
+  if (/<!-- upkeep:(?:rca|security-window) /.test(incident.body)) {
+    return { kind: "none", reason: "tracking issues get no RCA" };
+  }
+  const reason = incident.stateReason ?? "completed";
+  if (reason !== "completed")
+    return { kind: "none", reason: `closed as ${reason.replace(/_/g, " ")}` };
+  const severity = incidentSeverity(incident.labels, input2.severityLabels);
+  if (!severity || !config2.severities.includes(severity)) {
+    return { kind: "none", reason: `severity ${severity ?? "unset"} needs no RCA` };
+  }
+  if (!input2.existing && input2.comments.some(isSkipRecord)) {
+    return { kind: "none", reason: "a maintainer skipped the RCA" };
+  }
+  const timeline2 = buildTimeline({ ...input2, issue: incident });
+  return input2.existing ? appendDecision(input2, input2.existing, timeline2) : createDecision(input2, severity, timeline2);
+}
+function createDecision(input2, severity, timeline2) {
+  const { incident, config: config2 } = input2;
+  const closedBy = lastClose(input2.events)?.actor ?? null;
+  const closedAt = incident.closedAt ?? lastClose(input2.events)?.createdAt ?? incident.updatedAt;
+  const assignees = rcaAssignees(incident, closedBy, config2);
+  const dueAt = dueDate(new Date(closedAt), input2);
+  const rendered = renderRcaBody({
+    incident,
+    severity,
+    timeline: timeline2,
+    closedBy: closedBy?.login ?? null,
+    closedAt,
+    assignees,
+    dueAt,
+    zone: input2.zone,
+    template: input2.template
+  });
+  return {
+    kind: "create",
+    severity,
+    title: rcaTitle(incident),
+    body: rendered.body,
+    labels: [...config2.labels],
+    assignees,
+    dueAt,
+    templateError: rendered.templateError
+  };
+}
+function appendDecision(input2, existing, timeline2) {
+  const through = readMarker(existing.body, RCA_MARKER)?.through;
+  const since = through ? Date.parse(through) : Number.NEGATIVE_INFINITY;
+  const entries = timeline2.filter((entry2) => Date.parse(entry2.at) > since);
+  if (entries.length === 0)
+    return { kind: "none", reason: `RCA #${existing.number} is up to date` };
+  const appended = appendToTimelineBlock(existing.body, entries, input2.zone);
+  const newThrough = lastEntryTime(entries);
+  if (appended) {
+    const body = appended.replace(
+      /(<!-- upkeep:rca (?:[\w-]+=\S* )*?through=)\S+/,
+      `$1${newThrough}`
+    );
+    return { kind: "append", rcaNumber: existing.number, body, entries };
+  }
+  const lines = entries.map((entry2) => renderTimelineLine(entry2, input2.zone)).join("\n");
+  return {
+    kind: "append",
+    rcaNumber: existing.number,
+    comment: `The incident #${input2.incident.number} was reopened and closed again:
+
+${lines}`,
+    entries
+  };
+}
+function rcaTitle(incident) {
+  return `RCA: ${incident.title} (#${incident.number})`;
+}
+function rcaAssignees(incident, closer, config2) {
+  const logins = [
+    ...config2.assignees.closer && closer && !isBot(closer) ? [closer.login] : [],
+    ...config2.assignees.incidentAssignees ? incident.assignees : [],
+    ...config2.assignees.extra
+  ];
+  return [...new Set(logins)].slice(0, 10);
+}
+function dueDate(closedAt, input2) {
+  const { businessDays, calendar } = input2.config.due;
+  if (businessDays === 0) return null;
+  const workCalendar = input2.calendars(calendar) ?? weekdaysCalendar(input2.zone);
+  return workCalendar.addWorkingDays(closedAt, businessDays);
+}
+function lastClose(events) {
+  return events.filter((event) => event.event === "closed").at(-1);
+}
+function isSkipRecord(comment) {
+  return isBot(comment.author) && comment.body.includes(`<!-- upkeep:${SKIP_MARKER}`);
 }
 
 // node_modules/universal-user-agent/index.js
@@ -66640,7 +68779,7 @@ function expand(template, context) {
     return template.replace(/\/$/, "");
   }
 }
-function parse6(options) {
+function parse5(options) {
   let method = options.method.toUpperCase();
   let url2 = (options.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
   let headers = Object.assign({}, options.headers);
@@ -66704,7 +68843,7 @@ function parse6(options) {
   );
 }
 function endpointWithDefaults(defaults, route, options) {
-  return parse6(merge2(defaults, route, options));
+  return parse5(merge2(defaults, route, options));
 }
 function withDefaults(oldDefaults, newDefaults) {
   const DEFAULTS2 = merge2(oldDefaults, newDefaults);
@@ -66713,7 +68852,7 @@ function withDefaults(oldDefaults, newDefaults) {
     DEFAULTS: DEFAULTS2,
     defaults: withDefaults.bind(null, DEFAULTS2),
     merge: merge2.bind(null, DEFAULTS2),
-    parse: parse6
+    parse: parse5
   });
 }
 var endpoint = withDefaults(null, DEFAULTS);
@@ -66759,7 +68898,7 @@ var NullObject = /* @__PURE__ */ (() => {
   C.prototype = /* @__PURE__ */ Object.create(null);
   return C;
 })();
-function parse7(header, options) {
+function parse6(header, options) {
   const stopFlags = SEMI_FLAG | (options?.comma === true ? COMMA_FLAG : 0);
   const len = header.length;
   let valueStart = options?.start ?? 0;
@@ -66922,8 +69061,8 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
   const isFunctionReplacer = typeof replacer === "function";
   const propertyList = Array.isArray(replacer) ? new Set(replacer.map(String)) : null;
   const prepareVal = (parent, key, val) => {
-    const isObject2 = val !== null && typeof val === "object";
-    const hasToJSON = isObject2 && typeof val.toJSON === "function";
+    const isObject5 = val !== null && typeof val === "object";
+    const hasToJSON = isObject5 && typeof val.toJSON === "function";
     if (hasToJSON) {
       val = val.toJSON(key);
     }
@@ -67144,8 +69283,8 @@ var convertMarkedBigIntsReviver = (key, value, context, userReviver) => {
   if (!hasUserReviver) return value;
   return userReviver(key, value, context);
 };
-var JSONParseV2 = (text, reviver) => {
-  return JSON.parse(text, (key, value, context) => {
+var JSONParseV2 = (text2, reviver) => {
+  return JSON.parse(text2, (key, value, context) => {
     const isNumber2 = typeof value === "number";
     const isOutOfBounds = value > Number.MAX_SAFE_INTEGER || value < Number.MIN_SAFE_INTEGER;
     const isBigNumber = isNumber2 && isOutOfBounds;
@@ -67172,8 +69311,8 @@ var applyReviverIteratively = (parsed, userReviver) => {
       const isComplexObject = value !== null && typeof value === "object";
       if (isComplexObject) {
         const keys = Object.keys(value);
-        for (let i = keys.length - 1; i >= 0; i--) {
-          stack.push({ parent: value, key: keys[i], visited: false });
+        for (let i2 = keys.length - 1; i2 >= 0; i2--) {
+          stack.push({ parent: value, key: keys[i2], visited: false });
         }
       }
     } else {
@@ -67203,8 +69342,8 @@ var applyReviverIteratively = (parsed, userReviver) => {
   }
   return rootHolder[""];
 };
-var serializeBigInts = (text) => {
-  return text.replace(
+var serializeBigInts = (text2) => {
+  return text2.replace(
     stringsOrLargeNumbers,
     (match2, digits, fractional, exponential) => {
       const isString2 = match2[0] === '"';
@@ -67218,18 +69357,18 @@ var serializeBigInts = (text) => {
     }
   );
 };
-var JSONParse = (text, reviver) => {
-  if (!text) return originalParse(text, reviver);
+var JSONParse = (text2, reviver) => {
+  if (!text2) return originalParse(text2, reviver);
   try {
-    if (isContextSourceSupported()) return JSONParseV2(text, reviver);
-    const serializedData = serializeBigInts(text);
+    if (isContextSourceSupported()) return JSONParseV2(text2, reviver);
+    const serializedData = serializeBigInts(text2);
     return originalParse(
       serializedData,
       (key, value, context) => convertMarkedBigIntsReviver(key, value, context, reviver)
     );
   } catch (error62) {
     if (error62 instanceof RangeError) {
-      const serializedData = serializeBigInts(text);
+      const serializedData = serializeBigInts(text2);
       const parsed = originalParse(serializedData);
       return applyReviverIteratively(parsed, reviver);
     }
@@ -67395,14 +69534,14 @@ async function getResponseData(response) {
   if (!contentType) {
     return response.text().catch(noop);
   }
-  const mimetype = parse7(contentType);
+  const mimetype = parse6(contentType);
   if (isJSONResponse(mimetype)) {
-    let text = "";
+    let text2 = "";
     try {
-      text = await response.text();
-      return JSONParse(text);
-    } catch (err) {
-      return text;
+      text2 = await response.text();
+      return JSONParse(text2);
+    } catch (err2) {
+      return text2;
     }
   } else if (mimetype.type.startsWith("text/") || // `application/octet-stream` is the canonical "arbitrary binary" type
   // (RFC 2046) and must never be decoded as text, even when the response
@@ -67737,8 +69876,8 @@ var Octokit = class {
       this.auth = auth2;
     }
     const classConstructor = this.constructor;
-    for (let i = 0; i < classConstructor.plugins.length; ++i) {
-      Object.assign(this, classConstructor.plugins[i](this, options));
+    for (let i2 = 0; i2 < classConstructor.plugins.length; ++i2) {
+      Object.assign(this, classConstructor.plugins[i2](this, options));
     }
   }
   // assigned during constructor
@@ -67892,8 +70031,8 @@ var triggers_notification_paths_default = [
   "/teams/{team_id}/discussions",
   "/teams/{team_id}/discussions/{discussion_number}/comments"
 ];
-function routeMatcher(paths) {
-  const regexes = paths.map(
+function routeMatcher(paths2) {
+  const regexes = paths2.map(
     (path) => path.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
@@ -68377,6 +70516,23 @@ var OctokitGitHub = class {
       if (error62.status !== 404) throw error62;
     }
   }
+  async listPublishedReleases() {
+    const releases = await composePaginateRest(
+      this.octokit,
+      "GET /repos/{owner}/{repo}/releases",
+      {
+        ...this.repo,
+        per_page: 100
+      }
+    );
+    return releases.filter((release) => !release.draft && release.published_at).map((release) => ({
+      tag: release.tag_name,
+      name: release.name ?? release.tag_name,
+      body: release.body ?? "",
+      url: release.html_url,
+      publishedAt: release.published_at
+    }));
+  }
   async findReleaseByTag(tag) {
     const iterator2 = composePaginateRest.iterator(
       this.octokit,
@@ -68427,25 +70583,26 @@ var OctokitGitHub = class {
         per_page: 100
       });
       for await (const page of iterator2) {
-        for (const raw of page.data) found.push(globalAdvisoryFromRest(raw));
+        for (const raw of page.data)
+          found.push(globalAdvisoryFromRest(raw));
       }
     }
     return found;
   }
 };
 function globalAdvisoryFromRest(raw) {
-  const cvss = [];
+  const cvss2 = [];
   const v4 = raw.cvss_severities?.cvss_v4?.vector_string;
   const v3 = raw.cvss_severities?.cvss_v3?.vector_string ?? raw.cvss?.vector_string;
-  if (v4) cvss.push({ vector: v4, version: "4" });
-  if (v3) cvss.push({ vector: v3, version: "3" });
+  if (v4) cvss2.push({ vector: v4, version: "4" });
+  if (v3) cvss2.push({ vector: v3, version: "3" });
   return {
     ghsaId: raw.ghsa_id,
     ...raw.cve_id ? { cveId: raw.cve_id } : {},
     summary: raw.summary,
     url: raw.html_url,
     severity: raw.severity,
-    cvss,
+    cvss: cvss2,
     ...raw.updated_at ? { updatedAt: raw.updated_at } : {},
     ...raw.withdrawn_at ? { withdrawnAt: raw.withdrawn_at } : {},
     vulnerabilities: (raw.vulnerabilities ?? []).flatMap(
@@ -68483,23 +70640,3350 @@ function releaseToRest(release) {
   };
 }
 
+// core/sla/calendar.ts
+var ALWAYS_CALENDAR = {
+  name: "24x7",
+  always: true,
+  zone: "UTC",
+  week: [],
+  holidays: /* @__PURE__ */ new Set(),
+  dayCache: /* @__PURE__ */ new Map()
+};
+function buildCalendar(name, config2, extraHolidays = []) {
+  return {
+    name,
+    always: false,
+    zone: config2.timezone,
+    week: weeklySpans(config2.hours),
+    holidays: /* @__PURE__ */ new Set([...config2.holidays, ...extraHolidays]),
+    dayCache: /* @__PURE__ */ new Map()
+  };
+}
+var MAX_DAYS = 3660;
+function startOfLocalDay(calendar, at) {
+  return DateTime.fromMillis(at, { zone: calendar.zone }).startOf("day");
+}
+function dayIntervals(calendar, day) {
+  const key = day.toISODate();
+  const cached2 = calendar.dayCache.get(key);
+  if (cached2) return cached2;
+  const spans = calendar.holidays.has(key) ? [] : calendar.week[day.weekday - 1] ?? [];
+  const intervals = spans.map((span) => [localInstant(day, span.start), localInstant(day, span.end)]).filter(([start, end]) => end > start);
+  calendar.dayCache.set(key, intervals);
+  return intervals;
+}
+function localInstant(day, minuteOfDay) {
+  if (minuteOfDay >= 1440) return day.plus({ days: 1 }).startOf("day").toMillis();
+  return day.set({ hour: Math.floor(minuteOfDay / 60), minute: minuteOfDay % 60 }).toMillis();
+}
+function businessMsBetween(calendar, from, to) {
+  if (to <= from) return 0;
+  if (calendar.always) return to - from;
+  let total = 0;
+  let day = startOfLocalDay(calendar, from);
+  while (day.toMillis() < to) {
+    for (const [start, end] of dayIntervals(calendar, day)) {
+      total += Math.max(0, Math.min(end, to) - Math.max(start, from));
+    }
+    day = day.plus({ days: 1 });
+  }
+  return total;
+}
+function addBusinessMs(calendar, from, amount) {
+  if (amount <= 0) return from;
+  if (calendar.always) return from + amount;
+  let remaining = amount;
+  let day = startOfLocalDay(calendar, from);
+  for (let count = 0; count < MAX_DAYS; count++) {
+    for (const [start, end] of dayIntervals(calendar, day)) {
+      const begin = Math.max(start, from);
+      if (end <= begin) continue;
+      if (remaining <= end - begin) return begin + remaining;
+      remaining -= end - begin;
+    }
+    day = day.plus({ days: 1 });
+  }
+  return void 0;
+}
+
+// core/tracking/sla-calendars.ts
+var MAX_DAYS2 = 3660;
+function slaCalendars(sla) {
+  const built = /* @__PURE__ */ new Map();
+  return (name) => {
+    const config2 = sla.calendars[name];
+    if (!config2) return void 0;
+    let calendar = built.get(name);
+    if (!calendar) {
+      calendar = fromSlaCalendar(buildCalendar(name, config2));
+      built.set(name, calendar);
+    }
+    return calendar;
+  };
+}
+function fromSlaCalendar(calendar) {
+  const hasWork = (day) => businessMsBetween(calendar, day.toMillis(), day.plus({ days: 1 }).toMillis()) > 0;
+  return {
+    addWorkingTime: (start, ms) => new Date(addBusinessMs(calendar, start.getTime(), ms) ?? start.getTime() + ms),
+    addWorkingDays(start, days) {
+      const local = DateTime.fromJSDate(start, { zone: calendar.zone });
+      let day = local.startOf("day");
+      let counted2 = 0;
+      for (let step = 0; counted2 < days && step < MAX_DAYS2; step++) {
+        day = day.plus({ days: 1 });
+        if (hasWork(day)) counted2 += 1;
+      }
+      return day.set({ hour: local.hour, minute: local.minute, second: local.second }).toJSDate();
+    }
+  };
+}
+
+// github/tracking/settings.ts
+function trackingSettings(config2, extraCalendars) {
+  const builtIn = builtInCalendars(config2.timezone);
+  const labels = config2.triage.labels;
+  const fromSla = slaCalendars(config2.sla);
+  return {
+    zone: config2.timezone,
+    severityLabels: {
+      critical: labels.critical.name,
+      major: labels.major.name,
+      minor: labels.minor.name
+    },
+    escalationLabels: [config2.sla.labels.atRisk, config2.sla.labels.breached],
+    calendars: (name) => builtIn(name) ?? fromSla(name) ?? extraCalendars?.(name)
+  };
+}
+
+// github/tracking/templates.ts
+async function readTemplate(github, path) {
+  if (!path) return void 0;
+  const text2 = await github.readFile(path);
+  return { path, text: text2 };
+}
+
+// github/tracking/rca.ts
+async function draftRca(github, incidentNumber, config2, options = {}) {
+  const incident = await github.getIssue(incidentNumber);
+  const settings = trackingSettings(config2, options.calendars);
+  const rca = config2.tracking.rca;
+  const severity = incidentSeverity(incident.labels, settings.severityLabels);
+  const base = { incident, events: [], comments: [], config: rca, ...settings };
+  if (incident.state !== "closed" || !severity || !rca.severities.includes(severity)) {
+    return { decision: decideRca(base), incident };
+  }
+  const [events, comments] = await Promise.all([
+    github.listTimeline(incidentNumber),
+    github.listComments(incidentNumber)
+  ]);
+  const existing = await findRca(github, incidentNumber, comments, rca.labels);
+  const permissions = await responderPermissions(github, incident, comments);
+  const template = await readTemplate(github, rca.template);
+  const decision = decideRca({ ...base, events, comments, existing, template, permissions });
+  return { decision, existing, incident };
+}
+async function findRca(github, incidentNumber, comments, labels) {
+  const link = comments.find(
+    (comment) => isBot(comment.author) && readMarker(comment.body, LINK_MARKER)
+  );
+  const linked = Number(link ? readMarker(link.body, LINK_MARKER)?.rca : Number.NaN);
+  if (Number.isInteger(linked)) {
+    const issue2 = await github.getIssue(linked);
+    if (readMarker(issue2.body, RCA_MARKER)?.incident === String(incidentNumber))
+      return existingFrom(issue2);
+  }
+  const [oldest] = await listRcas(github, incidentNumber, labels);
+  return oldest ? existingFrom(oldest) : void 0;
+}
+async function listRcas(github, incidentNumber, labels) {
+  const found = [];
+  const query = {
+    state: "all",
+    labels: labels.slice(0, 1),
+    sort: "created",
+    direction: "asc"
+  };
+  for await (const issue2 of github.listIssues(query)) {
+    if (!issue2.isPullRequest && readMarker(issue2.body, RCA_MARKER)?.incident === String(incidentNumber))
+      found.push(issue2);
+  }
+  return found.sort((a, b) => a.number - b.number);
+}
+async function responderPermissions(github, incident, comments) {
+  const permissions = {};
+  const logins = [
+    ...new Set(
+      comments.filter((comment) => !isBot(comment.author)).map((comment) => comment.author.login)
+    )
+  ];
+  for (const login of logins.filter((name) => name !== incident.author.login).slice(0, 5)) {
+    permissions[login] = await github.getPermission(login);
+    if (permissionAtLeast(permissions[login], "triage")) break;
+  }
+  return permissions;
+}
+function existingFrom(issue2) {
+  return { number: issue2.number, body: issue2.body, state: issue2.state };
+}
+
+// cli/commands/rca.ts
+var ISSUE_REF = /^([\w.-]+)\/([\w.-]+)#(\d+)$/;
+var rcaDraftCommand = {
+  name: "rca draft",
+  summary: "Print the RCA issue Upkeep would open for a closed incident",
+  usage: 'upkeep rca draft (--issue OWNER/NAME#N | --issue-file FILE.json) [--config FILE] [--json]\n  --issue reads GITHUB_TOKEN (or GH_TOKEN) and GITHUB_API_URL (default https://api.github.com)\n  --issue-file holds {"issue", "events", "comments"} as the GitHub REST API returns them\n  exit 0: drafted (body on stdout); 1: no RCA would be opened (reason on stderr); 2: bad input',
+  async run(args, io) {
+    const options = parseOptions(args);
+    const drafted = options.issue ? await fromGitHub(options.issue, options.config, io) : await fromFile(options.issueFile, options.config, io);
+    if (typeof drafted === "number") return drafted;
+    return print(drafted, options.json, io);
+  }
+};
+function parseOptions(args) {
+  let values;
+  try {
+    values = parseArgs3({
+      args,
+      allowPositionals: false,
+      options: {
+        issue: { type: "string" },
+        "issue-file": { type: "string" },
+        config: { type: "string" },
+        json: { type: "boolean", default: false }
+      }
+    }).values;
+  } catch (error62) {
+    throw new UsageError(error62.message);
+  }
+  if (!values.issue === !values["issue-file"]) {
+    throw new UsageError("give one of --issue OWNER/NAME#N or --issue-file FILE.json");
+  }
+  if (values.issue && !ISSUE_REF.test(values.issue)) {
+    throw new UsageError(`--issue "${values.issue}" is not OWNER/NAME#NUMBER`);
+  }
+  return { ...values, issueFile: values["issue-file"] };
+}
+async function fromGitHub(ref, configFile, io) {
+  const token = io.env.GITHUB_TOKEN ?? io.env.GH_TOKEN;
+  if (!token) throw new UsageError("--issue needs a token in GITHUB_TOKEN or GH_TOKEN");
+  const [, owner, repo, number4] = ISSUE_REF.exec(ref);
+  const client = createClient({ token, baseUrl: io.env.GITHUB_API_URL });
+  const github = new OctokitGitHub(client, {
+    owner,
+    repo
+  });
+  let config2;
+  if (configFile !== void 0) {
+    config2 = (await localConfig(configFile, io))?.config ?? EXIT.usage;
+  } else {
+    const text2 = await github.readFile(CONFIG_PATH);
+    const parsed = text2 === void 0 ? void 0 : parseConfigText(text2, `${owner}/${repo}:${CONFIG_PATH}`);
+    if (parsed && !parsed.ok) return printProblems(io, parsed.problems.map(formatConfigProblem));
+    config2 = parsed?.ok ? parsed.config : defaultConfig();
+  }
+  if (typeof config2 === "number") return config2;
+  return (await draftRca(github, Number(number4), config2)).decision;
+}
+async function fromFile(file2, configFile, io) {
+  const local = await localConfig(configFile, io);
+  if (!local) return EXIT.usage;
+  let text2;
+  try {
+    text2 = await readFile4(resolve6(io.cwd, file2), "utf8");
+  } catch (error62) {
+    throw new UsageError(`cannot read --issue-file ${file2}: ${error62.message}`);
+  }
+  const parsed = parseIssueFile(text2, file2);
+  if (!parsed.ok) return printProblems(io, parsed.problems);
+  const [snapshot] = parsed.snapshots;
+  const { config: config2, root } = local;
+  const permissions = Object.fromEntries(snapshot.permissions);
+  return decideRca({
+    incident: snapshot.issue,
+    events: snapshot.events,
+    comments: snapshot.comments,
+    config: config2.tracking.rca,
+    ...trackingSettings(config2),
+    template: await localTemplate(config2.tracking.rca.template, root),
+    // Without author associations nobody's permission is known: any maintainer-looking reply counts.
+    permissions: Object.keys(permissions).length > 0 ? permissions : void 0
+  });
+}
+function parseIssueFile(text2, file2) {
+  let json2;
+  try {
+    json2 = JSON.parse(text2);
+  } catch (error62) {
+    return { ok: false, problems: [`${file2}: not JSON: ${error62.message}`] };
+  }
+  if (Array.isArray(json2) && json2.length !== 1) {
+    return {
+      ok: false,
+      problems: [`${file2}: expected one {"issue", "events", "comments"} object`]
+    };
+  }
+  const result = parseIssuesFile(JSON.stringify(Array.isArray(json2) ? json2 : [json2]), file2);
+  if (result.ok || Array.isArray(json2)) return result;
+  return {
+    ok: false,
+    problems: result.problems.map(
+      (problem) => problem.replace(`${file2}: [0].`, `${file2}: `).replace(`${file2}: [0]:`, `${file2}: (top level):`)
+    )
+  };
+}
+async function localConfig(configFile, io) {
+  const file2 = configFile ?? CONFIG_PATH;
+  const path = resolve6(io.cwd, file2);
+  const loaded = await loadConfigFile(path, { required: configFile !== void 0 });
+  if (!loaded.ok) {
+    printProblems(
+      io,
+      loaded.problems.map((problem) => formatConfigProblem({ ...problem, file: file2 }))
+    );
+    return void 0;
+  }
+  const root = dirname2(path).endsWith(".github") ? resolve6(dirname2(path), "..") : io.cwd;
+  return { config: loaded.config, root };
+}
+async function localTemplate(path, root) {
+  if (!path) return void 0;
+  const text2 = await readFile4(resolve6(root, path), "utf8").catch(() => void 0);
+  return { path, text: text2 };
+}
+function print(decision, json2, io) {
+  if (decision.kind === "create") {
+    if (decision.templateError)
+      io.stderr(`upkeep rca draft: template not used:
+${decision.templateError}
+`);
+    if (json2) {
+      const { title, labels, assignees, dueAt, body, severity } = decision;
+      io.stdout(
+        `${JSON.stringify({ title, severity, labels, assignees, due: dueAt?.toISOString() ?? null, body })}
+`
+      );
+    } else {
+      io.stderr(
+        `${decision.title}
+labels: ${decision.labels.join(", ") || "none"} \xB7 assignees: ${decision.assignees.join(", ") || "none"} \xB7 due: ${decision.dueAt?.toISOString() ?? "none"}
+
+`
+      );
+      io.stdout(decision.body);
+    }
+    return EXIT.ok;
+  }
+  const reason = decision.kind === "append" ? `an RCA exists already (#${decision.rcaNumber}); the close would append to its timeline` : decision.reason;
+  if (json2) io.stdout(`${JSON.stringify({ title: null, reason })}
+`);
+  io.stderr(`no RCA would be opened: ${reason}
+`);
+  return EXIT.findings;
+}
+function printProblems(io, problems) {
+  for (const problem of problems) io.stderr(`${problem}
+`);
+  return EXIT.usage;
+}
+
+// cli/commands/release-notes.ts
+import { readFile as readFile6, writeFile } from "node:fs/promises";
+import { resolve as resolve7 } from "node:path";
+import { parseArgs as parseArgs4 } from "node:util";
+
+// core/release-notes/changelog-file.ts
+var RELEASE_HEADING = /^##?#? /;
+function prependSection(existing, section, version3) {
+  const body = section.endsWith("\n") ? section : `${section}
+`;
+  if (!existing?.trim()) return `# Changelog
+
+${body}`;
+  const lines = existing.replace(/\r\n/g, "\n").split("\n");
+  const current = lines.findIndex((line) => isHeadingOf(line, version3));
+  if (current !== -1) {
+    const end = nextReleaseHeading(lines, current + 1);
+    return joinAround(lines.slice(0, current), body, lines.slice(end));
+  }
+  const firstRelease = lines.findIndex((line, index) => index > 0 && isReleaseHeading(line));
+  if (firstRelease === -1) return `${existing.trimEnd()}
+
+${body}`;
+  return joinAround(lines.slice(0, firstRelease), body, lines.slice(firstRelease));
+}
+function joinAround(before, section, after) {
+  const head = before.join("\n").trimEnd();
+  const tail = after.join("\n").trim();
+  return `${head ? `${head}
+
+` : ""}${section}${tail ? `
+${tail}
+` : ""}`;
+}
+function isReleaseHeading(line) {
+  return RELEASE_HEADING.test(line) && !line.startsWith("# ") && /\d+\.\d+/.test(line);
+}
+function isHeadingOf(line, version3) {
+  if (!isReleaseHeading(line)) return false;
+  const title = line.replace(/^#+\s*/, "");
+  const escaped = version3.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return new RegExp(`^\\[?v?${escaped}(?:\\]|\\s|$)`).test(title);
+}
+function nextReleaseHeading(lines, from) {
+  for (let index = from; index < lines.length; index++)
+    if (isReleaseHeading(lines[index] ?? "")) return index;
+  return lines.length;
+}
+
+// core/release-notes/contributors.ts
+var CO_AUTHOR = /^Co-authored-by:\s*(.+?)\s*<([^>]+)>\s*$/gim;
+function contributorsOf(commits, lookup) {
+  const bots = new Set((lookup.bots ?? []).map((bot) => bot.toLowerCase()));
+  const byEmail = /* @__PURE__ */ new Map();
+  const add = (name, email3, login) => {
+    if (isBot2(name, email3, bots)) return;
+    const key = email3.toLowerCase();
+    const known = byEmail.get(key);
+    if (known) {
+      known.commits++;
+      known.login ??= login;
+      return;
+    }
+    byEmail.set(key, { name, email: email3, login, commits: 1, firstTime: false });
+  };
+  for (const commit of commits) {
+    add(commit.authorName, commit.authorEmail, lookup.logins?.get(commit.hash));
+    for (const match2 of commit.message.matchAll(CO_AUTHOR))
+      add(match2[1], match2[2]);
+  }
+  const contributors2 = [...byEmail.values()];
+  for (const person of contributors2) {
+    const seen = lookup.knownBefore.has(person.email.toLowerCase()) || person.login !== void 0 && lookup.knownBefore.has(person.login.toLowerCase());
+    person.firstTime = !seen;
+  }
+  return contributors2.sort((a, b) => (a.login ?? a.name).localeCompare(b.login ?? b.name));
+}
+function isBot2(name, email3, bots) {
+  return /\[bot\]$/i.test(name) || /\[bot\]@/i.test(email3) || bots.has(name.toLowerCase()) || bots.has(email3.toLowerCase());
+}
+function renderContributors(contributors2) {
+  if (contributors2.length === 0) return "";
+  const lines = contributors2.map((person) => {
+    const who = person.login ? `@${person.login}` : person.name;
+    return `* ${who}${person.firstTime ? " (first contribution)" : ""}`;
+  });
+  return `### Contributors
+
+${lines.join("\n")}
+`;
+}
+
+// node_modules/conventional-commits-parser/dist/regex.js
+var nomatchRegex = /(?!.*)/;
+function escape(string4) {
+  return string4.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+function joinOr(parts) {
+  return parts.map((val) => typeof val === "string" ? escape(val.trim()) : val.source).filter(Boolean).join("|");
+}
+function getNotesRegex(noteKeywords, notesPattern) {
+  if (!noteKeywords) {
+    return nomatchRegex;
+  }
+  const noteKeywordsSelection = joinOr(noteKeywords);
+  if (!notesPattern) {
+    return new RegExp(`^[\\s|*]*(${noteKeywordsSelection})[:\\s]+(.*)`, "i");
+  }
+  return notesPattern(noteKeywordsSelection);
+}
+function getReferencePartsRegex(issuePrefixes, issuePrefixesCaseSensitive) {
+  if (!issuePrefixes) {
+    return nomatchRegex;
+  }
+  const flags = issuePrefixesCaseSensitive ? "g" : "gi";
+  return new RegExp(`(?:.*?)??\\s*([\\w-\\.\\/]*?)??(${joinOr(issuePrefixes)})([\\w-]+)(?=\\s|$|[,;)\\]])`, flags);
+}
+function getReferencesRegex(referenceActions) {
+  if (!referenceActions) {
+    return /()(.+)/gi;
+  }
+  const joinedKeywords = joinOr(referenceActions);
+  return new RegExp(`(${joinedKeywords})(?:\\s+(.*?))(?=(?:${joinedKeywords})|$)`, "gi");
+}
+function getParserRegexes(options = {}) {
+  const notes = getNotesRegex(options.noteKeywords, options.notesPattern);
+  const referenceParts = getReferencePartsRegex(options.issuePrefixes, options.issuePrefixesCaseSensitive);
+  const references = getReferencesRegex(options.referenceActions);
+  return {
+    notes,
+    referenceParts,
+    references,
+    mentions: /@([\w-]+)/g,
+    url: /\b(?:https?):\/\/(?:www\.)?([-a-zA-Z0-9@:%_+.~#?&//=])+\b/
+  };
+}
+
+// node_modules/conventional-commits-parser/dist/utils.js
+var SCISSOR = "------------------------ >8 ------------------------";
+function trimNewLines(input2) {
+  const matches = input2.match(/[^\r\n]/);
+  if (typeof matches?.index !== "number") {
+    return "";
+  }
+  const firstIndex = matches.index;
+  let lastIndex = input2.length - 1;
+  while (input2[lastIndex] === "\r" || input2[lastIndex] === "\n") {
+    lastIndex--;
+  }
+  return input2.substring(firstIndex, lastIndex + 1);
+}
+function appendLine(src, line) {
+  return src ? `${src}
+${line || ""}` : line || "";
+}
+function getCommentFilter(char) {
+  return char ? (line) => !line.startsWith(char) : () => true;
+}
+function truncateToScissor(lines, commentChar) {
+  const scissorIndex = lines.indexOf(`${commentChar} ${SCISSOR}`);
+  if (scissorIndex === -1) {
+    return lines;
+  }
+  return lines.slice(0, scissorIndex);
+}
+function gpgFilter(line) {
+  return !line.match(/^\s*gpg:/);
+}
+function assignMatchedCorrespondence(target, matches, correspondence) {
+  const { groups: groups2 } = matches;
+  for (let i2 = 0, len = correspondence.length, key; i2 < len; i2++) {
+    key = correspondence[i2];
+    target[key] = (groups2 ? groups2[key] : matches[i2 + 1]) || null;
+  }
+  return target;
+}
+
+// node_modules/conventional-commits-parser/dist/options.js
+var defaultOptions3 = {
+  noteKeywords: ["BREAKING CHANGE", "BREAKING-CHANGE"],
+  issuePrefixes: ["#"],
+  referenceActions: [
+    "close",
+    "closes",
+    "closed",
+    "fix",
+    "fixes",
+    "fixed",
+    "resolve",
+    "resolves",
+    "resolved"
+  ],
+  headerPattern: /^(\w*)(?:\(([\w$@.\-*/ ]*)\))?: (.*)$/,
+  headerCorrespondence: [
+    "type",
+    "scope",
+    "subject"
+  ],
+  revertPattern: /^Revert\s"([\s\S]*)"\s*This reverts commit (\w*)\.?/,
+  revertCorrespondence: ["header", "hash"],
+  fieldPattern: /^-(.*?)-$/
+};
+
+// node_modules/conventional-commits-parser/dist/CommitParser.js
+function createCommitObject(initialData = {}) {
+  return {
+    merge: null,
+    revert: null,
+    header: null,
+    body: null,
+    footer: null,
+    notes: [],
+    mentions: [],
+    references: [],
+    ...initialData
+  };
+}
+var CommitParser = class {
+  options;
+  regexes;
+  lines = [];
+  lineIndex = 0;
+  commit = createCommitObject();
+  constructor(options = {}) {
+    this.options = {
+      ...defaultOptions3,
+      ...options
+    };
+    this.regexes = getParserRegexes(this.options);
+  }
+  currentLine() {
+    return this.lines[this.lineIndex];
+  }
+  nextLine() {
+    return this.lines[this.lineIndex++];
+  }
+  isLineAvailable() {
+    return this.lineIndex < this.lines.length;
+  }
+  parseReference(input2, action) {
+    const { regexes } = this;
+    if (regexes.url.test(input2)) {
+      return null;
+    }
+    const matches = regexes.referenceParts.exec(input2);
+    if (!matches) {
+      return null;
+    }
+    let [raw, repository = null, prefix, issue2] = matches;
+    let owner = null;
+    if (repository) {
+      const slashIndex = repository.indexOf("/");
+      if (slashIndex !== -1) {
+        owner = repository.slice(0, slashIndex);
+        repository = repository.slice(slashIndex + 1);
+      }
+    }
+    return {
+      raw,
+      action,
+      owner,
+      repository,
+      prefix,
+      issue: issue2
+    };
+  }
+  parseReferences(input2) {
+    const { regexes } = this;
+    const regex2 = input2.match(regexes.references) ? regexes.references : /()(.+)/gi;
+    const references = [];
+    let matches;
+    let action;
+    let sentence;
+    let reference;
+    while (true) {
+      matches = regex2.exec(input2);
+      if (!matches) {
+        break;
+      }
+      action = matches[1] || null;
+      sentence = matches[2] || "";
+      while (true) {
+        reference = this.parseReference(sentence, action);
+        if (!reference) {
+          break;
+        }
+        references.push(reference);
+      }
+    }
+    return references;
+  }
+  skipEmptyLines() {
+    let line = this.currentLine();
+    while (line !== void 0 && !line.trim()) {
+      this.nextLine();
+      line = this.currentLine();
+    }
+  }
+  parseMerge() {
+    const { commit, options } = this;
+    const correspondence = options.mergeCorrespondence || [];
+    const merge3 = this.currentLine();
+    const matches = merge3 && options.mergePattern ? merge3.match(options.mergePattern) : null;
+    if (matches) {
+      this.nextLine();
+      commit.merge = matches[0] || null;
+      assignMatchedCorrespondence(commit, matches, correspondence);
+      return true;
+    }
+    return false;
+  }
+  parseHeader(isMergeCommit) {
+    if (isMergeCommit) {
+      this.skipEmptyLines();
+    }
+    const { commit, options } = this;
+    const correspondence = options.headerCorrespondence || [];
+    const header = commit.header ?? this.nextLine();
+    let matches = null;
+    if (header) {
+      if (options.breakingHeaderPattern) {
+        matches = header.match(options.breakingHeaderPattern);
+      }
+      if (!matches && options.headerPattern) {
+        matches = header.match(options.headerPattern);
+      }
+    }
+    if (header) {
+      commit.header = header;
+    }
+    if (matches) {
+      assignMatchedCorrespondence(commit, matches, correspondence);
+    }
+  }
+  parseMeta() {
+    const { options, commit } = this;
+    if (!options.fieldPattern || !this.isLineAvailable()) {
+      return false;
+    }
+    let matches;
+    let field = null;
+    let parsed = false;
+    while (this.isLineAvailable()) {
+      matches = this.currentLine().match(options.fieldPattern);
+      if (matches) {
+        field = matches[1] || null;
+        this.nextLine();
+        continue;
+      }
+      if (field) {
+        parsed = true;
+        commit[field] = appendLine(commit[field], this.currentLine());
+        this.nextLine();
+      } else {
+        break;
+      }
+    }
+    return parsed;
+  }
+  parseNotes() {
+    const { regexes, commit } = this;
+    if (!this.isLineAvailable()) {
+      return false;
+    }
+    const matches = this.currentLine().match(regexes.notes);
+    let references = [];
+    if (matches) {
+      const note = {
+        title: matches[1],
+        text: matches[2]
+      };
+      commit.notes.push(note);
+      commit.footer = appendLine(commit.footer, this.currentLine());
+      this.nextLine();
+      while (this.isLineAvailable()) {
+        if (this.parseMeta()) {
+          return true;
+        }
+        if (this.parseNotes()) {
+          return true;
+        }
+        references = this.parseReferences(this.currentLine());
+        if (references.length) {
+          commit.references.push(...references);
+        } else {
+          note.text = appendLine(note.text, this.currentLine());
+        }
+        commit.footer = appendLine(commit.footer, this.currentLine());
+        this.nextLine();
+        if (references.length) {
+          break;
+        }
+      }
+      return true;
+    }
+    return false;
+  }
+  parseBodyAndFooter(isBody) {
+    const { commit } = this;
+    if (!this.isLineAvailable()) {
+      return isBody;
+    }
+    const references = this.parseReferences(this.currentLine());
+    const isStillBody = !references.length && isBody;
+    if (isStillBody) {
+      commit.body = appendLine(commit.body, this.currentLine());
+    } else {
+      commit.references.push(...references);
+      commit.footer = appendLine(commit.footer, this.currentLine());
+    }
+    this.nextLine();
+    return isStillBody;
+  }
+  parseBreakingHeader() {
+    const { commit, options } = this;
+    if (!options.breakingHeaderPattern || commit.notes.length || !commit.header) {
+      return;
+    }
+    const matches = commit.header.match(options.breakingHeaderPattern);
+    if (matches) {
+      commit.notes.push({
+        title: "BREAKING CHANGE",
+        text: matches[3]
+      });
+    }
+  }
+  parseMentions(input2) {
+    const { commit, regexes } = this;
+    let matches;
+    for (; ; ) {
+      matches = regexes.mentions.exec(input2);
+      if (!matches) {
+        break;
+      }
+      commit.mentions.push(matches[1]);
+    }
+  }
+  parseRevert(input2) {
+    const { commit, options } = this;
+    const correspondence = options.revertCorrespondence || [];
+    const matches = options.revertPattern ? input2.match(options.revertPattern) : null;
+    if (matches) {
+      commit.revert = assignMatchedCorrespondence({}, matches, correspondence);
+    }
+  }
+  cleanupCommit() {
+    const { commit } = this;
+    if (commit.body) {
+      commit.body = trimNewLines(commit.body);
+    }
+    if (commit.footer) {
+      commit.footer = trimNewLines(commit.footer);
+    }
+    commit.notes.forEach((note) => {
+      note.text = trimNewLines(note.text);
+    });
+    const referencesSet = /* @__PURE__ */ new Set();
+    commit.references = commit.references.filter((reference) => {
+      const uid = `${reference.action} ${reference.raw}`.toLocaleLowerCase();
+      const ok2 = !referencesSet.has(uid);
+      if (ok2) {
+        referencesSet.add(uid);
+      }
+      return ok2;
+    });
+  }
+  /**
+   * Parse commit message string into an object.
+   * @param input - Commit message string.
+   * @returns Commit object.
+   */
+  parse(input2) {
+    if (!input2.trim()) {
+      throw new TypeError("Expected a raw commit");
+    }
+    const { commentChar } = this.options;
+    const commentFilter = getCommentFilter(commentChar);
+    const rawLines = trimNewLines(input2).split(/\r?\n/);
+    const lines = commentChar ? truncateToScissor(rawLines, commentChar).filter((line) => commentFilter(line) && gpgFilter(line)) : rawLines.filter((line) => gpgFilter(line));
+    const commit = createCommitObject();
+    this.lines = lines;
+    this.lineIndex = 0;
+    this.commit = commit;
+    const isMergeCommit = this.parseMerge();
+    this.parseHeader(isMergeCommit);
+    if (commit.header) {
+      commit.references = this.parseReferences(commit.header);
+    }
+    let isBody = true;
+    while (this.isLineAvailable()) {
+      this.parseMeta();
+      if (this.parseNotes()) {
+        isBody = false;
+      }
+      if (!this.parseBodyAndFooter(isBody)) {
+        isBody = false;
+      }
+    }
+    this.parseBreakingHeader();
+    this.parseMentions(input2);
+    this.parseRevert(input2);
+    this.cleanupCommit();
+    return commit;
+  }
+};
+
+// core/release-notes/message.ts
+var parser2 = new CommitParser({
+  headerPattern: /^(\w*)(?:\(([^()\r\n]*)\))?!?: (.*)$/,
+  breakingHeaderPattern: /^(\w*)(?:\(([^()\r\n]*)\))?!: (.*)$/,
+  headerCorrespondence: ["type", "scope", "subject"],
+  noteKeywords: ["BREAKING CHANGE", "BREAKING-CHANGE"],
+  revertPattern: /^(?:Revert|revert:)\s"?([\s\S]+?)"?\s*This reverts commit (\w*)\./i,
+  revertCorrespondence: ["header", "hash"],
+  issuePrefixes: ["#"]
+});
+skipReferenceScanWithoutHash(parser2);
+function skipReferenceScanWithoutHash(target) {
+  const regexes = target.regexes;
+  const pattern = regexes?.referenceParts;
+  if (!regexes || !(pattern instanceof RegExp)) return;
+  regexes.referenceParts = {
+    exec: (input2) => input2.includes("#") ? pattern.exec(input2) : null
+  };
+}
+var NO_SPACE_HEADER = /^(\w+)((?:\([^()\r\n]*\))?!?):(?=\S)/;
+var FOOTER_TOKEN = /^(?:[A-Za-z][\w-]*|BREAKING[ -]CHANGE)(?::\s|\s#)/;
+var RELEASE_AS = /^release-as:\s*\w*@?([0-9]+\.[0-9]+\.[0-9a-z]+(?:-[0-9a-z.]+)?)\s*$/im;
+var GIT_REVERT = /^Revert "([\s\S]+?)"\s*(?:\n[\s\S]*?)?This reverts commit ([0-9a-f]{7,40})/i;
+var REFS_FOOTER = /^Refs?:\s*((?:[0-9a-f]{7,40}[,\s]*)+)$/im;
+var TRAILING_PR = /\s*\(#(\d+)\)\s*$/;
+function parseMessage(raw, knownTypes2) {
+  const warnings = [];
+  let message = raw.replace(/\r\n?/g, "\n").trim();
+  const lenient = message.match(NO_SPACE_HEADER);
+  if (lenient && knownTypes2.has((lenient[1] ?? "").toLowerCase())) {
+    const prefix = `${lenient[1]}${lenient[2]}:`;
+    warnings.push(
+      `header "${firstLine2(message)}" has no space after "${prefix}"; read as "${prefix} \u2026"`
+    );
+    message = `${prefix} ${message.slice(prefix.length)}`;
+  }
+  const gitRevert = message.match(GIT_REVERT);
+  if (gitRevert) return { change: gitRevertChange(message, gitRevert), warnings };
+  const commit = headerOnly(message) ?? parser2.parse(message);
+  if (!commit.type || commit.subject === null || commit.subject === void 0) return { warnings };
+  return { change: conventionalChange(commit, message), warnings };
+}
+var HEADER2 = /^(\w*)(?:\(([^()\r\n]*)\))?(!?): (.*)$/;
+var SIMPLE_SUBJECT = /^[^#:/@]*(?:\(#(\d+)\))?$/;
+function headerOnly(message) {
+  if (message.includes("\n")) return void 0;
+  const header = message.match(HEADER2);
+  if (!header || /^revert$/i.test(header[1] ?? "")) return void 0;
+  const subject = header[4];
+  const simple2 = subject.match(SIMPLE_SUBJECT);
+  if (!simple2) return void 0;
+  return {
+    header: message,
+    type: header[1] || null,
+    scope: header[2] || null,
+    subject,
+    notes: header[3] ? [{ title: "BREAKING CHANGE", text: subject }] : [],
+    references: simple2[1] ? [
+      {
+        raw: `#${simple2[1]}`,
+        action: null,
+        owner: null,
+        repository: null,
+        issue: simple2[1],
+        prefix: "#"
+      }
+    ] : []
+  };
+}
+function conventionalChange(commit, message) {
+  const type = String(commit.type).toLowerCase();
+  const header = commit.header ?? firstLine2(message);
+  const subject = String(commit.subject).trim();
+  const change = {
+    type,
+    scope: commit.scope?.trim() || void 0,
+    subject,
+    header,
+    breaking: commit.notes.map((note) => endAtFooterToken(note.text)).filter(Boolean),
+    references: commit.references.map(toIssueRef),
+    pr: prNumber(subject),
+    releaseAs: message.match(RELEASE_AS)?.[1],
+    advisories: advisoriesIn(message)
+  };
+  if (type === "revert") {
+    const refs = message.match(REFS_FOOTER)?.[1]?.match(/[0-9a-f]{7,40}/);
+    change.reverts = { hash: refs?.[0], header: subject.replace(TRAILING_PR, "") };
+  }
+  return change;
+}
+function gitRevertChange(message, match2) {
+  const header = firstLine2(message);
+  return {
+    type: "revert",
+    subject: header,
+    header,
+    breaking: [],
+    references: parser2.parse(message).references.map(toIssueRef),
+    pr: prNumber(header),
+    advisories: [],
+    reverts: { hash: match2[2], header: match2[1] }
+  };
+}
+function endAtFooterToken(text2) {
+  const lines = text2.split("\n");
+  const end = lines.findIndex((line, index) => index > 0 && FOOTER_TOKEN.test(line));
+  return (end === -1 ? lines : lines.slice(0, end)).join("\n").trim();
+}
+function toIssueRef(reference) {
+  return {
+    number: Number(reference.issue),
+    owner: reference.owner ?? void 0,
+    repo: reference.repository ?? void 0,
+    action: reference.action ?? void 0
+  };
+}
+var ADVISORY = /\b(?:CVE-\d{4}-\d{4,}|GHSA(?:-[23456789cfghjmpqrvwx]{4}){3})\b/gi;
+function advisoriesIn(message) {
+  if (!/cve-|ghsa-/i.test(message)) return [];
+  return [...new Set([...message.matchAll(ADVISORY)].map((match2) => match2[0].toUpperCase()))];
+}
+function prNumber(subject) {
+  const match2 = subject.match(TRAILING_PR);
+  return match2 ? Number(match2[1]) : void 0;
+}
+function firstLine2(text2) {
+  const end = text2.indexOf("\n");
+  return end === -1 ? text2 : text2.slice(0, end);
+}
+
+// core/release-notes/entries.ts
+var RELEASE_COMMIT = /^(?:chore(?:\([^)]*\))?!?:\s*release\b|chore\(release\):|release:?\s+v?\d+\.\d+)/i;
+var AUTOSQUASH = /^(?:fixup|squash|amend)! /;
+var SQUASH_BULLET = /^\* (?=\S)/;
+var SQUASH_END = /^-{3,}\s*$|^Co-authored-by:/i;
+function knownTypes(config2) {
+  return /* @__PURE__ */ new Set([...config2.sections.map((rule) => rule.type), "security"]);
+}
+function entriesOf2(commits, config2) {
+  const types = knownTypes(config2);
+  const bots = new Set(config2.botAuthors.map((bot) => bot.toLowerCase()));
+  const result = { entries: [], warnings: [], skipped: 0 };
+  for (const commit of commits) {
+    if (isSkipped(commit, bots)) {
+      result.skipped++;
+      continue;
+    }
+    const changes = changesOf(commit, types, result.warnings);
+    if (changes.length === 0) result.skipped++;
+    for (const change of changes) result.entries.push(toEntry2(commit, change));
+  }
+  return result;
+}
+function isSkipped(commit, bots) {
+  if (commit.parents.length > 1) return true;
+  const header = firstLine2(commit.message);
+  if (AUTOSQUASH.test(header) || RELEASE_COMMIT.test(header)) return true;
+  return bots.has(commit.authorName.toLowerCase()) || bots.has(commit.authorEmail.toLowerCase());
+}
+function changesOf(commit, types, warnings) {
+  const parsed = parseMessage(commit.message, types);
+  for (const message of parsed.warnings) warnings.push({ hash: commit.hash, message });
+  const bullets = parsed.change?.pr ? squashBullets(commit.message, types) : [];
+  if (bullets.length === 0) return parsed.change ? [parsed.change] : [];
+  return bullets.map((bullet) => ({ ...bullet, pr: bullet.pr ?? parsed.change?.pr }));
+}
+function squashBullets(message, types) {
+  const lines = message.replace(/\r\n?/g, "\n").split("\n").slice(1);
+  const chunks = [];
+  for (const line of lines) {
+    if (SQUASH_END.test(line)) break;
+    if (SQUASH_BULLET.test(line)) chunks.push([line.slice(2)]);
+    else chunks.at(-1)?.push(line);
+  }
+  return chunks.map((chunk) => parseMessage(chunk.join("\n"), types).change).filter((change) => change !== void 0 && types.has(change.type));
+}
+function toEntry2(commit, change) {
+  return {
+    hash: commit.hash,
+    type: change.type,
+    scope: change.scope,
+    subject: change.subject,
+    breaking: change.breaking,
+    pr: change.pr,
+    references: change.references,
+    author: { name: commit.authorName, email: commit.authorEmail },
+    reverts: change.reverts,
+    header: change.header,
+    releaseAs: change.releaseAs,
+    advisories: change.advisories
+  };
+}
+
+// core/release-notes/markdown.ts
+function groupEntries(entries, config2) {
+  const order = [...new Set(config2.sections.map((rule) => rule.section))];
+  const groups2 = /* @__PURE__ */ new Map();
+  for (const entry2 of entries) {
+    const rule = config2.sections.find((candidate) => candidate.type === entry2.type);
+    const breaking = entry2.breaking.length > 0;
+    if (!breaking && (!rule || rule.hidden)) continue;
+    const title = rule?.section ?? entry2.type;
+    const group = groups2.get(title);
+    if (group) group.push(entry2);
+    else groups2.set(title, [entry2]);
+  }
+  const rank3 = (title) => order.includes(title) ? order.indexOf(title) : order.length;
+  return [...groups2.entries()].sort(([a], [b]) => rank3(a) - rank3(b)).map(([title, list]) => ({ title, entries: list.sort(byScopeThenSubject) }));
+}
+function byScopeThenSubject(a, b) {
+  return `${a.scope ?? ""}${a.subject}`.localeCompare(`${b.scope ?? ""}${b.subject}`);
+}
+function renderSection(heading, entries, config2, links) {
+  const lines = [renderHeading(heading, links)];
+  const notes = entries.flatMap((entry2) => entry2.breaking.map((text2) => ({ entry: entry2, text: text2 })));
+  if (notes.length > 0) {
+    lines.push("", "### \u26A0 BREAKING CHANGES", "");
+    for (const { entry: entry2, text: text2 } of notes) lines.push(`* ${scopePrefix(entry2)}${text2}`);
+  }
+  for (const group of groupEntries(entries, config2)) {
+    lines.push("", `### ${group.title}`, "");
+    for (const entry2 of group.entries) lines.push(renderEntry(entry2, links));
+  }
+  return `${lines.join("\n")}
+`;
+}
+function renderHeading(heading, links) {
+  const title = links && heading.previousTag ? `[${heading.version}](${links.compare(heading.previousTag, heading.tag)})` : heading.version;
+  return `## ${title} (${heading.date})`;
+}
+function scopePrefix(entry2) {
+  return entry2.scope && entry2.scope !== "*" ? `**${entry2.scope}:** ` : "";
+}
+function renderEntry(entry2, links) {
+  const linked = linkSubject(entry2.subject, entry2.pr, links);
+  const short = entry2.hash.slice(0, 7);
+  const commit = links ? ` ([${short}](${links.commit(entry2.hash)}))` : ` ${short}`;
+  const references = entry2.references.filter((ref) => !linked.mentioned.has(refLabel(ref)));
+  const closes = references.length ? `, closes${references.map((ref) => ` ${renderRef(ref, links)}`).join("")}` : "";
+  return `* ${scopePrefix(entry2)}${linked.text}${commit}${closes}`;
+}
+function refLabel(ref) {
+  return `${ref.owner ? `${ref.owner}/` : ""}${ref.repo ?? ""}#${ref.number}`;
+}
+function renderRef(ref, links) {
+  return links ? `[${refLabel(ref)}](${links.issue(ref.number, ref.owner, ref.repo)})` : refLabel(ref);
+}
+var SUBJECT_REFERENCE = /(?:([\w.-]+)\/([\w.-]+))?#(\d+)/g;
+var MENTION = /`[^`]*`|\B@([a-z0-9](?:-?[a-z0-9/]){0,38})/g;
+function linkSubject(subject, pr, links) {
+  const mentioned = /* @__PURE__ */ new Set();
+  const prSuffix = pr === void 0 ? -1 : subject.search(/\(#\d+\)\s*$/);
+  const text2 = subject.replace(SUBJECT_REFERENCE, (match2, owner, repo, number4, offset2) => {
+    const label = owner && repo ? `${owner}/${repo}#${number4}` : `#${number4}`;
+    mentioned.add(label);
+    if (!links) return match2;
+    const isPr = !owner && offset2 === prSuffix + 1;
+    const url2 = isPr ? links.pull(Number(number4)) : links.issue(Number(number4), owner, repo);
+    return `[${label}](${url2})`;
+  });
+  if (!links) return { text: text2, mentioned };
+  const withMentions = text2.replace(
+    MENTION,
+    (match2, login) => !login || login.includes("/") ? match2 : `[@${login}](${links.user(login)})`
+  );
+  return { text: withMentions, mentioned };
+}
+
+// core/release-notes/extra-notes.ts
+function isSecurityFix(entry2) {
+  return entry2.type === "security" || entry2.advisories.length > 0;
+}
+function renderPatchNotes(version3, entries, config2, links) {
+  const wanted = new Set(config2.patchSections);
+  const security = entries.filter(isSecurityFix);
+  const fixes = entries.filter((entry2) => wanted.has(entry2.type) && !isSecurityFix(entry2));
+  const lines = [`## ${version3} patch release notes`];
+  if (security.length + fixes.length === 0) return `${lines[0]}
+
+No fixes in this release.
+`;
+  if (security.length > 0) {
+    lines.push("", "### Security fixes", "");
+    for (const entry2 of sorted(security))
+      lines.push(`${renderEntry(entry2, links)}${advisoryNote(entry2)}`);
+  }
+  if (fixes.length > 0)
+    lines.push("", "### Bug fixes", "", ...sorted(fixes).map((entry2) => renderEntry(entry2, links)));
+  lines.push(...componentsLine([...security, ...fixes]));
+  return `${lines.join("\n")}
+`;
+}
+function renderEnhancementNotes(version3, entries, config2, links) {
+  const wanted = new Set(config2.enhancementSections);
+  const features = entries.filter((entry2) => wanted.has(entry2.type));
+  if (features.length === 0)
+    return `## ${version3} enhancement release notes
+
+No new features in this release.
+`;
+  const lines = [`## ${version3} enhancement release notes`, "", "### Features", ""];
+  lines.push(
+    ...sorted(features).map((entry2) => renderEntry(entry2, links)),
+    ...componentsLine(features)
+  );
+  return `${lines.join("\n")}
+`;
+}
+function advisoryNote(entry2) {
+  return entry2.advisories.length ? ` (${entry2.advisories.join(", ")})` : "";
+}
+function componentsLine(entries) {
+  const scopes = [
+    ...new Set(entries.flatMap((entry2) => entry2.scope ? entry2.scope.split(/\s*,\s*/) : []))
+  ].sort();
+  return scopes.length ? ["", `Affected components: ${scopes.join(", ")}`] : [];
+}
+function sorted(entries) {
+  return [...entries].sort(
+    (a, b) => `${a.scope ?? ""}${a.subject}`.localeCompare(`${b.scope ?? ""}${b.subject}`)
+  );
+}
+
+// core/release-notes/links.ts
+function parseRepositoryUrl(text2) {
+  if (!text2) return void 0;
+  const value = text2.trim().replace(/^git\+/, "").replace(/\.git\/?$/, "").replace(/\/$/, "");
+  const shorthand = value.match(/^(?:github:)?([\w.-]+)\/([\w.-]+)$/);
+  if (shorthand)
+    return {
+      host: "https://github.com",
+      owner: shorthand[1],
+      repo: shorthand[2]
+    };
+  const scp = value.match(/^[\w.-]+@([\w.-]+):(?:\/)?([\w.-]+)\/([\w.-]+)$/);
+  if (scp) return { host: `https://${scp[1]}`, owner: scp[2], repo: scp[3] };
+  const url2 = value.match(
+    /^(?:https?|ssh|git):\/\/(?:[^@/]+@)?([\w.-]+)(?::\d+)?\/(?:.*\/)?([\w.-]+)\/([\w.-]+)$/
+  );
+  if (url2) return { host: `https://${url2[1]}`, owner: url2[2], repo: url2[3] };
+  return void 0;
+}
+function repositoryFromPackageJson(text2) {
+  if (!text2) return void 0;
+  try {
+    const manifest = JSON.parse(text2);
+    const field = manifest.repository;
+    return typeof field === "string" ? field : field?.url;
+  } catch {
+    return void 0;
+  }
+}
+function webUrl(repository) {
+  return `${repository.host}/${repository.owner}/${repository.repo}`;
+}
+function linkBuilder(repository) {
+  const base = webUrl(repository);
+  return {
+    commit: (hash2) => `${base}/commit/${hash2}`,
+    issue: (number4, owner, repo) => owner && repo ? `${repository.host}/${owner}/${repo}/issues/${number4}` : `${base}/issues/${number4}`,
+    pull: (number4) => `${base}/pull/${number4}`,
+    compare: (from, to) => `${base}/compare/${from}...${to}`,
+    user: (login) => `${repository.host}/${login}`
+  };
+}
+
+// core/release-notes/overrides.ts
+var import_yaml5 = __toESM(require_dist(), 1);
+var overrideSchema = external_exports.strictObject({
+  subject: external_exports.string().min(1).optional(),
+  type: external_exports.string().min(1).transform((type) => type.toLowerCase()).optional(),
+  scope: external_exports.string().optional(),
+  breaking: external_exports.union([external_exports.literal(false), external_exports.string().min(1)]).optional(),
+  hide: external_exports.boolean().optional()
+});
+var SHA = /^[0-9a-f]{7,40}$/;
+function parseOverrides(text2, file2) {
+  const lines = new import_yaml5.LineCounter();
+  const doc = (0, import_yaml5.parseDocument)(text2, { lineCounter: lines, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    const error62 = doc.errors[0];
+    const line = error62 ? lines.linePos(error62.pos[0]).line : void 0;
+    return {
+      ok: false,
+      problems: [
+        { file: file2, line, key: "", message: `YAML syntax error: ${error62?.message.split("\n")[0]}` }
+      ]
+    };
+  }
+  if (doc.contents === null) return { ok: true, overrides: /* @__PURE__ */ new Map() };
+  if (!(0, import_yaml5.isMap)(doc.contents))
+    return {
+      ok: false,
+      problems: [
+        { file: file2, line: 1, key: "", message: "expected a mapping of commit shas to overrides" }
+      ]
+    };
+  const overrides = /* @__PURE__ */ new Map();
+  const problems = [];
+  for (const pair of doc.contents.items) {
+    const key = (0, import_yaml5.isScalar)(pair.key) ? String(pair.key.value).toLowerCase() : "";
+    const line = lines.linePos(pair.key?.range?.[0] ?? 0).line;
+    if (!SHA.test(key)) {
+      problems.push({
+        file: file2,
+        line,
+        key,
+        message: `"${key}" is not a commit sha (7\u201340 hex characters)`
+      });
+      continue;
+    }
+    const parsed = overrideSchema.safeParse(
+      pair.value?.toJSON?.() ?? pair.value
+    );
+    if (parsed.success) overrides.set(key, parsed.data);
+    else
+      for (const issue2 of parsed.error.issues)
+        problems.push({
+          file: file2,
+          line,
+          key: [key, ...issue2.path].join("."),
+          message: describe3(issue2)
+        });
+  }
+  return problems.length ? { ok: false, problems } : { ok: true, overrides };
+}
+function describe3(issue2) {
+  if (issue2.code === "unrecognized_keys")
+    return `unknown key(s) ${issue2.keys.join(", ")}; expected subject, type, scope, breaking or hide`;
+  return issue2.message;
+}
+function formatOverrideProblem(problem) {
+  return `${problem.file}${problem.line ? `:${problem.line}` : ""}${problem.key ? ` at ${problem.key}` : ""}: ${problem.message}`;
+}
+function applyOverrides(entries, overrides) {
+  if (overrides.size === 0) return entries;
+  const result = [];
+  for (const entry2 of entries) {
+    const override = findOverride(entry2.hash, overrides);
+    if (!override) result.push(entry2);
+    else if (!override.hide) result.push(overridden(entry2, override));
+  }
+  return result;
+}
+function findOverride(hash2, overrides) {
+  for (const [sha, override] of overrides) if (hash2.startsWith(sha)) return override;
+  return void 0;
+}
+function overridden(entry2, override) {
+  const breaking = override.breaking === false ? [] : override.breaking !== void 0 ? [override.breaking] : entry2.breaking;
+  return {
+    ...entry2,
+    subject: override.subject ?? entry2.subject,
+    type: override.type ?? entry2.type,
+    scope: override.scope === void 0 ? entry2.scope : override.scope || void 0,
+    breaking
+  };
+}
+
+// core/release-notes/reverts.ts
+function cancelReverts(entries) {
+  const cancelled = /* @__PURE__ */ new Set();
+  entries.forEach((entry2, index) => {
+    if (cancelled.has(entry2) || !entry2.reverts) return;
+    const target = findOlder(
+      entries,
+      index,
+      (older) => !cancelled.has(older) && isRevertedBy(older, entry2)
+    );
+    if (!target) return;
+    cancelled.add(entry2);
+    for (const older of entries) if (older.hash === target.hash) cancelled.add(older);
+  });
+  return entries.filter((entry2) => !cancelled.has(entry2));
+}
+function findOlder(entries, index, matches) {
+  for (let at = index + 1; at < entries.length; at++) {
+    const entry2 = entries[at];
+    if (matches(entry2)) return entry2;
+  }
+  return void 0;
+}
+function isRevertedBy(older, revert) {
+  const { hash: hash2, header } = revert.reverts ?? {};
+  if (hash2 && hash2.length >= 7) return older.hash.startsWith(hash2.toLowerCase());
+  return header !== void 0 && stripPr(older.header) === stripPr(header);
+}
+function stripPr(header) {
+  return header.replace(/\s*\(#\d+\)\s*$/, "").trim();
+}
+
+// core/release-notes/version.ts
+var import_semver3 = __toESM(require_semver2(), 1);
+function versionOfTag(tag, prefix) {
+  if (!tag.startsWith(prefix)) return void 0;
+  const rest = tag.slice(prefix.length);
+  return import_semver3.default.valid(rest) === rest ? rest : void 0;
+}
+function releaseTags(tags, prefix) {
+  const found = [];
+  for (const tag of tags) {
+    const version3 = versionOfTag(tag.name, prefix);
+    if (version3) found.push({ ...tag, version: version3 });
+  }
+  return found.sort((a, b) => import_semver3.default.rcompare(a.version, b.version));
+}
+function tagName(version3, prefix) {
+  return `${prefix}${version3}`;
+}
+var RANK = { none: 0, patch: 1, minor: 2, major: 3 };
+function bumpOf(entries, config2) {
+  const hidden = new Set(config2.sections.filter((rule) => rule.hidden).map((rule) => rule.type));
+  let bump = "none";
+  for (const entry2 of entries) {
+    const level = entryBump(entry2, hidden);
+    if (RANK[level] > RANK[bump]) bump = level;
+  }
+  return bump;
+}
+function entryBump(entry2, hidden) {
+  if (entry2.breaking.length > 0) return "major";
+  if (entry2.type === "feat" || entry2.type === "feature") return "minor";
+  return hidden.has(entry2.type) ? "none" : "patch";
+}
+function nextVersion(current, bump, options) {
+  if (options.releaseAs) return import_semver3.default.valid(options.releaseAs) ?? void 0;
+  if (bump === "none") return void 0;
+  if (!current)
+    return options.channel ? `${options.initialVersion}-${options.channel}.1` : options.initialVersion;
+  const level = bump === "major" && import_semver3.default.major(current) === 0 ? options.preMajorBreakingBumps : bump;
+  if (!options.channel) return import_semver3.default.inc(current, level) ?? void 0;
+  return nextPrerelease(current, level, options.channel);
+}
+function nextPrerelease(current, level, channel) {
+  const pre = import_semver3.default.prerelease(current);
+  const sameChannel = pre !== null && String(pre[0]) === channel;
+  if (sameChannel && covers(current, level))
+    return import_semver3.default.inc(current, "prerelease", channel, "1") ?? void 0;
+  const base = pre === null ? current : import_semver3.default.inc(current, "patch");
+  if (pre !== null && base && covers(current, level)) return `${base}-${channel}.1`;
+  return import_semver3.default.inc(current, `pre${level}`, channel, "1") ?? void 0;
+}
+function covers(prerelease, level) {
+  const parsed = import_semver3.default.parse(prerelease);
+  if (!parsed) return false;
+  if (level === "major") return parsed.minor === 0 && parsed.patch === 0;
+  if (level === "minor") return parsed.patch === 0;
+  return true;
+}
+function releaseAsOf(entries) {
+  return entries.find((entry2) => entry2.releaseAs)?.releaseAs;
+}
+
+// core/release-notes/release.ts
+function entriesForRelease(commits, config2, overrides) {
+  const read = entriesOf2(commits, config2);
+  const entries = applyOverrides(cancelReverts(read.entries), overrides ?? /* @__PURE__ */ new Map());
+  return { entries, warnings: read.warnings };
+}
+function planRelease(input2) {
+  const { config: config2 } = input2;
+  const { entries, warnings } = entriesForRelease(input2.commits, config2, input2.overrides);
+  const bump = bumpOf(entries, config2);
+  const version3 = input2.tag ? versionOfTag(input2.tag, config2.tagPrefix) : nextVersion(input2.previous?.version, bump, {
+    preMajorBreakingBumps: config2.preMajorBreakingBumps,
+    initialVersion: config2.initialVersion,
+    channel: input2.channel,
+    releaseAs: releaseAsOf(entries)
+  });
+  const links = input2.repository ? linkBuilder(input2.repository) : void 0;
+  const contributors2 = input2.contributors ? contributorsOf(input2.commits, input2.contributors) : [];
+  const base = {
+    bump,
+    entries,
+    warnings,
+    contributors: contributors2,
+    previousTag: input2.previous?.name,
+    markdown: "",
+    patchNotes: "",
+    enhancementNotes: "",
+    releaseBody: ""
+  };
+  if (!version3) return base;
+  const tag = input2.tag ?? tagName(version3, config2.tagPrefix);
+  return {
+    ...base,
+    version: version3,
+    tag,
+    ...renderings(version3, tag, input2, entries, contributors2, links)
+  };
+}
+function renderings(version3, tag, input2, entries, contributors2, links) {
+  const heading = { version: version3, tag, previousTag: input2.previous?.name, date: input2.date };
+  const markdown = renderSection(heading, entries, input2.config, links);
+  if (input2.changelogOnly) return { markdown };
+  const withoutHeading = markdown.slice(markdown.indexOf("\n") + 1).trim();
+  const people = renderContributors(contributors2);
+  return {
+    markdown,
+    patchNotes: renderPatchNotes(version3, entries, input2.config, links),
+    enhancementNotes: renderEnhancementNotes(version3, entries, input2.config, links),
+    releaseBody: `${[withoutHeading, people.trim()].filter(Boolean).join("\n\n")}
+`
+  };
+}
+function releaseContext(plan) {
+  return {
+    version: plan.version ?? null,
+    tag: plan.tag ?? null,
+    previousTag: plan.previousTag ?? null,
+    bump: plan.bump,
+    entries: plan.entries.map((entry2) => ({
+      hash: entry2.hash,
+      type: entry2.type,
+      scope: entry2.scope ?? null,
+      subject: entry2.subject,
+      breaking: entry2.breaking,
+      pr: entry2.pr ?? null,
+      references: entry2.references,
+      advisories: entry2.advisories,
+      author: entry2.author
+    })),
+    contributors: plan.contributors,
+    warnings: plan.warnings,
+    markdown: plan.markdown,
+    patchNotes: plan.patchNotes,
+    enhancementNotes: plan.enhancementNotes
+  };
+}
+
+// core/release-notes/history.ts
+var import_semver4 = __toESM(require_semver2(), 1);
+async function splitIntoReleases(commits, tagPrefix) {
+  const unreleased = { commits: [] };
+  const byTag = /* @__PURE__ */ new Map();
+  const pending = /* @__PURE__ */ new Map();
+  for await (const commit of commits) {
+    const own2 = ownTag(commit, tagPrefix);
+    let release = pending.get(commit.hash) ?? unreleased;
+    if (own2) {
+      release = byTag.get(own2.name) ?? {
+        tag: own2,
+        rank: new import_semver4.SemVer(own2.version),
+        date: commit.date,
+        commits: []
+      };
+      byTag.set(own2.name, release);
+    }
+    pending.delete(commit.hash);
+    release.commits.push(commit);
+    for (const parent of commit.parents) {
+      const other = pending.get(parent);
+      if (!other || isOlder(release, other)) pending.set(parent, release);
+    }
+  }
+  const tagged = [...byTag.values()].sort(
+    (a, b) => import_semver4.default.rcompare(a.tag?.version ?? "0.0.0", b.tag?.version ?? "0.0.0")
+  );
+  return unreleased.commits.length ? [unreleased, ...tagged] : tagged;
+}
+function ownTag(commit, prefix) {
+  let best;
+  for (const name of commit.tags ?? []) {
+    const version3 = versionOfTag(name, prefix);
+    if (version3 && (!best || import_semver4.default.gt(version3, best.version)))
+      best = { name, version: version3, hash: commit.hash };
+  }
+  return best;
+}
+function isOlder(a, b) {
+  if (a === b || !a.rank) return false;
+  if (!b.rank) return true;
+  return a.rank.compare(b.rank) < 0;
+}
+
+// git/log.ts
+import { spawn as spawn3 } from "node:child_process";
+
+// git/process.ts
+import { spawn as spawn2 } from "node:child_process";
+var GitError = class extends Error {
+  name = "GitError";
+};
+async function git(cwd, args) {
+  const child = spawn2("git", args, { cwd, stdio: ["ignore", "pipe", "pipe"] });
+  const out = [];
+  const err2 = [];
+  child.stdout.on("data", (chunk) => out.push(chunk));
+  child.stderr.on("data", (chunk) => err2.push(chunk));
+  const code2 = await exitOf(child);
+  if (code2 !== 0)
+    throw new GitError(
+      `git ${args.join(" ")} failed in ${cwd}: ${Buffer.concat(err2).toString().trim()}`
+    );
+  return Buffer.concat(out).toString("utf8");
+}
+async function gitMaybe(cwd, args) {
+  try {
+    return await git(cwd, args);
+  } catch (error62) {
+    if (error62 instanceof GitError) return void 0;
+    throw error62;
+  }
+}
+function exitOf(child) {
+  return new Promise((resolve11, reject) => {
+    child.on("error", reject);
+    child.on("close", (code2) => resolve11(code2 ?? 1));
+  });
+}
+
+// git/log.ts
+var FORMAT2 = "%H%x00%P%x00%an%x00%ae%x00%cI%x00%D%x00%B";
+var FIELDS = 7;
+async function* readCommits(cwd, options) {
+  const args = ["log", "-z", `--format=${FORMAT2}`, "--no-color"];
+  args.push(options.withTags ? "--decorate-refs=refs/tags/" : "--no-decorate");
+  if (options.topoOrder) args.push("--topo-order");
+  args.push(...options.revisions, "--");
+  const child = spawn3("git", args, { cwd, stdio: ["ignore", "pipe", "pipe"] });
+  let stderr = "";
+  child.stderr.setEncoding("utf8").on("data", (chunk) => {
+    stderr += chunk;
+  });
+  const exited = exitOf(child);
+  let fields = [];
+  let partial2 = "";
+  try {
+    for await (const chunk of child.stdout.setEncoding("utf8")) {
+      const pieces = (partial2 + chunk).split("\0");
+      partial2 = pieces.pop() ?? "";
+      for (const piece of pieces) {
+        fields.push(piece);
+        if (fields.length === FIELDS) {
+          yield toCommit(fields);
+          fields = [];
+        }
+      }
+    }
+  } finally {
+    if (child.exitCode === null) child.kill();
+  }
+  if (partial2) fields.push(partial2);
+  if (fields.length === FIELDS) yield toCommit(fields);
+  const code2 = await exited;
+  if (code2 !== 0)
+    throw new GitError(`git log ${options.revisions.join(" ")} failed in ${cwd}: ${stderr.trim()}`);
+}
+function toCommit(fields) {
+  const [hash2, parents, authorName, authorEmail, date5, decorations, message] = fields;
+  const commit = {
+    hash: hash2,
+    parents: parents ? parents.split(" ") : [],
+    authorName,
+    authorEmail,
+    date: date5,
+    message
+  };
+  if (decorations) commit.tags = tagsIn(decorations);
+  return commit;
+}
+function tagsIn(decorations) {
+  return decorations.split(", ").filter((ref) => ref.startsWith("tag: ")).map((ref) => ref.slice(5));
+}
+
+// git/release-source.ts
+var import_semver5 = __toESM(require_semver2(), 1);
+
+// git/authors.ts
+import { spawn as spawn4 } from "node:child_process";
+import { createInterface } from "node:readline";
+async function knownAuthorsBefore(cwd, base, wanted) {
+  const missing = new Set([...wanted].map((email3) => email3.toLowerCase()));
+  const found = /* @__PURE__ */ new Set();
+  if (!base || missing.size === 0) return found;
+  const child = spawn4("git", ["log", "--format=%ae", base, "--"], {
+    cwd,
+    stdio: ["ignore", "pipe", "ignore"]
+  });
+  const lines = createInterface({ input: child.stdout });
+  for await (const line of lines) {
+    const email3 = line.trim().toLowerCase();
+    if (!missing.delete(email3)) continue;
+    found.add(email3);
+    if (missing.size === 0) break;
+  }
+  lines.close();
+  if (child.exitCode === null) child.kill();
+  return found;
+}
+
+// git/repository.ts
+import { readFile as readFile5 } from "node:fs/promises";
+import { join as join8 } from "node:path";
+async function resolveRef2(cwd, ref) {
+  return (await git(cwd, ["rev-parse", "--verify", "--end-of-options", `${ref}^{commit}`])).trim();
+}
+async function remoteUrl(cwd, remote = "origin") {
+  return (await gitMaybe(cwd, ["remote", "get-url", remote]))?.trim() || void 0;
+}
+async function readWorkingFile(cwd, path) {
+  try {
+    return await readFile5(join8(cwd, path), "utf8");
+  } catch (error62) {
+    if (error62.code === "ENOENT") return void 0;
+    throw error62;
+  }
+}
+async function isRepository(cwd) {
+  return await gitMaybe(cwd, ["rev-parse", "--git-dir"]) !== void 0;
+}
+
+// git/tags.ts
+import { spawn as spawn5 } from "node:child_process";
+async function listTags(cwd, options = {}) {
+  if (!options.mergedInto) return allTags(cwd);
+  const args = ["for-each-ref", "--format=%(refname:strip=2)%00%(objectname)%00%(*objectname)"];
+  args.push(`--merged=${options.mergedInto}`, "refs/tags/");
+  const out = await git(cwd, args);
+  const tags = [];
+  for (const line of out.split("\n")) {
+    if (!line) continue;
+    const [name, object2, peeled] = line.split("\0");
+    if (name && object2) tags.push({ name, hash: peeled || object2 });
+  }
+  return tags;
+}
+async function allTags(cwd) {
+  const out = await gitMaybe(cwd, ["show-ref", "--tags", "-d"]) ?? "";
+  const byName = /* @__PURE__ */ new Map();
+  for (const line of out.split("\n")) {
+    const space = line.indexOf(" ");
+    if (space === -1) continue;
+    const ref = line.slice(space + 1).replace(/^refs\/tags\//, "");
+    const hash2 = line.slice(0, space);
+    if (ref.endsWith("^{}")) byName.set(ref.slice(0, -3), hash2);
+    else if (!byName.has(ref)) byName.set(ref, hash2);
+  }
+  return [...byName].map(([name, hash2]) => ({ name, hash: hash2 }));
+}
+async function isAncestor(cwd, ancestor, descendant) {
+  const child = spawn5("git", ["merge-base", "--is-ancestor", ancestor, descendant], {
+    cwd,
+    stdio: "ignore"
+  });
+  const code2 = await exitOf(child);
+  if (code2 > 1)
+    throw new GitError(`git merge-base --is-ancestor ${ancestor} ${descendant} failed in ${cwd}`);
+  return code2 === 0;
+}
+async function firstReachable(cwd, candidates, head, maxChecks = 8) {
+  for (const [index, tag] of candidates.entries()) {
+    if (index === maxChecks) {
+      const merged = new Set(
+        (await listTags(cwd, { mergedInto: head })).map((found) => found.name)
+      );
+      return candidates.slice(index).find((rest) => merged.has(rest.name));
+    }
+    if (tag.hash === head || await isAncestor(cwd, tag.hash, head)) return tag;
+  }
+  return void 0;
+}
+
+// git/release-source.ts
+var ReleaseInputError = class extends Error {
+  name = "ReleaseInputError";
+};
+async function planLocalRelease(options) {
+  const { cwd, config: config2 } = options;
+  const toHash = await resolveRef2(cwd, options.to ?? "HEAD");
+  const tags = releaseTags(await listTags(cwd), config2.tagPrefix);
+  const own2 = options.from ? void 0 : tags.find((tag) => tag.hash === toHash);
+  const previous = options.from ? await fromRef(cwd, options.from, tags) : await firstReachable(
+    cwd,
+    tags.filter((tag) => tag.hash !== toHash && (!own2 || import_semver5.default.lt(tag.version, own2.version))),
+    toHash
+  );
+  const commits = [];
+  const range2 = previous ? [`${previous.hash}..${toHash}`] : [toHash];
+  for await (const commit of readCommits(cwd, { revisions: range2 })) commits.push(commit);
+  const emails = commits.map((commit) => commit.authorEmail);
+  const plan = planRelease({
+    commits,
+    previous,
+    config: config2,
+    tag: own2?.name,
+    channel: options.channel,
+    overrides: await loadOverrides(cwd, config2.overridesFile),
+    repository: await repositoryOf(cwd, config2),
+    date: own2 ? (commits[0]?.date ?? options.today).slice(0, 10) : options.today,
+    contributors: {
+      knownBefore: await knownAuthorsBefore(cwd, previous?.hash, emails),
+      logins: options.logins ? await options.logins(commits) : void 0,
+      bots: config2.botAuthors
+    }
+  });
+  return { ...plan, head: toHash };
+}
+async function fromRef(cwd, ref, tags) {
+  const hash2 = await resolveRef2(cwd, ref).catch(() => {
+    throw new ReleaseInputError(`--from ${ref}: no such commit or tag`);
+  });
+  const named = tags.find((tag) => tag.name === ref) ?? await firstReachable(cwd, tags, hash2);
+  return { name: ref, hash: hash2, version: named?.version ?? "0.0.0" };
+}
+async function loadOverrides(cwd, file2) {
+  const text2 = await readWorkingFile(cwd, file2);
+  if (text2 === void 0) return /* @__PURE__ */ new Map();
+  const result = parseOverrides(text2, file2);
+  if (!result.ok)
+    throw new ReleaseInputError(result.problems.map(formatOverrideProblem).join("\n"));
+  return result.overrides;
+}
+async function repositoryOf(cwd, config2) {
+  return parseRepositoryUrl(config2.repositoryUrl) ?? parseRepositoryUrl(repositoryFromPackageJson(await readWorkingFile(cwd, "package.json"))) ?? parseRepositoryUrl(await remoteUrl(cwd));
+}
+
+// git/history-source.ts
+async function planHistory(options) {
+  const { cwd, config: config2 } = options;
+  const commits = readCommits(cwd, {
+    revisions: [options.to ?? "HEAD"],
+    withTags: true,
+    topoOrder: true
+  });
+  const releases = await splitIntoReleases(commits, config2.tagPrefix);
+  const overrides = await loadOverrides(cwd, config2.overridesFile);
+  const repository = await repositoryOf(cwd, config2);
+  const tagged = releases.filter((release) => release.tag);
+  return releases.map((release) => {
+    const at = tagged.indexOf(release);
+    const previous = at === -1 ? tagged[0]?.tag : tagged[at + 1]?.tag;
+    return planRelease({
+      commits: release.commits,
+      previous,
+      tag: release.tag?.name,
+      config: config2,
+      overrides,
+      repository,
+      date: release.date?.slice(0, 10) ?? options.today,
+      changelogOnly: true
+    });
+  });
+}
+function changelogOf(plans) {
+  const sections = plans.map((plan) => plan.markdown).filter(Boolean);
+  return `# Changelog
+
+${sections.join("\n")}`;
+}
+
+// cli/commands/release-notes.ts
+var USAGE = `upkeep release-notes [--repo DIR] [--from REF] [--to REF] [--tag-prefix P] [--format markdown|json]
+                            [--changelog FILE] [--notes changelog|patch|enhancement] [--prerelease CHANNEL]
+                            [--all] [--date YYYY-MM-DD] [--config FILE]`;
+function parse7(args) {
+  return parseArgs4({
+    args,
+    allowPositionals: false,
+    options: {
+      repo: { type: "string" },
+      from: { type: "string" },
+      to: { type: "string" },
+      "tag-prefix": { type: "string" },
+      format: { type: "string", default: "markdown" },
+      changelog: { type: "string" },
+      notes: { type: "string", default: "changelog" },
+      prerelease: { type: "string" },
+      all: { type: "boolean", default: false },
+      date: { type: "string" },
+      config: { type: "string" }
+    }
+  });
+}
+var releaseNotesCommand = {
+  name: "release-notes",
+  summary: "Next version and release notes from conventional commits (Markdown, JSON or CHANGELOG.md)",
+  usage: USAGE,
+  async run(rawArgs, io) {
+    const args = checked(rawArgs);
+    const cwd = resolve7(io.cwd, args.repo ?? ".");
+    if (!await isRepository(cwd)) {
+      io.stderr(`upkeep release-notes: ${cwd} is not a git repository
+`);
+      return EXIT.usage;
+    }
+    const config2 = await loadReleaseConfig(cwd, args, io);
+    if (!config2) return EXIT.findings;
+    try {
+      return args.all ? await writeHistory(cwd, config2, args, io) : await writeRelease(cwd, config2, args, io);
+    } catch (error62) {
+      if (error62 instanceof ReleaseInputError || error62 instanceof GitError) {
+        io.stderr(`upkeep release-notes: ${error62.message}
+`);
+        return EXIT.findings;
+      }
+      throw error62;
+    }
+  }
+};
+function checked(rawArgs) {
+  let values;
+  try {
+    values = parse7(rawArgs).values;
+  } catch (error62) {
+    throw new UsageError(error62.message);
+  }
+  if (!["markdown", "json"].includes(values.format ?? ""))
+    throw new UsageError(`--format must be markdown or json, not "${values.format}"`);
+  if (!["changelog", "patch", "enhancement"].includes(values.notes ?? ""))
+    throw new UsageError(`--notes must be changelog, patch or enhancement, not "${values.notes}"`);
+  if (values.date && !/^\d{4}-\d{2}-\d{2}$/.test(values.date))
+    throw new UsageError(`--date must look like 2025-01-31, not "${values.date}"`);
+  if (values.all && values.from)
+    throw new UsageError("--all covers every release; leave out --from");
+  return values;
+}
+async function loadReleaseConfig(cwd, args, io) {
+  const file2 = args.config ?? CONFIG_PATH;
+  const result = await loadConfigFile(resolve7(cwd, file2), { required: args.config !== void 0 });
+  if (!result.ok) {
+    for (const problem of result.problems)
+      io.stderr(`${formatConfigProblem({ ...problem, file: file2 })}
+`);
+    return void 0;
+  }
+  const config2 = result.config.releaseNotes;
+  return args["tag-prefix"] === void 0 ? config2 : { ...config2, tagPrefix: args["tag-prefix"] };
+}
+function today(args) {
+  return args.date ?? (/* @__PURE__ */ new Date()).toISOString().slice(0, 10);
+}
+async function writeRelease(cwd, config2, args, io) {
+  const plan = await planLocalRelease({
+    cwd,
+    config: config2,
+    from: args.from,
+    to: args.to,
+    channel: args.prerelease,
+    today: today(args)
+  });
+  for (const warning of plan.warnings)
+    io.stderr(`warning: ${warning.hash.slice(0, 7)}: ${warning.message}
+`);
+  if (!plan.version) {
+    io.stderr(
+      `upkeep release-notes: nothing to release since ${plan.previousTag ?? "the first commit"} (no feat, fix, perf or breaking change)
+`
+    );
+    if (args.format === "json") io.stdout(`${JSON.stringify(releaseContext(plan), null, 2)}
+`);
+    return EXIT.ok;
+  }
+  if (args.changelog) await prependToFile(resolve7(cwd, args.changelog), plan, io, args.changelog);
+  if (args.format === "json") io.stdout(`${JSON.stringify(releaseContext(plan), null, 2)}
+`);
+  else io.stdout(renderingOf(plan, args.notes));
+  return EXIT.ok;
+}
+function renderingOf(plan, notes) {
+  if (notes === "patch") return plan.patchNotes;
+  if (notes === "enhancement") return plan.enhancementNotes;
+  return plan.markdown;
+}
+async function prependToFile(path, plan, io, shown) {
+  const existing = await readFile6(path, "utf8").catch((error62) => {
+    if (error62.code === "ENOENT") return void 0;
+    throw error62;
+  });
+  const updated = prependSection(existing, plan.markdown, plan.version);
+  if (updated === existing) return;
+  await writeFile(path, updated);
+  io.stderr(`${shown}: wrote the ${plan.version} section
+`);
+}
+async function writeHistory(cwd, config2, args, io) {
+  const plans = await planHistory({ cwd, config: config2, to: args.to, today: today(args) });
+  if (args.format === "json") {
+    io.stdout(`${JSON.stringify(plans.map(releaseContext), null, 2)}
+`);
+    return EXIT.ok;
+  }
+  const changelog = changelogOf(plans);
+  if (args.changelog) {
+    await writeFile(resolve7(cwd, args.changelog), changelog);
+    io.stderr(`${args.changelog}: wrote ${plans.length} releases
+`);
+  } else io.stdout(changelog);
+  return EXIT.ok;
+}
+
+// cli/commands/report.ts
+import { readFile as readFile7, writeFile as writeFile2 } from "node:fs/promises";
+import { resolve as resolve8 } from "node:path";
+import { parseArgs as parseArgs5 } from "node:util";
+
+// core/sla/ics.ts
+function unfold(text2) {
+  const lines = [];
+  text2.split(/\r?\n/).forEach((raw, index) => {
+    const last = lines[lines.length - 1];
+    if ((raw.startsWith(" ") || raw.startsWith("	")) && last) {
+      last.value += raw.slice(1);
+      return;
+    }
+    if (raw.trim() === "") return;
+    const colon = raw.indexOf(":");
+    if (colon < 0) {
+      lines.push({ line: index + 1, name: raw.trim().toUpperCase(), params: "", value: "" });
+      return;
+    }
+    const head = raw.slice(0, colon);
+    const semicolon = head.indexOf(";");
+    lines.push({
+      line: index + 1,
+      name: (semicolon < 0 ? head : head.slice(0, semicolon)).trim().toUpperCase(),
+      params: semicolon < 0 ? "" : head.slice(semicolon + 1),
+      value: raw.slice(colon + 1).trim()
+    });
+  });
+  return lines;
+}
+var DATE_VALUE = /^(\d{4})(\d{2})(\d{2})(T\d{6}Z?)?$/;
+function dateOf(value) {
+  const match2 = DATE_VALUE.exec(value);
+  if (!match2) return void 0;
+  const date5 = DateTime.fromObject(
+    { year: Number(match2[1]), month: Number(match2[2]), day: Number(match2[3]) },
+    { zone: "UTC" }
+  );
+  return date5.isValid ? date5 : void 0;
+}
+function parseIcsHolidays(text2) {
+  const dates = /* @__PURE__ */ new Set();
+  const problems = [];
+  let event;
+  for (const entry2 of unfold(text2)) {
+    if (entry2.name === "BEGIN" && entry2.value.toUpperCase() === "VEVENT") {
+      event = { line: entry2.line };
+    } else if (event && entry2.name === "DTSTART") {
+      event.start = entry2;
+    } else if (event && entry2.name === "DTEND") {
+      event.end = entry2;
+    } else if (event && entry2.name === "END" && entry2.value.toUpperCase() === "VEVENT") {
+      addEventDates(event, dates, problems);
+      event = void 0;
+    }
+  }
+  return { dates: [...dates].sort(), problems };
+}
+function addEventDates(event, dates, problems) {
+  if (!event.start) {
+    problems.push({ line: event.line, message: "VEVENT without DTSTART" });
+    return;
+  }
+  const start = dateOf(event.start.value);
+  if (!start) {
+    problems.push({
+      line: event.start.line,
+      message: `DTSTART "${event.start.value}" is not a date (YYYYMMDD or YYYYMMDDTHHMMSS)`
+    });
+    return;
+  }
+  dates.add(start.toISODate());
+  const allDay = event.end && !event.end.value.includes("T");
+  const end = allDay ? dateOf(event.end.value) : void 0;
+  for (let day = start.plus({ days: 1 }), count = 0; end && day < end && count < 366; count++) {
+    dates.add(day.toISODate());
+    day = day.plus({ days: 1 });
+  }
+}
+
+// core/sla/policy.ts
+function severityFromLabels(labels, triage) {
+  const present = new Set(labels.map((label) => label.toLowerCase()));
+  for (const severity of severityNames) {
+    if (present.has(triage.labels[severity].name.toLowerCase())) return severity;
+  }
+  return null;
+}
+function buildCalendars(sla, icsFiles, file2 = ".github/upkeep.yml") {
+  const calendars = /* @__PURE__ */ new Map([[ALWAYS, ALWAYS_CALENDAR]]);
+  const problems = [];
+  for (const [name, config2] of Object.entries(sla.calendars)) {
+    const path = `sla.calendars.${name}.holidaysIcs`;
+    let extra = [];
+    if (config2.holidaysIcs) {
+      const text2 = icsFiles[config2.holidaysIcs];
+      if (text2 === void 0) {
+        problems.push({ file: file2, path, message: `file "${config2.holidaysIcs}" does not exist` });
+      } else {
+        const parsed = parseIcsHolidays(text2);
+        extra = parsed.dates;
+        for (const problem of parsed.problems) {
+          problems.push({
+            file: config2.holidaysIcs,
+            path: "",
+            line: problem.line,
+            message: problem.message
+          });
+        }
+      }
+    }
+    calendars.set(name, buildCalendar(name, config2, extra));
+  }
+  return { calendars, problems };
+}
+function icsPaths(sla) {
+  return Object.values(sla.calendars).flatMap(
+    (calendar) => calendar.holidaysIcs ? [calendar.holidaysIcs] : []
+  );
+}
+function issuePolicy(subject, sla, triage, calendars) {
+  const severity = severityFromLabels(subject.labels, triage);
+  const base = severity ? sla.goals[severity] : void 0;
+  const ruleIndex = sla.rules.findIndex((rule2) => ruleMatches2(rule2, subject, severity));
+  const rule = ruleIndex >= 0 ? sla.rules[ruleIndex] : void 0;
+  const chosen = { ...base, ...definedGoalFields(rule) };
+  const calendar = calendars.get(chosen.calendar ?? sla.calendar) ?? calendars.get(ALWAYS) ?? ALWAYS_CALENDAR;
+  const goals = {};
+  for (const kind of ["response", "resolution"]) {
+    const ms = chosen[kind] ? parseDuration(chosen[kind]) : void 0;
+    if (ms) goals[kind] = { kind, ms, calendar };
+  }
+  return { severity, goals, source: rule ? `rule ${ruleIndex + 1}` : "severity" };
+}
+function definedGoalFields(rule) {
+  if (!rule) return {};
+  const fields = {};
+  if (rule.response) fields.response = rule.response;
+  if (rule.resolution) fields.resolution = rule.resolution;
+  if (rule.calendar) fields.calendar = rule.calendar;
+  return fields;
+}
+function ruleMatches2(rule, subject, severity) {
+  const labels = new Set(subject.labels.map((label) => label.toLowerCase()));
+  const { match: match2 } = rule;
+  if (match2.labels && !match2.labels.every((label) => labels.has(label.toLowerCase()))) return false;
+  if (match2.anyLabels && !match2.anyLabels.some((label) => labels.has(label.toLowerCase())))
+    return false;
+  if (match2.type && match2.type.toLowerCase() !== (subject.type ?? "").toLowerCase()) return false;
+  if (match2.severity && match2.severity !== severity) return false;
+  return true;
+}
+
+// actions/maintenance-report/gather.ts
+async function gatherReportInput(port, config2, period, now2) {
+  const issues = [];
+  const permissions = /* @__PURE__ */ new Map();
+  for await (const issue2 of port.listIssues({
+    state: "all",
+    since: new Date(period.start).toISOString(),
+    sort: "created",
+    direction: "asc"
+  })) {
+    if (issue2.isPullRequest || Date.parse(issue2.createdAt) >= period.end) continue;
+    const withSeverity = severityFromLabels(issue2.labels, config2.triage) !== null;
+    const events = withSeverity ? await port.listTimeline(issue2.number) : [];
+    for (const event of events) {
+      const login = event.actor?.login;
+      if (event.event === "commented" && login && login !== issue2.author.login && !isBot(event.actor) && !permissions.has(login)) {
+        permissions.set(login, await port.getPermission(login));
+      }
+    }
+    issues.push({ issue: issue2, events, comments: [], fromTimeline: true });
+  }
+  const icsFiles = {};
+  for (const path of icsPaths(config2.sla)) icsFiles[path] = await port.readFile(path);
+  const calendars = buildCalendars(config2.sla, icsFiles).calendars;
+  return {
+    period,
+    now: now2,
+    config: config2,
+    calendars,
+    windowCalendar: windowCalendar(config2, calendars),
+    issues,
+    permissions,
+    releases: await port.listPublishedReleases()
+  };
+}
+function windowCalendar(config2, calendars) {
+  const name = config2.tracking.securityWindows.calendar;
+  const builtIn = builtInCalendars(config2.timezone)(name);
+  if (builtIn) return builtIn;
+  const sla = calendars.get(name);
+  if (!sla) return builtInCalendars(config2.timezone)("24x7");
+  return {
+    addWorkingTime: (start, ms) => new Date(addBusinessMs(sla, start.getTime(), ms) ?? Number.POSITIVE_INFINITY),
+    // Working days are not used for security windows; count them as calendar days.
+    addWorkingDays: (start, days) => new Date(start.getTime() + days * 864e5)
+  };
+}
+
+// core/report/period.ts
+function resolvePeriod(spec, now2, zone, to) {
+  const today2 = DateTime.fromJSDate(now2, { zone });
+  if (to !== void 0) return range(spec, to, zone);
+  if (spec === "month") return ok(month(today2.startOf("month")));
+  if (spec === "last-month") return ok(month(today2.startOf("month").minus({ months: 1 })));
+  if (spec === "quarter") return ok(quarter(today2.startOf("quarter")));
+  if (spec === "last-quarter") return ok(quarter(today2.startOf("quarter").minus({ quarters: 1 })));
+  const monthMatch = spec.match(/^(\d{4})-(0[1-9]|1[0-2])$/);
+  if (monthMatch)
+    return ok(
+      month(DateTime.fromObject({ year: +monthMatch[1], month: +monthMatch[2] }, { zone }))
+    );
+  const quarterMatch = spec.match(/^(\d{4})-Q([1-4])$/);
+  if (quarterMatch) {
+    return ok(
+      quarter(
+        DateTime.fromObject(
+          { year: +quarterMatch[1], month: (+quarterMatch[2] - 1) * 3 + 1 },
+          { zone }
+        )
+      )
+    );
+  }
+  return {
+    ok: false,
+    error: `unknown period "${spec}"; expected month, quarter, last-month, last-quarter, YYYY-MM, YYYY-Qn, or --from/--to dates`
+  };
+}
+function ok(period) {
+  return { ok: true, period };
+}
+function month(start) {
+  return {
+    key: start.toFormat("yyyy-MM"),
+    label: start.toFormat("LLLL yyyy"),
+    start: start.toMillis(),
+    end: start.plus({ months: 1 }).toMillis()
+  };
+}
+function quarter(start) {
+  const key = `${start.year}-Q${start.quarter}`;
+  return {
+    key,
+    label: `Q${start.quarter} ${start.year}`,
+    start: start.toMillis(),
+    end: start.plus({ quarters: 1 }).toMillis()
+  };
+}
+function range(from, to, zone) {
+  const start = DateTime.fromISO(from, { zone });
+  const last = DateTime.fromISO(to, { zone });
+  if (!start.isValid || !last.isValid)
+    return {
+      ok: false,
+      error: `expected --from and --to as dates such as 2026-07-01 (got "${from}", "${to}")`
+    };
+  if (last < start) return { ok: false, error: `--to (${to}) is before --from (${from})` };
+  const end = last.startOf("day").plus({ days: 1 });
+  return ok({
+    key: `${start.toISODate()}..${last.toISODate()}`,
+    label: `${start.toISODate()} to ${last.toISODate()}`,
+    start: start.toMillis(),
+    end: end.toMillis()
+  });
+}
+function inPeriod(at, period) {
+  return at !== null && at !== void 0 && at >= period.start && at < period.end;
+}
+
+// core/report/format.ts
+function percent(share) {
+  return share === null ? "\u2013" : `${Math.round(share * 1e3) / 10}%`;
+}
+function duration3(ms) {
+  return ms === null ? "\u2013" : formatDuration(ms);
+}
+function escapeHtml(text2) {
+  return text2.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+}
+
+// core/report/chart.ts
+var WIDTH = 640;
+var HEIGHT = 240;
+var MARGIN = { top: 28, right: 12, bottom: 40, left: 40 };
+function renderBarChart(chart) {
+  const format = chart.format ?? ((value) => String(value));
+  const max2 = Math.max(1, ...chart.series.flatMap((series) => series.values));
+  const plotWidth = WIDTH - MARGIN.left - MARGIN.right;
+  const plotHeight = HEIGHT - MARGIN.top - MARGIN.bottom;
+  const groupWidth = plotWidth / Math.max(1, chart.categories.length);
+  const barWidth = Math.max(2, groupWidth * 0.8 / Math.max(1, chart.series.length));
+  const bars = [];
+  chart.categories.forEach((category, index) => {
+    chart.series.forEach((series, seriesIndex) => {
+      const value = series.values[index] ?? 0;
+      const height = value / max2 * plotHeight;
+      const x2 = MARGIN.left + index * groupWidth + groupWidth * 0.1 + seriesIndex * barWidth;
+      const y = MARGIN.top + plotHeight - height;
+      bars.push(
+        `<rect x="${x2.toFixed(1)}" y="${y.toFixed(1)}" width="${(barWidth - 1).toFixed(1)}" height="${height.toFixed(1)}" fill="${series.color}" data-series="${escapeHtml(series.name)}" data-category="${escapeHtml(category)}" data-value="${value}"><title>${escapeHtml(`${series.name}, ${category}: ${format(value)}`)}</title></rect>`
+      );
+    });
+    const labelX = MARGIN.left + index * groupWidth + groupWidth / 2;
+    bars.push(
+      `<text x="${labelX.toFixed(1)}" y="${HEIGHT - MARGIN.bottom + 16}" text-anchor="middle" class="axis">${escapeHtml(category)}</text>`
+    );
+  });
+  const legend = chart.series.map(
+    (series, index) => `<rect x="${MARGIN.left + index * 150}" y="${HEIGHT - 14}" width="10" height="10" fill="${series.color}"/><text x="${MARGIN.left + index * 150 + 14}" y="${HEIGHT - 5}" class="legend">${escapeHtml(series.name)}</text>`
+  ).join("");
+  return [
+    `<figure><figcaption>${escapeHtml(chart.title)}</figcaption>`,
+    `<svg id="${escapeHtml(chart.id)}" data-chart="${escapeHtml(chart.id)}" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-label="${escapeHtml(chart.title)}" xmlns="http://www.w3.org/2000/svg">`,
+    `<line x1="${MARGIN.left}" y1="${MARGIN.top + plotHeight}" x2="${WIDTH - MARGIN.right}" y2="${MARGIN.top + plotHeight}" class="baseline"/>`,
+    `<text x="${MARGIN.left - 6}" y="${MARGIN.top + 4}" text-anchor="end" class="axis">${escapeHtml(format(max2))}</text>`,
+    `<text x="${MARGIN.left - 6}" y="${MARGIN.top + plotHeight}" text-anchor="end" class="axis">0</text>`,
+    ...bars,
+    legend,
+    "</svg></figure>"
+  ].join("\n");
+}
+
+// core/report/render-html.ts
+var COLORS = { good: "#2da44e", bad: "#cf222e", neutral: "#0969da", warn: "#bf8700" };
+function renderHtml(report) {
+  const title = `Maintenance report: ${report.period.label}`;
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)} \u2014 ${escapeHtml(report.repository)}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<main>
+<h1>${escapeHtml(title)}</h1>
+<p class="meta">${escapeHtml(report.repository)} \xB7 ${escapeHtml(report.period.label)} \xB7 generated ${escapeHtml(report.generatedAt.slice(0, 16).replace("T", " "))} UTC</p>
+${slaSection(report)}
+${incidentSection(report)}
+${deadlineSection("Root-cause analyses", "rcas", report.rcas)}
+${securitySection(report)}
+${deadlineSection("Recurring check-ins", "checkins", report.checkins)}
+${releaseSection(report)}
+</main>
+</body>
+</html>
+`;
+}
+function table2(headers, rows2) {
+  const head = headers.map((header) => `<th>${escapeHtml(header)}</th>`).join("");
+  const body = rows2.map((row) => `<tr>${row.map((cell) => `<td>${escapeHtml(String(cell))}</td>`).join("")}</tr>`).join("\n");
+  return `<table><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
+}
+function slaSection(report) {
+  const chart = renderBarChart({
+    id: "sla-on-time",
+    title: "Goals met on time (%)",
+    categories: report.sla.map((row) => row.severity),
+    series: [
+      {
+        name: "Response",
+        color: COLORS.neutral,
+        values: report.sla.map((row) => Math.round((row.response.onTime ?? 0) * 100))
+      },
+      {
+        name: "Resolution",
+        color: COLORS.good,
+        values: report.sla.map((row) => Math.round((row.resolution.onTime ?? 0) * 100))
+      }
+    ],
+    format: (value) => `${value}%`
+  });
+  const rows2 = report.sla.map((row) => [
+    row.severity,
+    row.issues,
+    `${percent(row.response.onTime)} (${row.response.met}/${row.response.met + row.response.breached})`,
+    `${duration3(row.response.p50Ms)} / ${duration3(row.response.p90Ms)}`,
+    `${percent(row.resolution.onTime)} (${row.resolution.met}/${row.resolution.met + row.resolution.breached})`,
+    `${duration3(row.resolution.p50Ms)} / ${duration3(row.resolution.p90Ms)}`,
+    row.openBreached
+  ]);
+  return `<section id="section-sla"><h2>SLA compliance</h2>${chart}${table2(["Severity", "Issues", "Response on time", "Response p50 / p90", "Resolution on time", "Resolution p50 / p90", "Open and breached"], rows2)}</section>`;
+}
+function incidentSection(report) {
+  const { incidents } = report;
+  const chart = renderBarChart({
+    id: "incidents",
+    title: "Incidents by severity",
+    categories: ["critical", "major", "minor"],
+    series: [
+      {
+        name: "Incidents",
+        color: COLORS.bad,
+        values: [
+          incidents.bySeverity.critical,
+          incidents.bySeverity.major,
+          incidents.bySeverity.minor
+        ]
+      }
+    ]
+  });
+  const list = table2(
+    ["Issue", "Severity", "Opened", "Duration"],
+    incidents.list.map((row) => [
+      `#${row.number} ${row.title}`,
+      row.severity ?? "\u2013",
+      row.openedAt.slice(0, 16).replace("T", " "),
+      `${duration3(row.durationMs)}${row.closedAt ? "" : " (open)"}`
+    ])
+  );
+  const downtime = table2(
+    ["Probe", "Incidents", "Downtime"],
+    incidents.downtime.map((row) => [row.probe, row.incidents, duration3(row.downtimeMs)])
+  );
+  return `<section id="section-incidents"><h2>Incidents</h2><p>${incidents.total} incident(s); mean time to restore ${escapeHtml(duration3(incidents.mttrMs))}.</p>${chart}${list}<h3>Downtime measured by health checks</h3>${downtime}</section>`;
+}
+function deadlineSection(title, id, counts) {
+  const chart = renderBarChart({
+    id,
+    title,
+    categories: ["on time", "late", "overdue", "open"],
+    series: [
+      {
+        name: title,
+        color: COLORS.neutral,
+        values: [counts.doneOnTime, counts.doneLate, counts.overdue, counts.open]
+      }
+    ]
+  });
+  return `<section id="section-${id}"><h2>${escapeHtml(title)}</h2><p>${counts.opened} opened in the period.</p>${chart}</section>`;
+}
+function securitySection(report) {
+  const windows = report.securityWindows;
+  const trend = renderBarChart({
+    id: "findings-trend",
+    title: "Security windows opened and closed per week",
+    categories: report.findingsTrend.map((week) => week.week.slice(5)),
+    series: [
+      {
+        name: "Opened",
+        color: COLORS.warn,
+        values: report.findingsTrend.map((week) => week.opened)
+      },
+      {
+        name: "Closed",
+        color: COLORS.good,
+        values: report.findingsTrend.map((week) => week.closed)
+      }
+    ]
+  });
+  const status = table2(
+    [
+      "Opened",
+      "Closed in window",
+      "Closed late",
+      "Breached, open",
+      "Open, in window",
+      "Open < 7d",
+      "Open 7\u201330d",
+      "Open > 30d"
+    ],
+    [
+      [
+        windows.opened,
+        windows.doneOnTime,
+        windows.doneLate,
+        windows.overdue,
+        windows.open,
+        windows.openByAge.under7d,
+        windows.openByAge.from7to30d,
+        windows.openByAge.over30d
+      ]
+    ]
+  );
+  const sources = table2(["Source", "Findings"], Object.entries(windows.bySource));
+  return `<section id="section-security"><h2>Security windows</h2>${status}${trend}${sources}</section>`;
+}
+function releaseSection(report) {
+  if (report.releases.length === 0)
+    return `<section id="section-releases"><h2>Releases</h2><p>No release was published in this period.</p></section>`;
+  const items = report.releases.map(
+    (release) => `<li><a href="${escapeHtml(/^https?:\/\//.test(release.url) ? release.url : "#")}">${escapeHtml(release.name || release.tag)}</a> \u2014 ${escapeHtml(release.publishedAt.slice(0, 10))}</li>`
+  ).join("\n");
+  return `<section id="section-releases"><h2>Releases</h2><ul>${items}</ul></section>`;
+}
+var STYLE = `
+body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;color:#1f2328;background:#fff;margin:0}
+main{max-width:920px;margin:0 auto;padding:24px}
+h1{font-size:26px;margin:0 0 4px}h2{font-size:20px;border-bottom:1px solid #d0d7de;padding-bottom:4px;margin-top:32px}
+.meta{color:#59636e;margin:0 0 16px}
+table{border-collapse:collapse;margin:12px 0;font-size:14px}th,td{border:1px solid #d0d7de;padding:4px 8px;text-align:left}th{background:#f6f8fa}
+figure{margin:12px 0}figcaption{font-weight:600;margin-bottom:4px}svg{width:100%;max-width:640px;height:auto}
+.axis,.legend{font-size:11px;fill:#59636e}.baseline{stroke:#d0d7de}
+@media (prefers-color-scheme:dark){body{background:#0d1117;color:#e6edf3}th{background:#161b22}th,td,h2{border-color:#30363d}}
+`;
+
+// core/report/render-markdown.ts
+function reportMarker(periodKey) {
+  return `<!-- upkeep:report period=${periodKey} -->`;
+}
+function renderMarkdown(report) {
+  return [
+    reportMarker(report.period.key),
+    `# Maintenance report: ${report.period.label}`,
+    "",
+    `_${report.repository}, ${report.period.label}; generated ${report.generatedAt.slice(0, 16).replace("T", " ")} UTC by Upkeep._`,
+    "",
+    ...slaTable(report),
+    ...incidentLines(report),
+    ...deadlineTable("Root-cause analyses", report.rcas),
+    ...securityLines(report),
+    ...deadlineTable("Recurring check-ins", report.checkins),
+    ...releaseLines(report)
+  ].join("\n");
+}
+function slaTable(report) {
+  return [
+    "## SLA compliance",
+    "",
+    "| Severity | Issues | Response on time | Response p50 / p90 | Resolution on time | Resolution p50 / p90 | Open and breached |",
+    "|---|---:|---:|---|---:|---|---:|",
+    ...report.sla.map(
+      (row) => [
+        row.severity,
+        row.issues,
+        `${percent(row.response.onTime)} (${row.response.met}/${row.response.met + row.response.breached})`,
+        `${duration3(row.response.p50Ms)} / ${duration3(row.response.p90Ms)}`,
+        `${percent(row.resolution.onTime)} (${row.resolution.met}/${row.resolution.met + row.resolution.breached})`,
+        `${duration3(row.resolution.p50Ms)} / ${duration3(row.resolution.p90Ms)}`,
+        row.openBreached
+      ].join(" | ")
+    ).map((row) => `| ${row} |`),
+    "",
+    "Times count working hours of each goal's calendar.",
+    ""
+  ];
+}
+function incidentLines(report) {
+  const { incidents } = report;
+  return [
+    "## Incidents",
+    "",
+    `${incidents.total} incident(s): ${incidents.bySeverity.critical} critical, ${incidents.bySeverity.major} major, ${incidents.bySeverity.minor} minor. Mean time to restore: ${duration3(incidents.mttrMs)}.`,
+    "",
+    ...incidents.list.length > 0 ? [
+      "| Issue | Severity | Opened | Duration |",
+      "|---|---|---|---|",
+      ...incidents.list.map(
+        (row) => `| #${row.number} ${inlineText(row.title, 80)} | ${row.severity ?? "\u2013"} | ${row.openedAt.slice(0, 16).replace("T", " ")} | ${duration3(row.durationMs)}${row.closedAt ? "" : " (open)"} |`
+      ),
+      ""
+    ] : [],
+    ...incidents.downtime.length > 0 ? [
+      "**Downtime measured by health checks:**",
+      "",
+      ...incidents.downtime.map(
+        (row) => `- \`${row.probe}\`: ${duration3(row.downtimeMs)} over ${row.incidents} incident(s)`
+      ),
+      ""
+    ] : []
+  ];
+}
+function deadlineTable(title, counts) {
+  return [
+    `## ${title}`,
+    "",
+    "| Opened | Done on time | Done late | Overdue | Open, not yet due |",
+    "|---:|---:|---:|---:|---:|",
+    `| ${counts.opened} | ${counts.doneOnTime} | ${counts.doneLate} | ${counts.overdue} | ${counts.open} |`,
+    ""
+  ];
+}
+function securityLines(report) {
+  const windows = report.securityWindows;
+  const sources = Object.entries(windows.bySource).map(([source, count]) => `${source} ${count}`).join(", ") || "none";
+  return [
+    ...deadlineTable("Security windows", windows).map(
+      (line) => line.replace("Done on time", "Closed in window").replace("Done late", "Closed late").replace("Overdue", "Breached, open")
+    ),
+    `Still open by age: ${windows.openByAge.under7d} under 7 days, ${windows.openByAge.from7to30d} 7\u201330 days, ${windows.openByAge.over30d} over 30 days. Findings by source: ${sources}.`,
+    "",
+    "**Findings trend (security windows opened / closed per week):**",
+    "",
+    "| Week | Opened | Closed |",
+    "|---|---:|---:|",
+    ...report.findingsTrend.map((week) => `| ${week.week} | ${week.opened} | ${week.closed} |`),
+    ""
+  ];
+}
+function releaseLines(report) {
+  if (report.releases.length === 0)
+    return ["## Releases", "", "No release was published in this period.", ""];
+  return [
+    "## Releases",
+    "",
+    ...report.releases.map(
+      (release) => `- [${inlineText(release.name || release.tag, 80)}](${release.url}) \u2014 ${release.publishedAt.slice(0, 10)}`
+    ),
+    ""
+  ];
+}
+
+// core/report/input.ts
+function judgedAt(input2) {
+  return Math.min(input2.now, input2.period.end);
+}
+
+// core/report/sections/incidents.ts
+var HEALTH_MARKER = /<!-- upkeep:health-incident probe=([A-Za-z0-9._-]+) -->/;
+function incidentSection2(input2) {
+  const at = judgedAt(input2);
+  const list = [];
+  const bySeverity = { critical: 0, major: 0, minor: 0 };
+  const downtime = /* @__PURE__ */ new Map();
+  for (const { issue: issue2 } of input2.issues) {
+    if (issue2.isPullRequest) continue;
+    const opened = Date.parse(issue2.createdAt);
+    const closed = issue2.closedAt ? Date.parse(issue2.closedAt) : null;
+    const probe = issue2.body.match(HEALTH_MARKER)?.[1];
+    if (probe) {
+      const from = Math.max(opened, input2.period.start);
+      const to = Math.min(closed ?? at, input2.period.end);
+      if (to > from) {
+        const entry2 = downtime.get(probe) ?? { incidents: 0, downtimeMs: 0 };
+        downtime.set(probe, {
+          incidents: entry2.incidents + 1,
+          downtimeMs: entry2.downtimeMs + to - from
+        });
+      }
+    }
+    const severity = severityFromLabels(issue2.labels, input2.config.triage);
+    const labelled = issue2.labels.some(
+      (label) => label.toLowerCase() === input2.config.report.incidentLabel.toLowerCase()
+    );
+    const isIncident = labelled || severity === "critical" || severity === "major";
+    if (!isIncident || !inPeriod(opened, input2.period)) continue;
+    if (severity) bySeverity[severity]++;
+    list.push({
+      number: issue2.number,
+      title: issue2.title,
+      severity,
+      openedAt: issue2.createdAt,
+      closedAt: issue2.closedAt,
+      durationMs: (closed !== null && closed <= at ? closed : at) - opened
+    });
+  }
+  const restored = list.filter((row) => row.closedAt !== null && Date.parse(row.closedAt) <= at);
+  return {
+    bySeverity,
+    total: list.length,
+    mttrMs: restored.length === 0 ? null : restored.reduce((sum, row) => sum + row.durationMs, 0) / restored.length,
+    list: list.sort((a, b) => a.openedAt.localeCompare(b.openedAt)),
+    downtime: [...downtime].map(([probe, entry2]) => ({ probe, ...entry2 })).sort((a, b) => a.probe.localeCompare(b.probe))
+  };
+}
+
+// core/health/stats.ts
+function percentile(values, fraction) {
+  if (values.length === 0) return void 0;
+  const sorted2 = [...values].sort((a, b) => a - b);
+  const rank3 = Math.max(1, Math.ceil(fraction * sorted2.length));
+  return sorted2[rank3 - 1];
+}
+
+// core/sla/evaluate.ts
+var NO_GOAL = {
+  state: "none",
+  due: null,
+  atRiskAt: null,
+  elapsedMs: 0,
+  goalMs: null,
+  completedAt: null
+};
+function evaluateSla(cycles, policy, now2, atRiskShare) {
+  const cycle = cycles[cycles.length - 1];
+  const status = (kind) => {
+    const goal = policy.goals[kind];
+    return goal ? goalStatus(goal, cycle, now2, atRiskShare) : NO_GOAL;
+  };
+  const response = status("response");
+  const resolution = status("resolution");
+  const calendar = policy.goals.resolution?.calendar;
+  return {
+    policy,
+    cycle: cycle.index,
+    response,
+    resolution,
+    paused: cycle.end === void 0 && openPause(cycle) !== void 0,
+    earlierCycles: cycles.slice(0, -1).map((earlier) => ({
+      cycle: earlier.index,
+      resolutionMs: calendar ? sumBusiness(calendar, runningIntervals(earlier, "resolution"), now2) : 0
+    })),
+    nextChangeAt: earliestFuture(now2, [response, resolution])
+  };
+}
+function openPause(cycle) {
+  return cycle.pauses.find((pause) => pause.end === void 0);
+}
+function runningIntervals(cycle, kind, untilDone = true) {
+  const done = untilDone ? completion(cycle, kind) : null;
+  const stop = done ?? Number.POSITIVE_INFINITY;
+  if (kind === "response") return [[cycle.start, stop]];
+  const intervals = [];
+  let from = cycle.start;
+  for (const pause of cycle.pauses) {
+    if (pause.start > from) intervals.push([from, Math.min(pause.start, stop)]);
+    from = pause.end ?? Number.POSITIVE_INFINITY;
+  }
+  if (from < stop) intervals.push([from, stop]);
+  return intervals.filter(([start, end]) => end > start);
+}
+function completion(cycle, kind) {
+  if (kind === "response") return cycle.response?.at ?? cycle.end ?? null;
+  return cycle.end ?? null;
+}
+function goalStatus(goal, cycle, now2, share) {
+  const intervals = runningIntervals(cycle, goal.kind);
+  const deadlineIntervals = runningIntervals(cycle, goal.kind, false);
+  const completedAt = completion(cycle, goal.kind);
+  const due = instantAfter(goal.calendar, deadlineIntervals, goal.ms) ?? null;
+  const atRiskAt = instantAfter(goal.calendar, deadlineIntervals, Math.round(goal.ms * share)) ?? null;
+  const elapsedMs = sumBusiness(goal.calendar, intervals, completedAt ?? now2);
+  const base = { due, atRiskAt, elapsedMs, goalMs: goal.ms, completedAt };
+  if (completedAt !== null && completedAt <= now2) {
+    return { ...base, state: due !== null && completedAt > due ? "breached" : "met" };
+  }
+  if (due !== null && now2 >= due) return { ...base, state: "breached" };
+  if (goal.kind === "resolution" && openPause(cycle)) {
+    return { ...base, state: "paused", due: null, atRiskAt: null };
+  }
+  return { ...base, state: atRiskAt !== null && now2 >= atRiskAt ? "at-risk" : "on-track" };
+}
+function sumBusiness(calendar, intervals, until) {
+  let total = 0;
+  for (const [start, end] of intervals)
+    total += businessMsBetween(calendar, start, Math.min(end, until));
+  return total;
+}
+function instantAfter(calendar, intervals, amount) {
+  let remaining = amount;
+  for (const [start, end] of intervals) {
+    if (end === Number.POSITIVE_INFINITY) return addBusinessMs(calendar, start, remaining);
+    const available = businessMsBetween(calendar, start, end);
+    if (remaining <= available) return addBusinessMs(calendar, start, remaining);
+    remaining -= available;
+  }
+  return void 0;
+}
+function earliestFuture(now2, goals) {
+  const candidates = goals.filter((goal) => goal.state === "on-track" || goal.state === "at-risk").flatMap((goal) => [goal.atRiskAt, goal.due]).filter((at) => at !== null && at > now2);
+  return candidates.length > 0 ? Math.min(...candidates) : null;
+}
+
+// core/sla/history.ts
+function timeline(input2, created) {
+  const entries = [
+    ...input2.events.map(
+      (event) => ({ kind: "event", at: Date.parse(event.createdAt), event })
+    ),
+    ...input2.comments.map(
+      (comment) => ({ kind: "comment", at: Date.parse(comment.createdAt), comment })
+    )
+  ].filter((entry2) => Number.isFinite(entry2.at));
+  for (const entry2 of entries) entry2.at = Math.max(entry2.at, created);
+  return entries.sort((a, b) => a.at - b.at || rank2(a) - rank2(b));
+}
+function rank2(entry2) {
+  return entry2.kind === "comment" ? 0 : 1;
+}
+function deriveCycles(input2, rules) {
+  const created = Date.parse(input2.issue.createdAt);
+  const walker = new CycleWalker(input2, rules, created);
+  for (const entry2 of timeline(input2, created)) walker.visit(entry2);
+  return walker.finish();
+}
+var CycleWalker = class {
+  cycles;
+  activePauseLabels = /* @__PURE__ */ new Set();
+  /** The reporter answered since the last pause label went on: the labels no longer pause. */
+  resumedByReporter = false;
+  input;
+  rules;
+  constructor(input2, rules, created) {
+    this.input = input2;
+    this.rules = rules;
+    this.cycles = [{ index: 1, start: created, pauses: [] }];
+  }
+  get current() {
+    return this.cycles[this.cycles.length - 1];
+  }
+  get open() {
+    return this.current.end === void 0;
+  }
+  visit(entry2) {
+    if (entry2.kind === "comment") {
+      this.onComment(entry2.comment.author, entry2.at);
+      return;
+    }
+    const { event } = entry2;
+    switch (event.event) {
+      case "labeled":
+      case "unlabeled":
+        this.onLabel(event, entry2.at);
+        break;
+      case "closed":
+        this.onClosed(entry2.at);
+        break;
+      case "reopened":
+        this.onReopened(event.actor, entry2.at);
+        break;
+      case "commented":
+      case "reviewed":
+        this.onComment(event.actor, entry2.at);
+        break;
+    }
+  }
+  qualifies(actor) {
+    if (!actor || isBot(actor) || actor.login === this.input.issue.author.login) return false;
+    const permission2 = this.input.permissions.get(actor.login) ?? "none";
+    return permissionAtLeast(permission2, this.rules.minPermission);
+  }
+  respond(actor, at) {
+    if (this.open && !this.current.response && this.qualifies(actor)) {
+      this.current.response = { at, by: actor.login };
+    }
+  }
+  onComment(actor, at) {
+    this.respond(actor, at);
+    const isReporter = actor?.login === this.input.issue.author.login;
+    if (isReporter && this.rules.resumeOnReporterReply && this.isPaused()) {
+      this.resumedByReporter = true;
+      this.endPause(at);
+    }
+  }
+  onLabel(event, at) {
+    if (this.rules.countLabelChanges) this.respond(event.actor, at);
+    const label = event.label ?? "";
+    if (!this.rules.pauseLabels.includes(label)) return;
+    const wasPaused = this.isPaused();
+    if (event.event === "labeled") {
+      this.activePauseLabels.add(label);
+      this.resumedByReporter = false;
+    } else {
+      this.activePauseLabels.delete(label);
+    }
+    if (!wasPaused && this.isPaused()) this.startPause(at);
+    if (wasPaused && !this.isPaused()) this.endPause(at);
+  }
+  onClosed(at) {
+    if (!this.open) return;
+    this.endPause(at);
+    this.current.end = at;
+  }
+  onReopened(actor, at) {
+    if (this.open) return;
+    this.cycles.push({ index: this.cycles.length + 1, start: at, pauses: [] });
+    this.respond(actor, at);
+    if (this.isPaused()) this.startPause(at);
+  }
+  isPaused() {
+    return this.activePauseLabels.size > 0 && !this.resumedByReporter;
+  }
+  startPause(at) {
+    if (this.open) this.current.pauses.push({ start: at });
+  }
+  endPause(at) {
+    const last = this.current.pauses[this.current.pauses.length - 1];
+    if (last && last.end === void 0) last.end = at;
+  }
+  finish() {
+    const { issue: issue2 } = this.input;
+    if (issue2.state === "closed" && this.open) {
+      const closedAt = Date.parse(issue2.closedAt ?? issue2.updatedAt);
+      this.onClosed(Math.max(closedAt, this.current.start));
+    }
+    return this.cycles;
+  }
+};
+
+// core/sla/plan.ts
+function assessIssue(snapshot, settings, now2) {
+  const { sla, triage } = settings.config;
+  const policy = issuePolicy(
+    { labels: snapshot.issue.labels, type: snapshot.type },
+    sla,
+    triage,
+    settings.calendars
+  );
+  const cycles = deriveCycles(
+    {
+      issue: snapshot.issue,
+      events: snapshot.events,
+      // Upkeep's own comments are not responses and must not resume anything.
+      comments: snapshot.fromTimeline ? [] : snapshot.comments.filter((comment) => !isBot(comment.author)),
+      permissions: snapshot.permissions
+    },
+    {
+      pauseLabels: sla.pause.labels,
+      resumeOnReporterReply: sla.pause.resumeOnReporterReply,
+      minPermission: sla.response.minPermission,
+      countLabelChanges: sla.response.countLabelChanges
+    }
+  );
+  return evaluateSla(cycles, policy, now2, sla.atRisk);
+}
+
+// core/report/sections/sla.ts
+function slaSection2(input2) {
+  const at = judgedAt(input2);
+  const rows2 = new Map(
+    severityNames.map((severity) => [
+      severity,
+      {
+        severity,
+        issues: 0,
+        response: [],
+        resolution: [],
+        openBreached: 0
+      }
+    ])
+  );
+  for (const record2 of input2.issues) {
+    if (record2.issue.isPullRequest || Date.parse(record2.issue.createdAt) >= input2.period.end)
+      continue;
+    const status = assessIssue(
+      {
+        issue: record2.issue,
+        events: record2.events,
+        comments: record2.comments,
+        fromTimeline: record2.fromTimeline,
+        permissions: input2.permissions
+      },
+      { config: input2.config, calendars: input2.calendars },
+      at
+    );
+    const row = status.policy.severity ? rows2.get(status.policy.severity) : void 0;
+    if (!row) continue;
+    const response = counted(status.response, input2);
+    const resolution = counted(status.resolution, input2);
+    if (response) row.response.push(status.response);
+    if (resolution) row.resolution.push(status.resolution);
+    if (response || resolution) row.issues++;
+    if (record2.issue.state === "open" && status.resolution.state === "breached") row.openBreached++;
+  }
+  return [...rows2.values()].map((row) => ({
+    severity: row.severity,
+    issues: row.issues,
+    response: figures(row.response),
+    resolution: figures(row.resolution),
+    openBreached: row.openBreached
+  }));
+}
+function counted(goal, input2) {
+  if (goal.goalMs === null) return false;
+  if (goal.completedAt !== null) return inPeriod(goal.completedAt, input2.period);
+  return goal.state === "breached" && inPeriod(goal.due, input2.period);
+}
+function figures(goals) {
+  const met = goals.filter((goal) => goal.state === "met").length;
+  const breached = goals.length - met;
+  const times = goals.filter((goal) => goal.completedAt !== null).map((goal) => goal.elapsedMs);
+  return {
+    met,
+    breached,
+    onTime: goals.length === 0 ? null : met / goals.length,
+    p50Ms: percentile(times, 0.5) ?? null,
+    p90Ms: percentile(times, 0.9) ?? null
+  };
+}
+
+// core/checkins/schedule.ts
+var import_cron_parser2 = __toESM(require_dist2(), 1);
+
+// core/checkins/plan.ts
+var MARKER = /<!-- upkeep:checkin name=([a-z0-9-]+) occurrence=(\S+) due=(\S+) reminded=([01]) -->/;
+function readCheckinMarker(body) {
+  const match2 = body.match(MARKER);
+  if (!match2) return void 0;
+  return {
+    name: match2[1],
+    occurrence: match2[2],
+    due: match2[3],
+    reminded: match2[4] === "1"
+  };
+}
+
+// core/tracking/security/stored.ts
+var WINDOW_MARKER = "security-window";
+var DATA_MARKER = "security-window-data";
+function readWindow(issue2) {
+  const key = readMarker(issue2.body, WINDOW_MARKER)?.id;
+  if (!key) return void 0;
+  return { ...issue2, key, findings: readFindings(issue2.body) };
+}
+function readFindings(body) {
+  const data = readMarker(body, DATA_MARKER)?.d;
+  if (!data) return [];
+  try {
+    const parsed = JSON.parse(Buffer.from(data, "base64url").toString("utf8"));
+    return Array.isArray(parsed) ? parsed : [];
+  } catch {
+    return [];
+  }
+}
+
+// core/tracking/security/finding.ts
+var findingSourceNames = [
+  "dependabot",
+  "code-scanning",
+  "secret-scanning",
+  "advisory",
+  "upkeep-deps",
+  "upkeep-sast"
+];
+var findingSchema = external_exports.strictObject({
+  /** Stable across runs: the same problem always gets the same id. */
+  id: external_exports.string().min(1).max(200),
+  aliases: external_exports.array(external_exports.string()).optional(),
+  source: external_exports.enum(findingSourceNames),
+  /** Short human summary, e.g. the advisory's title. */
+  title: external_exports.string().optional(),
+  package: external_exports.string().min(1).optional(),
+  ecosystem: external_exports.string().optional(),
+  rule: external_exports.string().min(1).optional(),
+  severity: findingSeverityField,
+  firstSeenAt: external_exports.iso.datetime({ offset: true }),
+  fixHint: external_exports.string().optional(),
+  manifestPaths: external_exports.array(external_exports.string()).optional(),
+  url: external_exports.string().optional(),
+  state: external_exports.enum(["open", "fixed", "dismissed"]).default("open"),
+  /** Who dismissed it and why, when state is dismissed (or fixed by a person). */
+  resolvedBy: external_exports.string().optional(),
+  resolution: external_exports.string().optional(),
+  resolutionComment: external_exports.string().optional(),
+  resolvedAt: external_exports.string().optional()
+});
+var RANK2 = { low: 0, medium: 1, high: 2, critical: 3 };
+function mostSevere(severities) {
+  return severities.reduce(
+    (worst, next) => RANK2[next] > RANK2[worst] ? next : worst,
+    "low"
+  );
+}
+
+// core/tracking/security/window.ts
+function windowLength(severity, config2) {
+  return parseDuration(config2.windows[severity]);
+}
+function patchWindow(openFindings, config2, calendar) {
+  let earliest;
+  for (const finding of openFindings) {
+    const startedAt = new Date(finding.firstSeenAt);
+    const windowMs = windowLength(finding.severity, config2);
+    const deadline = calendar.addWorkingTime(startedAt, windowMs);
+    if (!earliest || deadline < earliest.deadline) {
+      const atRiskAt = calendar.addWorkingTime(startedAt, Math.round(windowMs * config2.atRisk));
+      earliest = { severity: finding.severity, startedAt, windowMs, deadline, atRiskAt };
+    }
+  }
+  if (earliest) earliest.severity = mostSevere(openFindings.map((finding) => finding.severity));
+  return earliest;
+}
+
+// core/report/sections/tracking.ts
+var DAY = 864e5;
+function emptyCounts() {
+  return { opened: 0, doneOnTime: 0, doneLate: 0, overdue: 0, open: 0 };
+}
+function countDeadline(counts, opened, closed, due, input2) {
+  const at = judgedAt(input2);
+  const relevant = inPeriod(opened, input2.period) || inPeriod(closed, input2.period) || closed === null && opened < input2.period.end;
+  if (!relevant) return;
+  if (inPeriod(opened, input2.period)) counts.opened++;
+  if (closed !== null && closed <= at) {
+    if (!inPeriod(closed, input2.period)) return;
+    if (due === null || closed <= due) counts.doneOnTime++;
+    else counts.doneLate++;
+  } else if (due !== null && due < at) counts.overdue++;
+  else counts.open++;
+}
+function rcaSection(input2) {
+  const counts = emptyCounts();
+  for (const { issue: issue2 } of input2.issues) {
+    const marker = readMarker(issue2.body, RCA_MARKER);
+    if (!marker) continue;
+    const due = marker.due ? Date.parse(marker.due) : null;
+    countDeadline(
+      counts,
+      Date.parse(issue2.createdAt),
+      issue2.closedAt ? Date.parse(issue2.closedAt) : null,
+      due,
+      input2
+    );
+  }
+  return counts;
+}
+function securitySection2(input2) {
+  const at = judgedAt(input2);
+  const section = {
+    ...emptyCounts(),
+    openByAge: { under7d: 0, from7to30d: 0, over30d: 0 },
+    bySource: {}
+  };
+  for (const { issue: issue2 } of input2.issues) {
+    const tracked = readWindow(issue2);
+    if (!tracked) continue;
+    const opened = Date.parse(issue2.createdAt);
+    const closed = issue2.closedAt ? Date.parse(issue2.closedAt) : null;
+    const window2 = patchWindow(
+      tracked.findings.map((finding) => ({ ...finding, state: "open" })),
+      input2.config.tracking.securityWindows,
+      input2.windowCalendar
+    );
+    countDeadline(section, opened, closed, window2 ? window2.deadline.getTime() : null, input2);
+    if (inPeriod(opened, input2.period)) {
+      for (const finding of tracked.findings)
+        section.bySource[finding.source] = (section.bySource[finding.source] ?? 0) + 1;
+    }
+    if ((closed === null || closed > at) && opened < at) {
+      const age = at - opened;
+      if (age < 7 * DAY) section.openByAge.under7d++;
+      else if (age <= 30 * DAY) section.openByAge.from7to30d++;
+      else section.openByAge.over30d++;
+    }
+  }
+  return section;
+}
+function findingsTrend(input2) {
+  const zone = input2.config.timezone;
+  const weeks = /* @__PURE__ */ new Map();
+  for (let cursor = DateTime.fromMillis(input2.period.start, { zone }).startOf("week"); cursor.toMillis() < input2.period.end; cursor = cursor.plus({ weeks: 1 })) {
+    const week = cursor.toFormat("kkkk-'W'WW");
+    weeks.set(week, { week, opened: 0, closed: 0 });
+  }
+  const weekOf = (at) => DateTime.fromMillis(at, { zone }).toFormat("kkkk-'W'WW");
+  for (const { issue: issue2 } of input2.issues) {
+    if (!readWindow(issue2)) continue;
+    const opened = Date.parse(issue2.createdAt);
+    const openedWeek = weeks.get(weekOf(opened));
+    if (inPeriod(opened, input2.period) && openedWeek) openedWeek.opened++;
+    const closed = issue2.closedAt ? Date.parse(issue2.closedAt) : null;
+    const closedWeek = closed === null ? void 0 : weeks.get(weekOf(closed));
+    if (inPeriod(closed, input2.period) && closedWeek) closedWeek.closed++;
+  }
+  return [...weeks.values()];
+}
+function checkinSection(input2) {
+  const counts = emptyCounts();
+  for (const { issue: issue2 } of input2.issues) {
+    const marker = readCheckinMarker(issue2.body);
+    if (!marker) continue;
+    countDeadline(
+      counts,
+      Date.parse(issue2.createdAt),
+      issue2.closedAt ? Date.parse(issue2.closedAt) : null,
+      Date.parse(marker.due),
+      input2
+    );
+  }
+  return counts;
+}
+
+// core/report/report.ts
+function buildReport(input2, repository) {
+  return {
+    repository,
+    period: describePeriod(input2.period),
+    generatedAt: new Date(input2.now).toISOString(),
+    sla: slaSection2(input2),
+    incidents: incidentSection2(input2),
+    rcas: rcaSection(input2),
+    securityWindows: securitySection2(input2),
+    findingsTrend: findingsTrend(input2),
+    checkins: checkinSection(input2),
+    releases: input2.releases.filter((release) => inPeriod(Date.parse(release.publishedAt), input2.period)).sort((a, b) => a.publishedAt.localeCompare(b.publishedAt))
+  };
+}
+function describePeriod(period) {
+  return {
+    key: period.key,
+    label: period.label,
+    start: new Date(period.start).toISOString(),
+    end: new Date(period.end).toISOString()
+  };
+}
+
+// cli/commands/report.ts
+var FORMATS2 = ["markdown", "html", "json"];
+var reportCommand = {
+  name: "report",
+  summary: "Maintenance report for a month or quarter (SLA, incidents, RCAs, security windows, releases)",
+  usage: "upkeep report (--repo OWNER/NAME | --issues FILE.json) [--period P | --from DATE --to DATE] [--format markdown|html|json] [--out FILE] [--config PATH] [--now ISO]\n  P: month, quarter, last-month, last-quarter, YYYY-MM or YYYY-Qn (default: report.period in the config)\n  --repo reads GITHUB_TOKEN (or GH_TOKEN) and GITHUB_API_URL (default https://api.github.com)",
+  async run(args, io) {
+    const options = parseOptions2(args);
+    const loaded = await loadConfigFile(resolve8(io.cwd, options.config ?? CONFIG_PATH), {
+      required: options.config !== void 0
+    });
+    if (!loaded.ok) {
+      for (const problem of loaded.problems) io.stderr(`${formatConfigProblem(problem)}
+`);
+      return EXIT.usage;
+    }
+    const config2 = loaded.config;
+    const now2 = options.now ? Date.parse(options.now) : Date.now();
+    if (!Number.isFinite(now2)) throw new UsageError(`--now "${options.now}" is not an ISO time`);
+    const period = options.from ? resolvePeriod(options.from, new Date(now2), config2.timezone, options.to) : resolvePeriod(options.period ?? config2.report.period, new Date(now2), config2.timezone);
+    if (!period.ok) throw new UsageError(period.error);
+    let input2;
+    let repository;
+    if (options.repo) {
+      const [owner, repo] = options.repo.split("/");
+      const token = io.env.GITHUB_TOKEN ?? io.env.GH_TOKEN;
+      if (!token) throw new UsageError("--repo needs a token in GITHUB_TOKEN or GH_TOKEN");
+      const client = createClient({ token, baseUrl: io.env.GITHUB_API_URL });
+      input2 = await gatherReportInput(
+        new OctokitGitHub(client, { owner, repo }),
+        config2,
+        period.period,
+        now2
+      );
+      repository = options.repo;
+    } else {
+      const file2 = options.issues;
+      const text3 = await readFile7(resolve8(io.cwd, file2), "utf8").catch((error62) => {
+        throw new UsageError(`cannot read --issues ${file2}: ${error62.message}`);
+      });
+      const parsed = parseIssuesFile(text3, file2);
+      if (!parsed.ok) {
+        for (const problem of parsed.problems) io.stderr(`${problem}
+`);
+        return EXIT.usage;
+      }
+      const permissions = new Map(
+        parsed.snapshots.flatMap((snapshot) => [...snapshot.permissions])
+      );
+      input2 = {
+        period: period.period,
+        now: now2,
+        config: config2,
+        calendars: buildCalendars(config2.sla, {}).calendars,
+        windowCalendar: builtInCalendars(config2.timezone)(config2.tracking.securityWindows.calendar) ?? builtInCalendars(config2.timezone)("24x7"),
+        issues: parsed.snapshots.map((snapshot) => ({
+          issue: snapshot.issue,
+          events: snapshot.events,
+          comments: snapshot.comments
+        })),
+        permissions,
+        releases: []
+      };
+      repository = file2;
+    }
+    const report = buildReport(input2, repository);
+    const format = options.format ?? "markdown";
+    const text2 = format === "json" ? `${JSON.stringify(report, null, 2)}
+` : format === "html" ? renderHtml(report) : `${renderMarkdown(report)}
+`;
+    if (options.out) {
+      await writeFile2(resolve8(io.cwd, options.out), text2);
+      io.stderr(`wrote ${options.out}
+`);
+    } else {
+      io.stdout(text2);
+    }
+    return EXIT.ok;
+  }
+};
+function parseOptions2(args) {
+  let values;
+  try {
+    values = parseArgs5({
+      args,
+      options: Object.fromEntries(
+        ["repo", "issues", "period", "from", "to", "format", "out", "config", "now"].map((name) => [
+          name,
+          { type: "string" }
+        ])
+      ),
+      strict: true,
+      allowPositionals: false
+    }).values;
+  } catch (error62) {
+    throw new UsageError(error62.message);
+  }
+  if (!values.repo === !values.issues)
+    throw new UsageError("give one of --repo OWNER/NAME or --issues FILE.json");
+  if (values.repo && !/^[\w.-]+\/[\w.-]+$/.test(values.repo))
+    throw new UsageError(`--repo "${values.repo}" is not OWNER/NAME`);
+  if (values.format && !FORMATS2.includes(values.format)) {
+    throw new UsageError(`--format must be one of ${FORMATS2.join(", ")}`);
+  }
+  if (values.from === void 0 !== (values.to === void 0))
+    throw new UsageError("--from and --to go together");
+  if (values.from && values.period) throw new UsageError("give --period or --from/--to, not both");
+  return values;
+}
+
+// cli/commands/sla.ts
+import { readFile as readFile8 } from "node:fs/promises";
+import { dirname as dirname3, resolve as resolve9 } from "node:path";
+import { parseArgs as parseArgs6 } from "node:util";
+
+// core/sla/report.ts
+function iso(at) {
+  return at === null ? null : new Date(at).toISOString();
+}
+function reportEntry(number4, status) {
+  return {
+    number: number4,
+    severity: status.policy.severity,
+    response: { state: status.response.state, due: iso(status.response.due) },
+    resolution: { state: status.resolution.state, due: iso(status.resolution.due) }
+  };
+}
+function formatTable(entries) {
+  const rows2 = [
+    ["#", "severity", "response", "response due", "resolution", "resolution due"],
+    ...entries.map((entry2) => [
+      `#${entry2.number}`,
+      entry2.severity ?? "-",
+      entry2.response.state,
+      entry2.response.due ?? "-",
+      entry2.resolution.state,
+      entry2.resolution.due ?? "-"
+    ])
+  ];
+  const widths = rows2[0].map((_, column) => Math.max(...rows2.map((row) => row[column].length)));
+  return `${rows2.map(
+    (row) => row.map((cell, column) => cell.padEnd(widths[column])).join("  ").trimEnd()
+  ).join("\n")}
+`;
+}
+
+// core/sla/sync.ts
+async function loadSlaSettings(github, config2) {
+  const files = {};
+  for (const path of icsPaths(config2.sla)) files[path] = await github.readFile(path);
+  const { calendars, problems } = buildCalendars(config2.sla, files);
+  return { settings: { config: config2, calendars }, problems };
+}
+function newSlaRun(github, settings, commentBudget = Infinity) {
+  return { github, settings, permissions: /* @__PURE__ */ new Map(), labelsEnsured: /* @__PURE__ */ new Set(), commentBudget };
+}
+function splitTimeline(entries) {
+  const events = [];
+  const comments = [];
+  for (const entry2 of entries) {
+    if (entry2.event === "commented" && entry2.actor) {
+      comments.push({
+        id: Number(entry2.id),
+        body: entry2.body ?? "",
+        author: entry2.actor,
+        createdAt: entry2.createdAt,
+        updatedAt: entry2.createdAt,
+        htmlUrl: ""
+      });
+    } else {
+      events.push(entry2);
+    }
+  }
+  return { events, comments };
+}
+async function lookUpPermissions(run, issue2, events, comments) {
+  const actors = [
+    ...comments.map((comment) => comment.author),
+    ...events.map((event) => event.actor)
+  ];
+  for (const actor of actors) {
+    if (!actor || isBot(actor) || actor.login === issue2.author.login) continue;
+    if (!run.permissions.has(actor.login)) {
+      run.permissions.set(actor.login, await run.github.getPermission(actor.login));
+    }
+  }
+}
+async function readSnapshot(run, issue2) {
+  const timeline2 = await run.github.listTimeline(issue2.number);
+  const { comments } = splitTimeline(timeline2);
+  await lookUpPermissions(run, issue2, timeline2, []);
+  return { issue: issue2, events: timeline2, comments, permissions: run.permissions, fromTimeline: true };
+}
+
 // cli/commands/sla.ts
 var slaCommand = {
   name: "sla",
   summary: "Show SLA states (response, resolution) of issues from a JSON export or a repository",
   usage: "upkeep sla (--issues FILE.json | --repo OWNER/NAME) [--now ISO] [--config FILE] [--json]\n  --repo reads GITHUB_TOKEN (or GH_TOKEN) and GITHUB_API_URL (default https://api.github.com)",
   async run(args, io) {
-    const options = parseOptions(args);
+    const options = parseOptions3(args);
     const now2 = options.now === void 0 ? Date.now() : Date.parse(options.now);
     if (!Number.isFinite(now2)) throw new UsageError(`--now "${options.now}" is not an ISO time`);
-    const entries = options.issues ? await fromFile(options.issues, options.config, now2, io) : await fromRepo(options.repo, options.config, now2, io);
+    const entries = options.issues ? await fromFile2(options.issues, options.config, now2, io) : await fromRepo(options.repo, options.config, now2, io);
     if (typeof entries === "number") return entries;
     io.stdout(options.json ? `${JSON.stringify(entries, null, 2)}
 ` : formatTable(entries));
     return EXIT.ok;
   }
 };
-function parseOptions(args) {
+function parseOptions3(args) {
   let values;
   try {
     values = parse8(args).values;
@@ -68514,7 +73998,7 @@ function parseOptions(args) {
   return values;
 }
 function parse8(args) {
-  return parseArgs3({
+  return parseArgs6({
     args,
     allowPositionals: false,
     options: {
@@ -68526,40 +74010,40 @@ function parse8(args) {
     }
   });
 }
-function printProblems(io, problems) {
+function printProblems2(io, problems) {
   for (const problem of problems) io.stderr(`${problem}
 `);
   return EXIT.usage;
 }
 async function localSettings(configFile, io) {
   const file2 = configFile ?? CONFIG_PATH;
-  const path = resolve5(io.cwd, file2);
+  const path = resolve9(io.cwd, file2);
   const loaded = await loadConfigFile(path, { required: configFile !== void 0 });
   if (!loaded.ok)
-    return printProblems(
+    return printProblems2(
       io,
       loaded.problems.map((problem) => formatConfigProblem({ ...problem, file: file2 }))
     );
-  const root = dirname(path).endsWith(".github") ? resolve5(dirname(path), "..") : io.cwd;
+  const root = dirname3(path).endsWith(".github") ? resolve9(dirname3(path), "..") : io.cwd;
   const files = {};
   for (const ics of icsPaths(loaded.config.sla)) {
-    files[ics] = await readFile6(resolve5(root, ics), "utf8").catch(() => void 0);
+    files[ics] = await readFile8(resolve9(root, ics), "utf8").catch(() => void 0);
   }
   const { calendars, problems } = buildCalendars(loaded.config.sla, files, file2);
-  if (problems.length > 0) return printProblems(io, problems.map(formatConfigProblem));
+  if (problems.length > 0) return printProblems2(io, problems.map(formatConfigProblem));
   return { config: loaded.config, calendars };
 }
-async function fromFile(file2, configFile, now2, io) {
+async function fromFile2(file2, configFile, now2, io) {
   const settings = await localSettings(configFile, io);
   if (typeof settings === "number") return settings;
-  let text;
+  let text2;
   try {
-    text = await readFile6(resolve5(io.cwd, file2), "utf8");
+    text2 = await readFile8(resolve9(io.cwd, file2), "utf8");
   } catch (error62) {
     throw new UsageError(`cannot read --issues ${file2}: ${error62.message}`);
   }
-  const parsed = parseIssuesFile(text, file2);
-  if (!parsed.ok) return printProblems(io, parsed.problems);
+  const parsed = parseIssuesFile(text2, file2);
+  if (!parsed.ok) return printProblems2(io, parsed.problems);
   return parsed.snapshots.map(
     (snapshot) => reportEntry(snapshot.issue.number, assessIssue(snapshot, settings, now2))
   );
@@ -68587,36 +74071,36 @@ async function fromRepo(fullName, configFile, now2, io) {
   return entries.sort((a, b) => a.number - b.number);
 }
 async function remoteSettings(github, fullName, io) {
-  const text = await github.readFile(CONFIG_PATH);
+  const text2 = await github.readFile(CONFIG_PATH);
   let config2;
-  if (text === void 0) {
+  if (text2 === void 0) {
     config2 = defaultConfig();
   } else {
-    const parsed = parseConfigText(text, `${fullName}:${CONFIG_PATH}`);
-    if (!parsed.ok) return printProblems(io, parsed.problems.map(formatConfigProblem));
+    const parsed = parseConfigText(text2, `${fullName}:${CONFIG_PATH}`);
+    if (!parsed.ok) return printProblems2(io, parsed.problems.map(formatConfigProblem));
     config2 = parsed.config;
   }
   const { settings, problems } = await loadSlaSettings(github, config2);
-  if (problems.length > 0) return printProblems(io, problems.map(formatConfigProblem));
+  if (problems.length > 0) return printProblems2(io, problems.map(formatConfigProblem));
   return settings;
 }
 
 // cli/commands/triage.ts
-import { readFile as readFile7 } from "node:fs/promises";
-import { resolve as resolve6 } from "node:path";
-import { parseArgs as parseArgs4 } from "node:util";
+import { readFile as readFile9 } from "node:fs/promises";
+import { resolve as resolve10 } from "node:path";
+import { parseArgs as parseArgs7 } from "node:util";
 
 // core/triage/untrusted-text.ts
 var ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff]/g;
 var CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/g;
-function normaliseText(text) {
-  return text.normalize("NFKC").replace(ZERO_WIDTH, "").replace(CONTROL, " ");
+function normaliseText(text2) {
+  return text2.normalize("NFKC").replace(ZERO_WIDTH, "").replace(CONTROL, " ");
 }
-function neutraliseMentions(text) {
-  return text.replace(/@/g, "@\u2060");
+function neutraliseMentions(text2) {
+  return text2.replace(/@/g, "@\u2060");
 }
-function quoteUntrusted(text, maxLength = 40) {
-  const flat = normaliseText(text).replace(/\s+/g, " ").trim();
+function quoteUntrusted(text2, maxLength = 40) {
+  const flat = normaliseText(text2).replace(/\s+/g, " ").trim();
   const short = flat.length > maxLength ? `${flat.slice(0, maxLength)}\u2026` : flat;
   const safe = neutraliseMentions(short.replace(/`/g, "'"));
   return `\`${safe}\``;
@@ -68664,8 +74148,8 @@ function formFieldValue(body, field) {
     if (/^\s{0,3}#{1,6}\s/.test(line)) break;
     if (line.trim()) value.push(line.trim());
   }
-  const text = value.join(" ").trim();
-  return text && text !== "_No response_" ? text : void 0;
+  const text2 = value.join(" ").trim();
+  return text2 && text2 !== "_No response_" ? text2 : void 0;
 }
 
 // core/triage/command.ts
@@ -68688,7 +74172,7 @@ function parseSeverityCommand(body) {
 }
 
 // core/triage/labels.ts
-function severityOfLabel(config2, label) {
+function severityOfLabel2(config2, label) {
   const wanted = label.toLowerCase();
   return severityNames.find((severity) => config2.labels[severity].name.toLowerCase() === wanted);
 }
@@ -68699,12 +74183,12 @@ function sameLabel(a, b) {
 // core/triage/human-choice.ts
 function latestHumanChoice(events, labels, config2, authorised) {
   const current = currentSeverity(labels, config2);
-  const ordered = [...events].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
-  for (const event of ordered.reverse()) {
-    if (!event.actor || isBot2(event.actor)) continue;
+  const ordered2 = [...events].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  for (const event of ordered2.reverse()) {
+    if (!event.actor || isBot(event.actor)) continue;
     const severityEvent = (event.event === "labeled" || event.event === "unlabeled") && event.label;
-    if (severityEvent && severityOfLabel(config2, event.label)) {
-      const chosen = event.event === "labeled" ? severityOfLabel(config2, event.label) : null;
+    if (severityEvent && severityOfLabel2(config2, event.label)) {
+      const chosen = event.event === "labeled" ? severityOfLabel2(config2, event.label) : null;
       const severity = chosen && hasSeverity(labels, chosen, config2) ? chosen : current;
       return {
         kind: "label",
@@ -68728,20 +74212,20 @@ function latestHumanChoice(events, labels, config2, authorised) {
 }
 function currentSeverity(labels, config2) {
   for (const label of labels) {
-    const severity = severityOfLabel(config2, label);
+    const severity = severityOfLabel2(config2, label);
     if (severity) return severity;
   }
   return void 0;
 }
 function hasSeverity(labels, severity, config2) {
-  return labels.some((label) => severityOfLabel(config2, label) === severity);
+  return labels.some((label) => severityOfLabel2(config2, label) === severity);
 }
 function severityLabelNoBotApplied(events, labels, config2) {
   for (const label of labels) {
-    const severity = severityOfLabel(config2, label);
+    const severity = severityOfLabel2(config2, label);
     if (!severity) continue;
     const byBot = events.some(
-      (event) => event.event === "labeled" && isBot2(event.actor) && event.label !== void 0 && severityOfLabel(config2, event.label) === severity
+      (event) => event.event === "labeled" && isBot(event.actor) && event.label !== void 0 && severityOfLabel2(config2, event.label) === severity
     );
     if (!byBot) return { kind: "label", actor: "the issue's author", at: "", severity };
   }
@@ -68795,14 +74279,14 @@ var BUILT_IN_RULES = [
 // core/triage/rules.ts
 var MAX_SCANNED = 65536;
 function matchRules(subject, config2) {
-  const text = prepare(subject);
+  const text2 = prepare(subject);
   for (const [index, rule] of config2.rules.entries()) {
-    const matched = matchRule(rule, text, subject.labels);
+    const matched = matchRule(rule, text2, subject.labels);
     if (matched) return { severity: rule.severity, rule, origin: `rules[${index}]`, matched };
   }
   if (!config2.builtInRules) return void 0;
   for (const rule of BUILT_IN_RULES) {
-    const matched = matchRule(rule, text, subject.labels);
+    const matched = matchRule(rule, text2, subject.labels);
     if (matched) return { severity: rule.severity, rule, origin: "built-in", matched };
   }
   return void 0;
@@ -68813,12 +74297,12 @@ function prepare(subject) {
   return { title, body, both: `${title}
 ${body}` };
 }
-function matchRule(rule, text, labels) {
+function matchRule(rule, text2, labels) {
   const found = [];
   for (const [source, where] of [
-    [rule.pattern, text.both],
-    [rule.title, text.title],
-    [rule.body, text.body]
+    [rule.pattern, text2.both],
+    [rule.title, text2.title],
+    [rule.body, text2.body]
   ]) {
     if (source === void 0) continue;
     const hit = compiled(source).exec(where);
@@ -68826,7 +74310,7 @@ function matchRule(rule, text, labels) {
     found.push(hit[0]);
   }
   if (rule.keywords) {
-    const keyword = rule.keywords.find((word) => keywordPattern(word).test(text.both));
+    const keyword = rule.keywords.find((word) => keywordPattern(word).test(text2.both));
     if (!keyword) return void 0;
     found.push(keyword);
   }
@@ -68920,9 +74404,9 @@ var triageCommand = {
   summary: "Decide an issue's severity from its title, body and labels (no GitHub access)",
   usage: "upkeep triage --title TITLE --body-file FILE|- [--labels a,b] [--config FILE] [--json]",
   async run(args, io) {
-    const options = parseOptions2(args);
+    const options = parseOptions4(args);
     const configFile = options.config ?? CONFIG_PATH;
-    const loaded = await loadConfigFile(resolve6(io.cwd, configFile), {
+    const loaded = await loadConfigFile(resolve10(io.cwd, configFile), {
       required: options.config !== void 0
     });
     if (!loaded.ok) {
@@ -68946,7 +74430,7 @@ reason:   ${reason}
     return EXIT.ok;
   }
 };
-function parseOptions2(args) {
+function parseOptions4(args) {
   let parsed;
   try {
     parsed = parse9(args);
@@ -68959,7 +74443,7 @@ function parseOptions2(args) {
   return { ...parsed.values, title, bodyFile };
 }
 function parse9(args) {
-  return parseArgs4({
+  return parseArgs7({
     args,
     allowPositionals: false,
     options: {
@@ -68978,7 +74462,7 @@ async function readBody(file2, io) {
     return Buffer.concat(chunks).toString("utf8");
   }
   try {
-    return await readFile7(resolve6(io.cwd, file2), "utf8");
+    return await readFile9(resolve10(io.cwd, file2), "utf8");
   } catch (error62) {
     throw new UsageError(`cannot read --body-file ${file2}: ${error62.message}`);
   }
@@ -68991,7 +74475,10 @@ function plain(reason) {
 var commands = [
   configValidateCommand,
   depsListCommand,
+  depsScanCommand,
+  rcaDraftCommand,
   releaseNotesCommand,
+  reportCommand,
   slaCommand,
   triageCommand
 ];
@@ -68999,7 +74486,7 @@ var commands = [
 // cli/main.ts
 function version2() {
   if (true) return "0.1.0";
-  const manifest = JSON.parse(readFileSync2(new URL("../package.json", import.meta.url), "utf8"));
+  const manifest = JSON.parse(readFileSync8(new URL("../package.json", import.meta.url), "utf8"));
   return manifest.version;
 }
 function helpText() {
@@ -69066,8 +74553,8 @@ Usage: ${found.command.usage}
 
 // cli/bin.ts
 var code = await runCli(process.argv.slice(2), {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
+  stdout: (text2) => process.stdout.write(text2),
+  stderr: (text2) => process.stderr.write(text2),
   cwd: process.cwd(),
   env: process.env
 });

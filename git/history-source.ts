@@ -35,6 +35,7 @@ export async function planHistory(options: HistoryOptions): Promise<ReleasePlan[
       overrides,
       repository,
       date: release.date?.slice(0, 10) ?? options.today,
+      changelogOnly: true,
     });
   });
 }

@@ -1,6 +1,7 @@
 // Gathers everything one release needs from a local checkout — tags reachable from the head, the
 // commits since the previous release, overrides, the repository URL — and lets the core plan it.
 // Shared by the CLI and the action, so both faces compute the same notes.
+import semver from "semver";
 import type { GitCommit } from "../core/release-notes/commit.ts";
 import type { ReleaseNotesConfig } from "../core/release-notes/config.ts";
 import {
@@ -18,7 +19,7 @@ import { type ReleaseTag, releaseTags } from "../core/release-notes/version.ts";
 import { knownAuthorsBefore } from "./authors.ts";
 import { readCommits } from "./log.ts";
 import { readWorkingFile, remoteUrl, resolveRef } from "./repository.ts";
-import { listTags } from "./tags.ts";
+import { firstReachable, listTags } from "./tags.ts";
 
 export interface LocalReleaseOptions {
   cwd: string;
@@ -45,11 +46,15 @@ export class ReleaseInputError extends Error {
 export async function planLocalRelease(options: LocalReleaseOptions): Promise<LocalReleasePlan> {
   const { cwd, config } = options;
   const toHash = await resolveRef(cwd, options.to ?? "HEAD");
-  const tags = releaseTags(await listTags(cwd, { mergedInto: toHash }), config.tagPrefix);
+  const tags = releaseTags(await listTags(cwd), config.tagPrefix);
   const own = options.from ? undefined : tags.find((tag) => tag.hash === toHash);
   const previous = options.from
-    ? await fromRef(cwd, options.from, config)
-    : tags.find((tag) => tag.hash !== toHash);
+    ? await fromRef(cwd, options.from, tags)
+    : await firstReachable(
+        cwd,
+        tags.filter((tag) => tag.hash !== toHash && (!own || semver.lt(tag.version, own.version))),
+        toHash,
+      );
   const commits: GitCommit[] = [];
   const range = previous ? [`${previous.hash}..${toHash}`] : [toHash];
   for await (const commit of readCommits(cwd, { revisions: range })) commits.push(commit);
@@ -73,13 +78,12 @@ export async function planLocalRelease(options: LocalReleaseOptions): Promise<Lo
 }
 
 /** `--from` may be a release tag (its version is the base) or any ref (base version from tags behind it). */
-async function fromRef(cwd: string, ref: string, config: ReleaseNotesConfig): Promise<ReleaseTag> {
+async function fromRef(cwd: string, ref: string, tags: ReleaseTag[]): Promise<ReleaseTag> {
   const hash = await resolveRef(cwd, ref).catch(() => {
     throw new ReleaseInputError(`--from ${ref}: no such commit or tag`);
   });
-  const behind = releaseTags(await listTags(cwd, { mergedInto: hash }), config.tagPrefix);
-  const named = behind.find((tag) => tag.name === ref);
-  return { name: ref, hash, version: (named ?? behind[0])?.version ?? "0.0.0" };
+  const named = tags.find((tag) => tag.name === ref) ?? (await firstReachable(cwd, tags, hash));
+  return { name: ref, hash, version: named?.version ?? "0.0.0" };
 }
 
 export async function loadOverrides(

@@ -1,11 +1,13 @@
 // Splits a whole history into releases in one pass: a commit belongs to the oldest release tag that
 // contains it. Fed newest-first in topological order, every child is seen before its parents, so
 // a commit's owner is known when it arrives and only the frontier is kept in memory.
-import semver from "semver";
+import semver, { SemVer } from "semver";
 import type { GitCommit } from "./commit.ts";
 import { type ReleaseTag, versionOfTag } from "./version.ts";
 
 export interface HistoryRelease {
+  /** Parsed once: comparing versions for every commit must not re-parse them. */
+  rank?: SemVer;
   /** Undefined for commits after the newest tag. */
   tag?: ReleaseTag;
   /** Committer date of the tagged commit. */
@@ -24,7 +26,12 @@ export async function splitIntoReleases(
     const own = ownTag(commit, tagPrefix);
     let release = pending.get(commit.hash) ?? unreleased;
     if (own) {
-      release = byTag.get(own.name) ?? { tag: own, date: commit.date, commits: [] };
+      release = byTag.get(own.name) ?? {
+        tag: own,
+        rank: new SemVer(own.version),
+        date: commit.date,
+        commits: [],
+      };
       byTag.set(own.name, release);
     }
     pending.delete(commit.hash);
@@ -51,7 +58,7 @@ function ownTag(commit: GitCommit, prefix: string): ReleaseTag | undefined {
 }
 
 function isOlder(a: HistoryRelease, b: HistoryRelease): boolean {
-  if (!a.tag) return false;
-  if (!b.tag) return true;
-  return semver.lt(a.tag.version, b.tag.version);
+  if (a === b || !a.rank) return false;
+  if (!b.rank) return true;
+  return a.rank.compare(b.rank) < 0;
 }

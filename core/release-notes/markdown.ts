@@ -27,7 +27,9 @@ export function groupEntries(entries: ReleaseEntry[], config: ReleaseNotesConfig
     // A breaking change of a hidden or unknown type is still shown, as the preset does.
     if (!breaking && (!rule || rule.hidden)) continue;
     const title = rule?.section ?? entry.type;
-    groups.set(title, [...(groups.get(title) ?? []), entry]);
+    const group = groups.get(title);
+    if (group) group.push(entry);
+    else groups.set(title, [entry]);
   }
   const rank = (title: string) => (order.includes(title) ? order.indexOf(title) : order.length);
   return [...groups.entries()]

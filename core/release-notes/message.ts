@@ -36,6 +36,22 @@ const parser = new CommitParser({
   issuePrefixes: ["#"],
 });
 
+skipReferenceScanWithoutHash(parser);
+
+/**
+ * The parser looks for issue references in every line with a pattern that backtracks over the whole
+ * line, which dominates the time on large histories. A reference needs the `#` prefix, so lines
+ * without one are answered at once; every other line still goes to the parser's own pattern.
+ */
+function skipReferenceScanWithoutHash(target: CommitParser): void {
+  const regexes = (target as unknown as { regexes?: { referenceParts?: unknown } }).regexes;
+  const pattern = regexes?.referenceParts;
+  if (!regexes || !(pattern instanceof RegExp)) return;
+  regexes.referenceParts = {
+    exec: (input: string) => (input.includes("#") ? pattern.exec(input) : null),
+  };
+}
+
 const NO_SPACE_HEADER = /^(\w+)((?:\([^()\r\n]*\))?!?):(?=\S)/;
 /** A git trailer / conventional footer token starts a new footer, ending the note before it. */
 const FOOTER_TOKEN = /^(?:[A-Za-z][\w-]*|BREAKING[ -]CHANGE)(?::\s|\s#)/;
@@ -57,12 +73,52 @@ export function parseMessage(raw: string, knownTypes: ReadonlySet<string>): Mess
   }
   const gitRevert = message.match(GIT_REVERT);
   if (gitRevert) return { change: gitRevertChange(message, gitRevert), warnings };
-  const commit = parser.parse(message);
+  const commit = headerOnly(message) ?? parser.parse(message);
   if (!commit.type || commit.subject === null || commit.subject === undefined) return { warnings };
   return { change: conventionalChange(commit, message), warnings };
 }
 
-function conventionalChange(commit: Commit, message: string): ParsedChange {
+// Most commits are a bare header. Reading one needs only the header pattern, so large histories
+// skip the full parser for them; anything the parser would treat specially (issue references other
+// than a trailing `(#N)`, URLs, reverts) still goes through it. A test checks both paths agree.
+const HEADER = /^(\w*)(?:\(([^()\r\n]*)\))?(!?): (.*)$/;
+const SIMPLE_SUBJECT = /^[^#:/@]*(?:\(#(\d+)\))?$/;
+
+type ParsedCommit = Pick<Commit, "header" | "notes" | "references"> & {
+  type?: string | null;
+  scope?: string | null;
+  subject?: string | null;
+};
+
+export function headerOnly(message: string): ParsedCommit | undefined {
+  if (message.includes("\n")) return undefined;
+  const header = message.match(HEADER);
+  if (!header || /^revert$/i.test(header[1] ?? "")) return undefined;
+  const subject = header[4] as string;
+  const simple = subject.match(SIMPLE_SUBJECT);
+  if (!simple) return undefined;
+  return {
+    header: message,
+    type: header[1] || null,
+    scope: header[2] || null,
+    subject,
+    notes: header[3] ? [{ title: "BREAKING CHANGE", text: subject }] : [],
+    references: simple[1]
+      ? [
+          {
+            raw: `#${simple[1]}`,
+            action: null,
+            owner: null,
+            repository: null,
+            issue: simple[1],
+            prefix: "#",
+          },
+        ]
+      : [],
+  };
+}
+
+function conventionalChange(commit: ParsedCommit, message: string): ParsedChange {
   const type = String(commit.type).toLowerCase();
   const header = commit.header ?? firstLine(message);
   const subject = String(commit.subject).trim();
@@ -117,6 +173,8 @@ function toIssueRef(reference: Commit["references"][number]): IssueRef {
 const ADVISORY = /\b(?:CVE-\d{4}-\d{4,}|GHSA(?:-[23456789cfghjmpqrvwx]{4}){3})\b/gi;
 
 function advisoriesIn(message: string): string[] {
+  // A cheap literal check first: the full pattern is slow to run over every commit of a big history.
+  if (!/cve-|ghsa-/i.test(message)) return [];
   return [...new Set([...message.matchAll(ADVISORY)].map((match) => match[0].toUpperCase()))];
 }
 

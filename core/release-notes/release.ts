@@ -38,6 +38,8 @@ export interface ReleaseInput {
   /** The release's own tag when it already exists (regenerating a past section); else computed. */
   tag?: string;
   contributors?: ContributorLookup;
+  /** Leave out patch/enhancement notes and the release body (a whole-history CHANGELOG needs none). */
+  changelogOnly?: boolean;
 }
 
 export interface ReleasePlan {
@@ -111,6 +113,7 @@ function renderings(
 ) {
   const heading = { version, tag, previousTag: input.previous?.name, date: input.date };
   const markdown = renderSection(heading, entries, input.config, links);
+  if (input.changelogOnly) return { markdown };
   const withoutHeading = markdown.slice(markdown.indexOf("\n") + 1).trim();
   const people = renderContributors(contributors);
   return {

@@ -41108,6 +41108,15 @@ var parser = new CommitParser({
   revertCorrespondence: ["header", "hash"],
   issuePrefixes: ["#"]
 });
+skipReferenceScanWithoutHash(parser);
+function skipReferenceScanWithoutHash(target) {
+  const regexes = target.regexes;
+  const pattern = regexes?.referenceParts;
+  if (!regexes || !(pattern instanceof RegExp)) return;
+  regexes.referenceParts = {
+    exec: (input2) => input2.includes("#") ? pattern.exec(input2) : null
+  };
+}
 var NO_SPACE_HEADER = /^(\w+)((?:\([^()\r\n]*\))?!?):(?=\S)/;
 var FOOTER_TOKEN = /^(?:[A-Za-z][\w-]*|BREAKING[ -]CHANGE)(?::\s|\s#)/;
 var RELEASE_AS = /^release-as:\s*\w*@?([0-9]+\.[0-9]+\.[0-9a-z]+(?:-[0-9a-z.]+)?)\s*$/im;
@@ -41127,9 +41136,36 @@ function parseMessage(raw, knownTypes2) {
   }
   const gitRevert = message.match(GIT_REVERT);
   if (gitRevert) return { change: gitRevertChange(message, gitRevert), warnings };
-  const commit = parser.parse(message);
+  const commit = headerOnly(message) ?? parser.parse(message);
   if (!commit.type || commit.subject === null || commit.subject === void 0) return { warnings };
   return { change: conventionalChange(commit, message), warnings };
+}
+var HEADER = /^(\w*)(?:\(([^()\r\n]*)\))?(!?): (.*)$/;
+var SIMPLE_SUBJECT = /^[^#:/@]*(?:\(#(\d+)\))?$/;
+function headerOnly(message) {
+  if (message.includes("\n")) return void 0;
+  const header = message.match(HEADER);
+  if (!header || /^revert$/i.test(header[1] ?? "")) return void 0;
+  const subject = header[4];
+  const simple = subject.match(SIMPLE_SUBJECT);
+  if (!simple) return void 0;
+  return {
+    header: message,
+    type: header[1] || null,
+    scope: header[2] || null,
+    subject,
+    notes: header[3] ? [{ title: "BREAKING CHANGE", text: subject }] : [],
+    references: simple[1] ? [
+      {
+        raw: `#${simple[1]}`,
+        action: null,
+        owner: null,
+        repository: null,
+        issue: simple[1],
+        prefix: "#"
+      }
+    ] : []
+  };
 }
 function conventionalChange(commit, message) {
   const type = String(commit.type).toLowerCase();
@@ -41180,6 +41216,7 @@ function toIssueRef(reference) {
 }
 var ADVISORY = /\b(?:CVE-\d{4}-\d{4,}|GHSA(?:-[23456789cfghjmpqrvwx]{4}){3})\b/gi;
 function advisoriesIn(message) {
+  if (!/cve-|ghsa-/i.test(message)) return [];
   return [...new Set([...message.matchAll(ADVISORY)].map((match) => match[0].toUpperCase()))];
 }
 function prNumber(subject) {
@@ -41263,7 +41300,9 @@ function groupEntries(entries, config2) {
     const breaking = entry.breaking.length > 0;
     if (!breaking && (!rule || rule.hidden)) continue;
     const title = rule?.section ?? entry.type;
-    groups2.set(title, [...groups2.get(title) ?? [], entry]);
+    const group = groups2.get(title);
+    if (group) group.push(entry);
+    else groups2.set(title, [entry]);
   }
   const rank = (title) => order.includes(title) ? order.indexOf(title) : order.length;
   return [...groups2.entries()].sort(([a], [b]) => rank(a) - rank(b)).map(([title, list]) => ({ title, entries: list.sort(byScopeThenSubject) }));
@@ -61372,6 +61411,7 @@ function planRelease(input2) {
 function renderings(version2, tag, input2, entries, contributors2, links) {
   const heading = { version: version2, tag, previousTag: input2.previous?.name, date: input2.date };
   const markdown = renderSection(heading, entries, input2.config, links);
+  if (input2.changelogOnly) return { markdown };
   const withoutHeading = markdown.slice(markdown.indexOf("\n") + 1).trim();
   const people = renderContributors(contributors2);
   return {
@@ -61439,6 +61479,9 @@ function exitOf(child) {
     child.on("close", (code) => resolve(code ?? 1));
   });
 }
+
+// git/release-source.ts
+var import_semver2 = __toESM(require_semver2(), 1);
 
 // git/authors.ts
 import { spawn as spawn2 } from "node:child_process";
@@ -61537,10 +61580,11 @@ async function readWorkingFile(cwd, path) {
 }
 
 // git/tags.ts
+import { spawn as spawn4 } from "node:child_process";
 async function listTags(cwd, options = {}) {
+  if (!options.mergedInto) return allTags(cwd);
   const args = ["for-each-ref", "--format=%(refname:strip=2)%00%(objectname)%00%(*objectname)"];
-  if (options.mergedInto) args.push(`--merged=${options.mergedInto}`);
-  args.push("refs/tags/");
+  args.push(`--merged=${options.mergedInto}`, "refs/tags/");
   const out = await git(cwd, args);
   const tags = [];
   for (const line of out.split("\n")) {
@@ -61550,6 +61594,41 @@ async function listTags(cwd, options = {}) {
   }
   return tags;
 }
+async function allTags(cwd) {
+  const out = await gitMaybe(cwd, ["show-ref", "--tags", "-d"]) ?? "";
+  const byName = /* @__PURE__ */ new Map();
+  for (const line of out.split("\n")) {
+    const space = line.indexOf(" ");
+    if (space === -1) continue;
+    const ref = line.slice(space + 1).replace(/^refs\/tags\//, "");
+    const hash2 = line.slice(0, space);
+    if (ref.endsWith("^{}")) byName.set(ref.slice(0, -3), hash2);
+    else if (!byName.has(ref)) byName.set(ref, hash2);
+  }
+  return [...byName].map(([name, hash2]) => ({ name, hash: hash2 }));
+}
+async function isAncestor(cwd, ancestor, descendant) {
+  const child = spawn4("git", ["merge-base", "--is-ancestor", ancestor, descendant], {
+    cwd,
+    stdio: "ignore"
+  });
+  const code = await exitOf(child);
+  if (code > 1)
+    throw new GitError(`git merge-base --is-ancestor ${ancestor} ${descendant} failed in ${cwd}`);
+  return code === 0;
+}
+async function firstReachable(cwd, candidates, head, maxChecks = 8) {
+  for (const [index, tag] of candidates.entries()) {
+    if (index === maxChecks) {
+      const merged = new Set(
+        (await listTags(cwd, { mergedInto: head })).map((found) => found.name)
+      );
+      return candidates.slice(index).find((rest) => merged.has(rest.name));
+    }
+    if (tag.hash === head || await isAncestor(cwd, tag.hash, head)) return tag;
+  }
+  return void 0;
+}
 
 // git/release-source.ts
 var ReleaseInputError = class extends Error {
@@ -61558,9 +61637,13 @@ var ReleaseInputError = class extends Error {
 async function planLocalRelease(options) {
   const { cwd, config: config2 } = options;
   const toHash = await resolveRef2(cwd, options.to ?? "HEAD");
-  const tags = releaseTags(await listTags(cwd, { mergedInto: toHash }), config2.tagPrefix);
+  const tags = releaseTags(await listTags(cwd), config2.tagPrefix);
   const own2 = options.from ? void 0 : tags.find((tag) => tag.hash === toHash);
-  const previous = options.from ? await fromRef(cwd, options.from, config2) : tags.find((tag) => tag.hash !== toHash);
+  const previous = options.from ? await fromRef(cwd, options.from, tags) : await firstReachable(
+    cwd,
+    tags.filter((tag) => tag.hash !== toHash && (!own2 || import_semver2.default.lt(tag.version, own2.version))),
+    toHash
+  );
   const commits = [];
   const range = previous ? [`${previous.hash}..${toHash}`] : [toHash];
   for await (const commit of readCommits(cwd, { revisions: range })) commits.push(commit);
@@ -61582,13 +61665,12 @@ async function planLocalRelease(options) {
   });
   return { ...plan, head: toHash };
 }
-async function fromRef(cwd, ref, config2) {
+async function fromRef(cwd, ref, tags) {
   const hash2 = await resolveRef2(cwd, ref).catch(() => {
     throw new ReleaseInputError(`--from ${ref}: no such commit or tag`);
   });
-  const behind = releaseTags(await listTags(cwd, { mergedInto: hash2 }), config2.tagPrefix);
-  const named = behind.find((tag) => tag.name === ref);
-  return { name: ref, hash: hash2, version: (named ?? behind[0])?.version ?? "0.0.0" };
+  const named = tags.find((tag) => tag.name === ref) ?? await firstReachable(cwd, tags, hash2);
+  return { name: ref, hash: hash2, version: named?.version ?? "0.0.0" };
 }
 async function loadOverrides(cwd, file2) {
   const text = await readWorkingFile(cwd, file2);
@@ -61688,7 +61770,8 @@ var checkinsConfigSchema = external_exports.array(checkinSchema).default([]);
 
 // core/deps/config.ts
 var expiryField = external_exports.string().regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/, {
-  message: 'expected a date such as "2026-12-31" (or an ISO timestamp)'
+  message: 'expected a date such as "2026-12-31" (or an ISO timestamp)',
+  abort: true
 }).refine((text) => !Number.isNaN(Date.parse(text)), { message: "not a real date" });
 var ignoreRuleSchema = external_exports.strictObject({
   id: external_exports.string().min(1).describe("Advisory id or any of its aliases: GHSA-\u2026, CVE-\u2026, PYSEC-\u2026, RUSTSEC-\u2026, GO-\u2026"),
@@ -61824,7 +61907,13 @@ var releaseNotesConfigSchema = external_exports.strictObject({
 }).prefault({});
 
 // core/report/config.ts
-var reportConfigSchema = external_exports.looseObject({}).prefault({});
+var reportConfigSchema = external_exports.strictObject({
+  period: external_exports.string().regex(/^(month|quarter|last-month|last-quarter|\d{4}-(0[1-9]|1[0-2])|\d{4}-Q[1-4])$/, {
+    message: 'expected "month", "quarter", "last-month", "last-quarter", "2026-10" or "2026-Q3"'
+  }).default("last-quarter").describe("Default period of `upkeep report` and the maintenance-report action."),
+  label: external_exports.string().min(1).default("upkeep: report").describe("Label of the report issues."),
+  incidentLabel: external_exports.string().default("incident").describe("Issues with this label count as incidents whatever their severity.")
+}).prefault({});
 
 // core/sast/config.ts
 var ignoreEntry = external_exports.strictObject({
@@ -61836,7 +61925,9 @@ var ignoreEntry = external_exports.strictObject({
 var sastConfigSchema = external_exports.strictObject({
   paths: external_exports.array(external_exports.string()).default(["."]).describe("Directories or files to scan."),
   exclude: external_exports.array(external_exports.string()).default([]).describe("Gitignore-style globs skipped in addition to .gitignore."),
-  rules: external_exports.array(external_exports.string()).default([]).describe("Extra rule files or directories (YAML, ast-grep rule format with Upkeep metadata)."),
+  rules: external_exports.array(external_exports.string()).default([]).describe(
+    "Extra rule files or directories (YAML, ast-grep rule format with Upkeep metadata)."
+  ),
   disableRules: external_exports.array(external_exports.string()).default([]).describe("Built-in rule ids to turn off."),
   failOn: findingSeverityField.or(external_exports.literal("none")).default("high").describe("Lowest severity of a new finding that fails the scan; `none` never fails."),
   trackOn: findingSeverityField.or(external_exports.literal("none")).default("high").describe("Lowest severity that opens a security-window tracking issue."),
@@ -62047,9 +62138,7 @@ var securityWindowsConfigSchema = external_exports.strictObject({
   severityLabelPrefix: external_exports.string().default("security: ").describe('Prefix of the severity label, e.g. "security: high"; empty string for none.'),
   minSeverity: findingSeverityField.default("low").describe("Findings below this severity get no tracking issue."),
   secretSeverity: findingSeverityField.default("critical").describe("Severity given to leaked secrets, which carry none of their own."),
-  atRisk: external_exports.number().gt(0).lt(1).default(0.75).describe("Share of the window after which the issue is labelled at risk."),
-  atRiskLabel: external_exports.string().min(1).default("sla: at-risk"),
-  breachedLabel: external_exports.string().min(1).default("sla: breached"),
+  atRisk: external_exports.number().gt(0).lt(1).default(0.75).describe("Share of the window after which the issue gets the SLA's at-risk label."),
   template: external_exports.string().min(1).optional().describe("Path in the repository of the tracking-issue body template.")
 }).prefault({});
 var trackingConfigSchema = external_exports.strictObject({
@@ -67107,6 +67196,23 @@ var OctokitGitHub = class {
       if (error63.status !== 404) throw error63;
     }
   }
+  async listPublishedReleases() {
+    const releases = await composePaginateRest2(
+      this.octokit,
+      "GET /repos/{owner}/{repo}/releases",
+      {
+        ...this.repo,
+        per_page: 100
+      }
+    );
+    return releases.filter((release) => !release.draft && release.published_at).map((release) => ({
+      tag: release.tag_name,
+      name: release.name ?? release.tag_name,
+      body: release.body ?? "",
+      url: release.html_url,
+      publishedAt: release.published_at
+    }));
+  }
   async findReleaseByTag(tag) {
     const iterator3 = composePaginateRest2.iterator(
       this.octokit,
@@ -67147,7 +67253,50 @@ var OctokitGitHub = class {
       throw error63;
     }
   }
+  async listGlobalAdvisories(ecosystem, packages) {
+    const found = [];
+    for (let start = 0; start < packages.length; start += 100) {
+      const iterator3 = composePaginateRest2.iterator(this.octokit, "GET /advisories", {
+        ecosystem,
+        affects: packages.slice(start, start + 100).join(","),
+        type: "reviewed",
+        per_page: 100
+      });
+      for await (const page of iterator3) {
+        for (const raw of page.data)
+          found.push(globalAdvisoryFromRest(raw));
+      }
+    }
+    return found;
+  }
 };
+function globalAdvisoryFromRest(raw) {
+  const cvss = [];
+  const v4 = raw.cvss_severities?.cvss_v4?.vector_string;
+  const v3 = raw.cvss_severities?.cvss_v3?.vector_string ?? raw.cvss?.vector_string;
+  if (v4) cvss.push({ vector: v4, version: "4" });
+  if (v3) cvss.push({ vector: v3, version: "3" });
+  return {
+    ghsaId: raw.ghsa_id,
+    ...raw.cve_id ? { cveId: raw.cve_id } : {},
+    summary: raw.summary,
+    url: raw.html_url,
+    severity: raw.severity,
+    cvss,
+    ...raw.updated_at ? { updatedAt: raw.updated_at } : {},
+    ...raw.withdrawn_at ? { withdrawnAt: raw.withdrawn_at } : {},
+    vulnerabilities: (raw.vulnerabilities ?? []).flatMap(
+      (entry) => entry.package?.name ? [
+        {
+          ecosystem: entry.package.ecosystem,
+          name: entry.package.name,
+          ...entry.vulnerable_version_range ? { vulnerableRange: entry.vulnerable_version_range } : {},
+          ...entry.first_patched_version ? { firstPatched: entry.first_patched_version } : {}
+        }
+      ] : []
+    )
+  };
+}
 function releaseFromRest(data) {
   return {
     id: data.id,
@@ -67191,14 +67340,14 @@ function actionGitHub(token, repo = context2.repo) {
 }
 
 // actions/release-notes/publish.ts
-var import_semver2 = __toESM(require_semver2(), 1);
+var import_semver3 = __toESM(require_semver2(), 1);
 async function publishRelease(port, plan, mode) {
   const tag = plan.tag;
   const spec = {
     tag,
     name: tag,
     body: plan.releaseBody,
-    prerelease: import_semver2.default.prerelease(plan.version) !== null
+    prerelease: import_semver3.default.prerelease(plan.version) !== null
   };
   const existing = await port.findReleaseByTag(tag);
   if (!existing) {
