@@ -90,6 +90,11 @@ type ParsedCommit = Pick<Commit, "header" | "notes" | "references"> & {
   subject?: string | null;
 };
 
+/** The parser's own reading, bypassing the fast path (tests check both agree). */
+export function fullParse(message: string): ParsedCommit {
+  return parser.parse(message);
+}
+
 export function headerOnly(message: string): ParsedCommit | undefined {
   if (message.includes("\n")) return undefined;
   const header = message.match(HEADER);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseMessage } from "../../core/release-notes/message.ts";
+import { fullParse, headerOnly, parseMessage } from "../../core/release-notes/message.ts";
 
 const TYPES = new Set(["feat", "fix", "perf", "revert", "chore", "docs"]);
 const parse = (message: string) => parseMessage(message, TYPES);
@@ -111,5 +111,40 @@ describe("reading a commit message as a conventional commit", () => {
       "fix(deps): bump lodash\n\nFixes CVE-2021-23337 and GHSA-35jh-r3h4-6jhm.",
     ).change;
     expect(change?.advisories).toEqual(["CVE-2021-23337", "GHSA-35JH-R3H4-6JHM"]);
+  });
+});
+
+describe("the fast path for header-only commits", () => {
+  it.each([
+    "feat: plain",
+    "fix(api): with scope",
+    "feat(api)!: breaking",
+    "perf!: breaking without scope (#12)",
+    "docs(readme): trailing pull request (#345)",
+    "Feat(UI): Upper case",
+    "chore(): empty scope",
+    "feat(a,b): list scope",
+    "feat(api/v2): nested scope",
+  ])("reads %j exactly as the parser does", (message) => {
+    const fast = headerOnly(message);
+    expect(fast).toBeDefined();
+    const full = fullParse(message);
+    for (const field of ["type", "scope", "subject", "header", "notes"] as const) {
+      expect(fast?.[field], field).toEqual(full[field]);
+    }
+    // `raw` (the text around a reference) is never used; what the notes read must agree.
+    const meaning = ({ raw: _raw, ...used }: { raw: string }) => used;
+    expect(fast?.references.map(meaning)).toEqual(full.references.map(meaning));
+  });
+
+  it.each([
+    "fix: closes #12",
+    "fix: see octo-org/other#3",
+    "feat: @bob's idea",
+    "fix: handle http://example.com",
+    "revert: feat: x",
+    "feat: x\n\nbody",
+  ])("leaves %j to the parser", (message) => {
+    expect(headerOnly(message)).toBeUndefined();
   });
 });
