@@ -11,6 +11,7 @@ import type {
   IssueListQuery,
   LabelSpec,
   NewIssue,
+  PublishedRelease,
   ReleaseInfo,
   ReleaseSpec,
   RepoRef,
@@ -219,6 +220,26 @@ export class OctokitGitHub implements GitHubPort {
     } catch (error) {
       if ((error as { status?: number }).status !== 404) throw error;
     }
+  }
+
+  async listPublishedReleases(): Promise<PublishedRelease[]> {
+    const releases = await composePaginateRest(
+      this.octokit as Octokit,
+      "GET /repos/{owner}/{repo}/releases",
+      {
+        ...this.repo,
+        per_page: 100,
+      },
+    );
+    return releases
+      .filter((release) => !release.draft && release.published_at)
+      .map((release) => ({
+        tag: release.tag_name,
+        name: release.name ?? release.tag_name,
+        body: release.body ?? "",
+        url: release.html_url,
+        publishedAt: release.published_at as string,
+      }));
   }
 
   async findReleaseByTag(tag: string): Promise<ReleaseInfo | undefined> {

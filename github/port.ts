@@ -83,6 +83,9 @@ export interface GitHubPort {
    * "name@version") in one GitHub ecosystem ("npm", "pip", "go", "rust", "maven", …).
    */
   listGlobalAdvisories(ecosystem: string, packages: string[]): Promise<GlobalAdvisory[]>;
+
+  /** Published releases (drafts excluded), newest first, for the maintenance report. */
+  listPublishedReleases(): Promise<PublishedRelease[]>;
 }
 
 export interface ReleaseSpec {
@@ -118,4 +121,12 @@ export interface GlobalAdvisory {
     vulnerableRange?: string;
     firstPatched?: string;
   }[];
+}
+
+export interface PublishedRelease {
+  tag: string;
+  name: string;
+  body: string;
+  url: string;
+  publishedAt: string;
 }

@@ -5,6 +5,7 @@ import { depsListCommand } from "./deps-list.ts";
 import { depsScanCommand } from "./deps-scan.ts";
 import { rcaDraftCommand } from "./rca.ts";
 import { releaseNotesCommand } from "./release-notes.ts";
+import { reportCommand } from "./report.ts";
 import { slaCommand } from "./sla.ts";
 import { triageCommand } from "./triage.ts";
 
@@ -14,6 +15,7 @@ export const commands: CliCommand[] = [
   depsScanCommand,
   rcaDraftCommand,
   releaseNotesCommand,
+  reportCommand,
   slaCommand,
   triageCommand,
 ];

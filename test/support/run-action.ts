@@ -1,7 +1,7 @@
 // Runs a bundled action the way the Actions runner does: a node subprocess with INPUT_* variables,
 // an event file, and GITHUB_OUTPUT / GITHUB_STEP_SUMMARY files that we read back afterwards.
 import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -51,6 +51,7 @@ export async function runAction(options: ActionRunOptions): Promise<ActionRun> {
   for (const [name, value] of Object.entries(options.inputs ?? {})) {
     env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] = value;
   }
+  if (options.workspace) mkdirSync(options.workspace, { recursive: true });
   const child = spawn(process.execPath, [options.entry], { env, cwd: options.workspace ?? dir });
   let stdout = "";
   let stderr = "";

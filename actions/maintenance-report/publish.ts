@@ -1,0 +1,28 @@
+// Posts the report as one issue per period, updated in place; found by its marker through list APIs.
+import { reportMarker } from "../../core/report/render-markdown.ts";
+import type { GitHubPort } from "../../github/port.ts";
+
+export async function publishReportIssue(
+  port: GitHubPort,
+  input: { periodKey: string; title: string; body: string; label: string },
+): Promise<{ number: number; created: boolean }> {
+  const marker = reportMarker(input.periodKey);
+  for await (const issue of port.listIssues({
+    state: "all",
+    labels: [input.label],
+    sort: "created",
+    direction: "asc",
+  })) {
+    if (!issue.body.includes(marker)) continue;
+    if (issue.body !== input.body || issue.title !== input.title) {
+      await port.updateIssue(issue.number, { title: input.title, body: input.body });
+    }
+    return { number: issue.number, created: false };
+  }
+  const created = await port.createIssue({
+    title: input.title,
+    body: input.body,
+    labels: [input.label],
+  });
+  return { number: created.number, created: true };
+}
