@@ -9,6 +9,7 @@ import { configPushHandler } from "./push.ts";
 import { rcaCloseHandler } from "./rca-close.ts";
 import { rcaSkipCommandHandler } from "./rca-skip-command.ts";
 import { securityAlertsHandler } from "./security-alerts.ts";
+import { slaHandler } from "./sla.ts";
 
 export const handlers: UpkeepHandler<EmitterWebhookEventName>[] = [
   issuesTriageHandler,
@@ -19,4 +20,5 @@ export const handlers: UpkeepHandler<EmitterWebhookEventName>[] = [
   rcaCloseHandler,
   rcaSkipCommandHandler,
   securityAlertsHandler,
+  slaHandler,
 ];

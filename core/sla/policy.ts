@@ -90,6 +90,8 @@ export function issuePolicy(
   calendars: Calendars,
 ): IssuePolicy {
   const severity = severityFromLabels(subject.labels, triage);
+  // Only issues with a severity have an SLA; rules refine their goals.
+  if (!severity) return { severity, goals: {}, source: "severity" };
   const base = severity ? sla.goals[severity] : undefined;
   const ruleIndex = sla.rules.findIndex((rule) => ruleMatches(rule, subject, severity));
   const rule = ruleIndex >= 0 ? sla.rules[ruleIndex] : undefined;
