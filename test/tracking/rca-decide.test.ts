@@ -36,6 +36,8 @@ describe("which closed incidents get an RCA", () => {
     ["a critical incident closed as duplicate", { stateReason: "duplicate" }, "none"],
     ["a critical incident that is open", { state: "open" as const, closedAt: null }, "none"],
     ["a pull request", { isPullRequest: true }, "none"],
+    ["an RCA issue itself", { body: "<!-- upkeep:rca incident=3 -->" }, "none"],
+    ["a security window", { body: "<!-- upkeep:security-window id=dependabot:1 -->" }, "none"],
   ])("%s → %s", (_name, change, kind) => {
     expect(decideRca(input({ incident: incident(change) })).kind).toBe(kind);
   });
@@ -108,6 +110,7 @@ describe("the RCA issue", () => {
       "- **2026-03-02 09:00 UTC** · Severity set to critical · `upkeep[bot]`",
       "- **2026-03-02 09:10 UTC** · Assigned: oncall · `lead`",
       "- **2026-03-02 09:20 UTC** · First response · `oncall`",
+      "- **2026-03-02 10:00 UTC** · Escalated by Upkeep · `upkeep[bot]`",
       "- **2026-03-02 10:00 UTC** · SLA escalation: sla: breached · `upkeep[bot]`",
       "- **2026-03-02 12:00 UTC** · [Referenced by pull request #40](https://github.com/octo-org/octo-repo/pull/40): Fix pool @\u200beveryone exhaustion · `oncall`",
       "- **2026-03-02 13:00 UTC** · [Referenced in commit 0123456](https://github.com/octo-org/octo-repo/commit/0123456789abcdef) · `oncall`",

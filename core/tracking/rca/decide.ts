@@ -57,6 +57,10 @@ export function decideRca(input: RcaInput): RcaDecision {
   if (!config.enabled) return { kind: "none", reason: "RCA tracking is disabled" };
   if (incident.isPullRequest) return { kind: "none", reason: "pull requests get no RCA" };
   if (incident.state !== "closed") return { kind: "none", reason: "the incident is open" };
+  // Upkeep's own tracking issues are never incidents, whatever labels people add to them.
+  if (/<!-- upkeep:(?:rca|security-window) /.test(incident.body)) {
+    return { kind: "none", reason: "tracking issues get no RCA" };
+  }
   const reason = incident.stateReason ?? "completed";
   if (reason !== "completed")
     return { kind: "none", reason: `closed as ${reason.replace(/_/g, " ")}` };

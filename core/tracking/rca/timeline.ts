@@ -2,6 +2,7 @@
 // Built from the timeline API (or REST events plus comments, for offline drafts).
 import type { Issue, IssueComment, IssueEvent, Permission } from "../../model/issue.ts";
 import { isBot, permissionAtLeast } from "../../model/issue.ts";
+import { ESCALATION_MARKER_PREFIX } from "../../sla/marker.ts";
 import { type SeverityLabels, severityOfLabel } from "../severity.ts";
 
 export type TimelineKind =
@@ -68,7 +69,7 @@ function entryFor(event: IssueEvent, input: TimelineInput): TimelineEntry | unde
     case "connected":
       return referenceEntry(event, base);
     case "commented":
-      return isBot(event.actor) && /escalat/i.test(event.body ?? "")
+      return isBot(event.actor) && (event.body ?? "").includes(ESCALATION_MARKER_PREFIX)
         ? { ...base, kind: "escalation", what: "Escalated by Upkeep" }
         : undefined;
     default:

@@ -54,6 +54,12 @@ export function incidentHistory(): IssueEvent[] {
     event("labeled", "2026-03-02T09:00:05Z", "upkeep[bot]", { label: "severity: critical" }),
     event("assigned", "2026-03-02T09:10:00Z", "lead", { assignee: "oncall" }),
     event("commented", "2026-03-02T09:20:00Z", "oncall", { body: "Looking into it" }),
+    event("commented", "2026-03-02T09:30:00Z", "upkeep[bot]", {
+      body: "Severity explained: matched privilege escalation",
+    }),
+    event("commented", "2026-03-02T10:00:00Z", "upkeep[bot]", {
+      body: "Breached: @oncall please look.\n<!-- upkeep:sla-escalation step=0 -->",
+    }),
     event("labeled", "2026-03-02T10:00:00Z", "upkeep[bot]", { label: "sla: breached" }),
     event("cross-referenced", "2026-03-02T12:00:00Z", "oncall", {
       source: {
