@@ -4,7 +4,9 @@ import { generateKeyPairSync } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { type Clock, systemClock } from "../core/time/clock.ts";
+import { type AdvisoryInput, toAdvisory } from "./advisories.ts";
 import { appPublicKey } from "./app-jwt.ts";
+import { addCommit, type CommitInput } from "./changes/commits.ts";
 import { findLabel } from "./changes/labels.ts";
 import { addRepo, install, type RepoOptions, setPermission } from "./changes/repos.ts";
 import { FaultInjector, type FaultKind, type FaultOptions } from "./faults.ts";
@@ -129,15 +131,27 @@ export class Sandbox {
   }
 
   setFile(repo: string, path: string, text: string): void {
-    this.state.repo(repo).files.set(path.replace(/^\/+/, ""), text);
+    this.state.repoNamed(repo).files.set(path.replace(/^\/+/, ""), text);
   }
 
   deleteFile(repo: string, path: string): void {
-    this.state.repo(repo).files.delete(path.replace(/^\/+/, ""));
+    this.state.repoNamed(repo).files.delete(path.replace(/^\/+/, ""));
   }
 
-  addTag(repo: string, name: string, sha = "0".repeat(40)): void {
-    this.state.repo(repo).tags.push({ name, sha });
+  /** Tags `sha` (default: the newest commit, or a placeholder when there are none). */
+  addTag(repo: string, name: string, sha?: string): void {
+    const record = this.state.repoNamed(repo);
+    record.tags.push({ name, sha: sha ?? record.commits.at(-1)?.sha ?? "0".repeat(40) });
+  }
+
+  /** Publishes a global security advisory (served by GET /advisories). */
+  addAdvisory(advisory: AdvisoryInput): void {
+    this.state.advisories.push(toAdvisory(this.state, advisory));
+  }
+
+  /** Adds a commit to the default branch and returns its SHA. */
+  addCommit(repo: string, commit: CommitInput): string {
+    return addCommit(this.state, this.state.repoNamed(repo), commit).sha;
   }
 
   addUser(login: string, options: { type?: "User" | "Bot" } = {}): void {
@@ -145,7 +159,7 @@ export class Sandbox {
   }
 
   setPermission(repo: string, login: string, permission: RepoPermission): void {
-    setPermission(this.state, this.state.repo(repo), login, permission);
+    setPermission(this.state, this.state.repoNamed(repo), login, permission);
   }
 
   /** A personal access token acting as `login` (created as a user if unknown). */
@@ -174,11 +188,11 @@ export class Sandbox {
   }
 
   issue(repo: string, number: number): IssueView {
-    return viewOf(this.state.issue(this.state.repo(repo), number));
+    return viewOf(this.state.issueNumbered(repo, number));
   }
 
   issues(repo: string): IssueView[] {
-    return [...this.state.repo(repo).issues.values()].map(viewOf);
+    return [...this.state.repoNamed(repo).issues.values()].map(viewOf);
   }
 
   labels(repo: string): { name: string; color: string; description: string | null }[] {
@@ -188,14 +202,14 @@ export class Sandbox {
   }
 
   hasLabel(repo: string, name: string): boolean {
-    return findLabel(this.state.repo(repo), name) !== undefined;
+    return findLabel(this.state.repoNamed(repo), name) !== undefined;
   }
 
   /** SARIF documents uploaded to code scanning, decoded, oldest first. */
   sarifUploads(
     repo: string,
   ): { commitSha: string; ref: string; toolName?: string; sarif: unknown }[] {
-    return this.state.repo(repo).sarifs.map(({ commitSha, ref, toolName, sarif }) => ({
+    return this.state.repoNamed(repo).sarifs.map(({ commitSha, ref, toolName, sarif }) => ({
       commitSha,
       ref,
       toolName,
@@ -204,7 +218,7 @@ export class Sandbox {
   }
 
   file(repo: string, path: string): string | undefined {
-    return this.state.repo(repo).files.get(path);
+    return this.state.repoNamed(repo).files.get(path);
   }
 
   /** Signs and POSTs a payload to the webhook URL, in order with the sandbox's own deliveries. */
@@ -220,7 +234,7 @@ export class Sandbox {
   ) {
     const { repo, sender, ...fields } = overrides;
     const parts: WebhookParts = {
-      repo: repo ? this.state.repo(repo) : undefined,
+      repo: repo ? this.state.repoNamed(repo) : undefined,
       sender: sender ? this.state.account(sender) : this.state.bot,
       fields,
     };

@@ -81,6 +81,17 @@ export interface SarifUpload {
   receivedAt: string;
 }
 
+export interface CommitRecord {
+  sha: string;
+  message: string;
+  /** The GitHub account the commit is linked to, if any (unlinked emails have none). */
+  author: Account | null;
+  authorName: string;
+  authorEmail: string;
+  date: string;
+  parents: string[];
+}
+
 export interface Repo {
   id: number;
   owner: Account;
@@ -96,6 +107,8 @@ export interface Repo {
   releases: Release[];
   tags: { name: string; sha: string }[];
   sarifs: SarifUpload[];
+  /** Commits on the default branch, oldest first. */
+  commits: CommitRecord[];
   createdAt: string;
   updatedAt: string;
 }

@@ -30,16 +30,15 @@ export class ScriptedUser {
   }
 
   private target(repo: string, number: number) {
-    const record = this.state.repo(repo);
-    return { repo: record, issue: this.state.issue(record, number) };
+    return { repo: this.state.repoNamed(repo), issue: this.state.issueNumbered(repo, number) };
   }
 
   async openIssue(repo: string, draft: IssueDraft): Promise<number> {
-    return openIssue(this.state, this.user, this.state.repo(repo), draft).number;
+    return openIssue(this.state, this.user, this.state.repoNamed(repo), draft).number;
   }
 
   async openPullRequest(repo: string, draft: { title: string; body?: string }): Promise<number> {
-    return openIssue(this.state, this.user, this.state.repo(repo), {
+    return openIssue(this.state, this.user, this.state.repoNamed(repo), {
       ...draft,
       isPullRequest: true,
     }).number;
@@ -60,7 +59,7 @@ export class ScriptedUser {
   }
 
   async editComment(repo: string, commentId: number, body: string): Promise<void> {
-    editComment(this.state, this.user, this.state.repo(repo), commentId, body);
+    editComment(this.state, this.user, this.state.repoNamed(repo), commentId, body);
   }
 
   async addLabels(repo: string, number: number, labels: string[]): Promise<void> {

@@ -2,6 +2,7 @@
 // and clock every record draws from. Changes that GitHub would announce go out through `emit`.
 import { randomBytes } from "node:crypto";
 import type { Clock } from "../core/time/clock.ts";
+import type { Advisory } from "./advisories.ts";
 import type {
   Account,
   AccountType,
@@ -54,6 +55,7 @@ export class SandboxState {
   readonly repos = new Map<string, Repo>();
   readonly installations = new Map<number, Installation>();
   readonly tokens = new Map<string, TokenGrant>();
+  readonly advisories: Advisory[] = [];
   readonly bot: Account;
   emit: Emit = () => {};
   /** Base of the REST URLs inside responses; set once the server listens. */
@@ -116,6 +118,19 @@ export class SandboxState {
         undefined,
         "https://docs.github.com/rest/issues/issues#get-an-issue",
       );
+    return issue;
+  }
+
+  /** For the scripting side (tests): a plain error that names what is missing. */
+  repoNamed(fullName: string): Repo {
+    const repo = this.repos.get(fullName.toLowerCase());
+    if (!repo) throw new Error(`sandbox: no repository ${fullName}; add it with addRepo()`);
+    return repo;
+  }
+
+  issueNumbered(fullName: string, number: number): IssueRecord {
+    const issue = this.repoNamed(fullName).issues.get(number);
+    if (!issue) throw new Error(`sandbox: ${fullName} has no issue or pull request #${number}`);
     return issue;
   }
 

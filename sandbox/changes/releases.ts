@@ -2,6 +2,7 @@
 import { randomBytes } from "node:crypto";
 import type { Account, Release, Repo } from "../model.ts";
 import { HttpError, type SandboxState } from "../state.ts";
+import { resolveCommit } from "./commits.ts";
 import { invalid } from "./labels.ts";
 
 export interface ReleaseInput {
@@ -27,7 +28,8 @@ export function findRelease(repo: Repo, id: number): Release {
 
 function ensureTag(repo: Repo, release: Release): void {
   if (release.draft || repo.tags.some((tag) => tag.name === release.tagName)) return;
-  repo.tags.push({ name: release.tagName, sha: randomBytes(20).toString("hex") });
+  const target = resolveCommit(repo, release.targetCommitish);
+  repo.tags.push({ name: release.tagName, sha: target?.sha ?? randomBytes(20).toString("hex") });
 }
 
 function optionalText(value: unknown): string | null | undefined {

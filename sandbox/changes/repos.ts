@@ -39,6 +39,7 @@ export function addRepo(state: SandboxState, fullName: string, options: RepoOpti
     releases: [],
     tags: [],
     sarifs: [],
+    commits: [],
     createdAt: at,
     updatedAt: at,
   };

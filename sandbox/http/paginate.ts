@@ -41,3 +41,27 @@ function linkHeader(ctx: RequestContext, page: number, last: number): string | u
   if (page > 1) links.push(`<${pageUrl(ctx, 1)}>; rel="first"`);
   return links.length > 0 ? links.join(", ") : undefined;
 }
+
+/** Cursor pagination (`after`, `before`), as GitHub uses for /advisories: only prev/next links. */
+export function paginateByCursor<T>(ctx: RequestContext, all: T[]): Page<T> {
+  const { perPage } = pageParams(ctx);
+  const decode = (cursor: string | null) =>
+    cursor ? Number(Buffer.from(cursor, "base64url").toString("utf8")) || 0 : undefined;
+  const encode = (offset: number) => Buffer.from(String(offset)).toString("base64url");
+  const after = decode(ctx.query.get("after"));
+  const before = decode(ctx.query.get("before"));
+  const start = after ?? (before !== undefined ? Math.max(before - perPage, 0) : 0);
+  const items = all.slice(start, start + perPage);
+  const link = (name: "after" | "before", offset: number, rel: string) => {
+    const url = new URL(ctx.url.pathname, ctx.state.apiUrl);
+    for (const [key, value] of ctx.query)
+      if (key !== "after" && key !== "before" && key !== "page")
+        url.searchParams.append(key, value);
+    url.searchParams.set(name, encode(offset));
+    return `<${url}>; rel="${rel}"`;
+  };
+  const links: string[] = [];
+  if (start > 0) links.push(link("before", start, "prev"));
+  if (start + perPage < all.length) links.push(link("after", start + perPage, "next"));
+  return { items, headers: links.length > 0 ? { link: links.join(", ") } : {} };
+}

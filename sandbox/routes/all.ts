@@ -1,8 +1,10 @@
 // Every REST route the sandbox serves.
 import type { Route } from "../http/route.ts";
+import { advisoryRoutes } from "./advisories.ts";
 import { appRoutes } from "./app.ts";
 import { codeScanningRoutes } from "./code-scanning.ts";
 import { commentRoutes } from "./comments.ts";
+import { commitRoutes } from "./commits.ts";
 import { eventRoutes } from "./events.ts";
 import { issueRoutes } from "./issues.ts";
 import { labelRoutes } from "./labels.ts";
@@ -20,4 +22,6 @@ export const allRoutes: Route[] = [
   ...searchRoutes,
   ...releaseRoutes,
   ...codeScanningRoutes,
+  ...commitRoutes,
+  ...advisoryRoutes,
 ];
