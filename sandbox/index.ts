@@ -9,6 +9,7 @@ import { appPublicKey } from "./app-jwt.ts";
 import { addCommit, type CommitInput } from "./changes/commits.ts";
 import { findLabel } from "./changes/labels.ts";
 import { addRepo, install, type RepoOptions, setPermission } from "./changes/repos.ts";
+import { handleControl } from "./control.ts";
 import { FaultInjector, type FaultKind, type FaultOptions } from "./faults.ts";
 import { createHandler, type RequestLogEntry } from "./http/handler.ts";
 import { Router } from "./http/router.ts";
@@ -102,6 +103,7 @@ export class Sandbox {
       clientId: `Iv1.${this.appId.toString(16).padStart(16, "0")}`,
       requests: this.requests,
       validationErrors: this.validationErrors,
+      control: (ctx) => handleControl(this, ctx),
     });
     this.server = createServer((req, res) => void handler(req, res));
   }
