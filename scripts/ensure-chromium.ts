@@ -13,7 +13,9 @@ if (existsSync(CHROMIUM_PATH)) {
   execFileSync("apt-get", ["update", "-qq"], { stdio: "inherit", env });
   execFileSync("apt-get", ["install", "-y", "-qq", "chromium"], { stdio: "inherit", env });
 } else {
-  console.error(`chromium is not at ${CHROMIUM_PATH} and cannot be installed here (needs root and apt-get).`);
+  console.error(
+    `chromium is not at ${CHROMIUM_PATH} and cannot be installed here (needs root and apt-get).`,
+  );
   console.error("Install Debian's `chromium` package or set UPKEEP_CHROMIUM to a Chromium binary.");
   process.exit(1);
 }

@@ -1,6 +1,6 @@
 // The report as one self-contained HTML page with charts, for GitHub Pages or a workflow artifact.
 import { renderBarChart } from "./chart.ts";
-import { duration, escapeHtml, percent } from "./format.ts";
+import { duration, escapeHtml, SLA_HEADERS, slaCells } from "./format.ts";
 import type { MaintenanceReport } from "./report.ts";
 import type { DeadlineCounts } from "./sections/tracking.ts";
 
@@ -59,16 +59,7 @@ function slaSection(report: MaintenanceReport): string {
     ],
     format: (value) => `${value}%`,
   });
-  const rows = report.sla.map((row) => [
-    row.severity,
-    row.issues,
-    `${percent(row.response.onTime)} (${row.response.met}/${row.response.met + row.response.breached})`,
-    `${duration(row.response.p50Ms)} / ${duration(row.response.p90Ms)}`,
-    `${percent(row.resolution.onTime)} (${row.resolution.met}/${row.resolution.met + row.resolution.breached})`,
-    `${duration(row.resolution.p50Ms)} / ${duration(row.resolution.p90Ms)}`,
-    row.openBreached,
-  ]);
-  return `<section id="section-sla"><h2>SLA compliance</h2>${chart}${table(["Severity", "Issues", "Response on time", "Response p50 / p90", "Resolution on time", "Resolution p50 / p90", "Open and breached"], rows)}</section>`;
+  return `<section id="section-sla"><h2>SLA compliance</h2>${chart}${table(SLA_HEADERS, report.sla.map(slaCells))}</section>`;
 }
 
 function incidentSection(report: MaintenanceReport): string {

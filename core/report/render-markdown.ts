@@ -1,6 +1,6 @@
 // The report as the Markdown body of its issue (one issue per period, updated in place).
 import { inlineText } from "../tracking/safe-text.ts";
-import { duration, percent } from "./format.ts";
+import { duration, SLA_HEADERS, slaCells } from "./format.ts";
 import type { MaintenanceReport } from "./report.ts";
 import type { DeadlineCounts } from "./sections/tracking.ts";
 
@@ -28,21 +28,9 @@ function slaTable(report: MaintenanceReport): string[] {
   return [
     "## SLA compliance",
     "",
-    "| Severity | Issues | Response on time | Response p50 / p90 | Resolution on time | Resolution p50 / p90 | Open and breached |",
+    `| ${SLA_HEADERS.join(" | ")} |`,
     "|---|---:|---:|---|---:|---|---:|",
-    ...report.sla
-      .map((row) =>
-        [
-          row.severity,
-          row.issues,
-          `${percent(row.response.onTime)} (${row.response.met}/${row.response.met + row.response.breached})`,
-          `${duration(row.response.p50Ms)} / ${duration(row.response.p90Ms)}`,
-          `${percent(row.resolution.onTime)} (${row.resolution.met}/${row.resolution.met + row.resolution.breached})`,
-          `${duration(row.resolution.p50Ms)} / ${duration(row.resolution.p90Ms)}`,
-          row.openBreached,
-        ].join(" | "),
-      )
-      .map((row) => `| ${row} |`),
+    ...report.sla.map((row) => `| ${slaCells(row).join(" | ")} |`),
     "",
     "Times count working hours of each goal's calendar.",
     "",

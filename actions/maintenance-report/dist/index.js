@@ -45007,6 +45007,28 @@ function duration(ms) {
 function escapeHtml(text) {
   return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }
+function slaCells(row) {
+  const share = (goal) => `${percent(goal.onTime)} (${goal.met}/${goal.met + goal.breached})`;
+  const times = (goal) => `${duration(goal.p50Ms)} / ${duration(goal.p90Ms)}`;
+  return [
+    row.severity,
+    row.issues,
+    share(row.response),
+    times(row.response),
+    share(row.resolution),
+    times(row.resolution),
+    row.openBreached
+  ];
+}
+var SLA_HEADERS = [
+  "Severity",
+  "Issues",
+  "Response on time",
+  "Response p50 / p90",
+  "Resolution on time",
+  "Resolution p50 / p90",
+  "Open and breached"
+];
 
 // core/report/chart.ts
 var WIDTH = 640;
@@ -45101,16 +45123,7 @@ function slaSection(report) {
     ],
     format: (value) => `${value}%`
   });
-  const rows = report.sla.map((row) => [
-    row.severity,
-    row.issues,
-    `${percent(row.response.onTime)} (${row.response.met}/${row.response.met + row.response.breached})`,
-    `${duration(row.response.p50Ms)} / ${duration(row.response.p90Ms)}`,
-    `${percent(row.resolution.onTime)} (${row.resolution.met}/${row.resolution.met + row.resolution.breached})`,
-    `${duration(row.resolution.p50Ms)} / ${duration(row.resolution.p90Ms)}`,
-    row.openBreached
-  ]);
-  return `<section id="section-sla"><h2>SLA compliance</h2>${chart}${table(["Severity", "Issues", "Response on time", "Response p50 / p90", "Resolution on time", "Resolution p50 / p90", "Open and breached"], rows)}</section>`;
+  return `<section id="section-sla"><h2>SLA compliance</h2>${chart}${table(SLA_HEADERS, report.sla.map(slaCells))}</section>`;
 }
 function incidentSection(report) {
   const { incidents } = report;
@@ -45260,19 +45273,9 @@ function slaTable(report) {
   return [
     "## SLA compliance",
     "",
-    "| Severity | Issues | Response on time | Response p50 / p90 | Resolution on time | Resolution p50 / p90 | Open and breached |",
+    `| ${SLA_HEADERS.join(" | ")} |`,
     "|---|---:|---:|---|---:|---|---:|",
-    ...report.sla.map(
-      (row) => [
-        row.severity,
-        row.issues,
-        `${percent(row.response.onTime)} (${row.response.met}/${row.response.met + row.response.breached})`,
-        `${duration(row.response.p50Ms)} / ${duration(row.response.p90Ms)}`,
-        `${percent(row.resolution.onTime)} (${row.resolution.met}/${row.resolution.met + row.resolution.breached})`,
-        `${duration(row.resolution.p50Ms)} / ${duration(row.resolution.p90Ms)}`,
-        row.openBreached
-      ].join(" | ")
-    ).map((row) => `| ${row} |`),
+    ...report.sla.map((row) => `| ${slaCells(row).join(" | ")} |`),
     "",
     "Times count working hours of each goal's calendar.",
     ""
