@@ -6,6 +6,8 @@ import { depsScanCommand } from "./deps-scan.ts";
 import { rcaDraftCommand } from "./rca.ts";
 import { releaseNotesCommand } from "./release-notes.ts";
 import { reportCommand } from "./report.ts";
+import { sastRulesCommand } from "./sast-rules.ts";
+import { sastScanCommand } from "./sast-scan.ts";
 import { slaCommand } from "./sla.ts";
 import { triageCommand } from "./triage.ts";
 
@@ -16,6 +18,8 @@ export const commands: CliCommand[] = [
   rcaDraftCommand,
   releaseNotesCommand,
   reportCommand,
+  sastScanCommand,
+  sastRulesCommand,
   slaCommand,
   triageCommand,
 ];

@@ -40,7 +40,6 @@ export const DEFAULT_SOURCES: Record<ParserName, string[]> = {
     "request.body",
     "request.query_params",
     "request.path_params",
-    "sys.argv",
     "input(",
     'event["body"]',
     'event["queryStringParameters"]',
@@ -61,7 +60,6 @@ export const DEFAULT_SOURCES: Record<ParserName, string[]> = {
     "c.Query",
     "c.Param",
     "c.PostForm",
-    "os.Args",
   ],
   java: [
     "request.getParameter",
@@ -95,7 +93,6 @@ const JS_SOURCES = [
   "event.queryStringParameters",
   "event.pathParameters",
   "event.headers",
-  "process.argv",
   "location.hash",
   "location.search",
   "location.href",
@@ -181,9 +178,9 @@ export class FileFlow {
   }
 
   /** True when request data reaches `node` and no sanitiser stands in between. */
-  isTainted(node: SgNode, extraSanitizers: string[] = []): boolean {
+  isTainted(node: SgNode, extraSanitizers: string[] = [], extraSources: string[] = []): boolean {
     const sanitizers = new Set([...sanitizersFor(this.parser), ...extraSanitizers]);
-    const sources = DEFAULT_SOURCES[this.parser];
+    const sources = [...DEFAULT_SOURCES[this.parser], ...extraSources];
     return this.taintOf(node, node.range().start.index, sources, sanitizers, new Set(), 0);
   }
 
@@ -204,7 +201,9 @@ export class FileFlow {
     if (depth > 24) return false;
     const kind = String(node.kind());
     if (this.facts.propertyNames.has(kind)) return false;
-    if (matchesSource(node.text(), sources)) return true;
+    const text = node.text();
+    if (NOT_SOURCES.test(text)) return false;
+    if (matchesSource(text, sources)) return true;
     if (kind === this.facts.call.kind)
       return this.callTaint(node, at, sources, sanitizers, seen, depth);
     const assigned = this.assignedValues(node, at, seen);
@@ -339,6 +338,9 @@ export class FileFlow {
     return { scopeStart: 0, scopeEnd: Number.MAX_SAFE_INTEGER };
   }
 }
+
+/** Entries of argv that are the runtime and script paths, not the user's arguments. */
+const NOT_SOURCES = /^process\.argv\[[01]\]|^sys\.argv\[0\]|^os\.Args\[0\]/;
 
 /** `req.query.id` matches source `req.query`; `req.queryString` does not. */
 export function matchesSource(text: string, sources: string[]): boolean {

@@ -93,15 +93,9 @@ function compileRule(value: unknown, file: string): Parsed {
   return invalid ? { problem: ruleProblem(label, invalid) } : { rule: compiled };
 }
 
-/** A sink's callee must end in one of the sink's function names, so ast-grep filters in Rust. */
+/** What ast-grep runs; a sink's callee constraint is added per file (see sink-callees.ts). */
 function buildMatcher(rule: RuleFile): NonNullable<CompiledRule["matcher"]> {
   const constraints: Record<string, unknown> = { ...(rule.constraints ?? {}) };
-  if (rule.sink) {
-    const names = [...new Set(rule.sink.functions.map(lastSegment))].map(escapeRegex);
-    const byName = { regex: `(^|[.\\s])(${names.join("|")})$` };
-    const existing = constraints[rule.sink.callee];
-    constraints[rule.sink.callee] = existing ? { all: [existing, byName] } : byName;
-  }
   return {
     rule: rule.rule,
     ...(Object.keys(constraints).length > 0 ? { constraints } : {}),
@@ -115,10 +109,6 @@ function sinkWords(rule: RuleFile): string[] {
 
 function lastSegment(name: string): string {
   return name.slice(name.lastIndexOf(".") + 1);
-}
-
-function escapeRegex(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 /** Compiles the rule once per parser against an empty file; ast-grep reports bad patterns then. */

@@ -3,10 +3,11 @@
 import { parse, type SgNode } from "@ast-grep/napi";
 import type { Finding, ScanProblem } from "./finding.ts";
 import { assignFingerprints } from "./fingerprint.ts";
-import { FileFlow } from "./flow.ts";
+import { DEFAULT_SOURCES, FileFlow } from "./flow.ts";
 import { collectImports, type ImportMap, qualifiedName } from "./imports.ts";
 import { type FileKind, napiLang, PARSERS_OF, type ParserName } from "./languages.ts";
 import type { CompiledRule } from "./rule.ts";
+import { calleePattern } from "./sink-callees.ts";
 import { applyInlineSuppressions } from "./suppressions.ts";
 import { workflowChecks } from "./workflow/checks.ts";
 import { WorkflowFile } from "./workflow/document.ts";
@@ -54,13 +55,28 @@ function matchCode(path: string, text: string, parser: ParserName, rules: Compil
     });
   if (applicable.length === 0) return { drafts, problems };
   const context = new FileContext(root, parser);
+  const sourcesPresent = hasSourceText(text, parser);
   for (const rule of applicable) {
-    for (const node of root.findAll(context.matcherFor(rule) as never)) {
+    // Request data can only flow from text that names it; without any, a source rule cannot fire.
+    const ownSources = rule.taint?.sources ?? [];
+    if (
+      rule.taint?.requires === "source" &&
+      !sourcesPresent &&
+      !ownSources.some((source) => text.includes(source))
+    )
+      continue;
+    const matcher = context.matcherFor(rule);
+    if (!matcher) continue;
+    for (const node of root.findAll(matcher as never)) {
       if (!context.accepts(rule, node)) continue;
       drafts.push(draftOf(rule, node, path));
     }
   }
   return { drafts, problems };
+}
+
+function hasSourceText(text: string, parser: ParserName): boolean {
+  return DEFAULT_SOURCES[parser].some((source) => text.includes(source.replace(/\($/, "")));
 }
 
 /** Per-file facts computed only when a rule needs them. */
@@ -76,19 +92,20 @@ class FileContext {
   }
 
   /**
-   * The compiled matcher pre-filters sink callees by name; a file that imports a sink under
-   * another name (`from subprocess import run as sh`) gets that name added.
+   * The matcher for this file, or undefined when the rule cannot match here: a sink rule only
+   * looks at callees that can resolve to its functions through this file's imports.
    */
-  matcherFor(rule: CompiledRule): CompiledRule["matcher"] {
+  matcherFor(rule: CompiledRule): CompiledRule["matcher"] | undefined {
     if (!rule.sink || !rule.matcher) return rule.matcher;
     this.imports ??= collectImports(this.root, this.parser);
-    const functions = rule.sink.functions;
-    const aliases = [...this.imports.keys()].filter((local) => {
-      const qualified = qualifiedName(local, this.imports!);
-      return !qualified.endsWith(`.${local}`) && functions.includes(qualified);
-    });
-    if (aliases.length === 0) return rule.matcher;
-    return withCalleeAliases(rule.matcher, rule.sink.callee, aliases);
+    const pattern = calleePattern(rule.sink.functions, this.imports);
+    if (!pattern) return undefined;
+    const own = rule.constraints?.[rule.sink.callee];
+    const byCallee = own ? { all: [own, { regex: pattern }] } : { regex: pattern };
+    return {
+      ...rule.matcher,
+      constraints: { ...rule.matcher.constraints, [rule.sink.callee]: byCallee },
+    };
   }
 
   accepts(rule: CompiledRule, node: SgNode): boolean {
@@ -107,9 +124,9 @@ class FileContext {
     if (rule.taint && argumentNodes.length > 0) {
       this.flow ??= new FileFlow(this.root, this.parser);
       const flow = this.flow;
-      const { requires, sanitizers } = rule.taint;
+      const { requires, sanitizers, sources } = rule.taint;
       if (requires === "source")
-        return argumentNodes.some((argument) => flow.isTainted(argument, sanitizers));
+        return argumentNodes.some((argument) => flow.isTainted(argument, sanitizers, sources));
       return argumentNodes.some((argument) => !flow.isConstant(argument, sanitizers));
     }
     return true;
@@ -127,20 +144,6 @@ export function shannonEntropy(text: string): number {
     bits -= p * Math.log2(p);
   }
   return bits;
-}
-
-function withCalleeAliases(
-  matcher: NonNullable<CompiledRule["matcher"]>,
-  callee: string,
-  aliases: string[],
-): CompiledRule["matcher"] {
-  const byAlias = { regex: `^(${aliases.map((alias) => alias.replace(/\$/g, "\\$")).join("|")})$` };
-  const existing = matcher.constraints?.[callee] as { all?: unknown[] } | undefined;
-  // The compiled constraint is `{ regex }` or `{ all: [user rule, { regex }] }`; widen the regex.
-  const widened = existing?.all
-    ? { all: [existing.all[0], { any: [existing.all[1], byAlias] }] }
-    : { any: [existing, byAlias] };
-  return { ...matcher, constraints: { ...matcher.constraints, [callee]: widened } };
 }
 
 /** `$X` binds one node, `$$$X` several (punctuation such as commas left out). */

@@ -22,6 +22,8 @@ const taintSchema = z.strictObject({
   argument: metaVariable,
   requires: z.enum(["source", "nonconstant"]).default("source"),
   sanitizers: z.array(z.string()).default([]),
+  /** Sources beyond the language's request data, e.g. process.argv for command injection. */
+  sources: z.array(z.string()).default([]),
 });
 
 /** The matched string literal must look random (Shannon entropy in bits per character). */
