@@ -54,10 +54,10 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === ALIAS;
     var isDocument = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === DOC;
-    var isMap4 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === MAP;
+    var isMap6 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === MAP;
     var isPair = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === PAIR;
-    var isScalar4 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SCALAR;
-    var isSeq = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SEQ;
+    var isScalar6 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SCALAR;
+    var isSeq2 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SEQ;
     function isCollection(node2) {
       if (node2 && typeof node2 === "object")
         switch (node2[NODE_TYPE]) {
@@ -78,7 +78,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node2) => (isScalar4(node2) || isCollection(node2)) && !!node2.anchor;
+    var hasAnchor = (node2) => (isScalar6(node2) || isCollection(node2)) && !!node2.anchor;
     exports2.ALIAS = ALIAS;
     exports2.DOC = DOC;
     exports2.MAP = MAP;
@@ -90,11 +90,11 @@ var require_identity = __commonJS({
     exports2.isAlias = isAlias;
     exports2.isCollection = isCollection;
     exports2.isDocument = isDocument;
-    exports2.isMap = isMap4;
+    exports2.isMap = isMap6;
     exports2.isNode = isNode;
     exports2.isPair = isPair;
-    exports2.isScalar = isScalar4;
-    exports2.isSeq = isSeq;
+    exports2.isScalar = isScalar6;
+    exports2.isSeq = isSeq2;
   }
 });
 
@@ -4004,10 +4004,10 @@ var require_resolve_block_map = __commonJS({
       let offset2 = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep5, value } = collItem;
+        const { start, key, sep: sep6, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep5?.[0],
+          next: key ?? sep6?.[0],
           offset: offset2,
           onError,
           parentIndent: bm.indent,
@@ -4021,7 +4021,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset2, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep5) {
+          if (!keyProps.anchor && !keyProps.tag && !sep6) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map2.comment)
@@ -4045,7 +4045,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map2.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep5 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep6 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -4061,7 +4061,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset2, sep5, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset2, sep6, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset2 = valueNode.range[2];
@@ -4152,7 +4152,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep5 = "";
+        let sep6 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -4166,13 +4166,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep5 + cb;
-              sep5 = "";
+                comment += sep6 + cb;
+              sep6 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep5 += source;
+                sep6 += source;
               hasSpace = true;
               break;
             default:
@@ -4202,9 +4202,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap4 = fc.start.source === "{";
-      const fcName = isMap4 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap4 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap6 = fc.start.source === "{";
+      const fcName = isMap6 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap6 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -4215,18 +4215,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset2 = fc.offset + fc.start.source.length;
       for (let i2 = 0; i2 < fc.items.length; ++i2) {
         const collItem = fc.items[i2];
-        const { start, key, sep: sep5, value } = collItem;
+        const { start, key, sep: sep6, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep5?.[0],
+          next: key ?? sep6?.[0],
           offset: offset2,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep5 && !value) {
+          if (!props.anchor && !props.tag && !sep6 && !value) {
             if (i2 === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i2 < fc.items.length - 1)
@@ -4240,7 +4240,7 @@ var require_resolve_flow_collection = __commonJS({
             offset2 = props.end;
             continue;
           }
-          if (!isMap4 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap6 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -4280,8 +4280,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap4 && !sep5 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep5, null, props, onError);
+        if (!isMap6 && !sep6 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep6, null, props, onError);
           coll.items.push(valueNode);
           offset2 = valueNode.range[2];
           if (isBlock(value))
@@ -4293,7 +4293,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep5 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep6 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -4303,9 +4303,9 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap4 && !props.found && ctx.options.strict) {
-              if (sep5)
-                for (const st of sep5) {
+            if (!isMap6 && !props.found && ctx.options.strict) {
+              if (sep6)
+                for (const st of sep6) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -4322,7 +4322,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep5, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep6, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -4335,7 +4335,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap4) {
+          if (isMap6) {
             const map2 = coll;
             if (utilMapIncludes.mapIncludes(ctx, map2.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -4351,7 +4351,7 @@ var require_resolve_flow_collection = __commonJS({
           offset2 = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap4 ? "}" : "]";
+      const expectedEnd = isMap6 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset2;
       if (ce?.source === expectedEnd)
@@ -4502,7 +4502,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i2 + 1;
       }
       let value = "";
-      let sep5 = "";
+      let sep6 = "";
       let prevMoreIndented = false;
       for (let i2 = 0; i2 < contentStart; ++i2)
         value += lines[i2][0].slice(trimIndent) + "\n";
@@ -4519,24 +4519,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep5 + indent.slice(trimIndent) + content;
-          sep5 = "\n";
+          value += sep6 + indent.slice(trimIndent) + content;
+          sep6 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep5 === " ")
-            sep5 = "\n";
-          else if (!prevMoreIndented && sep5 === "\n")
-            sep5 = "\n\n";
-          value += sep5 + indent.slice(trimIndent) + content;
-          sep5 = "\n";
+          if (sep6 === " ")
+            sep6 = "\n";
+          else if (!prevMoreIndented && sep6 === "\n")
+            sep6 = "\n\n";
+          value += sep6 + indent.slice(trimIndent) + content;
+          sep6 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep5 === "\n")
+          if (sep6 === "\n")
             value += "\n";
           else
-            sep5 = "\n";
+            sep6 = "\n";
         } else {
-          value += sep5 + content;
-          sep5 = " ";
+          value += sep6 + content;
+          sep6 = " ";
           prevMoreIndented = false;
         }
       }
@@ -4719,25 +4719,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match2[1].replace(trimEnd, "");
-      let sep5 = " ";
+      let sep6 = " ";
       let pos = line.lastIndex;
       while (match2 = line.exec(source)) {
         const lm = match2[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep5 === "\n")
-            res += sep5;
+          if (sep6 === "\n")
+            res += sep6;
           else
-            sep5 = "\n";
+            sep6 = "\n";
         } else {
-          res += sep5 + lm;
-          sep5 = " ";
+          res += sep6 + lm;
+          sep6 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match2 = last.exec(source);
-      return res + sep5 + (match2?.[1] ?? "");
+      return res + sep6 + (match2?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -5547,14 +5547,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep5, value }) {
+    function stringifyItem({ start, key, sep: sep6, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep5)
-        for (const st of sep5)
+      if (sep6)
+        for (const st of sep6)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -5638,7 +5638,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar4 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar6 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -5722,7 +5722,7 @@ var require_cst = __commonJS({
     exports2.FLOW_END = FLOW_END;
     exports2.SCALAR = SCALAR;
     exports2.isCollection = isCollection;
-    exports2.isScalar = isScalar4;
+    exports2.isScalar = isScalar6;
     exports2.prettyToken = prettyToken;
     exports2.tokenType = tokenType;
   }
@@ -6321,7 +6321,7 @@ var require_lexer = __commonJS({
 var require_line_counter = __commonJS({
   "node_modules/yaml/dist/parse/line-counter.js"(exports2) {
     "use strict";
-    var LineCounter4 = class {
+    var LineCounter6 = class {
       constructor() {
         this.lineStarts = [];
         this.addNewLine = (offset2) => this.lineStarts.push(offset2);
@@ -6344,7 +6344,7 @@ var require_line_counter = __commonJS({
         };
       }
     };
-    exports2.LineCounter = LineCounter4;
+    exports2.LineCounter = LineCounter6;
   }
 });
 
@@ -6721,18 +6721,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep5;
+          let sep6;
           if (scalar.end) {
-            sep5 = scalar.end;
-            sep5.push(this.sourceToken);
+            sep6 = scalar.end;
+            sep6.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep5 = [this.sourceToken];
+            sep6 = [this.sourceToken];
           const map2 = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep5 }]
+            items: [{ start, key: scalar, sep: sep6 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map2;
@@ -6885,15 +6885,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep5 = it.sep;
-                  sep5.push(this.sourceToken);
+                  const sep6 = it.sep;
+                  sep6.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep5 }]
+                    items: [{ start: start2, key, sep: sep6 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -7087,13 +7087,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep5 = fc.end.splice(1, fc.end.length);
-            sep5.push(this.sourceToken);
+            const sep6 = fc.end.splice(1, fc.end.length);
+            sep6.push(this.sourceToken);
             const map2 = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep5 }]
+              items: [{ start, key: fc, sep: sep6 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map2;
@@ -7233,13 +7233,13 @@ var require_public_api = __commonJS({
     var identity = require_identity();
     var lineCounter = require_line_counter();
     var parser3 = require_parser();
-    function parseOptions5(options) {
+    function parseOptions6(options) {
       const prettyErrors = options.prettyErrors !== false;
       const lineCounter$1 = options.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
       return { lineCounter: lineCounter$1, prettyErrors };
     }
-    function parseAllDocuments2(source, options = {}) {
-      const { lineCounter: lineCounter2, prettyErrors } = parseOptions5(options);
+    function parseAllDocuments3(source, options = {}) {
+      const { lineCounter: lineCounter2, prettyErrors } = parseOptions6(options);
       const parser$1 = new parser3.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
       const docs = Array.from(composer$1.compose(parser$1.parse(source)));
@@ -7252,8 +7252,8 @@ var require_public_api = __commonJS({
         return docs;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument4(source, options = {}) {
-      const { lineCounter: lineCounter2, prettyErrors } = parseOptions5(options);
+    function parseDocument5(source, options = {}) {
+      const { lineCounter: lineCounter2, prettyErrors } = parseOptions6(options);
       const parser$1 = new parser3.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
       let doc = null;
@@ -7271,14 +7271,14 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse10(src, reviver, options) {
+    function parse13(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
       } else if (options === void 0 && reviver && typeof reviver === "object") {
         options = reviver;
       }
-      const doc = parseDocument4(src, options);
+      const doc = parseDocument5(src, options);
       if (!doc)
         return null;
       doc.warnings.forEach((warning) => log.warn(doc.options.logLevel, warning));
@@ -7312,9 +7312,9 @@ var require_public_api = __commonJS({
         return value.toString(options);
       return new Document.Document(value, _replacer, options).toString(options);
     }
-    exports2.parse = parse10;
-    exports2.parseAllDocuments = parseAllDocuments2;
-    exports2.parseDocument = parseDocument4;
+    exports2.parse = parse13;
+    exports2.parseAllDocuments = parseAllDocuments3;
+    exports2.parseDocument = parseDocument5;
     exports2.stringify = stringify2;
   }
 });
@@ -9909,7 +9909,7 @@ var require_luxon = __commonJS({
         }, zone || mergedZone, next];
       }, [{}, null, 1]).slice(0, 2);
     }
-    function parse10(s3, ...patterns) {
+    function parse13(s3, ...patterns) {
       if (s3 == null) {
         return [null, null];
       }
@@ -10052,26 +10052,26 @@ var require_luxon = __commonJS({
     var extractISOOrdinalDateAndTime2 = combineExtractors2(extractISOOrdinalData2, extractISOTime2, extractISOOffset2, extractIANAZone2);
     var extractISOTimeAndOffset2 = combineExtractors2(extractISOTime2, extractISOOffset2, extractIANAZone2);
     function parseISODate2(s3) {
-      return parse10(s3, [isoYmdWithTimeExtensionRegex2, extractISOYmdTimeAndOffset2], [isoWeekWithTimeExtensionRegex2, extractISOWeekTimeAndOffset2], [isoOrdinalWithTimeExtensionRegex2, extractISOOrdinalDateAndTime2], [isoTimeCombinedRegex2, extractISOTimeAndOffset2]);
+      return parse13(s3, [isoYmdWithTimeExtensionRegex2, extractISOYmdTimeAndOffset2], [isoWeekWithTimeExtensionRegex2, extractISOWeekTimeAndOffset2], [isoOrdinalWithTimeExtensionRegex2, extractISOOrdinalDateAndTime2], [isoTimeCombinedRegex2, extractISOTimeAndOffset2]);
     }
     function parseRFC2822Date2(s3) {
-      return parse10(preprocessRFC28222(s3), [rfc28222, extractRFC28222]);
+      return parse13(preprocessRFC28222(s3), [rfc28222, extractRFC28222]);
     }
     function parseHTTPDate2(s3) {
-      return parse10(s3, [rfc11232, extractRFC1123Or8502], [rfc8502, extractRFC1123Or8502], [ascii2, extractASCII2]);
+      return parse13(s3, [rfc11232, extractRFC1123Or8502], [rfc8502, extractRFC1123Or8502], [ascii2, extractASCII2]);
     }
     function parseISODuration2(s3) {
-      return parse10(s3, [isoDuration2, extractISODuration2]);
+      return parse13(s3, [isoDuration2, extractISODuration2]);
     }
     var extractISOTimeOnly2 = combineExtractors2(extractISOTime2);
     function parseISOTimeOnly2(s3) {
-      return parse10(s3, [isoTimeOnly2, extractISOTimeOnly2]);
+      return parse13(s3, [isoTimeOnly2, extractISOTimeOnly2]);
     }
     var sqlYmdWithTimeExtensionRegex2 = combineRegexes2(sqlYmdRegex2, sqlTimeExtensionRegex2);
     var sqlTimeCombinedRegex2 = combineRegexes2(sqlTimeRegex2);
     var extractISOTimeOffsetAndIANAZone2 = combineExtractors2(extractISOTime2, extractISOOffset2, extractIANAZone2);
     function parseSQL2(s3) {
-      return parse10(s3, [sqlYmdWithTimeExtensionRegex2, extractISOYmdTimeAndOffset2], [sqlTimeCombinedRegex2, extractISOTimeOffsetAndIANAZone2]);
+      return parse13(s3, [sqlYmdWithTimeExtensionRegex2, extractISOYmdTimeAndOffset2], [sqlTimeCombinedRegex2, extractISOTimeOffsetAndIANAZone2]);
     }
     var INVALID$22 = "Invalid Duration";
     var lowOrderMatrix2 = {
@@ -16566,8 +16566,8 @@ var require_CronFileParser = __commonJS({
        * @throws If file cannot be read
        */
       static parseFileSync(filePath) {
-        const { readFileSync: readFileSync9 } = __require("fs");
-        const data = readFileSync9(filePath, "utf8");
+        const { readFileSync: readFileSync14 } = __require("fs");
+        const data = readFileSync14(filePath, "utf8");
         return _CronFileParser.#parseContent(data);
       }
       /**
@@ -21774,7 +21774,7 @@ var require_common = __commonJS({
     function isNothing(subject) {
       return typeof subject === "undefined" || subject === null;
     }
-    function isObject5(subject) {
+    function isObject6(subject) {
       return typeof subject === "object" && subject !== null;
     }
     function toArray(sequence) {
@@ -21803,7 +21803,7 @@ var require_common = __commonJS({
       return number4 === 0 && Number.NEGATIVE_INFINITY === 1 / number4;
     }
     module.exports.isNothing = isNothing;
-    module.exports.isObject = isObject5;
+    module.exports.isObject = isObject6;
     module.exports.toArray = toArray;
     module.exports.repeat = repeat;
     module.exports.isNegativeZero = isNegativeZero;
@@ -28100,7 +28100,7 @@ var require_parse_options = __commonJS({
     "use strict";
     var looseOption = Object.freeze({ loose: true });
     var emptyOpts = Object.freeze({});
-    var parseOptions5 = (options) => {
+    var parseOptions6 = (options) => {
       if (!options) {
         return emptyOpts;
       }
@@ -28109,7 +28109,7 @@ var require_parse_options = __commonJS({
       }
       return options;
     };
-    module.exports = parseOptions5;
+    module.exports = parseOptions6;
   }
 });
 
@@ -28145,7 +28145,7 @@ var require_semver = __commonJS({
     var debug = require_debug();
     var { MAX_LENGTH, MAX_SAFE_INTEGER } = require_constants();
     var { safeRe: re, t } = require_re();
-    var parseOptions5 = require_parse_options();
+    var parseOptions6 = require_parse_options();
     var { compareIdentifiers } = require_identifiers();
     var isPrereleaseIdentifier = (prerelease, identifier) => {
       const identifiers = identifier.split(".");
@@ -28161,7 +28161,7 @@ var require_semver = __commonJS({
     };
     var SemVer2 = class _SemVer {
       constructor(version3, options) {
-        options = parseOptions5(options);
+        options = parseOptions6(options);
         if (version3 instanceof _SemVer) {
           if (version3.loose === !!options.loose && version3.includePrerelease === !!options.includePrerelease) {
             return version3;
@@ -28435,7 +28435,7 @@ var require_parse = __commonJS({
   "node_modules/semver/functions/parse.js"(exports2, module) {
     "use strict";
     var SemVer2 = require_semver();
-    var parse10 = (version3, options, throwErrors = false) => {
+    var parse13 = (version3, options, throwErrors = false) => {
       if (version3 instanceof SemVer2) {
         return version3;
       }
@@ -28448,7 +28448,7 @@ var require_parse = __commonJS({
         throw er;
       }
     };
-    module.exports = parse10;
+    module.exports = parse13;
   }
 });
 
@@ -28456,9 +28456,9 @@ var require_parse = __commonJS({
 var require_valid = __commonJS({
   "node_modules/semver/functions/valid.js"(exports2, module) {
     "use strict";
-    var parse10 = require_parse();
+    var parse13 = require_parse();
     var valid = (version3, options) => {
-      const v = parse10(version3, options);
+      const v = parse13(version3, options);
       return v ? v.version : null;
     };
     module.exports = valid;
@@ -28469,9 +28469,9 @@ var require_valid = __commonJS({
 var require_clean = __commonJS({
   "node_modules/semver/functions/clean.js"(exports2, module) {
     "use strict";
-    var parse10 = require_parse();
+    var parse13 = require_parse();
     var clean = (version3, options) => {
-      const s2 = parse10(version3.trim().replace(/^[=v]+/, ""), options);
+      const s2 = parse13(version3.trim().replace(/^[=v]+/, ""), options);
       return s2 ? s2.version : null;
     };
     module.exports = clean;
@@ -28506,10 +28506,10 @@ var require_inc = __commonJS({
 var require_diff = __commonJS({
   "node_modules/semver/functions/diff.js"(exports2, module) {
     "use strict";
-    var parse10 = require_parse();
+    var parse13 = require_parse();
     var diff2 = (version1, version22) => {
-      const v1 = parse10(version1, null, true);
-      const v2 = parse10(version22, null, true);
+      const v1 = parse13(version1, null, true);
+      const v2 = parse13(version22, null, true);
       const comparison = v1.compare(v2);
       if (comparison === 0) {
         return null;
@@ -28580,9 +28580,9 @@ var require_patch = __commonJS({
 var require_prerelease = __commonJS({
   "node_modules/semver/functions/prerelease.js"(exports2, module) {
     "use strict";
-    var parse10 = require_parse();
+    var parse13 = require_parse();
     var prerelease = (version3, options) => {
-      const parsed = parse10(version3, options);
+      const parsed = parse13(version3, options);
       return parsed && parsed.prerelease.length ? parsed.prerelease : null;
     };
     module.exports = prerelease;
@@ -28768,7 +28768,7 @@ var require_coerce = __commonJS({
   "node_modules/semver/functions/coerce.js"(exports2, module) {
     "use strict";
     var SemVer2 = require_semver();
-    var parse10 = require_parse();
+    var parse13 = require_parse();
     var { safeRe: re, t } = require_re();
     var coerce = (version3, options) => {
       if (version3 instanceof SemVer2) {
@@ -28803,7 +28803,7 @@ var require_coerce = __commonJS({
       const patch = match2[4] || "0";
       const prerelease = options.includePrerelease && match2[5] ? `-${match2[5]}` : "";
       const build = options.includePrerelease && match2[6] ? `+${match2[6]}` : "";
-      return parse10(`${major}.${minor}.${patch}${prerelease}${build}`, options);
+      return parse13(`${major}.${minor}.${patch}${prerelease}${build}`, options);
     };
     module.exports = coerce;
   }
@@ -28813,7 +28813,7 @@ var require_coerce = __commonJS({
 var require_truncate = __commonJS({
   "node_modules/semver/functions/truncate.js"(exports2, module) {
     "use strict";
-    var parse10 = require_parse();
+    var parse13 = require_parse();
     var constants = require_constants();
     var SemVer2 = require_semver();
     var truncate = (version3, truncation, options) => {
@@ -28825,7 +28825,7 @@ var require_truncate = __commonJS({
     };
     var cloneInputVersion = (version3, options) => {
       const versionStringToParse = version3 instanceof SemVer2 ? version3.version : version3;
-      return parse10(versionStringToParse, options);
+      return parse13(versionStringToParse, options);
     };
     var doTruncation = (version3, truncation) => {
       if (isPrerelease(truncation)) {
@@ -29086,7 +29086,7 @@ var require_range = __commonJS({
     var SPACE_CHARACTERS = /\s+/g;
     var Range = class _Range {
       constructor(range2, options) {
-        options = parseOptions5(options);
+        options = parseOptions6(options);
         if (range2 instanceof _Range) {
           if (range2.loose === !!options.loose && range2.includePrerelease === !!options.includePrerelease) {
             return range2;
@@ -29226,7 +29226,7 @@ var require_range = __commonJS({
     module.exports = Range;
     var LRU = require_lrucache();
     var cache = new LRU();
-    var parseOptions5 = require_parse_options();
+    var parseOptions6 = require_parse_options();
     var Comparator = require_comparator();
     var debug = require_debug();
     var SemVer2 = require_semver();
@@ -29474,7 +29474,7 @@ var require_comparator = __commonJS({
         return ANY;
       }
       constructor(comp, options) {
-        options = parseOptions5(options);
+        options = parseOptions6(options);
         if (comp instanceof _Comparator) {
           if (comp.loose === !!options.loose) {
             return comp;
@@ -29542,7 +29542,7 @@ var require_comparator = __commonJS({
           }
           return new Range(this.value, options).test(comp.semver);
         }
-        options = parseOptions5(options);
+        options = parseOptions6(options);
         if (options.includePrerelease && (this.value === "<0.0.0-0" || comp.value === "<0.0.0-0")) {
           return false;
         }
@@ -29568,7 +29568,7 @@ var require_comparator = __commonJS({
       }
     };
     module.exports = Comparator;
-    var parseOptions5 = require_parse_options();
+    var parseOptions6 = require_parse_options();
     var { safeRe: re, t } = require_re();
     var cmp = require_cmp();
     var debug = require_debug();
@@ -30060,7 +30060,7 @@ var require_semver2 = __commonJS({
     var constants = require_constants();
     var SemVer2 = require_semver();
     var identifiers = require_identifiers();
-    var parse10 = require_parse();
+    var parse13 = require_parse();
     var valid = require_valid();
     var clean = require_clean();
     var inc = require_inc();
@@ -30099,7 +30099,7 @@ var require_semver2 = __commonJS({
     var simplifyRange = require_simplify();
     var subset = require_subset();
     module.exports = {
-      parse: parse10,
+      parse: parse13,
       valid,
       clean,
       inc,
@@ -30602,8 +30602,8 @@ var require_light = __commonJS({
           return this.Promise.resolve();
         }
         yieldLoop(t = 0) {
-          return new this.Promise(function(resolve11, reject) {
-            return setTimeout(resolve11, t);
+          return new this.Promise(function(resolve14, reject) {
+            return setTimeout(resolve14, t);
           });
         }
         computePenalty() {
@@ -30814,15 +30814,15 @@ var require_light = __commonJS({
           return this._queue.length === 0;
         }
         async _tryToRun() {
-          var args, cb, error62, reject, resolve11, returned, task;
+          var args, cb, error62, reject, resolve14, returned, task;
           if (this._running < 1 && this._queue.length > 0) {
             this._running++;
-            ({ task, args, resolve: resolve11, reject } = this._queue.shift());
+            ({ task, args, resolve: resolve14, reject } = this._queue.shift());
             cb = await (async function() {
               try {
                 returned = await task(...args);
                 return function() {
-                  return resolve11(returned);
+                  return resolve14(returned);
                 };
               } catch (error1) {
                 error62 = error1;
@@ -30837,13 +30837,13 @@ var require_light = __commonJS({
           }
         }
         schedule(task, ...args) {
-          var promise2, reject, resolve11;
-          resolve11 = reject = null;
+          var promise2, reject, resolve14;
+          resolve14 = reject = null;
           promise2 = new this.Promise(function(_resolve, _reject) {
-            resolve11 = _resolve;
+            resolve14 = _resolve;
             return reject = _reject;
           });
-          this._queue.push({ task, args, resolve: resolve11, reject });
+          this._queue.push({ task, args, resolve: resolve14, reject });
           this._tryToRun();
           return promise2;
         }
@@ -31244,14 +31244,14 @@ var require_light = __commonJS({
                 counts = this._states.counts;
                 return counts[0] + counts[1] + counts[2] + counts[3] === at;
               };
-              return new this.Promise((resolve11, reject) => {
+              return new this.Promise((resolve14, reject) => {
                 if (finished()) {
-                  return resolve11();
+                  return resolve14();
                 } else {
                   return this.on("done", () => {
                     if (finished()) {
                       this.removeAllListeners("done");
-                      return resolve11();
+                      return resolve14();
                     }
                   });
                 }
@@ -31344,9 +31344,9 @@ var require_light = __commonJS({
               options = parser$5.load(options, this.jobDefaults);
             }
             task = (...args2) => {
-              return new this.Promise(function(resolve11, reject) {
+              return new this.Promise(function(resolve14, reject) {
                 return fn(...args2, function(...args3) {
-                  return (args3[0] != null ? reject : resolve11)(args3);
+                  return (args3[0] != null ? reject : resolve14)(args3);
                 });
               });
             };
@@ -31469,7 +31469,7 @@ var require_light = __commonJS({
 });
 
 // cli/main.ts
-import { readFileSync as readFileSync8 } from "node:fs";
+import { readFileSync as readFileSync13 } from "node:fs";
 
 // cli/command.ts
 var EXIT = { ok: 0, findings: 1, usage: 2, incomplete: 3 };
@@ -31481,10 +31481,10 @@ var UsageError = class extends Error {
 import { resolve } from "node:path";
 
 // core/config/errors.ts
-function formatConfigProblem(problem) {
-  const where = problem.line ? `${problem.file}:${problem.line}:${problem.column ?? 1}` : problem.file;
-  const key = problem.path ? ` at ${problem.path}` : "";
-  return `${where}${key}: ${problem.message}`;
+function formatConfigProblem(problem2) {
+  const where = problem2.line ? `${problem2.file}:${problem2.line}:${problem2.column ?? 1}` : problem2.file;
+  const key = problem2.path ? ` at ${problem2.path}` : "";
+  return `${where}${key}: ${problem2.message}`;
 }
 
 // core/config/load-file.ts
@@ -33351,18 +33351,18 @@ var validateAsync = async (schema, value, _ctx) => {
   return result.issues.length === 0;
 };
 var _encode = (_Err) => {
-  const parse10 = _parse(_Err);
+  const parse13 = _parse(_Err);
   const fn = (schema, value, _ctx, _params) => {
     const ctx = _ctx ? { ..._ctx, direction: "backward" } : { direction: "backward" };
-    return parse10(schema, value, ctx, finalizeParams(fn, _params));
+    return parse13(schema, value, ctx, finalizeParams(fn, _params));
   };
   return fn;
 };
 var encode = /* @__PURE__ */ _encode($ZodRealError);
 var _decode = (_Err) => {
-  const parse10 = _parse(_Err);
+  const parse13 = _parse(_Err);
   const fn = (schema, value, _ctx, _params) => {
-    return parse10(schema, value, _ctx, finalizeParams(fn, _params));
+    return parse13(schema, value, _ctx, finalizeParams(fn, _params));
   };
   return fn;
 };
@@ -34591,17 +34591,17 @@ var $ZodCreditCard = /* @__PURE__ */ $constructor("$ZodCreditCard", (inst, def) 
   };
 });
 function isIso7064Mod97(iban3) {
-  let remainder = 0;
+  let remainder2 = 0;
   const len = iban3.length;
   for (let i2 = 4; i2 < len; i2++) {
     const code2 = iban3.charCodeAt(i2);
-    remainder = (code2 >= 65 ? remainder * 100 + (code2 - 55) : remainder * 10 + (code2 - 48)) % 97;
+    remainder2 = (code2 >= 65 ? remainder2 * 100 + (code2 - 55) : remainder2 * 10 + (code2 - 48)) % 97;
   }
   for (let i2 = 0; i2 < 4; i2++) {
     const code2 = iban3.charCodeAt(i2);
-    remainder = (code2 >= 65 ? remainder * 100 + (code2 - 55) : remainder * 10 + (code2 - 48)) % 97;
+    remainder2 = (code2 >= 65 ? remainder2 * 100 + (code2 - 55) : remainder2 * 10 + (code2 - 48)) % 97;
   }
-  return remainder === 1;
+  return remainder2 === 1;
 }
 function isValidIBAN(input2) {
   if (!iban.test(input2))
@@ -34857,7 +34857,7 @@ function capSize(inst, size) {
   if (!caps.length)
     return;
   const cap = Math.min(...caps.map((c) => c[0]));
-  const parse10 = inst._zod.parse;
+  const parse13 = inst._zod.parse;
   inst._zod.parse = (payload, ctx) => {
     const n2 = size(payload.value);
     if (n2 > cap && !ctx?.skipChecks && ctx?.direction !== "backward") {
@@ -34871,7 +34871,7 @@ function capSize(inst, size) {
         }
       }
     }
-    return parse10(payload, ctx);
+    return parse13(payload, ctx);
   };
 }
 var arraySize = (input2) => Array.isArray(input2) ? input2.length : -1;
@@ -35055,7 +35055,7 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
     }
     return propValues;
   });
-  const isObject5 = isObject;
+  const isObject6 = isObject;
   const catchall = def.catchall;
   let value;
   const memo2 = globalConfig.memoizer;
@@ -35063,7 +35063,7 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
   inst._zod.parse = (payload, ctx) => {
     value ?? (value = _normalized.value);
     const input2 = payload.value;
-    if (!isObject5(input2)) {
+    if (!isObject6(input2)) {
       payload.issues.push({
         expected: "object",
         code: "invalid_type",
@@ -35199,7 +35199,7 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
     return doc.compile();
   };
   let fastpass;
-  const isObject5 = isObject;
+  const isObject6 = isObject;
   const jit = !globalConfig.jitless;
   const allowsEval2 = allowsEval;
   const fastEnabled = jit && allowsEval2.value;
@@ -35208,7 +35208,7 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
   inst._zod.parse = (payload, ctx) => {
     value ?? (value = _normalized.value);
     const input2 = payload.value;
-    if (!isObject5(input2)) {
+    if (!isObject6(input2)) {
       payload.issues.push({
         expected: "object",
         code: "invalid_type",
@@ -36560,7 +36560,7 @@ var recursive = /* @__PURE__ */ new WeakMap();
 var NONE = 0;
 var ASSUMED = 1;
 var PROVEN = 2;
-function isRecursive(inst, stack, resolve11) {
+function isRecursive(inst, stack, resolve14) {
   const cached2 = recursive.get(inst);
   if (cached2 !== void 0)
     return cached2 ? PROVEN : NONE;
@@ -36570,7 +36570,7 @@ function isRecursive(inst, stack, resolve11) {
   let result = NONE;
   const check2 = (child) => {
     if (result !== PROVEN && child?._zod) {
-      const answer = isRecursive(child, stack, resolve11);
+      const answer = isRecursive(child, stack, resolve14);
       if (answer > result)
         result = answer;
     }
@@ -36581,7 +36581,7 @@ function isRecursive(inst, stack, resolve11) {
       const desc = Object.getOwnPropertyDescriptor(sh, key);
       if (spread && !desc.enumerable)
         continue;
-      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve11) : NONE;
+      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve14) : NONE;
       if (child > answer)
         answer = child;
     }
@@ -36645,7 +36645,7 @@ function isRecursive(inst, stack, resolve11) {
       break;
     // `$ZodLazy` caches its inner on the def, so a resolved edge is followed exactly
     case "lazy": {
-      const inner = def._cachedInner ?? (resolve11 ? inst._zod.innerType : void 0);
+      const inner = def._cachedInner ?? (resolve14 ? inst._zod.innerType : void 0);
       merge3(inner ? isRecursive(inner, stack, false) : ASSUMED);
       break;
     }
@@ -44750,8 +44750,8 @@ function generateMultipleOfCheck(doc, ctx, def, accessor) {
       throw new ZodCompileUnsupportedError("multiple_of check with a zero divisor");
     doc.write(`if (${accessor} % ${def.value}n !== 0n) return INVALID;`);
   } else {
-    const remainder = addConstant(ctx, floatSafeRemainder);
-    doc.write(`if (${remainder}(${accessor}, ${numericOperand(def.value, "multiple_of")}) !== 0) return INVALID;`);
+    const remainder2 = addConstant(ctx, floatSafeRemainder);
+    doc.write(`if (${remainder2}(${accessor}, ${numericOperand(def.value, "multiple_of")}) !== 0) return INVALID;`);
   }
 }
 function generateNumberFormatCheck(doc, def, accessor) {
@@ -51808,7 +51808,7 @@ function parseConfigText(text2, file2 = CONFIG_PATH) {
   if (result.ok) return result;
   return {
     ok: false,
-    problems: result.problems.map((problem) => locate(problem, doc.contents, lineCounter))
+    problems: result.problems.map((problem2) => locate(problem2, doc.contents, lineCounter))
   };
 }
 function validateConfigObject(value, file2 = CONFIG_PATH) {
@@ -51842,8 +51842,8 @@ function toProblems(issue2, file2) {
     }
   ];
 }
-function locate(problem, root, lines) {
-  const { segments, atKey, ...plain2 } = problem;
+function locate(problem2, root, lines) {
+  const { segments, atKey, ...plain2 } = problem2;
   const offset2 = findOffset(root, segments ?? [], atKey);
   if (offset2 === void 0) return plain2;
   const position2 = lines.linePos(offset2);
@@ -51909,8 +51909,8 @@ var configValidateCommand = {
 `);
       return EXIT.ok;
     }
-    for (const problem of result.problems)
-      io.stderr(`${formatConfigProblem({ ...problem, file: file2 })}
+    for (const problem2 of result.problems)
+      io.stderr(`${formatConfigProblem({ ...problem2, file: file2 })}
 `);
     return EXIT.findings;
   }
@@ -55629,21 +55629,21 @@ var Matcher = class {
    * @returns {string}
    */
   toString(separator, includeNamespace = true) {
-    const sep5 = separator || this.separator;
-    const isDefault = sep5 === this.separator && includeNamespace === true;
+    const sep6 = separator || this.separator;
+    const isDefault = sep6 === this.separator && includeNamespace === true;
     if (isDefault) {
       if (this._pathStringCache !== null) {
         return this._pathStringCache;
       }
       const result = this.path.map(
         (n2) => n2.namespace ? `${n2.namespace}:${n2.tag}` : n2.tag
-      ).join(sep5);
+      ).join(sep6);
       this._pathStringCache = result;
       return result;
     }
     return this.path.map(
       (n2) => includeNamespace && n2.namespace ? `${n2.namespace}:${n2.tag}` : n2.tag
-    ).join(sep5);
+    ).join(sep6);
   }
   /**
    * Get path as array of tag names.
@@ -57162,8 +57162,8 @@ function readStopNodeData(xmlData, tagName2, i2) {
           const nextLt = xmlData.indexOf("<", i2 + 1);
           if (nextLt === -1 || nextLt > nextGt) {
             const exp = xmlData.substring(i2 + 1, nextGt);
-            const sep5 = exp.search(/\s/);
-            const name = sep5 === -1 ? exp : exp.substring(0, sep5);
+            const sep6 = exp.search(/\s/);
+            const name = sep6 === -1 ? exp : exp.substring(0, sep6);
             if (name === tagName2 && exp[exp.length - 1] !== "/") openTagCount++;
             i2 = nextGt;
           }
@@ -57767,6 +57767,187 @@ var pipfileLockParser = {
   }
 };
 
+// core/deps/lockfiles/plain-yaml.ts
+var GiveUp = class extends Error {
+};
+function readPlainYaml(content) {
+  try {
+    return new Reader().read(content);
+  } catch (error62) {
+    if (error62 instanceof GiveUp) return void 0;
+    throw error62;
+  }
+}
+var Reader = class {
+  documents = [];
+  lines = /* @__PURE__ */ new Map();
+  stack = [];
+  pending;
+  root;
+  read(content) {
+    const texts = content.split("\n");
+    for (let index = 0; index < texts.length; index++) {
+      const raw = texts[index].endsWith("\r") ? texts[index].slice(0, -1) : texts[index];
+      const body = raw.trimStart();
+      if (body === "" || body.startsWith("#")) continue;
+      if (raw === "---") {
+        this.endDocument();
+        continue;
+      }
+      if (/^(---|\.\.\.)/.test(raw) || /^\s*\t/.test(raw)) throw new GiveUp();
+      this.line(raw.length - body.length, body.trimEnd(), index + 1);
+    }
+    this.endDocument();
+    return { documents: this.documents, lines: this.lines };
+  }
+  endDocument() {
+    if (this.pending) this.pending.parent[this.pending.key] = null;
+    if (this.root) this.documents.push(this.root);
+    this.root = void 0;
+    this.pending = void 0;
+    this.stack = [];
+  }
+  line(indent, body, lineNumber) {
+    if (!this.root) {
+      if (indent !== 0) throw new GiveUp();
+      this.root = mapping();
+      this.stack = [{ indent: 0, container: this.root }];
+    }
+    if (this.pending) this.openPending(indent, body);
+    while (this.stack.length > 1 && this.stack.at(-1).indent > indent) this.stack.pop();
+    const frame = this.stack.at(-1);
+    if (frame.indent !== indent) throw new GiveUp();
+    if (Array.isArray(frame.container)) {
+      if (!body.startsWith("- ")) throw new GiveUp();
+      frame.container.push(readValue(body.slice(2).trim()));
+      return;
+    }
+    const { key, rest } = readKey(body);
+    if (frame.topKey !== void 0) {
+      const keys = this.lines.get(frame.topKey) ?? /* @__PURE__ */ new Map();
+      keys.set(key, lineNumber);
+      this.lines.set(frame.topKey, keys);
+    }
+    if (rest === "") {
+      const topKey = this.stack.length === 1 ? key : void 0;
+      this.pending = { key, parent: frame.container, indent, topKey };
+    } else frame.container[key] = readValue(rest);
+  }
+  /** A key with nothing after its colon holds what the more-indented lines below it hold. */
+  openPending(indent, body) {
+    const pending = this.pending;
+    this.pending = void 0;
+    if (indent <= pending.indent) {
+      if (body.startsWith("- ")) throw new GiveUp();
+      pending.parent[pending.key] = null;
+      return;
+    }
+    const container = body.startsWith("- ") ? [] : mapping();
+    pending.parent[pending.key] = container;
+    this.stack.push({ indent, container, topKey: pending.topKey });
+  }
+};
+function mapping() {
+  return /* @__PURE__ */ Object.create(null);
+}
+function readKey(body) {
+  if (body.startsWith("'") || body.startsWith('"')) {
+    const { value, end } = readQuoted(body, 0);
+    if (body[end] !== ":" || body.length > end + 1 && body[end + 1] !== " ") throw new GiveUp();
+    return { key: value, rest: body.slice(end + 1).trim() };
+  }
+  if (/^[-?:,[\]{}#&*!|>%@`]/.test(body)) throw new GiveUp();
+  const colon = body.endsWith(":") && !body.includes(": ") ? body.length - 1 : body.indexOf(": ");
+  if (colon <= 0 || body.slice(0, colon).includes(" #")) throw new GiveUp();
+  return { key: body.slice(0, colon).trimEnd(), rest: body.slice(colon + 1).trim() };
+}
+function readValue(text2) {
+  if (text2.startsWith("{") || text2.startsWith("[")) {
+    const flow = readFlow(text2, 0);
+    return afterValue(text2, flow.end, flow.value);
+  }
+  if (text2.startsWith("'") || text2.startsWith('"')) {
+    const quoted = readQuoted(text2, 0);
+    return afterValue(text2, quoted.end, quoted.value);
+  }
+  const plain2 = text2.replace(/\s+#.*$/, "");
+  const indicator = /^[&*!|>%@`?,\]}#]/.test(plain2) || plain2.startsWith("- ");
+  if (indicator || plain2.includes(": ") || plain2.endsWith(":")) throw new GiveUp();
+  return plainScalar(plain2);
+}
+function afterValue(text2, end, value) {
+  const rest = text2.slice(end).trim();
+  if (rest !== "" && !rest.startsWith("#")) throw new GiveUp();
+  return value;
+}
+function readQuoted(text2, start) {
+  if (text2[start] === "'") {
+    let at = start + 1;
+    for (; ; ) {
+      const quote = text2.indexOf("'", at);
+      if (quote === -1) throw new GiveUp();
+      if (text2[quote + 1] !== "'")
+        return { value: text2.slice(start + 1, quote).replaceAll("''", "'"), end: quote + 1 };
+      at = quote + 2;
+    }
+  }
+  const match2 = /^"(?:[^"\\]|\\["\\/bfnrt])*"/.exec(text2.slice(start));
+  if (!match2) throw new GiveUp();
+  return { value: JSON.parse(match2[0]), end: start + match2[0].length };
+}
+function readFlow(text2, start) {
+  const isMap6 = text2[start] === "{";
+  const close = isMap6 ? "}" : "]";
+  const result = isMap6 ? mapping() : [];
+  let at = skipSpaces(text2, start + 1);
+  if (text2[at] === close) return { value: result, end: at + 1 };
+  for (; ; ) {
+    if (isMap6) {
+      const key = readFlowScalar(text2, at, true);
+      if (text2[key.end] !== ":") throw new GiveUp();
+      const value = readFlowItem(text2, skipSpaces(text2, key.end + 1));
+      result[String(key.value)] = value.value;
+      at = skipSpaces(text2, value.end);
+    } else {
+      const item = readFlowItem(text2, at);
+      result.push(item.value);
+      at = skipSpaces(text2, item.end);
+    }
+    if (text2[at] === close) return { value: result, end: at + 1 };
+    if (text2[at] !== ",") throw new GiveUp();
+    at = skipSpaces(text2, at + 1);
+  }
+}
+function readFlowItem(text2, at) {
+  if (text2[at] === "{" || text2[at] === "[") return readFlow(text2, at);
+  return readFlowScalar(text2, at, false);
+}
+function readFlowScalar(text2, at, isKey) {
+  if (text2[at] === "'" || text2[at] === '"') return readQuoted(text2, at);
+  const stop = isKey ? /[,{}[\]]|:(?=[\s,}\]])|:$/g : /[,{}[\]]|: /g;
+  stop.lastIndex = at;
+  const found = stop.exec(text2);
+  if (!found) throw new GiveUp();
+  const plain2 = text2.slice(at, found.index).trim();
+  if (plain2 === "" || /^[&*!|>%@`#]/.test(plain2)) throw new GiveUp();
+  return { value: isKey ? plain2 : plainScalar(plain2), end: found.index };
+}
+function skipSpaces(text2, at) {
+  let position2 = at;
+  while (text2[position2] === " ") position2++;
+  return position2;
+}
+function plainScalar(text2) {
+  if (text2 === "" || text2 === "~" || /^(null|Null|NULL)$/.test(text2)) return null;
+  if (/^(true|True|TRUE)$/.test(text2)) return true;
+  if (/^(false|False|FALSE)$/.test(text2)) return false;
+  if (/^[-+]?[0-9]+$/.test(text2)) return Number.parseInt(text2, 10);
+  if (/^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/.test(text2))
+    return Number.parseFloat(text2);
+  if (/^(0x|0o|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN))/.test(text2)) throw new GiveUp();
+  return text2;
+}
+
 // core/deps/lockfiles/pnpm-keys.ts
 function parsePackageKey(key, generation) {
   if (generation === 5) return parseV5Key(key);
@@ -57847,42 +58028,55 @@ var pnpmLockParser = {
   matches: (path) => basename(path) === "pnpm-lock.yaml",
   parse(path, content) {
     const result = new ParseResultBuilder(path, "npm");
-    const yaml = parseYamlText(content, result);
-    if (!yaml) return result.build();
-    const lock = mergeDocuments(yaml.documents, yaml.lines, result);
-    if (!lock) {
-      const at = /^lockfileVersion:/m.exec(content)?.index;
-      result.problems[0].line ??= at === void 0 ? void 0 : yaml.lines.lineAt(at);
-    }
+    const read = readDocuments(content, result);
+    if (!read) return result.build();
+    const lock = mergeDocuments(read, content, result);
     if (lock) addPackages(lock, result);
     return result.build();
   }
 };
-function mergeDocuments(documents, lines, result) {
+function readDocuments(content, result) {
+  const fast = readPlainYaml(content);
+  if (fast)
+    return { documents: fast.documents, packageLines: fast.lines.get("packages") ?? /* @__PURE__ */ new Map() };
+  const yaml = parseYamlText(content, result);
+  if (!yaml) return void 0;
+  const packageLines = /* @__PURE__ */ new Map();
+  for (const document of yaml.documents)
+    for (const [key, line] of keyLines(document, ["packages"], yaml.lines))
+      packageLines.set(key, line);
+  const documents = yaml.documents.map(
+    (document) => document.toJS({ maxAliasCount: -1 })
+  );
+  return { documents, packageLines };
+}
+function mergeDocuments(read, content, result) {
   const lock = {
     generation: 9,
     packages: {},
     snapshots: {},
     importers: [],
-    lines: /* @__PURE__ */ new Map()
+    lines: read.packageLines
   };
   let version3;
-  for (const document of documents) {
-    const data = document.toJS({ maxAliasCount: -1 });
+  for (const data of read.documents) {
     if (!isRecord(data)) continue;
     version3 ??= data.lockfileVersion;
     Object.assign(lock.packages, isRecord(data.packages) ? data.packages : {});
     Object.assign(lock.snapshots, isRecord(data.snapshots) ? data.snapshots : {});
     lock.importers.push(...importersOf(data));
-    for (const [key, line] of keyLines(document, ["packages"], lines)) lock.lines.set(key, line);
   }
   const generation = generationOf(version3);
   if (!generation) {
-    result.problem(unknownVersion2(version3));
+    result.problem(unknownVersion2(version3), lockfileVersionLine(content));
     return void 0;
   }
   lock.generation = generation;
   return lock;
+}
+function lockfileVersionLine(content) {
+  const at = /^lockfileVersion:/m.exec(content)?.index;
+  return at === void 0 ? void 0 : new LineIndex(content).lineAt(at);
 }
 function importersOf(data) {
   if (isRecord(data.importers)) return Object.values(data.importers).filter(isRecord);
@@ -58406,11 +58600,11 @@ function addPackages3(entries, manifest, result) {
   for (const entry2 of entries)
     for (const descriptor of entry2.descriptors) byDescriptor.set(descriptor, entry2);
   const declared = declaredDependencies(manifest);
-  const resolve11 = (ranges) => declaredEntries(ranges, byDescriptor, entries);
+  const resolve14 = (ranges) => declaredEntries(ranges, byDescriptor, entries);
   const workspaces = entries.filter((entry2) => entry2.workspace);
   const members2 = manifest === void 0 ? workspaces : workspaces.filter((entry2) => !entry2.isRoot);
-  const prodRoots = [...members2, ...resolve11(declared.prod)];
-  const devRoots = resolve11(declared.dev);
+  const prodRoots = [...members2, ...resolve14(declared.prod)];
+  const devRoots = resolve14(declared.dev);
   const edges = (entry2) => entry2.dependencies.map((descriptor) => byDescriptor.get(descriptor)).filter((next) => next !== void 0);
   const scopes = scopesByReachability(prodRoots, devRoots, edges);
   const direct = /* @__PURE__ */ new Set([...workspaces.flatMap(edges), ...prodRoots, ...devRoots]);
@@ -58679,7 +58873,7 @@ function seenFrom(prefix, collected) {
       ...found,
       location: { ...found.location, file: from(found.location.file) }
     })),
-    problems: collected.problems.map((problem) => ({ ...problem, file: from(problem.file) })),
+    problems: collected.problems.map((problem2) => ({ ...problem2, file: from(problem2.file) })),
     unscannable: collected.unscannable.map((entry2) => ({ ...entry2, file: from(entry2.file) }))
   };
 }
@@ -58715,9 +58909,9 @@ function table(collected) {
   return [format(header), ...rows2.map(format), "", summary, ""].join("\n");
 }
 function reportProblems(collected, io) {
-  for (const problem of collected.problems) {
-    const where = problem.line ? `${problem.file}:${problem.line}` : problem.file;
-    io.stderr(`error: ${where}: ${problem.message}
+  for (const problem2 of collected.problems) {
+    const where = problem2.line ? `${problem2.file}:${problem2.line}` : problem2.file;
+    io.stderr(`error: ${where}: ${problem2.message}
 `);
   }
   for (const entry2 of collected.unscannable) {
@@ -59044,8 +59238,8 @@ function renderTable(result) {
     out.push(
       `scan INCOMPLETE: ${result.problems.length} problem${result.problems.length === 1 ? "" : "s"}`
     );
-    for (const problem of result.problems)
-      out.push(`  ${problem.file}${problem.line ? `:${problem.line}` : ""}: ${problem.message}`);
+    for (const problem2 of result.problems)
+      out.push(`  ${problem2.file}${problem2.line ? `:${problem2.line}` : ""}: ${problem2.message}`);
   }
   return `${out.join("\n")}
 `;
@@ -59198,9 +59392,9 @@ function toSarif(result, tool) {
       results: result.policy.findings.map(resultFor),
       category: "upkeep/dependency-scan/",
       notifications: result.problems.map(
-        (problem) => problemNotification(`${problem.kind}: ${problem.message}`, {
-          file: problem.file,
-          line: problem.line
+        (problem2) => problemNotification(`${problem2.kind}: ${problem2.message}`, {
+          file: problem2.file,
+          line: problem2.line
         })
       ),
       properties: { databases: result.databases, complete: !result.incomplete }
@@ -59313,12 +59507,12 @@ import { readFileSync as readFileSync3 } from "node:fs";
 import { relative as relative4 } from "node:path";
 
 // core/deps/versions/scheme.ts
-function cachedScheme(name, parse10, compareParsed) {
+function cachedScheme(name, parse13, compareParsed) {
   const cache = /* @__PURE__ */ new Map();
   const get = (version3) => {
     let parsed = cache.get(version3);
     if (parsed === void 0) {
-      parsed = parse10(version3) ?? null;
+      parsed = parse13(version3) ?? null;
       if (cache.size > 5e4) cache.clear();
       cache.set(version3, parsed);
     }
@@ -60482,7 +60676,7 @@ function openOfflineDatabase(path, options = {}) {
         }
       }
       const relevant = problems.filter(
-        (problem) => !problem.packages || problem.packages.some((key2) => keys.has(key2))
+        (problem2) => !problem2.packages || problem2.packages.some((key2) => keys.has(key2))
       );
       return { advisories, problems: relevant, identity };
     }
@@ -60493,7 +60687,7 @@ function openOfflineDatabase(path, options = {}) {
 import { createHash as createHash4 } from "node:crypto";
 import { mkdirSync as mkdirSync2, readFileSync as readFileSync5, writeFileSync as writeFileSync2 } from "node:fs";
 import { join as join5 } from "node:path";
-var sleep = (ms) => new Promise((resolve11) => setTimeout(resolve11, ms));
+var sleep = (ms) => new Promise((resolve14) => setTimeout(resolve14, ms));
 function osvApiSource(options = {}) {
   const base = (options.baseUrl ?? "https://api.osv.dev").replace(/\/+$/, "");
   const fetchImpl = options.fetch ?? globalThis.fetch;
@@ -60818,8 +61012,8 @@ async function askSources(input2, packages) {
       const answer = await source.lookup(queries);
       databases.push(answer.identity);
       answer.advisories.forEach(file2);
-      for (const problem of answer.problems)
-        problems.push({ kind: "database", file: problem.file, message: problem.message });
+      for (const problem2 of answer.problems)
+        problems.push({ kind: "database", file: problem2.file, message: problem2.message });
     } catch (error62) {
       problems.push({
         kind: "source",
@@ -60832,15 +61026,15 @@ async function askSources(input2, packages) {
   return { byPackage, databases, problems };
 }
 function countFindings(policy, packages) {
-  const bySeverity = Object.fromEntries(SEVERITY_ORDER.map((level) => [level, 0]));
+  const bySeverity2 = Object.fromEntries(SEVERITY_ORDER.map((level) => [level, 0]));
   for (const finding of policy.findings)
-    if (finding.status !== "ignored") bySeverity[finding.severity.level]++;
+    if (finding.status !== "ignored") bySeverity2[finding.severity.level]++;
   return {
     packages,
     findings: policy.findings.filter((finding) => finding.status !== "ignored").length,
     failing: policy.failing.length,
     ignored: policy.findings.filter((finding) => finding.status === "ignored").length,
-    bySeverity
+    bySeverity: bySeverity2
   };
 }
 async function scanPackages(input2) {
@@ -60859,7 +61053,7 @@ async function scanPackages(input2) {
   });
   const allProblems = [
     ...input2.problems ?? [],
-    ...input2.collected.problems.map((problem) => ({ kind: "lockfile", ...problem })),
+    ...input2.collected.problems.map((problem2) => ({ kind: "lockfile", ...problem2 })),
     ...problems
   ];
   if (input2.sources.length === 0 && !input2.extra) {
@@ -61008,7 +61202,7 @@ function readIgnores(options, problems) {
     return ignores;
   }
   const parsed = parseIgnoreFile(readFileSync6(path, "utf8"), file2);
-  for (const problem of parsed.problems) problems.push({ kind: "config", ...problem });
+  for (const problem2 of parsed.problems) problems.push({ kind: "config", ...problem2 });
   return [...ignores, ...parsed.ignores];
 }
 function readBaselineKeys(options, problems) {
@@ -61053,8 +61247,8 @@ function openSources(options, problems) {
   return sources;
 }
 async function scanRepository(options) {
-  const problems = [];
-  const collected = await collectPackages(options.root, {
+  const problems = [...options.problems ?? []];
+  const collected = options.collected ?? await collectPackages(options.root, {
     exclude: options.config.exclude,
     ...options.files ? { files: options.files } : {}
   });
@@ -61099,9 +61293,9 @@ async function runSnyk(options) {
   child.stderr.on("data", (chunk) => {
     stderr += chunk;
   });
-  const code2 = await new Promise((resolve11) => {
-    child.on("error", (error62) => resolve11(error62.code ?? error62.message));
-    child.on("close", (exit) => resolve11(exit ?? 1));
+  const code2 = await new Promise((resolve14) => {
+    child.on("error", (error62) => resolve14(error62.code ?? error62.message));
+    child.on("close", (exit) => resolve14(exit ?? 1));
   });
   if (code2 === "ENOENT") {
     return {
@@ -61118,7 +61312,7 @@ async function runSnyk(options) {
       `snyk exited with ${code2}: ${scrub(stderr.trim().split("\n")[0] ?? "", options.token)}`
     );
   }
-  merge3.problems = merge3.problems.map((problem) => scrub(problem, options.token));
+  merge3.problems = merge3.problems.map((problem2) => scrub(problem2, options.token));
   return merge3;
 }
 
@@ -61151,7 +61345,7 @@ var depsScanCommand = {
     const configFile = options.config ? resolve5(io.cwd, options.config) : join7(root, CONFIG_PATH);
     const loaded = await loadConfigFile(configFile, { required: options.config !== void 0 });
     if (!loaded.ok) {
-      for (const problem of loaded.problems) io.stderr(`${formatConfigProblem(problem)}
+      for (const problem2 of loaded.problems) io.stderr(`${formatConfigProblem(problem2)}
 `);
       return EXIT.usage;
     }
@@ -61186,8 +61380,8 @@ var depsScanCommand = {
   }
 };
 function reportProblems2(problems, io) {
-  for (const problem of problems) {
-    io.stderr(`${problem.file}${problem.line ? `:${problem.line}` : ""}: ${problem.message}
+  for (const problem2 of problems) {
+    io.stderr(`${problem2.file}${problem2.line ? `:${problem2.line}` : ""}: ${problem2.message}
 `);
   }
   if (problems.length > 0) io.stderr("scan incomplete: findings may be missing\n");
@@ -61378,18 +61572,18 @@ function parseIssuesFile(text2, file2) {
   return { ok: true, snapshots: parsed.data.map(toSnapshot) };
 }
 function toSnapshot(raw) {
-  const permissions = /* @__PURE__ */ new Map();
+  const permissions2 = /* @__PURE__ */ new Map();
   for (const comment of raw.comments) {
     const granted = ASSOCIATION_PERMISSION[comment.author_association ?? ""];
-    if (comment.user && granted) permissions.set(comment.user.login, granted);
+    if (comment.user && granted) permissions2.set(comment.user.login, granted);
   }
-  for (const [login, level] of Object.entries(raw.permissions ?? {})) permissions.set(login, level);
+  for (const [login, level] of Object.entries(raw.permissions ?? {})) permissions2.set(login, level);
   return {
     issue: issueFromRest(raw.issue),
     type: raw.issue.type?.name ?? null,
     events: raw.events.map(eventFromRest),
     comments: raw.comments.map(commentFromRest),
-    permissions
+    permissions: permissions2
   };
 }
 
@@ -68114,8 +68308,8 @@ function compileTemplate(text2, knownNames) {
 function renderTemplate(template, values) {
   return template.parts.map((part) => typeof part === "string" ? part : values[part.name] ?? "").join("");
 }
-function formatTemplateProblem(file2, problem) {
-  return `${file2}:${problem.line}:${problem.column}: ${problem.message}`;
+function formatTemplateProblem(file2, problem2) {
+  return `${file2}:${problem2.line}:${problem2.column}: ${problem2.message}`;
 }
 function position(text2, offset2) {
   const before = text2.slice(0, offset2);
@@ -68172,7 +68366,7 @@ function compileCustom(template, names) {
   }
   const result = compileTemplate(template.text, names);
   if (result.ok) return { template: result.template };
-  const lines = result.problems.map((problem) => formatTemplateProblem(template.path, problem));
+  const lines = result.problems.map((problem2) => formatTemplateProblem(template.path, problem2));
   return { error: lines.join("\n") };
 }
 function renderRcaBody(input2) {
@@ -68238,6 +68432,9 @@ function lastEntryTime(entries) {
 var LINK_MARKER = "rca-link";
 var SKIP_MARKER = "rca-skip";
 
+// core/sla/marker.ts
+var ESCALATION_MARKER_PREFIX = "<!-- upkeep:sla-escalation ";
+
 // core/tracking/rca/timeline.ts
 function buildTimeline(input2) {
   const { issue: issue2 } = input2;
@@ -68269,7 +68466,7 @@ function entryFor(event, input2) {
     case "connected":
       return referenceEntry(event, base);
     case "commented":
-      return isBot(event.actor) && /escalat/i.test(event.body ?? "") ? { ...base, kind: "escalation", what: "Escalated by Upkeep" } : void 0;
+      return isBot(event.actor) && (event.body ?? "").includes(ESCALATION_MARKER_PREFIX) ? { ...base, kind: "escalation", what: "Escalated by Upkeep" } : void 0;
     default:
       return void 0;
   }
@@ -68455,8 +68652,8 @@ function register(state, name, method, options) {
     if (!state.registry[name]) {
       return method(options);
     }
-    return state.registry[name].reduce((method2, registered) => {
-      return registered.hook.bind(null, method2, options);
+    return state.registry[name].reduce((method2, registered2) => {
+      return registered2.hook.bind(null, method2, options);
     }, method)();
   });
 }
@@ -68501,8 +68698,8 @@ function removeHook(state, name, method) {
   if (!state.registry[name]) {
     return;
   }
-  const index = state.registry[name].map((registered) => {
-    return registered.orig;
+  const index = state.registry[name].map((registered2) => {
+    return registered2.orig;
   }).indexOf(method);
   if (index === -1) {
     return;
@@ -69061,8 +69258,8 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
   const isFunctionReplacer = typeof replacer === "function";
   const propertyList = Array.isArray(replacer) ? new Set(replacer.map(String)) : null;
   const prepareVal = (parent, key, val) => {
-    const isObject5 = val !== null && typeof val === "object";
-    const hasToJSON = isObject5 && typeof val.toJSON === "function";
+    const isObject6 = val !== null && typeof val === "object";
+    const hasToJSON = isObject6 && typeof val.toJSON === "function";
     if (hasToJSON) {
       val = val.toJSON(key);
     }
@@ -70777,9 +70974,9 @@ async function draftRca(github, incidentNumber, config2, options = {}) {
     github.listComments(incidentNumber)
   ]);
   const existing = await findRca(github, incidentNumber, comments, rca.labels);
-  const permissions = await responderPermissions(github, incident, comments);
+  const permissions2 = await responderPermissions(github, incident, comments);
   const template = await readTemplate(github, rca.template);
-  const decision = decideRca({ ...base, events, comments, existing, template, permissions });
+  const decision = decideRca({ ...base, events, comments, existing, template, permissions: permissions2 });
   return { decision, existing, incident };
 }
 async function findRca(github, incidentNumber, comments, labels) {
@@ -70810,17 +71007,17 @@ async function listRcas(github, incidentNumber, labels) {
   return found.sort((a, b) => a.number - b.number);
 }
 async function responderPermissions(github, incident, comments) {
-  const permissions = {};
+  const permissions2 = {};
   const logins = [
     ...new Set(
       comments.filter((comment) => !isBot(comment.author)).map((comment) => comment.author.login)
     )
   ];
   for (const login of logins.filter((name) => name !== incident.author.login).slice(0, 5)) {
-    permissions[login] = await github.getPermission(login);
-    if (permissionAtLeast(permissions[login], "triage")) break;
+    permissions2[login] = await github.getPermission(login);
+    if (permissionAtLeast(permissions2[login], "triage")) break;
   }
-  return permissions;
+  return permissions2;
 }
 function existingFrom(issue2) {
   return { number: issue2.number, body: issue2.body, state: issue2.state };
@@ -70897,7 +71094,7 @@ async function fromFile(file2, configFile, io) {
   if (!parsed.ok) return printProblems(io, parsed.problems);
   const [snapshot] = parsed.snapshots;
   const { config: config2, root } = local;
-  const permissions = Object.fromEntries(snapshot.permissions);
+  const permissions2 = Object.fromEntries(snapshot.permissions);
   return decideRca({
     incident: snapshot.issue,
     events: snapshot.events,
@@ -70906,7 +71103,7 @@ async function fromFile(file2, configFile, io) {
     ...trackingSettings(config2),
     template: await localTemplate(config2.tracking.rca.template, root),
     // Without author associations nobody's permission is known: any maintainer-looking reply counts.
-    permissions: Object.keys(permissions).length > 0 ? permissions : void 0
+    permissions: Object.keys(permissions2).length > 0 ? permissions2 : void 0
   });
 }
 function parseIssueFile(text2, file2) {
@@ -70927,7 +71124,7 @@ function parseIssueFile(text2, file2) {
   return {
     ok: false,
     problems: result.problems.map(
-      (problem) => problem.replace(`${file2}: [0].`, `${file2}: `).replace(`${file2}: [0]:`, `${file2}: (top level):`)
+      (problem2) => problem2.replace(`${file2}: [0].`, `${file2}: `).replace(`${file2}: [0]:`, `${file2}: (top level):`)
     )
   };
 }
@@ -70938,7 +71135,7 @@ async function localConfig(configFile, io) {
   if (!loaded.ok) {
     printProblems(
       io,
-      loaded.problems.map((problem) => formatConfigProblem({ ...problem, file: file2 }))
+      loaded.problems.map((problem2) => formatConfigProblem({ ...problem2, file: file2 }))
     );
     return void 0;
   }
@@ -70981,7 +71178,7 @@ labels: ${decision.labels.join(", ") || "none"} \xB7 assignees: ${decision.assig
   return EXIT.findings;
 }
 function printProblems(io, problems) {
-  for (const problem of problems) io.stderr(`${problem}
+  for (const problem2 of problems) io.stderr(`${problem2}
 `);
   return EXIT.usage;
 }
@@ -71631,20 +71828,28 @@ function knownTypes(config2) {
   return /* @__PURE__ */ new Set([...config2.sections.map((rule) => rule.type), "security"]);
 }
 function entriesOf2(commits, config2) {
-  const types = knownTypes(config2);
-  const bots = new Set(config2.botAuthors.map((bot) => bot.toLowerCase()));
+  const reader = new EntryReader(config2);
   const result = { entries: [], warnings: [], skipped: 0 };
-  for (const commit of commits) {
-    if (isSkipped(commit, bots)) {
-      result.skipped++;
-      continue;
-    }
-    const changes = changesOf(commit, types, result.warnings);
-    if (changes.length === 0) result.skipped++;
-    for (const change of changes) result.entries.push(toEntry2(commit, change));
-  }
+  for (const commit of commits) reader.read(commit, result);
   return result;
 }
+var EntryReader = class {
+  types;
+  bots;
+  constructor(config2) {
+    this.types = knownTypes(config2);
+    this.bots = new Set(config2.botAuthors.map((bot) => bot.toLowerCase()));
+  }
+  read(commit, into) {
+    if (isSkipped(commit, this.bots)) {
+      into.skipped++;
+      return;
+    }
+    const changes = changesOf(commit, this.types, into.warnings);
+    if (changes.length === 0) into.skipped++;
+    for (const change of changes) into.entries.push(toEntry2(commit, change));
+  }
+};
 function isSkipped(commit, bots) {
   if (commit.parents.length > 1) return true;
   const header = firstLine2(commit.message);
@@ -71923,8 +72128,8 @@ function describe3(issue2) {
     return `unknown key(s) ${issue2.keys.join(", ")}; expected subject, type, scope, breaking or hide`;
   return issue2.message;
 }
-function formatOverrideProblem(problem) {
-  return `${problem.file}${problem.line ? `:${problem.line}` : ""}${problem.key ? ` at ${problem.key}` : ""}: ${problem.message}`;
+function formatOverrideProblem(problem2) {
+  return `${problem2.file}${problem2.line ? `:${problem2.line}` : ""}${problem2.key ? ` at ${problem2.key}` : ""}: ${problem2.message}`;
 }
 function applyOverrides(entries, overrides) {
   if (overrides.size === 0) return entries;
@@ -72046,14 +72251,19 @@ function releaseAsOf(entries) {
 }
 
 // core/release-notes/release.ts
-function entriesForRelease(commits, config2, overrides) {
-  const read = entriesOf2(commits, config2);
-  const entries = applyOverrides(cancelReverts(read.entries), overrides ?? /* @__PURE__ */ new Map());
-  return { entries, warnings: read.warnings };
-}
 function planRelease(input2) {
+  const read = entriesOf2(input2.commits, input2.config);
+  const contributors2 = input2.contributors ? contributorsOf(input2.commits, input2.contributors) : [];
+  return planFromEntries({
+    ...input2,
+    entries: read.entries,
+    warnings: read.warnings,
+    contributors: contributors2
+  });
+}
+function planFromEntries(input2) {
   const { config: config2 } = input2;
-  const { entries, warnings } = entriesForRelease(input2.commits, config2, input2.overrides);
+  const entries = applyOverrides(cancelReverts(input2.entries), input2.overrides ?? /* @__PURE__ */ new Map());
   const bump = bumpOf(entries, config2);
   const version3 = input2.tag ? versionOfTag(input2.tag, config2.tagPrefix) : nextVersion(input2.previous?.version, bump, {
     preMajorBreakingBumps: config2.preMajorBreakingBumps,
@@ -72062,11 +72272,11 @@ function planRelease(input2) {
     releaseAs: releaseAsOf(entries)
   });
   const links = input2.repository ? linkBuilder(input2.repository) : void 0;
-  const contributors2 = input2.contributors ? contributorsOf(input2.commits, input2.contributors) : [];
+  const contributors2 = input2.contributors ?? [];
   const base = {
     bump,
     entries,
-    warnings,
+    warnings: input2.warnings,
     contributors: contributors2,
     previousTag: input2.previous?.name,
     markdown: "",
@@ -72124,34 +72334,102 @@ function releaseContext(plan) {
 
 // core/release-notes/history.ts
 var import_semver4 = __toESM(require_semver2(), 1);
-async function splitIntoReleases(commits, tagPrefix) {
-  const unreleased = { commits: [] };
-  const byTag = /* @__PURE__ */ new Map();
-  const pending = /* @__PURE__ */ new Map();
+async function splitIntoReleases(commits, config2) {
+  const reader = new EntryReader(config2);
+  const nodes = [];
   for await (const commit of commits) {
-    const own2 = ownTag(commit, tagPrefix);
-    let release = pending.get(commit.hash) ?? unreleased;
-    if (own2) {
-      release = byTag.get(own2.name) ?? {
-        tag: own2,
-        rank: new import_semver4.SemVer(own2.version),
-        date: commit.date,
-        commits: []
-      };
-      byTag.set(own2.name, release);
+    const read = { entries: [], warnings: [], skipped: 0 };
+    reader.read(commit, read);
+    const { hash: hash2, parents, date: date5 } = commit;
+    nodes.push({ hash: hash2, parents, date: date5, tag: ownTag(commit, config2.tagPrefix), read });
+  }
+  return assignToReleases(childrenFirst(nodes));
+}
+function assignToReleases(nodes) {
+  const unreleased = { entries: [], warnings: [] };
+  const byTag = /* @__PURE__ */ new Map();
+  const owner = /* @__PURE__ */ new Map();
+  for (const node2 of nodes) {
+    let release = owner.get(node2.hash) ?? unreleased;
+    if (node2.tag) {
+      release = byTag.get(node2.tag.name) ?? newRelease(node2.tag, node2.date);
+      byTag.set(node2.tag.name, release);
     }
-    pending.delete(commit.hash);
-    release.commits.push(commit);
-    for (const parent of commit.parents) {
-      const other = pending.get(parent);
-      if (!other || isOlder(release, other)) pending.set(parent, release);
+    owner.delete(node2.hash);
+    for (const entry2 of node2.read.entries) release.entries.push(entry2);
+    for (const warning of node2.read.warnings) release.warnings.push(warning);
+    for (const parent of node2.parents) {
+      const other = owner.get(parent);
+      if (!other || isOlder(release, other)) owner.set(parent, release);
     }
   }
-  const tagged = [...byTag.values()].sort(
-    (a, b) => import_semver4.default.rcompare(a.tag?.version ?? "0.0.0", b.tag?.version ?? "0.0.0")
-  );
-  return unreleased.commits.length ? [unreleased, ...tagged] : tagged;
+  const tagged = [...byTag.values()].sort((a, b) => b.rank.compare(a.rank));
+  return unreleased.entries.length || unreleased.warnings.length ? [unreleased, ...tagged] : tagged;
 }
+function newRelease(tag, date5) {
+  return { tag, rank: new import_semver4.SemVer(tag.version), date: date5, entries: [], warnings: [] };
+}
+function childrenFirst(nodes) {
+  const index = new Map(nodes.map((node2, at) => [node2.hash, at]));
+  const waiting = new Int32Array(nodes.length);
+  for (const node2 of nodes) {
+    for (const parent of node2.parents) {
+      const at = index.get(parent);
+      if (at !== void 0) waiting[at] = (waiting[at] ?? 0) + 1;
+    }
+  }
+  const ready = new MinHeap();
+  nodes.forEach((_, at) => {
+    if (waiting[at] === 0) ready.push(at);
+  });
+  const ordered2 = [];
+  while (ready.size > 0) {
+    const node2 = nodes[ready.pop()];
+    ordered2.push(node2);
+    for (const parent of node2.parents) {
+      const at = index.get(parent);
+      if (at !== void 0 && --waiting[at] === 0) ready.push(at);
+    }
+  }
+  return ordered2;
+}
+var MinHeap = class {
+  items = [];
+  get size() {
+    return this.items.length;
+  }
+  push(value) {
+    const items = this.items;
+    items.push(value);
+    for (let at = items.length - 1; at > 0; ) {
+      const up = at - 1 >> 1;
+      if (items[up] <= value) break;
+      items[at] = items[up];
+      items[up] = value;
+      at = up;
+    }
+  }
+  pop() {
+    const items = this.items;
+    const top = items[0];
+    const last = items.pop();
+    if (items.length === 0) return top;
+    items[0] = last;
+    for (let at = 0; ; ) {
+      const left = at * 2 + 1;
+      const right = left + 1;
+      let smallest = at;
+      if (left < items.length && items[left] < items[smallest])
+        smallest = left;
+      if (right < items.length && items[right] < items[smallest])
+        smallest = right;
+      if (smallest === at) break;
+      [items[at], items[smallest]] = [items[smallest], items[at]];
+      at = smallest;
+    }
+    return top;
+  }
+};
 function ownTag(commit, prefix) {
   let best;
   for (const name of commit.tags ?? []) {
@@ -72197,9 +72475,9 @@ async function gitMaybe(cwd, args) {
   }
 }
 function exitOf(child) {
-  return new Promise((resolve11, reject) => {
+  return new Promise((resolve14, reject) => {
     child.on("error", reject);
-    child.on("close", (code2) => resolve11(code2 ?? 1));
+    child.on("close", (code2) => resolve14(code2 ?? 1));
   });
 }
 
@@ -72209,7 +72487,6 @@ var FIELDS = 7;
 async function* readCommits(cwd, options) {
   const args = ["log", "-z", `--format=${FORMAT2}`, "--no-color"];
   args.push(options.withTags ? "--decorate-refs=refs/tags/" : "--no-decorate");
-  if (options.topoOrder) args.push("--topo-order");
   args.push(...options.revisions, "--");
   const child = spawn3("git", args, { cwd, stdio: ["ignore", "pipe", "pipe"] });
   let stderr = "";
@@ -72412,20 +72689,17 @@ async function repositoryOf(cwd, config2) {
 // git/history-source.ts
 async function planHistory(options) {
   const { cwd, config: config2 } = options;
-  const commits = readCommits(cwd, {
-    revisions: [options.to ?? "HEAD"],
-    withTags: true,
-    topoOrder: true
-  });
-  const releases = await splitIntoReleases(commits, config2.tagPrefix);
   const overrides = await loadOverrides(cwd, config2.overridesFile);
   const repository = await repositoryOf(cwd, config2);
+  const commits = readCommits(cwd, { revisions: [options.to ?? "HEAD"], withTags: true });
+  const releases = await splitIntoReleases(commits, config2);
   const tagged = releases.filter((release) => release.tag);
   return releases.map((release) => {
     const at = tagged.indexOf(release);
     const previous = at === -1 ? tagged[0]?.tag : tagged[at + 1]?.tag;
-    return planRelease({
-      commits: release.commits,
+    return planFromEntries({
+      entries: release.entries,
+      warnings: release.warnings,
       previous,
       tag: release.tag?.name,
       config: config2,
@@ -72513,8 +72787,8 @@ async function loadReleaseConfig(cwd, args, io) {
   const file2 = args.config ?? CONFIG_PATH;
   const result = await loadConfigFile(resolve7(cwd, file2), { required: args.config !== void 0 });
   if (!result.ok) {
-    for (const problem of result.problems)
-      io.stderr(`${formatConfigProblem({ ...problem, file: file2 })}
+    for (const problem2 of result.problems)
+      io.stderr(`${formatConfigProblem({ ...problem2, file: file2 })}
 `);
     return void 0;
   }
@@ -72685,12 +72959,12 @@ function buildCalendars(sla, icsFiles, file2 = ".github/upkeep.yml") {
       } else {
         const parsed = parseIcsHolidays(text2);
         extra = parsed.dates;
-        for (const problem of parsed.problems) {
+        for (const problem2 of parsed.problems) {
           problems.push({
             file: config2.holidaysIcs,
             path: "",
-            line: problem.line,
-            message: problem.message
+            line: problem2.line,
+            message: problem2.message
           });
         }
       }
@@ -72706,6 +72980,7 @@ function icsPaths(sla) {
 }
 function issuePolicy(subject, sla, triage, calendars) {
   const severity = severityFromLabels(subject.labels, triage);
+  if (!severity) return { severity, goals: {}, source: "severity" };
   const base = severity ? sla.goals[severity] : void 0;
   const ruleIndex = sla.rules.findIndex((rule2) => ruleMatches2(rule2, subject, severity));
   const rule = ruleIndex >= 0 ? sla.rules[ruleIndex] : void 0;
@@ -72740,7 +73015,7 @@ function ruleMatches2(rule, subject, severity) {
 // actions/maintenance-report/gather.ts
 async function gatherReportInput(port, config2, period, now2) {
   const issues = [];
-  const permissions = /* @__PURE__ */ new Map();
+  const permissions2 = /* @__PURE__ */ new Map();
   for await (const issue2 of port.listIssues({
     state: "all",
     since: new Date(period.start).toISOString(),
@@ -72752,8 +73027,8 @@ async function gatherReportInput(port, config2, period, now2) {
     const events = withSeverity ? await port.listTimeline(issue2.number) : [];
     for (const event of events) {
       const login = event.actor?.login;
-      if (event.event === "commented" && login && login !== issue2.author.login && !isBot(event.actor) && !permissions.has(login)) {
-        permissions.set(login, await port.getPermission(login));
+      if (event.event === "commented" && login && login !== issue2.author.login && !isBot(event.actor) && !permissions2.has(login)) {
+        permissions2.set(login, await port.getPermission(login));
       }
     }
     issues.push({ issue: issue2, events, comments: [], fromTimeline: true });
@@ -72768,7 +73043,7 @@ async function gatherReportInput(port, config2, period, now2) {
     calendars,
     windowCalendar: windowCalendar(config2, calendars),
     issues,
-    permissions,
+    permissions: permissions2,
     releases: await port.listPublishedReleases()
   };
 }
@@ -72865,6 +73140,28 @@ function duration3(ms) {
 function escapeHtml(text2) {
   return text2.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }
+function slaCells(row) {
+  const share = (goal) => `${percent(goal.onTime)} (${goal.met}/${goal.met + goal.breached})`;
+  const times = (goal) => `${duration3(goal.p50Ms)} / ${duration3(goal.p90Ms)}`;
+  return [
+    row.severity,
+    row.issues,
+    share(row.response),
+    times(row.response),
+    share(row.resolution),
+    times(row.resolution),
+    row.openBreached
+  ];
+}
+var SLA_HEADERS = [
+  "Severity",
+  "Issues",
+  "Response on time",
+  "Response p50 / p90",
+  "Resolution on time",
+  "Resolution p50 / p90",
+  "Open and breached"
+];
 
 // core/report/chart.ts
 var WIDTH = 640;
@@ -72959,16 +73256,7 @@ function slaSection(report) {
     ],
     format: (value) => `${value}%`
   });
-  const rows2 = report.sla.map((row) => [
-    row.severity,
-    row.issues,
-    `${percent(row.response.onTime)} (${row.response.met}/${row.response.met + row.response.breached})`,
-    `${duration3(row.response.p50Ms)} / ${duration3(row.response.p90Ms)}`,
-    `${percent(row.resolution.onTime)} (${row.resolution.met}/${row.resolution.met + row.resolution.breached})`,
-    `${duration3(row.resolution.p50Ms)} / ${duration3(row.resolution.p90Ms)}`,
-    row.openBreached
-  ]);
-  return `<section id="section-sla"><h2>SLA compliance</h2>${chart}${table2(["Severity", "Issues", "Response on time", "Response p50 / p90", "Resolution on time", "Resolution p50 / p90", "Open and breached"], rows2)}</section>`;
+  return `<section id="section-sla"><h2>SLA compliance</h2>${chart}${table2(SLA_HEADERS, report.sla.map(slaCells))}</section>`;
 }
 function incidentSection(report) {
   const { incidents } = report;
@@ -73106,19 +73394,9 @@ function slaTable(report) {
   return [
     "## SLA compliance",
     "",
-    "| Severity | Issues | Response on time | Response p50 / p90 | Resolution on time | Resolution p50 / p90 | Open and breached |",
+    `| ${SLA_HEADERS.join(" | ")} |`,
     "|---|---:|---:|---|---:|---|---:|",
-    ...report.sla.map(
-      (row) => [
-        row.severity,
-        row.issues,
-        `${percent(row.response.onTime)} (${row.response.met}/${row.response.met + row.response.breached})`,
-        `${duration3(row.response.p50Ms)} / ${duration3(row.response.p90Ms)}`,
-        `${percent(row.resolution.onTime)} (${row.resolution.met}/${row.resolution.met + row.resolution.breached})`,
-        `${duration3(row.resolution.p50Ms)} / ${duration3(row.resolution.p90Ms)}`,
-        row.openBreached
-      ].join(" | ")
-    ).map((row) => `| ${row} |`),
+    ...report.sla.map((row) => `| ${slaCells(row).join(" | ")} |`),
     "",
     "Times count working hours of each goal's calendar.",
     ""
@@ -73199,7 +73477,7 @@ var HEALTH_MARKER = /<!-- upkeep:health-incident probe=([A-Za-z0-9._-]+) -->/;
 function incidentSection2(input2) {
   const at = judgedAt(input2);
   const list = [];
-  const bySeverity = { critical: 0, major: 0, minor: 0 };
+  const bySeverity2 = { critical: 0, major: 0, minor: 0 };
   const downtime = /* @__PURE__ */ new Map();
   for (const { issue: issue2 } of input2.issues) {
     if (issue2.isPullRequest) continue;
@@ -73223,7 +73501,7 @@ function incidentSection2(input2) {
     );
     const isIncident = labelled || severity === "critical" || severity === "major";
     if (!isIncident || !inPeriod(opened, input2.period)) continue;
-    if (severity) bySeverity[severity]++;
+    if (severity) bySeverity2[severity]++;
     list.push({
       number: issue2.number,
       title: issue2.title,
@@ -73235,7 +73513,7 @@ function incidentSection2(input2) {
   }
   const restored = list.filter((row) => row.closedAt !== null && Date.parse(row.closedAt) <= at);
   return {
-    bySeverity,
+    bySeverity: bySeverity2,
     total: list.length,
     mttrMs: restored.length === 0 ? null : restored.reduce((sum, row) => sum + row.durationMs, 0) / restored.length,
     list: list.sort((a, b) => a.openedAt.localeCompare(b.openedAt)),
@@ -73785,7 +74063,7 @@ var reportCommand = {
       required: options.config !== void 0
     });
     if (!loaded.ok) {
-      for (const problem of loaded.problems) io.stderr(`${formatConfigProblem(problem)}
+      for (const problem2 of loaded.problems) io.stderr(`${formatConfigProblem(problem2)}
 `);
       return EXIT.usage;
     }
@@ -73815,11 +74093,11 @@ var reportCommand = {
       });
       const parsed = parseIssuesFile(text3, file2);
       if (!parsed.ok) {
-        for (const problem of parsed.problems) io.stderr(`${problem}
+        for (const problem2 of parsed.problems) io.stderr(`${problem2}
 `);
         return EXIT.usage;
       }
-      const permissions = new Map(
+      const permissions2 = new Map(
         parsed.snapshots.flatMap((snapshot) => [...snapshot.permissions])
       );
       input2 = {
@@ -73833,7 +74111,7 @@ var reportCommand = {
           events: snapshot.events,
           comments: snapshot.comments
         })),
-        permissions,
+        permissions: permissions2,
         releases: []
       };
       repository = file2;
@@ -73883,10 +74161,2078 @@ function parseOptions2(args) {
   return values;
 }
 
+// cli/commands/sast-rules.ts
+import { join as join11, resolve as resolve10 } from "node:path";
+import { parseArgs as parseArgs6 } from "node:util";
+
+// core/sast/finding.ts
+function formatProblem(problem2) {
+  const where = problem2.line ? `${problem2.subject}:${problem2.line}` : problem2.subject;
+  return `${problem2.level}: ${where}: ${problem2.message}`;
+}
+
+// core/sast/scan/run-scan.ts
+import { readFileSync as readFileSync11 } from "node:fs";
+import { resolve as resolve9 } from "node:path";
+
+// core/sast/baseline.ts
+var FINGERPRINT_KEY = "upkeep/v1";
+function readBaseline2(text2, file2) {
+  let value;
+  try {
+    value = JSON.parse(text2);
+  } catch (error62) {
+    return { ok: false, message: `${file2}: not JSON (${error62.message})` };
+  }
+  const fingerprints = /* @__PURE__ */ new Set();
+  if (isObject5(value) && Array.isArray(value.runs)) {
+    for (const run of value.runs) {
+      for (const result of isObject5(run) && Array.isArray(run.results) ? run.results : []) {
+        const print2 = isObject5(result) && isObject5(result.partialFingerprints) ? result.partialFingerprints[FINGERPRINT_KEY] : void 0;
+        if (typeof print2 === "string") fingerprints.add(print2);
+      }
+    }
+    return { ok: true, fingerprints };
+  }
+  if (isObject5(value) && Array.isArray(value.findings)) {
+    for (const finding of value.findings)
+      if (isObject5(finding) && typeof finding.fingerprint === "string")
+        fingerprints.add(finding.fingerprint);
+    return { ok: true, fingerprints };
+  }
+  return {
+    ok: false,
+    message: `${file2}: expected a SARIF log (runs[]) or an Upkeep JSON report (findings[])`
+  };
+}
+function markBaseline(findings, baseline) {
+  if (!baseline) return findings;
+  return findings.map((finding) => ({
+    ...finding,
+    baselineState: baseline.has(finding.fingerprint) ? "unchanged" : "new"
+  }));
+}
+function isObject5(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+// core/sast/load-rules.ts
+var import_yaml7 = __toESM(require_dist(), 1);
+import { parse as parse8 } from "@ast-grep/napi";
+
+// core/sast/languages.ts
+import { createRequire as createRequire2 } from "node:module";
+import { Lang, registerDynamicLanguage } from "@ast-grep/napi";
+var EXTENSIONS = {
+  js: "JavaScript",
+  mjs: "JavaScript",
+  cjs: "JavaScript",
+  jsx: "JavaScript",
+  ts: "TypeScript",
+  mts: "TypeScript",
+  cts: "TypeScript",
+  tsx: "Tsx",
+  py: "python",
+  go: "go",
+  java: "java"
+};
+var PARSERS_OF = {
+  javascript: ["JavaScript", "TypeScript", "Tsx"],
+  python: ["python"],
+  go: ["go"],
+  java: ["java"]
+};
+function fileKindOf(path) {
+  if (/(^|\/)\.github\/workflows\/[^/]+\.ya?ml$/.test(path)) return { kind: "workflow" };
+  const extension = path.slice(path.lastIndexOf(".") + 1).toLowerCase();
+  if (path.endsWith(".d.ts")) return void 0;
+  const parser3 = EXTENSIONS[extension];
+  return parser3 ? { kind: "code", parser: parser3 } : void 0;
+}
+function napiLang(parser3) {
+  if (parser3 === "JavaScript") return Lang.JavaScript;
+  if (parser3 === "TypeScript") return Lang.TypeScript;
+  if (parser3 === "Tsx") return Lang.Tsx;
+  return parser3;
+}
+var registered = false;
+function registerLanguages() {
+  if (registered) return;
+  const require3 = createRequire2(import.meta.url);
+  registerDynamicLanguage({
+    python: require3("@ast-grep/lang-python"),
+    go: require3("@ast-grep/lang-go"),
+    java: require3("@ast-grep/lang-java")
+  });
+  registered = true;
+}
+
+// core/sast/rule.ts
+var ruleLanguages = ["javascript", "python", "go", "java", "github-actions"];
+var metaVariable = external_exports.string().regex(/^\$?[A-Z_][A-Z0-9_]*$/, "expected a metavariable name such as CMD or $CMD").transform((name) => name.replace(/^\$/, ""));
+var sinkSchema = external_exports.strictObject({
+  callee: metaVariable,
+  functions: external_exports.array(external_exports.string().min(1)).min(1)
+});
+var taintSchema = external_exports.strictObject({
+  argument: metaVariable,
+  requires: external_exports.enum(["source", "nonconstant"]).default("source"),
+  sanitizers: external_exports.array(external_exports.string()).default([]),
+  /** Sources beyond the language's request data, e.g. process.argv for command injection. */
+  sources: external_exports.array(external_exports.string()).default([])
+});
+var entropySchema = external_exports.strictObject({
+  argument: metaVariable,
+  min: external_exports.number().positive().default(3.5)
+});
+var astGrepObject = external_exports.record(external_exports.string(), external_exports.unknown());
+var ruleFileSchema = external_exports.strictObject({
+  id: external_exports.string().regex(/^[a-z0-9][a-z0-9-/.]*$/, "expected a lower-case id such as js-eval"),
+  language: external_exports.enum(ruleLanguages),
+  severity: findingSeverityField,
+  message: external_exports.string().min(1),
+  note: external_exports.string().optional().describe("How to fix it."),
+  metadata: external_exports.strictObject({
+    cwe: external_exports.array(external_exports.string().regex(/^CWE-\d+$/, "expected CWE-<number>")).default([]),
+    owasp: external_exports.array(external_exports.string()).default([]),
+    confidence: external_exports.enum(["high", "medium", "low"]).default("medium"),
+    references: external_exports.array(external_exports.url()).default([]),
+    name: external_exports.string().optional()
+  }).prefault({}),
+  rule: astGrepObject.optional(),
+  constraints: astGrepObject.optional(),
+  utils: astGrepObject.optional(),
+  sink: sinkSchema.optional(),
+  taint: taintSchema.optional(),
+  entropy: entropySchema.optional(),
+  /** Skip the rule for files containing none of these words (a cheap text pre-check). */
+  prefilter: external_exports.array(external_exports.string().min(1)).optional(),
+  check: external_exports.string().optional()
+}).superRefine((rule, ctx) => {
+  const isWorkflow = rule.language === "github-actions";
+  if (isWorkflow && !rule.check)
+    ctx.addIssue({ code: "custom", path: ["check"], message: "workflow rules name a `check`" });
+  if (!isWorkflow && !rule.rule)
+    ctx.addIssue({ code: "custom", path: ["rule"], message: "expected an ast-grep `rule`" });
+});
+
+// core/sast/workflow/checks.ts
+var import_yaml6 = __toESM(require_dist(), 1);
+var UNTRUSTED = /\$\{\{\s*[^}]*?\b(github\.event\.(issue|pull_request|comment|review|review_comment|discussion|discussion_comment|pages|commits|head_commit|workflow_run)\b[\w.*[\]'"-]*\.(title|body|message|name|email|ref|label|head_branch|page_name|default_branch)\b|github\.head_ref\b)[^}]*\}\}/g;
+var FIRST_PARTY_OWNERS = /* @__PURE__ */ new Set(["actions", "github"]);
+function scriptInjection(workflow) {
+  const hits = [];
+  for (const step of workflow.steps()) {
+    const scripts = [];
+    const run = workflow.get(step.node, "run");
+    if (run) scripts.push(run);
+    if (step.uses?.startsWith("actions/github-script")) {
+      const script = workflow.get(asMap(workflow.get(step.node, "with")), "script");
+      if (script) scripts.push(script);
+    }
+    for (const script of scripts) {
+      if (!(0, import_yaml6.isScalar)(script)) continue;
+      for (const match2 of String(script.value).matchAll(UNTRUSTED))
+        hits.push(workflow.hitOfText(script, match2[0], `\`${match2[0]}\` is attacker-controlled`));
+    }
+  }
+  return hits;
+}
+function pullRequestTargetCheckout(workflow) {
+  if (!workflow.events().includes("pull_request_target")) return [];
+  return workflow.steps().flatMap((step) => {
+    if (!step.uses?.startsWith("actions/checkout")) return [];
+    const options = asMap(workflow.get(step.node, "with"));
+    const ref = workflow.get(options, "ref");
+    const repository = workflow.get(options, "repository");
+    const text2 = `${(0, import_yaml6.isScalar)(ref) ? ref.value : ""} ${(0, import_yaml6.isScalar)(repository) ? repository.value : ""}`;
+    const headRef = /github\.event\.pull_request\.head\.(sha|ref|repo)|github\.head_ref|refs\/pull\//.test(text2);
+    return headRef ? [workflow.hitAt(ref ?? repository)] : [];
+  });
+}
+function isUnpinnedThirdParty(uses) {
+  if (uses.startsWith("./") || uses.startsWith("docker://")) return false;
+  const [path, ref] = uses.split("@");
+  const owner = (path ?? "").split("/")[0] ?? "";
+  if (FIRST_PARTY_OWNERS.has(owner.toLowerCase())) return false;
+  return !/^[0-9a-f]{40}$/.test(ref ?? "");
+}
+function unpinnedAction(workflow) {
+  return workflow.steps().flatMap(
+    (step) => step.uses && isUnpinnedThirdParty(step.uses) ? [workflow.hitAt(workflow.get(step.node, "uses"), `\`${step.uses}\` can change under you`)] : []
+  );
+}
+function permissions(workflow) {
+  const hits = [];
+  const top = workflow.get(workflow.root, "permissions");
+  if ((0, import_yaml6.isScalar)(top) && top.value === "write-all")
+    hits.push(workflow.hitAt(top, "`permissions: write-all` grants every scope"));
+  const jobs = workflow.jobs();
+  for (const job of jobs) {
+    const own2 = workflow.get(job.node, "permissions");
+    if ((0, import_yaml6.isScalar)(own2) && own2.value === "write-all")
+      hits.push(workflow.hitAt(own2, `job \`${job.id}\` asks for write-all`));
+  }
+  const everyJobScoped = jobs.length > 0 && jobs.every((job) => workflow.get(job.node, "permissions"));
+  if (!top && !everyJobScoped) {
+    const anchor2 = workflow.keyNode(workflow.root, "jobs") ?? workflow.root;
+    hits.push(
+      workflow.hitAt(anchor2, "no `permissions:` block, so the token gets the repository default")
+    );
+  }
+  return hits;
+}
+function secretsToUntrustedAction(workflow) {
+  return workflow.steps().flatMap((step) => {
+    if (!step.uses || !isUnpinnedThirdParty(step.uses)) return [];
+    const hits = [];
+    for (const key of ["with", "env"]) {
+      const map2 = asMap(workflow.get(step.node, key));
+      for (const item of map2?.items ?? []) {
+        const value = item.value;
+        if ((0, import_yaml6.isScalar)(value) && /\$\{\{\s*secrets\./.test(String(value.value)))
+          hits.push(
+            workflow.hitAt(value, `a secret goes to \`${step.uses}\`, which is not pinned`)
+          );
+      }
+    }
+    return hits;
+  });
+}
+function asMap(node2) {
+  return (0, import_yaml6.isMap)(node2) ? node2 : void 0;
+}
+var workflowChecks = {
+  "script-injection": scriptInjection,
+  "pull-request-target-checkout": pullRequestTargetCheckout,
+  "unpinned-action": unpinnedAction,
+  permissions,
+  "secrets-to-unpinned-action": secretsToUntrustedAction
+};
+
+// core/sast/load-rules.ts
+function loadRules(files) {
+  registerLanguages();
+  const rules = [];
+  const problems = [];
+  const seen = /* @__PURE__ */ new Map();
+  for (const file2 of files) {
+    for (const result of parseRuleFile(file2)) {
+      if ("problem" in result) {
+        problems.push(result.problem);
+        continue;
+      }
+      const earlier = seen.get(result.rule.id);
+      if (earlier) {
+        problems.push(
+          ruleProblem(file2.file, `rule id "${result.rule.id}" is already defined in ${earlier}`)
+        );
+        continue;
+      }
+      seen.set(result.rule.id, file2.file);
+      rules.push(result.rule);
+    }
+  }
+  return { rules, problems };
+}
+function parseRuleFile(file2) {
+  const lineCounter = new import_yaml7.LineCounter();
+  const documents = (0, import_yaml7.parseAllDocuments)(file2.text, { prettyErrors: false, lineCounter });
+  if (!Array.isArray(documents))
+    return [{ problem: ruleProblem(file2.file, "expected YAML rule documents") }];
+  return documents.flatMap((document) => {
+    if (document.errors.length > 0) {
+      const error62 = document.errors[0];
+      const line = lineCounter.linePos(error62.pos[0]).line;
+      const message = `YAML syntax error: ${error62.message.split("\n")[0]}`;
+      return [{ problem: { ...ruleProblem(file2.file, message), line } }];
+    }
+    const value = document.toJS();
+    if (value === null || value === void 0) return [];
+    return [compileRule(value, file2.file)];
+  });
+}
+function compileRule(value, file2) {
+  const parsed = ruleFileSchema.safeParse(value);
+  const id = value?.id;
+  const label = typeof id === "string" ? `${file2} (rule ${id})` : file2;
+  if (!parsed.success) {
+    const issue2 = parsed.error.issues[0];
+    const key = issue2.path.join(".") || "(top level)";
+    return { problem: ruleProblem(label, `${key}: ${issue2.message}`) };
+  }
+  const rule = parsed.data;
+  if (rule.language === "github-actions") {
+    if (!workflowChecks[rule.check ?? ""])
+      return {
+        problem: ruleProblem(
+          label,
+          `unknown workflow check "${rule.check}"; expected one of ${Object.keys(workflowChecks).join(", ")}`
+        )
+      };
+    return { rule: { ...rule, source: file2, words: [] } };
+  }
+  const compiled2 = {
+    ...rule,
+    source: file2,
+    words: rule.prefilter ?? sinkWords(rule),
+    matcher: buildMatcher(rule)
+  };
+  const invalid = invalidMatcher(compiled2);
+  return invalid ? { problem: ruleProblem(label, invalid) } : { rule: compiled2 };
+}
+function buildMatcher(rule) {
+  const constraints = { ...rule.constraints ?? {} };
+  return {
+    rule: rule.rule,
+    ...Object.keys(constraints).length > 0 ? { constraints } : {},
+    ...rule.utils ? { utils: rule.utils } : {}
+  };
+}
+function sinkWords(rule) {
+  return rule.sink ? [...new Set(rule.sink.functions.map(lastSegment))] : [];
+}
+function lastSegment(name) {
+  return name.slice(name.lastIndexOf(".") + 1);
+}
+function invalidMatcher(rule) {
+  if (rule.language === "github-actions") return void 0;
+  for (const parser3 of PARSERS_OF[rule.language]) {
+    try {
+      parse8(napiLang(parser3), "").root().findAll(rule.matcher);
+    } catch (error62) {
+      return `invalid ast-grep rule for ${parser3}: ${error62.message.replace(/\s*\n\s*\|?->?/g, " ")}`;
+    }
+  }
+  const metaVariables = [rule.sink?.callee, rule.taint?.argument, rule.entropy?.argument].filter(
+    Boolean
+  );
+  const ruleText = JSON.stringify(rule.rule);
+  for (const name of metaVariables) {
+    if (!ruleText.includes(`$${name}`)) return `metavariable $${name} does not appear in the rule`;
+  }
+  return void 0;
+}
+function ruleProblem(subject, message) {
+  return { level: "error", subject, message };
+}
+
+// core/sast/rule-files.ts
+import { existsSync as existsSync4, readdirSync as readdirSync2, readFileSync as readFileSync8, statSync as statSync5 } from "node:fs";
+import { dirname as dirname3, join as join9, relative as relative6 } from "node:path";
+import { fileURLToPath } from "node:url";
+var MARKER2 = "upkeep-rules.yml";
+function builtinRulesDir(from = dirname3(fileURLToPath(import.meta.url))) {
+  for (let dir = from; ; dir = dirname3(dir)) {
+    if (existsSync4(join9(dir, "rules", MARKER2))) return join9(dir, "rules");
+    if (dirname3(dir) === dir) throw new Error(`built-in rules not found above ${from}`);
+  }
+}
+function readRuleTexts(path, base) {
+  const texts = [];
+  const problems = [];
+  let files;
+  try {
+    files = statSync5(path).isDirectory() ? listYaml(path) : [path];
+  } catch (error62) {
+    problems.push({
+      level: "error",
+      subject: relative6(base, path) || path,
+      message: `cannot read rules: ${error62.message}`
+    });
+    return { texts, problems };
+  }
+  for (const file2 of files) {
+    if (file2.endsWith(MARKER2)) continue;
+    texts.push({ file: relative6(base, file2) || file2, text: readFileSync8(file2, "utf8") });
+  }
+  return { texts, problems };
+}
+function listYaml(dir) {
+  return readdirSync2(dir, { recursive: true, encoding: "utf8" }).filter((name) => /\.ya?ml$/.test(name)).sort().map((name) => join9(dir, name));
+}
+
+// core/sast/snyk/run.ts
+import { execFile } from "node:child_process";
+
+// core/sast/snyk/parse.ts
+import { createHash as createHash6 } from "node:crypto";
+var LEVEL_SEVERITY = {
+  error: "high",
+  warning: "medium",
+  note: "low"
+};
+function parseSnykSarif(text2) {
+  let log;
+  try {
+    log = JSON.parse(text2);
+  } catch (error62) {
+    return { ok: false, message: `snyk output is not JSON: ${error62.message}` };
+  }
+  if (!Array.isArray(log?.runs))
+    return { ok: false, message: "snyk output is not a SARIF log (no runs)" };
+  const rules = /* @__PURE__ */ new Map();
+  const findings = [];
+  for (const run of log.runs) {
+    for (const rule of run.tool?.driver?.rules ?? []) rules.set(rule.id, ruleOf(rule));
+    for (const result of run.results ?? []) {
+      const finding = findingOf(result, rules);
+      if (finding) findings.push(finding);
+    }
+  }
+  return { ok: true, findings, rules: [...rules.values()] };
+}
+function ruleOf(rule) {
+  const level = rule.defaultConfiguration?.level ?? "warning";
+  return {
+    id: `snyk/${rule.id}`,
+    name: rule.name ?? rule.shortDescription?.text ?? rule.id,
+    description: rule.shortDescription?.text ?? rule.name ?? rule.id,
+    cwe: (rule.properties?.cwe ?? []).filter((cwe) => /^CWE-\d+$/.test(cwe)),
+    severity: LEVEL_SEVERITY[level] ?? "medium",
+    helpUri: rule.helpUri
+  };
+}
+function findingOf(result, rules) {
+  const location = result.locations?.[0]?.physicalLocation;
+  const uri = location?.artifactLocation?.uri;
+  if (!result.ruleId || !uri) return void 0;
+  const region = location.region ?? {};
+  const ruleId = `snyk/${result.ruleId}`;
+  const path = decodeURIComponent(uri).replace(/^file:\/\//, "").replace(/^\.\//, "");
+  const snykPrint = Object.values(result.fingerprints ?? {}).find(
+    (value) => typeof value === "string"
+  );
+  const identity = snykPrint ?? `${result.message?.text ?? ""}:${region.startLine ?? 0}`;
+  return {
+    ruleId,
+    severity: LEVEL_SEVERITY[result.level ?? ""] ?? rules.get(result.ruleId)?.severity ?? "medium",
+    message: result.message?.text ?? ruleId,
+    path,
+    startLine: region.startLine ?? 1,
+    startColumn: region.startColumn ?? 1,
+    endLine: region.endLine ?? region.startLine ?? 1,
+    endColumn: region.endColumn ?? region.startColumn ?? 1,
+    snippet: "",
+    fingerprint: createHash6("sha256").update(`${ruleId}\0${path}\0${identity}`).digest("hex").slice(0, 32),
+    tool: "snyk-code"
+  };
+}
+
+// core/sast/snyk/run.ts
+var SUBJECT = "snyk code test";
+async function runSnykCode(root, env) {
+  const token = env.SNYK_TOKEN;
+  if (!token) return failure2("SNYK_TOKEN is not set; Snyk Code results were not merged");
+  const outcome = await new Promise(
+    (resolve14) => {
+      execFile(
+        "snyk",
+        ["code", "test", "--sarif"],
+        { cwd: root, env, maxBuffer: 256 * 1024 * 1024 },
+        (error62, stdout, stderr) => {
+          const code2 = error62?.code ?? (error62 ? 1 : 0);
+          resolve14({ code: code2 ?? 0, stdout, stderr });
+        }
+      );
+    }
+  );
+  if (outcome.code === "ENOENT")
+    return failure2(
+      "the Snyk CLI is not on PATH; install it in the workflow (Upkeep never installs it)"
+    );
+  if (outcome.code !== 0 && outcome.code !== 1) {
+    const detail = redact((outcome.stderr || outcome.stdout).trim().split("\n")[0] ?? "", token);
+    return failure2(`exited with ${outcome.code}: ${detail}`);
+  }
+  const parsed = parseSnykSarif(outcome.stdout);
+  return parsed.ok ? parsed : failure2(redact(parsed.message, token));
+}
+function redact(text2, token) {
+  return text2.split(token).join("***");
+}
+function failure2(message) {
+  return { ok: false, problem: { level: "error", subject: SUBJECT, message } };
+}
+
+// core/sast/suppressions.ts
+var import_ignore3 = __toESM(require_ignore(), 1);
+var MARKER3 = /upkeep-ignore\[([^\]]*)\]\s*(?::\s*(.*?))?\s*(?:\*\/|-->)?\s*$/;
+var COMMENT_LINE = /^\s*(\/\/|#|\/\*|\*|<!--)/;
+function applyInlineSuppressions(findings, text2, path) {
+  if (!text2.includes("upkeep-ignore[")) return { findings, problems: [] };
+  const lines = text2.split("\n");
+  const problems = [];
+  const reported = /* @__PURE__ */ new Set();
+  const result = findings.map((finding) => {
+    for (const lineNumber of [finding.startLine, finding.startLine - 1]) {
+      const line = lines[lineNumber - 1] ?? "";
+      if (lineNumber !== finding.startLine && !COMMENT_LINE.test(line)) continue;
+      const marker = parseMarker(line);
+      if (!marker?.rules.includes(finding.ruleId)) continue;
+      if (!marker.reason) {
+        if (!reported.has(lineNumber))
+          problems.push({
+            level: "warning",
+            subject: path,
+            line: lineNumber,
+            message: `upkeep-ignore[${marker.rules.join(", ")}] has no reason, so it is not applied; write \`upkeep-ignore[${finding.ruleId}]: why this is safe\``
+          });
+        reported.add(lineNumber);
+        continue;
+      }
+      return { ...finding, suppression: { kind: "inline", reason: marker.reason } };
+    }
+    return finding;
+  });
+  return { findings: result, problems };
+}
+function parseMarker(line) {
+  const match2 = line.match(MARKER3);
+  if (!match2) return void 0;
+  const rules = (match2[1] ?? "").split(",").map((rule) => rule.trim()).filter(Boolean);
+  const reason = match2[2]?.trim();
+  return { rules, reason: reason ? reason : void 0 };
+}
+function applyConfigIgnores(findings, entries, today2) {
+  const day = today2.toISOString().slice(0, 10);
+  const problems = [];
+  const active = entries.filter((entry2, index) => {
+    if (!entry2.until || entry2.until >= day) return true;
+    problems.push({
+      level: "warning",
+      subject: `.github/upkeep.yml sast.ignore[${index}]`,
+      message: `expired on ${entry2.until}${entry2.rule ? ` (rule ${entry2.rule})` : ""}; its findings are reported again`
+    });
+    return false;
+  });
+  const matchers = active.map((entry2) => ({ entry: entry2, paths: (0, import_ignore3.default)().add(entry2.paths) }));
+  const result = findings.map((finding) => {
+    if (finding.suppression) return finding;
+    const hit = matchers.find(
+      ({ entry: entry2, paths: paths2 }) => (!entry2.rule || entry2.rule === finding.ruleId) && paths2.ignores(finding.path)
+    );
+    return hit ? { ...finding, suppression: { kind: "config", reason: hit.entry.reason } } : finding;
+  });
+  return { findings: result, problems };
+}
+
+// core/sast/scan/discover.ts
+var import_ignore4 = __toESM(require_ignore(), 1);
+import { existsSync as existsSync5, readdirSync as readdirSync3, readFileSync as readFileSync9, statSync as statSync6 } from "node:fs";
+import { join as join10, relative as relative7, sep as sep5 } from "node:path";
+var VENDORED = /* @__PURE__ */ new Set([
+  "node_modules",
+  "vendor",
+  "third_party",
+  "bower_components",
+  ".venv",
+  "venv",
+  "__pycache__",
+  "dist",
+  "build",
+  "coverage",
+  ".next",
+  ".git",
+  ".tox"
+]);
+var MINIFIED_NAME = /[.-]min\.(m?js|cjs)$|\.bundle\.m?js$/;
+function discoverFiles(root, paths2, exclude) {
+  const discovery = { files: [], skipped: { vendored: 0, ignored: 0, minified: 0 } };
+  const excluded = (0, import_ignore4.default)().add(exclude);
+  const seen = /* @__PURE__ */ new Set();
+  for (const path of paths2) {
+    const start = join10(root, path);
+    if (!existsSync5(start)) throw new Error(`path not found: ${path}`);
+    if (statSync6(start).isFile()) {
+      const kind = fileKindOf(toPosix(relative7(root, start)));
+      if (kind) addFile(discovery, seen, root, start, kind);
+      continue;
+    }
+    walk5(start, root, ancestorsRules(root, start), excluded, discovery, seen);
+  }
+  discovery.files.sort((a, b) => a.path < b.path ? -1 : 1);
+  return discovery;
+}
+function walk5(dir, root, rules, excluded, discovery, seen) {
+  const own2 = readGitignore(dir);
+  const active = own2 ? [...rules, { base: dir, matcher: own2 }] : rules;
+  const entries = readdirSync3(dir, { withFileTypes: true }).sort(
+    (a, b) => a.name < b.name ? -1 : 1
+  );
+  for (const entry2 of entries) {
+    const absolute = join10(dir, entry2.name);
+    const path = toPosix(relative7(root, absolute));
+    const isDir = entry2.isDirectory();
+    if (isDir && VENDORED.has(entry2.name)) {
+      discovery.skipped.vendored++;
+      continue;
+    }
+    if (isIgnored(active, absolute, isDir) || path !== "" && excluded.ignores(isDir ? `${path}/` : path)) {
+      discovery.skipped.ignored++;
+      continue;
+    }
+    if (isDir) walk5(absolute, root, active, excluded, discovery, seen);
+    else if (entry2.isFile()) {
+      const kind = fileKindOf(path);
+      if (!kind) continue;
+      if (MINIFIED_NAME.test(entry2.name)) discovery.skipped.minified++;
+      else addFile(discovery, seen, root, absolute, kind);
+    }
+  }
+}
+function addFile(discovery, seen, root, absolute, kind) {
+  if (seen.has(absolute)) return;
+  seen.add(absolute);
+  discovery.files.push({ absolutePath: absolute, path: toPosix(relative7(root, absolute)), kind });
+}
+function isIgnored(rules, absolute, isDir) {
+  return rules.some(({ base, matcher }) => {
+    const path = toPosix(relative7(base, absolute));
+    return path !== "" && !path.startsWith("..") && matcher.ignores(isDir ? `${path}/` : path);
+  });
+}
+function ancestorsRules(root, start) {
+  const rules = [];
+  const parts = relative7(root, start).split(sep5).filter(Boolean);
+  for (let depth = 0; depth < parts.length; depth++) {
+    const dir = join10(root, ...parts.slice(0, depth));
+    const matcher = readGitignore(dir);
+    if (matcher) rules.push({ base: dir, matcher });
+  }
+  return rules;
+}
+function readGitignore(dir) {
+  const file2 = join10(dir, ".gitignore");
+  if (!existsSync5(file2)) return void 0;
+  return (0, import_ignore4.default)().add(readFileSync9(file2, "utf8"));
+}
+function toPosix(path) {
+  return path.split(sep5).join("/");
+}
+
+// core/sast/scan/pool.ts
+import { availableParallelism } from "node:os";
+import { isMainThread, parentPort, Worker as Worker2, workerData } from "node:worker_threads";
+
+// core/sast/match-file.ts
+import { parse as parse9 } from "@ast-grep/napi";
+
+// core/sast/fingerprint.ts
+import { createHash as createHash7 } from "node:crypto";
+function normaliseSnippet(text2) {
+  return text2.replace(/\s+/g, " ").trim().slice(0, 500);
+}
+function assignFingerprints(findings, matchedText) {
+  const occurrences = /* @__PURE__ */ new Map();
+  const ordered2 = [...findings].sort(
+    (a, b) => a.startLine - b.startLine || a.startColumn - b.startColumn
+  );
+  return ordered2.map((finding) => {
+    const key = `${finding.ruleId}\0${finding.path}\0${normaliseSnippet(matchedText(finding))}`;
+    const index = occurrences.get(key) ?? 0;
+    occurrences.set(key, index + 1);
+    const fingerprint = createHash7("sha256").update(`${key}\0${index}`).digest("hex").slice(0, 32);
+    return { ...finding, fingerprint };
+  });
+}
+
+// core/sast/syntax.ts
+var JS = {
+  functions: /* @__PURE__ */ new Set([
+    "function_declaration",
+    "function_expression",
+    "arrow_function",
+    "method_definition",
+    "generator_function_declaration",
+    "generator_function"
+  ]),
+  bindings: {
+    variable_declarator: { target: "name", value: "value" },
+    assignment_expression: { target: "left", value: "right" },
+    augmented_assignment_expression: { target: "left", value: "right" }
+  },
+  names: /* @__PURE__ */ new Set(["identifier", "shorthand_property_identifier_pattern"]),
+  literals: /* @__PURE__ */ new Set([
+    "string",
+    "string_fragment",
+    "number",
+    "true",
+    "false",
+    "null",
+    "undefined",
+    "regex",
+    "template_string",
+    "escape_sequence"
+  ]),
+  call: { kind: "call_expression", callee: "function" },
+  propertyNames: /* @__PURE__ */ new Set(["property_identifier", "shorthand_property_identifier"]),
+  interpolations: /* @__PURE__ */ new Set(["template_substitution"])
+};
+var PYTHON = {
+  functions: /* @__PURE__ */ new Set(["function_definition", "lambda"]),
+  bindings: {
+    assignment: { target: "left", value: "right" },
+    augmented_assignment: { target: "left", value: "right" },
+    named_expression: { target: "name", value: "value" }
+  },
+  names: /* @__PURE__ */ new Set(["identifier"]),
+  literals: /* @__PURE__ */ new Set(["string", "integer", "float", "true", "false", "none", "string_content"]),
+  call: { kind: "call", callee: "function" },
+  propertyNames: /* @__PURE__ */ new Set([]),
+  interpolations: /* @__PURE__ */ new Set(["interpolation"])
+};
+var GO = {
+  functions: /* @__PURE__ */ new Set(["function_declaration", "method_declaration", "func_literal"]),
+  bindings: {
+    short_var_declaration: { target: "left", value: "right" },
+    assignment_statement: { target: "left", value: "right" },
+    var_spec: { target: "name", value: "value" }
+  },
+  names: /* @__PURE__ */ new Set(["identifier"]),
+  literals: /* @__PURE__ */ new Set([
+    "interpreted_string_literal",
+    "raw_string_literal",
+    "int_literal",
+    "float_literal",
+    "true",
+    "false",
+    "nil"
+  ]),
+  call: { kind: "call_expression", callee: "function" },
+  propertyNames: /* @__PURE__ */ new Set(["field_identifier"]),
+  interpolations: /* @__PURE__ */ new Set([])
+};
+var JAVA = {
+  functions: /* @__PURE__ */ new Set(["method_declaration", "constructor_declaration", "lambda_expression"]),
+  bindings: {
+    variable_declarator: { target: "name", value: "value" },
+    assignment_expression: { target: "left", value: "right" }
+  },
+  names: /* @__PURE__ */ new Set(["identifier"]),
+  literals: /* @__PURE__ */ new Set([
+    "string_literal",
+    "string_fragment",
+    "decimal_integer_literal",
+    "true",
+    "false",
+    "null_literal"
+  ]),
+  call: { kind: "method_invocation", callee: "name" },
+  propertyNames: /* @__PURE__ */ new Set([]),
+  interpolations: /* @__PURE__ */ new Set([])
+};
+function syntaxOf(parser3) {
+  if (parser3 === "python") return PYTHON;
+  if (parser3 === "go") return GO;
+  if (parser3 === "java") return JAVA;
+  return JS;
+}
+
+// core/sast/flow.ts
+var DEFAULT_SOURCES = {
+  JavaScript: [],
+  TypeScript: [],
+  Tsx: [],
+  python: [
+    "request.args",
+    "request.form",
+    "request.values",
+    "request.json",
+    "request.get_json",
+    "request.data",
+    "request.files",
+    "request.cookies",
+    "request.headers",
+    "request.GET",
+    "request.POST",
+    "request.body",
+    "request.query_params",
+    "request.path_params",
+    "input(",
+    'event["body"]',
+    'event["queryStringParameters"]',
+    'event.get("body")'
+  ],
+  go: [
+    "r.URL.Query",
+    "r.URL.Path",
+    "r.URL.RawQuery",
+    "r.FormValue",
+    "r.PostFormValue",
+    "r.Form",
+    "r.PostForm",
+    "r.Body",
+    "r.Header",
+    "req.URL.Query",
+    "req.FormValue",
+    "c.Query",
+    "c.Param",
+    "c.PostForm"
+  ],
+  java: [
+    "request.getParameter",
+    "request.getHeader",
+    "request.getQueryString",
+    "request.getInputStream",
+    "request.getReader",
+    "request.getCookies"
+  ]
+};
+var JS_SOURCES = [
+  "req.query",
+  "req.body",
+  "req.params",
+  "req.headers",
+  "req.cookies",
+  "req.url",
+  "req.originalUrl",
+  "req.get(",
+  "req.param(",
+  "request.query",
+  "request.body",
+  "request.params",
+  "request.payload",
+  "request.headers",
+  "ctx.query",
+  "ctx.params",
+  "ctx.request.body",
+  "ctx.request.query",
+  "event.body",
+  "event.queryStringParameters",
+  "event.pathParameters",
+  "event.headers",
+  "location.hash",
+  "location.search",
+  "location.href",
+  "document.URL",
+  "document.location",
+  "window.name"
+];
+DEFAULT_SOURCES.JavaScript = JS_SOURCES;
+DEFAULT_SOURCES.TypeScript = JS_SOURCES;
+DEFAULT_SOURCES.Tsx = JS_SOURCES;
+var DEFAULT_SANITIZERS = {
+  js: [
+    "parseInt",
+    "parseFloat",
+    "Number",
+    "Boolean",
+    "encodeURIComponent",
+    "encodeURI",
+    "escape",
+    "escapeHtml",
+    "basename",
+    "sanitize",
+    "quote"
+  ],
+  python: [
+    "int",
+    "float",
+    "bool",
+    "quote",
+    "escape",
+    "basename",
+    "secure_filename",
+    "literal_eval"
+  ],
+  go: ["Atoi", "ParseInt", "ParseFloat", "QuoteMeta", "EscapeString", "Base", "Clean"],
+  java: ["parseInt", "parseLong", "valueOf", "encode", "escapeHtml4", "getName"]
+};
+var PROPAGATORS = /* @__PURE__ */ new Set([
+  "join",
+  "resolve",
+  "normalize",
+  "format",
+  "concat",
+  "String",
+  "toString",
+  "decodeURIComponent",
+  "decodeURI",
+  "from",
+  "trim",
+  "toLowerCase",
+  "toUpperCase",
+  "lower",
+  "upper",
+  "strip",
+  "replace",
+  "slice",
+  "substring",
+  "Sprintf",
+  "Join",
+  "str"
+]);
+function sanitizersFor(parser3) {
+  if (parser3 === "python" || parser3 === "go" || parser3 === "java")
+    return DEFAULT_SANITIZERS[parser3];
+  return DEFAULT_SANITIZERS.js;
+}
+var FileFlow = class {
+  root;
+  facts;
+  parser;
+  bindings;
+  constructor(root, parser3) {
+    this.root = root;
+    this.parser = parser3;
+    this.facts = syntaxOf(parser3);
+  }
+  /** True when request data reaches `node` and no sanitiser stands in between. */
+  isTainted(node2, extraSanitizers = [], extraSources = []) {
+    const sanitizers = /* @__PURE__ */ new Set([...sanitizersFor(this.parser), ...extraSanitizers]);
+    const sources = [...DEFAULT_SOURCES[this.parser], ...extraSources];
+    return this.taintOf(node2, node2.range().start.index, sources, sanitizers, /* @__PURE__ */ new Set(), 0);
+  }
+  /** True when `node` is built only from literals and variables holding literals. */
+  isConstant(node2, extraSanitizers = []) {
+    const sanitizers = /* @__PURE__ */ new Set([...sanitizersFor(this.parser), ...extraSanitizers]);
+    return this.constantOf(node2, node2.range().start.index, sanitizers, /* @__PURE__ */ new Map(), 0);
+  }
+  taintOf(node2, at, sources, sanitizers, seen, depth) {
+    if (depth > 24) return false;
+    const kind = String(node2.kind());
+    if (this.facts.propertyNames.has(kind)) return false;
+    const text2 = node2.text();
+    if (NOT_SOURCES.test(text2)) return false;
+    if (matchesSource(text2, sources)) return true;
+    if (kind === this.facts.call.kind)
+      return this.callTaint(node2, at, sources, sanitizers, seen, depth);
+    const assigned = this.assignedValues(node2, at, seen);
+    for (const value of assigned)
+      if (this.taintOf(value.node, value.at, sources, sanitizers, seen, depth + 1)) return true;
+    if (this.facts.names.has(kind)) return false;
+    return node2.namedChildren().some((child) => this.taintOf(child, at, sources, sanitizers, seen, depth + 1));
+  }
+  /** `settled` remembers each binding's answer, so `x + x` and cycles stay cheap. */
+  callTaint(call, at, sources, sanitizers, seen, depth) {
+    if (this.isSanitizerCall(call, sanitizers)) return false;
+    const callee = call.field(this.facts.call.callee);
+    const text2 = callee?.text().replace(/\s+/g, "") ?? "";
+    const name = text2.slice(text2.lastIndexOf(".") + 1);
+    const receiver = callee?.field("object") ?? callee?.field("operand");
+    const next = (node2) => this.taintOf(node2, at, sources, sanitizers, seen, depth + 1);
+    if (receiver && next(receiver)) return true;
+    if (!PROPAGATORS.has(name)) return false;
+    return call.namedChildren().some((child) => child.id() !== callee?.id() && next(child));
+  }
+  constantOf(node2, at, sanitizers, settled, depth) {
+    if (depth > 24) return false;
+    const kind = String(node2.kind());
+    if (kind === "comment" || this.facts.propertyNames.has(kind)) return true;
+    if (this.facts.literals.has(kind)) return !this.hasInterpolation(node2);
+    if (kind === this.facts.call.kind) return this.isSanitizerCall(node2, sanitizers);
+    if (this.facts.names.has(kind)) {
+      const assigned = this.assignedValues(node2, at, /* @__PURE__ */ new Set());
+      if (assigned.length === 0) return false;
+      return assigned.every((value) => {
+        const known = settled.get(value.id);
+        if (known !== void 0) return known;
+        settled.set(value.id, false);
+        const constant = this.constantOf(value.node, value.at, sanitizers, settled, depth + 1);
+        settled.set(value.id, constant);
+        return constant;
+      });
+    }
+    const children = node2.namedChildren();
+    if (children.length === 0) return false;
+    return children.every((child) => this.constantOf(child, at, sanitizers, settled, depth + 1));
+  }
+  hasInterpolation(node2) {
+    return node2.namedChildren().some((child) => this.facts.interpolations.has(String(child.kind())));
+  }
+  isSanitizerCall(call, sanitizers) {
+    const callee = call.field(this.facts.call.callee);
+    if (!callee) return false;
+    const text2 = callee.text().replace(/\s+/g, "");
+    return sanitizers.has(text2) || sanitizers.has(text2.slice(text2.lastIndexOf(".") + 1));
+  }
+  /** Values assigned to this variable (or `obj.field`) before `at`, in a scope containing it. */
+  assignedValues(node2, at, seen) {
+    const key = node2.text().replace(/\s+/g, "");
+    const candidates = this.bindingsByName().get(key) ?? [];
+    const values = [];
+    for (const binding of candidates) {
+      if (seen.has(binding.id) || binding.start >= at) continue;
+      if (at < binding.scopeStart || at >= binding.scopeEnd) continue;
+      seen.add(binding.id);
+      values.push({ id: binding.id, node: binding.value, at: binding.start });
+    }
+    return values;
+  }
+  bindingsByName() {
+    if (this.bindings) return this.bindings;
+    const byName = /* @__PURE__ */ new Map();
+    const kinds = Object.keys(this.facts.bindings);
+    const nodes = this.root.findAll({ rule: { any: kinds.map((kind) => ({ kind })) } });
+    for (const node2 of nodes) {
+      const fields = this.facts.bindings[String(node2.kind())];
+      if (!fields) continue;
+      const target = node2.field(fields.target);
+      const value = node2.field(fields.value);
+      if (!target || !value) continue;
+      const scope = this.scopeOf(node2);
+      for (const name of this.boundNames(target)) {
+        const binding = {
+          id: node2.id(),
+          value,
+          start: node2.range().start.index,
+          ...scope
+        };
+        byName.set(name, [...byName.get(name) ?? [], binding]);
+      }
+    }
+    this.bindings = byName;
+    return byName;
+  }
+  boundNames(target) {
+    if (this.facts.names.has(String(target.kind())) || target.namedChildren().length === 0)
+      return [target.text()];
+    const names = target.findAll({ rule: { any: [...this.facts.names].map((kind) => ({ kind })) } }).map((name) => name.text());
+    return [...names, target.text().replace(/\s+/g, "")];
+  }
+  scopeOf(node2) {
+    for (let parent = node2.parent(); parent; parent = parent.parent()) {
+      if (this.facts.functions.has(String(parent.kind()))) {
+        const range2 = parent.range();
+        return { scopeStart: range2.start.index, scopeEnd: range2.end.index };
+      }
+    }
+    return { scopeStart: 0, scopeEnd: Number.MAX_SAFE_INTEGER };
+  }
+};
+var NOT_SOURCES = /^process\.argv\[[01]\]|^sys\.argv\[0\]|^os\.Args\[0\]/;
+function matchesSource(text2, sources) {
+  const compact = text2.length < 400 && /\s/.test(text2) ? text2.replace(/\s+/g, "") : text2;
+  for (const source of sources) {
+    if (!compact.startsWith(source)) continue;
+    if (source.endsWith("(")) return true;
+    const next = compact.charAt(source.length);
+    if (next === "" || !/[A-Za-z0-9_$]/.test(next)) return true;
+  }
+  return false;
+}
+
+// core/sast/imports.ts
+function collectImports(root, parser3) {
+  const imports = /* @__PURE__ */ new Map();
+  if (parser3 === "python") collectPython(root, imports);
+  else if (parser3 === "go") collectGo(root, imports);
+  else if (parser3 !== "java") collectJavaScript(root, imports);
+  return imports;
+}
+function normaliseModule(name) {
+  return name.replace(/^node:/, "");
+}
+function unquote2(text2) {
+  return text2.replace(/^[`'"]|[`'"]$/g, "");
+}
+function collectJavaScript(root, imports) {
+  for (const statement of root.findAll({ rule: { kind: "import_statement" } })) {
+    const source = statement.field("source");
+    const clause = statement.children().find((child) => String(child.kind()) === "import_clause");
+    if (!source || !clause) continue;
+    const module = normaliseModule(unquote2(source.text()));
+    for (const part of clause.namedChildren()) {
+      if (part.kind() === "identifier") imports.set(part.text(), { module, member: "*" });
+      if (part.kind() === "namespace_import") {
+        const name = part.namedChildren()[0];
+        if (name) imports.set(name.text(), { module, member: "*" });
+      }
+      if (part.kind() === "named_imports") {
+        for (const specifier of part.namedChildren()) {
+          const member = specifier.field("name")?.text();
+          const alias = specifier.field("alias")?.text() ?? member;
+          if (member && alias) imports.set(alias, { module, member });
+        }
+      }
+    }
+  }
+  const requires = root.findAll({ rule: { kind: "call_expression", regex: "^require\\s*\\(" } });
+  for (const call of requires) {
+    const moduleNode = call.field("arguments")?.namedChildren()[0];
+    if (!moduleNode || !/^(string|template_string)$/.test(String(moduleNode.kind()))) continue;
+    bindRequire(call, normaliseModule(unquote2(moduleNode.text())), imports);
+  }
+}
+function bindRequire(call, module, imports) {
+  let member = "*";
+  let value = call;
+  const parent = call.parent();
+  if (parent?.kind() === "member_expression" && parent.field("object")?.id() === call.id()) {
+    member = parent.field("property")?.text() ?? "*";
+    value = parent;
+  }
+  const declarator = value.parent();
+  if (declarator?.kind() !== "variable_declarator") return;
+  const target = declarator.field("name");
+  if (!target) return;
+  if (String(target.kind()) === "identifier") {
+    imports.set(target.text(), { module, member });
+    return;
+  }
+  for (const property of target.namedChildren()) {
+    if (property.kind() === "shorthand_property_identifier_pattern")
+      imports.set(property.text(), { module, member: property.text() });
+    if (property.kind() === "pair_pattern") {
+      const key = property.field("key")?.text();
+      const alias = property.field("value")?.text();
+      if (key && alias) imports.set(alias, { module, member: key });
+    }
+  }
+}
+function collectPython(root, imports) {
+  for (const statement of root.findAll({ rule: { kind: "import_statement" } })) {
+    for (const name of statement.fieldChildren("name")) {
+      if (name.kind() === "aliased_import") {
+        const module = name.field("name")?.text();
+        const alias = name.field("alias")?.text();
+        if (module && alias) imports.set(alias, { module, member: "*" });
+      } else {
+        const head = name.text().split(".")[0];
+        imports.set(head, { module: head, member: "*" });
+      }
+    }
+  }
+  for (const statement of root.findAll({ rule: { kind: "import_from_statement" } })) {
+    const module = statement.field("module_name")?.text();
+    if (!module) continue;
+    for (const name of statement.fieldChildren("name")) {
+      if (name.kind() === "aliased_import") {
+        const member = name.field("name")?.text();
+        const alias = name.field("alias")?.text();
+        if (member && alias) imports.set(alias, { module, member });
+      } else imports.set(name.text(), { module, member: name.text() });
+    }
+  }
+}
+function collectGo(root, imports) {
+  for (const spec of root.findAll({ rule: { kind: "import_spec" } })) {
+    const path = spec.field("path")?.text();
+    if (!path) continue;
+    const module = unquote2(path);
+    const alias = spec.field("name")?.text() ?? module.split("/").pop();
+    if (alias && alias !== "_" && alias !== ".") imports.set(alias, { module, member: "*" });
+  }
+}
+function qualifiedName(calleeText, imports) {
+  const text2 = calleeText.replace(/\s+/g, "").replace(/^window\.|^globalThis\./, "");
+  const direct = text2.match(/^require\((['"`])([^'"`]+)\1\)\.(.+)$/);
+  if (direct) return `${normaliseModule(direct[2])}.${direct[3]}`;
+  const [head, ...rest] = text2.split(".");
+  const imported = imports.get(head);
+  if (!imported) return text2;
+  const member = imported.member === "*" || imported.member === "default" ? [] : [imported.member];
+  return [imported.module, ...member, ...rest].join(".");
+}
+
+// core/sast/sink-callees.ts
+function calleePattern(functions, imports) {
+  const candidates = /* @__PURE__ */ new Set();
+  for (const name of functions) {
+    if (!name.includes(".") && !imports.has(name)) candidates.add(escapeCallee(name));
+    for (const [local, imported] of imports) {
+      const rest = remainder(name, imported.module, imported.member);
+      if (rest !== void 0) candidates.add(escapeCallee(local + rest));
+    }
+    for (const split of moduleSplits(name)) {
+      const quoted = `require\\(\\s*['"\`]${escapeText(split.module)}['"\`]\\s*\\)`;
+      candidates.add(`${quoted}${escapeCallee(split.rest)}`);
+    }
+  }
+  if (candidates.size === 0) return void 0;
+  return `^(${[...candidates].join("|")})$`;
+}
+function remainder(name, module, member) {
+  const prefix = member === "*" || member === "default" ? module : `${module}.${member}`;
+  if (name === prefix) return "";
+  return name.startsWith(`${prefix}.`) ? name.slice(prefix.length) : void 0;
+}
+function moduleSplits(name) {
+  const parts = name.split(".");
+  return parts.map((_, index) => ({
+    module: parts.slice(0, index + 1).join("."),
+    rest: parts.slice(index + 1).map((part) => `.${part}`).join("")
+  }));
+}
+function escapeCallee(callee) {
+  return callee.split(".").map(escapeText).join("\\s*\\.\\s*");
+}
+function escapeText(text2) {
+  return text2.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+}
+
+// core/sast/workflow/document.ts
+var import_yaml8 = __toESM(require_dist(), 1);
+var WorkflowFile = class {
+  lines;
+  root;
+  error;
+  counter = new import_yaml8.LineCounter();
+  constructor(text2) {
+    this.lines = text2.split(/\r?\n/);
+    const document = (0, import_yaml8.parseDocument)(text2, { lineCounter: this.counter, prettyErrors: false });
+    const first = document.errors[0];
+    if (first) {
+      const line = this.counter.linePos(first.pos[0]).line;
+      this.error = { line, message: `YAML syntax error: ${first.message.split("\n")[0]}` };
+    }
+    this.root = (0, import_yaml8.isMap)(document.contents) ? document.contents : void 0;
+  }
+  /** A top-level or nested mapping value by key. */
+  get(map2, key) {
+    const pair = map2?.items.find((item) => (0, import_yaml8.isScalar)(item.key) && item.key.value === key);
+    return pair?.value ?? void 0;
+  }
+  keyNode(map2, key) {
+    const pair = map2?.items.find((item) => (0, import_yaml8.isScalar)(item.key) && item.key.value === key);
+    return pair?.key ?? void 0;
+  }
+  jobs() {
+    const jobs = this.get(this.root, "jobs");
+    if (!(0, import_yaml8.isMap)(jobs)) return [];
+    return jobs.items.flatMap(
+      (item) => (0, import_yaml8.isScalar)(item.key) && (0, import_yaml8.isMap)(item.value) ? [{ id: String(item.key.value), node: item.value }] : []
+    );
+  }
+  steps() {
+    return this.jobs().flatMap((job) => {
+      const steps = this.get(job.node, "steps");
+      if (!(0, import_yaml8.isSeq)(steps)) return [];
+      return steps.items.flatMap((step) => {
+        if (!(0, import_yaml8.isMap)(step)) return [];
+        const uses = this.get(step, "uses");
+        return [
+          { node: step, jobId: job.id, uses: (0, import_yaml8.isScalar)(uses) ? String(uses.value) : void 0 }
+        ];
+      });
+    });
+  }
+  /** The event names under `on:`, whatever form it takes. */
+  events() {
+    const on = this.get(this.root, "on") ?? this.get(this.root, "true");
+    if ((0, import_yaml8.isScalar)(on)) return [String(on.value)];
+    if ((0, import_yaml8.isSeq)(on)) return on.items.map((item) => String((0, import_yaml8.isScalar)(item) ? item.value : item));
+    if ((0, import_yaml8.isMap)(on)) return on.items.map((item) => String((0, import_yaml8.isScalar)(item.key) ? item.key.value : ""));
+    return [];
+  }
+  /** 1-based line and column of a node's start. */
+  position(node2) {
+    const offset2 = node2?.range?.[0] ?? 0;
+    const { line, col } = this.counter.linePos(offset2);
+    return { line, column: col };
+  }
+  hitAt(node2, detail) {
+    const { line, column } = this.position(node2);
+    return { line, column, snippet: (this.lines[line - 1] ?? "").trim(), detail };
+  }
+  /** The first line at or after `node` whose text contains `needle`, for hits inside block scalars. */
+  hitOfText(node2, needle, detail) {
+    const start = this.position(node2).line;
+    for (let index = start - 1; index < this.lines.length; index++) {
+      const column = (this.lines[index] ?? "").indexOf(needle);
+      if (column >= 0)
+        return {
+          line: index + 1,
+          column: column + 1,
+          snippet: (this.lines[index] ?? "").trim(),
+          detail
+        };
+    }
+    return this.hitAt(node2, detail);
+  }
+};
+
+// core/sast/match-file.ts
+function matchFile(path, text2, kind, rules) {
+  const { drafts, problems } = kind.kind === "workflow" ? matchWorkflow(path, text2, rules) : matchCode(path, text2, kind.parser, rules);
+  const fingerprinted = assignFingerprints(drafts, (draft) => draft.matched);
+  const findings = fingerprinted.map(({ matched: _matched, ...finding }) => finding);
+  const suppressed = applyInlineSuppressions(findings, text2, path);
+  return { findings: suppressed.findings, problems: [...problems, ...suppressed.problems] };
+}
+function matchCode(path, text2, parser3, rules) {
+  const drafts = [];
+  const problems = [];
+  const applicable = rules.filter(
+    (rule) => rule.language !== "github-actions" && PARSERS_OF[rule.language].includes(parser3) && (rule.words.length === 0 || rule.words.some((word) => text2.includes(word)))
+  );
+  const root = parse9(napiLang(parser3), text2).root();
+  const error62 = root.find({ rule: { kind: "ERROR" } });
+  if (error62)
+    problems.push({
+      level: "error",
+      subject: path,
+      line: error62.range().start.line + 1,
+      message: "syntax error; the parser recovered, but findings in this file may be incomplete"
+    });
+  if (applicable.length === 0) return { drafts, problems };
+  const context = new FileContext(root, parser3);
+  const sourcesPresent = hasSourceText(text2, parser3);
+  for (const rule of applicable) {
+    const ownSources = rule.taint?.sources ?? [];
+    if (rule.taint?.requires === "source" && !sourcesPresent && !ownSources.some((source) => text2.includes(source)))
+      continue;
+    const matcher = context.matcherFor(rule);
+    if (!matcher) continue;
+    for (const node2 of root.findAll(matcher)) {
+      if (!context.accepts(rule, node2)) continue;
+      drafts.push(draftOf(rule, node2, path));
+    }
+  }
+  return { drafts, problems };
+}
+function hasSourceText(text2, parser3) {
+  return DEFAULT_SOURCES[parser3].some((source) => text2.includes(source.replace(/\($/, "")));
+}
+var FileContext = class {
+  imports;
+  flow;
+  root;
+  parser;
+  constructor(root, parser3) {
+    this.root = root;
+    this.parser = parser3;
+  }
+  /**
+   * The matcher for this file, or undefined when the rule cannot match here: a sink rule only
+   * looks at callees that can resolve to its functions through this file's imports.
+   */
+  matcherFor(rule) {
+    if (!rule.sink || !rule.matcher) return rule.matcher;
+    this.imports ??= collectImports(this.root, this.parser);
+    const pattern = calleePattern(rule.sink.functions, this.imports);
+    if (!pattern) return void 0;
+    const own2 = rule.constraints?.[rule.sink.callee];
+    const byCallee = own2 ? { all: [own2, { regex: pattern }] } : { regex: pattern };
+    return {
+      ...rule.matcher,
+      constraints: { ...rule.matcher.constraints, [rule.sink.callee]: byCallee }
+    };
+  }
+  accepts(rule, node2) {
+    if (rule.sink) {
+      const callee = node2.getMatch(rule.sink.callee);
+      if (!callee) return false;
+      this.imports ??= collectImports(this.root, this.parser);
+      if (!rule.sink.functions.includes(qualifiedName(callee.text(), this.imports))) return false;
+    }
+    if (rule.entropy) {
+      const literal2 = node2.getMatch(rule.entropy.argument)?.text() ?? "";
+      if (shannonEntropy(literal2.replace(/^[`'"]|[`'"]$/g, "")) < rule.entropy.min) return false;
+    }
+    const argumentNodes = rule.taint ? boundNodes(node2, rule.taint.argument) : [];
+    if (rule.taint && argumentNodes.length > 0) {
+      this.flow ??= new FileFlow(this.root, this.parser);
+      const flow = this.flow;
+      const { requires, sanitizers, sources } = rule.taint;
+      if (requires === "source")
+        return argumentNodes.some((argument) => flow.isTainted(argument, sanitizers, sources));
+      return argumentNodes.some((argument) => !flow.isConstant(argument, sanitizers));
+    }
+    return true;
+  }
+};
+function shannonEntropy(text2) {
+  if (text2.length === 0) return 0;
+  const counts = /* @__PURE__ */ new Map();
+  for (const char of text2) counts.set(char, (counts.get(char) ?? 0) + 1);
+  let bits2 = 0;
+  for (const count of counts.values()) {
+    const p = count / text2.length;
+    bits2 -= p * Math.log2(p);
+  }
+  return bits2;
+}
+function boundNodes(node2, name) {
+  const single = node2.getMatch(name);
+  if (single) return [single];
+  return node2.getMultipleMatches(name).filter((match2) => match2.isNamed());
+}
+function draftOf(rule, node2, path) {
+  const range2 = node2.range();
+  const matched = node2.text();
+  return {
+    ruleId: rule.id,
+    severity: rule.severity,
+    message: interpolate(rule.message, node2),
+    path,
+    startLine: range2.start.line + 1,
+    startColumn: range2.start.column + 1,
+    endLine: range2.end.line + 1,
+    endColumn: range2.end.column + 1,
+    snippet: firstLine3(matched),
+    tool: "upkeep",
+    matched
+  };
+}
+function interpolate(message, node2) {
+  return message.replace(/\$([A-Z_][A-Z0-9_]*)/g, (whole, name) => {
+    const text2 = node2.getMatch(name)?.text();
+    if (!text2) return whole;
+    const line = firstLine3(text2);
+    return line.length > 60 ? `${line.slice(0, 57)}...` : line;
+  });
+}
+function firstLine3(text2) {
+  const line = text2.split("\n")[0] ?? "";
+  return line.length > 200 ? `${line.slice(0, 197)}...` : line.trimEnd();
+}
+function matchWorkflow(path, text2, rules) {
+  const workflow = new WorkflowFile(text2);
+  const problems = [];
+  if (workflow.error) {
+    problems.push({ level: "error", subject: path, ...workflow.error });
+    return { drafts: [], problems };
+  }
+  const drafts = [];
+  for (const rule of rules) {
+    if (rule.language !== "github-actions") continue;
+    const check2 = workflowChecks[rule.check ?? ""];
+    for (const hit of check2?.(workflow) ?? []) {
+      drafts.push({
+        ruleId: rule.id,
+        severity: rule.severity,
+        message: hit.detail ? `${rule.message} (${hit.detail})` : rule.message,
+        path,
+        startLine: hit.line,
+        startColumn: hit.column,
+        endLine: hit.line,
+        endColumn: hit.column + hit.snippet.length,
+        snippet: hit.snippet,
+        tool: "upkeep",
+        matched: hit.snippet
+      });
+    }
+  }
+  return { drafts, problems };
+}
+
+// core/sast/scan/read-source.ts
+import { readFileSync as readFileSync10, statSync as statSync7 } from "node:fs";
+var LONG_LINE = 2e4;
+var decoder2 = new TextDecoder("utf-8", { fatal: true });
+function readSource(absolutePath, maxBytes) {
+  const size = statSync7(absolutePath).size;
+  if (size > maxBytes)
+    return {
+      ok: false,
+      problem: `skipped: ${formatBytes(size)} is over the ${formatBytes(maxBytes)} size cap (sast.maxFileSize); exclude it or raise the cap`
+    };
+  const bytes = readFileSync10(absolutePath);
+  if (bytes.subarray(0, 8e3).includes(0))
+    return { ok: false, problem: "skipped: binary content (NUL bytes) in a source file" };
+  let text2;
+  try {
+    text2 = decoder2.decode(bytes);
+  } catch {
+    return {
+      ok: false,
+      problem: `skipped: not valid UTF-8 (first bad byte near offset ${firstBadByte(bytes)})`
+    };
+  }
+  if (isGenerated(text2)) return { ok: false, skip: "generated" };
+  const longest = longestLine(text2);
+  if (longest > LONG_LINE)
+    return {
+      ok: false,
+      problem: `skipped: looks minified (a ${formatBytes(longest)} line); scan its sources and add the bundle to sast.exclude`
+    };
+  return { ok: true, text: text2 };
+}
+function isGenerated(text2) {
+  const head = text2.slice(0, 600);
+  return /@generated\b|\bCode generated\b.*\bDO NOT EDIT\b|\bauto-?generated\b.*\bdo not (edit|modify)\b/i.test(
+    head
+  );
+}
+function longestLine(text2) {
+  let longest = 0;
+  let start = 0;
+  for (let end = text2.indexOf("\n"); end !== -1; end = text2.indexOf("\n", start)) {
+    longest = Math.max(longest, end - start);
+    start = end + 1;
+  }
+  return Math.max(longest, text2.length - start);
+}
+function firstBadByte(bytes) {
+  for (let length = 1024; length < bytes.length + 1024; length += 1024) {
+    try {
+      decoder2.decode(bytes.subarray(0, Math.min(length, bytes.length)), { stream: false });
+    } catch {
+      return Math.max(0, length - 1024);
+    }
+  }
+  return 0;
+}
+function formatBytes(bytes) {
+  if (bytes >= 1e6) return `${(bytes / 1e6).toFixed(1)} MB`;
+  if (bytes >= 1e3) return `${Math.round(bytes / 1e3)} kB`;
+  return `${bytes} B`;
+}
+
+// core/sast/scan/scan-file.ts
+function scanFile(job, rules, maxFileSize) {
+  try {
+    const source = readSource(job.absolutePath, maxFileSize);
+    if (!source.ok) {
+      if ("skip" in source)
+        return { path: job.path, findings: [], problems: [], skipped: source.skip };
+      return { path: job.path, findings: [], problems: [problem(job.path, source.problem)] };
+    }
+    const result = matchFile(job.path, source.text, job.kind, rules);
+    return { path: job.path, ...result };
+  } catch (error62) {
+    return {
+      path: job.path,
+      findings: [],
+      problems: [problem(job.path, `could not scan: ${error62.message}`)]
+    };
+  }
+}
+function problem(path, message) {
+  return { level: "error", subject: path, message };
+}
+
+// core/sast/scan/worker-loop.ts
+function serveScans(port, setup) {
+  registerLanguages();
+  port.on("message", (batch) => {
+    port.postMessage(batch.map((job) => scanFile(job, setup.rules, setup.maxFileSize)));
+  });
+}
+
+// core/sast/scan/pool.ts
+if (!isMainThread && parentPort && workerData?.upkeepSastWorker) {
+  serveScans(parentPort, workerData);
+  await new Promise(() => {
+  });
+}
+var BATCH = 32;
+var MIN_FILES_FOR_THREADS = 48;
+async function scanInPool(files, options) {
+  const jobs = Math.max(
+    1,
+    Math.min(options.jobs ?? availableParallelism(), Math.ceil(files.length / BATCH))
+  );
+  if (jobs === 1 || files.length < MIN_FILES_FOR_THREADS)
+    return files.map((file2) => scanFile(file2, options.rules, options.maxFileSize));
+  const setup = {
+    upkeepSastWorker: true,
+    rules: options.rules,
+    maxFileSize: options.maxFileSize
+  };
+  const batches = [];
+  for (let start = 0; start < files.length; start += BATCH)
+    batches.push(files.slice(start, start + BATCH));
+  const outcomes = new Array(batches.length);
+  let next = 0;
+  const workers = Array.from(
+    { length: jobs },
+    () => new Worker2(workerEntry(), { workerData: setup })
+  );
+  try {
+    await Promise.all(
+      workers.map(
+        (worker) => new Promise((resolve14, reject) => {
+          let current = -1;
+          const feed = () => {
+            if (next >= batches.length) return resolve14();
+            current = next++;
+            worker.postMessage(batches[current]);
+          };
+          worker.on("message", (result) => {
+            outcomes[current] = result;
+            feed();
+          });
+          worker.on("error", reject);
+          worker.on("exit", (code2) => {
+            if (next < batches.length || current >= 0 && !outcomes[current])
+              reject(new Error(`scan thread exited with code ${code2}`));
+          });
+          feed();
+        })
+      )
+    );
+  } finally {
+    await Promise.all(workers.map((worker) => worker.terminate()));
+  }
+  return outcomes.flat();
+}
+function workerEntry() {
+  const self2 = new URL(import.meta.url);
+  return self2.pathname.endsWith(".ts") ? new URL("./worker.ts", self2) : self2;
+}
+
+// core/sast/scan/run-scan.ts
+async function runScan(request2) {
+  const started = performance.now();
+  const { config: config2, root } = request2;
+  const loaded = loadAllRules(root, config2, request2.ruleDirs ?? []);
+  const problems = [...loaded.problems];
+  const discovery = discoverFiles(root, config2.paths, config2.exclude);
+  const outcomes = await scanInPool(discovery.files, {
+    rules: loaded.rules,
+    maxFileSize: config2.maxFileSize,
+    jobs: request2.jobs
+  });
+  let findings = outcomes.flatMap((outcome) => outcome.findings);
+  for (const outcome of outcomes) problems.push(...outcome.problems);
+  let snykRules = [];
+  if (config2.snyk) {
+    const snyk = await runSnykCode(root, request2.env ?? process.env);
+    if (snyk.ok) {
+      findings.push(...snyk.findings);
+      snykRules = snyk.rules;
+    } else problems.push(snyk.problem);
+  }
+  const ignored = applyConfigIgnores(findings, config2.ignore, request2.today);
+  findings = ignored.findings;
+  problems.push(...ignored.problems);
+  const baselineFile = request2.baseline ?? config2.baseline;
+  const baseline = baselineFile ? loadBaseline(root, baselineFile, problems) : void 0;
+  findings = markBaseline(findings, baseline);
+  return {
+    findings: findings.sort(byLocation),
+    problems,
+    rules: loaded.rules,
+    snykRules,
+    filesScanned: discovery.files.length,
+    skipped: {
+      ...discovery.skipped,
+      generated: outcomes.filter((outcome) => outcome.skipped === "generated").length
+    },
+    durationMs: performance.now() - started,
+    baselineUsed: baseline !== void 0,
+    incomplete: problems.some((problem2) => problem2.level === "error")
+  };
+}
+function loadAllRules(root, config2, ruleDirs) {
+  const builtinDir = builtinRulesDir();
+  const builtin = readRuleTexts(builtinDir, builtinDir);
+  const user2 = [...config2.rules, ...ruleDirs].map(
+    (path) => readRuleTexts(resolve9(root, path), root)
+  );
+  const loaded = loadRules([...builtin.texts, ...user2.flatMap((read) => read.texts)]);
+  const disabled = new Set(config2.disableRules);
+  return {
+    rules: loaded.rules.filter((rule) => !disabled.has(rule.id)),
+    problems: [...builtin.problems, ...user2.flatMap((read) => read.problems), ...loaded.problems]
+  };
+}
+function loadBaseline(root, file2, problems) {
+  let text2;
+  try {
+    text2 = readFileSync11(resolve9(root, file2), "utf8");
+  } catch (error62) {
+    problems.push({
+      level: "error",
+      subject: file2,
+      message: `cannot read baseline: ${error62.message}`
+    });
+    return void 0;
+  }
+  const read = readBaseline2(text2, file2);
+  if (read.ok) return read.fingerprints;
+  problems.push({ level: "error", subject: file2, message: read.message });
+  return void 0;
+}
+function byLocation(a, b) {
+  return a.path.localeCompare(b.path) || a.startLine - b.startLine || a.ruleId.localeCompare(b.ruleId);
+}
+
+// cli/commands/sast-rules.ts
+var sastRulesCommand = {
+  name: "sast rules",
+  summary: "List the SAST rules (id, language, severity, CWE)",
+  usage: "upkeep sast rules [--rules DIR]... [--format table|json] [--config FILE]",
+  async run(args, io) {
+    let values;
+    try {
+      values = parseArgs6({
+        args,
+        options: {
+          rules: { type: "string", multiple: true },
+          format: { type: "string" },
+          config: { type: "string" }
+        }
+      }).values;
+    } catch (error62) {
+      throw new UsageError(error62.message);
+    }
+    const format = values.format ?? "table";
+    if (format !== "table" && format !== "json")
+      throw new UsageError(`--format must be table or json, not "${format}"`);
+    const configFile = values.config ? resolve10(io.cwd, values.config) : join11(io.cwd, CONFIG_PATH);
+    const loaded = await loadConfigFile(configFile, { required: values.config !== void 0 });
+    if (!loaded.ok) {
+      for (const problem2 of loaded.problems) io.stderr(`${formatConfigProblem(problem2)}
+`);
+      return 2;
+    }
+    const extra = (values.rules ?? []).map((dir) => resolve10(io.cwd, dir));
+    const { rules, problems } = loadAllRules(io.cwd, loaded.config.sast, extra);
+    if (format === "json") {
+      const listed2 = rules.map(({ matcher: _matcher, words: _words, ...rule }) => rule);
+      io.stdout(`${JSON.stringify(listed2, null, 2)}
+`);
+    } else {
+      const width = Math.max(...rules.map((rule) => rule.id.length));
+      for (const rule of rules) {
+        const cwe = rule.metadata.cwe.join(",");
+        io.stdout(
+          `${rule.id.padEnd(width)}  ${rule.language.padEnd(14)} ${rule.severity.padEnd(8)} ${cwe.padEnd(16)} ${rule.metadata.name ?? rule.message}
+`
+        );
+      }
+      io.stdout(`${rules.length} rules
+`);
+    }
+    for (const problem2 of problems) io.stderr(`${formatProblem(problem2)}
+`);
+    return problems.length > 0 ? 3 : 0;
+  }
+};
+
+// cli/commands/sast-scan.ts
+import { readFileSync as readFileSync12, statSync as statSync8, writeFileSync as writeFileSync3 } from "node:fs";
+import { join as join12, resolve as resolve11 } from "node:path";
+import { parseArgs as parseArgs7 } from "node:util";
+
+// core/sast/severity.ts
+var RANK3 = { critical: 4, high: 3, medium: 2, low: 1 };
+function atOrAbove(severity, threshold2) {
+  return threshold2 !== "none" && RANK3[severity] >= RANK3[threshold2];
+}
+function compareSeverity(a, b) {
+  return RANK3[b] - RANK3[a];
+}
+function securitySeverityScore(severity) {
+  return { critical: "9.5", high: "8.0", medium: "5.5", low: "3.0" }[severity];
+}
+function sarifLevel(severity) {
+  if (severity === "critical" || severity === "high") return "error";
+  return severity === "medium" ? "warning" : "note";
+}
+function isFindingSeverity(value) {
+  return findingSeverityNames.includes(value);
+}
+
+// core/sast/policy.ts
+function activeFindings(findings) {
+  return findings.filter(
+    (finding) => !finding.suppression && finding.baselineState !== "unchanged"
+  );
+}
+function failingFindings(findings, failOn) {
+  return activeFindings(findings).filter((finding) => atOrAbove(finding.severity, failOn));
+}
+function scanExitCode(failing, incomplete) {
+  if (failing > 0) return 1;
+  return incomplete ? 3 : 0;
+}
+
+// core/sast/report.ts
+function countBySeverity(findings) {
+  const counts = { critical: 0, high: 0, medium: 0, low: 0 };
+  for (const finding of findings) counts[finding.severity]++;
+  return counts;
+}
+function bySeverity(a, b) {
+  return compareSeverity(a.severity, b.severity) || a.path.localeCompare(b.path) || a.startLine - b.startLine;
+}
+function formatTable(report) {
+  const active = activeFindings(report.findings).sort(bySeverity);
+  const lines = active.map(
+    (finding) => `${finding.severity.toUpperCase().padEnd(8)} ${finding.ruleId.padEnd(34)} ${finding.path}:${finding.startLine}
+         ${finding.message}
+         ${finding.snippet.trim()}`
+  );
+  const hidden = report.findings.length - active.length;
+  const counts = countBySeverity(active);
+  const tally = findingSeverityNames.map((severity) => `${counts[severity]} ${severity}`).join(", ");
+  lines.push(
+    "",
+    `${active.length} finding(s): ${tally}` + (hidden > 0 ? ` (${hidden} suppressed or in the baseline)` : "") + `; ${report.filesScanned} files, ${report.rules.length} rules, ${Math.round(report.durationMs)} ms`
+  );
+  for (const problem2 of report.problems) lines.push(formatProblem(problem2));
+  if (report.incomplete)
+    lines.push("scan incomplete: some files or rules could not be handled (see errors above)");
+  return `${lines.join("\n")}
+`;
+}
+function formatJson(report, failOn) {
+  const active = activeFindings(report.findings);
+  return `${JSON.stringify(
+    {
+      tool: "upkeep-sast",
+      incomplete: report.incomplete,
+      filesScanned: report.filesScanned,
+      skipped: report.skipped,
+      rules: report.rules.length,
+      durationMs: Math.round(report.durationMs),
+      failOn,
+      counts: countBySeverity(active),
+      findings: report.findings,
+      problems: report.problems
+    },
+    null,
+    2
+  )}
+`;
+}
+
+// core/sast/sarif.ts
+function buildSastSarif(report, version3) {
+  const runs = [engineRun(report, version3)];
+  if (report.snykRules.length > 0 || report.findings.some((finding) => finding.tool === "snyk-code"))
+    runs.push(snykRun(report));
+  return buildLog(runs);
+}
+function engineRun(report, version3) {
+  const findings = report.findings.filter((finding) => finding.tool === "upkeep");
+  return {
+    tool: {
+      name: "Upkeep SAST",
+      version: version3,
+      semanticVersion: version3,
+      informationUri: "https://github.com/upkeep-dev/upkeep"
+    },
+    rules: report.rules.map(sarifRule),
+    results: findings.map((finding) => sarifResult(finding, report.baselineUsed)),
+    category: "upkeep/sast/",
+    notifications: report.problems.map(
+      (problem2) => problemNotification(
+        problem2.message,
+        problem2.line || !problem2.subject.includes(" ") ? { file: problem2.subject, line: problem2.line } : void 0,
+        problem2.level
+      )
+    ),
+    properties: { filesScanned: report.filesScanned, incomplete: report.incomplete }
+  };
+}
+function snykRun(report) {
+  const findings = report.findings.filter((finding) => finding.tool === "snyk-code");
+  const known = new Map(report.snykRules.map((rule) => [rule.id, rule]));
+  for (const finding of findings)
+    if (!known.has(finding.ruleId))
+      known.set(finding.ruleId, {
+        id: finding.ruleId,
+        name: finding.ruleId,
+        description: finding.ruleId,
+        cwe: [],
+        severity: finding.severity
+      });
+  return {
+    tool: { name: "Snyk Code (via Upkeep)", informationUri: "https://snyk.io/product/snyk-code/" },
+    rules: [...known.values()].map(snykSarifRule),
+    results: findings.map((finding) => sarifResult(finding, report.baselineUsed)),
+    category: "upkeep/sast/snyk/"
+  };
+}
+function sarifRule(rule) {
+  const help = [
+    rule.message,
+    rule.note ? `Fix: ${rule.note}` : "",
+    ...rule.metadata.references.map((url2) => `- ${url2}`)
+  ].filter(Boolean).join("\n\n");
+  return {
+    id: rule.id,
+    name: toPascal(rule.metadata.name ?? rule.id),
+    shortDescription: { text: rule.metadata.name ?? rule.message },
+    fullDescription: { text: rule.message },
+    ...rule.metadata.references[0] ? { helpUri: rule.metadata.references[0] } : {},
+    help: { text: help, markdown: help },
+    defaultConfiguration: { level: sarifLevel(rule.severity) },
+    properties: {
+      tags: [
+        "security",
+        ...rule.metadata.cwe.map(cweTag),
+        ...rule.metadata.owasp.map((owasp) => `owasp/${owasp}`)
+      ],
+      "security-severity": securitySeverityScore(rule.severity),
+      precision: rule.metadata.confidence === "medium" ? "medium" : rule.metadata.confidence,
+      "problem.severity": sarifLevel(rule.severity) === "note" ? "recommendation" : sarifLevel(rule.severity),
+      language: rule.language
+    }
+  };
+}
+function snykSarifRule(rule) {
+  return {
+    id: rule.id,
+    name: toPascal(rule.name),
+    shortDescription: { text: rule.description },
+    ...rule.helpUri ? { helpUri: rule.helpUri } : {},
+    defaultConfiguration: { level: sarifLevel(rule.severity) },
+    properties: {
+      tags: ["security", "snyk", ...rule.cwe.map(cweTag)],
+      "security-severity": securitySeverityScore(rule.severity)
+    }
+  };
+}
+function sarifResult(finding, baselineUsed) {
+  return {
+    ruleId: finding.ruleId,
+    level: sarifLevel(finding.severity),
+    message: { text: finding.message },
+    locations: [
+      sarifLocation({
+        file: finding.path,
+        line: finding.startLine,
+        column: finding.startColumn,
+        endLine: finding.endLine,
+        endColumn: finding.endColumn
+      })
+    ],
+    partialFingerprints: { [FINGERPRINT_KEY]: finding.fingerprint },
+    ...baselineUsed && finding.baselineState ? { baselineState: finding.baselineState } : {},
+    ...finding.suppression ? {
+      suppressions: [
+        {
+          kind: finding.suppression.kind === "inline" ? "inSource" : "external",
+          status: "accepted",
+          justification: finding.suppression.reason
+        }
+      ]
+    } : {},
+    properties: { severity: finding.severity, snippet: finding.snippet }
+  };
+}
+function cweTag(cwe) {
+  return `external/cwe/${cwe.toLowerCase()}`;
+}
+function toPascal(text2) {
+  return text2.split(/[^A-Za-z0-9]+/).filter(Boolean).map((word) => word[0].toUpperCase() + word.slice(1)).join("");
+}
+
+// cli/commands/sast-scan.ts
+var FORMATS3 = ["table", "json", "sarif"];
+var sastScanCommand = {
+  name: "sast scan",
+  summary: "Scan source code and workflows with the SAST rule pack",
+  usage: [
+    "upkeep sast scan [PATH] [--format table|json|sarif] [--rules DIR] [--baseline FILE] [--fail-on SEVERITY]",
+    "                 [--output FILE] [--jobs N] [--config FILE] [--snyk]",
+    "  PATH        directory to scan (default .)",
+    "  --format    table (default), json (Upkeep report) or sarif (SARIF 2.1.0)",
+    "  --rules     extra rule file or folder (repeatable)",
+    "  --baseline  an earlier SARIF or JSON report; only findings not in it fail",
+    "  --fail-on   critical|high|medium|low|none (default: sast.failOn, high)",
+    "  --output    write the report to FILE instead of stdout",
+    "  --jobs      worker threads (default: available cores)",
+    "  --snyk      merge `snyk code test --sarif` (needs the snyk CLI and SNYK_TOKEN)",
+    `  --config    config file (default PATH/${CONFIG_PATH})`,
+    "Exit codes: 0 clean, 1 findings fail the threshold, 2 usage or config error, 3 scan incomplete"
+  ].join("\n"),
+  async run(args, io) {
+    const options = parseOptions3(args);
+    const root = resolve11(io.cwd, options.path);
+    if (!isDirectory2(root)) throw new UsageError(`${options.path}: not a directory`);
+    const configFile = options.config ? resolve11(io.cwd, options.config) : join12(root, CONFIG_PATH);
+    const loaded = await loadConfigFile(configFile, { required: options.config !== void 0 });
+    if (!loaded.ok) {
+      for (const problem2 of loaded.problems) io.stderr(`${formatConfigProblem(problem2)}
+`);
+      return 2;
+    }
+    const config2 = {
+      ...loaded.config.sast,
+      ...options.failOn ? { failOn: options.failOn } : {},
+      ...options.snyk ? { snyk: true } : {}
+    };
+    const report = await runScan({
+      root,
+      config: config2,
+      ruleDirs: options.rules.map((dir) => resolve11(io.cwd, dir)),
+      ...options.baseline ? { baseline: resolve11(io.cwd, options.baseline) } : {},
+      ...options.jobs ? { jobs: options.jobs } : {},
+      today: /* @__PURE__ */ new Date(),
+      env: io.env
+    });
+    const failing = failingFindings(report.findings, config2.failOn);
+    const text2 = options.format === "json" ? formatJson(report, config2.failOn) : options.format === "sarif" ? `${JSON.stringify(buildSastSarif(report, toolVersion2()), null, 2)}
+` : formatTable(report);
+    if (options.output) writeFileSync3(resolve11(io.cwd, options.output), text2);
+    else io.stdout(text2);
+    if (options.format !== "table" || options.output) {
+      for (const problem2 of report.problems)
+        io.stderr(
+          `${problem2.level}: ${problem2.subject}${problem2.line ? `:${problem2.line}` : ""}: ${problem2.message}
+`
+        );
+      io.stderr(
+        `${failing.length} finding(s) at or above ${config2.failOn}${report.incomplete ? "; scan incomplete" : ""}
+`
+      );
+    }
+    return scanExitCode(failing.length, report.incomplete);
+  }
+};
+function parseOptions3(args) {
+  let parsed;
+  try {
+    parsed = parse10(args);
+  } catch (error62) {
+    throw new UsageError(error62.message);
+  }
+  const { values, positionals } = parsed;
+  if (positionals.length > 1) throw new UsageError("give at most one PATH");
+  const format = values.format ?? "table";
+  if (!FORMATS3.includes(format))
+    throw new UsageError(`--format must be one of ${FORMATS3.join(", ")}, not "${format}"`);
+  const failOn = values["fail-on"]?.toLowerCase();
+  if (failOn !== void 0 && failOn !== "none" && !isFindingSeverity(failOn))
+    throw new UsageError(
+      `--fail-on must be one of critical, high, medium, low, none, not "${failOn}"`
+    );
+  const jobs = values.jobs === void 0 ? void 0 : Number(values.jobs);
+  if (jobs !== void 0 && (!Number.isInteger(jobs) || jobs < 1))
+    throw new UsageError("--jobs must be a positive whole number");
+  return {
+    path: positionals[0] ?? ".",
+    format,
+    rules: values.rules ?? [],
+    baseline: values.baseline,
+    failOn,
+    output: values.output,
+    jobs,
+    config: values.config,
+    snyk: values.snyk ?? false
+  };
+}
+function parse10(args) {
+  return parseArgs7({
+    args,
+    allowPositionals: true,
+    options: {
+      format: { type: "string" },
+      rules: { type: "string", multiple: true },
+      baseline: { type: "string" },
+      "fail-on": { type: "string" },
+      output: { type: "string" },
+      jobs: { type: "string" },
+      config: { type: "string" },
+      snyk: { type: "boolean" }
+    }
+  });
+}
+function isDirectory2(path) {
+  try {
+    return statSync8(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+function toolVersion2() {
+  if (true) return "0.1.0";
+  const manifest = new URL("../../package.json", import.meta.url);
+  return JSON.parse(readFileSync12(manifest, "utf8")).version;
+}
+
 // cli/commands/sla.ts
 import { readFile as readFile8 } from "node:fs/promises";
-import { dirname as dirname3, resolve as resolve9 } from "node:path";
-import { parseArgs as parseArgs6 } from "node:util";
+import { dirname as dirname4, resolve as resolve12 } from "node:path";
+import { parseArgs as parseArgs8 } from "node:util";
 
 // core/sla/report.ts
 function iso(at) {
@@ -73900,7 +76246,7 @@ function reportEntry(number4, status) {
     resolution: { state: status.resolution.state, due: iso(status.resolution.due) }
   };
 }
-function formatTable(entries) {
+function formatTable2(entries) {
   const rows2 = [
     ["#", "severity", "response", "response due", "resolution", "resolution due"],
     ...entries.map((entry2) => [
@@ -73973,20 +76319,20 @@ var slaCommand = {
   summary: "Show SLA states (response, resolution) of issues from a JSON export or a repository",
   usage: "upkeep sla (--issues FILE.json | --repo OWNER/NAME) [--now ISO] [--config FILE] [--json]\n  --repo reads GITHUB_TOKEN (or GH_TOKEN) and GITHUB_API_URL (default https://api.github.com)",
   async run(args, io) {
-    const options = parseOptions3(args);
+    const options = parseOptions4(args);
     const now2 = options.now === void 0 ? Date.now() : Date.parse(options.now);
     if (!Number.isFinite(now2)) throw new UsageError(`--now "${options.now}" is not an ISO time`);
     const entries = options.issues ? await fromFile2(options.issues, options.config, now2, io) : await fromRepo(options.repo, options.config, now2, io);
     if (typeof entries === "number") return entries;
     io.stdout(options.json ? `${JSON.stringify(entries, null, 2)}
-` : formatTable(entries));
+` : formatTable2(entries));
     return EXIT.ok;
   }
 };
-function parseOptions3(args) {
+function parseOptions4(args) {
   let values;
   try {
-    values = parse8(args).values;
+    values = parse11(args).values;
   } catch (error62) {
     throw new UsageError(error62.message);
   }
@@ -73997,8 +76343,8 @@ function parseOptions3(args) {
   }
   return values;
 }
-function parse8(args) {
-  return parseArgs6({
+function parse11(args) {
+  return parseArgs8({
     args,
     allowPositionals: false,
     options: {
@@ -74011,23 +76357,23 @@ function parse8(args) {
   });
 }
 function printProblems2(io, problems) {
-  for (const problem of problems) io.stderr(`${problem}
+  for (const problem2 of problems) io.stderr(`${problem2}
 `);
   return EXIT.usage;
 }
 async function localSettings(configFile, io) {
   const file2 = configFile ?? CONFIG_PATH;
-  const path = resolve9(io.cwd, file2);
+  const path = resolve12(io.cwd, file2);
   const loaded = await loadConfigFile(path, { required: configFile !== void 0 });
   if (!loaded.ok)
     return printProblems2(
       io,
-      loaded.problems.map((problem) => formatConfigProblem({ ...problem, file: file2 }))
+      loaded.problems.map((problem2) => formatConfigProblem({ ...problem2, file: file2 }))
     );
-  const root = dirname3(path).endsWith(".github") ? resolve9(dirname3(path), "..") : io.cwd;
+  const root = dirname4(path).endsWith(".github") ? resolve12(dirname4(path), "..") : io.cwd;
   const files = {};
   for (const ics of icsPaths(loaded.config.sla)) {
-    files[ics] = await readFile8(resolve9(root, ics), "utf8").catch(() => void 0);
+    files[ics] = await readFile8(resolve12(root, ics), "utf8").catch(() => void 0);
   }
   const { calendars, problems } = buildCalendars(loaded.config.sla, files, file2);
   if (problems.length > 0) return printProblems2(io, problems.map(formatConfigProblem));
@@ -74038,7 +76384,7 @@ async function fromFile2(file2, configFile, now2, io) {
   if (typeof settings === "number") return settings;
   let text2;
   try {
-    text2 = await readFile8(resolve9(io.cwd, file2), "utf8");
+    text2 = await readFile8(resolve12(io.cwd, file2), "utf8");
   } catch (error62) {
     throw new UsageError(`cannot read --issues ${file2}: ${error62.message}`);
   }
@@ -74087,8 +76433,8 @@ async function remoteSettings(github, fullName, io) {
 
 // cli/commands/triage.ts
 import { readFile as readFile9 } from "node:fs/promises";
-import { resolve as resolve10 } from "node:path";
-import { parseArgs as parseArgs7 } from "node:util";
+import { resolve as resolve13 } from "node:path";
+import { parseArgs as parseArgs9 } from "node:util";
 
 // core/triage/untrusted-text.ts
 var ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff]/g;
@@ -74404,14 +76750,14 @@ var triageCommand = {
   summary: "Decide an issue's severity from its title, body and labels (no GitHub access)",
   usage: "upkeep triage --title TITLE --body-file FILE|- [--labels a,b] [--config FILE] [--json]",
   async run(args, io) {
-    const options = parseOptions4(args);
+    const options = parseOptions5(args);
     const configFile = options.config ?? CONFIG_PATH;
-    const loaded = await loadConfigFile(resolve10(io.cwd, configFile), {
+    const loaded = await loadConfigFile(resolve13(io.cwd, configFile), {
       required: options.config !== void 0
     });
     if (!loaded.ok) {
-      for (const problem of loaded.problems)
-        io.stderr(`${formatConfigProblem({ ...problem, file: configFile })}
+      for (const problem2 of loaded.problems)
+        io.stderr(`${formatConfigProblem({ ...problem2, file: configFile })}
 `);
       return EXIT.usage;
     }
@@ -74430,10 +76776,10 @@ reason:   ${reason}
     return EXIT.ok;
   }
 };
-function parseOptions4(args) {
+function parseOptions5(args) {
   let parsed;
   try {
-    parsed = parse9(args);
+    parsed = parse12(args);
   } catch (error62) {
     throw new UsageError(error62.message);
   }
@@ -74442,8 +76788,8 @@ function parseOptions4(args) {
   if (bodyFile === void 0) throw new UsageError("--body-file is required (use - for stdin)");
   return { ...parsed.values, title, bodyFile };
 }
-function parse9(args) {
-  return parseArgs7({
+function parse12(args) {
+  return parseArgs9({
     args,
     allowPositionals: false,
     options: {
@@ -74462,7 +76808,7 @@ async function readBody(file2, io) {
     return Buffer.concat(chunks).toString("utf8");
   }
   try {
-    return await readFile9(resolve10(io.cwd, file2), "utf8");
+    return await readFile9(resolve13(io.cwd, file2), "utf8");
   } catch (error62) {
     throw new UsageError(`cannot read --body-file ${file2}: ${error62.message}`);
   }
@@ -74479,6 +76825,8 @@ var commands = [
   rcaDraftCommand,
   releaseNotesCommand,
   reportCommand,
+  sastScanCommand,
+  sastRulesCommand,
   slaCommand,
   triageCommand
 ];
@@ -74486,7 +76834,7 @@ var commands = [
 // cli/main.ts
 function version2() {
   if (true) return "0.1.0";
-  const manifest = JSON.parse(readFileSync8(new URL("../package.json", import.meta.url), "utf8"));
+  const manifest = JSON.parse(readFileSync13(new URL("../package.json", import.meta.url), "utf8"));
   return manifest.version;
 }
 function helpText() {

@@ -1,8 +1,8 @@
-// The whole CHANGELOG from a local history: one `git log` pass with tag decorations, split into
-// releases by the core, each rendered as its own section (newest first).
+// The whole CHANGELOG from a local history: one streamed `git log` pass with tag decorations,
+// split into releases by the core, each rendered as its own section (newest first).
 import type { ReleaseNotesConfig } from "../core/release-notes/config.ts";
 import { splitIntoReleases } from "../core/release-notes/history.ts";
-import { planRelease, type ReleasePlan } from "../core/release-notes/release.ts";
+import { planFromEntries, type ReleasePlan } from "../core/release-notes/release.ts";
 import { readCommits } from "./log.ts";
 import { loadOverrides, repositoryOf } from "./release-source.ts";
 
@@ -15,20 +15,17 @@ export interface HistoryOptions {
 
 export async function planHistory(options: HistoryOptions): Promise<ReleasePlan[]> {
   const { cwd, config } = options;
-  const commits = readCommits(cwd, {
-    revisions: [options.to ?? "HEAD"],
-    withTags: true,
-    topoOrder: true,
-  });
-  const releases = await splitIntoReleases(commits, config.tagPrefix);
   const overrides = await loadOverrides(cwd, config.overridesFile);
   const repository = await repositoryOf(cwd, config);
+  const commits = readCommits(cwd, { revisions: [options.to ?? "HEAD"], withTags: true });
+  const releases = await splitIntoReleases(commits, config);
   const tagged = releases.filter((release) => release.tag);
   return releases.map((release) => {
     const at = tagged.indexOf(release);
     const previous = at === -1 ? tagged[0]?.tag : tagged[at + 1]?.tag;
-    return planRelease({
-      commits: release.commits,
+    return planFromEntries({
+      entries: release.entries,
+      warnings: release.warnings,
       previous,
       tag: release.tag?.name,
       config,

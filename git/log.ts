@@ -13,14 +13,11 @@ export interface LogOptions {
   revisions: string[];
   /** Report tags per commit (decorations), for splitting a whole history into releases. */
   withTags?: boolean;
-  /** Children before parents; needed when splitting a history with merges into releases. */
-  topoOrder?: boolean;
 }
 
 export async function* readCommits(cwd: string, options: LogOptions): AsyncGenerator<GitCommit> {
   const args = ["log", "-z", `--format=${FORMAT}`, "--no-color"];
   args.push(options.withTags ? "--decorate-refs=refs/tags/" : "--no-decorate");
-  if (options.topoOrder) args.push("--topo-order");
   args.push(...options.revisions, "--");
   const child = spawn("git", args, { cwd, stdio: ["ignore", "pipe", "pipe"] });
   let stderr = "";

@@ -24,19 +24,31 @@ export function knownTypes(config: ReleaseNotesConfig): Set<string> {
 }
 
 export function entriesOf(commits: Iterable<GitCommit>, config: ReleaseNotesConfig): CommitEntries {
-  const types = knownTypes(config);
-  const bots = new Set(config.botAuthors.map((bot) => bot.toLowerCase()));
+  const reader = new EntryReader(config);
   const result: CommitEntries = { entries: [], warnings: [], skipped: 0 };
-  for (const commit of commits) {
-    if (isSkipped(commit, bots)) {
-      result.skipped++;
-      continue;
-    }
-    const changes = changesOf(commit, types, result.warnings);
-    if (changes.length === 0) result.skipped++;
-    for (const change of changes) result.entries.push(toEntry(commit, change));
-  }
+  for (const commit of commits) reader.read(commit, result);
   return result;
+}
+
+/** Reads commits one at a time, so a long history can be read while git is still writing it. */
+export class EntryReader {
+  private readonly types: Set<string>;
+  private readonly bots: Set<string>;
+
+  constructor(config: ReleaseNotesConfig) {
+    this.types = knownTypes(config);
+    this.bots = new Set(config.botAuthors.map((bot) => bot.toLowerCase()));
+  }
+
+  read(commit: GitCommit, into: CommitEntries): void {
+    if (isSkipped(commit, this.bots)) {
+      into.skipped++;
+      return;
+    }
+    const changes = changesOf(commit, this.types, into.warnings);
+    if (changes.length === 0) into.skipped++;
+    for (const change of changes) into.entries.push(toEntry(commit, change));
+  }
 }
 
 function isSkipped(commit: GitCommit, bots: Set<string>): boolean {

@@ -1,50 +1,144 @@
-// Splits a whole history into releases in one pass: a commit belongs to the oldest release tag that
-// contains it. Fed newest-first in topological order, every child is seen before its parents, so
-// a commit's owner is known when it arrives and only the frontier is kept in memory.
+// Splits a whole history into releases: a commit belongs to the oldest release tag that contains
+// it. Each commit is read into entries as it streams in (git keeps writing meanwhile); only the
+// small graph (hash, parents, tag) is kept to assign commits to releases at the end.
 import semver, { SemVer } from "semver";
-import type { GitCommit } from "./commit.ts";
+import type { GitCommit, ReleaseEntry, ReleaseWarning } from "./commit.ts";
+import type { ReleaseNotesConfig } from "./config.ts";
+import { type CommitEntries, EntryReader } from "./entries.ts";
 import { type ReleaseTag, versionOfTag } from "./version.ts";
 
 export interface HistoryRelease {
-  /** Parsed once: comparing versions for every commit must not re-parse them. */
-  rank?: SemVer;
   /** Undefined for commits after the newest tag. */
   tag?: ReleaseTag;
+  /** Parsed once: comparing versions for every commit must not re-parse them. */
+  rank?: SemVer;
   /** Committer date of the tagged commit. */
   date?: string;
-  commits: GitCommit[];
+  /** Entries of the release's commits, children before parents. */
+  entries: ReleaseEntry[];
+  warnings: ReleaseWarning[];
+}
+
+interface HistoryNode {
+  hash: string;
+  parents: string[];
+  date: string;
+  tag?: ReleaseTag;
+  read: CommitEntries;
 }
 
 export async function splitIntoReleases(
   commits: AsyncIterable<GitCommit> | Iterable<GitCommit>,
-  tagPrefix: string,
+  config: ReleaseNotesConfig,
 ): Promise<HistoryRelease[]> {
-  const unreleased: HistoryRelease = { commits: [] };
-  const byTag = new Map<string, HistoryRelease>();
-  const pending = new Map<string, HistoryRelease>();
+  const reader = new EntryReader(config);
+  const nodes: HistoryNode[] = [];
   for await (const commit of commits) {
-    const own = ownTag(commit, tagPrefix);
-    let release = pending.get(commit.hash) ?? unreleased;
-    if (own) {
-      release = byTag.get(own.name) ?? {
-        tag: own,
-        rank: new SemVer(own.version),
-        date: commit.date,
-        commits: [],
-      };
-      byTag.set(own.name, release);
+    const read: CommitEntries = { entries: [], warnings: [], skipped: 0 };
+    reader.read(commit, read);
+    const { hash, parents, date } = commit;
+    nodes.push({ hash, parents, date, tag: ownTag(commit, config.tagPrefix), read });
+  }
+  return assignToReleases(childrenFirst(nodes));
+}
+
+/** Walks children before parents, so a commit's owner is settled before its parents inherit it. */
+function assignToReleases(nodes: HistoryNode[]): HistoryRelease[] {
+  const unreleased: HistoryRelease = { entries: [], warnings: [] };
+  const byTag = new Map<string, HistoryRelease>();
+  const owner = new Map<string, HistoryRelease>();
+  for (const node of nodes) {
+    let release = owner.get(node.hash) ?? unreleased;
+    if (node.tag) {
+      release = byTag.get(node.tag.name) ?? newRelease(node.tag, node.date);
+      byTag.set(node.tag.name, release);
     }
-    pending.delete(commit.hash);
-    release.commits.push(commit);
-    for (const parent of commit.parents) {
-      const other = pending.get(parent);
-      if (!other || isOlder(release, other)) pending.set(parent, release);
+    owner.delete(node.hash);
+    for (const entry of node.read.entries) release.entries.push(entry);
+    for (const warning of node.read.warnings) release.warnings.push(warning);
+    for (const parent of node.parents) {
+      const other = owner.get(parent);
+      if (!other || isOlder(release, other)) owner.set(parent, release);
     }
   }
-  const tagged = [...byTag.values()].sort((a, b) =>
-    semver.rcompare(a.tag?.version ?? "0.0.0", b.tag?.version ?? "0.0.0"),
-  );
-  return unreleased.commits.length ? [unreleased, ...tagged] : tagged;
+  const tagged = [...byTag.values()].sort((a, b) => (b.rank as SemVer).compare(a.rank as SemVer));
+  return unreleased.entries.length || unreleased.warnings.length ? [unreleased, ...tagged] : tagged;
+}
+
+function newRelease(tag: ReleaseTag, date: string): HistoryRelease {
+  return { tag, rank: new SemVer(tag.version), date, entries: [], warnings: [] };
+}
+
+/**
+ * Orders commits so every child comes before its parents, keeping git's order otherwise (git's
+ * default date order can put a parent first when clocks were skewed; --topo-order would make git
+ * read the whole graph before writing anything).
+ */
+function childrenFirst(nodes: HistoryNode[]): HistoryNode[] {
+  const index = new Map(nodes.map((node, at) => [node.hash, at]));
+  const waiting = new Int32Array(nodes.length);
+  for (const node of nodes) {
+    for (const parent of node.parents) {
+      const at = index.get(parent);
+      if (at !== undefined) waiting[at] = (waiting[at] ?? 0) + 1;
+    }
+  }
+  const ready = new MinHeap();
+  nodes.forEach((_, at) => {
+    if (waiting[at] === 0) ready.push(at);
+  });
+  const ordered: HistoryNode[] = [];
+  while (ready.size > 0) {
+    const node = nodes[ready.pop()] as HistoryNode;
+    ordered.push(node);
+    for (const parent of node.parents) {
+      const at = index.get(parent);
+      if (at !== undefined && --waiting[at] === 0) ready.push(at);
+    }
+  }
+  return ordered;
+}
+
+/** Smallest position first: git's own order wherever the graph allows it. */
+class MinHeap {
+  private readonly items: number[] = [];
+
+  get size(): number {
+    return this.items.length;
+  }
+
+  push(value: number): void {
+    const items = this.items;
+    items.push(value);
+    for (let at = items.length - 1; at > 0; ) {
+      const up = (at - 1) >> 1;
+      if ((items[up] as number) <= value) break;
+      items[at] = items[up] as number;
+      items[up] = value;
+      at = up;
+    }
+  }
+
+  pop(): number {
+    const items = this.items;
+    const top = items[0] as number;
+    const last = items.pop() as number;
+    if (items.length === 0) return top;
+    items[0] = last;
+    for (let at = 0; ; ) {
+      const left = at * 2 + 1;
+      const right = left + 1;
+      let smallest = at;
+      if (left < items.length && (items[left] as number) < (items[smallest] as number))
+        smallest = left;
+      if (right < items.length && (items[right] as number) < (items[smallest] as number))
+        smallest = right;
+      if (smallest === at) break;
+      [items[at], items[smallest]] = [items[smallest] as number, items[at] as number];
+      at = smallest;
+    }
+    return top;
+  }
 }
 
 function ownTag(commit: GitCommit, prefix: string): ReleaseTag | undefined {

@@ -69,8 +69,27 @@ export function entriesForRelease(
 }
 
 export function planRelease(input: ReleaseInput): ReleasePlan {
+  const read = entriesOf(input.commits, input.config);
+  const contributors = input.contributors ? contributorsOf(input.commits, input.contributors) : [];
+  return planFromEntries({
+    ...input,
+    entries: read.entries,
+    warnings: read.warnings,
+    contributors,
+  });
+}
+
+export interface EntriesInput extends Omit<ReleaseInput, "commits" | "contributors"> {
+  /** Entries of the release's commits, newest first, before reverts and overrides. */
+  entries: ReleaseEntry[];
+  warnings: ReleaseWarning[];
+  contributors?: Contributor[];
+}
+
+/** Plans a release from entries already read (a whole history is read once, then split). */
+export function planFromEntries(input: EntriesInput): ReleasePlan {
   const { config } = input;
-  const { entries, warnings } = entriesForRelease(input.commits, config, input.overrides);
+  const entries = applyOverrides(cancelReverts(input.entries), input.overrides ?? new Map());
   const bump = bumpOf(entries, config);
   const version = input.tag
     ? versionOfTag(input.tag, config.tagPrefix)
@@ -81,11 +100,11 @@ export function planRelease(input: ReleaseInput): ReleasePlan {
         releaseAs: releaseAsOf(entries),
       });
   const links = input.repository ? linkBuilder(input.repository) : undefined;
-  const contributors = input.contributors ? contributorsOf(input.commits, input.contributors) : [];
+  const contributors = input.contributors ?? [];
   const base: ReleasePlan = {
     bump,
     entries,
-    warnings,
+    warnings: input.warnings,
     contributors,
     previousTag: input.previous?.name,
     markdown: "",
@@ -106,7 +125,7 @@ export function planRelease(input: ReleaseInput): ReleasePlan {
 function renderings(
   version: string,
   tag: string,
-  input: ReleaseInput,
+  input: EntriesInput,
   entries: ReleaseEntry[],
   contributors: Contributor[],
   links?: LinkBuilder,

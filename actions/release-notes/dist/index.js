@@ -41237,20 +41237,28 @@ function knownTypes(config2) {
   return /* @__PURE__ */ new Set([...config2.sections.map((rule) => rule.type), "security"]);
 }
 function entriesOf(commits, config2) {
-  const types = knownTypes(config2);
-  const bots = new Set(config2.botAuthors.map((bot) => bot.toLowerCase()));
+  const reader = new EntryReader(config2);
   const result = { entries: [], warnings: [], skipped: 0 };
-  for (const commit of commits) {
-    if (isSkipped(commit, bots)) {
-      result.skipped++;
-      continue;
-    }
-    const changes = changesOf(commit, types, result.warnings);
-    if (changes.length === 0) result.skipped++;
-    for (const change of changes) result.entries.push(toEntry(commit, change));
-  }
+  for (const commit of commits) reader.read(commit, result);
   return result;
 }
+var EntryReader = class {
+  types;
+  bots;
+  constructor(config2) {
+    this.types = knownTypes(config2);
+    this.bots = new Set(config2.botAuthors.map((bot) => bot.toLowerCase()));
+  }
+  read(commit, into) {
+    if (isSkipped(commit, this.bots)) {
+      into.skipped++;
+      return;
+    }
+    const changes = changesOf(commit, this.types, into.warnings);
+    if (changes.length === 0) into.skipped++;
+    for (const change of changes) into.entries.push(toEntry(commit, change));
+  }
+};
 function isSkipped(commit, bots) {
   if (commit.parents.length > 1) return true;
   const header = firstLine(commit.message);
@@ -61371,14 +61379,19 @@ function releaseAsOf(entries) {
 }
 
 // core/release-notes/release.ts
-function entriesForRelease(commits, config2, overrides) {
-  const read = entriesOf(commits, config2);
-  const entries = applyOverrides(cancelReverts(read.entries), overrides ?? /* @__PURE__ */ new Map());
-  return { entries, warnings: read.warnings };
-}
 function planRelease(input2) {
+  const read = entriesOf(input2.commits, input2.config);
+  const contributors2 = input2.contributors ? contributorsOf(input2.commits, input2.contributors) : [];
+  return planFromEntries({
+    ...input2,
+    entries: read.entries,
+    warnings: read.warnings,
+    contributors: contributors2
+  });
+}
+function planFromEntries(input2) {
   const { config: config2 } = input2;
-  const { entries, warnings } = entriesForRelease(input2.commits, config2, input2.overrides);
+  const entries = applyOverrides(cancelReverts(input2.entries), input2.overrides ?? /* @__PURE__ */ new Map());
   const bump = bumpOf(entries, config2);
   const version2 = input2.tag ? versionOfTag(input2.tag, config2.tagPrefix) : nextVersion(input2.previous?.version, bump, {
     preMajorBreakingBumps: config2.preMajorBreakingBumps,
@@ -61387,11 +61400,11 @@ function planRelease(input2) {
     releaseAs: releaseAsOf(entries)
   });
   const links = input2.repository ? linkBuilder(input2.repository) : void 0;
-  const contributors2 = input2.contributors ? contributorsOf(input2.commits, input2.contributors) : [];
+  const contributors2 = input2.contributors ?? [];
   const base = {
     bump,
     entries,
-    warnings,
+    warnings: input2.warnings,
     contributors: contributors2,
     previousTag: input2.previous?.name,
     markdown: "",
@@ -61513,7 +61526,6 @@ var FIELDS = 7;
 async function* readCommits(cwd, options) {
   const args = ["log", "-z", `--format=${FORMAT}`, "--no-color"];
   args.push(options.withTags ? "--decorate-refs=refs/tags/" : "--no-decorate");
-  if (options.topoOrder) args.push("--topo-order");
   args.push(...options.revisions, "--");
   const child = spawn3("git", args, { cwd, stdio: ["ignore", "pipe", "pipe"] });
   let stderr = "";
