@@ -191,3 +191,17 @@ describe("deadlines", () => {
     expect(windows()[0]!.labels).toContain("sla: breached");
   });
 });
+
+describe("faults", () => {
+  it("with 20% of API calls failing (5xx, 429, secondary limits), every alert still gets exactly one window", async () => {
+    world = await startWorld();
+    world.sandbox.setFaults({ rate: 0.2, seed: 7 });
+    for (const number of [31, 32, 33]) {
+      await send("dependabot_alert", dependabot("created", { number }));
+    }
+    world.sandbox.setFaults({ rate: 0 });
+    const keys = windows().map((issue) => /security-window id=(\S+)/.exec(issue.body ?? "")?.[1]);
+    expect(keys.sort()).toEqual(["dependabot:31", "dependabot:32", "dependabot:33"]);
+    expect(world.sandbox.requests.some((request) => request.status >= 429)).toBe(true);
+  }, 120_000);
+});
