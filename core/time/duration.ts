@@ -20,7 +20,7 @@ export function parseDuration(text: string): number | undefined {
   for (const [, amount, unit] of compact.matchAll(/(\d+)([smhdw])/g)) {
     total += Number(amount) * UNIT_MS[unit as string]!;
   }
-  return total > 0 ? total : undefined;
+  return total;
 }
 
 /** The shortest readable form of a duration, largest units first ("1d 4h", "45m"). */
