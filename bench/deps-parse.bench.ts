@@ -178,7 +178,7 @@ function report(label: string, parsed: Figures, floors: [string, Figures][]): vo
   );
   for (const [name, floor] of floors)
     console.log(
-      `  floor ${name}: ${floor.ms.toFixed(1)} ms (parse is ${(parsed.ms / floor.ms).toFixed(1)}x), ` +
+      `  floor ${name}: ${floor.ms.toFixed(1)} ms (parse is ${(parsed.ms / floor.ms).toFixed(2)}x), ` +
         `peak RSS ${megabytes(floor.peakRss)} MB`,
     );
 }

@@ -1,13 +1,13 @@
 // pnpm-lock.yaml, lockfileVersion 5.x (pnpm 7), 6.x (pnpm 8) and 9.x (pnpm 9/10), including files
 // with several YAML documents (pnpm 10 writes its own package-manager dependencies first).
-import type { Document } from "yaml";
 import type { LockfileParser } from "../package.ts";
 import { isRecord } from "./json-text.ts";
 import { basename } from "./names.ts";
+import { readPlainYaml } from "./plain-yaml.ts";
 import { type PnpmGeneration, parsePackageKey, referencedKey, withoutPeers } from "./pnpm-keys.ts";
 import { ParseResultBuilder } from "./result.ts";
 import { scopesByReachability } from "./scope-graph.ts";
-import type { LineIndex } from "./text-lines.ts";
+import { LineIndex } from "./text-lines.ts";
 import { keyLines, parseYamlText } from "./yaml-text.ts";
 
 const DEPENDENCY_FIELDS = ["dependencies", "optionalDependencies", "devDependencies"] as const;
@@ -25,21 +25,40 @@ export const pnpmLockParser: LockfileParser = {
   matches: (path) => basename(path) === "pnpm-lock.yaml",
   parse(path, content) {
     const result = new ParseResultBuilder(path, "npm");
-    const yaml = parseYamlText(content, result);
-    if (!yaml) return result.build();
-    const lock = mergeDocuments(yaml.documents, yaml.lines, result);
-    if (!lock) {
-      const at = /^lockfileVersion:/m.exec(content)?.index;
-      result.problems[0]!.line ??= at === undefined ? undefined : yaml.lines.lineAt(at);
-    }
+    const read = readDocuments(content, result);
+    if (!read) return result.build();
+    const lock = mergeDocuments(read, content, result);
     if (lock) addPackages(lock, result);
     return result.build();
   },
 };
 
+interface ReadLock {
+  documents: unknown[];
+  /** Line of each key under `packages`, across documents. */
+  packageLines: Map<string, number>;
+}
+
+/** The fast reader for the YAML pnpm writes; the full YAML parser (with its errors) otherwise. */
+function readDocuments(content: string, result: ParseResultBuilder): ReadLock | undefined {
+  const fast = readPlainYaml(content);
+  if (fast)
+    return { documents: fast.documents, packageLines: fast.lines.get("packages") ?? new Map() };
+  const yaml = parseYamlText(content, result);
+  if (!yaml) return undefined;
+  const packageLines = new Map<string, number>();
+  for (const document of yaml.documents)
+    for (const [key, line] of keyLines(document, ["packages"], yaml.lines))
+      packageLines.set(key, line);
+  const documents = yaml.documents.map(
+    (document) => document.toJS({ maxAliasCount: -1 }) as unknown,
+  );
+  return { documents, packageLines };
+}
+
 function mergeDocuments(
-  documents: Document[],
-  lines: LineIndex,
+  read: ReadLock,
+  content: string,
   result: ParseResultBuilder,
 ): PnpmLock | undefined {
   const lock: PnpmLock = {
@@ -47,25 +66,28 @@ function mergeDocuments(
     packages: {},
     snapshots: {},
     importers: [],
-    lines: new Map(),
+    lines: read.packageLines,
   };
   let version: unknown;
-  for (const document of documents) {
-    const data = document.toJS({ maxAliasCount: -1 }) as unknown;
+  for (const data of read.documents) {
     if (!isRecord(data)) continue;
     version ??= data.lockfileVersion;
     Object.assign(lock.packages, isRecord(data.packages) ? data.packages : {});
     Object.assign(lock.snapshots, isRecord(data.snapshots) ? data.snapshots : {});
     lock.importers.push(...importersOf(data));
-    for (const [key, line] of keyLines(document, ["packages"], lines)) lock.lines.set(key, line);
   }
   const generation = generationOf(version);
   if (!generation) {
-    result.problem(unknownVersion(version));
+    result.problem(unknownVersion(version), lockfileVersionLine(content));
     return undefined;
   }
   lock.generation = generation;
   return lock;
+}
+
+function lockfileVersionLine(content: string): number | undefined {
+  const at = /^lockfileVersion:/m.exec(content)?.index;
+  return at === undefined ? undefined : new LineIndex(content).lineAt(at);
 }
 
 function importersOf(data: Record<string, unknown>): Record<string, unknown>[] {
