@@ -10,7 +10,7 @@ import type { AdvisorySource } from "./advisories/source.ts";
 import { readBaseline } from "./baseline.ts";
 import type { DepsConfig, IgnoreRule } from "./config.ts";
 import { parseIgnoreFile } from "./ignore-file.ts";
-import { collectPackages } from "./lockfiles/collect.ts";
+import { type CollectedPackages, collectPackages } from "./lockfiles/collect.ts";
 import { type ScanProblem, type ScanResult, scanPackages } from "./scan.ts";
 import { type SnykMerge, snykExtraPackages } from "./snyk.ts";
 
@@ -22,9 +22,13 @@ export interface RepositoryScanOptions {
   database?: string;
   /** Lockfiles to scan instead of walking the root. */
   files?: string[];
+  /** Packages already collected (the action collects first to know which databases to fetch). */
+  collected?: CollectedPackages;
   /** Baseline path; overrides `deps.baseline`. */
   baseline?: string;
   cacheDir?: string | false;
+  /** Problems the face met before scanning (e.g. a database download that failed). */
+  problems?: ScanProblem[];
   github?: GlobalAdvisoryReader;
   snyk?: SnykMerge;
   fetch?: typeof globalThis.fetch;
@@ -99,11 +103,13 @@ function openSources(options: RepositoryScanOptions, problems: ScanProblem[]): A
 }
 
 export async function scanRepository(options: RepositoryScanOptions): Promise<ScanResult> {
-  const problems: ScanProblem[] = [];
-  const collected = await collectPackages(options.root, {
-    exclude: options.config.exclude,
-    ...(options.files ? { files: options.files } : {}),
-  });
+  const problems: ScanProblem[] = [...(options.problems ?? [])];
+  const collected =
+    options.collected ??
+    (await collectPackages(options.root, {
+      exclude: options.config.exclude,
+      ...(options.files ? { files: options.files } : {}),
+    }));
   const ignores = readIgnores(options, problems);
   const baseline = readBaselineKeys(options, problems);
   const sources = openSources(options, problems);
