@@ -12,6 +12,7 @@ export async function checkProbe(
   const timeoutMs = parseDuration(probe.timeout) ?? 10_000;
   if (probe.http) return checkHttp(probe.http, timeoutMs, env);
   if (probe.tcp) return checkTcp(probe.tcp, timeoutMs);
-  if (probe.tls) return checkTls(probe.tls, timeoutMs, env.UPKEEP_TLS_CA);
+  // Private CAs come in the standard way, NODE_EXTRA_CA_CERTS, which Node adds to its trust store.
+  if (probe.tls) return checkTls(probe.tls, timeoutMs);
   return { ok: false, latencyMs: 0, error: "probe has no target" };
 }

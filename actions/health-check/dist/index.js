@@ -38426,7 +38426,7 @@ function parseDuration(text) {
   for (const [, amount, unit] of compact.matchAll(/(\d+)([smhdw])/g)) {
     total += Number(amount) * UNIT_MS[unit];
   }
-  return total > 0 ? total : void 0;
+  return total;
 }
 function formatDuration(ms) {
   const sign = ms < 0 ? "-" : "";
@@ -38741,7 +38741,7 @@ async function checkProbe(probe, env = process.env) {
   const timeoutMs = parseDuration(probe.timeout) ?? 1e4;
   if (probe.http) return checkHttp(probe.http, timeoutMs, env);
   if (probe.tcp) return checkTcp(probe.tcp, timeoutMs);
-  if (probe.tls) return checkTls(probe.tls, timeoutMs, env.UPKEEP_TLS_CA);
+  if (probe.tls) return checkTls(probe.tls, timeoutMs);
   return { ok: false, latencyMs: 0, error: "probe has no target" };
 }
 
@@ -58528,7 +58528,8 @@ var checkinsConfigSchema = external_exports.array(checkinSchema).default([]);
 
 // core/deps/config.ts
 var expiryField = external_exports.string().regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/, {
-  message: 'expected a date such as "2026-12-31" (or an ISO timestamp)'
+  message: 'expected a date such as "2026-12-31" (or an ISO timestamp)',
+  abort: true
 }).refine((text) => !Number.isNaN(Date.parse(text)), { message: "not a real date" });
 var ignoreRuleSchema = external_exports.strictObject({
   id: external_exports.string().min(1).describe("Advisory id or any of its aliases: GHSA-\u2026, CVE-\u2026, PYSEC-\u2026, RUSTSEC-\u2026, GO-\u2026"),
@@ -58664,7 +58665,13 @@ var releaseNotesConfigSchema = external_exports.strictObject({
 }).prefault({});
 
 // core/report/config.ts
-var reportConfigSchema = external_exports.looseObject({}).prefault({});
+var reportConfigSchema = external_exports.strictObject({
+  period: external_exports.string().regex(/^(month|quarter|last-month|last-quarter|\d{4}-(0[1-9]|1[0-2])|\d{4}-Q[1-4])$/, {
+    message: 'expected "month", "quarter", "last-month", "last-quarter", "2026-10" or "2026-Q3"'
+  }).default("last-quarter").describe("Default period of `upkeep report` and the maintenance-report action."),
+  label: external_exports.string().min(1).default("upkeep: report").describe("Label of the report issues."),
+  incidentLabel: external_exports.string().default("incident").describe("Issues with this label count as incidents whatever their severity.")
+}).prefault({});
 
 // core/sast/config.ts
 var ignoreEntry = external_exports.strictObject({
@@ -58889,9 +58896,7 @@ var securityWindowsConfigSchema = external_exports.strictObject({
   severityLabelPrefix: external_exports.string().default("security: ").describe('Prefix of the severity label, e.g. "security: high"; empty string for none.'),
   minSeverity: findingSeverityField.default("low").describe("Findings below this severity get no tracking issue."),
   secretSeverity: findingSeverityField.default("critical").describe("Severity given to leaked secrets, which carry none of their own."),
-  atRisk: external_exports.number().gt(0).lt(1).default(0.75).describe("Share of the window after which the issue is labelled at risk."),
-  atRiskLabel: external_exports.string().min(1).default("sla: at-risk"),
-  breachedLabel: external_exports.string().min(1).default("sla: breached"),
+  atRisk: external_exports.number().gt(0).lt(1).default(0.75).describe("Share of the window after which the issue gets the SLA's at-risk label."),
   template: external_exports.string().min(1).optional().describe("Path in the repository of the tracking-issue body template.")
 }).prefault({});
 var trackingConfigSchema = external_exports.strictObject({
@@ -63949,6 +63954,23 @@ var OctokitGitHub = class {
       if (error63.status !== 404) throw error63;
     }
   }
+  async listPublishedReleases() {
+    const releases = await composePaginateRest2(
+      this.octokit,
+      "GET /repos/{owner}/{repo}/releases",
+      {
+        ...this.repo,
+        per_page: 100
+      }
+    );
+    return releases.filter((release) => !release.draft && release.published_at).map((release) => ({
+      tag: release.tag_name,
+      name: release.name ?? release.tag_name,
+      body: release.body ?? "",
+      url: release.html_url,
+      publishedAt: release.published_at
+    }));
+  }
   async findReleaseByTag(tag) {
     const iterator3 = composePaginateRest2.iterator(
       this.octokit,
@@ -63999,7 +64021,8 @@ var OctokitGitHub = class {
         per_page: 100
       });
       for await (const page of iterator3) {
-        for (const raw of page.data) found.push(globalAdvisoryFromRest(raw));
+        for (const raw of page.data)
+          found.push(globalAdvisoryFromRest(raw));
       }
     }
     return found;
