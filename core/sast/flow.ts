@@ -15,6 +15,8 @@ import { syntaxOf } from "./syntax.ts";
 
 interface Binding {
   id: number;
+  /** A declaration (`const x`, Python assignment) shadows bindings of outer scopes. */
+  declares: boolean;
   value: SgNode;
   start: number;
   scopeStart: number;
@@ -131,6 +133,8 @@ const DEFAULT_SANITIZERS: Record<"js" | "python" | "go" | "java", string[]> = {
   go: ["Atoi", "ParseInt", "ParseFloat", "QuoteMeta", "EscapeString", "Base", "Clean"],
   java: ["parseInt", "parseLong", "valueOf", "encode", "escapeHtml4", "getName"],
 };
+
+const DECLARATIONS = new Set(["variable_declarator", "short_var_declaration", "var_spec"]);
 
 /** Functions whose result carries their arguments' taint: they build strings, not new data. */
 const PROPAGATORS = new Set([
@@ -283,9 +287,16 @@ export class FileFlow {
     const key = node.text().replace(/\s+/g, "");
     const candidates = this.bindingsByName().get(key) ?? [];
     const values: { id: number; node: SgNode; at: number }[] = [];
-    for (const binding of candidates) {
-      if (seen.has(binding.id) || binding.start >= at) continue;
-      if (at < binding.scopeStart || at >= binding.scopeEnd) continue;
+    const visible = candidates.filter(
+      (binding) => binding.start < at && at >= binding.scopeStart && at < binding.scopeEnd,
+    );
+    const innermost = Math.min(
+      ...visible
+        .filter((binding) => binding.declares)
+        .map((binding) => binding.scopeEnd - binding.scopeStart),
+    );
+    for (const binding of visible) {
+      if (seen.has(binding.id) || binding.scopeEnd - binding.scopeStart > innermost) continue;
       seen.add(binding.id);
       values.push({ id: binding.id, node: binding.value, at: binding.start });
     }
@@ -307,6 +318,7 @@ export class FileFlow {
       for (const name of this.boundNames(target)) {
         const binding: Binding = {
           id: node.id(),
+          declares: DECLARATIONS.has(String(node.kind())) || this.parser === "python",
           value,
           start: node.range().start.index,
           ...scope,
