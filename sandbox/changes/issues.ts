@@ -42,9 +42,19 @@ export function openIssue(
     isPullRequest: input.isPullRequest ?? false,
   };
   repo.issues.set(issue.number, issue);
-  state.emit(issueEventName(issue), "opened", { repo, sender: actor, issue });
-  addIssueLabels(state, actor, repo, issue, input.labels ?? []);
-  assign(state, actor, repo, issue, input.assignees ?? []);
+  // GitHub applies creation-time labels and assignees before announcing the issue: `opened` shows
+  // them, and the labeled/assigned events follow it.
+  const emit = state.emit;
+  const deferred: Parameters<typeof emit>[] = [];
+  state.emit = (...args) => deferred.push(args);
+  try {
+    addIssueLabels(state, actor, repo, issue, input.labels ?? []);
+    assign(state, actor, repo, issue, input.assignees ?? []);
+  } finally {
+    state.emit = emit;
+  }
+  emit(issueEventName(issue), "opened", { repo, sender: actor, issue });
+  for (const args of deferred) emit(...args);
   recordCrossReferences(state, actor, repo, issue, issue.body);
   return issue;
 }

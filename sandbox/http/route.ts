@@ -78,3 +78,16 @@ export function stringList(value: unknown, field: string, resource: string): str
   }
   return names;
 }
+
+/** A timestamp query parameter (`since`, `until`) as epoch ms; 422 like GitHub when it is not ISO 8601. */
+export function timeParam(ctx: RequestContext, name: string): number | undefined {
+  const value = ctx.query.get(name);
+  if (value === null || value === "") return undefined;
+  const ms = Date.parse(value);
+  if (Number.isNaN(ms)) {
+    throw new HttpError(422, "Validation Failed", [
+      { resource: "Search", field: name, code: "invalid", value },
+    ]);
+  }
+  return ms;
+}

@@ -1,14 +1,24 @@
 // Issue comments, per issue and repository-wide.
 import { addComment, deleteComment, editComment, findComment } from "../changes/comments.ts";
 import { paginate } from "../http/paginate.ts";
-import { actorOf, numberParam, type RequestContext, type Route, repoOf } from "../http/route.ts";
+import {
+  actorOf,
+  numberParam,
+  type RequestContext,
+  type Route,
+  repoOf,
+  timeParam,
+} from "../http/route.ts";
 import type { Comment } from "../model.ts";
 import { renderComment } from "../render.ts";
 
 function listed(ctx: RequestContext, comments: Comment[]) {
   const repo = repoOf(ctx);
-  const since = ctx.query.get("since");
-  const matching = since ? comments.filter((comment) => comment.updatedAt >= since) : comments;
+  const since = timeParam(ctx, "since");
+  const matching =
+    since === undefined
+      ? comments
+      : comments.filter((comment) => Date.parse(comment.updatedAt) >= since);
   const page = paginate(ctx, matching);
   return {
     status: 200,

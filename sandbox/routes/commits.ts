@@ -2,7 +2,7 @@
 import { resolveCommit } from "../changes/commits.ts";
 import { nodeId } from "../changes/repos.ts";
 import { paginate } from "../http/paginate.ts";
-import { type RequestContext, type Route, repoOf } from "../http/route.ts";
+import { type RequestContext, type Route, repoOf, timeParam } from "../http/route.ts";
 import type { CommitRecord, Repo } from "../model.ts";
 import { renderUser, repoApi } from "../render.ts";
 import { HttpError } from "../state.ts";
@@ -83,8 +83,8 @@ export const commitRoutes: Route[] = [
     handle: (ctx) => {
       const repo = repoOf(ctx);
       const author = ctx.query.get("author")?.toLowerCase();
-      const since = ctx.query.get("since");
-      const until = ctx.query.get("until");
+      const since = timeParam(ctx, "since");
+      const until = timeParam(ctx, "until");
       const history = [...repo.commits].reverse().filter((commit) => {
         if (
           author &&
@@ -92,8 +92,8 @@ export const commitRoutes: Route[] = [
           commit.authorEmail.toLowerCase() !== author
         )
           return false;
-        if (since && commit.date < since) return false;
-        if (until && commit.date > until) return false;
+        if (since !== undefined && Date.parse(commit.date) < since) return false;
+        if (until !== undefined && Date.parse(commit.date) > until) return false;
         return true;
       });
       const page = paginate(ctx, history);

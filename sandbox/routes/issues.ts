@@ -9,6 +9,7 @@ import {
   type Route,
   repoOf,
   stringList,
+  timeParam,
 } from "../http/route.ts";
 import type { IssueRecord, StateReason } from "../model.ts";
 import { renderIssue } from "../render.ts";
@@ -43,14 +44,14 @@ function listIssues(ctx: RequestContext) {
     .split(",")
     .map((name) => name.trim().toLowerCase())
     .filter(Boolean);
-  const since = ctx.query.get("since");
+  const since = timeParam(ctx, "since");
   const assignee = ctx.query.get("assignee");
   const creator = ctx.query.get("creator");
   const matching = [...repo.issues.values()].filter((issue) => {
     if (state !== "all" && issue.state !== state) return false;
     const names = new Set(issue.labels.map((label) => label.name.toLowerCase()));
     if (!labels.every((name) => names.has(name))) return false;
-    if (since && issue.updatedAt < since) return false;
+    if (since !== undefined && Date.parse(issue.updatedAt) < since) return false;
     if (creator && issue.user.login.toLowerCase() !== creator.toLowerCase()) return false;
     if (assignee === "none" && issue.assignees.length > 0) return false;
     if (assignee === "*" && issue.assignees.length === 0) return false;

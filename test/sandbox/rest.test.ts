@@ -176,6 +176,21 @@ describe("issues, history and files through the GitHub port", () => {
     expect(bugs).toEqual([1]);
   });
 
+  it("filters by since as a point in time, and rejects a since that is not a timestamp", async () => {
+    await sandbox.as("alice").openIssue(REPO, { title: "Earlier" });
+    clock.advance(1_500);
+    await sandbox.as("alice").openIssue(REPO, { title: "Later" });
+    const recent = [];
+    for await (const issue of port().listIssues({
+      state: "all",
+      since: "2026-03-02T09:00:00.500Z",
+    }))
+      recent.push(issue.title);
+    expect(recent).toEqual(["Later"]);
+    const bad = await get(`/repos/${REPO}/issues?since=yesterday`);
+    expect(bad.status).toBe(422);
+  });
+
   it("updates state, reason, labels and assignees through PATCH and records only the difference", async () => {
     sandbox.addUser("bob");
     const number = await sandbox

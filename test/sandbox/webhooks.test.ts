@@ -118,8 +118,15 @@ describe("webhooks from scripted users", () => {
     expect(payloads[6]?.changes).toEqual({ body: { from: "More detail" } });
     expect(payloads[7]?.changes).toEqual({ title: { from: "Crash" } });
     expect(payloads[9]?.issue).toMatchObject({ state: "closed", state_reason: "not_planned" });
+    // Creation-time labels are already on the opened issue, as GitHub applies them first.
+    expect(payloads[0]?.issue.labels.map((label: { name: string }) => label.name)).toEqual([
+      "bug",
+      "needs-triage",
+    ]);
     // Payloads show the issue as it was when the event happened, not as it is at delivery.
-    expect(payloads[0]?.issue.labels).toEqual([]);
+    expect(payloads[5]?.issue.comments).toBe(1);
+    expect(payloads[0]?.issue.comments).toBe(0);
+    expect(payloads[10]?.issue.state).toBe("open");
     expect(payloads[11]?.pull_request).toMatchObject({
       number: 2,
       title: "Fix crash",
