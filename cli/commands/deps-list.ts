@@ -1,41 +1,60 @@
 // `upkeep deps list [PATH] [--json]`: the packages Upkeep reads from a tree's lockfiles (or one
 // lockfile), as the dependency scan will see them. Problems go to stderr; exit 3 when incomplete.
 import { statSync } from "node:fs";
-import { relative, resolve, sep } from "node:path";
+import { join, relative, resolve, sep } from "node:path";
+import { formatConfigProblem } from "../../core/config/errors.ts";
+import { loadConfigFile } from "../../core/config/load-file.ts";
+import { CONFIG_PATH } from "../../core/config/parse.ts";
 import { type CollectedPackages, collectPackages } from "../../core/deps/lockfiles/collect.ts";
 import { lockfileParsers } from "../../core/deps/lockfiles/index.ts";
+import { MAX_LOCKFILE_BYTES } from "../../core/deps/lockfiles/limits.ts";
 import { type CliCommand, type CliIo, EXIT, UsageError } from "../command.ts";
 
 interface ListArgs {
   target: string;
   json: boolean;
   exclude: string[];
+  config?: string;
 }
 
 export const depsListCommand: CliCommand = {
   name: "deps list",
   summary: "List the packages found in lockfiles (a directory tree or one lockfile)",
   usage: [
-    "upkeep deps list [PATH] [--json] [--exclude GLOB]...",
+    "upkeep deps list [PATH] [--json] [--exclude GLOB]... [--config FILE]",
     "  PATH       a directory to walk (default .) or a single lockfile",
     "  --json     print [{ecosystem,name,version,scope,direct,file,line}]",
-    "  --exclude  gitignore-style pattern to skip, relative to PATH (repeatable)",
+    "  --exclude  gitignore-style pattern to skip, relative to PATH (repeatable),",
+    "             on top of .gitignore files and the config's deps.exclude",
+    `  --config   config file (default PATH/${CONFIG_PATH})`,
     `Formats: ${lockfileParsers.map((parser) => parser.format).join(", ")}`,
+    `Lockfiles over ${MAX_LOCKFILE_BYTES / 1024 / 1024} MB are refused (reported, exit 3).`,
+    "Exit codes: 0 all read, 2 usage or config error, 3 some file could not be read",
   ].join("\n"),
   async run(args, io) {
     const options = parseArgs(args);
     const target = resolve(io.cwd, options.target);
-    const collected = isDirectory(target)
-      ? seenFrom(
-          relative(io.cwd, target),
-          await collectPackages(target, { exclude: options.exclude }),
-        )
-      : await collectPackages(io.cwd, { files: [relative(io.cwd, target)] });
-    io.stdout(options.json ? jsonList(collected) : table(collected));
-    reportProblems(collected, io);
-    return collected.problems.length > 0 ? EXIT.incomplete : EXIT.ok;
+    if (!isDirectory(target)) {
+      const single = await collectPackages(io.cwd, { files: [relative(io.cwd, target)] });
+      return print(single, options, io);
+    }
+    const configFile = options.config ? resolve(io.cwd, options.config) : join(target, CONFIG_PATH);
+    const loaded = await loadConfigFile(configFile, { required: options.config !== undefined });
+    if (!loaded.ok) {
+      for (const problem of loaded.problems) io.stderr(`${formatConfigProblem(problem)}\n`);
+      return EXIT.usage;
+    }
+    const exclude = [...loaded.config.deps.exclude, ...options.exclude];
+    const collected = await collectPackages(target, { exclude });
+    return print(seenFrom(relative(io.cwd, target), collected), options, io);
   },
 };
+
+function print(collected: CollectedPackages, options: ListArgs, io: CliIo): number {
+  io.stdout(options.json ? jsonList(collected) : table(collected));
+  reportProblems(collected, io);
+  return collected.problems.length > 0 ? EXIT.incomplete : EXIT.ok;
+}
 
 function parseArgs(args: string[]): ListArgs {
   const parsed: ListArgs = { target: ".", json: false, exclude: [] };
@@ -45,6 +64,7 @@ function parseArgs(args: string[]): ListArgs {
     if (arg === "--json") parsed.json = true;
     else if (arg === "--exclude") parsed.exclude.push(valueAfter(args, ++index, arg));
     else if (arg.startsWith("--exclude=")) parsed.exclude.push(arg.slice("--exclude=".length));
+    else if (arg === "--config") parsed.config = valueAfter(args, ++index, arg);
     else if (arg.startsWith("-")) throw new UsageError(`unknown option ${arg}`);
     else paths.push(arg);
   }

@@ -1,5 +1,5 @@
 // `upkeep deps list` as a person or another CI system runs it: a process, its output and exit code.
-import { cpSync, mkdtempSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -40,6 +40,23 @@ describe("upkeep deps list", () => {
     expect(run.stderr).toContain(
       "api/go.mod:12: github.com/acme/shared: replaced by local directory",
     );
+  });
+
+  it("skips what the repository config's deps.exclude names, and refuses a broken config", async () => {
+    const root = mkdtempSync(join(tmpdir(), "upkeep-deps-list-"));
+    cpSync(join(FIXTURES, "pnpm-v9"), join(root, "web"), { recursive: true });
+    cpSync(join(FIXTURES, "go"), join(root, "api"), { recursive: true });
+    mkdirSync(join(root, ".github"));
+    writeFileSync(join(root, ".github/upkeep.yml"), "deps:\n  exclude:\n    - api/\n");
+    const run = await runUpkeep(["deps", "list", "--json"], { cwd: root });
+    expect(run.exitCode).toBe(0);
+    const files = new Set(JSON.parse(run.stdout).map((row: { file: string }) => row.file));
+    expect(files).toEqual(new Set(["web/pnpm-lock.yaml"]));
+
+    writeFileSync(join(root, ".github/upkeep.yml"), "deps:\n  exclude: api/\n");
+    const broken = await runUpkeep(["deps", "list", "--json"], { cwd: root });
+    expect(broken.exitCode).toBe(2);
+    expect(broken.stderr).toContain("deps.exclude");
   });
 
   it("takes a single lockfile and shows paths as typed, relative to where it runs", async () => {
