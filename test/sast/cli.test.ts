@@ -18,6 +18,7 @@ function repo(files: Record<string, string | Buffer>): string {
 const SERVER = [
   'const { exec } = require("child_process");',
   'app.get("/ping", (req, res) => {',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: JavaScript source under test
   "  exec(`ping -c 1 ${req.query.host}`);",
   "});",
   "",
@@ -31,6 +32,7 @@ const WORKFLOW = [
   "  greet:",
   "    runs-on: ubuntu-latest",
   "    steps:",
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: workflow expression under test
   '      - run: echo "${{ github.event.issue.title }}"',
   "",
 ].join("\n");
