@@ -51230,7 +51230,7 @@ function parseDuration(text2) {
   for (const [, amount, unit] of compact.matchAll(/(\d+)([smhdw])/g)) {
     total += Number(amount) * UNIT_MS[unit];
   }
-  return total > 0 ? total : void 0;
+  return total;
 }
 function formatDuration(ms) {
   const sign = ms < 0 ? "-" : "";
@@ -51918,7 +51918,7 @@ var configValidateCommand = {
 
 // cli/commands/deps-list.ts
 import { statSync as statSync2 } from "node:fs";
-import { relative as relative2, resolve as resolve3, sep as sep3 } from "node:path";
+import { join as join2, relative as relative2, resolve as resolve3, sep as sep3 } from "node:path";
 
 // core/deps/lockfiles/collect.ts
 import { readFileSync, statSync } from "node:fs";
@@ -58819,24 +58819,40 @@ var depsListCommand = {
   name: "deps list",
   summary: "List the packages found in lockfiles (a directory tree or one lockfile)",
   usage: [
-    "upkeep deps list [PATH] [--json] [--exclude GLOB]...",
+    "upkeep deps list [PATH] [--json] [--exclude GLOB]... [--config FILE]",
     "  PATH       a directory to walk (default .) or a single lockfile",
     "  --json     print [{ecosystem,name,version,scope,direct,file,line}]",
-    "  --exclude  gitignore-style pattern to skip, relative to PATH (repeatable)",
-    `Formats: ${lockfileParsers.map((parser3) => parser3.format).join(", ")}`
+    "  --exclude  gitignore-style pattern to skip, relative to PATH (repeatable),",
+    "             on top of .gitignore files and the config's deps.exclude",
+    `  --config   config file (default PATH/${CONFIG_PATH})`,
+    `Formats: ${lockfileParsers.map((parser3) => parser3.format).join(", ")}`,
+    `Lockfiles over ${MAX_LOCKFILE_BYTES / 1024 / 1024} MB are refused (reported, exit 3).`,
+    "Exit codes: 0 all read, 2 usage or config error, 3 some file could not be read"
   ].join("\n"),
   async run(args, io) {
     const options = parseArgs(args);
     const target = resolve3(io.cwd, options.target);
-    const collected = isDirectory(target) ? seenFrom(
-      relative2(io.cwd, target),
-      await collectPackages(target, { exclude: options.exclude })
-    ) : await collectPackages(io.cwd, { files: [relative2(io.cwd, target)] });
-    io.stdout(options.json ? jsonList(collected) : table(collected));
-    reportProblems(collected, io);
-    return collected.problems.length > 0 ? EXIT.incomplete : EXIT.ok;
+    if (!isDirectory(target)) {
+      const single = await collectPackages(io.cwd, { files: [relative2(io.cwd, target)] });
+      return print(single, options, io);
+    }
+    const configFile = options.config ? resolve3(io.cwd, options.config) : join2(target, CONFIG_PATH);
+    const loaded = await loadConfigFile(configFile, { required: options.config !== void 0 });
+    if (!loaded.ok) {
+      for (const problem2 of loaded.problems) io.stderr(`${formatConfigProblem(problem2)}
+`);
+      return EXIT.usage;
+    }
+    const exclude = [...loaded.config.deps.exclude, ...options.exclude];
+    const collected = await collectPackages(target, { exclude });
+    return print(seenFrom(relative2(io.cwd, target), collected), options, io);
   }
 };
+function print(collected, options, io) {
+  io.stdout(options.json ? jsonList(collected) : table(collected));
+  reportProblems(collected, io);
+  return collected.problems.length > 0 ? EXIT.incomplete : EXIT.ok;
+}
 function parseArgs(args) {
   const parsed = { target: ".", json: false, exclude: [] };
   const paths2 = [];
@@ -58845,6 +58861,7 @@ function parseArgs(args) {
     if (arg === "--json") parsed.json = true;
     else if (arg === "--exclude") parsed.exclude.push(valueAfter(args, ++index, arg));
     else if (arg.startsWith("--exclude=")) parsed.exclude.push(arg.slice("--exclude=".length));
+    else if (arg === "--config") parsed.config = valueAfter(args, ++index, arg);
     else if (arg.startsWith("-")) throw new UsageError(`unknown option ${arg}`);
     else paths2.push(arg);
   }
@@ -58923,7 +58940,7 @@ function reportProblems(collected, io) {
 
 // cli/commands/deps-scan.ts
 import { existsSync as existsSync3, readFileSync as readFileSync7, statSync as statSync4 } from "node:fs";
-import { dirname, join as join7, relative as relative5, resolve as resolve5 } from "node:path";
+import { dirname, join as join8, relative as relative5, resolve as resolve5 } from "node:path";
 
 // core/deps/policy.ts
 var import_ignore2 = __toESM(require_ignore(), 1);
@@ -59404,7 +59421,7 @@ function toSarif(result, tool) {
 
 // core/deps/scan-repository.ts
 import { existsSync as existsSync2, readFileSync as readFileSync6 } from "node:fs";
-import { isAbsolute as isAbsolute2, join as join6, resolve as resolve4 } from "node:path";
+import { isAbsolute as isAbsolute2, join as join7, resolve as resolve4 } from "node:path";
 
 // core/deps/advisories/github.ts
 import { createHash } from "node:crypto";
@@ -59498,7 +59515,7 @@ function githubAdvisorySource(reader) {
 // core/deps/advisories/offline/database.ts
 import { existsSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join as join4 } from "node:path";
+import { join as join5 } from "node:path";
 
 // core/deps/advisories/offline/build.ts
 var import_yaml3 = __toESM(require_dist(), 1);
@@ -59950,11 +59967,11 @@ function readOsvRecord(raw) {
 // core/deps/advisories/offline/inputs.ts
 import { createHash as createHash2 } from "node:crypto";
 import { readdirSync, readFileSync as readFileSync2, statSync as statSync3 } from "node:fs";
-import { basename as basename2, join as join2, relative as relative3 } from "node:path";
+import { basename as basename2, join as join3, relative as relative3 } from "node:path";
 var RECORD_FILE = /\.(json|ya?ml)$/i;
 function walk4(dir, found) {
   for (const entry2 of readdirSync(dir, { withFileTypes: true })) {
-    const path = join2(dir, entry2.name);
+    const path = join3(dir, entry2.name);
     if (entry2.isDirectory()) walk4(path, found);
     else if (entry2.name === "all.zip") found.zips.push(path);
     else if (RECORD_FILE.test(entry2.name)) found.records.push(path);
@@ -59963,7 +59980,7 @@ function walk4(dir, found) {
 function findDatabaseInputs(path) {
   const stat = statSync3(path);
   if (stat.isFile()) {
-    return path.toLowerCase().endsWith(".zip") ? { root: join2(path, ".."), zips: [path], records: [] } : { root: join2(path, ".."), zips: [], records: [path] };
+    return path.toLowerCase().endsWith(".zip") ? { root: join3(path, ".."), zips: [path], records: [] } : { root: join3(path, ".."), zips: [], records: [path] };
   }
   const found = { root: path, zips: [], records: [] };
   walk4(path, found);
@@ -60572,11 +60589,11 @@ function buildIndex(inputs, limits = DEFAULT_ZIP_LIMITS) {
 
 // core/deps/advisories/offline/cache.ts
 import { mkdirSync, readFileSync as readFileSync4, renameSync, writeFileSync } from "node:fs";
-import { join as join3 } from "node:path";
+import { join as join4 } from "node:path";
 var FORMAT = 1;
 var paths = (dir, key) => ({
-  header: join3(dir, `osv-${key}.header.json`),
-  data: join3(dir, `osv-${key}.data`)
+  header: join4(dir, `osv-${key}.header.json`),
+  data: join4(dir, `osv-${key}.data`)
 });
 function writeCachedIndex(dir, key, index) {
   mkdirSync(dir, { recursive: true });
@@ -60632,8 +60649,8 @@ function readCachedIndex(dir, key) {
 // core/deps/advisories/offline/database.ts
 function defaultCacheDir(env = process.env, cwd = process.cwd()) {
   if (env.UPKEEP_CACHE_DIR) return env.UPKEEP_CACHE_DIR;
-  if (existsSync(join4(cwd, "node_modules"))) return join4(cwd, "node_modules", ".cache", "upkeep");
-  return join4(env.RUNNER_TEMP || tmpdir(), "upkeep-cache");
+  if (existsSync(join5(cwd, "node_modules"))) return join5(cwd, "node_modules", ".cache", "upkeep");
+  return join5(env.RUNNER_TEMP || tmpdir(), "upkeep-cache");
 }
 function openOfflineDatabase(path, options = {}) {
   const inputs = findDatabaseInputs(path);
@@ -60686,7 +60703,7 @@ function openOfflineDatabase(path, options = {}) {
 // core/deps/advisories/osv-api.ts
 import { createHash as createHash4 } from "node:crypto";
 import { mkdirSync as mkdirSync2, readFileSync as readFileSync5, writeFileSync as writeFileSync2 } from "node:fs";
-import { join as join5 } from "node:path";
+import { join as join6 } from "node:path";
 var sleep = (ms) => new Promise((resolve14) => setTimeout(resolve14, ms));
 function osvApiSource(options = {}) {
   const base = (options.baseUrl ?? "https://api.osv.dev").replace(/\/+$/, "");
@@ -60737,7 +60754,7 @@ function osvApiSource(options = {}) {
   async function record2(id, modified) {
     const key = `${id}@${modified ?? ""}`;
     if (memory.has(key)) return memory.get(key);
-    const file2 = options.cacheDir ? join5(options.cacheDir, `${createHash4("sha256").update(key).digest("hex")}.json`) : void 0;
+    const file2 = options.cacheDir ? join6(options.cacheDir, `${createHash4("sha256").update(key).digest("hex")}.json`) : void 0;
     let value;
     try {
       value = file2 ? JSON.parse(readFileSync5(file2, "utf8")) : void 0;
@@ -61187,7 +61204,7 @@ function snykExtraPackages(merge3, known) {
 }
 
 // core/deps/scan-repository.ts
-var inRoot = (root, path) => isAbsolute2(path) ? path : join6(root, path);
+var inRoot = (root, path) => isAbsolute2(path) ? path : join7(root, path);
 function readIgnores(options, problems) {
   const ignores = [...options.config.ignores];
   const file2 = options.config.ignoreFile;
@@ -61342,7 +61359,7 @@ var depsScanCommand = {
     if (options.db && !existsSync3(resolve5(io.cwd, options.db))) {
       throw new UsageError(`--db ${options.db}: no such file or directory`);
     }
-    const configFile = options.config ? resolve5(io.cwd, options.config) : join7(root, CONFIG_PATH);
+    const configFile = options.config ? resolve5(io.cwd, options.config) : join8(root, CONFIG_PATH);
     const loaded = await loadConfigFile(configFile, { required: options.config !== void 0 });
     if (!loaded.ok) {
       for (const problem2 of loaded.problems) io.stderr(`${formatConfigProblem(problem2)}
@@ -71033,7 +71050,7 @@ var rcaDraftCommand = {
     const options = parseOptions(args);
     const drafted = options.issue ? await fromGitHub(options.issue, options.config, io) : await fromFile(options.issueFile, options.config, io);
     if (typeof drafted === "number") return drafted;
-    return print(drafted, options.json, io);
+    return print2(drafted, options.json, io);
   }
 };
 function parseOptions(args) {
@@ -71147,7 +71164,7 @@ async function localTemplate(path, root) {
   const text2 = await readFile4(resolve6(root, path), "utf8").catch(() => void 0);
   return { path, text: text2 };
 }
-function print(decision, json2, io) {
+function print2(decision, json2, io) {
   if (decision.kind === "create") {
     if (decision.templateError)
       io.stderr(`upkeep rca draft: template not used:
@@ -71895,16 +71912,19 @@ function groupEntries(entries, config2) {
   const order = [...new Set(config2.sections.map((rule) => rule.section))];
   const groups2 = /* @__PURE__ */ new Map();
   for (const entry2 of entries) {
-    const rule = config2.sections.find((candidate) => candidate.type === entry2.type);
-    const breaking = entry2.breaking.length > 0;
-    if (!breaking && (!rule || rule.hidden)) continue;
-    const title = rule?.section ?? entry2.type;
+    const title = sectionOf(entry2, config2);
+    if (title === void 0) continue;
     const group = groups2.get(title);
     if (group) group.push(entry2);
     else groups2.set(title, [entry2]);
   }
   const rank3 = (title) => order.includes(title) ? order.indexOf(title) : order.length;
   return [...groups2.entries()].sort(([a], [b]) => rank3(a) - rank3(b)).map(([title, list]) => ({ title, entries: list.sort(byScopeThenSubject) }));
+}
+function sectionOf(entry2, config2) {
+  const rule = config2.sections.find((candidate) => candidate.type === entry2.type);
+  if (entry2.breaking.length === 0 && (!rule || rule.hidden)) return void 0;
+  return rule?.section ?? entry2.type;
 }
 function byScopeThenSubject(a, b) {
   return `${a.scope ?? ""}${a.subject}`.localeCompare(`${b.scope ?? ""}${b.subject}`);
@@ -72307,7 +72327,7 @@ function renderings(version3, tag, input2, entries, contributors2, links) {
 `
   };
 }
-function releaseContext(plan) {
+function releaseContext(plan, config2) {
   return {
     version: plan.version ?? null,
     tag: plan.tag ?? null,
@@ -72316,6 +72336,8 @@ function releaseContext(plan) {
     entries: plan.entries.map((entry2) => ({
       hash: entry2.hash,
       type: entry2.type,
+      /** Null for hidden types: the entry counts for nothing and is not listed. */
+      section: sectionOf(entry2, config2) ?? null,
       scope: entry2.scope ?? null,
       subject: entry2.subject,
       breaking: entry2.breaking,
@@ -72562,7 +72584,7 @@ async function knownAuthorsBefore(cwd, base, wanted) {
 
 // git/repository.ts
 import { readFile as readFile5 } from "node:fs/promises";
-import { join as join8 } from "node:path";
+import { join as join9 } from "node:path";
 async function resolveRef2(cwd, ref) {
   return (await git(cwd, ["rev-parse", "--verify", "--end-of-options", `${ref}^{commit}`])).trim();
 }
@@ -72571,7 +72593,7 @@ async function remoteUrl(cwd, remote = "origin") {
 }
 async function readWorkingFile(cwd, path) {
   try {
-    return await readFile5(join8(cwd, path), "utf8");
+    return await readFile5(join9(cwd, path), "utf8");
   } catch (error62) {
     if (error62.code === "ENOENT") return void 0;
     throw error62;
@@ -72815,12 +72837,14 @@ async function writeRelease(cwd, config2, args, io) {
       `upkeep release-notes: nothing to release since ${plan.previousTag ?? "the first commit"} (no feat, fix, perf or breaking change)
 `
     );
-    if (args.format === "json") io.stdout(`${JSON.stringify(releaseContext(plan), null, 2)}
+    if (args.format === "json")
+      io.stdout(`${JSON.stringify(releaseContext(plan, config2), null, 2)}
 `);
     return EXIT.ok;
   }
   if (args.changelog) await prependToFile(resolve7(cwd, args.changelog), plan, io, args.changelog);
-  if (args.format === "json") io.stdout(`${JSON.stringify(releaseContext(plan), null, 2)}
+  if (args.format === "json")
+    io.stdout(`${JSON.stringify(releaseContext(plan, config2), null, 2)}
 `);
   else io.stdout(renderingOf(plan, args.notes));
   return EXIT.ok;
@@ -72844,8 +72868,14 @@ async function prependToFile(path, plan, io, shown) {
 async function writeHistory(cwd, config2, args, io) {
   const plans = await planHistory({ cwd, config: config2, to: args.to, today: today(args) });
   if (args.format === "json") {
-    io.stdout(`${JSON.stringify(plans.map(releaseContext), null, 2)}
-`);
+    io.stdout(
+      `${JSON.stringify(
+        plans.map((plan) => releaseContext(plan, config2)),
+        null,
+        2
+      )}
+`
+    );
     return EXIT.ok;
   }
   const changelog = changelogOf(plans);
@@ -74162,7 +74192,7 @@ function parseOptions2(args) {
 }
 
 // cli/commands/sast-rules.ts
-import { join as join11, resolve as resolve10 } from "node:path";
+import { join as join12, resolve as resolve10 } from "node:path";
 import { parseArgs as parseArgs6 } from "node:util";
 
 // core/sast/finding.ts
@@ -74188,8 +74218,8 @@ function readBaseline2(text2, file2) {
   if (isObject5(value) && Array.isArray(value.runs)) {
     for (const run of value.runs) {
       for (const result of isObject5(run) && Array.isArray(run.results) ? run.results : []) {
-        const print2 = isObject5(result) && isObject5(result.partialFingerprints) ? result.partialFingerprints[FINGERPRINT_KEY] : void 0;
-        if (typeof print2 === "string") fingerprints.add(print2);
+        const print3 = isObject5(result) && isObject5(result.partialFingerprints) ? result.partialFingerprints[FINGERPRINT_KEY] : void 0;
+        if (typeof print3 === "string") fingerprints.add(print3);
       }
     }
     return { ok: true, fingerprints };
@@ -74519,12 +74549,12 @@ function ruleProblem(subject, message) {
 
 // core/sast/rule-files.ts
 import { existsSync as existsSync4, readdirSync as readdirSync2, readFileSync as readFileSync8, statSync as statSync5 } from "node:fs";
-import { dirname as dirname3, join as join9, relative as relative6 } from "node:path";
+import { dirname as dirname3, join as join10, relative as relative6 } from "node:path";
 import { fileURLToPath } from "node:url";
 var MARKER2 = "upkeep-rules.yml";
 function builtinRulesDir(from = dirname3(fileURLToPath(import.meta.url))) {
   for (let dir = from; ; dir = dirname3(dir)) {
-    if (existsSync4(join9(dir, "rules", MARKER2))) return join9(dir, "rules");
+    if (existsSync4(join10(dir, "rules", MARKER2))) return join10(dir, "rules");
     if (dirname3(dir) === dir) throw new Error(`built-in rules not found above ${from}`);
   }
 }
@@ -74549,7 +74579,7 @@ function readRuleTexts(path, base) {
   return { texts, problems };
 }
 function listYaml(dir) {
-  return readdirSync2(dir, { recursive: true, encoding: "utf8" }).filter((name) => /\.ya?ml$/.test(name)).sort().map((name) => join9(dir, name));
+  return readdirSync2(dir, { recursive: true, encoding: "utf8" }).filter((name) => /\.ya?ml$/.test(name)).sort().map((name) => join10(dir, name));
 }
 
 // core/sast/snyk/run.ts
@@ -74720,7 +74750,7 @@ function applyConfigIgnores(findings, entries, today2) {
 // core/sast/scan/discover.ts
 var import_ignore4 = __toESM(require_ignore(), 1);
 import { existsSync as existsSync5, readdirSync as readdirSync3, readFileSync as readFileSync9, statSync as statSync6 } from "node:fs";
-import { join as join10, relative as relative7, sep as sep5 } from "node:path";
+import { join as join11, relative as relative7, sep as sep5 } from "node:path";
 var VENDORED = /* @__PURE__ */ new Set([
   "node_modules",
   "vendor",
@@ -74742,7 +74772,7 @@ function discoverFiles(root, paths2, exclude) {
   const excluded = (0, import_ignore4.default)().add(exclude);
   const seen = /* @__PURE__ */ new Set();
   for (const path of paths2) {
-    const start = join10(root, path);
+    const start = join11(root, path);
     if (!existsSync5(start)) throw new Error(`path not found: ${path}`);
     if (statSync6(start).isFile()) {
       const kind = fileKindOf(toPosix(relative7(root, start)));
@@ -74761,7 +74791,7 @@ function walk5(dir, root, rules, excluded, discovery, seen) {
     (a, b) => a.name < b.name ? -1 : 1
   );
   for (const entry2 of entries) {
-    const absolute = join10(dir, entry2.name);
+    const absolute = join11(dir, entry2.name);
     const path = toPosix(relative7(root, absolute));
     const isDir = entry2.isDirectory();
     if (isDir && VENDORED.has(entry2.name)) {
@@ -74796,14 +74826,14 @@ function ancestorsRules(root, start) {
   const rules = [];
   const parts = relative7(root, start).split(sep5).filter(Boolean);
   for (let depth = 0; depth < parts.length; depth++) {
-    const dir = join10(root, ...parts.slice(0, depth));
+    const dir = join11(root, ...parts.slice(0, depth));
     const matcher = readGitignore(dir);
     if (matcher) rules.push({ base: dir, matcher });
   }
   return rules;
 }
 function readGitignore(dir) {
-  const file2 = join10(dir, ".gitignore");
+  const file2 = join11(dir, ".gitignore");
   if (!existsSync5(file2)) return void 0;
   return (0, import_ignore4.default)().add(readFileSync9(file2, "utf8"));
 }
@@ -75039,6 +75069,7 @@ var DEFAULT_SANITIZERS = {
   go: ["Atoi", "ParseInt", "ParseFloat", "QuoteMeta", "EscapeString", "Base", "Clean"],
   java: ["parseInt", "parseLong", "valueOf", "encode", "escapeHtml4", "getName"]
 };
+var DECLARATIONS = /* @__PURE__ */ new Set(["variable_declarator", "short_var_declaration", "var_spec"]);
 var PROPAGATORS = /* @__PURE__ */ new Set([
   "join",
   "resolve",
@@ -75152,9 +75183,14 @@ var FileFlow = class {
     const key = node2.text().replace(/\s+/g, "");
     const candidates = this.bindingsByName().get(key) ?? [];
     const values = [];
-    for (const binding of candidates) {
-      if (seen.has(binding.id) || binding.start >= at) continue;
-      if (at < binding.scopeStart || at >= binding.scopeEnd) continue;
+    const visible = candidates.filter(
+      (binding) => binding.start < at && at >= binding.scopeStart && at < binding.scopeEnd
+    );
+    const innermost = Math.min(
+      ...visible.filter((binding) => binding.declares).map((binding) => binding.scopeEnd - binding.scopeStart)
+    );
+    for (const binding of visible) {
+      if (seen.has(binding.id) || binding.scopeEnd - binding.scopeStart > innermost) continue;
       seen.add(binding.id);
       values.push({ id: binding.id, node: binding.value, at: binding.start });
     }
@@ -75175,6 +75211,7 @@ var FileFlow = class {
       for (const name of this.boundNames(target)) {
         const binding = {
           id: node2.id(),
+          declares: DECLARATIONS.has(String(node2.kind())) || this.parser === "python",
           value,
           start: node2.range().start.index,
           ...scope
@@ -75863,7 +75900,7 @@ var sastRulesCommand = {
     const format = values.format ?? "table";
     if (format !== "table" && format !== "json")
       throw new UsageError(`--format must be table or json, not "${format}"`);
-    const configFile = values.config ? resolve10(io.cwd, values.config) : join11(io.cwd, CONFIG_PATH);
+    const configFile = values.config ? resolve10(io.cwd, values.config) : join12(io.cwd, CONFIG_PATH);
     const loaded = await loadConfigFile(configFile, { required: values.config !== void 0 });
     if (!loaded.ok) {
       for (const problem2 of loaded.problems) io.stderr(`${formatConfigProblem(problem2)}
@@ -75896,7 +75933,7 @@ var sastRulesCommand = {
 
 // cli/commands/sast-scan.ts
 import { readFileSync as readFileSync12, statSync as statSync8, writeFileSync as writeFileSync3 } from "node:fs";
-import { join as join12, resolve as resolve11 } from "node:path";
+import { join as join13, resolve as resolve11 } from "node:path";
 import { parseArgs as parseArgs7 } from "node:util";
 
 // core/sast/severity.ts
@@ -76128,7 +76165,7 @@ var sastScanCommand = {
     const options = parseOptions3(args);
     const root = resolve11(io.cwd, options.path);
     if (!isDirectory2(root)) throw new UsageError(`${options.path}: not a directory`);
-    const configFile = options.config ? resolve11(io.cwd, options.config) : join12(root, CONFIG_PATH);
+    const configFile = options.config ? resolve11(io.cwd, options.config) : join13(root, CONFIG_PATH);
     const loaded = await loadConfigFile(configFile, { required: options.config !== void 0 });
     if (!loaded.ok) {
       for (const problem2 of loaded.problems) io.stderr(`${formatConfigProblem(problem2)}

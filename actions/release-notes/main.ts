@@ -4,6 +4,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import * as core from "@actions/core";
 import { prependSection } from "../../core/release-notes/changelog-file.ts";
+import type { ReleaseNotesConfig } from "../../core/release-notes/config.ts";
 import { releaseContext } from "../../core/release-notes/release.ts";
 import { GitError } from "../../git/process.ts";
 import {
@@ -47,7 +48,7 @@ async function main(): Promise<void> {
     await core.summary.addHeading("Upkeep release notes", 2).addRaw("Nothing to release.").write();
     return;
   }
-  await writeOutputs(plan, workspace);
+  await writeOutputs(plan, releaseNotes, workspace);
   if (mode !== "none" && !port) return core.setFailed("mode draft or publish needs a token");
   if (mode !== "none" && port) {
     const { release, action } = await publishRelease(port, plan, mode as "draft" | "publish");
@@ -61,12 +62,16 @@ async function main(): Promise<void> {
     .write();
 }
 
-async function writeOutputs(plan: LocalReleasePlan, workspace: string): Promise<void> {
+async function writeOutputs(
+  plan: LocalReleasePlan,
+  config: ReleaseNotesConfig,
+  workspace: string,
+): Promise<void> {
   const dir = process.env.RUNNER_TEMP ?? workspace;
   const notesPath = join(dir, "release-notes.md");
   const contextPath = join(dir, "release-notes.json");
   writeFileSync(notesPath, plan.markdown);
-  writeFileSync(contextPath, `${JSON.stringify(releaseContext(plan), null, 2)}\n`);
+  writeFileSync(contextPath, `${JSON.stringify(releaseContext(plan, config), null, 2)}\n`);
   const changelog = core.getInput("changelog");
   if (changelog) {
     const file = join(workspace, changelog);

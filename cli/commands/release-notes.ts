@@ -127,11 +127,13 @@ async function writeRelease(
     io.stderr(
       `upkeep release-notes: nothing to release since ${plan.previousTag ?? "the first commit"} (no feat, fix, perf or breaking change)\n`,
     );
-    if (args.format === "json") io.stdout(`${JSON.stringify(releaseContext(plan), null, 2)}\n`);
+    if (args.format === "json")
+      io.stdout(`${JSON.stringify(releaseContext(plan, config), null, 2)}\n`);
     return EXIT.ok;
   }
   if (args.changelog) await prependToFile(resolve(cwd, args.changelog), plan, io, args.changelog);
-  if (args.format === "json") io.stdout(`${JSON.stringify(releaseContext(plan), null, 2)}\n`);
+  if (args.format === "json")
+    io.stdout(`${JSON.stringify(releaseContext(plan, config), null, 2)}\n`);
   else io.stdout(renderingOf(plan, args.notes));
   return EXIT.ok;
 }
@@ -166,7 +168,13 @@ async function writeHistory(
 ): Promise<number> {
   const plans = await planHistory({ cwd, config, to: args.to, today: today(args) });
   if (args.format === "json") {
-    io.stdout(`${JSON.stringify(plans.map(releaseContext), null, 2)}\n`);
+    io.stdout(
+      `${JSON.stringify(
+        plans.map((plan) => releaseContext(plan, config)),
+        null,
+        2,
+      )}\n`,
+    );
     return EXIT.ok;
   }
   const changelog = changelogOf(plans);

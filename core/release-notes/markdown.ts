@@ -22,11 +22,8 @@ export function groupEntries(entries: ReleaseEntry[], config: ReleaseNotesConfig
   const order = [...new Set(config.sections.map((rule) => rule.section))];
   const groups = new Map<string, ReleaseEntry[]>();
   for (const entry of entries) {
-    const rule = config.sections.find((candidate) => candidate.type === entry.type);
-    const breaking = entry.breaking.length > 0;
-    // A breaking change of a hidden or unknown type is still shown, as the preset does.
-    if (!breaking && (!rule || rule.hidden)) continue;
-    const title = rule?.section ?? entry.type;
+    const title = sectionOf(entry, config);
+    if (title === undefined) continue;
     const group = groups.get(title);
     if (group) group.push(entry);
     else groups.set(title, [entry]);
@@ -35,6 +32,14 @@ export function groupEntries(entries: ReleaseEntry[], config: ReleaseNotesConfig
   return [...groups.entries()]
     .sort(([a], [b]) => rank(a) - rank(b))
     .map(([title, list]) => ({ title, entries: list.sort(byScopeThenSubject) }));
+}
+
+/** The section an entry is listed under, or undefined when its type is hidden. */
+export function sectionOf(entry: ReleaseEntry, config: ReleaseNotesConfig): string | undefined {
+  const rule = config.sections.find((candidate) => candidate.type === entry.type);
+  // A breaking change of a hidden or unknown type is still shown, as the preset does.
+  if (entry.breaking.length === 0 && (!rule || rule.hidden)) return undefined;
+  return rule?.section ?? entry.type;
 }
 
 function byScopeThenSubject(a: ReleaseEntry, b: ReleaseEntry): number {

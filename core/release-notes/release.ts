@@ -11,7 +11,7 @@ import {
 import { entriesOf } from "./entries.ts";
 import { renderEnhancementNotes, renderPatchNotes } from "./extra-notes.ts";
 import { type LinkBuilder, linkBuilder, type RepositoryUrl } from "./links.ts";
-import { renderSection } from "./markdown.ts";
+import { renderSection, sectionOf } from "./markdown.ts";
 import { applyOverrides, type EntryOverride } from "./overrides.ts";
 import { cancelReverts } from "./reverts.ts";
 import {
@@ -144,7 +144,7 @@ function renderings(
 }
 
 /** The JSON context other tools read (`--format json`, the action's notes file). */
-export function releaseContext(plan: ReleasePlan) {
+export function releaseContext(plan: ReleasePlan, config: ReleaseNotesConfig) {
   return {
     version: plan.version ?? null,
     tag: plan.tag ?? null,
@@ -153,6 +153,8 @@ export function releaseContext(plan: ReleasePlan) {
     entries: plan.entries.map((entry) => ({
       hash: entry.hash,
       type: entry.type,
+      /** Null for hidden types: the entry counts for nothing and is not listed. */
+      section: sectionOf(entry, config) ?? null,
       scope: entry.scope ?? null,
       subject: entry.subject,
       breaking: entry.breaking,

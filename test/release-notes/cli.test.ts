@@ -172,6 +172,49 @@ describe("upkeep release-notes", () => {
     );
   });
 
+  it("JSON entries say which section lists them; hidden types have none", async () => {
+    const hidden = new GitFixture();
+    hidden.commit("docs: guide");
+    hidden.commit("feat(cli): flag");
+    const context = JSON.parse(
+      (await runUpkeep(["release-notes", "--format", "json"], { cwd: hidden.dir })).stdout,
+    );
+    expect(
+      context.entries.map((entry: { subject: string; section: string | null }) => [
+        entry.subject,
+        entry.section,
+      ]),
+    ).toEqual([
+      ["flag", "Features"],
+      ["guide", null],
+    ]);
+  });
+
+  it("a bad releaseNotes section in the config names the file, key and line", async () => {
+    const bad = new GitFixture();
+    bad.commit("fix: a");
+    bad.write(
+      ".github/upkeep.yml",
+      "releaseNotes:\n  tagPrefix: v\n  preMajorBreakingBumps: patch\n",
+    );
+    const run = await runUpkeep(["release-notes"], { cwd: bad.dir });
+    expect(run.exitCode).toBe(1);
+    expect(run.stderr).toMatch(
+      /\.github\/upkeep\.yml:3:\d+ at releaseNotes\.preMajorBreakingBumps: /,
+    );
+  });
+
+  it("with only hidden changes there is nothing to release", async () => {
+    const quiet = new GitFixture();
+    quiet.commit("feat: first");
+    quiet.tag("v1.0.0");
+    quiet.commit("chore: tidy");
+    const run = await runUpkeep(["release-notes"], { cwd: quiet.dir });
+    expect(run.exitCode).toBe(0);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toContain("nothing to release since v1.0.0");
+  });
+
   it("outside a git repository it says so", async () => {
     const run = await runUpkeep(["release-notes", "--repo", "/"], {});
     expect(run.exitCode).toBe(2);

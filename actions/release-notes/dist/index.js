@@ -41304,16 +41304,19 @@ function groupEntries(entries, config2) {
   const order = [...new Set(config2.sections.map((rule) => rule.section))];
   const groups2 = /* @__PURE__ */ new Map();
   for (const entry of entries) {
-    const rule = config2.sections.find((candidate) => candidate.type === entry.type);
-    const breaking = entry.breaking.length > 0;
-    if (!breaking && (!rule || rule.hidden)) continue;
-    const title = rule?.section ?? entry.type;
+    const title = sectionOf(entry, config2);
+    if (title === void 0) continue;
     const group = groups2.get(title);
     if (group) group.push(entry);
     else groups2.set(title, [entry]);
   }
   const rank = (title) => order.includes(title) ? order.indexOf(title) : order.length;
   return [...groups2.entries()].sort(([a], [b]) => rank(a) - rank(b)).map(([title, list]) => ({ title, entries: list.sort(byScopeThenSubject) }));
+}
+function sectionOf(entry, config2) {
+  const rule = config2.sections.find((candidate) => candidate.type === entry.type);
+  if (entry.breaking.length === 0 && (!rule || rule.hidden)) return void 0;
+  return rule?.section ?? entry.type;
 }
 function byScopeThenSubject(a, b) {
   return `${a.scope ?? ""}${a.subject}`.localeCompare(`${b.scope ?? ""}${b.subject}`);
@@ -61435,7 +61438,7 @@ function renderings(version2, tag, input2, entries, contributors2, links) {
 `
   };
 }
-function releaseContext(plan) {
+function releaseContext(plan, config2) {
   return {
     version: plan.version ?? null,
     tag: plan.tag ?? null,
@@ -61444,6 +61447,8 @@ function releaseContext(plan) {
     entries: plan.entries.map((entry) => ({
       hash: entry.hash,
       type: entry.type,
+      /** Null for hidden types: the entry counts for nothing and is not listed. */
+      section: sectionOf(entry, config2) ?? null,
       scope: entry.scope ?? null,
       subject: entry.subject,
       breaking: entry.breaking,
@@ -61730,7 +61735,7 @@ function parseDuration(text) {
   for (const [, amount, unit] of compact.matchAll(/(\d+)([smhdw])/g)) {
     total += Number(amount) * UNIT_MS[unit];
   }
-  return total > 0 ? total : void 0;
+  return total;
 }
 
 // core/config/fields.ts
@@ -67418,7 +67423,7 @@ async function main() {
     await summary.addHeading("Upkeep release notes", 2).addRaw("Nothing to release.").write();
     return;
   }
-  await writeOutputs(plan, workspace);
+  await writeOutputs(plan, releaseNotes, workspace);
   if (mode !== "none" && !port) return setFailed("mode draft or publish needs a token");
   if (mode !== "none" && port) {
     const { release, action } = await publishRelease(port, plan, mode);
@@ -67428,12 +67433,12 @@ async function main() {
   }
   await summary.addHeading(`Upkeep release notes: ${plan.tag} (${plan.bump})`, 2).addRaw(plan.markdown, true).write();
 }
-async function writeOutputs(plan, workspace) {
+async function writeOutputs(plan, config2, workspace) {
   const dir = process.env.RUNNER_TEMP ?? workspace;
   const notesPath = join3(dir, "release-notes.md");
   const contextPath = join3(dir, "release-notes.json");
   writeFileSync(notesPath, plan.markdown);
-  writeFileSync(contextPath, `${JSON.stringify(releaseContext(plan), null, 2)}
+  writeFileSync(contextPath, `${JSON.stringify(releaseContext(plan, config2), null, 2)}
 `);
   const changelog = getInput("changelog");
   if (changelog) {
