@@ -1,6 +1,6 @@
 // Reads and parses lockfiles from disk: a whole tree (via discovery) or named files. Every file's
 // problems are kept and the others still parsed, so a caller can say "incomplete" and go on.
-import { readFileSync, statSync } from "node:fs";
+import { readFileSync, realpathSync, statSync } from "node:fs";
 import { isAbsolute, normalize, relative, resolve, sep } from "node:path";
 import { discoverLockfiles } from "../discover.ts";
 import type {
@@ -97,19 +97,19 @@ function contextFor(root: string, path: string): ParseContext {
 
 type Read = { ok: true; text: string } | { ok: false; message: string };
 
+/** Reads a file only when its real path (symbolic links followed) stays inside the root. */
 function readWithinRoot(root: string, path: string): Read {
-  const absolute = resolve(root, path);
-  if (relative(resolve(root), absolute).startsWith(".."))
-    return { ok: false, message: "outside the scanned directory" };
   try {
+    const absolute = realpathSync(resolve(root, path));
+    const inside = relative(realpathSync(root), absolute);
+    if (inside === ".." || inside.startsWith(`..${sep}`) || isAbsolute(inside))
+      return { ok: false, message: "outside the scanned directory; not read" };
     const size = statSync(absolute).size;
     if (size > MAX_LOCKFILE_BYTES) return { ok: false, message: tooLargeMessage(size) };
     return { ok: true, text: readFileSync(absolute, "utf8") };
   } catch (error) {
-    return {
-      ok: false,
-      message: `cannot be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
-    };
+    const code = (error as NodeJS.ErrnoException).code;
+    return { ok: false, message: `cannot be read: ${code ?? (error as Error).message}` };
   }
 }
 
@@ -122,21 +122,20 @@ function toRootPath(root: string, file: string): string {
 function withoutDuplicates(packages: LockedPackage[]): LockedPackage[] {
   const byKey = new Map<string, LockedPackage>();
   for (const found of packages) {
-    const key = [
-      found.location.file,
-      found.location.line,
-      found.ecosystem,
-      found.name,
-      found.version,
-    ].join("\0");
+    const { file, line } = found.location;
+    const key = [file, line, found.ecosystem, found.name, found.version].join("\0");
     const seen = byKey.get(key);
-    if (!seen) byKey.set(key, found);
-    else
-      byKey.set(key, {
-        ...seen,
-        scope: seen.scope === "prod" ? "prod" : found.scope,
-        direct: seen.direct || found.direct,
-      });
+    // Seen both ways (say, on its own and through a dev file's -r): prod and direct win.
+    byKey.set(
+      key,
+      seen
+        ? {
+            ...seen,
+            scope: seen.scope === "prod" ? "prod" : found.scope,
+            direct: seen.direct || found.direct,
+          }
+        : found,
+    );
   }
   return [...byKey.values()];
 }

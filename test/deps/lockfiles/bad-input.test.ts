@@ -1,6 +1,6 @@
 // Broken, truncated, unknown-version and oversized lockfiles: each gives a problem naming the file
 // (and the line where there is one), never an exception, and never stops the other files.
-import { mkdtempSync, readFileSync, truncateSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -200,6 +200,23 @@ describe("requirements includes", () => {
     const collected = await collectPackages(root);
     expect(collected.packages).toEqual([]);
     expect(collected.problems.map((problem) => problem.line)).toEqual([1, 2]);
+  });
+
+  it("an include that is a symbolic link to a file outside the scanned directory is never read", async () => {
+    const outside = mkdtempSync(join(tmpdir(), "upkeep-outside-"));
+    writeFileSync(join(outside, "secret.txt"), "secret-token==1.0\n");
+    const root = mkdtempSync(join(tmpdir(), "upkeep-req-"));
+    symlinkSync(join(outside, "secret.txt"), join(root, "extra.txt"));
+    writeFileSync(join(root, "requirements.txt"), "flask==3.0.2\n-r extra.txt\n");
+    const collected = await collectPackages(root);
+    expect(collected.packages.map((found) => found.name)).toEqual(["flask"]);
+    expect(collected.problems).toEqual([
+      {
+        file: "requirements.txt",
+        line: 2,
+        message: "-r extra.txt: file not found or not readable",
+      },
+    ]);
   });
 
   it("includes that loop back are read once", async () => {
