@@ -1,5 +1,6 @@
 // The sweep through the GitHub port against the sandbox, as the SLA sweep action runs it.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { parseConfigText } from "../../core/config/parse.ts";
 import { defaultConfig } from "../../core/config/schema.ts";
 import { ManualClock } from "../../core/time/clock.ts";
 import { findingSchema } from "../../core/tracking/security/finding.ts";
@@ -111,5 +112,40 @@ describe("security-window deadlines in the sweep", () => {
     expect(issue.state).toBe("closed");
     expect(issue.labels).toEqual(["security", "security: critical"]);
     expect(issue.comments.at(-1)?.body).toContain("no longer reported by the scan");
+  });
+});
+
+describe("security-window escalation", () => {
+  it("a breached window escalates through the SLA chain, each step once, mentioning only configured people", async () => {
+    const parsed = parseConfigText(
+      "sla:\n  escalation:\n    - notify: ['@octo-org/security']\n      message: patch it\n    - after: 2h\n      notify: ['@lead']\n",
+    );
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+    const config = parsed.config;
+    const finding = findingSchema.parse({
+      id: "dependabot:7",
+      source: "dependabot",
+      package: "left-pad",
+      title: "ping @everyone",
+      severity: "critical",
+      firstSeenAt: clock.now().toISOString(),
+    });
+    const { created } = await reconcileSecurityWindows(github, [finding], config, clock);
+    const escalations = () =>
+      sandbox
+        .issue(REPO, created[0]!)
+        .comments.filter((comment) => comment.body.includes("upkeep:sla-escalation"));
+    clock.advance(23 * 3_600_000);
+    expect((await sweepTracking(github, config, clock)).escalated).toEqual([]);
+    clock.advance(2 * 3_600_000);
+    expect((await sweepTracking(github, config, clock)).escalated).toEqual(created);
+    await sweepTracking(github, config, clock);
+    expect(escalations()).toHaveLength(1);
+    expect(escalations()[0]!.body).toContain("@octo-org/security — patch it");
+    expect(escalations()[0]!.body).not.toContain("@everyone");
+    clock.advance(2 * 3_600_000);
+    await sweepTracking(github, config, clock);
+    expect(escalations()).toHaveLength(2);
+    expect(escalations()[1]!.body).toContain("Escalation step 2: @lead");
   });
 });
