@@ -1,6 +1,8 @@
 // `npm run demo`: Upkeep's main job on its embedded default. Starts a local GitHub sandbox and the
 // real App server, then plays a scripted scenario and prints what Upkeep did. Nothing leaves this machine.
 import { readFileSync } from "node:fs";
+import { healthScene } from "./scenes/health.ts";
+import { reportScene } from "./scenes/report.ts";
 import { triageScene } from "./scenes/triage.ts";
 import { openStage } from "./stage.ts";
 
@@ -11,6 +13,8 @@ console.log(
 const stage = await openStage(config);
 try {
   await triageScene(stage);
+  await healthScene(stage);
+  await reportScene(stage, config, new URL("../.tmp/demo", import.meta.url).pathname);
   stage.sandbox.assertValid();
   console.log(
     `\nDone: ${stage.sandbox.deliveries.length} webhook deliveries, ${stage.sandbox.requests.length} API requests, every response valid against GitHub's OpenAPI description.`,

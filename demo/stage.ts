@@ -2,6 +2,8 @@
 // and a narrator that prints what happened in words a maintainer would use.
 import { type AppServer, startAppServer } from "../app/server.ts";
 import { ManualClock } from "../core/time/clock.ts";
+import { createClient } from "../github/client.ts";
+import { OctokitGitHub, type OctokitLike } from "../github/octokit-port.ts";
 import { type Sandbox, startSandbox } from "../sandbox/index.ts";
 
 export const REPO = "acme/shop";
@@ -79,4 +81,14 @@ export function excerpt(body: string | undefined, lines = 3): string {
     .slice(0, lines)
     .map((line) => `      │ ${line}`)
     .join("\n");
+}
+
+/** The GitHub port as a scheduled action sees it: the repository's installation token. */
+export function stagePort(stage: Stage): OctokitGitHub {
+  const [owner, repo] = REPO.split("/") as [string, string];
+  const client = createClient({
+    token: stage.sandbox.installationToken(owner),
+    baseUrl: stage.sandbox.url,
+  });
+  return new OctokitGitHub(client as unknown as OctokitLike, { owner, repo });
 }
