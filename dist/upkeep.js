@@ -51921,7 +51921,7 @@ import { statSync as statSync2 } from "node:fs";
 import { join as join2, relative as relative2, resolve as resolve3, sep as sep3 } from "node:path";
 
 // core/deps/lockfiles/collect.ts
-import { readFileSync, statSync } from "node:fs";
+import { readFileSync, realpathSync, statSync } from "node:fs";
 import { isAbsolute, normalize, relative, resolve as resolve2, sep as sep2 } from "node:path";
 
 // core/deps/discover.ts
@@ -57767,85 +57767,8 @@ var pipfileLockParser = {
   }
 };
 
-// core/deps/lockfiles/plain-yaml.ts
+// core/deps/lockfiles/plain-yaml-scalars.ts
 var GiveUp = class extends Error {
-};
-function readPlainYaml(content) {
-  try {
-    return new Reader().read(content);
-  } catch (error62) {
-    if (error62 instanceof GiveUp) return void 0;
-    throw error62;
-  }
-}
-var Reader = class {
-  documents = [];
-  lines = /* @__PURE__ */ new Map();
-  stack = [];
-  pending;
-  root;
-  read(content) {
-    const texts = content.split("\n");
-    for (let index = 0; index < texts.length; index++) {
-      const raw = texts[index].endsWith("\r") ? texts[index].slice(0, -1) : texts[index];
-      const body = raw.trimStart();
-      if (body === "" || body.startsWith("#")) continue;
-      if (raw === "---") {
-        this.endDocument();
-        continue;
-      }
-      if (/^(---|\.\.\.)/.test(raw) || /^\s*\t/.test(raw)) throw new GiveUp();
-      this.line(raw.length - body.length, body.trimEnd(), index + 1);
-    }
-    this.endDocument();
-    return { documents: this.documents, lines: this.lines };
-  }
-  endDocument() {
-    if (this.pending) this.pending.parent[this.pending.key] = null;
-    if (this.root) this.documents.push(this.root);
-    this.root = void 0;
-    this.pending = void 0;
-    this.stack = [];
-  }
-  line(indent, body, lineNumber) {
-    if (!this.root) {
-      if (indent !== 0) throw new GiveUp();
-      this.root = mapping();
-      this.stack = [{ indent: 0, container: this.root }];
-    }
-    if (this.pending) this.openPending(indent, body);
-    while (this.stack.length > 1 && this.stack.at(-1).indent > indent) this.stack.pop();
-    const frame = this.stack.at(-1);
-    if (frame.indent !== indent) throw new GiveUp();
-    if (Array.isArray(frame.container)) {
-      if (!body.startsWith("- ")) throw new GiveUp();
-      frame.container.push(readValue(body.slice(2).trim()));
-      return;
-    }
-    const { key, rest } = readKey(body);
-    if (frame.topKey !== void 0) {
-      const keys = this.lines.get(frame.topKey) ?? /* @__PURE__ */ new Map();
-      keys.set(key, lineNumber);
-      this.lines.set(frame.topKey, keys);
-    }
-    if (rest === "") {
-      const topKey = this.stack.length === 1 ? key : void 0;
-      this.pending = { key, parent: frame.container, indent, topKey };
-    } else frame.container[key] = readValue(rest);
-  }
-  /** A key with nothing after its colon holds what the more-indented lines below it hold. */
-  openPending(indent, body) {
-    const pending = this.pending;
-    this.pending = void 0;
-    if (indent <= pending.indent) {
-      if (body.startsWith("- ")) throw new GiveUp();
-      pending.parent[pending.key] = null;
-      return;
-    }
-    const container = body.startsWith("- ") ? [] : mapping();
-    pending.parent[pending.key] = container;
-    this.stack.push({ indent, container, topKey: pending.topKey });
-  }
 };
 function mapping() {
   return /* @__PURE__ */ Object.create(null);
@@ -57947,6 +57870,85 @@ function plainScalar(text2) {
   if (/^(0x|0o|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN))/.test(text2)) throw new GiveUp();
   return text2;
 }
+
+// core/deps/lockfiles/plain-yaml.ts
+function readPlainYaml(content) {
+  try {
+    return new Reader().read(content);
+  } catch (error62) {
+    if (error62 instanceof GiveUp) return void 0;
+    throw error62;
+  }
+}
+var Reader = class {
+  documents = [];
+  lines = /* @__PURE__ */ new Map();
+  stack = [];
+  pending;
+  root;
+  read(content) {
+    const texts = content.split("\n");
+    for (let index = 0; index < texts.length; index++) {
+      const raw = texts[index].endsWith("\r") ? texts[index].slice(0, -1) : texts[index];
+      const body = raw.trimStart();
+      if (body === "" || body.startsWith("#")) continue;
+      if (raw === "---") {
+        this.endDocument();
+        continue;
+      }
+      if (/^(---|\.\.\.)/.test(raw) || /^\s*\t/.test(raw)) throw new GiveUp();
+      this.line(raw.length - body.length, body.trimEnd(), index + 1);
+    }
+    this.endDocument();
+    return { documents: this.documents, lines: this.lines };
+  }
+  endDocument() {
+    if (this.pending) this.pending.parent[this.pending.key] = null;
+    if (this.root) this.documents.push(this.root);
+    this.root = void 0;
+    this.pending = void 0;
+    this.stack = [];
+  }
+  line(indent, body, lineNumber) {
+    if (!this.root) {
+      if (indent !== 0) throw new GiveUp();
+      this.root = mapping();
+      this.stack = [{ indent: 0, container: this.root }];
+    }
+    if (this.pending) this.openPending(indent, body);
+    while (this.stack.length > 1 && this.stack.at(-1).indent > indent) this.stack.pop();
+    const frame = this.stack.at(-1);
+    if (frame.indent !== indent) throw new GiveUp();
+    if (Array.isArray(frame.container)) {
+      if (!body.startsWith("- ")) throw new GiveUp();
+      frame.container.push(readValue(body.slice(2).trim()));
+      return;
+    }
+    const { key, rest } = readKey(body);
+    if (frame.topKey !== void 0) {
+      const keys = this.lines.get(frame.topKey) ?? /* @__PURE__ */ new Map();
+      keys.set(key, lineNumber);
+      this.lines.set(frame.topKey, keys);
+    }
+    if (rest === "") {
+      const topKey = this.stack.length === 1 ? key : void 0;
+      this.pending = { key, parent: frame.container, indent, topKey };
+    } else frame.container[key] = readValue(rest);
+  }
+  /** A key with nothing after its colon holds what the more-indented lines below it hold. */
+  openPending(indent, body) {
+    const pending = this.pending;
+    this.pending = void 0;
+    if (indent <= pending.indent) {
+      if (body.startsWith("- ")) throw new GiveUp();
+      pending.parent[pending.key] = null;
+      return;
+    }
+    const container = body.startsWith("- ") ? [] : mapping();
+    pending.parent[pending.key] = container;
+    this.stack.push({ indent, container, topKey: pending.topKey });
+  }
+};
 
 // core/deps/lockfiles/pnpm-keys.ts
 function parsePackageKey(key, generation) {
@@ -58774,18 +58776,17 @@ function contextFor(root, path) {
   };
 }
 function readWithinRoot(root, path) {
-  const absolute = resolve2(root, path);
-  if (relative(resolve2(root), absolute).startsWith(".."))
-    return { ok: false, message: "outside the scanned directory" };
   try {
+    const absolute = realpathSync(resolve2(root, path));
+    const inside = relative(realpathSync(root), absolute);
+    if (inside === ".." || inside.startsWith(`..${sep2}`) || isAbsolute(inside))
+      return { ok: false, message: "outside the scanned directory; not read" };
     const size = statSync(absolute).size;
     if (size > MAX_LOCKFILE_BYTES) return { ok: false, message: tooLargeMessage(size) };
     return { ok: true, text: readFileSync(absolute, "utf8") };
   } catch (error62) {
-    return {
-      ok: false,
-      message: `cannot be read: ${error62.code ?? error62.message}`
-    };
+    const code2 = error62.code;
+    return { ok: false, message: `cannot be read: ${code2 ?? error62.message}` };
   }
 }
 function toRootPath(root, file2) {
@@ -58795,21 +58796,17 @@ function toRootPath(root, file2) {
 function withoutDuplicates(packages) {
   const byKey = /* @__PURE__ */ new Map();
   for (const found of packages) {
-    const key = [
-      found.location.file,
-      found.location.line,
-      found.ecosystem,
-      found.name,
-      found.version
-    ].join("\0");
+    const { file: file2, line } = found.location;
+    const key = [file2, line, found.ecosystem, found.name, found.version].join("\0");
     const seen = byKey.get(key);
-    if (!seen) byKey.set(key, found);
-    else
-      byKey.set(key, {
+    byKey.set(
+      key,
+      seen ? {
         ...seen,
         scope: seen.scope === "prod" ? "prod" : found.scope,
         direct: seen.direct || found.direct
-      });
+      } : found
+    );
   }
   return [...byKey.values()];
 }
@@ -72660,7 +72657,9 @@ var ReleaseInputError = class extends Error {
 };
 async function planLocalRelease(options) {
   const { cwd, config: config2 } = options;
-  const toHash = await resolveRef2(cwd, options.to ?? "HEAD");
+  const toHash = await resolveRef2(cwd, options.to ?? "HEAD").catch(() => {
+    throw new ReleaseInputError(`--to ${options.to}: no such commit or tag`);
+  });
   const tags = releaseTags(await listTags(cwd), config2.tagPrefix);
   const own2 = options.from ? void 0 : tags.find((tag) => tag.hash === toHash);
   const previous = options.from ? await fromRef(cwd, options.from, tags) : await firstReachable(
@@ -72713,7 +72712,10 @@ async function planHistory(options) {
   const { cwd, config: config2 } = options;
   const overrides = await loadOverrides(cwd, config2.overridesFile);
   const repository = await repositoryOf(cwd, config2);
-  const commits = readCommits(cwd, { revisions: [options.to ?? "HEAD"], withTags: true });
+  const head = await resolveRef2(cwd, options.to ?? "HEAD").catch(() => {
+    throw new ReleaseInputError(`--to ${options.to}: no such commit or tag`);
+  });
+  const commits = readCommits(cwd, { revisions: [head], withTags: true });
   const releases = await splitIntoReleases(commits, config2);
   const tagged = releases.filter((release) => release.tag);
   return releases.map((release) => {

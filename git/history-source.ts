@@ -4,7 +4,8 @@ import type { ReleaseNotesConfig } from "../core/release-notes/config.ts";
 import { splitIntoReleases } from "../core/release-notes/history.ts";
 import { planFromEntries, type ReleasePlan } from "../core/release-notes/release.ts";
 import { readCommits } from "./log.ts";
-import { loadOverrides, repositoryOf } from "./release-source.ts";
+import { loadOverrides, ReleaseInputError, repositoryOf } from "./release-source.ts";
+import { resolveRef } from "./repository.ts";
 
 export interface HistoryOptions {
   cwd: string;
@@ -17,7 +18,11 @@ export async function planHistory(options: HistoryOptions): Promise<ReleasePlan[
   const { cwd, config } = options;
   const overrides = await loadOverrides(cwd, config.overridesFile);
   const repository = await repositoryOf(cwd, config);
-  const commits = readCommits(cwd, { revisions: [options.to ?? "HEAD"], withTags: true });
+  // Resolved first, so a ref is never read by git as an option.
+  const head = await resolveRef(cwd, options.to ?? "HEAD").catch(() => {
+    throw new ReleaseInputError(`--to ${options.to}: no such commit or tag`);
+  });
+  const commits = readCommits(cwd, { revisions: [head], withTags: true });
   const releases = await splitIntoReleases(commits, config);
   const tagged = releases.filter((release) => release.tag);
   return releases.map((release) => {

@@ -45,7 +45,9 @@ export class ReleaseInputError extends Error {
 
 export async function planLocalRelease(options: LocalReleaseOptions): Promise<LocalReleasePlan> {
   const { cwd, config } = options;
-  const toHash = await resolveRef(cwd, options.to ?? "HEAD");
+  const toHash = await resolveRef(cwd, options.to ?? "HEAD").catch(() => {
+    throw new ReleaseInputError(`--to ${options.to}: no such commit or tag`);
+  });
   const tags = releaseTags(await listTags(cwd), config.tagPrefix);
   const own = options.from ? undefined : tags.find((tag) => tag.hash === toHash);
   const previous = options.from

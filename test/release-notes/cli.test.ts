@@ -221,6 +221,14 @@ describe("upkeep release-notes", () => {
     expect(run.stderr).toContain("is not a git repository");
   });
 
+  it("a ref is never taken for a git option", async () => {
+    const run = await runUpkeep(["release-notes", "--all", "--to=--output=/tmp/upkeep-injected"], {
+      cwd: repo.dir,
+    });
+    expect(run.exitCode).toBe(1);
+    expect(run.stderr).toContain("--to --output=/tmp/upkeep-injected: no such commit or tag");
+  });
+
   it("bad options are usage errors", async () => {
     const run = await runUpkeep(["release-notes", "--format", "xml"], { cwd: repo.dir });
     expect(run.exitCode).toBe(2);

@@ -61653,7 +61653,9 @@ var ReleaseInputError = class extends Error {
 };
 async function planLocalRelease(options) {
   const { cwd, config: config2 } = options;
-  const toHash = await resolveRef2(cwd, options.to ?? "HEAD");
+  const toHash = await resolveRef2(cwd, options.to ?? "HEAD").catch(() => {
+    throw new ReleaseInputError(`--to ${options.to}: no such commit or tag`);
+  });
   const tags = releaseTags(await listTags(cwd), config2.tagPrefix);
   const own2 = options.from ? void 0 : tags.find((tag) => tag.hash === toHash);
   const previous = options.from ? await fromRef(cwd, options.from, tags) : await firstReachable(
