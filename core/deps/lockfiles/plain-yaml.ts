@@ -4,13 +4,13 @@
 // reader gives up (returns undefined) on anything outside that narrow form, and the caller then
 // uses `yaml`, so a file is never read differently from how a YAML parser would read it.
 
+import { GiveUp, type Mapping, mapping, readKey, readValue } from "./plain-yaml-scalars.ts";
+
 export interface PlainYaml {
   documents: unknown[];
   /** Line of each key directly under a top-level key: `lines.get("packages")?.get(key)`. */
   lines: Map<string, Map<string, number>>;
 }
-
-import { GiveUp, type Mapping, mapping, readKey, readValue } from "./plain-yaml-scalars.ts";
 
 interface Frame {
   indent: number;
