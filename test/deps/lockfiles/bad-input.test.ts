@@ -234,3 +234,42 @@ describe("requirements includes", () => {
     ]);
   });
 });
+
+describe("every parser on cut-off and garbled input", () => {
+  const samples = [
+    "npm-v1/package-lock.json",
+    "npm-workspaces/package-lock.json",
+    "yarn-classic/yarn.lock",
+    "yarn-berry/yarn.lock",
+    "pnpm-v5/pnpm-lock.yaml",
+    "pnpm-v6/pnpm-lock.yaml",
+    "pnpm-v9/pnpm-lock.yaml",
+    "pip/requirements.txt",
+    "poetry/poetry.lock",
+    "pipenv/Pipfile.lock",
+    "uv/uv.lock",
+    "go/go.mod",
+    "cargo/Cargo.lock",
+    "bundler/Gemfile.lock",
+    "composer/composer.lock",
+    "nuget/packages.lock.json",
+    "maven/pom.xml",
+    "gradle/gradle.lockfile",
+    "pub/pubspec.lock",
+    "sbom/app.cdx.json",
+    "sbom/image.spdx.json",
+  ];
+
+  it.each(samples)("%s: the parser itself never throws, whatever the cut", (file) => {
+    const text = fixture(file);
+    const parser = parserFor(file)!;
+    for (let cut = 1; cut < 20; cut++) {
+      const truncated = text.slice(0, Math.floor((text.length * cut) / 20));
+      const garbled = `${truncated}\u0000{[:'"\n${text.slice(truncated.length + 7)}`;
+      for (const content of [truncated, garbled]) {
+        const result = parser.parse(file, content);
+        for (const problem of result.problems) expect(problem.file).toBe(file);
+      }
+    }
+  });
+});
