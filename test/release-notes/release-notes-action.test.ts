@@ -29,7 +29,15 @@ beforeAll(async () => {
   checkout.commit("feat: first");
   checkout.tag("v1.0.0");
   checkout.commit("feat(api): add search (#10)");
-  checkout.commit("fix: a crash\n\nCloses #3", BOB);
+  const bobs = checkout.commit("fix: a crash\n\nCloses #3", BOB);
+  // GitHub knows Bob's commit as the account bob-newcomer: the notes use the handle.
+  sandbox.addUser("bob-newcomer");
+  sandbox.addCommit(REPO, {
+    sha: bobs,
+    message: "fix: a crash",
+    author: "bob-newcomer",
+    authorEmail: BOB.email,
+  });
 }, 60_000);
 
 afterAll(async () => {
@@ -72,7 +80,9 @@ describe("release-notes action", () => {
     expect(release?.body).toContain(
       "* **api:** add search ([#10](https://github.com/octo-org/octo-repo/pull/10))",
     );
-    expect(release?.body).toContain(`* ${BOB.name} (first contribution)`);
+    expect(release?.body).toContain(
+      "### Contributors\n\n* Alice Maintainer\n* @bob-newcomer (first contribution)",
+    );
     expect(result.outputs["release-url"]).toBe(release?.html_url);
     expect(readFileSync(result.outputs["notes-path"] as string, "utf8")).toMatch(
       /^## \[1\.1\.0\]\(https:\/\/github\.com\/octo-org\/octo-repo\/compare\/v1\.0\.0\.\.\.v1\.1\.0\)/,
