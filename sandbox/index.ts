@@ -80,6 +80,8 @@ export class Sandbox {
   readonly webhookSecret: string;
   readonly requests: RequestLogEntry[] = [];
   readonly validationErrors: string[] = [];
+  /** Requests refused with 422 because their body broke GitHub's documented shape (client bugs). */
+  readonly requestErrors: string[] = [];
   readonly state: SandboxState;
   url = "";
   private readonly server: Server;
@@ -103,6 +105,7 @@ export class Sandbox {
       clientId: `Iv1.${this.appId.toString(16).padStart(16, "0")}`,
       requests: this.requests,
       validationErrors: this.validationErrors,
+      requestErrors: this.requestErrors,
       control: (ctx) => handleControl(this, ctx),
     });
     this.server = createServer((req, res) => void handler(req, res));

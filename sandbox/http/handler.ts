@@ -5,7 +5,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { looksLikeJwt, verifyAppJwt } from "../app-jwt.ts";
 import type { FaultInjector } from "../faults.ts";
 import type { TokenGrant } from "../model.ts";
-import { checkResponse } from "../openapi/validator.ts";
+import { checkRequestBody, checkResponse } from "../openapi/validator.ts";
 import { HttpError, type SandboxState } from "../state.ts";
 import { RateLimits } from "./rate-limits.ts";
 import type { RequestContext, Route, RouteResult } from "./route.ts";
@@ -28,6 +28,8 @@ export interface PipelineOptions {
   clientId: string;
   requests: RequestLogEntry[];
   validationErrors: string[];
+  /** Requests whose bodies broke the operation's documented shape (answered 422). */
+  requestErrors: string[];
   /** Extra routes under /_sandbox for scripting a sandbox in another process. */
   control?: (ctx: RequestContext) => Promise<RouteResult | undefined>;
 }
@@ -71,7 +73,8 @@ export function createHandler(options: PipelineOptions) {
           ctx.params = match.params;
           grant = authenticate(ctx, route, options);
           entry.token = route.auth === "app" ? "app" : grant?.actor.login;
-          result = await route.handle(ctx);
+          result =
+            (options.validate && rejectRequest(ctx, route, options)) || (await route.handle(ctx));
         }
       }
     } catch (error) {
@@ -98,6 +101,21 @@ export function createHandler(options: PipelineOptions) {
       limits.headers(grant?.token ?? "anonymous", url.pathname),
     );
     options.requests.push(entry);
+  };
+}
+
+/** A body GitHub would refuse gets GitHub's 422, and is noted so that a client swallowing it still shows. */
+function rejectRequest(
+  ctx: RequestContext,
+  route: Route,
+  options: PipelineOptions,
+): RouteResult | undefined {
+  const problem = checkRequestBody(ctx.method, route.path, ctx.body);
+  if (!problem) return undefined;
+  options.requestErrors.push(`${ctx.method} ${ctx.url.pathname}: ${problem.replace(/\n+/g, " ")}`);
+  return {
+    status: 422,
+    body: { message: problem, documentation_url: "https://docs.github.com/rest", status: "422" },
   };
 }
 

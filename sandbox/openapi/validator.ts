@@ -123,3 +123,40 @@ export function checkResponse(
     );
   return `${method} ${path} ${status}: response does not match GitHub's OpenAPI schema: ${details.join("; ")}`;
 }
+
+function requestSchema(method: string, path: string): unknown {
+  const operation = loadSpec().paths[path]?.[method.toLowerCase()] as
+    | { requestBody?: Node }
+    | undefined;
+  const content = operation?.requestBody?.content as
+    | Record<string, { schema?: unknown }>
+    | undefined;
+  return content?.["application/json"]?.schema;
+}
+
+function requestValidatorFor(method: string, path: string): CachedEntry {
+  const key = `${method} ${path} request`;
+  let entry = validators.get(key) ?? readCached(key);
+  if (entry === undefined) {
+    const schema = requestSchema(method, path);
+    entry = schema === undefined ? "no-schema" : loadAjv().compile(convertSchema(schema) as object);
+    writeCached(key, entry, loadAjv());
+  }
+  validators.set(key, entry);
+  return entry;
+}
+
+/**
+ * How a request body breaks the operation's documented shape, worded like GitHub's 422
+ * "Invalid request" messages, or undefined when it is fine (or the operation takes no body).
+ */
+export function checkRequestBody(method: string, path: string, body: unknown): string | undefined {
+  if (method === "GET" || method === "HEAD") return undefined;
+  const validate = requestValidatorFor(method, path);
+  if (validate === "no-schema" || validate === "undocumented" || validate(body)) return undefined;
+  const first = validate.errors?.[0];
+  const where = first?.instancePath
+    ? `'${first.instancePath.slice(1).replace(/\//g, ".")}'`
+    : "the body";
+  return `Invalid request.\n\nFor ${where}: ${first?.message ?? "does not match the schema"}.`;
+}

@@ -77,6 +77,34 @@ describe("OpenAPI validation of sandbox responses", () => {
   });
 });
 
+describe("OpenAPI validation of request bodies", () => {
+  it("refuses a body GitHub would refuse with 422 Invalid request and notes it", async () => {
+    sandbox = await startSandbox();
+    sandbox.addRepo(REPO);
+    const token = sandbox.createToken("alice");
+    const post = (path: string, body: unknown) =>
+      fetch(`${sandbox!.url}/repos/${REPO}${path}`, {
+        method: "POST",
+        headers: { authorization: `token ${token}`, "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
+    const badColor = await post("/labels", { name: "sev", color: 0xff0000 });
+    expect(badColor.status).toBe(422);
+    expect(await badColor.json()).toMatchObject({
+      message: expect.stringMatching(/^Invalid request\.\n\nFor 'color': must be string/),
+    });
+    const noTitle = await post("/issues", { body: "no title" });
+    expect(noTitle.status).toBe(422);
+    expect(sandbox.requestErrors).toHaveLength(2);
+    expect(sandbox.requestErrors[0]).toContain(`POST /repos/${REPO}/labels`);
+    expect(sandbox.labels(REPO).map((label) => label.name)).not.toContain("sev");
+    expect(sandbox.issues(REPO)).toEqual([]);
+    expect((await post("/issues", { title: "fine", labels: ["bug"] })).status).toBe(201);
+    // Refusing a client's bad request is not the sandbox breaking GitHub's contract.
+    expect(sandbox.validationErrors).toEqual([]);
+  });
+});
+
 describe("converting OpenAPI 3.0 schemas for Ajv", () => {
   it("turns nullable types, enums and refs into JSON Schema unions", () => {
     const converted = convertSchema({
