@@ -1,6 +1,8 @@
 // go.mod: `require` lines and blocks give module versions (`// indirect` marks transitive ones);
 // `replace` swaps a module for another version or drops it for a local directory. go.sum lists
 // every module version ever considered, so it is not a source of installed versions and is ignored.
+// A `toolchain` line names the exact Go release that builds the module: its standard library is
+// listed as the OSV package "stdlib" (the `go` line is only a minimum, so it is not used).
 import type { LockfileParser } from "../package.ts";
 import { basename } from "./names.ts";
 import { ParseResultBuilder } from "./result.ts";
@@ -14,32 +16,39 @@ interface Requirement {
 
 type Replacement = { path: string; version: string } | { local: string };
 
+interface GoMod {
+  requirements: Requirement[];
+  replacements: Map<string, Replacement>;
+  toolchain?: { version: string; line: number };
+}
+
 export const goModParser: LockfileParser = {
   format: "go.mod",
   matches: (path) => basename(path) === "go.mod",
   parse(path, content) {
     const result = new ParseResultBuilder(path, "Go");
-    const requirements: Requirement[] = [];
-    const replacements = new Map<string, Replacement>();
+    const mod: GoMod = { requirements: [], replacements: new Map() };
     let block: string | undefined;
     content.split(/\r?\n/).forEach((raw, index) => {
       const line = index + 1;
       const [code, comment] = splitComment(raw);
       if (block && code === ")") block = undefined;
-      else if (block) directive(block, code, comment, line, requirements, replacements, result);
+      else if (block) directive(mod, block, code, comment, line, result);
       else {
         const opening = /^(\w+)\s*\($/.exec(code);
         if (opening) block = opening[1];
         else {
           const [verb, ...rest] = code.split(/\s+/);
-          if (verb)
-            directive(verb, rest.join(" "), comment, line, requirements, replacements, result);
+          if (verb) directive(mod, verb, rest.join(" "), comment, line, result);
         }
       }
     });
     if (block)
       result.problem(`"${block} (" block is never closed: the file ends early (truncated?)`);
-    for (const requirement of requirements) addRequirement(requirement, replacements, result);
+    for (const requirement of mod.requirements)
+      addRequirement(requirement, mod.replacements, result);
+    if (mod.toolchain)
+      result.add({ name: "stdlib", scope: "prod", direct: true, ...mod.toolchain });
     return result.build();
   },
 };
@@ -50,25 +59,26 @@ function splitComment(raw: string): [string, string] {
 }
 
 function directive(
+  mod: GoMod,
   verb: string,
   args: string,
   comment: string,
   line: number,
-  requirements: Requirement[],
-  replacements: Map<string, Replacement>,
   result: ParseResultBuilder,
 ): void {
   if (args === "") return;
+  const toolchain = /^go(\d+\.\d+(?:\.\d+)?)/.exec(args);
+  if (verb === "toolchain" && toolchain) mod.toolchain = { version: toolchain[1]!, line };
   if (verb === "require") {
     const [path, version] = args.split(/\s+/).map(unquote);
     if (!path || !version)
       return void result.problem(`require needs a module path and a version: "${args}"`, line);
-    requirements.push({ path, version, indirect: /(^|;\s*)indirect\b/.test(comment), line });
+    mod.requirements.push({ path, version, indirect: /(^|;\s*)indirect\b/.test(comment), line });
   } else if (verb === "replace") {
     const replacement = parseReplace(args);
     if (!replacement)
       return void result.problem(`replace needs "old [version] => new [version]": "${args}"`, line);
-    replacements.set(replacement.key, replacement.to);
+    mod.replacements.set(replacement.key, replacement.to);
   }
 }
 

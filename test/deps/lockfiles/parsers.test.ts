@@ -174,8 +174,9 @@ const cases: Case[] = [
   {
     file: "go/go.mod",
     ecosystem: "Go",
-    count: 6,
+    count: 7,
     packages: [
+      ["stdlib", "1.21.5", "prod", true],
       ["github.com/gin-gonic/gin", "1.9.1", "prod", true],
       ["golang.org/x/net", "0.19.0", "prod", false],
       ["github.com/docker/docker", "24.0.7+incompatible", "prod", false],
@@ -281,6 +282,8 @@ function textNear(file: string, line: number): string {
 }
 
 function looseName(name: string): string {
+  // Go's standard library is listed from the go.mod line that names the toolchain.
+  if (name === "stdlib") return "toolchain";
   return name.split(/[/:]/).pop()!.toLowerCase().replace(/[-_.]/g, "");
 }
 
