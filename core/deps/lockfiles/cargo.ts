@@ -28,7 +28,7 @@ export const cargoLockParser: LockfileParser = {
       const name = stringAt(entry, "name") ?? "";
       const version = stringAt(entry, "version") ?? "";
       const line = lines[index];
-      if (!source.startsWith("registry+")) {
+      if (!/^(registry|sparse)\+/.test(source)) {
         result.skip(name, "not from a crate registry (git or path dependency)", line);
         continue;
       }

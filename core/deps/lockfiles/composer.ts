@@ -28,7 +28,8 @@ export const composerLockParser: LockfileParser = {
         const name = stringAt(entry, "name") ?? "";
         const version = (stringAt(entry, "version") ?? "").replace(/^v(?=\d)/, "");
         const line = lines.get(name);
-        if (!/^\d/.test(version)) {
+        // "dev-main" and "1.0.x-dev" are branches, not releases an advisory range can place.
+        if (!/^\d/.test(version) || /(^|[.-])(x|dev)([.-]|$)/.test(version)) {
           result.skip(name, `a development branch (${version}), not a released version`, line);
           continue;
         }

@@ -218,7 +218,7 @@ const cases: Case[] = [
       ["phpunit/phpunit", "10.5.5", "dev", true],
       ["sebastian/diff", "5.1.0", "dev", false],
     ],
-    unscannable: ["acme/toolkit"],
+    unscannable: ["acme/toolkit", "acme/legacy-fixtures"],
   },
   {
     file: "nuget/packages.lock.json",
