@@ -11,7 +11,7 @@ import {
   stringList,
   timeParam,
 } from "../http/route.ts";
-import type { IssueRecord, StateReason } from "../model.ts";
+import type { IssueRecord, Repo, StateReason } from "../model.ts";
 import { renderIssue } from "../render.ts";
 import { HttpError } from "../state.ts";
 
@@ -75,18 +75,31 @@ function listIssues(ctx: RequestContext) {
   };
 }
 
+/**
+ * GitHub documents that labels and assignees set by someone who may not manage issues are
+ * "silently dropped"; the app's bot (installation token) always may. Triage is the role for it.
+ */
+function canManageIssues(ctx: RequestContext, repo: Repo): boolean {
+  if (ctx.grant?.installationId !== undefined) return true;
+  const permission = ctx.state.permissionOf(repo, actorOf(ctx).login);
+  return permission !== "none" && permission !== "read";
+}
+
 function createIssue(ctx: RequestContext) {
   const repo = repoOf(ctx);
   const title = ctx.body.title;
+  const manage = canManageIssues(ctx, repo);
   const issue = openIssue(ctx.state, actorOf(ctx), repo, {
     title: typeof title === "number" ? String(title) : (title as string),
     body: typeof ctx.body.body === "string" ? ctx.body.body : null,
-    labels: stringList(ctx.body.labels, "labels", "Issue"),
-    assignees: stringList(
-      ctx.body.assignees ?? (ctx.body.assignee ? [ctx.body.assignee] : undefined),
-      "assignees",
-      "Issue",
-    ),
+    labels: manage ? stringList(ctx.body.labels, "labels", "Issue") : [],
+    assignees: manage
+      ? stringList(
+          ctx.body.assignees ?? (ctx.body.assignee ? [ctx.body.assignee] : undefined),
+          "assignees",
+          "Issue",
+        )
+      : [],
   });
   return {
     status: 201,
@@ -107,9 +120,10 @@ function updateIssue(ctx: RequestContext) {
     title: typeof title === "string" || typeof title === "number" ? String(title) : undefined,
     body: typeof body === "string" || body === null ? body : undefined,
   });
-  if (labels !== undefined)
+  const manage = canManageIssues(ctx, repo);
+  if (labels !== undefined && manage)
     setIssueLabels(ctx.state, actor, repo, issue, stringList(labels, "labels", "Issue"));
-  if (assignees !== undefined)
+  if (assignees !== undefined && manage)
     setAssignees(ctx.state, actor, repo, issue, stringList(assignees, "assignees", "Issue"));
   if (
     state === "closed" ||

@@ -227,6 +227,35 @@ describe("issues, history and files through the GitHub port", () => {
     ]);
   });
 
+  it("silently drops labels and assignees from people who cannot manage issues, as GitHub documents", async () => {
+    sandbox.setPermission(REPO, "tom", "triage");
+    sandbox.addUser("stranger");
+    const as = (login: string) =>
+      new OctokitGitHub(createClient({ token: sandbox.createToken(login), baseUrl: sandbox.url }), {
+        owner: "octo-org",
+        repo: "octo-repo",
+      });
+    const fromStranger = await as("stranger").createIssue({
+      title: "Hi",
+      body: "",
+      labels: ["bug"],
+      assignees: ["stranger"],
+    });
+    expect(fromStranger).toMatchObject({ labels: [], assignees: [] });
+    const fromTriager = await as("tom").createIssue({
+      title: "Hi",
+      body: "",
+      labels: ["bug"],
+      assignees: ["tom"],
+    });
+    expect(fromTriager).toMatchObject({ labels: ["bug"], assignees: ["tom"] });
+    const relabel = await as("stranger").updateIssue(fromTriager.number, {
+      labels: [],
+      title: "Hello",
+    });
+    expect(relabel).toMatchObject({ title: "Hello", labels: ["bug"] });
+  });
+
   it("reads files as JSON or raw, lists directories, and 404s what is missing", async () => {
     expect(await port().readFile(".github/upkeep.yml")).toBe("severity:\n  default: minor\n");
     expect(await port().readFile("nope.yml")).toBeUndefined();
