@@ -63,8 +63,9 @@ function mergeDocuments(
 ): PnpmLock | undefined {
   const lock: PnpmLock = {
     generation: 9,
-    packages: {},
-    snapshots: {},
+    // Without a prototype, a `__proto__` key from the file stays an ordinary entry.
+    packages: Object.create(null),
+    snapshots: Object.create(null),
     importers: [],
     lines: read.packageLines,
   };
@@ -122,7 +123,7 @@ function addPackages(lock: PnpmLock, result: ParseResultBuilder): void {
 
 /** pnpm 7/8 mark each package `dev: true|false`; importers name the direct ones. */
 function flagsOf(lock: PnpmLock) {
-  const direct = new Set(importerReferences(lock, DEPENDENCY_FIELDS).map((ref) => ref.key));
+  const direct = new Set(importerReferences(lock, DEPENDENCY_FIELDS));
   const scopes = new Map<string, "prod" | "dev">();
   for (const [key, entry] of Object.entries(lock.packages))
     scopes.set(key, isRecord(entry) && entry.dev === true ? "dev" : "prod");
@@ -131,12 +132,9 @@ function flagsOf(lock: PnpmLock) {
 
 /** pnpm 9 has no dev flags: walk the snapshot graph from the importers' prod and dev roots. */
 function graphOf(lock: PnpmLock) {
-  const prodRoots = importerReferences(lock, ["dependencies", "optionalDependencies"]).map(
-    (r) => r.key,
-  );
-  const devRoots = importerReferences(lock, ["devDependencies", "packageManagerDependencies"]).map(
-    (r) => r.key,
-  );
+  const prodRoots = importerReferences(lock, ["dependencies", "optionalDependencies"]);
+  // pnpm 10 records the package manager itself as a dependency: a tool, never shipped.
+  const devRoots = importerReferences(lock, ["devDependencies", "packageManagerDependencies"]);
   const edges = (key: string) => snapshotEdges(lock.snapshots[key]);
   const snapshotScopes = scopesByReachability(prodRoots, devRoots, edges);
   const scopes = new Map<string, "prod" | "dev">();
@@ -162,8 +160,9 @@ function snapshotEdges(snapshot: unknown): string[] {
   return keys;
 }
 
-function importerReferences(lock: PnpmLock, fields: readonly string[]): { key: string }[] {
-  const references: { key: string }[] = [];
+/** The `packages`/`snapshots` keys the importers' dependency fields point at. */
+function importerReferences(lock: PnpmLock, fields: readonly string[]): string[] {
+  const references: string[] = [];
   for (const importer of lock.importers) {
     for (const field of fields) {
       const dependencies = importer[field];
@@ -172,7 +171,7 @@ function importerReferences(lock: PnpmLock, fields: readonly string[]): { key: s
         // v5 writes the version itself; v6 and v9 write { specifier, version }.
         const reference = isRecord(value) ? String(value.version) : String(value);
         const key = referencedKey(name, reference, lock.generation);
-        if (key) references.push({ key });
+        if (key) references.push(key);
       }
     }
   }
