@@ -229,3 +229,24 @@ describe("reopen and close again", () => {
     expect(decision.comment).toContain("Reopened · `reporter`");
   });
 });
+
+describe("long histories", () => {
+  it("a timeline of thousands of events keeps its start and end and stays under GitHub's body limit", () => {
+    const noisy = Array.from({ length: 3_000 }, (_, index) =>
+      event(
+        index % 2 ? "unlabeled" : "labeled",
+        new Date(Date.parse("2026-03-02T09:01:00Z") + index * 1_000).toISOString(),
+        "flapper",
+        { label: `status: ${"x".repeat(100)}` },
+      ),
+    );
+    const events = [...noisy, ...incidentHistory().slice(-1)];
+    const decision = created(decideRca(input({ events })));
+    expect(decision.body.length).toBeLessThan(65_536);
+    expect(decision.body).toContain("Incident opened · `reporter`");
+    expect(decision.body).toContain("more events; see the incident's history");
+    expect(decision.body).toContain(
+      "Closed as completed · `oncall`\n<!-- /upkeep:rca-timeline -->",
+    );
+  });
+});

@@ -9,7 +9,7 @@ import { readMarker } from "../markers.ts";
 import { incidentSeverity, type SeverityLabels } from "../severity.ts";
 import { type CustomTemplate, lastEntryTime, RCA_MARKER, renderRcaBody } from "./body.ts";
 import { SKIP_MARKER } from "./messages.ts";
-import { appendToTimelineBlock, renderTimelineLine } from "./render-timeline.ts";
+import { appendToTimelineBlock, timelineLines } from "./render-timeline.ts";
 import { buildTimeline, type TimelineEntry } from "./timeline.ts";
 
 export interface ExistingRca {
@@ -129,7 +129,7 @@ function appendDecision(
     );
     return { kind: "append", rcaNumber: existing.number, body, entries };
   }
-  const lines = entries.map((entry) => renderTimelineLine(entry, input.zone)).join("\n");
+  const lines = timelineLines(entries, input.zone).join("\n");
   return {
     kind: "append",
     rcaNumber: existing.number,
