@@ -4,19 +4,28 @@ import type { AffectedPackage, AffectedRange, RangeEvent } from "./advisories/ad
 import type { VersionScheme } from "./versions/index.ts";
 
 function eventVersion(event: RangeEvent): string {
-  return Object.values(event)[0] as string;
+  if ("introduced" in event) return event.introduced;
+  if ("fixed" in event) return event.fixed;
+  if ("last_affected" in event) return event.last_affected;
+  return event.limit;
 }
+
+const sortedCache = new WeakMap<AffectedRange, RangeEvent[]>();
 
 /** Orders events by version, "introduced: 0" first; an introduced sorts before a fix at the same version. */
 function sortedEvents(range: AffectedRange, scheme: VersionScheme): RangeEvent[] {
+  const cached = sortedCache.get(range);
+  if (cached) return cached;
   const isZero = (event: RangeEvent) => "introduced" in event && event.introduced === "0";
-  return [...range.events].sort((a, b) => {
+  const sorted = [...range.events].sort((a, b) => {
     if (isZero(a) || isZero(b)) return Number(isZero(b)) - Number(isZero(a));
     return (
       scheme.compare(eventVersion(a), eventVersion(b)) ||
       Number("introduced" in b) - Number("introduced" in a)
     );
   });
+  sortedCache.set(range, sorted);
+  return sorted;
 }
 
 export function rangeAffects(
@@ -40,11 +49,24 @@ export function rangeAffects(
   return affected;
 }
 
+const listCache = new WeakMap<AffectedPackage, Set<string>>();
+
+/**
+ * Whether the version is in the entry's explicit list. Exact text first; equal-but-differently
+ * written versions ("1.0" vs "1.0.0") are compared by the scheme only when the entry has no ranges,
+ * since OSV lists generated from ranges add nothing the ranges do not already say.
+ */
 function listed(entry: AffectedPackage, version: string, scheme: VersionScheme): boolean {
+  if (entry.versions.length === 0) return false;
+  let set = listCache.get(entry);
+  if (!set) {
+    set = new Set(entry.versions);
+    listCache.set(entry, set);
+  }
+  if (set.has(version)) return true;
+  if (entry.ranges.length > 0) return false;
   return entry.versions.some(
-    (candidate) =>
-      candidate === version ||
-      (scheme.isValid(candidate) && scheme.compare(candidate, version) === 0),
+    (candidate) => scheme.isValid(candidate) && scheme.compare(candidate, version) === 0,
   );
 }
 

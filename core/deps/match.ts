@@ -126,7 +126,10 @@ function affectsPackage(advisory: Advisory, pkg: LockedPackage): boolean {
   );
 }
 
-/** `advisoriesFor` returns the advisories naming a package (any version); withdrawn ones are skipped. */
+/**
+ * `advisoriesFor` returns the advisories naming a package (any version); withdrawn ones are
+ * skipped. A version the ecosystem cannot order is reported when some advisory names the package.
+ */
 export function matchPackages(
   packages: LockedPackage[],
   advisoriesFor: (pkg: LockedPackage) => Advisory[],
@@ -140,13 +143,16 @@ export function matchPackages(
   }
   const result: MatchResult = { findings: [], unmatchable: [] };
   for (const { pkg, locations } of occurrences.values()) {
+    const candidates = advisoriesFor(pkg);
+    // Most packages have no advisory at all; their version never needs parsing.
+    if (candidates.length === 0) continue;
     const scheme = versionScheme(pkg.ecosystem);
     if (!scheme.isValid(pkg.version)) {
       const reason = `"${pkg.version}" is not a ${scheme.name} version`;
       result.unmatchable.push({ ...pick(pkg), reason });
       continue;
     }
-    const matched = advisoriesFor(pkg).filter(
+    const matched = candidates.filter(
       (advisory) => !advisory.withdrawn && affectsPackage(advisory, pkg),
     );
     for (const members of groupByAlias(matched))

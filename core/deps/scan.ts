@@ -146,7 +146,10 @@ export async function scanPackages(input: ScanInput): Promise<ScanResult> {
     problems: allProblems,
     unscannable: input.collected.unscannable,
     unmatchable: matched.unmatchable,
-    counts: countFindings(policy, uniqueQueries(packages).length),
+    counts: countFindings(
+      policy,
+      new Set(packages.map((pkg) => `${packageKey(pkg.ecosystem, pkg.name)}@${pkg.version}`)).size,
+    ),
     incomplete,
     exitCode: incomplete ? 3 : policy.failing.length > 0 ? 1 : 0,
   };

@@ -67,9 +67,21 @@ const DATABASE_LABELS: Record<string, FindingSeverity> = {
 
 const PREFERENCE = ["CVSS_V4", "CVSS_V3", "CVSS_V2"] as const;
 
+const severityCache = new WeakMap<object, Severity>();
+
+/** Memoised per advisory object: a scan asks once per package occurrence. */
 export function advisorySeverity(
   advisory: Pick<Advisory, "severity" | "databaseSeverity">,
 ): Severity {
+  let severity = severityCache.get(advisory);
+  if (!severity) {
+    severity = computeSeverity(advisory);
+    severityCache.set(advisory, severity);
+  }
+  return severity;
+}
+
+function computeSeverity(advisory: Pick<Advisory, "severity" | "databaseSeverity">): Severity {
   for (const type of PREFERENCE) {
     for (const entry of advisory.severity.filter((item) => item.type === type)) {
       const score = /^\d+(\.\d+)?$/.test(entry.score)
