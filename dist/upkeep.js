@@ -52883,7 +52883,7 @@ var cargoLockParser = {
       const name = stringAt(entry2, "name") ?? "";
       const version3 = stringAt(entry2, "version") ?? "";
       const line = lines[index];
-      if (!source.startsWith("registry+")) {
+      if (!/^(registry|sparse)\+/.test(source)) {
         result.skip(name, "not from a crate registry (git or path dependency)", line);
         continue;
       }
@@ -52921,7 +52921,7 @@ var composerLockParser = {
         const name = stringAt(entry2, "name") ?? "";
         const version3 = (stringAt(entry2, "version") ?? "").replace(/^v(?=\d)/, "");
         const line = lines.get(name);
-        if (!/^\d/.test(version3)) {
+        if (!/^\d/.test(version3) || /(^|[.-])(x|dev)([.-]|$)/.test(version3)) {
           result.skip(name, `a development branch (${version3}), not a released version`, line);
           continue;
         }
@@ -53088,27 +53088,28 @@ var goModParser = {
   matches: (path) => basename(path) === "go.mod",
   parse(path, content) {
     const result = new ParseResultBuilder(path, "Go");
-    const requirements = [];
-    const replacements = /* @__PURE__ */ new Map();
+    const mod = { requirements: [], replacements: /* @__PURE__ */ new Map() };
     let block;
     content.split(/\r?\n/).forEach((raw, index) => {
       const line = index + 1;
       const [code2, comment] = splitComment(raw);
       if (block && code2 === ")") block = void 0;
-      else if (block) directive(block, code2, comment, line, requirements, replacements, result);
+      else if (block) directive(mod, block, code2, comment, line, result);
       else {
         const opening = /^(\w+)\s*\($/.exec(code2);
         if (opening) block = opening[1];
         else {
           const [verb, ...rest] = code2.split(/\s+/);
-          if (verb)
-            directive(verb, rest.join(" "), comment, line, requirements, replacements, result);
+          if (verb) directive(mod, verb, rest.join(" "), comment, line, result);
         }
       }
     });
     if (block)
       result.problem(`"${block} (" block is never closed: the file ends early (truncated?)`);
-    for (const requirement of requirements) addRequirement(requirement, replacements, result);
+    for (const requirement of mod.requirements)
+      addRequirement(requirement, mod.replacements, result);
+    if (mod.toolchain)
+      result.add({ name: "stdlib", scope: "prod", direct: true, ...mod.toolchain });
     return result.build();
   }
 };
@@ -53116,18 +53117,20 @@ function splitComment(raw) {
   const at = raw.indexOf("//");
   return at === -1 ? [raw.trim(), ""] : [raw.slice(0, at).trim(), raw.slice(at + 2).trim()];
 }
-function directive(verb, args, comment, line, requirements, replacements, result) {
+function directive(mod, verb, args, comment, line, result) {
   if (args === "") return;
+  const toolchain = /^go(\d+\.\d+(?:\.\d+)?)/.exec(args);
+  if (verb === "toolchain" && toolchain) mod.toolchain = { version: toolchain[1], line };
   if (verb === "require") {
     const [path, version3] = args.split(/\s+/).map(unquote);
     if (!path || !version3)
       return void result.problem(`require needs a module path and a version: "${args}"`, line);
-    requirements.push({ path, version: version3, indirect: /(^|;\s*)indirect\b/.test(comment), line });
+    mod.requirements.push({ path, version: version3, indirect: /(^|;\s*)indirect\b/.test(comment), line });
   } else if (verb === "replace") {
     const replacement = parseReplace(args);
     if (!replacement)
       return void result.problem(`replace needs "old [version] => new [version]": "${args}"`, line);
-    replacements.set(replacement.key, replacement.to);
+    mod.replacements.set(replacement.key, replacement.to);
   }
 }
 function parseReplace(args) {
@@ -58055,8 +58058,9 @@ function readDocuments(content, result) {
 function mergeDocuments(read, content, result) {
   const lock = {
     generation: 9,
-    packages: {},
-    snapshots: {},
+    // Without a prototype, a `__proto__` key from the file stays an ordinary entry.
+    packages: /* @__PURE__ */ Object.create(null),
+    snapshots: /* @__PURE__ */ Object.create(null),
     importers: [],
     lines: read.packageLines
   };
@@ -58107,19 +58111,15 @@ function addPackages(lock, result) {
   }
 }
 function flagsOf(lock) {
-  const direct = new Set(importerReferences(lock, DEPENDENCY_FIELDS).map((ref) => ref.key));
+  const direct = new Set(importerReferences(lock, DEPENDENCY_FIELDS));
   const scopes = /* @__PURE__ */ new Map();
   for (const [key, entry2] of Object.entries(lock.packages))
     scopes.set(key, isRecord(entry2) && entry2.dev === true ? "dev" : "prod");
   return { direct, scopes };
 }
 function graphOf(lock) {
-  const prodRoots = importerReferences(lock, ["dependencies", "optionalDependencies"]).map(
-    (r) => r.key
-  );
-  const devRoots = importerReferences(lock, ["devDependencies", "packageManagerDependencies"]).map(
-    (r) => r.key
-  );
+  const prodRoots = importerReferences(lock, ["dependencies", "optionalDependencies"]);
+  const devRoots = importerReferences(lock, ["devDependencies", "packageManagerDependencies"]);
   const edges = (key) => snapshotEdges(lock.snapshots[key]);
   const snapshotScopes = scopesByReachability(prodRoots, devRoots, edges);
   const scopes = /* @__PURE__ */ new Map();
@@ -58152,7 +58152,7 @@ function importerReferences(lock, fields) {
       for (const [name, value] of Object.entries(dependencies)) {
         const reference = isRecord(value) ? String(value.version) : String(value);
         const key = referencedKey(name, reference, lock.generation);
-        if (key) references.push({ key });
+        if (key) references.push(key);
       }
     }
   }
@@ -59062,7 +59062,16 @@ var DATABASE_LABELS = {
   low: "low"
 };
 var PREFERENCE = ["CVSS_V4", "CVSS_V3", "CVSS_V2"];
+var severityCache = /* @__PURE__ */ new WeakMap();
 function advisorySeverity(advisory) {
+  let severity = severityCache.get(advisory);
+  if (!severity) {
+    severity = computeSeverity(advisory);
+    severityCache.set(advisory, severity);
+  }
+  return severity;
+}
+function computeSeverity(advisory) {
   for (const type of PREFERENCE) {
     for (const entry2 of advisory.severity.filter((item) => item.type === type)) {
       const score = /^\d+(\.\d+)?$/.test(entry2.score) ? Number(entry2.score) : scoreVector(entry2.score);
@@ -60856,14 +60865,22 @@ function fingerprintOf(parts) {
 
 // core/deps/affected.ts
 function eventVersion2(event) {
-  return Object.values(event)[0];
+  if ("introduced" in event) return event.introduced;
+  if ("fixed" in event) return event.fixed;
+  if ("last_affected" in event) return event.last_affected;
+  return event.limit;
 }
+var sortedCache = /* @__PURE__ */ new WeakMap();
 function sortedEvents(range2, scheme) {
+  const cached2 = sortedCache.get(range2);
+  if (cached2) return cached2;
   const isZero = (event) => "introduced" in event && event.introduced === "0";
-  return [...range2.events].sort((a, b) => {
+  const sorted2 = [...range2.events].sort((a, b) => {
     if (isZero(a) || isZero(b)) return Number(isZero(b)) - Number(isZero(a));
     return scheme.compare(eventVersion2(a), eventVersion2(b)) || Number("introduced" in b) - Number("introduced" in a);
   });
+  sortedCache.set(range2, sorted2);
+  return sorted2;
 }
 function rangeAffects(range2, version3, scheme) {
   let affected = false;
@@ -60881,9 +60898,18 @@ function rangeAffects(range2, version3, scheme) {
   }
   return affected;
 }
+var listCache = /* @__PURE__ */ new WeakMap();
 function listed(entry2, version3, scheme) {
+  if (entry2.versions.length === 0) return false;
+  let set2 = listCache.get(entry2);
+  if (!set2) {
+    set2 = new Set(entry2.versions);
+    listCache.set(entry2, set2);
+  }
+  if (set2.has(version3)) return true;
+  if (entry2.ranges.length > 0) return false;
   return entry2.versions.some(
-    (candidate) => candidate === version3 || scheme.isValid(candidate) && scheme.compare(candidate, version3) === 0
+    (candidate) => scheme.isValid(candidate) && scheme.compare(candidate, version3) === 0
   );
 }
 function entryAffects(entry2, version3, scheme) {
@@ -60974,13 +61000,15 @@ function matchPackages(packages, advisoriesFor) {
   }
   const result = { findings: [], unmatchable: [] };
   for (const { pkg, locations } of occurrences.values()) {
+    const candidates = advisoriesFor(pkg);
+    if (candidates.length === 0) continue;
     const scheme = versionScheme(pkg.ecosystem);
     if (!scheme.isValid(pkg.version)) {
       const reason = `"${pkg.version}" is not a ${scheme.name} version`;
       result.unmatchable.push({ ...pick2(pkg), reason });
       continue;
     }
-    const matched = advisoriesFor(pkg).filter(
+    const matched = candidates.filter(
       (advisory) => !advisory.withdrawn && affectsPackage(advisory, pkg)
     );
     for (const members2 of groupByAlias(matched))
@@ -61085,7 +61113,10 @@ async function scanPackages(input2) {
     problems: allProblems,
     unscannable: input2.collected.unscannable,
     unmatchable: matched.unmatchable,
-    counts: countFindings(policy, uniqueQueries(packages).length),
+    counts: countFindings(
+      policy,
+      new Set(packages.map((pkg) => `${packageKey(pkg.ecosystem, pkg.name)}@${pkg.version}`)).size
+    ),
     incomplete,
     exitCode: incomplete ? 3 : policy.failing.length > 0 ? 1 : 0
   };
@@ -72351,6 +72382,19 @@ function releaseContext(plan, config2) {
   };
 }
 
+// git/commit-logins.ts
+async function loginsOf(source, commits) {
+  const byEmail = /* @__PURE__ */ new Map();
+  const logins = /* @__PURE__ */ new Map();
+  for (const commit of commits) {
+    const email3 = commit.authorEmail.toLowerCase();
+    if (!byEmail.has(email3)) byEmail.set(email3, await source.commitAuthorLogin(commit.hash));
+    const login = byEmail.get(email3);
+    if (login) logins.set(commit.hash, login);
+  }
+  return logins;
+}
+
 // core/release-notes/history.ts
 var import_semver4 = __toESM(require_semver2(), 1);
 async function splitIntoReleases(commits, config2) {
@@ -72744,7 +72788,8 @@ ${sections.join("\n")}`;
 // cli/commands/release-notes.ts
 var USAGE = `upkeep release-notes [--repo DIR] [--from REF] [--to REF] [--tag-prefix P] [--format markdown|json]
                             [--changelog FILE] [--notes changelog|patch|enhancement] [--prerelease CHANNEL]
-                            [--all] [--date YYYY-MM-DD] [--config FILE]`;
+                            [--all] [--date YYYY-MM-DD] [--config FILE] [--offline]
+  With GITHUB_TOKEN set, contributors are shown by their GitHub handles (--offline: git names only).`;
 function parse7(args) {
   return parseArgs4({
     args,
@@ -72760,6 +72805,7 @@ function parse7(args) {
       prerelease: { type: "string" },
       all: { type: "boolean", default: false },
       date: { type: "string" },
+      offline: { type: "boolean", default: false },
       config: { type: "string" }
     }
   });
@@ -72829,7 +72875,8 @@ async function writeRelease(cwd, config2, args, io) {
     from: args.from,
     to: args.to,
     channel: args.prerelease,
-    today: today(args)
+    today: today(args),
+    logins: await githubLogins(cwd, config2, args, io)
   });
   for (const warning of plan.warnings)
     io.stderr(`warning: ${warning.hash.slice(0, 7)}: ${warning.message}
@@ -72850,6 +72897,25 @@ async function writeRelease(cwd, config2, args, io) {
 `);
   else io.stdout(renderingOf(plan, args.notes));
   return EXIT.ok;
+}
+async function githubLogins(cwd, config2, args, io) {
+  const token = io.env.GITHUB_TOKEN || io.env.GH_TOKEN;
+  if (!token || args.offline) return void 0;
+  const repository = await repositoryOf(cwd, config2);
+  if (!repository) return void 0;
+  const baseUrl = io.env.GITHUB_API_URL ?? (repository.host === "https://github.com" ? "https://api.github.com" : `${repository.host}/api/v3`);
+  const port = new OctokitGitHub(createClient({ token, baseUrl, maxRetries: 2 }), repository);
+  return async (commits) => {
+    try {
+      return await loginsOf(port, commits);
+    } catch (error62) {
+      io.stderr(
+        `warning: GitHub handles unavailable (${error62.message}); using git names
+`
+      );
+      return /* @__PURE__ */ new Map();
+    }
+  };
 }
 function renderingOf(plan, notes) {
   if (notes === "patch") return plan.patchNotes;

@@ -6,6 +6,7 @@ import * as core from "@actions/core";
 import { prependSection } from "../../core/release-notes/changelog-file.ts";
 import type { ReleaseNotesConfig } from "../../core/release-notes/config.ts";
 import { releaseContext } from "../../core/release-notes/release.ts";
+import { loginsOf } from "../../git/commit-logins.ts";
 import { GitError } from "../../git/process.ts";
 import {
   type LocalReleasePlan,
@@ -14,7 +15,7 @@ import {
 } from "../../git/release-source.ts";
 import { loadActionConfig } from "../config.ts";
 import { actionGitHub } from "../github-port.ts";
-import { loginsOf, publishRelease, type ReleaseMode } from "./publish.ts";
+import { publishRelease, type ReleaseMode } from "./publish.ts";
 
 const MODES: ReleaseMode[] = ["draft", "publish", "none"];
 

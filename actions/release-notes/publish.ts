@@ -37,19 +37,3 @@ export async function publishRelease(
   const release = await port.updateRelease(existing.id, { ...spec, draft });
   return { release, action: "updated" };
 }
-
-/** Commit sha → login, asking once per distinct author email. */
-export async function loginsOf(
-  port: GitHubPort,
-  commits: { hash: string; authorEmail: string }[],
-): Promise<Map<string, string>> {
-  const byEmail = new Map<string, string | undefined>();
-  const logins = new Map<string, string>();
-  for (const commit of commits) {
-    const email = commit.authorEmail.toLowerCase();
-    if (!byEmail.has(email)) byEmail.set(email, await port.commitAuthorLogin(commit.hash));
-    const login = byEmail.get(email);
-    if (login) logins.set(commit.hash, login);
-  }
-  return logins;
-}

@@ -7,17 +7,22 @@ import { formatConfigProblem } from "../../core/config/errors.ts";
 import { loadConfigFile } from "../../core/config/load-file.ts";
 import { CONFIG_PATH } from "../../core/config/parse.ts";
 import { prependSection } from "../../core/release-notes/changelog-file.ts";
+import type { GitCommit } from "../../core/release-notes/commit.ts";
 import type { ReleaseNotesConfig } from "../../core/release-notes/config.ts";
 import { type ReleasePlan, releaseContext } from "../../core/release-notes/release.ts";
+import { loginsOf } from "../../git/commit-logins.ts";
 import { changelogOf, planHistory } from "../../git/history-source.ts";
 import { GitError } from "../../git/process.ts";
-import { planLocalRelease, ReleaseInputError } from "../../git/release-source.ts";
+import { planLocalRelease, ReleaseInputError, repositoryOf } from "../../git/release-source.ts";
 import { isRepository } from "../../git/repository.ts";
+import { createClient } from "../../github/client.ts";
+import { OctokitGitHub } from "../../github/octokit-port.ts";
 import { type CliCommand, type CliIo, EXIT, UsageError } from "../command.ts";
 
 const USAGE = `upkeep release-notes [--repo DIR] [--from REF] [--to REF] [--tag-prefix P] [--format markdown|json]
                             [--changelog FILE] [--notes changelog|patch|enhancement] [--prerelease CHANNEL]
-                            [--all] [--date YYYY-MM-DD] [--config FILE]`;
+                            [--all] [--date YYYY-MM-DD] [--config FILE] [--offline]
+  With GITHUB_TOKEN set, contributors are shown by their GitHub handles (--offline: git names only).`;
 
 type Args = ReturnType<typeof parse>["values"];
 
@@ -36,6 +41,7 @@ function parse(args: string[]) {
       prerelease: { type: "string" },
       all: { type: "boolean", default: false },
       date: { type: "string" },
+      offline: { type: "boolean", default: false },
       config: { type: "string" },
     },
   });
@@ -120,6 +126,7 @@ async function writeRelease(
     to: args.to,
     channel: args.prerelease,
     today: today(args),
+    logins: await githubLogins(cwd, config, args, io),
   });
   for (const warning of plan.warnings)
     io.stderr(`warning: ${warning.hash.slice(0, 7)}: ${warning.message}\n`);
@@ -136,6 +143,30 @@ async function writeRelease(
     io.stdout(`${JSON.stringify(releaseContext(plan, config), null, 2)}\n`);
   else io.stdout(renderingOf(plan, args.notes));
   return EXIT.ok;
+}
+
+/** With GITHUB_TOKEN set, contributors get their GitHub handles; git alone gives their names. */
+async function githubLogins(cwd: string, config: ReleaseNotesConfig, args: Args, io: CliIo) {
+  const token = io.env.GITHUB_TOKEN || io.env.GH_TOKEN;
+  if (!token || args.offline) return undefined;
+  const repository = await repositoryOf(cwd, config);
+  if (!repository) return undefined;
+  const baseUrl =
+    io.env.GITHUB_API_URL ??
+    (repository.host === "https://github.com"
+      ? "https://api.github.com"
+      : `${repository.host}/api/v3`);
+  const port = new OctokitGitHub(createClient({ token, baseUrl, maxRetries: 2 }), repository);
+  return async (commits: GitCommit[]) => {
+    try {
+      return await loginsOf(port, commits);
+    } catch (error) {
+      io.stderr(
+        `warning: GitHub handles unavailable (${(error as Error).message}); using git names\n`,
+      );
+      return new Map<string, string>();
+    }
+  };
 }
 
 function renderingOf(plan: ReleasePlan, notes: string | undefined): string {

@@ -2,6 +2,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { startSandbox } from "../../sandbox/index.ts";
 import { runUpkeep } from "../support/run-cli.ts";
 import { ALICE, BOB, GitFixture, RENOVATE } from "./git-fixture.ts";
 
@@ -234,4 +235,42 @@ describe("upkeep release-notes", () => {
     expect(run.exitCode).toBe(2);
     expect(run.stderr).toContain("--format must be markdown or json");
   });
+});
+
+describe("upkeep release-notes with a GitHub token", () => {
+  it("shows contributors by their GitHub handles, looked up once per author", async () => {
+    const sandbox = await startSandbox();
+    try {
+      sandbox.addRepo("octo-org/handles");
+      sandbox.addUser("bob-newcomer");
+      const local = new GitFixture();
+      local.git("remote", "add", "origin", "https://github.com/octo-org/handles.git");
+      local.commit("feat: base");
+      local.tag("v1.0.0");
+      const first = local.commit("fix: one", BOB);
+      const second = local.commit("fix: two", BOB);
+      for (const sha of [first, second])
+        sandbox.addCommit("octo-org/handles", { sha, message: "fix", author: "bob-newcomer" });
+      sandbox.resetRequests();
+      const env = {
+        GITHUB_TOKEN: sandbox.createToken("bob-newcomer"),
+        GITHUB_API_URL: sandbox.url,
+      };
+      const run = await runUpkeep(["release-notes", "--format", "json"], { cwd: local.dir, env });
+      expect(run.exitCode, run.stderr).toBe(0);
+      const people = JSON.parse(run.stdout).contributors;
+      expect(people).toMatchObject([{ login: "bob-newcomer", commits: 2, firstTime: true }]);
+      expect(sandbox.requests.filter((request) => request.path.includes("/commits/"))).toHaveLength(
+        1,
+      );
+      const offline = await runUpkeep(["release-notes", "--format", "json", "--offline"], {
+        cwd: local.dir,
+        env,
+      });
+      expect(JSON.parse(offline.stdout).contributors[0].login).toBeUndefined();
+      sandbox.assertValid();
+    } finally {
+      await sandbox.close();
+    }
+  }, 60_000);
 });

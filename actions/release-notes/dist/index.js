@@ -61465,6 +61465,19 @@ function releaseContext(plan, config2) {
   };
 }
 
+// git/commit-logins.ts
+async function loginsOf(source, commits) {
+  const byEmail = /* @__PURE__ */ new Map();
+  const logins = /* @__PURE__ */ new Map();
+  for (const commit of commits) {
+    const email3 = commit.authorEmail.toLowerCase();
+    if (!byEmail.has(email3)) byEmail.set(email3, await source.commitAuthorLogin(commit.hash));
+    const login = byEmail.get(email3);
+    if (login) logins.set(commit.hash, login);
+  }
+  return logins;
+}
+
 // git/process.ts
 import { spawn } from "node:child_process";
 var GitError = class extends Error {
@@ -67380,17 +67393,6 @@ async function publishRelease(port, plan, mode) {
   const draft = existing.draft && mode === "draft";
   const release = await port.updateRelease(existing.id, { ...spec, draft });
   return { release, action: "updated" };
-}
-async function loginsOf(port, commits) {
-  const byEmail = /* @__PURE__ */ new Map();
-  const logins = /* @__PURE__ */ new Map();
-  for (const commit of commits) {
-    const email3 = commit.authorEmail.toLowerCase();
-    if (!byEmail.has(email3)) byEmail.set(email3, await port.commitAuthorLogin(commit.hash));
-    const login = byEmail.get(email3);
-    if (login) logins.set(commit.hash, login);
-  }
-  return logins;
 }
 
 // actions/release-notes/main.ts
