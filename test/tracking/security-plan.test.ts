@@ -244,3 +244,35 @@ describe("grouping per package", () => {
     expect(issues[0]?.state).toBe("closed");
   });
 });
+
+describe("one problem, two sources", () => {
+  it("Upkeep's scan finding for an advisory Dependabot already reported joins the same window", () => {
+    let issues = apply([], plan({ findings: [finding()] }));
+    const fromScan = finding({
+      id: "upkeep-deps:GHSA-c2qf-rxjj-qqgw:npm/semver",
+      source: "upkeep-deps",
+      aliases: ["GHSA-c2qf-rxjj-qqgw", "CVE-2022-25883"],
+      firstSeenAt: "2026-03-01T09:00:00Z",
+    });
+    const actions = plan({ existing: issues, findings: [fromScan] });
+    expect(actions.map((action) => action.kind)).toEqual(["update"]);
+    issues = apply(issues, actions);
+    expect(issues).toHaveLength(1);
+    // The earlier sighting by the scan moves the deadline forward.
+    expect(issues[0]?.body).toContain("**Patch deadline: 2026-03-04 09:00 UTC**");
+    // Dependabot's fix alone does not close it while the scan still reports the advisory.
+    expect(
+      plan({ existing: issues, findings: [finding({ state: "fixed" })] }).map(
+        (action) => action.kind,
+      ),
+    ).toEqual(["update"]);
+  });
+
+  it("the same advisory on another package is another problem", () => {
+    const issues = apply([], plan({ findings: [finding()] }));
+    const elsewhere = finding({ id: "dependabot:21", package: "semver-clone" });
+    expect(plan({ existing: issues, findings: [elsewhere] }).map((action) => action.kind)).toEqual([
+      "create",
+    ]);
+  });
+});

@@ -53,9 +53,11 @@ export function planSecurityWindows(input: WindowPlanInput): WindowAction[] {
       });
     }
   }
-  const incoming = groupBy(input.findings, (finding) =>
-    markerValue(trackingKey(finding, input.config.groupBy)),
-  );
+  const sameProblem = aliasIndex([...canonical.values()]);
+  const incoming = groupBy(input.findings, (finding) => {
+    const key = markerValue(trackingKey(finding, input.config.groupBy));
+    return canonical.has(key) ? key : (knownAs(finding, sameProblem) ?? key);
+  });
   const keys = new Set([...incoming.keys(), ...canonical.keys()]);
   for (const key of keys) {
     const action = planOne(key, canonical.get(key), incoming.get(key) ?? [], input);
@@ -203,6 +205,38 @@ function pickCanonical(windows: TrackedWindow[]): {
 
 function sameBody(a: string, b: string): boolean {
   return a.replace(/\r\n/g, "\n").trim() === b.replace(/\r\n/g, "\n").trim();
+}
+
+/**
+ * The same advisory on the same package, reported by two sources (Dependabot and Upkeep's scan),
+ * is one problem with one deadline: advisory ids and aliases, per package, point at the window.
+ */
+function aliasIndex(windows: TrackedWindow[]): Map<string, string> {
+  const index = new Map<string, string>();
+  for (const window of windows) {
+    for (const finding of window.findings) {
+      for (const token of problemTokens(finding))
+        if (!index.has(token)) index.set(token, window.key);
+    }
+  }
+  return index;
+}
+
+function knownAs(finding: Finding, index: Map<string, string>): string | undefined {
+  for (const token of problemTokens(finding)) {
+    const key = index.get(token);
+    if (key) return key;
+  }
+  return undefined;
+}
+
+function problemTokens(finding: Finding): string[] {
+  if (!finding.package) return [];
+  const where = `${finding.ecosystem ?? ""}/${finding.package}`.toLowerCase();
+  const names = (finding.aliases ?? []).filter((alias) =>
+    /^(GHSA|CVE|OSV|PYSEC|GO|RUSTSEC)-/i.test(alias),
+  );
+  return names.map((name) => `${name.toUpperCase()}@${where}`);
 }
 
 function groupBy<T>(items: T[], keyOf: (item: T) => string): Map<string, T[]> {
