@@ -52,9 +52,12 @@ function toEntry(
   const version = stringAt(value, "version") ?? "";
   const resolution = stringAt(value, "resolution");
   const name = resolution ? nameOfResolution(resolution) : realName(descriptors[0]!);
-  const dependencies = Object.entries(isRecord(value.dependencies) ? value.dependencies : {}).map(
-    ([dependency, range]) => `${dependency}@${String(range)}`,
-  );
+  const dependencies = ["dependencies", "optionalDependencies"].flatMap((field) => {
+    const table = value[field];
+    return isRecord(table)
+      ? Object.entries(table).map(([name, range]) => `${name}@${String(range)}`)
+      : [];
+  });
   const isRoot = resolution?.endsWith("@workspace:.") ?? false;
   const entry: YarnEntry = {
     descriptors,

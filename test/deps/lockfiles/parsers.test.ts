@@ -55,8 +55,9 @@ const cases: Case[] = [
   {
     file: "yarn-classic/yarn.lock",
     ecosystem: "npm",
-    count: 9,
+    count: 10,
     packages: [
+      ["side-channel", "1.0.4", "prod", false],
       ["express", "4.18.2", "prod", true],
       ["qs", "6.11.0", "prod", false],
       ["jest-util", "29.7.0", "dev", true],
