@@ -166,6 +166,49 @@ describe("other sources", () => {
     expect(window!.body).toContain("**Patch deadline: 2026-03-03 09:00 UTC**");
   });
 
+  it("repository advisories: a private report opens a window, publishing with a patch closes it", async () => {
+    world = await startWorld();
+    const advisory = (state: string, patched: string | null) => ({
+      ghsa_id: "GHSA-abcd-efgh-ijkl",
+      cve_id: null,
+      html_url: "https://github.com/octo-org/octo-repo/security/advisories/GHSA-abcd-efgh-ijkl",
+      summary: "Path traversal in the upload handler",
+      severity: "high",
+      state,
+      created_at: "2026-03-02T09:00:00Z",
+      published_at: state === "published" ? "2026-03-03T09:00:00Z" : null,
+      vulnerabilities: [
+        {
+          package: { ecosystem: "npm", name: "octo-upload" },
+          vulnerable_version_range: "< 2.1.0",
+          patched_versions: patched,
+        },
+      ],
+    });
+    await send(
+      "repository_advisory",
+      world.sandbox.webhookPayload("repository_advisory", "reported", {
+        repo: REPO,
+        repository_advisory: advisory("triage", null),
+      }),
+    );
+    const [window] = windows();
+    expect(window!.title).toBe(
+      "Security window: Path traversal in the upload handler in octo-upload",
+    );
+    expect(window!.body).toContain("**Patch deadline: 2026-03-05 09:00 UTC**");
+    await send(
+      "repository_advisory",
+      world.sandbox.webhookPayload("repository_advisory", "published", {
+        repo: REPO,
+        repository_advisory: advisory("published", "2.1.0"),
+      }),
+    );
+    const issue = world.sandbox.issue(REPO, window!.number);
+    expect(issue.state).toBe("closed");
+    expect(issue.comments.at(-1)?.body).toContain("(advisory published with patched versions)");
+  });
+
   it("a malformed alert payload changes nothing and does not fail the delivery", async () => {
     world = await startWorld();
     const response = await send(
