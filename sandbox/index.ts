@@ -14,6 +14,7 @@ import { FaultInjector, type FaultKind, type FaultOptions } from "./faults.ts";
 import { createHandler, type RequestLogEntry } from "./http/handler.ts";
 import { Router } from "./http/router.ts";
 import type { IssueRecord, RepoPermission } from "./model.ts";
+import { checkWebhookPayload } from "./openapi/validator.ts";
 import { allRoutes } from "./routes/all.ts";
 import { ScriptedUser } from "./scripted-user.ts";
 import { SandboxState, type WebhookParts } from "./state.ts";
@@ -84,6 +85,7 @@ export class Sandbox {
   readonly requestErrors: string[] = [];
   readonly state: SandboxState;
   url = "";
+  private readonly validate: boolean;
   private readonly server: Server;
   private readonly queue: WebhookQueue;
   private readonly faults = new FaultInjector();
@@ -92,6 +94,7 @@ export class Sandbox {
     this.appId = options.appId ?? 4242;
     this.privateKey = appPrivateKey();
     this.webhookSecret = options.webhook?.secret ?? "sandbox-webhook-secret";
+    this.validate = options.validate ?? true;
     this.state = new SandboxState(options.clock ?? systemClock, this.appId);
     this.queue = new WebhookQueue(this.webhookSecret, options.webhook);
     this.state.emit = (event, action, parts) => this.queueEvent(event, action, parts);
@@ -100,7 +103,7 @@ export class Sandbox {
       state: this.state,
       router: new Router(allRoutes),
       faults: this.faults,
-      validate: options.validate ?? true,
+      validate: this.validate,
       publicKey: appPublicKey(this.privateKey),
       clientId: `Iv1.${this.appId.toString(16).padStart(16, "0")}`,
       requests: this.requests,
@@ -269,7 +272,11 @@ export class Sandbox {
   }
 
   private queueEvent(event: string, action: string | undefined, parts: WebhookParts): void {
-    void this.queue.enqueue(event, buildPayload(this.state, event, action, parts));
+    const payload = buildPayload(this.state, event, action, parts);
+    // The sandbox's own payloads are held to GitHub's webhook schemas like its responses are.
+    const problem = this.validate ? checkWebhookPayload(event, action, payload) : undefined;
+    if (problem) this.validationErrors.push(problem);
+    void this.queue.enqueue(event, payload);
   }
 }
 

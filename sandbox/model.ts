@@ -69,6 +69,7 @@ export interface Release {
   prerelease: boolean;
   author: Account;
   createdAt: string;
+  updatedAt: string;
   publishedAt: string | null;
 }
 

@@ -24,7 +24,7 @@ export function renderUser(state: SandboxState, user: Account): Json {
     avatar_url: `https://avatars.githubusercontent.com/u/${user.id}?v=4`,
     gravatar_id: "",
     url: api,
-    html_url: `${state.webUrl}/${user.type === "Bot" ? `apps/${user.login.replace(/\[bot\]$/, "")}` : user.login}`,
+    html_url: `${state.webUrl}/${user.type === "Bot" ? `apps/${user.login.replace(/\[bot\]$/, "")}` : encodeURIComponent(user.login)}`,
     followers_url: `${api}/followers`,
     following_url: `${api}/following{/other_user}`,
     gists_url: `${api}/gists{/gist_id}`,
@@ -327,6 +327,8 @@ export function renderRelease(state: SandboxState, repo: Repo, release: Release)
     prerelease: release.prerelease,
     created_at: release.createdAt,
     published_at: release.publishedAt,
+    updated_at: release.updatedAt,
+    immutable: false,
     author: renderUser(state, release.author),
     assets: [],
   };

@@ -90,7 +90,9 @@ export class SandboxState {
   }
 
   account(login: string): Account {
-    return this.accounts.get(login.toLowerCase()) ?? this.addAccount(login, "User");
+    // GitHub's bot accounts are the ones named like "dependabot[bot]".
+    const type = login.endsWith("[bot]") ? "Bot" : "User";
+    return this.accounts.get(login.toLowerCase()) ?? this.addAccount(login, type);
   }
 
   findAccount(login: string): Account | undefined {

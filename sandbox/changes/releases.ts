@@ -60,6 +60,7 @@ export function createRelease(
     prerelease: input.prerelease === true,
     author: actor,
     createdAt: at,
+    updatedAt: at,
     publishedAt: draft ? null : at,
   };
   repo.releases.push(release);
@@ -91,6 +92,7 @@ export function updateRelease(
   const publishing = input.draft === false && release.draft;
   if (typeof input.draft === "boolean") release.draft = input.draft;
   if (publishing) release.publishedAt = state.now();
+  release.updatedAt = state.now();
   ensureTag(repo, release);
   state.emit("release", "edited", { repo, sender: actor, release, fields: { changes: {} } });
   if (publishing) state.emit("release", "published", { repo, sender: actor, release });

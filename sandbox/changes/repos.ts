@@ -96,6 +96,7 @@ export function install(state: SandboxState, ownerLogin: string, sender: Account
       sender,
       installation,
       fields: {
+        requester: null,
         repository_selection: "selected",
         repositories_added: summaries,
         repositories_removed: [],

@@ -160,3 +160,47 @@ export function checkRequestBody(method: string, path: string, body: unknown): s
     : "the body";
   return `Invalid request.\n\nFor ${where}: ${first?.message ?? "does not match the schema"}.`;
 }
+
+/** The x-webhooks key of an event and action: issue_comment + created → issue-comment-created. */
+function webhookKey(event: string, action: string | undefined): string {
+  const name = event.replace(/_/g, "-");
+  return action ? `${name}-${action.replace(/_/g, "-")}` : name;
+}
+
+function webhookValidatorFor(event: string, action: string | undefined): CachedEntry {
+  const key = `webhook ${webhookKey(event, action)}`;
+  let entry = validators.get(key) ?? readCached(key);
+  if (entry === undefined) {
+    const hooks = (
+      loadSpec() as unknown as { "x-webhooks"?: Record<string, { post?: { requestBody?: Node } }> }
+    )["x-webhooks"];
+    const content = hooks?.[webhookKey(event, action)]?.post?.requestBody?.content as
+      | Record<string, { schema?: unknown }>
+      | undefined;
+    const schema = content?.["application/json"]?.schema;
+    entry =
+      schema === undefined ? "undocumented" : loadAjv().compile(convertSchema(schema) as object);
+    writeCached(key, entry, loadAjv());
+  }
+  validators.set(key, entry);
+  return entry;
+}
+
+/** How a webhook payload breaks GitHub's documented shape for its event and action, if it does. */
+export function checkWebhookPayload(
+  event: string,
+  action: string | undefined,
+  payload: unknown,
+): string | undefined {
+  const validate = webhookValidatorFor(event, action);
+  if (validate === "undocumented")
+    return `webhook ${webhookKey(event, action)} is not in GitHub's description`;
+  if (validate === "no-schema" || validate(payload)) return undefined;
+  const details = (validate.errors ?? [])
+    .slice(0, 8)
+    .map(
+      (error) =>
+        `${error.instancePath || "(payload)"} ${error.message}${error.params ? ` ${JSON.stringify(error.params)}` : ""}`,
+    );
+  return `webhook ${event}.${action ?? ""}: payload does not match GitHub's OpenAPI schema: ${details.join("; ")}`;
+}

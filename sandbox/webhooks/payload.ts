@@ -1,7 +1,7 @@
 // Builds the payload GitHub would send: the real example for the event and action, with its
 // repository, sender, installation and subject objects replaced by the sandbox's current state.
 import { nodeId } from "../changes/repos.ts";
-import type { Account } from "../model.ts";
+import type { Account, Repo } from "../model.ts";
 import {
   renderComment,
   renderInstallation,
@@ -34,6 +34,32 @@ function renderOrganization(state: SandboxState, owner: Account): Json {
   };
 }
 
+/**
+ * The sandbox models a pull request as its issue; the webhook needs a pull request object, so the
+ * example's branch details are kept and everything the sandbox knows replaces the rest.
+ */
+function pullRequestOf(state: SandboxState, repo: Repo, issue: Json, example: Json = {}): Json {
+  const { pull_request: _links, ...fields } = issue;
+  const repository = renderRepo(state, repo);
+  const branch = (side: unknown, ref: string): Json => ({
+    ...(side as Json),
+    ref,
+    label: `${repo.owner.login}:${ref}`,
+    repo: repository,
+    user: repository.owner,
+  });
+  return {
+    ...example,
+    ...fields,
+    url: `${state.apiUrl}/repos/${repo.fullName}/pulls/${issue.number}`,
+    auto_merge: null,
+    merged: false,
+    merged_at: null,
+    base: branch(example.base, repo.defaultBranch),
+    head: branch(example.head, `patch-${issue.number}`),
+  };
+}
+
 export function buildPayload(
   state: SandboxState,
   event: string,
@@ -47,13 +73,12 @@ export function buildPayload(
   if (repo && parts.issue) {
     const issue = renderIssue(state, repo, parts.issue);
     if (event === "pull_request") {
-      const example = (payload.pull_request as Json | undefined) ?? {};
-      const { pull_request: _links, ...fields } = issue;
-      payload.pull_request = {
-        ...example,
-        ...fields,
-        url: `${state.apiUrl}/repos/${repo.fullName}/pulls/${parts.issue.number}`,
-      };
+      payload.pull_request = pullRequestOf(
+        state,
+        repo,
+        issue,
+        payload.pull_request as Json | undefined,
+      );
       payload.number = parts.issue.number;
     } else {
       payload.issue = issue;
@@ -70,7 +95,7 @@ export function buildPayload(
   payload.sender = renderUser(state, parts.sender);
   const installation =
     parts.installation ?? (repo ? state.installationFor(repo.owner.login) : undefined);
-  if (event === "installation" && installation) {
+  if ((event === "installation" || event === "installation_repositories") && installation) {
     payload.installation = renderInstallation(state, installation);
   } else if (installation) {
     payload.installation = {

@@ -77,6 +77,21 @@ describe("OpenAPI validation of sandbox responses", () => {
   });
 });
 
+describe("OpenAPI validation of webhook payloads", () => {
+  it("every payload the sandbox sends is checked against GitHub's webhook schemas", async () => {
+    sandbox = await startSandbox();
+    sandbox.addRepo(REPO);
+    const number = await sandbox.as("alice").openIssue(REPO, { title: "Crash" });
+    await sandbox.as("alice").comment(REPO, number, "details");
+    expect(sandbox.validationErrors).toEqual([]);
+    (sandbox.state.repo(REPO).issues.get(number) as { title: unknown }).title = 42;
+    await sandbox.as("alice").comment(REPO, number, "more details");
+    expect(sandbox.validationErrors).toEqual([
+      expect.stringMatching(/^webhook issue_comment\.created: .*\/issue\/title must be string/),
+    ]);
+  });
+});
+
 describe("OpenAPI validation of request bodies", () => {
   it("refuses a body GitHub would refuse with 422 Invalid request and notes it", async () => {
     sandbox = await startSandbox();
