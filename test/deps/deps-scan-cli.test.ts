@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { runUpkeep } from "../support/run-cli.ts";
 import { validateSarif } from "../support/sarif-validate.ts";
 import { npmOsvRecords } from "./support/npm-advisories.ts";
-import { npmDatabaseDir, tempDir } from "./support/osv-db.ts";
+import { npmDatabaseDir, tempDir, zipOf } from "./support/osv-db.ts";
 
 const FIXTURE = new URL("./fixtures/webapp/", import.meta.url).pathname;
 const db = npmDatabaseDir();
@@ -108,5 +108,29 @@ describe("upkeep deps scan (as a process)", () => {
     expect(missing.stderr).toContain("--db /nonexistent/db: no such file or directory");
     const format = await runUpkeep(["deps", "scan", "--format", "xml"], { env });
     expect(format.stderr).toContain('--format must be one of table, json, sarif, not "xml"');
+  });
+});
+
+describe("upkeep deps scan with a hostile database", () => {
+  it("a zip bomb in the database is named, the other records still match, exit 3", async () => {
+    const root = repo();
+    const dir = tempDir("upkeep-bomb-db-");
+    const qs = npmOsvRecords().get("NSWG-NPM-29.json");
+    mkdirSync(join(dir, "npm"));
+    writeFileSync(
+      join(dir, "npm", "all.zip"),
+      zipOf({
+        "BOMB.json": new Uint8Array(8 * 1024 * 1024),
+        "NSWG-NPM-29.json": JSON.stringify(qs),
+      }),
+    );
+    const run = await runUpkeep(["deps", "scan", root, "--db", dir, "--format", "json"], { env });
+    expect(run.exitCode).toBe(3);
+    expect(run.stderr).toMatch(
+      /npm\/all\.zip: BOMB\.json: 8388608 bytes uncompressed .* likely zip bomb/,
+    );
+    expect(JSON.parse(run.stdout).findings.map((f: { id: string }) => f.id)).toEqual([
+      "NSWG-NPM-29",
+    ]);
   });
 });
