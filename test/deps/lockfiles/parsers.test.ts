@@ -57,7 +57,8 @@ const cases: Case[] = [
     ecosystem: "npm",
     count: 10,
     packages: [
-      ["side-channel", "1.0.4", "prod", false],
+      // Reached only through a dev package's optionalDependencies.
+      ["side-channel", "1.0.4", "dev", false],
       ["express", "4.18.2", "prod", true],
       ["qs", "6.11.0", "prod", false],
       ["jest-util", "29.7.0", "dev", true],
