@@ -1,5 +1,6 @@
 // Lockfiles that list a dependency graph but no dev flags (yarn, pnpm 9, uv): a package is prod
-// when a prod root reaches it, dev when only dev roots do.
+// when a prod root reaches it, dev when only dev roots do. Callers treat a package no root reaches
+// as prod: a dev finding is hidden by default, so when in doubt a package must not be dev.
 
 export type Scope = "prod" | "dev";
 
