@@ -83,7 +83,7 @@ describe("opening a window", () => {
       "**Patch deadline: 2026-03-05 09:00 UTC** (3d window for **high** findings, counted 24x7)",
     );
     expect(action.body).toContain(
-      "[dependabot:20](https://github.com/octo-org/octo-repo/security/dependabot/20) (GHSA-c2qf-rxjj-qqgw)",
+      "[dependabot:20](https://github.com/octo-org/octo-repo/security/dependabot/20) ([GHSA-c2qf-rxjj-qqgw](https://github.com/advisories/GHSA-c2qf-rxjj-qqgw))",
     );
     expect(action.body).toContain("- `package-lock.json`");
     expect(action.body).toContain("- Upgrade semver to 7.5.2 or later.");

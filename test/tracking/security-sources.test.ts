@@ -53,7 +53,7 @@ describe("dependabot_alert", () => {
     expect(findingOf("dependabot_alert", payload)).toMatchObject({
       state: "dismissed",
       resolvedBy: "mona",
-      resolution: "tolerable_risk",
+      resolution: "tolerable risk",
       resolutionComment: "Only used in tests",
     });
   });

@@ -105,12 +105,19 @@ function findingLine(finding: Finding): string {
     .map((text) => inlineText(text!))
     .join(" · ");
   const title = finding.title ? ` ${inlineText(finding.title, 160)}` : "";
-  const aliases = finding.aliases?.length
-    ? ` (${finding.aliases.map((alias) => inlineText(alias)).join(", ")})`
-    : "";
+  const aliases = finding.aliases?.length ? ` (${finding.aliases.map(aliasLink).join(", ")})` : "";
   const box = finding.state === "open" ? "[ ]" : "[x]";
   const state = finding.state === "open" ? "" : ` — ${finding.state}`;
   return `- ${box} **${finding.severity}** ${id}${aliases}${subject ? ` · ${subject}` : ""}${title} · ${finding.source}${state}`;
+}
+
+/** Advisory ids link to their public pages; anything else is shown as text. */
+function aliasLink(alias: string): string {
+  if (/^GHSA(-[23456789cfghjmpqrvwx]{4}){3}$/.test(alias))
+    return `[${alias}](https://github.com/advisories/${alias})`;
+  if (/^CVE-\d{4}-\d{4,}$/.test(alias))
+    return `[${alias}](https://nvd.nist.gov/vuln/detail/${alias})`;
+  return inlineText(alias);
 }
 
 function oneLine(text: string): string {

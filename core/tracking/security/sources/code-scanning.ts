@@ -64,7 +64,7 @@ export function codeScanningFinding(payload: unknown): NormaliseResult {
     ...(state === "dismissed"
       ? {
           resolvedBy: login(alert.dismissed_by),
-          resolution: alert.dismissed_reason ?? undefined,
+          resolution: alert.dismissed_reason?.replace(/_/g, " ") ?? undefined,
           resolutionComment: alert.dismissed_comment ?? undefined,
           resolvedAt: alert.dismissed_at ?? undefined,
         }

@@ -71,7 +71,8 @@ export function dependabotFinding(payload: unknown): NormaliseResult {
       ? {
           resolvedBy: action === "auto_dismissed" ? "dependabot" : login(alert.dismissed_by),
           resolution:
-            alert.dismissed_reason ?? (action === "auto_dismissed" ? "auto-dismissed" : undefined),
+            alert.dismissed_reason?.replace(/_/g, " ") ??
+            (action === "auto_dismissed" ? "auto-dismissed" : undefined),
           resolutionComment: alert.dismissed_comment ?? undefined,
           resolvedAt: alert.dismissed_at ?? alert.auto_dismissed_at ?? undefined,
         }
