@@ -24,14 +24,21 @@ export async function publishRelease(
     body: plan.releaseBody,
     prerelease: semver.prerelease(plan.version as string) !== null,
   };
-  const existing = await port.findReleaseByTag(tag);
+  let existing = await port.findReleaseByTag(tag);
   if (!existing) {
-    const release = await port.createRelease({
-      ...spec,
-      draft: mode === "draft",
-      target: plan.head,
-    });
-    return { release, action: "created" };
+    try {
+      const release = await port.createRelease({
+        ...spec,
+        draft: mode === "draft",
+        target: plan.head,
+      });
+      return { release, action: "created" };
+    } catch (error) {
+      // 422: a concurrent run published this tag's release first; update that one instead.
+      if ((error as { status?: number }).status !== 422) throw error;
+      existing = await port.findReleaseByTag(tag);
+      if (!existing) throw error;
+    }
   }
   const draft = existing.draft && mode === "draft";
   const release = await port.updateRelease(existing.id, { ...spec, draft });

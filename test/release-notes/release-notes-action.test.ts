@@ -111,6 +111,14 @@ describe("release-notes action", () => {
     all = await releases();
     expect(all).toHaveLength(1);
     expect(all[0]).toMatchObject({ tag_name: "v1.1.0", draft: false });
+
+    // A later draft run refreshes the notes but never turns a published release back into a draft.
+    checkout.commit("fix(ui): late fix");
+    expect((await run({ mode: "draft" })).exitCode).toBe(0);
+    all = await releases();
+    expect(all).toHaveLength(1);
+    expect(all[0]).toMatchObject({ tag_name: "v1.1.0", draft: false });
+    expect(all[0]?.body).toContain("late fix");
   }, 60_000);
 
   it("mode none only writes the notes; a prerelease channel marks the release", async () => {

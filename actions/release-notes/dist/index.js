@@ -67381,14 +67381,20 @@ async function publishRelease(port, plan, mode) {
     body: plan.releaseBody,
     prerelease: import_semver3.default.prerelease(plan.version) !== null
   };
-  const existing = await port.findReleaseByTag(tag);
+  let existing = await port.findReleaseByTag(tag);
   if (!existing) {
-    const release2 = await port.createRelease({
-      ...spec,
-      draft: mode === "draft",
-      target: plan.head
-    });
-    return { release: release2, action: "created" };
+    try {
+      const release2 = await port.createRelease({
+        ...spec,
+        draft: mode === "draft",
+        target: plan.head
+      });
+      return { release: release2, action: "created" };
+    } catch (error63) {
+      if (error63.status !== 422) throw error63;
+      existing = await port.findReleaseByTag(tag);
+      if (!existing) throw error63;
+    }
   }
   const draft = existing.draft && mode === "draft";
   const release = await port.updateRelease(existing.id, { ...spec, draft });
