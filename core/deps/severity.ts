@@ -39,8 +39,19 @@ export function levelForScore(score: number): FindingSeverity {
   return "low";
 }
 
+const scoreCache = new Map<string, number | undefined>();
+
 /** The base score of a vector, or undefined when the vector does not parse. */
 export function scoreVector(vector: string): number | undefined {
+  // Databases reuse a few thousand distinct vectors across all their records.
+  if (scoreCache.has(vector)) return scoreCache.get(vector);
+  const score = computeScore(vector);
+  if (scoreCache.size > 20_000) scoreCache.clear();
+  scoreCache.set(vector, score);
+  return score;
+}
+
+function computeScore(vector: string): number | undefined {
   try {
     const text = vector.trim();
     const calculator = text.startsWith("CVSS:4.0/")

@@ -5,9 +5,9 @@ import type { SarifLog } from "./types.ts";
 
 /** A hex SHA-256 over the parts, joined so that ("a","bc") and ("ab","c") differ. */
 export function fingerprintOf(parts: readonly string[]): string {
-  const hash = createHash("sha256");
-  for (const part of parts) hash.update(`${part.length}:${part}|`);
-  return hash.digest("hex");
+  return createHash("sha256")
+    .update(parts.map((part) => `${part.length}:${part}|`).join(""))
+    .digest("hex");
 }
 
 /** Every fingerprint value named `key` in a log (a baseline), for "only new findings" checks. */
