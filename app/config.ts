@@ -27,7 +27,7 @@ export async function loadAppConfig(context: Context, github: GitHubPort): Promi
     return invalid(await locatedProblems(github, error as Error));
   }
   if (raw === null || raw === undefined) return { ok: true, config: defaultConfig(), found: false };
-  const result = validateConfigObject(raw, CONFIG_PATH);
+  const result = validated(raw);
   if (result.ok) return { ok: true, config: result.config, found: true };
   // The loader gave us an object without positions; read the text to point at the lines.
   const text = await github.readFile(CONFIG_PATH);
@@ -62,4 +62,20 @@ async function locatedProblems(github: GitHubPort, error: Error): Promise<Config
       message: `${error.message.replace("[@probot/octokit-plugin-config] ", "")}${cause ? `: ${cause}` : ""}`,
     },
   ];
+}
+
+// Most deliveries carry an unchanged file: validate each distinct content once per process. The
+// config objects are shared between deliveries, so handlers treat them as read-only.
+const validatedByContent = new Map<string, ReturnType<typeof validateConfigObject>>();
+const MAX_CACHED = 500;
+
+function validated(raw: unknown): ReturnType<typeof validateConfigObject> {
+  const key = JSON.stringify(raw);
+  let result = validatedByContent.get(key);
+  if (!result) {
+    result = validateConfigObject(raw, CONFIG_PATH);
+    if (validatedByContent.size >= MAX_CACHED) validatedByContent.clear();
+    validatedByContent.set(key, result);
+  }
+  return result;
 }

@@ -111,6 +111,31 @@ describe("triage on issues.opened", () => {
   });
 });
 
+describe("config loading", () => {
+  it("falls back to the organisation's .github repository, with _extends lists replaced", async () => {
+    harness = await startHarness();
+    const { sandbox } = harness;
+    sandbox.addRepo("octo-org/.github", {
+      files: {
+        ".github/upkeep.yml":
+          "triage:\n  labels:\n    critical: { name: P0 }\n  rules:\n    - severity: minor\n      keywords: [outage]\n",
+      },
+    });
+    const number = await sandbox.as("visitor").openIssue(REPO, { title: "Outage in EU" });
+    await sandbox.idle();
+    expect(sandbox.issue(REPO, number).labels).toEqual(["severity: minor"]);
+
+    sandbox.setFile(
+      REPO,
+      ".github/upkeep.yml",
+      "_extends: .github\ntriage:\n  rules:\n    - severity: critical\n      keywords: [outage]\n",
+    );
+    const second = await sandbox.as("visitor").openIssue(REPO, { title: "Outage in US" });
+    await sandbox.idle();
+    expect(sandbox.issue(REPO, second).labels).toEqual(["P0"]);
+  });
+});
+
 describe("/severity command", () => {
   it("a maintainer's command sets the severity and later edits keep it", async () => {
     const { sandbox } = await start("triage:\n  explain: true\n");

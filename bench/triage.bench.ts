@@ -1,0 +1,152 @@
+// Severity triage end to end: the real App server (Probot over signed HTTP) against the sandbox.
+// Prints the GitHub API calls one triaged issues.opened costs (reads and writes, after the
+// repository's first event created the labels) and how many deliveries per second the App handles.
+// Write pacing is off here to measure Upkeep itself; in production GitHub's advice (one write per
+// second per installation) bounds a single repository's burst rate, not the App's.
+import { randomUUID } from "node:crypto";
+import { sign } from "@octokit/webhooks-methods";
+import { type AppServer, startAppServer } from "../app/server.ts";
+import { type Sandbox, startSandbox } from "../sandbox/index.ts";
+
+const REPO = "octo-org/octo-repo";
+const ISSUES = Number(process.env.BENCH_TRIAGE_ISSUES ?? 2000);
+const CONCURRENCY = Number(process.env.BENCH_TRIAGE_CONCURRENCY ?? 32);
+const TITLES = ["Production outage", "Typo in docs", "Export is broken", "Question about setup"];
+
+interface Stage {
+  sandbox: Sandbox;
+  app: AppServer;
+}
+
+async function stage(files: Record<string, string>, validate: boolean): Promise<Stage> {
+  const sandbox = await startSandbox({ validate });
+  const app = await startAppServer({
+    appId: sandbox.appId,
+    privateKey: sandbox.privateKey,
+    secret: sandbox.webhookSecret,
+    baseUrl: sandbox.url,
+    port: 0,
+    logLevel: "silent",
+    pacing: { writeMs: 0, notifyMs: 0, retryBaseMs: 5 },
+  });
+  sandbox.setWebhook({ url: app.webhookUrl, secret: sandbox.webhookSecret });
+  sandbox.addRepo(REPO, { files });
+  sandbox.addUser("visitor");
+  return { sandbox, app };
+}
+
+async function close({ sandbox, app }: Stage): Promise<void> {
+  await sandbox.idle();
+  await app.close();
+  await sandbox.close();
+}
+
+/** Average reads and writes per triaged issues.opened, after a first issue warmed the repository. */
+async function callsPerIssue(label: string, files: Record<string, string>): Promise<void> {
+  const s = await stage(files, true);
+  await s.sandbox.as("visitor").openIssue(REPO, { title: "Warm-up outage" });
+  await s.sandbox.idle();
+  s.sandbox.resetRequests();
+  const count = 20;
+  for (let index = 0; index < count; index++) {
+    await s.sandbox
+      .as("visitor")
+      .openIssue(REPO, { title: TITLES[index % TITLES.length] as string });
+    await s.sandbox.idle();
+  }
+  const api = s.sandbox.requests.filter((request) => !request.path.startsWith("/app/"));
+  const reads = api.filter((request) => request.method === "GET").length / count;
+  const writes = (api.length - reads * count) / count;
+  const kinds = [
+    ...new Set(
+      api.map((request) => `${request.method} ${request.path.replace(/\/\d+(?=\/|$)/g, "/{n}")}`),
+    ),
+  ];
+  console.log(
+    `api calls per issues.opened (${label}): ${reads.toFixed(2)} reads, ${writes.toFixed(2)} writes`,
+  );
+  console.log(`  calls: ${kinds.join("; ")}`);
+  s.sandbox.assertValid();
+  await close(s);
+}
+
+/**
+ * Deliveries per second: pre-opened issues' events POSTed by CONCURRENCY senders at once, spread
+ * over `installations` organisations (the throttling plugin serialises each installation's writes,
+ * as GitHub advises, so one installation's rate is bounded by one write's round trip).
+ */
+async function throughput(
+  label: string,
+  files: Record<string, string>,
+  installations: number,
+): Promise<void> {
+  const s = await stage(files, false);
+  const repos = Array.from({ length: installations }, (_, index) =>
+    index === 0 ? REPO : `org-${index}/repo`,
+  );
+  for (const repo of repos.slice(1)) s.sandbox.addRepo(repo, { files });
+  s.sandbox.setWebhook({ url: "http://127.0.0.1:9/held-back" });
+  for (let index = 0; index < ISSUES; index++) {
+    const repo = repos[index % repos.length] as string;
+    const title = `${TITLES[index % TITLES.length]} ${index}`;
+    await s.sandbox.as("visitor").openIssue(repo, { title });
+  }
+  await s.sandbox.idle();
+  const payloads = s.sandbox.deliveries
+    .filter((d) => d.event === "issues" && d.action === "opened")
+    .map((d) => JSON.stringify(d.payload));
+  s.sandbox.setWebhook({ url: s.app.webhookUrl, secret: s.sandbox.webhookSecret });
+  // Warm up each installation: token, labels, JIT.
+  for (const payload of payloads.slice(0, installations)) await post(s, payload);
+  await s.sandbox.idle();
+  const started = performance.now();
+  let next = installations;
+  let failed = 0;
+  const sender = async () => {
+    for (let index = next++; index < payloads.length; index = next++) {
+      if ((await post(s, payloads[index] as string)) !== 200) failed++;
+    }
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, sender));
+  const handled = performance.now();
+  await s.sandbox.idle();
+  const settled = performance.now();
+  const n = payloads.length - installations;
+  const triaged = repos
+    .flatMap((repo) => s.sandbox.issues(repo))
+    .filter((issue) => issue.labels.length > 0).length;
+  console.log(
+    `deliveries/s (${label}): ${(n / ((handled - started) / 1000)).toFixed(0)} issues.opened/s handled end to end ` +
+      `(${n} deliveries, ${CONCURRENCY} concurrent senders, ${failed} failed, ${triaged}/${ISSUES} issues labelled)`,
+  );
+  console.log(
+    `  incl. the App's own echoes (issues.labeled from upkeep[bot], ignored): all settled in ${((settled - started) / 1000).toFixed(2)} s`,
+  );
+  await close(s);
+}
+
+async function post({ sandbox, app }: Stage, body: string): Promise<number> {
+  const response = await fetch(app.webhookUrl, {
+    method: "POST",
+    headers: {
+      "content-type": "application/json",
+      "x-github-event": "issues",
+      "x-github-delivery": randomUUID(),
+      "x-hub-signature-256": await sign(sandbox.webhookSecret, body),
+    },
+    body,
+  });
+  await response.text();
+  return response.status;
+}
+
+await callsPerIssue("no config file", {});
+await callsPerIssue("config file, no comment", {
+  ".github/upkeep.yml": "triage:\n  explain: false\n",
+});
+await callsPerIssue("config file, explanation comment", {
+  ".github/upkeep.yml": "triage:\n  explain: true\n",
+});
+const noComment = { ".github/upkeep.yml": "triage:\n  explain: false\n" };
+await throughput("triage, no comment, 1 installation", noComment, 1);
+await throughput("triage, no comment, 8 installations", noComment, 8);
