@@ -25,12 +25,22 @@ export const rcaDraftCommand: CliCommand = {
     "upkeep rca draft (--issue OWNER/NAME#N | --issue-file FILE.json) [--config FILE] [--json]\n" +
     "  --issue reads GITHUB_TOKEN (or GH_TOKEN) and GITHUB_API_URL (default https://api.github.com)\n" +
     '  --issue-file holds {"issue", "events", "comments"} as the GitHub REST API returns them\n' +
-    "  exit 0: drafted (body on stdout); 1: no RCA would be opened (reason on stderr); 2: bad input",
+    "  exit 0: drafted (body on stdout); 1: no RCA would be opened (reason on stderr);\n" +
+    "  2: bad input; 3: GitHub refused or failed (message on stderr)",
   async run(args, io) {
     const options = parseOptions(args);
-    const drafted = options.issue
-      ? await fromGitHub(options.issue, options.config, io)
-      : await fromFile(options.issueFile!, options.config, io);
+    let drafted: RcaDecision | number;
+    try {
+      drafted = options.issue
+        ? await fromGitHub(options.issue, options.config, io)
+        : await fromFile(options.issueFile!, options.config, io);
+    } catch (error) {
+      const status = (error as { status?: number }).status;
+      if (status === undefined) throw error;
+      // Octokit's messages name the request, never the token.
+      io.stderr(`upkeep rca draft: GitHub answered ${status}: ${(error as Error).message}\n`);
+      return EXIT.incomplete;
+    }
     if (typeof drafted === "number") return drafted;
     return print(drafted, options.json, io);
   },

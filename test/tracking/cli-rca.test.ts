@@ -124,4 +124,14 @@ describe("live, from --issue with a token", () => {
     expect(run.stderr + run.stdout).not.toContain(sandbox.createToken("lead").slice(0, 8));
     sandbox.assertValid();
   });
+
+  it("an incident that does not exist: exit 3 and GitHub's answer, no stack trace", async () => {
+    const sandbox = await started;
+    const run = await runUpkeep(["rca", "draft", "--issue", "octo-org/octo-repo#999"], {
+      env: { GITHUB_TOKEN: sandbox.createToken("lead"), GITHUB_API_URL: sandbox.url },
+    });
+    expect(run.exitCode).toBe(3);
+    expect(run.stderr).toMatch(/^upkeep rca draft: GitHub answered 404: /);
+    expect(run.stderr).not.toContain("    at ");
+  });
 });
