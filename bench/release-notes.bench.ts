@@ -5,7 +5,7 @@
 // under /usr/bin/time; the others are capped (BENCH_CAP_S, default 300 s).
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { releaseNotesConfigSchema } from "../core/release-notes/config.ts";
 import { planLocalRelease } from "../git/release-source.ts";
@@ -52,6 +52,8 @@ function buildRepository(dir: string): void {
   });
   if (result.status !== 0) throw new Error(`fast-import failed: ${result.stderr}`);
   spawnSync("git", ["checkout", "-q", "main"], { cwd: dir });
+  // Clones come with packed refs; fast-import leaves 1,000 loose tag files.
+  spawnSync("git", ["pack-refs", "--all"], { cwd: dir });
   // package.json gives every tool the repository URL for links.
   spawnSync(
     "sh",
@@ -112,6 +114,7 @@ async function latestInProcess(dir: string): Promise<number> {
   return times.sort((a, b) => a - b)[3] as number;
 }
 
+const load = () => loadavg()[0]?.toFixed(1);
 const dir = mkdtempSync(join(tmpdir(), "upkeep-bench-release-"));
 const node = process.execPath;
 // The bundled CLI is what `npx upkeep` runs; fall back to the sources in a fresh checkout.
@@ -127,7 +130,9 @@ const gitCliff = [join(ROOT, "node_modules/git-cliff-linux-x64/bin/git-cliff")];
 try {
   let started = performance.now();
   buildRepository(dir);
-  console.log(`upkeep runs ${upkeep[1]?.replace(ROOT, "")}`);
+  console.log(
+    `upkeep runs ${upkeep[1]?.replace(ROOT, "")}; load average ${load()} on ${cpus().length} CPUs`,
+  );
   console.log(
     `repository: ${COMMITS} commits, ${TAGS} tags, built in ${((performance.now() - started) / 1000).toFixed(1)} s`,
   );
@@ -161,6 +166,9 @@ try {
   console.log(figure("conventional-changelog latest release", ccLatest, CAP_S));
   const cliffLatest = await timed([...gitCliff, "--latest"], dir, CAP_S);
   console.log(figure("git-cliff latest release", cliffLatest, CAP_S));
+  console.log(
+    `load average at the end: ${load()} (figures are wall-clock; other work on the machine slows them)`,
+  );
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -1,6 +1,6 @@
 // Release tags and the next version: feat → minor, fix/perf → patch, breaking → major (minor below
 // 1.0.0 unless configured), prerelease channels continue (`rc.1` → `rc.2`), `Release-As:` wins.
-import semver from "semver";
+import semver, { SemVer } from "semver";
 import type { ReleaseEntry } from "./commit.ts";
 import type { ReleaseNotesConfig } from "./config.ts";
 
@@ -22,12 +22,13 @@ export function versionOfTag(tag: string, prefix: string): string | undefined {
 }
 
 export function releaseTags(tags: { name: string; hash: string }[], prefix: string): ReleaseTag[] {
-  const found: ReleaseTag[] = [];
+  const found: { tag: ReleaseTag; parsed: SemVer }[] = [];
   for (const tag of tags) {
     const version = versionOfTag(tag.name, prefix);
-    if (version) found.push({ ...tag, version });
+    if (version) found.push({ tag: { ...tag, version }, parsed: new SemVer(version) });
   }
-  return found.sort((a, b) => semver.rcompare(a.version, b.version));
+  // Parsed once: a repository with thousands of tags sorts them on every run.
+  return found.sort((a, b) => b.parsed.compare(a.parsed)).map((entry) => entry.tag);
 }
 
 export function tagName(version: string, prefix: string): string {

@@ -26707,7 +26707,7 @@ var require_semver = __commonJS({
       }
       return true;
     };
-    var SemVer = class _SemVer {
+    var SemVer2 = class _SemVer {
       constructor(version2, options) {
         options = parseOptions(options);
         if (version2 instanceof _SemVer) {
@@ -26974,7 +26974,7 @@ var require_semver = __commonJS({
         return this;
       }
     };
-    module.exports = SemVer;
+    module.exports = SemVer2;
   }
 });
 
@@ -26982,13 +26982,13 @@ var require_semver = __commonJS({
 var require_parse2 = __commonJS({
   "node_modules/semver/functions/parse.js"(exports, module) {
     "use strict";
-    var SemVer = require_semver();
+    var SemVer2 = require_semver();
     var parse5 = (version2, options, throwErrors = false) => {
-      if (version2 instanceof SemVer) {
+      if (version2 instanceof SemVer2) {
         return version2;
       }
       try {
-        return new SemVer(version2, options);
+        return new SemVer2(version2, options);
       } catch (er) {
         if (!throwErrors) {
           return null;
@@ -27030,7 +27030,7 @@ var require_clean = __commonJS({
 var require_inc = __commonJS({
   "node_modules/semver/functions/inc.js"(exports, module) {
     "use strict";
-    var SemVer = require_semver();
+    var SemVer2 = require_semver();
     var inc = (version2, release, options, identifier, identifierBase) => {
       if (typeof options === "string") {
         identifierBase = identifier;
@@ -27038,8 +27038,8 @@ var require_inc = __commonJS({
         options = void 0;
       }
       try {
-        return new SemVer(
-          version2 instanceof SemVer ? version2.version : version2,
+        return new SemVer2(
+          version2 instanceof SemVer2 ? version2.version : version2,
           options
         ).inc(release, identifier, identifierBase).version;
       } catch (er) {
@@ -27098,8 +27098,8 @@ var require_diff = __commonJS({
 var require_major = __commonJS({
   "node_modules/semver/functions/major.js"(exports, module) {
     "use strict";
-    var SemVer = require_semver();
-    var major = (a, loose) => new SemVer(a, loose).major;
+    var SemVer2 = require_semver();
+    var major = (a, loose) => new SemVer2(a, loose).major;
     module.exports = major;
   }
 });
@@ -27108,8 +27108,8 @@ var require_major = __commonJS({
 var require_minor = __commonJS({
   "node_modules/semver/functions/minor.js"(exports, module) {
     "use strict";
-    var SemVer = require_semver();
-    var minor = (a, loose) => new SemVer(a, loose).minor;
+    var SemVer2 = require_semver();
+    var minor = (a, loose) => new SemVer2(a, loose).minor;
     module.exports = minor;
   }
 });
@@ -27118,8 +27118,8 @@ var require_minor = __commonJS({
 var require_patch = __commonJS({
   "node_modules/semver/functions/patch.js"(exports, module) {
     "use strict";
-    var SemVer = require_semver();
-    var patch = (a, loose) => new SemVer(a, loose).patch;
+    var SemVer2 = require_semver();
+    var patch = (a, loose) => new SemVer2(a, loose).patch;
     module.exports = patch;
   }
 });
@@ -27141,8 +27141,8 @@ var require_prerelease = __commonJS({
 var require_compare = __commonJS({
   "node_modules/semver/functions/compare.js"(exports, module) {
     "use strict";
-    var SemVer = require_semver();
-    var compare = (a, b, loose) => new SemVer(a, loose).compare(new SemVer(b, loose));
+    var SemVer2 = require_semver();
+    var compare = (a, b, loose) => new SemVer2(a, loose).compare(new SemVer2(b, loose));
     module.exports = compare;
   }
 });
@@ -27171,10 +27171,10 @@ var require_compare_loose = __commonJS({
 var require_compare_build = __commonJS({
   "node_modules/semver/functions/compare-build.js"(exports, module) {
     "use strict";
-    var SemVer = require_semver();
+    var SemVer2 = require_semver();
     var compareBuild = (a, b, loose) => {
-      const versionA = new SemVer(a, loose);
-      const versionB = new SemVer(b, loose);
+      const versionA = new SemVer2(a, loose);
+      const versionB = new SemVer2(b, loose);
       return versionA.compare(versionB) || versionA.compareBuild(versionB);
     };
     module.exports = compareBuild;
@@ -27315,11 +27315,11 @@ var require_cmp = __commonJS({
 var require_coerce = __commonJS({
   "node_modules/semver/functions/coerce.js"(exports, module) {
     "use strict";
-    var SemVer = require_semver();
+    var SemVer2 = require_semver();
     var parse5 = require_parse2();
     var { safeRe: re, t } = require_re();
     var coerce = (version2, options) => {
-      if (version2 instanceof SemVer) {
+      if (version2 instanceof SemVer2) {
         return version2;
       }
       if (typeof version2 === "number") {
@@ -27363,7 +27363,7 @@ var require_truncate = __commonJS({
     "use strict";
     var parse5 = require_parse2();
     var constants3 = require_constants6();
-    var SemVer = require_semver();
+    var SemVer2 = require_semver();
     var truncate = (version2, truncation, options) => {
       if (!constants3.RELEASE_TYPES.includes(truncation)) {
         return null;
@@ -27372,7 +27372,7 @@ var require_truncate = __commonJS({
       return clonedVersion && doTruncation(clonedVersion, truncation);
     };
     var cloneInputVersion = (version2, options) => {
-      const versionStringToParse = version2 instanceof SemVer ? version2.version : version2;
+      const versionStringToParse = version2 instanceof SemVer2 ? version2.version : version2;
       return parse5(versionStringToParse, options);
     };
     var doTruncation = (version2, truncation) => {
@@ -27758,7 +27758,7 @@ var require_range = __commonJS({
         }
         if (typeof version2 === "string") {
           try {
-            version2 = new SemVer(version2, this.options);
+            version2 = new SemVer2(version2, this.options);
           } catch (er) {
             return false;
           }
@@ -27777,7 +27777,7 @@ var require_range = __commonJS({
     var parseOptions = require_parse_options();
     var Comparator = require_comparator();
     var debug2 = require_debug();
-    var SemVer = require_semver();
+    var SemVer2 = require_semver();
     var trimComparatorWhitespace = require_trim_comparator_whitespace();
     var {
       safeRe: re,
@@ -28055,7 +28055,7 @@ var require_comparator = __commonJS({
         if (!m[2]) {
           this.semver = ANY;
         } else {
-          this.semver = new SemVer(m[2], this.options.loose);
+          this.semver = new SemVer2(m[2], this.options.loose);
         }
       }
       toString() {
@@ -28068,7 +28068,7 @@ var require_comparator = __commonJS({
         }
         if (typeof version2 === "string") {
           try {
-            version2 = new SemVer(version2, this.options);
+            version2 = new SemVer2(version2, this.options);
           } catch (er) {
             return false;
           }
@@ -28120,7 +28120,7 @@ var require_comparator = __commonJS({
     var { safeRe: re, t } = require_re();
     var cmp = require_cmp();
     var debug2 = require_debug();
-    var SemVer = require_semver();
+    var SemVer2 = require_semver();
     var Range = require_range();
   }
 });
@@ -28156,7 +28156,7 @@ var require_to_comparators = __commonJS({
 var require_max_satisfying = __commonJS({
   "node_modules/semver/ranges/max-satisfying.js"(exports, module) {
     "use strict";
-    var SemVer = require_semver();
+    var SemVer2 = require_semver();
     var Range = require_range();
     var maxSatisfying = (versions, range, options) => {
       let max = null;
@@ -28171,7 +28171,7 @@ var require_max_satisfying = __commonJS({
         if (rangeObj.test(v)) {
           if (!max || maxSV.compare(v) === -1) {
             max = v;
-            maxSV = new SemVer(max, options);
+            maxSV = new SemVer2(max, options);
           }
         }
       });
@@ -28185,7 +28185,7 @@ var require_max_satisfying = __commonJS({
 var require_min_satisfying = __commonJS({
   "node_modules/semver/ranges/min-satisfying.js"(exports, module) {
     "use strict";
-    var SemVer = require_semver();
+    var SemVer2 = require_semver();
     var Range = require_range();
     var minSatisfying = (versions, range, options) => {
       let min = null;
@@ -28200,7 +28200,7 @@ var require_min_satisfying = __commonJS({
         if (rangeObj.test(v)) {
           if (!min || minSV.compare(v) === 1) {
             min = v;
-            minSV = new SemVer(min, options);
+            minSV = new SemVer2(min, options);
           }
         }
       });
@@ -28214,16 +28214,16 @@ var require_min_satisfying = __commonJS({
 var require_min_version = __commonJS({
   "node_modules/semver/ranges/min-version.js"(exports, module) {
     "use strict";
-    var SemVer = require_semver();
+    var SemVer2 = require_semver();
     var Range = require_range();
     var gt = require_gt();
     var minVersion = (range, loose) => {
       range = new Range(range, loose);
-      let minver = new SemVer("0.0.0");
+      let minver = new SemVer2("0.0.0");
       if (range.test(minver)) {
         return minver;
       }
-      minver = new SemVer("0.0.0-0");
+      minver = new SemVer2("0.0.0-0");
       if (range.test(minver)) {
         return minver;
       }
@@ -28232,7 +28232,7 @@ var require_min_version = __commonJS({
         const comparators = range.set[i];
         let setMin = null;
         comparators.forEach((comparator) => {
-          const compver = new SemVer(comparator.semver.version);
+          const compver = new SemVer2(comparator.semver.version);
           switch (comparator.operator) {
             case ">":
               if (compver.prerelease.length === 0) {
@@ -28289,7 +28289,7 @@ var require_valid2 = __commonJS({
 var require_outside = __commonJS({
   "node_modules/semver/ranges/outside.js"(exports, module) {
     "use strict";
-    var SemVer = require_semver();
+    var SemVer2 = require_semver();
     var Comparator = require_comparator();
     var { ANY } = Comparator;
     var Range = require_range();
@@ -28299,7 +28299,7 @@ var require_outside = __commonJS({
     var lte = require_lte();
     var gte = require_gte();
     var outside = (version2, range, hilo, options) => {
-      version2 = new SemVer(version2, options);
+      version2 = new SemVer2(version2, options);
       range = new Range(range, options);
       let gtfn, ltefn, ltfn, comp, ecomp;
       switch (hilo) {
@@ -28606,7 +28606,7 @@ var require_semver2 = __commonJS({
     "use strict";
     var internalRe = require_re();
     var constants3 = require_constants6();
-    var SemVer = require_semver();
+    var SemVer2 = require_semver();
     var identifiers = require_identifiers();
     var parse5 = require_parse2();
     var valid = require_valid();
@@ -28685,7 +28685,7 @@ var require_semver2 = __commonJS({
       intersects,
       simplifyRange,
       subset,
-      SemVer,
+      SemVer: SemVer2,
       re: internalRe.re,
       src: internalRe.src,
       tokens: internalRe.t,
@@ -61330,9 +61330,9 @@ function releaseTags(tags, prefix) {
   const found = [];
   for (const tag of tags) {
     const version2 = versionOfTag(tag.name, prefix);
-    if (version2) found.push({ ...tag, version: version2 });
+    if (version2) found.push({ tag: { ...tag, version: version2 }, parsed: new import_semver.SemVer(version2) });
   }
-  return found.sort((a, b) => import_semver.default.rcompare(a.version, b.version));
+  return found.sort((a, b) => b.parsed.compare(a.parsed)).map((entry) => entry.tag);
 }
 function tagName(version2, prefix) {
   return `${prefix}${version2}`;
