@@ -78,8 +78,16 @@ export class JsonKeyCursor {
   }
 
   #opensObject(from: number): boolean {
-    const rest = /^\s*:\s*(.)/.exec(this.#text.slice(from, from + 64));
-    return rest?.[1] === "{";
+    let at = this.#skipSpace(from);
+    if (this.#text[at] !== ":") return false;
+    at = this.#skipSpace(at + 1);
+    return this.#text[at] === "{";
+  }
+
+  #skipSpace(from: number): number {
+    let at = from;
+    while (at < this.#text.length && " \t\r\n".includes(this.#text[at]!)) at++;
+    return at;
   }
 }
 
