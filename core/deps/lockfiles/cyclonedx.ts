@@ -14,8 +14,11 @@ export const cyclonedxParser: LockfileParser = {
     const parsed = parseJsonText(path, content);
     if (!parsed.ok) return result.problem(parsed.problem.message, parsed.problem.line).build();
     const bom = parsed.value;
-    if (!isRecord(bom) || bom.bomFormat !== "CycloneDX")
+    if (!isRecord(bom) || bom.bomFormat !== "CycloneDX") {
+      // "bom.json" is also a common name for other bills of materials: only *.cdx.json must be one.
+      if (!/\.cdx\.json$/i.test(path)) return result.build();
       return result.problem('not a CycloneDX SBOM: "bomFormat" is not "CycloneDX"', 1).build();
+    }
     const lines = linesOfStringField(content, "purl");
     const direct = directReferences(bom);
     for (const component of allComponents(bom.components)) {

@@ -110,8 +110,8 @@ const cases: BadCase[] = [
     message: /unknown packages.lock.json version 3/,
   },
   {
-    what: "a JSON file named like an SBOM that is not CycloneDX",
-    path: "bom.json",
+    what: "a .cdx.json file that is not CycloneDX",
+    path: "release.cdx.json",
     content: () => '{"bomFormat": "SomethingElse"}',
     message: /not a CycloneDX SBOM/,
   },
@@ -141,6 +141,14 @@ describe.each(cases)("$what", ({ path, content, message, line }) => {
     expect(problem.file).toBe(path);
     expect(problem.message).toMatch(message);
     if (line !== undefined) expect(problem.line).toBe(line);
+  });
+});
+
+describe("files that only share a lockfile's name", () => {
+  it("a bom.json that is some other bill of materials is skipped quietly, not reported as broken", () => {
+    const parser = parserFor("hardware/bom.json")!;
+    const result = parseLockfileText(parser, "hardware/bom.json", '{"parts": [{"ref": "R1"}]}');
+    expect(result).toEqual({ packages: [], problems: [] });
   });
 });
 
