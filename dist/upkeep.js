@@ -53010,8 +53010,10 @@ var cyclonedxParser = {
     const parsed = parseJsonText(path, content);
     if (!parsed.ok) return result.problem(parsed.problem.message, parsed.problem.line).build();
     const bom = parsed.value;
-    if (!isRecord(bom) || bom.bomFormat !== "CycloneDX")
+    if (!isRecord(bom) || bom.bomFormat !== "CycloneDX") {
+      if (!/\.cdx\.json$/i.test(path)) return result.build();
       return result.problem('not a CycloneDX SBOM: "bomFormat" is not "CycloneDX"', 1).build();
+    }
     const lines = linesOfStringField(content, "purl");
     const direct = directReferences(bom);
     for (const component of allComponents(bom.components)) {
@@ -72438,14 +72440,17 @@ async function loginsOf(source, commits) {
 
 // core/release-notes/history.ts
 var import_semver4 = __toESM(require_semver2(), 1);
+var NONE2 = [];
 async function splitIntoReleases(commits, config2) {
   const reader = new EntryReader(config2);
   const nodes = [];
+  const read = { entries: [], warnings: [], skipped: 0 };
   for await (const commit of commits) {
-    const read = { entries: [], warnings: [], skipped: 0 };
     reader.read(commit, read);
     const { hash: hash2, parents, date: date5 } = commit;
-    nodes.push({ hash: hash2, parents, date: date5, tag: ownTag(commit, config2.tagPrefix), read });
+    const entries = read.entries.length ? read.entries.splice(0) : NONE2;
+    const warnings = read.warnings.length ? read.warnings.splice(0) : NONE2;
+    nodes.push({ hash: hash2, parents, date: date5, tag: ownTag(commit, config2.tagPrefix), entries, warnings });
   }
   return assignToReleases(childrenFirst(nodes));
 }
@@ -72460,8 +72465,8 @@ function assignToReleases(nodes) {
       byTag.set(node2.tag.name, release);
     }
     owner.delete(node2.hash);
-    for (const entry2 of node2.read.entries) release.entries.push(entry2);
-    for (const warning of node2.read.warnings) release.warnings.push(warning);
+    for (const entry2 of node2.entries) release.entries.push(entry2);
+    for (const warning of node2.warnings) release.warnings.push(warning);
     for (const parent of node2.parents) {
       const other = owner.get(parent);
       if (!other || isOlder(release, other)) owner.set(parent, release);
@@ -75841,23 +75846,11 @@ function problem(path, message) {
 }
 
 // core/sast/scan/worker-loop.ts
-import { setFlagsFromString } from "node:v8";
-import { runInNewContext } from "node:vm";
 function serveScans(port, setup) {
   registerLanguages();
-  const collect = garbageCollector();
   port.on("message", (batch) => {
     port.postMessage(batch.map((job) => scanFile(job, setup.rules, setup.maxFileSize)));
-    collect?.();
   });
-}
-function garbageCollector() {
-  try {
-    setFlagsFromString("--expose-gc");
-    return runInNewContext("gc");
-  } catch {
-    return void 0;
-  }
 }
 
 // core/sast/scan/pool.ts

@@ -24,8 +24,12 @@ interface HistoryNode {
   parents: string[];
   date: string;
   tag?: ReleaseTag;
-  read: CommitEntries;
+  /** Usually one entry or none: a single array shared by all entry-less commits keeps memory down. */
+  entries: readonly ReleaseEntry[];
+  warnings: readonly ReleaseWarning[];
 }
+
+const NONE: readonly never[] = [];
 
 export async function splitIntoReleases(
   commits: AsyncIterable<GitCommit> | Iterable<GitCommit>,
@@ -33,11 +37,13 @@ export async function splitIntoReleases(
 ): Promise<HistoryRelease[]> {
   const reader = new EntryReader(config);
   const nodes: HistoryNode[] = [];
+  const read: CommitEntries = { entries: [], warnings: [], skipped: 0 };
   for await (const commit of commits) {
-    const read: CommitEntries = { entries: [], warnings: [], skipped: 0 };
     reader.read(commit, read);
     const { hash, parents, date } = commit;
-    nodes.push({ hash, parents, date, tag: ownTag(commit, config.tagPrefix), read });
+    const entries = read.entries.length ? read.entries.splice(0) : NONE;
+    const warnings = read.warnings.length ? read.warnings.splice(0) : NONE;
+    nodes.push({ hash, parents, date, tag: ownTag(commit, config.tagPrefix), entries, warnings });
   }
   return assignToReleases(childrenFirst(nodes));
 }
@@ -54,8 +60,8 @@ function assignToReleases(nodes: HistoryNode[]): HistoryRelease[] {
       byTag.set(node.tag.name, release);
     }
     owner.delete(node.hash);
-    for (const entry of node.read.entries) release.entries.push(entry);
-    for (const warning of node.read.warnings) release.warnings.push(warning);
+    for (const entry of node.entries) release.entries.push(entry);
+    for (const warning of node.warnings) release.warnings.push(warning);
     for (const parent of node.parents) {
       const other = owner.get(parent);
       if (!other || isOlder(release, other)) owner.set(parent, release);
