@@ -2,7 +2,7 @@
 // then write the SARIF log and JSON report, the job summary, annotations and outputs, and hand
 // findings at or above the configured severity to the security-window tracking issues.
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
-import { dirname, isAbsolute, join, resolve } from "node:path";
+import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import * as core from "@actions/core";
 import type { UpkeepConfig } from "../../core/config/schema.ts";
 import type { DepsConfig } from "../../core/deps/config.ts";
@@ -171,11 +171,21 @@ async function main(): Promise<void> {
     ...(database ? { database } : {}),
     ...(core.getInput("baseline") ? { baseline: resolve(root, core.getInput("baseline")) } : {}),
     ...(snyk ? { snyk } : {}),
+    ...(token && deps.sources.github ? { github: actionGitHub(token) } : {}),
   });
-  const out = process.env.RUNNER_TEMP || root;
-  const sarifFile = resolve(root, core.getInput("sarif-file") || join(out, "upkeep-deps.sarif"));
-  const reportFile = resolve(root, core.getInput("report-file") || join(out, "upkeep-deps.json"));
-  writeJson(sarifFile, toSarif(result, TOOL));
+  // Output files are relative to the workspace, like every other path a workflow step names.
+  const workspace = resolve(process.env.GITHUB_WORKSPACE ?? process.cwd());
+  const out = process.env.RUNNER_TEMP || workspace;
+  const sarifFile = resolve(
+    workspace,
+    core.getInput("sarif-file") || join(out, "upkeep-deps.sarif"),
+  );
+  const reportFile = resolve(
+    workspace,
+    core.getInput("report-file") || join(out, "upkeep-deps.json"),
+  );
+  const prefix = relative(workspace, root).split(sep).join("/");
+  writeJson(sarifFile, toSarif(result, TOOL, prefix.startsWith("..") ? "" : prefix));
   writeJson(
     reportFile,
     toJsonReport(result, { name: TOOL.name, version: TOOL.version }, systemClock.now()),

@@ -11,6 +11,8 @@ import { renderTable, toJsonReport } from "../../core/deps/report.ts";
 import { toSarif } from "../../core/deps/sarif-report.ts";
 import { scanRepository } from "../../core/deps/scan-repository.ts";
 import { runSnyk } from "../../core/deps/snyk-run.ts";
+import { createClient } from "../../github/client.ts";
+import { OctokitGitHub } from "../../github/octokit-port.ts";
 import { type CliCommand, type CliIo, EXIT, UsageError } from "../command.ts";
 
 declare const UPKEEP_VERSION: string | undefined;
@@ -60,6 +62,7 @@ export const depsScanCommand: CliCommand = {
       return EXIT.usage;
     }
     const config = withFlags(loaded.config.deps, options);
+    const githubToken = io.env.GITHUB_TOKEN ?? io.env.GH_TOKEN ?? "";
     const token = io.env.SNYK_TOKEN ?? "";
     const snyk =
       config.snyk.enabled && token
@@ -80,6 +83,9 @@ export const depsScanCommand: CliCommand = {
       ...(root !== target ? { files: [relative(root, target)] } : {}),
       ...(options.baseline ? { baseline: resolve(io.cwd, options.baseline) } : {}),
       ...(snyk ? { snyk } : {}),
+      ...(config.sources.github && githubToken
+        ? { github: githubReader(githubToken, io.env) }
+        : {}),
     });
     const tool = { name: "upkeep", version: toolVersion() };
     if (options.format === "table") io.stdout(renderTable(result));
@@ -161,6 +167,12 @@ function statOrThrow(path: string) {
   } catch {
     throw new UsageError(`${path}: no such file or directory`);
   }
+}
+
+/** GitHub's advisories need only a token; the repository in the port is not used by them. */
+function githubReader(token: string, env: NodeJS.ProcessEnv): OctokitGitHub {
+  const baseUrl = env.GITHUB_API_URL || "https://api.github.com";
+  return new OctokitGitHub(createClient({ token, baseUrl }), { owner: "", repo: "" });
 }
 
 function toolVersion(): string {

@@ -44,7 +44,8 @@ function ruleFor(finding: JudgedFinding): SarifRule {
   };
 }
 
-function resultFor(finding: JudgedFinding): Omit<SarifResult, "ruleIndex"> {
+/** `prefix` turns paths relative to the scanned directory into paths relative to the repository. */
+function resultFor(finding: JudgedFinding, prefix: string): Omit<SarifResult, "ruleIndex"> {
   const fix = finding.fixedIn ? ` Fixed in ${finding.fixedIn}.` : " No fixed version yet.";
   const result: Omit<SarifResult, "ruleIndex"> = {
     ruleId: finding.id,
@@ -53,7 +54,7 @@ function resultFor(finding: JudgedFinding): Omit<SarifResult, "ruleIndex"> {
       text: `${finding.name} ${finding.version} (${finding.ecosystem}) is affected by ${finding.id}${finding.summary ? `: ${finding.summary}` : ""}.${fix}`,
     },
     locations: finding.locations.map((location) =>
-      sarifLocation({ file: location.file, line: location.line, column: location.column }),
+      sarifLocation({ file: prefix + location.file, line: location.line, column: location.column }),
     ),
     fingerprints: { "upkeep/deps/v1": finding.fingerprint },
     partialFingerprints: { "upkeep/deps/v1": finding.fingerprint },
@@ -78,10 +79,19 @@ function resultFor(finding: JudgedFinding): Omit<SarifResult, "ruleIndex"> {
   return result;
 }
 
+/** Problems located in a file get its location; source failures (network, config) have none. */
+const LOCATED_KINDS = new Set(["lockfile", "database", "baseline", "config"]);
+
+/**
+ * `pathPrefix` (e.g. "services/api/") is prepended to lockfile paths when the scanned directory is
+ * not the repository root, so code scanning points at the right files.
+ */
 export function toSarif(
   result: ScanResult,
   tool: { name: string; version: string; informationUri?: string },
+  pathPrefix = "",
 ): SarifLog {
+  const prefix = pathPrefix && !pathPrefix.endsWith("/") ? `${pathPrefix}/` : pathPrefix;
   const rules = new Map<string, SarifRule>();
   for (const finding of result.policy.findings)
     if (!rules.has(finding.id)) rules.set(finding.id, ruleFor(finding));
@@ -94,13 +104,15 @@ export function toSarif(
         ...(tool.informationUri ? { informationUri: tool.informationUri } : {}),
       },
       rules: [...rules.values()],
-      results: result.policy.findings.map(resultFor),
+      results: result.policy.findings.map((finding) => resultFor(finding, prefix)),
       category: "upkeep/dependency-scan/",
       notifications: result.problems.map((problem) =>
-        problemNotification(`${problem.kind}: ${problem.message}`, {
-          file: problem.file,
-          line: problem.line,
-        }),
+        problemNotification(
+          `${problem.kind}: ${problem.file}: ${problem.message}`,
+          LOCATED_KINDS.has(problem.kind) && problem.kind !== "database"
+            ? { file: prefix + problem.file, line: problem.line }
+            : undefined,
+        ),
       ),
       properties: { databases: result.databases, complete: !result.incomplete },
     },

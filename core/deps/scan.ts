@@ -135,7 +135,8 @@ export async function scanPackages(input: ScanInput): Promise<ScanResult> {
     allProblems.push({
       kind: "source",
       file: "(config)",
-      message: "no advisory source: give a database or enable the OSV API",
+      message:
+        "no advisory source: give an offline OSV database (--db, the action's `database`, or deps.sources.database) or enable deps.sources.osvApi",
     });
   }
   const incomplete = allProblems.length > 0;

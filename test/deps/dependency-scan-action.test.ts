@@ -165,3 +165,31 @@ describe("dependency-scan action", () => {
     ]);
   });
 });
+
+describe("dependency-scan action in a monorepo folder", () => {
+  it("points SARIF locations at repository paths when `path` is a subdirectory", async () => {
+    const root = tempDir("upkeep-action-mono-");
+    cpSync(FIXTURE, join(root, "services", "web"), { recursive: true });
+    const run = await runAction({
+      entry: ENTRY,
+      inputs: {
+        token: "",
+        path: "services/web",
+        database: db,
+        "fail-on": "none",
+        "sarif-file": "deps.sarif",
+      },
+      repository: REPO,
+      apiUrl: sandbox.url,
+      workspace: root,
+      env: env(),
+    });
+    expect(run.exitCode, run.stdout).toBe(0);
+    const log = JSON.parse(readFileSync(join(root, "deps.sarif"), "utf8"));
+    const uris = log.runs[0].results.map(
+      (result: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) =>
+        result.locations[0]?.physicalLocation.artifactLocation.uri,
+    );
+    expect(new Set(uris)).toEqual(new Set(["services/web/package-lock.json"]));
+  });
+});

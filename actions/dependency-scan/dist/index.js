@@ -23981,10 +23981,10 @@ var require_resolve_block_map = __commonJS({
       let offset2 = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep4, value } = collItem;
+        const { start, key, sep: sep5, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep4?.[0],
+          next: key ?? sep5?.[0],
           offset: offset2,
           onError,
           parentIndent: bm.indent,
@@ -23998,7 +23998,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset2, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep4) {
+          if (!keyProps.anchor && !keyProps.tag && !sep5) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map2.comment)
@@ -24022,7 +24022,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map2.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep4 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep5 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -24038,7 +24038,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset2, sep4, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset2, sep5, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset2 = valueNode.range[2];
@@ -24129,7 +24129,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep4 = "";
+        let sep5 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -24143,13 +24143,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep4 + cb;
-              sep4 = "";
+                comment += sep5 + cb;
+              sep5 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep4 += source;
+                sep5 += source;
               hasSpace = true;
               break;
             default:
@@ -24192,18 +24192,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset2 = fc.offset + fc.start.source.length;
       for (let i2 = 0; i2 < fc.items.length; ++i2) {
         const collItem = fc.items[i2];
-        const { start, key, sep: sep4, value } = collItem;
+        const { start, key, sep: sep5, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep4?.[0],
+          next: key ?? sep5?.[0],
           offset: offset2,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep4 && !value) {
+          if (!props.anchor && !props.tag && !sep5 && !value) {
             if (i2 === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i2 < fc.items.length - 1)
@@ -24257,8 +24257,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap3 && !sep4 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep4, null, props, onError);
+        if (!isMap3 && !sep5 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep5, null, props, onError);
           coll.items.push(valueNode);
           offset2 = valueNode.range[2];
           if (isBlock(value))
@@ -24270,7 +24270,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep4 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep5 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -24281,8 +24281,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap3 && !props.found && ctx.options.strict) {
-              if (sep4)
-                for (const st of sep4) {
+              if (sep5)
+                for (const st of sep5) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -24299,7 +24299,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep4, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep5, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -24479,7 +24479,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i2 + 1;
       }
       let value = "";
-      let sep4 = "";
+      let sep5 = "";
       let prevMoreIndented = false;
       for (let i2 = 0; i2 < contentStart; ++i2)
         value += lines[i2][0].slice(trimIndent) + "\n";
@@ -24496,24 +24496,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep4 + indent.slice(trimIndent) + content;
-          sep4 = "\n";
+          value += sep5 + indent.slice(trimIndent) + content;
+          sep5 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep4 === " ")
-            sep4 = "\n";
-          else if (!prevMoreIndented && sep4 === "\n")
-            sep4 = "\n\n";
-          value += sep4 + indent.slice(trimIndent) + content;
-          sep4 = "\n";
+          if (sep5 === " ")
+            sep5 = "\n";
+          else if (!prevMoreIndented && sep5 === "\n")
+            sep5 = "\n\n";
+          value += sep5 + indent.slice(trimIndent) + content;
+          sep5 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep4 === "\n")
+          if (sep5 === "\n")
             value += "\n";
           else
-            sep4 = "\n";
+            sep5 = "\n";
         } else {
-          value += sep4 + content;
-          sep4 = " ";
+          value += sep5 + content;
+          sep5 = " ";
           prevMoreIndented = false;
         }
       }
@@ -24696,25 +24696,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match2[1].replace(trimEnd, "");
-      let sep4 = " ";
+      let sep5 = " ";
       let pos = line.lastIndex;
       while (match2 = line.exec(source)) {
         const lm = match2[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep4 === "\n")
-            res += sep4;
+          if (sep5 === "\n")
+            res += sep5;
           else
-            sep4 = "\n";
+            sep5 = "\n";
         } else {
-          res += sep4 + lm;
-          sep4 = " ";
+          res += sep5 + lm;
+          sep5 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match2 = last.exec(source);
-      return res + sep4 + (match2?.[1] ?? "");
+      return res + sep5 + (match2?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -25524,14 +25524,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep4, value }) {
+    function stringifyItem({ start, key, sep: sep5, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep4)
-        for (const st of sep4)
+      if (sep5)
+        for (const st of sep5)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -26698,18 +26698,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep4;
+          let sep5;
           if (scalar.end) {
-            sep4 = scalar.end;
-            sep4.push(this.sourceToken);
+            sep5 = scalar.end;
+            sep5.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep4 = [this.sourceToken];
+            sep5 = [this.sourceToken];
           const map2 = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep4 }]
+            items: [{ start, key: scalar, sep: sep5 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map2;
@@ -26862,15 +26862,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep4 = it.sep;
-                  sep4.push(this.sourceToken);
+                  const sep5 = it.sep;
+                  sep5.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep4 }]
+                    items: [{ start: start2, key, sep: sep5 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -27064,13 +27064,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep4 = fc.end.splice(1, fc.end.length);
-            sep4.push(this.sourceToken);
+            const sep5 = fc.end.splice(1, fc.end.length);
+            sep5.push(this.sourceToken);
             const map2 = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep4 }]
+              items: [{ start, key: fc, sep: sep5 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map2;
@@ -51355,7 +51355,7 @@ var require_light = __commonJS({
 
 // actions/dependency-scan/main.ts
 import { existsSync as existsSync7, mkdirSync as mkdirSync4, writeFileSync as writeFileSync4 } from "node:fs";
-import { dirname, isAbsolute as isAbsolute3, join as join9, resolve as resolve3 } from "node:path";
+import { dirname, isAbsolute as isAbsolute3, join as join9, relative as relative4, resolve as resolve3, sep as sep4 } from "node:path";
 
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";
@@ -51857,7 +51857,7 @@ function info(message) {
 }
 
 // core/deps/lockfiles/collect.ts
-import { readFileSync, statSync } from "node:fs";
+import { readFileSync, realpathSync, statSync } from "node:fs";
 import { isAbsolute, normalize, relative, resolve, sep as sep2 } from "node:path";
 
 // core/deps/discover.ts
@@ -51958,8 +51958,15 @@ var JsonKeyCursor = class {
     return void 0;
   }
   #opensObject(from) {
-    const rest = /^\s*:\s*(.)/.exec(this.#text.slice(from, from + 64));
-    return rest?.[1] === "{";
+    let at = this.#skipSpace(from);
+    if (this.#text[at] !== ":") return false;
+    at = this.#skipSpace(at + 1);
+    return this.#text[at] === "{";
+  }
+  #skipSpace(from) {
+    let at = from;
+    while (at < this.#text.length && " 	\r\n".includes(this.#text[at])) at++;
+    return at;
   }
 };
 function linesOfStringField(text2, field) {
@@ -52819,7 +52826,7 @@ var cargoLockParser = {
       const name = stringAt(entry, "name") ?? "";
       const version2 = stringAt(entry, "version") ?? "";
       const line = lines[index];
-      if (!source.startsWith("registry+")) {
+      if (!/^(registry|sparse)\+/.test(source)) {
         result.skip(name, "not from a crate registry (git or path dependency)", line);
         continue;
       }
@@ -52857,7 +52864,7 @@ var composerLockParser = {
         const name = stringAt(entry, "name") ?? "";
         const version2 = (stringAt(entry, "version") ?? "").replace(/^v(?=\d)/, "");
         const line = lines.get(name);
-        if (!/^\d/.test(version2)) {
+        if (!/^\d/.test(version2) || /(^|[.-])(x|dev)([.-]|$)/.test(version2)) {
           result.skip(name, `a development branch (${version2}), not a released version`, line);
           continue;
         }
@@ -52939,8 +52946,10 @@ var cyclonedxParser = {
     const parsed = parseJsonText(path, content);
     if (!parsed.ok) return result.problem(parsed.problem.message, parsed.problem.line).build();
     const bom = parsed.value;
-    if (!isRecord(bom) || bom.bomFormat !== "CycloneDX")
+    if (!isRecord(bom) || bom.bomFormat !== "CycloneDX") {
+      if (!/\.cdx\.json$/i.test(path)) return result.build();
       return result.problem('not a CycloneDX SBOM: "bomFormat" is not "CycloneDX"', 1).build();
+    }
     const lines = linesOfStringField(content, "purl");
     const direct = directReferences(bom);
     for (const component of allComponents(bom.components)) {
@@ -53024,27 +53033,28 @@ var goModParser = {
   matches: (path) => basename(path) === "go.mod",
   parse(path, content) {
     const result = new ParseResultBuilder(path, "Go");
-    const requirements = [];
-    const replacements = /* @__PURE__ */ new Map();
+    const mod = { requirements: [], replacements: /* @__PURE__ */ new Map() };
     let block;
     content.split(/\r?\n/).forEach((raw, index) => {
       const line = index + 1;
       const [code, comment] = splitComment(raw);
       if (block && code === ")") block = void 0;
-      else if (block) directive(block, code, comment, line, requirements, replacements, result);
+      else if (block) directive(mod, block, code, comment, line, result);
       else {
         const opening = /^(\w+)\s*\($/.exec(code);
         if (opening) block = opening[1];
         else {
           const [verb, ...rest] = code.split(/\s+/);
-          if (verb)
-            directive(verb, rest.join(" "), comment, line, requirements, replacements, result);
+          if (verb) directive(mod, verb, rest.join(" "), comment, line, result);
         }
       }
     });
     if (block)
       result.problem(`"${block} (" block is never closed: the file ends early (truncated?)`);
-    for (const requirement of requirements) addRequirement(requirement, replacements, result);
+    for (const requirement of mod.requirements)
+      addRequirement(requirement, mod.replacements, result);
+    if (mod.toolchain)
+      result.add({ name: "stdlib", scope: "prod", direct: true, ...mod.toolchain });
     return result.build();
   }
 };
@@ -53052,18 +53062,20 @@ function splitComment(raw) {
   const at = raw.indexOf("//");
   return at === -1 ? [raw.trim(), ""] : [raw.slice(0, at).trim(), raw.slice(at + 2).trim()];
 }
-function directive(verb, args, comment, line, requirements, replacements, result) {
+function directive(mod, verb, args, comment, line, result) {
   if (args === "") return;
+  const toolchain = /^go(\d+\.\d+(?:\.\d+)?)/.exec(args);
+  if (verb === "toolchain" && toolchain) mod.toolchain = { version: toolchain[1], line };
   if (verb === "require") {
     const [path, version2] = args.split(/\s+/).map(unquote);
     if (!path || !version2)
       return void result.problem(`require needs a module path and a version: "${args}"`, line);
-    requirements.push({ path, version: version2, indirect: /(^|;\s*)indirect\b/.test(comment), line });
+    mod.requirements.push({ path, version: version2, indirect: /(^|;\s*)indirect\b/.test(comment), line });
   } else if (verb === "replace") {
     const replacement = parseReplace(args);
     if (!replacement)
       return void result.problem(`replace needs "old [version] => new [version]": "${args}"`, line);
-    replacements.set(replacement.key, replacement.to);
+    mod.replacements.set(replacement.key, replacement.to);
   }
 }
 function parseReplace(args) {
@@ -55565,21 +55577,21 @@ var Matcher = class {
    * @returns {string}
    */
   toString(separator, includeNamespace = true) {
-    const sep4 = separator || this.separator;
-    const isDefault = sep4 === this.separator && includeNamespace === true;
+    const sep5 = separator || this.separator;
+    const isDefault = sep5 === this.separator && includeNamespace === true;
     if (isDefault) {
       if (this._pathStringCache !== null) {
         return this._pathStringCache;
       }
       const result = this.path.map(
         (n2) => n2.namespace ? `${n2.namespace}:${n2.tag}` : n2.tag
-      ).join(sep4);
+      ).join(sep5);
       this._pathStringCache = result;
       return result;
     }
     return this.path.map(
       (n2) => includeNamespace && n2.namespace ? `${n2.namespace}:${n2.tag}` : n2.tag
-    ).join(sep4);
+    ).join(sep5);
   }
   /**
    * Get path as array of tag names.
@@ -57098,8 +57110,8 @@ function readStopNodeData(xmlData, tagName, i2) {
           const nextLt = xmlData.indexOf("<", i2 + 1);
           if (nextLt === -1 || nextLt > nextGt) {
             const exp = xmlData.substring(i2 + 1, nextGt);
-            const sep4 = exp.search(/\s/);
-            const name = sep4 === -1 ? exp : exp.substring(0, sep4);
+            const sep5 = exp.search(/\s/);
+            const name = sep5 === -1 ? exp : exp.substring(0, sep5);
             if (name === tagName && exp[exp.length - 1] !== "/") openTagCount++;
             i2 = nextGt;
           }
@@ -57703,85 +57715,8 @@ var pipfileLockParser = {
   }
 };
 
-// core/deps/lockfiles/plain-yaml.ts
+// core/deps/lockfiles/plain-yaml-scalars.ts
 var GiveUp = class extends Error {
-};
-function readPlainYaml(content) {
-  try {
-    return new Reader().read(content);
-  } catch (error63) {
-    if (error63 instanceof GiveUp) return void 0;
-    throw error63;
-  }
-}
-var Reader = class {
-  documents = [];
-  lines = /* @__PURE__ */ new Map();
-  stack = [];
-  pending;
-  root;
-  read(content) {
-    const texts = content.split("\n");
-    for (let index = 0; index < texts.length; index++) {
-      const raw = texts[index].endsWith("\r") ? texts[index].slice(0, -1) : texts[index];
-      const body = raw.trimStart();
-      if (body === "" || body.startsWith("#")) continue;
-      if (raw === "---") {
-        this.endDocument();
-        continue;
-      }
-      if (/^(---|\.\.\.)/.test(raw) || /^\s*\t/.test(raw)) throw new GiveUp();
-      this.line(raw.length - body.length, body.trimEnd(), index + 1);
-    }
-    this.endDocument();
-    return { documents: this.documents, lines: this.lines };
-  }
-  endDocument() {
-    if (this.pending) this.pending.parent[this.pending.key] = null;
-    if (this.root) this.documents.push(this.root);
-    this.root = void 0;
-    this.pending = void 0;
-    this.stack = [];
-  }
-  line(indent, body, lineNumber) {
-    if (!this.root) {
-      if (indent !== 0) throw new GiveUp();
-      this.root = mapping();
-      this.stack = [{ indent: 0, container: this.root }];
-    }
-    if (this.pending) this.openPending(indent, body);
-    while (this.stack.length > 1 && this.stack.at(-1).indent > indent) this.stack.pop();
-    const frame = this.stack.at(-1);
-    if (frame.indent !== indent) throw new GiveUp();
-    if (Array.isArray(frame.container)) {
-      if (!body.startsWith("- ")) throw new GiveUp();
-      frame.container.push(readValue(body.slice(2).trim()));
-      return;
-    }
-    const { key, rest } = readKey(body);
-    if (frame.topKey !== void 0) {
-      const keys = this.lines.get(frame.topKey) ?? /* @__PURE__ */ new Map();
-      keys.set(key, lineNumber);
-      this.lines.set(frame.topKey, keys);
-    }
-    if (rest === "") {
-      const topKey = this.stack.length === 1 ? key : void 0;
-      this.pending = { key, parent: frame.container, indent, topKey };
-    } else frame.container[key] = readValue(rest);
-  }
-  /** A key with nothing after its colon holds what the more-indented lines below it hold. */
-  openPending(indent, body) {
-    const pending = this.pending;
-    this.pending = void 0;
-    if (indent <= pending.indent) {
-      if (body.startsWith("- ")) throw new GiveUp();
-      pending.parent[pending.key] = null;
-      return;
-    }
-    const container = body.startsWith("- ") ? [] : mapping();
-    pending.parent[pending.key] = container;
-    this.stack.push({ indent, container, topKey: pending.topKey });
-  }
 };
 function mapping() {
   return /* @__PURE__ */ Object.create(null);
@@ -57883,6 +57818,85 @@ function plainScalar(text2) {
   if (/^(0x|0o|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN))/.test(text2)) throw new GiveUp();
   return text2;
 }
+
+// core/deps/lockfiles/plain-yaml.ts
+function readPlainYaml(content) {
+  try {
+    return new Reader().read(content);
+  } catch (error63) {
+    if (error63 instanceof GiveUp) return void 0;
+    throw error63;
+  }
+}
+var Reader = class {
+  documents = [];
+  lines = /* @__PURE__ */ new Map();
+  stack = [];
+  pending;
+  root;
+  read(content) {
+    const texts = content.split("\n");
+    for (let index = 0; index < texts.length; index++) {
+      const raw = texts[index].endsWith("\r") ? texts[index].slice(0, -1) : texts[index];
+      const body = raw.trimStart();
+      if (body === "" || body.startsWith("#")) continue;
+      if (raw === "---") {
+        this.endDocument();
+        continue;
+      }
+      if (/^(---|\.\.\.)/.test(raw) || /^\s*\t/.test(raw)) throw new GiveUp();
+      this.line(raw.length - body.length, body.trimEnd(), index + 1);
+    }
+    this.endDocument();
+    return { documents: this.documents, lines: this.lines };
+  }
+  endDocument() {
+    if (this.pending) this.pending.parent[this.pending.key] = null;
+    if (this.root) this.documents.push(this.root);
+    this.root = void 0;
+    this.pending = void 0;
+    this.stack = [];
+  }
+  line(indent, body, lineNumber) {
+    if (!this.root) {
+      if (indent !== 0) throw new GiveUp();
+      this.root = mapping();
+      this.stack = [{ indent: 0, container: this.root }];
+    }
+    if (this.pending) this.openPending(indent, body);
+    while (this.stack.length > 1 && this.stack.at(-1).indent > indent) this.stack.pop();
+    const frame = this.stack.at(-1);
+    if (frame.indent !== indent) throw new GiveUp();
+    if (Array.isArray(frame.container)) {
+      if (!body.startsWith("- ")) throw new GiveUp();
+      frame.container.push(readValue(body.slice(2).trim()));
+      return;
+    }
+    const { key, rest } = readKey(body);
+    if (frame.topKey !== void 0) {
+      const keys = this.lines.get(frame.topKey) ?? /* @__PURE__ */ new Map();
+      keys.set(key, lineNumber);
+      this.lines.set(frame.topKey, keys);
+    }
+    if (rest === "") {
+      const topKey = this.stack.length === 1 ? key : void 0;
+      this.pending = { key, parent: frame.container, indent, topKey };
+    } else frame.container[key] = readValue(rest);
+  }
+  /** A key with nothing after its colon holds what the more-indented lines below it hold. */
+  openPending(indent, body) {
+    const pending = this.pending;
+    this.pending = void 0;
+    if (indent <= pending.indent) {
+      if (body.startsWith("- ")) throw new GiveUp();
+      pending.parent[pending.key] = null;
+      return;
+    }
+    const container = body.startsWith("- ") ? [] : mapping();
+    pending.parent[pending.key] = container;
+    this.stack.push({ indent, container, topKey: pending.topKey });
+  }
+};
 
 // core/deps/lockfiles/pnpm-keys.ts
 function parsePackageKey(key, generation) {
@@ -57989,8 +58003,9 @@ function readDocuments(content, result) {
 function mergeDocuments(read, content, result) {
   const lock = {
     generation: 9,
-    packages: {},
-    snapshots: {},
+    // Without a prototype, a `__proto__` key from the file stays an ordinary entry.
+    packages: /* @__PURE__ */ Object.create(null),
+    snapshots: /* @__PURE__ */ Object.create(null),
     importers: [],
     lines: read.packageLines
   };
@@ -58041,19 +58056,15 @@ function addPackages(lock, result) {
   }
 }
 function flagsOf(lock) {
-  const direct = new Set(importerReferences(lock, DEPENDENCY_FIELDS).map((ref) => ref.key));
+  const direct = new Set(importerReferences(lock, DEPENDENCY_FIELDS));
   const scopes = /* @__PURE__ */ new Map();
   for (const [key, entry] of Object.entries(lock.packages))
     scopes.set(key, isRecord(entry) && entry.dev === true ? "dev" : "prod");
   return { direct, scopes };
 }
 function graphOf(lock) {
-  const prodRoots = importerReferences(lock, ["dependencies", "optionalDependencies"]).map(
-    (r) => r.key
-  );
-  const devRoots = importerReferences(lock, ["devDependencies", "packageManagerDependencies"]).map(
-    (r) => r.key
-  );
+  const prodRoots = importerReferences(lock, ["dependencies", "optionalDependencies"]);
+  const devRoots = importerReferences(lock, ["devDependencies", "packageManagerDependencies"]);
   const edges = (key) => snapshotEdges(lock.snapshots[key]);
   const snapshotScopes = scopesByReachability(prodRoots, devRoots, edges);
   const scopes = /* @__PURE__ */ new Map();
@@ -58086,7 +58097,7 @@ function importerReferences(lock, fields) {
       for (const [name, value] of Object.entries(dependencies)) {
         const reference = isRecord(value) ? String(value.version) : String(value);
         const key = referencedKey(name, reference, lock.generation);
-        if (key) references.push({ key });
+        if (key) references.push(key);
       }
     }
   }
@@ -58452,9 +58463,10 @@ function toEntry(descriptors, value, berry, line) {
   const version2 = stringAt(value, "version") ?? "";
   const resolution = stringAt(value, "resolution");
   const name = resolution ? nameOfResolution(resolution) : realName(descriptors[0]);
-  const dependencies = Object.entries(isRecord(value.dependencies) ? value.dependencies : {}).map(
-    ([dependency, range]) => `${dependency}@${String(range)}`
-  );
+  const dependencies = ["dependencies", "optionalDependencies"].flatMap((field) => {
+    const table = value[field];
+    return isRecord(table) ? Object.entries(table).map(([name2, range]) => `${name2}@${String(range)}`) : [];
+  });
   const isRoot = resolution?.endsWith("@workspace:.") ?? false;
   const entry = {
     descriptors,
@@ -58710,18 +58722,17 @@ function contextFor(root, path) {
   };
 }
 function readWithinRoot(root, path) {
-  const absolute = resolve(root, path);
-  if (relative(resolve(root), absolute).startsWith(".."))
-    return { ok: false, message: "outside the scanned directory" };
   try {
+    const absolute = realpathSync(resolve(root, path));
+    const inside = relative(realpathSync(root), absolute);
+    if (inside === ".." || inside.startsWith(`..${sep2}`) || isAbsolute(inside))
+      return { ok: false, message: "outside the scanned directory; not read" };
     const size = statSync(absolute).size;
     if (size > MAX_LOCKFILE_BYTES) return { ok: false, message: tooLargeMessage(size) };
     return { ok: true, text: readFileSync(absolute, "utf8") };
   } catch (error63) {
-    return {
-      ok: false,
-      message: `cannot be read: ${error63.code ?? error63.message}`
-    };
+    const code = error63.code;
+    return { ok: false, message: `cannot be read: ${code ?? error63.message}` };
   }
 }
 function toRootPath(root, file2) {
@@ -58731,21 +58742,17 @@ function toRootPath(root, file2) {
 function withoutDuplicates(packages) {
   const byKey = /* @__PURE__ */ new Map();
   for (const found of packages) {
-    const key = [
-      found.location.file,
-      found.location.line,
-      found.ecosystem,
-      found.name,
-      found.version
-    ].join("\0");
+    const { file: file2, line } = found.location;
+    const key = [file2, line, found.ecosystem, found.name, found.version].join("\0");
     const seen = byKey.get(key);
-    if (!seen) byKey.set(key, found);
-    else
-      byKey.set(key, {
+    byKey.set(
+      key,
+      seen ? {
         ...seen,
         scope: seen.scope === "prod" ? "prod" : found.scope,
         direct: seen.direct || found.direct
-      });
+      } : found
+    );
   }
   return [...byKey.values()];
 }
@@ -58855,7 +58862,15 @@ function levelForScore(score) {
   if (score >= 4) return "medium";
   return "low";
 }
+var scoreCache = /* @__PURE__ */ new Map();
 function scoreVector(vector) {
+  if (scoreCache.has(vector)) return scoreCache.get(vector);
+  const score = computeScore(vector);
+  if (scoreCache.size > 2e4) scoreCache.clear();
+  scoreCache.set(vector, score);
+  return score;
+}
+function computeScore(vector) {
   try {
     const text2 = vector.trim();
     const calculator = text2.startsWith("CVSS:4.0/") ? new cvss.Cvss4P0(text2) : text2.startsWith("CVSS:3.1/") ? new cvss.Cvss3P1(text2) : text2.startsWith("CVSS:3.0/") ? new cvss.Cvss3P0(text2) : new cvss.Cvss2(text2);
@@ -58873,7 +58888,16 @@ var DATABASE_LABELS = {
   low: "low"
 };
 var PREFERENCE = ["CVSS_V4", "CVSS_V3", "CVSS_V2"];
+var severityCache = /* @__PURE__ */ new WeakMap();
 function advisorySeverity(advisory) {
+  let severity = severityCache.get(advisory);
+  if (!severity) {
+    severity = computeSeverity(advisory);
+    severityCache.set(advisory, severity);
+  }
+  return severity;
+}
+function computeSeverity(advisory) {
   for (const type of PREFERENCE) {
     for (const entry of advisory.severity.filter((item) => item.type === type)) {
       const score = /^\d+(\.\d+)?$/.test(entry.score) ? Number(entry.score) : scoreVector(entry.score);
@@ -59182,7 +59206,7 @@ Upgrade the affected package to a fixed version, or record an ignore with a reas
     }
   };
 }
-function resultFor(finding) {
+function resultFor(finding, prefix) {
   const fix = finding.fixedIn ? ` Fixed in ${finding.fixedIn}.` : " No fixed version yet.";
   const result = {
     ruleId: finding.id,
@@ -59191,7 +59215,7 @@ function resultFor(finding) {
       text: `${finding.name} ${finding.version} (${finding.ecosystem}) is affected by ${finding.id}${finding.summary ? `: ${finding.summary}` : ""}.${fix}`
     },
     locations: finding.locations.map(
-      (location) => sarifLocation({ file: location.file, line: location.line, column: location.column })
+      (location) => sarifLocation({ file: prefix + location.file, line: location.line, column: location.column })
     ),
     fingerprints: { "upkeep/deps/v1": finding.fingerprint },
     partialFingerprints: { "upkeep/deps/v1": finding.fingerprint },
@@ -59215,7 +59239,9 @@ function resultFor(finding) {
   }
   return result;
 }
-function toSarif(result, tool) {
+var LOCATED_KINDS = /* @__PURE__ */ new Set(["lockfile", "database", "baseline", "config"]);
+function toSarif(result, tool, pathPrefix = "") {
+  const prefix = pathPrefix && !pathPrefix.endsWith("/") ? `${pathPrefix}/` : pathPrefix;
   const rules = /* @__PURE__ */ new Map();
   for (const finding of result.policy.findings)
     if (!rules.has(finding.id)) rules.set(finding.id, ruleFor(finding));
@@ -59228,13 +59254,13 @@ function toSarif(result, tool) {
         ...tool.informationUri ? { informationUri: tool.informationUri } : {}
       },
       rules: [...rules.values()],
-      results: result.policy.findings.map(resultFor),
+      results: result.policy.findings.map((finding) => resultFor(finding, prefix)),
       category: "upkeep/dependency-scan/",
       notifications: result.problems.map(
-        (problem) => problemNotification(`${problem.kind}: ${problem.message}`, {
-          file: problem.file,
-          line: problem.line
-        })
+        (problem) => problemNotification(
+          `${problem.kind}: ${problem.file}: ${problem.message}`,
+          LOCATED_KINDS.has(problem.kind) && problem.kind !== "database" ? { file: prefix + problem.file, line: problem.line } : void 0
+        )
       ),
       properties: { databases: result.databases, complete: !result.incomplete }
     }
@@ -80484,21 +80510,27 @@ function parseIgnoreFile(text2, file2) {
 // core/sarif/fingerprint.ts
 import { createHash as createHash5 } from "node:crypto";
 function fingerprintOf(parts) {
-  const hash2 = createHash5("sha256");
-  for (const part of parts) hash2.update(`${part.length}:${part}|`);
-  return hash2.digest("hex");
+  return createHash5("sha256").update(parts.map((part) => `${part.length}:${part}|`).join("")).digest("hex");
 }
 
 // core/deps/affected.ts
 function eventVersion2(event) {
-  return Object.values(event)[0];
+  if ("introduced" in event) return event.introduced;
+  if ("fixed" in event) return event.fixed;
+  if ("last_affected" in event) return event.last_affected;
+  return event.limit;
 }
+var sortedCache = /* @__PURE__ */ new WeakMap();
 function sortedEvents(range, scheme) {
+  const cached2 = sortedCache.get(range);
+  if (cached2) return cached2;
   const isZero = (event) => "introduced" in event && event.introduced === "0";
-  return [...range.events].sort((a, b) => {
+  const sorted = [...range.events].sort((a, b) => {
     if (isZero(a) || isZero(b)) return Number(isZero(b)) - Number(isZero(a));
     return scheme.compare(eventVersion2(a), eventVersion2(b)) || Number("introduced" in b) - Number("introduced" in a);
   });
+  sortedCache.set(range, sorted);
+  return sorted;
 }
 function rangeAffects(range, version2, scheme) {
   let affected = false;
@@ -80516,9 +80548,18 @@ function rangeAffects(range, version2, scheme) {
   }
   return affected;
 }
+var listCache = /* @__PURE__ */ new WeakMap();
 function listed(entry, version2, scheme) {
+  if (entry.versions.length === 0) return false;
+  let set2 = listCache.get(entry);
+  if (!set2) {
+    set2 = new Set(entry.versions);
+    listCache.set(entry, set2);
+  }
+  if (set2.has(version2)) return true;
+  if (entry.ranges.length > 0) return false;
   return entry.versions.some(
-    (candidate) => candidate === version2 || scheme.isValid(candidate) && scheme.compare(candidate, version2) === 0
+    (candidate) => scheme.isValid(candidate) && scheme.compare(candidate, version2) === 0
   );
 }
 function entryAffects(entry, version2, scheme) {
@@ -80609,13 +80650,15 @@ function matchPackages(packages, advisoriesFor) {
   }
   const result = { findings: [], unmatchable: [] };
   for (const { pkg, locations } of occurrences.values()) {
+    const candidates = advisoriesFor(pkg);
+    if (candidates.length === 0) continue;
     const scheme = versionScheme(pkg.ecosystem);
     if (!scheme.isValid(pkg.version)) {
       const reason = `"${pkg.version}" is not a ${scheme.name} version`;
       result.unmatchable.push({ ...pick2(pkg), reason });
       continue;
     }
-    const matched = advisoriesFor(pkg).filter(
+    const matched = candidates.filter(
       (advisory) => !advisory.withdrawn && affectsPackage(advisory, pkg)
     );
     for (const members2 of groupByAlias(matched))
@@ -80709,7 +80752,7 @@ async function scanPackages(input2) {
     allProblems.push({
       kind: "source",
       file: "(config)",
-      message: "no advisory source: give a database or enable the OSV API"
+      message: "no advisory source: give an offline OSV database (--db, the action's `database`, or deps.sources.database) or enable deps.sources.osvApi"
     });
   }
   const incomplete = allProblems.length > 0;
@@ -80720,7 +80763,10 @@ async function scanPackages(input2) {
     problems: allProblems,
     unscannable: input2.collected.unscannable,
     unmatchable: matched.unmatchable,
-    counts: countFindings(policy, uniqueQueries(packages).length),
+    counts: countFindings(
+      policy,
+      new Set(packages.map((pkg) => `${packageKey(pkg.ecosystem, pkg.name)}@${pkg.version}`)).size
+    ),
     incomplete,
     exitCode: incomplete ? 3 : policy.failing.length > 0 ? 1 : 0
   };
@@ -87846,14 +87892,80 @@ function findingLine(finding) {
   const id = url2 ? `[${inlineText(finding.id)}](${url2})` : `\`${finding.id.replace(/`/g, "'")}\``;
   const subject = [finding.package, finding.rule].filter(Boolean).map((text2) => inlineText(text2)).join(" \xB7 ");
   const title = finding.title ? ` ${inlineText(finding.title, 160)}` : "";
-  const aliases = finding.aliases?.length ? ` (${finding.aliases.map((alias) => inlineText(alias)).join(", ")})` : "";
+  const aliases = finding.aliases?.length ? ` (${finding.aliases.map(aliasLink).join(", ")})` : "";
   const box = finding.state === "open" ? "[ ]" : "[x]";
   const state = finding.state === "open" ? "" : ` \u2014 ${finding.state}`;
   return `- ${box} **${finding.severity}** ${id}${aliases}${subject ? ` \xB7 ${subject}` : ""}${title} \xB7 ${finding.source}${state}`;
 }
+function aliasLink(alias) {
+  if (/^GHSA(-[23456789cfghjmpqrvwx]{4}){3}$/.test(alias))
+    return `[${alias}](https://github.com/advisories/${alias})`;
+  if (/^CVE-\d{4}-\d{4,}$/.test(alias))
+    return `[${alias}](https://nvd.nist.gov/vuln/detail/${alias})`;
+  return inlineText(alias);
+}
 function oneLine(text2) {
   const flat = text2.replace(/\s+/g, " ").trim();
   return flat.length > 200 ? `${flat.slice(0, 199)}\u2026` : flat;
+}
+
+// core/tracking/security/labels.ts
+var DEFAULT_STAGE_LABELS = {
+  atRisk: "sla: at-risk",
+  breached: "sla: breached"
+};
+function desiredLabels(config2, stageLabels, severity, stage) {
+  const labels = [...config2.labels];
+  if (severity && config2.severityLabelPrefix) labels.push(`${config2.severityLabelPrefix}${severity}`);
+  if (stage === "at-risk") labels.push(stageLabels.atRisk);
+  if (stage === "breached") labels.push(stageLabels.breached);
+  return labels;
+}
+function isManagedLabel(config2, stageLabels, label) {
+  return isStageLabel(stageLabels, label) || config2.severityLabelPrefix !== "" && label.startsWith(config2.severityLabelPrefix);
+}
+function isStageLabel(stageLabels, label) {
+  return label === stageLabels.atRisk || label === stageLabels.breached;
+}
+
+// core/tracking/security/merge.ts
+function mergeFindings(previous, reported, completeSources, now2) {
+  const byId = new Map(previous.map((finding) => [finding.id, finding]));
+  for (const finding of reported) {
+    const old = byId.get(finding.id);
+    const earlier = old && Date.parse(old.firstSeenAt) < Date.parse(finding.firstSeenAt);
+    byId.set(finding.id, { ...finding, firstSeenAt: earlier ? old.firstSeenAt : finding.firstSeenAt });
+  }
+  const reportedIds = new Set(reported.map((finding) => finding.id));
+  for (const [id, finding] of byId) {
+    const silent = !reportedIds.has(id) && completeSources?.includes(finding.source);
+    if (finding.state === "open" && silent) {
+      byId.set(id, { ...finding, state: "fixed", resolution: "no longer reported by the scan", resolvedAt: now2.toISOString() });
+    }
+  }
+  return [...byId.values()];
+}
+function aliasIndex(windows) {
+  const index = /* @__PURE__ */ new Map();
+  for (const window2 of windows) {
+    for (const finding of window2.findings) {
+      for (const token of problemTokens(finding)) if (!index.has(token)) index.set(token, window2.key);
+    }
+  }
+  return index;
+}
+function knownAs(finding, index) {
+  for (const token of problemTokens(finding)) {
+    const key = index.get(token);
+    if (key) return key;
+  }
+  return void 0;
+}
+function problemTokens(finding) {
+  if (!finding.package) return [];
+  const where = `${finding.ecosystem ?? ""}/${finding.package}`.toLowerCase();
+  const names = (finding.aliases ?? []).filter((alias) => /^(GHSA|CVE|OSV|PYSEC|GO|RUSTSEC)-/i.test(alias));
+  return names.map((name) => `${name.toUpperCase()}@${where}`);
 }
 
 // core/tracking/security/messages.ts
@@ -87911,7 +88023,6 @@ function windowStage(window2, now2) {
 }
 
 // core/tracking/security/plan.ts
-var DEFAULT_STAGE_LABELS = { atRisk: "sla: at-risk", breached: "sla: breached" };
 function planSecurityWindows(input2) {
   const actions = [];
   const canonical = /* @__PURE__ */ new Map();
@@ -87919,112 +88030,60 @@ function planSecurityWindows(input2) {
     const { keep, duplicates } = pickCanonical(windows);
     canonical.set(key, keep);
     for (const duplicate of duplicates) {
-      actions.push({
-        kind: "close-duplicate",
-        number: duplicate.number,
-        original: keep.number,
-        comment: duplicateComment(keep.number)
-      });
+      const comment = duplicateComment(keep.number);
+      actions.push({ kind: "close-duplicate", number: duplicate.number, original: keep.number, comment });
     }
   }
-  const incoming = groupBy(
-    input2.findings,
-    (finding) => markerValue(trackingKey(finding, input2.config.groupBy))
-  );
-  const keys = /* @__PURE__ */ new Set([...incoming.keys(), ...canonical.keys()]);
-  for (const key of keys) {
-    const action = planOne(key, canonical.get(key), incoming.get(key) ?? [], input2);
+  const sameProblem = aliasIndex(canonical.values());
+  const incoming = groupBy(input2.findings, (finding) => {
+    const key = markerValue(trackingKey(finding, input2.config.groupBy));
+    return canonical.has(key) ? key : knownAs(finding, sameProblem) ?? key;
+  });
+  for (const key of /* @__PURE__ */ new Set([...incoming.keys(), ...canonical.keys()])) {
+    const window2 = canonical.get(key);
+    const action = actionFor(window2, desiredWindow(key, window2, incoming.get(key) ?? [], input2), input2);
     if (action) actions.push(action);
   }
   return actions;
 }
-function planOne(key, window2, reported, input2) {
+function desiredWindow(key, window2, reported, input2) {
   const previous = window2?.findings ?? [];
-  const merged = mergeFindings(previous, reported, input2);
-  const open3 = merged.filter((finding) => finding.state === "open");
-  const newlyOpen = open3.filter(
-    (finding) => previous.find((old) => old.id === finding.id)?.state !== "open"
-  );
-  const newlyResolved = merged.filter(
-    (finding) => finding.state !== "open" && previous.find((old) => old.id === finding.id)?.state === "open"
-  );
+  const wasOpen = (finding) => previous.find((old) => old.id === finding.id)?.state === "open";
+  const findings = mergeFindings(previous, reported, input2.completeSources, input2.now);
+  const open3 = findings.filter((finding) => finding.state === "open");
   const patch = patchWindow(open3, input2.config, input2.calendar);
-  const { body } = renderWindowBody({
-    key,
-    findings: merged,
-    window: patch,
-    calendarName: input2.config.calendar,
-    zone: input2.zone,
-    template: input2.template
-  });
   const stage = patch ? windowStage(patch, input2.now) : void 0;
-  const stageLabels = input2.stageLabels ?? DEFAULT_STAGE_LABELS;
-  const wanted = desiredLabels(input2.config, stageLabels, patch?.severity, stage);
+  const { body } = renderWindowBody({ key, findings, window: patch, calendarName: input2.config.calendar, zone: input2.zone, template: input2.template });
+  return {
+    key,
+    findings,
+    open: open3,
+    newlyOpen: open3.filter((finding) => !wasOpen(finding)),
+    newlyResolved: findings.filter((finding) => finding.state !== "open" && wasOpen(finding)),
+    body,
+    labels: desiredLabels(input2.config, input2.stageLabels ?? DEFAULT_STAGE_LABELS, patch?.severity, stage)
+  };
+}
+function actionFor(window2, desired, input2) {
+  const { body, labels } = desired;
   if (!window2) {
-    const worthTracking = open3.some(
-      (finding) => severityAtLeast(finding.severity, input2.config.minSeverity)
-    );
-    return worthTracking ? { kind: "create", key, title: windowTitle(key, merged), body, labels: wanted } : void 0;
+    const worthTracking = desired.open.some((finding) => severityAtLeast(finding.severity, input2.config.minSeverity));
+    return worthTracking ? { kind: "create", key: desired.key, title: windowTitle(desired.key, desired.findings), body, labels } : void 0;
   }
-  const managed = managedLabels(input2.config, stageLabels);
-  const addLabels = wanted.filter((label) => !window2.labels.includes(label));
-  const removeLabels = window2.labels.filter((label) => managed(label) && !wanted.includes(label));
-  if (window2.state === "open" && open3.length === 0 && newlyResolved.length > 0) {
-    const stale = window2.labels.filter(
-      (label) => label === stageLabels.atRisk || label === stageLabels.breached
-    );
-    return {
-      kind: "close",
-      number: window2.number,
-      body,
-      comment: closeComment(newlyResolved, input2.zone),
-      removeLabels: stale
-    };
+  const stageLabels = input2.stageLabels ?? DEFAULT_STAGE_LABELS;
+  const addLabels = labels.filter((label) => !window2.labels.includes(label));
+  const removeLabels = window2.labels.filter((label) => isManagedLabel(input2.config, stageLabels, label) && !labels.includes(label));
+  if (window2.state === "open" && desired.open.length === 0 && desired.newlyResolved.length > 0) {
+    const stale = window2.labels.filter((label) => isStageLabel(stageLabels, label));
+    return { kind: "close", number: window2.number, body, comment: closeComment(desired.newlyResolved, input2.zone), removeLabels: stale };
   }
-  if (window2.state === "closed" && newlyOpen.length > 0) {
-    return {
-      kind: "reopen",
-      number: window2.number,
-      body,
-      comment: reopenComment(newlyOpen),
-      addLabels
-    };
+  if (window2.state === "closed") {
+    if (desired.newlyOpen.length === 0) return void 0;
+    return { kind: "reopen", number: window2.number, body, comment: reopenComment(desired.newlyOpen), addLabels };
   }
-  if (window2.state === "closed") return void 0;
   const changedBody = sameBody(body, window2.body) ? void 0 : body;
   if (!changedBody && addLabels.length === 0 && removeLabels.length === 0) return void 0;
   return { kind: "update", number: window2.number, body: changedBody, addLabels, removeLabels };
-}
-function mergeFindings(previous, reported, input2) {
-  const byId = new Map(previous.map((finding) => [finding.id, finding]));
-  for (const finding of reported) {
-    const old = byId.get(finding.id);
-    const firstSeenAt = old && Date.parse(old.firstSeenAt) < Date.parse(finding.firstSeenAt) ? old.firstSeenAt : finding.firstSeenAt;
-    byId.set(finding.id, { ...finding, firstSeenAt });
-  }
-  const reportedIds = new Set(reported.map((finding) => finding.id));
-  for (const [id, finding] of byId) {
-    if (finding.state === "open" && !reportedIds.has(id) && input2.completeSources?.includes(finding.source)) {
-      byId.set(id, {
-        ...finding,
-        state: "fixed",
-        resolution: "no longer reported by the scan",
-        resolvedAt: input2.now.toISOString()
-      });
-    }
-  }
-  return [...byId.values()];
-}
-function desiredLabels(config2, stageLabels, severity, stage) {
-  const labels = [...config2.labels];
-  if (severity && config2.severityLabelPrefix)
-    labels.push(`${config2.severityLabelPrefix}${severity}`);
-  if (stage === "at-risk") labels.push(stageLabels.atRisk);
-  if (stage === "breached") labels.push(stageLabels.breached);
-  return labels;
-}
-function managedLabels(config2, stageLabels) {
-  return (label) => label === stageLabels.atRisk || label === stageLabels.breached || config2.severityLabelPrefix !== "" && label.startsWith(config2.severityLabelPrefix);
 }
 function pickCanonical(windows) {
   const byAge = [...windows].sort((a, b) => a.number - b.number);
@@ -94045,12 +94104,21 @@ async function main() {
     problems,
     ...database ? { database } : {},
     ...getInput("baseline") ? { baseline: resolve3(root, getInput("baseline")) } : {},
-    ...snyk ? { snyk } : {}
+    ...snyk ? { snyk } : {},
+    ...token && deps.sources.github ? { github: actionGitHub(token) } : {}
   });
-  const out = process.env.RUNNER_TEMP || root;
-  const sarifFile = resolve3(root, getInput("sarif-file") || join9(out, "upkeep-deps.sarif"));
-  const reportFile = resolve3(root, getInput("report-file") || join9(out, "upkeep-deps.json"));
-  writeJson(sarifFile, toSarif(result, TOOL));
+  const workspace = resolve3(process.env.GITHUB_WORKSPACE ?? process.cwd());
+  const out = process.env.RUNNER_TEMP || workspace;
+  const sarifFile = resolve3(
+    workspace,
+    getInput("sarif-file") || join9(out, "upkeep-deps.sarif")
+  );
+  const reportFile = resolve3(
+    workspace,
+    getInput("report-file") || join9(out, "upkeep-deps.json")
+  );
+  const prefix = relative4(workspace, root).split(sep4).join("/");
+  writeJson(sarifFile, toSarif(result, TOOL, prefix.startsWith("..") ? "" : prefix));
   writeJson(
     reportFile,
     toJsonReport(result, { name: TOOL.name, version: TOOL.version }, systemClock.now())
