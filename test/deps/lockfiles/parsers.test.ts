@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { collectPackages } from "../../../core/deps/lockfiles/collect.ts";
+import { parserFor } from "../../../core/deps/lockfiles/index.ts";
 import type { LockedPackage } from "../../../core/deps/package.ts";
 
 const FIXTURES = new URL("../fixtures/", import.meta.url).pathname;
@@ -373,5 +374,16 @@ describe("the project's own package-lock.json (a real lockfileVersion 3)", () =>
     });
     const vitest = collected.packages.find((found) => found.name === "vitest");
     expect(vitest).toMatchObject({ scope: "dev", direct: true });
+  });
+});
+
+describe("Windows line endings", () => {
+  it.each(cases.map((entry) => entry.file))("%s reads the same with CRLF line endings", (file) => {
+    const text = readFileSync(join(FIXTURES, file), "utf8");
+    const parser = parserFor(file)!;
+    const unix = parser.parse(file, text);
+    const windows = parser.parse(file, text.replace(/\n/g, "\r\n"));
+    expect(windows.problems).toEqual([]);
+    expect(windows.packages).toEqual(unix.packages);
   });
 });
