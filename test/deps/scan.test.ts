@@ -134,3 +134,25 @@ describe("scanning a repository", () => {
     expect(after.policy.findings.every((f) => f.isNew === false)).toBe(true);
   });
 });
+
+describe("the dedicated ignore file", () => {
+  it("applies its good entries and reports a bad one at its line, making the scan incomplete", async () => {
+    const root = repo();
+    mkdirSync(join(root, ".github"));
+    writeFileSync(
+      join(root, ".github/deps-ignores.yml"),
+      "- id: CVE-2014-7191\n  reason: only trusted input reaches qs\n- id: NSWG-NPM-28\n",
+    );
+    const result = await scan(root, { ignoreFile: ".github/deps-ignores.yml" });
+    expect(result.policy.findings.find((f) => f.id === "NSWG-NPM-29")?.status).toBe("ignored");
+    expect(result.problems).toEqual([
+      {
+        kind: "config",
+        file: ".github/deps-ignores.yml",
+        line: 3,
+        message: "ignore #2: reason: Invalid input: expected string, received undefined",
+      },
+    ]);
+    expect(result.exitCode).toBe(3);
+  });
+});
