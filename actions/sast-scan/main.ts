@@ -50,7 +50,7 @@ function annotate(findings: Finding[], scanPath: string, changed: ChangedLines |
   const candidates = activeFindings(findings).filter((finding) => {
     if (!changed) return true;
     const lines = changed.get(join(scanPath, finding.path).replace(/^\.\//, ""));
-    return lines !== undefined && lines.has(finding.startLine);
+    return lines?.has(finding.startLine) === true;
   });
   for (const finding of candidates.slice(0, MAX_ANNOTATIONS)) {
     const properties = {
@@ -59,7 +59,10 @@ function annotate(findings: Finding[], scanPath: string, changed: ChangedLines |
       startLine: finding.startLine,
       endLine: finding.endLine,
     };
-    core[annotationLevel(finding)](finding.message, properties);
+    const level = annotationLevel(finding);
+    if (level === "error") core.error(finding.message, properties);
+    else if (level === "warning") core.warning(finding.message, properties);
+    else core.notice(finding.message, properties);
   }
   if (candidates.length > MAX_ANNOTATIONS)
     core.info(

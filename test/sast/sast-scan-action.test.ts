@@ -17,6 +17,7 @@ const CONFIG = "sast:\n  failOn: high\n  trackOn: critical\n";
 const VULNERABLE = [
   'const { exec } = require("child_process");',
   'app.get("/ping", (req, res) => {',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: JavaScript source under test
   "  exec(`ping -c 1 ${req.query.host}`);",
   "});",
   "",
@@ -95,7 +96,7 @@ describe("sast-scan action", () => {
 
     writeFileSync(
       join(root, "src/server.js"),
-      VULNERABLE.replace("${req.query.host}", "example.com"),
+      VULNERABLE.replace("req.query.host", "'example.com'"),
     );
     const fixed = await runAction(options);
     expect(fixed.exitCode, fixed.stdout).toBe(0);
