@@ -51429,8 +51429,7 @@ var releaseNotesConfigSchema = external_exports.strictObject({
   ),
   repositoryUrl: external_exports.string().optional().describe("Base URL for links; defaults to package.json `repository`, then the git remote."),
   patchSections: external_exports.array(external_exports.string()).default(["fix", "security"]).describe("Commit types listed in the patch release notes."),
-  enhancementSections: external_exports.array(external_exports.string()).default(["feat", "feature"]).describe("Commit types listed in the enhancement release notes."),
-  keepDraftCurrent: external_exports.boolean().default(false).describe("App: keep a draft GitHub release up to date as pull requests merge.")
+  enhancementSections: external_exports.array(external_exports.string()).default(["feat", "feature"]).describe("Commit types listed in the enhancement release notes.")
 }).prefault({});
 
 // core/report/config.ts
@@ -61283,6 +61282,7 @@ function readBaselineKeys(options, problems) {
 function openSources(options, problems) {
   const sources = [];
   const { sources: configured } = options.config;
+  const cacheDir = options.cacheDir === false ? void 0 : options.cacheDir ?? defaultCacheDir(options.env);
   const database = options.database ?? configured.database;
   if (database) {
     const path = options.database ? resolve4(options.database) : inRoot(options.root, database);
@@ -61302,7 +61302,9 @@ function openSources(options, problems) {
     sources.push(
       osvApiSource({
         baseUrl: configured.osvApiUrl,
-        ...options.fetch ? { fetch: options.fetch } : {}
+        ...options.fetch ? { fetch: options.fetch } : {},
+        // Records are cached by id and `modified`, so a changed record is fetched again.
+        ...cacheDir ? { cacheDir: join7(cacheDir, "osv-api") } : {}
       })
     );
   }

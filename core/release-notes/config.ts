@@ -75,10 +75,6 @@ export const releaseNotesConfigSchema = z
       .array(z.string())
       .default(["feat", "feature"])
       .describe("Commit types listed in the enhancement release notes."),
-    keepDraftCurrent: z
-      .boolean()
-      .default(false)
-      .describe("App: keep a draft GitHub release up to date as pull requests merge."),
   })
   .prefault({});
 

@@ -61934,8 +61934,7 @@ var releaseNotesConfigSchema = external_exports.strictObject({
   ),
   repositoryUrl: external_exports.string().optional().describe("Base URL for links; defaults to package.json `repository`, then the git remote."),
   patchSections: external_exports.array(external_exports.string()).default(["fix", "security"]).describe("Commit types listed in the patch release notes."),
-  enhancementSections: external_exports.array(external_exports.string()).default(["feat", "feature"]).describe("Commit types listed in the enhancement release notes."),
-  keepDraftCurrent: external_exports.boolean().default(false).describe("App: keep a draft GitHub release up to date as pull requests merge.")
+  enhancementSections: external_exports.array(external_exports.string()).default(["feat", "feature"]).describe("Commit types listed in the enhancement release notes.")
 }).prefault({});
 
 // core/report/config.ts
