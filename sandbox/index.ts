@@ -13,15 +13,17 @@ import { handleControl } from "./control.ts";
 import { FaultInjector, type FaultKind, type FaultOptions } from "./faults.ts";
 import { createHandler, type RequestLogEntry } from "./http/handler.ts";
 import { Router } from "./http/router.ts";
-import type { IssueRecord, RepoPermission } from "./model.ts";
+import type { RepoPermission } from "./model.ts";
 import { checkWebhookPayload } from "./openapi/validator.ts";
 import { allRoutes } from "./routes/all.ts";
 import { ScriptedUser } from "./scripted-user.ts";
 import { SandboxState, type WebhookParts } from "./state.ts";
+import { type IssueView, viewOf } from "./views.ts";
 import { type DeliveryRecord, WebhookQueue, type WebhookTarget } from "./webhooks/delivery.ts";
 import { buildPayload } from "./webhooks/payload.ts";
 
 export { ScriptedUser } from "./scripted-user.ts";
+export type { IssueView } from "./views.ts";
 export type {
   DeliveryRecord,
   FaultKind,
@@ -41,26 +43,6 @@ export interface SandboxOptions {
   /** Port to listen on (default: any free port). */
   port?: number;
   appId?: number;
-}
-
-export interface IssueView {
-  number: number;
-  title: string;
-  body: string | null;
-  state: "open" | "closed";
-  stateReason: string | null;
-  isPullRequest: boolean;
-  labels: string[];
-  assignees: string[];
-  comments: { id: number; body: string; user: string; createdAt: string }[];
-  events: {
-    event: string;
-    actor: string;
-    label?: string;
-    assignee?: string;
-    stateReason?: string | null;
-    createdAt: string;
-  }[];
 }
 
 let sharedKey: string | undefined;
@@ -278,33 +260,6 @@ export class Sandbox {
     if (problem) this.validationErrors.push(problem);
     void this.queue.enqueue(event, payload);
   }
-}
-
-function viewOf(issue: IssueRecord): IssueView {
-  return {
-    number: issue.number,
-    title: issue.title,
-    body: issue.body,
-    state: issue.state,
-    stateReason: issue.stateReason,
-    isPullRequest: issue.isPullRequest,
-    labels: issue.labels.map((label) => label.name),
-    assignees: issue.assignees.map((user) => user.login),
-    comments: issue.comments.map((comment) => ({
-      id: comment.id,
-      body: comment.body,
-      user: comment.user.login,
-      createdAt: comment.createdAt,
-    })),
-    events: issue.events.map((event) => ({
-      event: event.event,
-      actor: event.actor.login,
-      ...(event.label ? { label: event.label.name } : {}),
-      ...(event.assignee ? { assignee: event.assignee.login } : {}),
-      ...(event.stateReason !== undefined ? { stateReason: event.stateReason } : {}),
-      createdAt: event.createdAt,
-    })),
-  };
 }
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {

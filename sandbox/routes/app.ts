@@ -2,13 +2,8 @@
 import { nodeId } from "../changes/repos.ts";
 import { paginate } from "../http/paginate.ts";
 import type { RequestContext, Route } from "../http/route.ts";
-import {
-  APP_EVENTS,
-  APP_PERMISSIONS,
-  renderInstallation,
-  renderRepo,
-  renderUser,
-} from "../render.ts";
+import { APP_EVENTS, APP_PERMISSIONS, renderInstallation, renderRepo } from "../render/repo.ts";
+import { renderUser } from "../render/user.ts";
 import { APP_SLUG, HttpError } from "../state.ts";
 
 function installationOf(ctx: RequestContext) {

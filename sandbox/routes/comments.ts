@@ -10,7 +10,7 @@ import {
   timeParam,
 } from "../http/route.ts";
 import type { Comment } from "../model.ts";
-import { renderComment } from "../render.ts";
+import { renderComment } from "../render/issue.ts";
 
 function listed(ctx: RequestContext, comments: Comment[]) {
   const repo = repoOf(ctx);

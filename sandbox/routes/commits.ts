@@ -4,7 +4,8 @@ import { nodeId } from "../changes/repos.ts";
 import { paginate } from "../http/paginate.ts";
 import { type RequestContext, type Route, repoOf, timeParam } from "../http/route.ts";
 import type { CommitRecord, Repo } from "../model.ts";
-import { renderUser, repoApi } from "../render.ts";
+import { repoApi } from "../render/repo.ts";
+import { renderUser } from "../render/user.ts";
 import { HttpError } from "../state.ts";
 
 function renderCommit(

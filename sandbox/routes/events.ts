@@ -3,7 +3,8 @@
 import { paginate } from "../http/paginate.ts";
 import { numberParam, type RequestContext, type Route, repoOf } from "../http/route.ts";
 import type { IssueEventRecord, IssueRecord, Repo } from "../model.ts";
-import { renderComment, renderIssue, renderIssueEvent, renderUser } from "../render.ts";
+import { renderComment, renderIssue, renderIssueEvent } from "../render/issue.ts";
+import { renderUser } from "../render/user.ts";
 import { HttpError } from "../state.ts";
 
 /** Kinds that /events lists; cross-references only show in the timeline, as on GitHub. */

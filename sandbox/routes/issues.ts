@@ -12,7 +12,7 @@ import {
   timeParam,
 } from "../http/route.ts";
 import type { IssueRecord, Repo, StateReason } from "../model.ts";
-import { renderIssue } from "../render.ts";
+import { renderIssue } from "../render/issue.ts";
 import { HttpError } from "../state.ts";
 
 const STATE_REASONS = new Set(["completed", "not_planned", "duplicate", "reopened"]);

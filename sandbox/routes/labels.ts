@@ -18,7 +18,7 @@ import {
   repoOf,
   stringList,
 } from "../http/route.ts";
-import { renderIssue, renderLabel } from "../render.ts";
+import { renderIssue, renderLabel } from "../render/issue.ts";
 
 /** The labels body may be `{labels: [...]}`, a bare array, or `{labels: [{name}]}`. */
 function labelNames(ctx: RequestContext): string[] {

@@ -9,7 +9,7 @@ import {
 import { paginate } from "../http/paginate.ts";
 import { actorOf, numberParam, type RequestContext, type Route, repoOf } from "../http/route.ts";
 import type { Release } from "../model.ts";
-import { renderRelease } from "../render.ts";
+import { renderRelease } from "../render/repo.ts";
 import { HttpError } from "../state.ts";
 
 const RELEASES = "/repos/{owner}/{repo}/releases";

@@ -4,7 +4,8 @@ import { nodeId } from "../changes/repos.ts";
 import { paginate } from "../http/paginate.ts";
 import { type RequestContext, type Route, repoOf } from "../http/route.ts";
 import type { Repo } from "../model.ts";
-import { renderRepo, renderUser, repoApi } from "../render.ts";
+import { renderRepo, repoApi } from "../render/repo.ts";
+import { renderUser } from "../render/user.ts";
 import { HttpError } from "../state.ts";
 
 function blobSha(text: string): string {

@@ -2,7 +2,7 @@
 import { paginate } from "../http/paginate.ts";
 import type { RequestContext, Route } from "../http/route.ts";
 import type { IssueRecord, Repo } from "../model.ts";
-import { renderIssue } from "../render.ts";
+import { renderIssue } from "../render/issue.ts";
 import { matchesSearch, parseSearch } from "../search/query.ts";
 import { HttpError } from "../state.ts";
 import { sortIssues } from "./issues.ts";

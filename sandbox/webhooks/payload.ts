@@ -2,15 +2,9 @@
 // repository, sender, installation and subject objects replaced by the sandbox's current state.
 import { nodeId } from "../changes/repos.ts";
 import type { Account, Repo } from "../model.ts";
-import {
-  renderComment,
-  renderInstallation,
-  renderIssue,
-  renderLabel,
-  renderRelease,
-  renderRepo,
-  renderUser,
-} from "../render.ts";
+import { renderComment, renderIssue, renderLabel } from "../render/issue.ts";
+import { renderInstallation, renderRelease, renderRepo } from "../render/repo.ts";
+import { renderUser } from "../render/user.ts";
 import type { SandboxState, WebhookParts } from "../state.ts";
 import { exampleFor } from "./examples.ts";
 
