@@ -75,13 +75,13 @@ function readBaselineKeys(
 function openSources(options: RepositoryScanOptions, problems: ScanProblem[]): AdvisorySource[] {
   const sources: AdvisorySource[] = [];
   const { sources: configured } = options.config;
+  const cacheDir =
+    options.cacheDir === false ? undefined : (options.cacheDir ?? defaultCacheDir(options.env));
   const database = options.database ?? configured.database;
   if (database) {
     const path = options.database ? resolve(options.database) : inRoot(options.root, database);
     if (existsSync(path)) {
-      sources.push(
-        openOfflineDatabase(path, { cacheDir: options.cacheDir ?? defaultCacheDir(options.env) }),
-      );
+      sources.push(openOfflineDatabase(path, { cacheDir: cacheDir ?? false }));
     } else {
       problems.push({
         kind: "source",
@@ -95,6 +95,8 @@ function openSources(options: RepositoryScanOptions, problems: ScanProblem[]): A
       osvApiSource({
         baseUrl: configured.osvApiUrl,
         ...(options.fetch ? { fetch: options.fetch } : {}),
+        // Records are cached by id and `modified`, so a changed record is fetched again.
+        ...(cacheDir ? { cacheDir: join(cacheDir, "osv-api") } : {}),
       }),
     );
   }
