@@ -148,4 +148,20 @@ describe("sast-scan action", () => {
     expect(run.summary).toContain("my-rules/bad.yml (rule bad)");
     expect(run.summary).toContain("src/data.js");
   });
+
+  it("scans a large checkout on worker threads inside the bundled file and caps annotations", async () => {
+    const files: Record<string, string> = {};
+    for (let index = 0; index < 120; index++) files[`src/f${index}.js`] = VULNERABLE;
+    const run = await runAction({
+      entry: ENTRY,
+      inputs: { token: "", jobs: "2" },
+      repository: REPO,
+      workspace: workspace(files),
+      eventName: "push",
+    });
+    expect(run.exitCode).toBe(1);
+    expect(run.outputs).toMatchObject({ critical: "120", incomplete: "false" });
+    expect(run.stdout.match(/::error title=critical/g)).toHaveLength(50);
+    expect(run.stdout).toContain("70 more finding(s) are in the summary and SARIF");
+  });
 });
