@@ -4,6 +4,7 @@ import { mavenScheme } from "./maven.ts";
 import { nugetScheme } from "./nuget.ts";
 import { packagistScheme } from "./packagist.ts";
 import { pep440Scheme } from "./pep440.ts";
+import { pubScheme } from "./pub.ts";
 import { rubyGemsScheme } from "./rubygems.ts";
 import type { VersionScheme } from "./scheme.ts";
 import { semverScheme } from "./semver.ts";
@@ -15,7 +16,7 @@ const SCHEMES: Record<Ecosystem, VersionScheme> = {
   "crates.io": semverScheme,
   Go: semverScheme,
   Hex: semverScheme,
-  Pub: semverScheme,
+  Pub: pubScheme,
   PyPI: pep440Scheme,
   Maven: mavenScheme,
   RubyGems: rubyGemsScheme,

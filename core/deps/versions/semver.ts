@@ -1,4 +1,4 @@
-// Semantic Versioning 2.0 ordering (npm, crates.io, Go modules, Hex, Pub) via the `semver` package.
+// Semantic Versioning 2.0 ordering (npm, crates.io, Go modules, Hex) via the `semver` package.
 // Go writes a leading "v" and pseudo-versions, both of which are valid semver once the "v" is gone.
 import semver from "semver";
 import { cachedScheme } from "./scheme.ts";
