@@ -217,17 +217,29 @@ export class Sandbox {
   }
 
   /** A realistic payload for `event`/`action` with repository, sender and installation from the sandbox. */
+  /**
+   * A payload for `event`/`action` built from GitHub's example with repository, organization,
+   * sender and installation from the sandbox. `repo` and `sender` name them; `issue` may be a
+   * number (the sandbox's issue, rendered now) or a JSON object; other fields are copied as given.
+   */
   webhookPayload(
     event: string,
     action: string | undefined,
-    overrides: Record<string, unknown> & { repo?: string; sender?: string } = {},
+    overrides: Record<string, unknown> & { repo?: string; sender?: unknown; issue?: unknown } = {},
   ) {
-    const { repo, sender, ...fields } = overrides;
+    const { repo, sender, issue, ...fields } = overrides;
     const parts: WebhookParts = {
       repo: repo ? this.state.repoNamed(repo) : undefined,
-      sender: sender ? this.state.account(sender) : this.state.bot,
+      sender: typeof sender === "string" ? this.state.account(sender) : this.state.bot,
       fields,
     };
+    if (typeof issue === "number") {
+      if (!repo) throw new Error("webhookPayload: give `repo` with an issue number");
+      parts.issue = this.state.issueNumbered(repo, issue);
+    } else if (issue !== undefined) {
+      fields.issue = issue;
+    }
+    if (sender !== undefined && typeof sender !== "string") fields.sender = sender;
     return buildPayload(this.state, event, action, parts);
   }
 

@@ -189,6 +189,25 @@ describe("webhooks from scripted users", () => {
     ).toBe(true);
   });
 
+  it("webhookPayload renders a sandbox issue by number as it is now", async () => {
+    sandbox = await startSandbox();
+    sandbox.addRepo(REPO);
+    const number = await sandbox.as("alice").openIssue(REPO, { title: "Crash", labels: ["bug"] });
+    await sandbox.as("alice").close(REPO, number, "completed");
+    const payload = sandbox.webhookPayload("issues", "closed", {
+      repo: REPO,
+      sender: "alice",
+      issue: number,
+    });
+    expect(payload.issue).toMatchObject({
+      number,
+      state: "closed",
+      state_reason: "completed",
+      labels: [{ name: "bug" }],
+    });
+    expect(payload.sender).toMatchObject({ login: "alice" });
+  });
+
   it("install() announces a new installation and repositories added to it later", async () => {
     receiver = await startReceiver();
     sandbox = await startSandbox({ webhook: { url: receiver.url, secret: SECRET } });
