@@ -56,16 +56,27 @@ describe("Snyk adapter", () => {
       config: depsConfigSchema.parse({ failOn: "medium" }),
       now: new Date("2026-11-25T00:00:00Z"),
       snyk: merge,
+      database: join(SHARED_OSV, "PyPI", "all.zip"),
+      cacheDir: false,
     });
-    const ansible = result.policy.findings.find((finding) => finding.name === "ansible");
+    const ansible = result.policy.findings.find((finding) =>
+      finding.ids.includes("SNYK-PYTHON-ANSIBLE-1048756"),
+    );
     expect(ansible).toMatchObject({
+      id: "GHSA-5rrg-rr89-x9mv",
       file: "requirements.txt",
       locations: [{ file: "requirements.txt", line: 2 }],
       fixedIn: "2.9.19",
     });
+    expect(ansible?.ids).toEqual(
+      expect.arrayContaining(["CVE-2021-20228", "PYSEC-2021-1", "SNYK-PYTHON-ANSIBLE-1048756"]),
+    );
+    // The PyPA record has no severity; Snyk's CVSS vector gives the merged finding one.
     expect(ansible?.severity).toMatchObject({ level: "low", score: 3.3 });
     // jinja2 is only in Snyk's dependency graph: reported at Snyk's target file.
-    const jinja = result.policy.findings.find((finding) => finding.name === "jinja2");
+    const jinja = result.policy.findings.find((finding) =>
+      finding.ids.includes("SNYK-PYTHON-JINJA2-1012994"),
+    );
     expect(jinja).toMatchObject({ file: "requirements.txt", status: "failing", fixedIn: "2.11.3" });
     expect(result.problems.map((problem) => problem.file)).toEqual(["snyk", "snyk"]);
   });
