@@ -24,3 +24,8 @@ export async function readWorkingFile(cwd: string, path: string): Promise<string
 export async function isRepository(cwd: string): Promise<boolean> {
   return (await gitMaybe(cwd, ["rev-parse", "--git-dir"])) !== undefined;
 }
+
+/** A shallow clone (actions/checkout's default) lacks the tags and history release notes need. */
+export async function isShallow(cwd: string): Promise<boolean> {
+  return (await gitMaybe(cwd, ["rev-parse", "--is-shallow-repository"]))?.trim() === "true";
+}

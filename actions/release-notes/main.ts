@@ -13,6 +13,7 @@ import {
   planLocalRelease,
   ReleaseInputError,
 } from "../../git/release-source.ts";
+import { isShallow } from "../../git/repository.ts";
 import { loadActionConfig } from "../config.ts";
 import { actionGitHub } from "../github-port.ts";
 import { publishRelease, type ReleaseMode } from "./publish.ts";
@@ -30,6 +31,11 @@ async function main(): Promise<void> {
   const prefix = core.getInput("tag-prefix");
   const releaseNotes = prefix ? { ...config.releaseNotes, tagPrefix: prefix } : config.releaseNotes;
   const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
+  if (await isShallow(workspace)) {
+    core.warning(
+      "The checkout is shallow: tags and history may be missing. Use actions/checkout with fetch-depth: 0.",
+    );
+  }
   const plan = await planLocalRelease({
     cwd: workspace,
     config: releaseNotes,

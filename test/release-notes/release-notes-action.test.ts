@@ -129,6 +129,20 @@ describe("release-notes action", () => {
     expect(await releases()).toHaveLength(1);
   }, 60_000);
 
+  it("warns when the checkout is shallow (tags and history missing)", async () => {
+    const shallow = new GitFixture();
+    shallow.git("clone", "-q", "--depth", "1", `file://${checkout.dir}`, "clone");
+    const result = await runAction({
+      entry: `${REPO_ROOT}/actions/release-notes/dist/index.js`,
+      inputs: { token: "", mode: "none", config: ".github/upkeep.yml", to: "HEAD" },
+      repository: REPO,
+      apiUrl: sandbox.url,
+      workspace: join(shallow.dir, "clone"),
+    });
+    expect(result.exitCode, result.stdout).toBe(0);
+    expect(result.stdout).toContain("::warning::The checkout is shallow");
+  }, 60_000);
+
   it("a bad mode fails the step with a clear message", async () => {
     const result = await run({ mode: "sometimes" });
     expect(result.exitCode).not.toBe(0);

@@ -61608,6 +61608,9 @@ async function readWorkingFile(cwd, path) {
     throw error63;
   }
 }
+async function isShallow(cwd) {
+  return (await gitMaybe(cwd, ["rev-parse", "--is-shallow-repository"]))?.trim() === "true";
+}
 
 // git/tags.ts
 import { spawn as spawn4 } from "node:child_process";
@@ -67413,6 +67416,11 @@ async function main() {
   const prefix = getInput("tag-prefix");
   const releaseNotes = prefix ? { ...config2.releaseNotes, tagPrefix: prefix } : config2.releaseNotes;
   const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
+  if (await isShallow(workspace)) {
+    warning(
+      "The checkout is shallow: tags and history may be missing. Use actions/checkout with fetch-depth: 0."
+    );
+  }
   const plan = await planLocalRelease({
     cwd: workspace,
     config: releaseNotes,
