@@ -34,7 +34,11 @@ export interface PipelineOptions {
   control?: (ctx: RequestContext) => Promise<RouteResult | undefined>;
 }
 
-const NOT_FOUND = { message: "Not Found", documentation_url: "https://docs.github.com/rest", status: "404" };
+const NOT_FOUND = {
+  message: "Not Found",
+  documentation_url: "https://docs.github.com/rest",
+  status: "404",
+};
 
 export function createHandler(options: PipelineOptions) {
   const limits = new RateLimits();
