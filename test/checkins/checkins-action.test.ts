@@ -98,3 +98,31 @@ describe("check-ins action", () => {
     );
   });
 });
+
+describe("check-ins action under GitHub faults", () => {
+  it("retries 5xx, 429 and secondary rate limits and still opens each issue exactly once", async () => {
+    sandbox.addRepo(REPO, {
+      files: {
+        ".github/upkeep.yml": [
+          "checkins:",
+          ...["alpha", "beta", "gamma"].flatMap((name) => [
+            `  - name: ${name}`,
+            `    title: ${name} review`,
+            "    every: week",
+          ]),
+        ].join("\n"),
+      },
+    });
+    sandbox.setFaults({ rate: 0.4, seed: 3 });
+    const run = await runCheckins();
+    sandbox.setFaults({ rate: 0 });
+    expect(run.exitCode, run.stderr + run.stdout).toBe(0);
+    expect(sandbox.requests.filter((request) => request.status >= 429).length).toBeGreaterThan(0);
+    expect(
+      sandbox
+        .issues(REPO)
+        .map((issue) => issue.title)
+        .sort(),
+    ).toEqual(["alpha review", "beta review", "gamma review"]);
+  });
+});
