@@ -18,9 +18,9 @@ describe("upkeep CLI", () => {
     expect(printed.stdout.trim()).toBe(version);
   });
 
-  it("validates the shipped example config", async () => {
-    const run = await runUpkeep(["config", "validate", "templates/upkeep.yml"]);
-    expect(run).toMatchObject({ exitCode: 0, stdout: "templates/upkeep.yml: valid\n" });
+  it.each(["templates/upkeep.yml", ".github/upkeep.yml"])("validates the shipped config %s", async (file) => {
+    const run = await runUpkeep(["config", "validate", file]);
+    expect(run).toMatchObject({ exitCode: 0, stdout: `${file}: valid\n` });
   });
 
   it("locates every problem of a bad config by file, line and key", async () => {
