@@ -38431,12 +38431,12 @@ var require_compare_build = __commonJS({
   "node_modules/semver/functions/compare-build.js"(exports2, module) {
     "use strict";
     var SemVer = require_semver();
-    var compareBuild = (a, b, loose) => {
+    var compareBuild2 = (a, b, loose) => {
       const versionA = new SemVer(a, loose);
       const versionB = new SemVer(b, loose);
       return versionA.compare(versionB) || versionA.compareBuild(versionB);
     };
-    module.exports = compareBuild;
+    module.exports = compareBuild2;
   }
 });
 
@@ -38444,8 +38444,8 @@ var require_compare_build = __commonJS({
 var require_sort = __commonJS({
   "node_modules/semver/functions/sort.js"(exports2, module) {
     "use strict";
-    var compareBuild = require_compare_build();
-    var sort = (list, loose) => list.sort((a, b) => compareBuild(a, b, loose));
+    var compareBuild2 = require_compare_build();
+    var sort = (list, loose) => list.sort((a, b) => compareBuild2(a, b, loose));
     module.exports = sort;
   }
 });
@@ -38454,8 +38454,8 @@ var require_sort = __commonJS({
 var require_rsort = __commonJS({
   "node_modules/semver/functions/rsort.js"(exports2, module) {
     "use strict";
-    var compareBuild = require_compare_build();
-    var rsort = (list, loose) => list.sort((a, b) => compareBuild(b, a, loose));
+    var compareBuild2 = require_compare_build();
+    var rsort = (list, loose) => list.sort((a, b) => compareBuild2(b, a, loose));
     module.exports = rsort;
   }
 });
@@ -39879,7 +39879,7 @@ var require_semver2 = __commonJS({
     var compare = require_compare();
     var rcompare = require_rcompare();
     var compareLoose = require_compare_loose();
-    var compareBuild = require_compare_build();
+    var compareBuild2 = require_compare_build();
     var sort = require_sort();
     var rsort = require_rsort();
     var gt = require_gt();
@@ -39918,7 +39918,7 @@ var require_semver2 = __commonJS({
       compare,
       rcompare,
       compareLoose,
-      compareBuild,
+      compareBuild: compareBuild2,
       sort,
       rsort,
       gt,
@@ -59646,6 +59646,28 @@ var pep440Scheme = cachedScheme("PEP 440", parsePep440, (a, b) => {
   return Number.isNaN(result) ? 0 : result;
 });
 
+// core/deps/versions/pub.ts
+var import_semver = __toESM(require_semver2(), 1);
+function parsePub(version2) {
+  return import_semver.default.parse(version2.trim()) ?? void 0;
+}
+function compareBuild(a, b) {
+  for (let index = 0; index < Math.max(a.length, b.length); index++) {
+    const left = a[index];
+    const right = b[index];
+    if (left === void 0 || right === void 0) return left === void 0 ? -1 : 1;
+    const numeric = /^\d+$/.test(left) && /^\d+$/.test(right);
+    const result = numeric ? compareDigits(left, right) : left < right ? -1 : left > right ? 1 : 0;
+    if (result !== 0) return result;
+  }
+  return 0;
+}
+var pubScheme = cachedScheme(
+  "Pub",
+  parsePub,
+  (a, b) => a.compare(b) || compareBuild(a.build, b.build)
+);
+
 // core/deps/versions/rubygems.ts
 function parseGem(version2) {
   const text2 = version2.trim().replace(/-/g, ".pre.");
@@ -59675,10 +59697,10 @@ function compareGem(a, b) {
 var rubyGemsScheme = cachedScheme("RubyGems", parseGem, compareGem);
 
 // core/deps/versions/semver.ts
-var import_semver = __toESM(require_semver2(), 1);
+var import_semver2 = __toESM(require_semver2(), 1);
 function parseSemver(version2) {
   const text2 = version2.trim().replace(/^v(?=\d)/, "");
-  return import_semver.default.parse(text2, { loose: true }) ?? void 0;
+  return import_semver2.default.parse(text2, { loose: true }) ?? void 0;
 }
 var semverScheme = cachedScheme("SemVer", parseSemver, (a, b) => a.compare(b));
 
@@ -59688,7 +59710,7 @@ var SCHEMES = {
   "crates.io": semverScheme,
   Go: semverScheme,
   Hex: semverScheme,
-  Pub: semverScheme,
+  Pub: pubScheme,
   PyPI: pep440Scheme,
   Maven: mavenScheme,
   RubyGems: rubyGemsScheme,
@@ -80915,13 +80937,12 @@ function readBaselineKeys(options, problems) {
 function openSources(options, problems) {
   const sources = [];
   const { sources: configured } = options.config;
+  const cacheDir = options.cacheDir === false ? void 0 : options.cacheDir ?? defaultCacheDir(options.env);
   const database = options.database ?? configured.database;
   if (database) {
     const path = options.database ? resolve2(options.database) : inRoot(options.root, database);
     if (existsSync3(path)) {
-      sources.push(
-        openOfflineDatabase(path, { cacheDir: options.cacheDir ?? defaultCacheDir(options.env) })
-      );
+      sources.push(openOfflineDatabase(path, { cacheDir: cacheDir ?? false }));
     } else {
       problems.push({
         kind: "source",
@@ -80934,7 +80955,9 @@ function openSources(options, problems) {
     sources.push(
       osvApiSource({
         baseUrl: configured.osvApiUrl,
-        ...options.fetch ? { fetch: options.fetch } : {}
+        ...options.fetch ? { fetch: options.fetch } : {},
+        // Records are cached by id and `modified`, so a changed record is fetched again.
+        ...cacheDir ? { cacheDir: join6(cacheDir, "osv-api") } : {}
       })
     );
   }
@@ -87916,7 +87939,8 @@ var DEFAULT_STAGE_LABELS = {
 };
 function desiredLabels(config2, stageLabels, severity, stage) {
   const labels = [...config2.labels];
-  if (severity && config2.severityLabelPrefix) labels.push(`${config2.severityLabelPrefix}${severity}`);
+  if (severity && config2.severityLabelPrefix)
+    labels.push(`${config2.severityLabelPrefix}${severity}`);
   if (stage === "at-risk") labels.push(stageLabels.atRisk);
   if (stage === "breached") labels.push(stageLabels.breached);
   return labels;
@@ -87934,13 +87958,21 @@ function mergeFindings(previous, reported, completeSources, now2) {
   for (const finding of reported) {
     const old = byId.get(finding.id);
     const earlier = old && Date.parse(old.firstSeenAt) < Date.parse(finding.firstSeenAt);
-    byId.set(finding.id, { ...finding, firstSeenAt: earlier ? old.firstSeenAt : finding.firstSeenAt });
+    byId.set(finding.id, {
+      ...finding,
+      firstSeenAt: earlier ? old.firstSeenAt : finding.firstSeenAt
+    });
   }
   const reportedIds = new Set(reported.map((finding) => finding.id));
   for (const [id, finding] of byId) {
     const silent = !reportedIds.has(id) && completeSources?.includes(finding.source);
     if (finding.state === "open" && silent) {
-      byId.set(id, { ...finding, state: "fixed", resolution: "no longer reported by the scan", resolvedAt: now2.toISOString() });
+      byId.set(id, {
+        ...finding,
+        state: "fixed",
+        resolution: "no longer reported by the scan",
+        resolvedAt: now2.toISOString()
+      });
     }
   }
   return [...byId.values()];
@@ -87949,7 +87981,8 @@ function aliasIndex(windows) {
   const index = /* @__PURE__ */ new Map();
   for (const window2 of windows) {
     for (const finding of window2.findings) {
-      for (const token of problemTokens(finding)) if (!index.has(token)) index.set(token, window2.key);
+      for (const token of problemTokens(finding))
+        if (!index.has(token)) index.set(token, window2.key);
     }
   }
   return index;
@@ -87964,7 +87997,9 @@ function knownAs(finding, index) {
 function problemTokens(finding) {
   if (!finding.package) return [];
   const where = `${finding.ecosystem ?? ""}/${finding.package}`.toLowerCase();
-  const names = (finding.aliases ?? []).filter((alias) => /^(GHSA|CVE|OSV|PYSEC|GO|RUSTSEC)-/i.test(alias));
+  const names = (finding.aliases ?? []).filter(
+    (alias) => /^(GHSA|CVE|OSV|PYSEC|GO|RUSTSEC)-/i.test(alias)
+  );
   return names.map((name) => `${name.toUpperCase()}@${where}`);
 }
 
@@ -88031,7 +88066,12 @@ function planSecurityWindows(input2) {
     canonical.set(key, keep);
     for (const duplicate of duplicates) {
       const comment = duplicateComment(keep.number);
-      actions.push({ kind: "close-duplicate", number: duplicate.number, original: keep.number, comment });
+      actions.push({
+        kind: "close-duplicate",
+        number: duplicate.number,
+        original: keep.number,
+        comment
+      });
     }
   }
   const sameProblem = aliasIndex(canonical.values());
@@ -88041,7 +88081,11 @@ function planSecurityWindows(input2) {
   });
   for (const key of /* @__PURE__ */ new Set([...incoming.keys(), ...canonical.keys()])) {
     const window2 = canonical.get(key);
-    const action = actionFor(window2, desiredWindow(key, window2, incoming.get(key) ?? [], input2), input2);
+    const action = actionFor(
+      window2,
+      desiredWindow(key, window2, incoming.get(key) ?? [], input2),
+      input2
+    );
     if (action) actions.push(action);
   }
   return actions;
@@ -88053,7 +88097,14 @@ function desiredWindow(key, window2, reported, input2) {
   const open3 = findings.filter((finding) => finding.state === "open");
   const patch = patchWindow(open3, input2.config, input2.calendar);
   const stage = patch ? windowStage(patch, input2.now) : void 0;
-  const { body } = renderWindowBody({ key, findings, window: patch, calendarName: input2.config.calendar, zone: input2.zone, template: input2.template });
+  const { body } = renderWindowBody({
+    key,
+    findings,
+    window: patch,
+    calendarName: input2.config.calendar,
+    zone: input2.zone,
+    template: input2.template
+  });
   return {
     key,
     findings,
@@ -88061,25 +88112,52 @@ function desiredWindow(key, window2, reported, input2) {
     newlyOpen: open3.filter((finding) => !wasOpen(finding)),
     newlyResolved: findings.filter((finding) => finding.state !== "open" && wasOpen(finding)),
     body,
-    labels: desiredLabels(input2.config, input2.stageLabels ?? DEFAULT_STAGE_LABELS, patch?.severity, stage)
+    labels: desiredLabels(
+      input2.config,
+      input2.stageLabels ?? DEFAULT_STAGE_LABELS,
+      patch?.severity,
+      stage
+    )
   };
 }
 function actionFor(window2, desired, input2) {
   const { body, labels } = desired;
   if (!window2) {
-    const worthTracking = desired.open.some((finding) => severityAtLeast(finding.severity, input2.config.minSeverity));
-    return worthTracking ? { kind: "create", key: desired.key, title: windowTitle(desired.key, desired.findings), body, labels } : void 0;
+    const worthTracking = desired.open.some(
+      (finding) => severityAtLeast(finding.severity, input2.config.minSeverity)
+    );
+    return worthTracking ? {
+      kind: "create",
+      key: desired.key,
+      title: windowTitle(desired.key, desired.findings),
+      body,
+      labels
+    } : void 0;
   }
   const stageLabels = input2.stageLabels ?? DEFAULT_STAGE_LABELS;
   const addLabels = labels.filter((label) => !window2.labels.includes(label));
-  const removeLabels = window2.labels.filter((label) => isManagedLabel(input2.config, stageLabels, label) && !labels.includes(label));
+  const removeLabels = window2.labels.filter(
+    (label) => isManagedLabel(input2.config, stageLabels, label) && !labels.includes(label)
+  );
   if (window2.state === "open" && desired.open.length === 0 && desired.newlyResolved.length > 0) {
     const stale = window2.labels.filter((label) => isStageLabel(stageLabels, label));
-    return { kind: "close", number: window2.number, body, comment: closeComment(desired.newlyResolved, input2.zone), removeLabels: stale };
+    return {
+      kind: "close",
+      number: window2.number,
+      body,
+      comment: closeComment(desired.newlyResolved, input2.zone),
+      removeLabels: stale
+    };
   }
   if (window2.state === "closed") {
     if (desired.newlyOpen.length === 0) return void 0;
-    return { kind: "reopen", number: window2.number, body, comment: reopenComment(desired.newlyOpen), addLabels };
+    return {
+      kind: "reopen",
+      number: window2.number,
+      body,
+      comment: reopenComment(desired.newlyOpen),
+      addLabels
+    };
   }
   const changedBody = sameBody(body, window2.body) ? void 0 : body;
   if (!changedBody && addLabels.length === 0 && removeLabels.length === 0) return void 0;
@@ -88552,8 +88630,7 @@ var releaseNotesConfigSchema = external_exports.strictObject({
   ),
   repositoryUrl: external_exports.string().optional().describe("Base URL for links; defaults to package.json `repository`, then the git remote."),
   patchSections: external_exports.array(external_exports.string()).default(["fix", "security"]).describe("Commit types listed in the patch release notes."),
-  enhancementSections: external_exports.array(external_exports.string()).default(["feat", "feature"]).describe("Commit types listed in the enhancement release notes."),
-  keepDraftCurrent: external_exports.boolean().default(false).describe("App: keep a draft GitHub release up to date as pull requests merge.")
+  enhancementSections: external_exports.array(external_exports.string()).default(["feat", "feature"]).describe("Commit types listed in the enhancement release notes.")
 }).prefault({});
 
 // core/report/config.ts
