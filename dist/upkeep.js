@@ -4004,10 +4004,10 @@ var require_resolve_block_map = __commonJS({
       let offset2 = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep6, value } = collItem;
+        const { start, key, sep: sep7, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep6?.[0],
+          next: key ?? sep7?.[0],
           offset: offset2,
           onError,
           parentIndent: bm.indent,
@@ -4021,7 +4021,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset2, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep6) {
+          if (!keyProps.anchor && !keyProps.tag && !sep7) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map2.comment)
@@ -4045,7 +4045,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map2.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep6 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep7 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -4061,7 +4061,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset2, sep6, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset2, sep7, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset2 = valueNode.range[2];
@@ -4152,7 +4152,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep6 = "";
+        let sep7 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -4166,13 +4166,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep6 + cb;
-              sep6 = "";
+                comment += sep7 + cb;
+              sep7 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep6 += source;
+                sep7 += source;
               hasSpace = true;
               break;
             default:
@@ -4215,18 +4215,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset2 = fc.offset + fc.start.source.length;
       for (let i2 = 0; i2 < fc.items.length; ++i2) {
         const collItem = fc.items[i2];
-        const { start, key, sep: sep6, value } = collItem;
+        const { start, key, sep: sep7, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep6?.[0],
+          next: key ?? sep7?.[0],
           offset: offset2,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep6 && !value) {
+          if (!props.anchor && !props.tag && !sep7 && !value) {
             if (i2 === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i2 < fc.items.length - 1)
@@ -4280,8 +4280,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap6 && !sep6 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep6, null, props, onError);
+        if (!isMap6 && !sep7 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep7, null, props, onError);
           coll.items.push(valueNode);
           offset2 = valueNode.range[2];
           if (isBlock(value))
@@ -4293,7 +4293,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep6 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep7 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -4304,8 +4304,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap6 && !props.found && ctx.options.strict) {
-              if (sep6)
-                for (const st of sep6) {
+              if (sep7)
+                for (const st of sep7) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -4322,7 +4322,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep6, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep7, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -4502,7 +4502,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i2 + 1;
       }
       let value = "";
-      let sep6 = "";
+      let sep7 = "";
       let prevMoreIndented = false;
       for (let i2 = 0; i2 < contentStart; ++i2)
         value += lines[i2][0].slice(trimIndent) + "\n";
@@ -4519,24 +4519,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep6 + indent.slice(trimIndent) + content;
-          sep6 = "\n";
+          value += sep7 + indent.slice(trimIndent) + content;
+          sep7 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep6 === " ")
-            sep6 = "\n";
-          else if (!prevMoreIndented && sep6 === "\n")
-            sep6 = "\n\n";
-          value += sep6 + indent.slice(trimIndent) + content;
-          sep6 = "\n";
+          if (sep7 === " ")
+            sep7 = "\n";
+          else if (!prevMoreIndented && sep7 === "\n")
+            sep7 = "\n\n";
+          value += sep7 + indent.slice(trimIndent) + content;
+          sep7 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep6 === "\n")
+          if (sep7 === "\n")
             value += "\n";
           else
-            sep6 = "\n";
+            sep7 = "\n";
         } else {
-          value += sep6 + content;
-          sep6 = " ";
+          value += sep7 + content;
+          sep7 = " ";
           prevMoreIndented = false;
         }
       }
@@ -4719,25 +4719,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match2[1].replace(trimEnd, "");
-      let sep6 = " ";
+      let sep7 = " ";
       let pos = line.lastIndex;
       while (match2 = line.exec(source)) {
         const lm = match2[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep6 === "\n")
-            res += sep6;
+          if (sep7 === "\n")
+            res += sep7;
           else
-            sep6 = "\n";
+            sep7 = "\n";
         } else {
-          res += sep6 + lm;
-          sep6 = " ";
+          res += sep7 + lm;
+          sep7 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match2 = last.exec(source);
-      return res + sep6 + (match2?.[1] ?? "");
+      return res + sep7 + (match2?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -5547,14 +5547,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep6, value }) {
+    function stringifyItem({ start, key, sep: sep7, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep6)
-        for (const st of sep6)
+      if (sep7)
+        for (const st of sep7)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -6721,18 +6721,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep6;
+          let sep7;
           if (scalar.end) {
-            sep6 = scalar.end;
-            sep6.push(this.sourceToken);
+            sep7 = scalar.end;
+            sep7.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep6 = [this.sourceToken];
+            sep7 = [this.sourceToken];
           const map2 = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep6 }]
+            items: [{ start, key: scalar, sep: sep7 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map2;
@@ -6885,15 +6885,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep6 = it.sep;
-                  sep6.push(this.sourceToken);
+                  const sep7 = it.sep;
+                  sep7.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep6 }]
+                    items: [{ start: start2, key, sep: sep7 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -7087,13 +7087,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep6 = fc.end.splice(1, fc.end.length);
-            sep6.push(this.sourceToken);
+            const sep7 = fc.end.splice(1, fc.end.length);
+            sep7.push(this.sourceToken);
             const map2 = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep6 }]
+              items: [{ start, key: fc, sep: sep7 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map2;
@@ -28624,12 +28624,12 @@ var require_compare_build = __commonJS({
   "node_modules/semver/functions/compare-build.js"(exports2, module) {
     "use strict";
     var SemVer3 = require_semver();
-    var compareBuild = (a, b, loose) => {
+    var compareBuild2 = (a, b, loose) => {
       const versionA = new SemVer3(a, loose);
       const versionB = new SemVer3(b, loose);
       return versionA.compare(versionB) || versionA.compareBuild(versionB);
     };
-    module.exports = compareBuild;
+    module.exports = compareBuild2;
   }
 });
 
@@ -28637,8 +28637,8 @@ var require_compare_build = __commonJS({
 var require_sort = __commonJS({
   "node_modules/semver/functions/sort.js"(exports2, module) {
     "use strict";
-    var compareBuild = require_compare_build();
-    var sort = (list, loose) => list.sort((a, b) => compareBuild(a, b, loose));
+    var compareBuild2 = require_compare_build();
+    var sort = (list, loose) => list.sort((a, b) => compareBuild2(a, b, loose));
     module.exports = sort;
   }
 });
@@ -28647,8 +28647,8 @@ var require_sort = __commonJS({
 var require_rsort = __commonJS({
   "node_modules/semver/functions/rsort.js"(exports2, module) {
     "use strict";
-    var compareBuild = require_compare_build();
-    var rsort = (list, loose) => list.sort((a, b) => compareBuild(b, a, loose));
+    var compareBuild2 = require_compare_build();
+    var rsort = (list, loose) => list.sort((a, b) => compareBuild2(b, a, loose));
     module.exports = rsort;
   }
 });
@@ -30072,7 +30072,7 @@ var require_semver2 = __commonJS({
     var compare = require_compare();
     var rcompare = require_rcompare();
     var compareLoose = require_compare_loose();
-    var compareBuild = require_compare_build();
+    var compareBuild2 = require_compare_build();
     var sort = require_sort();
     var rsort = require_rsort();
     var gt = require_gt();
@@ -30111,7 +30111,7 @@ var require_semver2 = __commonJS({
       compare,
       rcompare,
       compareLoose,
-      compareBuild,
+      compareBuild: compareBuild2,
       sort,
       rsort,
       gt,
@@ -55640,21 +55640,21 @@ var Matcher = class {
    * @returns {string}
    */
   toString(separator, includeNamespace = true) {
-    const sep6 = separator || this.separator;
-    const isDefault = sep6 === this.separator && includeNamespace === true;
+    const sep7 = separator || this.separator;
+    const isDefault = sep7 === this.separator && includeNamespace === true;
     if (isDefault) {
       if (this._pathStringCache !== null) {
         return this._pathStringCache;
       }
       const result = this.path.map(
         (n2) => n2.namespace ? `${n2.namespace}:${n2.tag}` : n2.tag
-      ).join(sep6);
+      ).join(sep7);
       this._pathStringCache = result;
       return result;
     }
     return this.path.map(
       (n2) => includeNamespace && n2.namespace ? `${n2.namespace}:${n2.tag}` : n2.tag
-    ).join(sep6);
+    ).join(sep7);
   }
   /**
    * Get path as array of tag names.
@@ -57173,8 +57173,8 @@ function readStopNodeData(xmlData, tagName2, i2) {
           const nextLt = xmlData.indexOf("<", i2 + 1);
           if (nextLt === -1 || nextLt > nextGt) {
             const exp = xmlData.substring(i2 + 1, nextGt);
-            const sep6 = exp.search(/\s/);
-            const name = sep6 === -1 ? exp : exp.substring(0, sep6);
+            const sep7 = exp.search(/\s/);
+            const name = sep7 === -1 ? exp : exp.substring(0, sep7);
             if (name === tagName2 && exp[exp.length - 1] !== "/") openTagCount++;
             i2 = nextGt;
           }
@@ -58946,7 +58946,7 @@ function reportProblems(collected, io) {
 
 // cli/commands/deps-scan.ts
 import { existsSync as existsSync3, readFileSync as readFileSync7, statSync as statSync4 } from "node:fs";
-import { dirname, join as join8, relative as relative5, resolve as resolve5 } from "node:path";
+import { dirname, join as join8, relative as relative5, resolve as resolve5, sep as sep5 } from "node:path";
 
 // core/deps/policy.ts
 var import_ignore2 = __toESM(require_ignore(), 1);
@@ -59823,6 +59823,28 @@ var pep440Scheme = cachedScheme("PEP 440", parsePep440, (a, b) => {
   return Number.isNaN(result) ? 0 : result;
 });
 
+// core/deps/versions/pub.ts
+var import_semver = __toESM(require_semver2(), 1);
+function parsePub(version3) {
+  return import_semver.default.parse(version3.trim()) ?? void 0;
+}
+function compareBuild(a, b) {
+  for (let index = 0; index < Math.max(a.length, b.length); index++) {
+    const left = a[index];
+    const right = b[index];
+    if (left === void 0 || right === void 0) return left === void 0 ? -1 : 1;
+    const numeric = /^\d+$/.test(left) && /^\d+$/.test(right);
+    const result = numeric ? compareDigits(left, right) : left < right ? -1 : left > right ? 1 : 0;
+    if (result !== 0) return result;
+  }
+  return 0;
+}
+var pubScheme = cachedScheme(
+  "Pub",
+  parsePub,
+  (a, b) => a.compare(b) || compareBuild(a.build, b.build)
+);
+
 // core/deps/versions/rubygems.ts
 function parseGem(version3) {
   const text2 = version3.trim().replace(/-/g, ".pre.");
@@ -59852,10 +59874,10 @@ function compareGem(a, b) {
 var rubyGemsScheme = cachedScheme("RubyGems", parseGem, compareGem);
 
 // core/deps/versions/semver.ts
-var import_semver = __toESM(require_semver2(), 1);
+var import_semver2 = __toESM(require_semver2(), 1);
 function parseSemver(version3) {
   const text2 = version3.trim().replace(/^v(?=\d)/, "");
-  return import_semver.default.parse(text2, { loose: true }) ?? void 0;
+  return import_semver2.default.parse(text2, { loose: true }) ?? void 0;
 }
 var semverScheme = cachedScheme("SemVer", parseSemver, (a, b) => a.compare(b));
 
@@ -59865,7 +59887,7 @@ var SCHEMES = {
   "crates.io": semverScheme,
   Go: semverScheme,
   Hex: semverScheme,
-  Pub: semverScheme,
+  Pub: pubScheme,
   PyPI: pep440Scheme,
   Maven: mavenScheme,
   RubyGems: rubyGemsScheme,
@@ -61287,9 +61309,7 @@ function openSources(options, problems) {
   if (database) {
     const path = options.database ? resolve4(options.database) : inRoot(options.root, database);
     if (existsSync2(path)) {
-      sources.push(
-        openOfflineDatabase(path, { cacheDir: options.cacheDir ?? defaultCacheDir(options.env) })
-      );
+      sources.push(openOfflineDatabase(path, { cacheDir: cacheDir ?? false }));
     } else {
       problems.push({
         kind: "source",
@@ -63686,7 +63706,8 @@ var depsScanCommand = {
     if (options.db && !existsSync3(resolve5(io.cwd, options.db))) {
       throw new UsageError(`--db ${options.db}: no such file or directory`);
     }
-    const configFile = options.config ? resolve5(io.cwd, options.config) : join8(root, CONFIG_PATH);
+    const repoRoot = repositoryRoot(root);
+    const configFile = options.config ? resolve5(io.cwd, options.config) : join8(repoRoot, CONFIG_PATH);
     const loaded = await loadConfigFile(configFile, { required: options.config !== void 0 });
     if (!loaded.ok) {
       for (const problem2 of loaded.problems) io.stderr(`${formatConfigProblem(problem2)}
@@ -63719,8 +63740,11 @@ var depsScanCommand = {
     else if (options.format === "json")
       io.stdout(`${JSON.stringify(toJsonReport(result, tool, /* @__PURE__ */ new Date()), null, 2)}
 `);
-    else io.stdout(`${JSON.stringify(toSarif(result, tool), null, 2)}
+    else {
+      const prefix = relative5(repoRoot, root).split(sep5).join("/");
+      io.stdout(`${JSON.stringify(toSarif(result, tool, prefix), null, 2)}
 `);
+    }
     if (options.format !== "table") reportProblems2(result.problems, io);
     return result.exitCode;
   }
@@ -63780,6 +63804,12 @@ function valueAfter2(args, index, option) {
   const value = args[index];
   if (value === void 0) throw new UsageError(`${option} needs a value`);
   return value;
+}
+function repositoryRoot(start) {
+  for (let dir = start; ; dir = dirname(dir)) {
+    if (existsSync3(join8(dir, ".git")) || existsSync3(join8(dir, CONFIG_PATH))) return dir;
+    if (dirname(dir) === dir) return start;
+  }
 }
 function statOrThrow(path) {
   try {
@@ -71339,6 +71369,7 @@ function contributorsOf(commits, lookup) {
     byEmail.set(key, { name, email: email3, login, commits: 1, firstTime: false });
   };
   for (const commit of commits) {
+    if (commit.parents.length > 1) continue;
     add(commit.authorName, commit.authorEmail, lookup.logins?.get(commit.hash));
     for (const match2 of commit.message.matchAll(CO_AUTHOR))
       add(match2[1], match2[2]);
@@ -72282,17 +72313,17 @@ function stripPr(header) {
 }
 
 // core/release-notes/version.ts
-var import_semver3 = __toESM(require_semver2(), 1);
+var import_semver4 = __toESM(require_semver2(), 1);
 function versionOfTag(tag, prefix) {
   if (!tag.startsWith(prefix)) return void 0;
   const rest = tag.slice(prefix.length);
-  return import_semver3.default.valid(rest) === rest ? rest : void 0;
+  return import_semver4.default.valid(rest) === rest ? rest : void 0;
 }
 function releaseTags(tags, prefix) {
   const found = [];
   for (const tag of tags) {
     const version3 = versionOfTag(tag.name, prefix);
-    if (version3) found.push({ tag: { ...tag, version: version3 }, parsed: new import_semver3.SemVer(version3) });
+    if (version3) found.push({ tag: { ...tag, version: version3 }, parsed: new import_semver4.SemVer(version3) });
   }
   return found.sort((a, b) => b.parsed.compare(a.parsed)).map((entry2) => entry2.tag);
 }
@@ -72315,25 +72346,25 @@ function entryBump(entry2, hidden) {
   return hidden.has(entry2.type) ? "none" : "patch";
 }
 function nextVersion(current, bump, options) {
-  if (options.releaseAs) return import_semver3.default.valid(options.releaseAs) ?? void 0;
+  if (options.releaseAs) return import_semver4.default.valid(options.releaseAs) ?? void 0;
   if (bump === "none") return void 0;
   if (!current)
     return options.channel ? `${options.initialVersion}-${options.channel}.1` : options.initialVersion;
-  const level = bump === "major" && import_semver3.default.major(current) === 0 ? options.preMajorBreakingBumps : bump;
-  if (!options.channel) return import_semver3.default.inc(current, level) ?? void 0;
+  const level = bump === "major" && import_semver4.default.major(current) === 0 ? options.preMajorBreakingBumps : bump;
+  if (!options.channel) return import_semver4.default.inc(current, level) ?? void 0;
   return nextPrerelease(current, level, options.channel);
 }
 function nextPrerelease(current, level, channel) {
-  const pre = import_semver3.default.prerelease(current);
+  const pre = import_semver4.default.prerelease(current);
   const sameChannel = pre !== null && String(pre[0]) === channel;
   if (sameChannel && covers(current, level))
-    return import_semver3.default.inc(current, "prerelease", channel, "1") ?? void 0;
-  const base = pre === null ? current : import_semver3.default.inc(current, "patch");
+    return import_semver4.default.inc(current, "prerelease", channel, "1") ?? void 0;
+  const base = pre === null ? current : import_semver4.default.inc(current, "patch");
   if (pre !== null && base && covers(current, level)) return `${base}-${channel}.1`;
-  return import_semver3.default.inc(current, `pre${level}`, channel, "1") ?? void 0;
+  return import_semver4.default.inc(current, `pre${level}`, channel, "1") ?? void 0;
 }
 function covers(prerelease, level) {
-  const parsed = import_semver3.default.parse(prerelease);
+  const parsed = import_semver4.default.parse(prerelease);
   if (!parsed) return false;
   if (level === "major") return parsed.minor === 0 && parsed.patch === 0;
   if (level === "minor") return parsed.patch === 0;
@@ -72441,7 +72472,7 @@ async function loginsOf(source, commits) {
 }
 
 // core/release-notes/history.ts
-var import_semver4 = __toESM(require_semver2(), 1);
+var import_semver5 = __toESM(require_semver2(), 1);
 var NONE2 = [];
 async function splitIntoReleases(commits, config2) {
   const reader = new EntryReader(config2);
@@ -72478,7 +72509,7 @@ function assignToReleases(nodes) {
   return unreleased.entries.length || unreleased.warnings.length ? [unreleased, ...tagged] : tagged;
 }
 function newRelease(tag, date5) {
-  return { tag, rank: new import_semver4.SemVer(tag.version), date: date5, entries: [], warnings: [] };
+  return { tag, rank: new import_semver5.SemVer(tag.version), date: date5, entries: [], warnings: [] };
 }
 function childrenFirst(nodes) {
   const index = new Map(nodes.map((node2, at) => [node2.hash, at]));
@@ -72545,7 +72576,7 @@ function ownTag(commit, prefix) {
   let best;
   for (const name of commit.tags ?? []) {
     const version3 = versionOfTag(name, prefix);
-    if (version3 && (!best || import_semver4.default.gt(version3, best.version)))
+    if (version3 && (!best || import_semver5.default.gt(version3, best.version)))
       best = { name, version: version3, hash: commit.hash };
   }
   return best;
@@ -72646,7 +72677,7 @@ function tagsIn(decorations) {
 }
 
 // git/release-source.ts
-var import_semver5 = __toESM(require_semver2(), 1);
+var import_semver6 = __toESM(require_semver2(), 1);
 
 // git/authors.ts
 import { spawn as spawn4 } from "node:child_process";
@@ -72756,7 +72787,7 @@ async function planLocalRelease(options) {
   const own2 = options.from ? void 0 : tags.find((tag) => tag.hash === toHash);
   const previous = options.from ? await fromRef(cwd, options.from, tags) : await firstReachable(
     cwd,
-    tags.filter((tag) => tag.hash !== toHash && (!own2 || import_semver5.default.lt(tag.version, own2.version))),
+    tags.filter((tag) => tag.hash !== toHash && (!own2 || import_semver6.default.lt(tag.version, own2.version))),
     toHash
   );
   const commits = [];
@@ -74866,7 +74897,7 @@ function applyConfigIgnores(findings, entries, today2) {
 // core/sast/scan/discover.ts
 var import_ignore4 = __toESM(require_ignore(), 1);
 import { existsSync as existsSync5, readdirSync as readdirSync3, readFileSync as readFileSync9, statSync as statSync6 } from "node:fs";
-import { join as join11, relative as relative7, sep as sep5 } from "node:path";
+import { join as join11, relative as relative7, sep as sep6 } from "node:path";
 var VENDORED = /* @__PURE__ */ new Set([
   "node_modules",
   "vendor",
@@ -74940,7 +74971,7 @@ function isIgnored(rules, absolute, isDir) {
 }
 function ancestorsRules(root, start) {
   const rules = [];
-  const parts = relative7(root, start).split(sep5).filter(Boolean);
+  const parts = relative7(root, start).split(sep6).filter(Boolean);
   for (let depth = 0; depth < parts.length; depth++) {
     const dir = join11(root, ...parts.slice(0, depth));
     const matcher = readGitignore(dir);
@@ -74954,7 +74985,7 @@ function readGitignore(dir) {
   return (0, import_ignore4.default)().add(readFileSync9(file2, "utf8"));
 }
 function toPosix(path) {
-  return path.split(sep5).join("/");
+  return path.split(sep6).join("/");
 }
 
 // core/sast/scan/pool.ts
@@ -75607,9 +75638,8 @@ function matchFile(path, text2, kind, rules) {
 function matchCode(path, text2, parser3, rules) {
   const drafts = [];
   const problems = [];
-  const applicable = rules.filter(
-    (rule) => rule.language !== "github-actions" && PARSERS_OF[rule.language].includes(parser3) && (rule.words.length === 0 || rule.words.some((word) => text2.includes(word)))
-  );
+  const runnable = rulesWorthRunning(text2, parser3, rules);
+  if (runnable.length === 0) return { drafts, problems };
   const root = parse9(napiLang(parser3), text2).root();
   const error62 = root.find({ rule: { kind: "ERROR" } });
   if (error62)
@@ -75619,13 +75649,8 @@ function matchCode(path, text2, parser3, rules) {
       line: error62.range().start.line + 1,
       message: "syntax error; the parser recovered, but findings in this file may be incomplete"
     });
-  if (applicable.length === 0) return { drafts, problems };
   const context = new FileContext(root, parser3);
-  const sourcesPresent = hasSourceText(text2, parser3);
-  for (const rule of applicable) {
-    const ownSources = rule.taint?.sources ?? [];
-    if (rule.taint?.requires === "source" && !sourcesPresent && !ownSources.some((source) => text2.includes(source)))
-      continue;
+  for (const rule of runnable) {
     const matcher = context.matcherFor(rule);
     if (!matcher) continue;
     for (const node2 of root.findAll(matcher)) {
@@ -75634,6 +75659,17 @@ function matchCode(path, text2, parser3, rules) {
     }
   }
   return { drafts, problems };
+}
+function rulesWorthRunning(text2, parser3, rules) {
+  let sourcesPresent;
+  return rules.filter((rule) => {
+    if (rule.language === "github-actions" || !PARSERS_OF[rule.language].includes(parser3))
+      return false;
+    if (rule.words.length > 0 && !rule.words.some((word) => text2.includes(word))) return false;
+    if (rule.taint?.requires !== "source") return true;
+    sourcesPresent ??= hasSourceText(text2, parser3);
+    return sourcesPresent || rule.taint.sources.some((source) => text2.includes(source));
+  });
 }
 function hasSourceText(text2, parser3) {
   return DEFAULT_SOURCES[parser3].some((source) => text2.includes(source.replace(/\($/, "")));

@@ -39,6 +39,8 @@ export function contributorsOf(
     byEmail.set(key, { name, email, login, commits: 1, firstTime: false });
   };
   for (const commit of commits) {
+    // Whoever pressed "merge" wrote no change of their own in a merge commit.
+    if (commit.parents.length > 1) continue;
     add(commit.authorName, commit.authorEmail, lookup.logins?.get(commit.hash));
     for (const match of commit.message.matchAll(CO_AUTHOR))
       add(match[1] as string, match[2] as string);

@@ -77,7 +77,10 @@ describe("upkeep release-notes", () => {
 
   it("the bundled CLI users install prints the same section", async () => {
     const source = await runUpkeep(["release-notes", "--date", "2025-06-01"], { cwd: repo.dir });
-    const bundled = await runUpkeep(["release-notes", "--date", "2025-06-01"], { cwd: repo.dir, entry: "dist" });
+    const bundled = await runUpkeep(["release-notes", "--date", "2025-06-01"], {
+      cwd: repo.dir,
+      entry: "dist",
+    });
     expect(bundled.exitCode, bundled.stderr).toBe(0);
     expect(bundled.stdout).toBe(source.stdout);
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { prependSection } from "../../core/release-notes/changelog-file.ts";
+import type { GitCommit } from "../../core/release-notes/commit.ts";
 import { releaseNotesConfigSchema } from "../../core/release-notes/config.ts";
 import { contributorsOf } from "../../core/release-notes/contributors.ts";
 import { parseRepositoryUrl, repositoryFromPackageJson } from "../../core/release-notes/links.ts";
@@ -152,7 +153,7 @@ describe("CHANGELOG.md", () => {
 });
 
 describe("contributors", () => {
-  it("lists authors and co-authors, leaves bots out and marks first-timers", () => {
+  it("lists authors and co-authors, leaves bots and mergers out and marks first-timers", () => {
     const commits = [
       ...commitsOf(["fix: a\n\nCo-authored-by: Carol <carol@example.com>"], "1", {
         name: "Bob",
@@ -163,6 +164,13 @@ describe("contributors", () => {
         email: "49699333+dependabot[bot]@users.noreply.github.com",
       }),
       ...commitsOf(["feat: b"], "3", { name: "Alice", email: "alice@example.com" }),
+      {
+        ...commitsOf(["Merge pull request #4 from x/y"], "4", {
+          name: "Merger",
+          email: "m@example.com",
+        })[0],
+        parents: ["a", "b"],
+      } as GitCommit,
     ];
     const people = contributorsOf(commits, {
       knownBefore: new Set(["alice@example.com"]),

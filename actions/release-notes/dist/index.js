@@ -40658,6 +40658,7 @@ function contributorsOf(commits, lookup) {
     byEmail.set(key, { name, email: email3, login, commits: 1, firstTime: false });
   };
   for (const commit of commits) {
+    if (commit.parents.length > 1) continue;
     add(commit.authorName, commit.authorEmail, lookup.logins?.get(commit.hash));
     for (const match of commit.message.matchAll(CO_AUTHOR))
       add(match[1], match[2]);
