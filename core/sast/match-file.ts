@@ -38,12 +38,11 @@ export function matchFile(
 function matchCode(path: string, text: string, parser: ParserName, rules: CompiledRule[]) {
   const drafts: Draft[] = [];
   const problems: ScanProblem[] = [];
-  const applicable = rules.filter(
-    (rule) =>
-      rule.language !== "github-actions" &&
-      PARSERS_OF[rule.language].includes(parser) &&
-      (rule.words.length === 0 || rule.words.some((word) => text.includes(word))),
-  );
+  const runnable = rulesWorthRunning(text, parser, rules);
+  // A file no rule can match is not parsed at all: the text pre-checks cannot miss a finding,
+  // and most files of a large tree fail them. For the same reason, syntax errors are reported
+  // only where they could hide a finding.
+  if (runnable.length === 0) return { drafts, problems };
   const root = parse(napiLang(parser), text).root();
   const error = root.find({ rule: { kind: "ERROR" } });
   if (error)
@@ -53,18 +52,8 @@ function matchCode(path: string, text: string, parser: ParserName, rules: Compil
       line: error.range().start.line + 1,
       message: "syntax error; the parser recovered, but findings in this file may be incomplete",
     });
-  if (applicable.length === 0) return { drafts, problems };
   const context = new FileContext(root, parser);
-  const sourcesPresent = hasSourceText(text, parser);
-  for (const rule of applicable) {
-    // Request data can only flow from text that names it; without any, a source rule cannot fire.
-    const ownSources = rule.taint?.sources ?? [];
-    if (
-      rule.taint?.requires === "source" &&
-      !sourcesPresent &&
-      !ownSources.some((source) => text.includes(source))
-    )
-      continue;
+  for (const rule of runnable) {
     const matcher = context.matcherFor(rule);
     if (!matcher) continue;
     for (const node of root.findAll(matcher as never)) {
@@ -73,6 +62,24 @@ function matchCode(path: string, text: string, parser: ParserName, rules: Compil
     }
   }
   return { drafts, problems };
+}
+
+/** Rules for this parser whose words appear in the text and, for source rules, whose sources do. */
+function rulesWorthRunning(
+  text: string,
+  parser: ParserName,
+  rules: CompiledRule[],
+): CompiledRule[] {
+  let sourcesPresent: boolean | undefined;
+  return rules.filter((rule) => {
+    if (rule.language === "github-actions" || !PARSERS_OF[rule.language].includes(parser))
+      return false;
+    if (rule.words.length > 0 && !rule.words.some((word) => text.includes(word))) return false;
+    if (rule.taint?.requires !== "source") return true;
+    // Request data can only flow from text that names it; without any, a source rule cannot fire.
+    sourcesPresent ??= hasSourceText(text, parser);
+    return sourcesPresent || rule.taint.sources.some((source) => text.includes(source));
+  });
 }
 
 function hasSourceText(text: string, parser: ParserName): boolean {

@@ -123,7 +123,7 @@ describe("upkeep sast scan", () => {
       "src/binary.js": Buffer.from([0x63, 0x6f, 0x00, 0x01, 0x02]),
       "src/latin1.py": Buffer.from("name = 'caf\xe9'\n", "latin1"),
       "src/bundle.js": `var a=${"1+".repeat(15_000)}1;\n`,
-      "src/broken.ts": "export function (\n",
+      "src/broken.ts": "const agent = { rejectUnauthorized: true };\nexport function (\n",
     });
     const run = await runUpkeep(["sast", "scan", root, "--fail-on", "none", "--format", "json"]);
     expect(run.exitCode).toBe(3);

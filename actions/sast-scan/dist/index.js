@@ -60603,9 +60603,8 @@ function matchFile(path, text, kind, rules) {
 function matchCode(path, text, parser, rules) {
   const drafts = [];
   const problems = [];
-  const applicable = rules.filter(
-    (rule) => rule.language !== "github-actions" && PARSERS_OF[rule.language].includes(parser) && (rule.words.length === 0 || rule.words.some((word) => text.includes(word)))
-  );
+  const runnable = rulesWorthRunning(text, parser, rules);
+  if (runnable.length === 0) return { drafts, problems };
   const root = parse4(napiLang(parser), text).root();
   const error63 = root.find({ rule: { kind: "ERROR" } });
   if (error63)
@@ -60615,13 +60614,8 @@ function matchCode(path, text, parser, rules) {
       line: error63.range().start.line + 1,
       message: "syntax error; the parser recovered, but findings in this file may be incomplete"
     });
-  if (applicable.length === 0) return { drafts, problems };
   const context3 = new FileContext(root, parser);
-  const sourcesPresent = hasSourceText(text, parser);
-  for (const rule of applicable) {
-    const ownSources = rule.taint?.sources ?? [];
-    if (rule.taint?.requires === "source" && !sourcesPresent && !ownSources.some((source) => text.includes(source)))
-      continue;
+  for (const rule of runnable) {
     const matcher = context3.matcherFor(rule);
     if (!matcher) continue;
     for (const node2 of root.findAll(matcher)) {
@@ -60630,6 +60624,17 @@ function matchCode(path, text, parser, rules) {
     }
   }
   return { drafts, problems };
+}
+function rulesWorthRunning(text, parser, rules) {
+  let sourcesPresent;
+  return rules.filter((rule) => {
+    if (rule.language === "github-actions" || !PARSERS_OF[rule.language].includes(parser))
+      return false;
+    if (rule.words.length > 0 && !rule.words.some((word) => text.includes(word))) return false;
+    if (rule.taint?.requires !== "source") return true;
+    sourcesPresent ??= hasSourceText(text, parser);
+    return sourcesPresent || rule.taint.sources.some((source) => text.includes(source));
+  });
 }
 function hasSourceText(text, parser) {
   return DEFAULT_SOURCES[parser].some((source) => text.includes(source.replace(/\($/, "")));
