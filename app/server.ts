@@ -23,6 +23,8 @@ export interface AppServerOptions {
   logLevel?: "trace" | "debug" | "info" | "warn" | "error" | "fatal" | "silent";
   /** GitHub's advised pacing and backoff by default; tests and benchmarks shorten waits, not retries. */
   pacing?: PacingOptions;
+  /** Run only these handlers (by name); default all. */
+  only?: string[];
 }
 
 export interface AppServer {
@@ -65,7 +67,7 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
       Octokit: upkeepOctokit(options.pacing),
     }),
   });
-  await server.load(upkeepApp({ clock: options.clock }));
+  await server.load(upkeepApp({ clock: options.clock, only: options.only }));
   server.addHandler(healthHandler);
   await server.start();
   const url = `http://${host}:${server.port}`;

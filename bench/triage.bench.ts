@@ -3,7 +3,9 @@
 // repository's first event created the labels) and how many deliveries per second the App handles.
 // Write pacing is off here to measure Upkeep itself; in production GitHub's advice (one write per
 // second per installation) bounds a single repository's burst rate, not the App's.
+import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
+import { once } from "node:events";
 import { sign } from "@octokit/webhooks-methods";
 import { type AppServer, startAppServer } from "../app/server.ts";
 import { type Sandbox, startSandbox } from "../sandbox/index.ts";
@@ -15,20 +17,71 @@ const TITLES = ["Production outage", "Typo in docs", "Export is broken", "Questi
 
 interface Stage {
   sandbox: Sandbox;
-  app: AppServer;
+  app: Pick<AppServer, "webhookUrl" | "close">;
 }
 
-async function stage(files: Record<string, string>, validate: boolean): Promise<Stage> {
-  const sandbox = await startSandbox({ validate });
+const PACING_OFF = { writeMs: 0, notifyMs: 0, retryBaseMs: 5 };
+// The triage handlers alone; BENCH_TRIAGE_ALL_HANDLERS=1 measures the whole App instead.
+const ONLY = process.env.BENCH_TRIAGE_ALL_HANDLERS
+  ? undefined
+  : ["triage", "severity-command", "triage-pull-request", "install-labels", "config-push"];
+
+/** Child mode: the App in its own process, as `npm start` runs it, so it has a core to itself. */
+async function runAppProcess(): Promise<void> {
   const app = await startAppServer({
-    appId: sandbox.appId,
-    privateKey: sandbox.privateKey,
-    secret: sandbox.webhookSecret,
-    baseUrl: sandbox.url,
+    appId: Number(process.env.BENCH_APP_ID),
+    privateKey: process.env.BENCH_PRIVATE_KEY as string,
+    secret: process.env.BENCH_SECRET as string,
+    baseUrl: process.env.BENCH_API_URL,
     port: 0,
     logLevel: "silent",
-    pacing: { writeMs: 0, notifyMs: 0, retryBaseMs: 5 },
+    pacing: PACING_OFF,
+    only: ONLY,
   });
+  process.stdout.write(`${JSON.stringify({ webhookUrl: app.webhookUrl })}\n`);
+  process.once("SIGTERM", () => void app.close().then(() => process.exit(0)));
+}
+
+async function appProcess(sandbox: Sandbox): Promise<Stage["app"]> {
+  const child = spawn(process.execPath, [new URL(import.meta.url).pathname, "--app"], {
+    env: {
+      ...process.env,
+      BENCH_APP_ID: String(sandbox.appId),
+      BENCH_PRIVATE_KEY: sandbox.privateKey,
+      BENCH_SECRET: sandbox.webhookSecret,
+      BENCH_API_URL: sandbox.url,
+    },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const [line] = (await once(child.stdout, "data")) as [Buffer];
+  const { webhookUrl } = JSON.parse(line.toString());
+  return {
+    webhookUrl,
+    close: async () => {
+      child.kill("SIGTERM");
+      await once(child, "close");
+    },
+  };
+}
+
+async function stage(
+  files: Record<string, string>,
+  validate: boolean,
+  separate = false,
+): Promise<Stage> {
+  const sandbox = await startSandbox({ validate });
+  const app = separate
+    ? await appProcess(sandbox)
+    : await startAppServer({
+        appId: sandbox.appId,
+        privateKey: sandbox.privateKey,
+        secret: sandbox.webhookSecret,
+        baseUrl: sandbox.url,
+        port: 0,
+        logLevel: "silent",
+        pacing: PACING_OFF,
+        only: ONLY,
+      });
   sandbox.setWebhook({ url: app.webhookUrl, secret: sandbox.webhookSecret });
   sandbox.addRepo(REPO, { files });
   sandbox.addUser("visitor");
@@ -80,7 +133,7 @@ async function throughput(
   files: Record<string, string>,
   installations: number,
 ): Promise<void> {
-  const s = await stage(files, false);
+  const s = await stage(files, false, true);
   const repos = Array.from({ length: installations }, (_, index) =>
     index === 0 ? REPO : `org-${index}/repo`,
   );
@@ -140,13 +193,21 @@ async function post({ sandbox, app }: Stage, body: string): Promise<number> {
   return response.status;
 }
 
-await callsPerIssue("no config file", {});
-await callsPerIssue("config file, no comment", {
-  ".github/upkeep.yml": "triage:\n  explain: false\n",
-});
-await callsPerIssue("config file, explanation comment", {
-  ".github/upkeep.yml": "triage:\n  explain: true\n",
-});
-const noComment = { ".github/upkeep.yml": "triage:\n  explain: false\n" };
-await throughput("triage, no comment, 1 installation", noComment, 1);
-await throughput("triage, no comment, 8 installations", noComment, 8);
+if (process.argv[2] === "--app") {
+  await runAppProcess();
+} else {
+  await main();
+}
+
+async function main(): Promise<void> {
+  await callsPerIssue("no config file", {});
+  await callsPerIssue("config file, no comment", {
+    ".github/upkeep.yml": "triage:\n  explain: false\n",
+  });
+  await callsPerIssue("config file, explanation comment", {
+    ".github/upkeep.yml": "triage:\n  explain: true\n",
+  });
+  const noComment = { ".github/upkeep.yml": "triage:\n  explain: false\n" };
+  await throughput("triage, no comment, 1 installation", noComment, 1);
+  await throughput("triage, no comment, 8 installations", noComment, 8);
+}
