@@ -2,7 +2,7 @@
 // reports and exit codes as the action. Exit 0 clean, 1 failing findings, 2 usage or config error,
 // 3 incomplete (a lockfile, record or source could not be read).
 import { existsSync, readFileSync, statSync } from "node:fs";
-import { dirname, join, relative, resolve } from "node:path";
+import { dirname, join, relative, resolve, sep } from "node:path";
 import { formatConfigProblem } from "../../core/config/errors.ts";
 import { loadConfigFile } from "../../core/config/load-file.ts";
 import { CONFIG_PATH } from "../../core/config/parse.ts";
@@ -55,7 +55,10 @@ export const depsScanCommand: CliCommand = {
     if (options.db && !existsSync(resolve(io.cwd, options.db))) {
       throw new UsageError(`--db ${options.db}: no such file or directory`);
     }
-    const configFile = options.config ? resolve(io.cwd, options.config) : join(root, CONFIG_PATH);
+    const repoRoot = repositoryRoot(root);
+    const configFile = options.config
+      ? resolve(io.cwd, options.config)
+      : join(repoRoot, CONFIG_PATH);
     const loaded = await loadConfigFile(configFile, { required: options.config !== undefined });
     if (!loaded.ok) {
       for (const problem of loaded.problems) io.stderr(`${formatConfigProblem(problem)}\n`);
@@ -91,7 +94,11 @@ export const depsScanCommand: CliCommand = {
     if (options.format === "table") io.stdout(renderTable(result));
     else if (options.format === "json")
       io.stdout(`${JSON.stringify(toJsonReport(result, tool, new Date()), null, 2)}\n`);
-    else io.stdout(`${JSON.stringify(toSarif(result, tool), null, 2)}\n`);
+    else {
+      // SARIF paths are relative to the repository, wherever in it the scan started.
+      const prefix = relative(repoRoot, root).split(sep).join("/");
+      io.stdout(`${JSON.stringify(toSarif(result, tool, prefix), null, 2)}\n`);
+    }
     if (options.format !== "table") reportProblems(result.problems, io);
     return result.exitCode;
   },
@@ -159,6 +166,14 @@ function valueAfter(args: string[], index: number, option: string): string {
   const value = args[index];
   if (value === undefined) throw new UsageError(`${option} needs a value`);
   return value;
+}
+
+/** The nearest directory at or above `start` holding .git or the Upkeep config; else `start`. */
+function repositoryRoot(start: string): string {
+  for (let dir = start; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, ".git")) || existsSync(join(dir, CONFIG_PATH))) return dir;
+    if (dirname(dir) === dir) return start;
+  }
 }
 
 function statOrThrow(path: string) {

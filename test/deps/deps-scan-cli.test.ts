@@ -134,3 +134,29 @@ describe("upkeep deps scan with a hostile database", () => {
     ]);
   });
 });
+
+describe("upkeep deps scan in a monorepo folder", () => {
+  it("reads the repository's config and writes SARIF paths relative to the repository", async () => {
+    const root = tempDir("upkeep-cli-mono-");
+    mkdirSync(join(root, ".git"));
+    mkdirSync(join(root, ".github"));
+    writeFileSync(
+      join(root, ".github/upkeep.yml"),
+      "deps:\n  ignores:\n    - id: NSWG-NPM-28\n      reason: tested in a sandbox only\n",
+    );
+    cpSync(FIXTURE, join(root, "services", "web"), { recursive: true });
+    const run = await runUpkeep(["deps", "scan", "services/web", "--db", db, "--format", "sarif"], {
+      env,
+      cwd: root,
+    });
+    const results = JSON.parse(run.stdout).runs[0].results as {
+      ruleId: string;
+      suppressions?: unknown[];
+      locations: { physicalLocation: { artifactLocation: { uri: string } } }[];
+    }[];
+    expect(results.find((result) => result.ruleId === "NSWG-NPM-28")?.suppressions).toHaveLength(1);
+    expect(
+      new Set(results.map((result) => result.locations[0]?.physicalLocation.artifactLocation.uri)),
+    ).toEqual(new Set(["services/web/package-lock.json"]));
+  });
+});
