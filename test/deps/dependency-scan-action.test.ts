@@ -124,6 +124,33 @@ describe("dependency-scan action", () => {
     expect(open[0]).toContain("lodash");
   });
 
+  it("an ignore with a reason closes the finding's window with that reason on record", async () => {
+    const root = workspace();
+    const inputs = {
+      token: sandbox.installationToken("octo-org"),
+      database: db,
+      "download-database": "false",
+    };
+    const options = {
+      entry: ENTRY,
+      inputs,
+      repository: REPO,
+      apiUrl: sandbox.url,
+      workspace: root,
+      env: env(),
+    };
+    await runAction(options);
+    writeFileSync(
+      join(root, ".github/upkeep.yml"),
+      `${CONFIG}  ignores:\n    - id: CVE-2014-7191\n      reason: qs only parses our own query strings\n`,
+    );
+    const rerun = await runAction(options);
+    expect(rerun.exitCode, rerun.stdout).toBe(0);
+    const qs = sandbox.issues(REPO).find((issue) => issue.title.includes("NSWG-NPM-29"));
+    expect(qs?.state).toBe("closed");
+    expect(JSON.stringify(qs)).toContain("qs only parses our own query strings");
+  });
+
   it("downloads all.zip for the ecosystems in use, and only re-fetches when the ETag changed", async () => {
     const records = Object.fromEntries(
       [...npmOsvRecords()].map(([file, record]) => [file, JSON.stringify(record)]),
