@@ -14,7 +14,7 @@ export interface FaultOptions {
 const ALL_KINDS: FaultKind[] = ["500", "502", "429", "secondary"];
 
 /** mulberry32: small, fast, and the same sequence for the same seed. */
-function generator(seed: number): () => number {
+export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -28,14 +28,14 @@ function generator(seed: number): () => number {
 export class FaultInjector {
   private rate = 0;
   private kinds: FaultKind[] = ALL_KINDS;
-  private random: () => number = generator(1);
+  private random: () => number = seededRandom(1);
 
   configure(options: FaultOptions): void {
     if (!(options.rate >= 0 && options.rate <= 1))
       throw new Error(`faults.rate must be between 0 and 1, got ${options.rate}`);
     this.rate = options.rate;
     this.kinds = options.kinds && options.kinds.length > 0 ? options.kinds : ALL_KINDS;
-    this.random = generator(options.seed ?? 1);
+    this.random = seededRandom(options.seed ?? 1);
   }
 
   /** The fault to answer with instead of serving the request, if this request is unlucky. */

@@ -19,12 +19,20 @@ import { allRoutes } from "./routes/all.ts";
 import { ScriptedUser } from "./scripted-user.ts";
 import { SandboxState, type WebhookParts } from "./state.ts";
 import { type IssueView, viewOf } from "./views.ts";
-import { type DeliveryRecord, WebhookQueue, type WebhookTarget } from "./webhooks/delivery.ts";
+import {
+  type DeliveryMode,
+  type DeliveryRecord,
+  WebhookQueue,
+  type WebhookTarget,
+} from "./webhooks/delivery.ts";
 import { buildPayload } from "./webhooks/payload.ts";
 
 export { ScriptedUser } from "./scripted-user.ts";
 export type { IssueView } from "./views.ts";
 export type {
+  AdvisoryInput,
+  CommitInput,
+  DeliveryMode,
   DeliveryRecord,
   FaultKind,
   FaultOptions,
@@ -110,6 +118,18 @@ export class Sandbox {
 
   setWebhook(target: { url: string; secret?: string }): void {
     this.queue.target = { url: target.url, secret: target.secret ?? this.webhookSecret };
+  }
+
+  /** Deliver webhooks concurrently and/or shuffled, as GitHub may; default one at a time in order. */
+  setDeliveryMode(mode: DeliveryMode): void {
+    this.queue.setMode(mode);
+  }
+
+  /** Sends a past delivery again with the same id and payload, like "Redeliver" in GitHub's UI. */
+  redeliver(deliveryId: string): Promise<{ status: number; body: string }> {
+    const past = this.queue.log.find((record) => record.id === deliveryId);
+    if (!past) throw new Error(`sandbox: no delivery ${deliveryId} to redeliver`);
+    return this.queue.enqueue(past.event, past.payload, past.id);
   }
 
   setFaults(options: FaultOptions): void {

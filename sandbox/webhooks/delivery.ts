@@ -1,6 +1,7 @@
 // Delivers webhooks one at a time, in the order the changes happened, signed like GitHub signs them.
 // Nothing here blocks an API response: deliveries start after the current request has been answered.
 import { createHmac, randomUUID } from "node:crypto";
+import { seededRandom } from "../faults.ts";
 
 export interface WebhookTarget {
   url: string;
@@ -22,6 +23,17 @@ interface Pending {
   resolve: (result: { status: number; body: string }) => void;
 }
 
+/**
+ * How deliveries go out. GitHub sends them concurrently and not always in order; the default (one
+ * at a time, in order) keeps tests simple, and this lets a test prove a handler does not care.
+ */
+export interface DeliveryMode {
+  /** Deliveries in flight at once (default 1). */
+  concurrency?: number;
+  /** Shuffle each batch of queued deliveries with this seed before sending. */
+  shuffleSeed?: number;
+}
+
 export function signPayload(secret: string, body: string): string {
   return `sha256=${createHmac("sha256", secret).update(body).digest("hex")}`;
 }
@@ -33,6 +45,19 @@ export class WebhookQueue {
   private readonly pending: Pending[] = [];
   private busy = false;
   private idleWaiters: (() => void)[] = [];
+  private concurrency = 1;
+  private shuffle?: () => number;
+
+  setMode(mode: DeliveryMode): void {
+    const concurrency = mode.concurrency ?? 1;
+    if (!Number.isInteger(concurrency) || concurrency < 1) {
+      throw new Error(
+        `delivery concurrency must be a whole number of at least 1, got ${mode.concurrency}`,
+      );
+    }
+    this.concurrency = concurrency;
+    this.shuffle = mode.shuffleSeed === undefined ? undefined : seededRandom(mode.shuffleSeed);
+  }
 
   constructor(defaultSecret: string, target?: WebhookTarget) {
     this.defaultSecret = defaultSecret;
@@ -69,10 +94,16 @@ export class WebhookQueue {
   }
 
   private async pump(): Promise<void> {
-    for (let next = this.pending.shift(); next; next = this.pending.shift()) {
-      const result = await this.send(next.record);
-      next.record.status = result.status;
-      next.resolve(result);
+    while (this.pending.length > 0) {
+      const batch = this.pending.splice(0, this.concurrency);
+      if (this.shuffle) shuffleInPlace(batch, this.shuffle);
+      await Promise.all(
+        batch.map(async (next) => {
+          const result = await this.send(next.record);
+          next.record.status = result.status;
+          next.resolve(result);
+        }),
+      );
     }
     this.busy = false;
     const waiters = this.idleWaiters;
@@ -105,5 +136,12 @@ export class WebhookQueue {
     } catch (error) {
       return { status: 0, body: `delivery failed: ${(error as Error).message}` };
     }
+  }
+}
+
+function shuffleInPlace<T>(items: T[], random: () => number): void {
+  for (let index = items.length - 1; index > 0; index--) {
+    const other = Math.floor(random() * (index + 1));
+    [items[index], items[other]] = [items[other]!, items[index]!];
   }
 }

@@ -230,6 +230,34 @@ describe("webhooks from scripted users", () => {
     ]);
   });
 
+  it("can deliver concurrently and out of order, as GitHub may, and redeliver with the same id", async () => {
+    let inFlight = 0;
+    let most = 0;
+    receiver = await startReceiver(async () => {
+      inFlight++;
+      most = Math.max(most, inFlight);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      inFlight--;
+    });
+    sandbox = await startSandbox({ webhook: { url: receiver.url, secret: SECRET } });
+    sandbox.addRepo(REPO);
+    sandbox.setDeliveryMode({ concurrency: 4, shuffleSeed: 3 });
+    for (let index = 1; index <= 8; index++)
+      await sandbox.as("alice").openIssue(REPO, { title: `Issue ${index}` });
+    await sandbox.idle();
+    const order = receiver.received.map((delivery) => parsed(delivery).issue.number);
+    expect([...order].sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(order).not.toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(most).toBeGreaterThan(1);
+
+    const first = sandbox.deliveries[0]!;
+    const again = await sandbox.redeliver(first.id);
+    expect(again.status).toBe(200);
+    const last = receiver.received.at(-1)!;
+    expect(last.headers["x-github-delivery"]).toBe(first.id);
+    expect(parsed(last)).toEqual(first.payload);
+  });
+
   it("without a webhook URL deliveries are logged and dropped", async () => {
     sandbox = await startSandbox();
     sandbox.addRepo(REPO);
