@@ -64628,7 +64628,7 @@ function parseDuration(text) {
   for (const [, amount, unit] of compact.matchAll(/(\d+)([smhdw])/g)) {
     total += Number(amount) * UNIT_MS[unit];
   }
-  return total > 0 ? total : void 0;
+  return total;
 }
 function formatDuration(ms) {
   const sign = ms < 0 ? "-" : "";
@@ -65008,6 +65008,7 @@ function icsPaths(sla) {
 }
 function issuePolicy(subject, sla, triage, calendars) {
   const severity = severityFromLabels(subject.labels, triage);
+  if (!severity) return { severity, goals: {}, source: "severity" };
   const base = severity ? sla.goals[severity] : void 0;
   const ruleIndex = sla.rules.findIndex((rule2) => ruleMatches(rule2, subject, severity));
   const rule = ruleIndex >= 0 ? sla.rules[ruleIndex] : void 0;
@@ -65948,6 +65949,7 @@ var DEFAULT_SECTIONS = [
   { type: "feat", section: "Features", hidden: false },
   { type: "feature", section: "Features", hidden: false },
   { type: "fix", section: "Bug Fixes", hidden: false },
+  { type: "security", section: "Security Fixes", hidden: false },
   { type: "perf", section: "Performance Improvements", hidden: false },
   { type: "revert", section: "Reverts", hidden: false },
   { type: "docs", section: "Documentation", hidden: true },
@@ -65971,8 +65973,7 @@ var releaseNotesConfigSchema = external_exports.strictObject({
   ),
   repositoryUrl: external_exports.string().optional().describe("Base URL for links; defaults to package.json `repository`, then the git remote."),
   patchSections: external_exports.array(external_exports.string()).default(["fix", "security"]).describe("Commit types listed in the patch release notes."),
-  enhancementSections: external_exports.array(external_exports.string()).default(["feat", "feature"]).describe("Commit types listed in the enhancement release notes."),
-  keepDraftCurrent: external_exports.boolean().default(false).describe("App: keep a draft GitHub release up to date as pull requests merge.")
+  enhancementSections: external_exports.array(external_exports.string()).default(["feat", "feature"]).describe("Commit types listed in the enhancement release notes.")
 }).prefault({});
 
 // core/report/config.ts
