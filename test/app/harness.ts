@@ -52,9 +52,14 @@ export async function startHarness(
   };
 }
 
-/** Upkeep's own comments on an issue (the app acts as upkeep[bot]). */
+/** Upkeep's triage comments on an issue: the explanation and replies to /severity. */
 export function botComments(sandbox: Sandbox, number: number) {
-  return sandbox.issue(REPO, number).comments.filter((comment) => comment.user.endsWith("[bot]"));
+  return sandbox
+    .issue(REPO, number)
+    .comments.filter(
+      (comment) =>
+        comment.user.endsWith("[bot]") && /<!-- upkeep:(triage|severity-)/.test(comment.body),
+    );
 }
 
 export function severityLabels(sandbox: Sandbox, number: number): string[] {

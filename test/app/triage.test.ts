@@ -78,6 +78,15 @@ describe("triage on issues.opened", () => {
     expect(severityLabels(sandbox, number)).toEqual(["severity: minor"]);
   });
 
+  it("a person setting a severity by label clears needs-triage", async () => {
+    const { sandbox } = await start();
+    const number = await sandbox.as("visitor").openIssue(REPO, { title: "Question about setup" });
+    await sandbox.idle();
+    await sandbox.as("tom").addLabels(REPO, number, ["severity: major"]);
+    await sandbox.idle();
+    expect(sandbox.issue(REPO, number).labels).toEqual(["severity: major"]);
+  });
+
   it("a human removing the severity keeps it removed", async () => {
     const { sandbox } = await start();
     const number = await sandbox.as("visitor").openIssue(REPO, { title: "Outage in EU" });
