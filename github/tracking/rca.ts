@@ -4,13 +4,11 @@
 import type { UpkeepConfig } from "../../core/config/schema.ts";
 import type { Issue, IssueComment, Permission } from "../../core/model/issue.ts";
 import { isBot, permissionAtLeast } from "../../core/model/issue.ts";
-import type { Clock } from "../../core/time/clock.ts";
 import type { CalendarResolver } from "../../core/tracking/calendar.ts";
 import { readMarker } from "../../core/tracking/markers.ts";
 import { RCA_MARKER } from "../../core/tracking/rca/body.ts";
 import { decideRca, type ExistingRca, type RcaDecision } from "../../core/tracking/rca/decide.ts";
 import { incidentLinkComment, LINK_MARKER } from "../../core/tracking/rca/messages.ts";
-import { dueReminder } from "../../core/tracking/rca/reminder.ts";
 import { incidentSeverity } from "../../core/tracking/severity.ts";
 import type { GitHubPort } from "../port.ts";
 import { LabelEnsurer } from "./labels.ts";
@@ -185,30 +183,4 @@ async function responderPermissions(
 
 function existingFrom(issue: Issue): ExistingRca {
   return { number: issue.number, body: issue.body, state: issue.state };
-}
-
-/** For the sweep: one reminder per interval on every overdue open RCA. Returns the RCAs reminded. */
-export async function sendRcaReminders(
-  github: GitHubPort,
-  config: UpkeepConfig,
-  clock: Clock,
-): Promise<number[]> {
-  const rca = config.tracking.rca;
-  if (!rca.enabled || rca.reminder === "off") return [];
-  const reminded: number[] = [];
-  for await (const issue of github.listIssues({ state: "open", labels: rca.labels.slice(0, 1) })) {
-    const due = readMarker(issue.body, RCA_MARKER)?.due;
-    if (issue.isPullRequest || !due || Date.parse(due) > clock.now().getTime()) continue;
-    const comment = dueReminder(
-      issue,
-      await github.listComments(issue.number),
-      clock.now(),
-      rca,
-      config.timezone,
-    );
-    if (!comment) continue;
-    await github.createComment(issue.number, comment);
-    reminded.push(issue.number);
-  }
-  return reminded;
 }

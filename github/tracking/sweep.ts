@@ -5,7 +5,7 @@ import type { UpkeepConfig } from "../../core/config/schema.ts";
 import type { Clock } from "../../core/time/clock.ts";
 import type { CalendarResolver } from "../../core/tracking/calendar.ts";
 import type { GitHubPort } from "../port.ts";
-import { sendRcaReminders } from "./rca.ts";
+import { sendRcaReminders } from "./rca-reminders.ts";
 import { type ReconcileReport, reconcileSecurityWindows } from "./security-windows.ts";
 import { escalateBreachedWindows } from "./window-escalation.ts";
 
