@@ -62358,7 +62358,7 @@ function parseDuration(text) {
   for (const [, amount, unit] of compact.matchAll(/(\d+)([smhdw])/g)) {
     total += Number(amount) * UNIT_MS[unit];
   }
-  return total > 0 ? total : void 0;
+  return total;
 }
 
 // core/config/fields.ts
@@ -63472,6 +63472,23 @@ var OctokitGitHub = class {
       if (error63.status !== 404) throw error63;
     }
   }
+  async listPublishedReleases() {
+    const releases = await composePaginateRest2(
+      this.octokit,
+      "GET /repos/{owner}/{repo}/releases",
+      {
+        ...this.repo,
+        per_page: 100
+      }
+    );
+    return releases.filter((release) => !release.draft && release.published_at).map((release) => ({
+      tag: release.tag_name,
+      name: release.name ?? release.tag_name,
+      body: release.body ?? "",
+      url: release.html_url,
+      publishedAt: release.published_at
+    }));
+  }
   async findReleaseByTag(tag) {
     const iterator3 = composePaginateRest2.iterator(
       this.octokit,
@@ -63512,7 +63529,50 @@ var OctokitGitHub = class {
       throw error63;
     }
   }
+  async listGlobalAdvisories(ecosystem, packages) {
+    const found = [];
+    for (let start = 0; start < packages.length; start += 100) {
+      const iterator3 = composePaginateRest2.iterator(this.octokit, "GET /advisories", {
+        ecosystem,
+        affects: packages.slice(start, start + 100).join(","),
+        type: "reviewed",
+        per_page: 100
+      });
+      for await (const page of iterator3) {
+        for (const raw of page.data)
+          found.push(globalAdvisoryFromRest(raw));
+      }
+    }
+    return found;
+  }
 };
+function globalAdvisoryFromRest(raw) {
+  const cvss = [];
+  const v4 = raw.cvss_severities?.cvss_v4?.vector_string;
+  const v3 = raw.cvss_severities?.cvss_v3?.vector_string ?? raw.cvss?.vector_string;
+  if (v4) cvss.push({ vector: v4, version: "4" });
+  if (v3) cvss.push({ vector: v3, version: "3" });
+  return {
+    ghsaId: raw.ghsa_id,
+    ...raw.cve_id ? { cveId: raw.cve_id } : {},
+    summary: raw.summary,
+    url: raw.html_url,
+    severity: raw.severity,
+    cvss,
+    ...raw.updated_at ? { updatedAt: raw.updated_at } : {},
+    ...raw.withdrawn_at ? { withdrawnAt: raw.withdrawn_at } : {},
+    vulnerabilities: (raw.vulnerabilities ?? []).flatMap(
+      (entry) => entry.package?.name ? [
+        {
+          ecosystem: entry.package.ecosystem,
+          name: entry.package.name,
+          ...entry.vulnerable_version_range ? { vulnerableRange: entry.vulnerable_version_range } : {},
+          ...entry.first_patched_version ? { firstPatched: entry.first_patched_version } : {}
+        }
+      ] : []
+    )
+  };
+}
 function releaseFromRest(data) {
   return {
     id: data.id,
@@ -63611,7 +63671,8 @@ var checkinsConfigSchema = external_exports.array(checkinSchema).default([]);
 
 // core/deps/config.ts
 var expiryField = external_exports.string().regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/, {
-  message: 'expected a date such as "2026-12-31" (or an ISO timestamp)'
+  message: 'expected a date such as "2026-12-31" (or an ISO timestamp)',
+  abort: true
 }).refine((text) => !Number.isNaN(Date.parse(text)), { message: "not a real date" });
 var ignoreRuleSchema = external_exports.strictObject({
   id: external_exports.string().min(1).describe("Advisory id or any of its aliases: GHSA-\u2026, CVE-\u2026, PYSEC-\u2026, RUSTSEC-\u2026, GO-\u2026"),
@@ -63719,6 +63780,7 @@ var DEFAULT_SECTIONS = [
   { type: "feat", section: "Features", hidden: false },
   { type: "feature", section: "Features", hidden: false },
   { type: "fix", section: "Bug Fixes", hidden: false },
+  { type: "security", section: "Security Fixes", hidden: false },
   { type: "perf", section: "Performance Improvements", hidden: false },
   { type: "revert", section: "Reverts", hidden: false },
   { type: "docs", section: "Documentation", hidden: true },
@@ -63742,12 +63804,17 @@ var releaseNotesConfigSchema = external_exports.strictObject({
   ),
   repositoryUrl: external_exports.string().optional().describe("Base URL for links; defaults to package.json `repository`, then the git remote."),
   patchSections: external_exports.array(external_exports.string()).default(["fix", "security"]).describe("Commit types listed in the patch release notes."),
-  enhancementSections: external_exports.array(external_exports.string()).default(["feat", "feature"]).describe("Commit types listed in the enhancement release notes."),
-  keepDraftCurrent: external_exports.boolean().default(false).describe("App: keep a draft GitHub release up to date as pull requests merge.")
+  enhancementSections: external_exports.array(external_exports.string()).default(["feat", "feature"]).describe("Commit types listed in the enhancement release notes.")
 }).prefault({});
 
 // core/report/config.ts
-var reportConfigSchema = external_exports.looseObject({}).prefault({});
+var reportConfigSchema = external_exports.strictObject({
+  period: external_exports.string().regex(/^(month|quarter|last-month|last-quarter|\d{4}-(0[1-9]|1[0-2])|\d{4}-Q[1-4])$/, {
+    message: 'expected "month", "quarter", "last-month", "last-quarter", "2026-10" or "2026-Q3"'
+  }).default("last-quarter").describe("Default period of `upkeep report` and the maintenance-report action."),
+  label: external_exports.string().min(1).default("upkeep: report").describe("Label of the report issues."),
+  incidentLabel: external_exports.string().default("incident").describe("Issues with this label count as incidents whatever their severity.")
+}).prefault({});
 
 // core/sast/config.ts
 var ignoreEntry = external_exports.strictObject({
@@ -63759,7 +63826,9 @@ var ignoreEntry = external_exports.strictObject({
 var sastConfigSchema = external_exports.strictObject({
   paths: external_exports.array(external_exports.string()).default(["."]).describe("Directories or files to scan."),
   exclude: external_exports.array(external_exports.string()).default([]).describe("Gitignore-style globs skipped in addition to .gitignore."),
-  rules: external_exports.array(external_exports.string()).default([]).describe("Extra rule files or directories (YAML, ast-grep rule format with Upkeep metadata)."),
+  rules: external_exports.array(external_exports.string()).default([]).describe(
+    "Extra rule files or directories (YAML, ast-grep rule format with Upkeep metadata)."
+  ),
   disableRules: external_exports.array(external_exports.string()).default([]).describe("Built-in rule ids to turn off."),
   failOn: findingSeverityField.or(external_exports.literal("none")).default("high").describe("Lowest severity of a new finding that fails the scan; `none` never fails."),
   trackOn: findingSeverityField.or(external_exports.literal("none")).default("high").describe("Lowest severity that opens a security-window tracking issue."),
@@ -63970,9 +64039,7 @@ var securityWindowsConfigSchema = external_exports.strictObject({
   severityLabelPrefix: external_exports.string().default("security: ").describe('Prefix of the severity label, e.g. "security: high"; empty string for none.'),
   minSeverity: findingSeverityField.default("low").describe("Findings below this severity get no tracking issue."),
   secretSeverity: findingSeverityField.default("critical").describe("Severity given to leaked secrets, which carry none of their own."),
-  atRisk: external_exports.number().gt(0).lt(1).default(0.75).describe("Share of the window after which the issue is labelled at risk."),
-  atRiskLabel: external_exports.string().min(1).default("sla: at-risk"),
-  breachedLabel: external_exports.string().min(1).default("sla: breached"),
+  atRisk: external_exports.number().gt(0).lt(1).default(0.75).describe("Share of the window after which the issue gets the SLA's at-risk label."),
   template: external_exports.string().min(1).optional().describe("Path in the repository of the tracking-issue body template.")
 }).prefault({});
 var trackingConfigSchema = external_exports.strictObject({
