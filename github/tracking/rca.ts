@@ -96,8 +96,12 @@ export async function findRca(
   );
   const linked = Number(link ? readMarker(link.body, LINK_MARKER)?.rca : Number.NaN);
   if (Number.isInteger(linked)) {
-    const issue = await github.getIssue(linked);
-    if (readMarker(issue.body, RCA_MARKER)?.incident === String(incidentNumber))
+    const issue = await github.getIssue(linked).catch((error: { status?: number }) => {
+      // A deleted or transferred RCA: look for another one through the list.
+      if (error.status === 404 || error.status === 410) return undefined;
+      throw error;
+    });
+    if (issue && readMarker(issue.body, RCA_MARKER)?.incident === String(incidentNumber))
       return existingFrom(issue);
   }
   const [oldest] = await listRcas(github, incidentNumber, labels);
