@@ -9,6 +9,7 @@ type Json = Record<string, unknown>;
 const SCRIPTED_ACTIONS = new Set([
   "openIssue",
   "openPullRequest",
+  "mergePullRequest",
   "editIssue",
   "comment",
   "editComment",

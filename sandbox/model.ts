@@ -36,6 +36,8 @@ export interface IssueEventRecord {
   assignee?: Account;
   stateReason?: StateReason | null;
   rename?: { from: string; to: string };
+  /** For closed events caused by a merged pull request's commit. */
+  commitId?: string;
   /** For cross-referenced events: the issue or PR that mentioned this one. */
   source?: { repo: string; number: number };
 }
@@ -57,6 +59,9 @@ export interface IssueRecord {
   closedAt: string | null;
   closedBy: Account | null;
   isPullRequest: boolean;
+  /** For pull requests: when it was merged, and the merge commit. */
+  mergedAt?: string | null;
+  mergeCommitSha?: string | null;
 }
 
 export interface Release {

@@ -10,6 +10,7 @@ import {
   unassign,
 } from "./changes/issues.ts";
 import { addIssueLabels, removeIssueLabel } from "./changes/labels.ts";
+import { mergePullRequest } from "./changes/pulls.ts";
 import type { Account, StateReason } from "./model.ts";
 import type { SandboxState } from "./state.ts";
 
@@ -42,6 +43,12 @@ export class ScriptedUser {
       ...draft,
       isPullRequest: true,
     }).number;
+  }
+
+  /** Merges the pull request; issues its body closes with a keyword ("Fixes #3") close too. Returns the merge commit SHA. */
+  async mergePullRequest(repo: string, number: number): Promise<string> {
+    const { repo: record, issue } = this.target(repo, number);
+    return mergePullRequest(this.state, this.user, record, issue);
   }
 
   async editIssue(

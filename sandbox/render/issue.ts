@@ -84,7 +84,7 @@ export function renderIssue(state: SandboxState, repo: Repo, issue: IssueRecord)
       html_url: `${state.webUrl}/${repo.fullName}/pull/${issue.number}`,
       diff_url: `${state.webUrl}/${repo.fullName}/pull/${issue.number}.diff`,
       patch_url: `${state.webUrl}/${repo.fullName}/pull/${issue.number}.patch`,
-      merged_at: null,
+      merged_at: issue.mergedAt ?? null,
     };
   }
   return rendered;
@@ -121,8 +121,8 @@ export function renderIssueEvent(
     url: `${repoApi(state, repo)}/issues/events/${event.id}`,
     actor: renderUser(state, event.actor),
     event: event.event,
-    commit_id: null,
-    commit_url: null,
+    commit_id: event.commitId ?? null,
+    commit_url: event.commitId ? `${repoApi(state, repo)}/commits/${event.commitId}` : null,
     created_at: event.createdAt,
     performed_via_github_app: null,
   };

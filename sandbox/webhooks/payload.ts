@@ -1,7 +1,7 @@
 // Builds the payload GitHub would send: the real example for the event and action, with its
 // repository, sender, installation and subject objects replaced by the sandbox's current state.
 import { nodeId } from "../changes/repos.ts";
-import type { Account, Repo } from "../model.ts";
+import type { Account, IssueRecord, Repo } from "../model.ts";
 import { renderComment, renderIssue, renderLabel } from "../render/issue.ts";
 import { renderInstallation, renderRelease, renderRepo } from "../render/repo.ts";
 import { renderUser } from "../render/user.ts";
@@ -32,8 +32,13 @@ function renderOrganization(state: SandboxState, owner: Account): Json {
  * The sandbox models a pull request as its issue; the webhook needs a pull request object, so the
  * example's branch details are kept and everything the sandbox knows replaces the rest.
  */
-function pullRequestOf(state: SandboxState, repo: Repo, issue: Json, example: Json = {}): Json {
-  const { pull_request: _links, ...fields } = issue;
+function pullRequestOf(
+  state: SandboxState,
+  repo: Repo,
+  record: IssueRecord,
+  example: Json = {},
+): Json {
+  const { pull_request: _links, ...fields } = renderIssue(state, repo, record);
   const repository = renderRepo(state, repo);
   const branch = (side: unknown, ref: string): Json => ({
     ...(side as Json),
@@ -45,12 +50,13 @@ function pullRequestOf(state: SandboxState, repo: Repo, issue: Json, example: Js
   return {
     ...example,
     ...fields,
-    url: `${state.apiUrl}/repos/${repo.fullName}/pulls/${issue.number}`,
+    url: `${state.apiUrl}/repos/${repo.fullName}/pulls/${record.number}`,
     auto_merge: null,
-    merged: false,
-    merged_at: null,
+    merged: Boolean(record.mergedAt),
+    merged_at: record.mergedAt ?? null,
+    merge_commit_sha: record.mergeCommitSha ?? null,
     base: branch(example.base, repo.defaultBranch),
-    head: branch(example.head, `patch-${issue.number}`),
+    head: branch(example.head, `patch-${record.number}`),
   };
 }
 
@@ -70,7 +76,7 @@ export function buildPayload(
       payload.pull_request = pullRequestOf(
         state,
         repo,
-        issue,
+        parts.issue,
         payload.pull_request as Json | undefined,
       );
       payload.number = parts.issue.number;

@@ -189,6 +189,49 @@ describe("webhooks from scripted users", () => {
     ).toBe(true);
   });
 
+  it("merging a pull request closes the issues it fixes with the merge commit", async () => {
+    receiver = await startReceiver();
+    sandbox = await startSandbox({ webhook: { url: receiver.url, secret: SECRET } });
+    sandbox.addRepo(REPO);
+    const bug = await sandbox.as("alice").openIssue(REPO, { title: "Crash" });
+    const other = await sandbox.as("alice").openIssue(REPO, { title: "Unrelated" });
+    const pull = await sandbox
+      .as("carol")
+      .openPullRequest(REPO, { title: "Fix crash", body: `Fixes #${bug}` });
+    const sha = await sandbox.as("maria").mergePullRequest(REPO, pull);
+    await sandbox.idle();
+
+    expect(summary(receiver.received).slice(-2)).toEqual(["pull_request.closed", "issues.closed"]);
+    const [merged, closed] = receiver.received.slice(-2).map(parsed);
+    expect(merged?.pull_request).toMatchObject({
+      number: pull,
+      merged: true,
+      merge_commit_sha: sha,
+      state: "closed",
+    });
+    expect(closed?.issue).toMatchObject({
+      number: bug,
+      state: "closed",
+      state_reason: "completed",
+    });
+    expect(closed?.sender.login).toBe("maria");
+    expect(sandbox.issue(REPO, other).state).toBe("open");
+    const token = sandbox.installationToken("octo-org");
+    const events = (await (
+      await fetch(`${sandbox.url}/repos/${REPO}/issues/${bug}/events`, {
+        headers: { authorization: `token ${token}` },
+      })
+    ).json()) as { event: string; commit_id: string | null }[];
+    expect(events.map((event) => [event.event, event.commit_id])).toEqual([["closed", sha]]);
+    const commit = (await (
+      await fetch(`${sandbox.url}/repos/${REPO}/commits/${sha}`, {
+        headers: { authorization: `token ${token}` },
+      })
+    ).json()) as { commit: { message: string }; author: { login: string } };
+    expect(commit.commit.message).toContain(`Fix crash (#${pull})`);
+    expect(commit.author.login).toBe("carol");
+  });
+
   it("webhookPayload renders a sandbox issue by number as it is now", async () => {
     sandbox = await startSandbox();
     sandbox.addRepo(REPO);
