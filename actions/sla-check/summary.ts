@@ -19,7 +19,7 @@ function breachedGoal(issue: SlaReportEntry): string {
   return goals
     .map(
       (goal) =>
-        `${goal} due ${issue[goal].due ? formatInstant(Date.parse(issue[goal].due!), "UTC") : "?"}`,
+        `${goal} due ${issue[goal].due ? `${formatInstant(Date.parse(issue[goal].due!), "UTC")} UTC` : "?"}`,
     )
     .join(", ");
 }

@@ -78,8 +78,12 @@ export function escalationComment(input: EscalationCommentInput): string | null 
   const severity = input.severity ? `${input.severity} ` : "";
   return [
     encodeEscalationMarker({ cycle: input.cycle, steps: input.due }),
-    `🚨 **SLA breached** on this ${severity}issue ${formatDuration(input.now - input.breachedAt)} ago.`,
+    `🚨 **SLA breached** on this ${severity}issue ${since(input.now - input.breachedAt)}.`,
     "",
     ...lines,
   ].join("\n");
+}
+
+function since(ms: number): string {
+  return ms < 60_000 ? "just now" : `${formatDuration(ms)} ago`;
 }

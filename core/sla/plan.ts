@@ -115,7 +115,7 @@ export function planSla(snapshot: IssueSnapshot, settings: SlaSettings, now: num
       marker,
       now,
       timezone,
-      pauseLabels: sla.pause.labels,
+      pauseLabels: sla.pause.labels.filter((label) => issue.labels.includes(label)),
       escalationSteps: sla.escalation.length,
     });
   } else if (current && previous?.severity !== null) {

@@ -25,7 +25,7 @@ export interface StatusCommentInput {
 }
 
 export function formatInstant(at: number, timezone: string): string {
-  return DateTime.fromMillis(at, { zone: timezone }).toFormat("ccc d LLL yyyy, HH:mm ZZZZ");
+  return DateTime.fromMillis(at, { zone: timezone }).toFormat("ccc d LLL yyyy, HH:mm");
 }
 
 function goalRow(name: string, goal: GoalStatus, input: StatusCommentInput): string {
@@ -77,7 +77,7 @@ export function renderStatusComment(input: StatusCommentInput): string {
     );
   }
   lines.push(
-    `<sub>Kept up to date by Upkeep from the issue's history (times as of ${formatInstant(input.now, input.timezone)}); edits to this comment are overwritten.</sub>`,
+    `<sub>Kept up to date by Upkeep from the issue's history (times as of ${formatInstant(input.now, input.timezone)} ${input.timezone}); edits to this comment are overwritten.</sub>`,
   );
   return lines.join("\n");
 }

@@ -39,7 +39,7 @@ describe("planning an issue's SLA writes", () => {
     const first = step(story, "", "2026-11-25T10:05:00Z");
     expect(first.statusComment?.id).toBeNull();
     expect(first.statusComment?.body).toContain(
-      "| Resolution (4h, 24x7) | 🟢 on track | Wed 25 Nov 2026, 14:00 UTC | 3h 55m |",
+      "| Resolution (4h, 24x7) | 🟢 on track | Wed 25 Nov 2026, 14:00 | 3h 55m |",
     );
     const again = step(story, "", "2026-11-25T10:06:00Z");
     expect(again.statusComment).toBeNull();

@@ -65173,10 +65173,13 @@ function escalationComment(input2) {
   const severity = input2.severity ? `${input2.severity} ` : "";
   return [
     encodeEscalationMarker({ cycle: input2.cycle, steps: input2.due }),
-    `\u{1F6A8} **SLA breached** on this ${severity}issue ${formatDuration(input2.now - input2.breachedAt)} ago.`,
+    `\u{1F6A8} **SLA breached** on this ${severity}issue ${since(input2.now - input2.breachedAt)}.`,
     "",
     ...lines
   ].join("\n");
+}
+function since(ms) {
+  return ms < 6e4 ? "just now" : `${formatDuration(ms)} ago`;
 }
 
 // core/sla/evaluate.ts
@@ -65404,7 +65407,7 @@ var STATE_TEXT = {
   none: "\u2014 no goal"
 };
 function formatInstant(at, timezone) {
-  return DateTime.fromMillis(at, { zone: timezone }).toFormat("ccc d LLL yyyy, HH:mm ZZZZ");
+  return DateTime.fromMillis(at, { zone: timezone }).toFormat("ccc d LLL yyyy, HH:mm");
 }
 function goalRow(name, goal, input2) {
   if (goal.goalMs === null) return `| ${name} | ${STATE_TEXT.none} | \u2014 | \u2014 |`;
@@ -65452,7 +65455,7 @@ function renderStatusComment(input2) {
     );
   }
   lines.push(
-    `<sub>Kept up to date by Upkeep from the issue's history (times as of ${formatInstant(input2.now, input2.timezone)}); edits to this comment are overwritten.</sub>`
+    `<sub>Kept up to date by Upkeep from the issue's history (times as of ${formatInstant(input2.now, input2.timezone)} ${input2.timezone}); edits to this comment are overwritten.</sub>`
   );
   return lines.join("\n");
 }
@@ -65519,7 +65522,7 @@ function planSla(snapshot, settings, now2) {
       marker,
       now: now2,
       timezone,
-      pauseLabels: sla.pause.labels,
+      pauseLabels: sla.pause.labels.filter((label) => issue3.labels.includes(label)),
       escalationSteps: sla.escalation.length
     });
   } else if (current && previous?.severity !== null) {
@@ -65771,9 +65774,9 @@ async function countClosed(run, counts, options, previous) {
   const { config: config2 } = run.settings;
   const breached = config2.sla.labels.breached.toLowerCase();
   const lastSweep = options.previous ? Date.parse(options.previous.generatedAt) : Number.POSITIVE_INFINITY;
-  const since = new Date(Math.min(options.periodStart, lastSweep)).toISOString();
+  const since2 = new Date(Math.min(options.periodStart, lastSweep)).toISOString();
   let reads = 0;
-  for await (const issue3 of run.github.listIssues({ state: "closed", since })) {
+  for await (const issue3 of run.github.listIssues({ state: "closed", since: since2 })) {
     if (issue3.isPullRequest || !issue3.closedAt) continue;
     const closedAt = Date.parse(issue3.closedAt);
     let met = !issue3.labels.some((label) => label.toLowerCase() === breached);
@@ -71256,7 +71259,7 @@ function breachedGoal(issue3) {
     (goal) => issue3[goal].state === "breached"
   );
   return goals.map(
-    (goal) => `${goal} due ${issue3[goal].due ? formatInstant(Date.parse(issue3[goal].due), "UTC") : "?"}`
+    (goal) => `${goal} due ${issue3[goal].due ? `${formatInstant(Date.parse(issue3[goal].due), "UTC")} UTC` : "?"}`
   ).join(", ");
 }
 async function writeSweepSummary(report) {
