@@ -1,4 +1,4 @@
-import { writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { openOfflineDatabase } from "../../core/deps/advisories/offline/database.ts";
@@ -111,6 +111,15 @@ describe("offline OSV database", () => {
     expect(db.identity.source).toContain("2 record files");
   });
 
+  it("the content hash depends on the records only, not on where the database lives", () => {
+    const original = writeZipDatabase({ "crates.io": { "A-1.json": record("A-1", "alpha") } });
+    const copy = join(tempDir(), "elsewhere");
+    cpSync(original, copy, { recursive: true });
+    const here = openOfflineDatabase(original, { cacheDir: false });
+    const there = openOfflineDatabase(copy, { cacheDir: false });
+    expect(there.identity.contentHash).toBe(here.identity.contentHash);
+  });
+
   it("a rebuilt database gets a new cache key, never the stale index", () => {
     const cacheDir = tempDir("upkeep-cache-");
     const dir = writeZipDatabase({ "crates.io": { "A-1.json": record("A-1", "alpha") } });
@@ -161,9 +170,10 @@ describe("zip bomb guards", () => {
 
   it("reports a bomb in a database as a problem with the zip's name; other records still load", () => {
     const dir = tempDir();
-    writeFileSync(join(dir, "all.zip"), bomb());
-    const db = openOfflineDatabase(join(dir, "all.zip"), { cacheDir: false });
-    expect(db.problems[0]?.file).toBe("all.zip");
+    mkdirSync(join(dir, "crates.io"));
+    writeFileSync(join(dir, "crates.io", "all.zip"), bomb());
+    const db = openOfflineDatabase(join(dir, "crates.io", "all.zip"), { cacheDir: false });
+    expect(db.problems[0]?.file).toBe("crates.io/all.zip");
     expect(db.problems[0]?.packages).toBeUndefined();
     expect(db.advisoriesFor({ ecosystem: "crates.io", name: "alpha" }).map((a) => a.id)).toEqual([
       "OK-1",

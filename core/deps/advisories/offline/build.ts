@@ -19,10 +19,12 @@ export interface BuiltIndex {
 
 interface Builder extends BuiltIndex {
   newest?: string;
-  hash: ReturnType<typeof createHash>;
+  /** SHA-256 of each zip or record file; the database hash combines them, names left out. */
+  fileHashes: string[];
 }
 
 const decoder = new TextDecoder();
+const sha256 = (data: string | Uint8Array) => createHash("sha256").update(data).digest("hex");
 
 function addRecord(builder: Builder, file: string, content: string): void {
   builder.identity.records++;
@@ -55,12 +57,12 @@ export function buildIndex(
     identity: { source: describeInputs(inputs), records: 0, contentHash: "" },
     problems: [],
     byPackage: new Map(),
-    hash: createHash("sha256"),
+    fileHashes: [],
   };
   for (const zip of inputs.zips) {
     const name = relative(inputs.root, zip) || zip;
     const bytes = readFileSync(zip);
-    builder.hash.update(`zip:${name}\n`).update(bytes);
+    builder.fileHashes.push(sha256(bytes));
     const { files, problems } = readRecordZip(bytes, limits);
     for (const message of problems) builder.problems.push({ file: name, message });
     for (const [entry, content] of files)
@@ -69,10 +71,11 @@ export function buildIndex(
   for (const file of inputs.records) {
     const name = relative(inputs.root, file) || file;
     const content = readFileSync(file, "utf8");
-    builder.hash.update(`file:${name}\n`).update(content);
+    builder.fileHashes.push(sha256(content));
     addRecord(builder, name, content);
   }
-  builder.identity.contentHash = builder.hash.digest("hex");
+  // Content only, in a fixed order: the same data gives the same hash wherever it is unpacked.
+  builder.identity.contentHash = sha256(builder.fileHashes.sort().join("\n"));
   if (builder.newest) builder.identity.newestModified = builder.newest;
   return { identity: builder.identity, problems: builder.problems, byPackage: builder.byPackage };
 }

@@ -27,9 +27,10 @@ function walk(dir: string, found: DatabaseInputs): void {
 export function findDatabaseInputs(path: string): DatabaseInputs {
   const stat = statSync(path);
   if (stat.isFile()) {
-    return path.toLowerCase().endsWith(".zip")
-      ? { root: join(path, ".."), zips: [path], records: [] }
-      : { root: join(path, ".."), zips: [], records: [path] };
+    // osv-scanner names every zip all.zip; keeping its folder in the name says which ecosystem.
+    const isZip = path.toLowerCase().endsWith(".zip");
+    const root = isZip && basename(path) === "all.zip" ? join(path, "..", "..") : join(path, "..");
+    return isZip ? { root, zips: [path], records: [] } : { root, zips: [], records: [path] };
   }
   const found: DatabaseInputs = { root: path, zips: [], records: [] };
   walk(path, found);
