@@ -192,3 +192,35 @@ describe("actions/sla-check", () => {
     expect(marker?.paused).toBe(false);
   });
 });
+
+describe("actions/sla-check with a broken calendar", () => {
+  it("fails the step with an annotation at the offending line and writes nothing", async () => {
+    const broken = await startSandbox({ clock });
+    try {
+      broken.addRepo(REPO, {
+        files: {
+          ".github/upkeep.yml":
+            "sla:\n  calendars:\n    office:\n      timezone: Mars/Olympus\n      hours: { weekdays: 09:00-17:00 }\n",
+        },
+      });
+      const run = await runAction({
+        entry: ENTRY,
+        apiUrl: broken.url,
+        repository: REPO,
+        eventName: "schedule",
+        workspace,
+        inputs: {
+          token: broken.installationToken("octo-org"),
+          "max-reads": "10",
+          "comment-budget": "1",
+        },
+      });
+      expect(run.exitCode).toBe(1);
+      expect(run.stdout).toContain("::error file=.github/upkeep.yml,line=4");
+      expect(run.stdout).toContain('unknown time zone "Mars/Olympus"');
+      expect(broken.requests.filter((request) => request.method !== "GET")).toEqual([]);
+    } finally {
+      await broken.close();
+    }
+  });
+});

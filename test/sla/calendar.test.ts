@@ -178,3 +178,21 @@ describe("business time on fixed calendars", () => {
     expect(businessMsBetween(berlin, saturday, saturday + 24 * 3_600_000)).toBe(0);
   });
 });
+
+describe("weekly hours", () => {
+  it("a named day overrides its group, and an empty day has no hours", () => {
+    const calendar = buildCalendar("short-friday", {
+      timezone: "UTC",
+      hours: { weekdays: "09:00-17:00", fri: "09:00-13:00", wed: "" },
+      holidays: [],
+    });
+    const day = (iso: string) =>
+      businessMsBetween(calendar, Date.parse(`${iso}T00:00:00Z`), Date.parse(`${iso}T23:59:59Z`));
+    expect([day("2026-11-23"), day("2026-11-25"), day("2026-11-27"), day("2026-11-28")]).toEqual([
+      8 * 3_600_000,
+      0,
+      4 * 3_600_000,
+      0,
+    ]);
+  });
+});
