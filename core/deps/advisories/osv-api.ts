@@ -24,6 +24,19 @@ interface BatchResult {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Runs `task` over `items` with at most `width` requests in flight, keeping the order. */
+async function inBatches<T, R>(
+  items: T[],
+  width: number,
+  task: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const results: R[] = [];
+  for (let start = 0; start < items.length; start += width) {
+    results.push(...(await Promise.all(items.slice(start, start + width).map(task))));
+  }
+  return results;
+}
+
 export function osvApiSource(options: OsvApiOptions = {}): AdvisorySource {
   const base = (options.baseUrl ?? "https://api.osv.dev").replace(/\/+$/, "");
   const fetchImpl = options.fetch ?? globalThis.fetch;
@@ -104,8 +117,10 @@ export function osvApiSource(options: OsvApiOptions = {}): AdvisorySource {
       const problems: SourceProblem[] = [];
       const hash = createHash("sha256");
       let newest: string | undefined;
-      for (const [id, modified] of [...ids].sort(([a], [b]) => a.localeCompare(b))) {
-        const read = readOsvRecord(await record(id, modified));
+      const sorted = [...ids].sort(([a], [b]) => a.localeCompare(b));
+      const records = await inBatches(sorted, 8, ([id, modified]) => record(id, modified));
+      for (const [index, [id, modified]] of sorted.entries()) {
+        const read = readOsvRecord(records[index]);
         for (const message of read.problems)
           problems.push({ file: `${base}/v1/vulns/${id}`, message });
         if (read.advisory && !read.advisory.withdrawn) advisories.push(read.advisory);
