@@ -17,11 +17,15 @@ const sectionSchema = z.strictObject({
 
 export type SectionRule = z.infer<typeof sectionSchema>;
 
-/** conventional-changelog's conventionalcommits preset, so regenerated sections match theirs. */
+/**
+ * conventional-changelog's conventionalcommits preset, so regenerated sections match theirs, plus
+ * `security` (not in the preset): a security fix bumps the patch version, so it must be listed too.
+ */
 export const DEFAULT_SECTIONS: SectionRule[] = [
   { type: "feat", section: "Features", hidden: false },
   { type: "feature", section: "Features", hidden: false },
   { type: "fix", section: "Bug Fixes", hidden: false },
+  { type: "security", section: "Security Fixes", hidden: false },
   { type: "perf", section: "Performance Improvements", hidden: false },
   { type: "revert", section: "Reverts", hidden: false },
   { type: "docs", section: "Documentation", hidden: true },

@@ -20,7 +20,7 @@ const SQUASH_BULLET = /^\* (?=\S)/;
 const SQUASH_END = /^-{3,}\s*$|^Co-authored-by:/i;
 
 export function knownTypes(config: ReleaseNotesConfig): Set<string> {
-  return new Set([...config.sections.map((rule) => rule.type), "security"]);
+  return new Set(config.sections.map((rule) => rule.type));
 }
 
 export function entriesOf(commits: Iterable<GitCommit>, config: ReleaseNotesConfig): CommitEntries {

@@ -38,19 +38,20 @@ export function tagName(version: string, prefix: string): string {
 const RANK: Record<Bump, number> = { none: 0, patch: 1, minor: 2, major: 3 };
 
 export function bumpOf(entries: ReleaseEntry[], config: ReleaseNotesConfig): Bump {
-  const hidden = new Set(config.sections.filter((rule) => rule.hidden).map((rule) => rule.type));
+  const listed = new Set(config.sections.filter((rule) => !rule.hidden).map((rule) => rule.type));
   let bump: Bump = "none";
   for (const entry of entries) {
-    const level = entryBump(entry, hidden);
+    const level = entryBump(entry, listed);
     if (RANK[level] > RANK[bump]) bump = level;
   }
   return bump;
 }
 
-function entryBump(entry: ReleaseEntry, hidden: Set<string>): Bump {
+/** Only what readers see moves the version: listed types and breaking changes. */
+function entryBump(entry: ReleaseEntry, listed: Set<string>): Bump {
   if (entry.breaking.length > 0) return "major";
   if (entry.type === "feat" || entry.type === "feature") return "minor";
-  return hidden.has(entry.type) ? "none" : "patch";
+  return listed.has(entry.type) ? "patch" : "none";
 }
 
 export interface NextVersionOptions {

@@ -113,6 +113,22 @@ describe("the changelog section", () => {
     );
   });
 
+  it("a `security:` commit is listed under Security Fixes and in the patch notes", () => {
+    const plan = planRelease({
+      commits: commitsOf(["security(auth): constant-time token compare"]),
+      previous,
+      config,
+      date: "2025-03-01",
+    });
+    expect(plan.bump).toBe("patch");
+    expect(plan.markdown).toContain(
+      "### Security Fixes\n\n* **auth:** constant-time token compare",
+    );
+    expect(plan.patchNotes).toContain(
+      "### Security fixes\n\n* **auth:** constant-time token compare",
+    );
+  });
+
   it("without a repository URL the notes carry plain text instead of links", () => {
     const plain = planRelease({
       commits: commitsOf(["fix: a (#4)"]),

@@ -28,6 +28,8 @@ describe("the bump a release's commits call for", () => {
     [["docs: typo\n\nBREAKING CHANGE: docs site moved"], "major"],
     [["docs: typo", "chore: deps", "ci: cache"], "none"],
     [["Update README"], "none"],
+    [["wip: half done"], "none"],
+    [["security: escape HTML in titles"], "patch"],
   ])("%j → %s", (messages, expected) => {
     expect(bump(...messages)).toBe(expected);
   });
