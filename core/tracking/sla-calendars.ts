@@ -28,6 +28,17 @@ export function slaCalendars(sla: SlaConfig): CalendarResolver {
   };
 }
 
+/** Calendars the SLA capability already built (with ICS holidays), e.g. `SlaSettings.calendars`. */
+export function resolverFrom(calendars: ReadonlyMap<string, SlaCalendar>): CalendarResolver {
+  const adapted = new Map<string, WorkCalendar>();
+  return (name) => {
+    const calendar = calendars.get(name);
+    if (!calendar) return undefined;
+    if (!adapted.has(name)) adapted.set(name, fromSlaCalendar(calendar));
+    return adapted.get(name);
+  };
+}
+
 export function fromSlaCalendar(calendar: SlaCalendar): WorkCalendar {
   const hasWork = (day: DateTime) =>
     businessMsBetween(calendar, day.toMillis(), day.plus({ days: 1 }).toMillis()) > 0;

@@ -12,7 +12,10 @@ export interface TrackingSettings {
   calendars: CalendarResolver;
 }
 
-/** Calendars: built-in, then the SLA section's, then any the face adds (`extraCalendars`). */
+/**
+ * Calendars: built-in, then any the face passes (`extraCalendars`, e.g. the SLA's with their ICS
+ * holidays, through `resolverFrom`), then the SLA section's as configured (without ICS files).
+ */
 export function trackingSettings(
   config: UpkeepConfig,
   extraCalendars?: CalendarResolver,
@@ -28,6 +31,6 @@ export function trackingSettings(
       minor: labels.minor.name,
     },
     escalationLabels: [config.sla.labels.atRisk, config.sla.labels.breached],
-    calendars: (name) => builtIn(name) ?? fromSla(name) ?? extraCalendars?.(name),
+    calendars: (name) => builtIn(name) ?? extraCalendars?.(name) ?? fromSla(name),
   };
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parseConfigText } from "../../core/config/parse.ts";
+import { buildCalendar } from "../../core/sla/calendar.ts";
 import { weekdaysCalendar } from "../../core/tracking/calendar.ts";
 import {
   DEFAULT_RCA_TEMPLATE,
@@ -9,7 +10,7 @@ import {
 import { readMarker, replaceMarker, writeMarker } from "../../core/tracking/markers.ts";
 import { parseRcaCommand } from "../../core/tracking/rca/command.ts";
 import { inlineText, quotedBlock } from "../../core/tracking/safe-text.ts";
-import { slaCalendars } from "../../core/tracking/sla-calendars.ts";
+import { resolverFrom, slaCalendars } from "../../core/tracking/sla-calendars.ts";
 
 const root = new URL("../../", import.meta.url);
 
@@ -144,4 +145,17 @@ describe("SLA calendars in tracking", () => {
   it("names only the calendars the SLA section defines", () => {
     expect(slaCalendars(parsed.config.sla)("nope")).toBeUndefined();
   });
+});
+
+it("calendars the SLA capability built (with ICS holidays) can be passed in as they are", () => {
+  const parsed = parseConfigText(
+    "sla:\n  calendars:\n    office:\n      timezone: UTC\n      hours:\n        weekdays: '09:00-17:00'\n",
+  );
+  if (!parsed.ok) throw new Error("config");
+  const withIcs = buildCalendar("office", parsed.config.sla.calendars.office!, ["2026-03-09"]);
+  const office = resolverFrom(new Map([["office", withIcs]]))("office")!;
+  // Friday + 1 working day, Monday being an ICS holiday: Tuesday.
+  expect(office.addWorkingDays(new Date("2026-03-06T10:00:00Z"), 1).toISOString()).toBe(
+    "2026-03-10T10:00:00.000Z",
+  );
 });
