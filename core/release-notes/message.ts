@@ -63,6 +63,7 @@ const TRAILING_PR = /\s*\(#(\d+)\)\s*$/;
 export function parseMessage(raw: string, knownTypes: ReadonlySet<string>): MessageParse {
   const warnings: string[] = [];
   let message = raw.replace(/\r\n?/g, "\n").trim();
+  if (!message) return { warnings }; // git allows empty messages; the parser throws on them
   const lenient = message.match(NO_SPACE_HEADER);
   if (lenient && knownTypes.has((lenient[1] ?? "").toLowerCase())) {
     const prefix = `${lenient[1]}${lenient[2]}:`;

@@ -19,6 +19,7 @@ describe("reading a commit message as a conventional commit", () => {
   });
 
   it("a message that is not a conventional commit gives no change", () => {
+    expect(parse("").change).toBeUndefined();
     expect(parse("Update README.md").change).toBeUndefined();
     expect(parse("WIP").change).toBeUndefined();
   });
