@@ -6,6 +6,7 @@
 import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { once } from "node:events";
+import { cpus, loadavg } from "node:os";
 import { sign } from "@octokit/webhooks-methods";
 import { type AppServer, startAppServer } from "../app/server.ts";
 import { type Sandbox, startSandbox } from "../sandbox/index.ts";
@@ -17,7 +18,7 @@ const TITLES = ["Production outage", "Typo in docs", "Export is broken", "Questi
 
 interface Stage {
   sandbox: Sandbox;
-  app: Pick<AppServer, "webhookUrl" | "close">;
+  app: Pick<AppServer, "webhookUrl" | "close"> & { cpuMs?: () => Promise<number> };
 }
 
 const PACING_OFF = { writeMs: 0, notifyMs: 0, retryBaseMs: 5 };
@@ -39,6 +40,11 @@ async function runAppProcess(): Promise<void> {
     only: ONLY,
   });
   process.stdout.write(`${JSON.stringify({ webhookUrl: app.webhookUrl })}\n`);
+  // The parent asks for the CPU time spent so far, to report the App's own cost per delivery.
+  process.on("SIGUSR2", () => {
+    const { user, system } = process.cpuUsage();
+    process.stdout.write(`${JSON.stringify({ cpuMs: (user + system) / 1000 })}\n`);
+  });
   process.once("SIGTERM", () => void app.close().then(() => process.exit(0)));
 }
 
@@ -57,6 +63,11 @@ async function appProcess(sandbox: Sandbox): Promise<Stage["app"]> {
   const { webhookUrl } = JSON.parse(line.toString());
   return {
     webhookUrl,
+    cpuMs: async () => {
+      child.kill("SIGUSR2");
+      const [answer] = (await once(child.stdout, "data")) as [Buffer];
+      return JSON.parse(answer.toString()).cpuMs;
+    },
     close: async () => {
       child.kill("SIGTERM");
       await once(child, "close");
@@ -152,6 +163,7 @@ async function throughput(
   // Warm up each installation: token, labels, JIT.
   for (const payload of payloads.slice(0, installations)) await post(s, payload);
   await s.sandbox.idle();
+  const cpuBefore = (await s.app.cpuMs?.()) ?? 0;
   const started = performance.now();
   let next = installations;
   let failed = 0;
@@ -164,6 +176,7 @@ async function throughput(
   const handled = performance.now();
   await s.sandbox.idle();
   const settled = performance.now();
+  const appCpuMs = ((await s.app.cpuMs?.()) ?? 0) - cpuBefore;
   const n = payloads.length - installations;
   const triaged = repos
     .flatMap((repo) => s.sandbox.issues(repo))
@@ -174,6 +187,12 @@ async function throughput(
   );
   console.log(
     `  incl. the App's own echoes (issues.labeled from upkeep[bot], ignored): all settled in ${((settled - started) / 1000).toFixed(2)} s`,
+  );
+  const perDelivery = appCpuMs / n;
+  console.log(
+    `  App process CPU: ${perDelivery.toFixed(2)} ms per triaged issue (its echo included) → ` +
+      `${(1000 / perDelivery).toFixed(0)} issues/s per core when GitHub answers instantly; ` +
+      `load average ${loadavg()[0]?.toFixed(1)} on ${cpus().length} cores during the run`,
   );
   await close(s);
 }
