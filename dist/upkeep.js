@@ -51406,6 +51406,7 @@ var DEFAULT_SECTIONS = [
   { type: "feat", section: "Features", hidden: false },
   { type: "feature", section: "Features", hidden: false },
   { type: "fix", section: "Bug Fixes", hidden: false },
+  { type: "security", section: "Security Fixes", hidden: false },
   { type: "perf", section: "Performance Improvements", hidden: false },
   { type: "revert", section: "Reverts", hidden: false },
   { type: "docs", section: "Documentation", hidden: true },
@@ -60027,7 +60028,9 @@ function walk4(dir, found) {
 function findDatabaseInputs(path) {
   const stat = statSync3(path);
   if (stat.isFile()) {
-    return path.toLowerCase().endsWith(".zip") ? { root: join3(path, ".."), zips: [path], records: [] } : { root: join3(path, ".."), zips: [], records: [path] };
+    const isZip = path.toLowerCase().endsWith(".zip");
+    const root = isZip && basename2(path) === "all.zip" ? join3(path, "..", "..") : join3(path, "..");
+    return isZip ? { root, zips: [path], records: [] } : { root, zips: [], records: [path] };
   }
   const found = { root: path, zips: [], records: [] };
   walk4(path, found);
@@ -60583,6 +60586,7 @@ function readRecordZip(bytes, limits = DEFAULT_ZIP_LIMITS) {
 
 // core/deps/advisories/offline/build.ts
 var decoder = new TextDecoder();
+var sha256 = (data) => createHash3("sha256").update(data).digest("hex");
 function addRecord(builder, file2, content) {
   builder.identity.records++;
   let raw;
@@ -60610,13 +60614,12 @@ function buildIndex(inputs, limits = DEFAULT_ZIP_LIMITS) {
     identity: { source: describeInputs(inputs), records: 0, contentHash: "" },
     problems: [],
     byPackage: /* @__PURE__ */ new Map(),
-    hash: createHash3("sha256")
+    fileHashes: []
   };
   for (const zip of inputs.zips) {
     const name = relative4(inputs.root, zip) || zip;
     const bytes = readFileSync3(zip);
-    builder.hash.update(`zip:${name}
-`).update(bytes);
+    builder.fileHashes.push(sha256(bytes));
     const { files, problems } = readRecordZip(bytes, limits);
     for (const message of problems) builder.problems.push({ file: name, message });
     for (const [entry2, content] of files)
@@ -60625,11 +60628,10 @@ function buildIndex(inputs, limits = DEFAULT_ZIP_LIMITS) {
   for (const file2 of inputs.records) {
     const name = relative4(inputs.root, file2) || file2;
     const content = readFileSync3(file2, "utf8");
-    builder.hash.update(`file:${name}
-`).update(content);
+    builder.fileHashes.push(sha256(content));
     addRecord(builder, name, content);
   }
-  builder.identity.contentHash = builder.hash.digest("hex");
+  builder.identity.contentHash = sha256(builder.fileHashes.sort().join("\n"));
   if (builder.newest) builder.identity.newestModified = builder.newest;
   return { identity: builder.identity, problems: builder.problems, byPackage: builder.byPackage };
 }
@@ -60752,6 +60754,13 @@ import { createHash as createHash4 } from "node:crypto";
 import { mkdirSync as mkdirSync2, readFileSync as readFileSync5, writeFileSync as writeFileSync2 } from "node:fs";
 import { join as join6 } from "node:path";
 var sleep = (ms) => new Promise((resolve14) => setTimeout(resolve14, ms));
+async function inBatches(items, width, task) {
+  const results = [];
+  for (let start = 0; start < items.length; start += width) {
+    results.push(...await Promise.all(items.slice(start, start + width).map(task)));
+  }
+  return results;
+}
 function osvApiSource(options = {}) {
   const base = (options.baseUrl ?? "https://api.osv.dev").replace(/\/+$/, "");
   const fetchImpl = options.fetch ?? globalThis.fetch;
@@ -60826,8 +60835,10 @@ function osvApiSource(options = {}) {
       const problems = [];
       const hash2 = createHash4("sha256");
       let newest;
-      for (const [id, modified] of [...ids].sort(([a], [b]) => a.localeCompare(b))) {
-        const read = readOsvRecord(await record2(id, modified));
+      const sorted2 = [...ids].sort(([a], [b]) => a.localeCompare(b));
+      const records = await inBatches(sorted2, 8, ([id, modified]) => record2(id, modified));
+      for (const [index, [id, modified]] of sorted2.entries()) {
+        const read = readOsvRecord(records[index]);
         for (const message of read.problems)
           problems.push({ file: `${base}/v1/vulns/${id}`, message });
         if (read.advisory && !read.advisory.withdrawn) advisories.push(read.advisory);
@@ -71059,7 +71070,7 @@ function trackingSettings(config2, extraCalendars) {
       minor: labels.minor.name
     },
     escalationLabels: [config2.sla.labels.atRisk, config2.sla.labels.breached],
-    calendars: (name) => builtIn(name) ?? fromSla(name) ?? extraCalendars?.(name)
+    calendars: (name) => builtIn(name) ?? extraCalendars?.(name) ?? fromSla(name)
   };
 }
 
@@ -71096,8 +71107,11 @@ async function findRca(github, incidentNumber, comments, labels) {
   );
   const linked = Number(link ? readMarker(link.body, LINK_MARKER)?.rca : Number.NaN);
   if (Number.isInteger(linked)) {
-    const issue2 = await github.getIssue(linked);
-    if (readMarker(issue2.body, RCA_MARKER)?.incident === String(incidentNumber))
+    const issue2 = await github.getIssue(linked).catch((error62) => {
+      if (error62.status === 404 || error62.status === 410) return void 0;
+      throw error62;
+    });
+    if (issue2 && readMarker(issue2.body, RCA_MARKER)?.incident === String(incidentNumber))
       return existingFrom(issue2);
   }
   const [oldest] = await listRcas(github, incidentNumber, labels);
@@ -71838,6 +71852,7 @@ var TRAILING_PR = /\s*\(#(\d+)\)\s*$/;
 function parseMessage(raw, knownTypes2) {
   const warnings = [];
   let message = raw.replace(/\r\n?/g, "\n").trim();
+  if (!message) return { warnings };
   const lenient = message.match(NO_SPACE_HEADER);
   if (lenient && knownTypes2.has((lenient[1] ?? "").toLowerCase())) {
     const prefix = `${lenient[1]}${lenient[2]}:`;
@@ -71946,7 +71961,7 @@ var AUTOSQUASH = /^(?:fixup|squash|amend)! /;
 var SQUASH_BULLET = /^\* (?=\S)/;
 var SQUASH_END = /^-{3,}\s*$|^Co-authored-by:/i;
 function knownTypes(config2) {
-  return /* @__PURE__ */ new Set([...config2.sections.map((rule) => rule.type), "security"]);
+  return new Set(config2.sections.map((rule) => rule.type));
 }
 function entriesOf2(commits, config2) {
   const reader = new EntryReader(config2);
@@ -72332,18 +72347,18 @@ function tagName(version3, prefix) {
 }
 var RANK = { none: 0, patch: 1, minor: 2, major: 3 };
 function bumpOf(entries, config2) {
-  const hidden = new Set(config2.sections.filter((rule) => rule.hidden).map((rule) => rule.type));
+  const listed2 = new Set(config2.sections.filter((rule) => !rule.hidden).map((rule) => rule.type));
   let bump = "none";
   for (const entry2 of entries) {
-    const level = entryBump(entry2, hidden);
+    const level = entryBump(entry2, listed2);
     if (RANK[level] > RANK[bump]) bump = level;
   }
   return bump;
 }
-function entryBump(entry2, hidden) {
+function entryBump(entry2, listed2) {
   if (entry2.breaking.length > 0) return "major";
   if (entry2.type === "feat" || entry2.type === "feature") return "minor";
-  return hidden.has(entry2.type) ? "none" : "patch";
+  return listed2.has(entry2.type) ? "patch" : "none";
 }
 function nextVersion(current, bump, options) {
   if (options.releaseAs) return import_semver4.default.valid(options.releaseAs) ?? void 0;

@@ -41127,6 +41127,7 @@ var TRAILING_PR = /\s*\(#(\d+)\)\s*$/;
 function parseMessage(raw, knownTypes2) {
   const warnings = [];
   let message = raw.replace(/\r\n?/g, "\n").trim();
+  if (!message) return { warnings };
   const lenient = message.match(NO_SPACE_HEADER);
   if (lenient && knownTypes2.has((lenient[1] ?? "").toLowerCase())) {
     const prefix = `${lenient[1]}${lenient[2]}:`;
@@ -41235,7 +41236,7 @@ var AUTOSQUASH = /^(?:fixup|squash|amend)! /;
 var SQUASH_BULLET = /^\* (?=\S)/;
 var SQUASH_END = /^-{3,}\s*$|^Co-authored-by:/i;
 function knownTypes(config2) {
-  return /* @__PURE__ */ new Set([...config2.sections.map((rule) => rule.type), "security"]);
+  return new Set(config2.sections.map((rule) => rule.type));
 }
 function entriesOf(commits, config2) {
   const reader = new EntryReader(config2);
@@ -61340,18 +61341,18 @@ function tagName(version2, prefix) {
 }
 var RANK = { none: 0, patch: 1, minor: 2, major: 3 };
 function bumpOf(entries, config2) {
-  const hidden = new Set(config2.sections.filter((rule) => rule.hidden).map((rule) => rule.type));
+  const listed = new Set(config2.sections.filter((rule) => !rule.hidden).map((rule) => rule.type));
   let bump = "none";
   for (const entry of entries) {
-    const level = entryBump(entry, hidden);
+    const level = entryBump(entry, listed);
     if (RANK[level] > RANK[bump]) bump = level;
   }
   return bump;
 }
-function entryBump(entry, hidden) {
+function entryBump(entry, listed) {
   if (entry.breaking.length > 0) return "major";
   if (entry.type === "feat" || entry.type === "feature") return "minor";
-  return hidden.has(entry.type) ? "none" : "patch";
+  return listed.has(entry.type) ? "patch" : "none";
 }
 function nextVersion(current, bump, options) {
   if (options.releaseAs) return import_semver.default.valid(options.releaseAs) ?? void 0;
@@ -61915,6 +61916,7 @@ var DEFAULT_SECTIONS = [
   { type: "feat", section: "Features", hidden: false },
   { type: "feature", section: "Features", hidden: false },
   { type: "fix", section: "Bug Fixes", hidden: false },
+  { type: "security", section: "Security Fixes", hidden: false },
   { type: "perf", section: "Performance Improvements", hidden: false },
   { type: "revert", section: "Reverts", hidden: false },
   { type: "docs", section: "Documentation", hidden: true },
