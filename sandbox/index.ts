@@ -101,7 +101,10 @@ export class Sandbox {
       requestErrors: this.requestErrors,
       control: (ctx) => handleControl(this, ctx),
     });
-    this.server = createServer((req, res) => void handler(req, res));
+    this.server = createServer((req, res) => {
+      // Only a connection dropped mid-request gets here; there is nobody left to answer.
+      handler(req, res).catch(() => res.destroy());
+    });
   }
 
   async listen(port = 0): Promise<this> {

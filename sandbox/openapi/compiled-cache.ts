@@ -22,7 +22,10 @@ function versionOf(pkg: string): string {
 
 function cacheDir(): string | undefined {
   try {
-    const converter = readFileSync(new URL("./schema.ts", import.meta.url), "utf8");
+    // The converter and the schema lookup decide what gets compiled, so their source is in the key.
+    const converter = ["./schema.ts", "./validator.ts"]
+      .map((file) => readFileSync(new URL(file, import.meta.url), "utf8"))
+      .join("\n");
     const key = createHash("sha256")
       .update(
         `${versionOf("@octokit/openapi")} ${versionOf("ajv")} ${versionOf("ajv-formats")}\n${converter}`,
