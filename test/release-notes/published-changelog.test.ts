@@ -60,8 +60,10 @@ function sections(changelog: string): Map<string, string[]> {
   let current: string[] | undefined;
   for (const line of changelog.split("\n")) {
     const heading = line.match(/^## \[?(\d+\.\d+\.\d+)/);
-    if (heading) result.set(heading[1] as string, (current = [line]));
-    else if (current && line.trim() && !line.startsWith("#  ")) current.push(line);
+    if (heading) {
+      current = [line];
+      result.set(heading[1] as string, current);
+    } else if (current && line.trim() && !line.startsWith("# ")) current.push(line);
   }
   return result;
 }
