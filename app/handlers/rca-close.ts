@@ -2,6 +2,7 @@
 // one closed again after a reopen gets the new events appended (github/tracking/rca.ts).
 import { issueFromRest } from "../../core/model/rest.ts";
 import { incidentSeverity } from "../../core/tracking/severity.ts";
+import { slaCalendarsWithHolidays } from "../../github/tracking/calendars.ts";
 import { reconcileRca } from "../../github/tracking/rca.ts";
 import { trackingSettings } from "../../github/tracking/settings.ts";
 import { defineHandler } from "../handler.ts";
@@ -19,7 +20,8 @@ export const rcaCloseHandler = defineHandler({
     const severity = incidentSeverity(issue.labels, trackingSettings(loaded).severityLabels);
     if (!severity || !loaded.tracking.rca.severities.includes(severity)) return;
     await issueLock.run(issueLock.key(github.repo, issue.number), async () => {
-      const outcome = await reconcileRca(github, issue.number, loaded);
+      const calendars = await slaCalendarsWithHolidays(github, loaded);
+      const outcome = await reconcileRca(github, issue.number, loaded, { calendars });
       if (outcome.templateError)
         log.warn(
           { issue: issue.number, error: outcome.templateError },

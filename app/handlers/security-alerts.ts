@@ -1,6 +1,7 @@
 // Alert events (Dependabot, code scanning, secret scanning, repository advisories): the alert
 // becomes a finding and its security window is reconciled (github/tracking/security-windows.ts).
 import { findingFromWebhook } from "../../core/tracking/security/sources/index.ts";
+import { slaCalendarsWithHolidays } from "../../github/tracking/calendars.ts";
 import { reconcileSecurityWindows } from "../../github/tracking/security-windows.ts";
 import { defineHandler } from "../handler.ts";
 import { KeyedLock } from "../keyed-lock.ts";
@@ -34,8 +35,10 @@ export const securityAlertsHandler = defineHandler({
     }
     if (result.kind === "ignored") return;
     const key = `${github.repo.owner}/${github.repo.repo}`.toLowerCase();
+    const calendars = await slaCalendarsWithHolidays(github, loaded);
     const report = await windowLock.run(key, () =>
       reconcileSecurityWindows(github, [result.finding], loaded, clock, {
+        calendars,
         warn: (message) => log.warn({}, message),
       }),
     );

@@ -142,6 +142,32 @@ describe("templates", () => {
   });
 });
 
+describe("due dates", () => {
+  it("count working days on an SLA calendar, with holidays from its ICS file", async () => {
+    world = await startWorld({
+      config: [
+        "sla:",
+        "  calendars:",
+        "    office:",
+        "      timezone: UTC",
+        "      hours: { weekdays: '09:00-17:00' }",
+        "      holidaysIcs: .github/holidays.ics",
+        "tracking:",
+        "  rca:",
+        "    due: { businessDays: 5, calendar: office }",
+        "",
+      ].join("\n"),
+      files: {
+        ".github/holidays.ics":
+          "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART;VALUE=DATE:20260304\r\nSUMMARY:Company day\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+      },
+    });
+    await criticalIncident();
+    // Closed Monday 12:30; Wednesday is a holiday: Tuesday, Thursday, Friday, Monday, Tuesday.
+    expect(rcas()[0]!.body).toContain("Due: **2026-03-10 12:30 UTC**");
+  });
+});
+
 describe("/rca skip", () => {
   it("by a triager records the decision and no RCA opens; by a reader it is refused once", async () => {
     world = await startWorld();
