@@ -59850,7 +59850,9 @@ function walk4(dir, found) {
 function findDatabaseInputs(path) {
   const stat2 = statSync2(path);
   if (stat2.isFile()) {
-    return path.toLowerCase().endsWith(".zip") ? { root: join2(path, ".."), zips: [path], records: [] } : { root: join2(path, ".."), zips: [], records: [path] };
+    const isZip = path.toLowerCase().endsWith(".zip");
+    const root = isZip && basename2(path) === "all.zip" ? join2(path, "..", "..") : join2(path, "..");
+    return isZip ? { root, zips: [path], records: [] } : { root, zips: [], records: [path] };
   }
   const found = { root: path, zips: [], records: [] };
   walk4(path, found);
@@ -60406,6 +60408,7 @@ function readRecordZip(bytes, limits = DEFAULT_ZIP_LIMITS) {
 
 // core/deps/advisories/offline/build.ts
 var decoder = new TextDecoder();
+var sha256 = (data) => createHash3("sha256").update(data).digest("hex");
 function addRecord(builder, file2, content) {
   builder.identity.records++;
   let raw;
@@ -60433,13 +60436,12 @@ function buildIndex(inputs, limits = DEFAULT_ZIP_LIMITS) {
     identity: { source: describeInputs(inputs), records: 0, contentHash: "" },
     problems: [],
     byPackage: /* @__PURE__ */ new Map(),
-    hash: createHash3("sha256")
+    fileHashes: []
   };
   for (const zip of inputs.zips) {
     const name = relative3(inputs.root, zip) || zip;
     const bytes = readFileSync3(zip);
-    builder.hash.update(`zip:${name}
-`).update(bytes);
+    builder.fileHashes.push(sha256(bytes));
     const { files, problems } = readRecordZip(bytes, limits);
     for (const message of problems) builder.problems.push({ file: name, message });
     for (const [entry, content] of files)
@@ -60448,11 +60450,10 @@ function buildIndex(inputs, limits = DEFAULT_ZIP_LIMITS) {
   for (const file2 of inputs.records) {
     const name = relative3(inputs.root, file2) || file2;
     const content = readFileSync3(file2, "utf8");
-    builder.hash.update(`file:${name}
-`).update(content);
+    builder.fileHashes.push(sha256(content));
     addRecord(builder, name, content);
   }
-  builder.identity.contentHash = builder.hash.digest("hex");
+  builder.identity.contentHash = sha256(builder.fileHashes.sort().join("\n"));
   if (builder.newest) builder.identity.newestModified = builder.newest;
   return { identity: builder.identity, problems: builder.problems, byPackage: builder.byPackage };
 }
@@ -60575,6 +60576,13 @@ import { createHash as createHash4 } from "node:crypto";
 import { mkdirSync as mkdirSync2, readFileSync as readFileSync5, writeFileSync as writeFileSync2 } from "node:fs";
 import { join as join5 } from "node:path";
 var sleep = (ms) => new Promise((resolve4) => setTimeout(resolve4, ms));
+async function inBatches(items, width, task) {
+  const results = [];
+  for (let start = 0; start < items.length; start += width) {
+    results.push(...await Promise.all(items.slice(start, start + width).map(task)));
+  }
+  return results;
+}
 function osvApiSource(options = {}) {
   const base = (options.baseUrl ?? "https://api.osv.dev").replace(/\/+$/, "");
   const fetchImpl = options.fetch ?? globalThis.fetch;
@@ -60649,8 +60657,10 @@ function osvApiSource(options = {}) {
       const problems = [];
       const hash2 = createHash4("sha256");
       let newest;
-      for (const [id, modified] of [...ids].sort(([a], [b]) => a.localeCompare(b))) {
-        const read = readOsvRecord(await record2(id, modified));
+      const sorted = [...ids].sort(([a], [b]) => a.localeCompare(b));
+      const records = await inBatches(sorted, 8, ([id, modified]) => record2(id, modified));
+      for (const [index, [id, modified]] of sorted.entries()) {
+        const read = readOsvRecord(records[index]);
         for (const message of read.problems)
           problems.push({ file: `${base}/v1/vulns/${id}`, message });
         if (read.advisory && !read.advisory.withdrawn) advisories.push(read.advisory);
@@ -88372,7 +88382,7 @@ function trackingSettings(config2, extraCalendars) {
       minor: labels.minor.name
     },
     escalationLabels: [config2.sla.labels.atRisk, config2.sla.labels.breached],
-    calendars: (name) => builtIn2(name) ?? fromSla(name) ?? extraCalendars?.(name)
+    calendars: (name) => builtIn2(name) ?? extraCalendars?.(name) ?? fromSla(name)
   };
 }
 
@@ -88607,6 +88617,7 @@ var DEFAULT_SECTIONS = [
   { type: "feat", section: "Features", hidden: false },
   { type: "feature", section: "Features", hidden: false },
   { type: "fix", section: "Bug Fixes", hidden: false },
+  { type: "security", section: "Security Fixes", hidden: false },
   { type: "perf", section: "Performance Improvements", hidden: false },
   { type: "revert", section: "Reverts", hidden: false },
   { type: "docs", section: "Documentation", hidden: true },
