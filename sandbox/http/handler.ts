@@ -40,71 +40,88 @@ const NOT_FOUND = {
   status: "404",
 };
 
+interface Dispatched {
+  result: RouteResult;
+  route?: Route;
+  grant?: TokenGrant;
+}
+
+/** Control path, fault, or route: everything that decides the answer before it is checked. */
+async function dispatch(ctx: RequestContext, options: PipelineOptions): Promise<Dispatched> {
+  const dispatched: Dispatched = { result: { status: 500 } };
+  try {
+    if (ctx.url.pathname.startsWith("/_sandbox") && options.control) {
+      const control = await options.control(ctx);
+      if (control) return { result: control };
+    }
+    const fault = options.faults.next();
+    if (fault) return { result: fault };
+    const match = options.router.match(ctx.method, ctx.url.pathname);
+    if (!match || match === "method-not-allowed")
+      return { result: { status: 404, body: NOT_FOUND } };
+    dispatched.route = match.route;
+    ctx.params = match.params;
+    dispatched.grant = authenticate(ctx, match.route, options);
+    dispatched.result =
+      (options.validate && rejectRequest(ctx, match.route, options)) ||
+      (await match.route.handle(ctx));
+  } catch (error) {
+    dispatched.result = errorResult(error);
+  }
+  return dispatched;
+}
+
+/** A response that breaks GitHub's description is noted and replaced by a 500 that says why. */
+function checked(
+  method: string,
+  route: Route | undefined,
+  result: RouteResult,
+  options: PipelineOptions,
+): RouteResult {
+  if (!route || !options.validate || result.raw !== undefined || result.status === 204)
+    return result;
+  const problem = checkResponse(method, route.path, result.status, result.body);
+  if (!problem) return result;
+  options.validationErrors.push(problem);
+  return {
+    status: 500,
+    body: { message: `sandbox: ${problem}`, documentation_url: "https://docs.github.com/rest" },
+  };
+}
+
 export function createHandler(options: PipelineOptions) {
   const limits = new RateLimits();
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? "/", options.state.apiUrl);
     const method = (req.method ?? "GET").toUpperCase();
     const raw = await readBody(req);
-    const entry: RequestLogEntry = { method, path: url.pathname, status: 0 };
-    let result: RouteResult;
-    let route: Route | undefined;
-    let grant: TokenGrant | undefined;
+    const ctx: RequestContext = {
+      state: options.state,
+      method,
+      url,
+      params: {},
+      query: url.searchParams,
+      body: {},
+      headers: req.headers,
+    };
+    let dispatched: Dispatched;
     try {
-      const body = parseBody(raw);
-      const ctx: RequestContext = {
-        state: options.state,
-        method,
-        url,
-        params: {},
-        query: url.searchParams,
-        body,
-        headers: req.headers,
-      };
-      const control = url.pathname.startsWith("/_sandbox")
-        ? await options.control?.(ctx)
-        : undefined;
-      if (control) {
-        result = control;
-      } else {
-        const fault = options.faults.next();
-        const match = options.router.match(method, url.pathname);
-        if (fault) result = fault;
-        else if (!match || match === "method-not-allowed")
-          result = { status: 404, body: NOT_FOUND };
-        else {
-          route = match.route;
-          ctx.params = match.params;
-          grant = authenticate(ctx, route, options);
-          entry.token = route.auth === "app" ? "app" : grant?.actor.login;
-          result =
-            (options.validate && rejectRequest(ctx, route, options)) || (await route.handle(ctx));
-        }
-      }
+      ctx.body = parseBody(raw);
+      dispatched = await dispatch(ctx, options);
     } catch (error) {
-      result = errorResult(error);
+      dispatched = { result: errorResult(error) };
     }
-    if (route && options.validate && result.raw === undefined && result.status !== 204) {
-      const problem = checkResponse(method, route.path, result.status, result.body);
-      if (problem) {
-        options.validationErrors.push(problem);
-        result = {
-          status: 500,
-          body: {
-            message: `sandbox: ${problem}`,
-            documentation_url: "https://docs.github.com/rest",
-          },
-        };
-      }
-    }
-    entry.status = write(
+    const { route, grant } = dispatched;
+    const result = checked(method, route, dispatched.result, options);
+    const status = write(
       req,
       res,
       method,
       result,
       limits.headers(grant?.token ?? "anonymous", url.pathname),
     );
-    options.requests.push(entry);
+    const token = route?.auth === "app" ? "app" : grant?.actor.login;
+    options.requests.push({ method, path: url.pathname, status, ...(token ? { token } : {}) });
   };
 }
 
