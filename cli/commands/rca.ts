@@ -7,11 +7,15 @@ import { formatConfigProblem } from "../../core/config/errors.ts";
 import { loadConfigFile } from "../../core/config/load-file.ts";
 import { CONFIG_PATH, parseConfigText } from "../../core/config/parse.ts";
 import { defaultConfig, type UpkeepConfig } from "../../core/config/schema.ts";
+import { buildCalendars, icsPaths } from "../../core/sla/policy.ts";
 import { parseIssuesFile } from "../../core/sla/rest-input.ts";
+import type { CalendarResolver } from "../../core/tracking/calendar.ts";
 import type { CustomTemplate } from "../../core/tracking/rca/body.ts";
 import { decideRca, type RcaDecision } from "../../core/tracking/rca/decide.ts";
+import { resolverFrom } from "../../core/tracking/sla-calendars.ts";
 import { createClient } from "../../github/client.ts";
 import { OctokitGitHub, type OctokitLike } from "../../github/octokit-port.ts";
+import { slaCalendarsWithHolidays } from "../../github/tracking/calendars.ts";
 import { draftRca } from "../../github/tracking/rca.ts";
 import { trackingSettings } from "../../github/tracking/settings.ts";
 import { type CliCommand, type CliIo, EXIT, UsageError } from "../command.ts";
@@ -91,7 +95,8 @@ async function fromGitHub(ref: string, configFile: string | undefined, io: CliIo
     config = parsed?.ok ? parsed.config : defaultConfig();
   }
   if (typeof config === "number") return config;
-  return (await draftRca(github, Number(number), config)).decision;
+  const calendars = await slaCalendarsWithHolidays(github, config);
+  return (await draftRca(github, Number(number), config, { calendars })).decision;
 }
 
 async function fromFile(file: string, configFile: string | undefined, io: CliIo) {
@@ -113,7 +118,7 @@ async function fromFile(file: string, configFile: string | undefined, io: CliIo)
     events: snapshot!.events,
     comments: snapshot!.comments,
     config: config.tracking.rca,
-    ...trackingSettings(config),
+    ...trackingSettings(config, await localCalendars(config, root)),
     template: await localTemplate(config.tracking.rca.template, root),
     // Without author associations nobody's permission is known: any maintainer-looking reply counts.
     permissions: Object.keys(permissions).length > 0 ? permissions : undefined,
@@ -161,6 +166,15 @@ async function localConfig(configFile: string | undefined, io: CliIo) {
   // A config under .github/ sits one level below the root its paths are relative to.
   const root = dirname(path).endsWith(".github") ? resolve(dirname(path), "..") : io.cwd;
   return { config: loaded.config, root };
+}
+
+/** The SLA calendars with their ICS holiday files, read relative to the repository root. */
+async function localCalendars(config: UpkeepConfig, root: string): Promise<CalendarResolver> {
+  const files: Record<string, string | undefined> = {};
+  for (const path of icsPaths(config.sla)) {
+    files[path] = await readFile(resolve(root, path), "utf8").catch(() => undefined);
+  }
+  return resolverFrom(buildCalendars(config.sla, files).calendars);
 }
 
 async function localTemplate(

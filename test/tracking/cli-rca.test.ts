@@ -92,6 +92,22 @@ describe("offline, from --issue-file", () => {
     );
   });
 
+  it("due dates follow an SLA calendar and its ICS holidays from the checkout", async () => {
+    const root = mkdtempSync(join(tmpdir(), "upkeep-rca-ics-"));
+    mkdirSync(join(root, ".github"));
+    writeFileSync(
+      join(root, ".github/upkeep.yml"),
+      "sla:\n  calendars:\n    office:\n      timezone: UTC\n      hours: { weekdays: '09:00-17:00' }\n      holidaysIcs: holidays.ics\ntracking:\n  rca:\n    due: { businessDays: 1, calendar: office }\n",
+    );
+    writeFileSync(
+      join(root, "holidays.ics"),
+      "BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART;VALUE=DATE:20260306\nEND:VEVENT\nEND:VCALENDAR\n",
+    );
+    const run = await runUpkeep(["rca", "draft", "--issue-file", fixture], { cwd: root });
+    // Closed Thursday 18:00; Friday is a holiday, so one working day later is Monday.
+    expect(run.stdout).toContain("Due: **2026-03-09 18:00 UTC**");
+  });
+
   it("needs exactly one of --issue and --issue-file", async () => {
     const run = await runUpkeep(["rca", "draft"], { cwd: work });
     expect(run.exitCode).toBe(2);
