@@ -58946,7 +58946,7 @@ function reportProblems(collected, io) {
 }
 
 // cli/commands/deps-scan.ts
-import { existsSync as existsSync3, readFileSync as readFileSync7, statSync as statSync4 } from "node:fs";
+import { existsSync as existsSync3, readFileSync as readFileSync7, statSync as statSync5 } from "node:fs";
 import { dirname, join as join8, relative as relative5, resolve as resolve5, sep as sep5 } from "node:path";
 
 // core/deps/policy.ts
@@ -60637,7 +60637,15 @@ function buildIndex(inputs, limits = DEFAULT_ZIP_LIMITS) {
 }
 
 // core/deps/advisories/offline/cache.ts
-import { mkdirSync, readFileSync as readFileSync4, renameSync, writeFileSync } from "node:fs";
+import {
+  mkdirSync,
+  readdirSync as readdirSync2,
+  readFileSync as readFileSync4,
+  renameSync,
+  rmSync,
+  statSync as statSync4,
+  writeFileSync
+} from "node:fs";
 import { join as join4 } from "node:path";
 var FORMAT = 1;
 var paths = (dir, key) => ({
@@ -60667,6 +60675,15 @@ function writeCachedIndex(dir, key, index) {
   writeFileSync(target.header + suffix, JSON.stringify(header));
   renameSync(target.data + suffix, target.data);
   renameSync(target.header + suffix, target.header);
+  pruneOldIndexes(dir);
+}
+var KEEP_INDEXES = 4;
+function pruneOldIndexes(dir) {
+  const headers = readdirSync2(dir).filter((name) => /^osv-[0-9a-f]+\.header\.json$/.test(name)).map((name) => ({ name, time: statSync4(join4(dir, name)).mtimeMs })).sort((a, b) => b.time - a.time);
+  for (const { name } of headers.slice(KEEP_INDEXES)) {
+    rmSync(join4(dir, name), { force: true });
+    rmSync(join4(dir, name.replace(/\.header\.json$/, ".data")), { force: true });
+  }
 }
 function readCachedIndex(dir, key) {
   const target = paths(dir, key);
@@ -63824,7 +63841,7 @@ function repositoryRoot(start) {
 }
 function statOrThrow(path) {
   try {
-    return statSync4(path);
+    return statSync5(path);
   } catch {
     throw new UsageError(`${path}: no such file or directory`);
   }
@@ -63843,90 +63860,6 @@ function toolVersion() {
 import { readFile as readFile4 } from "node:fs/promises";
 import { dirname as dirname2, resolve as resolve6 } from "node:path";
 import { parseArgs as parseArgs3 } from "node:util";
-
-// core/sla/rest-input.ts
-var isoTime = external_exports.string().refine((text2) => Number.isFinite(Date.parse(text2)), {
-  message: "expected an ISO 8601 time"
-});
-var user = external_exports.looseObject({ login: external_exports.string(), type: external_exports.string().optional() });
-var restIssue = external_exports.looseObject({
-  number: external_exports.number().int().positive(),
-  created_at: isoTime,
-  state: external_exports.enum(["open", "closed"]).optional(),
-  closed_at: isoTime.nullable().optional(),
-  labels: external_exports.array(external_exports.union([external_exports.string(), external_exports.looseObject({ name: external_exports.string() })])).default([]),
-  user: user.nullable().optional(),
-  type: external_exports.looseObject({ name: external_exports.string() }).nullable().optional()
-});
-var restEvent = external_exports.looseObject({ event: external_exports.string(), created_at: isoTime });
-var restComment = external_exports.looseObject({
-  id: external_exports.number(),
-  created_at: isoTime,
-  user: user.nullable(),
-  author_association: external_exports.string().optional()
-});
-var permission = external_exports.enum(["admin", "maintain", "write", "triage", "read", "none"]);
-var entry = external_exports.strictObject({
-  issue: restIssue,
-  events: external_exports.array(restEvent).default([]),
-  comments: external_exports.array(restComment).default([]),
-  permissions: external_exports.record(external_exports.string(), permission).optional().describe("Repository permission per login, when author_association is not enough.")
-});
-var issuesFileSchema = external_exports.array(entry);
-var ASSOCIATION_PERMISSION = {
-  OWNER: "admin",
-  COLLABORATOR: "write",
-  MEMBER: "triage"
-};
-function parseIssuesFile(text2, file2) {
-  let json2;
-  try {
-    json2 = JSON.parse(text2);
-  } catch (error62) {
-    return { ok: false, problems: [`${file2}: not JSON: ${error62.message}`] };
-  }
-  const parsed = issuesFileSchema.safeParse(json2);
-  if (!parsed.success) {
-    return {
-      ok: false,
-      problems: parsed.error.issues.map(
-        (issue2) => `${file2}: ${issue2.path.map((part) => typeof part === "number" ? `[${part}]` : `.${String(part)}`).join("").replace(/^\./, "") || "(top level)"}: ${issue2.message}`
-      )
-    };
-  }
-  return { ok: true, snapshots: parsed.data.map(toSnapshot) };
-}
-function toSnapshot(raw) {
-  const permissions2 = /* @__PURE__ */ new Map();
-  for (const comment of raw.comments) {
-    const granted = ASSOCIATION_PERMISSION[comment.author_association ?? ""];
-    if (comment.user && granted) permissions2.set(comment.user.login, granted);
-  }
-  for (const [login, level] of Object.entries(raw.permissions ?? {})) permissions2.set(login, level);
-  return {
-    issue: issueFromRest(raw.issue),
-    type: raw.issue.type?.name ?? null,
-    events: raw.events.map(eventFromRest),
-    comments: raw.comments.map(commentFromRest),
-    permissions: permissions2
-  };
-}
-
-// core/model/issue.ts
-var PERMISSION_RANK = {
-  none: 0,
-  read: 1,
-  triage: 2,
-  write: 3,
-  maintain: 4,
-  admin: 5
-};
-function permissionAtLeast(actual, needed) {
-  return PERMISSION_RANK[actual] >= PERMISSION_RANK[needed];
-}
-function isBot(actor) {
-  return !!actor && (actor.type === "Bot" || actor.login.endsWith("[bot]"));
-}
 
 // node_modules/luxon/build/es6/luxon.mjs
 var LuxonError = class extends Error {
@@ -70434,6 +70367,306 @@ function friendlyDateTime(dateTimeish) {
   }
 }
 
+// core/sla/calendar.ts
+var ALWAYS_CALENDAR = {
+  name: "24x7",
+  always: true,
+  zone: "UTC",
+  week: [],
+  holidays: /* @__PURE__ */ new Set(),
+  dayCache: /* @__PURE__ */ new Map()
+};
+function buildCalendar(name, config2, extraHolidays = []) {
+  return {
+    name,
+    always: false,
+    zone: config2.timezone,
+    week: weeklySpans(config2.hours),
+    holidays: /* @__PURE__ */ new Set([...config2.holidays, ...extraHolidays]),
+    dayCache: /* @__PURE__ */ new Map()
+  };
+}
+var MAX_DAYS = 3660;
+function startOfLocalDay(calendar, at) {
+  return DateTime.fromMillis(at, { zone: calendar.zone }).startOf("day");
+}
+function dayIntervals(calendar, day) {
+  const key = day.toISODate();
+  const cached2 = calendar.dayCache.get(key);
+  if (cached2) return cached2;
+  const spans = calendar.holidays.has(key) ? [] : calendar.week[day.weekday - 1] ?? [];
+  const intervals = spans.map((span) => [localInstant(day, span.start), localInstant(day, span.end)]).filter(([start, end]) => end > start);
+  calendar.dayCache.set(key, intervals);
+  return intervals;
+}
+function localInstant(day, minuteOfDay) {
+  if (minuteOfDay >= 1440) return day.plus({ days: 1 }).startOf("day").toMillis();
+  return day.set({ hour: Math.floor(minuteOfDay / 60), minute: minuteOfDay % 60 }).toMillis();
+}
+function businessMsBetween(calendar, from, to) {
+  if (to <= from) return 0;
+  if (calendar.always) return to - from;
+  let total = 0;
+  let day = startOfLocalDay(calendar, from);
+  while (day.toMillis() < to) {
+    for (const [start, end] of dayIntervals(calendar, day)) {
+      total += Math.max(0, Math.min(end, to) - Math.max(start, from));
+    }
+    day = day.plus({ days: 1 });
+  }
+  return total;
+}
+function addBusinessMs(calendar, from, amount) {
+  if (amount <= 0) return from;
+  if (calendar.always) return from + amount;
+  let remaining = amount;
+  let day = startOfLocalDay(calendar, from);
+  for (let count = 0; count < MAX_DAYS; count++) {
+    for (const [start, end] of dayIntervals(calendar, day)) {
+      const begin = Math.max(start, from);
+      if (end <= begin) continue;
+      if (remaining <= end - begin) return begin + remaining;
+      remaining -= end - begin;
+    }
+    day = day.plus({ days: 1 });
+  }
+  return void 0;
+}
+
+// core/sla/ics.ts
+function unfold(text2) {
+  const lines = [];
+  text2.split(/\r?\n/).forEach((raw, index) => {
+    const last = lines[lines.length - 1];
+    if ((raw.startsWith(" ") || raw.startsWith("	")) && last) {
+      last.value += raw.slice(1);
+      return;
+    }
+    if (raw.trim() === "") return;
+    const colon = raw.indexOf(":");
+    if (colon < 0) {
+      lines.push({ line: index + 1, name: raw.trim().toUpperCase(), params: "", value: "" });
+      return;
+    }
+    const head = raw.slice(0, colon);
+    const semicolon = head.indexOf(";");
+    lines.push({
+      line: index + 1,
+      name: (semicolon < 0 ? head : head.slice(0, semicolon)).trim().toUpperCase(),
+      params: semicolon < 0 ? "" : head.slice(semicolon + 1),
+      value: raw.slice(colon + 1).trim()
+    });
+  });
+  return lines;
+}
+var DATE_VALUE = /^(\d{4})(\d{2})(\d{2})(T\d{6}Z?)?$/;
+function dateOf(value) {
+  const match2 = DATE_VALUE.exec(value);
+  if (!match2) return void 0;
+  const date5 = DateTime.fromObject(
+    { year: Number(match2[1]), month: Number(match2[2]), day: Number(match2[3]) },
+    { zone: "UTC" }
+  );
+  return date5.isValid ? date5 : void 0;
+}
+function parseIcsHolidays(text2) {
+  const dates = /* @__PURE__ */ new Set();
+  const problems = [];
+  let event;
+  for (const entry2 of unfold(text2)) {
+    if (entry2.name === "BEGIN" && entry2.value.toUpperCase() === "VEVENT") {
+      event = { line: entry2.line };
+    } else if (event && entry2.name === "DTSTART") {
+      event.start = entry2;
+    } else if (event && entry2.name === "DTEND") {
+      event.end = entry2;
+    } else if (event && entry2.name === "END" && entry2.value.toUpperCase() === "VEVENT") {
+      addEventDates(event, dates, problems);
+      event = void 0;
+    }
+  }
+  return { dates: [...dates].sort(), problems };
+}
+function addEventDates(event, dates, problems) {
+  if (!event.start) {
+    problems.push({ line: event.line, message: "VEVENT without DTSTART" });
+    return;
+  }
+  const start = dateOf(event.start.value);
+  if (!start) {
+    problems.push({
+      line: event.start.line,
+      message: `DTSTART "${event.start.value}" is not a date (YYYYMMDD or YYYYMMDDTHHMMSS)`
+    });
+    return;
+  }
+  dates.add(start.toISODate());
+  const allDay = event.end && !event.end.value.includes("T");
+  const end = allDay ? dateOf(event.end.value) : void 0;
+  for (let day = start.plus({ days: 1 }), count = 0; end && day < end && count < 366; count++) {
+    dates.add(day.toISODate());
+    day = day.plus({ days: 1 });
+  }
+}
+
+// core/sla/policy.ts
+function severityFromLabels(labels, triage) {
+  const present = new Set(labels.map((label) => label.toLowerCase()));
+  for (const severity of severityNames) {
+    if (present.has(triage.labels[severity].name.toLowerCase())) return severity;
+  }
+  return null;
+}
+function buildCalendars(sla, icsFiles, file2 = ".github/upkeep.yml") {
+  const calendars = /* @__PURE__ */ new Map([[ALWAYS, ALWAYS_CALENDAR]]);
+  const problems = [];
+  for (const [name, config2] of Object.entries(sla.calendars)) {
+    const path = `sla.calendars.${name}.holidaysIcs`;
+    let extra = [];
+    if (config2.holidaysIcs) {
+      const text2 = icsFiles[config2.holidaysIcs];
+      if (text2 === void 0) {
+        problems.push({ file: file2, path, message: `file "${config2.holidaysIcs}" does not exist` });
+      } else {
+        const parsed = parseIcsHolidays(text2);
+        extra = parsed.dates;
+        for (const problem2 of parsed.problems) {
+          problems.push({
+            file: config2.holidaysIcs,
+            path: "",
+            line: problem2.line,
+            message: problem2.message
+          });
+        }
+      }
+    }
+    calendars.set(name, buildCalendar(name, config2, extra));
+  }
+  return { calendars, problems };
+}
+function icsPaths(sla) {
+  return Object.values(sla.calendars).flatMap(
+    (calendar) => calendar.holidaysIcs ? [calendar.holidaysIcs] : []
+  );
+}
+function issuePolicy(subject, sla, triage, calendars) {
+  const severity = severityFromLabels(subject.labels, triage);
+  if (!severity) return { severity, goals: {}, source: "severity" };
+  const base = severity ? sla.goals[severity] : void 0;
+  const ruleIndex = sla.rules.findIndex((rule2) => ruleMatches2(rule2, subject, severity));
+  const rule = ruleIndex >= 0 ? sla.rules[ruleIndex] : void 0;
+  const chosen = { ...base, ...definedGoalFields(rule) };
+  const calendar = calendars.get(chosen.calendar ?? sla.calendar) ?? calendars.get(ALWAYS) ?? ALWAYS_CALENDAR;
+  const goals = {};
+  for (const kind of ["response", "resolution"]) {
+    const ms = chosen[kind] ? parseDuration(chosen[kind]) : void 0;
+    if (ms) goals[kind] = { kind, ms, calendar };
+  }
+  return { severity, goals, source: rule ? `rule ${ruleIndex + 1}` : "severity" };
+}
+function definedGoalFields(rule) {
+  if (!rule) return {};
+  const fields = {};
+  if (rule.response) fields.response = rule.response;
+  if (rule.resolution) fields.resolution = rule.resolution;
+  if (rule.calendar) fields.calendar = rule.calendar;
+  return fields;
+}
+function ruleMatches2(rule, subject, severity) {
+  const labels = new Set(subject.labels.map((label) => label.toLowerCase()));
+  const { match: match2 } = rule;
+  if (match2.labels && !match2.labels.every((label) => labels.has(label.toLowerCase()))) return false;
+  if (match2.anyLabels && !match2.anyLabels.some((label) => labels.has(label.toLowerCase())))
+    return false;
+  if (match2.type && match2.type.toLowerCase() !== (subject.type ?? "").toLowerCase()) return false;
+  if (match2.severity && match2.severity !== severity) return false;
+  return true;
+}
+
+// core/sla/rest-input.ts
+var isoTime = external_exports.string().refine((text2) => Number.isFinite(Date.parse(text2)), {
+  message: "expected an ISO 8601 time"
+});
+var user = external_exports.looseObject({ login: external_exports.string(), type: external_exports.string().optional() });
+var restIssue = external_exports.looseObject({
+  number: external_exports.number().int().positive(),
+  created_at: isoTime,
+  state: external_exports.enum(["open", "closed"]).optional(),
+  closed_at: isoTime.nullable().optional(),
+  labels: external_exports.array(external_exports.union([external_exports.string(), external_exports.looseObject({ name: external_exports.string() })])).default([]),
+  user: user.nullable().optional(),
+  type: external_exports.looseObject({ name: external_exports.string() }).nullable().optional()
+});
+var restEvent = external_exports.looseObject({ event: external_exports.string(), created_at: isoTime });
+var restComment = external_exports.looseObject({
+  id: external_exports.number(),
+  created_at: isoTime,
+  user: user.nullable(),
+  author_association: external_exports.string().optional()
+});
+var permission = external_exports.enum(["admin", "maintain", "write", "triage", "read", "none"]);
+var entry = external_exports.strictObject({
+  issue: restIssue,
+  events: external_exports.array(restEvent).default([]),
+  comments: external_exports.array(restComment).default([]),
+  permissions: external_exports.record(external_exports.string(), permission).optional().describe("Repository permission per login, when author_association is not enough.")
+});
+var issuesFileSchema = external_exports.array(entry);
+var ASSOCIATION_PERMISSION = {
+  OWNER: "admin",
+  COLLABORATOR: "write",
+  MEMBER: "triage"
+};
+function parseIssuesFile(text2, file2) {
+  let json2;
+  try {
+    json2 = JSON.parse(text2);
+  } catch (error62) {
+    return { ok: false, problems: [`${file2}: not JSON: ${error62.message}`] };
+  }
+  const parsed = issuesFileSchema.safeParse(json2);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      problems: parsed.error.issues.map(
+        (issue2) => `${file2}: ${issue2.path.map((part) => typeof part === "number" ? `[${part}]` : `.${String(part)}`).join("").replace(/^\./, "") || "(top level)"}: ${issue2.message}`
+      )
+    };
+  }
+  return { ok: true, snapshots: parsed.data.map(toSnapshot) };
+}
+function toSnapshot(raw) {
+  const permissions2 = /* @__PURE__ */ new Map();
+  for (const comment of raw.comments) {
+    const granted = ASSOCIATION_PERMISSION[comment.author_association ?? ""];
+    if (comment.user && granted) permissions2.set(comment.user.login, granted);
+  }
+  for (const [login, level] of Object.entries(raw.permissions ?? {})) permissions2.set(login, level);
+  return {
+    issue: issueFromRest(raw.issue),
+    type: raw.issue.type?.name ?? null,
+    events: raw.events.map(eventFromRest),
+    comments: raw.comments.map(commentFromRest),
+    permissions: permissions2
+  };
+}
+
+// core/model/issue.ts
+var PERMISSION_RANK = {
+  none: 0,
+  read: 1,
+  triage: 2,
+  write: 3,
+  maintain: 4,
+  admin: 5
+};
+function permissionAtLeast(actual, needed) {
+  return PERMISSION_RANK[actual] >= PERMISSION_RANK[needed];
+}
+function isBot(actor) {
+  return !!actor && (actor.type === "Bot" || actor.login.endsWith("[bot]"));
+}
+
 // core/tracking/calendar.ts
 var alwaysOpen = {
   addWorkingTime: (start, ms) => new Date(start.getTime() + ms),
@@ -70959,72 +71192,6 @@ function isSkipRecord(comment) {
   return isBot(comment.author) && comment.body.includes(`<!-- upkeep:${SKIP_MARKER}`);
 }
 
-// core/sla/calendar.ts
-var ALWAYS_CALENDAR = {
-  name: "24x7",
-  always: true,
-  zone: "UTC",
-  week: [],
-  holidays: /* @__PURE__ */ new Set(),
-  dayCache: /* @__PURE__ */ new Map()
-};
-function buildCalendar(name, config2, extraHolidays = []) {
-  return {
-    name,
-    always: false,
-    zone: config2.timezone,
-    week: weeklySpans(config2.hours),
-    holidays: /* @__PURE__ */ new Set([...config2.holidays, ...extraHolidays]),
-    dayCache: /* @__PURE__ */ new Map()
-  };
-}
-var MAX_DAYS = 3660;
-function startOfLocalDay(calendar, at) {
-  return DateTime.fromMillis(at, { zone: calendar.zone }).startOf("day");
-}
-function dayIntervals(calendar, day) {
-  const key = day.toISODate();
-  const cached2 = calendar.dayCache.get(key);
-  if (cached2) return cached2;
-  const spans = calendar.holidays.has(key) ? [] : calendar.week[day.weekday - 1] ?? [];
-  const intervals = spans.map((span) => [localInstant(day, span.start), localInstant(day, span.end)]).filter(([start, end]) => end > start);
-  calendar.dayCache.set(key, intervals);
-  return intervals;
-}
-function localInstant(day, minuteOfDay) {
-  if (minuteOfDay >= 1440) return day.plus({ days: 1 }).startOf("day").toMillis();
-  return day.set({ hour: Math.floor(minuteOfDay / 60), minute: minuteOfDay % 60 }).toMillis();
-}
-function businessMsBetween(calendar, from, to) {
-  if (to <= from) return 0;
-  if (calendar.always) return to - from;
-  let total = 0;
-  let day = startOfLocalDay(calendar, from);
-  while (day.toMillis() < to) {
-    for (const [start, end] of dayIntervals(calendar, day)) {
-      total += Math.max(0, Math.min(end, to) - Math.max(start, from));
-    }
-    day = day.plus({ days: 1 });
-  }
-  return total;
-}
-function addBusinessMs(calendar, from, amount) {
-  if (amount <= 0) return from;
-  if (calendar.always) return from + amount;
-  let remaining = amount;
-  let day = startOfLocalDay(calendar, from);
-  for (let count = 0; count < MAX_DAYS; count++) {
-    for (const [start, end] of dayIntervals(calendar, day)) {
-      const begin = Math.max(start, from);
-      if (end <= begin) continue;
-      if (remaining <= end - begin) return begin + remaining;
-      remaining -= end - begin;
-    }
-    day = day.plus({ days: 1 });
-  }
-  return void 0;
-}
-
 // core/tracking/sla-calendars.ts
 var MAX_DAYS2 = 3660;
 function slaCalendars(sla) {
@@ -71038,6 +71205,15 @@ function slaCalendars(sla) {
       built.set(name, calendar);
     }
     return calendar;
+  };
+}
+function resolverFrom(calendars) {
+  const adapted = /* @__PURE__ */ new Map();
+  return (name) => {
+    const calendar = calendars.get(name);
+    if (!calendar) return void 0;
+    if (!adapted.has(name)) adapted.set(name, fromSlaCalendar(calendar));
+    return adapted.get(name);
   };
 }
 function fromSlaCalendar(calendar) {
@@ -71055,6 +71231,303 @@ function fromSlaCalendar(calendar) {
       return day.set({ hour: local.hour, minute: local.minute, second: local.second }).toJSDate();
     }
   };
+}
+
+// core/sla/evaluate.ts
+var NO_GOAL = {
+  state: "none",
+  due: null,
+  atRiskAt: null,
+  elapsedMs: 0,
+  goalMs: null,
+  completedAt: null
+};
+function evaluateSla(cycles, policy, now2, atRiskShare) {
+  const cycle = cycles[cycles.length - 1];
+  const status = (kind) => {
+    const goal = policy.goals[kind];
+    return goal ? goalStatus(goal, cycle, now2, atRiskShare) : NO_GOAL;
+  };
+  const response = status("response");
+  const resolution = status("resolution");
+  const calendar = policy.goals.resolution?.calendar;
+  return {
+    policy,
+    cycle: cycle.index,
+    response,
+    resolution,
+    paused: cycle.end === void 0 && openPause(cycle) !== void 0,
+    earlierCycles: cycles.slice(0, -1).map((earlier) => ({
+      cycle: earlier.index,
+      resolutionMs: calendar ? sumBusiness(calendar, runningIntervals(earlier, "resolution"), now2) : 0
+    })),
+    nextChangeAt: earliestFuture(now2, [response, resolution])
+  };
+}
+function openPause(cycle) {
+  return cycle.pauses.find((pause) => pause.end === void 0);
+}
+function runningIntervals(cycle, kind, untilDone = true) {
+  const done = untilDone ? completion(cycle, kind) : null;
+  const stop = done ?? Number.POSITIVE_INFINITY;
+  if (kind === "response") return [[cycle.start, stop]];
+  const intervals = [];
+  let from = cycle.start;
+  for (const pause of cycle.pauses) {
+    if (pause.start > from) intervals.push([from, Math.min(pause.start, stop)]);
+    from = pause.end ?? Number.POSITIVE_INFINITY;
+  }
+  if (from < stop) intervals.push([from, stop]);
+  return intervals.filter(([start, end]) => end > start);
+}
+function completion(cycle, kind) {
+  if (kind === "response") return cycle.response?.at ?? cycle.end ?? null;
+  return cycle.end ?? null;
+}
+function goalStatus(goal, cycle, now2, share) {
+  const intervals = runningIntervals(cycle, goal.kind);
+  const deadlineIntervals = runningIntervals(cycle, goal.kind, false);
+  const completedAt = completion(cycle, goal.kind);
+  const due = instantAfter(goal.calendar, deadlineIntervals, goal.ms) ?? null;
+  const atRiskAt = instantAfter(goal.calendar, deadlineIntervals, Math.round(goal.ms * share)) ?? null;
+  const elapsedMs = sumBusiness(goal.calendar, intervals, completedAt ?? now2);
+  const base = { due, atRiskAt, elapsedMs, goalMs: goal.ms, completedAt };
+  if (completedAt !== null && completedAt <= now2) {
+    return { ...base, state: due !== null && completedAt > due ? "breached" : "met" };
+  }
+  if (due !== null && now2 >= due) return { ...base, state: "breached" };
+  if (goal.kind === "resolution" && openPause(cycle)) {
+    return { ...base, state: "paused", due: null, atRiskAt: null };
+  }
+  return { ...base, state: atRiskAt !== null && now2 >= atRiskAt ? "at-risk" : "on-track" };
+}
+function sumBusiness(calendar, intervals, until) {
+  let total = 0;
+  for (const [start, end] of intervals)
+    total += businessMsBetween(calendar, start, Math.min(end, until));
+  return total;
+}
+function instantAfter(calendar, intervals, amount) {
+  let remaining = amount;
+  for (const [start, end] of intervals) {
+    if (end === Number.POSITIVE_INFINITY) return addBusinessMs(calendar, start, remaining);
+    const available = businessMsBetween(calendar, start, end);
+    if (remaining <= available) return addBusinessMs(calendar, start, remaining);
+    remaining -= available;
+  }
+  return void 0;
+}
+function earliestFuture(now2, goals) {
+  const candidates = goals.filter((goal) => goal.state === "on-track" || goal.state === "at-risk").flatMap((goal) => [goal.atRiskAt, goal.due]).filter((at) => at !== null && at > now2);
+  return candidates.length > 0 ? Math.min(...candidates) : null;
+}
+
+// core/sla/history.ts
+function timeline(input2, created) {
+  const entries = [
+    ...input2.events.map(
+      (event) => ({ kind: "event", at: Date.parse(event.createdAt), event })
+    ),
+    ...input2.comments.map(
+      (comment) => ({ kind: "comment", at: Date.parse(comment.createdAt), comment })
+    )
+  ].filter((entry2) => Number.isFinite(entry2.at));
+  for (const entry2 of entries) entry2.at = Math.max(entry2.at, created);
+  return entries.sort((a, b) => a.at - b.at || rank2(a) - rank2(b));
+}
+function rank2(entry2) {
+  return entry2.kind === "comment" ? 0 : 1;
+}
+function deriveCycles(input2, rules) {
+  const created = Date.parse(input2.issue.createdAt);
+  const walker = new CycleWalker(input2, rules, created);
+  for (const entry2 of timeline(input2, created)) walker.visit(entry2);
+  return walker.finish();
+}
+var CycleWalker = class {
+  cycles;
+  activePauseLabels = /* @__PURE__ */ new Set();
+  /** The reporter answered since the last pause label went on: the labels no longer pause. */
+  resumedByReporter = false;
+  input;
+  rules;
+  constructor(input2, rules, created) {
+    this.input = input2;
+    this.rules = rules;
+    this.cycles = [{ index: 1, start: created, pauses: [] }];
+  }
+  get current() {
+    return this.cycles[this.cycles.length - 1];
+  }
+  get open() {
+    return this.current.end === void 0;
+  }
+  visit(entry2) {
+    if (entry2.kind === "comment") {
+      this.onComment(entry2.comment.author, entry2.at);
+      return;
+    }
+    const { event } = entry2;
+    switch (event.event) {
+      case "labeled":
+      case "unlabeled":
+        this.onLabel(event, entry2.at);
+        break;
+      case "closed":
+        this.onClosed(entry2.at);
+        break;
+      case "reopened":
+        this.onReopened(event.actor, entry2.at);
+        break;
+      case "commented":
+      case "reviewed":
+        this.onComment(event.actor, entry2.at);
+        break;
+    }
+  }
+  qualifies(actor) {
+    if (!actor || isBot(actor) || actor.login === this.input.issue.author.login) return false;
+    const permission2 = this.input.permissions.get(actor.login) ?? "none";
+    return permissionAtLeast(permission2, this.rules.minPermission);
+  }
+  respond(actor, at) {
+    if (this.open && !this.current.response && this.qualifies(actor)) {
+      this.current.response = { at, by: actor.login };
+    }
+  }
+  onComment(actor, at) {
+    this.respond(actor, at);
+    const isReporter = actor?.login === this.input.issue.author.login;
+    if (isReporter && this.rules.resumeOnReporterReply && this.isPaused()) {
+      this.resumedByReporter = true;
+      this.endPause(at);
+    }
+  }
+  onLabel(event, at) {
+    if (this.rules.countLabelChanges) this.respond(event.actor, at);
+    const label = event.label ?? "";
+    if (!this.rules.pauseLabels.includes(label)) return;
+    const wasPaused = this.isPaused();
+    if (event.event === "labeled") {
+      this.activePauseLabels.add(label);
+      this.resumedByReporter = false;
+    } else {
+      this.activePauseLabels.delete(label);
+    }
+    if (!wasPaused && this.isPaused()) this.startPause(at);
+    if (wasPaused && !this.isPaused()) this.endPause(at);
+  }
+  onClosed(at) {
+    if (!this.open) return;
+    this.endPause(at);
+    this.current.end = at;
+  }
+  onReopened(actor, at) {
+    if (this.open) return;
+    this.cycles.push({ index: this.cycles.length + 1, start: at, pauses: [] });
+    this.respond(actor, at);
+    if (this.isPaused()) this.startPause(at);
+  }
+  isPaused() {
+    return this.activePauseLabels.size > 0 && !this.resumedByReporter;
+  }
+  startPause(at) {
+    if (this.open) this.current.pauses.push({ start: at });
+  }
+  endPause(at) {
+    const last = this.current.pauses[this.current.pauses.length - 1];
+    if (last && last.end === void 0) last.end = at;
+  }
+  finish() {
+    const { issue: issue2 } = this.input;
+    if (issue2.state === "closed" && this.open) {
+      const closedAt = Date.parse(issue2.closedAt ?? issue2.updatedAt);
+      this.onClosed(Math.max(closedAt, this.current.start));
+    }
+    return this.cycles;
+  }
+};
+
+// core/sla/plan.ts
+function assessIssue(snapshot, settings, now2) {
+  const { sla, triage } = settings.config;
+  const policy = issuePolicy(
+    { labels: snapshot.issue.labels, type: snapshot.type },
+    sla,
+    triage,
+    settings.calendars
+  );
+  const cycles = deriveCycles(
+    {
+      issue: snapshot.issue,
+      events: snapshot.events,
+      // Upkeep's own comments are not responses and must not resume anything.
+      comments: snapshot.fromTimeline ? [] : snapshot.comments.filter((comment) => !isBot(comment.author)),
+      permissions: snapshot.permissions
+    },
+    {
+      pauseLabels: sla.pause.labels,
+      resumeOnReporterReply: sla.pause.resumeOnReporterReply,
+      minPermission: sla.response.minPermission,
+      countLabelChanges: sla.response.countLabelChanges
+    }
+  );
+  return evaluateSla(cycles, policy, now2, sla.atRisk);
+}
+
+// core/sla/sync.ts
+async function loadSlaSettings(github, config2) {
+  const files = {};
+  for (const path of icsPaths(config2.sla)) files[path] = await github.readFile(path);
+  const { calendars, problems } = buildCalendars(config2.sla, files);
+  return { settings: { config: config2, calendars }, problems };
+}
+function newSlaRun(github, settings, commentBudget = Infinity) {
+  return { github, settings, permissions: /* @__PURE__ */ new Map(), labelsEnsured: /* @__PURE__ */ new Set(), commentBudget };
+}
+function splitTimeline(entries) {
+  const events = [];
+  const comments = [];
+  for (const entry2 of entries) {
+    if (entry2.event === "commented" && entry2.actor) {
+      comments.push({
+        id: Number(entry2.id),
+        body: entry2.body ?? "",
+        author: entry2.actor,
+        createdAt: entry2.createdAt,
+        updatedAt: entry2.createdAt,
+        htmlUrl: ""
+      });
+    } else {
+      events.push(entry2);
+    }
+  }
+  return { events, comments };
+}
+async function lookUpPermissions(run, issue2, events, comments) {
+  const actors = [
+    ...comments.map((comment) => comment.author),
+    ...events.map((event) => event.actor)
+  ];
+  for (const actor of actors) {
+    if (!actor || isBot(actor) || actor.login === issue2.author.login) continue;
+    if (!run.permissions.has(actor.login)) {
+      run.permissions.set(actor.login, await run.github.getPermission(actor.login));
+    }
+  }
+}
+async function readSnapshot(run, issue2) {
+  const timeline2 = await run.github.listTimeline(issue2.number);
+  const { comments } = splitTimeline(timeline2);
+  await lookUpPermissions(run, issue2, timeline2, []);
+  return { issue: issue2, events: timeline2, comments, permissions: run.permissions, fromTimeline: true };
+}
+
+// github/tracking/calendars.ts
+async function slaCalendarsWithHolidays(github, config2) {
+  if (icsPaths(config2.sla).length === 0) return void 0;
+  const { settings } = await loadSlaSettings(github, config2);
+  return resolverFrom(settings.calendars);
 }
 
 // github/tracking/settings.ts
@@ -71213,7 +71686,8 @@ async function fromGitHub(ref, configFile, io) {
     config2 = parsed?.ok ? parsed.config : defaultConfig();
   }
   if (typeof config2 === "number") return config2;
-  return (await draftRca(github, Number(number4), config2)).decision;
+  const calendars = await slaCalendarsWithHolidays(github, config2);
+  return (await draftRca(github, Number(number4), config2, { calendars })).decision;
 }
 async function fromFile(file2, configFile, io) {
   const local = await localConfig(configFile, io);
@@ -71234,7 +71708,7 @@ async function fromFile(file2, configFile, io) {
     events: snapshot.events,
     comments: snapshot.comments,
     config: config2.tracking.rca,
-    ...trackingSettings(config2),
+    ...trackingSettings(config2, await localCalendars(config2, root)),
     template: await localTemplate(config2.tracking.rca.template, root),
     // Without author associations nobody's permission is known: any maintainer-looking reply counts.
     permissions: Object.keys(permissions2).length > 0 ? permissions2 : void 0
@@ -71275,6 +71749,13 @@ async function localConfig(configFile, io) {
   }
   const root = dirname2(path).endsWith(".github") ? resolve6(dirname2(path), "..") : io.cwd;
   return { config: loaded.config, root };
+}
+async function localCalendars(config2, root) {
+  const files = {};
+  for (const path of icsPaths(config2.sla)) {
+    files[path] = await readFile4(resolve6(root, path), "utf8").catch(() => void 0);
+  }
+  return resolverFrom(buildCalendars(config2.sla, files).calendars);
 }
 async function localTemplate(path, root) {
   if (!path) return void 0;
@@ -72800,11 +73281,7 @@ async function planLocalRelease(options) {
   });
   const tags = releaseTags(await listTags(cwd), config2.tagPrefix);
   const own2 = options.from ? void 0 : tags.find((tag) => tag.hash === toHash);
-  const previous = options.from ? await fromRef(cwd, options.from, tags) : await firstReachable(
-    cwd,
-    tags.filter((tag) => tag.hash !== toHash && (!own2 || import_semver6.default.lt(tag.version, own2.version))),
-    toHash
-  );
+  const previous = options.from ? await fromRef(cwd, options.from, tags) : await firstReachable(cwd, baseCandidates(tags, toHash, own2, options.channel), toHash);
   const commits = [];
   const range2 = previous ? [`${previous.hash}..${toHash}`] : [toHash];
   for await (const commit of readCommits(cwd, { revisions: range2 })) commits.push(commit);
@@ -72825,6 +73302,12 @@ async function planLocalRelease(options) {
     }
   });
   return { ...plan, head: toHash };
+}
+function baseCandidates(tags, head, own2, channel) {
+  const stable = own2 ? import_semver6.default.prerelease(own2.version) === null : !channel;
+  return tags.filter(
+    (tag) => tag.hash !== head && (!own2 || import_semver6.default.lt(tag.version, own2.version)) && (!stable || import_semver6.default.prerelease(tag.version) === null)
+  );
 }
 async function fromRef(cwd, ref, tags) {
   const hash2 = await resolveRef2(cwd, ref).catch(() => {
@@ -73053,156 +73536,6 @@ async function writeHistory(cwd, config2, args, io) {
 import { readFile as readFile7, writeFile as writeFile2 } from "node:fs/promises";
 import { resolve as resolve8 } from "node:path";
 import { parseArgs as parseArgs5 } from "node:util";
-
-// core/sla/ics.ts
-function unfold(text2) {
-  const lines = [];
-  text2.split(/\r?\n/).forEach((raw, index) => {
-    const last = lines[lines.length - 1];
-    if ((raw.startsWith(" ") || raw.startsWith("	")) && last) {
-      last.value += raw.slice(1);
-      return;
-    }
-    if (raw.trim() === "") return;
-    const colon = raw.indexOf(":");
-    if (colon < 0) {
-      lines.push({ line: index + 1, name: raw.trim().toUpperCase(), params: "", value: "" });
-      return;
-    }
-    const head = raw.slice(0, colon);
-    const semicolon = head.indexOf(";");
-    lines.push({
-      line: index + 1,
-      name: (semicolon < 0 ? head : head.slice(0, semicolon)).trim().toUpperCase(),
-      params: semicolon < 0 ? "" : head.slice(semicolon + 1),
-      value: raw.slice(colon + 1).trim()
-    });
-  });
-  return lines;
-}
-var DATE_VALUE = /^(\d{4})(\d{2})(\d{2})(T\d{6}Z?)?$/;
-function dateOf(value) {
-  const match2 = DATE_VALUE.exec(value);
-  if (!match2) return void 0;
-  const date5 = DateTime.fromObject(
-    { year: Number(match2[1]), month: Number(match2[2]), day: Number(match2[3]) },
-    { zone: "UTC" }
-  );
-  return date5.isValid ? date5 : void 0;
-}
-function parseIcsHolidays(text2) {
-  const dates = /* @__PURE__ */ new Set();
-  const problems = [];
-  let event;
-  for (const entry2 of unfold(text2)) {
-    if (entry2.name === "BEGIN" && entry2.value.toUpperCase() === "VEVENT") {
-      event = { line: entry2.line };
-    } else if (event && entry2.name === "DTSTART") {
-      event.start = entry2;
-    } else if (event && entry2.name === "DTEND") {
-      event.end = entry2;
-    } else if (event && entry2.name === "END" && entry2.value.toUpperCase() === "VEVENT") {
-      addEventDates(event, dates, problems);
-      event = void 0;
-    }
-  }
-  return { dates: [...dates].sort(), problems };
-}
-function addEventDates(event, dates, problems) {
-  if (!event.start) {
-    problems.push({ line: event.line, message: "VEVENT without DTSTART" });
-    return;
-  }
-  const start = dateOf(event.start.value);
-  if (!start) {
-    problems.push({
-      line: event.start.line,
-      message: `DTSTART "${event.start.value}" is not a date (YYYYMMDD or YYYYMMDDTHHMMSS)`
-    });
-    return;
-  }
-  dates.add(start.toISODate());
-  const allDay = event.end && !event.end.value.includes("T");
-  const end = allDay ? dateOf(event.end.value) : void 0;
-  for (let day = start.plus({ days: 1 }), count = 0; end && day < end && count < 366; count++) {
-    dates.add(day.toISODate());
-    day = day.plus({ days: 1 });
-  }
-}
-
-// core/sla/policy.ts
-function severityFromLabels(labels, triage) {
-  const present = new Set(labels.map((label) => label.toLowerCase()));
-  for (const severity of severityNames) {
-    if (present.has(triage.labels[severity].name.toLowerCase())) return severity;
-  }
-  return null;
-}
-function buildCalendars(sla, icsFiles, file2 = ".github/upkeep.yml") {
-  const calendars = /* @__PURE__ */ new Map([[ALWAYS, ALWAYS_CALENDAR]]);
-  const problems = [];
-  for (const [name, config2] of Object.entries(sla.calendars)) {
-    const path = `sla.calendars.${name}.holidaysIcs`;
-    let extra = [];
-    if (config2.holidaysIcs) {
-      const text2 = icsFiles[config2.holidaysIcs];
-      if (text2 === void 0) {
-        problems.push({ file: file2, path, message: `file "${config2.holidaysIcs}" does not exist` });
-      } else {
-        const parsed = parseIcsHolidays(text2);
-        extra = parsed.dates;
-        for (const problem2 of parsed.problems) {
-          problems.push({
-            file: config2.holidaysIcs,
-            path: "",
-            line: problem2.line,
-            message: problem2.message
-          });
-        }
-      }
-    }
-    calendars.set(name, buildCalendar(name, config2, extra));
-  }
-  return { calendars, problems };
-}
-function icsPaths(sla) {
-  return Object.values(sla.calendars).flatMap(
-    (calendar) => calendar.holidaysIcs ? [calendar.holidaysIcs] : []
-  );
-}
-function issuePolicy(subject, sla, triage, calendars) {
-  const severity = severityFromLabels(subject.labels, triage);
-  if (!severity) return { severity, goals: {}, source: "severity" };
-  const base = severity ? sla.goals[severity] : void 0;
-  const ruleIndex = sla.rules.findIndex((rule2) => ruleMatches2(rule2, subject, severity));
-  const rule = ruleIndex >= 0 ? sla.rules[ruleIndex] : void 0;
-  const chosen = { ...base, ...definedGoalFields(rule) };
-  const calendar = calendars.get(chosen.calendar ?? sla.calendar) ?? calendars.get(ALWAYS) ?? ALWAYS_CALENDAR;
-  const goals = {};
-  for (const kind of ["response", "resolution"]) {
-    const ms = chosen[kind] ? parseDuration(chosen[kind]) : void 0;
-    if (ms) goals[kind] = { kind, ms, calendar };
-  }
-  return { severity, goals, source: rule ? `rule ${ruleIndex + 1}` : "severity" };
-}
-function definedGoalFields(rule) {
-  if (!rule) return {};
-  const fields = {};
-  if (rule.response) fields.response = rule.response;
-  if (rule.resolution) fields.resolution = rule.resolution;
-  if (rule.calendar) fields.calendar = rule.calendar;
-  return fields;
-}
-function ruleMatches2(rule, subject, severity) {
-  const labels = new Set(subject.labels.map((label) => label.toLowerCase()));
-  const { match: match2 } = rule;
-  if (match2.labels && !match2.labels.every((label) => labels.has(label.toLowerCase()))) return false;
-  if (match2.anyLabels && !match2.anyLabels.some((label) => labels.has(label.toLowerCase())))
-    return false;
-  if (match2.type && match2.type.toLowerCase() !== (subject.type ?? "").toLowerCase()) return false;
-  if (match2.severity && match2.severity !== severity) return false;
-  return true;
-}
 
 // actions/maintenance-report/gather.ts
 async function gatherReportInput(port, config2, period, now2) {
@@ -73719,248 +74052,6 @@ function percentile(values, fraction) {
   const sorted2 = [...values].sort((a, b) => a - b);
   const rank3 = Math.max(1, Math.ceil(fraction * sorted2.length));
   return sorted2[rank3 - 1];
-}
-
-// core/sla/evaluate.ts
-var NO_GOAL = {
-  state: "none",
-  due: null,
-  atRiskAt: null,
-  elapsedMs: 0,
-  goalMs: null,
-  completedAt: null
-};
-function evaluateSla(cycles, policy, now2, atRiskShare) {
-  const cycle = cycles[cycles.length - 1];
-  const status = (kind) => {
-    const goal = policy.goals[kind];
-    return goal ? goalStatus(goal, cycle, now2, atRiskShare) : NO_GOAL;
-  };
-  const response = status("response");
-  const resolution = status("resolution");
-  const calendar = policy.goals.resolution?.calendar;
-  return {
-    policy,
-    cycle: cycle.index,
-    response,
-    resolution,
-    paused: cycle.end === void 0 && openPause(cycle) !== void 0,
-    earlierCycles: cycles.slice(0, -1).map((earlier) => ({
-      cycle: earlier.index,
-      resolutionMs: calendar ? sumBusiness(calendar, runningIntervals(earlier, "resolution"), now2) : 0
-    })),
-    nextChangeAt: earliestFuture(now2, [response, resolution])
-  };
-}
-function openPause(cycle) {
-  return cycle.pauses.find((pause) => pause.end === void 0);
-}
-function runningIntervals(cycle, kind, untilDone = true) {
-  const done = untilDone ? completion(cycle, kind) : null;
-  const stop = done ?? Number.POSITIVE_INFINITY;
-  if (kind === "response") return [[cycle.start, stop]];
-  const intervals = [];
-  let from = cycle.start;
-  for (const pause of cycle.pauses) {
-    if (pause.start > from) intervals.push([from, Math.min(pause.start, stop)]);
-    from = pause.end ?? Number.POSITIVE_INFINITY;
-  }
-  if (from < stop) intervals.push([from, stop]);
-  return intervals.filter(([start, end]) => end > start);
-}
-function completion(cycle, kind) {
-  if (kind === "response") return cycle.response?.at ?? cycle.end ?? null;
-  return cycle.end ?? null;
-}
-function goalStatus(goal, cycle, now2, share) {
-  const intervals = runningIntervals(cycle, goal.kind);
-  const deadlineIntervals = runningIntervals(cycle, goal.kind, false);
-  const completedAt = completion(cycle, goal.kind);
-  const due = instantAfter(goal.calendar, deadlineIntervals, goal.ms) ?? null;
-  const atRiskAt = instantAfter(goal.calendar, deadlineIntervals, Math.round(goal.ms * share)) ?? null;
-  const elapsedMs = sumBusiness(goal.calendar, intervals, completedAt ?? now2);
-  const base = { due, atRiskAt, elapsedMs, goalMs: goal.ms, completedAt };
-  if (completedAt !== null && completedAt <= now2) {
-    return { ...base, state: due !== null && completedAt > due ? "breached" : "met" };
-  }
-  if (due !== null && now2 >= due) return { ...base, state: "breached" };
-  if (goal.kind === "resolution" && openPause(cycle)) {
-    return { ...base, state: "paused", due: null, atRiskAt: null };
-  }
-  return { ...base, state: atRiskAt !== null && now2 >= atRiskAt ? "at-risk" : "on-track" };
-}
-function sumBusiness(calendar, intervals, until) {
-  let total = 0;
-  for (const [start, end] of intervals)
-    total += businessMsBetween(calendar, start, Math.min(end, until));
-  return total;
-}
-function instantAfter(calendar, intervals, amount) {
-  let remaining = amount;
-  for (const [start, end] of intervals) {
-    if (end === Number.POSITIVE_INFINITY) return addBusinessMs(calendar, start, remaining);
-    const available = businessMsBetween(calendar, start, end);
-    if (remaining <= available) return addBusinessMs(calendar, start, remaining);
-    remaining -= available;
-  }
-  return void 0;
-}
-function earliestFuture(now2, goals) {
-  const candidates = goals.filter((goal) => goal.state === "on-track" || goal.state === "at-risk").flatMap((goal) => [goal.atRiskAt, goal.due]).filter((at) => at !== null && at > now2);
-  return candidates.length > 0 ? Math.min(...candidates) : null;
-}
-
-// core/sla/history.ts
-function timeline(input2, created) {
-  const entries = [
-    ...input2.events.map(
-      (event) => ({ kind: "event", at: Date.parse(event.createdAt), event })
-    ),
-    ...input2.comments.map(
-      (comment) => ({ kind: "comment", at: Date.parse(comment.createdAt), comment })
-    )
-  ].filter((entry2) => Number.isFinite(entry2.at));
-  for (const entry2 of entries) entry2.at = Math.max(entry2.at, created);
-  return entries.sort((a, b) => a.at - b.at || rank2(a) - rank2(b));
-}
-function rank2(entry2) {
-  return entry2.kind === "comment" ? 0 : 1;
-}
-function deriveCycles(input2, rules) {
-  const created = Date.parse(input2.issue.createdAt);
-  const walker = new CycleWalker(input2, rules, created);
-  for (const entry2 of timeline(input2, created)) walker.visit(entry2);
-  return walker.finish();
-}
-var CycleWalker = class {
-  cycles;
-  activePauseLabels = /* @__PURE__ */ new Set();
-  /** The reporter answered since the last pause label went on: the labels no longer pause. */
-  resumedByReporter = false;
-  input;
-  rules;
-  constructor(input2, rules, created) {
-    this.input = input2;
-    this.rules = rules;
-    this.cycles = [{ index: 1, start: created, pauses: [] }];
-  }
-  get current() {
-    return this.cycles[this.cycles.length - 1];
-  }
-  get open() {
-    return this.current.end === void 0;
-  }
-  visit(entry2) {
-    if (entry2.kind === "comment") {
-      this.onComment(entry2.comment.author, entry2.at);
-      return;
-    }
-    const { event } = entry2;
-    switch (event.event) {
-      case "labeled":
-      case "unlabeled":
-        this.onLabel(event, entry2.at);
-        break;
-      case "closed":
-        this.onClosed(entry2.at);
-        break;
-      case "reopened":
-        this.onReopened(event.actor, entry2.at);
-        break;
-      case "commented":
-      case "reviewed":
-        this.onComment(event.actor, entry2.at);
-        break;
-    }
-  }
-  qualifies(actor) {
-    if (!actor || isBot(actor) || actor.login === this.input.issue.author.login) return false;
-    const permission2 = this.input.permissions.get(actor.login) ?? "none";
-    return permissionAtLeast(permission2, this.rules.minPermission);
-  }
-  respond(actor, at) {
-    if (this.open && !this.current.response && this.qualifies(actor)) {
-      this.current.response = { at, by: actor.login };
-    }
-  }
-  onComment(actor, at) {
-    this.respond(actor, at);
-    const isReporter = actor?.login === this.input.issue.author.login;
-    if (isReporter && this.rules.resumeOnReporterReply && this.isPaused()) {
-      this.resumedByReporter = true;
-      this.endPause(at);
-    }
-  }
-  onLabel(event, at) {
-    if (this.rules.countLabelChanges) this.respond(event.actor, at);
-    const label = event.label ?? "";
-    if (!this.rules.pauseLabels.includes(label)) return;
-    const wasPaused = this.isPaused();
-    if (event.event === "labeled") {
-      this.activePauseLabels.add(label);
-      this.resumedByReporter = false;
-    } else {
-      this.activePauseLabels.delete(label);
-    }
-    if (!wasPaused && this.isPaused()) this.startPause(at);
-    if (wasPaused && !this.isPaused()) this.endPause(at);
-  }
-  onClosed(at) {
-    if (!this.open) return;
-    this.endPause(at);
-    this.current.end = at;
-  }
-  onReopened(actor, at) {
-    if (this.open) return;
-    this.cycles.push({ index: this.cycles.length + 1, start: at, pauses: [] });
-    this.respond(actor, at);
-    if (this.isPaused()) this.startPause(at);
-  }
-  isPaused() {
-    return this.activePauseLabels.size > 0 && !this.resumedByReporter;
-  }
-  startPause(at) {
-    if (this.open) this.current.pauses.push({ start: at });
-  }
-  endPause(at) {
-    const last = this.current.pauses[this.current.pauses.length - 1];
-    if (last && last.end === void 0) last.end = at;
-  }
-  finish() {
-    const { issue: issue2 } = this.input;
-    if (issue2.state === "closed" && this.open) {
-      const closedAt = Date.parse(issue2.closedAt ?? issue2.updatedAt);
-      this.onClosed(Math.max(closedAt, this.current.start));
-    }
-    return this.cycles;
-  }
-};
-
-// core/sla/plan.ts
-function assessIssue(snapshot, settings, now2) {
-  const { sla, triage } = settings.config;
-  const policy = issuePolicy(
-    { labels: snapshot.issue.labels, type: snapshot.type },
-    sla,
-    triage,
-    settings.calendars
-  );
-  const cycles = deriveCycles(
-    {
-      issue: snapshot.issue,
-      events: snapshot.events,
-      // Upkeep's own comments are not responses and must not resume anything.
-      comments: snapshot.fromTimeline ? [] : snapshot.comments.filter((comment) => !isBot(comment.author)),
-      permissions: snapshot.permissions
-    },
-    {
-      pauseLabels: sla.pause.labels,
-      resumeOnReporterReply: sla.pause.resumeOnReporterReply,
-      minPermission: sla.response.minPermission,
-      countLabelChanges: sla.response.countLabelChanges
-    }
-  );
-  return evaluateSla(cycles, policy, now2, sla.atRisk);
 }
 
 // core/report/sections/sla.ts
@@ -74682,10 +74773,7 @@ function buildMatcher(rule) {
   };
 }
 function sinkWords(rule) {
-  return rule.sink ? [...new Set(rule.sink.functions.map(lastSegment))] : [];
-}
-function lastSegment(name) {
-  return name.slice(name.lastIndexOf(".") + 1);
+  return rule.sink ? [...new Set(rule.sink.functions.map((name) => name.split(".")[0]))] : [];
 }
 function invalidMatcher(rule) {
   if (rule.language === "github-actions") return void 0;
@@ -74710,7 +74798,7 @@ function ruleProblem(subject, message) {
 }
 
 // core/sast/rule-files.ts
-import { existsSync as existsSync4, readdirSync as readdirSync2, readFileSync as readFileSync8, statSync as statSync5 } from "node:fs";
+import { existsSync as existsSync4, readdirSync as readdirSync3, readFileSync as readFileSync8, statSync as statSync6 } from "node:fs";
 import { dirname as dirname3, join as join10, relative as relative6 } from "node:path";
 import { fileURLToPath } from "node:url";
 var MARKER2 = "upkeep-rules.yml";
@@ -74725,7 +74813,7 @@ function readRuleTexts(path, base) {
   const problems = [];
   let files;
   try {
-    files = statSync5(path).isDirectory() ? listYaml(path) : [path];
+    files = statSync6(path).isDirectory() ? listYaml(path) : [path];
   } catch (error62) {
     problems.push({
       level: "error",
@@ -74741,7 +74829,7 @@ function readRuleTexts(path, base) {
   return { texts, problems };
 }
 function listYaml(dir) {
-  return readdirSync2(dir, { recursive: true, encoding: "utf8" }).filter((name) => /\.ya?ml$/.test(name)).sort().map((name) => join10(dir, name));
+  return readdirSync3(dir, { recursive: true, encoding: "utf8" }).filter((name) => /\.ya?ml$/.test(name)).sort().map((name) => join10(dir, name));
 }
 
 // core/sast/snyk/run.ts
@@ -74911,7 +74999,7 @@ function applyConfigIgnores(findings, entries, today2) {
 
 // core/sast/scan/discover.ts
 var import_ignore4 = __toESM(require_ignore(), 1);
-import { existsSync as existsSync5, readdirSync as readdirSync3, readFileSync as readFileSync9, statSync as statSync6 } from "node:fs";
+import { existsSync as existsSync5, readdirSync as readdirSync4, readFileSync as readFileSync9, statSync as statSync7 } from "node:fs";
 import { join as join11, relative as relative7, sep as sep6 } from "node:path";
 var VENDORED = /* @__PURE__ */ new Set([
   "node_modules",
@@ -74936,7 +75024,7 @@ function discoverFiles(root, paths2, exclude) {
   for (const path of paths2) {
     const start = join11(root, path);
     if (!existsSync5(start)) throw new Error(`path not found: ${path}`);
-    if (statSync6(start).isFile()) {
+    if (statSync7(start).isFile()) {
       const kind = fileKindOf(toPosix(relative7(root, start)));
       if (kind) addFile(discovery, seen, root, start, kind);
       continue;
@@ -74949,7 +75037,7 @@ function discoverFiles(root, paths2, exclude) {
 function walk5(dir, root, rules, excluded, discovery, seen) {
   const own2 = readGitignore(dir);
   const active = own2 ? [...rules, { base: dir, matcher: own2 }] : rules;
-  const entries = readdirSync3(dir, { withFileTypes: true }).sort(
+  const entries = readdirSync4(dir, { withFileTypes: true }).sort(
     (a, b) => a.name < b.name ? -1 : 1
   );
   for (const entry2 of entries) {
@@ -75345,14 +75433,15 @@ var FileFlow = class {
     const key = node2.text().replace(/\s+/g, "");
     const candidates = this.bindingsByName().get(key) ?? [];
     const values = [];
-    const visible = candidates.filter(
-      (binding) => binding.start < at && at >= binding.scopeStart && at < binding.scopeEnd
-    );
-    const innermost = Math.min(
-      ...visible.filter((binding) => binding.declares).map((binding) => binding.scopeEnd - binding.scopeStart)
-    );
+    const visible = candidates.filter((binding) => {
+      if (binding.start >= at) return false;
+      const scope = this.scopeOf(binding);
+      return at >= scope.start && at < scope.end;
+    });
+    const width = (binding) => this.scopeOf(binding).end - this.scopeOf(binding).start;
+    const innermost = Math.min(...visible.filter((binding) => binding.declares).map(width));
     for (const binding of visible) {
-      if (seen.has(binding.id) || binding.scopeEnd - binding.scopeStart > innermost) continue;
+      if (seen.has(binding.id) || width(binding) > innermost) continue;
       seen.add(binding.id);
       values.push({ id: binding.id, node: binding.value, at: binding.start });
     }
@@ -75369,16 +75458,17 @@ var FileFlow = class {
       const target = node2.field(fields.target);
       const value = node2.field(fields.value);
       if (!target || !value) continue;
-      const scope = this.scopeOf(node2);
+      const binding = {
+        id: node2.id(),
+        declares: DECLARATIONS.has(String(node2.kind())) || this.parser === "python",
+        node: node2,
+        value,
+        start: node2.range().start.index
+      };
       for (const name of this.boundNames(target)) {
-        const binding = {
-          id: node2.id(),
-          declares: DECLARATIONS.has(String(node2.kind())) || this.parser === "python",
-          value,
-          start: node2.range().start.index,
-          ...scope
-        };
-        byName.set(name, [...byName.get(name) ?? [], binding]);
+        const list = byName.get(name);
+        if (list) list.push(binding);
+        else byName.set(name, [binding]);
       }
     }
     this.bindings = byName;
@@ -75390,14 +75480,17 @@ var FileFlow = class {
     const names = target.findAll({ rule: { any: [...this.facts.names].map((kind) => ({ kind })) } }).map((name) => name.text());
     return [...names, target.text().replace(/\s+/g, "")];
   }
-  scopeOf(node2) {
-    for (let parent = node2.parent(); parent; parent = parent.parent()) {
+  scopeOf(binding) {
+    if (binding.scope) return binding.scope;
+    binding.scope = { start: 0, end: Number.MAX_SAFE_INTEGER };
+    for (let parent = binding.node.parent(); parent; parent = parent.parent()) {
       if (this.facts.functions.has(String(parent.kind()))) {
         const range2 = parent.range();
-        return { scopeStart: range2.start.index, scopeEnd: range2.end.index };
+        binding.scope = { start: range2.start.index, end: range2.end.index };
+        break;
       }
     }
-    return { scopeStart: 0, scopeEnd: Number.MAX_SAFE_INTEGER };
+    return binding.scope;
   }
 };
 var NOT_SOURCES = /^process\.argv\[[01]\]|^sys\.argv\[0\]|^os\.Args\[0\]/;
@@ -75813,11 +75906,11 @@ function matchWorkflow(path, text2, rules) {
 }
 
 // core/sast/scan/read-source.ts
-import { readFileSync as readFileSync10, statSync as statSync7 } from "node:fs";
+import { readFileSync as readFileSync10, statSync as statSync8 } from "node:fs";
 var LONG_LINE = 2e4;
 var decoder2 = new TextDecoder("utf-8", { fatal: true });
 function readSource(absolutePath, maxBytes) {
-  const size = statSync7(absolutePath).size;
+  const size = statSync8(absolutePath).size;
   if (size > maxBytes)
     return {
       ok: false,
@@ -76099,7 +76192,7 @@ var sastRulesCommand = {
 };
 
 // cli/commands/sast-scan.ts
-import { readFileSync as readFileSync12, statSync as statSync8, writeFileSync as writeFileSync3 } from "node:fs";
+import { readFileSync as readFileSync12, statSync as statSync9, writeFileSync as writeFileSync3 } from "node:fs";
 import { join as join13, resolve as resolve11 } from "node:path";
 import { parseArgs as parseArgs7 } from "node:util";
 
@@ -76422,7 +76515,7 @@ function parse10(args) {
 }
 function isDirectory2(path) {
   try {
-    return statSync8(path).isDirectory();
+    return statSync9(path).isDirectory();
   } catch {
     return false;
   }
@@ -76467,54 +76560,6 @@ function formatTable2(entries) {
     (row) => row.map((cell, column) => cell.padEnd(widths[column])).join("  ").trimEnd()
   ).join("\n")}
 `;
-}
-
-// core/sla/sync.ts
-async function loadSlaSettings(github, config2) {
-  const files = {};
-  for (const path of icsPaths(config2.sla)) files[path] = await github.readFile(path);
-  const { calendars, problems } = buildCalendars(config2.sla, files);
-  return { settings: { config: config2, calendars }, problems };
-}
-function newSlaRun(github, settings, commentBudget = Infinity) {
-  return { github, settings, permissions: /* @__PURE__ */ new Map(), labelsEnsured: /* @__PURE__ */ new Set(), commentBudget };
-}
-function splitTimeline(entries) {
-  const events = [];
-  const comments = [];
-  for (const entry2 of entries) {
-    if (entry2.event === "commented" && entry2.actor) {
-      comments.push({
-        id: Number(entry2.id),
-        body: entry2.body ?? "",
-        author: entry2.actor,
-        createdAt: entry2.createdAt,
-        updatedAt: entry2.createdAt,
-        htmlUrl: ""
-      });
-    } else {
-      events.push(entry2);
-    }
-  }
-  return { events, comments };
-}
-async function lookUpPermissions(run, issue2, events, comments) {
-  const actors = [
-    ...comments.map((comment) => comment.author),
-    ...events.map((event) => event.actor)
-  ];
-  for (const actor of actors) {
-    if (!actor || isBot(actor) || actor.login === issue2.author.login) continue;
-    if (!run.permissions.has(actor.login)) {
-      run.permissions.set(actor.login, await run.github.getPermission(actor.login));
-    }
-  }
-}
-async function readSnapshot(run, issue2) {
-  const timeline2 = await run.github.listTimeline(issue2.number);
-  const { comments } = splitTimeline(timeline2);
-  await lookUpPermissions(run, issue2, timeline2, []);
-  return { issue: issue2, events: timeline2, comments, permissions: run.permissions, fromTimeline: true };
 }
 
 // cli/commands/sla.ts

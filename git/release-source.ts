@@ -52,11 +52,7 @@ export async function planLocalRelease(options: LocalReleaseOptions): Promise<Lo
   const own = options.from ? undefined : tags.find((tag) => tag.hash === toHash);
   const previous = options.from
     ? await fromRef(cwd, options.from, tags)
-    : await firstReachable(
-        cwd,
-        tags.filter((tag) => tag.hash !== toHash && (!own || semver.lt(tag.version, own.version))),
-        toHash,
-      );
+    : await firstReachable(cwd, baseCandidates(tags, toHash, own, options.channel), toHash);
   const commits: GitCommit[] = [];
   const range = previous ? [`${previous.hash}..${toHash}`] : [toHash];
   for await (const commit of readCommits(cwd, { revisions: range })) commits.push(commit);
@@ -77,6 +73,25 @@ export async function planLocalRelease(options: LocalReleaseOptions): Promise<Lo
     },
   });
   return { ...plan, head: toHash };
+}
+
+/**
+ * Tags that may be the previous release. A stable release starts from the last stable one, so its
+ * notes cover everything its release candidates had; a prerelease starts from any earlier tag.
+ */
+function baseCandidates(
+  tags: ReleaseTag[],
+  head: string,
+  own: ReleaseTag | undefined,
+  channel?: string,
+): ReleaseTag[] {
+  const stable = own ? semver.prerelease(own.version) === null : !channel;
+  return tags.filter(
+    (tag) =>
+      tag.hash !== head &&
+      (!own || semver.lt(tag.version, own.version)) &&
+      (!stable || semver.prerelease(tag.version) === null),
+  );
 }
 
 /** `--from` may be a release tag (its version is the base) or any ref (base version from tags behind it). */

@@ -144,6 +144,30 @@ describe("upkeep release-notes", () => {
     });
   });
 
+  it("a stable release after release candidates covers everything since the last stable tag", async () => {
+    const rc = new GitFixture();
+    rc.commit("feat: base");
+    rc.tag("v1.0.0");
+    rc.commit("feat: search");
+    rc.tag("v1.1.0-rc.1");
+    rc.commit("fix: search paging");
+    const json = async (...args: string[]) =>
+      JSON.parse(
+        (await runUpkeep(["release-notes", "--format", "json", ...args], { cwd: rc.dir })).stdout,
+      );
+    const stable = await json();
+    expect(stable).toMatchObject({ version: "1.1.0", previousTag: "v1.0.0" });
+    expect(stable.entries.map((entry: { subject: string }) => entry.subject)).toEqual([
+      "search paging",
+      "search",
+    ]);
+    const candidate = await json("--prerelease", "rc");
+    expect(candidate).toMatchObject({ version: "1.1.0-rc.2", previousTag: "v1.1.0-rc.1" });
+    expect(candidate.entries.map((entry: { subject: string }) => entry.subject)).toEqual([
+      "search paging",
+    ]);
+  });
+
   it("--changelog prepends the section once, however often it runs", async () => {
     writeFileSync(
       join(repo.dir, "CHANGELOG.md"),

@@ -61676,11 +61676,7 @@ async function planLocalRelease(options) {
   });
   const tags = releaseTags(await listTags(cwd), config2.tagPrefix);
   const own2 = options.from ? void 0 : tags.find((tag) => tag.hash === toHash);
-  const previous = options.from ? await fromRef(cwd, options.from, tags) : await firstReachable(
-    cwd,
-    tags.filter((tag) => tag.hash !== toHash && (!own2 || import_semver2.default.lt(tag.version, own2.version))),
-    toHash
-  );
+  const previous = options.from ? await fromRef(cwd, options.from, tags) : await firstReachable(cwd, baseCandidates(tags, toHash, own2, options.channel), toHash);
   const commits = [];
   const range = previous ? [`${previous.hash}..${toHash}`] : [toHash];
   for await (const commit of readCommits(cwd, { revisions: range })) commits.push(commit);
@@ -61701,6 +61697,12 @@ async function planLocalRelease(options) {
     }
   });
   return { ...plan, head: toHash };
+}
+function baseCandidates(tags, head, own2, channel) {
+  const stable = own2 ? import_semver2.default.prerelease(own2.version) === null : !channel;
+  return tags.filter(
+    (tag) => tag.hash !== head && (!own2 || import_semver2.default.lt(tag.version, own2.version)) && (!stable || import_semver2.default.prerelease(tag.version) === null)
+  );
 }
 async function fromRef(cwd, ref, tags) {
   const hash2 = await resolveRef2(cwd, ref).catch(() => {
