@@ -32,7 +32,7 @@ export async function handleRcaSkip(
   config: UpkeepConfig,
 ): Promise<SkipOutcome> {
   const command = parseRcaCommand(comment.body);
-  if (!command || isBot(comment.author)) return "no-command";
+  if (!command || isBot(comment.author) || !config.tracking.rca.enabled) return "no-command";
   const login = comment.author.login;
   const needed = config.tracking.rca.skipPermission;
   const comments = await github.listComments(incidentNumber);
