@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { openOfflineDatabase } from "../../core/deps/advisories/offline/database.ts";
@@ -118,6 +118,20 @@ describe("offline OSV database", () => {
     const here = openOfflineDatabase(original, { cacheDir: false });
     const there = openOfflineDatabase(copy, { cacheDir: false });
     expect(there.identity.contentHash).toBe(here.identity.contentHash);
+  });
+
+  it("keeps the index cache bounded to the four most recent databases", () => {
+    const cacheDir = tempDir("upkeep-cache-");
+    let last = "";
+    for (let index = 0; index < 6; index++) {
+      last = writeZipDatabase({
+        "crates.io": { [`C-${index}.json`]: record(`C-${index}`, "alpha") },
+      });
+      openOfflineDatabase(last, { cacheDir });
+    }
+    expect(readdirSync(cacheDir).filter((name) => name.endsWith(".header.json"))).toHaveLength(4);
+    expect(readdirSync(cacheDir).filter((name) => name.endsWith(".data"))).toHaveLength(4);
+    expect(openOfflineDatabase(last, { cacheDir }).warm).toBe(true);
   });
 
   it("a rebuilt database gets a new cache key, never the stale index", () => {

@@ -60459,7 +60459,15 @@ function buildIndex(inputs, limits = DEFAULT_ZIP_LIMITS) {
 }
 
 // core/deps/advisories/offline/cache.ts
-import { mkdirSync, readFileSync as readFileSync4, renameSync, writeFileSync } from "node:fs";
+import {
+  mkdirSync,
+  readdirSync as readdirSync2,
+  readFileSync as readFileSync4,
+  renameSync,
+  rmSync,
+  statSync as statSync3,
+  writeFileSync
+} from "node:fs";
 import { join as join3 } from "node:path";
 var FORMAT = 1;
 var paths = (dir, key) => ({
@@ -60489,6 +60497,15 @@ function writeCachedIndex(dir, key, index) {
   writeFileSync(target.header + suffix, JSON.stringify(header));
   renameSync(target.data + suffix, target.data);
   renameSync(target.header + suffix, target.header);
+  pruneOldIndexes(dir, key);
+}
+var KEEP_INDEXES = 4;
+function pruneOldIndexes(dir, current) {
+  const headers = readdirSync2(dir).filter((name) => /^osv-[0-9a-f]+\.header\.json$/.test(name)).filter((name) => name !== `osv-${current}.header.json`).map((name) => ({ name, time: statSync3(join3(dir, name)).mtimeMs })).sort((a, b) => b.time - a.time);
+  for (const { name } of headers.slice(KEEP_INDEXES - 1)) {
+    rmSync(join3(dir, name), { force: true });
+    rmSync(join3(dir, name.replace(/\.header\.json$/, ".data")), { force: true });
+  }
 }
 function readCachedIndex(dir, key) {
   const target = paths(dir, key);

@@ -1,7 +1,15 @@
 // A persistent index of a built offline database, keyed by the inputs' cache key. The header
 // (identity, problems, package → byte range) is small JSON; advisories for one package are parsed
 // only when a scan asks for that package, so a warm load reads two files and parses one small one.
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import {
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { join } from "node:path";
 import type { Advisory, DatabaseIdentity, SourceProblem } from "../advisory.ts";
 import type { BuiltIndex } from "./build.ts";
@@ -51,6 +59,22 @@ export function writeCachedIndex(dir: string, key: string, index: BuiltIndex): v
   writeFileSync(target.header + suffix, JSON.stringify(header));
   renameSync(target.data + suffix, target.data);
   renameSync(target.header + suffix, target.header);
+  pruneOldIndexes(dir, key);
+}
+
+/** Each database version leaves an index; keep the few most recent so the cache stays bounded. */
+const KEEP_INDEXES = 4;
+
+function pruneOldIndexes(dir: string, current: string): void {
+  const headers = readdirSync(dir)
+    .filter((name) => /^osv-[0-9a-f]+\.header\.json$/.test(name))
+    .filter((name) => name !== `osv-${current}.header.json`)
+    .map((name) => ({ name, time: statSync(join(dir, name)).mtimeMs }))
+    .sort((a, b) => b.time - a.time);
+  for (const { name } of headers.slice(KEEP_INDEXES - 1)) {
+    rmSync(join(dir, name), { force: true });
+    rmSync(join(dir, name.replace(/\.header\.json$/, ".data")), { force: true });
+  }
 }
 
 /** The cached index, or undefined when absent, unreadable or of another format. */
