@@ -17,10 +17,11 @@ interface Binding {
   id: number;
   /** A declaration (`const x`, Python assignment) shadows bindings of outer scopes. */
   declares: boolean;
+  node: SgNode;
   value: SgNode;
   start: number;
-  scopeStart: number;
-  scopeEnd: number;
+  /** The enclosing function's extent, found on first use (walking parents is the costly part). */
+  scope?: { start: number; end: number };
 }
 
 export const DEFAULT_SOURCES: Record<ParserName, string[]> = {
@@ -287,16 +288,15 @@ export class FileFlow {
     const key = node.text().replace(/\s+/g, "");
     const candidates = this.bindingsByName().get(key) ?? [];
     const values: { id: number; node: SgNode; at: number }[] = [];
-    const visible = candidates.filter(
-      (binding) => binding.start < at && at >= binding.scopeStart && at < binding.scopeEnd,
-    );
-    const innermost = Math.min(
-      ...visible
-        .filter((binding) => binding.declares)
-        .map((binding) => binding.scopeEnd - binding.scopeStart),
-    );
+    const visible = candidates.filter((binding) => {
+      if (binding.start >= at) return false;
+      const scope = this.scopeOf(binding);
+      return at >= scope.start && at < scope.end;
+    });
+    const width = (binding: Binding) => this.scopeOf(binding).end - this.scopeOf(binding).start;
+    const innermost = Math.min(...visible.filter((binding) => binding.declares).map(width));
     for (const binding of visible) {
-      if (seen.has(binding.id) || binding.scopeEnd - binding.scopeStart > innermost) continue;
+      if (seen.has(binding.id) || width(binding) > innermost) continue;
       seen.add(binding.id);
       values.push({ id: binding.id, node: binding.value, at: binding.start });
     }
@@ -314,16 +314,17 @@ export class FileFlow {
       const target = node.field(fields.target as never) as SgNode | null;
       const value = node.field(fields.value as never) as SgNode | null;
       if (!target || !value) continue;
-      const scope = this.scopeOf(node);
+      const binding: Binding = {
+        id: node.id(),
+        declares: DECLARATIONS.has(String(node.kind())) || this.parser === "python",
+        node,
+        value,
+        start: node.range().start.index,
+      };
       for (const name of this.boundNames(target)) {
-        const binding: Binding = {
-          id: node.id(),
-          declares: DECLARATIONS.has(String(node.kind())) || this.parser === "python",
-          value,
-          start: node.range().start.index,
-          ...scope,
-        };
-        byName.set(name, [...(byName.get(name) ?? []), binding]);
+        const list = byName.get(name);
+        if (list) list.push(binding);
+        else byName.set(name, [binding]);
       }
     }
     this.bindings = byName;
@@ -340,14 +341,17 @@ export class FileFlow {
     return [...names, target.text().replace(/\s+/g, "")];
   }
 
-  private scopeOf(node: SgNode): { scopeStart: number; scopeEnd: number } {
-    for (let parent = node.parent(); parent; parent = parent.parent()) {
+  private scopeOf(binding: Binding): { start: number; end: number } {
+    if (binding.scope) return binding.scope;
+    binding.scope = { start: 0, end: Number.MAX_SAFE_INTEGER };
+    for (let parent = binding.node.parent(); parent; parent = parent.parent()) {
       if (this.facts.functions.has(String(parent.kind()))) {
         const range = parent.range();
-        return { scopeStart: range.start.index, scopeEnd: range.end.index };
+        binding.scope = { start: range.start.index, end: range.end.index };
+        break;
       }
     }
-    return { scopeStart: 0, scopeEnd: Number.MAX_SAFE_INTEGER };
+    return binding.scope;
   }
 }
 

@@ -103,12 +103,14 @@ function buildMatcher(rule: RuleFile): NonNullable<CompiledRule["matcher"]> {
   };
 }
 
+/**
+ * A sink resolves through the file's imports, so the file must name the sink's module (or the
+ * bare global): `child_process` rather than `exec`, which half of all files contain.
+ */
 function sinkWords(rule: RuleFile): string[] {
-  return rule.sink ? [...new Set(rule.sink.functions.map(lastSegment))] : [];
-}
-
-function lastSegment(name: string): string {
-  return name.slice(name.lastIndexOf(".") + 1);
+  return rule.sink
+    ? [...new Set(rule.sink.functions.map((name) => name.split(".")[0] as string))]
+    : [];
 }
 
 /** Compiles the rule once per parser against an empty file; ast-grep reports bad patterns then. */

@@ -59632,10 +59632,7 @@ function buildMatcher(rule) {
   };
 }
 function sinkWords(rule) {
-  return rule.sink ? [...new Set(rule.sink.functions.map(lastSegment))] : [];
-}
-function lastSegment(name) {
-  return name.slice(name.lastIndexOf(".") + 1);
+  return rule.sink ? [...new Set(rule.sink.functions.map((name) => name.split(".")[0]))] : [];
 }
 function invalidMatcher(rule) {
   if (rule.language === "github-actions") return void 0;
@@ -60295,14 +60292,15 @@ var FileFlow = class {
     const key = node2.text().replace(/\s+/g, "");
     const candidates = this.bindingsByName().get(key) ?? [];
     const values = [];
-    const visible = candidates.filter(
-      (binding) => binding.start < at && at >= binding.scopeStart && at < binding.scopeEnd
-    );
-    const innermost = Math.min(
-      ...visible.filter((binding) => binding.declares).map((binding) => binding.scopeEnd - binding.scopeStart)
-    );
+    const visible = candidates.filter((binding) => {
+      if (binding.start >= at) return false;
+      const scope = this.scopeOf(binding);
+      return at >= scope.start && at < scope.end;
+    });
+    const width = (binding) => this.scopeOf(binding).end - this.scopeOf(binding).start;
+    const innermost = Math.min(...visible.filter((binding) => binding.declares).map(width));
     for (const binding of visible) {
-      if (seen.has(binding.id) || binding.scopeEnd - binding.scopeStart > innermost) continue;
+      if (seen.has(binding.id) || width(binding) > innermost) continue;
       seen.add(binding.id);
       values.push({ id: binding.id, node: binding.value, at: binding.start });
     }
@@ -60319,16 +60317,17 @@ var FileFlow = class {
       const target = node2.field(fields.target);
       const value = node2.field(fields.value);
       if (!target || !value) continue;
-      const scope = this.scopeOf(node2);
+      const binding = {
+        id: node2.id(),
+        declares: DECLARATIONS.has(String(node2.kind())) || this.parser === "python",
+        node: node2,
+        value,
+        start: node2.range().start.index
+      };
       for (const name of this.boundNames(target)) {
-        const binding = {
-          id: node2.id(),
-          declares: DECLARATIONS.has(String(node2.kind())) || this.parser === "python",
-          value,
-          start: node2.range().start.index,
-          ...scope
-        };
-        byName.set(name, [...byName.get(name) ?? [], binding]);
+        const list = byName.get(name);
+        if (list) list.push(binding);
+        else byName.set(name, [binding]);
       }
     }
     this.bindings = byName;
@@ -60340,14 +60339,17 @@ var FileFlow = class {
     const names = target.findAll({ rule: { any: [...this.facts.names].map((kind) => ({ kind })) } }).map((name) => name.text());
     return [...names, target.text().replace(/\s+/g, "")];
   }
-  scopeOf(node2) {
-    for (let parent = node2.parent(); parent; parent = parent.parent()) {
+  scopeOf(binding) {
+    if (binding.scope) return binding.scope;
+    binding.scope = { start: 0, end: Number.MAX_SAFE_INTEGER };
+    for (let parent = binding.node.parent(); parent; parent = parent.parent()) {
       if (this.facts.functions.has(String(parent.kind()))) {
         const range = parent.range();
-        return { scopeStart: range.start.index, scopeEnd: range.end.index };
+        binding.scope = { start: range.start.index, end: range.end.index };
+        break;
       }
     }
-    return { scopeStart: 0, scopeEnd: Number.MAX_SAFE_INTEGER };
+    return binding.scope;
   }
 };
 var NOT_SOURCES = /^process\.argv\[[01]\]|^sys\.argv\[0\]|^os\.Args\[0\]/;
@@ -68310,7 +68312,7 @@ function trackingSettings(config2, extraCalendars) {
       minor: labels.minor.name
     },
     escalationLabels: [config2.sla.labels.atRisk, config2.sla.labels.breached],
-    calendars: (name) => builtIn2(name) ?? fromSla(name) ?? extraCalendars?.(name)
+    calendars: (name) => builtIn2(name) ?? extraCalendars?.(name) ?? fromSla(name)
   };
 }
 
@@ -68593,6 +68595,7 @@ var DEFAULT_SECTIONS = [
   { type: "feat", section: "Features", hidden: false },
   { type: "feature", section: "Features", hidden: false },
   { type: "fix", section: "Bug Fixes", hidden: false },
+  { type: "security", section: "Security Fixes", hidden: false },
   { type: "perf", section: "Performance Improvements", hidden: false },
   { type: "revert", section: "Reverts", hidden: false },
   { type: "docs", section: "Documentation", hidden: true },
