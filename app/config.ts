@@ -15,7 +15,7 @@ const CONFIG_FILE_NAME = "upkeep.yml";
 
 // A repository's file replaces the lists of the file it extends instead of appending to them:
 // rules are ordered, and doubling an inherited list would change which rule matches first.
-const replaceArrays = { arrayMerge: (_target: unknown[], source: unknown[]) => source };
+export const replaceArrays = { arrayMerge: (_target: unknown[], source: unknown[]) => source };
 
 /** Reads and validates the config for the event's repository. */
 export async function loadAppConfig(context: Context, github: GitHubPort): Promise<LoadedConfig> {
