@@ -4,6 +4,8 @@ import { percent, type SlaReportEntry, worstState } from "../../core/sla/report.
 import { formatInstant } from "../../core/sla/status-comment.ts";
 import type { SweepIssue, SweepReport } from "../../core/sla/sweep.ts";
 
+const MAX_LISTED = 500;
+
 /** Issue titles are untrusted: keep them from breaking the table or adding markup. */
 function plainTitle(title: string): string {
   return title
@@ -50,7 +52,11 @@ export async function writeSweepSummary(report: SweepReport): Promise<void> {
       ...rows,
     ]);
   if (breaches.length > 0) {
-    summary.addHeading(`Breaches (${breaches.length})`, 3).addList(breaches.map(breachLine));
+    // The job summary holds at most 1 MiB; the JSON report has every breach.
+    const shown = breaches.slice(0, MAX_LISTED).map(breachLine);
+    if (breaches.length > MAX_LISTED)
+      shown.push(`… and ${breaches.length - MAX_LISTED} more in the JSON report`);
+    summary.addHeading(`Breaches (${breaches.length})`, 3).addList(shown);
   } else {
     summary.addRaw("No open issue has a breached SLA.", true);
   }

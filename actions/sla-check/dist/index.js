@@ -71251,6 +71251,7 @@ function actionGitHub(token, repo = context2.repo) {
 }
 
 // actions/sla-check/summary.ts
+var MAX_LISTED = 500;
 function plainTitle(title) {
   return title.replace(/[<>[\]|`*_\\]/g, (char) => `\\${char}`).replace(/@/g, "@\u2060").slice(0, 120);
 }
@@ -71285,7 +71286,10 @@ async function writeSweepSummary(report) {
     ...rows
   ]);
   if (breaches.length > 0) {
-    summary2.addHeading(`Breaches (${breaches.length})`, 3).addList(breaches.map(breachLine));
+    const shown = breaches.slice(0, MAX_LISTED).map(breachLine);
+    if (breaches.length > MAX_LISTED)
+      shown.push(`\u2026 and ${breaches.length - MAX_LISTED} more in the JSON report`);
+    summary2.addHeading(`Breaches (${breaches.length})`, 3).addList(shown);
   } else {
     summary2.addRaw("No open issue has a breached SLA.", true);
   }
