@@ -8,9 +8,25 @@ import { runUpkeep } from "../support/run-cli.ts";
 const user = (login: string) => ({ login, type: "User" });
 const issues = [
   {
-    issue: { number: 12, title: "Payments fail", state: "closed", created_at: "2026-08-03T08:00:00Z", closed_at: "2026-08-03T10:00:00Z", labels: [{ name: "severity: critical" }], user: user("visitor") },
+    issue: {
+      number: 12,
+      title: "Payments fail",
+      state: "closed",
+      created_at: "2026-08-03T08:00:00Z",
+      closed_at: "2026-08-03T10:00:00Z",
+      labels: [{ name: "severity: critical" }],
+      user: user("visitor"),
+    },
     events: [{ event: "closed", created_at: "2026-08-03T10:00:00Z", actor: user("maria") }],
-    comments: [{ id: 1, created_at: "2026-08-03T08:45:00Z", user: user("maria"), author_association: "OWNER", body: "Looking" }],
+    comments: [
+      {
+        id: 1,
+        created_at: "2026-08-03T08:45:00Z",
+        user: user("maria"),
+        author_association: "OWNER",
+        body: "Looking",
+      },
+    ],
   },
 ];
 
@@ -19,7 +35,20 @@ describe("upkeep report", () => {
   writeFileSync(join(dir, "issues.json"), JSON.stringify(issues));
 
   it("prints the period's report as JSON", async () => {
-    const run = await runUpkeep(["report", "--issues", "issues.json", "--period", "2026-Q3", "--format", "json", "--now", "2026-11-01T00:00:00Z"], { cwd: dir });
+    const run = await runUpkeep(
+      [
+        "report",
+        "--issues",
+        "issues.json",
+        "--period",
+        "2026-Q3",
+        "--format",
+        "json",
+        "--now",
+        "2026-11-01T00:00:00Z",
+      ],
+      { cwd: dir },
+    );
     expect(run.exitCode, run.stderr).toBe(0);
     const report = JSON.parse(run.stdout);
     expect(report.period).toMatchObject({ key: "2026-Q3", label: "Q3 2026" });
@@ -31,15 +60,22 @@ describe("upkeep report", () => {
   });
 
   it("prints Markdown by default and explains a bad period", async () => {
-    const markdown = await runUpkeep(["report", "--issues", "issues.json", "--period", "2026-08"], { cwd: dir });
+    const markdown = await runUpkeep(["report", "--issues", "issues.json", "--period", "2026-08"], {
+      cwd: dir,
+    });
     expect(markdown.stdout).toContain("# Maintenance report: August 2026");
-    const bad = await runUpkeep(["report", "--issues", "issues.json", "--period", "summer"], { cwd: dir });
+    const bad = await runUpkeep(["report", "--issues", "issues.json", "--period", "summer"], {
+      cwd: dir,
+    });
     expect(bad.exitCode).toBe(2);
     expect(bad.stderr).toContain('unknown period "summer"');
   });
 
   it("names the entry and field of a malformed issues file", async () => {
-    writeFileSync(join(dir, "bad.json"), JSON.stringify([{ issue: { number: "x", created_at: "2026-08-01T00:00:00Z" } }]));
+    writeFileSync(
+      join(dir, "bad.json"),
+      JSON.stringify([{ issue: { number: "x", created_at: "2026-08-01T00:00:00Z" } }]),
+    );
     const run = await runUpkeep(["report", "--issues", "bad.json"], { cwd: dir });
     expect(run.exitCode).toBe(2);
     expect(run.stderr).toContain("bad.json: [0].issue.number");
