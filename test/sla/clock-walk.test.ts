@@ -1,6 +1,6 @@
 // The resolution deadline under random pauses equals a minute-by-minute walk that counts a minute
-// when the issue is not paused and the minute is working time (isWorkingTime, itself checked against
-// luxon minute by minute in calendar.test.ts): this checks how pauses compose with the calendar.
+// when the issue is not paused and the minute is working time (isWorkingTime shares the day intervals
+// that calendar.test.ts checks against luxon minute by minute): how pauses compose with the calendar.
 import { describe, expect, it } from "vitest";
 import { isWorkingTime } from "../../core/sla/calendar.ts";
 import { assessIssue } from "../../core/sla/plan.ts";
