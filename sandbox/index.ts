@@ -79,6 +79,7 @@ export class Sandbox {
   private readonly server: Server;
   private readonly queue: WebhookQueue;
   private readonly faults = new FaultInjector();
+  private readonly activity = { inFlight: 0, lastAt: 0 };
 
   constructor(options: SandboxOptions = {}) {
     this.appId = options.appId ?? 4242;
@@ -99,6 +100,7 @@ export class Sandbox {
       requests: this.requests,
       validationErrors: this.validationErrors,
       requestErrors: this.requestErrors,
+      activity: this.activity,
       control: (ctx) => handleControl(this, ctx),
     });
     this.server = createServer((req, res) => {
@@ -268,6 +270,27 @@ export class Sandbox {
 
   idle(): Promise<void> {
     return this.queue.idle();
+  }
+
+  /**
+   * idle(), and then no API request in flight or arriving for `quietMs` (wall clock). For receivers
+   * that answer a delivery before their work is done (e.g. 202 past a deadline) and go on calling
+   * the API: pick `quietMs` above the client's longest retry wait. Throws after `timeoutMs`.
+   */
+  async settled(options: { quietMs?: number; timeoutMs?: number } = {}): Promise<void> {
+    const quietMs = options.quietMs ?? 1_000;
+    const deadline = Date.now() + (options.timeoutMs ?? 60_000);
+    for (;;) {
+      await this.idle();
+      const quietFor = Date.now() - Math.max(this.activity.lastAt, this.queue.lastDoneAt);
+      if (this.activity.inFlight === 0 && quietFor >= quietMs && this.queue.isIdle()) return;
+      if (Date.now() > deadline) {
+        throw new Error(
+          `sandbox: not settled after ${options.timeoutMs ?? 60_000} ms (${this.activity.inFlight} request(s) in flight)`,
+        );
+      }
+      await new Promise((resolve) => setTimeout(resolve, Math.max(quietMs - quietFor, 10)));
+    }
   }
 
   resetRequests(): void {

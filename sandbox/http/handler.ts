@@ -27,6 +27,8 @@ export interface PipelineOptions {
   publicKey: KeyObject;
   clientId: string;
   requests: RequestLogEntry[];
+  /** Requests being served right now and when the last one arrived (wall clock), for settled(). */
+  activity: { inFlight: number; lastAt: number };
   validationErrors: string[];
   /** Requests whose bodies broke the operation's documented shape (answered 422). */
   requestErrors: string[];
@@ -92,37 +94,53 @@ function checked(
 export function createHandler(options: PipelineOptions) {
   const limits = new RateLimits();
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const url = new URL(req.url ?? "/", options.state.apiUrl);
-    const method = (req.method ?? "GET").toUpperCase();
-    const raw = await readBody(req);
-    const ctx: RequestContext = {
-      state: options.state,
-      method,
-      url,
-      params: {},
-      query: url.searchParams,
-      body: {},
-      headers: req.headers,
-    };
-    let dispatched: Dispatched;
+    options.activity.inFlight++;
+    options.activity.lastAt = Date.now();
     try {
-      ctx.body = parseBody(raw);
-      dispatched = await dispatch(ctx, options);
-    } catch (error) {
-      dispatched = { result: errorResult(error) };
+      await serve(req, res, options, limits);
+    } finally {
+      options.activity.inFlight--;
+      options.activity.lastAt = Date.now();
     }
-    const { route, grant } = dispatched;
-    const result = checked(method, route, dispatched.result, options);
-    const status = write(
-      req,
-      res,
-      method,
-      result,
-      limits.headers(grant?.token ?? "anonymous", url.pathname),
-    );
-    const token = route?.auth === "app" ? "app" : grant?.actor.login;
-    options.requests.push({ method, path: url.pathname, status, ...(token ? { token } : {}) });
   };
+}
+
+async function serve(
+  req: IncomingMessage,
+  res: ServerResponse,
+  options: PipelineOptions,
+  limits: RateLimits,
+): Promise<void> {
+  const url = new URL(req.url ?? "/", options.state.apiUrl);
+  const method = (req.method ?? "GET").toUpperCase();
+  const raw = await readBody(req);
+  const ctx: RequestContext = {
+    state: options.state,
+    method,
+    url,
+    params: {},
+    query: url.searchParams,
+    body: {},
+    headers: req.headers,
+  };
+  let dispatched: Dispatched;
+  try {
+    ctx.body = parseBody(raw);
+    dispatched = await dispatch(ctx, options);
+  } catch (error) {
+    dispatched = { result: errorResult(error) };
+  }
+  const { route, grant } = dispatched;
+  const result = checked(method, route, dispatched.result, options);
+  const status = write(
+    req,
+    res,
+    method,
+    result,
+    limits.headers(grant?.token ?? "anonymous", url.pathname),
+  );
+  const token = route?.auth === "app" ? "app" : grant?.actor.login;
+  options.requests.push({ method, path: url.pathname, status, ...(token ? { token } : {}) });
 }
 
 /** A body GitHub would refuse gets GitHub's 422, and is noted so that a client swallowing it still shows. */

@@ -45,6 +45,8 @@ export class WebhookQueue {
   private readonly pending: Pending[] = [];
   private busy = false;
   private idleWaiters: (() => void)[] = [];
+  /** When the last delivery finished (wall clock); settled() counts quiet time from it too. */
+  lastDoneAt = 0;
   private concurrency = 1;
   private shuffle?: () => number;
 
@@ -87,6 +89,10 @@ export class WebhookQueue {
     });
   }
 
+  isIdle(): boolean {
+    return !this.busy && this.pending.length === 0;
+  }
+
   /** Resolves once nothing is queued or in flight, including deliveries those deliveries caused. */
   idle(): Promise<void> {
     if (!this.busy && this.pending.length === 0) return Promise.resolve();
@@ -101,6 +107,7 @@ export class WebhookQueue {
         batch.map(async (next) => {
           const result = await this.send(next.record);
           next.record.status = result.status;
+          this.lastDoneAt = Date.now();
           next.resolve(result);
         }),
       );

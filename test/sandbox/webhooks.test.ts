@@ -301,6 +301,30 @@ describe("webhooks from scripted users", () => {
     expect(parsed(last)).toEqual(first.payload);
   });
 
+  it("settled() also waits for API calls a receiver makes after answering its delivery", async () => {
+    let token = "";
+    receiver = await startReceiver((delivery) => {
+      const payload = parsed(delivery);
+      if (payload.action !== "opened") return;
+      // Answer now, work later: like an app that replies 202 past its deadline and carries on.
+      setTimeout(() => {
+        void fetch(`${sandbox!.url}/repos/${REPO}/issues/${payload.issue.number}/labels`, {
+          method: "POST",
+          headers: { authorization: `token ${token}`, "content-type": "application/json" },
+          body: JSON.stringify({ labels: ["late"] }),
+        });
+      }, 300);
+    });
+    sandbox = await startSandbox({ webhook: { url: receiver.url, secret: SECRET } });
+    sandbox.addRepo(REPO);
+    token = sandbox.installationToken("octo-org");
+    const number = await sandbox.as("alice").openIssue(REPO, { title: "Slow" });
+    await sandbox.idle();
+    expect(sandbox.issue(REPO, number).labels).toEqual([]);
+    await sandbox.settled({ quietMs: 600 });
+    expect(sandbox.issue(REPO, number).labels).toEqual(["late"]);
+  });
+
   it("without a webhook URL deliveries are logged and dropped", async () => {
     sandbox = await startSandbox();
     sandbox.addRepo(REPO);
