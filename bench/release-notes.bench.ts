@@ -103,6 +103,32 @@ function figure(label: string, result: Timed, cap: number): string {
   return `${label}: ${result.seconds?.toFixed(2)} s, peak ${result.peakMb?.toFixed(0)} MB${failed}`;
 }
 
+/** Release sections keyed by version, dates and blank lines dropped, PR links as the preset writes them. */
+function sections(file: string): Map<string, string[]> {
+  const found = new Map<string, string[]>();
+  let current: string[] | undefined;
+  for (const line of readFileSync(file, "utf8").split("\n")) {
+    const heading = line.match(/^##? \[?(\d+\.\d+\.\d+)\]?/);
+    if (heading) {
+      current = [line.replace(/ \(\d{4}-\d{2}-\d{2}\)$/, "")];
+      if ((found.get(heading[1] as string)?.length ?? 0) <= 1)
+        found.set(heading[1] as string, current);
+    } else if (current && line.trim() && !line.startsWith("# ")) {
+      current.push(line.replace(/\/pull\/(\d+)\)/g, "/issues/$1)"));
+    }
+  }
+  return found;
+}
+
+function sameSections(ours: string, theirs: string): string {
+  const mine = sections(ours);
+  const other = sections(theirs);
+  let same = 0;
+  for (const [version, lines] of mine)
+    if (JSON.stringify(other.get(version)) === JSON.stringify(lines)) same++;
+  return `${same} of ${mine.size}`;
+}
+
 async function latestInProcess(dir: string): Promise<number> {
   const config = releaseNotesConfigSchema.parse({});
   const times: number[] = [];
@@ -143,6 +169,10 @@ try {
   console.log(figure("conventional-changelog full-history CHANGELOG", cc, CAP_S));
   const cliff = await timed([...gitCliff, "-o", "cliff.md"], dir, CAP_S);
   console.log(figure("git-cliff full-history CHANGELOG", cliff, CAP_S));
+  if (cc.finished) {
+    const same = sameSections(join(dir, "upkeep.md"), join(dir, "cc.md"));
+    console.log(`full history: ${same} sections identical to conventional-changelog's`);
+  }
   for (const [name, other] of [
     ["conventional-changelog", cc],
     ["git-cliff", cliff],
