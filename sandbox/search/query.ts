@@ -6,7 +6,8 @@ export interface SearchFilter {
   repos: string[];
   kind?: "issue" | "pr";
   state?: "open" | "closed";
-  labels: string[];
+  /** Every group must match; within a group (`label:a,b`) any label will do, as on GitHub. */
+  labels: string[][];
   notLabels: string[];
   noLabel: boolean;
   noAssignee: boolean;
@@ -17,7 +18,14 @@ export interface SearchFilter {
   dates: { field: "created" | "updated" | "closed"; op: string; value: string }[];
 }
 
-const TOKEN = /(-?)(?:(\w+):)?(?:"([^"]*)"|(\S+))/g;
+// An optional "-", an optional "key:", then a value of quoted and unquoted runs ("a b",c).
+const TOKEN = /(-?)(?:(\w+):)?((?:"[^"]*"|[^\s"])+)/g;
+const LIST_ITEM = /"([^"]*)"|([^,]+)/g;
+
+/** `a,"b c"` → ["a", "b c"]. */
+function listOf(value: string): string[] {
+  return [...value.matchAll(LIST_ITEM)].map((item) => (item[1] ?? item[2] ?? "").toLowerCase());
+}
 
 export function parseSearch(q: string): SearchFilter {
   const filter: SearchFilter = {
@@ -33,8 +41,7 @@ export function parseSearch(q: string): SearchFilter {
   for (const match of q.matchAll(TOKEN)) {
     const negated = match[1] === "-";
     const key = match[2]?.toLowerCase();
-    const value = match[3] ?? match[4] ?? "";
-    applyToken(filter, key, value, negated);
+    applyToken(filter, key, match[3] ?? "", negated);
   }
   return filter;
 }
@@ -42,9 +49,10 @@ export function parseSearch(q: string): SearchFilter {
 function applyToken(
   filter: SearchFilter,
   key: string | undefined,
-  value: string,
+  raw: string,
   negated: boolean,
 ): void {
+  const value = raw.replace(/"/g, "");
   const lower = value.toLowerCase();
   switch (key) {
     case "repo":
@@ -58,7 +66,8 @@ function applyToken(
       else if (lower === "open" || lower === "closed") filter.state = lower;
       return;
     case "label":
-      for (const name of lower.split(",")) (negated ? filter.notLabels : filter.labels).push(name);
+      if (negated) filter.notLabels.push(...listOf(raw));
+      else filter.labels.push(listOf(raw));
       return;
     case "no":
       if (lower === "label") filter.noLabel = true;
@@ -110,7 +119,7 @@ export function matchesSearch(filter: SearchFilter, repo: Repo, issue: IssueReco
   if (filter.kind === "pr" && !issue.isPullRequest) return false;
   if (filter.state && issue.state !== filter.state) return false;
   const names = new Set(issue.labels.map((label) => label.name.toLowerCase()));
-  if (!filter.labels.every((name) => names.has(name))) return false;
+  if (!filter.labels.every((group) => group.some((name) => names.has(name)))) return false;
   if (filter.notLabels.some((name) => names.has(name))) return false;
   if (filter.noLabel && names.size > 0) return false;
   if (filter.noAssignee && issue.assignees.length > 0) return false;

@@ -307,6 +307,8 @@ describe("search and releases", () => {
     expect(await search(`repo:${REPO} is:issue is:open crash`)).toEqual([1, 2]);
     expect(await search(`repo:${REPO} is:issue label:bug`)).toEqual([1, 3]);
     expect(await search(`repo:${REPO} is:issue label:"severity:critical"`)).toEqual([1]);
+    expect(await search(`repo:${REPO} label:bug label:"severity:critical"`)).toEqual([1]);
+    expect(await search(`repo:${REPO} label:documentation,"severity:critical"`)).toEqual([1, 2]);
     expect(await search(`repo:${REPO} is:issue is:open -label:documentation`)).toEqual([1]);
     expect(await search(`repo:${REPO} is:closed`)).toEqual([3]);
     expect(await search(`repo:${REPO} is:pr`)).toEqual([4]);
