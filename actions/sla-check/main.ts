@@ -13,10 +13,14 @@ import { loadActionConfig } from "../config.ts";
 import { actionGitHub } from "../github-port.ts";
 import { writeSweepSummary } from "./summary.ts";
 
-function positiveInteger(name: string): number {
-  const value = Number(core.getInput(name));
-  if (!Number.isInteger(value) || value < 0)
-    throw new Error(`input ${name} must be a whole number, got "${core.getInput(name)}"`);
+/** A whole-number input; empty means the default that action.yml documents. */
+function wholeNumber(name: string, fallback: number): number {
+  const text = core.getInput(name);
+  if (text === "") return fallback;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 0) {
+    throw new Error(`input ${name} must be a whole number, got "${text}"`);
+  }
   return value;
 }
 
@@ -68,13 +72,13 @@ async function main(): Promise<void> {
     return;
   }
   const now = currentTime(core.getInput("now"));
-  const run = newSlaRun(github, settings, positiveInteger("comment-budget"));
+  const run = newSlaRun(github, settings, wholeNumber("comment-budget", 60));
   const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
   const previousPath = core.getInput("previous-report");
   const report = await sweepRepository(run, {
     now,
     previous: readPrevious(previousPath ? resolve(workspace, previousPath) : ""),
-    maxReads: positiveInteger("max-reads"),
+    maxReads: wholeNumber("max-reads", 300),
     periodStart: periodStart(core.getInput("period") || "month", now, config.timezone),
   });
   const reportPath = resolve(workspace, core.getInput("report") || "sla-report.json");

@@ -224,3 +224,47 @@ describe("actions/sla-check with a broken calendar", () => {
     }
   });
 });
+
+describe("actions/sla-check when GitHub fails a fifth of the requests", () => {
+  it("retries, ends with one status comment per issue and one escalation, and re-runs add nothing", async () => {
+    const faulty = await startSandbox({ clock: new ManualClock("2026-11-25T10:00:00Z") });
+    try {
+      faulty.addRepo(REPO);
+      faulty.addUser("reporter");
+      faulty.addUser("maya");
+      for (const labels of [["severity: critical"], ["severity: minor"]]) {
+        await faulty
+          .as("reporter")
+          .openIssue(REPO, { title: "Broken", labels, assignees: ["maya"] });
+      }
+      faulty.setFaults({ rate: 0.2, seed: 11, kinds: ["500", "502", "429"] });
+      const inputs = {
+        token: faulty.installationToken("octo-org"),
+        now: "2026-11-25T11:30:00Z",
+        report: "faulty.json",
+      };
+      for (let run = 0; run < 2; run++) {
+        const result = await runAction({
+          entry: ENTRY,
+          apiUrl: faulty.url,
+          repository: REPO,
+          workspace,
+          inputs,
+        });
+        expect(result.exitCode, result.stdout).toBe(0);
+        expect(result.outputs["breached-count"], result.stdout).toBe("1");
+      }
+      const own = (number: number, prefix: string) =>
+        faulty.issue(REPO, number).comments.filter((comment) => comment.body.startsWith(prefix));
+      expect([own(1, STATUS_MARKER_PREFIX).length, own(2, STATUS_MARKER_PREFIX).length]).toEqual([
+        1, 1,
+      ]);
+      expect(own(1, ESCALATION_MARKER_PREFIX)).toHaveLength(1);
+      expect(
+        faulty.requests.some((request) => request.status >= 500 || request.status === 429),
+      ).toBe(true);
+    } finally {
+      await faulty.close();
+    }
+  });
+});

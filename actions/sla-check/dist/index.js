@@ -71306,10 +71306,13 @@ function breachLine(issue3) {
 }
 
 // actions/sla-check/main.ts
-function positiveInteger(name) {
-  const value = Number(getInput(name));
-  if (!Number.isInteger(value) || value < 0)
-    throw new Error(`input ${name} must be a whole number, got "${getInput(name)}"`);
+function wholeNumber(name, fallback) {
+  const text = getInput(name);
+  if (text === "") return fallback;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 0) {
+    throw new Error(`input ${name} must be a whole number, got "${text}"`);
+  }
   return value;
 }
 function periodStart(period, now2, timezone) {
@@ -71355,13 +71358,13 @@ async function main() {
     return;
   }
   const now2 = currentTime(getInput("now"));
-  const run = newSlaRun(github, settings, positiveInteger("comment-budget"));
+  const run = newSlaRun(github, settings, wholeNumber("comment-budget", 60));
   const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
   const previousPath = getInput("previous-report");
   const report = await sweepRepository(run, {
     now: now2,
     previous: readPrevious(previousPath ? resolve(workspace, previousPath) : ""),
-    maxReads: positiveInteger("max-reads"),
+    maxReads: wholeNumber("max-reads", 300),
     periodStart: periodStart(getInput("period") || "month", now2, config2.timezone)
   });
   const reportPath = resolve(workspace, getInput("report") || "sla-report.json");
