@@ -313,7 +313,7 @@ describe("webhooks from scripted users", () => {
           headers: { authorization: `token ${token}`, "content-type": "application/json" },
           body: JSON.stringify({ labels: ["late"] }),
         });
-      }, 300);
+      }, 250);
     });
     sandbox = await startSandbox({ webhook: { url: receiver.url, secret: SECRET } });
     sandbox.addRepo(REPO);
@@ -321,7 +321,7 @@ describe("webhooks from scripted users", () => {
     const number = await sandbox.as("alice").openIssue(REPO, { title: "Slow" });
     await sandbox.idle();
     expect(sandbox.issue(REPO, number).labels).toEqual([]);
-    await sandbox.settled({ quietMs: 600 });
+    await sandbox.settled({ quietMs: 2_000 });
     expect(sandbox.issue(REPO, number).labels).toEqual(["late"]);
   });
 
