@@ -5,7 +5,7 @@ import type { Severity } from "../config/fields.ts";
 import { type IssueEvent, isBot } from "../model/issue.ts";
 import { parseSeverityCommand } from "./command.ts";
 import type { TriageConfig } from "./config.ts";
-import { severityOfLabel } from "./labels.ts";
+import { sameLabel, severityOfLabel } from "./labels.ts";
 
 export type HumanChoice =
   | { kind: "label"; actor: string; at: string; severity: Severity | null }
@@ -31,15 +31,20 @@ export function latestHumanChoice(
   config: TriageConfig,
   authorised: (login: string) => boolean,
 ): HumanChoice | undefined {
-  const current = currentSeverity(labels, config);
   const ordered = [...events].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   for (const event of ordered.reverse()) {
     if (!event.actor || isBot(event.actor)) continue;
     const severityEvent = (event.event === "labeled" || event.event === "unlabeled") && event.label;
     if (severityEvent && severityOfLabel(config, event.label as string)) {
-      const chosen =
-        event.event === "labeled" ? severityOfLabel(config, event.label as string) : null;
-      const severity = chosen && hasSeverity(labels, chosen, config) ? chosen : current;
+      // The event is newer than the labels the webhook carried: trust it for what was chosen.
+      const label = event.label as string;
+      const severity =
+        event.event === "labeled"
+          ? severityOfLabel(config, label)
+          : currentSeverity(
+              labels.filter((other) => !sameLabel(other, label)),
+              config,
+            );
       return {
         kind: "label",
         actor: event.actor.login,
@@ -67,10 +72,6 @@ function currentSeverity(labels: string[], config: TriageConfig): Severity | und
     if (severity) return severity;
   }
   return undefined;
-}
-
-function hasSeverity(labels: string[], severity: Severity, config: TriageConfig): boolean {
-  return labels.some((label) => severityOfLabel(config, label) === severity);
 }
 
 /** A severity label on the issue that no bot's labeled event explains was put there by a person. */

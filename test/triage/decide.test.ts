@@ -142,6 +142,13 @@ describe("a person's choice", () => {
     expect(planLabels([], decision, defaults)).toEqual({ add: [], remove: [] });
   });
 
+  it("trusts the timeline over a webhook's older label list", () => {
+    const events = [labeled("severity: major", human, "2026-01-01T12:00:00Z")];
+    const decision = decideSeverity(issue("The site is down", "", []), defaults, { events });
+    expect(decision).toMatchObject({ severity: "major", source: "human-label" });
+    expect(planLabels([], decision, defaults)).toEqual({ add: [], remove: [] });
+  });
+
   it("Upkeep's own label events do not lock the issue", () => {
     const events = [labeled("severity: minor", bot)];
     const decision = decideSeverity(issue("The site is down", "", ["severity: minor"]), defaults, {

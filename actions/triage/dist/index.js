@@ -62475,14 +62475,16 @@ function commandAuthors(events) {
   return [...logins];
 }
 function latestHumanChoice(events, labels, config2, authorised) {
-  const current = currentSeverity(labels, config2);
   const ordered = [...events].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   for (const event of ordered.reverse()) {
     if (!event.actor || isBot(event.actor)) continue;
     const severityEvent = (event.event === "labeled" || event.event === "unlabeled") && event.label;
     if (severityEvent && severityOfLabel(config2, event.label)) {
-      const chosen = event.event === "labeled" ? severityOfLabel(config2, event.label) : null;
-      const severity = chosen && hasSeverity(labels, chosen, config2) ? chosen : current;
+      const label = event.label;
+      const severity = event.event === "labeled" ? severityOfLabel(config2, label) : currentSeverity(
+        labels.filter((other) => !sameLabel(other, label)),
+        config2
+      );
       return {
         kind: "label",
         actor: event.actor.login,
@@ -62509,9 +62511,6 @@ function currentSeverity(labels, config2) {
     if (severity) return severity;
   }
   return void 0;
-}
-function hasSeverity(labels, severity, config2) {
-  return labels.some((label) => severityOfLabel(config2, label) === severity);
 }
 function severityLabelNoBotApplied(events, labels, config2) {
   for (const label of labels) {
