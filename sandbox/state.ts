@@ -32,6 +32,7 @@ export interface WebhookParts {
 
 export type Emit = (event: string, action: string | undefined, parts: WebhookParts) => void;
 
+/** The answer GitHub would give instead of serving a request: status, message, docs, 422 details. */
 export class HttpError extends Error {
   readonly status: number;
   readonly errors?: unknown[];
