@@ -31,7 +31,8 @@ const sandbox = await startSandbox({
     : undefined,
 });
 for (const repo of values.repo) sandbox.addRepo(repo);
-const keyFile = join(tmpdir(), `upkeep-sandbox-app-${sandbox.appId}.pem`);
+// One file per running server: each process makes its own key.
+const keyFile = join(tmpdir(), `upkeep-sandbox-app-${new URL(sandbox.url).port}.pem`);
 writeFileSync(keyFile, sandbox.privateKey, { mode: 0o600 });
 const owner = values.repo[0]?.split("/")[0];
 
