@@ -1,7 +1,7 @@
 // Runs the sandbox as its own process for the demo and manual use:
 //   npx node sandbox/server.ts --port 3999 [--repo octo-org/octo-repo] [--webhook-url URL] [--webhook-secret S]
 // Prints the REST base URL, the app id, a token for the app's installation and where the app key was written.
-import { writeFileSync } from "node:fs";
+import { rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -45,6 +45,7 @@ if (owner)
   process.stdout.write(`  installation token for ${owner}: ${sandbox.installationToken(owner)}\n`);
 
 const stop = async () => {
+  rmSync(keyFile, { force: true });
   await sandbox.close();
   process.exit(0);
 };
