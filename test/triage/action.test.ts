@@ -109,6 +109,20 @@ describe("triage action", () => {
     expect(s.issue(REPO, number).labels).toEqual(["severity: critical"]);
   });
 
+  it("completes with 20% of API calls failing (5xx, 429, secondary rate limits)", async () => {
+    const s = await setup({ ".github/upkeep.yml": "triage:\n  explain: true\n" });
+    const number = await s
+      .as("visitor")
+      .openIssue(REPO, { title: "Security vulnerability in upload" });
+    s.setFaults({ rate: 0.2, seed: 11 });
+    const result = await run(s, "issues", deliveredPayload(s, "issues", "opened", number));
+    s.setFaults({ rate: 0 });
+    expect(result.exitCode, result.stdout).toBe(0);
+    expect(s.requests.some((request) => request.status >= 429)).toBe(true);
+    expect(s.issue(REPO, number).labels).toEqual(["severity: critical"]);
+    expect(s.issue(REPO, number).comments).toHaveLength(1);
+  }, 120_000);
+
   it("ignores events caused by bots", async () => {
     const s = await setup();
     const number = await s.as("visitor").openIssue(REPO, { title: "Outage" });
