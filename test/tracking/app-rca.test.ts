@@ -11,7 +11,7 @@ afterEach(async () => {
 const rcas = () => world.sandbox.issues(REPO).filter((issue) => issue.labels.includes("rca"));
 
 /** A critical incident (labelled by triage) with a response, a fix PR and a close by the on-call engineer. */
-async function criticalIncident(): Promise<number> {
+async function criticalIncident(options: { faults?: boolean } = {}): Promise<number> {
   const { sandbox } = world;
   const number = await sandbox
     .as("reporter")
@@ -27,6 +27,7 @@ async function criticalIncident(): Promise<number> {
     .as("oncall")
     .openPullRequest(REPO, { title: "Fix connection pool", body: `Fixes #${number}` });
   world.later(90);
+  if (options.faults) sandbox.setFaults({ rate: 0.2, seed: 11 });
   await sandbox.as("oncall").close(REPO, number, "completed");
   await sandbox.idle();
   return number;
@@ -111,6 +112,25 @@ describe("an incident closes", () => {
     await world.sandbox.idle();
     expect(rcas().filter((issue) => issue.state === "open")).toHaveLength(1);
   });
+});
+
+describe("faults", () => {
+  it("with 20% of API calls failing, the close still ends with exactly one RCA and one link", async () => {
+    world = await startWorld();
+    const incident = await criticalIncident({ faults: true });
+    // Retries can outlast the webhook's response timeout (202 "still processing"): wait for the work.
+    const links = () =>
+      world.sandbox
+        .issue(REPO, incident)
+        .comments.filter((comment) => comment.body.includes("upkeep:rca-link"));
+    const deadline = Date.now() + 60_000;
+    while (links().length === 0 && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    world.sandbox.setFaults({ rate: 0 });
+    expect(rcas().filter((issue) => issue.state === "open")).toHaveLength(1);
+    expect(links()).toHaveLength(1);
+    expect(world.sandbox.requests.some((request) => request.status >= 429)).toBe(true);
+  }, 120_000);
 });
 
 describe("templates", () => {
