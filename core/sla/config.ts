@@ -125,6 +125,10 @@ export const slaConfigSchema = z
           .boolean()
           .default(false)
           .describe("Count a maintainer's label change as a response."),
+        openedByMaintainer: z
+          .boolean()
+          .default(true)
+          .describe("An issue opened by someone with minPermission has its response at creation."),
       })
       .prefault({}),
     atRisk: z

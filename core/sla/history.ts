@@ -27,6 +27,8 @@ export interface HistoryRules {
   resumeOnReporterReply: boolean;
   minPermission: Permission;
   countLabelChanges: boolean;
+  /** An issue a maintainer opened needs no first response from another one. */
+  openedByMaintainer: boolean;
 }
 
 export interface IssueHistoryInput {
@@ -80,6 +82,15 @@ class CycleWalker {
     this.input = input;
     this.rules = rules;
     this.cycles = [{ index: 1, start: created, pauses: [] }];
+    const { author } = input.issue;
+    if (rules.openedByMaintainer && !isBot(author) && this.hasPermission(author.login)) {
+      this.current.response = { at: created, by: author.login };
+    }
+  }
+
+  private hasPermission(login: string): boolean {
+    const permission = this.input.permissions.get(login) ?? "none";
+    return permissionAtLeast(permission, this.rules.minPermission);
   }
 
   private get current(): Cycle {
@@ -116,8 +127,7 @@ class CycleWalker {
 
   private qualifies(actor: Actor | null): actor is Actor {
     if (!actor || isBot(actor) || actor.login === this.input.issue.author.login) return false;
-    const permission = this.input.permissions.get(actor.login) ?? "none";
-    return permissionAtLeast(permission, this.rules.minPermission);
+    return this.hasPermission(actor.login);
   }
 
   private respond(actor: Actor | null, at: number): void {

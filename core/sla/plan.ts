@@ -85,6 +85,7 @@ export function assessIssue(
       resumeOnReporterReply: sla.pause.resumeOnReporterReply,
       minPermission: sla.response.minPermission,
       countLabelChanges: sla.response.countLabelChanges,
+      openedByMaintainer: sla.response.openedByMaintainer,
     },
   );
   return evaluateSla(cycles, policy, now, sla.atRisk);

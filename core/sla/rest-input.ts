@@ -81,6 +81,9 @@ export function parseIssuesFile(text: string, file: string): IssuesFileResult {
 
 function toSnapshot(raw: z.infer<typeof entry>): IssueSnapshot {
   const permissions = new Map<string, Permission>();
+  const author = raw.issue.user?.login;
+  const authorLevel = ASSOCIATION_PERMISSION[String(raw.issue.author_association ?? "")];
+  if (author && authorLevel) permissions.set(author, authorLevel);
   for (const comment of raw.comments) {
     const granted = ASSOCIATION_PERMISSION[comment.author_association ?? ""];
     if (comment.user && granted) permissions.set(comment.user.login, granted);

@@ -82,12 +82,16 @@ async function lookUpPermissions(
   events: IssueEvent[],
   comments: IssueComment[],
 ) {
+  // The author's own permission matters only when a maintainer's issue counts as responded.
+  const withAuthor = run.settings.config.sla.response.openedByMaintainer;
   const actors = [
+    ...(withAuthor ? [issue.author] : []),
     ...comments.map((comment) => comment.author),
     ...events.map((event) => event.actor),
   ];
   for (const actor of actors) {
-    if (!actor || isBot(actor) || actor.login === issue.author.login) continue;
+    if (!actor || isBot(actor)) continue;
+    if (actor.login === issue.author.login && !withAuthor) continue;
     if (!run.permissions.has(actor.login)) {
       run.permissions.set(actor.login, await run.github.getPermission(actor.login));
     }

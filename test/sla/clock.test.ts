@@ -190,3 +190,14 @@ sla:
     ).toBe("critical");
   });
 });
+
+describe("issues opened by maintainers", () => {
+  it("have their response at creation unless configured otherwise", () => {
+    const story = new IssueStory("2026-11-25T10:00:00Z", ["severity: critical"]);
+    story.issue.author = maintainer;
+    const now = at("2026-11-25T12:00:00Z");
+    expect(assessIssue(story.snapshot(), settings(), now).response.state).toBe("met");
+    const strict = settings("sla: { response: { openedByMaintainer: false } }");
+    expect(assessIssue(story.snapshot(), strict, now).response.state).toBe("breached");
+  });
+});

@@ -64856,7 +64856,8 @@ var slaConfigSchema = external_exports.strictObject({
   }).prefault({}),
   response: external_exports.strictObject({
     minPermission: external_exports.enum(["triage", "write", "maintain", "admin"]).default("triage"),
-    countLabelChanges: external_exports.boolean().default(false).describe("Count a maintainer's label change as a response.")
+    countLabelChanges: external_exports.boolean().default(false).describe("Count a maintainer's label change as a response."),
+    openedByMaintainer: external_exports.boolean().default(true).describe("An issue opened by someone with minPermission has its response at creation.")
   }).prefault({}),
   atRisk: external_exports.number().gt(0).lt(1).default(0.75).describe("Share of a goal after which the issue is at risk."),
   labels: external_exports.strictObject({
@@ -65304,6 +65305,14 @@ var CycleWalker = class {
     this.input = input2;
     this.rules = rules;
     this.cycles = [{ index: 1, start: created, pauses: [] }];
+    const { author } = input2.issue;
+    if (rules.openedByMaintainer && !isBot(author) && this.hasPermission(author.login)) {
+      this.current.response = { at: created, by: author.login };
+    }
+  }
+  hasPermission(login) {
+    const permission = this.input.permissions.get(login) ?? "none";
+    return permissionAtLeast(permission, this.rules.minPermission);
   }
   get current() {
     return this.cycles[this.cycles.length - 1];
@@ -65336,8 +65345,7 @@ var CycleWalker = class {
   }
   qualifies(actor) {
     if (!actor || isBot(actor) || actor.login === this.input.issue.author.login) return false;
-    const permission = this.input.permissions.get(actor.login) ?? "none";
-    return permissionAtLeast(permission, this.rules.minPermission);
+    return this.hasPermission(actor.login);
   }
   respond(actor, at) {
     if (this.open && !this.current.response && this.qualifies(actor)) {
@@ -65492,7 +65500,8 @@ function assessIssue(snapshot, settings, now2) {
       pauseLabels: sla.pause.labels,
       resumeOnReporterReply: sla.pause.resumeOnReporterReply,
       minPermission: sla.response.minPermission,
-      countLabelChanges: sla.response.countLabelChanges
+      countLabelChanges: sla.response.countLabelChanges,
+      openedByMaintainer: sla.response.openedByMaintainer
     }
   );
   return evaluateSla(cycles, policy, now2, sla.atRisk);
@@ -65626,12 +65635,15 @@ function splitTimeline(entries) {
   return { events, comments };
 }
 async function lookUpPermissions(run, issue3, events, comments) {
+  const withAuthor = run.settings.config.sla.response.openedByMaintainer;
   const actors = [
+    ...withAuthor ? [issue3.author] : [],
     ...comments.map((comment) => comment.author),
     ...events.map((event) => event.actor)
   ];
   for (const actor of actors) {
-    if (!actor || isBot(actor) || actor.login === issue3.author.login) continue;
+    if (!actor || isBot(actor)) continue;
+    if (actor.login === issue3.author.login && !withAuthor) continue;
     if (!run.permissions.has(actor.login)) {
       run.permissions.set(actor.login, await run.github.getPermission(actor.login));
     }
