@@ -1,6 +1,6 @@
 // `upkeep sla` as a process: issues exported from the sandbox's REST API (real response shapes,
 // checked against GitHub's OpenAPI description) and the same repository read live with --repo.
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -130,6 +130,26 @@ describe("upkeep sla", () => {
       state: "on-track",
       due: "2026-11-26T10:00:00.000Z",
     });
+  });
+
+  it("reads .github/upkeep.yml and its holidays .ics from the working directory by default", async () => {
+    const file = await exportIssues([1]);
+    const repoDir = mkdtempSync(join(tmpdir(), "upkeep-sla-repo-"));
+    mkdirSync(join(repoDir, ".github"));
+    writeFileSync(
+      join(repoDir, ".github/upkeep.yml"),
+      "sla:\n  calendars:\n    office: { timezone: Europe/Berlin, hours: { weekdays: 09:00-17:00 }, holidaysIcs: .github/holidays.ics }\n  goals:\n    critical: { response: 1h, resolution: 8h, calendar: office }\n",
+    );
+    writeFileSync(
+      join(repoDir, ".github/holidays.ics"),
+      "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART;VALUE=DATE:20261126\r\nSUMMARY:Company day\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+    );
+    const run = await runUpkeep(["sla", "--issues", file, "--now", NOW, "--json"], {
+      cwd: repoDir,
+    });
+    expect(run.stderr).toBe("");
+    // Thursday is a holiday: the last 2 working hours fall on Friday morning.
+    expect(JSON.parse(run.stdout)[0].resolution.due).toBe("2026-11-27T10:00:00.000Z");
   });
 
   it("--repo reads the same states live from the API with a token", async () => {
