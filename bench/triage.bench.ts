@@ -13,7 +13,7 @@ import { type Sandbox, startSandbox } from "../sandbox/index.ts";
 
 const REPO = "octo-org/octo-repo";
 const ISSUES = Number(process.env.BENCH_TRIAGE_ISSUES ?? 2000);
-const CONCURRENCY = Number(process.env.BENCH_TRIAGE_CONCURRENCY ?? 32);
+const CONCURRENCY = Number(process.env.BENCH_TRIAGE_CONCURRENCY ?? 128);
 const TITLES = ["Production outage", "Typo in docs", "Export is broken", "Question about setup"];
 
 interface Stage {
