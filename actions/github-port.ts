@@ -4,6 +4,7 @@ import { retry } from "@octokit/plugin-retry";
 import { throttling } from "@octokit/plugin-throttling";
 import { OctokitGitHub, type OctokitLike } from "../github/octokit-port.ts";
 import type { RepoRef } from "../github/port.ts";
+import { spacingFromEnv, throttleGroups } from "../github/throttle-groups.ts";
 
 export function actionGitHub(token: string, repo: RepoRef = context.repo): OctokitGitHub {
   const maxRetries = 5;
@@ -13,6 +14,7 @@ export function actionGitHub(token: string, repo: RepoRef = context.repo): Octok
       // GITHUB_API_URL is read by @actions/github itself; retries follow GitHub's advice.
       retry: { retries: maxRetries },
       throttle: {
+        ...throttleGroups(spacingFromEnv(process.env)),
         onRateLimit: (_after: number, _options: unknown, _octokit: unknown, retryCount: number) =>
           retryCount < maxRetries,
         onSecondaryRateLimit: (

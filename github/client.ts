@@ -2,6 +2,7 @@
 import { Octokit } from "@octokit/core";
 import { retry } from "@octokit/plugin-retry";
 import { throttling } from "@octokit/plugin-throttling";
+import { spacingFromEnv, type ThrottleSpacing, throttleGroups } from "./throttle-groups.ts";
 
 export const ResilientOctokit = Octokit.plugin(retry, throttling);
 
@@ -11,6 +12,8 @@ export interface ClientOptions {
   /** Retries for one request hit by 429 / secondary limits; tests lower the wait, not the count. */
   maxRetries?: number;
   userAgent?: string;
+  /** Shorter write/search spacing for a local sandbox; GitHub itself gets GitHub's advice. */
+  spacing?: ThrottleSpacing;
   log?: (message: string) => void;
 }
 
@@ -23,6 +26,7 @@ export function createClient(options: ClientOptions): InstanceType<typeof Resili
     userAgent: options.userAgent ?? "upkeep",
     retry: { retries: maxRetries },
     throttle: {
+      ...throttleGroups(options.spacing ?? spacingFromEnv(process.env)),
       onRateLimit: (retryAfter, request, _octokit, retryCount) => {
         log(`rate limited on ${request.method} ${request.url}; retrying in ${retryAfter}s`);
         return retryCount < maxRetries;

@@ -24,7 +24,12 @@ export async function runUpkeep(
     options.entry === "dist" ? join(REPO_ROOT, "dist/upkeep.js") : join(REPO_ROOT, "cli/bin.ts");
   const child = spawn(process.execPath, [entry, ...args], {
     cwd: options.cwd ?? REPO_ROOT,
-    env: { ...process.env, ...options.env },
+    env: {
+      ...process.env,
+      UPKEEP_WRITE_SPACING_MS: "0",
+      UPKEEP_SEARCH_SPACING_MS: "0",
+      ...options.env,
+    },
   });
   let stdout = "";
   let stderr = "";
