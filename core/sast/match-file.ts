@@ -9,6 +9,7 @@ import { type FileKind, napiLang, PARSERS_OF, type ParserName } from "./language
 import type { CompiledRule } from "./rule.ts";
 import { calleePattern } from "./sink-callees.ts";
 import { applyInlineSuppressions } from "./suppressions.ts";
+import { WordIndex } from "./word-index.ts";
 import { workflowChecks } from "./workflow/checks.ts";
 import { WorkflowFile } from "./workflow/document.ts";
 
@@ -70,20 +71,41 @@ function rulesWorthRunning(
   parser: ParserName,
   rules: CompiledRule[],
 ): CompiledRule[] {
-  let sourcesPresent: boolean | undefined;
+  const present = wordIndexFor(rules, parser).presentIn(text);
+  const sourcesPresent = DEFAULT_SOURCES[parser].some((source) => present.has(sourceWord(source)));
   return rules.filter((rule) => {
     if (rule.language === "github-actions" || !PARSERS_OF[rule.language].includes(parser))
       return false;
-    if (rule.words.length > 0 && !rule.words.some((word) => text.includes(word))) return false;
+    if (rule.words.length > 0 && !rule.words.some((word) => present.has(word))) return false;
     if (rule.taint?.requires !== "source") return true;
     // Request data can only flow from text that names it; without any, a source rule cannot fire.
-    sourcesPresent ??= hasSourceText(text, parser);
-    return sourcesPresent || rule.taint.sources.some((source) => text.includes(source));
+    return sourcesPresent || rule.taint.sources.some((source) => present.has(sourceWord(source)));
   });
 }
 
-function hasSourceText(text: string, parser: ParserName): boolean {
-  return DEFAULT_SOURCES[parser].some((source) => text.includes(source.replace(/\($/, "")));
+function sourceWord(source: string): string {
+  return source.replace(/\($/, "");
+}
+
+const wordIndexes = new WeakMap<CompiledRule[], Map<ParserName, WordIndex>>();
+
+/** One index per rule list and parser, built on first use (rules are fixed for a scan). */
+function wordIndexFor(rules: CompiledRule[], parser: ParserName): WordIndex {
+  let byParser = wordIndexes.get(rules);
+  if (!byParser) {
+    byParser = new Map();
+    wordIndexes.set(rules, byParser);
+  }
+  let index = byParser.get(parser);
+  if (!index) {
+    const sources = [
+      ...rules.flatMap((rule) => rule.taint?.sources ?? []),
+      ...DEFAULT_SOURCES[parser],
+    ].map(sourceWord);
+    index = new WordIndex([...rules.flatMap((rule) => rule.words), ...sources]);
+    byParser.set(parser, index);
+  }
+  return index;
 }
 
 /** Per-file facts computed only when a rule needs them. */

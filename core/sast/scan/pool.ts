@@ -13,7 +13,8 @@ if (!isMainThread && parentPort && (workerData as WorkerSetup | undefined)?.upke
   await new Promise(() => {});
 }
 
-const BATCH = 32;
+/** Small batches keep both threads busy to the end even when big files sit next to each other. */
+const BATCH = 8;
 /** Below this many files, starting threads costs more than it saves. */
 const MIN_FILES_FOR_THREADS = 48;
 
