@@ -1,10 +1,11 @@
 // The demo's stage: the GitHub sandbox and the real App server wired together, a movable clock,
 // and a narrator that prints what happened in words a maintainer would use.
-import { type AppServer, startAppServer } from "../app/server.ts";
+import type { AppServer } from "../app/server.ts";
 import { ManualClock } from "../core/time/clock.ts";
 import { createClient } from "../github/client.ts";
 import { OctokitGitHub, type OctokitLike } from "../github/octokit-port.ts";
-import { type Sandbox, startSandbox } from "../sandbox/index.ts";
+import type { Sandbox } from "../sandbox/index.ts";
+import { startAppOnSandbox } from "../test/support/app-on-sandbox.ts";
 
 export const REPO = "acme/shop";
 
@@ -20,17 +21,7 @@ export interface Stage {
 
 export async function openStage(config: string, start = "2026-11-23T08:00:00Z"): Promise<Stage> {
   const clock = new ManualClock(start);
-  const sandbox = await startSandbox({ clock });
-  const app = await startAppServer({
-    appId: sandbox.appId,
-    privateKey: sandbox.privateKey,
-    secret: sandbox.webhookSecret,
-    baseUrl: sandbox.url,
-    port: 0,
-    clock,
-    logLevel: "silent",
-  });
-  sandbox.setWebhook({ url: app.webhookUrl, secret: sandbox.webhookSecret });
+  const { sandbox, app, close } = await startAppOnSandbox({ clock });
   sandbox.addRepo(REPO, { files: { ".github/upkeep.yml": config } });
   for (const [login, permission] of [
     ["maria", "maintain"],
@@ -46,11 +37,7 @@ export async function openStage(config: string, start = "2026-11-23T08:00:00Z"):
     clock,
     say: (line) => console.log(line),
     settle: () => sandbox.idle(),
-    async close() {
-      await sandbox.idle();
-      await app.close();
-      await sandbox.close();
-    },
+    close,
   };
 }
 

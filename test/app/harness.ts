@@ -2,9 +2,10 @@
 // sandbox delivers signed webhooks to the App, the App calls the sandbox's REST API.
 import { randomUUID } from "node:crypto";
 import { sign } from "@octokit/webhooks-methods";
-import { type AppServer, startAppServer } from "../../app/server.ts";
+import type { AppServer } from "../../app/server.ts";
 import type { Clock } from "../../core/time/clock.ts";
-import { type Sandbox, startSandbox } from "../../sandbox/index.ts";
+import type { Sandbox } from "../../sandbox/index.ts";
+import { startAppOnSandbox } from "../support/app-on-sandbox.ts";
 
 export const REPO = "octo-org/octo-repo";
 
@@ -17,19 +18,7 @@ export interface Harness {
 export async function startHarness(
   options: { clock?: Clock; files?: Record<string, string>; faults?: number } = {},
 ): Promise<Harness> {
-  const sandbox = await startSandbox({ clock: options.clock });
-  const app = await startAppServer({
-    appId: sandbox.appId,
-    privateKey: sandbox.privateKey,
-    secret: sandbox.webhookSecret,
-    baseUrl: sandbox.url,
-    port: 0,
-    clock: options.clock,
-    logLevel: "silent",
-    // GitHub's pacing (1 write/s) would only slow the tests; retries stay as in production.
-    pacing: { writeMs: 0, notifyMs: 0, retryBaseMs: 5 },
-  });
-  sandbox.setWebhook({ url: app.webhookUrl, secret: sandbox.webhookSecret });
+  const { sandbox, app, close } = await startAppOnSandbox({ clock: options.clock });
   sandbox.addRepo(REPO, { files: options.files ?? {} });
   for (const [login, permission] of [
     ["maria", "maintain"],
@@ -44,11 +33,7 @@ export async function startHarness(
   return {
     sandbox,
     app,
-    async close() {
-      await sandbox.idle();
-      await app.close();
-      await sandbox.close();
-    },
+    close,
   };
 }
 

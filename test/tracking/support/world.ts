@@ -1,8 +1,8 @@
 // A running Upkeep App (the real Probot server) wired to a sandbox GitHub, with a repository,
 // people with permissions, and a clock the test moves.
-import { startAppServer } from "../../../app/server.ts";
 import { ManualClock } from "../../../core/time/clock.ts";
-import { type Sandbox, startSandbox } from "../../../sandbox/index.ts";
+import type { Sandbox } from "../../../sandbox/index.ts";
+import { startAppOnSandbox } from "../../support/app-on-sandbox.ts";
 
 export const REPO = "octo-org/octo-repo";
 
@@ -18,16 +18,7 @@ export async function startWorld(
   options: { config?: string; files?: Record<string, string> } = {},
 ): Promise<World> {
   const clock = new ManualClock("2026-03-02T09:00:00Z");
-  const sandbox = await startSandbox({ clock });
-  const app = await startAppServer({
-    appId: sandbox.appId,
-    privateKey: sandbox.privateKey,
-    secret: sandbox.webhookSecret,
-    baseUrl: sandbox.url,
-    clock,
-    logLevel: "silent",
-  });
-  sandbox.setWebhook({ url: app.webhookUrl, secret: sandbox.webhookSecret });
+  const { sandbox, close } = await startAppOnSandbox({ clock });
   sandbox.addRepo(REPO, {
     files: {
       ...(options.config ? { ".github/upkeep.yml": options.config } : {}),
@@ -47,10 +38,6 @@ export async function startWorld(
     sandbox,
     clock,
     later: (minutes) => clock.advance(minutes * 60_000),
-    async close() {
-      await sandbox.idle();
-      await app.close();
-      await sandbox.close();
-    },
+    close,
   };
 }
