@@ -197,6 +197,17 @@ describe("upkeep sast scan", () => {
     expect(run.exitCode).toBe(1);
   });
 
+  it("names the file, key and line of a bad sast config", async () => {
+    const root = repo({
+      "src/server.js": SERVER,
+      ".github/upkeep.yml": "sast:\n  failOn: severe\n  ignore:\n    - rule: js-eval\n",
+    });
+    const run = await runUpkeep(["sast", "scan", root]);
+    expect(run.exitCode).toBe(2);
+    expect(run.stderr).toContain(".github/upkeep.yml:2:11 at sast.failOn");
+    expect(run.stderr).toMatch(/upkeep\.yml:4:\d+ at sast\.ignore\.0\.reason/);
+  });
+
   it("rejects a bad option with usage exit 2", async () => {
     const run = await runUpkeep(["sast", "scan", "--format", "xml"]);
     expect(run.exitCode).toBe(2);

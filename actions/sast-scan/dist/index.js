@@ -62750,12 +62750,19 @@ var VENDORED = /* @__PURE__ */ new Set([
 ]);
 var MINIFIED_NAME = /[.-]min\.(m?js|cjs)$|\.bundle\.m?js$/;
 function discoverFiles(root, paths, exclude) {
-  const discovery = { files: [], skipped: { vendored: 0, ignored: 0, minified: 0 } };
+  const discovery = {
+    files: [],
+    skipped: { vendored: 0, ignored: 0, minified: 0 },
+    missing: []
+  };
   const excluded = (0, import_ignore2.default)().add(exclude);
   const seen = /* @__PURE__ */ new Set();
   for (const path of paths) {
     const start = join2(root, path);
-    if (!existsSync3(start)) throw new Error(`path not found: ${path}`);
+    if (!existsSync3(start)) {
+      discovery.missing.push(path);
+      continue;
+    }
     if (statSync2(start).isFile()) {
       const kind = fileKindOf(toPosix(relative2(root, start)));
       if (kind) addFile(discovery, seen, root, start, kind);
@@ -63843,6 +63850,12 @@ async function runScan(request2) {
   const loaded = loadAllRules(root, config2, request2.ruleDirs ?? []);
   const problems = [...loaded.problems];
   const discovery = discoverFiles(root, config2.paths, config2.exclude);
+  for (const path of discovery.missing)
+    problems.push({
+      level: "error",
+      subject: "sast.paths",
+      message: `${path}: no such file or directory`
+    });
   const outcomes = await scanInPool(discovery.files, {
     rules: loaded.rules,
     maxFileSize: config2.maxFileSize,
@@ -63880,8 +63893,7 @@ async function runScan(request2) {
   };
 }
 function loadAllRules(root, config2, ruleDirs) {
-  const builtinDir = builtinRulesDir();
-  const builtin = readRuleTexts(builtinDir, builtinDir);
+  const builtin = readBuiltinRules();
   const user = [...config2.rules, ...ruleDirs].map(
     (path) => readRuleTexts(resolve(root, path), root)
   );
@@ -63891,6 +63903,16 @@ function loadAllRules(root, config2, ruleDirs) {
     rules: loaded.rules.filter((rule) => !disabled.has(rule.id)),
     problems: [...builtin.problems, ...user.flatMap((read) => read.problems), ...loaded.problems]
   };
+}
+function readBuiltinRules() {
+  let dir;
+  try {
+    dir = builtinRulesDir();
+  } catch (error63) {
+    const message = `${error63.message}; only your own rules ran`;
+    return { texts: [], problems: [{ level: "error", subject: "built-in rules", message }] };
+  }
+  return readRuleTexts(dir, dir);
 }
 function loadBaseline(root, file2, problems) {
   let text;

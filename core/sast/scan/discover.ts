@@ -28,6 +28,8 @@ export interface Discovery {
   files: FileJob[];
   /** Files left out on purpose, by reason, for the summary. */
   skipped: { vendored: number; ignored: number; minified: number };
+  /** Configured paths that do not exist. */
+  missing: string[];
 }
 
 interface Rules {
@@ -36,12 +38,19 @@ interface Rules {
 }
 
 export function discoverFiles(root: string, paths: string[], exclude: string[]): Discovery {
-  const discovery: Discovery = { files: [], skipped: { vendored: 0, ignored: 0, minified: 0 } };
+  const discovery: Discovery = {
+    files: [],
+    skipped: { vendored: 0, ignored: 0, minified: 0 },
+    missing: [],
+  };
   const excluded = ignore().add(exclude);
   const seen = new Set<string>();
   for (const path of paths) {
     const start = join(root, path);
-    if (!existsSync(start)) throw new Error(`path not found: ${path}`);
+    if (!existsSync(start)) {
+      discovery.missing.push(path);
+      continue;
+    }
     if (statSync(start).isFile()) {
       const kind = fileKindOf(toPosix(relative(root, start)));
       if (kind) addFile(discovery, seen, root, start, kind);

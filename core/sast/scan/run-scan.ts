@@ -44,6 +44,12 @@ export async function runScan(request: ScanRequest): Promise<ScanReport> {
   const loaded = loadAllRules(root, config, request.ruleDirs ?? []);
   const problems = [...loaded.problems];
   const discovery = discoverFiles(root, config.paths, config.exclude);
+  for (const path of discovery.missing)
+    problems.push({
+      level: "error",
+      subject: "sast.paths",
+      message: `${path}: no such file or directory`,
+    });
   const outcomes = await scanInPool(discovery.files, {
     rules: loaded.rules,
     maxFileSize: config.maxFileSize,
@@ -82,8 +88,7 @@ export async function runScan(request: ScanRequest): Promise<ScanReport> {
 }
 
 export function loadAllRules(root: string, config: SastConfig, ruleDirs: string[]): LoadedRules {
-  const builtinDir = builtinRulesDir();
-  const builtin = readRuleTexts(builtinDir, builtinDir);
+  const builtin = readBuiltinRules();
   const user = [...config.rules, ...ruleDirs].map((path) =>
     readRuleTexts(resolve(root, path), root),
   );
@@ -93,6 +98,18 @@ export function loadAllRules(root: string, config: SastConfig, ruleDirs: string[
     rules: loaded.rules.filter((rule) => !disabled.has(rule.id)),
     problems: [...builtin.problems, ...user.flatMap((read) => read.problems), ...loaded.problems],
   };
+}
+
+/** The shipped pack; an install without it (a trimmed package) still runs the user's rules. */
+function readBuiltinRules(): ReturnType<typeof readRuleTexts> {
+  let dir: string;
+  try {
+    dir = builtinRulesDir();
+  } catch (error) {
+    const message = `${(error as Error).message}; only your own rules ran`;
+    return { texts: [], problems: [{ level: "error", subject: "built-in rules", message }] };
+  }
+  return readRuleTexts(dir, dir);
 }
 
 function loadBaseline(
