@@ -189,6 +189,47 @@ export class FileFlow {
     return this.taintOf(node, node.range().start.index, sources, sanitizers, new Set(), 0);
   }
 
+  /**
+   * The constant text a string expression starts with: the literal head of a template or
+   * concatenation, following variables assigned once; "" when it starts with something variable.
+   */
+  leadingText(node: SgNode, depth = 0): string {
+    if (depth > 8) return "";
+    const kind = String(node.kind());
+    if (kind === "string" || kind === "interpreted_string_literal" || kind === "raw_string_literal")
+      return node.text().slice(1, -1);
+    if (kind === "template_string") return this.templateHead(node, depth);
+    if (kind === "binary_expression" || kind === "binary_operator") {
+      const left = node.field("left" as never) as SgNode | null;
+      return left ? this.leadingText(left, depth + 1) : "";
+    }
+    if (kind === "parenthesized_expression") {
+      const inner = node.namedChildren()[0];
+      return inner ? this.leadingText(inner, depth + 1) : "";
+    }
+    if (this.facts.names.has(kind)) {
+      const assigned = this.assignedValues(node, node.range().start.index, new Set());
+      if (assigned.length !== 1) return "";
+      return this.leadingText(assigned[0]!.node, depth + 1);
+    }
+    return "";
+  }
+
+  /** Fragments and `${CONSTANT}` substitutions up to the first variable part. */
+  private templateHead(template: SgNode, depth: number): string {
+    let head = "";
+    for (const part of template.namedChildren()) {
+      const kind = String(part.kind());
+      if (kind === "string_fragment" || kind === "escape_sequence") head += part.text();
+      else if (kind === "template_substitution") {
+        const inner = part.namedChildren()[0];
+        if (!inner || !this.isConstant(inner)) break;
+        head += this.leadingText(inner, depth + 1);
+      } else break;
+    }
+    return head;
+  }
+
   /** True when `node` is built only from literals and variables holding literals. */
   isConstant(node: SgNode, extraSanitizers: string[] = []): boolean {
     const sanitizers = new Set([...sanitizersFor(this.parser), ...extraSanitizers]);

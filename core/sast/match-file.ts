@@ -154,8 +154,12 @@ class FileContext {
       this.flow ??= new FileFlow(this.root, this.parser);
       const flow = this.flow;
       const { requires, sanitizers, sources } = rule.taint;
+      const safePrefix = rule.taint.safePrefix ? new RegExp(rule.taint.safePrefix) : undefined;
+      const fixed = (argument: SgNode) => safePrefix?.test(flow.leadingText(argument)) === true;
       if (requires === "source")
-        return argumentNodes.some((argument) => flow.isTainted(argument, sanitizers, sources));
+        return argumentNodes.some(
+          (argument) => !fixed(argument) && flow.isTainted(argument, sanitizers, sources),
+        );
       return argumentNodes.some((argument) => !flow.isConstant(argument, sanitizers));
     }
     return true;

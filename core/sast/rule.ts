@@ -24,7 +24,21 @@ const taintSchema = z.strictObject({
   sanitizers: z.array(z.string()).default([]),
   /** Sources beyond the language's request data, e.g. process.argv for command injection. */
   sources: z.array(z.string()).default([]),
+  /**
+   * A regex for the argument's fixed leading text: when the string starts with constant text
+   * that matches (a fixed scheme and host, a relative path), request data later in it is harmless.
+   */
+  safePrefix: z.string().refine(isRegex, "expected a JavaScript regular expression").optional(),
 });
+
+function isRegex(text: string): boolean {
+  try {
+    new RegExp(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** The matched string literal must look random (Shannon entropy in bits per character). */
 const entropySchema = z.strictObject({

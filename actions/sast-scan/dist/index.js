@@ -62294,8 +62294,21 @@ var taintSchema = external_exports.strictObject({
   requires: external_exports.enum(["source", "nonconstant"]).default("source"),
   sanitizers: external_exports.array(external_exports.string()).default([]),
   /** Sources beyond the language's request data, e.g. process.argv for command injection. */
-  sources: external_exports.array(external_exports.string()).default([])
+  sources: external_exports.array(external_exports.string()).default([]),
+  /**
+   * A regex for the argument's fixed leading text: when the string starts with constant text
+   * that matches (a fixed scheme and host, a relative path), request data later in it is harmless.
+   */
+  safePrefix: external_exports.string().refine(isRegex, "expected a JavaScript regular expression").optional()
 });
+function isRegex(text) {
+  try {
+    new RegExp(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
 var entropySchema = external_exports.strictObject({
   argument: metaVariable,
   min: external_exports.number().positive().default(3.5)
@@ -63104,6 +63117,45 @@ var FileFlow = class {
     const sources = [...DEFAULT_SOURCES[this.parser], ...extraSources];
     return this.taintOf(node2, node2.range().start.index, sources, sanitizers, /* @__PURE__ */ new Set(), 0);
   }
+  /**
+   * The constant text a string expression starts with: the literal head of a template or
+   * concatenation, following variables assigned once; "" when it starts with something variable.
+   */
+  leadingText(node2, depth = 0) {
+    if (depth > 8) return "";
+    const kind = String(node2.kind());
+    if (kind === "string" || kind === "interpreted_string_literal" || kind === "raw_string_literal")
+      return node2.text().slice(1, -1);
+    if (kind === "template_string") return this.templateHead(node2, depth);
+    if (kind === "binary_expression" || kind === "binary_operator") {
+      const left = node2.field("left");
+      return left ? this.leadingText(left, depth + 1) : "";
+    }
+    if (kind === "parenthesized_expression") {
+      const inner = node2.namedChildren()[0];
+      return inner ? this.leadingText(inner, depth + 1) : "";
+    }
+    if (this.facts.names.has(kind)) {
+      const assigned = this.assignedValues(node2, node2.range().start.index, /* @__PURE__ */ new Set());
+      if (assigned.length !== 1) return "";
+      return this.leadingText(assigned[0].node, depth + 1);
+    }
+    return "";
+  }
+  /** Fragments and `${CONSTANT}` substitutions up to the first variable part. */
+  templateHead(template, depth) {
+    let head = "";
+    for (const part of template.namedChildren()) {
+      const kind = String(part.kind());
+      if (kind === "string_fragment" || kind === "escape_sequence") head += part.text();
+      else if (kind === "template_substitution") {
+        const inner = part.namedChildren()[0];
+        if (!inner || !this.isConstant(inner)) break;
+        head += this.leadingText(inner, depth + 1);
+      } else break;
+    }
+    return head;
+  }
   /** True when `node` is built only from literals and variables holding literals. */
   isConstant(node2, extraSanitizers = []) {
     const sanitizers = /* @__PURE__ */ new Set([...sanitizersFor(this.parser), ...extraSanitizers]);
@@ -63605,8 +63657,12 @@ var FileContext = class {
       this.flow ??= new FileFlow(this.root, this.parser);
       const flow = this.flow;
       const { requires, sanitizers, sources } = rule.taint;
+      const safePrefix = rule.taint.safePrefix ? new RegExp(rule.taint.safePrefix) : void 0;
+      const fixed = (argument) => safePrefix?.test(flow.leadingText(argument)) === true;
       if (requires === "source")
-        return argumentNodes.some((argument) => flow.isTainted(argument, sanitizers, sources));
+        return argumentNodes.some(
+          (argument) => !fixed(argument) && flow.isTainted(argument, sanitizers, sources)
+        );
       return argumentNodes.some((argument) => !flow.isConstant(argument, sanitizers));
     }
     return true;
