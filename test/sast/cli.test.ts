@@ -117,6 +117,52 @@ describe("upkeep sast scan", () => {
     expect(clean.exitCode).toBe(0);
   });
 
+  it("records suppressions and baseline states in SARIF that still validates", async () => {
+    const suppressed = SERVER.replace(
+      "  exec(",
+      "  // upkeep-ignore[js-command-injection]: host comes from our allowlist middleware\n  exec(",
+    );
+    const root = repo({ "src/a.js": SERVER, "src/b.js": suppressed });
+    await runUpkeep([
+      "sast",
+      "scan",
+      root,
+      "--format",
+      "sarif",
+      "--output",
+      join(root, "base.sarif"),
+    ]);
+    writeFileSync(join(root, "src/c.js"), SERVER);
+    const run = await runUpkeep([
+      "sast",
+      "scan",
+      root,
+      "--format",
+      "sarif",
+      "--baseline",
+      join(root, "base.sarif"),
+    ]);
+    const log = JSON.parse(run.stdout);
+    expect(validateSarif(log)).toEqual([]);
+    const results = log.runs[0].results.map(
+      (r: {
+        locations: { physicalLocation: { artifactLocation: { uri: string } } }[];
+        baselineState: string;
+        suppressions?: { justification: string }[];
+      }) => [
+        r.locations[0]?.physicalLocation.artifactLocation.uri,
+        r.baselineState,
+        r.suppressions?.[0]?.justification,
+      ],
+    );
+    expect(results).toEqual([
+      ["src/a.js", "unchanged", undefined],
+      ["src/b.js", "unchanged", "host comes from our allowlist middleware"],
+      ["src/c.js", "new", undefined],
+    ]);
+    expect(run.exitCode).toBe(1);
+  });
+
   it("reports files it cannot read and exits 3, while still scanning the rest", async () => {
     const root = repo({
       "src/server.js": SERVER.replace("exec(`", "execSync(`").replace("{ exec }", "{ execSync }"),
