@@ -3,6 +3,7 @@
 import { readFileSync } from "node:fs";
 import { healthScene } from "./scenes/health.ts";
 import { reportScene } from "./scenes/report.ts";
+import { slaScene } from "./scenes/sla.ts";
 import { trackingScene } from "./scenes/tracking.ts";
 import { triageScene } from "./scenes/triage.ts";
 import { openStage } from "./stage.ts";
@@ -14,6 +15,7 @@ console.log(
 const stage = await openStage(config);
 try {
   await triageScene(stage);
+  await slaScene(stage, config);
   await trackingScene(stage);
   await healthScene(stage);
   await reportScene(stage, config, new URL("../.tmp/demo", import.meta.url).pathname);
