@@ -63830,11 +63830,26 @@ function problem(path, message) {
 }
 
 // core/sast/scan/worker-loop.ts
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 function serveScans(port, setup) {
   registerLanguages();
+  const collectYoung = youngGenerationCollector();
   port.on("message", (batch) => {
-    port.postMessage(batch.map((job) => scanFile(job, setup.rules, setup.maxFileSize)));
+    const results = batch.map((job) => scanFile(job, setup.rules, setup.maxFileSize));
+    if (!collectYoung) return port.postMessage(results);
+    collectYoung();
+    setImmediate(() => port.postMessage(results));
   });
+}
+function youngGenerationCollector() {
+  try {
+    setFlagsFromString("--expose-gc");
+    const gc = runInNewContext("gc");
+    return () => gc({ type: "minor" });
+  } catch {
+    return void 0;
+  }
 }
 
 // core/sast/scan/pool.ts
