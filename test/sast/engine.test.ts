@@ -205,3 +205,40 @@ describe("files that do not parse cleanly", () => {
     expect(ids(result.findings)).toEqual(["js-command-injection:2"]);
   });
 });
+
+describe("workflow files", () => {
+  it("reports a workflow that is not valid YAML with its line", () => {
+    const result = scan(".github/workflows/ci.yml", "on: push\njobs:\n  test: [unclosed\n");
+    expect(result.findings).toEqual([]);
+    expect(result.problems[0]).toMatchObject({
+      level: "error",
+      subject: ".github/workflows/ci.yml",
+    });
+    expect(result.problems[0]?.line).toBeGreaterThan(0);
+  });
+
+  it("honours a # upkeep-ignore comment above a step", () => {
+    const text = [
+      "on: push",
+      "permissions:",
+      "  contents: read",
+      "jobs:",
+      "  build:",
+      "    runs-on: ubuntu-latest",
+      "    steps:",
+      "      # upkeep-ignore[gha-unpinned-action]: vendored fork we control",
+      "      - uses: our-org/setup@v1",
+    ].join("\n");
+    const result = scan(".github/workflows/ci.yml", text);
+    expect(ids(result.findings)).toEqual([]);
+    expect(result.findings[0]?.suppression?.reason).toBe("vendored fork we control");
+  });
+});
+
+describe("python suppressions", () => {
+  it("honours # upkeep-ignore on the same line", () => {
+    const text =
+      "import os\ndef run(cmd):\n    os.system(cmd)  # upkeep-ignore[py-os-system]: cmd is a fixed CLI subcommand\n";
+    expect(ids(scan("tool.py", text).findings)).toEqual([]);
+  });
+});
