@@ -9,6 +9,8 @@ import type { SweepReport } from "../../core/sla/sweep.ts";
 import { sweepRepository } from "../../core/sla/sweep.ts";
 import { loadSlaSettings, newSlaRun } from "../../core/sla/sync.ts";
 import { parseDuration } from "../../core/time/duration.ts";
+import { resolverFrom } from "../../core/tracking/sla-calendars.ts";
+import { sweepTracking } from "../../github/tracking/sweep.ts";
 import { loadActionConfig } from "../config.ts";
 import { actionGitHub } from "../github-port.ts";
 import { writeSweepSummary } from "./summary.ts";
@@ -90,6 +92,21 @@ async function main(): Promise<void> {
   core.setOutput("report", reportPath);
   core.info(
     `sla-check: ${report.issues.length} open issue(s) with an SLA, ${report.breachedCount} breached, ${atRisk} at risk; ${report.reads} timeline(s) read, ${report.deferred.length} deferred`,
+  );
+  // The same sweep keeps the tracking issues' deadlines: RCA reminders, security-window labels, escalations.
+  const tracking = await sweepTracking(
+    github,
+    config,
+    { now: () => new Date(now) },
+    {
+      calendars: resolverFrom(settings.calendars),
+      warn: (message) => core.warning(message),
+    },
+  );
+  core.setOutput("rca-reminders", String(tracking.rcaReminders.length));
+  core.setOutput("windows-escalated", String(tracking.escalated.length));
+  core.info(
+    `tracking: ${tracking.rcaReminders.length} RCA reminder(s), ${tracking.windows.updated.length} security window(s) updated, ${tracking.escalated.length} escalated`,
   );
   await writeSweepSummary(report);
 }
