@@ -4,10 +4,12 @@
 // earlier in the same function or an enclosing one (declarations, assignments, destructuring,
 // `+=`); string concatenation, template strings, f-strings; method calls on a tainted value
 // (`name.trim()`); and string-building functions (path.join, util.format, str.format, ...).
+// One step between functions: a parameter of a named function is tainted when a call to that
+// function in the same file passes tainted data in its position.
 // Sanitiser calls (parseInt, path.basename, shlex.quote, ...) stop it.
 // What it does not follow: other calls' results (reading a file named by the request is not
-// request data), values passed between functions (parameters are not sources), returns,
-// fields of objects built elsewhere, loops' later iterations, other files.
+// request data), return values, calls through other names (callbacks, methods), fields of
+// objects built elsewhere, guards and checks, loops' later iterations, other files.
 import type { SgNode } from "@ast-grep/napi";
 import type { ParserName } from "./languages.ts";
 import type { SyntaxFacts } from "./syntax.ts";
@@ -215,6 +217,56 @@ export class FileFlow {
     return "";
   }
 
+  /**
+   * One step between functions: when `name` is a parameter of the enclosing named function, the
+   * arguments passed in that position by calls to it in this file.
+   */
+  private callerArguments(name: SgNode, seen: Set<number>): SgNode[] {
+    const fn = this.enclosingFunction(name);
+    if (!fn || seen.has(fn.id())) return [];
+    const index = this.parameterIndex(fn, name.text());
+    const fnName = index < 0 ? undefined : this.functionName(fn);
+    if (!fnName) return [];
+    seen.add(fn.id());
+    const { kind, callee } = this.facts.call;
+    const escaped = fnName.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    const calls = this.root.findAll({
+      rule: { kind, has: { field: callee, regex: `^${escaped}$` } },
+    } as never);
+    return calls.flatMap((call) => {
+      const list = call.field("arguments" as never) as SgNode | null;
+      const argument = list?.namedChildren()[index];
+      return argument ? [argument] : [];
+    });
+  }
+
+  private enclosingFunction(node: SgNode): SgNode | undefined {
+    for (let parent = node.parent(); parent; parent = parent.parent())
+      if (this.facts.functions.has(String(parent.kind()))) return parent;
+    return undefined;
+  }
+
+  private parameterIndex(fn: SgNode, name: string): number {
+    const single = fn.field("parameter" as never) as SgNode | null;
+    if (single) return single.text() === name ? 0 : -1;
+    const list = (fn.field("parameters" as never) as SgNode | null)?.namedChildren() ?? [];
+    return list.findIndex((parameter) => {
+      if (parameter.text() === name) return true;
+      // `cmd = "ls"`, `cmd: str`, `cmd: str = "ls"`: the name is the first named child.
+      return parameter.namedChildren()[0]?.text() === name;
+    });
+  }
+
+  /** `function run(...)`, `def run(...)`, or `const run = (...) =>`. */
+  private functionName(fn: SgNode): string | undefined {
+    const own = (fn.field("name" as never) as SgNode | null)?.text();
+    if (own) return own;
+    const parent = fn.parent();
+    if (parent && String(parent.kind()) === "variable_declarator")
+      return (parent.field("name" as never) as SgNode | null)?.text();
+    return undefined;
+  }
+
   /** Fragments and `${CONSTANT}` substitutions up to the first variable part. */
   private templateHead(template: SgNode, depth: number): string {
     let head = "";
@@ -255,7 +307,13 @@ export class FileFlow {
     const assigned = this.assignedValues(node, at, seen);
     for (const value of assigned)
       if (this.taintOf(value.node, value.at, sources, sanitizers, seen, depth + 1)) return true;
-    if (this.facts.names.has(kind)) return false;
+    if (this.facts.names.has(kind)) {
+      if (assigned.length > 0) return false;
+      const callers = this.callerArguments(node, seen);
+      return callers.some((argument) =>
+        this.taintOf(argument, argument.range().start.index, sources, sanitizers, seen, depth + 1),
+      );
+    }
     return node
       .namedChildren()
       .some((child) => this.taintOf(child, at, sources, sanitizers, seen, depth + 1));

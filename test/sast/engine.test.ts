@@ -45,6 +45,28 @@ describe("flow from request data into sinks", () => {
     expect(ids(scan("handler.ts", text).findings)).toEqual(["js-command-injection:5"]);
   });
 
+  it("follows request data one step into a helper function called in the same file", () => {
+    const text = [
+      'const { exec } = require("child_process");',
+      "const run = (command, options) => exec(command, options);",
+      "function safe(command) { exec(command); }",
+      'app.get("/", (req) => { run(`tool ${req.query.name}`, {}); safe("ls"); });',
+    ].join("\n");
+    expect(ids(scan("helper.js", text).findings)).toEqual(["js-command-injection:2"]);
+  });
+
+  it("follows a Python parameter to its callers in the file", () => {
+    const text = [
+      "import pickle",
+      "from flask import request",
+      "def restore(blob):",
+      "    return pickle.loads(blob)",
+      "def handler():",
+      '    return restore(request.cookies["session"])',
+    ].join("\n");
+    expect(ids(scan("views.py", text).findings)).toEqual(["py-pickle-untrusted:4"]);
+  });
+
   it("needs the sink to come from its module: a local exec function is not child_process", () => {
     const text = [
       "function exec(command) { return command; }",

@@ -63142,6 +63142,51 @@ var FileFlow = class {
     }
     return "";
   }
+  /**
+   * One step between functions: when `name` is a parameter of the enclosing named function, the
+   * arguments passed in that position by calls to it in this file.
+   */
+  callerArguments(name, seen) {
+    const fn = this.enclosingFunction(name);
+    if (!fn || seen.has(fn.id())) return [];
+    const index = this.parameterIndex(fn, name.text());
+    const fnName = index < 0 ? void 0 : this.functionName(fn);
+    if (!fnName) return [];
+    seen.add(fn.id());
+    const { kind, callee } = this.facts.call;
+    const escaped = fnName.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    const calls = this.root.findAll({
+      rule: { kind, has: { field: callee, regex: `^${escaped}$` } }
+    });
+    return calls.flatMap((call) => {
+      const list = call.field("arguments");
+      const argument = list?.namedChildren()[index];
+      return argument ? [argument] : [];
+    });
+  }
+  enclosingFunction(node2) {
+    for (let parent = node2.parent(); parent; parent = parent.parent())
+      if (this.facts.functions.has(String(parent.kind()))) return parent;
+    return void 0;
+  }
+  parameterIndex(fn, name) {
+    const single = fn.field("parameter");
+    if (single) return single.text() === name ? 0 : -1;
+    const list = fn.field("parameters")?.namedChildren() ?? [];
+    return list.findIndex((parameter) => {
+      if (parameter.text() === name) return true;
+      return parameter.namedChildren()[0]?.text() === name;
+    });
+  }
+  /** `function run(...)`, `def run(...)`, or `const run = (...) =>`. */
+  functionName(fn) {
+    const own2 = fn.field("name")?.text();
+    if (own2) return own2;
+    const parent = fn.parent();
+    if (parent && String(parent.kind()) === "variable_declarator")
+      return parent.field("name")?.text();
+    return void 0;
+  }
   /** Fragments and `${CONSTANT}` substitutions up to the first variable part. */
   templateHead(template, depth) {
     let head = "";
@@ -63173,7 +63218,13 @@ var FileFlow = class {
     const assigned = this.assignedValues(node2, at, seen);
     for (const value of assigned)
       if (this.taintOf(value.node, value.at, sources, sanitizers, seen, depth + 1)) return true;
-    if (this.facts.names.has(kind)) return false;
+    if (this.facts.names.has(kind)) {
+      if (assigned.length > 0) return false;
+      const callers = this.callerArguments(node2, seen);
+      return callers.some(
+        (argument) => this.taintOf(argument, argument.range().start.index, sources, sanitizers, seen, depth + 1)
+      );
+    }
     return node2.namedChildren().some((child) => this.taintOf(child, at, sources, sanitizers, seen, depth + 1));
   }
   /** `settled` remembers each binding's answer, so `x + x` and cycles stay cheap. */
