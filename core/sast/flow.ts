@@ -11,177 +11,30 @@
 // request data), return values, calls through other names (callbacks, methods), fields of
 // objects built elsewhere, guards and checks, loops' later iterations, other files.
 import type { SgNode } from "@ast-grep/napi";
+import { BindingIndex } from "./bindings.ts";
+import {
+  DEFAULT_SOURCES,
+  matchesSource,
+  NOT_SOURCES,
+  PROPAGATORS,
+  sanitizersFor,
+} from "./flow-vocabulary.ts";
 import type { ParserName } from "./languages.ts";
 import type { SyntaxFacts } from "./syntax.ts";
 import { syntaxOf } from "./syntax.ts";
 
-interface Binding {
-  id: number;
-  /** A declaration (`const x`, Python assignment) shadows bindings of outer scopes. */
-  declares: boolean;
-  node: SgNode;
-  value: SgNode;
-  start: number;
-  /** The enclosing function's extent, found on first use (walking parents is the costly part). */
-  scope?: { start: number; end: number };
-}
-
-export const DEFAULT_SOURCES: Record<ParserName, string[]> = {
-  JavaScript: [],
-  TypeScript: [],
-  Tsx: [],
-  python: [
-    "request.args",
-    "request.form",
-    "request.values",
-    "request.json",
-    "request.get_json",
-    "request.data",
-    "request.files",
-    "request.cookies",
-    "request.headers",
-    "request.GET",
-    "request.POST",
-    "request.body",
-    "request.query_params",
-    "request.path_params",
-    "input(",
-    'event["body"]',
-    'event["queryStringParameters"]',
-    'event.get("body")',
-  ],
-  go: [
-    "r.URL.Query",
-    "r.URL.Path",
-    "r.URL.RawQuery",
-    "r.FormValue",
-    "r.PostFormValue",
-    "r.Form",
-    "r.PostForm",
-    "r.Body",
-    "r.Header",
-    "req.URL.Query",
-    "req.FormValue",
-    "c.Query",
-    "c.Param",
-    "c.PostForm",
-  ],
-  java: [
-    "request.getParameter",
-    "request.getHeader",
-    "request.getQueryString",
-    "request.getInputStream",
-    "request.getReader",
-    "request.getCookies",
-  ],
-};
-const JS_SOURCES = [
-  "req.query",
-  "req.body",
-  "req.params",
-  "req.headers",
-  "req.cookies",
-  "req.url",
-  "req.originalUrl",
-  "req.get(",
-  "req.param(",
-  "request.query",
-  "request.body",
-  "request.params",
-  "request.payload",
-  "request.headers",
-  "ctx.query",
-  "ctx.params",
-  "ctx.request.body",
-  "ctx.request.query",
-  "event.body",
-  "event.queryStringParameters",
-  "event.pathParameters",
-  "event.headers",
-  "location.hash",
-  "location.search",
-  "location.href",
-  "document.URL",
-  "document.location",
-  "window.name",
-];
-DEFAULT_SOURCES.JavaScript = JS_SOURCES;
-DEFAULT_SOURCES.TypeScript = JS_SOURCES;
-DEFAULT_SOURCES.Tsx = JS_SOURCES;
-
-const DEFAULT_SANITIZERS: Record<"js" | "python" | "go" | "java", string[]> = {
-  js: [
-    "parseInt",
-    "parseFloat",
-    "Number",
-    "Boolean",
-    "encodeURIComponent",
-    "encodeURI",
-    "escape",
-    "escapeHtml",
-    "basename",
-    "sanitize",
-    "quote",
-  ],
-  python: [
-    "int",
-    "float",
-    "bool",
-    "quote",
-    "escape",
-    "basename",
-    "secure_filename",
-    "literal_eval",
-  ],
-  go: ["Atoi", "ParseInt", "ParseFloat", "QuoteMeta", "EscapeString", "Base", "Clean"],
-  java: ["parseInt", "parseLong", "valueOf", "encode", "escapeHtml4", "getName"],
-};
-
-const DECLARATIONS = new Set(["variable_declarator", "short_var_declaration", "var_spec"]);
-
-/** Functions whose result carries their arguments' taint: they build strings, not new data. */
-const PROPAGATORS = new Set([
-  "join",
-  "resolve",
-  "normalize",
-  "format",
-  "concat",
-  "String",
-  "toString",
-  "decodeURIComponent",
-  "decodeURI",
-  "from",
-  "trim",
-  "toLowerCase",
-  "toUpperCase",
-  "lower",
-  "upper",
-  "strip",
-  "replace",
-  "slice",
-  "substring",
-  "Sprintf",
-  "Join",
-  "str",
-]);
-
-function sanitizersFor(parser: ParserName): string[] {
-  if (parser === "python" || parser === "go" || parser === "java")
-    return DEFAULT_SANITIZERS[parser];
-  return DEFAULT_SANITIZERS.js;
-}
-
-/** Flow questions about one parsed file; bindings are collected once, on first use. */
+/** Flow questions about one parsed file; assignments are indexed once, on first use. */
 export class FileFlow {
   private readonly root: SgNode;
   private readonly facts: SyntaxFacts;
   private readonly parser: ParserName;
-  private bindings?: Map<string, Binding[]>;
+  private readonly bindings: BindingIndex;
 
   constructor(root: SgNode, parser: ParserName) {
     this.root = root;
     this.parser = parser;
     this.facts = syntaxOf(parser);
+    this.bindings = new BindingIndex(root, this.facts, parser);
   }
 
   /** True when request data reaches `node` and no sanitiser stands in between. */
@@ -210,7 +63,7 @@ export class FileFlow {
       return inner ? this.leadingText(inner, depth + 1) : "";
     }
     if (this.facts.names.has(kind)) {
-      const assigned = this.assignedValues(node, node.range().start.index, new Set());
+      const assigned = this.bindings.assignedValues(node, node.range().start.index, new Set());
       if (assigned.length !== 1) return "";
       return this.leadingText(assigned[0]!.node, depth + 1);
     }
@@ -304,7 +157,7 @@ export class FileFlow {
     if (matchesSource(text, sources)) return true;
     if (kind === this.facts.call.kind)
       return this.callTaint(node, at, sources, sanitizers, seen, depth);
-    const assigned = this.assignedValues(node, at, seen);
+    const assigned = this.bindings.assignedValues(node, at, seen);
     for (const value of assigned)
       if (this.taintOf(value.node, value.at, sources, sanitizers, seen, depth + 1)) return true;
     if (this.facts.names.has(kind)) {
@@ -353,7 +206,7 @@ export class FileFlow {
     if (this.facts.literals.has(kind)) return !this.hasInterpolation(node);
     if (kind === this.facts.call.kind) return this.isSanitizerCall(node, sanitizers);
     if (this.facts.names.has(kind)) {
-      const assigned = this.assignedValues(node, at, new Set());
+      const assigned = this.bindings.assignedValues(node, at, new Set());
       if (assigned.length === 0) return false;
       return assigned.every((value) => {
         const known = settled.get(value.id);
@@ -381,90 +234,4 @@ export class FileFlow {
     const text = callee.text().replace(/\s+/g, "");
     return sanitizers.has(text) || sanitizers.has(text.slice(text.lastIndexOf(".") + 1));
   }
-
-  /** Values assigned to this variable (or `obj.field`) before `at`, in a scope containing it. */
-  private assignedValues(node: SgNode, at: number, seen: Set<number>) {
-    const key = node.text().replace(/\s+/g, "");
-    const candidates = this.bindingsByName().get(key) ?? [];
-    const values: { id: number; node: SgNode; at: number }[] = [];
-    const visible = candidates.filter((binding) => {
-      if (binding.start >= at) return false;
-      const scope = this.scopeOf(binding);
-      return at >= scope.start && at < scope.end;
-    });
-    const width = (binding: Binding) => this.scopeOf(binding).end - this.scopeOf(binding).start;
-    const innermost = Math.min(...visible.filter((binding) => binding.declares).map(width));
-    for (const binding of visible) {
-      if (seen.has(binding.id) || width(binding) > innermost) continue;
-      seen.add(binding.id);
-      values.push({ id: binding.id, node: binding.value, at: binding.start });
-    }
-    return values;
-  }
-
-  private bindingsByName(): Map<string, Binding[]> {
-    if (this.bindings) return this.bindings;
-    const byName = new Map<string, Binding[]>();
-    const kinds = Object.keys(this.facts.bindings);
-    const nodes = this.root.findAll({ rule: { any: kinds.map((kind) => ({ kind })) } });
-    for (const node of nodes) {
-      const fields = this.facts.bindings[String(node.kind())];
-      if (!fields) continue;
-      const target = node.field(fields.target as never) as SgNode | null;
-      const value = node.field(fields.value as never) as SgNode | null;
-      if (!target || !value) continue;
-      const binding: Binding = {
-        id: node.id(),
-        declares: DECLARATIONS.has(String(node.kind())) || this.parser === "python",
-        node,
-        value,
-        start: node.range().start.index,
-      };
-      for (const name of this.boundNames(target)) {
-        const list = byName.get(name);
-        if (list) list.push(binding);
-        else byName.set(name, [binding]);
-      }
-    }
-    this.bindings = byName;
-    return byName;
-  }
-
-  private boundNames(target: SgNode): string[] {
-    if (this.facts.names.has(String(target.kind())) || target.namedChildren().length === 0)
-      return [target.text()];
-    const names = target
-      .findAll({ rule: { any: [...this.facts.names].map((kind) => ({ kind })) } })
-      .map((name) => name.text());
-    // `obj.field = value` is remembered under its full text as well.
-    return [...names, target.text().replace(/\s+/g, "")];
-  }
-
-  private scopeOf(binding: Binding): { start: number; end: number } {
-    if (binding.scope) return binding.scope;
-    binding.scope = { start: 0, end: Number.MAX_SAFE_INTEGER };
-    for (let parent = binding.node.parent(); parent; parent = parent.parent()) {
-      if (this.facts.functions.has(String(parent.kind()))) {
-        const range = parent.range();
-        binding.scope = { start: range.start.index, end: range.end.index };
-        break;
-      }
-    }
-    return binding.scope;
-  }
-}
-
-/** Entries of argv that are the runtime and script paths, not the user's arguments. */
-const NOT_SOURCES = /^process\.argv\[[01]\]|^sys\.argv\[0\]|^os\.Args\[0\]/;
-
-/** `req.query.id` matches source `req.query`; `req.queryString` does not. */
-export function matchesSource(text: string, sources: string[]): boolean {
-  const compact = text.length < 400 && /\s/.test(text) ? text.replace(/\s+/g, "") : text;
-  for (const source of sources) {
-    if (!compact.startsWith(source)) continue;
-    if (source.endsWith("(")) return true;
-    const next = compact.charAt(source.length);
-    if (next === "" || !/[A-Za-z0-9_$]/.test(next)) return true;
-  }
-  return false;
 }

@@ -3,22 +3,22 @@
 import { parse, type SgNode } from "@ast-grep/napi";
 import type { Finding, ScanProblem } from "./finding.ts";
 import { assignFingerprints } from "./fingerprint.ts";
-import { DEFAULT_SOURCES, FileFlow } from "./flow.ts";
+import { FileFlow } from "./flow.ts";
 import { collectImports, type ImportMap, qualifiedName } from "./imports.ts";
 import { type FileKind, napiLang, PARSERS_OF, type ParserName } from "./languages.ts";
+import { rulesWorthRunning } from "./precheck.ts";
 import type { CompiledRule } from "./rule.ts";
 import { calleePattern } from "./sink-callees.ts";
 import { applyInlineSuppressions } from "./suppressions.ts";
-import { WordIndex } from "./word-index.ts";
-import { workflowChecks } from "./workflow/checks.ts";
-import { WorkflowFile } from "./workflow/document.ts";
+import { matchWorkflow } from "./workflow/match-workflow.ts";
 
 export interface FileResult {
   findings: Finding[];
   problems: ScanProblem[];
 }
 
-type Draft = Omit<Finding, "fingerprint"> & { matched: string };
+/** A finding before fingerprinting, with the full matched text the fingerprint hashes. */
+export type Draft = Omit<Finding, "fingerprint"> & { matched: string };
 
 export function matchFile(
   path: string,
@@ -63,49 +63,6 @@ function matchCode(path: string, text: string, parser: ParserName, rules: Compil
     }
   }
   return { drafts, problems };
-}
-
-/** Rules for this parser whose words appear in the text and, for source rules, whose sources do. */
-function rulesWorthRunning(
-  text: string,
-  parser: ParserName,
-  rules: CompiledRule[],
-): CompiledRule[] {
-  const present = wordIndexFor(rules, parser).presentIn(text);
-  const sourcesPresent = DEFAULT_SOURCES[parser].some((source) => present.has(sourceWord(source)));
-  return rules.filter((rule) => {
-    if (rule.language === "github-actions" || !PARSERS_OF[rule.language].includes(parser))
-      return false;
-    if (rule.words.length > 0 && !rule.words.some((word) => present.has(word))) return false;
-    if (rule.taint?.requires !== "source") return true;
-    // Request data can only flow from text that names it; without any, a source rule cannot fire.
-    return sourcesPresent || rule.taint.sources.some((source) => present.has(sourceWord(source)));
-  });
-}
-
-function sourceWord(source: string): string {
-  return source.replace(/\($/, "");
-}
-
-const wordIndexes = new WeakMap<CompiledRule[], Map<ParserName, WordIndex>>();
-
-/** One index per rule list and parser, built on first use (rules are fixed for a scan). */
-function wordIndexFor(rules: CompiledRule[], parser: ParserName): WordIndex {
-  let byParser = wordIndexes.get(rules);
-  if (!byParser) {
-    byParser = new Map();
-    wordIndexes.set(rules, byParser);
-  }
-  let index = byParser.get(parser);
-  if (!index) {
-    const sources = [
-      ...rules.flatMap((rule) => rule.taint?.sources ?? []),
-      ...DEFAULT_SOURCES[parser],
-    ].map(sourceWord);
-    index = new WordIndex([...rules.flatMap((rule) => rule.words), ...sources]);
-    byParser.set(parser, index);
-  }
-  return index;
 }
 
 /** Per-file facts computed only when a rule needs them. */
@@ -217,34 +174,4 @@ function interpolate(message: string, node: SgNode): string {
 function firstLine(text: string): string {
   const line = text.split("\n")[0] ?? "";
   return line.length > 200 ? `${line.slice(0, 197)}...` : line.trimEnd();
-}
-
-function matchWorkflow(path: string, text: string, rules: CompiledRule[]) {
-  const workflow = new WorkflowFile(text);
-  const problems: ScanProblem[] = [];
-  if (workflow.error) {
-    problems.push({ level: "error", subject: path, ...workflow.error });
-    return { drafts: [] as Draft[], problems };
-  }
-  const drafts: Draft[] = [];
-  for (const rule of rules) {
-    if (rule.language !== "github-actions") continue;
-    const check = workflowChecks[rule.check ?? ""];
-    for (const hit of check?.(workflow) ?? []) {
-      drafts.push({
-        ruleId: rule.id,
-        severity: rule.severity,
-        message: hit.detail ? `${rule.message} (${hit.detail})` : rule.message,
-        path,
-        startLine: hit.line,
-        startColumn: hit.column,
-        endLine: hit.line,
-        endColumn: hit.column + hit.snippet.length,
-        snippet: hit.snippet,
-        tool: "upkeep",
-        matched: hit.snippet,
-      });
-    }
-  }
-  return { drafts, problems };
 }

@@ -62869,99 +62869,85 @@ function assignFingerprints(findings, matchedText) {
   });
 }
 
-// core/sast/syntax.ts
-var JS = {
-  functions: /* @__PURE__ */ new Set([
-    "function_declaration",
-    "function_expression",
-    "arrow_function",
-    "method_definition",
-    "generator_function_declaration",
-    "generator_function"
-  ]),
-  bindings: {
-    variable_declarator: { target: "name", value: "value" },
-    assignment_expression: { target: "left", value: "right" },
-    augmented_assignment_expression: { target: "left", value: "right" }
-  },
-  names: /* @__PURE__ */ new Set(["identifier", "shorthand_property_identifier_pattern"]),
-  literals: /* @__PURE__ */ new Set([
-    "string",
-    "string_fragment",
-    "number",
-    "true",
-    "false",
-    "null",
-    "undefined",
-    "regex",
-    "template_string",
-    "escape_sequence"
-  ]),
-  call: { kind: "call_expression", callee: "function" },
-  propertyNames: /* @__PURE__ */ new Set(["property_identifier", "shorthand_property_identifier"]),
-  interpolations: /* @__PURE__ */ new Set(["template_substitution"])
+// core/sast/bindings.ts
+var DECLARATIONS = /* @__PURE__ */ new Set(["variable_declarator", "short_var_declaration", "var_spec"]);
+var BindingIndex = class {
+  root;
+  facts;
+  parser;
+  bindings;
+  constructor(root, facts, parser2) {
+    this.root = root;
+    this.facts = facts;
+    this.parser = parser2;
+  }
+  /** Values assigned to this variable (or `obj.field`) before `at`, in a scope containing it. */
+  assignedValues(node2, at, seen) {
+    const key = node2.text().replace(/\s+/g, "");
+    const candidates = this.bindingsByName().get(key) ?? [];
+    const values = [];
+    const visible = candidates.filter((binding) => {
+      if (binding.start >= at) return false;
+      const scope = this.scopeOf(binding);
+      return at >= scope.start && at < scope.end;
+    });
+    const width = (binding) => this.scopeOf(binding).end - this.scopeOf(binding).start;
+    const innermost = Math.min(...visible.filter((binding) => binding.declares).map(width));
+    for (const binding of visible) {
+      if (seen.has(binding.id) || width(binding) > innermost) continue;
+      seen.add(binding.id);
+      values.push({ id: binding.id, node: binding.value, at: binding.start });
+    }
+    return values;
+  }
+  bindingsByName() {
+    if (this.bindings) return this.bindings;
+    const byName = /* @__PURE__ */ new Map();
+    const kinds = Object.keys(this.facts.bindings);
+    const nodes = this.root.findAll({ rule: { any: kinds.map((kind) => ({ kind })) } });
+    for (const node2 of nodes) {
+      const fields = this.facts.bindings[String(node2.kind())];
+      if (!fields) continue;
+      const target = node2.field(fields.target);
+      const value = node2.field(fields.value);
+      if (!target || !value) continue;
+      const binding = {
+        id: node2.id(),
+        declares: DECLARATIONS.has(String(node2.kind())) || this.parser === "python",
+        node: node2,
+        value,
+        start: node2.range().start.index
+      };
+      for (const name of this.boundNames(target)) {
+        const list = byName.get(name);
+        if (list) list.push(binding);
+        else byName.set(name, [binding]);
+      }
+    }
+    this.bindings = byName;
+    return byName;
+  }
+  boundNames(target) {
+    if (this.facts.names.has(String(target.kind())) || target.namedChildren().length === 0)
+      return [target.text()];
+    const names = target.findAll({ rule: { any: [...this.facts.names].map((kind) => ({ kind })) } }).map((name) => name.text());
+    return [...names, target.text().replace(/\s+/g, "")];
+  }
+  scopeOf(binding) {
+    if (binding.scope) return binding.scope;
+    binding.scope = { start: 0, end: Number.MAX_SAFE_INTEGER };
+    for (let parent = binding.node.parent(); parent; parent = parent.parent()) {
+      if (this.facts.functions.has(String(parent.kind()))) {
+        const range = parent.range();
+        binding.scope = { start: range.start.index, end: range.end.index };
+        break;
+      }
+    }
+    return binding.scope;
+  }
 };
-var PYTHON = {
-  functions: /* @__PURE__ */ new Set(["function_definition", "lambda"]),
-  bindings: {
-    assignment: { target: "left", value: "right" },
-    augmented_assignment: { target: "left", value: "right" },
-    named_expression: { target: "name", value: "value" }
-  },
-  names: /* @__PURE__ */ new Set(["identifier"]),
-  literals: /* @__PURE__ */ new Set(["string", "integer", "float", "true", "false", "none", "string_content"]),
-  call: { kind: "call", callee: "function" },
-  propertyNames: /* @__PURE__ */ new Set([]),
-  interpolations: /* @__PURE__ */ new Set(["interpolation"])
-};
-var GO = {
-  functions: /* @__PURE__ */ new Set(["function_declaration", "method_declaration", "func_literal"]),
-  bindings: {
-    short_var_declaration: { target: "left", value: "right" },
-    assignment_statement: { target: "left", value: "right" },
-    var_spec: { target: "name", value: "value" }
-  },
-  names: /* @__PURE__ */ new Set(["identifier"]),
-  literals: /* @__PURE__ */ new Set([
-    "interpreted_string_literal",
-    "raw_string_literal",
-    "int_literal",
-    "float_literal",
-    "true",
-    "false",
-    "nil"
-  ]),
-  call: { kind: "call_expression", callee: "function" },
-  propertyNames: /* @__PURE__ */ new Set(["field_identifier"]),
-  interpolations: /* @__PURE__ */ new Set([])
-};
-var JAVA = {
-  functions: /* @__PURE__ */ new Set(["method_declaration", "constructor_declaration", "lambda_expression"]),
-  bindings: {
-    variable_declarator: { target: "name", value: "value" },
-    assignment_expression: { target: "left", value: "right" }
-  },
-  names: /* @__PURE__ */ new Set(["identifier"]),
-  literals: /* @__PURE__ */ new Set([
-    "string_literal",
-    "string_fragment",
-    "decimal_integer_literal",
-    "true",
-    "false",
-    "null_literal"
-  ]),
-  call: { kind: "method_invocation", callee: "name" },
-  propertyNames: /* @__PURE__ */ new Set([]),
-  interpolations: /* @__PURE__ */ new Set([])
-};
-function syntaxOf(parser2) {
-  if (parser2 === "python") return PYTHON;
-  if (parser2 === "go") return GO;
-  if (parser2 === "java") return JAVA;
-  return JS;
-}
 
-// core/sast/flow.ts
+// core/sast/flow-vocabulary.ts
 var DEFAULT_SOURCES = {
   JavaScript: [],
   TypeScript: [],
@@ -63071,7 +63057,6 @@ var DEFAULT_SANITIZERS = {
   go: ["Atoi", "ParseInt", "ParseFloat", "QuoteMeta", "EscapeString", "Base", "Clean"],
   java: ["parseInt", "parseLong", "valueOf", "encode", "escapeHtml4", "getName"]
 };
-var DECLARATIONS = /* @__PURE__ */ new Set(["variable_declarator", "short_var_declaration", "var_spec"]);
 var PROPAGATORS = /* @__PURE__ */ new Set([
   "join",
   "resolve",
@@ -63101,6 +63086,111 @@ function sanitizersFor(parser2) {
     return DEFAULT_SANITIZERS[parser2];
   return DEFAULT_SANITIZERS.js;
 }
+var NOT_SOURCES = /^process\.argv\[[01]\]|^sys\.argv\[0\]|^os\.Args\[0\]/;
+function matchesSource(text, sources) {
+  const compact = text.length < 400 && /\s/.test(text) ? text.replace(/\s+/g, "") : text;
+  for (const source of sources) {
+    if (!compact.startsWith(source)) continue;
+    if (source.endsWith("(")) return true;
+    const next = compact.charAt(source.length);
+    if (next === "" || !/[A-Za-z0-9_$]/.test(next)) return true;
+  }
+  return false;
+}
+
+// core/sast/syntax.ts
+var JS = {
+  functions: /* @__PURE__ */ new Set([
+    "function_declaration",
+    "function_expression",
+    "arrow_function",
+    "method_definition",
+    "generator_function_declaration",
+    "generator_function"
+  ]),
+  bindings: {
+    variable_declarator: { target: "name", value: "value" },
+    assignment_expression: { target: "left", value: "right" },
+    augmented_assignment_expression: { target: "left", value: "right" }
+  },
+  names: /* @__PURE__ */ new Set(["identifier", "shorthand_property_identifier_pattern"]),
+  literals: /* @__PURE__ */ new Set([
+    "string",
+    "string_fragment",
+    "number",
+    "true",
+    "false",
+    "null",
+    "undefined",
+    "regex",
+    "template_string",
+    "escape_sequence"
+  ]),
+  call: { kind: "call_expression", callee: "function" },
+  propertyNames: /* @__PURE__ */ new Set(["property_identifier", "shorthand_property_identifier"]),
+  interpolations: /* @__PURE__ */ new Set(["template_substitution"])
+};
+var PYTHON = {
+  functions: /* @__PURE__ */ new Set(["function_definition", "lambda"]),
+  bindings: {
+    assignment: { target: "left", value: "right" },
+    augmented_assignment: { target: "left", value: "right" },
+    named_expression: { target: "name", value: "value" }
+  },
+  names: /* @__PURE__ */ new Set(["identifier"]),
+  literals: /* @__PURE__ */ new Set(["string", "integer", "float", "true", "false", "none", "string_content"]),
+  call: { kind: "call", callee: "function" },
+  propertyNames: /* @__PURE__ */ new Set([]),
+  interpolations: /* @__PURE__ */ new Set(["interpolation"])
+};
+var GO = {
+  functions: /* @__PURE__ */ new Set(["function_declaration", "method_declaration", "func_literal"]),
+  bindings: {
+    short_var_declaration: { target: "left", value: "right" },
+    assignment_statement: { target: "left", value: "right" },
+    var_spec: { target: "name", value: "value" }
+  },
+  names: /* @__PURE__ */ new Set(["identifier"]),
+  literals: /* @__PURE__ */ new Set([
+    "interpreted_string_literal",
+    "raw_string_literal",
+    "int_literal",
+    "float_literal",
+    "true",
+    "false",
+    "nil"
+  ]),
+  call: { kind: "call_expression", callee: "function" },
+  propertyNames: /* @__PURE__ */ new Set(["field_identifier"]),
+  interpolations: /* @__PURE__ */ new Set([])
+};
+var JAVA = {
+  functions: /* @__PURE__ */ new Set(["method_declaration", "constructor_declaration", "lambda_expression"]),
+  bindings: {
+    variable_declarator: { target: "name", value: "value" },
+    assignment_expression: { target: "left", value: "right" }
+  },
+  names: /* @__PURE__ */ new Set(["identifier"]),
+  literals: /* @__PURE__ */ new Set([
+    "string_literal",
+    "string_fragment",
+    "decimal_integer_literal",
+    "true",
+    "false",
+    "null_literal"
+  ]),
+  call: { kind: "method_invocation", callee: "name" },
+  propertyNames: /* @__PURE__ */ new Set([]),
+  interpolations: /* @__PURE__ */ new Set([])
+};
+function syntaxOf(parser2) {
+  if (parser2 === "python") return PYTHON;
+  if (parser2 === "go") return GO;
+  if (parser2 === "java") return JAVA;
+  return JS;
+}
+
+// core/sast/flow.ts
 var FileFlow = class {
   root;
   facts;
@@ -63110,6 +63200,7 @@ var FileFlow = class {
     this.root = root;
     this.parser = parser2;
     this.facts = syntaxOf(parser2);
+    this.bindings = new BindingIndex(root, this.facts, parser2);
   }
   /** True when request data reaches `node` and no sanitiser stands in between. */
   isTainted(node2, extraSanitizers = [], extraSources = []) {
@@ -63136,7 +63227,7 @@ var FileFlow = class {
       return inner ? this.leadingText(inner, depth + 1) : "";
     }
     if (this.facts.names.has(kind)) {
-      const assigned = this.assignedValues(node2, node2.range().start.index, /* @__PURE__ */ new Set());
+      const assigned = this.bindings.assignedValues(node2, node2.range().start.index, /* @__PURE__ */ new Set());
       if (assigned.length !== 1) return "";
       return this.leadingText(assigned[0].node, depth + 1);
     }
@@ -63215,7 +63306,7 @@ var FileFlow = class {
     if (matchesSource(text, sources)) return true;
     if (kind === this.facts.call.kind)
       return this.callTaint(node2, at, sources, sanitizers, seen, depth);
-    const assigned = this.assignedValues(node2, at, seen);
+    const assigned = this.bindings.assignedValues(node2, at, seen);
     for (const value of assigned)
       if (this.taintOf(value.node, value.at, sources, sanitizers, seen, depth + 1)) return true;
     if (this.facts.names.has(kind)) {
@@ -63246,7 +63337,7 @@ var FileFlow = class {
     if (this.facts.literals.has(kind)) return !this.hasInterpolation(node2);
     if (kind === this.facts.call.kind) return this.isSanitizerCall(node2, sanitizers);
     if (this.facts.names.has(kind)) {
-      const assigned = this.assignedValues(node2, at, /* @__PURE__ */ new Set());
+      const assigned = this.bindings.assignedValues(node2, at, /* @__PURE__ */ new Set());
       if (assigned.length === 0) return false;
       return assigned.every((value) => {
         const known = settled.get(value.id);
@@ -63270,82 +63361,7 @@ var FileFlow = class {
     const text = callee.text().replace(/\s+/g, "");
     return sanitizers.has(text) || sanitizers.has(text.slice(text.lastIndexOf(".") + 1));
   }
-  /** Values assigned to this variable (or `obj.field`) before `at`, in a scope containing it. */
-  assignedValues(node2, at, seen) {
-    const key = node2.text().replace(/\s+/g, "");
-    const candidates = this.bindingsByName().get(key) ?? [];
-    const values = [];
-    const visible = candidates.filter((binding) => {
-      if (binding.start >= at) return false;
-      const scope = this.scopeOf(binding);
-      return at >= scope.start && at < scope.end;
-    });
-    const width = (binding) => this.scopeOf(binding).end - this.scopeOf(binding).start;
-    const innermost = Math.min(...visible.filter((binding) => binding.declares).map(width));
-    for (const binding of visible) {
-      if (seen.has(binding.id) || width(binding) > innermost) continue;
-      seen.add(binding.id);
-      values.push({ id: binding.id, node: binding.value, at: binding.start });
-    }
-    return values;
-  }
-  bindingsByName() {
-    if (this.bindings) return this.bindings;
-    const byName = /* @__PURE__ */ new Map();
-    const kinds = Object.keys(this.facts.bindings);
-    const nodes = this.root.findAll({ rule: { any: kinds.map((kind) => ({ kind })) } });
-    for (const node2 of nodes) {
-      const fields = this.facts.bindings[String(node2.kind())];
-      if (!fields) continue;
-      const target = node2.field(fields.target);
-      const value = node2.field(fields.value);
-      if (!target || !value) continue;
-      const binding = {
-        id: node2.id(),
-        declares: DECLARATIONS.has(String(node2.kind())) || this.parser === "python",
-        node: node2,
-        value,
-        start: node2.range().start.index
-      };
-      for (const name of this.boundNames(target)) {
-        const list = byName.get(name);
-        if (list) list.push(binding);
-        else byName.set(name, [binding]);
-      }
-    }
-    this.bindings = byName;
-    return byName;
-  }
-  boundNames(target) {
-    if (this.facts.names.has(String(target.kind())) || target.namedChildren().length === 0)
-      return [target.text()];
-    const names = target.findAll({ rule: { any: [...this.facts.names].map((kind) => ({ kind })) } }).map((name) => name.text());
-    return [...names, target.text().replace(/\s+/g, "")];
-  }
-  scopeOf(binding) {
-    if (binding.scope) return binding.scope;
-    binding.scope = { start: 0, end: Number.MAX_SAFE_INTEGER };
-    for (let parent = binding.node.parent(); parent; parent = parent.parent()) {
-      if (this.facts.functions.has(String(parent.kind()))) {
-        const range = parent.range();
-        binding.scope = { start: range.start.index, end: range.end.index };
-        break;
-      }
-    }
-    return binding.scope;
-  }
 };
-var NOT_SOURCES = /^process\.argv\[[01]\]|^sys\.argv\[0\]|^os\.Args\[0\]/;
-function matchesSource(text, sources) {
-  const compact = text.length < 400 && /\s/.test(text) ? text.replace(/\s+/g, "") : text;
-  for (const source of sources) {
-    if (!compact.startsWith(source)) continue;
-    if (source.endsWith("(")) return true;
-    const next = compact.charAt(source.length);
-    if (next === "" || !/[A-Za-z0-9_$]/.test(next)) return true;
-  }
-  return false;
-}
 
 // core/sast/imports.ts
 function collectImports(root, parser2) {
@@ -63460,6 +63476,65 @@ function qualifiedName(calleeText, imports) {
   return [imported.module, ...member, ...rest].join(".");
 }
 
+// core/sast/word-index.ts
+var WordIndex = class {
+  pattern;
+  /** For each word, the listed words it starts with (a match of "'fs/promises" is also "'fs"). */
+  prefixes = /* @__PURE__ */ new Map();
+  constructor(words) {
+    const unique = [...new Set(words)].filter(Boolean).sort((a, b) => b.length - a.length);
+    for (const word of unique)
+      this.prefixes.set(
+        word,
+        unique.filter((other) => word.startsWith(other))
+      );
+    const alternatives = unique.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+    this.pattern = unique.length > 0 ? new RegExp(`(?=(${alternatives.join("|")}))`, "g") : void 0;
+  }
+  /** The listed words that occur in `text`. */
+  presentIn(text) {
+    const present = /* @__PURE__ */ new Set();
+    if (!this.pattern) return present;
+    for (const match2 of text.matchAll(this.pattern))
+      for (const word of this.prefixes.get(match2[1]) ?? []) present.add(word);
+    return present;
+  }
+};
+
+// core/sast/precheck.ts
+function rulesWorthRunning(text, parser2, rules) {
+  const present = wordIndexFor(rules, parser2).presentIn(text);
+  const sourcesPresent = DEFAULT_SOURCES[parser2].some((source) => present.has(sourceWord(source)));
+  return rules.filter((rule) => {
+    if (rule.language === "github-actions" || !PARSERS_OF[rule.language].includes(parser2))
+      return false;
+    if (rule.words.length > 0 && !rule.words.some((word) => present.has(word))) return false;
+    if (rule.taint?.requires !== "source") return true;
+    return sourcesPresent || rule.taint.sources.some((source) => present.has(sourceWord(source)));
+  });
+}
+function sourceWord(source) {
+  return source.replace(/\($/, "");
+}
+var wordIndexes = /* @__PURE__ */ new WeakMap();
+function wordIndexFor(rules, parser2) {
+  let byParser = wordIndexes.get(rules);
+  if (!byParser) {
+    byParser = /* @__PURE__ */ new Map();
+    wordIndexes.set(rules, byParser);
+  }
+  let index = byParser.get(parser2);
+  if (!index) {
+    const sources = [
+      ...rules.flatMap((rule) => rule.taint?.sources ?? []),
+      ...DEFAULT_SOURCES[parser2]
+    ].map(sourceWord);
+    index = new WordIndex([...rules.flatMap((rule) => rule.words), ...sources]);
+    byParser.set(parser2, index);
+  }
+  return index;
+}
+
 // core/sast/sink-callees.ts
 function calleePattern(functions, imports) {
   const candidates = /* @__PURE__ */ new Set();
@@ -63495,31 +63570,6 @@ function escapeCallee(callee) {
 function escapeText(text) {
   return text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 }
-
-// core/sast/word-index.ts
-var WordIndex = class {
-  pattern;
-  /** For each word, the listed words it starts with (a match of "'fs/promises" is also "'fs"). */
-  prefixes = /* @__PURE__ */ new Map();
-  constructor(words) {
-    const unique = [...new Set(words)].filter(Boolean).sort((a, b) => b.length - a.length);
-    for (const word of unique)
-      this.prefixes.set(
-        word,
-        unique.filter((other) => word.startsWith(other))
-      );
-    const alternatives = unique.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
-    this.pattern = unique.length > 0 ? new RegExp(`(?=(${alternatives.join("|")}))`, "g") : void 0;
-  }
-  /** The listed words that occur in `text`. */
-  presentIn(text) {
-    const present = /* @__PURE__ */ new Set();
-    if (!this.pattern) return present;
-    for (const match2 of text.matchAll(this.pattern))
-      for (const word of this.prefixes.get(match2[1]) ?? []) present.add(word);
-    return present;
-  }
-};
 
 // core/sast/workflow/document.ts
 var import_yaml3 = __toESM(require_dist(), 1);
@@ -63602,6 +63652,37 @@ var WorkflowFile = class {
   }
 };
 
+// core/sast/workflow/match-workflow.ts
+function matchWorkflow(path, text, rules) {
+  const workflow = new WorkflowFile(text);
+  const problems = [];
+  if (workflow.error) {
+    problems.push({ level: "error", subject: path, ...workflow.error });
+    return { drafts: [], problems };
+  }
+  const drafts = [];
+  for (const rule of rules) {
+    if (rule.language !== "github-actions") continue;
+    const check2 = workflowChecks[rule.check ?? ""];
+    for (const hit of check2?.(workflow) ?? []) {
+      drafts.push({
+        ruleId: rule.id,
+        severity: rule.severity,
+        message: hit.detail ? `${rule.message} (${hit.detail})` : rule.message,
+        path,
+        startLine: hit.line,
+        startColumn: hit.column,
+        endLine: hit.line,
+        endColumn: hit.column + hit.snippet.length,
+        snippet: hit.snippet,
+        tool: "upkeep",
+        matched: hit.snippet
+      });
+    }
+  }
+  return { drafts, problems };
+}
+
 // core/sast/match-file.ts
 function matchFile(path, text, kind, rules) {
   const { drafts, problems } = kind.kind === "workflow" ? matchWorkflow(path, text, rules) : matchCode(path, text, kind.parser, rules);
@@ -63634,38 +63715,6 @@ function matchCode(path, text, parser2, rules) {
     }
   }
   return { drafts, problems };
-}
-function rulesWorthRunning(text, parser2, rules) {
-  const present = wordIndexFor(rules, parser2).presentIn(text);
-  const sourcesPresent = DEFAULT_SOURCES[parser2].some((source) => present.has(sourceWord(source)));
-  return rules.filter((rule) => {
-    if (rule.language === "github-actions" || !PARSERS_OF[rule.language].includes(parser2))
-      return false;
-    if (rule.words.length > 0 && !rule.words.some((word) => present.has(word))) return false;
-    if (rule.taint?.requires !== "source") return true;
-    return sourcesPresent || rule.taint.sources.some((source) => present.has(sourceWord(source)));
-  });
-}
-function sourceWord(source) {
-  return source.replace(/\($/, "");
-}
-var wordIndexes = /* @__PURE__ */ new WeakMap();
-function wordIndexFor(rules, parser2) {
-  let byParser = wordIndexes.get(rules);
-  if (!byParser) {
-    byParser = /* @__PURE__ */ new Map();
-    wordIndexes.set(rules, byParser);
-  }
-  let index = byParser.get(parser2);
-  if (!index) {
-    const sources = [
-      ...rules.flatMap((rule) => rule.taint?.sources ?? []),
-      ...DEFAULT_SOURCES[parser2]
-    ].map(sourceWord);
-    index = new WordIndex([...rules.flatMap((rule) => rule.words), ...sources]);
-    byParser.set(parser2, index);
-  }
-  return index;
 }
 var FileContext = class {
   imports;
@@ -63763,35 +63812,6 @@ function interpolate(message, node2) {
 function firstLine(text) {
   const line = text.split("\n")[0] ?? "";
   return line.length > 200 ? `${line.slice(0, 197)}...` : line.trimEnd();
-}
-function matchWorkflow(path, text, rules) {
-  const workflow = new WorkflowFile(text);
-  const problems = [];
-  if (workflow.error) {
-    problems.push({ level: "error", subject: path, ...workflow.error });
-    return { drafts: [], problems };
-  }
-  const drafts = [];
-  for (const rule of rules) {
-    if (rule.language !== "github-actions") continue;
-    const check2 = workflowChecks[rule.check ?? ""];
-    for (const hit of check2?.(workflow) ?? []) {
-      drafts.push({
-        ruleId: rule.id,
-        severity: rule.severity,
-        message: hit.detail ? `${rule.message} (${hit.detail})` : rule.message,
-        path,
-        startLine: hit.line,
-        startColumn: hit.column,
-        endLine: hit.line,
-        endColumn: hit.column + hit.snippet.length,
-        snippet: hit.snippet,
-        tool: "upkeep",
-        matched: hit.snippet
-      });
-    }
-  }
-  return { drafts, problems };
 }
 
 // core/sast/scan/read-source.ts
