@@ -5,7 +5,7 @@ import type { Finding, ScanProblem } from "./finding.ts";
 import { assignFingerprints } from "./fingerprint.ts";
 import { FileFlow } from "./flow.ts";
 import { collectImports, type ImportMap, qualifiedName } from "./imports.ts";
-import { type FileKind, napiLang, PARSERS_OF, type ParserName } from "./languages.ts";
+import { type FileKind, napiLang, type ParserName } from "./languages.ts";
 import { rulesWorthRunning } from "./precheck.ts";
 import type { CompiledRule } from "./rule.ts";
 import { calleePattern } from "./sink-callees.ts";

@@ -50,6 +50,7 @@ describe("flow from request data into sinks", () => {
       'const { exec } = require("child_process");',
       "const run = (command, options) => exec(command, options);",
       "function safe(command) { exec(command); }",
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: JavaScript source under test
       'app.get("/", (req) => { run(`tool ${req.query.name}`, {}); safe("ls"); });',
     ].join("\n");
     expect(ids(scan("helper.js", text).findings)).toEqual(["js-command-injection:2"]);
