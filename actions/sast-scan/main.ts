@@ -2,7 +2,7 @@
 // github/codeql-action/upload-sarif) and a JSON report, summarise, annotate new findings on
 // changed lines, hand serious findings to security-window issues, and fail on the threshold.
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { dirname, join, relative, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import * as core from "@actions/core";
 import type { UpkeepConfig } from "../../core/config/schema.ts";
 import type { SastConfig } from "../../core/sast/config.ts";
@@ -46,16 +46,16 @@ function annotationLevel(finding: Finding): "error" | "warning" | "notice" {
 }
 
 /** On a pull request, only lines it changed; elsewhere (or without a diff) every new finding. */
-function annotate(findings: Finding[], scanPath: string, changed: ChangedLines | undefined): void {
+function annotate(findings: Finding[], changed: ChangedLines | undefined): void {
   const candidates = activeFindings(findings).filter((finding) => {
     if (!changed) return true;
-    const lines = changed.get(join(scanPath, finding.path).replace(/^\.\//, ""));
+    const lines = changed.get(finding.path);
     return lines?.has(finding.startLine) === true;
   });
   for (const finding of candidates.slice(0, MAX_ANNOTATIONS)) {
     const properties = {
       title: `${finding.severity} ${finding.ruleId}`,
-      file: join(scanPath, finding.path).replace(/^\.\//, ""),
+      file: finding.path,
       startLine: finding.startLine,
       endLine: finding.endLine,
     };
@@ -143,13 +143,16 @@ async function track(
 async function main(): Promise<void> {
   const token = core.getInput("token");
   const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
-  const root = resolve(workspace, core.getInput("path") || ".");
+  // Paths in findings, SARIF and annotations are relative to the workspace (the repository root,
+  // as code scanning expects), so a `path` input narrows what is scanned, not where paths start.
+  const root = workspace;
   const config = await loadActionConfig(
     token ? actionGitHub(token) : undefined,
     core.getInput("config") || undefined,
   );
   if (!config) return;
-  const sast = withInputs(config.sast);
+  const only = core.getInput("path").trim();
+  const sast = { ...withInputs(config.sast), ...(only && only !== "." ? { paths: [only] } : {}) };
   if (process.env.SNYK_TOKEN) core.setSecret(process.env.SNYK_TOKEN);
   const rules = core
     .getMultilineInput("rules")
@@ -176,8 +179,7 @@ async function main(): Promise<void> {
   writeText(files.sarif, `${JSON.stringify(buildSastSarif(report, VERSION), null, 2)}\n`);
   writeText(files.report, formatJson(report, sast.failOn));
   setOutputs(report, failing.length, files);
-  const scanPath = relative(workspace, root) || ".";
-  if (flag("annotate", true)) annotate(report.findings, scanPath, pullRequestDiff(workspace));
+  if (flag("annotate", true)) annotate(report.findings, pullRequestDiff(workspace));
   for (const problem of report.problems)
     core.warning(problem.message, {
       title: `SAST ${problem.level}: ${problem.subject}`,
@@ -187,10 +189,7 @@ async function main(): Promise<void> {
   const sha = process.env.GITHUB_SHA;
   const blobUrl =
     sha && process.env.GITHUB_REPOSITORY
-      ? `${server}/${process.env.GITHUB_REPOSITORY}/blob/${sha}/${scanPath === "." ? "" : `${scanPath}/`}`.replace(
-          /\/$/,
-          "",
-        )
+      ? `${server}/${process.env.GITHUB_REPOSITORY}/blob/${sha}`
       : undefined;
   await core.summary
     .addRaw(formatSummary(report, { failing: failing.length, ...(blobUrl ? { blobUrl } : {}) }))

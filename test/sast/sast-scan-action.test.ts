@@ -164,4 +164,27 @@ describe("sast-scan action", () => {
     expect(run.stdout.match(/::error title=critical/g)).toHaveLength(50);
     expect(run.stdout).toContain("70 more finding(s) are in the summary and SARIF");
   });
+
+  it("scans only the `path` input and still reports paths from the repository root", async () => {
+    const root = workspace({
+      "services/api/server.js": VULNERABLE,
+      "legacy/server.js": VULNERABLE,
+    });
+    const run = await runAction({
+      entry: ENTRY,
+      inputs: { token: "", path: "services/api", "sarif-file": "sast.sarif" },
+      repository: REPO,
+      workspace: root,
+      eventName: "push",
+    });
+    expect(run.exitCode).toBe(1);
+    expect(run.stdout).toContain("file=services/api/server.js,line=3");
+    expect(run.stdout).not.toContain("legacy/");
+    const sarif = JSON.parse(readFileSync(join(root, "sast.sarif"), "utf8"));
+    const uris = sarif.runs[0].results.map(
+      (result: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) =>
+        result.locations[0]?.physicalLocation.artifactLocation.uri,
+    );
+    expect(uris).toEqual(["services/api/server.js"]);
+  });
 });

@@ -41620,7 +41620,7 @@ var require_lib2 = __commonJS({
 
 // actions/sast-scan/main.ts
 import { mkdirSync, readFileSync as readFileSync7, writeFileSync } from "node:fs";
-import { dirname as dirname2, join as join4, relative as relative3, resolve as resolve2 } from "node:path";
+import { dirname as dirname2, join as join4, resolve as resolve2 } from "node:path";
 
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";
@@ -77176,16 +77176,16 @@ function annotationLevel(finding) {
   if (finding.severity === "critical" || finding.severity === "high") return "error";
   return finding.severity === "medium" ? "warning" : "notice";
 }
-function annotate(findings, scanPath, changed) {
+function annotate(findings, changed) {
   const candidates = activeFindings(findings).filter((finding) => {
     if (!changed) return true;
-    const lines = changed.get(join4(scanPath, finding.path).replace(/^\.\//, ""));
+    const lines = changed.get(finding.path);
     return lines?.has(finding.startLine) === true;
   });
   for (const finding of candidates.slice(0, MAX_ANNOTATIONS)) {
     const properties = {
       title: `${finding.severity} ${finding.ruleId}`,
-      file: join4(scanPath, finding.path).replace(/^\.\//, ""),
+      file: finding.path,
       startLine: finding.startLine,
       endLine: finding.endLine
     };
@@ -77258,13 +77258,14 @@ async function track(config2, sast, report, token) {
 async function main() {
   const token = getInput("token");
   const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
-  const root = resolve2(workspace, getInput("path") || ".");
+  const root = workspace;
   const config2 = await loadActionConfig(
     token ? actionGitHub(token) : void 0,
     getInput("config") || void 0
   );
   if (!config2) return;
-  const sast = withInputs(config2.sast);
+  const only = getInput("path").trim();
+  const sast = { ...withInputs(config2.sast), ...only && only !== "." ? { paths: [only] } : {} };
   if (process.env.SNYK_TOKEN) setSecret(process.env.SNYK_TOKEN);
   const rules = getMultilineInput("rules").flatMap((line) => line.split(",")).map((rule) => rule.trim()).filter(Boolean);
   const jobs = Number(getInput("jobs") || "0");
@@ -77286,8 +77287,7 @@ async function main() {
 `);
   writeText(files.report, formatJson(report, sast.failOn));
   setOutputs(report, failing.length, files);
-  const scanPath = relative3(workspace, root) || ".";
-  if (flag("annotate", true)) annotate(report.findings, scanPath, pullRequestDiff(workspace));
+  if (flag("annotate", true)) annotate(report.findings, pullRequestDiff(workspace));
   for (const problem2 of report.problems)
     warning(problem2.message, {
       title: `SAST ${problem2.level}: ${problem2.subject}`,
@@ -77295,10 +77295,7 @@ async function main() {
     });
   const server = process.env.GITHUB_SERVER_URL ?? "https://github.com";
   const sha = process.env.GITHUB_SHA;
-  const blobUrl = sha && process.env.GITHUB_REPOSITORY ? `${server}/${process.env.GITHUB_REPOSITORY}/blob/${sha}/${scanPath === "." ? "" : `${scanPath}/`}`.replace(
-    /\/$/,
-    ""
-  ) : void 0;
+  const blobUrl = sha && process.env.GITHUB_REPOSITORY ? `${server}/${process.env.GITHUB_REPOSITORY}/blob/${sha}` : void 0;
   await summary.addRaw(formatSummary(report, { failing: failing.length, ...blobUrl ? { blobUrl } : {} })).write();
   if (token) await track(config2, sast, report, token);
   const exit = scanExitCode(failing.length, report.incomplete);
