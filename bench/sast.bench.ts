@@ -33,11 +33,18 @@ function rules(): CompiledRule[] {
 
 /** Real code files, sorted; the same cut the scanner makes (size cap, minified lines). */
 function benchFiles(): string[] {
-  const base = join(ROOT, "node_modules");
-  return readdirSync(base, { recursive: true, encoding: "utf8" })
-    .filter((path) => CODE.test(path) && !path.endsWith(".d.ts") && !path.startsWith(".cache"))
-    .sort()
-    .map((path) => join(base, path))
+  // BENCH_DIRS (colon-separated) adds trees, e.g. /usr/lib/node_modules, for a bigger sample.
+  const bases = [
+    join(ROOT, "node_modules"),
+    ...(process.env.BENCH_DIRS ?? "").split(":").filter(Boolean),
+  ];
+  return bases
+    .flatMap((base) =>
+      readdirSync(base, { recursive: true, encoding: "utf8" })
+        .filter((path) => CODE.test(path) && !path.endsWith(".d.ts") && !path.startsWith(".cache"))
+        .sort()
+        .map((path) => join(base, path)),
+    )
     .filter((path) => {
       if (statSync(path).size > 1_000_000) return false;
       return readFileSync(path, "utf8")
@@ -139,7 +146,7 @@ async function main(): Promise<void> {
   writeFileSync(join(dir, "all.txt"), all.join("\n"));
   writeFileSync(join(dir, "js.txt"), jsOnly.join("\n"));
   console.log(
-    `node_modules holds ${all.length} JS/TS code files after the size/minified cut (${jsOnly.length} JavaScript); threads=${THREADS}`,
+    `node_modules sample: ${all.length} JS/TS code files after the size/minified cut (${jsOnly.length} JavaScript); threads=${THREADS}`,
   );
   const self = new URL(import.meta.url).pathname;
   const node = process.execPath;
