@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { buildBundle, listBundles, ROOT } from "./bundles.ts";
+import { treeHash, VENDORED, vendorNative, vendorTarget } from "./vendor-native.ts";
 
 const scratch = mkdtempSync(join(tmpdir(), "upkeep-dist-"));
 const stale: string[] = [];
@@ -17,6 +18,12 @@ try {
       committed = "";
     }
     if (fresh !== committed) stale.push(bundle.output);
+  }
+  for (const spec of VENDORED) {
+    vendorNative(ROOT, scratch, spec);
+    if (treeHash(vendorTarget(scratch, spec)) !== treeHash(vendorTarget(ROOT, spec))) {
+      stale.push(`actions/${spec.action}/dist/node_modules`);
+    }
   }
 } finally {
   rmSync(scratch, { recursive: true, force: true });
