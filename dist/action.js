@@ -26482,8 +26482,8 @@ var require_dist = __commonJS({
 
 // actions/main.ts
 import { existsSync, readFileSync } from "node:fs";
-import { fileURLToPath, pathToFileURL } from "node:url";
 import { dirname, join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";

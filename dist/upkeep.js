@@ -1428,7 +1428,7 @@ var require_stringify = __commonJS({
     var identity = require_identity();
     var stringifyComment = require_stringifyComment();
     var stringifyString = require_stringifyString();
-    function createStringifyContext(doc, options) {
+    function createStringifyContext(doc, options2) {
       const opt = Object.assign({
         blockQuote: true,
         commentString: stringifyComment.stringifyComment,
@@ -1448,7 +1448,7 @@ var require_stringify = __commonJS({
         trailingComma: false,
         trueStr: "true",
         verifyAliasOrder: true
-      }, doc.schema.toStringOptions, options);
+      }, doc.schema.toStringOptions, options2);
       let inFlow;
       switch (opt.collectionStyle) {
         case "block":
@@ -1870,10 +1870,10 @@ var require_stringifyCollection = __commonJS({
     var identity = require_identity();
     var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
-    function stringifyCollection(collection, ctx, options) {
+    function stringifyCollection(collection, ctx, options2) {
       const flow = ctx.inFlow ?? collection.flow;
       const stringify3 = flow ? stringifyFlowCollection : stringifyBlockCollection;
-      return stringify3(collection, ctx, options);
+      return stringify3(collection, ctx, options2);
     }
     function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
       const { indent, options: { commentString } } = ctx;
@@ -3328,10 +3328,10 @@ var require_stringifyDocument = __commonJS({
     var identity = require_identity();
     var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
-    function stringifyDocument(doc, options) {
+    function stringifyDocument(doc, options2) {
       const lines = [];
-      let hasDirectives = options.directives === true;
-      if (options.directives !== false && doc.directives) {
+      let hasDirectives = options2.directives === true;
+      if (options2.directives !== false && doc.directives) {
         const dir = doc.directives.toString(doc);
         if (dir) {
           lines.push(dir);
@@ -3341,7 +3341,7 @@ var require_stringifyDocument = __commonJS({
       }
       if (hasDirectives)
         lines.push("---");
-      const ctx = stringify2.createStringifyContext(doc, options);
+      const ctx = stringify2.createStringifyContext(doc, options2);
       const { commentString } = ctx.options;
       if (doc.commentBefore) {
         if (lines.length !== 1)
@@ -3417,7 +3417,7 @@ var require_Document = __commonJS({
     var createNode = require_createNode();
     var directives = require_directives();
     var Document = class _Document {
-      constructor(value, replacer, options) {
+      constructor(value, replacer, options2) {
         this.commentBefore = null;
         this.comment = null;
         this.errors = [];
@@ -3426,8 +3426,8 @@ var require_Document = __commonJS({
         let _replacer = null;
         if (typeof replacer === "function" || Array.isArray(replacer)) {
           _replacer = replacer;
-        } else if (options === void 0 && replacer) {
-          options = replacer;
+        } else if (options2 === void 0 && replacer) {
+          options2 = replacer;
           replacer = void 0;
         }
         const opt = Object.assign({
@@ -3439,17 +3439,17 @@ var require_Document = __commonJS({
           stringKeys: false,
           uniqueKeys: true,
           version: "1.2"
-        }, options);
+        }, options2);
         this.options = opt;
         let { version: version3 } = opt;
-        if (options?._directives) {
-          this.directives = options._directives.atDocument();
+        if (options2?._directives) {
+          this.directives = options2._directives.atDocument();
           if (this.directives.yaml.explicit)
             version3 = this.directives.yaml.version;
         } else
           this.directives = new directives.Directives({ version: version3 });
-        this.setSchema(version3, options);
-        this.contents = value === void 0 ? null : this.createNode(value, _replacer, options);
+        this.setSchema(version3, options2);
+        this.contents = value === void 0 ? null : this.createNode(value, _replacer, options2);
       }
       /**
        * Create a deep copy of this Document and its contents.
@@ -3500,7 +3500,7 @@ var require_Document = __commonJS({
         }
         return new Alias.Alias(node2.anchor);
       }
-      createNode(value, replacer, options) {
+      createNode(value, replacer, options2) {
         let _replacer = void 0;
         if (typeof replacer === "function") {
           value = replacer.call({ "": value }, "", value);
@@ -3511,11 +3511,11 @@ var require_Document = __commonJS({
           if (asStr.length > 0)
             replacer = replacer.concat(asStr);
           _replacer = replacer;
-        } else if (options === void 0 && replacer) {
-          options = replacer;
+        } else if (options2 === void 0 && replacer) {
+          options2 = replacer;
           replacer = void 0;
         }
-        const { aliasDuplicateObjects, anchorPrefix, flow, keepUndefined, onTagObj, tag } = options ?? {};
+        const { aliasDuplicateObjects, anchorPrefix, flow, keepUndefined, onTagObj, tag } = options2 ?? {};
         const { onAnchor, setAnchors, sourceObjects } = anchors.createNodeAnchors(
           this,
           // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
@@ -3540,9 +3540,9 @@ var require_Document = __commonJS({
        * Convert a key and a value into a `Pair` using the current schema,
        * recursively wrapping all values as `Scalar` or `Collection` nodes.
        */
-      createPair(key, value, options = {}) {
-        const k = this.createNode(key, null, options);
-        const v = this.createNode(value, null, options);
+      createPair(key, value, options2 = {}) {
+        const k = this.createNode(key, null, options2);
+        const v = this.createNode(value, null, options2);
         return new Pair.Pair(k, v);
       }
       /**
@@ -3628,7 +3628,7 @@ var require_Document = __commonJS({
        *
        * Overrides all previously set schema options.
        */
-      setSchema(version3, options = {}) {
+      setSchema(version3, options2 = {}) {
         if (typeof version3 === "number")
           version3 = String(version3);
         let opt;
@@ -3658,10 +3658,10 @@ var require_Document = __commonJS({
             throw new Error(`Expected '1.1', '1.2' or null as first argument, but found: ${sv}`);
           }
         }
-        if (options.schema instanceof Object)
-          this.schema = options.schema;
+        if (options2.schema instanceof Object)
+          this.schema = options2.schema;
         else if (opt)
-          this.schema = new Schema.Schema(Object.assign(opt, options));
+          this.schema = new Schema.Schema(Object.assign(opt, options2));
         else
           throw new Error(`With a null YAML version, the { schema: Schema } option is required`);
       }
@@ -3691,14 +3691,14 @@ var require_Document = __commonJS({
         return this.toJS({ json: true, jsonArg, mapAsMap: false, onAnchor });
       }
       /** A YAML representation of the document. */
-      toString(options = {}) {
+      toString(options2 = {}) {
         if (this.errors.length > 0)
           throw new Error("Document with errors cannot be stringified");
-        if ("indent" in options && (!Number.isInteger(options.indent) || Number(options.indent) <= 0)) {
-          const s2 = JSON.stringify(options.indent);
+        if ("indent" in options2 && (!Number.isInteger(options2.indent) || Number(options2.indent) <= 0)) {
+          const s2 = JSON.stringify(options2.indent);
           throw new Error(`"indent" option must be a positive integer, not ${s2}`);
         }
-        return stringifyDocument.stringifyDocument(this, options);
+        return stringifyDocument.stringifyDocument(this, options2);
       }
     };
     function assertCollection(contents) {
@@ -5049,14 +5049,14 @@ var require_compose_node = __commonJS({
       }
       return node2;
     }
-    function composeAlias({ options }, { offset: offset2, source, end }, onError) {
+    function composeAlias({ options: options2 }, { offset: offset2, source, end }, onError) {
       const alias = new Alias.Alias(source.substring(1));
       if (alias.source === "")
         onError(offset2, "BAD_ALIAS", "Alias cannot be an empty string");
       if (alias.source.endsWith(":"))
         onError(offset2 + source.length - 1, "BAD_ALIAS", "Alias ending in : is ambiguous", true);
       const valueEnd = offset2 + source.length;
-      const re = resolveEnd.resolveEnd(end, valueEnd, options.strict, onError);
+      const re = resolveEnd.resolveEnd(end, valueEnd, options2.strict, onError);
       alias.range = [offset2, valueEnd, re.offset];
       if (re.comment)
         alias.comment = re.comment;
@@ -5075,8 +5075,8 @@ var require_compose_doc = __commonJS({
     var composeNode = require_compose_node();
     var resolveEnd = require_resolve_end();
     var resolveProps = require_resolve_props();
-    function composeDoc(options, directives, { offset: offset2, start, value, end }, onError) {
-      const opts = Object.assign({ _directives: directives }, options);
+    function composeDoc(options2, directives, { offset: offset2, start, value, end }, onError) {
+      const opts = Object.assign({ _directives: directives }, options2);
       const doc = new Document.Document(void 0, opts);
       const ctx = {
         atKey: false,
@@ -5155,7 +5155,7 @@ var require_composer = __commonJS({
       return { comment, afterEmptyLine };
     }
     var Composer = class {
-      constructor(options = {}) {
+      constructor(options2 = {}) {
         this.doc = null;
         this.atDirectives = false;
         this.prelude = [];
@@ -5168,8 +5168,8 @@ var require_composer = __commonJS({
           else
             this.errors.push(new errors.YAMLParseError(pos, code2, message));
         };
-        this.directives = new directives.Directives({ version: options.version || "1.2" });
-        this.options = options;
+        this.directives = new directives.Directives({ version: options2.version || "1.2" });
+        this.options = options2;
       }
       decorate(doc, afterDoc) {
         const { comment, afterEmptyLine } = parsePrelude(this.prelude);
@@ -7232,16 +7232,16 @@ var require_public_api = __commonJS({
     var log = require_log();
     var identity = require_identity();
     var lineCounter = require_line_counter();
-    var parser3 = require_parser();
-    function parseOptions6(options) {
-      const prettyErrors = options.prettyErrors !== false;
-      const lineCounter$1 = options.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
+    var parser4 = require_parser();
+    function parseOptions6(options2) {
+      const prettyErrors = options2.prettyErrors !== false;
+      const lineCounter$1 = options2.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
       return { lineCounter: lineCounter$1, prettyErrors };
     }
-    function parseAllDocuments3(source, options = {}) {
-      const { lineCounter: lineCounter2, prettyErrors } = parseOptions6(options);
-      const parser$1 = new parser3.Parser(lineCounter2?.addNewLine);
-      const composer$1 = new composer.Composer(options);
+    function parseAllDocuments3(source, options2 = {}) {
+      const { lineCounter: lineCounter2, prettyErrors } = parseOptions6(options2);
+      const parser$1 = new parser4.Parser(lineCounter2?.addNewLine);
+      const composer$1 = new composer.Composer(options2);
       const docs = Array.from(composer$1.compose(parser$1.parse(source)));
       if (prettyErrors && lineCounter2)
         for (const doc of docs) {
@@ -7252,10 +7252,10 @@ var require_public_api = __commonJS({
         return docs;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument5(source, options = {}) {
-      const { lineCounter: lineCounter2, prettyErrors } = parseOptions6(options);
-      const parser$1 = new parser3.Parser(lineCounter2?.addNewLine);
-      const composer$1 = new composer.Composer(options);
+    function parseDocument5(source, options2 = {}) {
+      const { lineCounter: lineCounter2, prettyErrors } = parseOptions6(options2);
+      const parser$1 = new parser4.Parser(lineCounter2?.addNewLine);
+      const composer$1 = new composer.Composer(options2);
       let doc = null;
       for (const _doc of composer$1.compose(parser$1.parse(source), true, source.length)) {
         if (!doc)
@@ -7271,14 +7271,14 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse13(src, reviver, options) {
+    function parse13(src, reviver, options2) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
-      } else if (options === void 0 && reviver && typeof reviver === "object") {
-        options = reviver;
+      } else if (options2 === void 0 && reviver && typeof reviver === "object") {
+        options2 = reviver;
       }
-      const doc = parseDocument5(src, options);
+      const doc = parseDocument5(src, options2);
       if (!doc)
         return null;
       doc.warnings.forEach((warning) => log.warn(doc.options.logLevel, warning));
@@ -7288,29 +7288,29 @@ var require_public_api = __commonJS({
         else
           doc.errors = [];
       }
-      return doc.toJS(Object.assign({ reviver: _reviver }, options));
+      return doc.toJS(Object.assign({ reviver: _reviver }, options2));
     }
-    function stringify2(value, replacer, options) {
+    function stringify2(value, replacer, options2) {
       let _replacer = null;
       if (typeof replacer === "function" || Array.isArray(replacer)) {
         _replacer = replacer;
-      } else if (options === void 0 && replacer) {
-        options = replacer;
+      } else if (options2 === void 0 && replacer) {
+        options2 = replacer;
       }
-      if (typeof options === "string")
-        options = options.length;
-      if (typeof options === "number") {
-        const indent = Math.round(options);
-        options = indent < 1 ? void 0 : indent > 8 ? { indent: 8 } : { indent };
+      if (typeof options2 === "string")
+        options2 = options2.length;
+      if (typeof options2 === "number") {
+        const indent = Math.round(options2);
+        options2 = indent < 1 ? void 0 : indent > 8 ? { indent: 8 } : { indent };
       }
       if (value === void 0) {
-        const { keepUndefined } = options ?? replacer ?? {};
+        const { keepUndefined } = options2 ?? replacer ?? {};
         if (!keepUndefined)
           return void 0;
       }
       if (identity.isDocument(value) && !_replacer)
-        return value.toString(options);
-      return new Document.Document(value, _replacer, options).toString(options);
+        return value.toString(options2);
+      return new Document.Document(value, _replacer, options2).toString(options2);
     }
     exports2.parse = parse13;
     exports2.parseAllDocuments = parseAllDocuments3;
@@ -7336,7 +7336,7 @@ var require_dist = __commonJS({
     var cst = require_cst();
     var lexer = require_lexer();
     var lineCounter = require_line_counter();
-    var parser3 = require_parser();
+    var parser4 = require_parser();
     var publicApi = require_public_api();
     var visit2 = require_visit();
     exports2.Composer = composer.Composer;
@@ -7361,7 +7361,7 @@ var require_dist = __commonJS({
     exports2.CST = cst;
     exports2.Lexer = lexer.Lexer;
     exports2.LineCounter = lineCounter.LineCounter;
-    exports2.Parser = parser3.Parser;
+    exports2.Parser = parser4.Parser;
     exports2.parse = publicApi.parse;
     exports2.parseAllDocuments = publicApi.parseAllDocuments;
     exports2.parseDocument = publicApi.parseDocument;
@@ -7439,7 +7439,7 @@ var require_CronField = __commonJS({
        * @throws {TypeError} if the constructor is called directly
        * @throws {Error} if validation fails
        */
-      constructor(values, options = { rawValue: "" }) {
+      constructor(values, options2 = { rawValue: "" }) {
         if (!Array.isArray(values)) {
           throw new Error(`${this.constructor.name} Validation error, values is not an array`);
         }
@@ -7447,8 +7447,8 @@ var require_CronField = __commonJS({
           throw new Error(`${this.constructor.name} Validation error, values contains no values`);
         }
         this.options = {
-          ...options,
-          rawValue: options.rawValue ?? ""
+          ...options2,
+          rawValue: options2.rawValue ?? ""
         };
         this.#values = [...values].sort(_CronField.sorter);
         this.#wildcard = this.options.wildcard !== void 0 ? this.options.wildcard : this.#isWildcardValue();
@@ -8211,20 +8211,20 @@ var require_luxon = __commonJS({
       if (uIndex === -1) {
         return [localeStr];
       } else {
-        let options;
+        let options2;
         let selectedStr;
         try {
-          options = getCachedDTF2(localeStr).resolvedOptions();
+          options2 = getCachedDTF2(localeStr).resolvedOptions();
           selectedStr = localeStr;
         } catch (e) {
           const smaller = localeStr.substring(0, uIndex);
-          options = getCachedDTF2(smaller).resolvedOptions();
+          options2 = getCachedDTF2(smaller).resolvedOptions();
           selectedStr = smaller;
         }
         const {
           numberingSystem,
           calendar
-        } = options;
+        } = options2;
         return [selectedStr, numberingSystem, calendar];
       }
     }
@@ -12168,8 +12168,8 @@ var require_luxon = __commonJS({
       }
     };
     function explainFromTokens2(locale, input2, format) {
-      const parser3 = new TokenParser2(locale, format);
-      return parser3.explainFromTokens(input2);
+      const parser4 = new TokenParser2(locale, format);
+      return parser4.explainFromTokens(input2);
     }
     function parseFromTokens2(locale, input2, format) {
       const {
@@ -12640,19 +12640,19 @@ var require_luxon = __commonJS({
        * @param {string|Zone} [options.zone='local'] - the zone to place the DateTime into
        * @return {DateTime}
        */
-      static fromJSDate(date5, options = {}) {
+      static fromJSDate(date5, options2 = {}) {
         const ts = isDate2(date5) ? date5.valueOf() : NaN;
         if (Number.isNaN(ts)) {
           return _DateTime.invalid("invalid input");
         }
-        const zoneToUse = normalizeZone2(options.zone, Settings2.defaultZone);
+        const zoneToUse = normalizeZone2(options2.zone, Settings2.defaultZone);
         if (!zoneToUse.isValid) {
           return _DateTime.invalid(unsupportedZone2(zoneToUse));
         }
         return new _DateTime({
           ts,
           zone: zoneToUse,
-          loc: Locale2.fromObject(options)
+          loc: Locale2.fromObject(options2)
         });
       }
       /**
@@ -12666,7 +12666,7 @@ var require_luxon = __commonJS({
        * @param {string} options.weekSettings - the week settings to set on the resulting DateTime instance
        * @return {DateTime}
        */
-      static fromMillis(milliseconds, options = {}) {
+      static fromMillis(milliseconds, options2 = {}) {
         if (!isNumber2(milliseconds)) {
           throw new InvalidArgumentError2(`fromMillis requires a numerical input, but received a ${typeof milliseconds} with value ${milliseconds}`);
         } else if (milliseconds < -MAX_DATE2 || milliseconds > MAX_DATE2) {
@@ -12674,8 +12674,8 @@ var require_luxon = __commonJS({
         } else {
           return new _DateTime({
             ts: milliseconds,
-            zone: normalizeZone2(options.zone, Settings2.defaultZone),
-            loc: Locale2.fromObject(options)
+            zone: normalizeZone2(options2.zone, Settings2.defaultZone),
+            loc: Locale2.fromObject(options2)
           });
         }
       }
@@ -12690,14 +12690,14 @@ var require_luxon = __commonJS({
        * @param {string} options.weekSettings - the week settings to set on the resulting DateTime instance
        * @return {DateTime}
        */
-      static fromSeconds(seconds, options = {}) {
+      static fromSeconds(seconds, options2 = {}) {
         if (!isNumber2(seconds)) {
           throw new InvalidArgumentError2("fromSeconds requires a numerical input");
         } else {
           return new _DateTime({
             ts: seconds * 1e3,
-            zone: normalizeZone2(options.zone, Settings2.defaultZone),
-            loc: Locale2.fromObject(options)
+            zone: normalizeZone2(options2.zone, Settings2.defaultZone),
+            loc: Locale2.fromObject(options2)
           });
         }
       }
@@ -14030,19 +14030,19 @@ var require_luxon = __commonJS({
        * @example DateTime.now().minus({ days: 2 }).toRelative({ unit: "hours" }) //=> "48 hours ago"
        * @example DateTime.now().minus({ hours: 36 }).toRelative({ round: false }) //=> "1.5 days ago"
        */
-      toRelative(options = {}) {
+      toRelative(options2 = {}) {
         if (!this.isValid) return null;
-        const base = options.base || _DateTime.fromObject({}, {
+        const base = options2.base || _DateTime.fromObject({}, {
           zone: this.zone
-        }), padding = options.padding ? this < base ? -options.padding : options.padding : 0;
+        }), padding = options2.padding ? this < base ? -options2.padding : options2.padding : 0;
         let units = ["years", "months", "days", "hours", "minutes", "seconds"];
-        let unit = options.unit;
-        if (Array.isArray(options.unit)) {
-          units = options.unit;
+        let unit = options2.unit;
+        if (Array.isArray(options2.unit)) {
+          units = options2.unit;
           unit = void 0;
         }
         return diffRelative2(base, this.plus(padding), {
-          ...options,
+          ...options2,
           numeric: "always",
           units,
           unit
@@ -14061,12 +14061,12 @@ var require_luxon = __commonJS({
        * @example DateTime.now().plus({ days: 1 }).toRelativeCalendar({ locale: "fr" }) //=> "demain"
        * @example DateTime.now().minus({ days: 2 }).toRelativeCalendar() //=> "2 days ago"
        */
-      toRelativeCalendar(options = {}) {
+      toRelativeCalendar(options2 = {}) {
         if (!this.isValid) return null;
-        return diffRelative2(options.base || _DateTime.fromObject({}, {
+        return diffRelative2(options2.base || _DateTime.fromObject({}, {
           zone: this.zone
         }), this, {
-          ...options,
+          ...options2,
           numeric: "auto",
           units: ["years", "months", "days"],
           calendary: true
@@ -14102,11 +14102,11 @@ var require_luxon = __commonJS({
        * @param {Object} options - options taken by fromFormat()
        * @return {Object}
        */
-      static fromFormatExplain(text2, fmt, options = {}) {
+      static fromFormatExplain(text2, fmt, options2 = {}) {
         const {
           locale = null,
           numberingSystem = null
-        } = options, localeToUse = Locale2.fromOpts({
+        } = options2, localeToUse = Locale2.fromOpts({
           locale,
           numberingSystem,
           defaultToEN: true
@@ -14116,8 +14116,8 @@ var require_luxon = __commonJS({
       /**
        * @deprecated use fromFormatExplain instead
        */
-      static fromStringExplain(text2, fmt, options = {}) {
-        return _DateTime.fromFormatExplain(text2, fmt, options);
+      static fromStringExplain(text2, fmt, options2 = {}) {
+        return _DateTime.fromFormatExplain(text2, fmt, options2);
       }
       /**
        * Build a parser for `fmt` using the given locale. This parser can be passed
@@ -14131,11 +14131,11 @@ var require_luxon = __commonJS({
        * for parser
        * @returns {TokenParser} - opaque object to be used
        */
-      static buildFormatParser(fmt, options = {}) {
+      static buildFormatParser(fmt, options2 = {}) {
         const {
           locale = null,
           numberingSystem = null
-        } = options, localeToUse = Locale2.fromOpts({
+        } = options2, localeToUse = Locale2.fromOpts({
           locale,
           numberingSystem,
           defaultToEN: true
@@ -14926,8 +14926,8 @@ var require_CronMonth = __commonJS({
        * @param {MonthRange[]} values - Values for the "day of the month" field
        * @param {CronFieldOptions} [options] - Options provided by the parser
        */
-      constructor(values, options) {
-        super(values, options);
+      constructor(values, options2) {
+        super(values, options2);
         this.validate();
       }
       /**
@@ -14961,13 +14961,13 @@ var require_CronDayOfMonth = __commonJS({
        * @param {CronFieldOptions} [options] - Options provided by the parser
        * @returns {CronDayOfMonth}
        */
-      static fromMonth(month2, values, options) {
+      static fromMonth(month2, values, options2) {
         if (month2.length !== 1) {
-          return new _CronDayOfMonth(values, options);
+          return new _CronDayOfMonth(values, options2);
         }
         const daysInMonth2 = CronMonth_1.CronMonth.daysInMonth[month2[0] - 1];
         const days = values.filter((value) => typeof value !== "number" || value <= daysInMonth2);
-        return new _CronDayOfMonth(days.length > 0 ? days : values, options);
+        return new _CronDayOfMonth(days.length > 0 ? days : values, options2);
       }
       static get min() {
         return MIN_DAY;
@@ -14987,8 +14987,8 @@ var require_CronDayOfMonth = __commonJS({
        * @param {CronFieldOptions} [options] - Options provided by the parser
        * @throws {Error} if validation fails
        */
-      constructor(values, options) {
-        super(values, options);
+      constructor(values, options2) {
+        super(values, options2);
         this.validate();
       }
       /**
@@ -15034,8 +15034,8 @@ var require_CronDayOfWeek = __commonJS({
        * @param {DayOfWeekRange[]} values - Values for the "day of the week" field
        * @param {CronFieldOptions} [options] - Options provided by the parser
        */
-      constructor(values, options) {
-        super(values, options);
+      constructor(values, options2) {
+        super(values, options2);
         this.validate();
         if (this.values.some((value) => value === "L")) {
           throw new Error(`${this.constructor.name} Validation error, unexpected standalone L`);
@@ -15086,8 +15086,8 @@ var require_CronHour = __commonJS({
        * @param {HourRange[]} values - Values for the "hour" field
        * @param {CronFieldOptions} [options] - Options provided by the parser
        */
-      constructor(values, options) {
-        super(values, options);
+      constructor(values, options2) {
+        super(values, options2);
         this.validate();
       }
       /**
@@ -15127,8 +15127,8 @@ var require_CronMinute = __commonJS({
        * @param {SixtyRange[]} values - Values for the "second" field
        * @param {CronFieldOptions} [options] - Options provided by the parser
        */
-      constructor(values, options) {
-        super(values, options);
+      constructor(values, options2) {
+        super(values, options2);
         this.validate();
       }
       /**
@@ -15168,8 +15168,8 @@ var require_CronSecond = __commonJS({
        * @param {SixtyRange[]} values - Values for the "second" field
        * @param {CronFieldOptions} [options] - Options provided by the parser
        */
-      constructor(values, options) {
-        super(values, options);
+      constructor(values, options2) {
+        super(values, options2);
         this.validate();
       }
       /**
@@ -15595,12 +15595,12 @@ var require_CronExpression = __commonJS({
        * @param {CronFieldCollection} fields - Cron fields.
        * @param {CronExpressionOptions} options - Parser options.
        */
-      constructor(fields, options) {
-        this.#options = options;
-        this.#tz = options.tz;
-        this.#startDate = options.startDate != null ? new CronDate_1.CronDate(options.startDate, this.#tz) : null;
-        this.#endDate = options.endDate != null ? new CronDate_1.CronDate(options.endDate, this.#tz) : null;
-        let currentDateValue = options.currentDate ?? options.startDate;
+      constructor(fields, options2) {
+        this.#options = options2;
+        this.#tz = options2.tz;
+        this.#startDate = options2.startDate != null ? new CronDate_1.CronDate(options2.startDate, this.#tz) : null;
+        this.#endDate = options2.endDate != null ? new CronDate_1.CronDate(options2.endDate, this.#tz) : null;
+        let currentDateValue = options2.currentDate ?? options2.startDate;
         if (currentDateValue != null) {
           const tempCurrentDate = new CronDate_1.CronDate(currentDateValue, this.#tz);
           if (this.#startDate && tempCurrentDate.getTime() < this.#startDate.getTime()) {
@@ -15629,8 +15629,8 @@ var require_CronExpression = __commonJS({
        * @param {CronExpressionOptions} [options] - Optional parsing options.
        * @returns {CronExpression} - A new CronExpression instance.
        */
-      static fieldsToExpression(fields, options) {
-        return new _CronExpression(fields, options || {});
+      static fieldsToExpression(fields, options2) {
+        return new _CronExpression(fields, options2 || {});
       }
       /**
        * Checks if the given value matches any element in the sequence.
@@ -16151,8 +16151,8 @@ var require_CronExpressionParser = __commonJS({
        *
        * @returns {CronExpression} A CronExpression object.
        */
-      static parse(expression, options = {}) {
-        const { strict = false, hashSeed } = options;
+      static parse(expression, options2 = {}) {
+        const { strict = false, hashSeed } = options2;
         const rand = (0, random_1.seededRandom)(hashSeed);
         if (Object.hasOwn(PredefinedExpressions, expression)) {
           expression = PredefinedExpressions[expression];
@@ -16176,7 +16176,7 @@ var require_CronExpressionParser = __commonJS({
           month: new fields_1.CronMonth(month2, { rawValue: rawFields.month }),
           dayOfWeek: new fields_1.CronDayOfWeek(dayOfWeek2, { rawValue: rawFields.dayOfWeek, nthDayOfWeek })
         });
-        return new CronExpression_1.CronExpression(fields, { ...options, expression });
+        return new CronExpression_1.CronExpression(fields, { ...options2, expression });
       }
       /**
        * Get the raw fields from a cron expression.
@@ -16679,7 +16679,7 @@ var require_dist2 = __commonJS({
 
 // node_modules/ignore/index.js
 var require_ignore = __commonJS({
-  "node_modules/ignore/index.js"(exports2, module) {
+  "node_modules/ignore/index.js"(exports2, module2) {
     function makeArray(subject) {
       return Array.isArray(subject) ? subject : [subject];
     }
@@ -17520,7 +17520,7 @@ var require_ignore = __commonJS({
         return this._test(path, this._testCache, convertPath(path));
       }
     };
-    var factory = (options) => new Ignore(options);
+    var factory = (options2) => new Ignore(options2);
     var isPathValid = (path) => checkPath(convertPath(path), path, RETURN_FALSE);
     var setupWindows = () => {
       const makePosix = (str) => /^\\\\\?\\/.test(str) || /["<>|\u0000-\u001F]+/u.test(str) ? str : str.replace(/\\/g, "/");
@@ -17534,16 +17534,16 @@ var require_ignore = __commonJS({
     ) {
       setupWindows();
     }
-    module.exports = factory;
+    module2.exports = factory;
     factory.default = factory;
-    module.exports.isPathValid = isPathValid;
-    define2(module.exports, /* @__PURE__ */ Symbol.for("setupWindows"), setupWindows);
+    module2.exports.isPathValid = isPathValid;
+    define2(module2.exports, /* @__PURE__ */ Symbol.for("setupWindows"), setupWindows);
   }
 });
 
 // node_modules/@yarnpkg/parsers/lib/grammars/shell.js
 var require_shell = __commonJS({
-  "node_modules/@yarnpkg/parsers/lib/grammars/shell.js"(exports2, module) {
+  "node_modules/@yarnpkg/parsers/lib/grammars/shell.js"(exports2, module2) {
     "use strict";
     function peg$subclass(child, parent) {
       function ctor() {
@@ -17634,8 +17634,8 @@ var require_shell = __commonJS({
       }
       return "Expected " + describeExpected(expected) + " but " + describeFound(found) + " found.";
     };
-    function peg$parse(input2, options) {
-      options = options !== void 0 ? options : {};
+    function peg$parse(input2, options2) {
+      options2 = options2 !== void 0 ? options2 : {};
       var peg$FAILED = {}, peg$startRuleFunctions = { Start: peg$parseStart }, peg$startRuleFunction = peg$parseStart, peg$c0 = function(line) {
         return line ? line : [];
       }, peg$c1 = function(command, type, then) {
@@ -17755,17 +17755,17 @@ var require_shell = __commonJS({
       }, peg$c169 = function(name) {
         return { name };
       }, peg$c170 = "$", peg$c171 = peg$literalExpectation("$", false), peg$c172 = function(pattern) {
-        return options.isGlobPattern(pattern);
+        return options2.isGlobPattern(pattern);
       }, peg$c173 = function(pattern) {
         return pattern;
       }, peg$c174 = /^[a-zA-Z0-9_]/, peg$c175 = peg$classExpectation([["a", "z"], ["A", "Z"], ["0", "9"], "_"], false, false), peg$c176 = function() {
         return text2();
       }, peg$c177 = /^[$@*?#a-zA-Z0-9_\-]/, peg$c178 = peg$classExpectation(["$", "@", "*", "?", "#", ["a", "z"], ["A", "Z"], ["0", "9"], "_", "-"], false, false), peg$c179 = /^[()}<>$|&; \t"']/, peg$c180 = peg$classExpectation(["(", ")", "}", "<", ">", "$", "|", "&", ";", " ", "	", '"', "'"], false, false), peg$c181 = /^[<>&; \t"']/, peg$c182 = peg$classExpectation(["<", ">", "&", ";", " ", "	", '"', "'"], false, false), peg$c183 = /^[ \t]/, peg$c184 = peg$classExpectation([" ", "	"], false, false), peg$currPos = 0, peg$savedPos = 0, peg$posDetailsCache = [{ line: 1, column: 1 }], peg$maxFailPos = 0, peg$maxFailExpected = [], peg$silentFails = 0, peg$result;
-      if ("startRule" in options) {
-        if (!(options.startRule in peg$startRuleFunctions)) {
-          throw new Error(`Can't start parsing from rule "` + options.startRule + '".');
+      if ("startRule" in options2) {
+        if (!(options2.startRule in peg$startRuleFunctions)) {
+          throw new Error(`Can't start parsing from rule "` + options2.startRule + '".');
         }
-        peg$startRuleFunction = peg$startRuleFunctions[options.startRule];
+        peg$startRuleFunction = peg$startRuleFunctions[options2.startRule];
       }
       function text2() {
         return input2.substring(peg$savedPos, peg$currPos);
@@ -21115,7 +21115,7 @@ var require_shell = __commonJS({
         );
       }
     }
-    module.exports = {
+    module2.exports = {
       SyntaxError: peg$SyntaxError,
       parse: peg$parse
     };
@@ -21142,9 +21142,9 @@ var require_shell2 = __commonJS({
     exports2.stringifyArgumentSegment = stringifyArgumentSegment;
     exports2.stringifyArithmeticExpression = stringifyArithmeticExpression;
     var shell_1 = require_shell();
-    function parseShell(source, options = { isGlobPattern: () => false }) {
+    function parseShell(source, options2 = { isGlobPattern: () => false }) {
       try {
-        return (0, shell_1.parse)(source, options);
+        return (0, shell_1.parse)(source, options2);
       } catch (error62) {
         if (error62.location)
           error62.message = error62.message.replace(/(\.)?$/, ` (line ${error62.location.start.line}, column ${error62.location.start.column})$1`);
@@ -21289,7 +21289,7 @@ var require_shell2 = __commonJS({
 
 // node_modules/@yarnpkg/parsers/lib/grammars/resolution.js
 var require_resolution = __commonJS({
-  "node_modules/@yarnpkg/parsers/lib/grammars/resolution.js"(exports2, module) {
+  "node_modules/@yarnpkg/parsers/lib/grammars/resolution.js"(exports2, module2) {
     "use strict";
     function peg$subclass(child, parent) {
       function ctor() {
@@ -21380,8 +21380,8 @@ var require_resolution = __commonJS({
       }
       return "Expected " + describeExpected(expected) + " but " + describeFound(found) + " found.";
     };
-    function peg$parse(input2, options) {
-      options = options !== void 0 ? options : {};
+    function peg$parse(input2, options2) {
+      options2 = options2 !== void 0 ? options2 : {};
       var peg$FAILED = {}, peg$startRuleFunctions = { resolution: peg$parseresolution }, peg$startRuleFunction = peg$parseresolution, peg$c0 = "/", peg$c1 = peg$literalExpectation("/", false), peg$c2 = function(from, descriptor) {
         return { from, descriptor };
       }, peg$c3 = function(descriptor) {
@@ -21393,11 +21393,11 @@ var require_resolution = __commonJS({
       }, peg$c8 = function() {
         return text2();
       }, peg$c9 = /^[^\/@]/, peg$c10 = peg$classExpectation(["/", "@"], true, false), peg$c11 = /^[^\/]/, peg$c12 = peg$classExpectation(["/"], true, false), peg$currPos = 0, peg$savedPos = 0, peg$posDetailsCache = [{ line: 1, column: 1 }], peg$maxFailPos = 0, peg$maxFailExpected = [], peg$silentFails = 0, peg$result;
-      if ("startRule" in options) {
-        if (!(options.startRule in peg$startRuleFunctions)) {
-          throw new Error(`Can't start parsing from rule "` + options.startRule + '".');
+      if ("startRule" in options2) {
+        if (!(options2.startRule in peg$startRuleFunctions)) {
+          throw new Error(`Can't start parsing from rule "` + options2.startRule + '".');
         }
-        peg$startRuleFunction = peg$startRuleFunctions[options.startRule];
+        peg$startRuleFunction = peg$startRuleFunctions[options2.startRule];
       }
       function text2() {
         return input2.substring(peg$savedPos, peg$currPos);
@@ -21724,7 +21724,7 @@ var require_resolution = __commonJS({
         );
       }
     }
-    module.exports = {
+    module2.exports = {
       SyntaxError: peg$SyntaxError,
       parse: peg$parse
     };
@@ -21769,7 +21769,7 @@ var require_resolution2 = __commonJS({
 
 // node_modules/js-yaml/lib/common.js
 var require_common = __commonJS({
-  "node_modules/js-yaml/lib/common.js"(exports2, module) {
+  "node_modules/js-yaml/lib/common.js"(exports2, module2) {
     "use strict";
     function isNothing(subject) {
       return typeof subject === "undefined" || subject === null;
@@ -21802,18 +21802,18 @@ var require_common = __commonJS({
     function isNegativeZero(number4) {
       return number4 === 0 && Number.NEGATIVE_INFINITY === 1 / number4;
     }
-    module.exports.isNothing = isNothing;
-    module.exports.isObject = isObject6;
-    module.exports.toArray = toArray;
-    module.exports.repeat = repeat;
-    module.exports.isNegativeZero = isNegativeZero;
-    module.exports.extend = extend2;
+    module2.exports.isNothing = isNothing;
+    module2.exports.isObject = isObject6;
+    module2.exports.toArray = toArray;
+    module2.exports.repeat = repeat;
+    module2.exports.isNegativeZero = isNegativeZero;
+    module2.exports.extend = extend2;
   }
 });
 
 // node_modules/js-yaml/lib/exception.js
 var require_exception = __commonJS({
-  "node_modules/js-yaml/lib/exception.js"(exports2, module) {
+  "node_modules/js-yaml/lib/exception.js"(exports2, module2) {
     "use strict";
     function formatError2(exception, compact) {
       let where = "";
@@ -21845,13 +21845,13 @@ var require_exception = __commonJS({
     YAMLException.prototype.toString = function toString(compact) {
       return this.name + ": " + formatError2(this, compact);
     };
-    module.exports = YAMLException;
+    module2.exports = YAMLException;
   }
 });
 
 // node_modules/js-yaml/lib/snippet.js
 var require_snippet = __commonJS({
-  "node_modules/js-yaml/lib/snippet.js"(exports2, module) {
+  "node_modules/js-yaml/lib/snippet.js"(exports2, module2) {
     "use strict";
     var common = require_common();
     function getLine(buffer, lineStart, lineEnd, position2, maxLineLength) {
@@ -21875,13 +21875,13 @@ var require_snippet = __commonJS({
     function padStart2(string4, max2) {
       return common.repeat(" ", max2 - string4.length) + string4;
     }
-    function makeSnippet(mark, options) {
-      options = Object.create(options || null);
+    function makeSnippet(mark, options2) {
+      options2 = Object.create(options2 || null);
       if (!mark.buffer) return null;
-      if (!options.maxLength) options.maxLength = 79;
-      if (typeof options.indent !== "number") options.indent = 1;
-      if (typeof options.linesBefore !== "number") options.linesBefore = 3;
-      if (typeof options.linesAfter !== "number") options.linesAfter = 2;
+      if (!options2.maxLength) options2.maxLength = 79;
+      if (typeof options2.indent !== "number") options2.indent = 1;
+      if (typeof options2.linesBefore !== "number") options2.linesBefore = 3;
+      if (typeof options2.linesAfter !== "number") options2.linesAfter = 2;
       const re = /\r?\n|\r|\0/g;
       const lineStarts = [0];
       const lineEnds = [];
@@ -21896,9 +21896,9 @@ var require_snippet = __commonJS({
       }
       if (foundLineNo < 0) foundLineNo = lineStarts.length - 1;
       let result = "";
-      const lineNoLength = Math.min(mark.line + options.linesAfter, lineEnds.length).toString().length;
-      const maxLineLength = options.maxLength - (options.indent + lineNoLength + 3);
-      for (let i2 = 1; i2 <= options.linesBefore; i2++) {
+      const lineNoLength = Math.min(mark.line + options2.linesAfter, lineEnds.length).toString().length;
+      const maxLineLength = options2.maxLength - (options2.indent + lineNoLength + 3);
+      for (let i2 = 1; i2 <= options2.linesBefore; i2++) {
         if (foundLineNo - i2 < 0) break;
         const line2 = getLine(
           mark.buffer,
@@ -21907,12 +21907,12 @@ var require_snippet = __commonJS({
           mark.position - (lineStarts[foundLineNo] - lineStarts[foundLineNo - i2]),
           maxLineLength
         );
-        result = common.repeat(" ", options.indent) + padStart2((mark.line - i2 + 1).toString(), lineNoLength) + " | " + line2.str + "\n" + result;
+        result = common.repeat(" ", options2.indent) + padStart2((mark.line - i2 + 1).toString(), lineNoLength) + " | " + line2.str + "\n" + result;
       }
       const line = getLine(mark.buffer, lineStarts[foundLineNo], lineEnds[foundLineNo], mark.position, maxLineLength);
-      result += common.repeat(" ", options.indent) + padStart2((mark.line + 1).toString(), lineNoLength) + " | " + line.str + "\n";
-      result += common.repeat("-", options.indent + lineNoLength + 3 + line.pos) + "^\n";
-      for (let i2 = 1; i2 <= options.linesAfter; i2++) {
+      result += common.repeat(" ", options2.indent) + padStart2((mark.line + 1).toString(), lineNoLength) + " | " + line.str + "\n";
+      result += common.repeat("-", options2.indent + lineNoLength + 3 + line.pos) + "^\n";
+      for (let i2 = 1; i2 <= options2.linesAfter; i2++) {
         if (foundLineNo + i2 >= lineEnds.length) break;
         const line2 = getLine(
           mark.buffer,
@@ -21921,17 +21921,17 @@ var require_snippet = __commonJS({
           mark.position - (lineStarts[foundLineNo] - lineStarts[foundLineNo + i2]),
           maxLineLength
         );
-        result += common.repeat(" ", options.indent) + padStart2((mark.line + i2 + 1).toString(), lineNoLength) + " | " + line2.str + "\n";
+        result += common.repeat(" ", options2.indent) + padStart2((mark.line + i2 + 1).toString(), lineNoLength) + " | " + line2.str + "\n";
       }
       return result.replace(/\n$/, "");
     }
-    module.exports = makeSnippet;
+    module2.exports = makeSnippet;
   }
 });
 
 // node_modules/js-yaml/lib/type.js
 var require_type = __commonJS({
-  "node_modules/js-yaml/lib/type.js"(exports2, module) {
+  "node_modules/js-yaml/lib/type.js"(exports2, module2) {
     "use strict";
     var YAMLException = require_exception();
     var TYPE_CONSTRUCTOR_OPTIONS = [
@@ -21962,40 +21962,40 @@ var require_type = __commonJS({
       }
       return result;
     }
-    function Type(tag, options) {
-      options = options || {};
-      Object.keys(options).forEach(function(name) {
+    function Type(tag, options2) {
+      options2 = options2 || {};
+      Object.keys(options2).forEach(function(name) {
         if (TYPE_CONSTRUCTOR_OPTIONS.indexOf(name) === -1) {
           throw new YAMLException('Unknown option "' + name + '" is met in definition of "' + tag + '" YAML type.');
         }
       });
-      this.options = options;
+      this.options = options2;
       this.tag = tag;
-      this.kind = options["kind"] || null;
-      this.resolve = options["resolve"] || function() {
+      this.kind = options2["kind"] || null;
+      this.resolve = options2["resolve"] || function() {
         return true;
       };
-      this.construct = options["construct"] || function(data) {
+      this.construct = options2["construct"] || function(data) {
         return data;
       };
-      this.instanceOf = options["instanceOf"] || null;
-      this.predicate = options["predicate"] || null;
-      this.represent = options["represent"] || null;
-      this.representName = options["representName"] || null;
-      this.defaultStyle = options["defaultStyle"] || null;
-      this.multi = options["multi"] || false;
-      this.styleAliases = compileStyleAliases(options["styleAliases"] || null);
+      this.instanceOf = options2["instanceOf"] || null;
+      this.predicate = options2["predicate"] || null;
+      this.represent = options2["represent"] || null;
+      this.representName = options2["representName"] || null;
+      this.defaultStyle = options2["defaultStyle"] || null;
+      this.multi = options2["multi"] || false;
+      this.styleAliases = compileStyleAliases(options2["styleAliases"] || null);
       if (YAML_NODE_KINDS.indexOf(this.kind) === -1) {
         throw new YAMLException('Unknown kind "' + this.kind + '" is specified for "' + tag + '" YAML type.');
       }
     }
-    module.exports = Type;
+    module2.exports = Type;
   }
 });
 
 // node_modules/js-yaml/lib/schema.js
 var require_schema4 = __commonJS({
-  "node_modules/js-yaml/lib/schema.js"(exports2, module) {
+  "node_modules/js-yaml/lib/schema.js"(exports2, module2) {
     "use strict";
     var YAMLException = require_exception();
     var Type = require_type();
@@ -22078,16 +22078,16 @@ var require_schema4 = __commonJS({
       result.compiledTypeMap = compileMap(result.compiledImplicit, result.compiledExplicit);
       return result;
     };
-    module.exports = Schema;
+    module2.exports = Schema;
   }
 });
 
 // node_modules/js-yaml/lib/type/str.js
 var require_str = __commonJS({
-  "node_modules/js-yaml/lib/type/str.js"(exports2, module) {
+  "node_modules/js-yaml/lib/type/str.js"(exports2, module2) {
     "use strict";
     var Type = require_type();
-    module.exports = new Type("tag:yaml.org,2002:str", {
+    module2.exports = new Type("tag:yaml.org,2002:str", {
       kind: "scalar",
       construct: function(data) {
         return data !== null ? data : "";
@@ -22098,10 +22098,10 @@ var require_str = __commonJS({
 
 // node_modules/js-yaml/lib/type/seq.js
 var require_seq2 = __commonJS({
-  "node_modules/js-yaml/lib/type/seq.js"(exports2, module) {
+  "node_modules/js-yaml/lib/type/seq.js"(exports2, module2) {
     "use strict";
     var Type = require_type();
-    module.exports = new Type("tag:yaml.org,2002:seq", {
+    module2.exports = new Type("tag:yaml.org,2002:seq", {
       kind: "sequence",
       construct: function(data) {
         return data !== null ? data : [];
@@ -22112,10 +22112,10 @@ var require_seq2 = __commonJS({
 
 // node_modules/js-yaml/lib/type/map.js
 var require_map2 = __commonJS({
-  "node_modules/js-yaml/lib/type/map.js"(exports2, module) {
+  "node_modules/js-yaml/lib/type/map.js"(exports2, module2) {
     "use strict";
     var Type = require_type();
-    module.exports = new Type("tag:yaml.org,2002:map", {
+    module2.exports = new Type("tag:yaml.org,2002:map", {
       kind: "mapping",
       construct: function(data) {
         return data !== null ? data : {};
@@ -22126,10 +22126,10 @@ var require_map2 = __commonJS({
 
 // node_modules/js-yaml/lib/schema/failsafe.js
 var require_failsafe = __commonJS({
-  "node_modules/js-yaml/lib/schema/failsafe.js"(exports2, module) {
+  "node_modules/js-yaml/lib/schema/failsafe.js"(exports2, module2) {
     "use strict";
     var Schema = require_schema4();
-    module.exports = new Schema({
+    module2.exports = new Schema({
       explicit: [
         require_str(),
         require_seq2(),
@@ -22141,7 +22141,7 @@ var require_failsafe = __commonJS({
 
 // node_modules/js-yaml/lib/type/null.js
 var require_null2 = __commonJS({
-  "node_modules/js-yaml/lib/type/null.js"(exports2, module) {
+  "node_modules/js-yaml/lib/type/null.js"(exports2, module2) {
     "use strict";
     var Type = require_type();
     function resolveYamlNull(data) {
@@ -22155,7 +22155,7 @@ var require_null2 = __commonJS({
     function isNull2(object2) {
       return object2 === null;
     }
-    module.exports = new Type("tag:yaml.org,2002:null", {
+    module2.exports = new Type("tag:yaml.org,2002:null", {
       kind: "scalar",
       resolve: resolveYamlNull,
       construct: constructYamlNull,
@@ -22184,7 +22184,7 @@ var require_null2 = __commonJS({
 
 // node_modules/js-yaml/lib/type/bool.js
 var require_bool3 = __commonJS({
-  "node_modules/js-yaml/lib/type/bool.js"(exports2, module) {
+  "node_modules/js-yaml/lib/type/bool.js"(exports2, module2) {
     "use strict";
     var Type = require_type();
     function resolveYamlBoolean(data) {
@@ -22198,7 +22198,7 @@ var require_bool3 = __commonJS({
     function isBoolean(object2) {
       return Object.prototype.toString.call(object2) === "[object Boolean]";
     }
-    module.exports = new Type("tag:yaml.org,2002:bool", {
+    module2.exports = new Type("tag:yaml.org,2002:bool", {
       kind: "scalar",
       resolve: resolveYamlBoolean,
       construct: constructYamlBoolean,
@@ -22221,7 +22221,7 @@ var require_bool3 = __commonJS({
 
 // node_modules/js-yaml/lib/type/int.js
 var require_int3 = __commonJS({
-  "node_modules/js-yaml/lib/type/int.js"(exports2, module) {
+  "node_modules/js-yaml/lib/type/int.js"(exports2, module2) {
     "use strict";
     var common = require_common();
     var Type = require_type();
@@ -22305,7 +22305,7 @@ var require_int3 = __commonJS({
     function isInteger2(object2) {
       return Object.prototype.toString.call(object2) === "[object Number]" && (object2 % 1 === 0 && !common.isNegativeZero(object2));
     }
-    module.exports = new Type("tag:yaml.org,2002:int", {
+    module2.exports = new Type("tag:yaml.org,2002:int", {
       kind: "scalar",
       resolve: resolveYamlInteger,
       construct: constructYamlInteger,
@@ -22337,7 +22337,7 @@ var require_int3 = __commonJS({
 
 // node_modules/js-yaml/lib/type/float.js
 var require_float3 = __commonJS({
-  "node_modules/js-yaml/lib/type/float.js"(exports2, module) {
+  "node_modules/js-yaml/lib/type/float.js"(exports2, module2) {
     "use strict";
     var common = require_common();
     var Type = require_type();
@@ -22409,7 +22409,7 @@ var require_float3 = __commonJS({
     function isFloat(object2) {
       return Object.prototype.toString.call(object2) === "[object Number]" && (object2 % 1 !== 0 || common.isNegativeZero(object2));
     }
-    module.exports = new Type("tag:yaml.org,2002:float", {
+    module2.exports = new Type("tag:yaml.org,2002:float", {
       kind: "scalar",
       resolve: resolveYamlFloat,
       construct: constructYamlFloat,
@@ -22422,9 +22422,9 @@ var require_float3 = __commonJS({
 
 // node_modules/js-yaml/lib/schema/json.js
 var require_json = __commonJS({
-  "node_modules/js-yaml/lib/schema/json.js"(exports2, module) {
+  "node_modules/js-yaml/lib/schema/json.js"(exports2, module2) {
     "use strict";
-    module.exports = require_failsafe().extend({
+    module2.exports = require_failsafe().extend({
       implicit: [
         require_null2(),
         require_bool3(),
@@ -22437,15 +22437,15 @@ var require_json = __commonJS({
 
 // node_modules/js-yaml/lib/schema/core.js
 var require_core = __commonJS({
-  "node_modules/js-yaml/lib/schema/core.js"(exports2, module) {
+  "node_modules/js-yaml/lib/schema/core.js"(exports2, module2) {
     "use strict";
-    module.exports = require_json();
+    module2.exports = require_json();
   }
 });
 
 // node_modules/js-yaml/lib/type/timestamp.js
 var require_timestamp2 = __commonJS({
-  "node_modules/js-yaml/lib/type/timestamp.js"(exports2, module) {
+  "node_modules/js-yaml/lib/type/timestamp.js"(exports2, module2) {
     "use strict";
     var Type = require_type();
     var YAML_DATE_REGEXP = new RegExp(
@@ -22495,7 +22495,7 @@ var require_timestamp2 = __commonJS({
     function representYamlTimestamp(object2) {
       return object2.toISOString();
     }
-    module.exports = new Type("tag:yaml.org,2002:timestamp", {
+    module2.exports = new Type("tag:yaml.org,2002:timestamp", {
       kind: "scalar",
       resolve: resolveYamlTimestamp,
       construct: constructYamlTimestamp,
@@ -22507,13 +22507,13 @@ var require_timestamp2 = __commonJS({
 
 // node_modules/js-yaml/lib/type/merge.js
 var require_merge2 = __commonJS({
-  "node_modules/js-yaml/lib/type/merge.js"(exports2, module) {
+  "node_modules/js-yaml/lib/type/merge.js"(exports2, module2) {
     "use strict";
     var Type = require_type();
     function resolveYamlMerge(data) {
       return data === "<<" || data === null;
     }
-    module.exports = new Type("tag:yaml.org,2002:merge", {
+    module2.exports = new Type("tag:yaml.org,2002:merge", {
       kind: "scalar",
       resolve: resolveYamlMerge
     });
@@ -22522,7 +22522,7 @@ var require_merge2 = __commonJS({
 
 // node_modules/js-yaml/lib/type/binary.js
 var require_binary2 = __commonJS({
-  "node_modules/js-yaml/lib/type/binary.js"(exports2, module) {
+  "node_modules/js-yaml/lib/type/binary.js"(exports2, module2) {
     "use strict";
     var Type = require_type();
     var BASE64_MAP = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=\n\r";
@@ -22602,7 +22602,7 @@ var require_binary2 = __commonJS({
     function isBinary(obj) {
       return Object.prototype.toString.call(obj) === "[object Uint8Array]";
     }
-    module.exports = new Type("tag:yaml.org,2002:binary", {
+    module2.exports = new Type("tag:yaml.org,2002:binary", {
       kind: "scalar",
       resolve: resolveYamlBinary,
       construct: constructYamlBinary,
@@ -22614,7 +22614,7 @@ var require_binary2 = __commonJS({
 
 // node_modules/js-yaml/lib/type/omap.js
 var require_omap2 = __commonJS({
-  "node_modules/js-yaml/lib/type/omap.js"(exports2, module) {
+  "node_modules/js-yaml/lib/type/omap.js"(exports2, module2) {
     "use strict";
     var Type = require_type();
     var _hasOwnProperty = Object.prototype.hasOwnProperty;
@@ -22643,7 +22643,7 @@ var require_omap2 = __commonJS({
     function constructYamlOmap(data) {
       return data !== null ? data : [];
     }
-    module.exports = new Type("tag:yaml.org,2002:omap", {
+    module2.exports = new Type("tag:yaml.org,2002:omap", {
       kind: "sequence",
       resolve: resolveYamlOmap,
       construct: constructYamlOmap
@@ -22653,7 +22653,7 @@ var require_omap2 = __commonJS({
 
 // node_modules/js-yaml/lib/type/pairs.js
 var require_pairs2 = __commonJS({
-  "node_modules/js-yaml/lib/type/pairs.js"(exports2, module) {
+  "node_modules/js-yaml/lib/type/pairs.js"(exports2, module2) {
     "use strict";
     var Type = require_type();
     var _toString = Object.prototype.toString;
@@ -22681,7 +22681,7 @@ var require_pairs2 = __commonJS({
       }
       return result;
     }
-    module.exports = new Type("tag:yaml.org,2002:pairs", {
+    module2.exports = new Type("tag:yaml.org,2002:pairs", {
       kind: "sequence",
       resolve: resolveYamlPairs,
       construct: constructYamlPairs
@@ -22691,7 +22691,7 @@ var require_pairs2 = __commonJS({
 
 // node_modules/js-yaml/lib/type/set.js
 var require_set2 = __commonJS({
-  "node_modules/js-yaml/lib/type/set.js"(exports2, module) {
+  "node_modules/js-yaml/lib/type/set.js"(exports2, module2) {
     "use strict";
     var Type = require_type();
     var _hasOwnProperty = Object.prototype.hasOwnProperty;
@@ -22708,7 +22708,7 @@ var require_set2 = __commonJS({
     function constructYamlSet(data) {
       return data !== null ? data : {};
     }
-    module.exports = new Type("tag:yaml.org,2002:set", {
+    module2.exports = new Type("tag:yaml.org,2002:set", {
       kind: "mapping",
       resolve: resolveYamlSet,
       construct: constructYamlSet
@@ -22718,9 +22718,9 @@ var require_set2 = __commonJS({
 
 // node_modules/js-yaml/lib/schema/default.js
 var require_default = __commonJS({
-  "node_modules/js-yaml/lib/schema/default.js"(exports2, module) {
+  "node_modules/js-yaml/lib/schema/default.js"(exports2, module2) {
     "use strict";
-    module.exports = require_core().extend({
+    module2.exports = require_core().extend({
       implicit: [
         require_timestamp2(),
         require_merge2()
@@ -22737,7 +22737,7 @@ var require_default = __commonJS({
 
 // node_modules/js-yaml/lib/loader.js
 var require_loader = __commonJS({
-  "node_modules/js-yaml/lib/loader.js"(exports2, module) {
+  "node_modules/js-yaml/lib/loader.js"(exports2, module2) {
     "use strict";
     var common = require_common();
     var YAMLException = require_exception();
@@ -22868,16 +22868,16 @@ var require_loader = __commonJS({
       simpleEscapeCheck[i2] = simpleEscapeSequence(i2) ? 1 : 0;
       simpleEscapeMap[i2] = simpleEscapeSequence(i2);
     }
-    function State(input2, options) {
+    function State(input2, options2) {
       this.input = input2;
-      this.filename = options["filename"] || null;
-      this.schema = options["schema"] || DEFAULT_SCHEMA;
-      this.onWarning = options["onWarning"] || null;
-      this.legacy = options["legacy"] || false;
-      this.json = options["json"] || false;
-      this.listener = options["listener"] || null;
-      this.maxDepth = typeof options["maxDepth"] === "number" ? options["maxDepth"] : 100;
-      this.maxTotalMergeKeys = typeof options["maxTotalMergeKeys"] === "number" ? options["maxTotalMergeKeys"] : 1e4;
+      this.filename = options2["filename"] || null;
+      this.schema = options2["schema"] || DEFAULT_SCHEMA;
+      this.onWarning = options2["onWarning"] || null;
+      this.legacy = options2["legacy"] || false;
+      this.json = options2["json"] || false;
+      this.listener = options2["listener"] || null;
+      this.maxDepth = typeof options2["maxDepth"] === "number" ? options2["maxDepth"] : 100;
+      this.maxTotalMergeKeys = typeof options2["maxTotalMergeKeys"] === "number" ? options2["maxTotalMergeKeys"] : 1e4;
       this.implicitTypes = this.schema.compiledImplicit;
       this.typeMap = this.schema.compiledTypeMap;
       this.length = input2.length;
@@ -24061,9 +24061,9 @@ var require_loader = __commonJS({
         throwError(state, "end of the stream or a document separator is expected");
       }
     }
-    function loadDocuments(input2, options) {
+    function loadDocuments(input2, options2) {
       input2 = String(input2);
-      options = options || {};
+      options2 = options2 || {};
       if (input2.length !== 0) {
         if (input2.charCodeAt(input2.length - 1) !== 10 && input2.charCodeAt(input2.length - 1) !== 13) {
           input2 += "\n";
@@ -24072,7 +24072,7 @@ var require_loader = __commonJS({
           input2 = input2.slice(1);
         }
       }
-      const state = new State(input2, options);
+      const state = new State(input2, options2);
       const nullpos = input2.indexOf("\0");
       if (nullpos !== -1) {
         state.position = nullpos;
@@ -24088,12 +24088,12 @@ var require_loader = __commonJS({
       }
       return state.documents;
     }
-    function loadAll(input2, iterator2, options) {
-      if (iterator2 !== null && typeof iterator2 === "object" && typeof options === "undefined") {
-        options = iterator2;
+    function loadAll(input2, iterator2, options2) {
+      if (iterator2 !== null && typeof iterator2 === "object" && typeof options2 === "undefined") {
+        options2 = iterator2;
         iterator2 = null;
       }
-      const documents = loadDocuments(input2, options);
+      const documents = loadDocuments(input2, options2);
       if (typeof iterator2 !== "function") {
         return documents;
       }
@@ -24101,8 +24101,8 @@ var require_loader = __commonJS({
         iterator2(documents[index]);
       }
     }
-    function load(input2, options) {
-      const documents = loadDocuments(input2, options);
+    function load(input2, options2) {
+      const documents = loadDocuments(input2, options2);
       if (documents.length === 0) {
         return void 0;
       } else if (documents.length === 1) {
@@ -24110,14 +24110,14 @@ var require_loader = __commonJS({
       }
       throw new YAMLException("expected a single document in the stream, but found more");
     }
-    module.exports.loadAll = loadAll;
-    module.exports.load = load;
+    module2.exports.loadAll = loadAll;
+    module2.exports.load = load;
   }
 });
 
 // node_modules/js-yaml/lib/dumper.js
 var require_dumper = __commonJS({
-  "node_modules/js-yaml/lib/dumper.js"(exports2, module) {
+  "node_modules/js-yaml/lib/dumper.js"(exports2, module2) {
     "use strict";
     var common = require_common();
     var YAMLException = require_exception();
@@ -24222,21 +24222,21 @@ var require_dumper = __commonJS({
     }
     var QUOTING_TYPE_SINGLE = 1;
     var QUOTING_TYPE_DOUBLE = 2;
-    function State(options) {
-      this.schema = options["schema"] || DEFAULT_SCHEMA;
-      this.indent = Math.max(1, options["indent"] || 2);
-      this.noArrayIndent = options["noArrayIndent"] || false;
-      this.skipInvalid = options["skipInvalid"] || false;
-      this.flowLevel = common.isNothing(options["flowLevel"]) ? -1 : options["flowLevel"];
-      this.styleMap = compileStyleMap(this.schema, options["styles"] || null);
-      this.sortKeys = options["sortKeys"] || false;
-      this.lineWidth = options["lineWidth"] || 80;
-      this.noRefs = options["noRefs"] || false;
-      this.noCompatMode = options["noCompatMode"] || false;
-      this.condenseFlow = options["condenseFlow"] || false;
-      this.quotingType = options["quotingType"] === '"' ? QUOTING_TYPE_DOUBLE : QUOTING_TYPE_SINGLE;
-      this.forceQuotes = options["forceQuotes"] || false;
-      this.replacer = typeof options["replacer"] === "function" ? options["replacer"] : null;
+    function State(options2) {
+      this.schema = options2["schema"] || DEFAULT_SCHEMA;
+      this.indent = Math.max(1, options2["indent"] || 2);
+      this.noArrayIndent = options2["noArrayIndent"] || false;
+      this.skipInvalid = options2["skipInvalid"] || false;
+      this.flowLevel = common.isNothing(options2["flowLevel"]) ? -1 : options2["flowLevel"];
+      this.styleMap = compileStyleMap(this.schema, options2["styles"] || null);
+      this.sortKeys = options2["sortKeys"] || false;
+      this.lineWidth = options2["lineWidth"] || 80;
+      this.noRefs = options2["noRefs"] || false;
+      this.noCompatMode = options2["noCompatMode"] || false;
+      this.condenseFlow = options2["condenseFlow"] || false;
+      this.quotingType = options2["quotingType"] === '"' ? QUOTING_TYPE_DOUBLE : QUOTING_TYPE_SINGLE;
+      this.forceQuotes = options2["forceQuotes"] || false;
+      this.replacer = typeof options2["replacer"] === "function" ? options2["replacer"] : null;
       this.implicitTypes = this.schema.compiledImplicit;
       this.explicitTypes = this.schema.compiledExplicit;
       this.tag = null;
@@ -24753,9 +24753,9 @@ var require_dumper = __commonJS({
         }
       }
     }
-    function dump(input2, options) {
-      options = options || {};
-      const state = new State(options);
+    function dump(input2, options2) {
+      options2 = options2 || {};
+      const state = new State(options2);
       if (!state.noRefs) getDuplicateReferences(input2, state);
       let value = input2;
       if (state.replacer) {
@@ -24764,13 +24764,13 @@ var require_dumper = __commonJS({
       if (writeNode(state, 0, value, true, true)) return state.dump + "\n";
       return "";
     }
-    module.exports.dump = dump;
+    module2.exports.dump = dump;
   }
 });
 
 // node_modules/js-yaml/index.js
 var require_js_yaml = __commonJS({
-  "node_modules/js-yaml/index.js"(exports2, module) {
+  "node_modules/js-yaml/index.js"(exports2, module2) {
     "use strict";
     var loader = require_loader();
     var dumper = require_dumper();
@@ -24779,17 +24779,17 @@ var require_js_yaml = __commonJS({
         throw new Error("Function yaml." + from + " is removed in js-yaml 4. Use yaml." + to + " instead, which is now safe by default.");
       };
     }
-    module.exports.Type = require_type();
-    module.exports.Schema = require_schema4();
-    module.exports.FAILSAFE_SCHEMA = require_failsafe();
-    module.exports.JSON_SCHEMA = require_json();
-    module.exports.CORE_SCHEMA = require_core();
-    module.exports.DEFAULT_SCHEMA = require_default();
-    module.exports.load = loader.load;
-    module.exports.loadAll = loader.loadAll;
-    module.exports.dump = dumper.dump;
-    module.exports.YAMLException = require_exception();
-    module.exports.types = {
+    module2.exports.Type = require_type();
+    module2.exports.Schema = require_schema4();
+    module2.exports.FAILSAFE_SCHEMA = require_failsafe();
+    module2.exports.JSON_SCHEMA = require_json();
+    module2.exports.CORE_SCHEMA = require_core();
+    module2.exports.DEFAULT_SCHEMA = require_default();
+    module2.exports.load = loader.load;
+    module2.exports.loadAll = loader.loadAll;
+    module2.exports.dump = dumper.dump;
+    module2.exports.YAMLException = require_exception();
+    module2.exports.types = {
       binary: require_binary2(),
       float: require_float3(),
       map: require_map2(),
@@ -24804,15 +24804,15 @@ var require_js_yaml = __commonJS({
       seq: require_seq2(),
       str: require_str()
     };
-    module.exports.safeLoad = renamed("safeLoad", "load");
-    module.exports.safeLoadAll = renamed("safeLoadAll", "loadAll");
-    module.exports.safeDump = renamed("safeDump", "dump");
+    module2.exports.safeLoad = renamed("safeLoad", "load");
+    module2.exports.safeLoadAll = renamed("safeLoadAll", "loadAll");
+    module2.exports.safeDump = renamed("safeDump", "dump");
   }
 });
 
 // node_modules/@yarnpkg/parsers/lib/grammars/syml.js
 var require_syml = __commonJS({
-  "node_modules/@yarnpkg/parsers/lib/grammars/syml.js"(exports2, module) {
+  "node_modules/@yarnpkg/parsers/lib/grammars/syml.js"(exports2, module2) {
     "use strict";
     function peg$subclass(child, parent) {
       function ctor() {
@@ -24903,8 +24903,8 @@ var require_syml = __commonJS({
       }
       return "Expected " + describeExpected(expected) + " but " + describeFound(found) + " found.";
     };
-    function peg$parse(input2, options) {
-      options = options !== void 0 ? options : {};
+    function peg$parse(input2, options2) {
+      options2 = options2 !== void 0 ? options2 : {};
       var peg$FAILED = {}, peg$startRuleFunctions = { Start: peg$parseStart }, peg$startRuleFunction = peg$parseStart, peg$c0 = function(statements) {
         return [].concat(...statements);
       }, peg$c1 = "-", peg$c2 = peg$literalExpectation("-", false), peg$c3 = function(value) {
@@ -24969,11 +24969,11 @@ var require_syml = __commonJS({
       }, peg$c79 = "\\u", peg$c80 = peg$literalExpectation("\\u", false), peg$c81 = function(h1, h2, h3, h4) {
         return String.fromCharCode(parseInt(`0x${h1}${h2}${h3}${h4}`));
       }, peg$c82 = /^[0-9a-fA-F]/, peg$c83 = peg$classExpectation([["0", "9"], ["a", "f"], ["A", "F"]], false, false), peg$c84 = peg$otherExpectation("blank space"), peg$c85 = /^[ \t]/, peg$c86 = peg$classExpectation([" ", "	"], false, false), peg$c87 = peg$otherExpectation("white space"), peg$c88 = /^[ \t\n\r]/, peg$c89 = peg$classExpectation([" ", "	", "\n", "\r"], false, false), peg$c90 = "\r\n", peg$c91 = peg$literalExpectation("\r\n", false), peg$c92 = "\n", peg$c93 = peg$literalExpectation("\n", false), peg$c94 = "\r", peg$c95 = peg$literalExpectation("\r", false), peg$currPos = 0, peg$savedPos = 0, peg$posDetailsCache = [{ line: 1, column: 1 }], peg$maxFailPos = 0, peg$maxFailExpected = [], peg$silentFails = 0, peg$result;
-      if ("startRule" in options) {
-        if (!(options.startRule in peg$startRuleFunctions)) {
-          throw new Error(`Can't start parsing from rule "` + options.startRule + '".');
+      if ("startRule" in options2) {
+        if (!(options2.startRule in peg$startRuleFunctions)) {
+          throw new Error(`Can't start parsing from rule "` + options2.startRule + '".');
         }
-        peg$startRuleFunction = peg$startRuleFunctions[options.startRule];
+        peg$startRuleFunction = peg$startRuleFunctions[options2.startRule];
       }
       function text2() {
         return input2.substring(peg$savedPos, peg$currPos);
@@ -26615,7 +26615,7 @@ var require_syml = __commonJS({
         );
       }
     }
-    module.exports = {
+    module2.exports = {
       SyntaxError: peg$SyntaxError,
       parse: peg$parse
     };
@@ -26825,9 +26825,9 @@ var require_lib = __commonJS({
 
 // node_modules/ae-cvss-calculator/dist/ae-cvss-calculator.js
 var require_ae_cvss_calculator = __commonJS({
-  "node_modules/ae-cvss-calculator/dist/ae-cvss-calculator.js"(exports2, module) {
+  "node_modules/ae-cvss-calculator/dist/ae-cvss-calculator.js"(exports2, module2) {
     !(function(e, t) {
-      "object" == typeof exports2 && "object" == typeof module ? module.exports = t() : "function" == typeof define && define.amd ? define([], t) : "object" == typeof exports2 ? exports2.CvssCalculator = t() : e.CvssCalculator = t();
+      "object" == typeof exports2 && "object" == typeof module2 ? module2.exports = t() : "function" == typeof define && define.amd ? define([], t) : "object" == typeof exports2 ? exports2.CvssCalculator = t() : e.CvssCalculator = t();
     })(exports2, (() => (() => {
       "use strict";
       var e = { 154: (e2, t2) => {
@@ -27938,7 +27938,7 @@ var require_ae_cvss_calculator = __commonJS({
 
 // node_modules/semver/internal/constants.js
 var require_constants = __commonJS({
-  "node_modules/semver/internal/constants.js"(exports2, module) {
+  "node_modules/semver/internal/constants.js"(exports2, module2) {
     "use strict";
     var SEMVER_SPEC_VERSION = "2.0.0";
     var MAX_LENGTH = 256;
@@ -27982,7 +27982,7 @@ var require_constants = __commonJS({
       "prepatch",
       "prerelease"
     ];
-    module.exports = {
+    module2.exports = {
       MAX_LENGTH,
       MAX_SAFE_COMPONENT_LENGTH,
       MAX_SAFE_BUILD_LENGTH,
@@ -27998,17 +27998,17 @@ var require_constants = __commonJS({
 
 // node_modules/semver/internal/debug.js
 var require_debug = __commonJS({
-  "node_modules/semver/internal/debug.js"(exports2, module) {
+  "node_modules/semver/internal/debug.js"(exports2, module2) {
     "use strict";
     var debug = typeof process === "object" && process.env && process.env.NODE_DEBUG && /\bsemver\b/i.test(process.env.NODE_DEBUG) ? (...args) => console.error("SEMVER", ...args) : () => {
     };
-    module.exports = debug;
+    module2.exports = debug;
   }
 });
 
 // node_modules/semver/internal/re.js
 var require_re = __commonJS({
-  "node_modules/semver/internal/re.js"(exports2, module) {
+  "node_modules/semver/internal/re.js"(exports2, module2) {
     "use strict";
     var {
       MAX_SAFE_COMPONENT_LENGTH,
@@ -28016,7 +28016,7 @@ var require_re = __commonJS({
       MAX_LENGTH
     } = require_constants();
     var debug = require_debug();
-    exports2 = module.exports = {};
+    exports2 = module2.exports = {};
     var re = exports2.re = [];
     var safeRe = exports2.safeRe = [];
     var src = exports2.src = [];
@@ -28096,26 +28096,26 @@ var require_re = __commonJS({
 
 // node_modules/semver/internal/parse-options.js
 var require_parse_options = __commonJS({
-  "node_modules/semver/internal/parse-options.js"(exports2, module) {
+  "node_modules/semver/internal/parse-options.js"(exports2, module2) {
     "use strict";
     var looseOption = Object.freeze({ loose: true });
     var emptyOpts = Object.freeze({});
-    var parseOptions6 = (options) => {
-      if (!options) {
+    var parseOptions6 = (options2) => {
+      if (!options2) {
         return emptyOpts;
       }
-      if (typeof options !== "object") {
+      if (typeof options2 !== "object") {
         return looseOption;
       }
-      return options;
+      return options2;
     };
-    module.exports = parseOptions6;
+    module2.exports = parseOptions6;
   }
 });
 
 // node_modules/semver/internal/identifiers.js
 var require_identifiers = __commonJS({
-  "node_modules/semver/internal/identifiers.js"(exports2, module) {
+  "node_modules/semver/internal/identifiers.js"(exports2, module2) {
     "use strict";
     var numeric = /^[0-9]+$/;
     var compareIdentifiers = (a, b) => {
@@ -28131,7 +28131,7 @@ var require_identifiers = __commonJS({
       return a === b ? 0 : anum && !bnum ? -1 : bnum && !anum ? 1 : a < b ? -1 : 1;
     };
     var rcompareIdentifiers = (a, b) => compareIdentifiers(b, a);
-    module.exports = {
+    module2.exports = {
       compareIdentifiers,
       rcompareIdentifiers
     };
@@ -28140,7 +28140,7 @@ var require_identifiers = __commonJS({
 
 // node_modules/semver/classes/semver.js
 var require_semver = __commonJS({
-  "node_modules/semver/classes/semver.js"(exports2, module) {
+  "node_modules/semver/classes/semver.js"(exports2, module2) {
     "use strict";
     var debug = require_debug();
     var { MAX_LENGTH, MAX_SAFE_INTEGER } = require_constants();
@@ -28160,10 +28160,10 @@ var require_semver = __commonJS({
       return true;
     };
     var SemVer3 = class _SemVer {
-      constructor(version3, options) {
-        options = parseOptions6(options);
+      constructor(version3, options2) {
+        options2 = parseOptions6(options2);
         if (version3 instanceof _SemVer) {
-          if (version3.loose === !!options.loose && version3.includePrerelease === !!options.includePrerelease) {
+          if (version3.loose === !!options2.loose && version3.includePrerelease === !!options2.includePrerelease) {
             return version3;
           } else {
             version3 = version3.version;
@@ -28176,11 +28176,11 @@ var require_semver = __commonJS({
             `version is longer than ${MAX_LENGTH} characters`
           );
         }
-        debug("SemVer", version3, options);
-        this.options = options;
-        this.loose = !!options.loose;
-        this.includePrerelease = !!options.includePrerelease;
-        const m = version3.trim().match(options.loose ? re[t.LOOSE] : re[t.FULL]);
+        debug("SemVer", version3, options2);
+        this.options = options2;
+        this.loose = !!options2.loose;
+        this.includePrerelease = !!options2.includePrerelease;
+        const m = version3.trim().match(options2.loose ? re[t.LOOSE] : re[t.FULL]);
         if (!m) {
           throw new TypeError(`Invalid Version: ${version3}`);
         }
@@ -28426,21 +28426,21 @@ var require_semver = __commonJS({
         return this;
       }
     };
-    module.exports = SemVer3;
+    module2.exports = SemVer3;
   }
 });
 
 // node_modules/semver/functions/parse.js
 var require_parse = __commonJS({
-  "node_modules/semver/functions/parse.js"(exports2, module) {
+  "node_modules/semver/functions/parse.js"(exports2, module2) {
     "use strict";
     var SemVer3 = require_semver();
-    var parse13 = (version3, options, throwErrors = false) => {
+    var parse13 = (version3, options2, throwErrors = false) => {
       if (version3 instanceof SemVer3) {
         return version3;
       }
       try {
-        return new SemVer3(version3, options);
+        return new SemVer3(version3, options2);
       } catch (er) {
         if (!throwErrors) {
           return null;
@@ -28448,63 +28448,63 @@ var require_parse = __commonJS({
         throw er;
       }
     };
-    module.exports = parse13;
+    module2.exports = parse13;
   }
 });
 
 // node_modules/semver/functions/valid.js
 var require_valid = __commonJS({
-  "node_modules/semver/functions/valid.js"(exports2, module) {
+  "node_modules/semver/functions/valid.js"(exports2, module2) {
     "use strict";
     var parse13 = require_parse();
-    var valid = (version3, options) => {
-      const v = parse13(version3, options);
+    var valid = (version3, options2) => {
+      const v = parse13(version3, options2);
       return v ? v.version : null;
     };
-    module.exports = valid;
+    module2.exports = valid;
   }
 });
 
 // node_modules/semver/functions/clean.js
 var require_clean = __commonJS({
-  "node_modules/semver/functions/clean.js"(exports2, module) {
+  "node_modules/semver/functions/clean.js"(exports2, module2) {
     "use strict";
     var parse13 = require_parse();
-    var clean = (version3, options) => {
-      const s2 = parse13(version3.trim().replace(/^[=v]+/, ""), options);
+    var clean = (version3, options2) => {
+      const s2 = parse13(version3.trim().replace(/^[=v]+/, ""), options2);
       return s2 ? s2.version : null;
     };
-    module.exports = clean;
+    module2.exports = clean;
   }
 });
 
 // node_modules/semver/functions/inc.js
 var require_inc = __commonJS({
-  "node_modules/semver/functions/inc.js"(exports2, module) {
+  "node_modules/semver/functions/inc.js"(exports2, module2) {
     "use strict";
     var SemVer3 = require_semver();
-    var inc = (version3, release, options, identifier, identifierBase) => {
-      if (typeof options === "string") {
+    var inc = (version3, release, options2, identifier, identifierBase) => {
+      if (typeof options2 === "string") {
         identifierBase = identifier;
-        identifier = options;
-        options = void 0;
+        identifier = options2;
+        options2 = void 0;
       }
       try {
         return new SemVer3(
           version3 instanceof SemVer3 ? version3.version : version3,
-          options
+          options2
         ).inc(release, identifier, identifierBase).version;
       } catch (er) {
         return null;
       }
     };
-    module.exports = inc;
+    module2.exports = inc;
   }
 });
 
 // node_modules/semver/functions/diff.js
 var require_diff = __commonJS({
-  "node_modules/semver/functions/diff.js"(exports2, module) {
+  "node_modules/semver/functions/diff.js"(exports2, module2) {
     "use strict";
     var parse13 = require_parse();
     var diff2 = (version1, version22) => {
@@ -28542,86 +28542,86 @@ var require_diff = __commonJS({
       }
       return "prerelease";
     };
-    module.exports = diff2;
+    module2.exports = diff2;
   }
 });
 
 // node_modules/semver/functions/major.js
 var require_major = __commonJS({
-  "node_modules/semver/functions/major.js"(exports2, module) {
+  "node_modules/semver/functions/major.js"(exports2, module2) {
     "use strict";
     var SemVer3 = require_semver();
     var major = (a, loose) => new SemVer3(a, loose).major;
-    module.exports = major;
+    module2.exports = major;
   }
 });
 
 // node_modules/semver/functions/minor.js
 var require_minor = __commonJS({
-  "node_modules/semver/functions/minor.js"(exports2, module) {
+  "node_modules/semver/functions/minor.js"(exports2, module2) {
     "use strict";
     var SemVer3 = require_semver();
     var minor = (a, loose) => new SemVer3(a, loose).minor;
-    module.exports = minor;
+    module2.exports = minor;
   }
 });
 
 // node_modules/semver/functions/patch.js
 var require_patch = __commonJS({
-  "node_modules/semver/functions/patch.js"(exports2, module) {
+  "node_modules/semver/functions/patch.js"(exports2, module2) {
     "use strict";
     var SemVer3 = require_semver();
     var patch = (a, loose) => new SemVer3(a, loose).patch;
-    module.exports = patch;
+    module2.exports = patch;
   }
 });
 
 // node_modules/semver/functions/prerelease.js
 var require_prerelease = __commonJS({
-  "node_modules/semver/functions/prerelease.js"(exports2, module) {
+  "node_modules/semver/functions/prerelease.js"(exports2, module2) {
     "use strict";
     var parse13 = require_parse();
-    var prerelease = (version3, options) => {
-      const parsed = parse13(version3, options);
+    var prerelease = (version3, options2) => {
+      const parsed = parse13(version3, options2);
       return parsed && parsed.prerelease.length ? parsed.prerelease : null;
     };
-    module.exports = prerelease;
+    module2.exports = prerelease;
   }
 });
 
 // node_modules/semver/functions/compare.js
 var require_compare = __commonJS({
-  "node_modules/semver/functions/compare.js"(exports2, module) {
+  "node_modules/semver/functions/compare.js"(exports2, module2) {
     "use strict";
     var SemVer3 = require_semver();
     var compare = (a, b, loose) => new SemVer3(a, loose).compare(new SemVer3(b, loose));
-    module.exports = compare;
+    module2.exports = compare;
   }
 });
 
 // node_modules/semver/functions/rcompare.js
 var require_rcompare = __commonJS({
-  "node_modules/semver/functions/rcompare.js"(exports2, module) {
+  "node_modules/semver/functions/rcompare.js"(exports2, module2) {
     "use strict";
     var compare = require_compare();
     var rcompare = (a, b, loose) => compare(b, a, loose);
-    module.exports = rcompare;
+    module2.exports = rcompare;
   }
 });
 
 // node_modules/semver/functions/compare-loose.js
 var require_compare_loose = __commonJS({
-  "node_modules/semver/functions/compare-loose.js"(exports2, module) {
+  "node_modules/semver/functions/compare-loose.js"(exports2, module2) {
     "use strict";
     var compare = require_compare();
     var compareLoose = (a, b) => compare(a, b, true);
-    module.exports = compareLoose;
+    module2.exports = compareLoose;
   }
 });
 
 // node_modules/semver/functions/compare-build.js
 var require_compare_build = __commonJS({
-  "node_modules/semver/functions/compare-build.js"(exports2, module) {
+  "node_modules/semver/functions/compare-build.js"(exports2, module2) {
     "use strict";
     var SemVer3 = require_semver();
     var compareBuild2 = (a, b, loose) => {
@@ -28629,93 +28629,93 @@ var require_compare_build = __commonJS({
       const versionB = new SemVer3(b, loose);
       return versionA.compare(versionB) || versionA.compareBuild(versionB);
     };
-    module.exports = compareBuild2;
+    module2.exports = compareBuild2;
   }
 });
 
 // node_modules/semver/functions/sort.js
 var require_sort = __commonJS({
-  "node_modules/semver/functions/sort.js"(exports2, module) {
+  "node_modules/semver/functions/sort.js"(exports2, module2) {
     "use strict";
     var compareBuild2 = require_compare_build();
     var sort = (list, loose) => list.sort((a, b) => compareBuild2(a, b, loose));
-    module.exports = sort;
+    module2.exports = sort;
   }
 });
 
 // node_modules/semver/functions/rsort.js
 var require_rsort = __commonJS({
-  "node_modules/semver/functions/rsort.js"(exports2, module) {
+  "node_modules/semver/functions/rsort.js"(exports2, module2) {
     "use strict";
     var compareBuild2 = require_compare_build();
     var rsort = (list, loose) => list.sort((a, b) => compareBuild2(b, a, loose));
-    module.exports = rsort;
+    module2.exports = rsort;
   }
 });
 
 // node_modules/semver/functions/gt.js
 var require_gt = __commonJS({
-  "node_modules/semver/functions/gt.js"(exports2, module) {
+  "node_modules/semver/functions/gt.js"(exports2, module2) {
     "use strict";
     var compare = require_compare();
     var gt = (a, b, loose) => compare(a, b, loose) > 0;
-    module.exports = gt;
+    module2.exports = gt;
   }
 });
 
 // node_modules/semver/functions/lt.js
 var require_lt = __commonJS({
-  "node_modules/semver/functions/lt.js"(exports2, module) {
+  "node_modules/semver/functions/lt.js"(exports2, module2) {
     "use strict";
     var compare = require_compare();
     var lt = (a, b, loose) => compare(a, b, loose) < 0;
-    module.exports = lt;
+    module2.exports = lt;
   }
 });
 
 // node_modules/semver/functions/eq.js
 var require_eq = __commonJS({
-  "node_modules/semver/functions/eq.js"(exports2, module) {
+  "node_modules/semver/functions/eq.js"(exports2, module2) {
     "use strict";
     var compare = require_compare();
     var eq = (a, b, loose) => compare(a, b, loose) === 0;
-    module.exports = eq;
+    module2.exports = eq;
   }
 });
 
 // node_modules/semver/functions/neq.js
 var require_neq = __commonJS({
-  "node_modules/semver/functions/neq.js"(exports2, module) {
+  "node_modules/semver/functions/neq.js"(exports2, module2) {
     "use strict";
     var compare = require_compare();
     var neq = (a, b, loose) => compare(a, b, loose) !== 0;
-    module.exports = neq;
+    module2.exports = neq;
   }
 });
 
 // node_modules/semver/functions/gte.js
 var require_gte = __commonJS({
-  "node_modules/semver/functions/gte.js"(exports2, module) {
+  "node_modules/semver/functions/gte.js"(exports2, module2) {
     "use strict";
     var compare = require_compare();
     var gte = (a, b, loose) => compare(a, b, loose) >= 0;
-    module.exports = gte;
+    module2.exports = gte;
   }
 });
 
 // node_modules/semver/functions/lte.js
 var require_lte = __commonJS({
-  "node_modules/semver/functions/lte.js"(exports2, module) {
+  "node_modules/semver/functions/lte.js"(exports2, module2) {
     "use strict";
     var compare = require_compare();
     var lte = (a, b, loose) => compare(a, b, loose) <= 0;
-    module.exports = lte;
+    module2.exports = lte;
   }
 });
 
 // node_modules/semver/functions/cmp.js
 var require_cmp = __commonJS({
-  "node_modules/semver/functions/cmp.js"(exports2, module) {
+  "node_modules/semver/functions/cmp.js"(exports2, module2) {
     "use strict";
     var eq = require_eq();
     var neq = require_neq();
@@ -28759,18 +28759,18 @@ var require_cmp = __commonJS({
           throw new TypeError(`Invalid operator: ${op}`);
       }
     };
-    module.exports = cmp;
+    module2.exports = cmp;
   }
 });
 
 // node_modules/semver/functions/coerce.js
 var require_coerce = __commonJS({
-  "node_modules/semver/functions/coerce.js"(exports2, module) {
+  "node_modules/semver/functions/coerce.js"(exports2, module2) {
     "use strict";
     var SemVer3 = require_semver();
     var parse13 = require_parse();
     var { safeRe: re, t } = require_re();
-    var coerce = (version3, options) => {
+    var coerce = (version3, options2) => {
       if (version3 instanceof SemVer3) {
         return version3;
       }
@@ -28780,12 +28780,12 @@ var require_coerce = __commonJS({
       if (typeof version3 !== "string") {
         return null;
       }
-      options = options || {};
+      options2 = options2 || {};
       let match2 = null;
-      if (!options.rtl) {
-        match2 = version3.match(options.includePrerelease ? re[t.COERCEFULL] : re[t.COERCE]);
+      if (!options2.rtl) {
+        match2 = version3.match(options2.includePrerelease ? re[t.COERCEFULL] : re[t.COERCE]);
       } else {
-        const coerceRtlRegex = options.includePrerelease ? re[t.COERCERTLFULL] : re[t.COERCERTL];
+        const coerceRtlRegex = options2.includePrerelease ? re[t.COERCERTLFULL] : re[t.COERCERTL];
         let next;
         while ((next = coerceRtlRegex.exec(version3)) && (!match2 || match2.index + match2[0].length !== version3.length)) {
           if (!match2 || next.index + next[0].length !== match2.index + match2[0].length) {
@@ -28801,31 +28801,31 @@ var require_coerce = __commonJS({
       const major = match2[2];
       const minor = match2[3] || "0";
       const patch = match2[4] || "0";
-      const prerelease = options.includePrerelease && match2[5] ? `-${match2[5]}` : "";
-      const build = options.includePrerelease && match2[6] ? `+${match2[6]}` : "";
-      return parse13(`${major}.${minor}.${patch}${prerelease}${build}`, options);
+      const prerelease = options2.includePrerelease && match2[5] ? `-${match2[5]}` : "";
+      const build = options2.includePrerelease && match2[6] ? `+${match2[6]}` : "";
+      return parse13(`${major}.${minor}.${patch}${prerelease}${build}`, options2);
     };
-    module.exports = coerce;
+    module2.exports = coerce;
   }
 });
 
 // node_modules/semver/functions/truncate.js
 var require_truncate = __commonJS({
-  "node_modules/semver/functions/truncate.js"(exports2, module) {
+  "node_modules/semver/functions/truncate.js"(exports2, module2) {
     "use strict";
     var parse13 = require_parse();
     var constants = require_constants();
     var SemVer3 = require_semver();
-    var truncate = (version3, truncation, options) => {
+    var truncate = (version3, truncation, options2) => {
       if (!constants.RELEASE_TYPES.includes(truncation)) {
         return null;
       }
-      const clonedVersion = cloneInputVersion(version3, options);
+      const clonedVersion = cloneInputVersion(version3, options2);
       return clonedVersion && doTruncation(clonedVersion, truncation);
     };
-    var cloneInputVersion = (version3, options) => {
+    var cloneInputVersion = (version3, options2) => {
       const versionStringToParse = version3 instanceof SemVer3 ? version3.version : version3;
-      return parse13(versionStringToParse, options);
+      return parse13(versionStringToParse, options2);
     };
     var doTruncation = (version3, truncation) => {
       if (isPrerelease(truncation)) {
@@ -28846,13 +28846,13 @@ var require_truncate = __commonJS({
     var isPrerelease = (type) => {
       return type.startsWith("pre");
     };
-    module.exports = truncate;
+    module2.exports = truncate;
   }
 });
 
 // node_modules/semver/internal/lrucache.js
 var require_lrucache = __commonJS({
-  "node_modules/semver/internal/lrucache.js"(exports2, module) {
+  "node_modules/semver/internal/lrucache.js"(exports2, module2) {
     "use strict";
     var LRUCache = class {
       constructor() {
@@ -28884,13 +28884,13 @@ var require_lrucache = __commonJS({
         return this;
       }
     };
-    module.exports = LRUCache;
+    module2.exports = LRUCache;
   }
 });
 
 // node_modules/semver/internal/trim-comparator-whitespace.js
 var require_trim_comparator_whitespace = __commonJS({
-  "node_modules/semver/internal/trim-comparator-whitespace.js"(exports2, module) {
+  "node_modules/semver/internal/trim-comparator-whitespace.js"(exports2, module2) {
     "use strict";
     var {
       MAX_LENGTH,
@@ -29075,23 +29075,23 @@ var require_trim_comparator_whitespace = __commonJS({
       }
       return result + range2.slice(copyFrom);
     };
-    module.exports = trimComparatorWhitespace;
+    module2.exports = trimComparatorWhitespace;
   }
 });
 
 // node_modules/semver/classes/range.js
 var require_range = __commonJS({
-  "node_modules/semver/classes/range.js"(exports2, module) {
+  "node_modules/semver/classes/range.js"(exports2, module2) {
     "use strict";
     var SPACE_CHARACTERS = /\s+/g;
     var Range = class _Range {
-      constructor(range2, options) {
-        options = parseOptions6(options);
+      constructor(range2, options2) {
+        options2 = parseOptions6(options2);
         if (range2 instanceof _Range) {
-          if (range2.loose === !!options.loose && range2.includePrerelease === !!options.includePrerelease) {
+          if (range2.loose === !!options2.loose && range2.includePrerelease === !!options2.includePrerelease) {
             return range2;
           } else {
-            return new _Range(range2.raw, options);
+            return new _Range(range2.raw, options2);
           }
         }
         if (range2 instanceof Comparator) {
@@ -29100,9 +29100,9 @@ var require_range = __commonJS({
           this.formatted = void 0;
           return this;
         }
-        this.options = options;
-        this.loose = !!options.loose;
-        this.includePrerelease = !!options.includePrerelease;
+        this.options = options2;
+        this.loose = !!options2.loose;
+        this.includePrerelease = !!options2.includePrerelease;
         this.raw = range2.trim().replace(SPACE_CHARACTERS, " ");
         this.set = this.raw.split("||").map((r) => this.parseRange(r.trim())).filter((c) => c.length);
         if (!this.set.length) {
@@ -29189,15 +29189,15 @@ var require_range = __commonJS({
         cache.set(memoKey, result);
         return result;
       }
-      intersects(range2, options) {
+      intersects(range2, options2) {
         if (!(range2 instanceof _Range)) {
           throw new TypeError("a Range is required");
         }
         return this.set.some((thisComparators) => {
-          return isSatisfiable(thisComparators, options) && range2.set.some((rangeComparators) => {
-            return isSatisfiable(rangeComparators, options) && thisComparators.every((thisComparator) => {
+          return isSatisfiable(thisComparators, options2) && range2.set.some((rangeComparators) => {
+            return isSatisfiable(rangeComparators, options2) && thisComparators.every((thisComparator) => {
               return rangeComparators.every((rangeComparator) => {
-                return thisComparator.intersects(rangeComparator, options);
+                return thisComparator.intersects(rangeComparator, options2);
               });
             });
           });
@@ -29223,7 +29223,7 @@ var require_range = __commonJS({
         return false;
       }
     };
-    module.exports = Range;
+    module2.exports = Range;
     var LRU = require_lrucache();
     var cache = new LRU();
     var parseOptions6 = require_parse_options();
@@ -29242,39 +29242,39 @@ var require_range = __commonJS({
     var BUILDSTRIPRE = new RegExp(src[t.BUILD], "g");
     var isNullSet = (c) => c.value === "<0.0.0-0";
     var isAny = (c) => c.value === "";
-    var isSatisfiable = (comparators, options) => {
+    var isSatisfiable = (comparators, options2) => {
       let result = true;
       const remainingComparators = comparators.slice();
       let testComparator = remainingComparators.pop();
       while (result && remainingComparators.length) {
         result = remainingComparators.every((otherComparator) => {
-          return testComparator.intersects(otherComparator, options);
+          return testComparator.intersects(otherComparator, options2);
         });
         testComparator = remainingComparators.pop();
       }
       return result;
     };
-    var parseComparator = (comp, options) => {
+    var parseComparator = (comp, options2) => {
       comp = comp.replace(re[t.BUILD], "");
-      debug("comp", comp, options);
-      comp = replaceCarets(comp, options);
+      debug("comp", comp, options2);
+      comp = replaceCarets(comp, options2);
       debug("caret", comp);
-      comp = replaceTildes(comp, options);
+      comp = replaceTildes(comp, options2);
       debug("tildes", comp);
-      comp = replaceXRanges(comp, options);
+      comp = replaceXRanges(comp, options2);
       debug("xrange", comp);
-      comp = replaceStars(comp, options);
+      comp = replaceStars(comp, options2);
       debug("stars", comp);
       return comp;
     };
     var isX = (id) => !id || id.toLowerCase() === "x" || id === "*";
     var invalidXRangeOrder = (M, m, p) => isX(M) && !isX(m) || isX(m) && p && !isX(p);
-    var replaceTildes = (comp, options) => {
-      return comp.trim().split(/\s+/).map((c) => replaceTilde(c, options)).join(" ");
+    var replaceTildes = (comp, options2) => {
+      return comp.trim().split(/\s+/).map((c) => replaceTilde(c, options2)).join(" ");
     };
-    var replaceTilde = (comp, options) => {
-      const r = options.loose ? re[t.TILDELOOSE] : re[t.TILDE];
-      const z2 = options.includePrerelease ? "-0" : "";
+    var replaceTilde = (comp, options2) => {
+      const r = options2.loose ? re[t.TILDELOOSE] : re[t.TILDE];
+      const z2 = options2.includePrerelease ? "-0" : "";
       return comp.replace(r, (_, M, m, p, pr) => {
         debug("tilde", comp, _, M, m, p, pr);
         let ret;
@@ -29294,13 +29294,13 @@ var require_range = __commonJS({
         return ret;
       });
     };
-    var replaceCarets = (comp, options) => {
-      return comp.trim().split(/\s+/).map((c) => replaceCaret(c, options)).join(" ");
+    var replaceCarets = (comp, options2) => {
+      return comp.trim().split(/\s+/).map((c) => replaceCaret(c, options2)).join(" ");
     };
-    var replaceCaret = (comp, options) => {
-      debug("caret", comp, options);
-      const r = options.loose ? re[t.CARETLOOSE] : re[t.CARET];
-      const z2 = options.includePrerelease ? "-0" : "";
+    var replaceCaret = (comp, options2) => {
+      debug("caret", comp, options2);
+      const r = options2.loose ? re[t.CARETLOOSE] : re[t.CARET];
+      const z2 = options2.includePrerelease ? "-0" : "";
       return comp.replace(r, (_, M, m, p, pr) => {
         debug("caret", comp, _, M, m, p, pr);
         let ret;
@@ -29341,13 +29341,13 @@ var require_range = __commonJS({
         return ret;
       });
     };
-    var replaceXRanges = (comp, options) => {
-      debug("replaceXRanges", comp, options);
-      return comp.split(/\s+/).map((c) => replaceXRange(c, options)).join(" ");
+    var replaceXRanges = (comp, options2) => {
+      debug("replaceXRanges", comp, options2);
+      return comp.split(/\s+/).map((c) => replaceXRange(c, options2)).join(" ");
     };
-    var replaceXRange = (comp, options) => {
+    var replaceXRange = (comp, options2) => {
       comp = comp.trim();
-      const r = options.loose ? re[t.XRANGELOOSE] : re[t.XRANGE];
+      const r = options2.loose ? re[t.XRANGELOOSE] : re[t.XRANGE];
       return comp.replace(r, (ret, gtlt, M, m, p, pr) => {
         debug("xRange", comp, ret, gtlt, M, m, p, pr);
         if (invalidXRangeOrder(M, m, p)) {
@@ -29360,7 +29360,7 @@ var require_range = __commonJS({
         if (gtlt === "=" && anyX) {
           gtlt = "";
         }
-        pr = options.includePrerelease ? "-0" : "";
+        pr = options2.includePrerelease ? "-0" : "";
         if (xM) {
           if (gtlt === ">" || gtlt === "<") {
             ret = "<0.0.0-0";
@@ -29403,13 +29403,13 @@ var require_range = __commonJS({
         return ret;
       });
     };
-    var replaceStars = (comp, options) => {
-      debug("replaceStars", comp, options);
+    var replaceStars = (comp, options2) => {
+      debug("replaceStars", comp, options2);
       return comp.trim().replace(re[t.STAR], "");
     };
-    var replaceGTE0 = (comp, options) => {
-      debug("replaceGTE0", comp, options);
-      return comp.trim().replace(re[options.includePrerelease ? t.GTE0PRE : t.GTE0], "");
+    var replaceGTE0 = (comp, options2) => {
+      debug("replaceGTE0", comp, options2);
+      return comp.trim().replace(re[options2.includePrerelease ? t.GTE0PRE : t.GTE0], "");
     };
     var hyphenReplace = (incPr) => ($0, from, fM, fm, fp, fpr, fb, to, tM, tm, tp, tpr) => {
       if (isX(fM)) {
@@ -29438,13 +29438,13 @@ var require_range = __commonJS({
       }
       return `${from} ${to}`.trim();
     };
-    var testSet = (set2, version3, options) => {
+    var testSet = (set2, version3, options2) => {
       for (let i2 = 0; i2 < set2.length; i2++) {
         if (!set2[i2].test(version3)) {
           return false;
         }
       }
-      if (version3.prerelease.length && !options.includePrerelease) {
+      if (version3.prerelease.length && !options2.includePrerelease) {
         for (let i2 = 0; i2 < set2.length; i2++) {
           debug(set2[i2].semver);
           if (set2[i2].semver === Comparator.ANY) {
@@ -29466,26 +29466,26 @@ var require_range = __commonJS({
 
 // node_modules/semver/classes/comparator.js
 var require_comparator = __commonJS({
-  "node_modules/semver/classes/comparator.js"(exports2, module) {
+  "node_modules/semver/classes/comparator.js"(exports2, module2) {
     "use strict";
     var ANY = /* @__PURE__ */ Symbol("SemVer ANY");
     var Comparator = class _Comparator {
       static get ANY() {
         return ANY;
       }
-      constructor(comp, options) {
-        options = parseOptions6(options);
+      constructor(comp, options2) {
+        options2 = parseOptions6(options2);
         if (comp instanceof _Comparator) {
-          if (comp.loose === !!options.loose) {
+          if (comp.loose === !!options2.loose) {
             return comp;
           } else {
             comp = comp.value;
           }
         }
         comp = comp.trim().split(/\s+/).join(" ");
-        debug("comparator", comp, options);
-        this.options = options;
-        this.loose = !!options.loose;
+        debug("comparator", comp, options2);
+        this.options = options2;
+        this.loose = !!options2.loose;
         this.parse(comp);
         if (this.semver === ANY) {
           this.value = "";
@@ -29527,7 +29527,7 @@ var require_comparator = __commonJS({
         }
         return cmp(version3, this.operator, this.semver, this.options);
       }
-      intersects(comp, options) {
+      intersects(comp, options2) {
         if (!(comp instanceof _Comparator)) {
           throw new TypeError("a Comparator is required");
         }
@@ -29535,18 +29535,18 @@ var require_comparator = __commonJS({
           if (this.value === "") {
             return true;
           }
-          return new Range(comp.value, options).test(this.value);
+          return new Range(comp.value, options2).test(this.value);
         } else if (comp.operator === "") {
           if (comp.value === "") {
             return true;
           }
-          return new Range(this.value, options).test(comp.semver);
+          return new Range(this.value, options2).test(comp.semver);
         }
-        options = parseOptions6(options);
-        if (options.includePrerelease && (this.value === "<0.0.0-0" || comp.value === "<0.0.0-0")) {
+        options2 = parseOptions6(options2);
+        if (options2.includePrerelease && (this.value === "<0.0.0-0" || comp.value === "<0.0.0-0")) {
           return false;
         }
-        if (!options.includePrerelease && (this.value.startsWith("<0.0.0") || comp.value.startsWith("<0.0.0"))) {
+        if (!options2.includePrerelease && (this.value.startsWith("<0.0.0") || comp.value.startsWith("<0.0.0"))) {
           return false;
         }
         if (this.operator.startsWith(">") && comp.operator.startsWith(">")) {
@@ -29558,16 +29558,16 @@ var require_comparator = __commonJS({
         if (this.semver.version === comp.semver.version && this.operator.includes("=") && comp.operator.includes("=")) {
           return true;
         }
-        if (cmp(this.semver, "<", comp.semver, options) && this.operator.startsWith(">") && comp.operator.startsWith("<")) {
+        if (cmp(this.semver, "<", comp.semver, options2) && this.operator.startsWith(">") && comp.operator.startsWith("<")) {
           return true;
         }
-        if (cmp(this.semver, ">", comp.semver, options) && this.operator.startsWith("<") && comp.operator.startsWith(">")) {
+        if (cmp(this.semver, ">", comp.semver, options2) && this.operator.startsWith("<") && comp.operator.startsWith(">")) {
           return true;
         }
         return false;
       }
     };
-    module.exports = Comparator;
+    module2.exports = Comparator;
     var parseOptions6 = require_parse_options();
     var { safeRe: re, t } = require_re();
     var cmp = require_cmp();
@@ -29579,43 +29579,43 @@ var require_comparator = __commonJS({
 
 // node_modules/semver/functions/satisfies.js
 var require_satisfies = __commonJS({
-  "node_modules/semver/functions/satisfies.js"(exports2, module) {
+  "node_modules/semver/functions/satisfies.js"(exports2, module2) {
     "use strict";
     var Range = require_range();
-    var satisfies = (version3, range2, options) => {
+    var satisfies = (version3, range2, options2) => {
       try {
-        range2 = new Range(range2, options);
+        range2 = new Range(range2, options2);
       } catch (er) {
         return false;
       }
       return range2.test(version3);
     };
-    module.exports = satisfies;
+    module2.exports = satisfies;
   }
 });
 
 // node_modules/semver/ranges/to-comparators.js
 var require_to_comparators = __commonJS({
-  "node_modules/semver/ranges/to-comparators.js"(exports2, module) {
+  "node_modules/semver/ranges/to-comparators.js"(exports2, module2) {
     "use strict";
     var Range = require_range();
-    var toComparators = (range2, options) => new Range(range2, options).set.map((comp) => comp.map((c) => c.value).join(" ").trim().split(" "));
-    module.exports = toComparators;
+    var toComparators = (range2, options2) => new Range(range2, options2).set.map((comp) => comp.map((c) => c.value).join(" ").trim().split(" "));
+    module2.exports = toComparators;
   }
 });
 
 // node_modules/semver/ranges/max-satisfying.js
 var require_max_satisfying = __commonJS({
-  "node_modules/semver/ranges/max-satisfying.js"(exports2, module) {
+  "node_modules/semver/ranges/max-satisfying.js"(exports2, module2) {
     "use strict";
     var SemVer3 = require_semver();
     var Range = require_range();
-    var maxSatisfying = (versions, range2, options) => {
+    var maxSatisfying = (versions, range2, options2) => {
       let max2 = null;
       let maxSV = null;
       let rangeObj = null;
       try {
-        rangeObj = new Range(range2, options);
+        rangeObj = new Range(range2, options2);
       } catch (er) {
         return null;
       }
@@ -29623,28 +29623,28 @@ var require_max_satisfying = __commonJS({
         if (rangeObj.test(v)) {
           if (!max2 || maxSV.compare(v) === -1) {
             max2 = v;
-            maxSV = new SemVer3(max2, options);
+            maxSV = new SemVer3(max2, options2);
           }
         }
       });
       return max2;
     };
-    module.exports = maxSatisfying;
+    module2.exports = maxSatisfying;
   }
 });
 
 // node_modules/semver/ranges/min-satisfying.js
 var require_min_satisfying = __commonJS({
-  "node_modules/semver/ranges/min-satisfying.js"(exports2, module) {
+  "node_modules/semver/ranges/min-satisfying.js"(exports2, module2) {
     "use strict";
     var SemVer3 = require_semver();
     var Range = require_range();
-    var minSatisfying = (versions, range2, options) => {
+    var minSatisfying = (versions, range2, options2) => {
       let min = null;
       let minSV = null;
       let rangeObj = null;
       try {
-        rangeObj = new Range(range2, options);
+        rangeObj = new Range(range2, options2);
       } catch (er) {
         return null;
       }
@@ -29652,19 +29652,19 @@ var require_min_satisfying = __commonJS({
         if (rangeObj.test(v)) {
           if (!min || minSV.compare(v) === 1) {
             min = v;
-            minSV = new SemVer3(min, options);
+            minSV = new SemVer3(min, options2);
           }
         }
       });
       return min;
     };
-    module.exports = minSatisfying;
+    module2.exports = minSatisfying;
   }
 });
 
 // node_modules/semver/ranges/min-version.js
 var require_min_version = __commonJS({
-  "node_modules/semver/ranges/min-version.js"(exports2, module) {
+  "node_modules/semver/ranges/min-version.js"(exports2, module2) {
     "use strict";
     var SemVer3 = require_semver();
     var Range = require_range();
@@ -29717,29 +29717,29 @@ var require_min_version = __commonJS({
       }
       return null;
     };
-    module.exports = minVersion;
+    module2.exports = minVersion;
   }
 });
 
 // node_modules/semver/ranges/valid.js
 var require_valid2 = __commonJS({
-  "node_modules/semver/ranges/valid.js"(exports2, module) {
+  "node_modules/semver/ranges/valid.js"(exports2, module2) {
     "use strict";
     var Range = require_range();
-    var validRange = (range2, options) => {
+    var validRange = (range2, options2) => {
       try {
-        return new Range(range2, options).range || "*";
+        return new Range(range2, options2).range || "*";
       } catch (er) {
         return null;
       }
     };
-    module.exports = validRange;
+    module2.exports = validRange;
   }
 });
 
 // node_modules/semver/ranges/outside.js
 var require_outside = __commonJS({
-  "node_modules/semver/ranges/outside.js"(exports2, module) {
+  "node_modules/semver/ranges/outside.js"(exports2, module2) {
     "use strict";
     var SemVer3 = require_semver();
     var Comparator = require_comparator();
@@ -29750,9 +29750,9 @@ var require_outside = __commonJS({
     var lt = require_lt();
     var lte = require_lte();
     var gte = require_gte();
-    var outside = (version3, range2, hilo, options) => {
-      version3 = new SemVer3(version3, options);
-      range2 = new Range(range2, options);
+    var outside = (version3, range2, hilo, options2) => {
+      version3 = new SemVer3(version3, options2);
+      range2 = new Range(range2, options2);
       let gtfn, ltefn, ltfn, comp, ecomp;
       switch (hilo) {
         case ">":
@@ -29772,7 +29772,7 @@ var require_outside = __commonJS({
         default:
           throw new TypeError('Must provide a hilo val of "<" or ">"');
       }
-      if (satisfies(version3, range2, options)) {
+      if (satisfies(version3, range2, options2)) {
         return false;
       }
       for (let i2 = 0; i2 < range2.set.length; ++i2) {
@@ -29785,9 +29785,9 @@ var require_outside = __commonJS({
           }
           high = high || comparator;
           low = low || comparator;
-          if (gtfn(comparator.semver, high.semver, options)) {
+          if (gtfn(comparator.semver, high.semver, options2)) {
             high = comparator;
-          } else if (ltfn(comparator.semver, low.semver, options)) {
+          } else if (ltfn(comparator.semver, low.semver, options2)) {
             low = comparator;
           }
         });
@@ -29802,57 +29802,57 @@ var require_outside = __commonJS({
       }
       return true;
     };
-    module.exports = outside;
+    module2.exports = outside;
   }
 });
 
 // node_modules/semver/ranges/gtr.js
 var require_gtr = __commonJS({
-  "node_modules/semver/ranges/gtr.js"(exports2, module) {
+  "node_modules/semver/ranges/gtr.js"(exports2, module2) {
     "use strict";
     var outside = require_outside();
-    var gtr = (version3, range2, options) => outside(version3, range2, ">", options);
-    module.exports = gtr;
+    var gtr = (version3, range2, options2) => outside(version3, range2, ">", options2);
+    module2.exports = gtr;
   }
 });
 
 // node_modules/semver/ranges/ltr.js
 var require_ltr = __commonJS({
-  "node_modules/semver/ranges/ltr.js"(exports2, module) {
+  "node_modules/semver/ranges/ltr.js"(exports2, module2) {
     "use strict";
     var outside = require_outside();
-    var ltr = (version3, range2, options) => outside(version3, range2, "<", options);
-    module.exports = ltr;
+    var ltr = (version3, range2, options2) => outside(version3, range2, "<", options2);
+    module2.exports = ltr;
   }
 });
 
 // node_modules/semver/ranges/intersects.js
 var require_intersects = __commonJS({
-  "node_modules/semver/ranges/intersects.js"(exports2, module) {
+  "node_modules/semver/ranges/intersects.js"(exports2, module2) {
     "use strict";
     var Range = require_range();
-    var intersects = (r1, r2, options) => {
-      r1 = new Range(r1, options);
-      r2 = new Range(r2, options);
-      return r1.intersects(r2, options);
+    var intersects = (r1, r2, options2) => {
+      r1 = new Range(r1, options2);
+      r2 = new Range(r2, options2);
+      return r1.intersects(r2, options2);
     };
-    module.exports = intersects;
+    module2.exports = intersects;
   }
 });
 
 // node_modules/semver/ranges/simplify.js
 var require_simplify = __commonJS({
-  "node_modules/semver/ranges/simplify.js"(exports2, module) {
+  "node_modules/semver/ranges/simplify.js"(exports2, module2) {
     "use strict";
     var satisfies = require_satisfies();
     var compare = require_compare();
-    module.exports = (versions, range2, options) => {
+    module2.exports = (versions, range2, options2) => {
       const set2 = [];
       let first = null;
       let prev = null;
-      const v = versions.sort((a, b) => compare(a, b, options));
+      const v = versions.sort((a, b) => compare(a, b, options2));
       for (const version3 of v) {
-        const included = satisfies(version3, range2, options);
+        const included = satisfies(version3, range2, options2);
         if (included) {
           prev = version3;
           if (!first) {
@@ -29892,23 +29892,23 @@ var require_simplify = __commonJS({
 
 // node_modules/semver/ranges/subset.js
 var require_subset = __commonJS({
-  "node_modules/semver/ranges/subset.js"(exports2, module) {
+  "node_modules/semver/ranges/subset.js"(exports2, module2) {
     "use strict";
     var Range = require_range();
     var Comparator = require_comparator();
     var { ANY } = Comparator;
     var satisfies = require_satisfies();
     var compare = require_compare();
-    var subset = (sub, dom, options = {}) => {
+    var subset = (sub, dom, options2 = {}) => {
       if (sub === dom) {
         return true;
       }
-      sub = new Range(sub, options);
-      dom = new Range(dom, options);
+      sub = new Range(sub, options2);
+      dom = new Range(dom, options2);
       let sawNonNull = false;
       OUTER: for (const simpleSub of sub.set) {
         for (const simpleDom of dom.set) {
-          const isSub = simpleSubset(simpleSub, simpleDom, options);
+          const isSub = simpleSubset(simpleSub, simpleDom, options2);
           sawNonNull = sawNonNull || isSub !== null;
           if (isSub) {
             continue OUTER;
@@ -29922,21 +29922,21 @@ var require_subset = __commonJS({
     };
     var minimumVersionWithPreRelease = [new Comparator(">=0.0.0-0")];
     var minimumVersion = [new Comparator(">=0.0.0")];
-    var simpleSubset = (sub, dom, options) => {
+    var simpleSubset = (sub, dom, options2) => {
       if (sub === dom) {
         return true;
       }
       if (sub.length === 1 && sub[0].semver === ANY) {
         if (dom.length === 1 && dom[0].semver === ANY) {
           return true;
-        } else if (options.includePrerelease) {
+        } else if (options2.includePrerelease) {
           sub = minimumVersionWithPreRelease;
         } else {
           sub = minimumVersion;
         }
       }
       if (dom.length === 1 && dom[0].semver === ANY) {
-        if (options.includePrerelease) {
+        if (options2.includePrerelease) {
           return true;
         } else {
           dom = minimumVersion;
@@ -29946,9 +29946,9 @@ var require_subset = __commonJS({
       let gt, lt;
       for (const c of sub) {
         if (c.operator === ">" || c.operator === ">=") {
-          gt = higherGT(gt, c, options);
+          gt = higherGT(gt, c, options2);
         } else if (c.operator === "<" || c.operator === "<=") {
-          lt = lowerLT(lt, c, options);
+          lt = lowerLT(lt, c, options2);
         } else {
           eqSet.add(c.semver);
         }
@@ -29958,7 +29958,7 @@ var require_subset = __commonJS({
       }
       let gtltComp;
       if (gt && lt) {
-        gtltComp = compare(gt.semver, lt.semver, options);
+        gtltComp = compare(gt.semver, lt.semver, options2);
         if (gtltComp > 0) {
           return null;
         } else if (gtltComp === 0 && (gt.operator !== ">=" || lt.operator !== "<=")) {
@@ -29966,14 +29966,14 @@ var require_subset = __commonJS({
         }
       }
       for (const eq of eqSet) {
-        if (gt && !satisfies(eq, String(gt), options)) {
+        if (gt && !satisfies(eq, String(gt), options2)) {
           return null;
         }
-        if (lt && !satisfies(eq, String(lt), options)) {
+        if (lt && !satisfies(eq, String(lt), options2)) {
           return null;
         }
         for (const c of dom) {
-          if (!satisfies(eq, String(c), options)) {
+          if (!satisfies(eq, String(c), options2)) {
             return false;
           }
         }
@@ -29981,8 +29981,8 @@ var require_subset = __commonJS({
       }
       let higher, lower;
       let hasDomLT, hasDomGT;
-      let needDomLTPre = lt && !options.includePrerelease && lt.semver.prerelease.length ? lt.semver : false;
-      let needDomGTPre = gt && !options.includePrerelease && gt.semver.prerelease.length ? gt.semver : false;
+      let needDomLTPre = lt && !options2.includePrerelease && lt.semver.prerelease.length ? lt.semver : false;
+      let needDomGTPre = gt && !options2.includePrerelease && gt.semver.prerelease.length ? gt.semver : false;
       if (needDomLTPre && needDomLTPre.prerelease.length === 1 && lt.operator === "<" && needDomLTPre.prerelease[0] === 0) {
         needDomLTPre = false;
       }
@@ -29996,7 +29996,7 @@ var require_subset = __commonJS({
             }
           }
           if (c.operator === ">" || c.operator === ">=") {
-            higher = higherGT(gt, c, options);
+            higher = higherGT(gt, c, options2);
             if (higher === c && higher !== gt) {
               return false;
             }
@@ -30011,7 +30011,7 @@ var require_subset = __commonJS({
             }
           }
           if (c.operator === "<" || c.operator === "<=") {
-            lower = lowerLT(lt, c, options);
+            lower = lowerLT(lt, c, options2);
             if (lower === c && lower !== lt) {
               return false;
             }
@@ -30034,27 +30034,27 @@ var require_subset = __commonJS({
       }
       return true;
     };
-    var higherGT = (a, b, options) => {
+    var higherGT = (a, b, options2) => {
       if (!a) {
         return b;
       }
-      const comp = compare(a.semver, b.semver, options);
+      const comp = compare(a.semver, b.semver, options2);
       return comp > 0 ? a : comp < 0 ? b : b.operator === ">" && a.operator === ">=" ? b : a;
     };
-    var lowerLT = (a, b, options) => {
+    var lowerLT = (a, b, options2) => {
       if (!a) {
         return b;
       }
-      const comp = compare(a.semver, b.semver, options);
+      const comp = compare(a.semver, b.semver, options2);
       return comp < 0 ? a : comp > 0 ? b : b.operator === "<" && a.operator === "<=" ? b : a;
     };
-    module.exports = subset;
+    module2.exports = subset;
   }
 });
 
 // node_modules/semver/index.js
 var require_semver2 = __commonJS({
-  "node_modules/semver/index.js"(exports2, module) {
+  "node_modules/semver/index.js"(exports2, module2) {
     "use strict";
     var internalRe = require_re();
     var constants = require_constants();
@@ -30098,7 +30098,7 @@ var require_semver2 = __commonJS({
     var intersects = require_intersects();
     var simplifyRange = require_simplify();
     var subset = require_subset();
-    module.exports = {
+    module2.exports = {
       parse: parse13,
       valid,
       clean,
@@ -30151,9 +30151,9 @@ var require_semver2 = __commonJS({
 
 // node_modules/bottleneck/light.js
 var require_light = __commonJS({
-  "node_modules/bottleneck/light.js"(exports2, module) {
+  "node_modules/bottleneck/light.js"(exports2, module2) {
     (function(global2, factory) {
-      typeof exports2 === "object" && typeof module !== "undefined" ? module.exports = factory() : typeof define === "function" && define.amd ? define(factory) : global2.Bottleneck = factory();
+      typeof exports2 === "object" && typeof module2 !== "undefined" ? module2.exports = factory() : typeof define === "function" && define.amd ? define(factory) : global2.Bottleneck = factory();
     })(exports2, (function() {
       "use strict";
       var commonjsGlobal = typeof globalThis !== "undefined" ? globalThis : typeof window !== "undefined" ? window : typeof global !== "undefined" ? global : typeof self !== "undefined" ? self : {};
@@ -30178,7 +30178,7 @@ var require_light = __commonJS({
         }
         return onto;
       };
-      var parser3 = {
+      var parser4 = {
         load,
         overwrite
       };
@@ -30265,8 +30265,8 @@ var require_light = __commonJS({
         }
       };
       var DLList_1 = DLList;
-      var Events;
-      Events = class Events {
+      var Events2;
+      Events2 = class Events {
         constructor(instance) {
           this.instance = instance;
           this._events = {};
@@ -30349,7 +30349,7 @@ var require_light = __commonJS({
           }
         }
       };
-      var Events_1 = Events;
+      var Events_1 = Events2;
       var DLList$1, Events$1, Queues;
       DLList$1 = DLList_1;
       Events$1 = Events_1;
@@ -30418,17 +30418,17 @@ var require_light = __commonJS({
       var BottleneckError$1, DEFAULT_PRIORITY, Job, NUM_PRIORITIES, parser$1;
       NUM_PRIORITIES = 10;
       DEFAULT_PRIORITY = 5;
-      parser$1 = parser3;
+      parser$1 = parser4;
       BottleneckError$1 = BottleneckError_1;
       Job = class Job {
-        constructor(task, args, options, jobDefaults, rejectOnDrop, Events2, _states, Promise2) {
+        constructor(task, args, options2, jobDefaults, rejectOnDrop, Events3, _states, Promise2) {
           this.task = task;
           this.args = args;
           this.rejectOnDrop = rejectOnDrop;
-          this.Events = Events2;
+          this.Events = Events3;
           this._states = _states;
           this.Promise = Promise2;
-          this.options = parser$1.load(options, jobDefaults);
+          this.options = parser$1.load(options2, jobDefaults);
           this.options.priority = this._sanitizePriority(this.options.priority);
           if (this.options.id === jobDefaults.id) {
             this.options.id = `${this.options.id}-${this._randomIndex()}`;
@@ -30547,7 +30547,7 @@ var require_light = __commonJS({
       };
       var Job_1 = Job;
       var BottleneckError$2, LocalDatastore, parser$2;
-      parser$2 = parser3;
+      parser$2 = parser4;
       BottleneckError$2 = BottleneckError_1;
       LocalDatastore = class LocalDatastore {
         constructor(instance, storeOptions, storeInstanceOptions) {
@@ -30610,9 +30610,9 @@ var require_light = __commonJS({
           var ref;
           return (ref = this.storeOptions.penalty) != null ? ref : 15 * this.storeOptions.minTime || 5e3;
         }
-        async __updateSettings__(options) {
+        async __updateSettings__(options2) {
           await this.yieldLoop();
-          parser$2.overwrite(options, options, this.storeOptions);
+          parser$2.overwrite(options2, options2, this.storeOptions);
           this._startHeartbeat();
           this.instance._drainAll(this.computeCapacity());
           return true;
@@ -30861,7 +30861,7 @@ var require_light = __commonJS({
       var require$$3 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
       var require$$4 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
       var Events$2, Group, IORedisConnection$1, RedisConnection$1, Scripts$1, parser$3;
-      parser$3 = parser3;
+      parser$3 = parser4;
       Events$2 = Events_1;
       RedisConnection$1 = require$$2;
       IORedisConnection$1 = require$$3;
@@ -30969,10 +30969,10 @@ var require_light = __commonJS({
               return results;
             }, this.timeout / 2)).unref === "function" ? base.unref() : void 0;
           }
-          updateSettings(options = {}) {
-            parser$3.overwrite(options, this.defaults, this);
-            parser$3.overwrite(options, options, this.limiterOptions);
-            if (options.timeout != null) {
+          updateSettings(options2 = {}) {
+            parser$3.overwrite(options2, this.defaults, this);
+            parser$3.overwrite(options2, options2, this.limiterOptions);
+            if (options2.timeout != null) {
               return this._startAutoCleanup();
             }
           }
@@ -30993,12 +30993,12 @@ var require_light = __commonJS({
       }).call(commonjsGlobal);
       var Group_1 = Group;
       var Batcher, Events$3, parser$4;
-      parser$4 = parser3;
+      parser$4 = parser4;
       Events$3 = Events_1;
       Batcher = (function() {
         class Batcher2 {
-          constructor(options = {}) {
-            this.options = options;
+          constructor(options2 = {}) {
+            this.options = options2;
             parser$4.load(this.options, this.defaults, this);
             this.Events = new Events$3(this);
             this._arr = [];
@@ -31042,10 +31042,10 @@ var require_light = __commonJS({
       var Batcher_1 = Batcher;
       var require$$4$1 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
       var require$$8 = getCjsExportFromNamespace(version$2);
-      var Bottleneck2, DEFAULT_PRIORITY$1, Events$4, Job$1, LocalDatastore$1, NUM_PRIORITIES$1, Queues$1, RedisDatastore$1, States$1, Sync$1, parser$5, splice = [].splice;
+      var Bottleneck3, DEFAULT_PRIORITY$1, Events$4, Job$1, LocalDatastore$1, NUM_PRIORITIES$1, Queues$1, RedisDatastore$1, States$1, Sync$1, parser$5, splice = [].splice;
       NUM_PRIORITIES$1 = 10;
       DEFAULT_PRIORITY$1 = 5;
-      parser$5 = parser3;
+      parser$5 = parser4;
       Queues$1 = Queues_1;
       Job$1 = Job_1;
       LocalDatastore$1 = LocalDatastore_1;
@@ -31053,13 +31053,13 @@ var require_light = __commonJS({
       Events$4 = Events_1;
       States$1 = States_1;
       Sync$1 = Sync_1;
-      Bottleneck2 = (function() {
-        class Bottleneck3 {
-          constructor(options = {}, ...invalid) {
+      Bottleneck3 = (function() {
+        class Bottleneck4 {
+          constructor(options2 = {}, ...invalid) {
             var storeInstanceOptions, storeOptions;
             this._addToQueue = this._addToQueue.bind(this);
-            this._validateOptions(options, invalid);
-            parser$5.load(options, this.instanceDefaults, this);
+            this._validateOptions(options2, invalid);
+            parser$5.load(options2, this.instanceDefaults, this);
             this._queues = new Queues$1(NUM_PRIORITIES$1);
             this._scheduled = {};
             this._states = new States$1(["RECEIVED", "QUEUED", "RUNNING", "EXECUTING"].concat(this.trackDoneStatus ? ["DONE"] : []));
@@ -31067,16 +31067,16 @@ var require_light = __commonJS({
             this.Events = new Events$4(this);
             this._submitLock = new Sync$1("submit", this.Promise);
             this._registerLock = new Sync$1("register", this.Promise);
-            storeOptions = parser$5.load(options, this.storeDefaults, {});
+            storeOptions = parser$5.load(options2, this.storeDefaults, {});
             this._store = (function() {
               if (this.datastore === "redis" || this.datastore === "ioredis" || this.connection != null) {
-                storeInstanceOptions = parser$5.load(options, this.redisStoreDefaults, {});
+                storeInstanceOptions = parser$5.load(options2, this.redisStoreDefaults, {});
                 return new RedisDatastore$1(this, storeOptions, storeInstanceOptions);
               } else if (this.datastore === "local") {
-                storeInstanceOptions = parser$5.load(options, this.localStoreDefaults, {});
+                storeInstanceOptions = parser$5.load(options2, this.localStoreDefaults, {});
                 return new LocalDatastore$1(this, storeOptions, storeInstanceOptions);
               } else {
-                throw new Bottleneck3.prototype.BottleneckError(`Invalid datastore type: ${this.datastore}`);
+                throw new Bottleneck4.prototype.BottleneckError(`Invalid datastore type: ${this.datastore}`);
               }
             }).call(this);
             this._queues.on("leftzero", () => {
@@ -31088,9 +31088,9 @@ var require_light = __commonJS({
               return (ref = this._store.heartbeat) != null ? typeof ref.unref === "function" ? ref.unref() : void 0 : void 0;
             });
           }
-          _validateOptions(options, invalid) {
-            if (!(options != null && typeof options === "object" && invalid.length === 0)) {
-              throw new Bottleneck3.prototype.BottleneckError("Bottleneck v2 takes a single object argument. Refer to https://github.com/SGrondin/bottleneck#upgrading-to-v2 if you're upgrading from Bottleneck v1.");
+          _validateOptions(options2, invalid) {
+            if (!(options2 != null && typeof options2 === "object" && invalid.length === 0)) {
+              throw new Bottleneck4.prototype.BottleneckError("Bottleneck v2 takes a single object argument. Refer to https://github.com/SGrondin/bottleneck#upgrading-to-v2 if you're upgrading from Bottleneck v1.");
             }
           }
           ready() {
@@ -31154,11 +31154,11 @@ var require_light = __commonJS({
               return false;
             }
           }
-          async _free(index, job, options, eventInfo) {
+          async _free(index, job, options2, eventInfo) {
             var e, running;
             try {
-              ({ running } = await this._store.__free__(index, options.weight));
-              this.Events.trigger("debug", `Freed ${options.id}`, eventInfo);
+              ({ running } = await this._store.__free__(index, options2.weight));
+              this.Events.trigger("debug", `Freed ${options2.id}`, eventInfo);
               if (running === 0 && this.empty()) {
                 return this.Events.trigger("idle");
               }
@@ -31185,20 +31185,20 @@ var require_light = __commonJS({
           }
           _drainOne(capacity) {
             return this._registerLock.schedule(() => {
-              var args, index, next, options, queue;
+              var args, index, next, options2, queue;
               if (this.queued() === 0) {
                 return this.Promise.resolve(null);
               }
               queue = this._queues.getFirst();
-              ({ options, args } = next = queue.first());
-              if (capacity != null && options.weight > capacity) {
+              ({ options: options2, args } = next = queue.first());
+              if (capacity != null && options2.weight > capacity) {
                 return this.Promise.resolve(null);
               }
-              this.Events.trigger("debug", `Draining ${options.id}`, { args, options });
+              this.Events.trigger("debug", `Draining ${options2.id}`, { args, options: options2 });
               index = this._randomIndex();
-              return this._store.__register__(index, options.weight, options.expiration).then(({ success: success2, wait, reservoir }) => {
+              return this._store.__register__(index, options2.weight, options2.expiration).then(({ success: success2, wait, reservoir }) => {
                 var empty;
-                this.Events.trigger("debug", `Drained ${options.id}`, { success: success2, args, options });
+                this.Events.trigger("debug", `Drained ${options2.id}`, { success: success2, args, options: options2 });
                 if (success2) {
                   queue.shift();
                   empty = this.empty();
@@ -31209,7 +31209,7 @@ var require_light = __commonJS({
                     this.Events.trigger("depleted", empty);
                   }
                   this._run(index, next, wait);
-                  return this.Promise.resolve(options.weight);
+                  return this.Promise.resolve(options2.weight);
                 } else {
                   return this.Promise.resolve(null);
                 }
@@ -31234,9 +31234,9 @@ var require_light = __commonJS({
               return job.doDrop({ message });
             });
           }
-          stop(options = {}) {
+          stop(options2 = {}) {
             var done, waitForExecuting;
-            options = parser$5.load(options, this.stopDefaults);
+            options2 = parser$5.load(options2, this.stopDefaults);
             waitForExecuting = (at) => {
               var finished;
               finished = () => {
@@ -31257,9 +31257,9 @@ var require_light = __commonJS({
                 }
               });
             };
-            done = options.dropWaitingJobs ? (this._run = function(index, next) {
+            done = options2.dropWaitingJobs ? (this._run = function(index, next) {
               return next.doDrop({
-                message: options.dropErrorMessage
+                message: options2.dropErrorMessage
               });
             }, this._drainOne = () => {
               return this.Promise.resolve(null);
@@ -31273,11 +31273,11 @@ var require_light = __commonJS({
                     clearTimeout(v.timeout);
                     clearTimeout(v.expiration);
                     v.job.doDrop({
-                      message: options.dropErrorMessage
+                      message: options2.dropErrorMessage
                     });
                   }
                 }
-                this._dropAllQueued(options.dropErrorMessage);
+                this._dropAllQueued(options2.dropErrorMessage);
                 return waitForExecuting(0);
               });
             })) : this.schedule({
@@ -31287,21 +31287,21 @@ var require_light = __commonJS({
               return waitForExecuting(1);
             });
             this._receive = function(job) {
-              return job._reject(new Bottleneck3.prototype.BottleneckError(options.enqueueErrorMessage));
+              return job._reject(new Bottleneck4.prototype.BottleneckError(options2.enqueueErrorMessage));
             };
             this.stop = () => {
-              return this.Promise.reject(new Bottleneck3.prototype.BottleneckError("stop() has already been called"));
+              return this.Promise.reject(new Bottleneck4.prototype.BottleneckError("stop() has already been called"));
             };
             return done;
           }
           async _addToQueue(job) {
-            var args, blocked, error62, options, reachedHWM, shifted, strategy;
-            ({ args, options } = job);
+            var args, blocked, error62, options2, reachedHWM, shifted, strategy;
+            ({ args, options: options2 } = job);
             try {
-              ({ reachedHWM, blocked, strategy } = await this._store.__submit__(this.queued(), options.weight));
+              ({ reachedHWM, blocked, strategy } = await this._store.__submit__(this.queued(), options2.weight));
             } catch (error1) {
               error62 = error1;
-              this.Events.trigger("debug", `Could not queue ${options.id}`, { args, options, error: error62 });
+              this.Events.trigger("debug", `Could not queue ${options2.id}`, { args, options: options2, error: error62 });
               job.doDrop({ error: error62 });
               return false;
             }
@@ -31309,11 +31309,11 @@ var require_light = __commonJS({
               job.doDrop();
               return true;
             } else if (reachedHWM) {
-              shifted = strategy === Bottleneck3.prototype.strategy.LEAK ? this._queues.shiftLastFrom(options.priority) : strategy === Bottleneck3.prototype.strategy.OVERFLOW_PRIORITY ? this._queues.shiftLastFrom(options.priority + 1) : strategy === Bottleneck3.prototype.strategy.OVERFLOW ? job : void 0;
+              shifted = strategy === Bottleneck4.prototype.strategy.LEAK ? this._queues.shiftLastFrom(options2.priority) : strategy === Bottleneck4.prototype.strategy.OVERFLOW_PRIORITY ? this._queues.shiftLastFrom(options2.priority + 1) : strategy === Bottleneck4.prototype.strategy.OVERFLOW ? job : void 0;
               if (shifted != null) {
                 shifted.doDrop();
               }
-              if (shifted == null || strategy === Bottleneck3.prototype.strategy.OVERFLOW) {
+              if (shifted == null || strategy === Bottleneck4.prototype.strategy.OVERFLOW) {
                 if (shifted == null) {
                   job.doDrop();
                 }
@@ -31327,7 +31327,7 @@ var require_light = __commonJS({
           }
           _receive(job) {
             if (this._states.jobStatus(job.options.id) != null) {
-              job._reject(new Bottleneck3.prototype.BottleneckError(`A job with the same id already exists (id=${job.options.id})`));
+              job._reject(new Bottleneck4.prototype.BottleneckError(`A job with the same id already exists (id=${job.options.id})`));
               return false;
             } else {
               job.doReceive();
@@ -31335,13 +31335,13 @@ var require_light = __commonJS({
             }
           }
           submit(...args) {
-            var cb, fn, job, options, ref, ref1, task;
+            var cb, fn, job, options2, ref, ref1, task;
             if (typeof args[0] === "function") {
               ref = args, [fn, ...args] = ref, [cb] = splice.call(args, -1);
-              options = parser$5.load({}, this.jobDefaults);
+              options2 = parser$5.load({}, this.jobDefaults);
             } else {
-              ref1 = args, [options, fn, ...args] = ref1, [cb] = splice.call(args, -1);
-              options = parser$5.load(options, this.jobDefaults);
+              ref1 = args, [options2, fn, ...args] = ref1, [cb] = splice.call(args, -1);
+              options2 = parser$5.load(options2, this.jobDefaults);
             }
             task = (...args2) => {
               return new this.Promise(function(resolve14, reject) {
@@ -31350,7 +31350,7 @@ var require_light = __commonJS({
                 });
               });
             };
-            job = new Job$1(task, args, options, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
+            job = new Job$1(task, args, options2, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
             job.promise.then(function(args2) {
               return typeof cb === "function" ? cb(...args2) : void 0;
             }).catch(function(args2) {
@@ -31363,14 +31363,14 @@ var require_light = __commonJS({
             return this._receive(job);
           }
           schedule(...args) {
-            var job, options, task;
+            var job, options2, task;
             if (typeof args[0] === "function") {
               [task, ...args] = args;
-              options = {};
+              options2 = {};
             } else {
-              [options, task, ...args] = args;
+              [options2, task, ...args] = args;
             }
-            job = new Job$1(task, args, options, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
+            job = new Job$1(task, args, options2, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
             this._receive(job);
             return job.promise;
           }
@@ -31380,14 +31380,14 @@ var require_light = __commonJS({
             wrapped = function(...args) {
               return schedule(fn.bind(this), ...args);
             };
-            wrapped.withOptions = function(options, ...args) {
-              return schedule(options, fn, ...args);
+            wrapped.withOptions = function(options2, ...args) {
+              return schedule(options2, fn, ...args);
             };
             return wrapped;
           }
-          async updateSettings(options = {}) {
-            await this._store.__updateSettings__(parser$5.overwrite(options, this.storeDefaults));
-            parser$5.overwrite(options, this.instanceDefaults, this);
+          async updateSettings(options2 = {}) {
+            await this._store.__updateSettings__(parser$5.overwrite(options2, this.storeDefaults));
+            parser$5.overwrite(options2, this.instanceDefaults, this);
             return this;
           }
           currentReservoir() {
@@ -31397,31 +31397,31 @@ var require_light = __commonJS({
             return this._store.__incrementReservoir__(incr);
           }
         }
-        Bottleneck3.default = Bottleneck3;
-        Bottleneck3.Events = Events$4;
-        Bottleneck3.version = Bottleneck3.prototype.version = require$$8.version;
-        Bottleneck3.strategy = Bottleneck3.prototype.strategy = {
+        Bottleneck4.default = Bottleneck4;
+        Bottleneck4.Events = Events$4;
+        Bottleneck4.version = Bottleneck4.prototype.version = require$$8.version;
+        Bottleneck4.strategy = Bottleneck4.prototype.strategy = {
           LEAK: 1,
           OVERFLOW: 2,
           OVERFLOW_PRIORITY: 4,
           BLOCK: 3
         };
-        Bottleneck3.BottleneckError = Bottleneck3.prototype.BottleneckError = BottleneckError_1;
-        Bottleneck3.Group = Bottleneck3.prototype.Group = Group_1;
-        Bottleneck3.RedisConnection = Bottleneck3.prototype.RedisConnection = require$$2;
-        Bottleneck3.IORedisConnection = Bottleneck3.prototype.IORedisConnection = require$$3;
-        Bottleneck3.Batcher = Bottleneck3.prototype.Batcher = Batcher_1;
-        Bottleneck3.prototype.jobDefaults = {
+        Bottleneck4.BottleneckError = Bottleneck4.prototype.BottleneckError = BottleneckError_1;
+        Bottleneck4.Group = Bottleneck4.prototype.Group = Group_1;
+        Bottleneck4.RedisConnection = Bottleneck4.prototype.RedisConnection = require$$2;
+        Bottleneck4.IORedisConnection = Bottleneck4.prototype.IORedisConnection = require$$3;
+        Bottleneck4.Batcher = Bottleneck4.prototype.Batcher = Batcher_1;
+        Bottleneck4.prototype.jobDefaults = {
           priority: DEFAULT_PRIORITY$1,
           weight: 1,
           expiration: null,
           id: "<no-id>"
         };
-        Bottleneck3.prototype.storeDefaults = {
+        Bottleneck4.prototype.storeDefaults = {
           maxConcurrent: null,
           minTime: 0,
           highWater: null,
-          strategy: Bottleneck3.prototype.strategy.LEAK,
+          strategy: Bottleneck4.prototype.strategy.LEAK,
           penalty: null,
           reservoir: null,
           reservoirRefreshInterval: null,
@@ -31430,12 +31430,12 @@ var require_light = __commonJS({
           reservoirIncreaseAmount: null,
           reservoirIncreaseMaximum: null
         };
-        Bottleneck3.prototype.localStoreDefaults = {
+        Bottleneck4.prototype.localStoreDefaults = {
           Promise,
           timeout: null,
           heartbeatInterval: 250
         };
-        Bottleneck3.prototype.redisStoreDefaults = {
+        Bottleneck4.prototype.redisStoreDefaults = {
           Promise,
           timeout: null,
           heartbeatInterval: 5e3,
@@ -31446,7 +31446,7 @@ var require_light = __commonJS({
           clearDatastore: false,
           connection: null
         };
-        Bottleneck3.prototype.instanceDefaults = {
+        Bottleneck4.prototype.instanceDefaults = {
           datastore: "local",
           connection: null,
           id: "<no-id>",
@@ -31454,17 +31454,2890 @@ var require_light = __commonJS({
           trackDoneStatus: false,
           Promise
         };
-        Bottleneck3.prototype.stopDefaults = {
+        Bottleneck4.prototype.stopDefaults = {
           enqueueErrorMessage: "This limiter has been stopped and cannot accept new jobs.",
           dropWaitingJobs: true,
           dropErrorMessage: "This limiter has been stopped."
         };
-        return Bottleneck3;
+        return Bottleneck4;
       }).call(commonjsGlobal);
-      var Bottleneck_1 = Bottleneck2;
+      var Bottleneck_1 = Bottleneck3;
       var lib = Bottleneck_1;
       return lib;
     }));
+  }
+});
+
+// node_modules/bottleneck/lib/parser.js
+var require_parser2 = __commonJS({
+  "node_modules/bottleneck/lib/parser.js"(exports2) {
+    "use strict";
+    exports2.load = function(received, defaults, onto = {}) {
+      var k, ref, v;
+      for (k in defaults) {
+        v = defaults[k];
+        onto[k] = (ref = received[k]) != null ? ref : v;
+      }
+      return onto;
+    };
+    exports2.overwrite = function(received, defaults, onto = {}) {
+      var k, v;
+      for (k in received) {
+        v = received[k];
+        if (defaults[k] !== void 0) {
+          onto[k] = v;
+        }
+      }
+      return onto;
+    };
+  }
+});
+
+// node_modules/bottleneck/lib/DLList.js
+var require_DLList = __commonJS({
+  "node_modules/bottleneck/lib/DLList.js"(exports2, module2) {
+    "use strict";
+    var DLList;
+    DLList = class DLList {
+      constructor(incr, decr) {
+        this.incr = incr;
+        this.decr = decr;
+        this._first = null;
+        this._last = null;
+        this.length = 0;
+      }
+      push(value) {
+        var node2;
+        this.length++;
+        if (typeof this.incr === "function") {
+          this.incr();
+        }
+        node2 = {
+          value,
+          prev: this._last,
+          next: null
+        };
+        if (this._last != null) {
+          this._last.next = node2;
+          this._last = node2;
+        } else {
+          this._first = this._last = node2;
+        }
+        return void 0;
+      }
+      shift() {
+        var value;
+        if (this._first == null) {
+          return;
+        } else {
+          this.length--;
+          if (typeof this.decr === "function") {
+            this.decr();
+          }
+        }
+        value = this._first.value;
+        if ((this._first = this._first.next) != null) {
+          this._first.prev = null;
+        } else {
+          this._last = null;
+        }
+        return value;
+      }
+      first() {
+        if (this._first != null) {
+          return this._first.value;
+        }
+      }
+      getArray() {
+        var node2, ref, results;
+        node2 = this._first;
+        results = [];
+        while (node2 != null) {
+          results.push((ref = node2, node2 = node2.next, ref.value));
+        }
+        return results;
+      }
+      forEachShift(cb) {
+        var node2;
+        node2 = this.shift();
+        while (node2 != null) {
+          cb(node2), node2 = this.shift();
+        }
+        return void 0;
+      }
+      debug() {
+        var node2, ref, ref1, ref2, results;
+        node2 = this._first;
+        results = [];
+        while (node2 != null) {
+          results.push((ref = node2, node2 = node2.next, {
+            value: ref.value,
+            prev: (ref1 = ref.prev) != null ? ref1.value : void 0,
+            next: (ref2 = ref.next) != null ? ref2.value : void 0
+          }));
+        }
+        return results;
+      }
+    };
+    module2.exports = DLList;
+  }
+});
+
+// node_modules/bottleneck/lib/Events.js
+var require_Events = __commonJS({
+  "node_modules/bottleneck/lib/Events.js"(exports2, module2) {
+    "use strict";
+    function asyncGeneratorStep2(gen, resolve14, reject, _next, _throw, key, arg) {
+      try {
+        var info = gen[key](arg);
+        var value = info.value;
+      } catch (error62) {
+        reject(error62);
+        return;
+      }
+      if (info.done) {
+        resolve14(value);
+      } else {
+        Promise.resolve(value).then(_next, _throw);
+      }
+    }
+    function _asyncToGenerator2(fn) {
+      return function() {
+        var self2 = this, args = arguments;
+        return new Promise(function(resolve14, reject) {
+          var gen = fn.apply(self2, args);
+          function _next(value) {
+            asyncGeneratorStep2(gen, resolve14, reject, _next, _throw, "next", value);
+          }
+          function _throw(err2) {
+            asyncGeneratorStep2(gen, resolve14, reject, _next, _throw, "throw", err2);
+          }
+          _next(void 0);
+        });
+      };
+    }
+    var Events2;
+    Events2 = class Events {
+      constructor(instance) {
+        this.instance = instance;
+        this._events = {};
+        if (this.instance.on != null || this.instance.once != null || this.instance.removeAllListeners != null) {
+          throw new Error("An Emitter already exists for this object");
+        }
+        this.instance.on = (name, cb) => {
+          return this._addListener(name, "many", cb);
+        };
+        this.instance.once = (name, cb) => {
+          return this._addListener(name, "once", cb);
+        };
+        this.instance.removeAllListeners = (name = null) => {
+          if (name != null) {
+            return delete this._events[name];
+          } else {
+            return this._events = {};
+          }
+        };
+      }
+      _addListener(name, status, cb) {
+        var base;
+        if ((base = this._events)[name] == null) {
+          base[name] = [];
+        }
+        this._events[name].push({
+          cb,
+          status
+        });
+        return this.instance;
+      }
+      listenerCount(name) {
+        if (this._events[name] != null) {
+          return this._events[name].length;
+        } else {
+          return 0;
+        }
+      }
+      trigger(name, ...args) {
+        var _this = this;
+        return _asyncToGenerator2(function* () {
+          var e, promises;
+          try {
+            if (name !== "debug") {
+              _this.trigger("debug", `Event triggered: ${name}`, args);
+            }
+            if (_this._events[name] == null) {
+              return;
+            }
+            _this._events[name] = _this._events[name].filter(function(listener) {
+              return listener.status !== "none";
+            });
+            promises = _this._events[name].map(
+              /* @__PURE__ */ (function() {
+                var _ref = _asyncToGenerator2(function* (listener) {
+                  var e2, returned;
+                  if (listener.status === "none") {
+                    return;
+                  }
+                  if (listener.status === "once") {
+                    listener.status = "none";
+                  }
+                  try {
+                    returned = typeof listener.cb === "function" ? listener.cb(...args) : void 0;
+                    if (typeof (returned != null ? returned.then : void 0) === "function") {
+                      return yield returned;
+                    } else {
+                      return returned;
+                    }
+                  } catch (error62) {
+                    e2 = error62;
+                    if (true) {
+                      _this.trigger("error", e2);
+                    }
+                    return null;
+                  }
+                });
+                return function(_x) {
+                  return _ref.apply(this, arguments);
+                };
+              })()
+            );
+            return (yield Promise.all(promises)).find(function(x2) {
+              return x2 != null;
+            });
+          } catch (error62) {
+            e = error62;
+            if (true) {
+              _this.trigger("error", e);
+            }
+            return null;
+          }
+        })();
+      }
+    };
+    module2.exports = Events2;
+  }
+});
+
+// node_modules/bottleneck/lib/Queues.js
+var require_Queues = __commonJS({
+  "node_modules/bottleneck/lib/Queues.js"(exports2, module2) {
+    "use strict";
+    var DLList;
+    var Events2;
+    var Queues;
+    DLList = require_DLList();
+    Events2 = require_Events();
+    Queues = class Queues {
+      constructor(num_priorities) {
+        var i2;
+        this.Events = new Events2(this);
+        this._length = 0;
+        this._lists = function() {
+          var j, ref, results;
+          results = [];
+          for (i2 = j = 1, ref = num_priorities; 1 <= ref ? j <= ref : j >= ref; i2 = 1 <= ref ? ++j : --j) {
+            results.push(new DLList(() => {
+              return this.incr();
+            }, () => {
+              return this.decr();
+            }));
+          }
+          return results;
+        }.call(this);
+      }
+      incr() {
+        if (this._length++ === 0) {
+          return this.Events.trigger("leftzero");
+        }
+      }
+      decr() {
+        if (--this._length === 0) {
+          return this.Events.trigger("zero");
+        }
+      }
+      push(job) {
+        return this._lists[job.options.priority].push(job);
+      }
+      queued(priority) {
+        if (priority != null) {
+          return this._lists[priority].length;
+        } else {
+          return this._length;
+        }
+      }
+      shiftAll(fn) {
+        return this._lists.forEach(function(list) {
+          return list.forEachShift(fn);
+        });
+      }
+      getFirst(arr = this._lists) {
+        var j, len, list;
+        for (j = 0, len = arr.length; j < len; j++) {
+          list = arr[j];
+          if (list.length > 0) {
+            return list;
+          }
+        }
+        return [];
+      }
+      shiftLastFrom(priority) {
+        return this.getFirst(this._lists.slice(priority).reverse()).shift();
+      }
+    };
+    module2.exports = Queues;
+  }
+});
+
+// node_modules/bottleneck/lib/BottleneckError.js
+var require_BottleneckError = __commonJS({
+  "node_modules/bottleneck/lib/BottleneckError.js"(exports2, module2) {
+    "use strict";
+    var BottleneckError;
+    BottleneckError = class BottleneckError extends Error {
+    };
+    module2.exports = BottleneckError;
+  }
+});
+
+// node_modules/bottleneck/lib/Job.js
+var require_Job = __commonJS({
+  "node_modules/bottleneck/lib/Job.js"(exports2, module2) {
+    "use strict";
+    function asyncGeneratorStep2(gen, resolve14, reject, _next, _throw, key, arg) {
+      try {
+        var info = gen[key](arg);
+        var value = info.value;
+      } catch (error62) {
+        reject(error62);
+        return;
+      }
+      if (info.done) {
+        resolve14(value);
+      } else {
+        Promise.resolve(value).then(_next, _throw);
+      }
+    }
+    function _asyncToGenerator2(fn) {
+      return function() {
+        var self2 = this, args = arguments;
+        return new Promise(function(resolve14, reject) {
+          var gen = fn.apply(self2, args);
+          function _next(value) {
+            asyncGeneratorStep2(gen, resolve14, reject, _next, _throw, "next", value);
+          }
+          function _throw(err2) {
+            asyncGeneratorStep2(gen, resolve14, reject, _next, _throw, "throw", err2);
+          }
+          _next(void 0);
+        });
+      };
+    }
+    var BottleneckError;
+    var DEFAULT_PRIORITY;
+    var Job;
+    var NUM_PRIORITIES;
+    var parser4;
+    NUM_PRIORITIES = 10;
+    DEFAULT_PRIORITY = 5;
+    parser4 = require_parser2();
+    BottleneckError = require_BottleneckError();
+    Job = class Job {
+      constructor(task, args, options2, jobDefaults, rejectOnDrop, Events2, _states, Promise2) {
+        this.task = task;
+        this.args = args;
+        this.rejectOnDrop = rejectOnDrop;
+        this.Events = Events2;
+        this._states = _states;
+        this.Promise = Promise2;
+        this.options = parser4.load(options2, jobDefaults);
+        this.options.priority = this._sanitizePriority(this.options.priority);
+        if (this.options.id === jobDefaults.id) {
+          this.options.id = `${this.options.id}-${this._randomIndex()}`;
+        }
+        this.promise = new this.Promise((_resolve, _reject) => {
+          this._resolve = _resolve;
+          this._reject = _reject;
+        });
+        this.retryCount = 0;
+      }
+      _sanitizePriority(priority) {
+        var sProperty;
+        sProperty = ~~priority !== priority ? DEFAULT_PRIORITY : priority;
+        if (sProperty < 0) {
+          return 0;
+        } else if (sProperty > NUM_PRIORITIES - 1) {
+          return NUM_PRIORITIES - 1;
+        } else {
+          return sProperty;
+        }
+      }
+      _randomIndex() {
+        return Math.random().toString(36).slice(2);
+      }
+      doDrop({
+        error: error62,
+        message = "This job has been dropped by Bottleneck"
+      } = {}) {
+        if (this._states.remove(this.options.id)) {
+          if (this.rejectOnDrop) {
+            this._reject(error62 != null ? error62 : new BottleneckError(message));
+          }
+          this.Events.trigger("dropped", {
+            args: this.args,
+            options: this.options,
+            task: this.task,
+            promise: this.promise
+          });
+          return true;
+        } else {
+          return false;
+        }
+      }
+      _assertStatus(expected) {
+        var status;
+        status = this._states.jobStatus(this.options.id);
+        if (!(status === expected || expected === "DONE" && status === null)) {
+          throw new BottleneckError(`Invalid job status ${status}, expected ${expected}. Please open an issue at https://github.com/SGrondin/bottleneck/issues`);
+        }
+      }
+      doReceive() {
+        this._states.start(this.options.id);
+        return this.Events.trigger("received", {
+          args: this.args,
+          options: this.options
+        });
+      }
+      doQueue(reachedHWM, blocked) {
+        this._assertStatus("RECEIVED");
+        this._states.next(this.options.id);
+        return this.Events.trigger("queued", {
+          args: this.args,
+          options: this.options,
+          reachedHWM,
+          blocked
+        });
+      }
+      doRun() {
+        if (this.retryCount === 0) {
+          this._assertStatus("QUEUED");
+          this._states.next(this.options.id);
+        } else {
+          this._assertStatus("EXECUTING");
+        }
+        return this.Events.trigger("scheduled", {
+          args: this.args,
+          options: this.options
+        });
+      }
+      doExecute(chained, clearGlobalState, run, free) {
+        var _this = this;
+        return _asyncToGenerator2(function* () {
+          var error62, eventInfo, passed;
+          if (_this.retryCount === 0) {
+            _this._assertStatus("RUNNING");
+            _this._states.next(_this.options.id);
+          } else {
+            _this._assertStatus("EXECUTING");
+          }
+          eventInfo = {
+            args: _this.args,
+            options: _this.options,
+            retryCount: _this.retryCount
+          };
+          _this.Events.trigger("executing", eventInfo);
+          try {
+            passed = yield chained != null ? chained.schedule(_this.options, _this.task, ..._this.args) : _this.task(..._this.args);
+            if (clearGlobalState()) {
+              _this.doDone(eventInfo);
+              yield free(_this.options, eventInfo);
+              _this._assertStatus("DONE");
+              return _this._resolve(passed);
+            }
+          } catch (error1) {
+            error62 = error1;
+            return _this._onFailure(error62, eventInfo, clearGlobalState, run, free);
+          }
+        })();
+      }
+      doExpire(clearGlobalState, run, free) {
+        var error62, eventInfo;
+        if (this._states.jobStatus(this.options.id === "RUNNING")) {
+          this._states.next(this.options.id);
+        }
+        this._assertStatus("EXECUTING");
+        eventInfo = {
+          args: this.args,
+          options: this.options,
+          retryCount: this.retryCount
+        };
+        error62 = new BottleneckError(`This job timed out after ${this.options.expiration} ms.`);
+        return this._onFailure(error62, eventInfo, clearGlobalState, run, free);
+      }
+      _onFailure(error62, eventInfo, clearGlobalState, run, free) {
+        var _this2 = this;
+        return _asyncToGenerator2(function* () {
+          var retry2, retryAfter;
+          if (clearGlobalState()) {
+            retry2 = yield _this2.Events.trigger("failed", error62, eventInfo);
+            if (retry2 != null) {
+              retryAfter = ~~retry2;
+              _this2.Events.trigger("retry", `Retrying ${_this2.options.id} after ${retryAfter} ms`, eventInfo);
+              _this2.retryCount++;
+              return run(retryAfter);
+            } else {
+              _this2.doDone(eventInfo);
+              yield free(_this2.options, eventInfo);
+              _this2._assertStatus("DONE");
+              return _this2._reject(error62);
+            }
+          }
+        })();
+      }
+      doDone(eventInfo) {
+        this._assertStatus("EXECUTING");
+        this._states.next(this.options.id);
+        return this.Events.trigger("done", eventInfo);
+      }
+    };
+    module2.exports = Job;
+  }
+});
+
+// node_modules/bottleneck/lib/LocalDatastore.js
+var require_LocalDatastore = __commonJS({
+  "node_modules/bottleneck/lib/LocalDatastore.js"(exports2, module2) {
+    "use strict";
+    function asyncGeneratorStep2(gen, resolve14, reject, _next, _throw, key, arg) {
+      try {
+        var info = gen[key](arg);
+        var value = info.value;
+      } catch (error62) {
+        reject(error62);
+        return;
+      }
+      if (info.done) {
+        resolve14(value);
+      } else {
+        Promise.resolve(value).then(_next, _throw);
+      }
+    }
+    function _asyncToGenerator2(fn) {
+      return function() {
+        var self2 = this, args = arguments;
+        return new Promise(function(resolve14, reject) {
+          var gen = fn.apply(self2, args);
+          function _next(value) {
+            asyncGeneratorStep2(gen, resolve14, reject, _next, _throw, "next", value);
+          }
+          function _throw(err2) {
+            asyncGeneratorStep2(gen, resolve14, reject, _next, _throw, "throw", err2);
+          }
+          _next(void 0);
+        });
+      };
+    }
+    var BottleneckError;
+    var LocalDatastore;
+    var parser4;
+    parser4 = require_parser2();
+    BottleneckError = require_BottleneckError();
+    LocalDatastore = class LocalDatastore {
+      constructor(instance, storeOptions, storeInstanceOptions) {
+        this.instance = instance;
+        this.storeOptions = storeOptions;
+        this.clientId = this.instance._randomIndex();
+        parser4.load(storeInstanceOptions, storeInstanceOptions, this);
+        this._nextRequest = this._lastReservoirRefresh = this._lastReservoirIncrease = Date.now();
+        this._running = 0;
+        this._done = 0;
+        this._unblockTime = 0;
+        this.ready = this.Promise.resolve();
+        this.clients = {};
+        this._startHeartbeat();
+      }
+      _startHeartbeat() {
+        var base;
+        if (this.heartbeat == null && (this.storeOptions.reservoirRefreshInterval != null && this.storeOptions.reservoirRefreshAmount != null || this.storeOptions.reservoirIncreaseInterval != null && this.storeOptions.reservoirIncreaseAmount != null)) {
+          return typeof (base = this.heartbeat = setInterval(() => {
+            var amount, incr, maximum, now2, reservoir;
+            now2 = Date.now();
+            if (this.storeOptions.reservoirRefreshInterval != null && now2 >= this._lastReservoirRefresh + this.storeOptions.reservoirRefreshInterval) {
+              this._lastReservoirRefresh = now2;
+              this.storeOptions.reservoir = this.storeOptions.reservoirRefreshAmount;
+              this.instance._drainAll(this.computeCapacity());
+            }
+            if (this.storeOptions.reservoirIncreaseInterval != null && now2 >= this._lastReservoirIncrease + this.storeOptions.reservoirIncreaseInterval) {
+              var _this$storeOptions = this.storeOptions;
+              amount = _this$storeOptions.reservoirIncreaseAmount;
+              maximum = _this$storeOptions.reservoirIncreaseMaximum;
+              reservoir = _this$storeOptions.reservoir;
+              this._lastReservoirIncrease = now2;
+              incr = maximum != null ? Math.min(amount, maximum - reservoir) : amount;
+              if (incr > 0) {
+                this.storeOptions.reservoir += incr;
+                return this.instance._drainAll(this.computeCapacity());
+              }
+            }
+          }, this.heartbeatInterval)).unref === "function" ? base.unref() : void 0;
+        } else {
+          return clearInterval(this.heartbeat);
+        }
+      }
+      __publish__(message) {
+        var _this = this;
+        return _asyncToGenerator2(function* () {
+          yield _this.yieldLoop();
+          return _this.instance.Events.trigger("message", message.toString());
+        })();
+      }
+      __disconnect__(flush) {
+        var _this2 = this;
+        return _asyncToGenerator2(function* () {
+          yield _this2.yieldLoop();
+          clearInterval(_this2.heartbeat);
+          return _this2.Promise.resolve();
+        })();
+      }
+      yieldLoop(t = 0) {
+        return new this.Promise(function(resolve14, reject) {
+          return setTimeout(resolve14, t);
+        });
+      }
+      computePenalty() {
+        var ref;
+        return (ref = this.storeOptions.penalty) != null ? ref : 15 * this.storeOptions.minTime || 5e3;
+      }
+      __updateSettings__(options2) {
+        var _this3 = this;
+        return _asyncToGenerator2(function* () {
+          yield _this3.yieldLoop();
+          parser4.overwrite(options2, options2, _this3.storeOptions);
+          _this3._startHeartbeat();
+          _this3.instance._drainAll(_this3.computeCapacity());
+          return true;
+        })();
+      }
+      __running__() {
+        var _this4 = this;
+        return _asyncToGenerator2(function* () {
+          yield _this4.yieldLoop();
+          return _this4._running;
+        })();
+      }
+      __queued__() {
+        var _this5 = this;
+        return _asyncToGenerator2(function* () {
+          yield _this5.yieldLoop();
+          return _this5.instance.queued();
+        })();
+      }
+      __done__() {
+        var _this6 = this;
+        return _asyncToGenerator2(function* () {
+          yield _this6.yieldLoop();
+          return _this6._done;
+        })();
+      }
+      __groupCheck__(time3) {
+        var _this7 = this;
+        return _asyncToGenerator2(function* () {
+          yield _this7.yieldLoop();
+          return _this7._nextRequest + _this7.timeout < time3;
+        })();
+      }
+      computeCapacity() {
+        var maxConcurrent, reservoir;
+        var _this$storeOptions2 = this.storeOptions;
+        maxConcurrent = _this$storeOptions2.maxConcurrent;
+        reservoir = _this$storeOptions2.reservoir;
+        if (maxConcurrent != null && reservoir != null) {
+          return Math.min(maxConcurrent - this._running, reservoir);
+        } else if (maxConcurrent != null) {
+          return maxConcurrent - this._running;
+        } else if (reservoir != null) {
+          return reservoir;
+        } else {
+          return null;
+        }
+      }
+      conditionsCheck(weight) {
+        var capacity;
+        capacity = this.computeCapacity();
+        return capacity == null || weight <= capacity;
+      }
+      __incrementReservoir__(incr) {
+        var _this8 = this;
+        return _asyncToGenerator2(function* () {
+          var reservoir;
+          yield _this8.yieldLoop();
+          reservoir = _this8.storeOptions.reservoir += incr;
+          _this8.instance._drainAll(_this8.computeCapacity());
+          return reservoir;
+        })();
+      }
+      __currentReservoir__() {
+        var _this9 = this;
+        return _asyncToGenerator2(function* () {
+          yield _this9.yieldLoop();
+          return _this9.storeOptions.reservoir;
+        })();
+      }
+      isBlocked(now2) {
+        return this._unblockTime >= now2;
+      }
+      check(weight, now2) {
+        return this.conditionsCheck(weight) && this._nextRequest - now2 <= 0;
+      }
+      __check__(weight) {
+        var _this10 = this;
+        return _asyncToGenerator2(function* () {
+          var now2;
+          yield _this10.yieldLoop();
+          now2 = Date.now();
+          return _this10.check(weight, now2);
+        })();
+      }
+      __register__(index, weight, expiration) {
+        var _this11 = this;
+        return _asyncToGenerator2(function* () {
+          var now2, wait;
+          yield _this11.yieldLoop();
+          now2 = Date.now();
+          if (_this11.conditionsCheck(weight)) {
+            _this11._running += weight;
+            if (_this11.storeOptions.reservoir != null) {
+              _this11.storeOptions.reservoir -= weight;
+            }
+            wait = Math.max(_this11._nextRequest - now2, 0);
+            _this11._nextRequest = now2 + wait + _this11.storeOptions.minTime;
+            return {
+              success: true,
+              wait,
+              reservoir: _this11.storeOptions.reservoir
+            };
+          } else {
+            return {
+              success: false
+            };
+          }
+        })();
+      }
+      strategyIsBlock() {
+        return this.storeOptions.strategy === 3;
+      }
+      __submit__(queueLength, weight) {
+        var _this12 = this;
+        return _asyncToGenerator2(function* () {
+          var blocked, now2, reachedHWM;
+          yield _this12.yieldLoop();
+          if (_this12.storeOptions.maxConcurrent != null && weight > _this12.storeOptions.maxConcurrent) {
+            throw new BottleneckError(`Impossible to add a job having a weight of ${weight} to a limiter having a maxConcurrent setting of ${_this12.storeOptions.maxConcurrent}`);
+          }
+          now2 = Date.now();
+          reachedHWM = _this12.storeOptions.highWater != null && queueLength === _this12.storeOptions.highWater && !_this12.check(weight, now2);
+          blocked = _this12.strategyIsBlock() && (reachedHWM || _this12.isBlocked(now2));
+          if (blocked) {
+            _this12._unblockTime = now2 + _this12.computePenalty();
+            _this12._nextRequest = _this12._unblockTime + _this12.storeOptions.minTime;
+            _this12.instance._dropAllQueued();
+          }
+          return {
+            reachedHWM,
+            blocked,
+            strategy: _this12.storeOptions.strategy
+          };
+        })();
+      }
+      __free__(index, weight) {
+        var _this13 = this;
+        return _asyncToGenerator2(function* () {
+          yield _this13.yieldLoop();
+          _this13._running -= weight;
+          _this13._done += weight;
+          _this13.instance._drainAll(_this13.computeCapacity());
+          return {
+            running: _this13._running
+          };
+        })();
+      }
+    };
+    module2.exports = LocalDatastore;
+  }
+});
+
+// node_modules/bottleneck/lib/lua.json
+var require_lua = __commonJS({
+  "node_modules/bottleneck/lib/lua.json"(exports2, module2) {
+    module2.exports = {
+      "blacklist_client.lua": "local blacklist = ARGV[num_static_argv + 1]\n\nif redis.call('zscore', client_last_seen_key, blacklist) then\n  redis.call('zadd', client_last_seen_key, 0, blacklist)\nend\n\n\nreturn {}\n",
+      "check.lua": "local weight = tonumber(ARGV[num_static_argv + 1])\n\nlocal capacity = process_tick(now, false)['capacity']\nlocal nextRequest = tonumber(redis.call('hget', settings_key, 'nextRequest'))\n\nreturn conditions_check(capacity, weight) and nextRequest - now <= 0\n",
+      "conditions_check.lua": "local conditions_check = function (capacity, weight)\n  return capacity == nil or weight <= capacity\nend\n",
+      "current_reservoir.lua": "return process_tick(now, false)['reservoir']\n",
+      "done.lua": "process_tick(now, false)\n\nreturn tonumber(redis.call('hget', settings_key, 'done'))\n",
+      "free.lua": "local index = ARGV[num_static_argv + 1]\n\nredis.call('zadd', job_expirations_key, 0, index)\n\nreturn process_tick(now, false)['running']\n",
+      "get_time.lua": "redis.replicate_commands()\n\nlocal get_time = function ()\n  local time = redis.call('time')\n\n  return tonumber(time[1]..string.sub(time[2], 1, 3))\nend\n",
+      "group_check.lua": "return not (redis.call('exists', settings_key) == 1)\n",
+      "heartbeat.lua": "process_tick(now, true)\n",
+      "increment_reservoir.lua": "local incr = tonumber(ARGV[num_static_argv + 1])\n\nredis.call('hincrby', settings_key, 'reservoir', incr)\n\nlocal reservoir = process_tick(now, true)['reservoir']\n\nlocal groupTimeout = tonumber(redis.call('hget', settings_key, 'groupTimeout'))\nrefresh_expiration(0, 0, groupTimeout)\n\nreturn reservoir\n",
+      "init.lua": `local clear = tonumber(ARGV[num_static_argv + 1])
+local limiter_version = ARGV[num_static_argv + 2]
+local num_local_argv = num_static_argv + 2
+
+if clear == 1 then
+  redis.call('del', unpack(KEYS))
+end
+
+if redis.call('exists', settings_key) == 0 then
+  -- Create
+  local args = {'hmset', settings_key}
+
+  for i = num_local_argv + 1, #ARGV do
+    table.insert(args, ARGV[i])
+  end
+
+  redis.call(unpack(args))
+  redis.call('hmset', settings_key,
+    'nextRequest', now,
+    'lastReservoirRefresh', now,
+    'lastReservoirIncrease', now,
+    'running', 0,
+    'done', 0,
+    'unblockTime', 0,
+    'capacityPriorityCounter', 0
+  )
+
+else
+  -- Apply migrations
+  local settings = redis.call('hmget', settings_key,
+    'id',
+    'version'
+  )
+  local id = settings[1]
+  local current_version = settings[2]
+
+  if current_version ~= limiter_version then
+    local version_digits = {}
+    for k, v in string.gmatch(current_version, "([^.]+)") do
+      table.insert(version_digits, tonumber(k))
+    end
+
+    -- 2.10.0
+    if version_digits[2] < 10 then
+      redis.call('hsetnx', settings_key, 'reservoirRefreshInterval', '')
+      redis.call('hsetnx', settings_key, 'reservoirRefreshAmount', '')
+      redis.call('hsetnx', settings_key, 'lastReservoirRefresh', '')
+      redis.call('hsetnx', settings_key, 'done', 0)
+      redis.call('hset', settings_key, 'version', '2.10.0')
+    end
+
+    -- 2.11.1
+    if version_digits[2] < 11 or (version_digits[2] == 11 and version_digits[3] < 1) then
+      if redis.call('hstrlen', settings_key, 'lastReservoirRefresh') == 0 then
+        redis.call('hmset', settings_key,
+          'lastReservoirRefresh', now,
+          'version', '2.11.1'
+        )
+      end
+    end
+
+    -- 2.14.0
+    if version_digits[2] < 14 then
+      local old_running_key = 'b_'..id..'_running'
+      local old_executing_key = 'b_'..id..'_executing'
+
+      if redis.call('exists', old_running_key) == 1 then
+        redis.call('rename', old_running_key, job_weights_key)
+      end
+      if redis.call('exists', old_executing_key) == 1 then
+        redis.call('rename', old_executing_key, job_expirations_key)
+      end
+      redis.call('hset', settings_key, 'version', '2.14.0')
+    end
+
+    -- 2.15.2
+    if version_digits[2] < 15 or (version_digits[2] == 15 and version_digits[3] < 2) then
+      redis.call('hsetnx', settings_key, 'capacityPriorityCounter', 0)
+      redis.call('hset', settings_key, 'version', '2.15.2')
+    end
+
+    -- 2.17.0
+    if version_digits[2] < 17 then
+      redis.call('hsetnx', settings_key, 'clientTimeout', 10000)
+      redis.call('hset', settings_key, 'version', '2.17.0')
+    end
+
+    -- 2.18.0
+    if version_digits[2] < 18 then
+      redis.call('hsetnx', settings_key, 'reservoirIncreaseInterval', '')
+      redis.call('hsetnx', settings_key, 'reservoirIncreaseAmount', '')
+      redis.call('hsetnx', settings_key, 'reservoirIncreaseMaximum', '')
+      redis.call('hsetnx', settings_key, 'lastReservoirIncrease', now)
+      redis.call('hset', settings_key, 'version', '2.18.0')
+    end
+
+  end
+
+  process_tick(now, false)
+end
+
+local groupTimeout = tonumber(redis.call('hget', settings_key, 'groupTimeout'))
+refresh_expiration(0, 0, groupTimeout)
+
+return {}
+`,
+      "process_tick.lua": "local process_tick = function (now, always_publish)\n\n  local compute_capacity = function (maxConcurrent, running, reservoir)\n    if maxConcurrent ~= nil and reservoir ~= nil then\n      return math.min((maxConcurrent - running), reservoir)\n    elseif maxConcurrent ~= nil then\n      return maxConcurrent - running\n    elseif reservoir ~= nil then\n      return reservoir\n    else\n      return nil\n    end\n  end\n\n  local settings = redis.call('hmget', settings_key,\n    'id',\n    'maxConcurrent',\n    'running',\n    'reservoir',\n    'reservoirRefreshInterval',\n    'reservoirRefreshAmount',\n    'lastReservoirRefresh',\n    'reservoirIncreaseInterval',\n    'reservoirIncreaseAmount',\n    'reservoirIncreaseMaximum',\n    'lastReservoirIncrease',\n    'capacityPriorityCounter',\n    'clientTimeout'\n  )\n  local id = settings[1]\n  local maxConcurrent = tonumber(settings[2])\n  local running = tonumber(settings[3])\n  local reservoir = tonumber(settings[4])\n  local reservoirRefreshInterval = tonumber(settings[5])\n  local reservoirRefreshAmount = tonumber(settings[6])\n  local lastReservoirRefresh = tonumber(settings[7])\n  local reservoirIncreaseInterval = tonumber(settings[8])\n  local reservoirIncreaseAmount = tonumber(settings[9])\n  local reservoirIncreaseMaximum = tonumber(settings[10])\n  local lastReservoirIncrease = tonumber(settings[11])\n  local capacityPriorityCounter = tonumber(settings[12])\n  local clientTimeout = tonumber(settings[13])\n\n  local initial_capacity = compute_capacity(maxConcurrent, running, reservoir)\n\n  --\n  -- Process 'running' changes\n  --\n  local expired = redis.call('zrangebyscore', job_expirations_key, '-inf', '('..now)\n\n  if #expired > 0 then\n    redis.call('zremrangebyscore', job_expirations_key, '-inf', '('..now)\n\n    local flush_batch = function (batch, acc)\n      local weights = redis.call('hmget', job_weights_key, unpack(batch))\n                      redis.call('hdel',  job_weights_key, unpack(batch))\n      local clients = redis.call('hmget', job_clients_key, unpack(batch))\n                      redis.call('hdel',  job_clients_key, unpack(batch))\n\n      -- Calculate sum of removed weights\n      for i = 1, #weights do\n        acc['total'] = acc['total'] + (tonumber(weights[i]) or 0)\n      end\n\n      -- Calculate sum of removed weights by client\n      local client_weights = {}\n      for i = 1, #clients do\n        local removed = tonumber(weights[i]) or 0\n        if removed > 0 then\n          acc['client_weights'][clients[i]] = (acc['client_weights'][clients[i]] or 0) + removed\n        end\n      end\n    end\n\n    local acc = {\n      ['total'] = 0,\n      ['client_weights'] = {}\n    }\n    local batch_size = 1000\n\n    -- Compute changes to Zsets and apply changes to Hashes\n    for i = 1, #expired, batch_size do\n      local batch = {}\n      for j = i, math.min(i + batch_size - 1, #expired) do\n        table.insert(batch, expired[j])\n      end\n\n      flush_batch(batch, acc)\n    end\n\n    -- Apply changes to Zsets\n    if acc['total'] > 0 then\n      redis.call('hincrby', settings_key, 'done', acc['total'])\n      running = tonumber(redis.call('hincrby', settings_key, 'running', -acc['total']))\n    end\n\n    for client, weight in pairs(acc['client_weights']) do\n      redis.call('zincrby', client_running_key, -weight, client)\n    end\n  end\n\n  --\n  -- Process 'reservoir' changes\n  --\n  local reservoirRefreshActive = reservoirRefreshInterval ~= nil and reservoirRefreshAmount ~= nil\n  if reservoirRefreshActive and now >= lastReservoirRefresh + reservoirRefreshInterval then\n    reservoir = reservoirRefreshAmount\n    redis.call('hmset', settings_key,\n      'reservoir', reservoir,\n      'lastReservoirRefresh', now\n    )\n  end\n\n  local reservoirIncreaseActive = reservoirIncreaseInterval ~= nil and reservoirIncreaseAmount ~= nil\n  if reservoirIncreaseActive and now >= lastReservoirIncrease + reservoirIncreaseInterval then\n    local num_intervals = math.floor((now - lastReservoirIncrease) / reservoirIncreaseInterval)\n    local incr = reservoirIncreaseAmount * num_intervals\n    if reservoirIncreaseMaximum ~= nil then\n      incr = math.min(incr, reservoirIncreaseMaximum - (reservoir or 0))\n    end\n    if incr > 0 then\n      reservoir = (reservoir or 0) + incr\n    end\n    redis.call('hmset', settings_key,\n      'reservoir', reservoir,\n      'lastReservoirIncrease', lastReservoirIncrease + (num_intervals * reservoirIncreaseInterval)\n    )\n  end\n\n  --\n  -- Clear unresponsive clients\n  --\n  local unresponsive = redis.call('zrangebyscore', client_last_seen_key, '-inf', (now - clientTimeout))\n  local unresponsive_lookup = {}\n  local terminated_clients = {}\n  for i = 1, #unresponsive do\n    unresponsive_lookup[unresponsive[i]] = true\n    if tonumber(redis.call('zscore', client_running_key, unresponsive[i])) == 0 then\n      table.insert(terminated_clients, unresponsive[i])\n    end\n  end\n  if #terminated_clients > 0 then\n    redis.call('zrem', client_running_key,         unpack(terminated_clients))\n    redis.call('hdel', client_num_queued_key,      unpack(terminated_clients))\n    redis.call('zrem', client_last_registered_key, unpack(terminated_clients))\n    redis.call('zrem', client_last_seen_key,       unpack(terminated_clients))\n  end\n\n  --\n  -- Broadcast capacity changes\n  --\n  local final_capacity = compute_capacity(maxConcurrent, running, reservoir)\n\n  if always_publish or (initial_capacity ~= nil and final_capacity == nil) then\n    -- always_publish or was not unlimited, now unlimited\n    redis.call('publish', 'b_'..id, 'capacity:'..(final_capacity or ''))\n\n  elseif initial_capacity ~= nil and final_capacity ~= nil and final_capacity > initial_capacity then\n    -- capacity was increased\n    -- send the capacity message to the limiter having the lowest number of running jobs\n    -- the tiebreaker is the limiter having not registered a job in the longest time\n\n    local lowest_concurrency_value = nil\n    local lowest_concurrency_clients = {}\n    local lowest_concurrency_last_registered = {}\n    local client_concurrencies = redis.call('zrange', client_running_key, 0, -1, 'withscores')\n\n    for i = 1, #client_concurrencies, 2 do\n      local client = client_concurrencies[i]\n      local concurrency = tonumber(client_concurrencies[i+1])\n\n      if (\n        lowest_concurrency_value == nil or lowest_concurrency_value == concurrency\n      ) and (\n        not unresponsive_lookup[client]\n      ) and (\n        tonumber(redis.call('hget', client_num_queued_key, client)) > 0\n      ) then\n        lowest_concurrency_value = concurrency\n        table.insert(lowest_concurrency_clients, client)\n        local last_registered = tonumber(redis.call('zscore', client_last_registered_key, client))\n        table.insert(lowest_concurrency_last_registered, last_registered)\n      end\n    end\n\n    if #lowest_concurrency_clients > 0 then\n      local position = 1\n      local earliest = lowest_concurrency_last_registered[1]\n\n      for i,v in ipairs(lowest_concurrency_last_registered) do\n        if v < earliest then\n          position = i\n          earliest = v\n        end\n      end\n\n      local next_client = lowest_concurrency_clients[position]\n      redis.call('publish', 'b_'..id,\n        'capacity-priority:'..(final_capacity or '')..\n        ':'..next_client..\n        ':'..capacityPriorityCounter\n      )\n      redis.call('hincrby', settings_key, 'capacityPriorityCounter', '1')\n    else\n      redis.call('publish', 'b_'..id, 'capacity:'..(final_capacity or ''))\n    end\n  end\n\n  return {\n    ['capacity'] = final_capacity,\n    ['running'] = running,\n    ['reservoir'] = reservoir\n  }\nend\n",
+      "queued.lua": "local clientTimeout = tonumber(redis.call('hget', settings_key, 'clientTimeout'))\nlocal valid_clients = redis.call('zrangebyscore', client_last_seen_key, (now - clientTimeout), 'inf')\nlocal client_queued = redis.call('hmget', client_num_queued_key, unpack(valid_clients))\n\nlocal sum = 0\nfor i = 1, #client_queued do\n  sum = sum + tonumber(client_queued[i])\nend\n\nreturn sum\n",
+      "refresh_expiration.lua": "local refresh_expiration = function (now, nextRequest, groupTimeout)\n\n  if groupTimeout ~= nil then\n    local ttl = (nextRequest + groupTimeout) - now\n\n    for i = 1, #KEYS do\n      redis.call('pexpire', KEYS[i], ttl)\n    end\n  end\n\nend\n",
+      "refs.lua": "local settings_key = KEYS[1]\nlocal job_weights_key = KEYS[2]\nlocal job_expirations_key = KEYS[3]\nlocal job_clients_key = KEYS[4]\nlocal client_running_key = KEYS[5]\nlocal client_num_queued_key = KEYS[6]\nlocal client_last_registered_key = KEYS[7]\nlocal client_last_seen_key = KEYS[8]\n\nlocal now = tonumber(ARGV[1])\nlocal client = ARGV[2]\n\nlocal num_static_argv = 2\n",
+      "register.lua": "local index = ARGV[num_static_argv + 1]\nlocal weight = tonumber(ARGV[num_static_argv + 2])\nlocal expiration = tonumber(ARGV[num_static_argv + 3])\n\nlocal state = process_tick(now, false)\nlocal capacity = state['capacity']\nlocal reservoir = state['reservoir']\n\nlocal settings = redis.call('hmget', settings_key,\n  'nextRequest',\n  'minTime',\n  'groupTimeout'\n)\nlocal nextRequest = tonumber(settings[1])\nlocal minTime = tonumber(settings[2])\nlocal groupTimeout = tonumber(settings[3])\n\nif conditions_check(capacity, weight) then\n\n  redis.call('hincrby', settings_key, 'running', weight)\n  redis.call('hset', job_weights_key, index, weight)\n  if expiration ~= nil then\n    redis.call('zadd', job_expirations_key, now + expiration, index)\n  end\n  redis.call('hset', job_clients_key, index, client)\n  redis.call('zincrby', client_running_key, weight, client)\n  redis.call('hincrby', client_num_queued_key, client, -1)\n  redis.call('zadd', client_last_registered_key, now, client)\n\n  local wait = math.max(nextRequest - now, 0)\n  local newNextRequest = now + wait + minTime\n\n  if reservoir == nil then\n    redis.call('hset', settings_key,\n      'nextRequest', newNextRequest\n    )\n  else\n    reservoir = reservoir - weight\n    redis.call('hmset', settings_key,\n      'reservoir', reservoir,\n      'nextRequest', newNextRequest\n    )\n  end\n\n  refresh_expiration(now, newNextRequest, groupTimeout)\n\n  return {true, wait, reservoir}\n\nelse\n  return {false}\nend\n",
+      "register_client.lua": "local queued = tonumber(ARGV[num_static_argv + 1])\n\n-- Could have been re-registered concurrently\nif not redis.call('zscore', client_last_seen_key, client) then\n  redis.call('zadd', client_running_key, 0, client)\n  redis.call('hset', client_num_queued_key, client, queued)\n  redis.call('zadd', client_last_registered_key, 0, client)\nend\n\nredis.call('zadd', client_last_seen_key, now, client)\n\nreturn {}\n",
+      "running.lua": "return process_tick(now, false)['running']\n",
+      "submit.lua": "local queueLength = tonumber(ARGV[num_static_argv + 1])\nlocal weight = tonumber(ARGV[num_static_argv + 2])\n\nlocal capacity = process_tick(now, false)['capacity']\n\nlocal settings = redis.call('hmget', settings_key,\n  'id',\n  'maxConcurrent',\n  'highWater',\n  'nextRequest',\n  'strategy',\n  'unblockTime',\n  'penalty',\n  'minTime',\n  'groupTimeout'\n)\nlocal id = settings[1]\nlocal maxConcurrent = tonumber(settings[2])\nlocal highWater = tonumber(settings[3])\nlocal nextRequest = tonumber(settings[4])\nlocal strategy = tonumber(settings[5])\nlocal unblockTime = tonumber(settings[6])\nlocal penalty = tonumber(settings[7])\nlocal minTime = tonumber(settings[8])\nlocal groupTimeout = tonumber(settings[9])\n\nif maxConcurrent ~= nil and weight > maxConcurrent then\n  return redis.error_reply('OVERWEIGHT:'..weight..':'..maxConcurrent)\nend\n\nlocal reachedHWM = (highWater ~= nil and queueLength == highWater\n  and not (\n    conditions_check(capacity, weight)\n    and nextRequest - now <= 0\n  )\n)\n\nlocal blocked = strategy == 3 and (reachedHWM or unblockTime >= now)\n\nif blocked then\n  local computedPenalty = penalty\n  if computedPenalty == nil then\n    if minTime == 0 then\n      computedPenalty = 5000\n    else\n      computedPenalty = 15 * minTime\n    end\n  end\n\n  local newNextRequest = now + computedPenalty + minTime\n\n  redis.call('hmset', settings_key,\n    'unblockTime', now + computedPenalty,\n    'nextRequest', newNextRequest\n  )\n\n  local clients_queued_reset = redis.call('hkeys', client_num_queued_key)\n  local queued_reset = {}\n  for i = 1, #clients_queued_reset do\n    table.insert(queued_reset, clients_queued_reset[i])\n    table.insert(queued_reset, 0)\n  end\n  redis.call('hmset', client_num_queued_key, unpack(queued_reset))\n\n  redis.call('publish', 'b_'..id, 'blocked:')\n\n  refresh_expiration(now, newNextRequest, groupTimeout)\nend\n\nif not blocked and not reachedHWM then\n  redis.call('hincrby', client_num_queued_key, client, 1)\nend\n\nreturn {reachedHWM, blocked, strategy}\n",
+      "update_settings.lua": "local args = {'hmset', settings_key}\n\nfor i = num_static_argv + 1, #ARGV do\n  table.insert(args, ARGV[i])\nend\n\nredis.call(unpack(args))\n\nprocess_tick(now, true)\n\nlocal groupTimeout = tonumber(redis.call('hget', settings_key, 'groupTimeout'))\nrefresh_expiration(0, 0, groupTimeout)\n\nreturn {}\n",
+      "validate_client.lua": "if not redis.call('zscore', client_last_seen_key, client) then\n  return redis.error_reply('UNKNOWN_CLIENT')\nend\n\nredis.call('zadd', client_last_seen_key, now, client)\n",
+      "validate_keys.lua": "if not (redis.call('exists', settings_key) == 1) then\n  return redis.error_reply('SETTINGS_KEY_NOT_FOUND')\nend\n"
+    };
+  }
+});
+
+// node_modules/bottleneck/lib/Scripts.js
+var require_Scripts = __commonJS({
+  "node_modules/bottleneck/lib/Scripts.js"(exports2) {
+    "use strict";
+    var headers;
+    var lua;
+    var templates;
+    lua = require_lua();
+    headers = {
+      refs: lua["refs.lua"],
+      validate_keys: lua["validate_keys.lua"],
+      validate_client: lua["validate_client.lua"],
+      refresh_expiration: lua["refresh_expiration.lua"],
+      process_tick: lua["process_tick.lua"],
+      conditions_check: lua["conditions_check.lua"],
+      get_time: lua["get_time.lua"]
+    };
+    exports2.allKeys = function(id) {
+      return [
+        /*
+        HASH
+        */
+        `b_${id}_settings`,
+        /*
+        HASH
+        job index -> weight
+        */
+        `b_${id}_job_weights`,
+        /*
+        ZSET
+        job index -> expiration
+        */
+        `b_${id}_job_expirations`,
+        /*
+        HASH
+        job index -> client
+        */
+        `b_${id}_job_clients`,
+        /*
+        ZSET
+        client -> sum running
+        */
+        `b_${id}_client_running`,
+        /*
+        HASH
+        client -> num queued
+        */
+        `b_${id}_client_num_queued`,
+        /*
+        ZSET
+        client -> last job registered
+        */
+        `b_${id}_client_last_registered`,
+        /*
+        ZSET
+        client -> last seen
+        */
+        `b_${id}_client_last_seen`
+      ];
+    };
+    templates = {
+      init: {
+        keys: exports2.allKeys,
+        headers: ["process_tick"],
+        refresh_expiration: true,
+        code: lua["init.lua"]
+      },
+      group_check: {
+        keys: exports2.allKeys,
+        headers: [],
+        refresh_expiration: false,
+        code: lua["group_check.lua"]
+      },
+      register_client: {
+        keys: exports2.allKeys,
+        headers: ["validate_keys"],
+        refresh_expiration: false,
+        code: lua["register_client.lua"]
+      },
+      blacklist_client: {
+        keys: exports2.allKeys,
+        headers: ["validate_keys", "validate_client"],
+        refresh_expiration: false,
+        code: lua["blacklist_client.lua"]
+      },
+      heartbeat: {
+        keys: exports2.allKeys,
+        headers: ["validate_keys", "validate_client", "process_tick"],
+        refresh_expiration: false,
+        code: lua["heartbeat.lua"]
+      },
+      update_settings: {
+        keys: exports2.allKeys,
+        headers: ["validate_keys", "validate_client", "process_tick"],
+        refresh_expiration: true,
+        code: lua["update_settings.lua"]
+      },
+      running: {
+        keys: exports2.allKeys,
+        headers: ["validate_keys", "validate_client", "process_tick"],
+        refresh_expiration: false,
+        code: lua["running.lua"]
+      },
+      queued: {
+        keys: exports2.allKeys,
+        headers: ["validate_keys", "validate_client"],
+        refresh_expiration: false,
+        code: lua["queued.lua"]
+      },
+      done: {
+        keys: exports2.allKeys,
+        headers: ["validate_keys", "validate_client", "process_tick"],
+        refresh_expiration: false,
+        code: lua["done.lua"]
+      },
+      check: {
+        keys: exports2.allKeys,
+        headers: ["validate_keys", "validate_client", "process_tick", "conditions_check"],
+        refresh_expiration: false,
+        code: lua["check.lua"]
+      },
+      submit: {
+        keys: exports2.allKeys,
+        headers: ["validate_keys", "validate_client", "process_tick", "conditions_check"],
+        refresh_expiration: true,
+        code: lua["submit.lua"]
+      },
+      register: {
+        keys: exports2.allKeys,
+        headers: ["validate_keys", "validate_client", "process_tick", "conditions_check"],
+        refresh_expiration: true,
+        code: lua["register.lua"]
+      },
+      free: {
+        keys: exports2.allKeys,
+        headers: ["validate_keys", "validate_client", "process_tick"],
+        refresh_expiration: true,
+        code: lua["free.lua"]
+      },
+      current_reservoir: {
+        keys: exports2.allKeys,
+        headers: ["validate_keys", "validate_client", "process_tick"],
+        refresh_expiration: false,
+        code: lua["current_reservoir.lua"]
+      },
+      increment_reservoir: {
+        keys: exports2.allKeys,
+        headers: ["validate_keys", "validate_client", "process_tick"],
+        refresh_expiration: true,
+        code: lua["increment_reservoir.lua"]
+      }
+    };
+    exports2.names = Object.keys(templates);
+    exports2.keys = function(name, id) {
+      return templates[name].keys(id);
+    };
+    exports2.payload = function(name) {
+      var template;
+      template = templates[name];
+      return Array.prototype.concat(headers.refs, template.headers.map(function(h) {
+        return headers[h];
+      }), template.refresh_expiration ? headers.refresh_expiration : "", template.code).join("\n");
+    };
+  }
+});
+
+// node_modules/bottleneck/lib/RedisConnection.js
+var require_RedisConnection = __commonJS({
+  "node_modules/bottleneck/lib/RedisConnection.js"(exports, module) {
+    "use strict";
+    function asyncGeneratorStep(gen, resolve14, reject, _next, _throw, key, arg) {
+      try {
+        var info = gen[key](arg);
+        var value = info.value;
+      } catch (error62) {
+        reject(error62);
+        return;
+      }
+      if (info.done) {
+        resolve14(value);
+      } else {
+        Promise.resolve(value).then(_next, _throw);
+      }
+    }
+    function _asyncToGenerator(fn) {
+      return function() {
+        var self2 = this, args = arguments;
+        return new Promise(function(resolve14, reject) {
+          var gen = fn.apply(self2, args);
+          function _next(value) {
+            asyncGeneratorStep(gen, resolve14, reject, _next, _throw, "next", value);
+          }
+          function _throw(err2) {
+            asyncGeneratorStep(gen, resolve14, reject, _next, _throw, "throw", err2);
+          }
+          _next(void 0);
+        });
+      };
+    }
+    var Events;
+    var RedisConnection;
+    var Scripts;
+    var parser;
+    parser = require_parser2();
+    Events = require_Events();
+    Scripts = require_Scripts();
+    RedisConnection = function() {
+      class RedisConnection {
+        constructor(options = {}) {
+          parser.load(options, this.defaults, this);
+          if (this.Redis == null) {
+            this.Redis = eval("require")("redis");
+          }
+          if (this.Events == null) {
+            this.Events = new Events(this);
+          }
+          this.terminated = false;
+          if (this.client == null) {
+            this.client = this.Redis.createClient(this.clientOptions);
+          }
+          this.subscriber = this.client.duplicate();
+          this.limiters = {};
+          this.shas = {};
+          this.ready = this.Promise.all([this._setup(this.client, false), this._setup(this.subscriber, true)]).then(() => {
+            return this._loadScripts();
+          }).then(() => {
+            return {
+              client: this.client,
+              subscriber: this.subscriber
+            };
+          });
+        }
+        _setup(client, sub) {
+          client.setMaxListeners(0);
+          return new this.Promise((resolve14, reject) => {
+            client.on("error", (e) => {
+              return this.Events.trigger("error", e);
+            });
+            if (sub) {
+              client.on("message", (channel, message) => {
+                var ref;
+                return (ref = this.limiters[channel]) != null ? ref._store.onMessage(channel, message) : void 0;
+              });
+            }
+            if (client.ready) {
+              return resolve14();
+            } else {
+              return client.once("ready", resolve14);
+            }
+          });
+        }
+        _loadScript(name) {
+          return new this.Promise((resolve14, reject) => {
+            var payload;
+            payload = Scripts.payload(name);
+            return this.client.multi([["script", "load", payload]]).exec((err2, replies) => {
+              if (err2 != null) {
+                return reject(err2);
+              }
+              this.shas[name] = replies[0];
+              return resolve14(replies[0]);
+            });
+          });
+        }
+        _loadScripts() {
+          return this.Promise.all(Scripts.names.map((k) => {
+            return this._loadScript(k);
+          }));
+        }
+        __runCommand__(cmd) {
+          var _this = this;
+          return _asyncToGenerator(function* () {
+            yield _this.ready;
+            return new _this.Promise((resolve14, reject) => {
+              return _this.client.multi([cmd]).exec_atomic(function(err2, replies) {
+                if (err2 != null) {
+                  return reject(err2);
+                } else {
+                  return resolve14(replies[0]);
+                }
+              });
+            });
+          })();
+        }
+        __addLimiter__(instance) {
+          return this.Promise.all([instance.channel(), instance.channel_client()].map((channel) => {
+            return new this.Promise((resolve14, reject) => {
+              var handler;
+              handler = (chan) => {
+                if (chan === channel) {
+                  this.subscriber.removeListener("subscribe", handler);
+                  this.limiters[channel] = instance;
+                  return resolve14();
+                }
+              };
+              this.subscriber.on("subscribe", handler);
+              return this.subscriber.subscribe(channel);
+            });
+          }));
+        }
+        __removeLimiter__(instance) {
+          var _this2 = this;
+          return this.Promise.all([instance.channel(), instance.channel_client()].map(
+            /* @__PURE__ */ (function() {
+              var _ref = _asyncToGenerator(function* (channel) {
+                if (!_this2.terminated) {
+                  yield new _this2.Promise((resolve14, reject) => {
+                    return _this2.subscriber.unsubscribe(channel, function(err2, chan) {
+                      if (err2 != null) {
+                        return reject(err2);
+                      }
+                      if (chan === channel) {
+                        return resolve14();
+                      }
+                    });
+                  });
+                }
+                return delete _this2.limiters[channel];
+              });
+              return function(_x) {
+                return _ref.apply(this, arguments);
+              };
+            })()
+          ));
+        }
+        __scriptArgs__(name, id, args, cb) {
+          var keys;
+          keys = Scripts.keys(name, id);
+          return [this.shas[name], keys.length].concat(keys, args, cb);
+        }
+        __scriptFn__(name) {
+          return this.client.evalsha.bind(this.client);
+        }
+        disconnect(flush = true) {
+          var i2, k, len, ref;
+          ref = Object.keys(this.limiters);
+          for (i2 = 0, len = ref.length; i2 < len; i2++) {
+            k = ref[i2];
+            clearInterval(this.limiters[k]._store.heartbeat);
+          }
+          this.limiters = {};
+          this.terminated = true;
+          this.client.end(flush);
+          this.subscriber.end(flush);
+          return this.Promise.resolve();
+        }
+      }
+      ;
+      RedisConnection.prototype.datastore = "redis";
+      RedisConnection.prototype.defaults = {
+        Redis: null,
+        clientOptions: {},
+        client: null,
+        Promise,
+        Events: null
+      };
+      return RedisConnection;
+    }.call(void 0);
+    module.exports = RedisConnection;
+  }
+});
+
+// node_modules/bottleneck/lib/IORedisConnection.js
+var require_IORedisConnection = __commonJS({
+  "node_modules/bottleneck/lib/IORedisConnection.js"(exports, module) {
+    "use strict";
+    function _slicedToArray(arr, i2) {
+      return _arrayWithHoles(arr) || _iterableToArrayLimit(arr, i2) || _nonIterableRest();
+    }
+    function _nonIterableRest() {
+      throw new TypeError("Invalid attempt to destructure non-iterable instance");
+    }
+    function _iterableToArrayLimit(arr, i2) {
+      var _arr = [];
+      var _n = true;
+      var _d = false;
+      var _e = void 0;
+      try {
+        for (var _i = arr[Symbol.iterator](), _s; !(_n = (_s = _i.next()).done); _n = true) {
+          _arr.push(_s.value);
+          if (i2 && _arr.length === i2) break;
+        }
+      } catch (err2) {
+        _d = true;
+        _e = err2;
+      } finally {
+        try {
+          if (!_n && _i["return"] != null) _i["return"]();
+        } finally {
+          if (_d) throw _e;
+        }
+      }
+      return _arr;
+    }
+    function _arrayWithHoles(arr) {
+      if (Array.isArray(arr)) return arr;
+    }
+    function asyncGeneratorStep(gen, resolve14, reject, _next, _throw, key, arg) {
+      try {
+        var info = gen[key](arg);
+        var value = info.value;
+      } catch (error62) {
+        reject(error62);
+        return;
+      }
+      if (info.done) {
+        resolve14(value);
+      } else {
+        Promise.resolve(value).then(_next, _throw);
+      }
+    }
+    function _asyncToGenerator(fn) {
+      return function() {
+        var self2 = this, args = arguments;
+        return new Promise(function(resolve14, reject) {
+          var gen = fn.apply(self2, args);
+          function _next(value) {
+            asyncGeneratorStep(gen, resolve14, reject, _next, _throw, "next", value);
+          }
+          function _throw(err2) {
+            asyncGeneratorStep(gen, resolve14, reject, _next, _throw, "throw", err2);
+          }
+          _next(void 0);
+        });
+      };
+    }
+    var Events;
+    var IORedisConnection;
+    var Scripts;
+    var parser;
+    parser = require_parser2();
+    Events = require_Events();
+    Scripts = require_Scripts();
+    IORedisConnection = function() {
+      class IORedisConnection {
+        constructor(options = {}) {
+          parser.load(options, this.defaults, this);
+          if (this.Redis == null) {
+            this.Redis = eval("require")("ioredis");
+          }
+          if (this.Events == null) {
+            this.Events = new Events(this);
+          }
+          this.terminated = false;
+          if (this.clusterNodes != null) {
+            this.client = new this.Redis.Cluster(this.clusterNodes, this.clientOptions);
+            this.subscriber = new this.Redis.Cluster(this.clusterNodes, this.clientOptions);
+          } else if (this.client != null && this.client.duplicate == null) {
+            this.subscriber = new this.Redis.Cluster(this.client.startupNodes, this.client.options);
+          } else {
+            if (this.client == null) {
+              this.client = new this.Redis(this.clientOptions);
+            }
+            this.subscriber = this.client.duplicate();
+          }
+          this.limiters = {};
+          this.ready = this.Promise.all([this._setup(this.client, false), this._setup(this.subscriber, true)]).then(() => {
+            this._loadScripts();
+            return {
+              client: this.client,
+              subscriber: this.subscriber
+            };
+          });
+        }
+        _setup(client, sub) {
+          client.setMaxListeners(0);
+          return new this.Promise((resolve14, reject) => {
+            client.on("error", (e) => {
+              return this.Events.trigger("error", e);
+            });
+            if (sub) {
+              client.on("message", (channel, message) => {
+                var ref;
+                return (ref = this.limiters[channel]) != null ? ref._store.onMessage(channel, message) : void 0;
+              });
+            }
+            if (client.status === "ready") {
+              return resolve14();
+            } else {
+              return client.once("ready", resolve14);
+            }
+          });
+        }
+        _loadScripts() {
+          return Scripts.names.forEach((name) => {
+            return this.client.defineCommand(name, {
+              lua: Scripts.payload(name)
+            });
+          });
+        }
+        __runCommand__(cmd) {
+          var _this = this;
+          return _asyncToGenerator(function* () {
+            var _, deleted;
+            yield _this.ready;
+            var _ref = yield _this.client.pipeline([cmd]).exec();
+            var _ref2 = _slicedToArray(_ref, 1);
+            var _ref2$ = _slicedToArray(_ref2[0], 2);
+            _ = _ref2$[0];
+            deleted = _ref2$[1];
+            return deleted;
+          })();
+        }
+        __addLimiter__(instance) {
+          return this.Promise.all([instance.channel(), instance.channel_client()].map((channel) => {
+            return new this.Promise((resolve14, reject) => {
+              return this.subscriber.subscribe(channel, () => {
+                this.limiters[channel] = instance;
+                return resolve14();
+              });
+            });
+          }));
+        }
+        __removeLimiter__(instance) {
+          var _this2 = this;
+          return [instance.channel(), instance.channel_client()].forEach(
+            /* @__PURE__ */ (function() {
+              var _ref3 = _asyncToGenerator(function* (channel) {
+                if (!_this2.terminated) {
+                  yield _this2.subscriber.unsubscribe(channel);
+                }
+                return delete _this2.limiters[channel];
+              });
+              return function(_x) {
+                return _ref3.apply(this, arguments);
+              };
+            })()
+          );
+        }
+        __scriptArgs__(name, id, args, cb) {
+          var keys;
+          keys = Scripts.keys(name, id);
+          return [keys.length].concat(keys, args, cb);
+        }
+        __scriptFn__(name) {
+          return this.client[name].bind(this.client);
+        }
+        disconnect(flush = true) {
+          var i2, k, len, ref;
+          ref = Object.keys(this.limiters);
+          for (i2 = 0, len = ref.length; i2 < len; i2++) {
+            k = ref[i2];
+            clearInterval(this.limiters[k]._store.heartbeat);
+          }
+          this.limiters = {};
+          this.terminated = true;
+          if (flush) {
+            return this.Promise.all([this.client.quit(), this.subscriber.quit()]);
+          } else {
+            this.client.disconnect();
+            this.subscriber.disconnect();
+            return this.Promise.resolve();
+          }
+        }
+      }
+      ;
+      IORedisConnection.prototype.datastore = "ioredis";
+      IORedisConnection.prototype.defaults = {
+        Redis: null,
+        clientOptions: {},
+        clusterNodes: null,
+        client: null,
+        Promise,
+        Events: null
+      };
+      return IORedisConnection;
+    }.call(void 0);
+    module.exports = IORedisConnection;
+  }
+});
+
+// node_modules/bottleneck/lib/RedisDatastore.js
+var require_RedisDatastore = __commonJS({
+  "node_modules/bottleneck/lib/RedisDatastore.js"(exports2, module2) {
+    "use strict";
+    function _slicedToArray2(arr, i2) {
+      return _arrayWithHoles2(arr) || _iterableToArrayLimit2(arr, i2) || _nonIterableRest2();
+    }
+    function _nonIterableRest2() {
+      throw new TypeError("Invalid attempt to destructure non-iterable instance");
+    }
+    function _iterableToArrayLimit2(arr, i2) {
+      var _arr = [];
+      var _n = true;
+      var _d = false;
+      var _e = void 0;
+      try {
+        for (var _i = arr[Symbol.iterator](), _s; !(_n = (_s = _i.next()).done); _n = true) {
+          _arr.push(_s.value);
+          if (i2 && _arr.length === i2) break;
+        }
+      } catch (err2) {
+        _d = true;
+        _e = err2;
+      } finally {
+        try {
+          if (!_n && _i["return"] != null) _i["return"]();
+        } finally {
+          if (_d) throw _e;
+        }
+      }
+      return _arr;
+    }
+    function _arrayWithHoles2(arr) {
+      if (Array.isArray(arr)) return arr;
+    }
+    function asyncGeneratorStep2(gen, resolve14, reject, _next, _throw, key, arg) {
+      try {
+        var info = gen[key](arg);
+        var value = info.value;
+      } catch (error62) {
+        reject(error62);
+        return;
+      }
+      if (info.done) {
+        resolve14(value);
+      } else {
+        Promise.resolve(value).then(_next, _throw);
+      }
+    }
+    function _asyncToGenerator2(fn) {
+      return function() {
+        var self2 = this, args = arguments;
+        return new Promise(function(resolve14, reject) {
+          var gen = fn.apply(self2, args);
+          function _next(value) {
+            asyncGeneratorStep2(gen, resolve14, reject, _next, _throw, "next", value);
+          }
+          function _throw(err2) {
+            asyncGeneratorStep2(gen, resolve14, reject, _next, _throw, "throw", err2);
+          }
+          _next(void 0);
+        });
+      };
+    }
+    var BottleneckError;
+    var IORedisConnection2;
+    var RedisConnection2;
+    var RedisDatastore;
+    var parser4;
+    parser4 = require_parser2();
+    BottleneckError = require_BottleneckError();
+    RedisConnection2 = require_RedisConnection();
+    IORedisConnection2 = require_IORedisConnection();
+    RedisDatastore = class RedisDatastore {
+      constructor(instance, storeOptions, storeInstanceOptions) {
+        this.instance = instance;
+        this.storeOptions = storeOptions;
+        this.originalId = this.instance.id;
+        this.clientId = this.instance._randomIndex();
+        parser4.load(storeInstanceOptions, storeInstanceOptions, this);
+        this.clients = {};
+        this.capacityPriorityCounters = {};
+        this.sharedConnection = this.connection != null;
+        if (this.connection == null) {
+          this.connection = this.instance.datastore === "redis" ? new RedisConnection2({
+            Redis: this.Redis,
+            clientOptions: this.clientOptions,
+            Promise: this.Promise,
+            Events: this.instance.Events
+          }) : this.instance.datastore === "ioredis" ? new IORedisConnection2({
+            Redis: this.Redis,
+            clientOptions: this.clientOptions,
+            clusterNodes: this.clusterNodes,
+            Promise: this.Promise,
+            Events: this.instance.Events
+          }) : void 0;
+        }
+        this.instance.connection = this.connection;
+        this.instance.datastore = this.connection.datastore;
+        this.ready = this.connection.ready.then((clients) => {
+          this.clients = clients;
+          return this.runScript("init", this.prepareInitSettings(this.clearDatastore));
+        }).then(() => {
+          return this.connection.__addLimiter__(this.instance);
+        }).then(() => {
+          return this.runScript("register_client", [this.instance.queued()]);
+        }).then(() => {
+          var base;
+          if (typeof (base = this.heartbeat = setInterval(() => {
+            return this.runScript("heartbeat", []).catch((e) => {
+              return this.instance.Events.trigger("error", e);
+            });
+          }, this.heartbeatInterval)).unref === "function") {
+            base.unref();
+          }
+          return this.clients;
+        });
+      }
+      __publish__(message) {
+        var _this = this;
+        return _asyncToGenerator2(function* () {
+          var client;
+          var _ref = yield _this.ready;
+          client = _ref.client;
+          return client.publish(_this.instance.channel(), `message:${message.toString()}`);
+        })();
+      }
+      onMessage(channel, message) {
+        var _this2 = this;
+        return _asyncToGenerator2(function* () {
+          var capacity, counter, data, drained, e, newCapacity, pos, priorityClient, rawCapacity, type;
+          try {
+            pos = message.indexOf(":");
+            var _ref2 = [message.slice(0, pos), message.slice(pos + 1)];
+            type = _ref2[0];
+            data = _ref2[1];
+            if (type === "capacity") {
+              return yield _this2.instance._drainAll(data.length > 0 ? ~~data : void 0);
+            } else if (type === "capacity-priority") {
+              var _data$split = data.split(":");
+              var _data$split2 = _slicedToArray2(_data$split, 3);
+              rawCapacity = _data$split2[0];
+              priorityClient = _data$split2[1];
+              counter = _data$split2[2];
+              capacity = rawCapacity.length > 0 ? ~~rawCapacity : void 0;
+              if (priorityClient === _this2.clientId) {
+                drained = yield _this2.instance._drainAll(capacity);
+                newCapacity = capacity != null ? capacity - (drained || 0) : "";
+                return yield _this2.clients.client.publish(_this2.instance.channel(), `capacity-priority:${newCapacity}::${counter}`);
+              } else if (priorityClient === "") {
+                clearTimeout(_this2.capacityPriorityCounters[counter]);
+                delete _this2.capacityPriorityCounters[counter];
+                return _this2.instance._drainAll(capacity);
+              } else {
+                return _this2.capacityPriorityCounters[counter] = setTimeout(
+                  /* @__PURE__ */ _asyncToGenerator2(function* () {
+                    var e2;
+                    try {
+                      delete _this2.capacityPriorityCounters[counter];
+                      yield _this2.runScript("blacklist_client", [priorityClient]);
+                      return yield _this2.instance._drainAll(capacity);
+                    } catch (error62) {
+                      e2 = error62;
+                      return _this2.instance.Events.trigger("error", e2);
+                    }
+                  }),
+                  1e3
+                );
+              }
+            } else if (type === "message") {
+              return _this2.instance.Events.trigger("message", data);
+            } else if (type === "blocked") {
+              return yield _this2.instance._dropAllQueued();
+            }
+          } catch (error62) {
+            e = error62;
+            return _this2.instance.Events.trigger("error", e);
+          }
+        })();
+      }
+      __disconnect__(flush) {
+        clearInterval(this.heartbeat);
+        if (this.sharedConnection) {
+          return this.connection.__removeLimiter__(this.instance);
+        } else {
+          return this.connection.disconnect(flush);
+        }
+      }
+      runScript(name, args) {
+        var _this3 = this;
+        return _asyncToGenerator2(function* () {
+          if (!(name === "init" || name === "register_client")) {
+            yield _this3.ready;
+          }
+          return new _this3.Promise((resolve14, reject) => {
+            var all_args, arr;
+            all_args = [Date.now(), _this3.clientId].concat(args);
+            _this3.instance.Events.trigger("debug", `Calling Redis script: ${name}.lua`, all_args);
+            arr = _this3.connection.__scriptArgs__(name, _this3.originalId, all_args, function(err2, replies) {
+              if (err2 != null) {
+                return reject(err2);
+              }
+              return resolve14(replies);
+            });
+            return _this3.connection.__scriptFn__(name)(...arr);
+          }).catch((e) => {
+            if (e.message === "SETTINGS_KEY_NOT_FOUND") {
+              if (name === "heartbeat") {
+                return _this3.Promise.resolve();
+              } else {
+                return _this3.runScript("init", _this3.prepareInitSettings(false)).then(() => {
+                  return _this3.runScript(name, args);
+                });
+              }
+            } else if (e.message === "UNKNOWN_CLIENT") {
+              return _this3.runScript("register_client", [_this3.instance.queued()]).then(() => {
+                return _this3.runScript(name, args);
+              });
+            } else {
+              return _this3.Promise.reject(e);
+            }
+          });
+        })();
+      }
+      prepareArray(arr) {
+        var i2, len, results, x2;
+        results = [];
+        for (i2 = 0, len = arr.length; i2 < len; i2++) {
+          x2 = arr[i2];
+          results.push(x2 != null ? x2.toString() : "");
+        }
+        return results;
+      }
+      prepareObject(obj) {
+        var arr, k, v;
+        arr = [];
+        for (k in obj) {
+          v = obj[k];
+          arr.push(k, v != null ? v.toString() : "");
+        }
+        return arr;
+      }
+      prepareInitSettings(clear) {
+        var args;
+        args = this.prepareObject(Object.assign({}, this.storeOptions, {
+          id: this.originalId,
+          version: this.instance.version,
+          groupTimeout: this.timeout,
+          clientTimeout: this.clientTimeout
+        }));
+        args.unshift(clear ? 1 : 0, this.instance.version);
+        return args;
+      }
+      convertBool(b) {
+        return !!b;
+      }
+      __updateSettings__(options2) {
+        var _this4 = this;
+        return _asyncToGenerator2(function* () {
+          yield _this4.runScript("update_settings", _this4.prepareObject(options2));
+          return parser4.overwrite(options2, options2, _this4.storeOptions);
+        })();
+      }
+      __running__() {
+        return this.runScript("running", []);
+      }
+      __queued__() {
+        return this.runScript("queued", []);
+      }
+      __done__() {
+        return this.runScript("done", []);
+      }
+      __groupCheck__() {
+        var _this5 = this;
+        return _asyncToGenerator2(function* () {
+          return _this5.convertBool(yield _this5.runScript("group_check", []));
+        })();
+      }
+      __incrementReservoir__(incr) {
+        return this.runScript("increment_reservoir", [incr]);
+      }
+      __currentReservoir__() {
+        return this.runScript("current_reservoir", []);
+      }
+      __check__(weight) {
+        var _this6 = this;
+        return _asyncToGenerator2(function* () {
+          return _this6.convertBool(yield _this6.runScript("check", _this6.prepareArray([weight])));
+        })();
+      }
+      __register__(index, weight, expiration) {
+        var _this7 = this;
+        return _asyncToGenerator2(function* () {
+          var reservoir, success2, wait;
+          var _ref4 = yield _this7.runScript("register", _this7.prepareArray([index, weight, expiration]));
+          var _ref5 = _slicedToArray2(_ref4, 3);
+          success2 = _ref5[0];
+          wait = _ref5[1];
+          reservoir = _ref5[2];
+          return {
+            success: _this7.convertBool(success2),
+            wait,
+            reservoir
+          };
+        })();
+      }
+      __submit__(queueLength, weight) {
+        var _this8 = this;
+        return _asyncToGenerator2(function* () {
+          var blocked, e, maxConcurrent, overweight, reachedHWM, strategy;
+          try {
+            var _ref6 = yield _this8.runScript("submit", _this8.prepareArray([queueLength, weight]));
+            var _ref7 = _slicedToArray2(_ref6, 3);
+            reachedHWM = _ref7[0];
+            blocked = _ref7[1];
+            strategy = _ref7[2];
+            return {
+              reachedHWM: _this8.convertBool(reachedHWM),
+              blocked: _this8.convertBool(blocked),
+              strategy
+            };
+          } catch (error62) {
+            e = error62;
+            if (e.message.indexOf("OVERWEIGHT") === 0) {
+              var _e$message$split = e.message.split(":");
+              var _e$message$split2 = _slicedToArray2(_e$message$split, 3);
+              overweight = _e$message$split2[0];
+              weight = _e$message$split2[1];
+              maxConcurrent = _e$message$split2[2];
+              throw new BottleneckError(`Impossible to add a job having a weight of ${weight} to a limiter having a maxConcurrent setting of ${maxConcurrent}`);
+            } else {
+              throw e;
+            }
+          }
+        })();
+      }
+      __free__(index, weight) {
+        var _this9 = this;
+        return _asyncToGenerator2(function* () {
+          var running;
+          running = yield _this9.runScript("free", _this9.prepareArray([index]));
+          return {
+            running
+          };
+        })();
+      }
+    };
+    module2.exports = RedisDatastore;
+  }
+});
+
+// node_modules/bottleneck/lib/States.js
+var require_States = __commonJS({
+  "node_modules/bottleneck/lib/States.js"(exports2, module2) {
+    "use strict";
+    var BottleneckError;
+    var States;
+    BottleneckError = require_BottleneckError();
+    States = class States {
+      constructor(status1) {
+        this.status = status1;
+        this._jobs = {};
+        this.counts = this.status.map(function() {
+          return 0;
+        });
+      }
+      next(id) {
+        var current, next;
+        current = this._jobs[id];
+        next = current + 1;
+        if (current != null && next < this.status.length) {
+          this.counts[current]--;
+          this.counts[next]++;
+          return this._jobs[id]++;
+        } else if (current != null) {
+          this.counts[current]--;
+          return delete this._jobs[id];
+        }
+      }
+      start(id) {
+        var initial;
+        initial = 0;
+        this._jobs[id] = initial;
+        return this.counts[initial]++;
+      }
+      remove(id) {
+        var current;
+        current = this._jobs[id];
+        if (current != null) {
+          this.counts[current]--;
+          delete this._jobs[id];
+        }
+        return current != null;
+      }
+      jobStatus(id) {
+        var ref;
+        return (ref = this.status[this._jobs[id]]) != null ? ref : null;
+      }
+      statusJobs(status) {
+        var k, pos, ref, results, v;
+        if (status != null) {
+          pos = this.status.indexOf(status);
+          if (pos < 0) {
+            throw new BottleneckError(`status must be one of ${this.status.join(", ")}`);
+          }
+          ref = this._jobs;
+          results = [];
+          for (k in ref) {
+            v = ref[k];
+            if (v === pos) {
+              results.push(k);
+            }
+          }
+          return results;
+        } else {
+          return Object.keys(this._jobs);
+        }
+      }
+      statusCounts() {
+        return this.counts.reduce((acc, v, i2) => {
+          acc[this.status[i2]] = v;
+          return acc;
+        }, {});
+      }
+    };
+    module2.exports = States;
+  }
+});
+
+// node_modules/bottleneck/lib/Sync.js
+var require_Sync = __commonJS({
+  "node_modules/bottleneck/lib/Sync.js"(exports2, module2) {
+    "use strict";
+    function asyncGeneratorStep2(gen, resolve14, reject, _next, _throw, key, arg) {
+      try {
+        var info = gen[key](arg);
+        var value = info.value;
+      } catch (error62) {
+        reject(error62);
+        return;
+      }
+      if (info.done) {
+        resolve14(value);
+      } else {
+        Promise.resolve(value).then(_next, _throw);
+      }
+    }
+    function _asyncToGenerator2(fn) {
+      return function() {
+        var self2 = this, args = arguments;
+        return new Promise(function(resolve14, reject) {
+          var gen = fn.apply(self2, args);
+          function _next(value) {
+            asyncGeneratorStep2(gen, resolve14, reject, _next, _throw, "next", value);
+          }
+          function _throw(err2) {
+            asyncGeneratorStep2(gen, resolve14, reject, _next, _throw, "throw", err2);
+          }
+          _next(void 0);
+        });
+      };
+    }
+    var DLList;
+    var Sync;
+    DLList = require_DLList();
+    Sync = class Sync {
+      constructor(name, Promise2) {
+        this.schedule = this.schedule.bind(this);
+        this.name = name;
+        this.Promise = Promise2;
+        this._running = 0;
+        this._queue = new DLList();
+      }
+      isEmpty() {
+        return this._queue.length === 0;
+      }
+      _tryToRun() {
+        var _this = this;
+        return _asyncToGenerator2(function* () {
+          var args, cb, error62, reject, resolve14, returned, task;
+          if (_this._running < 1 && _this._queue.length > 0) {
+            _this._running++;
+            var _this$_queue$shift = _this._queue.shift();
+            task = _this$_queue$shift.task;
+            args = _this$_queue$shift.args;
+            resolve14 = _this$_queue$shift.resolve;
+            reject = _this$_queue$shift.reject;
+            cb = yield _asyncToGenerator2(function* () {
+              try {
+                returned = yield task(...args);
+                return function() {
+                  return resolve14(returned);
+                };
+              } catch (error1) {
+                error62 = error1;
+                return function() {
+                  return reject(error62);
+                };
+              }
+            })();
+            _this._running--;
+            _this._tryToRun();
+            return cb();
+          }
+        })();
+      }
+      schedule(task, ...args) {
+        var promise2, reject, resolve14;
+        resolve14 = reject = null;
+        promise2 = new this.Promise(function(_resolve, _reject) {
+          resolve14 = _resolve;
+          return reject = _reject;
+        });
+        this._queue.push({
+          task,
+          args,
+          resolve: resolve14,
+          reject
+        });
+        this._tryToRun();
+        return promise2;
+      }
+    };
+    module2.exports = Sync;
+  }
+});
+
+// node_modules/bottleneck/lib/version.json
+var require_version = __commonJS({
+  "node_modules/bottleneck/lib/version.json"(exports2, module2) {
+    module2.exports = { version: "2.19.5" };
+  }
+});
+
+// node_modules/bottleneck/lib/Group.js
+var require_Group = __commonJS({
+  "node_modules/bottleneck/lib/Group.js"(exports2, module2) {
+    "use strict";
+    function _slicedToArray2(arr, i2) {
+      return _arrayWithHoles2(arr) || _iterableToArrayLimit2(arr, i2) || _nonIterableRest2();
+    }
+    function _nonIterableRest2() {
+      throw new TypeError("Invalid attempt to destructure non-iterable instance");
+    }
+    function _iterableToArrayLimit2(arr, i2) {
+      var _arr = [];
+      var _n = true;
+      var _d = false;
+      var _e = void 0;
+      try {
+        for (var _i = arr[Symbol.iterator](), _s; !(_n = (_s = _i.next()).done); _n = true) {
+          _arr.push(_s.value);
+          if (i2 && _arr.length === i2) break;
+        }
+      } catch (err2) {
+        _d = true;
+        _e = err2;
+      } finally {
+        try {
+          if (!_n && _i["return"] != null) _i["return"]();
+        } finally {
+          if (_d) throw _e;
+        }
+      }
+      return _arr;
+    }
+    function _arrayWithHoles2(arr) {
+      if (Array.isArray(arr)) return arr;
+    }
+    function asyncGeneratorStep2(gen, resolve14, reject, _next, _throw, key, arg) {
+      try {
+        var info = gen[key](arg);
+        var value = info.value;
+      } catch (error62) {
+        reject(error62);
+        return;
+      }
+      if (info.done) {
+        resolve14(value);
+      } else {
+        Promise.resolve(value).then(_next, _throw);
+      }
+    }
+    function _asyncToGenerator2(fn) {
+      return function() {
+        var self2 = this, args = arguments;
+        return new Promise(function(resolve14, reject) {
+          var gen = fn.apply(self2, args);
+          function _next(value) {
+            asyncGeneratorStep2(gen, resolve14, reject, _next, _throw, "next", value);
+          }
+          function _throw(err2) {
+            asyncGeneratorStep2(gen, resolve14, reject, _next, _throw, "throw", err2);
+          }
+          _next(void 0);
+        });
+      };
+    }
+    var Events2;
+    var Group;
+    var IORedisConnection2;
+    var RedisConnection2;
+    var Scripts2;
+    var parser4;
+    parser4 = require_parser2();
+    Events2 = require_Events();
+    RedisConnection2 = require_RedisConnection();
+    IORedisConnection2 = require_IORedisConnection();
+    Scripts2 = require_Scripts();
+    Group = function() {
+      class Group2 {
+        constructor(limiterOptions = {}) {
+          this.deleteKey = this.deleteKey.bind(this);
+          this.limiterOptions = limiterOptions;
+          parser4.load(this.limiterOptions, this.defaults, this);
+          this.Events = new Events2(this);
+          this.instances = {};
+          this.Bottleneck = require_Bottleneck();
+          this._startAutoCleanup();
+          this.sharedConnection = this.connection != null;
+          if (this.connection == null) {
+            if (this.limiterOptions.datastore === "redis") {
+              this.connection = new RedisConnection2(Object.assign({}, this.limiterOptions, {
+                Events: this.Events
+              }));
+            } else if (this.limiterOptions.datastore === "ioredis") {
+              this.connection = new IORedisConnection2(Object.assign({}, this.limiterOptions, {
+                Events: this.Events
+              }));
+            }
+          }
+        }
+        key(key = "") {
+          var ref;
+          return (ref = this.instances[key]) != null ? ref : (() => {
+            var limiter;
+            limiter = this.instances[key] = new this.Bottleneck(Object.assign(this.limiterOptions, {
+              id: `${this.id}-${key}`,
+              timeout: this.timeout,
+              connection: this.connection
+            }));
+            this.Events.trigger("created", limiter, key);
+            return limiter;
+          })();
+        }
+        deleteKey(key = "") {
+          var _this = this;
+          return _asyncToGenerator2(function* () {
+            var deleted, instance;
+            instance = _this.instances[key];
+            if (_this.connection) {
+              deleted = yield _this.connection.__runCommand__(["del", ...Scripts2.allKeys(`${_this.id}-${key}`)]);
+            }
+            if (instance != null) {
+              delete _this.instances[key];
+              yield instance.disconnect();
+            }
+            return instance != null || deleted > 0;
+          })();
+        }
+        limiters() {
+          var k, ref, results, v;
+          ref = this.instances;
+          results = [];
+          for (k in ref) {
+            v = ref[k];
+            results.push({
+              key: k,
+              limiter: v
+            });
+          }
+          return results;
+        }
+        keys() {
+          return Object.keys(this.instances);
+        }
+        clusterKeys() {
+          var _this2 = this;
+          return _asyncToGenerator2(function* () {
+            var cursor, end, found, i2, k, keys, len, next, start;
+            if (_this2.connection == null) {
+              return _this2.Promise.resolve(_this2.keys());
+            }
+            keys = [];
+            cursor = null;
+            start = `b_${_this2.id}-`.length;
+            end = "_settings".length;
+            while (cursor !== 0) {
+              var _ref = yield _this2.connection.__runCommand__(["scan", cursor != null ? cursor : 0, "match", `b_${_this2.id}-*_settings`, "count", 1e4]);
+              var _ref2 = _slicedToArray2(_ref, 2);
+              next = _ref2[0];
+              found = _ref2[1];
+              cursor = ~~next;
+              for (i2 = 0, len = found.length; i2 < len; i2++) {
+                k = found[i2];
+                keys.push(k.slice(start, -end));
+              }
+            }
+            return keys;
+          })();
+        }
+        _startAutoCleanup() {
+          var _this3 = this;
+          var base;
+          clearInterval(this.interval);
+          return typeof (base = this.interval = setInterval(
+            /* @__PURE__ */ _asyncToGenerator2(function* () {
+              var e, k, ref, results, time3, v;
+              time3 = Date.now();
+              ref = _this3.instances;
+              results = [];
+              for (k in ref) {
+                v = ref[k];
+                try {
+                  if (yield v._store.__groupCheck__(time3)) {
+                    results.push(_this3.deleteKey(k));
+                  } else {
+                    results.push(void 0);
+                  }
+                } catch (error62) {
+                  e = error62;
+                  results.push(v.Events.trigger("error", e));
+                }
+              }
+              return results;
+            }),
+            this.timeout / 2
+          )).unref === "function" ? base.unref() : void 0;
+        }
+        updateSettings(options2 = {}) {
+          parser4.overwrite(options2, this.defaults, this);
+          parser4.overwrite(options2, options2, this.limiterOptions);
+          if (options2.timeout != null) {
+            return this._startAutoCleanup();
+          }
+        }
+        disconnect(flush = true) {
+          var ref;
+          if (!this.sharedConnection) {
+            return (ref = this.connection) != null ? ref.disconnect(flush) : void 0;
+          }
+        }
+      }
+      ;
+      Group2.prototype.defaults = {
+        timeout: 1e3 * 60 * 5,
+        connection: null,
+        Promise,
+        id: "group-key"
+      };
+      return Group2;
+    }.call(void 0);
+    module2.exports = Group;
+  }
+});
+
+// node_modules/bottleneck/lib/Batcher.js
+var require_Batcher = __commonJS({
+  "node_modules/bottleneck/lib/Batcher.js"(exports2, module2) {
+    "use strict";
+    var Batcher;
+    var Events2;
+    var parser4;
+    parser4 = require_parser2();
+    Events2 = require_Events();
+    Batcher = function() {
+      class Batcher2 {
+        constructor(options2 = {}) {
+          this.options = options2;
+          parser4.load(this.options, this.defaults, this);
+          this.Events = new Events2(this);
+          this._arr = [];
+          this._resetPromise();
+          this._lastFlush = Date.now();
+        }
+        _resetPromise() {
+          return this._promise = new this.Promise((res, rej) => {
+            return this._resolve = res;
+          });
+        }
+        _flush() {
+          clearTimeout(this._timeout);
+          this._lastFlush = Date.now();
+          this._resolve();
+          this.Events.trigger("batch", this._arr);
+          this._arr = [];
+          return this._resetPromise();
+        }
+        add(data) {
+          var ret;
+          this._arr.push(data);
+          ret = this._promise;
+          if (this._arr.length === this.maxSize) {
+            this._flush();
+          } else if (this.maxTime != null && this._arr.length === 1) {
+            this._timeout = setTimeout(() => {
+              return this._flush();
+            }, this.maxTime);
+          }
+          return ret;
+        }
+      }
+      ;
+      Batcher2.prototype.defaults = {
+        maxTime: null,
+        maxSize: null,
+        Promise
+      };
+      return Batcher2;
+    }.call(void 0);
+    module2.exports = Batcher;
+  }
+});
+
+// node_modules/bottleneck/lib/Bottleneck.js
+var require_Bottleneck = __commonJS({
+  "node_modules/bottleneck/lib/Bottleneck.js"(exports2, module2) {
+    "use strict";
+    function _slicedToArray2(arr, i2) {
+      return _arrayWithHoles2(arr) || _iterableToArrayLimit2(arr, i2) || _nonIterableRest2();
+    }
+    function _iterableToArrayLimit2(arr, i2) {
+      var _arr = [];
+      var _n = true;
+      var _d = false;
+      var _e = void 0;
+      try {
+        for (var _i = arr[Symbol.iterator](), _s; !(_n = (_s = _i.next()).done); _n = true) {
+          _arr.push(_s.value);
+          if (i2 && _arr.length === i2) break;
+        }
+      } catch (err2) {
+        _d = true;
+        _e = err2;
+      } finally {
+        try {
+          if (!_n && _i["return"] != null) _i["return"]();
+        } finally {
+          if (_d) throw _e;
+        }
+      }
+      return _arr;
+    }
+    function _toArray(arr) {
+      return _arrayWithHoles2(arr) || _iterableToArray(arr) || _nonIterableRest2();
+    }
+    function _nonIterableRest2() {
+      throw new TypeError("Invalid attempt to destructure non-iterable instance");
+    }
+    function _iterableToArray(iter) {
+      if (Symbol.iterator in Object(iter) || Object.prototype.toString.call(iter) === "[object Arguments]") return Array.from(iter);
+    }
+    function _arrayWithHoles2(arr) {
+      if (Array.isArray(arr)) return arr;
+    }
+    function asyncGeneratorStep2(gen, resolve14, reject, _next, _throw, key, arg) {
+      try {
+        var info = gen[key](arg);
+        var value = info.value;
+      } catch (error62) {
+        reject(error62);
+        return;
+      }
+      if (info.done) {
+        resolve14(value);
+      } else {
+        Promise.resolve(value).then(_next, _throw);
+      }
+    }
+    function _asyncToGenerator2(fn) {
+      return function() {
+        var self2 = this, args = arguments;
+        return new Promise(function(resolve14, reject) {
+          var gen = fn.apply(self2, args);
+          function _next(value) {
+            asyncGeneratorStep2(gen, resolve14, reject, _next, _throw, "next", value);
+          }
+          function _throw(err2) {
+            asyncGeneratorStep2(gen, resolve14, reject, _next, _throw, "throw", err2);
+          }
+          _next(void 0);
+        });
+      };
+    }
+    var Bottleneck3;
+    var DEFAULT_PRIORITY;
+    var Events2;
+    var Job;
+    var LocalDatastore;
+    var NUM_PRIORITIES;
+    var Queues;
+    var RedisDatastore;
+    var States;
+    var Sync;
+    var parser4;
+    var splice = [].splice;
+    NUM_PRIORITIES = 10;
+    DEFAULT_PRIORITY = 5;
+    parser4 = require_parser2();
+    Queues = require_Queues();
+    Job = require_Job();
+    LocalDatastore = require_LocalDatastore();
+    RedisDatastore = require_RedisDatastore();
+    Events2 = require_Events();
+    States = require_States();
+    Sync = require_Sync();
+    Bottleneck3 = function() {
+      class Bottleneck4 {
+        constructor(options2 = {}, ...invalid) {
+          var storeInstanceOptions, storeOptions;
+          this._addToQueue = this._addToQueue.bind(this);
+          this._validateOptions(options2, invalid);
+          parser4.load(options2, this.instanceDefaults, this);
+          this._queues = new Queues(NUM_PRIORITIES);
+          this._scheduled = {};
+          this._states = new States(["RECEIVED", "QUEUED", "RUNNING", "EXECUTING"].concat(this.trackDoneStatus ? ["DONE"] : []));
+          this._limiter = null;
+          this.Events = new Events2(this);
+          this._submitLock = new Sync("submit", this.Promise);
+          this._registerLock = new Sync("register", this.Promise);
+          storeOptions = parser4.load(options2, this.storeDefaults, {});
+          this._store = function() {
+            if (this.datastore === "redis" || this.datastore === "ioredis" || this.connection != null) {
+              storeInstanceOptions = parser4.load(options2, this.redisStoreDefaults, {});
+              return new RedisDatastore(this, storeOptions, storeInstanceOptions);
+            } else if (this.datastore === "local") {
+              storeInstanceOptions = parser4.load(options2, this.localStoreDefaults, {});
+              return new LocalDatastore(this, storeOptions, storeInstanceOptions);
+            } else {
+              throw new Bottleneck4.prototype.BottleneckError(`Invalid datastore type: ${this.datastore}`);
+            }
+          }.call(this);
+          this._queues.on("leftzero", () => {
+            var ref;
+            return (ref = this._store.heartbeat) != null ? typeof ref.ref === "function" ? ref.ref() : void 0 : void 0;
+          });
+          this._queues.on("zero", () => {
+            var ref;
+            return (ref = this._store.heartbeat) != null ? typeof ref.unref === "function" ? ref.unref() : void 0 : void 0;
+          });
+        }
+        _validateOptions(options2, invalid) {
+          if (!(options2 != null && typeof options2 === "object" && invalid.length === 0)) {
+            throw new Bottleneck4.prototype.BottleneckError("Bottleneck v2 takes a single object argument. Refer to https://github.com/SGrondin/bottleneck#upgrading-to-v2 if you're upgrading from Bottleneck v1.");
+          }
+        }
+        ready() {
+          return this._store.ready;
+        }
+        clients() {
+          return this._store.clients;
+        }
+        channel() {
+          return `b_${this.id}`;
+        }
+        channel_client() {
+          return `b_${this.id}_${this._store.clientId}`;
+        }
+        publish(message) {
+          return this._store.__publish__(message);
+        }
+        disconnect(flush = true) {
+          return this._store.__disconnect__(flush);
+        }
+        chain(_limiter) {
+          this._limiter = _limiter;
+          return this;
+        }
+        queued(priority) {
+          return this._queues.queued(priority);
+        }
+        clusterQueued() {
+          return this._store.__queued__();
+        }
+        empty() {
+          return this.queued() === 0 && this._submitLock.isEmpty();
+        }
+        running() {
+          return this._store.__running__();
+        }
+        done() {
+          return this._store.__done__();
+        }
+        jobStatus(id) {
+          return this._states.jobStatus(id);
+        }
+        jobs(status) {
+          return this._states.statusJobs(status);
+        }
+        counts() {
+          return this._states.statusCounts();
+        }
+        _randomIndex() {
+          return Math.random().toString(36).slice(2);
+        }
+        check(weight = 1) {
+          return this._store.__check__(weight);
+        }
+        _clearGlobalState(index) {
+          if (this._scheduled[index] != null) {
+            clearTimeout(this._scheduled[index].expiration);
+            delete this._scheduled[index];
+            return true;
+          } else {
+            return false;
+          }
+        }
+        _free(index, job, options2, eventInfo) {
+          var _this = this;
+          return _asyncToGenerator2(function* () {
+            var e, running;
+            try {
+              var _ref = yield _this._store.__free__(index, options2.weight);
+              running = _ref.running;
+              _this.Events.trigger("debug", `Freed ${options2.id}`, eventInfo);
+              if (running === 0 && _this.empty()) {
+                return _this.Events.trigger("idle");
+              }
+            } catch (error1) {
+              e = error1;
+              return _this.Events.trigger("error", e);
+            }
+          })();
+        }
+        _run(index, job, wait) {
+          var clearGlobalState, free, run;
+          job.doRun();
+          clearGlobalState = this._clearGlobalState.bind(this, index);
+          run = this._run.bind(this, index, job);
+          free = this._free.bind(this, index, job);
+          return this._scheduled[index] = {
+            timeout: setTimeout(() => {
+              return job.doExecute(this._limiter, clearGlobalState, run, free);
+            }, wait),
+            expiration: job.options.expiration != null ? setTimeout(function() {
+              return job.doExpire(clearGlobalState, run, free);
+            }, wait + job.options.expiration) : void 0,
+            job
+          };
+        }
+        _drainOne(capacity) {
+          return this._registerLock.schedule(() => {
+            var args, index, next, options2, queue;
+            if (this.queued() === 0) {
+              return this.Promise.resolve(null);
+            }
+            queue = this._queues.getFirst();
+            var _next2 = next = queue.first();
+            options2 = _next2.options;
+            args = _next2.args;
+            if (capacity != null && options2.weight > capacity) {
+              return this.Promise.resolve(null);
+            }
+            this.Events.trigger("debug", `Draining ${options2.id}`, {
+              args,
+              options: options2
+            });
+            index = this._randomIndex();
+            return this._store.__register__(index, options2.weight, options2.expiration).then(({
+              success: success2,
+              wait,
+              reservoir
+            }) => {
+              var empty;
+              this.Events.trigger("debug", `Drained ${options2.id}`, {
+                success: success2,
+                args,
+                options: options2
+              });
+              if (success2) {
+                queue.shift();
+                empty = this.empty();
+                if (empty) {
+                  this.Events.trigger("empty");
+                }
+                if (reservoir === 0) {
+                  this.Events.trigger("depleted", empty);
+                }
+                this._run(index, next, wait);
+                return this.Promise.resolve(options2.weight);
+              } else {
+                return this.Promise.resolve(null);
+              }
+            });
+          });
+        }
+        _drainAll(capacity, total = 0) {
+          return this._drainOne(capacity).then((drained) => {
+            var newCapacity;
+            if (drained != null) {
+              newCapacity = capacity != null ? capacity - drained : capacity;
+              return this._drainAll(newCapacity, total + drained);
+            } else {
+              return this.Promise.resolve(total);
+            }
+          }).catch((e) => {
+            return this.Events.trigger("error", e);
+          });
+        }
+        _dropAllQueued(message) {
+          return this._queues.shiftAll(function(job) {
+            return job.doDrop({
+              message
+            });
+          });
+        }
+        stop(options2 = {}) {
+          var done, waitForExecuting;
+          options2 = parser4.load(options2, this.stopDefaults);
+          waitForExecuting = (at) => {
+            var finished;
+            finished = () => {
+              var counts;
+              counts = this._states.counts;
+              return counts[0] + counts[1] + counts[2] + counts[3] === at;
+            };
+            return new this.Promise((resolve14, reject) => {
+              if (finished()) {
+                return resolve14();
+              } else {
+                return this.on("done", () => {
+                  if (finished()) {
+                    this.removeAllListeners("done");
+                    return resolve14();
+                  }
+                });
+              }
+            });
+          };
+          done = options2.dropWaitingJobs ? (this._run = function(index, next) {
+            return next.doDrop({
+              message: options2.dropErrorMessage
+            });
+          }, this._drainOne = () => {
+            return this.Promise.resolve(null);
+          }, this._registerLock.schedule(() => {
+            return this._submitLock.schedule(() => {
+              var k, ref, v;
+              ref = this._scheduled;
+              for (k in ref) {
+                v = ref[k];
+                if (this.jobStatus(v.job.options.id) === "RUNNING") {
+                  clearTimeout(v.timeout);
+                  clearTimeout(v.expiration);
+                  v.job.doDrop({
+                    message: options2.dropErrorMessage
+                  });
+                }
+              }
+              this._dropAllQueued(options2.dropErrorMessage);
+              return waitForExecuting(0);
+            });
+          })) : this.schedule({
+            priority: NUM_PRIORITIES - 1,
+            weight: 0
+          }, () => {
+            return waitForExecuting(1);
+          });
+          this._receive = function(job) {
+            return job._reject(new Bottleneck4.prototype.BottleneckError(options2.enqueueErrorMessage));
+          };
+          this.stop = () => {
+            return this.Promise.reject(new Bottleneck4.prototype.BottleneckError("stop() has already been called"));
+          };
+          return done;
+        }
+        _addToQueue(job) {
+          var _this2 = this;
+          return _asyncToGenerator2(function* () {
+            var args, blocked, error62, options2, reachedHWM, shifted, strategy;
+            args = job.args;
+            options2 = job.options;
+            try {
+              var _ref2 = yield _this2._store.__submit__(_this2.queued(), options2.weight);
+              reachedHWM = _ref2.reachedHWM;
+              blocked = _ref2.blocked;
+              strategy = _ref2.strategy;
+            } catch (error1) {
+              error62 = error1;
+              _this2.Events.trigger("debug", `Could not queue ${options2.id}`, {
+                args,
+                options: options2,
+                error: error62
+              });
+              job.doDrop({
+                error: error62
+              });
+              return false;
+            }
+            if (blocked) {
+              job.doDrop();
+              return true;
+            } else if (reachedHWM) {
+              shifted = strategy === Bottleneck4.prototype.strategy.LEAK ? _this2._queues.shiftLastFrom(options2.priority) : strategy === Bottleneck4.prototype.strategy.OVERFLOW_PRIORITY ? _this2._queues.shiftLastFrom(options2.priority + 1) : strategy === Bottleneck4.prototype.strategy.OVERFLOW ? job : void 0;
+              if (shifted != null) {
+                shifted.doDrop();
+              }
+              if (shifted == null || strategy === Bottleneck4.prototype.strategy.OVERFLOW) {
+                if (shifted == null) {
+                  job.doDrop();
+                }
+                return reachedHWM;
+              }
+            }
+            job.doQueue(reachedHWM, blocked);
+            _this2._queues.push(job);
+            yield _this2._drainAll();
+            return reachedHWM;
+          })();
+        }
+        _receive(job) {
+          if (this._states.jobStatus(job.options.id) != null) {
+            job._reject(new Bottleneck4.prototype.BottleneckError(`A job with the same id already exists (id=${job.options.id})`));
+            return false;
+          } else {
+            job.doReceive();
+            return this._submitLock.schedule(this._addToQueue, job);
+          }
+        }
+        submit(...args) {
+          var cb, fn, job, options2, ref, ref1, task;
+          if (typeof args[0] === "function") {
+            var _ref3, _ref4, _splice$call, _splice$call2;
+            ref = args, _ref3 = ref, _ref4 = _toArray(_ref3), fn = _ref4[0], args = _ref4.slice(1), _ref3, _splice$call = splice.call(args, -1), _splice$call2 = _slicedToArray2(_splice$call, 1), cb = _splice$call2[0], _splice$call;
+            options2 = parser4.load({}, this.jobDefaults);
+          } else {
+            var _ref5, _ref6, _splice$call3, _splice$call4;
+            ref1 = args, _ref5 = ref1, _ref6 = _toArray(_ref5), options2 = _ref6[0], fn = _ref6[1], args = _ref6.slice(2), _ref5, _splice$call3 = splice.call(args, -1), _splice$call4 = _slicedToArray2(_splice$call3, 1), cb = _splice$call4[0], _splice$call3;
+            options2 = parser4.load(options2, this.jobDefaults);
+          }
+          task = (...args2) => {
+            return new this.Promise(function(resolve14, reject) {
+              return fn(...args2, function(...args3) {
+                return (args3[0] != null ? reject : resolve14)(args3);
+              });
+            });
+          };
+          job = new Job(task, args, options2, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
+          job.promise.then(function(args2) {
+            return typeof cb === "function" ? cb(...args2) : void 0;
+          }).catch(function(args2) {
+            if (Array.isArray(args2)) {
+              return typeof cb === "function" ? cb(...args2) : void 0;
+            } else {
+              return typeof cb === "function" ? cb(args2) : void 0;
+            }
+          });
+          return this._receive(job);
+        }
+        schedule(...args) {
+          var job, options2, task;
+          if (typeof args[0] === "function") {
+            var _args = args;
+            var _args2 = _toArray(_args);
+            task = _args2[0];
+            args = _args2.slice(1);
+            options2 = {};
+          } else {
+            var _args3 = args;
+            var _args4 = _toArray(_args3);
+            options2 = _args4[0];
+            task = _args4[1];
+            args = _args4.slice(2);
+          }
+          job = new Job(task, args, options2, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
+          this._receive(job);
+          return job.promise;
+        }
+        wrap(fn) {
+          var schedule, wrapped;
+          schedule = this.schedule.bind(this);
+          wrapped = function wrapped2(...args) {
+            return schedule(fn.bind(this), ...args);
+          };
+          wrapped.withOptions = function(options2, ...args) {
+            return schedule(options2, fn, ...args);
+          };
+          return wrapped;
+        }
+        updateSettings(options2 = {}) {
+          var _this3 = this;
+          return _asyncToGenerator2(function* () {
+            yield _this3._store.__updateSettings__(parser4.overwrite(options2, _this3.storeDefaults));
+            parser4.overwrite(options2, _this3.instanceDefaults, _this3);
+            return _this3;
+          })();
+        }
+        currentReservoir() {
+          return this._store.__currentReservoir__();
+        }
+        incrementReservoir(incr = 0) {
+          return this._store.__incrementReservoir__(incr);
+        }
+      }
+      ;
+      Bottleneck4.default = Bottleneck4;
+      Bottleneck4.Events = Events2;
+      Bottleneck4.version = Bottleneck4.prototype.version = require_version().version;
+      Bottleneck4.strategy = Bottleneck4.prototype.strategy = {
+        LEAK: 1,
+        OVERFLOW: 2,
+        OVERFLOW_PRIORITY: 4,
+        BLOCK: 3
+      };
+      Bottleneck4.BottleneckError = Bottleneck4.prototype.BottleneckError = require_BottleneckError();
+      Bottleneck4.Group = Bottleneck4.prototype.Group = require_Group();
+      Bottleneck4.RedisConnection = Bottleneck4.prototype.RedisConnection = require_RedisConnection();
+      Bottleneck4.IORedisConnection = Bottleneck4.prototype.IORedisConnection = require_IORedisConnection();
+      Bottleneck4.Batcher = Bottleneck4.prototype.Batcher = require_Batcher();
+      Bottleneck4.prototype.jobDefaults = {
+        priority: DEFAULT_PRIORITY,
+        weight: 1,
+        expiration: null,
+        id: "<no-id>"
+      };
+      Bottleneck4.prototype.storeDefaults = {
+        maxConcurrent: null,
+        minTime: 0,
+        highWater: null,
+        strategy: Bottleneck4.prototype.strategy.LEAK,
+        penalty: null,
+        reservoir: null,
+        reservoirRefreshInterval: null,
+        reservoirRefreshAmount: null,
+        reservoirIncreaseInterval: null,
+        reservoirIncreaseAmount: null,
+        reservoirIncreaseMaximum: null
+      };
+      Bottleneck4.prototype.localStoreDefaults = {
+        Promise,
+        timeout: null,
+        heartbeatInterval: 250
+      };
+      Bottleneck4.prototype.redisStoreDefaults = {
+        Promise,
+        timeout: null,
+        heartbeatInterval: 5e3,
+        clientTimeout: 1e4,
+        Redis: null,
+        clientOptions: {},
+        clusterNodes: null,
+        clearDatastore: false,
+        connection: null
+      };
+      Bottleneck4.prototype.instanceDefaults = {
+        datastore: "local",
+        connection: null,
+        id: "<no-id>",
+        rejectOnDrop: true,
+        trackDoneStatus: false,
+        Promise
+      };
+      Bottleneck4.prototype.stopDefaults = {
+        enqueueErrorMessage: "This limiter has been stopped and cannot accept new jobs.",
+        dropWaitingJobs: true,
+        dropErrorMessage: "This limiter has been stopped."
+      };
+      return Bottleneck4;
+    }.call(void 0);
+    module2.exports = Bottleneck3;
+  }
+});
+
+// node_modules/bottleneck/lib/index.js
+var require_lib2 = __commonJS({
+  "node_modules/bottleneck/lib/index.js"(exports2, module2) {
+    "use strict";
+    module2.exports = require_Bottleneck();
   }
 });
 
@@ -44451,26 +47324,26 @@ var ZodCompileUnsupportedError = class extends Error {
     this.islandable = islandable;
   }
 };
-function compileValidator(schema, parser3) {
+function compileValidator(schema, parser4) {
   try {
     return compileFn(schema, { assertOnly: true });
   } catch {
-    return parser3;
+    return parser4;
   }
 }
-function compile(schema, options) {
+function compile(schema, options2) {
   try {
-    const parser3 = compileFn(schema);
-    const clone3 = withParser(schema, parser3);
-    clone3._zod.bag.validator = compileValidator(schema, parser3);
+    const parser4 = compileFn(schema);
+    const clone3 = withParser(schema, parser4);
+    clone3._zod.bag.validator = compileValidator(schema, parser4);
     return clone3;
   } catch (err2) {
-    if (options?.strict)
+    if (options2?.strict)
       throw err2;
     return schema;
   }
 }
-function withParser(schema, parser3) {
+function withParser(schema, parser4) {
   if (isRecursiveSchema(schema)) {
     throw new ZodCompileUnsupportedError("a schema whose subtree contains a reference cycle");
   }
@@ -44484,7 +47357,7 @@ function withParser(schema, parser3) {
     if (ctx && isBackEdge(ctx, payload.value)) {
       return originalRun(payload, ctx);
     }
-    const out = parser3(payload.value);
+    const out = parser4(payload.value);
     if (out !== INVALID) {
       payload.value = out;
       return payload;
@@ -44495,19 +47368,19 @@ function withParser(schema, parser3) {
   };
   wrapped.__originalRun = originalRun;
   clone3._zod.bag.fallbackRun = originalRun;
-  clone3._zod.bag.validator = parser3;
+  clone3._zod.bag.validator = parser4;
   clone3._zod.run = wrapped;
   if (!liveRun.__originalRun)
-    installCompiledUserMethods(clone3, schema, parser3);
+    installCompiledUserMethods(clone3, schema, parser4);
   return clone3;
 }
-function installCompiledUserMethods(target, source, parser3) {
+function installCompiledUserMethods(target, source, parser4) {
   const targetAny = target;
   const sourceAny = source;
   if (typeof sourceAny.safeParse === "function") {
     const originalSafeParse = sourceAny.safeParse;
     targetAny.safeParse = (data, params) => {
-      const out = parser3(data);
+      const out = parser4(data);
       if (out !== INVALID) {
         return { success: true, data: out };
       }
@@ -44517,7 +47390,7 @@ function installCompiledUserMethods(target, source, parser3) {
   if (typeof sourceAny.parse === "function") {
     const originalParse2 = sourceAny.parse;
     targetAny.parse = (data, params) => {
-      const out = parser3(data);
+      const out = parser4(data);
       if (out !== INVALID) {
         return out;
       }
@@ -44525,7 +47398,7 @@ function installCompiledUserMethods(target, source, parser3) {
     };
   }
 }
-function compileFn(schema, options) {
+function compileFn(schema, options2) {
   let recursive2 = true;
   try {
     recursive2 = isRecursiveSchema(schema);
@@ -44541,12 +47414,12 @@ function compileFn(schema, options) {
     definite: true
   };
   const doc = new Doc(["input"]);
-  const outputAccessor = generateCheck(doc, ctx, schema, "input", !options?.assertOnly);
+  const outputAccessor = generateCheck(doc, ctx, schema, "input", !options2?.assertOnly);
   doc.write(outputAccessor === null ? `return true;` : `return ${outputAccessor};`);
   const constantNames = ["INVALID", ...ctx.constants.keys()];
   const constantValues = [INVALID, ...ctx.constants.values()];
   const code2 = doc.content.join("\n");
-  const fullCode = options?.debug ? constantNames.length > 0 ? `// Constants: ${constantNames.join(", ")}
+  const fullCode = options2?.debug ? constantNames.length > 0 ? `// Constants: ${constantNames.join(", ")}
 ${code2}` : code2 : "";
   const F = Function;
   const factoryCode = `return (input) => {
@@ -44559,7 +47432,7 @@ ${code2}
   } catch (err2) {
     throw new ZodCompileUnsupportedError(`this schema (generated code failed to evaluate: ${err2.message})`);
   }
-  if (options?.debug) {
+  if (options2?.debug) {
     fn.code = fullCode;
   }
   fn.definite = ctx.definite;
@@ -45666,31 +48539,31 @@ function getTupleOptStart2(items, key) {
 }
 function generateUnionCheck(doc, ctx, schema, accessor) {
   const def = schema._zod.def;
-  const options = def.options;
+  const options2 = def.options;
   if (def.discriminator) {
     return generateDiscriminatedUnionCheck(doc, ctx, def, accessor);
   }
   if (def.inclusive === false) {
     throw new ZodCompileUnsupportedError("exclusive unions (z.xor)");
   }
-  if (options.length === 0) {
+  if (options2.length === 0) {
     doc.write("return INVALID;");
     return accessor;
   }
-  if (options.length === 1) {
-    return generateCheck(doc, ctx, options[0], accessor);
+  if (options2.length === 1) {
+    return generateCheck(doc, ctx, options2[0], accessor);
   }
-  const allLiterals = options.every((opt) => opt._zod.def.type === "literal" && !opt._zod.def.checks?.length);
+  const allLiterals = options2.every((opt) => opt._zod.def.type === "literal" && !opt._zod.def.checks?.length);
   if (allLiterals) {
-    const values = new Set(options.flatMap((opt) => opt._zod.def.values));
+    const values = new Set(options2.flatMap((opt) => opt._zod.def.values));
     const valuesConst = addConstant(ctx, values);
     doc.write(`if (!${valuesConst}.has(${accessor})) return INVALID;`);
     return accessor;
   }
   const outputVar = newVar(ctx);
   doc.write(`let ${outputVar};`);
-  for (let i2 = 0; i2 < options.length; i2++) {
-    const opt = options[i2];
+  for (let i2 = 0; i2 < options2.length; i2++) {
+    const opt = options2[i2];
     if (i2 === 0) {
       doc.write(`${outputVar} = (() => {`);
     } else {
@@ -46761,26 +49634,26 @@ function _array(Class2, element, params) {
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _union(Class2, options, params) {
+function _union(Class2, options2, params) {
   return new Class2({
     type: "union",
-    options,
+    options: options2,
     ...normalizeParams(params)
   });
 }
-function _xor(Class2, options, params) {
+function _xor(Class2, options2, params) {
   return new Class2({
     type: "union",
-    options,
+    options: options2,
     inclusive: false,
     ...normalizeParams(params)
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _discriminatedUnion(Class2, discriminator, options, params) {
+function _discriminatedUnion(Class2, discriminator, options2, params) {
   return new Class2({
     type: "union",
-    options,
+    options: options2,
     discriminator,
     ...normalizeParams(params)
   });
@@ -47302,11 +50175,11 @@ Set the \`cycles\` parameter to \`"ref"\` to resolve cyclical schemas with defs.
     ctx.sharedDefsExtractedFor = ctx.external;
 }
 function compactTypeUnion(schema) {
-  const options = schema.anyOf;
-  if (!Array.isArray(options) || options.length === 0 || schema.type !== void 0)
+  const options2 = schema.anyOf;
+  if (!Array.isArray(options2) || options2.length === 0 || schema.type !== void 0)
     return;
   const types = [];
-  for (const option of options) {
+  for (const option of options2) {
     if (!option || typeof option !== "object")
       return;
     compactTypeUnion(option);
@@ -48010,14 +50883,14 @@ var objectProcessor = (schema, ctx, _json, params) => {
 var unionProcessor = (schema, ctx, json2, params) => {
   const def = schema._zod.def;
   const isExclusive = def.inclusive === false;
-  const options = def.options.map((x2, i2) => processSchema(x2, ctx, {
+  const options2 = def.options.map((x2, i2) => processSchema(x2, ctx, {
     ...params,
     path: [...params.path, isExclusive ? "oneOf" : "anyOf", i2]
   }));
   if (isExclusive) {
-    json2.oneOf = options;
+    json2.oneOf = options2;
   } else {
-    json2.anyOf = options;
+    json2.anyOf = options2;
   }
 };
 var intersectionProcessor = (schema, ctx, json2, params) => {
@@ -49631,10 +52504,10 @@ var ZodUnion = /* @__PURE__ */ $constructor("ZodUnion", (inst, def) => {
   inst._zod.processJSONSchema = (ctx, json2, params) => unionProcessor(inst, ctx, json2, params);
   inst.options = def.options;
 });
-function union(options, params) {
+function union(options2, params) {
   return new ZodUnion({
     type: "union",
-    options,
+    options: options2,
     ...util_exports.normalizeParams(params)
   });
 }
@@ -49644,10 +52517,10 @@ var ZodXor = /* @__PURE__ */ $constructor("ZodXor", (inst, def) => {
   inst._zod.processJSONSchema = (ctx, json2, params) => unionProcessor(inst, ctx, json2, params);
   inst.options = def.options;
 });
-function xor(options, params) {
+function xor(options2, params) {
   return new ZodXor({
     type: "union",
-    options,
+    options: options2,
     inclusive: false,
     ...util_exports.normalizeParams(params)
   });
@@ -49656,10 +52529,10 @@ var ZodDiscriminatedUnion = /* @__PURE__ */ $constructor("ZodDiscriminatedUnion"
   ZodUnion.init(inst, def);
   $ZodDiscriminatedUnion.init(inst, def);
 });
-function discriminatedUnion(discriminator, options, params) {
+function discriminatedUnion(discriminator, options2, params) {
   return new ZodDiscriminatedUnion({
     type: "union",
-    options,
+    options: options2,
     discriminator,
     ...util_exports.normalizeParams(params)
   });
@@ -50891,13 +53764,13 @@ function convertSchema(schema, ctx) {
   let baseSchema = convertBaseSchema(schema, ctx);
   const hasExplicitType = schema.type || schema.enum !== void 0 || schema.const !== void 0;
   if (schema.anyOf && Array.isArray(schema.anyOf)) {
-    const options = schema.anyOf.map((s2) => convertSchema(s2, ctx));
-    const anyOfUnion = z.union(options);
+    const options2 = schema.anyOf.map((s2) => convertSchema(s2, ctx));
+    const anyOfUnion = z.union(options2);
     baseSchema = hasExplicitType ? z.intersection(baseSchema, anyOfUnion) : anyOfUnion;
   }
   if (schema.oneOf && Array.isArray(schema.oneOf)) {
-    const options = schema.oneOf.map((s2) => convertSchema(s2, ctx));
-    const oneOfUnion = z.xor(options);
+    const options2 = schema.oneOf.map((s2) => convertSchema(s2, ctx));
+    const oneOfUnion = z.xor(options2);
     baseSchema = hasExplicitType ? z.intersection(baseSchema, oneOfUnion) : oneOfUnion;
   }
   if (schema.allOf && Array.isArray(schema.allOf)) {
@@ -51600,7 +54473,8 @@ var slaConfigSchema = external_exports.strictObject({
   }).prefault({}),
   response: external_exports.strictObject({
     minPermission: external_exports.enum(["triage", "write", "maintain", "admin"]).default("triage"),
-    countLabelChanges: external_exports.boolean().default(false).describe("Count a maintainer's label change as a response.")
+    countLabelChanges: external_exports.boolean().default(false).describe("Count a maintainer's label change as a response."),
+    openedByMaintainer: external_exports.boolean().default(true).describe("An issue opened by someone with minPermission has its response at creation.")
   }).prefault({}),
   atRisk: external_exports.number().gt(0).lt(1).default(0.75).describe("Share of a goal after which the issue is at risk."),
   labels: external_exports.strictObject({
@@ -51878,12 +54752,12 @@ function firstLine(message) {
 }
 
 // core/config/load-file.ts
-async function loadConfigFile(path, options = {}) {
+async function loadConfigFile(path, options2 = {}) {
   let text2;
   try {
     text2 = await readFile(path, "utf8");
   } catch (error62) {
-    if (error62.code === "ENOENT" && !options.required) {
+    if (error62.code === "ENOENT" && !options2.required) {
       return { ok: true, config: defaultConfig() };
     }
     return {
@@ -52116,12 +54990,12 @@ var TomlError = class _TomlError extends Error {
   line;
   column;
   codeblock;
-  constructor(message, options) {
-    const [line, column] = getLineColFromPtr(options.toml, options.ptr);
-    const codeblock = makeCodeBlock(options.toml, line, column);
+  constructor(message, options2) {
+    const [line, column] = getLineColFromPtr(options2.toml, options2.ptr);
+    const codeblock = makeCodeBlock(options2.toml, line, column);
     super(`Invalid TOML document: ${message}
 
-${codeblock}`, options);
+${codeblock}`, options2);
     this.line = line;
     this.column = column;
     this.codeblock = codeblock;
@@ -52767,14 +55641,14 @@ function validateTablePeek(ctx, peek, ptr) {
   if (peek === null || ctx.uk === 2)
     TomlError.x(peek === null ? "trying to redefine an already defined table or value" : "document contains an unsafe property", ctx, ptr);
 }
-function parse3(toml, options = {}) {
+function parse3(toml, options2 = {}) {
   let ctx = {
     s: toml,
     p: 0,
-    d: options.maxDepth ?? 1e3,
-    bi: options.integersAsBigInt ?? false,
-    ld: options.useLegacyDate ?? true,
-    uk: options.unsafeKeyBehaviour === "throw" ? 2 : options.unsafeKeyBehaviour === "drop" ? 1 : 0
+    d: options2.maxDepth ?? 1e3,
+    bi: options2.integersAsBigInt ?? false,
+    ld: options2.useLegacyDate ?? true,
+    uk: options2.unsafeKeyBehaviour === "throw" ? 2 : options2.unsafeKeyBehaviour === "drop" ? 1 : 0
   };
   let res = /* @__PURE__ */ Object.create(null);
   let meta3 = /* @__PURE__ */ Object.create(null);
@@ -53259,8 +56133,8 @@ var defaultOptions = {
   //A tag can have attributes without any value
   unpairedTags: []
 };
-function validate2(xmlData, options) {
-  options = Object.assign({}, defaultOptions, options);
+function validate2(xmlData, options2) {
+  options2 = Object.assign({}, defaultOptions, options2);
   const tags = [];
   let tagFound = false;
   let reachedRoot = false;
@@ -53311,7 +56185,7 @@ function validate2(xmlData, options) {
         if (attrStr[attrStr.length - 1] === "/") {
           const attrStrStart = i2 - attrStr.length;
           attrStr = attrStr.substring(0, attrStr.length - 1);
-          const isValid = validateAttributeString(attrStr, options);
+          const isValid = validateAttributeString(attrStr, options2);
           if (isValid === true) {
             tagFound = true;
           } else {
@@ -53339,13 +56213,13 @@ function validate2(xmlData, options) {
             }
           }
         } else {
-          const isValid = validateAttributeString(attrStr, options);
+          const isValid = validateAttributeString(attrStr, options2);
           if (isValid !== true) {
             return getErrorObject(isValid.err.code, isValid.err.msg, getLineNumberForPosition(xmlData, i2 - attrStr.length + isValid.err.line));
           }
           if (reachedRoot === true) {
             return getErrorObject("InvalidXml", "Multiple possible root nodes found.", getLineNumberForPosition(xmlData, i2));
-          } else if (options.unpairedTags.indexOf(tagName2) !== -1) {
+          } else if (options2.unpairedTags.indexOf(tagName2) !== -1) {
           } else {
             tags.push({ tagName: tagName2, tagStartPos });
           }
@@ -53522,7 +56396,7 @@ function scanAttributeTokens(attrStr) {
   }
   return tokens;
 }
-function validateAttributeString(attrStr, options) {
+function validateAttributeString(attrStr, options2) {
   const matches = scanAttributeTokens(attrStr);
   const attrNames = {};
   for (let i2 = 0; i2 < matches.length; i2++) {
@@ -53530,7 +56404,7 @@ function validateAttributeString(attrStr, options) {
       return getErrorObject("InvalidAttr", "Attribute '" + matches[i2][2] + "' has no space in starting.", getPositionFromMatch(matches[i2]));
     } else if (matches[i2][3] !== void 0 && matches[i2][4] === void 0) {
       return getErrorObject("InvalidAttr", "Attribute '" + matches[i2][2] + "' is without value.", getPositionFromMatch(matches[i2]));
-    } else if (matches[i2][3] === void 0 && !options.allowBooleanAttributes) {
+    } else if (matches[i2][3] === void 0 && !options2.allowBooleanAttributes) {
       return getErrorObject("InvalidAttr", "boolean attribute '" + matches[i2][2] + "' is not allowed.", getPositionFromMatch(matches[i2]));
     }
     const attrName = matches[i2][2];
@@ -53750,26 +56624,26 @@ var EntityDecoder = class {
    *   `ENTITY_ACTION.ALLOW` to accept, `ENTITY_ACTION.BLOCK` to silently skip, or
    *   `ENTITY_ACTION.THROW` to abort with an error.
    */
-  constructor(options = {}) {
-    this._limit = options.limit || {};
+  constructor(options2 = {}) {
+    this._limit = options2.limit || {};
     this._maxTotalExpansions = this._limit.maxTotalExpansions || 0;
     this._maxExpandedLength = this._limit.maxExpandedLength || 0;
-    this._postCheck = typeof options.postCheck === "function" ? options.postCheck : (r) => r;
+    this._postCheck = typeof options2.postCheck === "function" ? options2.postCheck : (r) => r;
     this._limitTiers = parseLimitTiers(this._limit.applyLimitsTo ?? LIMIT_TIER_EXTERNAL);
-    this._numericAllowed = options.numericAllowed ?? true;
-    this._baseMap = mergeEntityMaps(XML, options.namedEntities || null);
+    this._numericAllowed = options2.numericAllowed ?? true;
+    this._baseMap = mergeEntityMaps(XML, options2.namedEntities || null);
     this._externalMap = /* @__PURE__ */ Object.create(null);
     this._inputMap = /* @__PURE__ */ Object.create(null);
     this._totalExpansions = 0;
     this._expandedLength = 0;
-    this._removeSet = new Set(options.remove && Array.isArray(options.remove) ? options.remove : []);
-    this._leaveSet = new Set(options.leave && Array.isArray(options.leave) ? options.leave : []);
-    const ncrCfg = parseNCRConfig(options.ncr);
+    this._removeSet = new Set(options2.remove && Array.isArray(options2.remove) ? options2.remove : []);
+    this._leaveSet = new Set(options2.leave && Array.isArray(options2.leave) ? options2.leave : []);
+    const ncrCfg = parseNCRConfig(options2.ncr);
     this._ncrXmlVersion = ncrCfg.xmlVersion;
     this._ncrOnLevel = ncrCfg.onLevel;
     this._ncrNullLevel = ncrCfg.nullLevel;
-    this._onExternalEntity = typeof options.onExternalEntity === "function" ? options.onExternalEntity : null;
-    this._onInputEntity = typeof options.onInputEntity === "function" ? options.onInputEntity : null;
+    this._onExternalEntity = typeof options2.onExternalEntity === "function" ? options2.onExternalEntity : null;
+    this._onInputEntity = typeof options2.onInputEntity === "function" ? options2.onInputEntity : null;
   }
   // -------------------------------------------------------------------------
   // Private: registration hook dispatch
@@ -54202,8 +57076,8 @@ function normalizeProcessEntities(value, htmlEntities) {
   }
   return normalizeProcessEntities(true);
 }
-var buildOptions = function(options) {
-  const built = Object.assign({}, defaultOptions2, options);
+var buildOptions = function(options2) {
+  const built = Object.assign({}, defaultOptions2, options2);
   const propertyNameOptions = [
     { value: built.attributeNamePrefix, name: "attributeNamePrefix" },
     { value: built.attributesGroupName, name: "attributesGroupName" },
@@ -54305,9 +57179,9 @@ var qName = (str, { xmlVersion = "1.0", asciiOnly = false } = {}) => getRegexes(
 
 // node_modules/fast-xml-parser/src/xmlparser/DocTypeReader.js
 var DocTypeReader = class {
-  constructor(options, xmlVersion) {
-    this.suppressValidationErr = !options;
-    this.options = options;
+  constructor(options2, xmlVersion) {
+    this.suppressValidationErr = !options2;
+    this.options = options2;
     this.xmlVersion = xmlVersion || 1;
   }
   setXmlVersion(xmlVersion = 1) {
@@ -54839,29 +57713,29 @@ var consider = {
   // "null", "infinity" (Infinity type), "string" ("Infinity" (the string literal))
   unicode: false
 };
-function toNumber(str, options = {}) {
-  options = Object.assign({}, consider, options);
+function toNumber(str, options2 = {}) {
+  options2 = Object.assign({}, consider, options2);
   if (!str || typeof str !== "string") return str;
   let trimmedStr = str.trim();
   if (trimmedStr.length === 0) return str;
-  else if (options.skipLike !== void 0 && options.skipLike.test(trimmedStr)) return str;
+  else if (options2.skipLike !== void 0 && options2.skipLike.test(trimmedStr)) return str;
   else if (trimmedStr === "0") return 0;
-  if (options.unicode) {
+  if (options2.unicode) {
     trimmedStr = anynum_default(trimmedStr);
     if (trimmedStr === "0") return 0;
   }
-  if (options.hex && hexRegex.test(trimmedStr)) {
+  if (options2.hex && hexRegex.test(trimmedStr)) {
     return parse_int(trimmedStr, 16);
-  } else if (options.binary && binRegex.test(trimmedStr)) {
+  } else if (options2.binary && binRegex.test(trimmedStr)) {
     return parse_int(trimmedStr, 2);
-  } else if (options.octal && octRegex.test(trimmedStr)) {
+  } else if (options2.octal && octRegex.test(trimmedStr)) {
     return parse_int(trimmedStr, 8);
   } else if (!isFinite(trimmedStr)) {
     const num = Number(trimmedStr);
     if (Number.isNaN(num)) return str;
-    return handleInfinity(str, num, options);
+    return handleInfinity(str, num, options2);
   } else if (trimmedStr.includes("e") || trimmedStr.includes("E")) {
-    return resolveEnotation(str, trimmedStr, options);
+    return resolveEnotation(str, trimmedStr, options2);
   } else {
     const match2 = numRegex.exec(trimmedStr);
     if (match2) {
@@ -54872,14 +57746,14 @@ function toNumber(str, options = {}) {
         // 0., -00., 000.
         trimmedStr[leadingZeros.length + 1] === "."
       ) : trimmedStr[leadingZeros.length] === ".";
-      if (!options.leadingZeros && (leadingZeros.length > 1 || leadingZeros.length === 1 && !decimalAdjacentToLeadingZeros)) {
+      if (!options2.leadingZeros && (leadingZeros.length > 1 || leadingZeros.length === 1 && !decimalAdjacentToLeadingZeros)) {
         return str;
       } else {
         const num = Number(trimmedStr);
         const parsedStr = String(num);
         if (num === 0) return num;
         if (parsedStr.search(/[eE]/) !== -1) {
-          if (options.eNotation) return num;
+          if (options2.eNotation) return num;
           else return str;
         } else if (trimmedStr.indexOf(".") !== -1) {
           if (parsedStr === "0") return num;
@@ -54900,8 +57774,8 @@ function toNumber(str, options = {}) {
   }
 }
 var eNotationRegx = /^([-+])?(0*)(\d*(\.\d*)?[eE][-\+]?\d+)$/;
-function resolveEnotation(str, trimmedStr, options) {
-  if (!options.eNotation) return str;
+function resolveEnotation(str, trimmedStr, options2) {
+  if (!options2.eNotation) return str;
   const notation = trimmedStr.match(eNotationRegx);
   if (notation) {
     let sign = notation[1] || "";
@@ -54915,7 +57789,7 @@ function resolveEnotation(str, trimmedStr, options) {
     else if (leadingZeros.length === 1 && (notation[3].startsWith(`.${eChar}`) || notation[3][0] === eChar)) {
       return Number(trimmedStr);
     } else if (leadingZeros.length > 0) {
-      if (options.leadingZeros && !eAdjacentToLeadingZeros) {
+      if (options2.leadingZeros && !eAdjacentToLeadingZeros) {
         return Number(trimmedStr);
       } else return str;
     } else {
@@ -54945,9 +57819,9 @@ function parse_int(numStr, base) {
   else if (window && window.parseInt) return window.parseInt(numStr, base);
   else throw new Error("parseInt, Number.parseInt, window.parseInt are not supported");
 }
-function handleInfinity(str, num, options) {
+function handleInfinity(str, num, options2) {
   const isPositive = num === Infinity;
-  switch (options.infinity.toLowerCase()) {
+  switch (options2.infinity.toLowerCase()) {
     case "null":
       return null;
     case "infinity":
@@ -54989,9 +57863,9 @@ var Expression = class {
    * @param {Object} options - Configuration options
    * @param {string} options.separator - Path separator (default: '.')
    */
-  constructor(pattern, options = {}, data) {
+  constructor(pattern, options2 = {}, data) {
     this.pattern = pattern;
-    this.separator = options.separator || ".";
+    this.separator = options2.separator || ".";
     this.segments = this._parse(pattern);
     this.data = data;
     this._hasDeepWildcard = this.segments.some((seg) => seg.type === "deep-wildcard");
@@ -55455,8 +58329,8 @@ var Matcher = class {
    * @param {Object} [options={}]
    * @param {string} [options.separator='.'] - Default path separator
    */
-  constructor(options = {}) {
-    this.separator = options.separator || ".";
+  constructor(options2 = {}) {
+    this.separator = options2.separator || ".";
     this.path = [];
     this.siblingStacks = [];
     this._pathStringCache = null;
@@ -55471,7 +58345,7 @@ var Matcher = class {
    * @param {Object|null} [options=null]
    * @param {string[]} [options.keep] - Names of attributes (from attrValues)
    */
-  push(tagName2, attrValues = null, namespace = null, options = null) {
+  push(tagName2, attrValues = null, namespace = null, options2 = null) {
     this._pathStringCache = null;
     if (this.path.length > 0) {
       this.path[this.path.length - 1].values = void 0;
@@ -55500,7 +58374,7 @@ var Matcher = class {
     }
     this.path.push(node2);
     const depth = this.path.length;
-    const keep = options !== null ? options.keep : null;
+    const keep = options2 !== null ? options2.keep : null;
     if (keep !== null && keep !== void 0 && keep.length > 0 && attrValues) {
       for (let i2 = 0; i2 < keep.length; i2++) {
         const name = keep[i2];
@@ -56580,14 +59454,14 @@ function isUnsafe(value, context) {
 }
 
 // node_modules/fast-xml-parser/src/xmlparser/OrderedObjParser.js
-function extractRawAttributes(prefixedAttrs, options) {
+function extractRawAttributes(prefixedAttrs, options2) {
   if (!prefixedAttrs) return {};
-  const attrs = options.attributesGroupName ? prefixedAttrs[options.attributesGroupName] : prefixedAttrs;
+  const attrs = options2.attributesGroupName ? prefixedAttrs[options2.attributesGroupName] : prefixedAttrs;
   if (!attrs) return {};
   const rawAttrs = {};
   for (const key in attrs) {
-    if (key.startsWith(options.attributeNamePrefix)) {
-      const rawName = key.substring(options.attributeNamePrefix.length);
+    if (key.startsWith(options2.attributeNamePrefix)) {
+      const rawName = key.substring(options2.attributeNamePrefix.length);
       rawAttrs[rawName] = attrs[key];
     } else {
       rawAttrs[key] = attrs[key];
@@ -56607,8 +59481,8 @@ function extractNamespace(rawTagName) {
   return void 0;
 }
 var OrderedObjParser = class {
-  constructor(options, externalEntities) {
-    this.options = options;
+  constructor(options2, externalEntities) {
+    this.options = options2;
     this.currentNode = null;
     this.tagsNodeStack = [];
     this.parseXml = parseXml;
@@ -56665,25 +59539,25 @@ var OrderedObjParser = class {
   }
 };
 function parseTextData(val, tagName2, jPath, dontTrim, hasAttributes, isLeafNode, escapeEntities) {
-  const options = this.options;
+  const options2 = this.options;
   if (val !== void 0) {
-    if (options.trimValues && !dontTrim) {
+    if (options2.trimValues && !dontTrim) {
       val = val.trim();
     }
     if (val.length > 0) {
       if (!escapeEntities) val = this.replaceEntitiesValue(val, tagName2, jPath);
-      const jPathOrMatcher = options.jPath ? jPath.toString() : jPath;
-      const newval = options.tagValueProcessor(tagName2, val, jPathOrMatcher, hasAttributes, isLeafNode);
+      const jPathOrMatcher = options2.jPath ? jPath.toString() : jPath;
+      const newval = options2.tagValueProcessor(tagName2, val, jPathOrMatcher, hasAttributes, isLeafNode);
       if (newval === null || newval === void 0) {
         return val;
       } else if (typeof newval !== typeof val || newval !== val) {
         return newval;
-      } else if (options.trimValues) {
-        return parseValue(val, options.parseTagValue, options.numberParseOptions);
+      } else if (options2.trimValues) {
+        return parseValue(val, options2.parseTagValue, options2.numberParseOptions);
       } else {
         const trimmedVal = val.trim();
         if (trimmedVal === val) {
-          return parseValue(val, options.parseTagValue, options.numberParseOptions);
+          return parseValue(val, options2.parseTagValue, options2.numberParseOptions);
         } else {
           return val;
         }
@@ -56709,8 +59583,8 @@ function attrValue(match2) {
   return match2[3] !== void 0 ? match2[3] : match2[4];
 }
 function buildAttributesMap(attrStr, jPath, tagName2, force = false) {
-  const options = this.options;
-  if (force === true || options.ignoreAttributes !== true && typeof attrStr === "string") {
+  const options2 = this.options;
+  if (force === true || options2.ignoreAttributes !== true && typeof attrStr === "string") {
     const matches = getAllMatches(attrStr, attrsRegx);
     const len = matches.length;
     const attrs = {};
@@ -56722,7 +59596,7 @@ function buildAttributesMap(attrStr, jPath, tagName2, force = false) {
       const oldVal = attrValue(matches[i2]);
       if (attrName.length && oldVal !== void 0) {
         let val = oldVal;
-        if (options.trimValues) val = val.trim();
+        if (options2.trimValues) val = val.trim();
         val = this.replaceEntitiesValue(val, tagName2, this.readonlyMatcher);
         processedVals[i2] = val;
         rawAttrsForMatcher[attrName] = val;
@@ -56732,47 +59606,47 @@ function buildAttributesMap(attrStr, jPath, tagName2, force = false) {
     if (hasRawAttrs && typeof jPath === "object" && jPath.updateCurrent) {
       jPath.updateCurrent(rawAttrsForMatcher);
     }
-    const jPathStr = options.jPath ? jPath.toString() : this.readonlyMatcher;
+    const jPathStr = options2.jPath ? jPath.toString() : this.readonlyMatcher;
     let hasAttrs = false;
     for (let i2 = 0; i2 < len; i2++) {
       const attrName = this.resolveNameSpace(matches[i2][1]);
       if (this.ignoreAttributesFn(attrName, jPathStr)) continue;
-      let aName = options.attributeNamePrefix + attrName;
+      let aName = options2.attributeNamePrefix + attrName;
       if (attrName.length) {
-        if (options.transformAttributeName) {
-          aName = options.transformAttributeName(aName);
+        if (options2.transformAttributeName) {
+          aName = options2.transformAttributeName(aName);
         }
-        aName = sanitizeName(aName, options);
+        aName = sanitizeName(aName, options2);
         if (attrValue(matches[i2]) !== void 0) {
           const oldVal = processedVals[i2];
-          const newVal = options.attributeValueProcessor(attrName, oldVal, jPathStr);
+          const newVal = options2.attributeValueProcessor(attrName, oldVal, jPathStr);
           if (newVal === null || newVal === void 0) {
             attrs[aName] = oldVal;
           } else if (typeof newVal !== typeof oldVal || newVal !== oldVal) {
             attrs[aName] = newVal;
           } else {
-            attrs[aName] = parseValue(oldVal, options.parseAttributeValue, options.numberParseOptions);
+            attrs[aName] = parseValue(oldVal, options2.parseAttributeValue, options2.numberParseOptions);
           }
           hasAttrs = true;
-        } else if (options.allowBooleanAttributes) {
+        } else if (options2.allowBooleanAttributes) {
           attrs[aName] = true;
           hasAttrs = true;
         }
       }
     }
     if (!hasAttrs) return;
-    if (options.attributesGroupName && !options.preserveOrder) {
+    if (options2.attributesGroupName && !options2.preserveOrder) {
       const attrCollection = {};
-      attrCollection[options.attributesGroupName] = attrs;
+      attrCollection[options2.attributesGroupName] = attrs;
       return attrCollection;
     }
     return attrs;
   }
 }
 var parseXml = function(xmlData) {
-  const options = this.options;
-  const crlfPositions = options.captureMetaData ? [] : void 0;
-  xmlData = xmlData.replace(/\r\n?/g, options.captureMetaData ? (newline, index) => {
+  const options2 = this.options;
+  const crlfPositions = options2.captureMetaData ? [] : void 0;
+  xmlData = xmlData.replace(/\r\n?/g, options2.captureMetaData ? (newline, index) => {
     if (newline.length === 2) {
       crlfPositions.push(index - crlfPositions.length);
     }
@@ -56786,7 +59660,7 @@ var parseXml = function(xmlData) {
   this.entityExpansionCount = 0;
   this.currentExpandedLength = 0;
   this.doctypefound = false;
-  const docTypeReader = new DocTypeReader(options.processEntities);
+  const docTypeReader = new DocTypeReader(options2.processEntities);
   const xmlLen = xmlData.length;
   for (let i2 = 0; i2 < xmlLen; i2++) {
     const ch = xmlData[i2];
@@ -56795,28 +59669,28 @@ var parseXml = function(xmlData) {
       if (c1 === 47) {
         const closeIndex = findClosingIndex(xmlData, ">", i2, "Closing Tag is not closed.");
         let tagName2 = xmlData.substring(i2 + 2, closeIndex).trim();
-        if (options.removeNSPrefix) {
+        if (options2.removeNSPrefix) {
           const colonIndex = tagName2.indexOf(":");
           if (colonIndex !== -1) {
             tagName2 = tagName2.substr(colonIndex + 1);
           }
         }
-        tagName2 = transformTagName(options.transformTagName, tagName2, "", options).tagName;
+        tagName2 = transformTagName(options2.transformTagName, tagName2, "", options2).tagName;
         if (currentNode) {
           textData = this.saveTextToParentTag(textData, currentNode, this.readonlyMatcher);
         }
         const lastTagName = this.matcher.getCurrentTag();
-        if (tagName2 && options.unpairedTagsSet.has(tagName2)) {
+        if (tagName2 && options2.unpairedTagsSet.has(tagName2)) {
           throw new Error(`Unpaired tag can not be used as closing tag: </${tagName2}>`);
         }
-        if (lastTagName && options.unpairedTagsSet.has(lastTagName)) {
+        if (lastTagName && options2.unpairedTagsSet.has(lastTagName)) {
           this.matcher.pop();
           this.tagsNodeStack.pop();
         }
         this.matcher.pop();
         this.isCurrentNodeStopNode = false;
         currentNode = this.tagsNodeStack.pop() || xmlObj;
-        if (options.captureMetaData && currentNode) {
+        if (options2.captureMetaData && currentNode) {
           currentNode.addEndIndex(getOriginalIndex(closeIndex + 1, crlfPositions));
         }
         textData = "";
@@ -56831,26 +59705,26 @@ var parseXml = function(xmlData) {
           this.entityDecoder.setXmlVersion(Number(ver) || 1);
           docTypeReader.setXmlVersion(Number(ver) || 1);
         }
-        if (options.ignoreDeclaration && tagData.tagName === "?xml" || options.ignorePiTags) {
+        if (options2.ignoreDeclaration && tagData.tagName === "?xml" || options2.ignorePiTags) {
         } else {
           const childNode = new XmlNode(tagData.tagName);
-          childNode.add(options.textNodeName, "");
-          if (tagData.tagName !== tagData.tagExp && tagData.attrExpPresent && options.ignoreAttributes !== true) {
+          childNode.add(options2.textNodeName, "");
+          if (tagData.tagName !== tagData.tagExp && tagData.attrExpPresent && options2.ignoreAttributes !== true) {
             childNode[":@"] = attsMap;
           }
-          const startIndex = options.captureMetaData ? getOriginalIndex(i2, crlfPositions) : i2;
+          const startIndex = options2.captureMetaData ? getOriginalIndex(i2, crlfPositions) : i2;
           this.addChild(currentNode, childNode, this.readonlyMatcher, startIndex);
-          if (options.captureMetaData) {
+          if (options2.captureMetaData) {
             currentNode.addEndIndex(getOriginalIndex(tagData.closeIndex + 2, crlfPositions));
           }
         }
         i2 = tagData.closeIndex + 1;
       } else if (c1 === 33 && xmlData.charCodeAt(i2 + 2) === 45 && xmlData.charCodeAt(i2 + 3) === 45) {
         const endIndex = findClosingIndex(xmlData, "-->", i2 + 4, "Comment is not closed.");
-        if (options.commentPropName) {
+        if (options2.commentPropName) {
           const comment = xmlData.substring(i2 + 4, endIndex - 2);
           textData = this.saveTextToParentTag(textData, currentNode, this.readonlyMatcher);
-          currentNode.add(options.commentPropName, [{ [options.textNodeName]: comment }]);
+          currentNode.add(options2.commentPropName, [{ [options2.textNodeName]: comment }]);
         }
         i2 = endIndex;
       } else if (c1 === 33 && xmlData.charCodeAt(i2 + 2) === 68) {
@@ -56865,14 +59739,14 @@ var parseXml = function(xmlData) {
         textData = this.saveTextToParentTag(textData, currentNode, this.readonlyMatcher);
         let val = this.parseTextData(tagExp, currentNode.tagname, this.readonlyMatcher, true, false, true, true);
         if (val == void 0) val = "";
-        if (options.cdataPropName) {
-          currentNode.add(options.cdataPropName, [{ [options.textNodeName]: tagExp }]);
+        if (options2.cdataPropName) {
+          currentNode.add(options2.cdataPropName, [{ [options2.textNodeName]: tagExp }]);
         } else {
-          currentNode.add(options.textNodeName, val);
+          currentNode.add(options2.textNodeName, val);
         }
         i2 = closeIndex + 2;
       } else {
-        let result = readTagExp(xmlData, i2, options.removeNSPrefix);
+        let result = readTagExp(xmlData, i2, options2.removeNSPrefix);
         if (!result) {
           const context = xmlData.substring(Math.max(0, i2 - 50), Math.min(xmlLen, i2 + 50));
           throw new Error(`readTagExp returned undefined at position ${i2}. Context: "${context}"`);
@@ -56882,8 +59756,8 @@ var parseXml = function(xmlData) {
         let tagExp = result.tagExp;
         let attrExpPresent = result.attrExpPresent;
         let closeIndex = result.closeIndex;
-        ({ tagName: tagName2, tagExp } = transformTagName(options.transformTagName, tagName2, tagExp, options));
-        if (options.strictReservedNames && (tagName2 === options.commentPropName || tagName2 === options.cdataPropName || tagName2 === options.textNodeName || tagName2 === options.attributesGroupName)) {
+        ({ tagName: tagName2, tagExp } = transformTagName(options2.transformTagName, tagName2, tagExp, options2));
+        if (options2.strictReservedNames && (tagName2 === options2.commentPropName || tagName2 === options2.cdataPropName || tagName2 === options2.textNodeName || tagName2 === options2.attributesGroupName)) {
           throw new Error(`Invalid tag name: ${tagName2}`);
         }
         if (currentNode && textData) {
@@ -56892,7 +59766,7 @@ var parseXml = function(xmlData) {
           }
         }
         const lastTag = currentNode;
-        if (lastTag && options.unpairedTagsSet.has(lastTag.tagname)) {
+        if (lastTag && options2.unpairedTagsSet.has(lastTag.tagname)) {
           currentNode = this.tagsNodeStack.pop();
           this.matcher.pop();
         }
@@ -56917,18 +59791,18 @@ var parseXml = function(xmlData) {
         if (tagName2 !== tagExp && attrExpPresent) {
           prefixedAttrs = this.buildAttributesMap(tagExp, this.matcher, tagName2);
           if (prefixedAttrs) {
-            rawAttrs = extractRawAttributes(prefixedAttrs, options);
+            rawAttrs = extractRawAttributes(prefixedAttrs, options2);
           }
         }
         if (tagName2 !== xmlObj.tagname) {
           this.isCurrentNodeStopNode = this.isItStopNode();
         }
-        const startIndex = options.captureMetaData ? getOriginalIndex(i2, crlfPositions) : i2;
+        const startIndex = options2.captureMetaData ? getOriginalIndex(i2, crlfPositions) : i2;
         if (this.isCurrentNodeStopNode) {
           let tagContent = "";
           if (isSelfClosing) {
             i2 = result.closeIndex;
-          } else if (options.unpairedTagsSet.has(tagName2)) {
+          } else if (options2.unpairedTagsSet.has(tagName2)) {
             i2 = result.closeIndex;
           } else {
             const result2 = this.readStopNodeData(xmlData, rawTagName, closeIndex + 1);
@@ -56940,33 +59814,33 @@ var parseXml = function(xmlData) {
           if (prefixedAttrs) {
             childNode[":@"] = prefixedAttrs;
           }
-          childNode.add(options.textNodeName, tagContent);
+          childNode.add(options2.textNodeName, tagContent);
           this.matcher.pop();
           this.isCurrentNodeStopNode = false;
           this.addChild(currentNode, childNode, this.readonlyMatcher, startIndex);
-          if (options.captureMetaData) {
+          if (options2.captureMetaData) {
             currentNode.addEndIndex(getOriginalIndex(i2 + 1, crlfPositions));
           }
         } else {
           if (isSelfClosing) {
-            ({ tagName: tagName2, tagExp } = transformTagName(options.transformTagName, tagName2, tagExp, options));
+            ({ tagName: tagName2, tagExp } = transformTagName(options2.transformTagName, tagName2, tagExp, options2));
             const childNode = new XmlNode(tagName2);
             if (prefixedAttrs) {
               childNode[":@"] = prefixedAttrs;
             }
             this.addChild(currentNode, childNode, this.readonlyMatcher, startIndex);
-            if (options.captureMetaData) {
+            if (options2.captureMetaData) {
               currentNode.addEndIndex(getOriginalIndex(closeIndex + 1, crlfPositions));
             }
             this.matcher.pop();
             this.isCurrentNodeStopNode = false;
-          } else if (options.unpairedTagsSet.has(tagName2)) {
+          } else if (options2.unpairedTagsSet.has(tagName2)) {
             const childNode = new XmlNode(tagName2);
             if (prefixedAttrs) {
               childNode[":@"] = prefixedAttrs;
             }
             this.addChild(currentNode, childNode, this.readonlyMatcher, startIndex);
-            if (options.captureMetaData) {
+            if (options2.captureMetaData) {
               currentNode.addEndIndex(getOriginalIndex(result.closeIndex + 1, crlfPositions));
             }
             this.matcher.pop();
@@ -56975,7 +59849,7 @@ var parseXml = function(xmlData) {
             continue;
           } else {
             const childNode = new XmlNode(tagName2);
-            if (this.tagsNodeStack.length > options.maxNestedTags) {
+            if (this.tagsNodeStack.length > options2.maxNestedTags) {
               throw new Error("Maximum nested tags exceeded");
             }
             this.tagsNodeStack.push(currentNode);
@@ -57184,12 +60058,12 @@ function readStopNodeData(xmlData, tagName2, i2) {
     }
   }
 }
-function parseValue(val, shouldParse, options) {
+function parseValue(val, shouldParse, options2) {
   if (shouldParse && typeof val === "string") {
     const newval = val.trim();
     if (newval === "true") return true;
     else if (newval === "false") return false;
-    else return toNumber(val, options);
+    else return toNumber(val, options2);
   } else {
     if (isExist(val)) {
       return val;
@@ -57198,7 +60072,7 @@ function parseValue(val, shouldParse, options) {
     }
   }
 }
-function transformTagName(fn, tagName2, tagExp, options) {
+function transformTagName(fn, tagName2, tagExp, options2) {
   if (fn) {
     const newTagName = fn(tagName2);
     if (tagExp === tagName2) {
@@ -57206,14 +60080,14 @@ function transformTagName(fn, tagName2, tagExp, options) {
     }
     tagName2 = newTagName;
   }
-  tagName2 = sanitizeName(tagName2, options);
+  tagName2 = sanitizeName(tagName2, options2);
   return { tagName: tagName2, tagExp };
 }
-function sanitizeName(name, options) {
+function sanitizeName(name, options2) {
   if (criticalProperties.includes(name)) {
     throw new Error(`[SECURITY] Invalid name: "${name}" is a reserved JavaScript keyword that could cause prototype pollution`);
   } else if (DANGEROUS_PROPERTY_NAMES.includes(name)) {
-    return options.onDangerousProperty(name);
+    return options2.onDangerousProperty(name);
   }
   return name;
 }
@@ -57234,39 +60108,39 @@ function stripAttributePrefix(attrs, prefix) {
   }
   return rawAttrs;
 }
-function prettify(node2, options, matcher, readonlyMatcher) {
-  return compress(node2, options, matcher, readonlyMatcher);
+function prettify(node2, options2, matcher, readonlyMatcher) {
+  return compress(node2, options2, matcher, readonlyMatcher);
 }
-function compress(arr, options, matcher, readonlyMatcher) {
+function compress(arr, options2, matcher, readonlyMatcher) {
   let text2;
   const compressedObj = {};
   for (let i2 = 0; i2 < arr.length; i2++) {
     const tagObj = arr[i2];
     const property = propName(tagObj);
-    if (property !== void 0 && property !== options.textNodeName) {
+    if (property !== void 0 && property !== options2.textNodeName) {
       const rawAttrs = stripAttributePrefix(
         tagObj[":@"] || {},
-        options.attributeNamePrefix
+        options2.attributeNamePrefix
       );
       matcher.push(property, rawAttrs);
     }
-    if (property === options.textNodeName) {
+    if (property === options2.textNodeName) {
       if (text2 === void 0) text2 = tagObj[property];
       else text2 += "" + tagObj[property];
     } else if (property === void 0) {
       continue;
     } else if (tagObj[property]) {
-      let val = compress(tagObj[property], options, matcher, readonlyMatcher);
-      const isLeaf = isLeafTag(val, options);
-      if (Object.keys(val).length === 0 && options.alwaysCreateTextNode) {
-        val[options.textNodeName] = "";
+      let val = compress(tagObj[property], options2, matcher, readonlyMatcher);
+      const isLeaf = isLeafTag(val, options2);
+      if (Object.keys(val).length === 0 && options2.alwaysCreateTextNode) {
+        val[options2.textNodeName] = "";
       }
       if (tagObj[":@"]) {
-        assignAttributes(val, tagObj[":@"], readonlyMatcher, options);
-      } else if (Object.keys(val).length === 1 && val[options.textNodeName] !== void 0 && !options.alwaysCreateTextNode) {
-        val = val[options.textNodeName];
+        assignAttributes(val, tagObj[":@"], readonlyMatcher, options2);
+      } else if (Object.keys(val).length === 1 && val[options2.textNodeName] !== void 0 && !options2.alwaysCreateTextNode) {
+        val = val[options2.textNodeName];
       } else if (Object.keys(val).length === 0) {
-        if (options.alwaysCreateTextNode) val[options.textNodeName] = "";
+        if (options2.alwaysCreateTextNode) val[options2.textNodeName] = "";
         else val = "";
       }
       if (tagObj[METADATA_SYMBOL2] !== void 0 && typeof val === "object" && val !== null) {
@@ -57278,21 +60152,21 @@ function compress(arr, options, matcher, readonlyMatcher) {
         }
         compressedObj[property].push(val);
       } else {
-        const jPathOrMatcher = options.jPath ? readonlyMatcher.toString() : readonlyMatcher;
-        if (options.isArray(property, jPathOrMatcher, isLeaf)) {
+        const jPathOrMatcher = options2.jPath ? readonlyMatcher.toString() : readonlyMatcher;
+        if (options2.isArray(property, jPathOrMatcher, isLeaf)) {
           compressedObj[property] = [val];
         } else {
           compressedObj[property] = val;
         }
       }
-      if (property !== void 0 && property !== options.textNodeName) {
+      if (property !== void 0 && property !== options2.textNodeName) {
         matcher.pop();
       }
     }
   }
   if (typeof text2 === "string") {
-    if (text2.length > 0) compressedObj[options.textNodeName] = text2;
-  } else if (text2 !== void 0) compressedObj[options.textNodeName] = text2;
+    if (text2.length > 0) compressedObj[options2.textNodeName] = text2;
+  } else if (text2 !== void 0) compressedObj[options2.textNodeName] = text2;
   return compressedObj;
 }
 function propName(obj) {
@@ -57302,15 +60176,15 @@ function propName(obj) {
     if (key !== ":@") return key;
   }
 }
-function assignAttributes(obj, attrMap, readonlyMatcher, options) {
+function assignAttributes(obj, attrMap, readonlyMatcher, options2) {
   if (attrMap) {
     const keys = Object.keys(attrMap);
     const len = keys.length;
     for (let i2 = 0; i2 < len; i2++) {
       const atrrName = keys[i2];
-      const rawAttrName = atrrName.startsWith(options.attributeNamePrefix) ? atrrName.substring(options.attributeNamePrefix.length) : atrrName;
-      const jPathOrMatcher = options.jPath ? readonlyMatcher.toString() + "." + rawAttrName : readonlyMatcher;
-      if (options.isArray(atrrName, jPathOrMatcher, true, true)) {
+      const rawAttrName = atrrName.startsWith(options2.attributeNamePrefix) ? atrrName.substring(options2.attributeNamePrefix.length) : atrrName;
+      const jPathOrMatcher = options2.jPath ? readonlyMatcher.toString() + "." + rawAttrName : readonlyMatcher;
+      if (options2.isArray(atrrName, jPathOrMatcher, true, true)) {
         obj[atrrName] = [attrMap[atrrName]];
       } else {
         obj[atrrName] = attrMap[atrrName];
@@ -57318,8 +60192,8 @@ function assignAttributes(obj, attrMap, readonlyMatcher, options) {
     }
   }
 }
-function isLeafTag(obj, options) {
-  const { textNodeName } = options;
+function isLeafTag(obj, options2) {
+  const { textNodeName } = options2;
   const propCount = Object.keys(obj).length;
   if (propCount === 0) {
     return true;
@@ -57332,9 +60206,9 @@ function isLeafTag(obj, options) {
 
 // node_modules/fast-xml-parser/src/xmlparser/XMLParser.js
 var XMLParser = class {
-  constructor(options) {
+  constructor(options2) {
     this.externalEntities = {};
-    this.options = buildOptions(options);
+    this.options = buildOptions(options2);
   }
   /**
    * Parse XML dats to JS object 
@@ -57450,7 +60324,7 @@ function resolveProperties(value, properties) {
 }
 
 // core/deps/lockfiles/maven.ts
-var parser = new XMLParser({
+var parser2 = new XMLParser({
   ignoreAttributes: true,
   parseTagValue: false,
   isArray: (name) => name === "dependency"
@@ -57463,7 +60337,7 @@ var mavenPomParser = {
     const valid = XMLValidator.validate(content);
     if (valid !== true)
       return result.problem(`malformed XML: ${valid.err.msg}`, valid.err.line).build();
-    const project = recordAt(parser.parse(content), "project");
+    const project = recordAt(parser2.parse(content), "project");
     if (Object.keys(project).length === 0)
       return result.problem("no <project> element: not a Maven pom", 1).build();
     const properties = pomProperties(project);
@@ -58672,16 +61546,16 @@ var lockfileParsers = [
   spdxParser
 ];
 function parserFor(path) {
-  return lockfileParsers.find((parser3) => parser3.matches(path));
+  return lockfileParsers.find((parser4) => parser4.matches(path));
 }
-function parseLockfileText(parser3, path, content, context, maxBytes = MAX_LOCKFILE_BYTES) {
+function parseLockfileText(parser4, path, content, context, maxBytes = MAX_LOCKFILE_BYTES) {
   const bytes = content.length * 3 <= maxBytes ? 0 : Buffer.byteLength(content, "utf8");
   if (bytes > maxBytes) return refused(path, tooLargeMessage(bytes, maxBytes));
   const text2 = content.charCodeAt(0) === 65279 ? content.slice(1) : content;
   try {
-    return parser3.parse(path, text2, context);
+    return parser4.parse(path, text2, context);
   } catch (error62) {
-    return refused(path, `could not be read as ${parser3.format}: ${error62.message}`);
+    return refused(path, `could not be read as ${parser4.format}: ${error62.message}`);
   }
 }
 function refused(file2, message) {
@@ -58696,8 +61570,8 @@ var SKIPPED_DIRECTORIES = /* @__PURE__ */ new Set([
   ".venv",
   "bower_components"
 ]);
-async function discoverLockfiles(root, options = {}) {
-  const excludes = (0, import_ignore.default)().add(options.exclude ?? []);
+async function discoverLockfiles(root, options2 = {}) {
+  const excludes = (0, import_ignore.default)().add(options2.exclude ?? []);
   const found = [];
   await walk3(root, "", [], excludes, found);
   return found.sort((a, b) => a.path.localeCompare(b.path));
@@ -58712,8 +61586,8 @@ async function walk3(root, directory, inherited, excludes, found) {
       if (isExcluded(`${path}/`, scopes, excludes)) continue;
       await walk3(root, `${path}/`, scopes, excludes, found);
     } else if (entry2.isFile()) {
-      const parser3 = parserFor(path);
-      if (parser3 && !isExcluded(path, scopes, excludes)) found.push({ path, parser: parser3 });
+      const parser4 = parserFor(path);
+      if (parser4 && !isExcluded(path, scopes, excludes)) found.push({ path, parser: parser4 });
     }
   }
 }
@@ -58734,17 +61608,17 @@ function isExcluded(path, scopes, excludes) {
 }
 
 // core/deps/lockfiles/collect.ts
-async function collectPackages(root, options = {}) {
+async function collectPackages(root, options2 = {}) {
   const collected = {
     lockfiles: [],
     packages: [],
     problems: [],
     unscannable: []
   };
-  const targets = options.files ? namedFiles(root, options.files, collected.problems) : await discoverLockfiles(root, { exclude: options.exclude ?? [] });
-  for (const { path, parser: parser3 } of targets) {
-    const result = parseFile(root, path, parser3);
-    collected.lockfiles.push({ path, format: parser3.format, packageCount: result.packages.length });
+  const targets = options2.files ? namedFiles(root, options2.files, collected.problems) : await discoverLockfiles(root, { exclude: options2.exclude ?? [] });
+  for (const { path, parser: parser4 } of targets) {
+    const result = parseFile(root, path, parser4);
+    collected.lockfiles.push({ path, format: parser4.format, packageCount: result.packages.length });
     collected.packages.push(...result.packages);
     collected.problems.push(...result.problems);
     for (const entry2 of result.unscannable ?? [])
@@ -58757,8 +61631,8 @@ function namedFiles(root, files, problems) {
   const targets = [];
   for (const file2 of files) {
     const path = toRootPath(root, file2);
-    const parser3 = parserFor(path);
-    if (parser3) targets.push({ path, parser: parser3 });
+    const parser4 = parserFor(path);
+    if (parser4) targets.push({ path, parser: parser4 });
     else
       problems.push({
         file: path,
@@ -58767,10 +61641,10 @@ function namedFiles(root, files, problems) {
   }
   return targets;
 }
-function parseFile(root, path, parser3) {
+function parseFile(root, path, parser4) {
   const read = readWithinRoot(root, path);
   if (!read.ok) return { packages: [], problems: [{ file: path, message: read.message }] };
-  return parseLockfileText(parser3, path, read.text, contextFor(root, path));
+  return parseLockfileText(parser4, path, read.text, contextFor(root, path));
 }
 function contextFor(root, path) {
   const directory = path.includes("/") ? path.slice(0, path.lastIndexOf("/") + 1) : "";
@@ -58832,31 +61706,31 @@ var depsListCommand = {
     "  --exclude  gitignore-style pattern to skip, relative to PATH (repeatable),",
     "             on top of .gitignore files and the config's deps.exclude",
     `  --config   config file (default PATH/${CONFIG_PATH})`,
-    `Formats: ${lockfileParsers.map((parser3) => parser3.format).join(", ")}`,
+    `Formats: ${lockfileParsers.map((parser4) => parser4.format).join(", ")}`,
     `Lockfiles over ${MAX_LOCKFILE_BYTES / 1024 / 1024} MB are refused (reported, exit 3).`,
     "Exit codes: 0 all read, 2 usage or config error, 3 some file could not be read"
   ].join("\n"),
   async run(args, io) {
-    const options = parseArgs(args);
-    const target = resolve3(io.cwd, options.target);
+    const options2 = parseArgs(args);
+    const target = resolve3(io.cwd, options2.target);
     if (!isDirectory(target)) {
       const single = await collectPackages(io.cwd, { files: [relative2(io.cwd, target)] });
-      return print(single, options, io);
+      return print(single, options2, io);
     }
-    const configFile = options.config ? resolve3(io.cwd, options.config) : join2(target, CONFIG_PATH);
-    const loaded = await loadConfigFile(configFile, { required: options.config !== void 0 });
+    const configFile = options2.config ? resolve3(io.cwd, options2.config) : join2(target, CONFIG_PATH);
+    const loaded = await loadConfigFile(configFile, { required: options2.config !== void 0 });
     if (!loaded.ok) {
       for (const problem2 of loaded.problems) io.stderr(`${formatConfigProblem(problem2)}
 `);
       return EXIT.usage;
     }
-    const exclude = [...loaded.config.deps.exclude, ...options.exclude];
+    const exclude = [...loaded.config.deps.exclude, ...options2.exclude];
     const collected = await collectPackages(target, { exclude });
-    return print(seenFrom(relative2(io.cwd, target), collected), options, io);
+    return print(seenFrom(relative2(io.cwd, target), collected), options2, io);
   }
 };
-function print(collected, options, io) {
-  io.stdout(options.json ? jsonList(collected) : table(collected));
+function print(collected, options2, io) {
+  io.stdout(options2.json ? jsonList(collected) : table(collected));
   reportProblems(collected, io);
   return collected.problems.length > 0 ? EXIT.incomplete : EXIT.ok;
 }
@@ -60675,12 +63549,12 @@ function writeCachedIndex(dir, key, index) {
   writeFileSync(target.header + suffix, JSON.stringify(header));
   renameSync(target.data + suffix, target.data);
   renameSync(target.header + suffix, target.header);
-  pruneOldIndexes(dir);
+  pruneOldIndexes(dir, key);
 }
 var KEEP_INDEXES = 4;
-function pruneOldIndexes(dir) {
-  const headers = readdirSync2(dir).filter((name) => /^osv-[0-9a-f]+\.header\.json$/.test(name)).map((name) => ({ name, time: statSync4(join4(dir, name)).mtimeMs })).sort((a, b) => b.time - a.time);
-  for (const { name } of headers.slice(KEEP_INDEXES)) {
+function pruneOldIndexes(dir, current) {
+  const headers = readdirSync2(dir).filter((name) => /^osv-[0-9a-f]+\.header\.json$/.test(name)).filter((name) => name !== `osv-${current}.header.json`).map((name) => ({ name, time: statSync4(join4(dir, name)).mtimeMs })).sort((a, b) => b.time - a.time);
+  for (const { name } of headers.slice(KEEP_INDEXES - 1)) {
     rmSync(join4(dir, name), { force: true });
     rmSync(join4(dir, name.replace(/\.header\.json$/, ".data")), { force: true });
   }
@@ -60718,9 +63592,9 @@ function defaultCacheDir(env = process.env, cwd = process.cwd()) {
   if (existsSync(join5(cwd, "node_modules"))) return join5(cwd, "node_modules", ".cache", "upkeep");
   return join5(env.RUNNER_TEMP || tmpdir(), "upkeep-cache");
 }
-function openOfflineDatabase(path, options = {}) {
+function openOfflineDatabase(path, options2 = {}) {
   const inputs = findDatabaseInputs(path);
-  const cacheDir = options.cacheDir === void 0 ? defaultCacheDir() : options.cacheDir;
+  const cacheDir = options2.cacheDir === void 0 ? defaultCacheDir() : options2.cacheDir;
   const key = cacheDir ? inputsCacheKey(inputs) : "";
   const cached2 = cacheDir ? readCachedIndex(cacheDir, key) : void 0;
   let lookupKey;
@@ -60730,7 +63604,7 @@ function openOfflineDatabase(path, options = {}) {
     ({ identity, problems } = cached2);
     lookupKey = (packageKeyText) => cached2.advisoriesFor(packageKeyText);
   } else {
-    const built = buildIndex(inputs, options.zipLimits);
+    const built = buildIndex(inputs, options2.zipLimits);
     ({ identity, problems } = built);
     lookupKey = (packageKeyText) => built.byPackage.get(packageKeyText) ?? [];
     if (cacheDir) {
@@ -60778,11 +63652,11 @@ async function inBatches(items, width, task) {
   }
   return results;
 }
-function osvApiSource(options = {}) {
-  const base = (options.baseUrl ?? "https://api.osv.dev").replace(/\/+$/, "");
-  const fetchImpl = options.fetch ?? globalThis.fetch;
-  const batchSize = Math.min(options.batchSize ?? 1e3, 1e3);
-  const retries = options.retries ?? 3;
+function osvApiSource(options2 = {}) {
+  const base = (options2.baseUrl ?? "https://api.osv.dev").replace(/\/+$/, "");
+  const fetchImpl = options2.fetch ?? globalThis.fetch;
+  const batchSize = Math.min(options2.batchSize ?? 1e3, 1e3);
+  const retries = options2.retries ?? 3;
   const memory = /* @__PURE__ */ new Map();
   async function request2(path, body) {
     for (let attempt = 0; ; attempt++) {
@@ -60827,7 +63701,7 @@ function osvApiSource(options = {}) {
   async function record2(id, modified) {
     const key = `${id}@${modified ?? ""}`;
     if (memory.has(key)) return memory.get(key);
-    const file2 = options.cacheDir ? join6(options.cacheDir, `${createHash4("sha256").update(key).digest("hex")}.json`) : void 0;
+    const file2 = options2.cacheDir ? join6(options2.cacheDir, `${createHash4("sha256").update(key).digest("hex")}.json`) : void 0;
     let value;
     try {
       value = file2 ? JSON.parse(readFileSync5(file2, "utf8")) : void 0;
@@ -60836,8 +63710,8 @@ function osvApiSource(options = {}) {
     }
     if (value === void 0) {
       value = await request2(`/v1/vulns/${encodeURIComponent(id)}`);
-      if (file2 && options.cacheDir) {
-        mkdirSync2(options.cacheDir, { recursive: true });
+      if (file2 && options2.cacheDir) {
+        mkdirSync2(options2.cacheDir, { recursive: true });
         writeFileSync2(file2, JSON.stringify(value));
       }
     }
@@ -61300,11 +64174,11 @@ function snykExtraPackages(merge3, known) {
 
 // core/deps/scan-repository.ts
 var inRoot = (root, path) => isAbsolute2(path) ? path : join7(root, path);
-function readIgnores(options, problems) {
-  const ignores = [...options.config.ignores];
-  const file2 = options.config.ignoreFile;
+function readIgnores(options2, problems) {
+  const ignores = [...options2.config.ignores];
+  const file2 = options2.config.ignoreFile;
   if (!file2) return ignores;
-  const path = inRoot(options.root, file2);
+  const path = inRoot(options2.root, file2);
   if (!existsSync2(path)) {
     problems.push({
       kind: "config",
@@ -61317,25 +64191,25 @@ function readIgnores(options, problems) {
   for (const problem2 of parsed.problems) problems.push({ kind: "config", ...problem2 });
   return [...ignores, ...parsed.ignores];
 }
-function readBaselineKeys(options, problems) {
-  const file2 = options.baseline ?? options.config.baseline;
+function readBaselineKeys(options2, problems) {
+  const file2 = options2.baseline ?? options2.config.baseline;
   if (!file2) return void 0;
-  const path = inRoot(options.root, file2);
+  const path = inRoot(options2.root, file2);
   if (!existsSync2(path)) {
-    return options.config.onlyNew ? /* @__PURE__ */ new Set() : void 0;
+    return options2.config.onlyNew ? /* @__PURE__ */ new Set() : void 0;
   }
   const read = readBaseline(readFileSync6(path, "utf8"));
   if (read.ok) return read.keys;
   problems.push({ kind: "baseline", file: file2, message: read.message });
   return void 0;
 }
-function openSources(options, problems) {
+function openSources(options2, problems) {
   const sources = [];
-  const { sources: configured } = options.config;
-  const cacheDir = options.cacheDir === false ? void 0 : options.cacheDir ?? defaultCacheDir(options.env);
-  const database = options.database ?? configured.database;
+  const { sources: configured } = options2.config;
+  const cacheDir = options2.cacheDir === false ? void 0 : options2.cacheDir ?? defaultCacheDir(options2.env);
+  const database = options2.database ?? configured.database;
   if (database) {
-    const path = options.database ? resolve4(options.database) : inRoot(options.root, database);
+    const path = options2.database ? resolve4(options2.database) : inRoot(options2.root, database);
     if (existsSync2(path)) {
       sources.push(openOfflineDatabase(path, { cacheDir: cacheDir ?? false }));
     } else {
@@ -61350,38 +64224,38 @@ function openSources(options, problems) {
     sources.push(
       osvApiSource({
         baseUrl: configured.osvApiUrl,
-        ...options.fetch ? { fetch: options.fetch } : {},
+        ...options2.fetch ? { fetch: options2.fetch } : {},
         // Records are cached by id and `modified`, so a changed record is fetched again.
         ...cacheDir ? { cacheDir: join7(cacheDir, "osv-api") } : {}
       })
     );
   }
-  if (configured.github && options.github) sources.push(githubAdvisorySource(options.github));
+  if (configured.github && options2.github) sources.push(githubAdvisorySource(options2.github));
   return sources;
 }
-async function scanRepository(options) {
-  const problems = [...options.problems ?? []];
-  const collected = options.collected ?? await collectPackages(options.root, {
-    exclude: options.config.exclude,
-    ...options.files ? { files: options.files } : {}
+async function scanRepository(options2) {
+  const problems = [...options2.problems ?? []];
+  const collected = options2.collected ?? await collectPackages(options2.root, {
+    exclude: options2.config.exclude,
+    ...options2.files ? { files: options2.files } : {}
   });
-  const ignores = readIgnores(options, problems);
-  const baseline = readBaselineKeys(options, problems);
-  const sources = openSources(options, problems);
-  for (const message of options.snyk?.problems ?? [])
+  const ignores = readIgnores(options2, problems);
+  const baseline = readBaselineKeys(options2, problems);
+  const sources = openSources(options2, problems);
+  for (const message of options2.snyk?.problems ?? [])
     problems.push({ kind: "source", file: "snyk", message });
   return scanPackages({
     collected,
     sources,
-    config: options.config,
+    config: options2.config,
     ignores,
-    now: options.now,
+    now: options2.now,
     problems,
     ...baseline ? { baseline } : {},
-    ...options.snyk ? {
+    ...options2.snyk ? {
       extra: {
-        packages: snykExtraPackages(options.snyk, collected.packages),
-        advisories: options.snyk.advisories
+        packages: snykExtraPackages(options2.snyk, collected.packages),
+        advisories: options2.snyk.advisories
       }
     } : {}
   });
@@ -61392,10 +64266,10 @@ import { spawn } from "node:child_process";
 function scrub(text2, token) {
   return token ? text2.split(token).join("***") : text2;
 }
-async function runSnyk(options) {
-  const child = spawn(options.command, options.args, {
-    cwd: options.cwd,
-    env: { ...options.env ?? process.env, SNYK_TOKEN: options.token },
+async function runSnyk(options2) {
+  const child = spawn(options2.command, options2.args, {
+    cwd: options2.cwd,
+    env: { ...options2.env ?? process.env, SNYK_TOKEN: options2.token },
     stdio: ["ignore", "pipe", "pipe"]
   });
   let stdout = "";
@@ -61415,17 +64289,17 @@ async function runSnyk(options) {
       advisories: [],
       packages: [],
       problems: [
-        `snyk: command "${options.command}" not found; install the Snyk CLI in the job to use it`
+        `snyk: command "${options2.command}" not found; install the Snyk CLI in the job to use it`
       ]
     };
   }
   const merge3 = stdout.trim() ? parseSnykJson(stdout) : { advisories: [], packages: [], problems: [] };
   if (code2 !== 0 && code2 !== 1 && merge3.problems.length === 0 && merge3.advisories.length === 0) {
     merge3.problems.push(
-      `snyk exited with ${code2}: ${scrub(stderr.trim().split("\n")[0] ?? "", options.token)}`
+      `snyk exited with ${code2}: ${scrub(stderr.trim().split("\n")[0] ?? "", options2.token)}`
     );
   }
-  merge3.problems = merge3.problems.map((problem2) => scrub(problem2, options.token));
+  merge3.problems = merge3.problems.map((problem2) => scrub(problem2, options2.token));
   return merge3;
 }
 
@@ -61441,24 +64315,24 @@ function getUserAgent() {
 }
 
 // node_modules/before-after-hook/lib/register.js
-function register(state, name, method, options) {
+function register(state, name, method, options2) {
   if (typeof method !== "function") {
     throw new Error("method for before hook must be a function");
   }
-  if (!options) {
-    options = {};
+  if (!options2) {
+    options2 = {};
   }
   if (Array.isArray(name)) {
     return name.reverse().reduce((callback, name2) => {
-      return register.bind(null, state, name2, callback, options);
+      return register.bind(null, state, name2, callback, options2);
     }, method)();
   }
   return Promise.resolve().then(() => {
     if (!state.registry[name]) {
-      return method(options);
+      return method(options2);
     }
     return state.registry[name].reduce((method2, registered2) => {
-      return registered2.hook.bind(null, method2, options);
+      return registered2.hook.bind(null, method2, options2);
     }, method)();
   });
 }
@@ -61470,25 +64344,25 @@ function addHook(state, kind, name, hook2) {
     state.registry[name] = [];
   }
   if (kind === "before") {
-    hook2 = (method, options) => {
-      return Promise.resolve().then(orig.bind(null, options)).then(method.bind(null, options));
+    hook2 = (method, options2) => {
+      return Promise.resolve().then(orig.bind(null, options2)).then(method.bind(null, options2));
     };
   }
   if (kind === "after") {
-    hook2 = (method, options) => {
+    hook2 = (method, options2) => {
       let result;
-      return Promise.resolve().then(method.bind(null, options)).then((result_) => {
+      return Promise.resolve().then(method.bind(null, options2)).then((result_) => {
         result = result_;
-        return orig(result, options);
+        return orig(result, options2);
       }).then(() => {
         return result;
       });
     };
   }
   if (kind === "error") {
-    hook2 = (method, options) => {
-      return Promise.resolve().then(method.bind(null, options)).catch((error62) => {
-        return orig(error62, options);
+    hook2 = (method, options2) => {
+      return Promise.resolve().then(method.bind(null, options2)).catch((error62) => {
+        return orig(error62, options2);
       });
     };
   }
@@ -61577,14 +64451,14 @@ function isPlainObject2(value) {
   const Ctor = Object.prototype.hasOwnProperty.call(proto, "constructor") && proto.constructor;
   return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value);
 }
-function mergeDeep(defaults, options) {
+function mergeDeep(defaults, options2) {
   const result = Object.assign({}, defaults);
-  Object.keys(options).forEach((key) => {
-    if (isPlainObject2(options[key])) {
-      if (!(key in defaults)) Object.assign(result, { [key]: options[key] });
-      else result[key] = mergeDeep(defaults[key], options[key]);
+  Object.keys(options2).forEach((key) => {
+    if (isPlainObject2(options2[key])) {
+      if (!(key in defaults)) Object.assign(result, { [key]: options2[key] });
+      else result[key] = mergeDeep(defaults[key], options2[key]);
     } else {
-      Object.assign(result, { [key]: options[key] });
+      Object.assign(result, { [key]: options2[key] });
     }
   });
   return result;
@@ -61597,18 +64471,18 @@ function removeUndefinedProperties(obj) {
   }
   return obj;
 }
-function merge2(defaults, route, options) {
+function merge2(defaults, route, options2) {
   if (typeof route === "string") {
     let [method, url2] = route.split(" ");
-    options = Object.assign(url2 ? { method, url: url2 } : { url: method }, options);
+    options2 = Object.assign(url2 ? { method, url: url2 } : { url: method }, options2);
   } else {
-    options = Object.assign({}, route);
+    options2 = Object.assign({}, route);
   }
-  options.headers = lowercaseKeys(options.headers);
-  removeUndefinedProperties(options);
-  removeUndefinedProperties(options.headers);
-  const mergedOptions = mergeDeep(defaults || {}, options);
-  if (options.url === "/graphql") {
+  options2.headers = lowercaseKeys(options2.headers);
+  removeUndefinedProperties(options2);
+  removeUndefinedProperties(options2.headers);
+  const mergedOptions = mergeDeep(defaults || {}, options2);
+  if (options2.url === "/graphql") {
     if (defaults && defaults.mediaType.previews?.length) {
       mergedOptions.mediaType.previews = defaults.mediaType.previews.filter(
         (preview) => !mergedOptions.mediaType.previews.includes(preview)
@@ -61781,12 +64655,12 @@ function expand(template, context) {
     return template.replace(/\/$/, "");
   }
 }
-function parse4(options) {
-  let method = options.method.toUpperCase();
-  let url2 = (options.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
-  let headers = Object.assign({}, options.headers);
+function parse4(options2) {
+  let method = options2.method.toUpperCase();
+  let url2 = (options2.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
+  let headers = Object.assign({}, options2.headers);
   let body;
-  let parameters = omit2(options, [
+  let parameters = omit2(options2, [
     "method",
     "baseUrl",
     "url",
@@ -61797,25 +64671,25 @@ function parse4(options) {
   const urlVariableNames = extractUrlVariableNames(url2);
   url2 = parseUrl(url2).expand(parameters);
   if (!/^http/.test(url2)) {
-    url2 = options.baseUrl + url2;
+    url2 = options2.baseUrl + url2;
   }
-  const omittedParameters = Object.keys(options).filter((option) => urlVariableNames.includes(option)).concat("baseUrl");
+  const omittedParameters = Object.keys(options2).filter((option) => urlVariableNames.includes(option)).concat("baseUrl");
   const remainingParameters = omit2(parameters, omittedParameters);
   const isBinaryRequest = /application\/octet-stream/i.test(headers.accept);
   if (!isBinaryRequest) {
-    if (options.mediaType.format) {
+    if (options2.mediaType.format) {
       headers.accept = headers.accept.split(/,/).map(
         (format) => format.replace(
           /application\/vnd(\.\w+)(\.v3)?(\.\w+)?(\+json)?$/,
-          `application/vnd$1$2.${options.mediaType.format}`
+          `application/vnd$1$2.${options2.mediaType.format}`
         )
       ).join(",");
     }
     if (url2.endsWith("/graphql")) {
-      if (options.mediaType.previews?.length) {
+      if (options2.mediaType.previews?.length) {
         const previewsFromAcceptHeader = headers.accept.match(/(?<![\w-])[\w-]+(?=-preview)/g) || [];
-        headers.accept = previewsFromAcceptHeader.concat(options.mediaType.previews).map((preview) => {
-          const format = options.mediaType.format ? `.${options.mediaType.format}` : "+json";
+        headers.accept = previewsFromAcceptHeader.concat(options2.mediaType.previews).map((preview) => {
+          const format = options2.mediaType.format ? `.${options2.mediaType.format}` : "+json";
           return `application/vnd.github.${preview}-preview${format}`;
         }).join(",");
       }
@@ -61841,11 +64715,11 @@ function parse4(options) {
   return Object.assign(
     { method, url: url2, headers },
     typeof body !== "undefined" ? { body } : null,
-    options.request ? { request: options.request } : null
+    options2.request ? { request: options2.request } : null
   );
 }
-function endpointWithDefaults(defaults, route, options) {
-  return parse4(merge2(defaults, route, options));
+function endpointWithDefaults(defaults, route, options2) {
+  return parse4(merge2(defaults, route, options2));
 }
 function withDefaults(oldDefaults, newDefaults) {
   const DEFAULTS2 = merge2(oldDefaults, newDefaults);
@@ -61900,17 +64774,17 @@ var NullObject = /* @__PURE__ */ (() => {
   C.prototype = /* @__PURE__ */ Object.create(null);
   return C;
 })();
-function parse5(header, options) {
-  const stopFlags = SEMI_FLAG | (options?.comma === true ? COMMA_FLAG : 0);
+function parse5(header, options2) {
+  const stopFlags = SEMI_FLAG | (options2?.comma === true ? COMMA_FLAG : 0);
   const len = header.length;
-  let valueStart = options?.start ?? 0;
+  let valueStart = options2?.start ?? 0;
   while ((CHAR_MAP[header.charCodeAt(valueStart)] & OWS) !== 0) {
     valueStart++;
   }
   let index = valueStart;
   let typeFlags = 0;
   let whitespace = -1;
-  let stop = options?.parameters === false ? COMMA_FLAG : 0;
+  let stop = options2?.parameters === false ? COMMA_FLAG : 0;
   while (index < len) {
     const code2 = header.charCodeAt(index);
     const flags = CHAR_MAP[code2];
@@ -62393,20 +65267,20 @@ var RequestError = class extends Error {
    * Response object if a response was received
    */
   response;
-  constructor(message, statusCode, options) {
-    super(message, { cause: options.cause });
+  constructor(message, statusCode, options2) {
+    super(message, { cause: options2.cause });
     this.name = "HttpError";
     this.status = Number.parseInt(statusCode);
     if (Number.isNaN(this.status)) {
       this.status = 0;
     }
-    if ("response" in options) {
-      this.response = options.response;
+    if ("response" in options2) {
+      this.response = options2.response;
     }
-    const requestCopy = Object.assign({}, options.request);
-    if (options.request.headers.authorization) {
-      requestCopy.headers = Object.assign({}, options.request.headers, {
-        authorization: options.request.headers.authorization.replace(
+    const requestCopy = Object.assign({}, options2.request);
+    if (options2.request.headers.authorization) {
+      requestCopy.headers = Object.assign({}, options2.request.headers, {
+        authorization: options2.request.headers.authorization.replace(
           /(?<! ) .*$/,
           " [REDACTED]"
         )
@@ -62636,14 +65510,14 @@ var NON_VARIABLE_OPTIONS = [
 ];
 var FORBIDDEN_VARIABLE_OPTIONS = ["query", "method", "url"];
 var GHES_V3_SUFFIX_REGEX = /\/api\/v3\/?$/;
-function graphql(request2, query, options) {
-  if (options) {
-    if (typeof query === "string" && "query" in options) {
+function graphql(request2, query, options2) {
+  if (options2) {
+    if (typeof query === "string" && "query" in options2) {
       return Promise.reject(
         new Error(`[@octokit/graphql] "query" cannot be used as variable name`)
       );
     }
-    for (const key in options) {
+    for (const key in options2) {
       if (!FORBIDDEN_VARIABLE_OPTIONS.includes(key)) continue;
       return Promise.reject(
         new Error(
@@ -62652,7 +65526,7 @@ function graphql(request2, query, options) {
       );
     }
   }
-  const parsedOptions = typeof query === "string" ? Object.assign({ query }, options) : query;
+  const parsedOptions = typeof query === "string" ? Object.assign({ query }, options2) : query;
   const requestOptions = Object.keys(
     parsedOptions
   ).reduce((result, key) => {
@@ -62687,8 +65561,8 @@ function graphql(request2, query, options) {
 }
 function withDefaults3(request2, newDefaults) {
   const newRequest = request2.defaults(newDefaults);
-  const newApi = (query, options) => {
-    return graphql(newRequest, query, options);
+  const newApi = (query, options2) => {
+    return graphql(newRequest, query, options2);
   };
   return Object.assign(newApi, {
     defaults: withDefaults3.bind(null, newRequest),
@@ -62783,18 +65657,18 @@ var Octokit = class {
   static defaults(defaults) {
     const OctokitWithDefaults = class extends this {
       constructor(...args) {
-        const options = args[0] || {};
+        const options2 = args[0] || {};
         if (typeof defaults === "function") {
-          super(defaults(options));
+          super(defaults(options2));
           return;
         }
         super(
           Object.assign(
             {},
             defaults,
-            options,
-            options.userAgent && defaults.userAgent ? {
-              userAgent: `${options.userAgent} ${defaults.userAgent}`
+            options2,
+            options2.userAgent && defaults.userAgent ? {
+              userAgent: `${options2.userAgent} ${defaults.userAgent}`
             } : null
           )
         );
@@ -62818,12 +65692,12 @@ var Octokit = class {
     };
     return NewOctokit;
   }
-  constructor(options = {}) {
+  constructor(options2 = {}) {
     const hook2 = new before_after_hook_default.Collection();
     const requestDefaults = {
       baseUrl: request.endpoint.DEFAULTS.baseUrl,
       headers: {},
-      request: Object.assign({}, options.request, {
+      request: Object.assign({}, options2.request, {
         // @ts-ignore internal usage only, no need to type
         hook: hook2.bind(null, "request")
       }),
@@ -62832,32 +65706,32 @@ var Octokit = class {
         format: ""
       }
     };
-    requestDefaults.headers["user-agent"] = options.userAgent ? `${options.userAgent} ${userAgentTrail}` : userAgentTrail;
-    if (options.baseUrl) {
-      requestDefaults.baseUrl = options.baseUrl;
+    requestDefaults.headers["user-agent"] = options2.userAgent ? `${options2.userAgent} ${userAgentTrail}` : userAgentTrail;
+    if (options2.baseUrl) {
+      requestDefaults.baseUrl = options2.baseUrl;
     }
-    if (options.previews) {
-      requestDefaults.mediaType.previews = options.previews;
+    if (options2.previews) {
+      requestDefaults.mediaType.previews = options2.previews;
     }
-    if (options.timeZone) {
-      requestDefaults.headers["time-zone"] = options.timeZone;
+    if (options2.timeZone) {
+      requestDefaults.headers["time-zone"] = options2.timeZone;
     }
     this.request = request.defaults(requestDefaults);
     this.graphql = withCustomRequest(this.request).defaults(requestDefaults);
-    this.log = createLogger(options.log);
+    this.log = createLogger(options2.log);
     this.hook = hook2;
-    if (!options.authStrategy) {
-      if (!options.auth) {
+    if (!options2.authStrategy) {
+      if (!options2.auth) {
         this.auth = async () => ({
           type: "unauthenticated"
         });
       } else {
-        const auth2 = createTokenAuth(options.auth);
+        const auth2 = createTokenAuth(options2.auth);
         hook2.wrap("request", auth2.hook);
         this.auth = auth2;
       }
     } else {
-      const { authStrategy, ...otherOptions } = options;
+      const { authStrategy, ...otherOptions } = options2;
       const auth2 = authStrategy(
         Object.assign(
           {
@@ -62871,7 +65745,7 @@ var Octokit = class {
             octokit: this,
             octokitOptions: otherOptions
           },
-          options.auth
+          options2.auth
         )
       );
       hook2.wrap("request", auth2.hook);
@@ -62879,7 +65753,7 @@ var Octokit = class {
     }
     const classConstructor = this.constructor;
     for (let i2 = 0; i2 < classConstructor.plugins.length; ++i2) {
-      Object.assign(this, classConstructor.plugins[i2](this, options));
+      Object.assign(this, classConstructor.plugins[i2](this, options2));
     }
   }
   // assigned during constructor
@@ -62897,42 +65771,42 @@ var VERSION5 = "0.0.0-development";
 function isRequestError(error62) {
   return error62.request !== void 0;
 }
-async function errorRequest(state, octokit, error62, options) {
+async function errorRequest(state, octokit, error62, options2) {
   if (!isRequestError(error62) || !error62?.request.request) {
     throw error62;
   }
   if (error62.status >= 400 && !state.doNotRetry.includes(error62.status)) {
-    const retries = options.request.retries != null ? options.request.retries : state.retries;
-    const retryAfter = Math.pow((options.request.retryCount || 0) + 1, 2);
+    const retries = options2.request.retries != null ? options2.request.retries : state.retries;
+    const retryAfter = Math.pow((options2.request.retryCount || 0) + 1, 2);
     throw octokit.retry.retryRequest(error62, retries, retryAfter);
   }
   throw error62;
 }
-async function wrapRequest(state, octokit, request2, options) {
+async function wrapRequest(state, octokit, request2, options2) {
   const limiter = new import_light.default();
   limiter.on("failed", function(error62, info) {
     const maxRetries = ~~error62.request.request?.retries;
     const after = ~~error62.request.request?.retryAfter;
-    options.request.retryCount = info.retryCount + 1;
+    options2.request.retryCount = info.retryCount + 1;
     if (maxRetries > info.retryCount) {
       return after * state.retryAfterBaseValue;
     }
   });
   return limiter.schedule(
     requestWithGraphqlErrorHandling.bind(null, state, octokit, request2),
-    options
+    options2
   );
 }
-async function requestWithGraphqlErrorHandling(state, octokit, request2, options) {
-  const response = await request2(options);
+async function requestWithGraphqlErrorHandling(state, octokit, request2, options2) {
+  const response = await request2(options2);
   if (response.data && response.data.errors && response.data.errors.length > 0 && /Something went wrong while executing your query/.test(
     response.data.errors[0].message
   )) {
     const error62 = new RequestError(response.data.errors[0].message, 500, {
-      request: options,
+      request: options2,
       response
     });
-    return errorRequest(state, octokit, error62, options);
+    return errorRequest(state, octokit, error62, options2);
   }
   return response;
 }
@@ -62969,14 +65843,14 @@ retry.VERSION = VERSION5;
 var import_light2 = __toESM(require_light(), 1);
 var VERSION6 = "0.0.0-development";
 var noop3 = () => Promise.resolve();
-function wrapRequest2(state, request2, options) {
-  return state.retryLimiter.schedule(doRequest, state, request2, options);
+function wrapRequest2(state, request2, options2) {
+  return state.retryLimiter.schedule(doRequest, state, request2, options2);
 }
-async function doRequest(state, request2, options) {
-  const { pathname } = new URL(options.url, "http://github.test");
-  const isAuth = isAuthRequest(options.method, pathname);
-  const isWrite = !isAuth && options.method !== "GET" && options.method !== "HEAD";
-  const isSearch = options.method === "GET" && pathname.startsWith("/search/");
+async function doRequest(state, request2, options2) {
+  const { pathname } = new URL(options2.url, "http://github.test");
+  const isAuth = isAuthRequest(options2.method, pathname);
+  const isWrite = !isAuth && options2.method !== "GET" && options2.method !== "HEAD";
+  const isSearch = options2.method === "GET" && pathname.startsWith("/search/");
   const isGraphQL = pathname.startsWith("/graphql");
   const retryCount = ~~request2.retryCount;
   const jobOptions = retryCount > 0 ? { priority: 0, weight: 0 } : {};
@@ -62992,7 +65866,7 @@ async function doRequest(state, request2, options) {
   if (isSearch) {
     await state.search.key(state.id).schedule(jobOptions, noop3);
   }
-  const req = (isAuth ? state.auth : state.global).key(state.id).schedule(jobOptions, request2, options);
+  const req = (isAuth ? state.auth : state.global).key(state.id).schedule(jobOptions, request2, options2);
   if (isGraphQL) {
     const res = await req;
     if (res.data.errors != null && res.data.errors.some((error62) => error62.type === "RATE_LIMITED")) {
@@ -63043,30 +65917,30 @@ function routeMatcher(paths2) {
 var regex = routeMatcher(triggers_notification_paths_default);
 var triggersNotification = regex.test.bind(regex);
 var groups = {};
-var createGroups = function(Bottleneck2, common) {
-  groups.global = new Bottleneck2.Group({
+var createGroups = function(Bottleneck3, common) {
+  groups.global = new Bottleneck3.Group({
     id: "octokit-global",
     maxConcurrent: 10,
     ...common
   });
-  groups.auth = new Bottleneck2.Group({
+  groups.auth = new Bottleneck3.Group({
     id: "octokit-auth",
     maxConcurrent: 1,
     ...common
   });
-  groups.search = new Bottleneck2.Group({
+  groups.search = new Bottleneck3.Group({
     id: "octokit-search",
     maxConcurrent: 1,
     minTime: 2e3,
     ...common
   });
-  groups.write = new Bottleneck2.Group({
+  groups.write = new Bottleneck3.Group({
     id: "octokit-write",
     maxConcurrent: 1,
     minTime: 1e3,
     ...common
   });
-  groups.notifications = new Bottleneck2.Group({
+  groups.notifications = new Bottleneck3.Group({
     id: "octokit-notifications",
     maxConcurrent: 1,
     minTime: 3e3,
@@ -63076,7 +65950,7 @@ var createGroups = function(Bottleneck2, common) {
 function throttling(octokit, octokitOptions) {
   const {
     enabled = true,
-    Bottleneck: Bottleneck2 = import_light2.default,
+    Bottleneck: Bottleneck3 = import_light2.default,
     id = "no-id",
     timeout = 1e3 * 60 * 2,
     // Redis TTL: 2 minutes
@@ -63119,16 +65993,16 @@ function throttling(octokit, octokitOptions) {
     }
     initialized = true;
     if (groups.global == null) {
-      createGroups(Bottleneck2, common);
+      createGroups(Bottleneck3, common);
     }
     state.global = state.global ?? groups.global;
     state.auth = state.auth ?? groups.auth;
     state.search = state.search ?? groups.search;
     state.write = state.write ?? groups.write;
     state.notifications = state.notifications ?? groups.notifications;
-    state.retryLimiter = state.retryLimiter ?? new Bottleneck2();
+    state.retryLimiter = state.retryLimiter ?? new Bottleneck3();
     const events = {};
-    const emitter = new Bottleneck2.Events(events);
+    const emitter = new Bottleneck3.Events(events);
     events.on("secondary-limit", state.onSecondaryRateLimit);
     events.on("rate-limit", state.onRateLimit);
     events.on(
@@ -63136,22 +66010,22 @@ function throttling(octokit, octokitOptions) {
       (e) => octokit.log.warn("Error in throttling-plugin limit handler", e)
     );
     state.retryLimiter.on("failed", async function(error62, info) {
-      const [state2, request2, options] = info.args;
-      const { pathname } = new URL(options.url, "http://github.test");
+      const [state2, request2, options2] = info.args;
+      const { pathname } = new URL(options2.url, "http://github.test");
       const shouldRetryGraphQL = pathname.startsWith("/graphql") && error62.status !== 401;
       if (!(shouldRetryGraphQL || error62.status === 403 || error62.status === 429)) {
         return;
       }
       const retryCount = ~~request2.retryCount;
       request2.retryCount = retryCount;
-      options.request.retryCount = retryCount;
+      options2.request.retryCount = retryCount;
       const { wantRetry, retryAfter = 0 } = await (async function() {
         if (/\bsecondary rate\b/i.test(error62.message)) {
           const retryAfter2 = Number(error62.response.headers["retry-after"]) || state2.fallbackSecondaryRateRetryAfter;
           const wantRetry2 = await emitter.trigger(
             "secondary-limit",
             retryAfter2,
-            options,
+            options2,
             octokit,
             retryCount
           );
@@ -63172,7 +66046,7 @@ function throttling(octokit, octokitOptions) {
           const wantRetry2 = await emitter.trigger(
             "rate-limit",
             retryAfter2,
-            options,
+            options2,
             octokit,
             retryCount
           );
@@ -63186,27 +66060,58 @@ function throttling(octokit, octokitOptions) {
       }
     });
   };
-  octokit.hook.wrap("request", (request2, options) => {
+  octokit.hook.wrap("request", (request2, options2) => {
     initializeBottleneck();
-    return wrapRequest2(state, request2, options);
+    return wrapRequest2(state, request2, options2);
   });
   return {};
 }
 throttling.VERSION = VERSION6;
 throttling.triggersNotification = triggersNotification;
 
+// github/throttle-groups.ts
+var import_bottleneck = __toESM(require_lib2(), 1);
+var GITHUB_SPACING = { writeMs: 1e3, searchMs: 2e3 };
+function throttleGroups(spacing) {
+  if (!spacing || spacing.writeMs === GITHUB_SPACING.writeMs && spacing.searchMs === GITHUB_SPACING.searchMs) {
+    return {};
+  }
+  return {
+    write: new import_bottleneck.default.Group({ id: "upkeep-write", maxConcurrent: 1, minTime: spacing.writeMs }),
+    search: new import_bottleneck.default.Group({
+      id: "upkeep-search",
+      maxConcurrent: 1,
+      minTime: spacing.searchMs
+    })
+  };
+}
+function spacingFromEnv(env) {
+  const write = env.UPKEEP_WRITE_SPACING_MS;
+  const search = env.UPKEEP_SEARCH_SPACING_MS;
+  if (write === void 0 && search === void 0) return void 0;
+  const read = (text2, fallback) => {
+    const value = Number(text2);
+    return text2 !== void 0 && Number.isFinite(value) && value >= 0 ? value : fallback;
+  };
+  return {
+    writeMs: read(write, GITHUB_SPACING.writeMs),
+    searchMs: read(search, GITHUB_SPACING.searchMs)
+  };
+}
+
 // github/client.ts
 var ResilientOctokit = Octokit.plugin(retry, throttling);
-function createClient(options) {
-  const maxRetries = options.maxRetries ?? 5;
-  const log = options.log ?? (() => {
+function createClient(options2) {
+  const maxRetries = options2.maxRetries ?? 5;
+  const log = options2.log ?? (() => {
   });
   return new ResilientOctokit({
-    auth: options.token,
-    baseUrl: options.baseUrl ?? "https://api.github.com",
-    userAgent: options.userAgent ?? "upkeep",
+    auth: options2.token,
+    baseUrl: options2.baseUrl ?? "https://api.github.com",
+    userAgent: options2.userAgent ?? "upkeep",
     retry: { retries: maxRetries },
     throttle: {
+      ...throttleGroups(options2.spacing ?? spacingFromEnv(process.env)),
       onRateLimit: (retryAfter, request2, _octokit, retryCount) => {
         log(`rate limited on ${request2.method} ${request2.url}; retrying in ${retryAfter}s`);
         return retryCount < maxRetries;
@@ -63252,11 +66157,11 @@ function normalizePaginatedListResponse(response) {
   return response;
 }
 function iterator(octokit, route, parameters) {
-  const options = typeof route === "function" ? route.endpoint(parameters) : octokit.request.endpoint(route, parameters);
+  const options2 = typeof route === "function" ? route.endpoint(parameters) : octokit.request.endpoint(route, parameters);
   const requestMethod = typeof route === "function" ? route : octokit.request;
-  const method = options.method;
-  const headers = options.headers;
-  let url2 = options.url;
+  const method = options2.method;
+  const headers = options2.headers;
+  let url2 = options2.url;
   return {
     [Symbol.asyncIterator]: () => ({
       async next() {
@@ -63728,21 +66633,21 @@ var depsScanCommand = {
     "Exit codes: 0 clean, 1 findings fail the gate, 2 usage or config error, 3 scan incomplete"
   ].join("\n"),
   async run(args, io) {
-    const options = parseArgs2(args);
-    const target = resolve5(io.cwd, options.target);
+    const options2 = parseArgs2(args);
+    const target = resolve5(io.cwd, options2.target);
     const root = statOrThrow(target).isDirectory() ? target : dirname(target);
-    if (options.db && !existsSync3(resolve5(io.cwd, options.db))) {
-      throw new UsageError(`--db ${options.db}: no such file or directory`);
+    if (options2.db && !existsSync3(resolve5(io.cwd, options2.db))) {
+      throw new UsageError(`--db ${options2.db}: no such file or directory`);
     }
     const repoRoot = repositoryRoot(root);
-    const configFile = options.config ? resolve5(io.cwd, options.config) : join8(repoRoot, CONFIG_PATH);
-    const loaded = await loadConfigFile(configFile, { required: options.config !== void 0 });
+    const configFile = options2.config ? resolve5(io.cwd, options2.config) : join8(repoRoot, CONFIG_PATH);
+    const loaded = await loadConfigFile(configFile, { required: options2.config !== void 0 });
     if (!loaded.ok) {
       for (const problem2 of loaded.problems) io.stderr(`${formatConfigProblem(problem2)}
 `);
       return EXIT.usage;
     }
-    const config2 = withFlags(loaded.config.deps, options);
+    const config2 = withFlags(loaded.config.deps, options2);
     const githubToken = io.env.GITHUB_TOKEN ?? io.env.GH_TOKEN ?? "";
     const token = io.env.SNYK_TOKEN ?? "";
     const snyk = config2.snyk.enabled && token ? await runSnyk({
@@ -63757,15 +66662,15 @@ var depsScanCommand = {
       config: config2,
       now: /* @__PURE__ */ new Date(),
       env: io.env,
-      ...options.db ? { database: resolve5(io.cwd, options.db) } : {},
+      ...options2.db ? { database: resolve5(io.cwd, options2.db) } : {},
       ...root !== target ? { files: [relative5(root, target)] } : {},
-      ...options.baseline ? { baseline: resolve5(io.cwd, options.baseline) } : {},
+      ...options2.baseline ? { baseline: resolve5(io.cwd, options2.baseline) } : {},
       ...snyk ? { snyk } : {},
       ...config2.sources.github && githubToken ? { github: githubReader(githubToken, io.env) } : {}
     });
     const tool = { name: "upkeep", version: toolVersion() };
-    if (options.format === "table") io.stdout(renderTable(result));
-    else if (options.format === "json")
+    if (options2.format === "table") io.stdout(renderTable(result));
+    else if (options2.format === "json")
       io.stdout(`${JSON.stringify(toJsonReport(result, tool, /* @__PURE__ */ new Date()), null, 2)}
 `);
     else {
@@ -63773,7 +66678,7 @@ var depsScanCommand = {
       io.stdout(`${JSON.stringify(toSarif(result, tool, prefix), null, 2)}
 `);
     }
-    if (options.format !== "table") reportProblems2(result.problems, io);
+    if (options2.format !== "table") reportProblems2(result.problems, io);
     return result.exitCode;
   }
 };
@@ -63784,13 +66689,13 @@ function reportProblems2(problems, io) {
   }
   if (problems.length > 0) io.stderr("scan incomplete: findings may be missing\n");
 }
-function withFlags(config2, options) {
+function withFlags(config2, options2) {
   return {
     ...config2,
-    ...options.failOn ? { failOn: options.failOn } : {},
-    includeDev: options.includeDev || config2.includeDev,
-    onlyNew: options.onlyNew || config2.onlyNew,
-    sources: { ...config2.sources, osvApi: options.osvApi || config2.sources.osvApi }
+    ...options2.failOn ? { failOn: options2.failOn } : {},
+    includeDev: options2.includeDev || config2.includeDev,
+    onlyNew: options2.onlyNew || config2.onlyNew,
+    sources: { ...config2.sources, osvApi: options2.osvApi || config2.sources.osvApi }
   };
 }
 function parseArgs2(args) {
@@ -64451,17 +67356,17 @@ function parseLocaleString(localeStr) {
   if (uIndex === -1) {
     return [localeStr];
   } else {
-    let options;
+    let options2;
     let selectedStr;
     try {
-      options = getCachedDTF(localeStr).resolvedOptions();
+      options2 = getCachedDTF(localeStr).resolvedOptions();
       selectedStr = localeStr;
     } catch (e) {
       const smaller = localeStr.substring(0, uIndex);
-      options = getCachedDTF(smaller).resolvedOptions();
+      options2 = getCachedDTF(smaller).resolvedOptions();
       selectedStr = smaller;
     }
-    const { numberingSystem, calendar } = options;
+    const { numberingSystem, calendar } = options2;
     return [selectedStr, numberingSystem, calendar];
   }
 }
@@ -68266,8 +71171,8 @@ var TokenParser = class {
   }
 };
 function explainFromTokens(locale, input2, format) {
-  const parser3 = new TokenParser(locale, format);
-  return parser3.explainFromTokens(input2);
+  const parser4 = new TokenParser(locale, format);
+  return parser4.explainFromTokens(input2);
 }
 function parseFromTokens(locale, input2, format) {
   const { result, zone, specificOffset, invalidReason } = explainFromTokens(locale, input2, format);
@@ -68716,19 +71621,19 @@ var DateTime = class _DateTime {
    * @param {string|Zone} [options.zone='local'] - the zone to place the DateTime into
    * @return {DateTime}
    */
-  static fromJSDate(date5, options = {}) {
+  static fromJSDate(date5, options2 = {}) {
     const ts = isDate(date5) ? date5.valueOf() : NaN;
     if (Number.isNaN(ts)) {
       return _DateTime.invalid("invalid input");
     }
-    const zoneToUse = normalizeZone(options.zone, Settings.defaultZone);
+    const zoneToUse = normalizeZone(options2.zone, Settings.defaultZone);
     if (!zoneToUse.isValid) {
       return _DateTime.invalid(unsupportedZone(zoneToUse));
     }
     return new _DateTime({
       ts,
       zone: zoneToUse,
-      loc: Locale.fromObject(options)
+      loc: Locale.fromObject(options2)
     });
   }
   /**
@@ -68742,7 +71647,7 @@ var DateTime = class _DateTime {
    * @param {string} options.weekSettings - the week settings to set on the resulting DateTime instance
    * @return {DateTime}
    */
-  static fromMillis(milliseconds, options = {}) {
+  static fromMillis(milliseconds, options2 = {}) {
     if (!isNumber(milliseconds)) {
       throw new InvalidArgumentError(
         `fromMillis requires a numerical input, but received a ${typeof milliseconds} with value ${milliseconds}`
@@ -68752,8 +71657,8 @@ var DateTime = class _DateTime {
     } else {
       return new _DateTime({
         ts: milliseconds,
-        zone: normalizeZone(options.zone, Settings.defaultZone),
-        loc: Locale.fromObject(options)
+        zone: normalizeZone(options2.zone, Settings.defaultZone),
+        loc: Locale.fromObject(options2)
       });
     }
   }
@@ -68768,14 +71673,14 @@ var DateTime = class _DateTime {
    * @param {string} options.weekSettings - the week settings to set on the resulting DateTime instance
    * @return {DateTime}
    */
-  static fromSeconds(seconds, options = {}) {
+  static fromSeconds(seconds, options2 = {}) {
     if (!isNumber(seconds)) {
       throw new InvalidArgumentError("fromSeconds requires a numerical input");
     } else {
       return new _DateTime({
         ts: seconds * 1e3,
-        zone: normalizeZone(options.zone, Settings.defaultZone),
-        loc: Locale.fromObject(options)
+        zone: normalizeZone(options2.zone, Settings.defaultZone),
+        loc: Locale.fromObject(options2)
       });
     }
   }
@@ -70055,17 +72960,17 @@ var DateTime = class _DateTime {
    * @example DateTime.now().minus({ days: 2 }).toRelative({ unit: "hours" }) //=> "48 hours ago"
    * @example DateTime.now().minus({ hours: 36 }).toRelative({ round: false }) //=> "1.5 days ago"
    */
-  toRelative(options = {}) {
+  toRelative(options2 = {}) {
     if (!this.isValid) return null;
-    const base = options.base || _DateTime.fromObject({}, { zone: this.zone }), padding = options.padding ? this < base ? -options.padding : options.padding : 0;
+    const base = options2.base || _DateTime.fromObject({}, { zone: this.zone }), padding = options2.padding ? this < base ? -options2.padding : options2.padding : 0;
     let units = ["years", "months", "days", "hours", "minutes", "seconds"];
-    let unit = options.unit;
-    if (Array.isArray(options.unit)) {
-      units = options.unit;
+    let unit = options2.unit;
+    if (Array.isArray(options2.unit)) {
+      units = options2.unit;
       unit = void 0;
     }
     return diffRelative(base, this.plus(padding), {
-      ...options,
+      ...options2,
       numeric: "always",
       units,
       unit
@@ -70084,10 +72989,10 @@ var DateTime = class _DateTime {
    * @example DateTime.now().plus({ days: 1 }).toRelativeCalendar({ locale: "fr" }) //=> "demain"
    * @example DateTime.now().minus({ days: 2 }).toRelativeCalendar() //=> "2 days ago"
    */
-  toRelativeCalendar(options = {}) {
+  toRelativeCalendar(options2 = {}) {
     if (!this.isValid) return null;
-    return diffRelative(options.base || _DateTime.fromObject({}, { zone: this.zone }), this, {
-      ...options,
+    return diffRelative(options2.base || _DateTime.fromObject({}, { zone: this.zone }), this, {
+      ...options2,
       numeric: "auto",
       units: ["years", "months", "days"],
       calendary: true
@@ -70123,8 +73028,8 @@ var DateTime = class _DateTime {
    * @param {Object} options - options taken by fromFormat()
    * @return {Object}
    */
-  static fromFormatExplain(text2, fmt, options = {}) {
-    const { locale = null, numberingSystem = null } = options, localeToUse = Locale.fromOpts({
+  static fromFormatExplain(text2, fmt, options2 = {}) {
+    const { locale = null, numberingSystem = null } = options2, localeToUse = Locale.fromOpts({
       locale,
       numberingSystem,
       defaultToEN: true
@@ -70134,8 +73039,8 @@ var DateTime = class _DateTime {
   /**
    * @deprecated use fromFormatExplain instead
    */
-  static fromStringExplain(text2, fmt, options = {}) {
-    return _DateTime.fromFormatExplain(text2, fmt, options);
+  static fromStringExplain(text2, fmt, options2 = {}) {
+    return _DateTime.fromFormatExplain(text2, fmt, options2);
   }
   /**
    * Build a parser for `fmt` using the given locale. This parser can be passed
@@ -70149,8 +73054,8 @@ var DateTime = class _DateTime {
    * for parser
    * @returns {TokenParser} - opaque object to be used
    */
-  static buildFormatParser(fmt, options = {}) {
-    const { locale = null, numberingSystem = null } = options, localeToUse = Locale.fromOpts({
+  static buildFormatParser(fmt, options2 = {}) {
+    const { locale = null, numberingSystem = null } = options2, localeToUse = Locale.fromOpts({
       locale,
       numberingSystem,
       defaultToEN: true
@@ -70637,6 +73542,9 @@ function parseIssuesFile(text2, file2) {
 }
 function toSnapshot(raw) {
   const permissions2 = /* @__PURE__ */ new Map();
+  const author = raw.issue.user?.login;
+  const authorLevel = ASSOCIATION_PERMISSION[String(raw.issue.author_association ?? "")];
+  if (author && authorLevel) permissions2.set(author, authorLevel);
   for (const comment of raw.comments) {
     const granted = ASSOCIATION_PERMISSION[comment.author_association ?? ""];
     if (comment.user && granted) permissions2.set(comment.user.login, granted);
@@ -71355,6 +74263,14 @@ var CycleWalker = class {
     this.input = input2;
     this.rules = rules;
     this.cycles = [{ index: 1, start: created, pauses: [] }];
+    const { author } = input2.issue;
+    if (rules.openedByMaintainer && !isBot(author) && this.hasPermission(author.login)) {
+      this.current.response = { at: created, by: author.login };
+    }
+  }
+  hasPermission(login) {
+    const permission2 = this.input.permissions.get(login) ?? "none";
+    return permissionAtLeast(permission2, this.rules.minPermission);
   }
   get current() {
     return this.cycles[this.cycles.length - 1];
@@ -71387,8 +74303,7 @@ var CycleWalker = class {
   }
   qualifies(actor) {
     if (!actor || isBot(actor) || actor.login === this.input.issue.author.login) return false;
-    const permission2 = this.input.permissions.get(actor.login) ?? "none";
-    return permissionAtLeast(permission2, this.rules.minPermission);
+    return this.hasPermission(actor.login);
   }
   respond(actor, at) {
     if (this.open && !this.current.response && this.qualifies(actor)) {
@@ -71469,7 +74384,8 @@ function assessIssue(snapshot, settings, now2) {
       pauseLabels: sla.pause.labels,
       resumeOnReporterReply: sla.pause.resumeOnReporterReply,
       minPermission: sla.response.minPermission,
-      countLabelChanges: sla.response.countLabelChanges
+      countLabelChanges: sla.response.countLabelChanges,
+      openedByMaintainer: sla.response.openedByMaintainer
     }
   );
   return evaluateSla(cycles, policy, now2, sla.atRisk);
@@ -71505,12 +74421,15 @@ function splitTimeline(entries) {
   return { events, comments };
 }
 async function lookUpPermissions(run, issue2, events, comments) {
+  const withAuthor = run.settings.config.sla.response.openedByMaintainer;
   const actors = [
+    ...withAuthor ? [issue2.author] : [],
     ...comments.map((comment) => comment.author),
     ...events.map((event) => event.actor)
   ];
   for (const actor of actors) {
-    if (!actor || isBot(actor) || actor.login === issue2.author.login) continue;
+    if (!actor || isBot(actor)) continue;
+    if (actor.login === issue2.author.login && !withAuthor) continue;
     if (!run.permissions.has(actor.login)) {
       run.permissions.set(actor.login, await run.github.getPermission(actor.login));
     }
@@ -71555,9 +74474,9 @@ async function readTemplate(github, path) {
 }
 
 // github/tracking/rca.ts
-async function draftRca(github, incidentNumber, config2, options = {}) {
+async function draftRca(github, incidentNumber, config2, options2 = {}) {
   const incident = await github.getIssue(incidentNumber);
-  const settings = trackingSettings(config2, options.calendars);
+  const settings = trackingSettings(config2, options2.calendars);
   const rca = config2.tracking.rca;
   const severity = incidentSeverity(incident.labels, settings.severityLabels);
   const base = { incident, events: [], comments: [], config: rca, ...settings };
@@ -71628,10 +74547,10 @@ var rcaDraftCommand = {
   summary: "Print the RCA issue Upkeep would open for a closed incident",
   usage: 'upkeep rca draft (--issue OWNER/NAME#N | --issue-file FILE.json) [--config FILE] [--json]\n  --issue reads GITHUB_TOKEN (or GH_TOKEN) and GITHUB_API_URL (default https://api.github.com)\n  --issue-file holds {"issue", "events", "comments"} as the GitHub REST API returns them\n  exit 0: drafted (body on stdout); 1: no RCA would be opened (reason on stderr);\n  2: bad input; 3: GitHub refused or failed (message on stderr)',
   async run(args, io) {
-    const options = parseOptions(args);
+    const options2 = parseOptions(args);
     let drafted;
     try {
-      drafted = options.issue ? await fromGitHub(options.issue, options.config, io) : await fromFile(options.issueFile, options.config, io);
+      drafted = options2.issue ? await fromGitHub(options2.issue, options2.config, io) : await fromFile(options2.issueFile, options2.config, io);
     } catch (error62) {
       const status = error62.status;
       if (status === void 0) throw error62;
@@ -71640,7 +74559,7 @@ var rcaDraftCommand = {
       return EXIT.incomplete;
     }
     if (typeof drafted === "number") return drafted;
-    return print2(drafted, options.json, io);
+    return print2(drafted, options2.json, io);
   }
 };
 function parseOptions(args) {
@@ -71905,7 +74824,7 @@ function getNotesRegex(noteKeywords, notesPattern) {
   }
   const noteKeywordsSelection = joinOr(noteKeywords);
   if (!notesPattern) {
-    return new RegExp(`^[\\s|*]*(${noteKeywordsSelection})[:\\s]+(.*)`, "i");
+    return new RegExp(`^(?:\\*\\s+)?(${noteKeywordsSelection}):\\s*(.*)`, "i");
   }
   return notesPattern(noteKeywordsSelection);
 }
@@ -71913,24 +74832,34 @@ function getReferencePartsRegex(issuePrefixes, issuePrefixesCaseSensitive) {
   if (!issuePrefixes) {
     return nomatchRegex;
   }
-  const flags = issuePrefixesCaseSensitive ? "g" : "gi";
-  return new RegExp(`(?:.*?)??\\s*([\\w-\\.\\/]*?)??(${joinOr(issuePrefixes)})([\\w-]+)(?=\\s|$|[,;)\\]])`, flags);
+  const flags = issuePrefixesCaseSensitive ? "gy" : "giy";
+  const repositoryChar = "[\\w-\\.\\/]";
+  return new RegExp(`.*?(?<!${repositoryChar})(?:(${repositoryChar}+)(?!${repositoryChar}))?(${joinOr(issuePrefixes)})((?=[\\w-]*\\d)[\\w-]+)(?=\\s|$|[,;.)\\]])`, flags);
 }
-function getReferencesRegex(referenceActions) {
+function getReferencesRegex(referenceActions, separator = "") {
   if (!referenceActions) {
     return /()(.+)/gi;
   }
   const joinedKeywords = joinOr(referenceActions);
-  return new RegExp(`(${joinedKeywords})(?:\\s+(.*?))(?=(?:${joinedKeywords})|$)`, "gi");
+  const nextKeyword = `(?<!\\w)(?:${joinedKeywords})(?!\\w)`;
+  return new RegExp(`(?<!\\w)(${joinedKeywords})${separator}(?:\\s+(.*?))(?=${nextKeyword}|$)`, "gi");
 }
-function getParserRegexes(options = {}) {
-  const notes = getNotesRegex(options.noteKeywords, options.notesPattern);
-  const referenceParts = getReferencePartsRegex(options.issuePrefixes, options.issuePrefixesCaseSensitive);
-  const references = getReferencesRegex(options.referenceActions);
+function getFooterTokenRegex(issuePrefixes) {
+  const issuePrefixSeparator = issuePrefixes ? `|\\s+(?:${joinOr(issuePrefixes)})` : "";
+  return new RegExp(`^(?:BREAKING CHANGE|[\\w-]+)(?::\\s+${issuePrefixSeparator}).+`, "i");
+}
+function getParserRegexes(options2 = {}) {
+  const notes = getNotesRegex(options2.noteKeywords, options2.notesPattern);
+  const referenceParts = getReferencePartsRegex(options2.issuePrefixes, options2.issuePrefixesCaseSensitive);
+  const references = getReferencesRegex(options2.referenceActions);
+  const footerReferences = getReferencesRegex(options2.referenceActions, ":?");
+  const footerToken = getFooterTokenRegex(options2.issuePrefixes);
   return {
     notes,
     referenceParts,
     references,
+    footerReferences,
+    footerToken,
     mentions: /@([\w-]+)/g,
     url: /\b(?:https?):\/\/(?:www\.)?([-a-zA-Z0-9@:%_+.~#?&//=])+\b/
   };
@@ -71999,7 +74928,9 @@ var defaultOptions3 = {
   ],
   revertPattern: /^Revert\s"([\s\S]*)"\s*This reverts commit (\w*)\.?/,
   revertCorrespondence: ["header", "hash"],
-  fieldPattern: /^-(.*?)-$/
+  // The field name must contain at least one word character so that
+  // YAML document markers like `---` are not treated as field markers.
+  fieldPattern: /^-(?=.*\w)(.*?)-$/
 };
 
 // node_modules/conventional-commits-parser/dist/CommitParser.js
@@ -72022,10 +74953,10 @@ var CommitParser = class {
   lines = [];
   lineIndex = 0;
   commit = createCommitObject();
-  constructor(options = {}) {
+  constructor(options2 = {}) {
     this.options = {
       ...defaultOptions3,
-      ...options
+      ...options2
     };
     this.regexes = getParserRegexes(this.options);
   }
@@ -72065,21 +74996,24 @@ var CommitParser = class {
       issue: issue2
     };
   }
-  parseReferences(input2) {
+  parseReferences(input2, isFooterToken = false) {
     const { regexes } = this;
-    const regex2 = input2.match(regexes.references) ? regexes.references : /()(.+)/gi;
-    const references = [];
+    const regex2 = isFooterToken ? regexes.footerReferences : regexes.references;
+    const sentences = [];
+    let lastIndex = 0;
     let matches;
-    let action;
-    let sentence;
-    let reference;
     while (true) {
       matches = regex2.exec(input2);
       if (!matches) {
         break;
       }
-      action = matches[1] || null;
-      sentence = matches[2] || "";
+      sentences.push([null, input2.slice(lastIndex, matches.index)], [matches[1] || null, matches[2] || ""]);
+      lastIndex = regex2.lastIndex;
+    }
+    sentences.push([null, input2.slice(lastIndex)]);
+    const references = [];
+    let reference;
+    for (const [action, sentence] of sentences) {
       while (true) {
         reference = this.parseReference(sentence, action);
         if (!reference) {
@@ -72098,10 +75032,10 @@ var CommitParser = class {
     }
   }
   parseMerge() {
-    const { commit, options } = this;
-    const correspondence = options.mergeCorrespondence || [];
+    const { commit, options: options2 } = this;
+    const correspondence = options2.mergeCorrespondence || [];
     const merge3 = this.currentLine();
-    const matches = merge3 && options.mergePattern ? merge3.match(options.mergePattern) : null;
+    const matches = merge3 && options2.mergePattern ? merge3.match(options2.mergePattern) : null;
     if (matches) {
       this.nextLine();
       commit.merge = matches[0] || null;
@@ -72114,16 +75048,16 @@ var CommitParser = class {
     if (isMergeCommit) {
       this.skipEmptyLines();
     }
-    const { commit, options } = this;
-    const correspondence = options.headerCorrespondence || [];
+    const { commit, options: options2 } = this;
+    const correspondence = options2.headerCorrespondence || [];
     const header = commit.header ?? this.nextLine();
     let matches = null;
     if (header) {
-      if (options.breakingHeaderPattern) {
-        matches = header.match(options.breakingHeaderPattern);
+      if (options2.breakingHeaderPattern) {
+        matches = header.match(options2.breakingHeaderPattern);
       }
-      if (!matches && options.headerPattern) {
-        matches = header.match(options.headerPattern);
+      if (!matches && options2.headerPattern) {
+        matches = header.match(options2.headerPattern);
       }
     }
     if (header) {
@@ -72134,15 +75068,15 @@ var CommitParser = class {
     }
   }
   parseMeta() {
-    const { options, commit } = this;
-    if (!options.fieldPattern || !this.isLineAvailable()) {
+    const { options: options2, commit } = this;
+    if (!options2.fieldPattern || !this.isLineAvailable()) {
       return false;
     }
     let matches;
     let field = null;
     let parsed = false;
     while (this.isLineAvailable()) {
-      matches = this.currentLine().match(options.fieldPattern);
+      matches = this.currentLine().match(options2.fieldPattern);
       if (matches) {
         field = matches[1] || null;
         this.nextLine();
@@ -72164,7 +75098,7 @@ var CommitParser = class {
       return false;
     }
     const matches = this.currentLine().match(regexes.notes);
-    let references = [];
+    let isFooterToken;
     if (matches) {
       const note = {
         title: matches[1],
@@ -72180,15 +75114,14 @@ var CommitParser = class {
         if (this.parseNotes()) {
           return true;
         }
-        references = this.parseReferences(this.currentLine());
-        if (references.length) {
-          commit.references.push(...references);
-        } else {
+        isFooterToken = regexes.footerToken.test(this.currentLine());
+        commit.references.push(...this.parseReferences(this.currentLine(), isFooterToken));
+        if (!isFooterToken) {
           note.text = appendLine(note.text, this.currentLine());
         }
         commit.footer = appendLine(commit.footer, this.currentLine());
         this.nextLine();
-        if (references.length) {
+        if (isFooterToken) {
           break;
         }
       }
@@ -72197,27 +75130,27 @@ var CommitParser = class {
     return false;
   }
   parseBodyAndFooter(isBody) {
-    const { commit } = this;
+    const { commit, regexes } = this;
     if (!this.isLineAvailable()) {
       return isBody;
     }
-    const references = this.parseReferences(this.currentLine());
-    const isStillBody = !references.length && isBody;
+    const isFooterToken = regexes.footerToken.test(this.currentLine());
+    const isStillBody = !isFooterToken && isBody;
+    commit.references.push(...this.parseReferences(this.currentLine(), isFooterToken));
     if (isStillBody) {
       commit.body = appendLine(commit.body, this.currentLine());
     } else {
-      commit.references.push(...references);
       commit.footer = appendLine(commit.footer, this.currentLine());
     }
     this.nextLine();
     return isStillBody;
   }
   parseBreakingHeader() {
-    const { commit, options } = this;
-    if (!options.breakingHeaderPattern || commit.notes.length || !commit.header) {
+    const { commit, options: options2 } = this;
+    if (!options2.breakingHeaderPattern || commit.notes.length || !commit.header) {
       return;
     }
-    const matches = commit.header.match(options.breakingHeaderPattern);
+    const matches = commit.header.match(options2.breakingHeaderPattern);
     if (matches) {
       commit.notes.push({
         title: "BREAKING CHANGE",
@@ -72237,21 +75170,17 @@ var CommitParser = class {
     }
   }
   parseRevert(input2) {
-    const { commit, options } = this;
-    const correspondence = options.revertCorrespondence || [];
-    const matches = options.revertPattern ? input2.match(options.revertPattern) : null;
+    const { commit, options: options2 } = this;
+    const correspondence = options2.revertCorrespondence || [];
+    const matches = options2.revertPattern ? input2.match(options2.revertPattern) : null;
     if (matches) {
       commit.revert = assignMatchedCorrespondence({}, matches, correspondence);
     }
   }
   cleanupCommit() {
     const { commit } = this;
-    if (commit.body) {
-      commit.body = trimNewLines(commit.body);
-    }
-    if (commit.footer) {
-      commit.footer = trimNewLines(commit.footer);
-    }
+    commit.body &&= trimNewLines(commit.body);
+    commit.footer &&= trimNewLines(commit.footer);
     commit.notes.forEach((note) => {
       note.text = trimNewLines(note.text);
     });
@@ -72306,7 +75235,7 @@ var CommitParser = class {
 };
 
 // core/release-notes/message.ts
-var parser2 = new CommitParser({
+var parser3 = new CommitParser({
   headerPattern: /^(\w*)(?:\(([^()\r\n]*)\))?!?: (.*)$/,
   breakingHeaderPattern: /^(\w*)(?:\(([^()\r\n]*)\))?!: (.*)$/,
   headerCorrespondence: ["type", "scope", "subject"],
@@ -72315,7 +75244,7 @@ var parser2 = new CommitParser({
   revertCorrespondence: ["header", "hash"],
   issuePrefixes: ["#"]
 });
-skipReferenceScanWithoutHash(parser2);
+skipReferenceScanWithoutHash(parser3);
 function skipReferenceScanWithoutHash(target) {
   const regexes = target.regexes;
   const pattern = regexes?.referenceParts;
@@ -72344,7 +75273,7 @@ function parseMessage(raw, knownTypes2) {
   }
   const gitRevert = message.match(GIT_REVERT);
   if (gitRevert) return { change: gitRevertChange(message, gitRevert), warnings };
-  const commit = headerOnly(message) ?? parser2.parse(message);
+  const commit = headerOnly(message) ?? parser3.parse(message);
   if (!commit.type || commit.subject === null || commit.subject === void 0) return { warnings };
   return { change: conventionalChange(commit, message), warnings };
 }
@@ -72403,7 +75332,7 @@ function gitRevertChange(message, match2) {
     subject: header,
     header,
     breaking: [],
-    references: parser2.parse(message).references.map(toIssueRef),
+    references: parser3.parse(message).references.map(toIssueRef),
     pr: prNumber(header),
     advisories: [],
     reverts: { hash: match2[2], header: match2[1] }
@@ -72841,14 +75770,14 @@ function entryBump(entry2, listed2) {
   if (entry2.type === "feat" || entry2.type === "feature") return "minor";
   return listed2.has(entry2.type) ? "patch" : "none";
 }
-function nextVersion(current, bump, options) {
-  if (options.releaseAs) return import_semver4.default.valid(options.releaseAs) ?? void 0;
+function nextVersion(current, bump, options2) {
+  if (options2.releaseAs) return import_semver4.default.valid(options2.releaseAs) ?? void 0;
   if (bump === "none") return void 0;
   if (!current)
-    return options.channel ? `${options.initialVersion}-${options.channel}.1` : options.initialVersion;
-  const level = bump === "major" && import_semver4.default.major(current) === 0 ? options.preMajorBreakingBumps : bump;
-  if (!options.channel) return import_semver4.default.inc(current, level) ?? void 0;
-  return nextPrerelease(current, level, options.channel);
+    return options2.channel ? `${options2.initialVersion}-${options2.channel}.1` : options2.initialVersion;
+  const level = bump === "major" && import_semver4.default.major(current) === 0 ? options2.preMajorBreakingBumps : bump;
+  if (!options2.channel) return import_semver4.default.inc(current, level) ?? void 0;
+  return nextPrerelease(current, level, options2.channel);
 }
 function nextPrerelease(current, level, channel) {
   const pre = import_semver4.default.prerelease(current);
@@ -73122,10 +76051,10 @@ function exitOf(child) {
 // git/log.ts
 var FORMAT2 = "%H%x00%P%x00%an%x00%ae%x00%cI%x00%D%x00%B";
 var FIELDS = 7;
-async function* readCommits(cwd, options) {
+async function* readCommits(cwd, options2) {
   const args = ["log", "-z", `--format=${FORMAT2}`, "--no-color"];
-  args.push(options.withTags ? "--decorate-refs=refs/tags/" : "--no-decorate");
-  args.push(...options.revisions, "--");
+  args.push(options2.withTags ? "--decorate-refs=refs/tags/" : "--no-decorate");
+  args.push(...options2.revisions, "--");
   const child = spawn3("git", args, { cwd, stdio: ["ignore", "pipe", "pipe"] });
   let stderr = "";
   child.stderr.setEncoding("utf8").on("data", (chunk) => {
@@ -73153,7 +76082,7 @@ async function* readCommits(cwd, options) {
   if (fields.length === FIELDS) yield toCommit(fields);
   const code2 = await exited;
   if (code2 !== 0)
-    throw new GitError(`git log ${options.revisions.join(" ")} failed in ${cwd}: ${stderr.trim()}`);
+    throw new GitError(`git log ${options2.revisions.join(" ")} failed in ${cwd}: ${stderr.trim()}`);
 }
 function toCommit(fields) {
   const [hash2, parents, authorName, authorEmail, date5, decorations, message] = fields;
@@ -73221,10 +76150,10 @@ async function isRepository(cwd) {
 
 // git/tags.ts
 import { spawn as spawn5 } from "node:child_process";
-async function listTags(cwd, options = {}) {
-  if (!options.mergedInto) return allTags(cwd);
+async function listTags(cwd, options2 = {}) {
+  if (!options2.mergedInto) return allTags(cwd);
   const args = ["for-each-ref", "--format=%(refname:strip=2)%00%(objectname)%00%(*objectname)"];
-  args.push(`--merged=${options.mergedInto}`, "refs/tags/");
+  args.push(`--merged=${options2.mergedInto}`, "refs/tags/");
   const out = await git(cwd, args);
   const tags = [];
   for (const line of out.split("\n")) {
@@ -73274,14 +76203,14 @@ async function firstReachable(cwd, candidates, head, maxChecks = 8) {
 var ReleaseInputError = class extends Error {
   name = "ReleaseInputError";
 };
-async function planLocalRelease(options) {
-  const { cwd, config: config2 } = options;
-  const toHash = await resolveRef2(cwd, options.to ?? "HEAD").catch(() => {
-    throw new ReleaseInputError(`--to ${options.to}: no such commit or tag`);
+async function planLocalRelease(options2) {
+  const { cwd, config: config2 } = options2;
+  const toHash = await resolveRef2(cwd, options2.to ?? "HEAD").catch(() => {
+    throw new ReleaseInputError(`--to ${options2.to}: no such commit or tag`);
   });
   const tags = releaseTags(await listTags(cwd), config2.tagPrefix);
-  const own2 = options.from ? void 0 : tags.find((tag) => tag.hash === toHash);
-  const previous = options.from ? await fromRef(cwd, options.from, tags) : await firstReachable(cwd, baseCandidates(tags, toHash, own2, options.channel), toHash);
+  const own2 = options2.from ? void 0 : tags.find((tag) => tag.hash === toHash);
+  const previous = options2.from ? await fromRef(cwd, options2.from, tags) : await firstReachable(cwd, baseCandidates(tags, toHash, own2, options2.channel), toHash);
   const commits = [];
   const range2 = previous ? [`${previous.hash}..${toHash}`] : [toHash];
   for await (const commit of readCommits(cwd, { revisions: range2 })) commits.push(commit);
@@ -73291,13 +76220,13 @@ async function planLocalRelease(options) {
     previous,
     config: config2,
     tag: own2?.name,
-    channel: options.channel,
+    channel: options2.channel,
     overrides: await loadOverrides(cwd, config2.overridesFile),
     repository: await repositoryOf(cwd, config2),
-    date: own2 ? (commits[0]?.date ?? options.today).slice(0, 10) : options.today,
+    date: own2 ? (commits[0]?.date ?? options2.today).slice(0, 10) : options2.today,
     contributors: {
       knownBefore: await knownAuthorsBefore(cwd, previous?.hash, emails),
-      logins: options.logins ? await options.logins(commits) : void 0,
+      logins: options2.logins ? await options2.logins(commits) : void 0,
       bots: config2.botAuthors
     }
   });
@@ -73329,12 +76258,12 @@ async function repositoryOf(cwd, config2) {
 }
 
 // git/history-source.ts
-async function planHistory(options) {
-  const { cwd, config: config2 } = options;
+async function planHistory(options2) {
+  const { cwd, config: config2 } = options2;
   const overrides = await loadOverrides(cwd, config2.overridesFile);
   const repository = await repositoryOf(cwd, config2);
-  const head = await resolveRef2(cwd, options.to ?? "HEAD").catch(() => {
-    throw new ReleaseInputError(`--to ${options.to}: no such commit or tag`);
+  const head = await resolveRef2(cwd, options2.to ?? "HEAD").catch(() => {
+    throw new ReleaseInputError(`--to ${options2.to}: no such commit or tag`);
   });
   const commits = readCommits(cwd, { revisions: [head], withTags: true });
   const releases = await splitIntoReleases(commits, config2);
@@ -73350,7 +76279,7 @@ async function planHistory(options) {
       config: config2,
       overrides,
       repository,
-      date: release.date?.slice(0, 10) ?? options.today,
+      date: release.date?.slice(0, 10) ?? options2.today,
       changelogOnly: true
     });
   });
@@ -74341,9 +77270,9 @@ var reportCommand = {
   summary: "Maintenance report for a month or quarter (SLA, incidents, RCAs, security windows, releases)",
   usage: "upkeep report (--repo OWNER/NAME | --issues FILE.json) [--period P | --from DATE --to DATE] [--format markdown|html|json] [--out FILE] [--config PATH] [--now ISO]\n  P: month, quarter, last-month, last-quarter, YYYY-MM or YYYY-Qn (default: report.period in the config)\n  --repo reads GITHUB_TOKEN (or GH_TOKEN) and GITHUB_API_URL (default https://api.github.com)",
   async run(args, io) {
-    const options = parseOptions2(args);
-    const loaded = await loadConfigFile(resolve8(io.cwd, options.config ?? CONFIG_PATH), {
-      required: options.config !== void 0
+    const options2 = parseOptions2(args);
+    const loaded = await loadConfigFile(resolve8(io.cwd, options2.config ?? CONFIG_PATH), {
+      required: options2.config !== void 0
     });
     if (!loaded.ok) {
       for (const problem2 of loaded.problems) io.stderr(`${formatConfigProblem(problem2)}
@@ -74351,14 +77280,14 @@ var reportCommand = {
       return EXIT.usage;
     }
     const config2 = loaded.config;
-    const now2 = options.now ? Date.parse(options.now) : Date.now();
-    if (!Number.isFinite(now2)) throw new UsageError(`--now "${options.now}" is not an ISO time`);
-    const period = options.from ? resolvePeriod(options.from, new Date(now2), config2.timezone, options.to) : resolvePeriod(options.period ?? config2.report.period, new Date(now2), config2.timezone);
+    const now2 = options2.now ? Date.parse(options2.now) : Date.now();
+    if (!Number.isFinite(now2)) throw new UsageError(`--now "${options2.now}" is not an ISO time`);
+    const period = options2.from ? resolvePeriod(options2.from, new Date(now2), config2.timezone, options2.to) : resolvePeriod(options2.period ?? config2.report.period, new Date(now2), config2.timezone);
     if (!period.ok) throw new UsageError(period.error);
     let input2;
     let repository;
-    if (options.repo) {
-      const [owner, repo] = options.repo.split("/");
+    if (options2.repo) {
+      const [owner, repo] = options2.repo.split("/");
       const token = io.env.GITHUB_TOKEN ?? io.env.GH_TOKEN;
       if (!token) throw new UsageError("--repo needs a token in GITHUB_TOKEN or GH_TOKEN");
       const client = createClient({ token, baseUrl: io.env.GITHUB_API_URL });
@@ -74368,9 +77297,9 @@ var reportCommand = {
         period.period,
         now2
       );
-      repository = options.repo;
+      repository = options2.repo;
     } else {
-      const file2 = options.issues;
+      const file2 = options2.issues;
       const text3 = await readFile7(resolve8(io.cwd, file2), "utf8").catch((error62) => {
         throw new UsageError(`cannot read --issues ${file2}: ${error62.message}`);
       });
@@ -74400,13 +77329,13 @@ var reportCommand = {
       repository = file2;
     }
     const report = buildReport(input2, repository);
-    const format = options.format ?? "markdown";
+    const format = options2.format ?? "markdown";
     const text2 = format === "json" ? `${JSON.stringify(report, null, 2)}
 ` : format === "html" ? renderHtml(report) : `${renderMarkdown(report)}
 `;
-    if (options.out) {
-      await writeFile2(resolve8(io.cwd, options.out), text2);
-      io.stderr(`wrote ${options.out}
+    if (options2.out) {
+      await writeFile2(resolve8(io.cwd, options2.out), text2);
+      io.stderr(`wrote ${options2.out}
 `);
     } else {
       io.stdout(text2);
@@ -74529,14 +77458,14 @@ function fileKindOf(path) {
   if (/(^|\/)\.github\/workflows\/[^/]+\.ya?ml$/.test(path)) return { kind: "workflow" };
   const extension = path.slice(path.lastIndexOf(".") + 1).toLowerCase();
   if (path.endsWith(".d.ts")) return void 0;
-  const parser3 = EXTENSIONS[extension];
-  return parser3 ? { kind: "code", parser: parser3 } : void 0;
+  const parser4 = EXTENSIONS[extension];
+  return parser4 ? { kind: "code", parser: parser4 } : void 0;
 }
-function napiLang(parser3) {
-  if (parser3 === "JavaScript") return Lang.JavaScript;
-  if (parser3 === "TypeScript") return Lang.TypeScript;
-  if (parser3 === "Tsx") return Lang.Tsx;
-  return parser3;
+function napiLang(parser4) {
+  if (parser4 === "JavaScript") return Lang.JavaScript;
+  if (parser4 === "TypeScript") return Lang.TypeScript;
+  if (parser4 === "Tsx") return Lang.Tsx;
+  return parser4;
 }
 var registered = false;
 function registerLanguages() {
@@ -74562,8 +77491,21 @@ var taintSchema = external_exports.strictObject({
   requires: external_exports.enum(["source", "nonconstant"]).default("source"),
   sanitizers: external_exports.array(external_exports.string()).default([]),
   /** Sources beyond the language's request data, e.g. process.argv for command injection. */
-  sources: external_exports.array(external_exports.string()).default([])
+  sources: external_exports.array(external_exports.string()).default([]),
+  /**
+   * A regex for the argument's fixed leading text: when the string starts with constant text
+   * that matches (a fixed scheme and host, a relative path), request data later in it is harmless.
+   */
+  safePrefix: external_exports.string().refine(isRegex, "expected a JavaScript regular expression").optional()
 });
+function isRegex(text2) {
+  try {
+    new RegExp(text2);
+    return true;
+  } catch {
+    return false;
+  }
+}
 var entropySchema = external_exports.strictObject({
   argument: metaVariable,
   min: external_exports.number().positive().default(3.5)
@@ -74625,9 +77567,9 @@ function pullRequestTargetCheckout(workflow) {
   if (!workflow.events().includes("pull_request_target")) return [];
   return workflow.steps().flatMap((step) => {
     if (!step.uses?.startsWith("actions/checkout")) return [];
-    const options = asMap(workflow.get(step.node, "with"));
-    const ref = workflow.get(options, "ref");
-    const repository = workflow.get(options, "repository");
+    const options2 = asMap(workflow.get(step.node, "with"));
+    const ref = workflow.get(options2, "ref");
+    const repository = workflow.get(options2, "repository");
     const text2 = `${(0, import_yaml6.isScalar)(ref) ? ref.value : ""} ${(0, import_yaml6.isScalar)(repository) ? repository.value : ""}`;
     const headRef = /github\.event\.pull_request\.head\.(sha|ref|repo)|github\.head_ref|refs\/pull\//.test(text2);
     return headRef ? [workflow.hitAt(ref ?? repository)] : [];
@@ -74777,11 +77719,11 @@ function sinkWords(rule) {
 }
 function invalidMatcher(rule) {
   if (rule.language === "github-actions") return void 0;
-  for (const parser3 of PARSERS_OF[rule.language]) {
+  for (const parser4 of PARSERS_OF[rule.language]) {
     try {
-      parse8(napiLang(parser3), "").root().findAll(rule.matcher);
+      parse8(napiLang(parser4), "").root().findAll(rule.matcher);
     } catch (error62) {
-      return `invalid ast-grep rule for ${parser3}: ${error62.message.replace(/\s*\n\s*\|?->?/g, " ")}`;
+      return `invalid ast-grep rule for ${parser4}: ${error62.message.replace(/\s*\n\s*\|?->?/g, " ")}`;
     }
   }
   const metaVariables = [rule.sink?.callee, rule.taint?.argument, rule.entropy?.argument].filter(
@@ -75018,12 +77960,19 @@ var VENDORED = /* @__PURE__ */ new Set([
 ]);
 var MINIFIED_NAME = /[.-]min\.(m?js|cjs)$|\.bundle\.m?js$/;
 function discoverFiles(root, paths2, exclude) {
-  const discovery = { files: [], skipped: { vendored: 0, ignored: 0, minified: 0 } };
+  const discovery = {
+    files: [],
+    skipped: { vendored: 0, ignored: 0, minified: 0 },
+    missing: []
+  };
   const excluded = (0, import_ignore4.default)().add(exclude);
   const seen = /* @__PURE__ */ new Set();
   for (const path of paths2) {
     const start = join11(root, path);
-    if (!existsSync5(start)) throw new Error(`path not found: ${path}`);
+    if (!existsSync5(start)) {
+      discovery.missing.push(path);
+      continue;
+    }
     if (statSync7(start).isFile()) {
       const kind = fileKindOf(toPosix(relative7(root, start)));
       if (kind) addFile(discovery, seen, root, start, kind);
@@ -75117,99 +78066,85 @@ function assignFingerprints(findings, matchedText) {
   });
 }
 
-// core/sast/syntax.ts
-var JS = {
-  functions: /* @__PURE__ */ new Set([
-    "function_declaration",
-    "function_expression",
-    "arrow_function",
-    "method_definition",
-    "generator_function_declaration",
-    "generator_function"
-  ]),
-  bindings: {
-    variable_declarator: { target: "name", value: "value" },
-    assignment_expression: { target: "left", value: "right" },
-    augmented_assignment_expression: { target: "left", value: "right" }
-  },
-  names: /* @__PURE__ */ new Set(["identifier", "shorthand_property_identifier_pattern"]),
-  literals: /* @__PURE__ */ new Set([
-    "string",
-    "string_fragment",
-    "number",
-    "true",
-    "false",
-    "null",
-    "undefined",
-    "regex",
-    "template_string",
-    "escape_sequence"
-  ]),
-  call: { kind: "call_expression", callee: "function" },
-  propertyNames: /* @__PURE__ */ new Set(["property_identifier", "shorthand_property_identifier"]),
-  interpolations: /* @__PURE__ */ new Set(["template_substitution"])
+// core/sast/bindings.ts
+var DECLARATIONS = /* @__PURE__ */ new Set(["variable_declarator", "short_var_declaration", "var_spec"]);
+var BindingIndex = class {
+  root;
+  facts;
+  parser;
+  bindings;
+  constructor(root, facts, parser4) {
+    this.root = root;
+    this.facts = facts;
+    this.parser = parser4;
+  }
+  /** Values assigned to this variable (or `obj.field`) before `at`, in a scope containing it. */
+  assignedValues(node2, at, seen) {
+    const key = node2.text().replace(/\s+/g, "");
+    const candidates = this.bindingsByName().get(key) ?? [];
+    const values = [];
+    const visible = candidates.filter((binding) => {
+      if (binding.start >= at) return false;
+      const scope = this.scopeOf(binding);
+      return at >= scope.start && at < scope.end;
+    });
+    const width = (binding) => this.scopeOf(binding).end - this.scopeOf(binding).start;
+    const innermost = Math.min(...visible.filter((binding) => binding.declares).map(width));
+    for (const binding of visible) {
+      if (seen.has(binding.id) || width(binding) > innermost) continue;
+      seen.add(binding.id);
+      values.push({ id: binding.id, node: binding.value, at: binding.start });
+    }
+    return values;
+  }
+  bindingsByName() {
+    if (this.bindings) return this.bindings;
+    const byName = /* @__PURE__ */ new Map();
+    const kinds = Object.keys(this.facts.bindings);
+    const nodes = this.root.findAll({ rule: { any: kinds.map((kind) => ({ kind })) } });
+    for (const node2 of nodes) {
+      const fields = this.facts.bindings[String(node2.kind())];
+      if (!fields) continue;
+      const target = node2.field(fields.target);
+      const value = node2.field(fields.value);
+      if (!target || !value) continue;
+      const binding = {
+        id: node2.id(),
+        declares: DECLARATIONS.has(String(node2.kind())) || this.parser === "python",
+        node: node2,
+        value,
+        start: node2.range().start.index
+      };
+      for (const name of this.boundNames(target)) {
+        const list = byName.get(name);
+        if (list) list.push(binding);
+        else byName.set(name, [binding]);
+      }
+    }
+    this.bindings = byName;
+    return byName;
+  }
+  boundNames(target) {
+    if (this.facts.names.has(String(target.kind())) || target.namedChildren().length === 0)
+      return [target.text()];
+    const names = target.findAll({ rule: { any: [...this.facts.names].map((kind) => ({ kind })) } }).map((name) => name.text());
+    return [...names, target.text().replace(/\s+/g, "")];
+  }
+  scopeOf(binding) {
+    if (binding.scope) return binding.scope;
+    binding.scope = { start: 0, end: Number.MAX_SAFE_INTEGER };
+    for (let parent = binding.node.parent(); parent; parent = parent.parent()) {
+      if (this.facts.functions.has(String(parent.kind()))) {
+        const range2 = parent.range();
+        binding.scope = { start: range2.start.index, end: range2.end.index };
+        break;
+      }
+    }
+    return binding.scope;
+  }
 };
-var PYTHON = {
-  functions: /* @__PURE__ */ new Set(["function_definition", "lambda"]),
-  bindings: {
-    assignment: { target: "left", value: "right" },
-    augmented_assignment: { target: "left", value: "right" },
-    named_expression: { target: "name", value: "value" }
-  },
-  names: /* @__PURE__ */ new Set(["identifier"]),
-  literals: /* @__PURE__ */ new Set(["string", "integer", "float", "true", "false", "none", "string_content"]),
-  call: { kind: "call", callee: "function" },
-  propertyNames: /* @__PURE__ */ new Set([]),
-  interpolations: /* @__PURE__ */ new Set(["interpolation"])
-};
-var GO = {
-  functions: /* @__PURE__ */ new Set(["function_declaration", "method_declaration", "func_literal"]),
-  bindings: {
-    short_var_declaration: { target: "left", value: "right" },
-    assignment_statement: { target: "left", value: "right" },
-    var_spec: { target: "name", value: "value" }
-  },
-  names: /* @__PURE__ */ new Set(["identifier"]),
-  literals: /* @__PURE__ */ new Set([
-    "interpreted_string_literal",
-    "raw_string_literal",
-    "int_literal",
-    "float_literal",
-    "true",
-    "false",
-    "nil"
-  ]),
-  call: { kind: "call_expression", callee: "function" },
-  propertyNames: /* @__PURE__ */ new Set(["field_identifier"]),
-  interpolations: /* @__PURE__ */ new Set([])
-};
-var JAVA = {
-  functions: /* @__PURE__ */ new Set(["method_declaration", "constructor_declaration", "lambda_expression"]),
-  bindings: {
-    variable_declarator: { target: "name", value: "value" },
-    assignment_expression: { target: "left", value: "right" }
-  },
-  names: /* @__PURE__ */ new Set(["identifier"]),
-  literals: /* @__PURE__ */ new Set([
-    "string_literal",
-    "string_fragment",
-    "decimal_integer_literal",
-    "true",
-    "false",
-    "null_literal"
-  ]),
-  call: { kind: "method_invocation", callee: "name" },
-  propertyNames: /* @__PURE__ */ new Set([]),
-  interpolations: /* @__PURE__ */ new Set([])
-};
-function syntaxOf(parser3) {
-  if (parser3 === "python") return PYTHON;
-  if (parser3 === "go") return GO;
-  if (parser3 === "java") return JAVA;
-  return JS;
-}
 
-// core/sast/flow.ts
+// core/sast/flow-vocabulary.ts
 var DEFAULT_SOURCES = {
   JavaScript: [],
   TypeScript: [],
@@ -75319,7 +78254,6 @@ var DEFAULT_SANITIZERS = {
   go: ["Atoi", "ParseInt", "ParseFloat", "QuoteMeta", "EscapeString", "Base", "Clean"],
   java: ["parseInt", "parseLong", "valueOf", "encode", "escapeHtml4", "getName"]
 };
-var DECLARATIONS = /* @__PURE__ */ new Set(["variable_declarator", "short_var_declaration", "var_spec"]);
 var PROPAGATORS = /* @__PURE__ */ new Set([
   "join",
   "resolve",
@@ -75344,26 +78278,216 @@ var PROPAGATORS = /* @__PURE__ */ new Set([
   "Join",
   "str"
 ]);
-function sanitizersFor(parser3) {
-  if (parser3 === "python" || parser3 === "go" || parser3 === "java")
-    return DEFAULT_SANITIZERS[parser3];
+function sanitizersFor(parser4) {
+  if (parser4 === "python" || parser4 === "go" || parser4 === "java")
+    return DEFAULT_SANITIZERS[parser4];
   return DEFAULT_SANITIZERS.js;
 }
+var NOT_SOURCES = /^process\.argv\[[01]\]|^sys\.argv\[0\]|^os\.Args\[0\]/;
+function matchesSource(text2, sources) {
+  const compact = text2.length < 400 && /\s/.test(text2) ? text2.replace(/\s+/g, "") : text2;
+  for (const source of sources) {
+    if (!compact.startsWith(source)) continue;
+    if (source.endsWith("(")) return true;
+    const next = compact.charAt(source.length);
+    if (next === "" || !/[A-Za-z0-9_$]/.test(next)) return true;
+  }
+  return false;
+}
+
+// core/sast/syntax.ts
+var JS = {
+  functions: /* @__PURE__ */ new Set([
+    "function_declaration",
+    "function_expression",
+    "arrow_function",
+    "method_definition",
+    "generator_function_declaration",
+    "generator_function"
+  ]),
+  bindings: {
+    variable_declarator: { target: "name", value: "value" },
+    assignment_expression: { target: "left", value: "right" },
+    augmented_assignment_expression: { target: "left", value: "right" }
+  },
+  names: /* @__PURE__ */ new Set(["identifier", "shorthand_property_identifier_pattern"]),
+  literals: /* @__PURE__ */ new Set([
+    "string",
+    "string_fragment",
+    "number",
+    "true",
+    "false",
+    "null",
+    "undefined",
+    "regex",
+    "template_string",
+    "escape_sequence"
+  ]),
+  call: { kind: "call_expression", callee: "function" },
+  propertyNames: /* @__PURE__ */ new Set(["property_identifier", "shorthand_property_identifier"]),
+  interpolations: /* @__PURE__ */ new Set(["template_substitution"])
+};
+var PYTHON = {
+  functions: /* @__PURE__ */ new Set(["function_definition", "lambda"]),
+  bindings: {
+    assignment: { target: "left", value: "right" },
+    augmented_assignment: { target: "left", value: "right" },
+    named_expression: { target: "name", value: "value" }
+  },
+  names: /* @__PURE__ */ new Set(["identifier"]),
+  literals: /* @__PURE__ */ new Set(["string", "integer", "float", "true", "false", "none", "string_content"]),
+  call: { kind: "call", callee: "function" },
+  propertyNames: /* @__PURE__ */ new Set([]),
+  interpolations: /* @__PURE__ */ new Set(["interpolation"])
+};
+var GO = {
+  functions: /* @__PURE__ */ new Set(["function_declaration", "method_declaration", "func_literal"]),
+  bindings: {
+    short_var_declaration: { target: "left", value: "right" },
+    assignment_statement: { target: "left", value: "right" },
+    var_spec: { target: "name", value: "value" }
+  },
+  names: /* @__PURE__ */ new Set(["identifier"]),
+  literals: /* @__PURE__ */ new Set([
+    "interpreted_string_literal",
+    "raw_string_literal",
+    "int_literal",
+    "float_literal",
+    "true",
+    "false",
+    "nil"
+  ]),
+  call: { kind: "call_expression", callee: "function" },
+  propertyNames: /* @__PURE__ */ new Set(["field_identifier"]),
+  interpolations: /* @__PURE__ */ new Set([])
+};
+var JAVA = {
+  functions: /* @__PURE__ */ new Set(["method_declaration", "constructor_declaration", "lambda_expression"]),
+  bindings: {
+    variable_declarator: { target: "name", value: "value" },
+    assignment_expression: { target: "left", value: "right" }
+  },
+  names: /* @__PURE__ */ new Set(["identifier"]),
+  literals: /* @__PURE__ */ new Set([
+    "string_literal",
+    "string_fragment",
+    "decimal_integer_literal",
+    "true",
+    "false",
+    "null_literal"
+  ]),
+  call: { kind: "method_invocation", callee: "name" },
+  propertyNames: /* @__PURE__ */ new Set([]),
+  interpolations: /* @__PURE__ */ new Set([])
+};
+function syntaxOf(parser4) {
+  if (parser4 === "python") return PYTHON;
+  if (parser4 === "go") return GO;
+  if (parser4 === "java") return JAVA;
+  return JS;
+}
+
+// core/sast/flow.ts
 var FileFlow = class {
   root;
   facts;
   parser;
   bindings;
-  constructor(root, parser3) {
+  constructor(root, parser4) {
     this.root = root;
-    this.parser = parser3;
-    this.facts = syntaxOf(parser3);
+    this.parser = parser4;
+    this.facts = syntaxOf(parser4);
+    this.bindings = new BindingIndex(root, this.facts, parser4);
   }
   /** True when request data reaches `node` and no sanitiser stands in between. */
   isTainted(node2, extraSanitizers = [], extraSources = []) {
     const sanitizers = /* @__PURE__ */ new Set([...sanitizersFor(this.parser), ...extraSanitizers]);
     const sources = [...DEFAULT_SOURCES[this.parser], ...extraSources];
     return this.taintOf(node2, node2.range().start.index, sources, sanitizers, /* @__PURE__ */ new Set(), 0);
+  }
+  /**
+   * The constant text a string expression starts with: the literal head of a template or
+   * concatenation, following variables assigned once; "" when it starts with something variable.
+   */
+  leadingText(node2, depth = 0) {
+    if (depth > 8) return "";
+    const kind = String(node2.kind());
+    if (kind === "string" || kind === "interpreted_string_literal" || kind === "raw_string_literal")
+      return node2.text().slice(1, -1);
+    if (kind === "template_string") return this.templateHead(node2, depth);
+    if (kind === "binary_expression" || kind === "binary_operator") {
+      const left = node2.field("left");
+      return left ? this.leadingText(left, depth + 1) : "";
+    }
+    if (kind === "parenthesized_expression") {
+      const inner = node2.namedChildren()[0];
+      return inner ? this.leadingText(inner, depth + 1) : "";
+    }
+    if (this.facts.names.has(kind)) {
+      const assigned = this.bindings.assignedValues(node2, node2.range().start.index, /* @__PURE__ */ new Set());
+      if (assigned.length !== 1) return "";
+      return this.leadingText(assigned[0].node, depth + 1);
+    }
+    return "";
+  }
+  /**
+   * One step between functions: when `name` is a parameter of the enclosing named function, the
+   * arguments passed in that position by calls to it in this file.
+   */
+  callerArguments(name, seen) {
+    const fn = this.enclosingFunction(name);
+    if (!fn || seen.has(fn.id())) return [];
+    const index = this.parameterIndex(fn, name.text());
+    const fnName = index < 0 ? void 0 : this.functionName(fn);
+    if (!fnName) return [];
+    seen.add(fn.id());
+    const { kind, callee } = this.facts.call;
+    const escaped = fnName.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    const calls = this.root.findAll({
+      rule: { kind, has: { field: callee, regex: `^${escaped}$` } }
+    });
+    return calls.flatMap((call) => {
+      const list = call.field("arguments");
+      const argument = list?.namedChildren()[index];
+      return argument ? [argument] : [];
+    });
+  }
+  enclosingFunction(node2) {
+    for (let parent = node2.parent(); parent; parent = parent.parent())
+      if (this.facts.functions.has(String(parent.kind()))) return parent;
+    return void 0;
+  }
+  parameterIndex(fn, name) {
+    const single = fn.field("parameter");
+    if (single) return single.text() === name ? 0 : -1;
+    const list = fn.field("parameters")?.namedChildren() ?? [];
+    return list.findIndex((parameter) => {
+      if (parameter.text() === name) return true;
+      return parameter.namedChildren()[0]?.text() === name;
+    });
+  }
+  /** `function run(...)`, `def run(...)`, or `const run = (...) =>`. */
+  functionName(fn) {
+    const own2 = fn.field("name")?.text();
+    if (own2) return own2;
+    const parent = fn.parent();
+    if (parent && String(parent.kind()) === "variable_declarator")
+      return parent.field("name")?.text();
+    return void 0;
+  }
+  /** Fragments and `${CONSTANT}` substitutions up to the first variable part. */
+  templateHead(template, depth) {
+    let head = "";
+    for (const part of template.namedChildren()) {
+      const kind = String(part.kind());
+      if (kind === "string_fragment" || kind === "escape_sequence") head += part.text();
+      else if (kind === "template_substitution") {
+        const inner = part.namedChildren()[0];
+        if (!inner || !this.isConstant(inner)) break;
+        head += this.leadingText(inner, depth + 1);
+      } else break;
+    }
+    return head;
   }
   /** True when `node` is built only from literals and variables holding literals. */
   isConstant(node2, extraSanitizers = []) {
@@ -75379,10 +78503,16 @@ var FileFlow = class {
     if (matchesSource(text2, sources)) return true;
     if (kind === this.facts.call.kind)
       return this.callTaint(node2, at, sources, sanitizers, seen, depth);
-    const assigned = this.assignedValues(node2, at, seen);
+    const assigned = this.bindings.assignedValues(node2, at, seen);
     for (const value of assigned)
       if (this.taintOf(value.node, value.at, sources, sanitizers, seen, depth + 1)) return true;
-    if (this.facts.names.has(kind)) return false;
+    if (this.facts.names.has(kind)) {
+      if (assigned.length > 0) return false;
+      const callers = this.callerArguments(node2, seen);
+      return callers.some(
+        (argument) => this.taintOf(argument, argument.range().start.index, sources, sanitizers, seen, depth + 1)
+      );
+    }
     return node2.namedChildren().some((child) => this.taintOf(child, at, sources, sanitizers, seen, depth + 1));
   }
   /** `settled` remembers each binding's answer, so `x + x` and cycles stay cheap. */
@@ -75404,7 +78534,7 @@ var FileFlow = class {
     if (this.facts.literals.has(kind)) return !this.hasInterpolation(node2);
     if (kind === this.facts.call.kind) return this.isSanitizerCall(node2, sanitizers);
     if (this.facts.names.has(kind)) {
-      const assigned = this.assignedValues(node2, at, /* @__PURE__ */ new Set());
+      const assigned = this.bindings.assignedValues(node2, at, /* @__PURE__ */ new Set());
       if (assigned.length === 0) return false;
       return assigned.every((value) => {
         const known = settled.get(value.id);
@@ -75428,89 +78558,14 @@ var FileFlow = class {
     const text2 = callee.text().replace(/\s+/g, "");
     return sanitizers.has(text2) || sanitizers.has(text2.slice(text2.lastIndexOf(".") + 1));
   }
-  /** Values assigned to this variable (or `obj.field`) before `at`, in a scope containing it. */
-  assignedValues(node2, at, seen) {
-    const key = node2.text().replace(/\s+/g, "");
-    const candidates = this.bindingsByName().get(key) ?? [];
-    const values = [];
-    const visible = candidates.filter((binding) => {
-      if (binding.start >= at) return false;
-      const scope = this.scopeOf(binding);
-      return at >= scope.start && at < scope.end;
-    });
-    const width = (binding) => this.scopeOf(binding).end - this.scopeOf(binding).start;
-    const innermost = Math.min(...visible.filter((binding) => binding.declares).map(width));
-    for (const binding of visible) {
-      if (seen.has(binding.id) || width(binding) > innermost) continue;
-      seen.add(binding.id);
-      values.push({ id: binding.id, node: binding.value, at: binding.start });
-    }
-    return values;
-  }
-  bindingsByName() {
-    if (this.bindings) return this.bindings;
-    const byName = /* @__PURE__ */ new Map();
-    const kinds = Object.keys(this.facts.bindings);
-    const nodes = this.root.findAll({ rule: { any: kinds.map((kind) => ({ kind })) } });
-    for (const node2 of nodes) {
-      const fields = this.facts.bindings[String(node2.kind())];
-      if (!fields) continue;
-      const target = node2.field(fields.target);
-      const value = node2.field(fields.value);
-      if (!target || !value) continue;
-      const binding = {
-        id: node2.id(),
-        declares: DECLARATIONS.has(String(node2.kind())) || this.parser === "python",
-        node: node2,
-        value,
-        start: node2.range().start.index
-      };
-      for (const name of this.boundNames(target)) {
-        const list = byName.get(name);
-        if (list) list.push(binding);
-        else byName.set(name, [binding]);
-      }
-    }
-    this.bindings = byName;
-    return byName;
-  }
-  boundNames(target) {
-    if (this.facts.names.has(String(target.kind())) || target.namedChildren().length === 0)
-      return [target.text()];
-    const names = target.findAll({ rule: { any: [...this.facts.names].map((kind) => ({ kind })) } }).map((name) => name.text());
-    return [...names, target.text().replace(/\s+/g, "")];
-  }
-  scopeOf(binding) {
-    if (binding.scope) return binding.scope;
-    binding.scope = { start: 0, end: Number.MAX_SAFE_INTEGER };
-    for (let parent = binding.node.parent(); parent; parent = parent.parent()) {
-      if (this.facts.functions.has(String(parent.kind()))) {
-        const range2 = parent.range();
-        binding.scope = { start: range2.start.index, end: range2.end.index };
-        break;
-      }
-    }
-    return binding.scope;
-  }
 };
-var NOT_SOURCES = /^process\.argv\[[01]\]|^sys\.argv\[0\]|^os\.Args\[0\]/;
-function matchesSource(text2, sources) {
-  const compact = text2.length < 400 && /\s/.test(text2) ? text2.replace(/\s+/g, "") : text2;
-  for (const source of sources) {
-    if (!compact.startsWith(source)) continue;
-    if (source.endsWith("(")) return true;
-    const next = compact.charAt(source.length);
-    if (next === "" || !/[A-Za-z0-9_$]/.test(next)) return true;
-  }
-  return false;
-}
 
 // core/sast/imports.ts
-function collectImports(root, parser3) {
+function collectImports(root, parser4) {
   const imports = /* @__PURE__ */ new Map();
-  if (parser3 === "python") collectPython(root, imports);
-  else if (parser3 === "go") collectGo(root, imports);
-  else if (parser3 !== "java") collectJavaScript(root, imports);
+  if (parser4 === "python") collectPython(root, imports);
+  else if (parser4 === "go") collectGo(root, imports);
+  else if (parser4 !== "java") collectJavaScript(root, imports);
   return imports;
 }
 function normaliseModule(name) {
@@ -75524,18 +78579,18 @@ function collectJavaScript(root, imports) {
     const source = statement.field("source");
     const clause = statement.children().find((child) => String(child.kind()) === "import_clause");
     if (!source || !clause) continue;
-    const module = normaliseModule(unquote2(source.text()));
+    const module2 = normaliseModule(unquote2(source.text()));
     for (const part of clause.namedChildren()) {
-      if (part.kind() === "identifier") imports.set(part.text(), { module, member: "*" });
+      if (part.kind() === "identifier") imports.set(part.text(), { module: module2, member: "*" });
       if (part.kind() === "namespace_import") {
         const name = part.namedChildren()[0];
-        if (name) imports.set(name.text(), { module, member: "*" });
+        if (name) imports.set(name.text(), { module: module2, member: "*" });
       }
       if (part.kind() === "named_imports") {
         for (const specifier of part.namedChildren()) {
           const member = specifier.field("name")?.text();
           const alias = specifier.field("alias")?.text() ?? member;
-          if (member && alias) imports.set(alias, { module, member });
+          if (member && alias) imports.set(alias, { module: module2, member });
         }
       }
     }
@@ -75547,7 +78602,7 @@ function collectJavaScript(root, imports) {
     bindRequire(call, normaliseModule(unquote2(moduleNode.text())), imports);
   }
 }
-function bindRequire(call, module, imports) {
+function bindRequire(call, module2, imports) {
   let member = "*";
   let value = call;
   const parent = call.parent();
@@ -75560,16 +78615,16 @@ function bindRequire(call, module, imports) {
   const target = declarator.field("name");
   if (!target) return;
   if (String(target.kind()) === "identifier") {
-    imports.set(target.text(), { module, member });
+    imports.set(target.text(), { module: module2, member });
     return;
   }
   for (const property of target.namedChildren()) {
     if (property.kind() === "shorthand_property_identifier_pattern")
-      imports.set(property.text(), { module, member: property.text() });
+      imports.set(property.text(), { module: module2, member: property.text() });
     if (property.kind() === "pair_pattern") {
       const key = property.field("key")?.text();
       const alias = property.field("value")?.text();
-      if (key && alias) imports.set(alias, { module, member: key });
+      if (key && alias) imports.set(alias, { module: module2, member: key });
     }
   }
 }
@@ -75577,9 +78632,9 @@ function collectPython(root, imports) {
   for (const statement of root.findAll({ rule: { kind: "import_statement" } })) {
     for (const name of statement.fieldChildren("name")) {
       if (name.kind() === "aliased_import") {
-        const module = name.field("name")?.text();
+        const module2 = name.field("name")?.text();
         const alias = name.field("alias")?.text();
-        if (module && alias) imports.set(alias, { module, member: "*" });
+        if (module2 && alias) imports.set(alias, { module: module2, member: "*" });
       } else {
         const head = name.text().split(".")[0];
         imports.set(head, { module: head, member: "*" });
@@ -75587,14 +78642,14 @@ function collectPython(root, imports) {
     }
   }
   for (const statement of root.findAll({ rule: { kind: "import_from_statement" } })) {
-    const module = statement.field("module_name")?.text();
-    if (!module) continue;
+    const module2 = statement.field("module_name")?.text();
+    if (!module2) continue;
     for (const name of statement.fieldChildren("name")) {
       if (name.kind() === "aliased_import") {
         const member = name.field("name")?.text();
         const alias = name.field("alias")?.text();
-        if (member && alias) imports.set(alias, { module, member });
-      } else imports.set(name.text(), { module, member: name.text() });
+        if (member && alias) imports.set(alias, { module: module2, member });
+      } else imports.set(name.text(), { module: module2, member: name.text() });
     }
   }
 }
@@ -75602,9 +78657,9 @@ function collectGo(root, imports) {
   for (const spec of root.findAll({ rule: { kind: "import_spec" } })) {
     const path = spec.field("path")?.text();
     if (!path) continue;
-    const module = unquote2(path);
-    const alias = spec.field("name")?.text() ?? module.split("/").pop();
-    if (alias && alias !== "_" && alias !== ".") imports.set(alias, { module, member: "*" });
+    const module2 = unquote2(path);
+    const alias = spec.field("name")?.text() ?? module2.split("/").pop();
+    if (alias && alias !== "_" && alias !== ".") imports.set(alias, { module: module2, member: "*" });
   }
 }
 function qualifiedName(calleeText, imports) {
@@ -75616,6 +78671,65 @@ function qualifiedName(calleeText, imports) {
   if (!imported) return text2;
   const member = imported.member === "*" || imported.member === "default" ? [] : [imported.member];
   return [imported.module, ...member, ...rest].join(".");
+}
+
+// core/sast/word-index.ts
+var WordIndex = class {
+  pattern;
+  /** For each word, the listed words it starts with (a match of "'fs/promises" is also "'fs"). */
+  prefixes = /* @__PURE__ */ new Map();
+  constructor(words) {
+    const unique = [...new Set(words)].filter(Boolean).sort((a, b) => b.length - a.length);
+    for (const word of unique)
+      this.prefixes.set(
+        word,
+        unique.filter((other) => word.startsWith(other))
+      );
+    const alternatives = unique.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+    this.pattern = unique.length > 0 ? new RegExp(`(?=(${alternatives.join("|")}))`, "g") : void 0;
+  }
+  /** The listed words that occur in `text`. */
+  presentIn(text2) {
+    const present = /* @__PURE__ */ new Set();
+    if (!this.pattern) return present;
+    for (const match2 of text2.matchAll(this.pattern))
+      for (const word of this.prefixes.get(match2[1]) ?? []) present.add(word);
+    return present;
+  }
+};
+
+// core/sast/precheck.ts
+function rulesWorthRunning(text2, parser4, rules) {
+  const present = wordIndexFor(rules, parser4).presentIn(text2);
+  const sourcesPresent = DEFAULT_SOURCES[parser4].some((source) => present.has(sourceWord(source)));
+  return rules.filter((rule) => {
+    if (rule.language === "github-actions" || !PARSERS_OF[rule.language].includes(parser4))
+      return false;
+    if (rule.words.length > 0 && !rule.words.some((word) => present.has(word))) return false;
+    if (rule.taint?.requires !== "source") return true;
+    return sourcesPresent || rule.taint.sources.some((source) => present.has(sourceWord(source)));
+  });
+}
+function sourceWord(source) {
+  return source.replace(/\($/, "");
+}
+var wordIndexes = /* @__PURE__ */ new WeakMap();
+function wordIndexFor(rules, parser4) {
+  let byParser = wordIndexes.get(rules);
+  if (!byParser) {
+    byParser = /* @__PURE__ */ new Map();
+    wordIndexes.set(rules, byParser);
+  }
+  let index = byParser.get(parser4);
+  if (!index) {
+    const sources = [
+      ...rules.flatMap((rule) => rule.taint?.sources ?? []),
+      ...DEFAULT_SOURCES[parser4]
+    ].map(sourceWord);
+    index = new WordIndex([...rules.flatMap((rule) => rule.words), ...sources]);
+    byParser.set(parser4, index);
+  }
+  return index;
 }
 
 // core/sast/sink-callees.ts
@@ -75635,8 +78749,8 @@ function calleePattern(functions, imports) {
   if (candidates.size === 0) return void 0;
   return `^(${[...candidates].join("|")})$`;
 }
-function remainder(name, module, member) {
-  const prefix = member === "*" || member === "default" ? module : `${module}.${member}`;
+function remainder(name, module2, member) {
+  const prefix = member === "*" || member === "default" ? module2 : `${module2}.${member}`;
   if (name === prefix) return "";
   return name.startsWith(`${prefix}.`) ? name.slice(prefix.length) : void 0;
 }
@@ -75735,6 +78849,37 @@ var WorkflowFile = class {
   }
 };
 
+// core/sast/workflow/match-workflow.ts
+function matchWorkflow(path, text2, rules) {
+  const workflow = new WorkflowFile(text2);
+  const problems = [];
+  if (workflow.error) {
+    problems.push({ level: "error", subject: path, ...workflow.error });
+    return { drafts: [], problems };
+  }
+  const drafts = [];
+  for (const rule of rules) {
+    if (rule.language !== "github-actions") continue;
+    const check2 = workflowChecks[rule.check ?? ""];
+    for (const hit of check2?.(workflow) ?? []) {
+      drafts.push({
+        ruleId: rule.id,
+        severity: rule.severity,
+        message: hit.detail ? `${rule.message} (${hit.detail})` : rule.message,
+        path,
+        startLine: hit.line,
+        startColumn: hit.column,
+        endLine: hit.line,
+        endColumn: hit.column + hit.snippet.length,
+        snippet: hit.snippet,
+        tool: "upkeep",
+        matched: hit.snippet
+      });
+    }
+  }
+  return { drafts, problems };
+}
+
 // core/sast/match-file.ts
 function matchFile(path, text2, kind, rules) {
   const { drafts, problems } = kind.kind === "workflow" ? matchWorkflow(path, text2, rules) : matchCode(path, text2, kind.parser, rules);
@@ -75743,12 +78888,12 @@ function matchFile(path, text2, kind, rules) {
   const suppressed = applyInlineSuppressions(findings, text2, path);
   return { findings: suppressed.findings, problems: [...problems, ...suppressed.problems] };
 }
-function matchCode(path, text2, parser3, rules) {
+function matchCode(path, text2, parser4, rules) {
   const drafts = [];
   const problems = [];
-  const runnable = rulesWorthRunning(text2, parser3, rules);
+  const runnable = rulesWorthRunning(text2, parser4, rules);
   if (runnable.length === 0) return { drafts, problems };
-  const root = parse9(napiLang(parser3), text2).root();
+  const root = parse9(napiLang(parser4), text2).root();
   const error62 = root.find({ rule: { kind: "ERROR" } });
   if (error62)
     problems.push({
@@ -75757,7 +78902,7 @@ function matchCode(path, text2, parser3, rules) {
       line: error62.range().start.line + 1,
       message: "syntax error; the parser recovered, but findings in this file may be incomplete"
     });
-  const context = new FileContext(root, parser3);
+  const context = new FileContext(root, parser4);
   for (const rule of runnable) {
     const matcher = context.matcherFor(rule);
     if (!matcher) continue;
@@ -75768,28 +78913,14 @@ function matchCode(path, text2, parser3, rules) {
   }
   return { drafts, problems };
 }
-function rulesWorthRunning(text2, parser3, rules) {
-  let sourcesPresent;
-  return rules.filter((rule) => {
-    if (rule.language === "github-actions" || !PARSERS_OF[rule.language].includes(parser3))
-      return false;
-    if (rule.words.length > 0 && !rule.words.some((word) => text2.includes(word))) return false;
-    if (rule.taint?.requires !== "source") return true;
-    sourcesPresent ??= hasSourceText(text2, parser3);
-    return sourcesPresent || rule.taint.sources.some((source) => text2.includes(source));
-  });
-}
-function hasSourceText(text2, parser3) {
-  return DEFAULT_SOURCES[parser3].some((source) => text2.includes(source.replace(/\($/, "")));
-}
 var FileContext = class {
   imports;
   flow;
   root;
   parser;
-  constructor(root, parser3) {
+  constructor(root, parser4) {
     this.root = root;
-    this.parser = parser3;
+    this.parser = parser4;
   }
   /**
    * The matcher for this file, or undefined when the rule cannot match here: a sink rule only
@@ -75823,8 +78954,12 @@ var FileContext = class {
       this.flow ??= new FileFlow(this.root, this.parser);
       const flow = this.flow;
       const { requires, sanitizers, sources } = rule.taint;
+      const safePrefix = rule.taint.safePrefix ? new RegExp(rule.taint.safePrefix) : void 0;
+      const fixed = (argument) => safePrefix?.test(flow.leadingText(argument)) === true;
       if (requires === "source")
-        return argumentNodes.some((argument) => flow.isTainted(argument, sanitizers, sources));
+        return argumentNodes.some(
+          (argument) => !fixed(argument) && flow.isTainted(argument, sanitizers, sources)
+        );
       return argumentNodes.some((argument) => !flow.isConstant(argument, sanitizers));
     }
     return true;
@@ -75874,35 +79009,6 @@ function interpolate(message, node2) {
 function firstLine3(text2) {
   const line = text2.split("\n")[0] ?? "";
   return line.length > 200 ? `${line.slice(0, 197)}...` : line.trimEnd();
-}
-function matchWorkflow(path, text2, rules) {
-  const workflow = new WorkflowFile(text2);
-  const problems = [];
-  if (workflow.error) {
-    problems.push({ level: "error", subject: path, ...workflow.error });
-    return { drafts: [], problems };
-  }
-  const drafts = [];
-  for (const rule of rules) {
-    if (rule.language !== "github-actions") continue;
-    const check2 = workflowChecks[rule.check ?? ""];
-    for (const hit of check2?.(workflow) ?? []) {
-      drafts.push({
-        ruleId: rule.id,
-        severity: rule.severity,
-        message: hit.detail ? `${rule.message} (${hit.detail})` : rule.message,
-        path,
-        startLine: hit.line,
-        startColumn: hit.column,
-        endLine: hit.line,
-        endColumn: hit.column + hit.snippet.length,
-        snippet: hit.snippet,
-        tool: "upkeep",
-        matched: hit.snippet
-      });
-    }
-  }
-  return { drafts, problems };
 }
 
 // core/sast/scan/read-source.ts
@@ -75992,11 +79098,26 @@ function problem(path, message) {
 }
 
 // core/sast/scan/worker-loop.ts
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 function serveScans(port, setup) {
   registerLanguages();
+  const collectYoung = youngGenerationCollector();
   port.on("message", (batch) => {
-    port.postMessage(batch.map((job) => scanFile(job, setup.rules, setup.maxFileSize)));
+    const results = batch.map((job) => scanFile(job, setup.rules, setup.maxFileSize));
+    if (!collectYoung) return port.postMessage(results);
+    collectYoung();
+    setImmediate(() => port.postMessage(results));
   });
+}
+function youngGenerationCollector() {
+  try {
+    setFlagsFromString("--expose-gc");
+    const gc = runInNewContext("gc");
+    return () => gc({ type: "minor" });
+  } catch {
+    return void 0;
+  }
 }
 
 // core/sast/scan/pool.ts
@@ -76005,19 +79126,19 @@ if (!isMainThread && parentPort && workerData?.upkeepSastWorker) {
   await new Promise(() => {
   });
 }
-var BATCH = 32;
+var BATCH = 8;
 var MIN_FILES_FOR_THREADS = 48;
-async function scanInPool(files, options) {
+async function scanInPool(files, options2) {
   const jobs = Math.max(
     1,
-    Math.min(options.jobs ?? availableParallelism(), Math.ceil(files.length / BATCH))
+    Math.min(options2.jobs ?? availableParallelism(), Math.ceil(files.length / BATCH))
   );
   if (jobs === 1 || files.length < MIN_FILES_FOR_THREADS)
-    return files.map((file2) => scanFile(file2, options.rules, options.maxFileSize));
+    return files.map((file2) => scanFile(file2, options2.rules, options2.maxFileSize));
   const setup = {
     upkeepSastWorker: true,
-    rules: options.rules,
-    maxFileSize: options.maxFileSize
+    rules: options2.rules,
+    maxFileSize: options2.maxFileSize
   };
   const batches = [];
   for (let start = 0; start < files.length; start += BATCH)
@@ -76068,6 +79189,12 @@ async function runScan(request2) {
   const loaded = loadAllRules(root, config2, request2.ruleDirs ?? []);
   const problems = [...loaded.problems];
   const discovery = discoverFiles(root, config2.paths, config2.exclude);
+  for (const path of discovery.missing)
+    problems.push({
+      level: "error",
+      subject: "sast.paths",
+      message: `${path}: no such file or directory`
+    });
   const outcomes = await scanInPool(discovery.files, {
     rules: loaded.rules,
     maxFileSize: config2.maxFileSize,
@@ -76105,8 +79232,7 @@ async function runScan(request2) {
   };
 }
 function loadAllRules(root, config2, ruleDirs) {
-  const builtinDir = builtinRulesDir();
-  const builtin = readRuleTexts(builtinDir, builtinDir);
+  const builtin = readBuiltinRules();
   const user2 = [...config2.rules, ...ruleDirs].map(
     (path) => readRuleTexts(resolve9(root, path), root)
   );
@@ -76116,6 +79242,16 @@ function loadAllRules(root, config2, ruleDirs) {
     rules: loaded.rules.filter((rule) => !disabled.has(rule.id)),
     problems: [...builtin.problems, ...user2.flatMap((read) => read.problems), ...loaded.problems]
   };
+}
+function readBuiltinRules() {
+  let dir;
+  try {
+    dir = builtinRulesDir();
+  } catch (error62) {
+    const message = `${error62.message}; only your own rules ran`;
+    return { texts: [], problems: [{ level: "error", subject: "built-in rules", message }] };
+  }
+  return readRuleTexts(dir, dir);
 }
 function loadBaseline(root, file2, problems) {
   let text2;
@@ -76422,11 +79558,11 @@ var sastScanCommand = {
     "Exit codes: 0 clean, 1 findings fail the threshold, 2 usage or config error, 3 scan incomplete"
   ].join("\n"),
   async run(args, io) {
-    const options = parseOptions3(args);
-    const root = resolve11(io.cwd, options.path);
-    if (!isDirectory2(root)) throw new UsageError(`${options.path}: not a directory`);
-    const configFile = options.config ? resolve11(io.cwd, options.config) : join13(root, CONFIG_PATH);
-    const loaded = await loadConfigFile(configFile, { required: options.config !== void 0 });
+    const options2 = parseOptions3(args);
+    const root = resolve11(io.cwd, options2.path);
+    if (!isDirectory2(root)) throw new UsageError(`${options2.path}: not a directory`);
+    const configFile = options2.config ? resolve11(io.cwd, options2.config) : join13(root, CONFIG_PATH);
+    const loaded = await loadConfigFile(configFile, { required: options2.config !== void 0 });
     if (!loaded.ok) {
       for (const problem2 of loaded.problems) io.stderr(`${formatConfigProblem(problem2)}
 `);
@@ -76434,24 +79570,24 @@ var sastScanCommand = {
     }
     const config2 = {
       ...loaded.config.sast,
-      ...options.failOn ? { failOn: options.failOn } : {},
-      ...options.snyk ? { snyk: true } : {}
+      ...options2.failOn ? { failOn: options2.failOn } : {},
+      ...options2.snyk ? { snyk: true } : {}
     };
     const report = await runScan({
       root,
       config: config2,
-      ruleDirs: options.rules.map((dir) => resolve11(io.cwd, dir)),
-      ...options.baseline ? { baseline: resolve11(io.cwd, options.baseline) } : {},
-      ...options.jobs ? { jobs: options.jobs } : {},
+      ruleDirs: options2.rules.map((dir) => resolve11(io.cwd, dir)),
+      ...options2.baseline ? { baseline: resolve11(io.cwd, options2.baseline) } : {},
+      ...options2.jobs ? { jobs: options2.jobs } : {},
       today: /* @__PURE__ */ new Date(),
       env: io.env
     });
     const failing = failingFindings(report.findings, config2.failOn);
-    const text2 = options.format === "json" ? formatJson(report, config2.failOn) : options.format === "sarif" ? `${JSON.stringify(buildSastSarif(report, toolVersion2()), null, 2)}
+    const text2 = options2.format === "json" ? formatJson(report, config2.failOn) : options2.format === "sarif" ? `${JSON.stringify(buildSastSarif(report, toolVersion2()), null, 2)}
 ` : formatTable(report);
-    if (options.output) writeFileSync3(resolve11(io.cwd, options.output), text2);
+    if (options2.output) writeFileSync3(resolve11(io.cwd, options2.output), text2);
     else io.stdout(text2);
-    if (options.format !== "table" || options.output) {
+    if (options2.format !== "table" || options2.output) {
       for (const problem2 of report.problems)
         io.stderr(
           `${problem2.level}: ${problem2.subject}${problem2.line ? `:${problem2.line}` : ""}: ${problem2.message}
@@ -76568,12 +79704,12 @@ var slaCommand = {
   summary: "Show SLA states (response, resolution) of issues from a JSON export or a repository",
   usage: "upkeep sla (--issues FILE.json | --repo OWNER/NAME) [--now ISO] [--config FILE] [--json]\n  --repo reads GITHUB_TOKEN (or GH_TOKEN) and GITHUB_API_URL (default https://api.github.com)",
   async run(args, io) {
-    const options = parseOptions4(args);
-    const now2 = options.now === void 0 ? Date.now() : Date.parse(options.now);
-    if (!Number.isFinite(now2)) throw new UsageError(`--now "${options.now}" is not an ISO time`);
-    const entries = options.issues ? await fromFile2(options.issues, options.config, now2, io) : await fromRepo(options.repo, options.config, now2, io);
+    const options2 = parseOptions4(args);
+    const now2 = options2.now === void 0 ? Date.now() : Date.parse(options2.now);
+    if (!Number.isFinite(now2)) throw new UsageError(`--now "${options2.now}" is not an ISO time`);
+    const entries = options2.issues ? await fromFile2(options2.issues, options2.config, now2, io) : await fromRepo(options2.repo, options2.config, now2, io);
     if (typeof entries === "number") return entries;
-    io.stdout(options.json ? `${JSON.stringify(entries, null, 2)}
+    io.stdout(options2.json ? `${JSON.stringify(entries, null, 2)}
 ` : formatTable2(entries));
     return EXIT.ok;
   }
@@ -76777,14 +79913,16 @@ function sameLabel(a, b) {
 
 // core/triage/human-choice.ts
 function latestHumanChoice(events, labels, config2, authorised) {
-  const current = currentSeverity(labels, config2);
   const ordered2 = [...events].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   for (const event of ordered2.reverse()) {
     if (!event.actor || isBot(event.actor)) continue;
     const severityEvent = (event.event === "labeled" || event.event === "unlabeled") && event.label;
     if (severityEvent && severityOfLabel2(config2, event.label)) {
-      const chosen = event.event === "labeled" ? severityOfLabel2(config2, event.label) : null;
-      const severity = chosen && hasSeverity(labels, chosen, config2) ? chosen : current;
+      const label = event.label;
+      const severity = event.event === "labeled" ? severityOfLabel2(config2, label) : currentSeverity(
+        labels.filter((other) => !sameLabel(other, label)),
+        config2
+      );
       return {
         kind: "label",
         actor: event.actor.login,
@@ -76811,9 +79949,6 @@ function currentSeverity(labels, config2) {
     if (severity) return severity;
   }
   return void 0;
-}
-function hasSeverity(labels, severity, config2) {
-  return labels.some((label) => severityOfLabel2(config2, label) === severity);
 }
 function severityLabelNoBotApplied(events, labels, config2) {
   for (const label of labels) {
@@ -76999,10 +80134,10 @@ var triageCommand = {
   summary: "Decide an issue's severity from its title, body and labels (no GitHub access)",
   usage: "upkeep triage --title TITLE --body-file FILE|- [--labels a,b] [--config FILE] [--json]",
   async run(args, io) {
-    const options = parseOptions5(args);
-    const configFile = options.config ?? CONFIG_PATH;
+    const options2 = parseOptions5(args);
+    const configFile = options2.config ?? CONFIG_PATH;
     const loaded = await loadConfigFile(resolve13(io.cwd, configFile), {
-      required: options.config !== void 0
+      required: options2.config !== void 0
     });
     if (!loaded.ok) {
       for (const problem2 of loaded.problems)
@@ -77010,11 +80145,11 @@ var triageCommand = {
 `);
       return EXIT.usage;
     }
-    const body = await readBody(options.bodyFile, io);
-    const labels = (options.labels ?? "").split(",").map((label) => label.trim()).filter(Boolean);
-    const decision = decideSeverity({ title: options.title, body, labels }, loaded.config.triage);
+    const body = await readBody(options2.bodyFile, io);
+    const labels = (options2.labels ?? "").split(",").map((label) => label.trim()).filter(Boolean);
+    const decision = decideSeverity({ title: options2.title, body, labels }, loaded.config.triage);
     const reason = plain(decision.reason);
-    if (options.json) {
+    if (options2.json) {
       io.stdout(`${JSON.stringify({ severity: decision.severity, reason })}
 `);
     } else {
