@@ -12,11 +12,9 @@ export const BUILT_IN_CHECKLISTS = [
   "runbook-review",
 ] as const;
 
-const everyField = z
-  .string()
-  .regex(/^(\d+\s+)?(day|week|month|year)s?$/, {
-    message: 'expected an interval such as "month", "2 weeks" or "3 months"',
-  });
+const everyField = z.string().regex(/^(\d+\s+)?(day|week|month|year)s?$/, {
+  message: 'expected an interval such as "month", "2 weeks" or "3 months"',
+});
 
 const cronField = z.string().superRefine((expression, ctx) => {
   try {

@@ -18,10 +18,13 @@ describe("upkeep CLI", () => {
     expect(printed.stdout.trim()).toBe(version);
   });
 
-  it.each(["templates/upkeep.yml", ".github/upkeep.yml"])("validates the shipped config %s", async (file) => {
-    const run = await runUpkeep(["config", "validate", file]);
-    expect(run).toMatchObject({ exitCode: 0, stdout: `${file}: valid\n` });
-  });
+  it.each(["templates/upkeep.yml", ".github/upkeep.yml"])(
+    "validates the shipped config %s",
+    async (file) => {
+      const run = await runUpkeep(["config", "validate", file]);
+      expect(run).toMatchObject({ exitCode: 0, stdout: `${file}: valid\n` });
+    },
+  );
 
   it("locates every problem of a bad config by file, line and key", async () => {
     const dir = mkdtempSync(join(tmpdir(), "upkeep-config-"));
