@@ -4,6 +4,7 @@ import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { finished } from "./process.ts";
 
 export interface ActionRun {
   exitCode: number;
@@ -56,17 +57,7 @@ export async function runAction(options: ActionRunOptions): Promise<ActionRun> {
   }
   if (options.workspace) mkdirSync(options.workspace, { recursive: true });
   const child = spawn(process.execPath, [options.entry], { env, cwd: options.workspace ?? dir });
-  let stdout = "";
-  let stderr = "";
-  child.stdout.on("data", (chunk) => {
-    stdout += chunk;
-  });
-  child.stderr.on("data", (chunk) => {
-    stderr += chunk;
-  });
-  const exitCode = await new Promise<number>((resolve) =>
-    child.on("close", (code) => resolve(code ?? 1)),
-  );
+  const { exitCode, stdout, stderr } = await finished(child);
   return {
     exitCode,
     stdout,

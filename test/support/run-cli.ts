@@ -1,6 +1,7 @@
 // Runs the CLI as a process, as a person or another CI system would.
 import { spawn } from "node:child_process";
 import { join } from "node:path";
+import { finished } from "./process.ts";
 
 export const REPO_ROOT = new URL("../..", import.meta.url).pathname;
 
@@ -31,17 +32,8 @@ export async function runUpkeep(
       ...options.env,
     },
   });
-  let stdout = "";
-  let stderr = "";
-  child.stdout.on("data", (chunk) => {
-    stdout += chunk;
-  });
-  child.stderr.on("data", (chunk) => {
-    stderr += chunk;
-  });
+  const done = finished(child);
   child.stdin.end(options.stdin ?? "");
-  const exitCode = await new Promise<number>((resolve) =>
-    child.on("close", (code) => resolve(code ?? 1)),
-  );
+  const { exitCode, stdout, stderr } = await done;
   return { exitCode, stdout, stderr };
 }
