@@ -1,8 +1,8 @@
 // The `upkeep` command: routes to the command whose words match, prints help and version.
 import { readFileSync } from "node:fs";
-import type { CliCommand, CliIo } from "./command.ts";
+import type { CliIo } from "./command.ts";
 import { EXIT, UsageError } from "./command.ts";
-import { commands } from "./commands/index.ts";
+import { type CommandEntry, commandTable, loadAllCommands } from "./commands/index.ts";
 
 declare const UPKEEP_VERSION: string | undefined;
 
@@ -12,7 +12,8 @@ function version(): string {
   return manifest.version;
 }
 
-function helpText(): string {
+async function helpText(): Promise<string> {
+  const commands = await loadAllCommands();
   const width = Math.max(...commands.map((command) => command.name.length));
   const lines = commands.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`);
   return [
@@ -31,20 +32,17 @@ function helpText(): string {
 }
 
 /** The command whose name is the longest prefix of the arguments. */
-function findCommand(args: string[]): { command: CliCommand; rest: string[] } | undefined {
-  const matches = commands
-    .filter((command) => {
-      const words = command.name.split(" ");
-      return words.every((word, index) => args[index] === word);
-    })
+function findCommand(args: string[]): { entry: CommandEntry; rest: string[] } | undefined {
+  const matches = commandTable
+    .filter((entry) => entry.name.split(" ").every((word, index) => args[index] === word))
     .sort((a, b) => b.name.length - a.name.length);
-  const command = matches[0];
-  return command ? { command, rest: args.slice(command.name.split(" ").length) } : undefined;
+  const entry = matches[0];
+  return entry ? { entry, rest: args.slice(entry.name.split(" ").length) } : undefined;
 }
 
 export async function runCli(args: string[], io: CliIo): Promise<number> {
   if (args.length === 0 || args[0] === "--help" || args[0] === "-h" || args[0] === "help") {
-    io.stdout(helpText());
+    io.stdout(await helpText());
     return args.length === 0 ? EXIT.usage : EXIT.ok;
   }
   if (args[0] === "--version" || args[0] === "-v") {
@@ -53,18 +51,19 @@ export async function runCli(args: string[], io: CliIo): Promise<number> {
   }
   const found = findCommand(args);
   if (!found) {
-    io.stderr(`upkeep: unknown command "${args.join(" ")}"\n\n${helpText()}`);
+    io.stderr(`upkeep: unknown command "${args.join(" ")}"\n\n${await helpText()}`);
     return EXIT.usage;
   }
+  const command = await found.entry.load();
   if (found.rest.includes("--help") || found.rest.includes("-h")) {
-    io.stdout(`${found.command.summary}\n\nUsage: ${found.command.usage}\n`);
+    io.stdout(`${command.summary}\n\nUsage: ${command.usage}\n`);
     return EXIT.ok;
   }
   try {
-    return await found.command.run(found.rest, io);
+    return await command.run(found.rest, io);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr(`upkeep ${found.command.name}: ${error.message}\nUsage: ${found.command.usage}\n`);
+      io.stderr(`upkeep ${command.name}: ${error.message}\nUsage: ${command.usage}\n`);
       return EXIT.usage;
     }
     throw error;

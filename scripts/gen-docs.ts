@@ -7,5 +7,5 @@ import { renderActionsDoc, renderCliDoc, renderConfigDoc } from "./reference-doc
 
 mkdirSync(join(ROOT, "docs"), { recursive: true });
 writeOrCheck(join(ROOT, "docs/actions.md"), renderActionsDoc(ROOT), "docs/actions.md");
-writeOrCheck(join(ROOT, "docs/cli.md"), renderCliDoc(), "docs/cli.md");
+writeOrCheck(join(ROOT, "docs/cli.md"), await renderCliDoc(), "docs/cli.md");
 writeOrCheck(join(ROOT, "docs/configuration.md"), renderConfigDoc(), "docs/configuration.md");

@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { z } from "zod";
-import { commands } from "../cli/commands/index.ts";
+import { loadAllCommands } from "../cli/commands/index.ts";
 import { upkeepConfigSchema } from "../core/config/schema.ts";
 import { listJobs } from "./root-action.ts";
 
@@ -53,7 +53,7 @@ export function renderActionsDoc(root: string): string {
   return `${lines.join("\n").trimEnd()}\n`;
 }
 
-export function renderCliDoc(): string {
+export async function renderCliDoc(): Promise<string> {
   const lines = [
     HEADER,
     "# CLI reference",
@@ -61,7 +61,7 @@ export function renderCliDoc(): string {
     "Run `upkeep <command> --help` for the same text.",
     "",
   ];
-  for (const command of commands) {
+  for (const command of await loadAllCommands()) {
     lines.push(
       `## upkeep ${command.name}`,
       "",

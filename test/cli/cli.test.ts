@@ -3,11 +3,16 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { commandTable } from "../../cli/commands/index.ts";
 import { REPO_ROOT, runUpkeep } from "../support/run-cli.ts";
 
 const version = JSON.parse(readFileSync(join(REPO_ROOT, "package.json"), "utf8")).version;
 
 describe("upkeep CLI", () => {
+  it("routes each command by the name the command itself declares", async () => {
+    for (const entry of commandTable) expect((await entry.load()).name).toBe(entry.name);
+  });
+
   it.each(["source", "dist"] as const)("prints help and version (%s)", async (entry) => {
     const help = await runUpkeep(["--help"], { entry });
     expect(help.exitCode).toBe(0);
