@@ -364,6 +364,7 @@ describe("the project's own package-lock.json (a real lockfileVersion 3)", () =>
     const declared = [
       ...Object.keys(manifest.dependencies),
       ...Object.keys(manifest.devDependencies),
+      ...Object.keys(manifest.optionalDependencies ?? {}),
     ];
     expect(new Set(direct)).toEqual(new Set(declared));
     const zod = collected.packages.find((found) => found.name === "zod");
