@@ -45,7 +45,7 @@ export async function reportScene(stage: Stage, configText: string, outDir: stri
     `   incidents: ${incidents.total} (${incidents.bySeverity.critical} critical, ${incidents.bySeverity.major} major); downtime: ${incidents.downtime.map((row) => `${row.probe} ${Math.round(row.downtimeMs / 60_000)} min`).join(", ") || "none"}`,
   );
   stage.say(
-    `   RCAs: ${report.rcas.opened} opened, ${report.rcas.open + report.rcas.overdue} still open; security windows: ${report.securityWindows.opened} opened, ${report.securityWindows.doneOnTime} closed in window, ${report.securityWindows.overdue} breached and open`,
+    `   RCAs: ${report.rcas.opened} opened, ${report.rcas.open + report.rcas.overdue} still open; security windows: ${report.securityWindows.opened} opened, ${report.securityWindows.doneOnTime} closed in window, ${report.securityWindows.doneLate} closed late, ${report.securityWindows.overdue} breached and open`,
   );
 }
 
