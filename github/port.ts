@@ -1,5 +1,6 @@
 // The one way Upkeep reads and writes GitHub. Named by intent; only the adapter knows endpoint paths.
 // Capabilities that need more add a method here and its implementation in octokit-port.ts.
+import type { GitHubAdvisory } from "../core/deps/advisories/github.ts";
 import type { Issue, IssueComment, IssueEvent, Permission } from "../core/model/issue.ts";
 
 export interface RepoRef {
@@ -103,25 +104,8 @@ export interface ReleaseInfo extends ReleaseSpec {
   url: string;
 }
 
-/** A global security advisory as the dependency scan needs it. */
-export interface GlobalAdvisory {
-  ghsaId: string;
-  cveId?: string;
-  summary: string;
-  url: string;
-  /** "critical" | "high" | "medium" | "low" | "unknown". */
-  severity: string;
-  cvss: { vector: string; version: "3" | "4" }[];
-  updatedAt?: string;
-  withdrawnAt?: string;
-  vulnerabilities: {
-    ecosystem: string;
-    name: string;
-    /** GitHub's range syntax, e.g. ">= 1.0.0, < 1.2.3". */
-    vulnerableRange?: string;
-    firstPatched?: string;
-  }[];
-}
+/** A global security advisory as the dependency scan needs it (the core's shape). */
+export type GlobalAdvisory = GitHubAdvisory;
 
 export interface PublishedRelease {
   tag: string;

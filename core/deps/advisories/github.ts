@@ -16,6 +16,7 @@ export interface GitHubAdvisory {
   cveId?: string;
   summary: string;
   url: string;
+  /** "critical" | "high" | "medium" | "low" | "unknown". */
   severity: string;
   cvss: { vector: string; version: "3" | "4" }[];
   updatedAt?: string;
@@ -23,6 +24,7 @@ export interface GitHubAdvisory {
   vulnerabilities: {
     ecosystem: string;
     name: string;
+    /** GitHub's range syntax, e.g. ">= 1.0.0, < 1.2.3". */
     vulnerableRange?: string;
     firstPatched?: string;
   }[];
