@@ -1,7 +1,14 @@
 // code_scanning_alert → finding. https://docs.github.com/webhooks/webhook-events-and-payloads#code_scanning_alert
 import { z } from "zod";
 import { normaliseSeverity } from "../finding.ts";
-import { finding, invalid, login, type NormaliseResult } from "./result.ts";
+import {
+  alertState,
+  finding,
+  ignoredAction,
+  invalid,
+  login,
+  type NormaliseResult,
+} from "./result.ts";
 
 const OPEN = ["created", "reopened", "reopened_by_user", "appeared_in_branch"];
 
@@ -34,15 +41,8 @@ export function codeScanningFinding(payload: unknown): NormaliseResult {
   const parsed = payloadSchema.safeParse(payload);
   if (!parsed.success) return invalid("code_scanning_alert", parsed.error);
   const { action, alert } = parsed.data;
-  const state = OPEN.includes(action)
-    ? "open"
-    : action === "fixed"
-      ? "fixed"
-      : action === "closed_by_user"
-        ? "dismissed"
-        : undefined;
-  if (!state)
-    return { kind: "ignored", reason: `code_scanning_alert.${action} does not change a window` };
+  const state = alertState(action, { open: OPEN, fixed: ["fixed"], dismissed: ["closed_by_user"] });
+  if (!state) return ignoredAction("code_scanning_alert", action);
   const severity =
     normaliseSeverity(alert.rule.security_severity_level) ??
     normaliseSeverity(alert.rule.severity) ??

@@ -1,7 +1,14 @@
 // dependabot_alert → finding. https://docs.github.com/webhooks/webhook-events-and-payloads#dependabot_alert
 import { z } from "zod";
 import { normaliseSeverity } from "../finding.ts";
-import { finding, invalid, login, type NormaliseResult } from "./result.ts";
+import {
+  alertState,
+  finding,
+  ignoredAction,
+  invalid,
+  login,
+  type NormaliseResult,
+} from "./result.ts";
 
 const OPEN = ["created", "reopened", "auto_reopened", "reintroduced"];
 const DISMISSED = ["dismissed", "auto_dismissed"];
@@ -40,15 +47,8 @@ export function dependabotFinding(payload: unknown): NormaliseResult {
   const parsed = payloadSchema.safeParse(payload);
   if (!parsed.success) return invalid("dependabot_alert", parsed.error);
   const { action, alert } = parsed.data;
-  const state = OPEN.includes(action)
-    ? "open"
-    : action === "fixed"
-      ? "fixed"
-      : DISMISSED.includes(action)
-        ? "dismissed"
-        : undefined;
-  if (!state)
-    return { kind: "ignored", reason: `dependabot_alert.${action} does not change a window` };
+  const state = alertState(action, { open: OPEN, fixed: ["fixed"], dismissed: DISMISSED });
+  if (!state) return ignoredAction("dependabot_alert", action);
   const advisory = alert.security_advisory;
   const patched = alert.security_vulnerability?.first_patched_version?.identifier;
   const pkg = alert.dependency.package;

@@ -33,3 +33,17 @@ export function finding(event: string, input: FindingInput): NormaliseResult {
 export function login(user: { login?: string } | null | undefined): string | undefined {
   return user?.login ?? undefined;
 }
+
+export type AlertState = "open" | "fixed" | "dismissed";
+
+/** What an alert's webhook action means for its window, given that source's action names. */
+export function alertState(
+  action: string,
+  actions: Record<AlertState, readonly string[]>,
+): AlertState | undefined {
+  return (Object.keys(actions) as AlertState[]).find((state) => actions[state].includes(action));
+}
+
+export function ignoredAction(event: string, action: string): NormaliseResult {
+  return { kind: "ignored", reason: `${event}.${action} does not change a window` };
+}
