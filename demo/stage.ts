@@ -2,10 +2,10 @@
 // and a narrator that prints what happened in words a maintainer would use.
 import type { AppServer } from "../app/server.ts";
 import { ManualClock } from "../core/time/clock.ts";
-import { createClient } from "../github/client.ts";
-import { OctokitGitHub, type OctokitLike } from "../github/octokit-port.ts";
+import type { OctokitGitHub } from "../github/octokit-port.ts";
 import type { Sandbox } from "../sandbox/index.ts";
 import { startAppOnSandbox } from "../test/support/app-on-sandbox.ts";
+import { installationPort } from "../test/support/sandbox-port.ts";
 
 export const REPO = "acme/shop";
 
@@ -72,10 +72,5 @@ export function excerpt(body: string | undefined, lines = 3): string {
 
 /** The GitHub port as a scheduled action sees it: the repository's installation token. */
 export function stagePort(stage: Stage): OctokitGitHub {
-  const [owner, repo] = REPO.split("/") as [string, string];
-  const client = createClient({
-    token: stage.sandbox.installationToken(owner),
-    baseUrl: stage.sandbox.url,
-  });
-  return new OctokitGitHub(client as unknown as OctokitLike, { owner, repo });
+  return installationPort(stage.sandbox, REPO);
 }

@@ -4,10 +4,16 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { parseConfigText } from "../../core/config/parse.ts";
-import { createClient } from "../../github/client.ts";
-import { OctokitGitHub, type OctokitLike } from "../../github/octokit-port.ts";
 import { sweepTracking } from "../../github/tracking/sweep.ts";
-import { excerpt, heading, labelsOf, lastBotComment, REPO, type Stage } from "../stage.ts";
+import {
+  excerpt,
+  heading,
+  labelsOf,
+  lastBotComment,
+  REPO,
+  type Stage,
+  stagePort,
+} from "../stage.ts";
 
 const HOUR = 3_600_000;
 
@@ -62,7 +68,7 @@ async function securityWindowPart(stage: Stage): Promise<void> {
   );
 
   // The scheduled sweep (the SLA check action) moves the labels as the deadline nears and passes.
-  const github = sweepPort(stage);
+  const github = stagePort(stage);
   const config = parseConfigText(sandbox.file(REPO, ".github/upkeep.yml") ?? "");
   if (!config.ok) throw new Error("demo: invalid config");
   for (const days of [11, 4]) {
@@ -82,15 +88,6 @@ async function securityWindowPart(stage: Stage): Promise<void> {
     `dependabot_alert.fixed → #${window.number} is ${sandbox.issue(REPO, window.number).state}`,
   );
   stage.say(excerpt(lastBotComment(stage, window.number), 2));
-}
-
-function sweepPort(stage: Stage): OctokitGitHub {
-  const [owner, repo] = REPO.split("/") as [string, string];
-  const client = createClient({
-    token: stage.sandbox.installationToken(owner),
-    baseUrl: stage.sandbox.url,
-  });
-  return new OctokitGitHub(client as unknown as OctokitLike, { owner, repo });
 }
 
 function dependabotExample(): { alert: Record<string, unknown> } {

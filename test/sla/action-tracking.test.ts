@@ -4,13 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { defaultConfig } from "../../core/config/schema.ts";
 import { ManualClock } from "../../core/time/clock.ts";
 import { findingSchema } from "../../core/tracking/security/finding.ts";
-import { createClient } from "../../github/client.ts";
-import { OctokitGitHub, type OctokitLike } from "../../github/octokit-port.ts";
 import { reconcileRca } from "../../github/tracking/rca.ts";
 import { reconcileSecurityWindows } from "../../github/tracking/security-windows.ts";
 import { type Sandbox, startSandbox } from "../../sandbox/index.ts";
 import { runAction } from "../support/run-action.ts";
 import { REPO_ROOT } from "../support/run-cli.ts";
+import { installationPort } from "../support/sandbox-port.ts";
 
 const REPO = "octo-org/octo-repo";
 const DAY = 86_400_000;
@@ -24,15 +23,7 @@ beforeAll(async () => {
   sandbox.addRepo(REPO);
   sandbox.addUser("lead");
   sandbox.setPermission(REPO, "lead", "admin");
-  const client = createClient({
-    token: sandbox.installationToken("octo-org"),
-    baseUrl: sandbox.url,
-    spacing: { writeMs: 0, searchMs: 0 },
-  });
-  const github = new OctokitGitHub(client as unknown as OctokitLike, {
-    owner: "octo-org",
-    repo: "octo-repo",
-  });
+  const github = installationPort(sandbox, REPO);
   const incident = await sandbox
     .as("lead")
     .openIssue(REPO, { title: "DB down", labels: ["severity: critical"] });

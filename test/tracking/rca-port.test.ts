@@ -4,11 +4,11 @@ import { parseConfigText } from "../../core/config/parse.ts";
 import { defaultConfig } from "../../core/config/schema.ts";
 import { commentFromRest } from "../../core/model/rest.ts";
 import { ManualClock } from "../../core/time/clock.ts";
-import { createClient } from "../../github/client.ts";
-import { OctokitGitHub, type OctokitLike } from "../../github/octokit-port.ts";
+import type { OctokitGitHub } from "../../github/octokit-port.ts";
 import { reconcileRca } from "../../github/tracking/rca.ts";
 import { handleRcaSkip } from "../../github/tracking/rca-skip.ts";
 import { type Sandbox, startSandbox } from "../../sandbox/index.ts";
+import { installationPort } from "../support/sandbox-port.ts";
 
 const REPO = "octo-org/octo-repo";
 let sandbox: Sandbox;
@@ -24,14 +24,7 @@ beforeEach(async () => {
     sandbox.addUser(login);
     sandbox.setPermission(REPO, login, permission);
   }
-  const client = createClient({
-    token: sandbox.installationToken("octo-org"),
-    baseUrl: sandbox.url,
-  });
-  github = new OctokitGitHub(client as unknown as OctokitLike, {
-    owner: "octo-org",
-    repo: "octo-repo",
-  });
+  github = installationPort(sandbox, REPO);
 });
 
 afterEach(async () => {

@@ -4,12 +4,12 @@ import { parseConfigText } from "../../core/config/parse.ts";
 import { defaultConfig } from "../../core/config/schema.ts";
 import { ManualClock } from "../../core/time/clock.ts";
 import { findingSchema } from "../../core/tracking/security/finding.ts";
-import { createClient } from "../../github/client.ts";
-import { OctokitGitHub, type OctokitLike } from "../../github/octokit-port.ts";
+import type { OctokitGitHub } from "../../github/octokit-port.ts";
 import { reconcileRca } from "../../github/tracking/rca.ts";
 import { reconcileSecurityWindows } from "../../github/tracking/security-windows.ts";
 import { sweepTracking } from "../../github/tracking/sweep.ts";
 import { type Sandbox, startSandbox } from "../../sandbox/index.ts";
+import { installationPort } from "../support/sandbox-port.ts";
 
 const REPO = "octo-org/octo-repo";
 let sandbox: Sandbox;
@@ -22,14 +22,7 @@ beforeEach(async () => {
   sandbox.addRepo(REPO);
   sandbox.addUser("lead");
   sandbox.setPermission(REPO, "lead", "admin");
-  const client = createClient({
-    token: sandbox.installationToken("octo-org"),
-    baseUrl: sandbox.url,
-  });
-  github = new OctokitGitHub(client as unknown as OctokitLike, {
-    owner: "octo-org",
-    repo: "octo-repo",
-  });
+  github = installationPort(sandbox, REPO);
 });
 
 afterEach(async () => {
