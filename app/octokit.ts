@@ -1,8 +1,8 @@
 // The Octokit class the App runs with: Probot's, with retries that never give up on GitHub's
 // transient answers (5xx, 429, secondary rate limits) and write pacing kept per installation.
 // Probot's defaults give up on secondary rate limits and pace writes for the whole process.
-import Bottleneck from "bottleneck";
 import { ProbotOctokit } from "probot";
+import { GITHUB_SPACING, throttleGroups } from "../github/throttle-groups.ts";
 
 export interface PacingOptions {
   /** Minimum gap between writes of one installation (GitHub's advice, and the default: 1000). */
@@ -27,11 +27,11 @@ interface RequestOptions {
 
 export function upkeepOctokit(pacing: PacingOptions = {}): typeof ProbotOctokit {
   const maxRetries = pacing.maxRetries ?? 5;
-  // One set of limiters per App process; `key(id)` gives each installation its own pace.
-  const write = new Bottleneck.Group({ maxConcurrent: 1, minTime: pacing.writeMs ?? 1000 });
-  const notifications = new Bottleneck.Group({
-    maxConcurrent: 1,
-    minTime: pacing.notifyMs ?? 3000,
+  // One set of limiters per App process; the id below gives each installation its own pace.
+  const groups = throttleGroups({
+    writeMs: pacing.writeMs ?? GITHUB_SPACING.writeMs,
+    searchMs: GITHUB_SPACING.searchMs,
+    notifyMs: pacing.notifyMs ?? GITHUB_SPACING.notifyMs,
   });
   const retryLimited =
     (kind: string) => (after: number, options: RequestOptions, octokit: { log: LogLike }) => {
@@ -49,8 +49,7 @@ export function upkeepOctokit(pacing: PacingOptions = {}): typeof ProbotOctokit 
       throttle: {
         ...(options.throttle as object),
         id: `installation-${auth?.installationId ?? "app"}`,
-        write,
-        notifications,
+        ...groups,
         onRateLimit: retryLimited("rate limit"),
         onSecondaryRateLimit: retryLimited("secondary rate limit"),
       },

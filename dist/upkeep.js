@@ -67846,16 +67846,15 @@ var require_lib2 = __commonJS({
 
 // github/throttle-groups.ts
 function throttleGroups(spacing) {
-  if (!spacing || spacing.writeMs === GITHUB_SPACING.writeMs && spacing.searchMs === GITHUB_SPACING.searchMs) {
+  const notifyMs = spacing?.notifyMs ?? GITHUB_SPACING.notifyMs;
+  if (!spacing || spacing.writeMs === GITHUB_SPACING.writeMs && spacing.searchMs === GITHUB_SPACING.searchMs && notifyMs === GITHUB_SPACING.notifyMs) {
     return {};
   }
+  const group = (id, minTime) => new import_bottleneck.default.Group({ id, maxConcurrent: 1, minTime });
   return {
-    write: new import_bottleneck.default.Group({ id: "upkeep-write", maxConcurrent: 1, minTime: spacing.writeMs }),
-    search: new import_bottleneck.default.Group({
-      id: "upkeep-search",
-      maxConcurrent: 1,
-      minTime: spacing.searchMs
-    })
+    write: group("upkeep-write", spacing.writeMs),
+    search: group("upkeep-search", spacing.searchMs),
+    notifications: group("upkeep-notifications", notifyMs)
   };
 }
 function spacingFromEnv(env) {
@@ -67876,7 +67875,7 @@ var init_throttle_groups = __esm({
   "github/throttle-groups.ts"() {
     "use strict";
     import_bottleneck = __toESM(require_lib2(), 1);
-    GITHUB_SPACING = { writeMs: 1e3, searchMs: 2e3 };
+    GITHUB_SPACING = { writeMs: 1e3, searchMs: 2e3, notifyMs: 3e3 };
   }
 });
 

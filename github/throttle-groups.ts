@@ -8,25 +8,29 @@ export interface ThrottleSpacing {
   writeMs: number;
   /** Minimum time between two searches (GitHub's advice: 2000 ms). */
   searchMs: number;
+  /** Minimum time between two writes that notify people, e.g. comments (default 3000 ms). */
+  notifyMs?: number;
 }
 
-export const GITHUB_SPACING: ThrottleSpacing = { writeMs: 1_000, searchMs: 2_000 };
+export const GITHUB_SPACING = { writeMs: 1_000, searchMs: 2_000, notifyMs: 3_000 } as const;
 
 /** Limiter groups for the plugin's `throttle` option; undefined keeps the plugin's own. */
 export function throttleGroups(spacing: ThrottleSpacing | undefined) {
+  const notifyMs = spacing?.notifyMs ?? GITHUB_SPACING.notifyMs;
   if (
     !spacing ||
-    (spacing.writeMs === GITHUB_SPACING.writeMs && spacing.searchMs === GITHUB_SPACING.searchMs)
+    (spacing.writeMs === GITHUB_SPACING.writeMs &&
+      spacing.searchMs === GITHUB_SPACING.searchMs &&
+      notifyMs === GITHUB_SPACING.notifyMs)
   ) {
     return {};
   }
+  const group = (id: string, minTime: number) =>
+    new Bottleneck.Group({ id, maxConcurrent: 1, minTime });
   return {
-    write: new Bottleneck.Group({ id: "upkeep-write", maxConcurrent: 1, minTime: spacing.writeMs }),
-    search: new Bottleneck.Group({
-      id: "upkeep-search",
-      maxConcurrent: 1,
-      minTime: spacing.searchMs,
-    }),
+    write: group("upkeep-write", spacing.writeMs),
+    search: group("upkeep-search", spacing.searchMs),
+    notifications: group("upkeep-notifications", notifyMs),
   };
 }
 

@@ -66470,18 +66470,17 @@ function releaseToRest(release) {
 
 // github/throttle-groups.ts
 var import_bottleneck = __toESM(require_lib2(), 1);
-var GITHUB_SPACING = { writeMs: 1e3, searchMs: 2e3 };
+var GITHUB_SPACING = { writeMs: 1e3, searchMs: 2e3, notifyMs: 3e3 };
 function throttleGroups(spacing) {
-  if (!spacing || spacing.writeMs === GITHUB_SPACING.writeMs && spacing.searchMs === GITHUB_SPACING.searchMs) {
+  const notifyMs = spacing?.notifyMs ?? GITHUB_SPACING.notifyMs;
+  if (!spacing || spacing.writeMs === GITHUB_SPACING.writeMs && spacing.searchMs === GITHUB_SPACING.searchMs && notifyMs === GITHUB_SPACING.notifyMs) {
     return {};
   }
+  const group = (id, minTime) => new import_bottleneck.default.Group({ id, maxConcurrent: 1, minTime });
   return {
-    write: new import_bottleneck.default.Group({ id: "upkeep-write", maxConcurrent: 1, minTime: spacing.writeMs }),
-    search: new import_bottleneck.default.Group({
-      id: "upkeep-search",
-      maxConcurrent: 1,
-      minTime: spacing.searchMs
-    })
+    write: group("upkeep-write", spacing.writeMs),
+    search: group("upkeep-search", spacing.searchMs),
+    notifications: group("upkeep-notifications", notifyMs)
   };
 }
 function spacingFromEnv(env) {
