@@ -1,6 +1,7 @@
 // The triage action: the App's triage as a workflow step on `issues` and `issue_comment` events.
 import * as core from "@actions/core";
 import { context } from "@actions/github";
+import { chatCompletionsTransport } from "../../adapters/chat-completions.ts";
 import { isBot } from "../../core/model/issue.ts";
 import { commentFromRest, issueFromRest } from "../../core/model/rest.ts";
 import {
@@ -23,9 +24,13 @@ async function main(): Promise<void> {
     return finish({ outcome: "ignored", why: `no issue in the ${context.eventName} event` });
   const github = actionGitHub(core.getInput("token", { required: true }));
   const config = await loadTriageConfig(github, core.getInput("config") || undefined);
+  const model = config.config.triage.model;
   const hooks = {
     ensureLabels: async (...args: Parameters<typeof createMissingLabels>) =>
       void (await createMissingLabels(...args)),
+    classifyIssue: model.enabled
+      ? chatCompletionsTransport({ config: model, env: process.env })
+      : undefined,
   };
   const issue = issueFromRest(payload.issue);
   let result: StepResult;
