@@ -4,6 +4,7 @@ import { context } from "@actions/github";
 import { chatCompletionsTransport } from "../../adapters/chat-completions.ts";
 import { isBot } from "../../core/model/issue.ts";
 import { commentFromRest, issueFromRest } from "../../core/model/rest.ts";
+import type { TriageModelConfig } from "../../core/triage/model/config.ts";
 import {
   createMissingLabels,
   runSeverityCommand,
@@ -29,7 +30,7 @@ async function main(): Promise<void> {
     ensureLabels: async (...args: Parameters<typeof createMissingLabels>) =>
       void (await createMissingLabels(...args)),
     classifyIssue: model.enabled
-      ? chatCompletionsTransport({ config: model, env: process.env })
+      ? chatCompletionsTransport({ config: model, env: modelEnv(model) })
       : undefined,
   };
   const issue = issueFromRest(payload.issue);
@@ -67,6 +68,17 @@ async function main(): Promise<void> {
   await finish({ ...result, issue: issue.number, configValid: config.valid });
   if (!config.valid)
     core.setFailed("the config file is invalid (see the annotations); triage used the defaults");
+}
+
+/**
+ * GitHub Models takes the workflow token (with `permissions: models: read`): the action's `token`
+ * input stands in for GITHUB_TOKEN there, and only there, so it never goes to another endpoint.
+ */
+function modelEnv(model: TriageModelConfig): Record<string, string | undefined> {
+  const toGitHub = model.endpoint === "github-models" && model.baseUrl === undefined;
+  if (!toGitHub || model.apiKeyEnv !== "GITHUB_TOKEN" || process.env.GITHUB_TOKEN)
+    return process.env;
+  return { ...process.env, GITHUB_TOKEN: core.getInput("token") };
 }
 
 async function finish(result: StepResult): Promise<void> {

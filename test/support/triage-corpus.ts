@@ -43,7 +43,8 @@ export function loadSplit(split: Split): CorpusIssue[] {
     .filter((line) => line.trim() !== "")
     .map((line, index) => {
       const parsed = recordSchema.safeParse(JSON.parse(line));
-      if (!parsed.success) throw new Error(`${split}.jsonl line ${index + 1}: ${parsed.error.message}`);
+      if (!parsed.success)
+        throw new Error(`${split}.jsonl line ${index + 1}: ${parsed.error.message}`);
       return parsed.data;
     });
 }
@@ -67,7 +68,8 @@ export type Decide = (issue: CorpusIssue) => Severity | null;
 
 /** The App's decision for an issue as opened: no labels, no timeline, no human choice yet. */
 export function decideAsOpened(config: TriageConfig): Decide {
-  return (issue) => decideSeverity({ title: issue.title, body: issue.body, labels: [] }, config).severity;
+  return (issue) =>
+    decideSeverity({ title: issue.title, body: issue.body, labels: [] }, config).severity;
 }
 
 export function scoreTriage(issues: CorpusIssue[], decide: Decide): TriageScore {
