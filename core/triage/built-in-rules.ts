@@ -44,7 +44,7 @@ export const BUILT_IN_RULES: TriageRule[] = [
     name: "process crash",
     severity: "critical",
     pattern:
-      "\\b(panic(s|ked|ked:)?|segfault(s|ed)?|segmentation fault|core dump(ed)?|crash(es|ed|ing)? (on|at|during) (start|startup|launch|boot)|(won't|will not|does not|doesn't|cannot|can't|fails to) (start|launch|boot))\\b",
+      "\\b(panic(s|ked|ked:)?|segfault(s|ed)?|segmentation fault|core dump(ed)?|oom(s|-killed| killed)?|out of memory|oomkilled|crash(es|ed|ing)? (on|at|during) (start|startup|launch|boot)|(won't|will not|does not|doesn't|cannot|can't|fails to) (start|launch|boot))\\b",
   },
   {
     name: "locked out",
@@ -62,13 +62,19 @@ export const BUILT_IN_RULES: TriageRule[] = [
     name: "cosmetic",
     severity: "minor",
     title:
-      "\\b(cosmetic|misaligned|alignment|overlap(s|ped|ping)?|cropped|cut off|blurry|colou?rs?|padding|margins?|fonts?|icons?|tooltips?|spacing|layout|(not )?(rendered|displayed|shown) (correctly|properly|incorrectly)|visual glitch)\\b",
+      "\\b(cosmetic|misaligned|alignment|overlap(s|ped|ping)?|cropped|cut off|blurry|colou?rs?|padding|margins?|fonts?|icons?|tooltips?|spacing|layout|(not )?(rendered|displayed|shown) (correctly|properly|incorrectly)|visual glitch|(text|content|labels?) (is )?(overflow(s|ing)?|out of bounds)|overflow(s|ing)? (out of|outside))\\b",
   },
   {
     name: "message wording",
     severity: "minor",
     title:
       "\\b((error|log|warning|exception) messages?|unclear (error|message)|misleading (error|message)|logging|log level|noisy logs?|warnings?)\\b",
+  },
+  {
+    // "Behaves differently from MySQL/the spec": a mismatch to align, the product still works.
+    name: "compatibility",
+    severity: "minor",
+    title: "\\b(not compatible|incompatible|isn't compatible|is not compatible|compatibility)\\b",
   },
   {
     // Web-compatibility reports name the one site that misbehaves ("www.example.nl - Page is
@@ -87,7 +93,7 @@ export const BUILT_IN_RULES: TriageRule[] = [
     name: "degraded performance",
     severity: "major",
     pattern:
-      "\\b((performance|latency|throughput) (is |has )?(degraded|degradation|drop|regression|issue|problem)|degraded|(very |extremely |really |too )?slow(er|ness|s down| down)?|timeouts?|timing out|times out|memory leak|out of memory|oom|high (cpu|memory|latency)|hangs?|hanging|freez(e|es|ing)|unresponsive|infinite (load|loading|loop))\\b",
+      "\\b((performance|latency|throughput) (is |has )?(degraded|degradation|drop|regression|issue|problem)|degraded|(very |extremely |really |too )?slow(er|ness|s down| down)?|timeouts?|timing out|times out|memory leak|high (cpu|memory|latency)|hangs?|hanging|freez(e|es|ing)|unresponsive|infinite (load|loading|loop))\\b",
   },
   {
     name: "broken feature",

@@ -47,6 +47,9 @@ describe("built-in rules with no config", () => {
     ["Dead link in the installation guide", "minor"],
     ["Unclear error message for failed jobs", "minor"],
     ["www.example.nl - The page is blank", "minor"],
+    ["Two servers OOM-killed repeatedly under load", "critical"],
+    ["Error for MAX_EXECUTION_TIME isn't compatible with MySQL", "minor"],
+    ["Long token name text overflows out of the card", "minor"],
   ])("%s → %s", (title, severity) => {
     expect(decideSeverity(issue(title), defaults).severity).toBe(severity);
   });
