@@ -54,6 +54,12 @@ console.log(`corpus: ${all.length} issues from ${projects.size} projects (test/c
 
 const defaults = decideAsOpened(configOf(""));
 for (const split of SPLITS) console.log(qualityLine(split, scoreTriage(splits[split], defaults)));
+// What a maintainer who prefers a label on everything gets by setting a default.
+const withDefault = decideAsOpened(configOf("triage:\n  default: major\n"));
+for (const split of SPLITS)
+  console.log(
+    qualityLine(`${split} (triage.default: major)`, scoreTriage(splits[split], withDefault)),
+  );
 const keywords = decideAsOpened(configOf(KEYWORD_LIST));
 for (const split of SPLITS)
   console.log(qualityLine(`${split} (15-line keyword list)`, scoreTriage(splits[split], keywords)));
