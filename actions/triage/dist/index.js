@@ -65517,7 +65517,7 @@ var BUILT_IN_RULES = [
   {
     name: "process crash",
     severity: "critical",
-    pattern: "\\b(panic(s|ked|ked:)?|segfault(s|ed)?|segmentation fault|core dump(ed)?|crash(es|ed|ing)? (on|at|during) (start|startup|launch|boot)|(won't|will not|does not|doesn't|cannot|can't|fails to) (start|launch|boot))\\b"
+    pattern: "\\b(panic(s|ked|ked:)?|segfault(s|ed)?|segmentation fault|core dump(ed)?|oom(s|-killed| killed)?|out of memory|oomkilled|crash(es|ed|ing)? (on|at|during) (start|startup|launch|boot)|(won't|will not|does not|doesn't|cannot|can't|fails to) (start|launch|boot))\\b"
   },
   {
     name: "locked out",
@@ -65532,12 +65532,18 @@ var BUILT_IN_RULES = [
   {
     name: "cosmetic",
     severity: "minor",
-    title: "\\b(cosmetic|misaligned|alignment|overlap(s|ped|ping)?|cropped|cut off|blurry|colou?rs?|padding|margins?|fonts?|icons?|tooltips?|spacing|layout|(not )?(rendered|displayed|shown) (correctly|properly|incorrectly)|visual glitch)\\b"
+    title: "\\b(cosmetic|misaligned|alignment|overlap(s|ped|ping)?|cropped|cut off|blurry|colou?rs?|padding|margins?|fonts?|icons?|tooltips?|spacing|layout|(not )?(rendered|displayed|shown) (correctly|properly|incorrectly)|visual glitch|(text|content|labels?) (is )?(overflow(s|ing)?|out of bounds)|overflow(s|ing)? (out of|outside))\\b"
   },
   {
     name: "message wording",
     severity: "minor",
     title: "\\b((error|log|warning|exception) messages?|unclear (error|message)|misleading (error|message)|logging|log level|noisy logs?|warnings?)\\b"
+  },
+  {
+    // "Behaves differently from MySQL/the spec": a mismatch to align, the product still works.
+    name: "compatibility",
+    severity: "minor",
+    title: "\\b(not compatible|incompatible|isn't compatible|is not compatible|compatibility)\\b"
   },
   {
     // Web-compatibility reports name the one site that misbehaves ("www.example.nl - Page is
@@ -65554,7 +65560,7 @@ var BUILT_IN_RULES = [
   {
     name: "degraded performance",
     severity: "major",
-    pattern: "\\b((performance|latency|throughput) (is |has )?(degraded|degradation|drop|regression|issue|problem)|degraded|(very |extremely |really |too )?slow(er|ness|s down| down)?|timeouts?|timing out|times out|memory leak|out of memory|oom|high (cpu|memory|latency)|hangs?|hanging|freez(e|es|ing)|unresponsive|infinite (load|loading|loop))\\b"
+    pattern: "\\b((performance|latency|throughput) (is |has )?(degraded|degradation|drop|regression|issue|problem)|degraded|(very |extremely |really |too )?slow(er|ness|s down| down)?|timeouts?|timing out|times out|memory leak|high (cpu|memory|latency)|hangs?|hanging|freez(e|es|ing)|unresponsive|infinite (load|loading|loop))\\b"
   },
   {
     name: "broken feature",
@@ -67509,7 +67515,7 @@ async function main() {
   const model = config2.config.triage.model;
   const hooks = {
     ensureLabels: async (...args) => void await createMissingLabels(...args),
-    classifyIssue: model.enabled ? chatCompletionsTransport({ config: model, env: process.env }) : void 0
+    classifyIssue: model.enabled ? chatCompletionsTransport({ config: model, env: modelEnv(model) }) : void 0
   };
   const issue3 = issueFromRest(payload.issue);
   let result;
@@ -67534,6 +67540,12 @@ async function main() {
   await finish({ ...result, issue: issue3.number, configValid: config2.valid });
   if (!config2.valid)
     setFailed("the config file is invalid (see the annotations); triage used the defaults");
+}
+function modelEnv(model) {
+  const toGitHub = model.endpoint === "github-models" && model.baseUrl === void 0;
+  if (!toGitHub || model.apiKeyEnv !== "GITHUB_TOKEN" || process.env.GITHUB_TOKEN)
+    return process.env;
+  return { ...process.env, GITHUB_TOKEN: getInput("token") };
 }
 async function finish(result) {
   setOutput("severity", result.decision?.severity ?? "");
