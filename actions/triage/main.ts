@@ -1,8 +1,10 @@
 // The triage action: the App's triage as a workflow step on `issues` and `issue_comment` events.
 import * as core from "@actions/core";
 import { context } from "@actions/github";
+import { chatCompletionsTransport } from "../../adapters/chat-completions.ts";
 import { isBot } from "../../core/model/issue.ts";
 import { commentFromRest, issueFromRest } from "../../core/model/rest.ts";
+import type { TriageModelConfig } from "../../core/triage/model/config.ts";
 import {
   createMissingLabels,
   runSeverityCommand,
@@ -23,9 +25,13 @@ async function main(): Promise<void> {
     return finish({ outcome: "ignored", why: `no issue in the ${context.eventName} event` });
   const github = actionGitHub(core.getInput("token", { required: true }));
   const config = await loadTriageConfig(github, core.getInput("config") || undefined);
+  const model = config.config.triage.model;
   const hooks = {
     ensureLabels: async (...args: Parameters<typeof createMissingLabels>) =>
       void (await createMissingLabels(...args)),
+    classifyIssue: model.enabled
+      ? chatCompletionsTransport({ config: model, env: modelEnv(model) })
+      : undefined,
   };
   const issue = issueFromRest(payload.issue);
   let result: StepResult;
@@ -62,6 +68,17 @@ async function main(): Promise<void> {
   await finish({ ...result, issue: issue.number, configValid: config.valid });
   if (!config.valid)
     core.setFailed("the config file is invalid (see the annotations); triage used the defaults");
+}
+
+/**
+ * GitHub Models takes the workflow token (with `permissions: models: read`): the action's `token`
+ * input stands in for GITHUB_TOKEN there, and only there, so it never goes to another endpoint.
+ */
+function modelEnv(model: TriageModelConfig): Record<string, string | undefined> {
+  const toGitHub = model.endpoint === "github-models" && model.baseUrl === undefined;
+  if (!toGitHub || model.apiKeyEnv !== "GITHUB_TOKEN" || process.env.GITHUB_TOKEN)
+    return process.env;
+  return { ...process.env, GITHUB_TOKEN: core.getInput("token") };
 }
 
 async function finish(result: StepResult): Promise<void> {

@@ -2,10 +2,12 @@
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { chatCompletionsTransport } from "../../adapters/chat-completions.ts";
 import { formatConfigProblem } from "../../core/config/errors.ts";
 import { loadConfigFile } from "../../core/config/load-file.ts";
 import { CONFIG_PATH } from "../../core/config/parse.ts";
 import { decideSeverity } from "../../core/triage/decide.ts";
+import { consultModel, modelMayDecide } from "../../core/triage/model/consult.ts";
 import { type CliCommand, type CliIo, EXIT, UsageError } from "../command.ts";
 
 export const triageCommand: CliCommand = {
@@ -28,7 +30,18 @@ export const triageCommand: CliCommand = {
       .split(",")
       .map((label) => label.trim())
       .filter(Boolean);
-    const decision = decideSeverity({ title: options.title, body, labels }, loaded.config.triage);
+    const subject = { title: options.title, body, labels };
+    const triage = loaded.config.triage;
+    const rules = decideSeverity(subject, triage);
+    const decision =
+      triage.model.enabled && modelMayDecide(rules)
+        ? await consultModel(
+            rules,
+            subject,
+            triage.model,
+            chatCompletionsTransport({ config: triage.model, env: process.env }),
+          )
+        : rules;
     const reason = plain(decision.reason);
     if (options.json) {
       io.stdout(`${JSON.stringify({ severity: decision.severity, reason })}\n`);

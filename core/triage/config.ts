@@ -2,6 +2,7 @@
 // rules, the default, the explanation comment, pull requests and the `/severity` command.
 import { z } from "zod";
 import { colorField, severityField, severityNames } from "../config/fields.ts";
+import { triageModelSchema } from "./model/config.ts";
 
 const permissionField = z.enum(["triage", "write", "maintain", "admin"]);
 
@@ -92,6 +93,9 @@ export const triageConfigSchema = z
       .default(false)
       .describe("Post one comment (updated in place) saying what decided the severity."),
     pullRequests: z.boolean().default(false).describe("Also triage pull requests."),
+    model: triageModelSchema.describe(
+      "Opt-in model-assisted classifier, consulted by the triage action and the CLI when no rule of yours decided; the rules decide whenever it cannot.",
+    ),
     commands: z
       .strictObject({
         enabled: z.boolean().default(true),

@@ -8,7 +8,14 @@ import { type HumanChoice, latestHumanChoice } from "./human-choice.ts";
 import { matchRules } from "./rules.ts";
 import { quoteUntrusted } from "./untrusted-text.ts";
 
-export type DecisionSource = "human-label" | "command" | "form" | "rule" | "built-in" | "default";
+export type DecisionSource =
+  | "human-label"
+  | "command"
+  | "form"
+  | "rule"
+  | "model"
+  | "built-in"
+  | "default";
 
 export interface TriageDecision {
   /** null: no severity (the needs-triage label applies, unless a human removed the severity). */

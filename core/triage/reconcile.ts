@@ -11,12 +11,15 @@ import { decideSeverity, type TriageDecision } from "./decide.ts";
 import { explanationBody, isTriageComment } from "./explain.ts";
 import { commandAuthors } from "./human-choice.ts";
 import { triageLabels } from "./labels.ts";
+import { consultModel, type ModelTransport, modelMayDecide } from "./model/consult.ts";
 import { isEmptyPlan, type LabelPlan, planLabels } from "./plan.ts";
 import { refusalReply, replyMarker, unknownLevelReply } from "./replies.ts";
 
 export interface TriageHooks {
   /** Creates the configured labels in the repository when this process has not done so yet. */
   ensureLabels?: (github: GitHubPort, config: TriageConfig) => Promise<void>;
+  /** The model endpoint, when the face offers one and `triage.model.enabled` is set. */
+  classifyIssue?: ModelTransport;
 }
 
 export type TriageOutcome =
@@ -49,10 +52,14 @@ export async function triageIssue(
   const allowed = config.commands.enabled
     ? await authorisedLogins(github, commandAuthors(events), config)
     : new Set<string>();
-  const decision = decideSeverity(issue, config, {
+  const rules = decideSeverity(issue, config, {
     events,
     authorised: (login) => allowed.has(login),
   });
+  const decision =
+    config.model.enabled && hooks.classifyIssue && modelMayDecide(rules)
+      ? await consultModel(rules, issue, config.model, hooks.classifyIssue)
+      : rules;
   const plan = await applyPlan(github, issue, decision, config, hooks);
   const comment = config.explain
     ? await upsertExplanation(

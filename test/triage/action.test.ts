@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { type Sandbox, startSandbox } from "../../sandbox/index.ts";
 import { deliveredPayload } from "../app/harness.ts";
+import { answer, startFakeChatServer } from "../support/fake-chat-server.ts";
 import { runAction } from "../support/run-action.ts";
 import { REPO_ROOT } from "../support/run-cli.ts";
 
@@ -33,8 +34,15 @@ async function setup(files: Record<string, string> = {}) {
   return sandbox;
 }
 
-function run(s: Sandbox, eventName: string, event: unknown, workspace?: string) {
+function run(
+  s: Sandbox,
+  eventName: string,
+  event: unknown,
+  workspace?: string,
+  env?: Record<string, string>,
+) {
   return runAction({
+    env,
     entry: ENTRY,
     eventName,
     event,
@@ -134,5 +142,76 @@ describe("triage action", () => {
     const result = await run(s, "issues", fromBot);
     expect(result.outputs.outcome).toBe("ignored");
     expect(s.issue(REPO, number).labels).toEqual([]);
+  });
+});
+
+describe("triage action with the model-assisted classifier (fake endpoint on loopback)", () => {
+  const modelConfig = (baseUrl: string) =>
+    [
+      "triage:",
+      "  explain: true",
+      "  model:",
+      "    enabled: true",
+      "    endpoint: openai-compatible",
+      `    baseUrl: ${baseUrl}`,
+      "    model: local/triage",
+      "    apiKeyEnv: UPKEEP_TEST_MODEL_KEY",
+      "    timeout: 2s",
+      "",
+    ].join("\n");
+
+  it("labels from the model's answer and explains it with the quoted evidence", async () => {
+    const chat = await startFakeChatServer();
+    try {
+      chat.script({ content: answer("critical", "invoices of other customers"), totalTokens: 420 });
+      const s = await setup({ ".github/upkeep.yml": modelConfig(chat.baseUrl) });
+      const number = await s.as("visitor").openIssue(REPO, {
+        title: "Invoice page",
+        body: "Logged in as a shop owner I can open the invoices of other customers.",
+      });
+      const result = await run(
+        s,
+        "issues",
+        deliveredPayload(s, "issues", "opened", number),
+        undefined,
+        {
+          UPKEEP_TEST_MODEL_KEY: "sk-local",
+        },
+      );
+      expect(result.exitCode, result.stdout).toBe(0);
+      expect(result.outputs.severity).toBe("critical");
+      expect(result.outputs.reason).toContain("local/triage");
+      expect(s.issue(REPO, number).labels).toEqual(["severity: critical"]);
+      const [comment] = s.issue(REPO, number).comments;
+      expect(comment?.body).toContain("invoices of other customers");
+      expect(chat.received[0]?.headers.authorization).toBe("Bearer sk-local");
+      expect(result.stdout).not.toContain("sk-local");
+    } finally {
+      await chat.close();
+    }
+  });
+
+  it("when the endpoint does not answer in time the rules decide, and the reason says so", async () => {
+    const chat = await startFakeChatServer();
+    try {
+      chat.script({ hangMs: 5000 });
+      const s = await setup({ ".github/upkeep.yml": modelConfig(chat.baseUrl) });
+      const number = await s.as("visitor").openIssue(REPO, { title: "Typo in the footer" });
+      const result = await run(
+        s,
+        "issues",
+        deliveredPayload(s, "issues", "opened", number),
+        undefined,
+        {
+          UPKEEP_TEST_MODEL_KEY: "sk-local",
+        },
+      );
+      expect(result.exitCode, result.stdout).toBe(0);
+      expect(result.outputs.severity).toBe("minor");
+      expect(result.outputs.reason).toContain("the model was not used: no answer within 2s");
+      expect(s.issue(REPO, number).labels).toEqual(["severity: minor"]);
+    } finally {
+      await chat.close();
+    }
   });
 });

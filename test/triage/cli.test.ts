@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { answer, startFakeChatServer } from "../support/fake-chat-server.ts";
 import { runUpkeep } from "../support/run-cli.ts";
 
 function workdir(files: Record<string, string>): string {
@@ -82,5 +83,48 @@ describe("upkeep triage", () => {
     const run = await runUpkeep(["triage", "--title", "x"]);
     expect(run.exitCode).toBe(2);
     expect(run.stderr).toContain("--body-file is required");
+  });
+});
+
+describe("upkeep triage with triage.model (fake endpoint on loopback)", () => {
+  it("prints the model's severity, and the rules' with the reason when the answer is invalid", async () => {
+    const chat = await startFakeChatServer();
+    try {
+      const config = [
+        "triage:",
+        "  model:",
+        "    enabled: true",
+        "    endpoint: openai-compatible",
+        `    baseUrl: ${chat.baseUrl}`,
+        "    apiKeyEnv: LOCAL_MODEL_KEY",
+        "",
+      ].join("\n");
+      const cwd = workdir({
+        "body.md": "Every page answers 502 since the deploy at 09:12.",
+        "upkeep.yml": config,
+      });
+      const args = [
+        "triage",
+        "--title",
+        "Help",
+        "--body-file",
+        "body.md",
+        "--config",
+        "upkeep.yml",
+        "--json",
+      ];
+      chat.script(
+        { content: answer("critical", "Every page answers 502") },
+        { content: "It is critical, trust me." },
+      );
+      const env = { LOCAL_MODEL_KEY: "sk-local" };
+      const first = JSON.parse((await runUpkeep(args, { cwd, env })).stdout);
+      expect(first).toMatchObject({ severity: "critical" });
+      expect(first.reason).toContain("Every page answers 502");
+      const second = JSON.parse((await runUpkeep(args, { cwd, env })).stdout);
+      expect(second.reason).toContain("the model was not used: the answer was not strict JSON");
+    } finally {
+      await chat.close();
+    }
   });
 });

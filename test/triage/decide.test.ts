@@ -35,8 +35,37 @@ describe("built-in rules with no config", () => {
     ["Degraded performance on the dashboard", "major"],
     ["Typo in the README", "minor"],
     ["Cosmetic: button colour is off", "minor"],
+    // Phrasing a newcomer's trial run missed (issue #17), and common ones seen on real trackers.
+    ["Invoices readable by other users", "critical"],
+    ["Customer data lost after migration", "critical"],
+    ["Query returns wrong results with an index join", "critical"],
+    ["tikv panic when run sysbench prepare", "critical"],
+    ["Cannot log in with my saved security key", "critical"],
+    ["Site is slow", "major"],
+    ["Page stuck after clicking confirm", "major"],
+    ["Export fails with a NullPointerException", "major"],
+    ["Dead link in the installation guide", "minor"],
+    ["Unclear error message for failed jobs", "minor"],
+    ["www.example.nl - The page is blank", "minor"],
+    ["Two servers OOM-killed repeatedly under load", "critical"],
+    ["Error for MAX_EXECUTION_TIME isn't compatible with MySQL", "minor"],
+    ["Long token name text overflows out of the card", "minor"],
   ])("%s → %s", (title, severity) => {
     expect(decideSeverity(issue(title), defaults).severity).toBe(severity);
+  });
+
+  it("a bug report with no stronger signal is major, and says it read as a bug report", () => {
+    const decision = decideSeverity(
+      issue("Sidebar", "Steps to reproduce: open settings. The list is missing an entry."),
+      defaults,
+    );
+    expect(decision).toMatchObject({ severity: "major", source: "built-in" });
+    expect(decision.reason).toContain('"bug report"');
+  });
+
+  it("a feature request or task gets no severity: severities start SLA clocks", () => {
+    for (const title of ["Support nested mount points", "Upgrade ZooKeeper to 3.8.3"])
+      expect(decideSeverity(issue(title), defaults).severity).toBeNull();
   });
 
   it("leaves an unclear issue undecided so it gets needs-triage", () => {

@@ -91723,6 +91723,38 @@ var trackingConfigSchema = external_exports.strictObject({
   securityWindows: securityWindowsConfigSchema
 }).prefault({});
 
+// core/triage/model/config.ts
+var baseUrlField = external_exports.url().refine((text2) => {
+  const url2 = new URL(text2);
+  if (url2.protocol === "https:") return true;
+  return url2.protocol === "http:" && ["127.0.0.1", "localhost", "[::1]"].includes(url2.hostname);
+}, "expected an https URL (plain http only on 127.0.0.1 or localhost)").describe("Base URL of the OpenAI-compatible API (the part before /chat/completions).");
+var triageModelSchema = external_exports.strictObject({
+  enabled: external_exports.boolean().default(false).describe("Ask a language model when no rule of yours decided."),
+  endpoint: external_exports.enum(["github-models", "openai-compatible"]).default("github-models").describe(
+    "github-models: GitHub Models with the workflow token (`permissions: models: read`); openai-compatible: any server speaking the chat-completions API at `baseUrl`."
+  ),
+  baseUrl: baseUrlField.optional(),
+  model: external_exports.string().min(1).max(100).default("openai/gpt-4o-mini").describe("Model name as the endpoint knows it."),
+  apiKeyEnv: external_exports.string().regex(
+    /^[A-Za-z_][A-Za-z0-9_]*$/,
+    "expected an environment variable name such as GITHUB_TOKEN"
+  ).default("GITHUB_TOKEN").describe("Name of the environment variable that holds the API key or token."),
+  timeout: durationField.default("20s").describe("Longest wait for one answer; the rules decide after it."),
+  maxInputChars: external_exports.number().int().min(200).max(5e4).default(6e3).describe("The issue's title and body are cut to this many characters before they are sent."),
+  maxOutputTokens: external_exports.number().int().min(32).max(2e3).default(200).describe("Answer length cap."),
+  maxTokensPerIssue: external_exports.number().int().min(100).max(1e5).default(3e3).describe(
+    "Cost budget per issue (prompt and answer, as estimated before and reported after); over it, the rules decide."
+  )
+}).superRefine((model, ctx) => {
+  if (model.endpoint === "openai-compatible" && !model.baseUrl)
+    ctx.addIssue({
+      code: "custom",
+      path: ["baseUrl"],
+      message: "openai-compatible needs a baseUrl"
+    });
+}).prefault({});
+
 // core/triage/config.ts
 var permissionField = external_exports.enum(["triage", "write", "maintain", "admin"]);
 var labelSpec = (name, color, description) => external_exports.strictObject({
@@ -91770,6 +91802,9 @@ var triageConfigSchema = external_exports.strictObject({
   default: external_exports.enum([...severityNames, "none"]).default("none").describe('Severity when nothing else decides; "none" leaves the needs-triage label.'),
   explain: external_exports.boolean().default(false).describe("Post one comment (updated in place) saying what decided the severity."),
   pullRequests: external_exports.boolean().default(false).describe("Also triage pull requests."),
+  model: triageModelSchema.describe(
+    "Opt-in model-assisted classifier, consulted by the triage action and the CLI when no rule of yours decided; the rules decide whenever it cannot."
+  ),
   commands: external_exports.strictObject({
     enabled: external_exports.boolean().default(true),
     permission: permissionField.default("triage").describe("Least repository permission allowed to use /severity.")
