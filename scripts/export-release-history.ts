@@ -36,8 +36,19 @@ const tags = git(
     (tag): tag is { name: string; hash: string; version: string } => tag.version !== undefined,
   )
   .sort((a, b) => semver.rcompare(a.version, b.version));
-// Releases tagged and published, newest first; the one after the last is the export's base.
-const chosen = tags.filter((tag) => published.has(tag.version)).slice(0, Number(count) + 1);
+// Releases tagged and published, newest first, as far back as release-please's current format
+// reaches (`## [x.y.z](https://github.com/<this repository>/compare/…)`): older sections were written
+// by older tool versions (`### ` patch headings, www.github.com links) or under an earlier
+// repository name, and are no oracle for today's output. The one after the last is the base.
+const current = `## [`;
+const currentLink = `](https://github.com/${slug}/compare/`;
+const published_ = tags.filter((tag) => published.has(tag.version));
+const format = published_.findIndex((tag) => {
+  const heading = published.get(tag.version)?.split("\n")[0] ?? "";
+  return !heading.startsWith(current) || !heading.includes(currentLink);
+});
+const modern = format === -1 ? published_ : published_.slice(0, format + 1);
+const chosen = modern.slice(0, Number(count) + 1);
 const base = chosen.pop();
 if (!base || chosen.length === 0) throw new Error("no published, tagged releases found");
 const newest = chosen[0] as { name: string };

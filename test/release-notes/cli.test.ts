@@ -54,25 +54,56 @@ describe("upkeep release-notes", () => {
       "### Features",
       "### Bug Fixes",
       "### Performance Improvements",
+    ]);
+    const entries = out
+      .filter((line) => line.startsWith("* "))
+      .map((line) => line.replace(/ \(\[[0-9a-f]{7}\]\(.*$/, ""));
+    // release-please's reading: git's `Revert "…"` messages are not conventional commits, so
+    // they are neither listed nor cancel what they revert.
+    expect(entries).toEqual([
+      "* **api:** add search ([#10](https://github.com/octo-org/octo-repo/issues/10))",
+      "* experimental flag",
+      "* **topic:** topic feature",
+      "* **core:** handle null ids",
+      "* **ui:** dark mode contrast",
+      "* cache parsed configs",
+    ]);
+    expect(run.stdout).toContain("closes [#7](https://github.com/octo-org/octo-repo/issues/7)");
+    expect(run.stdout).not.toContain("hotfix");
+    expect(run.stderr).toContain(
+      `warning: ${sha.nospace?.slice(0, 7)}: header "fix(core):handle null ids" has no space`,
+    );
+  });
+
+  it("the conventional-changelog style, chosen in the config, cancels reverts and lists old ones", async () => {
+    repo.write(
+      "classic.yml",
+      "releaseNotes:\n  style: conventional-changelog\n  botAuthors: ['renovate[bot]']\n",
+    );
+    const run = await runUpkeep(
+      ["release-notes", "--date", "2025-06-01", "--config", "classic.yml"],
+      { cwd: repo.dir },
+    );
+    expect(run.exitCode, run.stderr).toBe(0);
+    const out = lines(run.stdout);
+    expect(out.filter((line) => line.startsWith("### "))).toEqual([
+      "### Features",
+      "### Bug Fixes",
+      "### Performance Improvements",
       "### Reverts",
     ]);
     const entries = out
       .filter((line) => line.startsWith("* "))
       .map((line) => line.replace(/ \(\[[0-9a-f]{7}\]\(.*$/, ""));
     expect(entries).toEqual([
-      "* **api:** add search ([#10](https://github.com/octo-org/octo-repo/pull/10))",
+      "* **api:** add search ([#10](https://github.com/octo-org/octo-repo/issues/10))",
       "* **topic:** topic feature",
       "* **core:** handle null ids",
       "* **ui:** dark mode contrast",
       "* cache parsed configs",
       '* Revert "feat: legacy export"',
     ]);
-    expect(run.stdout).toContain("closes [#7](https://github.com/octo-org/octo-repo/issues/7)");
-    expect(run.stdout).not.toContain("hotfix");
     expect(run.stdout).not.toContain("experimental flag");
-    expect(run.stderr).toContain(
-      `warning: ${sha.nospace?.slice(0, 7)}: header "fix(core):handle null ids" has no space`,
-    );
   });
 
   it("the bundled CLI users install prints the same section", async () => {

@@ -2,7 +2,7 @@
 // replayed into real git repositories, Upkeep's CLI run on each, and every regenerated section
 // compared with the section the project published. Shared by the quality test and the bench.
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runUpkeep } from "../support/run-cli.ts";
@@ -18,6 +18,10 @@ export interface CorpusSource {
   base: string;
   /** Published releases the corpus checks, oldest first. */
   releases: string[];
+  /** The `releaseNotes` settings matching how the project configured its release tool. */
+  config?: Record<string, unknown>;
+  /** Why those settings: where the project's tool configuration shows them. */
+  configReason?: string;
 }
 
 export interface CorpusCommit {
@@ -89,6 +93,11 @@ export function replay(corpus: CorpusRepository): { dir: string; originalOf: Map
   const marksFile = join(dir, ".git", "corpus-marks");
   git(["fast-import", "--quiet", `--export-marks=${marksFile}`], stream.join(""));
   git(["remote", "add", "origin", `${corpus.source.repository}.git`]);
+  if (corpus.source.config) {
+    mkdirSync(join(dir, ".github"));
+    const config = { releaseNotes: corpus.source.config };
+    writeFileSync(join(dir, ".github", "upkeep.yml"), JSON.stringify(config));
+  }
   const originalOf = new Map<string, string>();
   for (const line of readFileSync(marksFile, "utf8").split("\n")) {
     const [mark, sha] = line.split(" ");

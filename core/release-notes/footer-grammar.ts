@@ -1,0 +1,132 @@
+// The Conventional Commits grammar release-please reads messages with: a summary line, an optional
+// body, then trailing footers (`Token: value` or `Token #value`, indented lines continuing them).
+// The body ends where everything left is footers, so a body line such as `fix: …` that is followed
+// only by footers is itself a footer, and becomes an entry of its own.
+
+export interface Summary {
+  type: string;
+  scope?: string;
+  bang: boolean;
+  subject: string;
+}
+
+export interface Footer {
+  /** `BREAKING CHANGE` / `BREAKING-CHANGE`, or a type such as `fix`, `Fixes`, `Release-As`. */
+  token: string;
+  isBreakingToken: boolean;
+  scope?: string;
+  bang: boolean;
+  separator: ":" | " #";
+  /** The value's first line, then each continuation line without its indentation. */
+  lines: string[];
+  /** Blank lines before each continuation line (kept: a footer re-read as a commit sees them). */
+  gaps: number[];
+}
+
+export interface MessageTree {
+  summary: Summary;
+  body: string[];
+  footers: Footer[];
+}
+
+/** Thrown where the grammar gives up on the whole message (release-please then skips the commit). */
+export class GrammarError extends Error {
+  override name = "GrammarError";
+}
+
+const WS = "[\\t\\v\\f \\u00a0\\ufeff]";
+const TYPE = "[^()\\s!:]+";
+const SUMMARY = new RegExp(`^(${TYPE})(?:\\(([^()\\n]+)\\))?(!)?:${WS}*(.*)$`);
+const FOOTER = new RegExp(
+  `^(?:(BREAKING[ -]CHANGE)|(${TYPE})(?:\\(([^()\\n]+)\\))?(!)?)(:| #)${WS}*(.*)$`,
+);
+const UNCLOSED_SCOPE = new RegExp(`^${TYPE}\\([^()]*(?:\\(|$)`);
+const CONTINUATION = new RegExp(`^${WS}+`);
+
+export function parseTree(message: string): MessageTree {
+  const lines = message.replace(/\r\n?/g, "\n").trim().split("\n");
+  const summary = parseSummary(lines[0] ?? "");
+  let at = skipBlank(lines, 1);
+  const body: string[] = [];
+  while (at < lines.length && !allFooters(lines, at)) {
+    const next = skipBlank(lines, at + 1);
+    body.push(lines[at] as string, ...lines.slice(at + 1, next));
+    at = next;
+  }
+  while (body.length > 0 && body.at(-1) === "") body.pop();
+  return { summary, body, footers: readFooters(lines, at) };
+}
+
+function parseSummary(line: string): Summary {
+  if (UNCLOSED_SCOPE.test(line)) throw new GrammarError(`unclosed scope in "${line}"`);
+  const match = line.match(SUMMARY);
+  if (!match) throw new GrammarError(`"${line}" is not a conventional summary`);
+  return {
+    type: match[1] as string,
+    scope: match[2],
+    bang: match[3] === "!",
+    subject: match[4] as string,
+  };
+}
+
+function skipBlank(lines: string[], from: number): number {
+  let at = from;
+  while (at < lines.length && lines[at] === "") at++;
+  return at;
+}
+
+function footerAt(line: string): RegExpMatchArray | null {
+  if (UNCLOSED_SCOPE.test(line)) throw new GrammarError(`unclosed scope in "${line}"`);
+  return line.match(FOOTER);
+}
+
+/** Whether every line from `from` on is a footer or continues one. */
+function allFooters(lines: string[], from: number): boolean {
+  let at = from;
+  while (at < lines.length) {
+    if (!footerAt(lines[at] as string)) return false;
+    at = afterContinuations(lines, at + 1);
+    at = skipBlank(lines, at);
+  }
+  return true;
+}
+
+function afterContinuations(lines: string[], from: number): number {
+  let at = from;
+  for (;;) {
+    const next = skipBlank(lines, at);
+    if (next >= lines.length || !CONTINUATION.test(lines[next] as string)) return at;
+    at = next + 1;
+  }
+}
+
+function readFooters(lines: string[], from: number): Footer[] {
+  const footers: Footer[] = [];
+  let at = skipBlank(lines, from);
+  while (at < lines.length) {
+    const match = footerAt(lines[at] as string) as RegExpMatchArray;
+    const footer: Footer = {
+      token: (match[1] ?? match[2]) as string,
+      isBreakingToken: match[1] !== undefined,
+      scope: match[3],
+      bang: match[4] === "!",
+      separator: match[5] as ":" | " #",
+      lines: [match[6] as string],
+      gaps: [],
+    };
+    const end = afterContinuations(lines, at + 1);
+    let blanks = 0;
+    for (let line = at + 1; line < end; line++) {
+      if (lines[line] === "") {
+        blanks++;
+        continue;
+      }
+      footer.gaps.push(blanks);
+      footer.lines.push((lines[line] as string).replace(CONTINUATION, ""));
+      blanks = 0;
+    }
+    footers.push(footer);
+    at = skipBlank(lines, end);
+  }
+  return footers;
+}
