@@ -19,7 +19,7 @@ import { type ReleaseTag, releaseTags } from "../core/release-notes/version.ts";
 import { knownAuthorsBefore } from "./authors.ts";
 import { readCommits } from "./log.ts";
 import { readWorkingFile, remoteUrl, resolveRef } from "./repository.ts";
-import { firstReachable, listTags } from "./tags.ts";
+import { firstReachable, listTags, tagDate } from "./tags.ts";
 
 export interface LocalReleaseOptions {
   cwd: string;
@@ -49,7 +49,10 @@ export async function planLocalRelease(options: LocalReleaseOptions): Promise<Lo
     throw new ReleaseInputError(`--to ${options.to}: no such commit or tag`);
   });
   const tags = releaseTags(await listTags(cwd), config.tagPrefix);
-  const own = options.from ? undefined : tags.find((tag) => tag.hash === toHash);
+  // A release tag named by --to is the release: it names the section and gives its date.
+  const own =
+    tags.find((tag) => tag.name === options.to) ??
+    (options.from ? undefined : tags.find((tag) => tag.hash === toHash));
   const previous = options.from
     ? await fromRef(cwd, options.from, tags)
     : await firstReachable(cwd, baseCandidates(tags, toHash, own, options.channel), toHash);
@@ -65,7 +68,7 @@ export async function planLocalRelease(options: LocalReleaseOptions): Promise<Lo
     channel: options.channel,
     overrides: await loadOverrides(cwd, config.overridesFile),
     repository: await repositoryOf(cwd, config),
-    date: own ? (commits[0]?.date ?? options.today).slice(0, 10) : options.today,
+    date: own ? ((await tagDate(cwd, own.name)) ?? options.today) : options.today,
     contributors: {
       knownBefore: await knownAuthorsBefore(cwd, previous?.hash, emails),
       logins: options.logins ? await options.logins(commits) : undefined,

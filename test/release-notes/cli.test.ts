@@ -158,6 +158,27 @@ describe("upkeep release-notes", () => {
     expect(context.version).toBe("1.0.1");
   });
 
+  it("an explicit --to tag names the section and gives its date, whatever the commits call for", async () => {
+    const span = new GitFixture();
+    span.write("package.json", JSON.stringify({ repository: "octo-org/span" }));
+    span.commit("feat: base");
+    span.tag("v9.1.0");
+    span.commit("feat!: new engine");
+    span.tag("v10.0.0");
+    span.commit("fix: engine warm-up");
+    span.tag("v11.0.0", true);
+    const tagged = span.git("for-each-ref", "--format=%(creatordate:short)", "refs/tags/v11.0.0");
+    const run = await runUpkeep(["release-notes", "--from", "v9.1.0", "--to", "v11.0.0"], {
+      cwd: span.dir,
+    });
+    expect(run.exitCode, run.stderr).toBe(0);
+    expect(lines(run.stdout)[0]).toBe(
+      `## [11.0.0](https://github.com/octo-org/span/compare/v9.1.0...v11.0.0) (${tagged.trim()})`,
+    );
+    expect(run.stdout).toContain("* new engine");
+    expect(run.stdout).toContain("* engine warm-up");
+  });
+
   it("a tag prefix selects that package's tags", async () => {
     const mono = new GitFixture();
     mono.commit("feat: one");
