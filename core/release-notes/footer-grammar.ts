@@ -46,9 +46,10 @@ const CONTINUATION = new RegExp(`^${WS}+`);
 export function parseTree(message: string): MessageTree {
   const lines = message.replace(/\r\n?/g, "\n").trim().split("\n");
   const summary = parseSummary(lines[0] ?? "");
+  const footersFrom = footerTails(lines);
   let at = skipBlank(lines, 1);
   const body: string[] = [];
-  while (at < lines.length && !allFooters(lines, at)) {
+  while (at < lines.length && !footersFrom[at]) {
     const next = skipBlank(lines, at + 1);
     body.push(lines[at] as string, ...lines.slice(at + 1, next));
     at = next;
@@ -80,15 +81,19 @@ function footerAt(line: string): RegExpMatchArray | null {
   return line.match(FOOTER);
 }
 
-/** Whether every line from `from` on is a footer or continues one. */
-function allFooters(lines: string[], from: number): boolean {
-  let at = from;
-  while (at < lines.length) {
-    if (!footerAt(lines[at] as string)) return false;
-    at = afterContinuations(lines, at + 1);
-    at = skipBlank(lines, at);
+/**
+ * For each line, whether every line from there on is a footer or continues one. Computed once
+ * from the end, so a long message costs one pass, not one pass per body line.
+ */
+function footerTails(lines: string[]): Uint8Array {
+  const tails = new Uint8Array(lines.length + 1);
+  tails[lines.length] = 1;
+  for (let at = lines.length - 1; at >= 1; at--) {
+    if (lines[at] === "") tails[at] = tails[at + 1] as number;
+    else if (footerAt(lines[at] as string))
+      tails[at] = tails[skipBlank(lines, afterContinuations(lines, at + 1))] as number;
   }
-  return true;
+  return tails;
 }
 
 function afterContinuations(lines: string[], from: number): number {

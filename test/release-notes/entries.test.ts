@@ -110,6 +110,19 @@ describe("which commits become entries", () => {
     ]);
   });
 
+  it("a hostile message is read in linear time (long footer runs, many paragraphs, long lines)", () => {
+    const messages = [
+      `fix: a\n\n${"Token: v\n".repeat(20_000)}not a footer`,
+      `fix: b\n\n${"fix: c\n\n".repeat(5_000)}`,
+      `fix(${"(".repeat(50_000)}`,
+      `fix: ${"a(".repeat(50_000)}\n\n${"x".repeat(100_000)}`,
+      `chore(main): release ${" 1".repeat(50_000)}`,
+    ];
+    const started = performance.now();
+    entriesForRelease(commitsOf(messages), config);
+    expect(performance.now() - started).toBeLessThan(1_500);
+  });
+
   it("Release-As and BEGIN_NESTED_COMMIT blocks", () => {
     const [entry] = entriesForRelease(
       commitsOf(["chore: release 5.0.0\n\nRelease-As: 5.0.0"]),
