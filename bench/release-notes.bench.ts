@@ -103,7 +103,7 @@ function figure(label: string, result: Timed, cap: number): string {
   return `${label}: ${result.seconds?.toFixed(2)} s, peak ${result.peakMb?.toFixed(0)} MB${failed}`;
 }
 
-/** Release sections keyed by version, dates and blank lines dropped, PR links as the preset writes them. */
+/** Release sections keyed by version, dates and blank lines dropped. */
 function sections(file: string): Map<string, string[]> {
   const found = new Map<string, string[]>();
   let current: string[] | undefined;
@@ -114,7 +114,7 @@ function sections(file: string): Map<string, string[]> {
       if ((found.get(heading[1] as string)?.length ?? 0) <= 1)
         found.set(heading[1] as string, current);
     } else if (current && line.trim() && !line.startsWith("# ")) {
-      current.push(line.replace(/\/pull\/(\d+)\)/g, "/issues/$1)"));
+      current.push(line);
     }
   }
   return found;
