@@ -171,7 +171,9 @@ try {
   console.log(figure("git-cliff full-history CHANGELOG", cliff, CAP_S));
   if (cc.finished) {
     const same = sameSections(join(dir, "upkeep.md"), join(dir, "cc.md"));
-    console.log(`full history: ${same} sections identical to conventional-changelog's`);
+    console.log(
+      `full history: ${same} sections identical to conventional-changelog's (default style: a breaking note's (#N) is linked, as release-please does)`,
+    );
   }
   for (const [name, other] of [
     ["conventional-changelog", cc],

@@ -29,10 +29,8 @@ export interface MessageTree {
   footers: Footer[];
 }
 
-/** Thrown where the grammar gives up on the whole message (release-please then skips the commit). */
-export class GrammarError extends Error {
-  override name = "GrammarError";
-}
+/** Where the grammar gives up on the whole message (release-please then skips the commit). */
+const REJECTED = Symbol("rejected");
 
 const WS = "[\\t\\v\\f \\u00a0\\ufeff]";
 const TYPE = "[^()\\s!:]+";
@@ -43,10 +41,13 @@ const FOOTER = new RegExp(
 const UNCLOSED_SCOPE = new RegExp(`^${TYPE}\\([^()]*(?:\\(|$)`);
 const CONTINUATION = new RegExp(`^${WS}+`);
 
-export function parseTree(message: string): MessageTree {
-  const lines = message.replace(/\r\n?/g, "\n").trim().split("\n");
+/** The message's parts, or undefined when the grammar rejects it (no exceptions: most bodies hold one). */
+export function parseTree(message: string): MessageTree | undefined {
+  const lines = message.trim().split("\n");
   const summary = parseSummary(lines[0] ?? "");
+  if (!summary) return undefined;
   const footersFrom = footerTails(lines);
+  if (footersFrom === REJECTED) return undefined;
   let at = skipBlank(lines, 1);
   const body: string[] = [];
   while (at < lines.length && !footersFrom[at]) {
@@ -58,10 +59,10 @@ export function parseTree(message: string): MessageTree {
   return { summary, body, footers: readFooters(lines, at) };
 }
 
-function parseSummary(line: string): Summary {
-  if (UNCLOSED_SCOPE.test(line)) throw new GrammarError(`unclosed scope in "${line}"`);
+function parseSummary(line: string): Summary | undefined {
+  if (UNCLOSED_SCOPE.test(line)) return undefined;
   const match = line.match(SUMMARY);
-  if (!match) throw new GrammarError(`"${line}" is not a conventional summary`);
+  if (!match) return undefined;
   return {
     type: match[1] as string,
     scope: match[2],
@@ -76,8 +77,8 @@ function skipBlank(lines: string[], from: number): number {
   return at;
 }
 
-function footerAt(line: string): RegExpMatchArray | null {
-  if (UNCLOSED_SCOPE.test(line)) throw new GrammarError(`unclosed scope in "${line}"`);
+function footerAt(line: string): RegExpMatchArray | null | typeof REJECTED {
+  if (UNCLOSED_SCOPE.test(line)) return REJECTED;
   return line.match(FOOTER);
 }
 
@@ -85,13 +86,17 @@ function footerAt(line: string): RegExpMatchArray | null {
  * For each line, whether every line from there on is a footer or continues one. Computed once
  * from the end, so a long message costs one pass, not one pass per body line.
  */
-function footerTails(lines: string[]): Uint8Array {
+function footerTails(lines: string[]): Uint8Array | typeof REJECTED {
   const tails = new Uint8Array(lines.length + 1);
   tails[lines.length] = 1;
   for (let at = lines.length - 1; at >= 1; at--) {
-    if (lines[at] === "") tails[at] = tails[at + 1] as number;
-    else if (footerAt(lines[at] as string))
-      tails[at] = tails[skipBlank(lines, afterContinuations(lines, at + 1))] as number;
+    if (lines[at] === "") {
+      tails[at] = tails[at + 1] as number;
+      continue;
+    }
+    const footer = footerAt(lines[at] as string);
+    if (footer === REJECTED) return REJECTED;
+    if (footer) tails[at] = tails[skipBlank(lines, afterContinuations(lines, at + 1))] as number;
   }
   return tails;
 }
@@ -109,7 +114,7 @@ function readFooters(lines: string[], from: number): Footer[] {
   const footers: Footer[] = [];
   let at = skipBlank(lines, from);
   while (at < lines.length) {
-    const match = footerAt(lines[at] as string) as RegExpMatchArray;
+    const match = lines[at]?.match(FOOTER) as RegExpMatchArray;
     const footer: Footer = {
       token: (match[1] ?? match[2]) as string,
       isBreakingToken: match[1] !== undefined,

@@ -59,8 +59,12 @@ export function renderSection(
   const notes = entries.flatMap((entry) => entry.breaking.map((text) => ({ entry, text })));
   if (notes.length > 0) {
     lines.push("", "### ⚠ BREAKING CHANGES", "");
-    for (const { entry, text } of notes)
-      lines.push(`* ${scopePrefix(entry)}${linkFirstPr(safeCommitText(text, "note"), links)}`);
+    for (const { entry, text } of notes) {
+      const safe = safeCommitText(text, "note");
+      // release-please links a note's first `(#N)`; the preset leaves notes as written.
+      const note = config.style === "release-please" ? linkFirstPr(safe, links) : safe;
+      lines.push(`* ${scopePrefix(entry)}${note}`);
+    }
   }
   for (const group of groupEntries(entries, config)) {
     lines.push("", `### ${group.title}`, "");

@@ -3,7 +3,7 @@
 // extra entries, references come only from footers (`Fixes #12`), and a message the grammar
 // rejects (`Revert "…"`, `Merge …`) yields nothing.
 import type { IssueRef } from "./commit.ts";
-import { type Footer, GrammarError, type MessageTree, parseTree } from "./footer-grammar.ts";
+import { type Footer, type MessageTree, parseTree } from "./footer-grammar.ts";
 import { advisoriesIn, type ParsedChange, prNumber } from "./message.ts";
 
 /** A paragraph starting with one of these types is read as a commit of its own. */
@@ -12,13 +12,8 @@ const PARAGRAPH_COMMIT =
 
 export function readReleasePleaseMessage(raw: string): ParsedChange[] {
   const changes: ParsedChange[] = [];
-  for (const part of splitMessage(raw.replace(/\r\n?/g, "\n"))) {
-    try {
-      changes.push(...changesOf(part));
-    } catch (error) {
-      if (!(error instanceof GrammarError)) throw error;
-    }
-  }
+  const message = raw.includes("\r") ? raw.replace(/\r\n?/g, "\n") : raw;
+  for (const part of splitMessage(message)) changes.push(...changesOf(part));
   const advisories = advisoriesIn(raw);
   for (const change of changes) change.advisories = advisories;
   return changes;
@@ -40,15 +35,10 @@ function splitMessage(message: string): string[] {
 /** Footers that read as commits first, then the message's own header, as release-please lists them. */
 function changesOf(message: string): ParsedChange[] {
   const tree = parseTree(message);
+  if (!tree) return [];
   const changes: ParsedChange[] = [];
-  for (const footer of tree.footers) {
-    if (footer.isBreakingToken) continue;
-    try {
-      changes.push(...changesOf(footerAsMessage(footer)));
-    } catch (error) {
-      if (!(error instanceof GrammarError)) throw error;
-    }
-  }
+  for (const footer of tree.footers)
+    if (!footer.isBreakingToken) changes.push(...changesOf(footerAsMessage(footer)));
   changes.push(headerChange(tree));
   return changes;
 }
