@@ -18,6 +18,7 @@ import { planRelease, type ReleasePlan } from "../core/release-notes/release.ts"
 import { type ReleaseTag, releaseTags } from "../core/release-notes/version.ts";
 import { knownAuthorsBefore } from "./authors.ts";
 import { readCommits } from "./log.ts";
+import { attachBody, type PullRequestBodies } from "./pull-request-bodies.ts";
 import { readWorkingFile, remoteUrl, resolveRef } from "./repository.ts";
 import { firstReachable, listTags, tagDate } from "./tags.ts";
 
@@ -32,6 +33,8 @@ export interface LocalReleaseOptions {
   today: string;
   /** Commit sha → GitHub login, when a face could ask the API. */
   logins?: (commits: GitCommit[]) => Promise<Map<string, string>>;
+  /** Pull request descriptions, for `BEGIN_COMMIT_OVERRIDE` blocks. */
+  pullRequestBodies?: PullRequestBodies;
 }
 
 export interface LocalReleasePlan extends ReleasePlan {
@@ -59,6 +62,9 @@ export async function planLocalRelease(options: LocalReleaseOptions): Promise<Lo
   const commits: GitCommit[] = [];
   const range = previous ? [`${previous.hash}..${toHash}`] : [toHash];
   for await (const commit of readCommits(cwd, { revisions: range })) commits.push(commit);
+  const bodies = options.pullRequestBodies;
+  // One at a time: with the API behind it, a release of hundreds of commits must not burst.
+  if (bodies) for (const commit of commits) await attachBody(commit, bodies);
   const emails = commits.map((commit) => commit.authorEmail);
   const plan = planRelease({
     commits,

@@ -3,7 +3,7 @@
 import type { GitCommit, ReleaseEntry, ReleaseWarning } from "./commit.ts";
 import type { ReleaseNotesConfig } from "./config.ts";
 import { firstLine, type ParsedChange, parseMessage } from "./message.ts";
-import { readReleasePleaseMessage } from "./release-please-message.ts";
+import { commitOverride, readReleasePleaseMessage } from "./release-please-message.ts";
 
 export interface CommitEntries {
   entries: ReleaseEntry[];
@@ -53,7 +53,8 @@ export class EntryReader {
         hash: commit.hash,
         message: `header "${header}" has no space after "${cramped[1]}${cramped[2]}:"`,
       });
-    return readReleasePleaseMessage(commit.message).filter((change) => this.counts(change));
+    const message = commitOverride(commit.pullRequestBody) ?? commit.message;
+    return readReleasePleaseMessage(message).filter((change) => this.counts(change));
   }
 
   /** Footers such as `Co-authored-by:` read as commits of unknown types; they can never show. */

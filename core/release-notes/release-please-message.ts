@@ -19,6 +19,16 @@ export function readReleasePleaseMessage(raw: string): ParsedChange[] {
   return changes;
 }
 
+/**
+ * The message a pull request's description puts in place of its squash commit's, between
+ * `BEGIN_COMMIT_OVERRIDE` and `END_COMMIT_OVERRIDE` (how release-please lets maintainers fix notes).
+ */
+export function commitOverride(pullRequestBody: string | undefined): string | undefined {
+  if (!pullRequestBody?.includes("BEGIN_COMMIT_OVERRIDE")) return undefined;
+  const after = pullRequestBody.split("BEGIN_COMMIT_OVERRIDE")[1] ?? "";
+  return after.split("END_COMMIT_OVERRIDE")[0]?.trim() || undefined;
+}
+
 /** `BEGIN_NESTED_COMMIT … END_NESTED_COMMIT` blocks, then the rest split at conventional paragraphs. */
 function splitMessage(message: string): string[] {
   const [outside = "", ...blocks] = message.split("BEGIN_NESTED_COMMIT");

@@ -323,6 +323,78 @@ describe("upkeep release-notes", () => {
   });
 });
 
+describe("BEGIN_COMMIT_OVERRIDE in a pull request's description", () => {
+  const overridden = () => {
+    const local = new GitFixture();
+    local.git("remote", "add", "origin", "https://github.com/octo-org/overrides.git");
+    local.commit("feat: base");
+    local.tag("v1.0.0");
+    local.commit("chore(deps): bump brace-expansion (#1)");
+    local.commit("fix: plain fix (#2)");
+    return local;
+  };
+  const body =
+    "Bumps it.\n\nBEGIN_COMMIT_OVERRIDE\nfix(deps): bump brace-expansion to 5.0.8\nEND_COMMIT_OVERRIDE";
+
+  it("--pull-requests gives the descriptions offline; the override replaces the commit message", async () => {
+    const local = overridden();
+    local.write(
+      "pulls.json",
+      JSON.stringify([
+        { number: 1, body },
+        { number: 2, body: "No override." },
+      ]),
+    );
+    const run = await runUpkeep(
+      ["release-notes", "--date", "2025-06-01", "--pull-requests", "pulls.json"],
+      { cwd: local.dir },
+    );
+    expect(run.exitCode, run.stderr).toBe(0);
+    const entries = lines(run.stdout)
+      .filter((line) => line.startsWith("* "))
+      .map((line) => line.replace(/ \(\[[0-9a-f]{7}\]\(.*$/, ""));
+    expect(entries).toEqual([
+      "* **deps:** bump brace-expansion to 5.0.8",
+      "* plain fix ([#2](https://github.com/octo-org/overrides/issues/2))",
+    ]);
+  });
+
+  it("with a GitHub token the next release reads the descriptions from the API", async () => {
+    const sandbox = await startSandbox();
+    try {
+      sandbox.addRepo("octo-org/overrides");
+      sandbox.addUser("maintainer");
+      const maintainer = sandbox.as("maintainer");
+      expect(await maintainer.openPullRequest("octo-org/overrides", { title: "bump", body })).toBe(
+        1,
+      );
+      await maintainer.openPullRequest("octo-org/overrides", { title: "fix", body: "Plain." });
+      const local = overridden();
+      const env = { GITHUB_TOKEN: sandbox.createToken("maintainer"), GITHUB_API_URL: sandbox.url };
+      const run = await runUpkeep(["release-notes", "--format", "json"], { cwd: local.dir, env });
+      expect(run.exitCode, run.stderr).toBe(0);
+      const context = JSON.parse(run.stdout);
+      expect(context.entries.map((entry: { subject: string }) => entry.subject)).toEqual([
+        "plain fix (#2)",
+        "bump brace-expansion to 5.0.8",
+      ]);
+      sandbox.assertValid();
+    } finally {
+      await sandbox.close();
+    }
+  }, 60_000);
+
+  it("a --pull-requests file of the wrong shape is a usage error naming the file and entry", async () => {
+    const local = overridden();
+    local.write("pulls.json", JSON.stringify([{ number: "one", body: "x" }]));
+    const run = await runUpkeep(["release-notes", "--pull-requests", "pulls.json"], {
+      cwd: local.dir,
+    });
+    expect(run.exitCode).toBe(2);
+    expect(run.stderr).toContain("--pull-requests pulls.json at [0].number");
+  });
+});
+
 describe("upkeep release-notes with a GitHub token", () => {
   it("shows contributors by their GitHub handles, looked up once per author", async () => {
     const sandbox = await startSandbox();

@@ -2,7 +2,14 @@
 // replayed into real git repositories, Upkeep's CLI run on each, and every regenerated section
 // compared with the section the project published. Shared by the quality test and the bench.
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runUpkeep } from "../support/run-cli.ts";
@@ -37,6 +44,8 @@ export interface CorpusRepository {
   source: CorpusSource;
   history: CorpusCommit[];
   published: string;
+  /** `pull-requests.json`: the `BEGIN_COMMIT_OVERRIDE` blocks of pull-request descriptions. */
+  pullRequestsFile?: string;
 }
 
 export interface SectionComparison {
@@ -62,6 +71,9 @@ export function corpusRepositories(): CorpusRepository[] {
           .filter(Boolean)
           .map((line) => JSON.parse(line) as CorpusCommit),
         published: readFileSync(join(dir, "CHANGELOG.md"), "utf8"),
+        pullRequestsFile: existsSync(join(dir, "pull-requests.json"))
+          ? join(dir, "pull-requests.json")
+          : undefined,
       };
     });
 }
@@ -118,7 +130,8 @@ function gitDate(iso: string): string {
 /** Runs `upkeep release-notes --all` on the replayed repository and compares each published section. */
 export async function compareCorpus(corpus: CorpusRepository): Promise<SectionComparison[]> {
   const { dir, originalOf } = replay(corpus);
-  const run = await runUpkeep(["release-notes", "--all", "--offline"], { cwd: dir });
+  const pulls = corpus.pullRequestsFile ? ["--pull-requests", corpus.pullRequestsFile] : [];
+  const run = await runUpkeep(["release-notes", "--all", "--offline", ...pulls], { cwd: dir });
   if (run.exitCode !== 0) throw new Error(`${corpus.name}: exit ${run.exitCode}: ${run.stderr}`);
   const ours = sectionsOf(originalShas(run.stdout, originalOf));
   const theirs = sectionsOf(corpus.published);
