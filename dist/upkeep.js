@@ -36995,8 +36995,8 @@ var require_CronFileParser = __commonJS({
        * @throws If file cannot be read
        */
       static async parseFile(filePath) {
-        const { readFile: readFile10 } = __require("fs/promises");
-        const data = await readFile10(filePath, "utf8");
+        const { readFile: readFile11 } = __require("fs/promises");
+        const data = await readFile11(filePath, "utf8");
         return _CronFileParser.#parseContent(data);
       }
       /**
@@ -77522,9 +77522,11 @@ var init_message = __esm({
 
 // core/release-notes/footer-grammar.ts
 function parseTree(message) {
-  const lines = message.replace(/\r\n?/g, "\n").trim().split("\n");
+  const lines = message.trim().split("\n");
   const summary = parseSummary(lines[0] ?? "");
+  if (!summary) return void 0;
   const footersFrom = footerTails(lines);
+  if (footersFrom === REJECTED) return void 0;
   let at = skipBlank(lines, 1);
   const body = [];
   while (at < lines.length && !footersFrom[at]) {
@@ -77536,9 +77538,9 @@ function parseTree(message) {
   return { summary, body, footers: readFooters(lines, at) };
 }
 function parseSummary(line) {
-  if (UNCLOSED_SCOPE.test(line)) throw new GrammarError(`unclosed scope in "${line}"`);
+  if (UNCLOSED_SCOPE.test(line)) return void 0;
   const match2 = line.match(SUMMARY);
-  if (!match2) throw new GrammarError(`"${line}" is not a conventional summary`);
+  if (!match2) return void 0;
   return {
     type: match2[1],
     scope: match2[2],
@@ -77552,16 +77554,20 @@ function skipBlank(lines, from) {
   return at;
 }
 function footerAt(line) {
-  if (UNCLOSED_SCOPE.test(line)) throw new GrammarError(`unclosed scope in "${line}"`);
+  if (UNCLOSED_SCOPE.test(line)) return REJECTED;
   return line.match(FOOTER);
 }
 function footerTails(lines) {
   const tails = new Uint8Array(lines.length + 1);
   tails[lines.length] = 1;
   for (let at = lines.length - 1; at >= 1; at--) {
-    if (lines[at] === "") tails[at] = tails[at + 1];
-    else if (footerAt(lines[at]))
-      tails[at] = tails[skipBlank(lines, afterContinuations(lines, at + 1))];
+    if (lines[at] === "") {
+      tails[at] = tails[at + 1];
+      continue;
+    }
+    const footer = footerAt(lines[at]);
+    if (footer === REJECTED) return REJECTED;
+    if (footer) tails[at] = tails[skipBlank(lines, afterContinuations(lines, at + 1))];
   }
   return tails;
 }
@@ -77577,7 +77583,7 @@ function readFooters(lines, from) {
   const footers = [];
   let at = skipBlank(lines, from);
   while (at < lines.length) {
-    const match2 = footerAt(lines[at]);
+    const match2 = lines[at]?.match(FOOTER);
     const footer = {
       token: match2[1] ?? match2[2],
       isBreakingToken: match2[1] !== void 0,
@@ -77603,13 +77609,11 @@ function readFooters(lines, from) {
   }
   return footers;
 }
-var GrammarError, WS, TYPE, SUMMARY, FOOTER, UNCLOSED_SCOPE, CONTINUATION;
+var REJECTED, WS, TYPE, SUMMARY, FOOTER, UNCLOSED_SCOPE, CONTINUATION;
 var init_footer_grammar = __esm({
   "core/release-notes/footer-grammar.ts"() {
     "use strict";
-    GrammarError = class extends Error {
-      name = "GrammarError";
-    };
+    REJECTED = /* @__PURE__ */ Symbol("rejected");
     WS = "[\\t\\v\\f \\u00a0\\ufeff]";
     TYPE = "[^()\\s!:]+";
     SUMMARY = new RegExp(`^(${TYPE})(?:\\(([^()\\n]+)\\))?(!)?:${WS}*(.*)$`);
@@ -77624,16 +77628,16 @@ var init_footer_grammar = __esm({
 // core/release-notes/release-please-message.ts
 function readReleasePleaseMessage(raw) {
   const changes = [];
-  for (const part of splitMessage(raw.replace(/\r\n?/g, "\n"))) {
-    try {
-      changes.push(...changesOf(part));
-    } catch (error62) {
-      if (!(error62 instanceof GrammarError)) throw error62;
-    }
-  }
+  const message = raw.includes("\r") ? raw.replace(/\r\n?/g, "\n") : raw;
+  for (const part of splitMessage(message)) changes.push(...changesOf(part));
   const advisories = advisoriesIn(raw);
   for (const change of changes) change.advisories = advisories;
   return changes;
+}
+function commitOverride(pullRequestBody) {
+  if (!pullRequestBody?.includes("BEGIN_COMMIT_OVERRIDE")) return void 0;
+  const after = pullRequestBody.split("BEGIN_COMMIT_OVERRIDE")[1] ?? "";
+  return after.split("END_COMMIT_OVERRIDE")[0]?.trim() || void 0;
 }
 function splitMessage(message) {
   const [outside = "", ...blocks] = message.split("BEGIN_NESTED_COMMIT");
@@ -77648,15 +77652,10 @@ function splitMessage(message) {
 }
 function changesOf(message) {
   const tree = parseTree(message);
+  if (!tree) return [];
   const changes = [];
-  for (const footer of tree.footers) {
-    if (footer.isBreakingToken) continue;
-    try {
-      changes.push(...changesOf(footerAsMessage(footer)));
-    } catch (error62) {
-      if (!(error62 instanceof GrammarError)) throw error62;
-    }
-  }
+  for (const footer of tree.footers)
+    if (!footer.isBreakingToken) changes.push(...changesOf(footerAsMessage(footer)));
   changes.push(headerChange(tree));
   return changes;
 }
@@ -77795,7 +77794,8 @@ var init_entries = __esm({
             hash: commit.hash,
             message: `header "${header}" has no space after "${cramped[1]}${cramped[2]}:"`
           });
-        return readReleasePleaseMessage(commit.message).filter((change) => this.counts(change));
+        const message = commitOverride(commit.pullRequestBody) ?? commit.message;
+        return readReleasePleaseMessage(message).filter((change) => this.counts(change));
       }
       /** Footers such as `Co-authored-by:` read as commits of unknown types; they can never show. */
       counts(change) {
@@ -77890,8 +77890,11 @@ function renderSection(heading, entries, config2, links) {
   const notes = entries.flatMap((entry2) => entry2.breaking.map((text2) => ({ entry: entry2, text: text2 })));
   if (notes.length > 0) {
     lines.push("", "### \u26A0 BREAKING CHANGES", "");
-    for (const { entry: entry2, text: text2 } of notes)
-      lines.push(`* ${scopePrefix(entry2)}${linkFirstPr(safeCommitText(text2, "note"), links)}`);
+    for (const { entry: entry2, text: text2 } of notes) {
+      const safe = safeCommitText(text2, "note");
+      const note = config2.style === "release-please" ? linkFirstPr(safe, links) : safe;
+      lines.push(`* ${scopePrefix(entry2)}${note}`);
+    }
   }
   for (const group of groupEntries(entries, config2)) {
     lines.push("", `### ${group.title}`, "");
@@ -78606,6 +78609,91 @@ var init_log2 = __esm({
   }
 });
 
+// git/pull-request-bodies.ts
+import { readFile as readFile5 } from "node:fs/promises";
+function bodiesFromGitHub(source, warn) {
+  let failed = false;
+  return async (number4) => {
+    if (failed) return void 0;
+    try {
+      const pull = await source.getIssue(number4);
+      return pull.isPullRequest ? pull.body : void 0;
+    } catch (error62) {
+      const status = error62.status;
+      if (status === 404 || status === 410) return void 0;
+      failed = true;
+      warn(
+        `pull request descriptions unavailable (${error62.message}); commit messages used as written`
+      );
+      return void 0;
+    }
+  };
+}
+async function bodiesFromFile(path, shown) {
+  let parsed;
+  try {
+    const text2 = await readFile5(path, "utf8");
+    if (text2.length > MAX_FILE_BYTES) throw new Error(`larger than ${MAX_FILE_BYTES} bytes`);
+    parsed = JSON.parse(text2);
+  } catch (error62) {
+    throw new PullRequestsFileError(`--pull-requests ${shown}: ${error62.message}`);
+  }
+  const result = pullRequestsFile.safeParse(parsed);
+  if (!result.success) {
+    const issue2 = result.error.issues[0];
+    const where = issue2?.path.length ? ` at [${issue2.path.join("].")}` : "";
+    throw new PullRequestsFileError(
+      `--pull-requests ${shown}${where}: ${issue2?.message}; expected [{ "number": 123, "body": "\u2026" }]`
+    );
+  }
+  const byNumber = new Map(result.data.map((pull) => [pull.number, pull.body]));
+  return async (number4) => byNumber.get(number4);
+}
+function firstOf(...sources) {
+  const known = /* @__PURE__ */ new Map();
+  return (number4) => {
+    let answer = known.get(number4);
+    if (!answer) {
+      answer = (async () => {
+        for (const source of sources) {
+          const body = source ? await source(number4) : void 0;
+          if (body !== void 0) return body;
+        }
+        return void 0;
+      })();
+      known.set(number4, answer);
+    }
+    return answer;
+  };
+}
+async function attachBody(commit, bodies) {
+  const pr = prNumber(firstLine2(commit.message));
+  if (pr === void 0 || commit.parents.length > 1) return;
+  const body = await bodies(pr);
+  if (body !== void 0) commit.pullRequestBody = body;
+}
+async function* withBodies(commits, bodies) {
+  for await (const commit of commits) {
+    if (bodies) await attachBody(commit, bodies);
+    yield commit;
+  }
+}
+var MAX_FILE_BYTES, pullRequestsFile, PullRequestsFileError;
+var init_pull_request_bodies = __esm({
+  "git/pull-request-bodies.ts"() {
+    "use strict";
+    init_zod();
+    init_message();
+    MAX_FILE_BYTES = 20 * 1024 * 1024;
+    pullRequestsFile = external_exports.array(
+      external_exports.object({ number: external_exports.number().int().positive(), body: external_exports.string().max(65536) })
+    );
+    PullRequestsFileError = class extends Error {
+      name = "PullRequestsFileError";
+    };
+  }
+});
+
 // git/authors.ts
 import { spawn as spawn4 } from "node:child_process";
 import { createInterface } from "node:readline";
@@ -78635,7 +78723,7 @@ var init_authors = __esm({
 });
 
 // git/repository.ts
-import { readFile as readFile5 } from "node:fs/promises";
+import { readFile as readFile6 } from "node:fs/promises";
 import { join as join9 } from "node:path";
 async function resolveRef2(cwd, ref) {
   return (await git(cwd, ["rev-parse", "--verify", "--end-of-options", `${ref}^{commit}`])).trim();
@@ -78645,7 +78733,7 @@ async function remoteUrl(cwd, remote = "origin") {
 }
 async function readWorkingFile(cwd, path) {
   try {
-    return await readFile5(join9(cwd, path), "utf8");
+    return await readFile6(join9(cwd, path), "utf8");
   } catch (error62) {
     if (error62.code === "ENOENT") return void 0;
     throw error62;
@@ -78738,6 +78826,8 @@ async function planLocalRelease(options2) {
   const commits = [];
   const range2 = previous ? [`${previous.hash}..${toHash}`] : [toHash];
   for await (const commit of readCommits(cwd, { revisions: range2 })) commits.push(commit);
+  const bodies = options2.pullRequestBodies;
+  if (bodies) for (const commit of commits) await attachBody(commit, bodies);
   const emails = commits.map((commit) => commit.authorEmail);
   const plan = planRelease({
     commits,
@@ -78791,6 +78881,7 @@ var init_release_source = __esm({
     init_version2();
     init_authors();
     init_log2();
+    init_pull_request_bodies();
     init_repository();
     init_tags();
     ReleaseInputError = class extends Error {
@@ -78807,7 +78898,10 @@ async function planHistory(options2) {
   const head = await resolveRef2(cwd, options2.to ?? "HEAD").catch(() => {
     throw new ReleaseInputError(`--to ${options2.to}: no such commit or tag`);
   });
-  const commits = readCommits(cwd, { revisions: [head], withTags: true });
+  const commits = withBodies(
+    readCommits(cwd, { revisions: [head], withTags: true }),
+    options2.pullRequestBodies
+  );
   const releases = await splitIntoReleases(commits, config2);
   const tagged = releases.filter((release) => release.tag);
   return releases.map((release) => {
@@ -78838,6 +78932,7 @@ var init_history_source = __esm({
     init_history2();
     init_release();
     init_log2();
+    init_pull_request_bodies();
     init_release_source();
     init_repository();
   }
@@ -78848,7 +78943,7 @@ var release_notes_exports = {};
 __export(release_notes_exports, {
   releaseNotesCommand: () => releaseNotesCommand
 });
-import { readFile as readFile6, writeFile } from "node:fs/promises";
+import { readFile as readFile7, writeFile } from "node:fs/promises";
 import { resolve as resolve7 } from "node:path";
 import { parseArgs as parseArgs4 } from "node:util";
 function parse7(args) {
@@ -78867,7 +78962,8 @@ function parse7(args) {
       all: { type: "boolean", default: false },
       date: { type: "string" },
       offline: { type: "boolean", default: false },
-      config: { type: "string" }
+      config: { type: "string" },
+      "pull-requests": { type: "string" }
     }
   });
 }
@@ -78903,7 +78999,8 @@ async function loadReleaseConfig(cwd, args, io) {
 function today(args) {
   return args.date ?? (/* @__PURE__ */ new Date()).toISOString().slice(0, 10);
 }
-async function writeRelease(cwd, config2, args, io) {
+async function writeRelease(cwd, config2, args, io, fromFile3) {
+  const port = await githubPort(cwd, config2, args, io);
   const plan = await planLocalRelease({
     cwd,
     config: config2,
@@ -78911,7 +79008,12 @@ async function writeRelease(cwd, config2, args, io) {
     to: args.to,
     channel: args.prerelease,
     today: today(args),
-    logins: await githubLogins(cwd, config2, args, io)
+    logins: port ? githubLogins(port, io) : void 0,
+    pullRequestBodies: fromFile3 || port ? firstOf(
+      fromFile3,
+      port && bodiesFromGitHub(port, (message) => io.stderr(`warning: ${message}
+`))
+    ) : void 0
   });
   for (const warning of plan.warnings)
     io.stderr(`warning: ${warning.hash.slice(0, 7)}: ${warning.message}
@@ -78933,13 +79035,15 @@ async function writeRelease(cwd, config2, args, io) {
   else io.stdout(renderingOf(plan, args.notes));
   return EXIT.ok;
 }
-async function githubLogins(cwd, config2, args, io) {
+async function githubPort(cwd, config2, args, io) {
   const token = io.env.GITHUB_TOKEN || io.env.GH_TOKEN;
   if (!token || args.offline) return void 0;
   const repository = await repositoryOf(cwd, config2);
   if (!repository) return void 0;
   const baseUrl = io.env.GITHUB_API_URL ?? (repository.host === "https://github.com" ? "https://api.github.com" : `${repository.host}/api/v3`);
-  const port = new OctokitGitHub(createClient({ token, baseUrl, maxRetries: 2 }), repository);
+  return new OctokitGitHub(createClient({ token, baseUrl, maxRetries: 2 }), repository);
+}
+function githubLogins(port, io) {
   return async (commits) => {
     try {
       return await loginsOf(port, commits);
@@ -78958,7 +79062,7 @@ function renderingOf(plan, notes) {
   return plan.markdown;
 }
 async function prependToFile(path, plan, io, shown) {
-  const existing = await readFile6(path, "utf8").catch((error62) => {
+  const existing = await readFile7(path, "utf8").catch((error62) => {
     if (error62.code === "ENOENT") return void 0;
     throw error62;
   });
@@ -78968,8 +79072,14 @@ async function prependToFile(path, plan, io, shown) {
   io.stderr(`${shown}: wrote the ${plan.version} section
 `);
 }
-async function writeHistory(cwd, config2, args, io) {
-  const plans = await planHistory({ cwd, config: config2, to: args.to, today: today(args) });
+async function writeHistory(cwd, config2, args, io, fromFile3) {
+  const plans = await planHistory({
+    cwd,
+    config: config2,
+    to: args.to,
+    today: today(args),
+    pullRequestBodies: fromFile3
+  });
   if (args.format === "json") {
     io.stdout(
       `${JSON.stringify(
@@ -79001,6 +79111,7 @@ var init_release_notes = __esm({
     init_commit_logins();
     init_history_source();
     init_process();
+    init_pull_request_bodies();
     init_release_source();
     init_repository();
     init_client();
@@ -79009,7 +79120,10 @@ var init_release_notes = __esm({
     USAGE = `upkeep release-notes [--repo DIR] [--from REF] [--to REF] [--tag-prefix P] [--format markdown|json]
                             [--changelog FILE] [--notes changelog|patch|enhancement] [--prerelease CHANNEL]
                             [--all] [--date YYYY-MM-DD] [--config FILE] [--offline]
-  With GITHUB_TOKEN set, contributors are shown by their GitHub handles (--offline: git names only).`;
+                            [--pull-requests FILE.json]
+  With GITHUB_TOKEN set, contributors are shown by their GitHub handles (--offline: git names only)
+  and, for the next release, pull request descriptions are read for BEGIN_COMMIT_OVERRIDE blocks.
+  --pull-requests gives those descriptions offline: [{ "number": 123, "body": "\u2026" }].`;
     releaseNotesCommand = {
       name: "release-notes",
       summary: "Next version and release notes from conventional commits (Markdown, JSON or CHANGELOG.md)",
@@ -79025,8 +79139,11 @@ var init_release_notes = __esm({
         const config2 = await loadReleaseConfig(cwd, args, io);
         if (!config2) return EXIT.findings;
         try {
-          return args.all ? await writeHistory(cwd, config2, args, io) : await writeRelease(cwd, config2, args, io);
+          const file2 = args["pull-requests"];
+          const fromFile3 = file2 ? await bodiesFromFile(resolve7(io.cwd, file2), file2) : void 0;
+          return args.all ? await writeHistory(cwd, config2, args, io, fromFile3) : await writeRelease(cwd, config2, args, io, fromFile3);
         } catch (error62) {
+          if (error62 instanceof PullRequestsFileError) throw new UsageError(error62.message);
           if (error62 instanceof ReleaseInputError || error62 instanceof GitError) {
             io.stderr(`upkeep release-notes: ${error62.message}
 `);
@@ -79973,7 +80090,7 @@ var report_exports = {};
 __export(report_exports, {
   reportCommand: () => reportCommand
 });
-import { readFile as readFile7, writeFile as writeFile2 } from "node:fs/promises";
+import { readFile as readFile8, writeFile as writeFile2 } from "node:fs/promises";
 import { resolve as resolve8 } from "node:path";
 import { parseArgs as parseArgs5 } from "node:util";
 function parseOptions2(args) {
@@ -80059,7 +80176,7 @@ var init_report3 = __esm({
           repository = options2.repo;
         } else {
           const file2 = options2.issues;
-          const text3 = await readFile7(resolve8(io.cwd, file2), "utf8").catch((error62) => {
+          const text3 = await readFile8(resolve8(io.cwd, file2), "utf8").catch((error62) => {
             throw new UsageError(`cannot read --issues ${file2}: ${error62.message}`);
           });
           const parsed = parseIssuesFile(text3, file2);
@@ -82682,7 +82799,7 @@ var sla_exports = {};
 __export(sla_exports, {
   slaCommand: () => slaCommand
 });
-import { readFile as readFile8 } from "node:fs/promises";
+import { readFile as readFile9 } from "node:fs/promises";
 import { dirname as dirname4, resolve as resolve12 } from "node:path";
 import { parseArgs as parseArgs8 } from "node:util";
 function parseOptions4(args) {
@@ -82729,7 +82846,7 @@ async function localSettings(configFile, io) {
   const root = dirname4(path).endsWith(".github") ? resolve12(dirname4(path), "..") : io.cwd;
   const files = {};
   for (const ics of icsPaths(loaded.config.sla)) {
-    files[ics] = await readFile8(resolve12(root, ics), "utf8").catch(() => void 0);
+    files[ics] = await readFile9(resolve12(root, ics), "utf8").catch(() => void 0);
   }
   const { calendars, problems } = buildCalendars(loaded.config.sla, files, file2);
   if (problems.length > 0) return printProblems2(io, problems.map(formatConfigProblem));
@@ -82740,7 +82857,7 @@ async function fromFile2(file2, configFile, now2, io) {
   if (typeof settings === "number") return settings;
   let text2;
   try {
-    text2 = await readFile8(resolve12(io.cwd, file2), "utf8");
+    text2 = await readFile9(resolve12(io.cwd, file2), "utf8");
   } catch (error62) {
     throw new UsageError(`cannot read --issues ${file2}: ${error62.message}`);
   }
@@ -83191,7 +83308,7 @@ var triage_exports = {};
 __export(triage_exports, {
   triageCommand: () => triageCommand
 });
-import { readFile as readFile9 } from "node:fs/promises";
+import { readFile as readFile10 } from "node:fs/promises";
 import { resolve as resolve13 } from "node:path";
 import { parseArgs as parseArgs9 } from "node:util";
 function parseOptions5(args) {
@@ -83226,7 +83343,7 @@ async function readBody(file2, io) {
     return Buffer.concat(chunks).toString("utf8");
   }
   try {
-    return await readFile9(resolve13(io.cwd, file2), "utf8");
+    return await readFile10(resolve13(io.cwd, file2), "utf8");
   } catch (error62) {
     throw new UsageError(`cannot read --body-file ${file2}: ${error62.message}`);
   }

@@ -44114,9 +44114,7 @@ function firstLine(text) {
 }
 
 // core/release-notes/footer-grammar.ts
-var GrammarError = class extends Error {
-  name = "GrammarError";
-};
+var REJECTED = /* @__PURE__ */ Symbol("rejected");
 var WS = "[\\t\\v\\f \\u00a0\\ufeff]";
 var TYPE = "[^()\\s!:]+";
 var SUMMARY = new RegExp(`^(${TYPE})(?:\\(([^()\\n]+)\\))?(!)?:${WS}*(.*)$`);
@@ -44126,9 +44124,11 @@ var FOOTER = new RegExp(
 var UNCLOSED_SCOPE = new RegExp(`^${TYPE}\\([^()]*(?:\\(|$)`);
 var CONTINUATION = new RegExp(`^${WS}+`);
 function parseTree(message) {
-  const lines = message.replace(/\r\n?/g, "\n").trim().split("\n");
+  const lines = message.trim().split("\n");
   const summary2 = parseSummary(lines[0] ?? "");
+  if (!summary2) return void 0;
   const footersFrom = footerTails(lines);
+  if (footersFrom === REJECTED) return void 0;
   let at = skipBlank(lines, 1);
   const body = [];
   while (at < lines.length && !footersFrom[at]) {
@@ -44140,9 +44140,9 @@ function parseTree(message) {
   return { summary: summary2, body, footers: readFooters(lines, at) };
 }
 function parseSummary(line) {
-  if (UNCLOSED_SCOPE.test(line)) throw new GrammarError(`unclosed scope in "${line}"`);
+  if (UNCLOSED_SCOPE.test(line)) return void 0;
   const match = line.match(SUMMARY);
-  if (!match) throw new GrammarError(`"${line}" is not a conventional summary`);
+  if (!match) return void 0;
   return {
     type: match[1],
     scope: match[2],
@@ -44156,16 +44156,20 @@ function skipBlank(lines, from) {
   return at;
 }
 function footerAt(line) {
-  if (UNCLOSED_SCOPE.test(line)) throw new GrammarError(`unclosed scope in "${line}"`);
+  if (UNCLOSED_SCOPE.test(line)) return REJECTED;
   return line.match(FOOTER);
 }
 function footerTails(lines) {
   const tails = new Uint8Array(lines.length + 1);
   tails[lines.length] = 1;
   for (let at = lines.length - 1; at >= 1; at--) {
-    if (lines[at] === "") tails[at] = tails[at + 1];
-    else if (footerAt(lines[at]))
-      tails[at] = tails[skipBlank(lines, afterContinuations(lines, at + 1))];
+    if (lines[at] === "") {
+      tails[at] = tails[at + 1];
+      continue;
+    }
+    const footer = footerAt(lines[at]);
+    if (footer === REJECTED) return REJECTED;
+    if (footer) tails[at] = tails[skipBlank(lines, afterContinuations(lines, at + 1))];
   }
   return tails;
 }
@@ -44181,7 +44185,7 @@ function readFooters(lines, from) {
   const footers = [];
   let at = skipBlank(lines, from);
   while (at < lines.length) {
-    const match = footerAt(lines[at]);
+    const match = lines[at]?.match(FOOTER);
     const footer = {
       token: match[1] ?? match[2],
       isBreakingToken: match[1] !== void 0,
@@ -44212,16 +44216,16 @@ function readFooters(lines, from) {
 var PARAGRAPH_COMMIT = /\n\n(?=(?:feat|fix|docs|style|refactor|perf|test|build|ci|chore|revert)(?:\(.*?\))?: )/;
 function readReleasePleaseMessage(raw) {
   const changes = [];
-  for (const part of splitMessage(raw.replace(/\r\n?/g, "\n"))) {
-    try {
-      changes.push(...changesOf(part));
-    } catch (error63) {
-      if (!(error63 instanceof GrammarError)) throw error63;
-    }
-  }
+  const message = raw.includes("\r") ? raw.replace(/\r\n?/g, "\n") : raw;
+  for (const part of splitMessage(message)) changes.push(...changesOf(part));
   const advisories = advisoriesIn(raw);
   for (const change of changes) change.advisories = advisories;
   return changes;
+}
+function commitOverride(pullRequestBody) {
+  if (!pullRequestBody?.includes("BEGIN_COMMIT_OVERRIDE")) return void 0;
+  const after = pullRequestBody.split("BEGIN_COMMIT_OVERRIDE")[1] ?? "";
+  return after.split("END_COMMIT_OVERRIDE")[0]?.trim() || void 0;
 }
 function splitMessage(message) {
   const [outside = "", ...blocks] = message.split("BEGIN_NESTED_COMMIT");
@@ -44236,15 +44240,10 @@ function splitMessage(message) {
 }
 function changesOf(message) {
   const tree = parseTree(message);
+  if (!tree) return [];
   const changes = [];
-  for (const footer of tree.footers) {
-    if (footer.isBreakingToken) continue;
-    try {
-      changes.push(...changesOf(footerAsMessage(footer)));
-    } catch (error63) {
-      if (!(error63 instanceof GrammarError)) throw error63;
-    }
-  }
+  for (const footer of tree.footers)
+    if (!footer.isBreakingToken) changes.push(...changesOf(footerAsMessage(footer)));
   changes.push(headerChange(tree));
   return changes;
 }
@@ -44336,7 +44335,8 @@ var EntryReader = class {
         hash: commit.hash,
         message: `header "${header}" has no space after "${cramped[1]}${cramped[2]}:"`
       });
-    return readReleasePleaseMessage(commit.message).filter((change) => this.counts(change));
+    const message = commitOverride(commit.pullRequestBody) ?? commit.message;
+    return readReleasePleaseMessage(message).filter((change) => this.counts(change));
   }
   /** Footers such as `Co-authored-by:` read as commits of unknown types; they can never show. */
   counts(change) {
@@ -44455,8 +44455,11 @@ function renderSection(heading, entries, config2, links) {
   const notes = entries.flatMap((entry) => entry.breaking.map((text) => ({ entry, text })));
   if (notes.length > 0) {
     lines.push("", "### \u26A0 BREAKING CHANGES", "");
-    for (const { entry, text } of notes)
-      lines.push(`* ${scopePrefix(entry)}${linkFirstPr(safeCommitText(text, "note"), links)}`);
+    for (const { entry, text } of notes) {
+      const safe = safeCommitText(text, "note");
+      const note = config2.style === "release-please" ? linkFirstPr(safe, links) : safe;
+      lines.push(`* ${scopePrefix(entry)}${note}`);
+    }
   }
   for (const group of groupEntries(entries, config2)) {
     lines.push("", `### ${group.title}`, "");
@@ -64645,6 +64648,36 @@ function exitOf(child) {
   });
 }
 
+// git/pull-request-bodies.ts
+var MAX_FILE_BYTES = 20 * 1024 * 1024;
+var pullRequestsFile = external_exports.array(
+  external_exports.object({ number: external_exports.number().int().positive(), body: external_exports.string().max(65536) })
+);
+function bodiesFromGitHub(source, warn) {
+  let failed = false;
+  return async (number4) => {
+    if (failed) return void 0;
+    try {
+      const pull = await source.getIssue(number4);
+      return pull.isPullRequest ? pull.body : void 0;
+    } catch (error63) {
+      const status = error63.status;
+      if (status === 404 || status === 410) return void 0;
+      failed = true;
+      warn(
+        `pull request descriptions unavailable (${error63.message}); commit messages used as written`
+      );
+      return void 0;
+    }
+  };
+}
+async function attachBody(commit, bodies) {
+  const pr = prNumber(firstLine(commit.message));
+  if (pr === void 0 || commit.parents.length > 1) return;
+  const body = await bodies(pr);
+  if (body !== void 0) commit.pullRequestBody = body;
+}
+
 // git/release-source.ts
 var import_semver2 = __toESM(require_semver2(), 1);
 
@@ -64820,6 +64853,8 @@ async function planLocalRelease(options2) {
   const commits = [];
   const range = previous ? [`${previous.hash}..${toHash}`] : [toHash];
   for await (const commit of readCommits(cwd, { revisions: range })) commits.push(commit);
+  const bodies = options2.pullRequestBodies;
+  if (bodies) for (const commit of commits) await attachBody(commit, bodies);
   const emails = commits.map((commit) => commit.authorEmail);
   const plan = planRelease({
     commits,
@@ -70610,7 +70645,8 @@ async function main() {
     to: getInput("to") || void 0,
     channel: getInput("prerelease") || void 0,
     today: (/* @__PURE__ */ new Date()).toISOString().slice(0, 10),
-    logins: port ? (commits) => loginsOf(port, commits) : void 0
+    logins: port ? (commits) => loginsOf(port, commits) : void 0,
+    pullRequestBodies: port ? bodiesFromGitHub(port, (message) => warning(message)) : void 0
   });
   for (const warning2 of plan.warnings)
     warning(`${warning2.hash.slice(0, 7)}: ${warning2.message}`);
