@@ -45,6 +45,23 @@ export class EntryReader {
     this.sentenceCase = config.sentenceCase;
   }
 
+  read(commit: GitCommit, into: CommitEntries): void {
+    if (isSkipped(commit, this.bots)) {
+      into.skipped++;
+      return;
+    }
+    const changes =
+      this.style === "release-please"
+        ? this.releasePleaseChanges(commit, into.warnings)
+        : changesOf(commit, this.types, into.warnings);
+    if (changes.length === 0) into.skipped++;
+    for (const change of changes) {
+      const entry = toEntry(commit, change);
+      if (this.sentenceCase) entry.subject = sentenceCased(entry.subject);
+      into.entries.push(entry);
+    }
+  }
+
   private releasePleaseChanges(commit: GitCommit, warnings: ReleaseWarning[]): ParsedChange[] {
     const header = firstLine(commit.message);
     const cramped = header.match(NO_SPACE_HEADER);
@@ -62,23 +79,6 @@ export class EntryReader {
     return (
       this.types.has(change.type) || change.breaking.length > 0 || change.releaseAs !== undefined
     );
-  }
-
-  read(commit: GitCommit, into: CommitEntries): void {
-    if (isSkipped(commit, this.bots)) {
-      into.skipped++;
-      return;
-    }
-    const changes =
-      this.style === "release-please"
-        ? this.releasePleaseChanges(commit, into.warnings)
-        : changesOf(commit, this.types, into.warnings);
-    if (changes.length === 0) into.skipped++;
-    for (const change of changes) {
-      const entry = toEntry(commit, change);
-      if (this.sentenceCase) entry.subject = sentenceCased(entry.subject);
-      into.entries.push(entry);
-    }
   }
 }
 
