@@ -77786,6 +77786,19 @@ var init_entries = __esm({
         this.style = config2.style;
         this.sentenceCase = config2.sentenceCase;
       }
+      read(commit, into) {
+        if (isSkipped(commit, this.bots)) {
+          into.skipped++;
+          return;
+        }
+        const changes = this.style === "release-please" ? this.releasePleaseChanges(commit, into.warnings) : changesOf2(commit, this.types, into.warnings);
+        if (changes.length === 0) into.skipped++;
+        for (const change of changes) {
+          const entry2 = toEntry2(commit, change);
+          if (this.sentenceCase) entry2.subject = sentenceCased(entry2.subject);
+          into.entries.push(entry2);
+        }
+      }
       releasePleaseChanges(commit, warnings) {
         const header = firstLine2(commit.message);
         const cramped = header.match(NO_SPACE_HEADER2);
@@ -77800,19 +77813,6 @@ var init_entries = __esm({
       /** Footers such as `Co-authored-by:` read as commits of unknown types; they can never show. */
       counts(change) {
         return this.types.has(change.type) || change.breaking.length > 0 || change.releaseAs !== void 0;
-      }
-      read(commit, into) {
-        if (isSkipped(commit, this.bots)) {
-          into.skipped++;
-          return;
-        }
-        const changes = this.style === "release-please" ? this.releasePleaseChanges(commit, into.warnings) : changesOf2(commit, this.types, into.warnings);
-        if (changes.length === 0) into.skipped++;
-        for (const change of changes) {
-          const entry2 = toEntry2(commit, change);
-          if (this.sentenceCase) entry2.subject = sentenceCased(entry2.subject);
-          into.entries.push(entry2);
-        }
       }
     };
     KEPT_AS_WRITTEN = /* @__PURE__ */ new Set(["gRPC", "npm"]);

@@ -44327,6 +44327,19 @@ var EntryReader = class {
     this.style = config2.style;
     this.sentenceCase = config2.sentenceCase;
   }
+  read(commit, into) {
+    if (isSkipped(commit, this.bots)) {
+      into.skipped++;
+      return;
+    }
+    const changes = this.style === "release-please" ? this.releasePleaseChanges(commit, into.warnings) : changesOf2(commit, this.types, into.warnings);
+    if (changes.length === 0) into.skipped++;
+    for (const change of changes) {
+      const entry = toEntry(commit, change);
+      if (this.sentenceCase) entry.subject = sentenceCased(entry.subject);
+      into.entries.push(entry);
+    }
+  }
   releasePleaseChanges(commit, warnings) {
     const header = firstLine(commit.message);
     const cramped = header.match(NO_SPACE_HEADER2);
@@ -44341,19 +44354,6 @@ var EntryReader = class {
   /** Footers such as `Co-authored-by:` read as commits of unknown types; they can never show. */
   counts(change) {
     return this.types.has(change.type) || change.breaking.length > 0 || change.releaseAs !== void 0;
-  }
-  read(commit, into) {
-    if (isSkipped(commit, this.bots)) {
-      into.skipped++;
-      return;
-    }
-    const changes = this.style === "release-please" ? this.releasePleaseChanges(commit, into.warnings) : changesOf2(commit, this.types, into.warnings);
-    if (changes.length === 0) into.skipped++;
-    for (const change of changes) {
-      const entry = toEntry(commit, change);
-      if (this.sentenceCase) entry.subject = sentenceCased(entry.subject);
-      into.entries.push(entry);
-    }
   }
 };
 function isSkipped(commit, bots) {
