@@ -60280,8 +60280,8 @@ function walk4(dir, found) {
   }
 }
 function findDatabaseInputs(path) {
-  const stat = statSync3(path);
-  if (stat.isFile()) {
+  const stat2 = statSync3(path);
+  if (stat2.isFile()) {
     const isZip = path.toLowerCase().endsWith(".zip");
     const root = isZip && basename2(path) === "all.zip" ? join3(path, "..", "..") : join3(path, "..");
     return isZip ? { root, zips: [path], records: [] } : { root, zips: [], records: [path] };
@@ -60305,8 +60305,8 @@ function inputsCacheKey(inputs) {
     hash2.update(`zip:${relative3(inputs.root, zip)}
 `).update(readFileSync2(zip));
   for (const file2 of inputs.records) {
-    const stat = statSync3(file2);
-    hash2.update(`file:${relative3(inputs.root, file2)}:${stat.size}:${stat.mtimeMs}
+    const stat2 = statSync3(file2);
+    hash2.update(`file:${relative3(inputs.root, file2)}:${stat2.size}:${stat2.mtimeMs}
 `);
   }
   return hash2.digest("hex");
@@ -78610,7 +78610,7 @@ var init_log2 = __esm({
 });
 
 // git/pull-request-bodies.ts
-import { readFile as readFile5 } from "node:fs/promises";
+import { readFile as readFile5, stat } from "node:fs/promises";
 function bodiesFromGitHub(source, warn) {
   let failed = false;
   return async (number4) => {
@@ -78632,9 +78632,10 @@ function bodiesFromGitHub(source, warn) {
 async function bodiesFromFile(path, shown) {
   let parsed;
   try {
-    const text2 = await readFile5(path, "utf8");
-    if (text2.length > MAX_FILE_BYTES) throw new Error(`larger than ${MAX_FILE_BYTES} bytes`);
-    parsed = JSON.parse(text2);
+    const info = await stat(path);
+    if (!info.isFile()) throw new Error("not a regular file");
+    if (info.size > MAX_FILE_BYTES) throw new Error(`larger than ${MAX_FILE_BYTES} bytes`);
+    parsed = JSON.parse(await readFile5(path, "utf8"));
   } catch (error62) {
     throw new PullRequestsFileError(`--pull-requests ${shown}: ${error62.message}`);
   }

@@ -1,7 +1,7 @@
 // Descriptions of the pull requests commits came through, for release-please's
 // `BEGIN_COMMIT_OVERRIDE` blocks: from a JSON file (offline, reproducible) or the GitHub API.
 // A commit names its pull request the way GitHub's squash merge writes it: `subject (#123)`.
-import { readFile } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import { z } from "zod";
 import type { GitCommit } from "../core/release-notes/commit.ts";
 import { firstLine, prNumber } from "../core/release-notes/message.ts";
@@ -49,9 +49,10 @@ export class PullRequestsFileError extends Error {
 export async function bodiesFromFile(path: string, shown: string): Promise<PullRequestBodies> {
   let parsed: unknown;
   try {
-    const text = await readFile(path, "utf8");
-    if (text.length > MAX_FILE_BYTES) throw new Error(`larger than ${MAX_FILE_BYTES} bytes`);
-    parsed = JSON.parse(text);
+    const info = await stat(path);
+    if (!info.isFile()) throw new Error("not a regular file");
+    if (info.size > MAX_FILE_BYTES) throw new Error(`larger than ${MAX_FILE_BYTES} bytes`);
+    parsed = JSON.parse(await readFile(path, "utf8"));
   } catch (error) {
     throw new PullRequestsFileError(`--pull-requests ${shown}: ${(error as Error).message}`);
   }

@@ -392,6 +392,11 @@ describe("BEGIN_COMMIT_OVERRIDE in a pull request's description", () => {
     });
     expect(run.exitCode).toBe(2);
     expect(run.stderr).toContain("--pull-requests pulls.json at [0].number");
+    const folder = await runUpkeep(["release-notes", "--pull-requests", ".git"], {
+      cwd: local.dir,
+    });
+    expect(folder.exitCode).toBe(2);
+    expect(folder.stderr).toContain("--pull-requests .git: not a regular file");
   });
 });
 
