@@ -103,7 +103,7 @@ function figure(label: string, result: Timed, cap: number): string {
   return `${label}: ${result.seconds?.toFixed(2)} s, peak ${result.peakMb?.toFixed(0)} MB${failed}`;
 }
 
-/** Release sections keyed by version, dates and blank lines dropped, PR links as the preset writes them. */
+/** Release sections keyed by version, dates and blank lines dropped. */
 function sections(file: string): Map<string, string[]> {
   const found = new Map<string, string[]>();
   let current: string[] | undefined;
@@ -114,7 +114,7 @@ function sections(file: string): Map<string, string[]> {
       if ((found.get(heading[1] as string)?.length ?? 0) <= 1)
         found.set(heading[1] as string, current);
     } else if (current && line.trim() && !line.startsWith("# ")) {
-      current.push(line.replace(/\/pull\/(\d+)\)/g, "/issues/$1)"));
+      current.push(line);
     }
   }
   return found;
@@ -171,7 +171,9 @@ try {
   console.log(figure("git-cliff full-history CHANGELOG", cliff, CAP_S));
   if (cc.finished) {
     const same = sameSections(join(dir, "upkeep.md"), join(dir, "cc.md"));
-    console.log(`full history: ${same} sections identical to conventional-changelog's`);
+    console.log(
+      `full history: ${same} sections identical to conventional-changelog's (default style: a breaking note's (#N) is linked, as release-please does)`,
+    );
   }
   for (const [name, other] of [
     ["conventional-changelog", cc],

@@ -36995,8 +36995,8 @@ var require_CronFileParser = __commonJS({
        * @throws If file cannot be read
        */
       static async parseFile(filePath) {
-        const { readFile: readFile10 } = __require("fs/promises");
-        const data = await readFile10(filePath, "utf8");
+        const { readFile: readFile11 } = __require("fs/promises");
+        const data = await readFile11(filePath, "utf8");
         return _CronFileParser.#parseContent(data);
       }
       /**
@@ -37366,7 +37366,13 @@ var init_config4 = __esm({
       { type: "ci", section: "Continuous Integration", hidden: true }
     ];
     releaseNotesConfigSchema = external_exports.strictObject({
+      style: external_exports.enum(["release-please", "conventional-changelog"]).default("release-please").describe(
+        "How commit messages are read. `release-please`: the subject stays, conventional paragraphs and footers in the body add entries, references come from footers, reverts are listed. `conventional-changelog`: one entry per commit, references anywhere in the message, a revert and its target cancel out."
+      ),
       sections: external_exports.array(sectionSchema).default(DEFAULT_SECTIONS).describe("Commit types in the order their sections appear."),
+      sentenceCase: external_exports.boolean().default(false).describe(
+        "Capitalise the first letter of every entry, as release-please's `sentence-case` plugin does (`gRPC` and `npm` subjects stay as written)."
+      ),
       tagPrefix: external_exports.string().default("v").describe("Text before the version in release tags: `v`, `` (bare), `pkg-v`, `@scope/pkg@`."),
       preMajorBreakingBumps: external_exports.enum(["minor", "major"]).default("minor").describe("What a breaking change bumps while the version is below 1.0.0."),
       initialVersion: external_exports.string().default("1.0.0").describe("Version of the first release when no release tag exists yet."),
@@ -60322,8 +60328,8 @@ function walk4(dir, found) {
   }
 }
 function findDatabaseInputs(path) {
-  const stat = statSync3(path);
-  if (stat.isFile()) {
+  const stat2 = statSync3(path);
+  if (stat2.isFile()) {
     const isZip = path.toLowerCase().endsWith(".zip");
     const root = isZip && basename2(path) === "all.zip" ? join3(path, "..", "..") : join3(path, "..");
     return isZip ? { root, zips: [path], records: [] } : { root, zips: [], records: [path] };
@@ -60347,8 +60353,8 @@ function inputsCacheKey(inputs) {
     hash2.update(`zip:${relative3(inputs.root, zip)}
 `).update(readFileSync2(zip));
   for (const file2 of inputs.records) {
-    const stat = statSync3(file2);
-    hash2.update(`file:${relative3(inputs.root, file2)}:${stat.size}:${stat.mtimeMs}
+    const stat2 = statSync3(file2);
+    hash2.update(`file:${relative3(inputs.root, file2)}:${stat2.size}:${stat2.mtimeMs}
 `);
   }
   return hash2.digest("hex");
@@ -77562,6 +77568,210 @@ var init_message = __esm({
   }
 });
 
+// core/release-notes/footer-grammar.ts
+function parseTree(message) {
+  const lines = message.trim().split("\n");
+  const summary = parseSummary(lines[0] ?? "");
+  if (!summary) return void 0;
+  const footersFrom = footerTails(lines);
+  if (footersFrom === REJECTED) return void 0;
+  let at = skipBlank(lines, 1);
+  const body = [];
+  while (at < lines.length && !footersFrom[at]) {
+    const next = skipBlank(lines, at + 1);
+    body.push(lines[at], ...lines.slice(at + 1, next));
+    at = next;
+  }
+  while (body.length > 0 && body.at(-1) === "") body.pop();
+  return { summary, body, footers: readFooters(lines, at) };
+}
+function parseSummary(line) {
+  if (UNCLOSED_SCOPE.test(line)) return void 0;
+  const match2 = line.match(SUMMARY);
+  if (!match2) return void 0;
+  return {
+    type: match2[1],
+    scope: match2[2],
+    bang: match2[3] === "!",
+    subject: match2[4]
+  };
+}
+function skipBlank(lines, from) {
+  let at = from;
+  while (at < lines.length && lines[at] === "") at++;
+  return at;
+}
+function footerAt(line) {
+  if (UNCLOSED_SCOPE.test(line)) return REJECTED;
+  return line.match(FOOTER);
+}
+function footerTails(lines) {
+  const tails = new Uint8Array(lines.length + 1);
+  tails[lines.length] = 1;
+  for (let at = lines.length - 1; at >= 1; at--) {
+    if (lines[at] === "") {
+      tails[at] = tails[at + 1];
+      continue;
+    }
+    const footer = footerAt(lines[at]);
+    if (footer === REJECTED) return REJECTED;
+    if (footer) tails[at] = tails[skipBlank(lines, afterContinuations(lines, at + 1))];
+  }
+  return tails;
+}
+function afterContinuations(lines, from) {
+  let at = from;
+  for (; ; ) {
+    const next = skipBlank(lines, at);
+    if (next >= lines.length || !CONTINUATION.test(lines[next])) return at;
+    at = next + 1;
+  }
+}
+function readFooters(lines, from) {
+  const footers = [];
+  let at = skipBlank(lines, from);
+  while (at < lines.length) {
+    const match2 = lines[at]?.match(FOOTER);
+    const footer = {
+      token: match2[1] ?? match2[2],
+      isBreakingToken: match2[1] !== void 0,
+      scope: match2[3],
+      bang: match2[4] === "!",
+      separator: match2[5],
+      lines: [match2[6]],
+      gaps: []
+    };
+    const end = afterContinuations(lines, at + 1);
+    let blanks = 0;
+    for (let line = at + 1; line < end; line++) {
+      if (lines[line] === "") {
+        blanks++;
+        continue;
+      }
+      footer.gaps.push(blanks);
+      footer.lines.push(lines[line].replace(CONTINUATION, ""));
+      blanks = 0;
+    }
+    footers.push(footer);
+    at = skipBlank(lines, end);
+  }
+  return footers;
+}
+var REJECTED, WS, TYPE, SUMMARY, FOOTER, UNCLOSED_SCOPE, CONTINUATION;
+var init_footer_grammar = __esm({
+  "core/release-notes/footer-grammar.ts"() {
+    "use strict";
+    REJECTED = /* @__PURE__ */ Symbol("rejected");
+    WS = "[\\t\\v\\f \\u00a0\\ufeff]";
+    TYPE = "[^()\\s!:]+";
+    SUMMARY = new RegExp(`^(${TYPE})(?:\\(([^()\\n]+)\\))?(!)?:${WS}*(.*)$`);
+    FOOTER = new RegExp(
+      `^(?:(BREAKING[ -]CHANGE)|(${TYPE})(?:\\(([^()\\n]+)\\))?(!)?)(:| #)${WS}*(.*)$`
+    );
+    UNCLOSED_SCOPE = new RegExp(`^${TYPE}\\([^()]*(?:\\(|$)`);
+    CONTINUATION = new RegExp(`^${WS}+`);
+  }
+});
+
+// core/release-notes/release-please-message.ts
+function readReleasePleaseMessage(raw) {
+  const changes = [];
+  const message = raw.includes("\r") ? raw.replace(/\r\n?/g, "\n") : raw;
+  for (const part of splitMessage(message)) changes.push(...changesOf(part));
+  const advisories = advisoriesIn(raw);
+  for (const change of changes) change.advisories = advisories;
+  return changes;
+}
+function commitOverride(pullRequestBody) {
+  if (!pullRequestBody?.includes("BEGIN_COMMIT_OVERRIDE")) return void 0;
+  const after = pullRequestBody.split("BEGIN_COMMIT_OVERRIDE")[1] ?? "";
+  return after.split("END_COMMIT_OVERRIDE")[0]?.trim() || void 0;
+}
+function splitMessage(message) {
+  const [outside = "", ...blocks] = message.split("BEGIN_NESTED_COMMIT");
+  let rest = outside;
+  const nested = [];
+  for (const block of blocks) {
+    const [inner = "", ...after] = block.split("END_NESTED_COMMIT");
+    nested.push(inner);
+    rest += after.join("END_NESTED_COMMIT");
+  }
+  return [...rest.split(PARAGRAPH_COMMIT), ...nested].filter((part) => part.trim() !== "");
+}
+function changesOf(message) {
+  const tree = parseTree(message);
+  if (!tree) return [];
+  const changes = [];
+  for (const footer of tree.footers)
+    if (!footer.isBreakingToken) changes.push(...changesOf(footerAsMessage(footer)));
+  changes.push(headerChange(tree));
+  return changes;
+}
+function footerAsMessage(footer) {
+  const head = `${footer.token}${footer.scope ? `(${footer.scope})` : ""}${footer.bang ? "!" : ""}`;
+  const separator = footer.separator === ":" ? ": " : "";
+  const continued = footer.lines.slice(1).map((line, index) => `${"\n".repeat((footer.gaps[index] ?? 0) + 1)}${line}`).join("");
+  return `${head}${separator}${footer.lines[0]}${continued}`;
+}
+function headerChange(tree) {
+  const { type, scope, bang, subject } = tree.summary;
+  const note = breakingNote(tree);
+  const releaseAs = tree.footers.find((footer) => footer.token.toLowerCase() === "release-as");
+  return {
+    type: type.toLowerCase(),
+    scope: scope?.trim() || void 0,
+    subject,
+    header: `${type}${scope ? `(${scope})` : ""}${bang ? "!" : ""}: ${subject}`,
+    breaking: note ? [note] : [],
+    references: tree.footers.flatMap(referenceOf),
+    pr: prNumber(subject),
+    releaseAs: releaseAs ? releaseAs.lines.at(-1)?.trim() : void 0,
+    advisories: []
+  };
+}
+function breakingNote(tree) {
+  let text2 = tree.summary.bang ? tree.summary.subject : "";
+  const marker = tree.body.findIndex((line) => /^BREAKING[ -]CHANGE:/.test(line));
+  if (marker !== -1) {
+    const first = tree.body[marker].replace(/^BREAKING[ -]CHANGE:\s*/, "");
+    text2 = [first, ...tree.body.slice(marker + 1)].join("\n");
+  }
+  const footer = tree.footers.findLast((each) => each.isBreakingToken);
+  if (footer) text2 = footer.lines.at(-1) ?? "";
+  return text2 ? reflow(text2) : void 0;
+}
+function reflow(note) {
+  let text2 = "";
+  let block = false;
+  for (const [index, line] of note.split("\n").entries()) {
+    if (index > 0 && /^#### |^[*-] /.test(line) && !block) {
+      text2 = `${text2.trim()}
+`;
+      block = true;
+    }
+    if (line === "") break;
+    text2 += block ? `    ${line}
+` : `${line} `;
+  }
+  return text2.trim();
+}
+function referenceOf(footer) {
+  const last = footer.lines.at(-1) ?? "";
+  const hashed = footer.separator === " #" || last.startsWith("#");
+  const issue2 = footer.separator === " #" || !last.startsWith("#") ? last : last.slice(1);
+  if (!hashed || !/^[0-9]+$/.test(issue2)) return [];
+  return [{ number: Number(issue2), action: footer.isBreakingToken ? void 0 : footer.token }];
+}
+var PARAGRAPH_COMMIT;
+var init_release_please_message = __esm({
+  "core/release-notes/release-please-message.ts"() {
+    "use strict";
+    init_footer_grammar();
+    init_message();
+    PARAGRAPH_COMMIT = /\n\n(?=(?:feat|fix|docs|style|refactor|perf|test|build|ci|chore|revert)(?:\(.*?\))?: )/;
+  }
+});
+
 // core/release-notes/entries.ts
 function knownTypes(config2) {
   return new Set(config2.sections.map((rule) => rule.type));
@@ -77575,25 +77785,18 @@ function entriesOf2(commits, config2) {
 function isSkipped(commit, bots) {
   if (commit.parents.length > 1) return true;
   const header = firstLine2(commit.message);
-  if (AUTOSQUASH.test(header) || RELEASE_COMMIT.test(header)) return true;
+  if (AUTOSQUASH.test(header)) return true;
+  if (RELEASE_COMMIT.test(header) && !/^release-as:/im.test(commit.message)) return true;
   return bots.has(commit.authorName.toLowerCase()) || bots.has(commit.authorEmail.toLowerCase());
 }
-function changesOf(commit, types, warnings) {
+function changesOf2(commit, types, warnings) {
   const parsed = parseMessage(commit.message, types);
   for (const message of parsed.warnings) warnings.push({ hash: commit.hash, message });
-  const bullets = parsed.change?.pr ? squashBullets(commit.message, types) : [];
-  if (bullets.length === 0) return parsed.change ? [parsed.change] : [];
-  return bullets.map((bullet) => ({ ...bullet, pr: bullet.pr ?? parsed.change?.pr }));
+  return parsed.change ? [parsed.change] : [];
 }
-function squashBullets(message, types) {
-  const lines = message.replace(/\r\n?/g, "\n").split("\n").slice(1);
-  const chunks = [];
-  for (const line of lines) {
-    if (SQUASH_END.test(line)) break;
-    if (SQUASH_BULLET.test(line)) chunks.push([line.slice(2)]);
-    else chunks.at(-1)?.push(line);
-  }
-  return chunks.map((chunk) => parseMessage(chunk.join("\n"), types).change).filter((change) => change !== void 0 && types.has(change.type));
+function sentenceCased(subject) {
+  if (KEPT_AS_WRITTEN.has(subject) || !/^[a-z]/.test(subject)) return subject;
+  return `${subject.charAt(0).toUpperCase()}${subject.slice(1)}`;
 }
 function toEntry2(commit, change) {
   return {
@@ -77611,32 +77814,99 @@ function toEntry2(commit, change) {
     advisories: change.advisories
   };
 }
-var RELEASE_COMMIT, AUTOSQUASH, SQUASH_BULLET, SQUASH_END, EntryReader;
+var RELEASE_COMMIT, AUTOSQUASH, NO_SPACE_HEADER2, EntryReader, KEPT_AS_WRITTEN;
 var init_entries = __esm({
   "core/release-notes/entries.ts"() {
     "use strict";
     init_message();
-    RELEASE_COMMIT = /^(?:chore(?:\([^)]*\))?!?:\s*release\b|chore\(release\):|release:?\s+v?\d+\.\d+)/i;
+    init_release_please_message();
+    RELEASE_COMMIT = /^(?:chore(?:\([^)]*\))?!?:\s*release(?:\s+[\w@/.-]+)?\s+v?\d+\.\d+|chore(?:\([^)]*\))?!?:\s*release\s+main$|chore\(release\):\s*v?\d+\.\d+|release:?\s+v?\d+\.\d+)/i;
     AUTOSQUASH = /^(?:fixup|squash|amend)! /;
-    SQUASH_BULLET = /^\* (?=\S)/;
-    SQUASH_END = /^-{3,}\s*$|^Co-authored-by:/i;
+    NO_SPACE_HEADER2 = /^(\w+)((?:\([^()\r\n]*\))?!?):(?=\S)/;
     EntryReader = class {
       types;
       bots;
+      style;
+      sentenceCase;
       constructor(config2) {
         this.types = knownTypes(config2);
         this.bots = new Set(config2.botAuthors.map((bot) => bot.toLowerCase()));
+        this.style = config2.style;
+        this.sentenceCase = config2.sentenceCase;
       }
       read(commit, into) {
         if (isSkipped(commit, this.bots)) {
           into.skipped++;
           return;
         }
-        const changes = changesOf(commit, this.types, into.warnings);
+        const changes = this.style === "release-please" ? this.releasePleaseChanges(commit, into.warnings) : changesOf2(commit, this.types, into.warnings);
         if (changes.length === 0) into.skipped++;
-        for (const change of changes) into.entries.push(toEntry2(commit, change));
+        for (const change of changes) {
+          const entry2 = toEntry2(commit, change);
+          if (this.sentenceCase) entry2.subject = sentenceCased(entry2.subject);
+          into.entries.push(entry2);
+        }
+      }
+      releasePleaseChanges(commit, warnings) {
+        const header = firstLine2(commit.message);
+        const cramped = header.match(NO_SPACE_HEADER2);
+        if (cramped && this.types.has((cramped[1] ?? "").toLowerCase()))
+          warnings.push({
+            hash: commit.hash,
+            message: `header "${header}" has no space after "${cramped[1]}${cramped[2]}:"`
+          });
+        const message = commitOverride(commit.pullRequestBody) ?? commit.message;
+        return readReleasePleaseMessage(message).filter((change) => this.counts(change));
+      }
+      /** Footers such as `Co-authored-by:` read as commits of unknown types; they can never show. */
+      counts(change) {
+        return this.types.has(change.type) || change.breaking.length > 0 || change.releaseAs !== void 0;
       }
     };
+    KEPT_AS_WRITTEN = /* @__PURE__ */ new Set(["gRPC", "npm"]);
+  }
+});
+
+// core/release-notes/untrusted-text.ts
+function safeCommitText(text2, kind = "subject") {
+  const escaped = escapeAngles(text2, kind === "subject" ? /[<>]/ : /</);
+  return escaped.replace(MENTION, (match2, login) => login ? `\`@${login}\`` : match2);
+}
+function escapeAngles(text2, escaped) {
+  const lastDoubleEnd = lastDoubleBacktickEnd(text2);
+  let out = "";
+  let at = 0;
+  while (at < text2.length) {
+    const char = text2[at];
+    if (char === "`") {
+      const end = codeSpanEnd(text2, at, lastDoubleEnd);
+      if (end !== -1) {
+        out += text2.slice(at, end);
+        at = end;
+        continue;
+      }
+    }
+    out += !escaped.test(char) ? char : char === "<" ? "&lt;" : "&gt;";
+    at++;
+  }
+  return out;
+}
+function codeSpanEnd(text2, at, lastDoubleEnd) {
+  const double = text2.startsWith("``", at) && text2[at + 2] !== void 0 && text2[at + 2] !== "`";
+  if (double && lastDoubleEnd >= at + 6) return lastDoubleEnd;
+  const close = text2.indexOf("`", at + 1);
+  return close === -1 ? -1 : close + 1;
+}
+function lastDoubleBacktickEnd(text2) {
+  for (let at = text2.length - 3; at >= 0; at--)
+    if (text2[at] !== "`" && text2[at + 1] === "`" && text2[at + 2] === "`") return at + 3;
+  return -1;
+}
+var MENTION;
+var init_untrusted_text = __esm({
+  "core/release-notes/untrusted-text.ts"() {
+    "use strict";
+    MENTION = /`[^`]*`|(?<![\w`@])@([A-Za-z0-9](?:-?[A-Za-z0-9]){0,38})(?![\w/@-])/g;
   }
 });
 
@@ -77656,7 +77926,8 @@ function groupEntries(entries, config2) {
 }
 function sectionOf(entry2, config2) {
   const rule = config2.sections.find((candidate) => candidate.type === entry2.type);
-  if (entry2.breaking.length === 0 && (!rule || rule.hidden)) return void 0;
+  const shown = entry2.breaking.length > 0 || entry2.releaseAs !== void 0;
+  if (!shown && (!rule || rule.hidden)) return void 0;
   return rule?.section ?? entry2.type;
 }
 function byScopeThenSubject(a, b) {
@@ -77667,7 +77938,11 @@ function renderSection(heading, entries, config2, links) {
   const notes = entries.flatMap((entry2) => entry2.breaking.map((text2) => ({ entry: entry2, text: text2 })));
   if (notes.length > 0) {
     lines.push("", "### \u26A0 BREAKING CHANGES", "");
-    for (const { entry: entry2, text: text2 } of notes) lines.push(`* ${scopePrefix(entry2)}${text2}`);
+    for (const { entry: entry2, text: text2 } of notes) {
+      const safe = safeCommitText(text2, "note");
+      const note = config2.style === "release-please" ? linkFirstPr(safe, links) : safe;
+      lines.push(`* ${scopePrefix(entry2)}${note}`);
+    }
   }
   for (const group of groupEntries(entries, config2)) {
     lines.push("", `### ${group.title}`, "");
@@ -77684,7 +77959,7 @@ function scopePrefix(entry2) {
   return entry2.scope && entry2.scope !== "*" ? `**${entry2.scope}:** ` : "";
 }
 function renderEntry(entry2, links) {
-  const linked = linkSubject(entry2.subject, entry2.pr, links);
+  const linked = linkSubject(safeCommitText(entry2.subject), links);
   const short = entry2.hash.slice(0, 7);
   const commit = links ? ` ([${short}](${links.commit(entry2.hash)}))` : ` ${short}`;
   const references = entry2.references.filter((ref) => !linked.mentioned.has(refLabel(ref)));
@@ -77697,30 +77972,29 @@ function refLabel(ref) {
 function renderRef(ref, links) {
   return links ? `[${refLabel(ref)}](${links.issue(ref.number, ref.owner, ref.repo)})` : refLabel(ref);
 }
-function linkSubject(subject, pr, links) {
+function linkSubject(subject, links) {
   const mentioned = /* @__PURE__ */ new Set();
-  const prSuffix = pr === void 0 ? -1 : subject.search(/\(#\d+\)\s*$/);
-  const text2 = subject.replace(SUBJECT_REFERENCE, (match2, owner, repo, number4, offset2) => {
+  const text2 = subject.replace(SUBJECT_REFERENCE, (match2, owner, repo, number4) => {
     const label = owner && repo ? `${owner}/${repo}#${number4}` : `#${number4}`;
     mentioned.add(label);
     if (!links) return match2;
-    const isPr = !owner && offset2 === prSuffix + 1;
-    const url2 = isPr ? links.pull(Number(number4)) : links.issue(Number(number4), owner, repo);
-    return `[${label}](${url2})`;
+    return `[${label}](${links.issue(Number(number4), owner, repo)})`;
   });
-  if (!links) return { text: text2, mentioned };
-  const withMentions = text2.replace(
-    MENTION,
-    (match2, login) => !login || login.includes("/") ? match2 : `[@${login}](${links.user(login)})`
-  );
-  return { text: withMentions, mentioned };
+  return { text: text2, mentioned };
 }
-var SUBJECT_REFERENCE, MENTION;
+function linkFirstPr(note, links) {
+  if (!links) return note;
+  return note.replace(
+    /\(#(\d+)\)/,
+    (_, number4) => `([#${number4}](${links.issue(Number(number4))}))`
+  );
+}
+var SUBJECT_REFERENCE;
 var init_markdown = __esm({
   "core/release-notes/markdown.ts"() {
     "use strict";
+    init_untrusted_text();
     SUBJECT_REFERENCE = /(?:([\w.-]+)\/([\w.-]+))?#(\d+)/g;
-    MENTION = /`[^`]*`|\B@([a-z0-9](?:-?[a-z0-9/]){0,38})/g;
   }
 });
 
@@ -78039,6 +78313,9 @@ var init_version2 = __esm({
 });
 
 // core/release-notes/release.ts
+function withoutReverted(entries, config2) {
+  return config2.style === "conventional-changelog" ? cancelReverts(entries) : entries;
+}
 function planRelease(input2) {
   const read = entriesOf2(input2.commits, input2.config);
   const contributors2 = input2.contributors ? contributorsOf(input2.commits, input2.contributors) : [];
@@ -78051,7 +78328,10 @@ function planRelease(input2) {
 }
 function planFromEntries(input2) {
   const { config: config2 } = input2;
-  const entries = applyOverrides(cancelReverts(input2.entries), input2.overrides ?? /* @__PURE__ */ new Map());
+  const entries = applyOverrides(
+    withoutReverted(input2.entries, config2),
+    input2.overrides ?? /* @__PURE__ */ new Map()
+  );
   const bump = bumpOf(entries, config2);
   const version3 = input2.tag ? versionOfTag(input2.tag, config2.tagPrefix) : nextVersion(input2.previous?.version, bump, {
     preMajorBreakingBumps: config2.preMajorBreakingBumps,
@@ -78377,6 +78657,92 @@ var init_log2 = __esm({
   }
 });
 
+// git/pull-request-bodies.ts
+import { readFile as readFile5, stat } from "node:fs/promises";
+function bodiesFromGitHub(source, warn) {
+  let failed = false;
+  return async (number4) => {
+    if (failed) return void 0;
+    try {
+      const pull = await source.getIssue(number4);
+      return pull.isPullRequest ? pull.body : void 0;
+    } catch (error62) {
+      const status = error62.status;
+      if (status === 404 || status === 410) return void 0;
+      failed = true;
+      warn(
+        `pull request descriptions unavailable (${error62.message}); commit messages used as written`
+      );
+      return void 0;
+    }
+  };
+}
+async function bodiesFromFile(path, shown) {
+  let parsed;
+  try {
+    const info = await stat(path);
+    if (!info.isFile()) throw new Error("not a regular file");
+    if (info.size > MAX_FILE_BYTES) throw new Error(`larger than ${MAX_FILE_BYTES} bytes`);
+    parsed = JSON.parse(await readFile5(path, "utf8"));
+  } catch (error62) {
+    throw new PullRequestsFileError(`--pull-requests ${shown}: ${error62.message}`);
+  }
+  const result = pullRequestsFile.safeParse(parsed);
+  if (!result.success) {
+    const issue2 = result.error.issues[0];
+    const where = issue2?.path.length ? ` at [${issue2.path.join("].")}` : "";
+    throw new PullRequestsFileError(
+      `--pull-requests ${shown}${where}: ${issue2?.message}; expected [{ "number": 123, "body": "\u2026" }]`
+    );
+  }
+  const byNumber = new Map(result.data.map((pull) => [pull.number, pull.body]));
+  return async (number4) => byNumber.get(number4);
+}
+function firstOf(...sources) {
+  const known = /* @__PURE__ */ new Map();
+  return (number4) => {
+    let answer = known.get(number4);
+    if (!answer) {
+      answer = (async () => {
+        for (const source of sources) {
+          const body = source ? await source(number4) : void 0;
+          if (body !== void 0) return body;
+        }
+        return void 0;
+      })();
+      known.set(number4, answer);
+    }
+    return answer;
+  };
+}
+async function attachBody(commit, bodies) {
+  const pr = prNumber(firstLine2(commit.message));
+  if (pr === void 0 || commit.parents.length > 1) return;
+  const body = await bodies(pr);
+  if (body !== void 0) commit.pullRequestBody = body;
+}
+async function* withBodies(commits, bodies) {
+  for await (const commit of commits) {
+    if (bodies) await attachBody(commit, bodies);
+    yield commit;
+  }
+}
+var MAX_FILE_BYTES, pullRequestsFile, PullRequestsFileError;
+var init_pull_request_bodies = __esm({
+  "git/pull-request-bodies.ts"() {
+    "use strict";
+    init_zod();
+    init_message();
+    MAX_FILE_BYTES = 20 * 1024 * 1024;
+    pullRequestsFile = external_exports.array(
+      external_exports.object({ number: external_exports.number().int().positive(), body: external_exports.string().max(65536) })
+    );
+    PullRequestsFileError = class extends Error {
+      name = "PullRequestsFileError";
+    };
+  }
+});
+
 // git/authors.ts
 import { spawn as spawn4 } from "node:child_process";
 import { createInterface } from "node:readline";
@@ -78406,7 +78772,7 @@ var init_authors = __esm({
 });
 
 // git/repository.ts
-import { readFile as readFile5 } from "node:fs/promises";
+import { readFile as readFile6 } from "node:fs/promises";
 import { join as join9 } from "node:path";
 async function resolveRef2(cwd, ref) {
   return (await git(cwd, ["rev-parse", "--verify", "--end-of-options", `${ref}^{commit}`])).trim();
@@ -78416,7 +78782,7 @@ async function remoteUrl(cwd, remote = "origin") {
 }
 async function readWorkingFile(cwd, path) {
   try {
-    return await readFile5(join9(cwd, path), "utf8");
+    return await readFile6(join9(cwd, path), "utf8");
   } catch (error62) {
     if (error62.code === "ENOENT") return void 0;
     throw error62;
@@ -78482,6 +78848,14 @@ async function firstReachable(cwd, candidates, head, maxChecks = 8) {
   }
   return void 0;
 }
+async function tagDate(cwd, name) {
+  const out = await gitMaybe(cwd, [
+    "for-each-ref",
+    "--format=%(creatordate:iso-strict)",
+    `refs/tags/${name}`
+  ]);
+  return out?.trim().slice(0, 10) || void 0;
+}
 var init_tags = __esm({
   "git/tags.ts"() {
     "use strict";
@@ -78496,11 +78870,13 @@ async function planLocalRelease(options2) {
     throw new ReleaseInputError(`--to ${options2.to}: no such commit or tag`);
   });
   const tags = releaseTags(await listTags(cwd), config2.tagPrefix);
-  const own2 = options2.from ? void 0 : tags.find((tag) => tag.hash === toHash);
+  const own2 = tags.find((tag) => tag.name === options2.to) ?? (options2.from ? void 0 : tags.find((tag) => tag.hash === toHash));
   const previous = options2.from ? await fromRef(cwd, options2.from, tags) : await firstReachable(cwd, baseCandidates(tags, toHash, own2, options2.channel), toHash);
   const commits = [];
   const range2 = previous ? [`${previous.hash}..${toHash}`] : [toHash];
   for await (const commit of readCommits(cwd, { revisions: range2 })) commits.push(commit);
+  const bodies = options2.pullRequestBodies;
+  if (bodies) for (const commit of commits) await attachBody(commit, bodies);
   const emails = commits.map((commit) => commit.authorEmail);
   const plan = planRelease({
     commits,
@@ -78510,7 +78886,7 @@ async function planLocalRelease(options2) {
     channel: options2.channel,
     overrides: await loadOverrides(cwd, config2.overridesFile),
     repository: await repositoryOf(cwd, config2),
-    date: own2 ? (commits[0]?.date ?? options2.today).slice(0, 10) : options2.today,
+    date: own2 ? await tagDate(cwd, own2.name) ?? options2.today : options2.today,
     contributors: {
       knownBefore: await knownAuthorsBefore(cwd, previous?.hash, emails),
       logins: options2.logins ? await options2.logins(commits) : void 0,
@@ -78554,6 +78930,7 @@ var init_release_source = __esm({
     init_version2();
     init_authors();
     init_log2();
+    init_pull_request_bodies();
     init_repository();
     init_tags();
     ReleaseInputError = class extends Error {
@@ -78570,7 +78947,10 @@ async function planHistory(options2) {
   const head = await resolveRef2(cwd, options2.to ?? "HEAD").catch(() => {
     throw new ReleaseInputError(`--to ${options2.to}: no such commit or tag`);
   });
-  const commits = readCommits(cwd, { revisions: [head], withTags: true });
+  const commits = withBodies(
+    readCommits(cwd, { revisions: [head], withTags: true }),
+    options2.pullRequestBodies
+  );
   const releases = await splitIntoReleases(commits, config2);
   const tagged = releases.filter((release) => release.tag);
   return releases.map((release) => {
@@ -78601,6 +78981,7 @@ var init_history_source = __esm({
     init_history2();
     init_release();
     init_log2();
+    init_pull_request_bodies();
     init_release_source();
     init_repository();
   }
@@ -78611,7 +78992,7 @@ var release_notes_exports = {};
 __export(release_notes_exports, {
   releaseNotesCommand: () => releaseNotesCommand
 });
-import { readFile as readFile6, writeFile } from "node:fs/promises";
+import { readFile as readFile7, writeFile } from "node:fs/promises";
 import { resolve as resolve7 } from "node:path";
 import { parseArgs as parseArgs4 } from "node:util";
 function parse7(args) {
@@ -78630,7 +79011,8 @@ function parse7(args) {
       all: { type: "boolean", default: false },
       date: { type: "string" },
       offline: { type: "boolean", default: false },
-      config: { type: "string" }
+      config: { type: "string" },
+      "pull-requests": { type: "string" }
     }
   });
 }
@@ -78666,7 +79048,8 @@ async function loadReleaseConfig(cwd, args, io) {
 function today(args) {
   return args.date ?? (/* @__PURE__ */ new Date()).toISOString().slice(0, 10);
 }
-async function writeRelease(cwd, config2, args, io) {
+async function writeRelease(cwd, config2, args, io, fromFile3) {
+  const port = await githubPort(cwd, config2, args, io);
   const plan = await planLocalRelease({
     cwd,
     config: config2,
@@ -78674,7 +79057,12 @@ async function writeRelease(cwd, config2, args, io) {
     to: args.to,
     channel: args.prerelease,
     today: today(args),
-    logins: await githubLogins(cwd, config2, args, io)
+    logins: port ? githubLogins(port, io) : void 0,
+    pullRequestBodies: fromFile3 || port ? firstOf(
+      fromFile3,
+      port && bodiesFromGitHub(port, (message) => io.stderr(`warning: ${message}
+`))
+    ) : void 0
   });
   for (const warning of plan.warnings)
     io.stderr(`warning: ${warning.hash.slice(0, 7)}: ${warning.message}
@@ -78696,13 +79084,15 @@ async function writeRelease(cwd, config2, args, io) {
   else io.stdout(renderingOf(plan, args.notes));
   return EXIT.ok;
 }
-async function githubLogins(cwd, config2, args, io) {
+async function githubPort(cwd, config2, args, io) {
   const token = io.env.GITHUB_TOKEN || io.env.GH_TOKEN;
   if (!token || args.offline) return void 0;
   const repository = await repositoryOf(cwd, config2);
   if (!repository) return void 0;
   const baseUrl = io.env.GITHUB_API_URL ?? (repository.host === "https://github.com" ? "https://api.github.com" : `${repository.host}/api/v3`);
-  const port = new OctokitGitHub(createClient({ token, baseUrl, maxRetries: 2 }), repository);
+  return new OctokitGitHub(createClient({ token, baseUrl, maxRetries: 2 }), repository);
+}
+function githubLogins(port, io) {
   return async (commits) => {
     try {
       return await loginsOf(port, commits);
@@ -78721,7 +79111,7 @@ function renderingOf(plan, notes) {
   return plan.markdown;
 }
 async function prependToFile(path, plan, io, shown) {
-  const existing = await readFile6(path, "utf8").catch((error62) => {
+  const existing = await readFile7(path, "utf8").catch((error62) => {
     if (error62.code === "ENOENT") return void 0;
     throw error62;
   });
@@ -78731,8 +79121,14 @@ async function prependToFile(path, plan, io, shown) {
   io.stderr(`${shown}: wrote the ${plan.version} section
 `);
 }
-async function writeHistory(cwd, config2, args, io) {
-  const plans = await planHistory({ cwd, config: config2, to: args.to, today: today(args) });
+async function writeHistory(cwd, config2, args, io, fromFile3) {
+  const plans = await planHistory({
+    cwd,
+    config: config2,
+    to: args.to,
+    today: today(args),
+    pullRequestBodies: fromFile3
+  });
   if (args.format === "json") {
     io.stdout(
       `${JSON.stringify(
@@ -78764,6 +79160,7 @@ var init_release_notes = __esm({
     init_commit_logins();
     init_history_source();
     init_process();
+    init_pull_request_bodies();
     init_release_source();
     init_repository();
     init_client();
@@ -78772,7 +79169,10 @@ var init_release_notes = __esm({
     USAGE = `upkeep release-notes [--repo DIR] [--from REF] [--to REF] [--tag-prefix P] [--format markdown|json]
                             [--changelog FILE] [--notes changelog|patch|enhancement] [--prerelease CHANNEL]
                             [--all] [--date YYYY-MM-DD] [--config FILE] [--offline]
-  With GITHUB_TOKEN set, contributors are shown by their GitHub handles (--offline: git names only).`;
+                            [--pull-requests FILE.json]
+  With GITHUB_TOKEN set, contributors are shown by their GitHub handles (--offline: git names only)
+  and, for the next release, pull request descriptions are read for BEGIN_COMMIT_OVERRIDE blocks.
+  --pull-requests gives those descriptions offline: [{ "number": 123, "body": "\u2026" }].`;
     releaseNotesCommand = {
       name: "release-notes",
       summary: "Next version and release notes from conventional commits (Markdown, JSON or CHANGELOG.md)",
@@ -78788,8 +79188,11 @@ var init_release_notes = __esm({
         const config2 = await loadReleaseConfig(cwd, args, io);
         if (!config2) return EXIT.findings;
         try {
-          return args.all ? await writeHistory(cwd, config2, args, io) : await writeRelease(cwd, config2, args, io);
+          const file2 = args["pull-requests"];
+          const fromFile3 = file2 ? await bodiesFromFile(resolve7(io.cwd, file2), file2) : void 0;
+          return args.all ? await writeHistory(cwd, config2, args, io, fromFile3) : await writeRelease(cwd, config2, args, io, fromFile3);
         } catch (error62) {
+          if (error62 instanceof PullRequestsFileError) throw new UsageError(error62.message);
           if (error62 instanceof ReleaseInputError || error62 instanceof GitError) {
             io.stderr(`upkeep release-notes: ${error62.message}
 `);
@@ -79736,7 +80139,7 @@ var report_exports = {};
 __export(report_exports, {
   reportCommand: () => reportCommand
 });
-import { readFile as readFile7, writeFile as writeFile2 } from "node:fs/promises";
+import { readFile as readFile8, writeFile as writeFile2 } from "node:fs/promises";
 import { resolve as resolve8 } from "node:path";
 import { parseArgs as parseArgs5 } from "node:util";
 function parseOptions2(args) {
@@ -79822,7 +80225,7 @@ var init_report3 = __esm({
           repository = options2.repo;
         } else {
           const file2 = options2.issues;
-          const text3 = await readFile7(resolve8(io.cwd, file2), "utf8").catch((error62) => {
+          const text3 = await readFile8(resolve8(io.cwd, file2), "utf8").catch((error62) => {
             throw new UsageError(`cannot read --issues ${file2}: ${error62.message}`);
           });
           const parsed = parseIssuesFile(text3, file2);
@@ -82445,7 +82848,7 @@ var sla_exports = {};
 __export(sla_exports, {
   slaCommand: () => slaCommand
 });
-import { readFile as readFile8 } from "node:fs/promises";
+import { readFile as readFile9 } from "node:fs/promises";
 import { dirname as dirname4, resolve as resolve12 } from "node:path";
 import { parseArgs as parseArgs8 } from "node:util";
 function parseOptions4(args) {
@@ -82492,7 +82895,7 @@ async function localSettings(configFile, io) {
   const root = dirname4(path).endsWith(".github") ? resolve12(dirname4(path), "..") : io.cwd;
   const files = {};
   for (const ics of icsPaths(loaded.config.sla)) {
-    files[ics] = await readFile8(resolve12(root, ics), "utf8").catch(() => void 0);
+    files[ics] = await readFile9(resolve12(root, ics), "utf8").catch(() => void 0);
   }
   const { calendars, problems } = buildCalendars(loaded.config.sla, files, file2);
   if (problems.length > 0) return printProblems2(io, problems.map(formatConfigProblem));
@@ -82503,7 +82906,7 @@ async function fromFile2(file2, configFile, now2, io) {
   if (typeof settings === "number") return settings;
   let text2;
   try {
-    text2 = await readFile8(resolve12(io.cwd, file2), "utf8");
+    text2 = await readFile9(resolve12(io.cwd, file2), "utf8");
   } catch (error62) {
     throw new UsageError(`cannot read --issues ${file2}: ${error62.message}`);
   }
@@ -82679,7 +83082,7 @@ function stripHtmlComments(markdown) {
   return markdown.replace(/<!--[\s\S]*?(?:-->|$)/g, " ");
 }
 var ZERO_WIDTH, CONTROL;
-var init_untrusted_text = __esm({
+var init_untrusted_text2 = __esm({
   "core/triage/untrusted-text.ts"() {
     "use strict";
     ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff]/g;
@@ -82715,7 +83118,7 @@ var init_form = __esm({
   "core/triage/form.ts"() {
     "use strict";
     init_fields();
-    init_untrusted_text();
+    init_untrusted_text2();
   }
 });
 
@@ -82741,7 +83144,7 @@ var init_command2 = __esm({
   "core/triage/command.ts"() {
     "use strict";
     init_fields();
-    init_untrusted_text();
+    init_untrusted_text2();
     COMMAND_LINE = /^\s*\/severity(?:\s+(\S+))?\s*$|^\s*\/severity\s+(\S+)\s+\S/i;
   }
 });
@@ -82988,7 +83391,7 @@ var init_rules = __esm({
     "use strict";
     init_built_in_rules();
     init_labels2();
-    init_untrusted_text();
+    init_untrusted_text2();
     MAX_SCANNED = 65536;
     patternCache = /* @__PURE__ */ new Map();
     keywordCache = /* @__PURE__ */ new Map();
@@ -83057,7 +83460,7 @@ var init_decide2 = __esm({
     init_form();
     init_human_choice();
     init_rules();
-    init_untrusted_text();
+    init_untrusted_text2();
   }
 });
 
@@ -83242,7 +83645,7 @@ var triage_exports = {};
 __export(triage_exports, {
   triageCommand: () => triageCommand
 });
-import { readFile as readFile9 } from "node:fs/promises";
+import { readFile as readFile10 } from "node:fs/promises";
 import { resolve as resolve13 } from "node:path";
 import { parseArgs as parseArgs9 } from "node:util";
 function parseOptions5(args) {
@@ -83277,7 +83680,7 @@ async function readBody(file2, io) {
     return Buffer.concat(chunks).toString("utf8");
   }
   try {
-    return await readFile9(resolve13(io.cwd, file2), "utf8");
+    return await readFile10(resolve13(io.cwd, file2), "utf8");
   } catch (error62) {
     throw new UsageError(`cannot read --body-file ${file2}: ${error62.message}`);
   }

@@ -4,6 +4,7 @@ import type { ReleaseNotesConfig } from "../core/release-notes/config.ts";
 import { splitIntoReleases } from "../core/release-notes/history.ts";
 import { planFromEntries, type ReleasePlan } from "../core/release-notes/release.ts";
 import { readCommits } from "./log.ts";
+import { type PullRequestBodies, withBodies } from "./pull-request-bodies.ts";
 import { loadOverrides, ReleaseInputError, repositoryOf } from "./release-source.ts";
 import { resolveRef } from "./repository.ts";
 
@@ -12,6 +13,8 @@ export interface HistoryOptions {
   config: ReleaseNotesConfig;
   to?: string;
   today: string;
+  /** Pull request descriptions, for `BEGIN_COMMIT_OVERRIDE` blocks. */
+  pullRequestBodies?: PullRequestBodies;
 }
 
 export async function planHistory(options: HistoryOptions): Promise<ReleasePlan[]> {
@@ -22,7 +25,10 @@ export async function planHistory(options: HistoryOptions): Promise<ReleasePlan[
   const head = await resolveRef(cwd, options.to ?? "HEAD").catch(() => {
     throw new ReleaseInputError(`--to ${options.to}: no such commit or tag`);
   });
-  const commits = readCommits(cwd, { revisions: [head], withTags: true });
+  const commits = withBodies(
+    readCommits(cwd, { revisions: [head], withTags: true }),
+    options.pullRequestBodies,
+  );
   const releases = await splitIntoReleases(commits, config);
   const tagged = releases.filter((release) => release.tag);
   return releases.map((release) => {

@@ -18,8 +18,9 @@ import { planRelease, type ReleasePlan } from "../core/release-notes/release.ts"
 import { type ReleaseTag, releaseTags } from "../core/release-notes/version.ts";
 import { knownAuthorsBefore } from "./authors.ts";
 import { readCommits } from "./log.ts";
+import { attachBody, type PullRequestBodies } from "./pull-request-bodies.ts";
 import { readWorkingFile, remoteUrl, resolveRef } from "./repository.ts";
-import { firstReachable, listTags } from "./tags.ts";
+import { firstReachable, listTags, tagDate } from "./tags.ts";
 
 export interface LocalReleaseOptions {
   cwd: string;
@@ -32,6 +33,8 @@ export interface LocalReleaseOptions {
   today: string;
   /** Commit sha → GitHub login, when a face could ask the API. */
   logins?: (commits: GitCommit[]) => Promise<Map<string, string>>;
+  /** Pull request descriptions, for `BEGIN_COMMIT_OVERRIDE` blocks. */
+  pullRequestBodies?: PullRequestBodies;
 }
 
 export interface LocalReleasePlan extends ReleasePlan {
@@ -49,13 +52,19 @@ export async function planLocalRelease(options: LocalReleaseOptions): Promise<Lo
     throw new ReleaseInputError(`--to ${options.to}: no such commit or tag`);
   });
   const tags = releaseTags(await listTags(cwd), config.tagPrefix);
-  const own = options.from ? undefined : tags.find((tag) => tag.hash === toHash);
+  // A release tag named by --to is the release: it names the section and gives its date.
+  const own =
+    tags.find((tag) => tag.name === options.to) ??
+    (options.from ? undefined : tags.find((tag) => tag.hash === toHash));
   const previous = options.from
     ? await fromRef(cwd, options.from, tags)
     : await firstReachable(cwd, baseCandidates(tags, toHash, own, options.channel), toHash);
   const commits: GitCommit[] = [];
   const range = previous ? [`${previous.hash}..${toHash}`] : [toHash];
   for await (const commit of readCommits(cwd, { revisions: range })) commits.push(commit);
+  const bodies = options.pullRequestBodies;
+  // One at a time: with the API behind it, a release of hundreds of commits must not burst.
+  if (bodies) for (const commit of commits) await attachBody(commit, bodies);
   const emails = commits.map((commit) => commit.authorEmail);
   const plan = planRelease({
     commits,
@@ -65,7 +74,7 @@ export async function planLocalRelease(options: LocalReleaseOptions): Promise<Lo
     channel: options.channel,
     overrides: await loadOverrides(cwd, config.overridesFile),
     repository: await repositoryOf(cwd, config),
-    date: own ? (commits[0]?.date ?? options.today).slice(0, 10) : options.today,
+    date: own ? ((await tagDate(cwd, own.name)) ?? options.today) : options.today,
     contributors: {
       knownBefore: await knownAuthorsBefore(cwd, previous?.hash, emails),
       logins: options.logins ? await options.logins(commits) : undefined,

@@ -81,3 +81,13 @@ export async function firstReachable<T extends GitTag>(
   }
   return undefined;
 }
+
+/** When a tag was made: the tagger's date for an annotated tag, else its commit's date (YYYY-MM-DD). */
+export async function tagDate(cwd: string, name: string): Promise<string | undefined> {
+  const out = await gitMaybe(cwd, [
+    "for-each-ref",
+    "--format=%(creatordate:iso-strict)",
+    `refs/tags/${name}`,
+  ]);
+  return out?.trim().slice(0, 10) || undefined;
+}

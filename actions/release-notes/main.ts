@@ -8,6 +8,7 @@ import type { ReleaseNotesConfig } from "../../core/release-notes/config.ts";
 import { releaseContext } from "../../core/release-notes/release.ts";
 import { loginsOf } from "../../git/commit-logins.ts";
 import { GitError } from "../../git/process.ts";
+import { bodiesFromGitHub } from "../../git/pull-request-bodies.ts";
 import {
   type LocalReleasePlan,
   planLocalRelease,
@@ -44,6 +45,9 @@ async function main(): Promise<void> {
     channel: core.getInput("prerelease") || undefined,
     today: new Date().toISOString().slice(0, 10),
     logins: port ? (commits) => loginsOf(port, commits) : undefined,
+    pullRequestBodies: port
+      ? bodiesFromGitHub(port, (message) => core.warning(message))
+      : undefined,
   });
   for (const warning of plan.warnings)
     core.warning(`${warning.hash.slice(0, 7)}: ${warning.message}`);

@@ -13,6 +13,13 @@ import { type ReleasePlan, releaseContext } from "../../core/release-notes/relea
 import { loginsOf } from "../../git/commit-logins.ts";
 import { changelogOf, planHistory } from "../../git/history-source.ts";
 import { GitError } from "../../git/process.ts";
+import {
+  bodiesFromFile,
+  bodiesFromGitHub,
+  firstOf,
+  type PullRequestBodies,
+  PullRequestsFileError,
+} from "../../git/pull-request-bodies.ts";
 import { planLocalRelease, ReleaseInputError, repositoryOf } from "../../git/release-source.ts";
 import { isRepository } from "../../git/repository.ts";
 import { createClient } from "../../github/client.ts";
@@ -22,7 +29,10 @@ import { type CliCommand, type CliIo, EXIT, UsageError } from "../command.ts";
 const USAGE = `upkeep release-notes [--repo DIR] [--from REF] [--to REF] [--tag-prefix P] [--format markdown|json]
                             [--changelog FILE] [--notes changelog|patch|enhancement] [--prerelease CHANNEL]
                             [--all] [--date YYYY-MM-DD] [--config FILE] [--offline]
-  With GITHUB_TOKEN set, contributors are shown by their GitHub handles (--offline: git names only).`;
+                            [--pull-requests FILE.json]
+  With GITHUB_TOKEN set, contributors are shown by their GitHub handles (--offline: git names only)
+  and, for the next release, pull request descriptions are read for BEGIN_COMMIT_OVERRIDE blocks.
+  --pull-requests gives those descriptions offline: [{ "number": 123, "body": "…" }].`;
 
 type Args = ReturnType<typeof parse>["values"];
 
@@ -43,6 +53,7 @@ function parse(args: string[]) {
       date: { type: "string" },
       offline: { type: "boolean", default: false },
       config: { type: "string" },
+      "pull-requests": { type: "string" },
     },
   });
 }
@@ -62,10 +73,13 @@ export const releaseNotesCommand: CliCommand = {
     const config = await loadReleaseConfig(cwd, args, io);
     if (!config) return EXIT.findings;
     try {
+      const file = args["pull-requests"];
+      const fromFile = file ? await bodiesFromFile(resolve(io.cwd, file), file) : undefined;
       return args.all
-        ? await writeHistory(cwd, config, args, io)
-        : await writeRelease(cwd, config, args, io);
+        ? await writeHistory(cwd, config, args, io, fromFile)
+        : await writeRelease(cwd, config, args, io, fromFile);
     } catch (error) {
+      if (error instanceof PullRequestsFileError) throw new UsageError(error.message);
       if (error instanceof ReleaseInputError || error instanceof GitError) {
         io.stderr(`upkeep release-notes: ${error.message}\n`);
         return EXIT.findings;
@@ -118,7 +132,9 @@ async function writeRelease(
   config: ReleaseNotesConfig,
   args: Args,
   io: CliIo,
+  fromFile?: PullRequestBodies,
 ): Promise<number> {
+  const port = await githubPort(cwd, config, args, io);
   const plan = await planLocalRelease({
     cwd,
     config,
@@ -126,7 +142,14 @@ async function writeRelease(
     to: args.to,
     channel: args.prerelease,
     today: today(args),
-    logins: await githubLogins(cwd, config, args, io),
+    logins: port ? githubLogins(port, io) : undefined,
+    pullRequestBodies:
+      fromFile || port
+        ? firstOf(
+            fromFile,
+            port && bodiesFromGitHub(port, (message) => io.stderr(`warning: ${message}\n`)),
+          )
+        : undefined,
   });
   for (const warning of plan.warnings)
     io.stderr(`warning: ${warning.hash.slice(0, 7)}: ${warning.message}\n`);
@@ -145,8 +168,8 @@ async function writeRelease(
   return EXIT.ok;
 }
 
-/** With GITHUB_TOKEN set, contributors get their GitHub handles; git alone gives their names. */
-async function githubLogins(cwd: string, config: ReleaseNotesConfig, args: Args, io: CliIo) {
+/** With GITHUB_TOKEN set (and not --offline), the repository on GitHub; else git alone. */
+async function githubPort(cwd: string, config: ReleaseNotesConfig, args: Args, io: CliIo) {
   const token = io.env.GITHUB_TOKEN || io.env.GH_TOKEN;
   if (!token || args.offline) return undefined;
   const repository = await repositoryOf(cwd, config);
@@ -156,7 +179,11 @@ async function githubLogins(cwd: string, config: ReleaseNotesConfig, args: Args,
     (repository.host === "https://github.com"
       ? "https://api.github.com"
       : `${repository.host}/api/v3`);
-  const port = new OctokitGitHub(createClient({ token, baseUrl, maxRetries: 2 }), repository);
+  return new OctokitGitHub(createClient({ token, baseUrl, maxRetries: 2 }), repository);
+}
+
+/** Contributors get their GitHub handles; git alone gives their names. */
+function githubLogins(port: OctokitGitHub, io: CliIo) {
   return async (commits: GitCommit[]) => {
     try {
       return await loginsOf(port, commits);
@@ -196,8 +223,16 @@ async function writeHistory(
   config: ReleaseNotesConfig,
   args: Args,
   io: CliIo,
+  fromFile?: PullRequestBodies,
 ): Promise<number> {
-  const plans = await planHistory({ cwd, config, to: args.to, today: today(args) });
+  // A whole history would cost one API request per pull request: descriptions come from a file only.
+  const plans = await planHistory({
+    cwd,
+    config,
+    to: args.to,
+    today: today(args),
+    pullRequestBodies: fromFile,
+  });
   if (args.format === "json") {
     io.stdout(
       `${JSON.stringify(

@@ -12,6 +12,8 @@ export interface GitCommit {
   message: string;
   /** Tag names pointing at this commit (only when the reader was asked for them). */
   tags?: string[];
+  /** Description of the pull request the commit merged, when a face could read it. */
+  pullRequestBody?: string;
 }
 
 /** An issue or pull request a commit mentions; `owner`/`repo` set when it is in another repository. */

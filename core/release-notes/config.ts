@@ -39,10 +39,22 @@ export const DEFAULT_SECTIONS: SectionRule[] = [
 
 export const releaseNotesConfigSchema = z
   .strictObject({
+    style: z
+      .enum(["release-please", "conventional-changelog"])
+      .default("release-please")
+      .describe(
+        "How commit messages are read. `release-please`: the subject stays, conventional paragraphs and footers in the body add entries, references come from footers, reverts are listed. `conventional-changelog`: one entry per commit, references anywhere in the message, a revert and its target cancel out.",
+      ),
     sections: z
       .array(sectionSchema)
       .default(DEFAULT_SECTIONS)
       .describe("Commit types in the order their sections appear."),
+    sentenceCase: z
+      .boolean()
+      .default(false)
+      .describe(
+        "Capitalise the first letter of every entry, as release-please's `sentence-case` plugin does (`gRPC` and `npm` subjects stay as written).",
+      ),
     tagPrefix: z
       .string()
       .default("v")

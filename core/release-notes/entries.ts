@@ -1,8 +1,9 @@
 // Turns the commits of a release into entries: skips what never belongs in notes (merge commits,
-// fixup!/squash!, release commits, configured bots) and splits GitHub's default squash body.
+// fixup!/squash!, release commits, configured bots) and reads each message in the configured style.
 import type { GitCommit, ReleaseEntry, ReleaseWarning } from "./commit.ts";
 import type { ReleaseNotesConfig } from "./config.ts";
 import { firstLine, type ParsedChange, parseMessage } from "./message.ts";
+import { commitOverride, readReleasePleaseMessage } from "./release-please-message.ts";
 
 export interface CommitEntries {
   entries: ReleaseEntry[];
@@ -11,13 +12,13 @@ export interface CommitEntries {
   skipped: number;
 }
 
-// release-please's `chore(main): release 1.2.3`, standard-version's `chore(release): 1.2.3`, …
+// The commit a release tool writes for the release itself: release-please's `chore(main): release
+// 1.2.3` (`release pkg 1.2.3`, `release main` for several packages), standard-version's
+// `chore(release): 1.2.3`, a bare `release: v1.2.3`. `chore(release): use npm@11` is a change.
 const RELEASE_COMMIT =
-  /^(?:chore(?:\([^)]*\))?!?:\s*release\b|chore\(release\):|release:?\s+v?\d+\.\d+)/i;
+  /^(?:chore(?:\([^)]*\))?!?:\s*release(?:\s+[\w@/.-]+)?\s+v?\d+\.\d+|chore(?:\([^)]*\))?!?:\s*release\s+main$|chore\(release\):\s*v?\d+\.\d+|release:?\s+v?\d+\.\d+)/i;
 const AUTOSQUASH = /^(?:fixup|squash|amend)! /;
-/** A bullet GitHub writes into a squash commit body for each commit of the pull request. */
-const SQUASH_BULLET = /^\* (?=\S)/;
-const SQUASH_END = /^-{3,}\s*$|^Co-authored-by:/i;
+const NO_SPACE_HEADER = /^(\w+)((?:\([^()\r\n]*\))?!?):(?=\S)/;
 
 export function knownTypes(config: ReleaseNotesConfig): Set<string> {
   return new Set(config.sections.map((rule) => rule.type));
@@ -34,10 +35,14 @@ export function entriesOf(commits: Iterable<GitCommit>, config: ReleaseNotesConf
 export class EntryReader {
   private readonly types: Set<string>;
   private readonly bots: Set<string>;
+  private readonly style: ReleaseNotesConfig["style"];
+  private readonly sentenceCase: boolean;
 
   constructor(config: ReleaseNotesConfig) {
     this.types = knownTypes(config);
     this.bots = new Set(config.botAuthors.map((bot) => bot.toLowerCase()));
+    this.style = config.style;
+    this.sentenceCase = config.sentenceCase;
   }
 
   read(commit: GitCommit, into: CommitEntries): void {
@@ -45,16 +50,44 @@ export class EntryReader {
       into.skipped++;
       return;
     }
-    const changes = changesOf(commit, this.types, into.warnings);
+    const changes =
+      this.style === "release-please"
+        ? this.releasePleaseChanges(commit, into.warnings)
+        : changesOf(commit, this.types, into.warnings);
     if (changes.length === 0) into.skipped++;
-    for (const change of changes) into.entries.push(toEntry(commit, change));
+    for (const change of changes) {
+      const entry = toEntry(commit, change);
+      if (this.sentenceCase) entry.subject = sentenceCased(entry.subject);
+      into.entries.push(entry);
+    }
+  }
+
+  private releasePleaseChanges(commit: GitCommit, warnings: ReleaseWarning[]): ParsedChange[] {
+    const header = firstLine(commit.message);
+    const cramped = header.match(NO_SPACE_HEADER);
+    if (cramped && this.types.has((cramped[1] ?? "").toLowerCase()))
+      warnings.push({
+        hash: commit.hash,
+        message: `header "${header}" has no space after "${cramped[1]}${cramped[2]}:"`,
+      });
+    const message = commitOverride(commit.pullRequestBody) ?? commit.message;
+    return readReleasePleaseMessage(message).filter((change) => this.counts(change));
+  }
+
+  /** Footers such as `Co-authored-by:` read as commits of unknown types; they can never show. */
+  private counts(change: ParsedChange): boolean {
+    return (
+      this.types.has(change.type) || change.breaking.length > 0 || change.releaseAs !== undefined
+    );
   }
 }
 
 function isSkipped(commit: GitCommit, bots: Set<string>): boolean {
   if (commit.parents.length > 1) return true; // its branch's commits are listed themselves
   const header = firstLine(commit.message);
-  if (AUTOSQUASH.test(header) || RELEASE_COMMIT.test(header)) return true;
+  if (AUTOSQUASH.test(header)) return true;
+  // A person's `chore: release 5.0.0` with a `Release-As:` footer asks for a version; it is listed.
+  if (RELEASE_COMMIT.test(header) && !/^release-as:/im.test(commit.message)) return true;
   return bots.has(commit.authorName.toLowerCase()) || bots.has(commit.authorEmail.toLowerCase());
 }
 
@@ -65,24 +98,15 @@ function changesOf(
 ): ParsedChange[] {
   const parsed = parseMessage(commit.message, types);
   for (const message of parsed.warnings) warnings.push({ hash: commit.hash, message });
-  const bullets = parsed.change?.pr ? squashBullets(commit.message, types) : [];
-  if (bullets.length === 0) return parsed.change ? [parsed.change] : [];
-  // Each bullet is one of the pull request's commits; they carry the pull request's link.
-  return bullets.map((bullet) => ({ ...bullet, pr: bullet.pr ?? parsed.change?.pr }));
+  return parsed.change ? [parsed.change] : [];
 }
 
-/** The conventional commits listed as `* type: …` bullets in a GitHub squash-merge body. */
-function squashBullets(message: string, types: Set<string>): ParsedChange[] {
-  const lines = message.replace(/\r\n?/g, "\n").split("\n").slice(1);
-  const chunks: string[][] = [];
-  for (const line of lines) {
-    if (SQUASH_END.test(line)) break;
-    if (SQUASH_BULLET.test(line)) chunks.push([line.slice(2)]);
-    else chunks.at(-1)?.push(line);
-  }
-  return chunks
-    .map((chunk) => parseMessage(chunk.join("\n"), types).change)
-    .filter((change): change is ParsedChange => change !== undefined && types.has(change.type));
+const KEPT_AS_WRITTEN = new Set(["gRPC", "npm"]);
+
+/** release-please's sentence-case plugin: a lower-case first letter becomes upper case. */
+function sentenceCased(subject: string): string {
+  if (KEPT_AS_WRITTEN.has(subject) || !/^[a-z]/.test(subject)) return subject;
+  return `${subject.charAt(0).toUpperCase()}${subject.slice(1)}`;
 }
 
 function toEntry(commit: GitCommit, change: ParsedChange): ReleaseEntry {

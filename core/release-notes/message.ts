@@ -178,7 +178,7 @@ function toIssueRef(reference: Commit["references"][number]): IssueRef {
 
 const ADVISORY = /\b(?:CVE-\d{4}-\d{4,}|GHSA(?:-[23456789cfghjmpqrvwx]{4}){3})\b/gi;
 
-function advisoriesIn(message: string): string[] {
+export function advisoriesIn(message: string): string[] {
   // A cheap literal check first: the full pattern is slow to run over every commit of a big history.
   if (!/cve-|ghsa-/i.test(message)) return [];
   return [...new Set([...message.matchAll(ADVISORY)].map((match) => match[0].toUpperCase()))];

@@ -64,8 +64,13 @@ export function entriesForRelease(
   overrides?: Map<string, EntryOverride>,
 ) {
   const read = entriesOf(commits, config);
-  const entries = applyOverrides(cancelReverts(read.entries), overrides ?? new Map());
+  const entries = applyOverrides(withoutReverted(read.entries, config), overrides ?? new Map());
   return { entries, warnings: read.warnings };
+}
+
+/** conventional-changelog drops a revert and its target when both are in a release; release-please lists both. */
+function withoutReverted(entries: ReleaseEntry[], config: ReleaseNotesConfig): ReleaseEntry[] {
+  return config.style === "conventional-changelog" ? cancelReverts(entries) : entries;
 }
 
 export function planRelease(input: ReleaseInput): ReleasePlan {
@@ -89,7 +94,10 @@ export interface EntriesInput extends Omit<ReleaseInput, "commits" | "contributo
 /** Plans a release from entries already read (a whole history is read once, then split). */
 export function planFromEntries(input: EntriesInput): ReleasePlan {
   const { config } = input;
-  const entries = applyOverrides(cancelReverts(input.entries), input.overrides ?? new Map());
+  const entries = applyOverrides(
+    withoutReverted(input.entries, config),
+    input.overrides ?? new Map(),
+  );
   const bump = bumpOf(entries, config);
   const version = input.tag
     ? versionOfTag(input.tag, config.tagPrefix)

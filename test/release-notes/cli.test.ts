@@ -54,25 +54,56 @@ describe("upkeep release-notes", () => {
       "### Features",
       "### Bug Fixes",
       "### Performance Improvements",
+    ]);
+    const entries = out
+      .filter((line) => line.startsWith("* "))
+      .map((line) => line.replace(/ \(\[[0-9a-f]{7}\]\(.*$/, ""));
+    // release-please's reading: git's `Revert "…"` messages are not conventional commits, so
+    // they are neither listed nor cancel what they revert.
+    expect(entries).toEqual([
+      "* **api:** add search ([#10](https://github.com/octo-org/octo-repo/issues/10))",
+      "* experimental flag",
+      "* **topic:** topic feature",
+      "* **core:** handle null ids",
+      "* **ui:** dark mode contrast",
+      "* cache parsed configs",
+    ]);
+    expect(run.stdout).toContain("closes [#7](https://github.com/octo-org/octo-repo/issues/7)");
+    expect(run.stdout).not.toContain("hotfix");
+    expect(run.stderr).toContain(
+      `warning: ${sha.nospace?.slice(0, 7)}: header "fix(core):handle null ids" has no space`,
+    );
+  });
+
+  it("the conventional-changelog style, chosen in the config, cancels reverts and lists old ones", async () => {
+    repo.write(
+      "classic.yml",
+      "releaseNotes:\n  style: conventional-changelog\n  botAuthors: ['renovate[bot]']\n",
+    );
+    const run = await runUpkeep(
+      ["release-notes", "--date", "2025-06-01", "--config", "classic.yml"],
+      { cwd: repo.dir },
+    );
+    expect(run.exitCode, run.stderr).toBe(0);
+    const out = lines(run.stdout);
+    expect(out.filter((line) => line.startsWith("### "))).toEqual([
+      "### Features",
+      "### Bug Fixes",
+      "### Performance Improvements",
       "### Reverts",
     ]);
     const entries = out
       .filter((line) => line.startsWith("* "))
       .map((line) => line.replace(/ \(\[[0-9a-f]{7}\]\(.*$/, ""));
     expect(entries).toEqual([
-      "* **api:** add search ([#10](https://github.com/octo-org/octo-repo/pull/10))",
+      "* **api:** add search ([#10](https://github.com/octo-org/octo-repo/issues/10))",
       "* **topic:** topic feature",
       "* **core:** handle null ids",
       "* **ui:** dark mode contrast",
       "* cache parsed configs",
       '* Revert "feat: legacy export"',
     ]);
-    expect(run.stdout).toContain("closes [#7](https://github.com/octo-org/octo-repo/issues/7)");
-    expect(run.stdout).not.toContain("hotfix");
     expect(run.stdout).not.toContain("experimental flag");
-    expect(run.stderr).toContain(
-      `warning: ${sha.nospace?.slice(0, 7)}: header "fix(core):handle null ids" has no space`,
-    );
   });
 
   it("the bundled CLI users install prints the same section", async () => {
@@ -125,6 +156,27 @@ describe("upkeep release-notes", () => {
       "handle null ids",
     ]);
     expect(context.version).toBe("1.0.1");
+  });
+
+  it("an explicit --to tag names the section and gives its date, whatever the commits call for", async () => {
+    const span = new GitFixture();
+    span.write("package.json", JSON.stringify({ repository: "octo-org/span" }));
+    span.commit("feat: base");
+    span.tag("v9.1.0");
+    span.commit("feat!: new engine");
+    span.tag("v10.0.0");
+    span.commit("fix: engine warm-up");
+    span.tag("v11.0.0", true);
+    const tagged = span.git("for-each-ref", "--format=%(creatordate:short)", "refs/tags/v11.0.0");
+    const run = await runUpkeep(["release-notes", "--from", "v9.1.0", "--to", "v11.0.0"], {
+      cwd: span.dir,
+    });
+    expect(run.exitCode, run.stderr).toBe(0);
+    expect(lines(run.stdout)[0]).toBe(
+      `## [11.0.0](https://github.com/octo-org/span/compare/v9.1.0...v11.0.0) (${tagged.trim()})`,
+    );
+    expect(run.stdout).toContain("* new engine");
+    expect(run.stdout).toContain("* engine warm-up");
   });
 
   it("a tag prefix selects that package's tags", async () => {
@@ -268,6 +320,83 @@ describe("upkeep release-notes", () => {
     const run = await runUpkeep(["release-notes", "--format", "xml"], { cwd: repo.dir });
     expect(run.exitCode).toBe(2);
     expect(run.stderr).toContain("--format must be markdown or json");
+  });
+});
+
+describe("BEGIN_COMMIT_OVERRIDE in a pull request's description", () => {
+  const overridden = () => {
+    const local = new GitFixture();
+    local.git("remote", "add", "origin", "https://github.com/octo-org/overrides.git");
+    local.commit("feat: base");
+    local.tag("v1.0.0");
+    local.commit("chore(deps): bump brace-expansion (#1)");
+    local.commit("fix: plain fix (#2)");
+    return local;
+  };
+  const body =
+    "Bumps it.\n\nBEGIN_COMMIT_OVERRIDE\nfix(deps): bump brace-expansion to 5.0.8\nEND_COMMIT_OVERRIDE";
+
+  it("--pull-requests gives the descriptions offline; the override replaces the commit message", async () => {
+    const local = overridden();
+    local.write(
+      "pulls.json",
+      JSON.stringify([
+        { number: 1, body },
+        { number: 2, body: "No override." },
+      ]),
+    );
+    const run = await runUpkeep(
+      ["release-notes", "--date", "2025-06-01", "--pull-requests", "pulls.json"],
+      { cwd: local.dir },
+    );
+    expect(run.exitCode, run.stderr).toBe(0);
+    const entries = lines(run.stdout)
+      .filter((line) => line.startsWith("* "))
+      .map((line) => line.replace(/ \(\[[0-9a-f]{7}\]\(.*$/, ""));
+    expect(entries).toEqual([
+      "* **deps:** bump brace-expansion to 5.0.8",
+      "* plain fix ([#2](https://github.com/octo-org/overrides/issues/2))",
+    ]);
+  });
+
+  it("with a GitHub token the next release reads the descriptions from the API", async () => {
+    const sandbox = await startSandbox();
+    try {
+      sandbox.addRepo("octo-org/overrides");
+      sandbox.addUser("maintainer");
+      const maintainer = sandbox.as("maintainer");
+      expect(await maintainer.openPullRequest("octo-org/overrides", { title: "bump", body })).toBe(
+        1,
+      );
+      await maintainer.openPullRequest("octo-org/overrides", { title: "fix", body: "Plain." });
+      const local = overridden();
+      const env = { GITHUB_TOKEN: sandbox.createToken("maintainer"), GITHUB_API_URL: sandbox.url };
+      const run = await runUpkeep(["release-notes", "--format", "json"], { cwd: local.dir, env });
+      expect(run.exitCode, run.stderr).toBe(0);
+      const context = JSON.parse(run.stdout);
+      expect(context.entries.map((entry: { subject: string }) => entry.subject)).toEqual([
+        "plain fix (#2)",
+        "bump brace-expansion to 5.0.8",
+      ]);
+      sandbox.assertValid();
+    } finally {
+      await sandbox.close();
+    }
+  }, 60_000);
+
+  it("a --pull-requests file of the wrong shape is a usage error naming the file and entry", async () => {
+    const local = overridden();
+    local.write("pulls.json", JSON.stringify([{ number: "one", body: "x" }]));
+    const run = await runUpkeep(["release-notes", "--pull-requests", "pulls.json"], {
+      cwd: local.dir,
+    });
+    expect(run.exitCode).toBe(2);
+    expect(run.stderr).toContain("--pull-requests pulls.json at [0].number");
+    const folder = await runUpkeep(["release-notes", "--pull-requests", ".git"], {
+      cwd: local.dir,
+    });
+    expect(folder.exitCode).toBe(2);
+    expect(folder.stderr).toContain("--pull-requests .git: not a regular file");
   });
 });
 

@@ -50,8 +50,7 @@ function normalised(section: string[] | undefined): string[] | undefined {
       .replace(
         /\(\[[0-9a-f]{7}\]\(https:\/\/github\.com\/googleapis\/release-please\/commit\/[0-9a-f]{40}\)\)/g,
         "(COMMIT)",
-      )
-      .replace(/\/pull\/(\d+)\)/g, "/issues/$1)"),
+      ),
   );
 }
 

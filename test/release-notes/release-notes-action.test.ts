@@ -78,7 +78,7 @@ describe("release-notes action", () => {
     expect(release).toMatchObject({ tag_name: "v1.1.0", draft: true, prerelease: false });
     expect(release?.body).toContain("### Features");
     expect(release?.body).toContain(
-      "* **api:** add search ([#10](https://github.com/octo-org/octo-repo/pull/10))",
+      "* **api:** add search ([#10](https://github.com/octo-org/octo-repo/issues/10))",
     );
     expect(release?.body).toContain(
       "### Contributors\n\n* Alice Maintainer\n* @bob-newcomer (first contribution)",

@@ -82,14 +82,14 @@ describe("the changelog section", () => {
     expect(lines).not.toContain("### Documentation");
   });
 
-  it("links pull requests, issues in other repositories, closing footers and commits", () => {
+  it("links pull requests (as issues, like release-please), issues in other repositories, closing footers and commits", () => {
     const [fix] = commits.slice(1, 2);
     const line = lines.find((text) => text.startsWith("* crash on empty input"));
     expect(line).toBe(
       `* crash on empty input, see [octo-org/other#3](https://github.com/octo-org/other/issues/3) ([${fix?.hash.slice(0, 7)}](https://github.com/octo-org/octo-repo/commit/${fix?.hash})), closes [#12](https://github.com/octo-org/octo-repo/issues/12)`,
     );
     expect(lines.find((text) => text.startsWith("* export CSV"))).toContain(
-      "[#31](https://github.com/octo-org/octo-repo/pull/31)",
+      "[#31](https://github.com/octo-org/octo-repo/issues/31)",
     );
   });
 

@@ -34,12 +34,13 @@ describe("the bump a release's commits call for", () => {
     expect(bump(...messages)).toBe(expected);
   });
 
-  it("a feature that was reverted in the same release does not bump", () => {
+  it("a feature that was reverted in the same release does not bump (conventional-changelog style)", () => {
+    const classic = { ...config, style: "conventional-changelog" as const };
     const commits = commitsOf(["fix: small", "feat: big"]);
     const feat = commits[1]?.hash as string;
     const revert = commitsOf([`Revert "feat: big"\n\nThis reverts commit ${feat}.`], "f")[0];
     if (!revert) throw new Error("fixture");
-    expect(bumpOf(entriesForRelease([revert, ...commits], config).entries, config)).toBe("patch");
+    expect(bumpOf(entriesForRelease([revert, ...commits], classic).entries, classic)).toBe("patch");
   });
 });
 

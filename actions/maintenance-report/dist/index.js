@@ -69134,7 +69134,13 @@ var DEFAULT_SECTIONS = [
   { type: "ci", section: "Continuous Integration", hidden: true }
 ];
 var releaseNotesConfigSchema = external_exports.strictObject({
+  style: external_exports.enum(["release-please", "conventional-changelog"]).default("release-please").describe(
+    "How commit messages are read. `release-please`: the subject stays, conventional paragraphs and footers in the body add entries, references come from footers, reverts are listed. `conventional-changelog`: one entry per commit, references anywhere in the message, a revert and its target cancel out."
+  ),
   sections: external_exports.array(sectionSchema).default(DEFAULT_SECTIONS).describe("Commit types in the order their sections appear."),
+  sentenceCase: external_exports.boolean().default(false).describe(
+    "Capitalise the first letter of every entry, as release-please's `sentence-case` plugin does (`gRPC` and `npm` subjects stay as written)."
+  ),
   tagPrefix: external_exports.string().default("v").describe("Text before the version in release tags: `v`, `` (bare), `pkg-v`, `@scope/pkg@`."),
   preMajorBreakingBumps: external_exports.enum(["minor", "major"]).default("minor").describe("What a breaking change bumps while the version is below 1.0.0."),
   initialVersion: external_exports.string().default("1.0.0").describe("Version of the first release when no release tag exists yet."),

@@ -2748,12 +2748,12 @@ var require_constants2 = __commonJS({
       ERROR2[ERROR2["PAUSED_H2_UPGRADE"] = 23] = "PAUSED_H2_UPGRADE";
       ERROR2[ERROR2["USER"] = 24] = "USER";
     })(ERROR = exports2.ERROR || (exports2.ERROR = {}));
-    var TYPE;
-    (function(TYPE2) {
-      TYPE2[TYPE2["BOTH"] = 0] = "BOTH";
-      TYPE2[TYPE2["REQUEST"] = 1] = "REQUEST";
-      TYPE2[TYPE2["RESPONSE"] = 2] = "RESPONSE";
-    })(TYPE = exports2.TYPE || (exports2.TYPE = {}));
+    var TYPE2;
+    (function(TYPE3) {
+      TYPE3[TYPE3["BOTH"] = 0] = "BOTH";
+      TYPE3[TYPE3["REQUEST"] = 1] = "REQUEST";
+      TYPE3[TYPE3["RESPONSE"] = 2] = "RESPONSE";
+    })(TYPE2 = exports2.TYPE || (exports2.TYPE = {}));
     var FLAGS;
     (function(FLAGS2) {
       FLAGS2[FLAGS2["CONNECTION_KEEP_ALIVE"] = 1] = "CONNECTION_KEEP_ALIVE";
@@ -44113,11 +44113,200 @@ function firstLine(text) {
   return end === -1 ? text : text.slice(0, end);
 }
 
+// core/release-notes/footer-grammar.ts
+var REJECTED = /* @__PURE__ */ Symbol("rejected");
+var WS = "[\\t\\v\\f \\u00a0\\ufeff]";
+var TYPE = "[^()\\s!:]+";
+var SUMMARY = new RegExp(`^(${TYPE})(?:\\(([^()\\n]+)\\))?(!)?:${WS}*(.*)$`);
+var FOOTER = new RegExp(
+  `^(?:(BREAKING[ -]CHANGE)|(${TYPE})(?:\\(([^()\\n]+)\\))?(!)?)(:| #)${WS}*(.*)$`
+);
+var UNCLOSED_SCOPE = new RegExp(`^${TYPE}\\([^()]*(?:\\(|$)`);
+var CONTINUATION = new RegExp(`^${WS}+`);
+function parseTree(message) {
+  const lines = message.trim().split("\n");
+  const summary2 = parseSummary(lines[0] ?? "");
+  if (!summary2) return void 0;
+  const footersFrom = footerTails(lines);
+  if (footersFrom === REJECTED) return void 0;
+  let at = skipBlank(lines, 1);
+  const body = [];
+  while (at < lines.length && !footersFrom[at]) {
+    const next = skipBlank(lines, at + 1);
+    body.push(lines[at], ...lines.slice(at + 1, next));
+    at = next;
+  }
+  while (body.length > 0 && body.at(-1) === "") body.pop();
+  return { summary: summary2, body, footers: readFooters(lines, at) };
+}
+function parseSummary(line) {
+  if (UNCLOSED_SCOPE.test(line)) return void 0;
+  const match = line.match(SUMMARY);
+  if (!match) return void 0;
+  return {
+    type: match[1],
+    scope: match[2],
+    bang: match[3] === "!",
+    subject: match[4]
+  };
+}
+function skipBlank(lines, from) {
+  let at = from;
+  while (at < lines.length && lines[at] === "") at++;
+  return at;
+}
+function footerAt(line) {
+  if (UNCLOSED_SCOPE.test(line)) return REJECTED;
+  return line.match(FOOTER);
+}
+function footerTails(lines) {
+  const tails = new Uint8Array(lines.length + 1);
+  tails[lines.length] = 1;
+  for (let at = lines.length - 1; at >= 1; at--) {
+    if (lines[at] === "") {
+      tails[at] = tails[at + 1];
+      continue;
+    }
+    const footer = footerAt(lines[at]);
+    if (footer === REJECTED) return REJECTED;
+    if (footer) tails[at] = tails[skipBlank(lines, afterContinuations(lines, at + 1))];
+  }
+  return tails;
+}
+function afterContinuations(lines, from) {
+  let at = from;
+  for (; ; ) {
+    const next = skipBlank(lines, at);
+    if (next >= lines.length || !CONTINUATION.test(lines[next])) return at;
+    at = next + 1;
+  }
+}
+function readFooters(lines, from) {
+  const footers = [];
+  let at = skipBlank(lines, from);
+  while (at < lines.length) {
+    const match = lines[at]?.match(FOOTER);
+    const footer = {
+      token: match[1] ?? match[2],
+      isBreakingToken: match[1] !== void 0,
+      scope: match[3],
+      bang: match[4] === "!",
+      separator: match[5],
+      lines: [match[6]],
+      gaps: []
+    };
+    const end = afterContinuations(lines, at + 1);
+    let blanks = 0;
+    for (let line = at + 1; line < end; line++) {
+      if (lines[line] === "") {
+        blanks++;
+        continue;
+      }
+      footer.gaps.push(blanks);
+      footer.lines.push(lines[line].replace(CONTINUATION, ""));
+      blanks = 0;
+    }
+    footers.push(footer);
+    at = skipBlank(lines, end);
+  }
+  return footers;
+}
+
+// core/release-notes/release-please-message.ts
+var PARAGRAPH_COMMIT = /\n\n(?=(?:feat|fix|docs|style|refactor|perf|test|build|ci|chore|revert)(?:\(.*?\))?: )/;
+function readReleasePleaseMessage(raw) {
+  const changes = [];
+  const message = raw.includes("\r") ? raw.replace(/\r\n?/g, "\n") : raw;
+  for (const part of splitMessage(message)) changes.push(...changesOf(part));
+  const advisories = advisoriesIn(raw);
+  for (const change of changes) change.advisories = advisories;
+  return changes;
+}
+function commitOverride(pullRequestBody) {
+  if (!pullRequestBody?.includes("BEGIN_COMMIT_OVERRIDE")) return void 0;
+  const after = pullRequestBody.split("BEGIN_COMMIT_OVERRIDE")[1] ?? "";
+  return after.split("END_COMMIT_OVERRIDE")[0]?.trim() || void 0;
+}
+function splitMessage(message) {
+  const [outside = "", ...blocks] = message.split("BEGIN_NESTED_COMMIT");
+  let rest = outside;
+  const nested = [];
+  for (const block of blocks) {
+    const [inner = "", ...after] = block.split("END_NESTED_COMMIT");
+    nested.push(inner);
+    rest += after.join("END_NESTED_COMMIT");
+  }
+  return [...rest.split(PARAGRAPH_COMMIT), ...nested].filter((part) => part.trim() !== "");
+}
+function changesOf(message) {
+  const tree = parseTree(message);
+  if (!tree) return [];
+  const changes = [];
+  for (const footer of tree.footers)
+    if (!footer.isBreakingToken) changes.push(...changesOf(footerAsMessage(footer)));
+  changes.push(headerChange(tree));
+  return changes;
+}
+function footerAsMessage(footer) {
+  const head = `${footer.token}${footer.scope ? `(${footer.scope})` : ""}${footer.bang ? "!" : ""}`;
+  const separator = footer.separator === ":" ? ": " : "";
+  const continued = footer.lines.slice(1).map((line, index) => `${"\n".repeat((footer.gaps[index] ?? 0) + 1)}${line}`).join("");
+  return `${head}${separator}${footer.lines[0]}${continued}`;
+}
+function headerChange(tree) {
+  const { type, scope, bang, subject } = tree.summary;
+  const note = breakingNote(tree);
+  const releaseAs = tree.footers.find((footer) => footer.token.toLowerCase() === "release-as");
+  return {
+    type: type.toLowerCase(),
+    scope: scope?.trim() || void 0,
+    subject,
+    header: `${type}${scope ? `(${scope})` : ""}${bang ? "!" : ""}: ${subject}`,
+    breaking: note ? [note] : [],
+    references: tree.footers.flatMap(referenceOf),
+    pr: prNumber(subject),
+    releaseAs: releaseAs ? releaseAs.lines.at(-1)?.trim() : void 0,
+    advisories: []
+  };
+}
+function breakingNote(tree) {
+  let text = tree.summary.bang ? tree.summary.subject : "";
+  const marker = tree.body.findIndex((line) => /^BREAKING[ -]CHANGE:/.test(line));
+  if (marker !== -1) {
+    const first = tree.body[marker].replace(/^BREAKING[ -]CHANGE:\s*/, "");
+    text = [first, ...tree.body.slice(marker + 1)].join("\n");
+  }
+  const footer = tree.footers.findLast((each) => each.isBreakingToken);
+  if (footer) text = footer.lines.at(-1) ?? "";
+  return text ? reflow(text) : void 0;
+}
+function reflow(note) {
+  let text = "";
+  let block = false;
+  for (const [index, line] of note.split("\n").entries()) {
+    if (index > 0 && /^#### |^[*-] /.test(line) && !block) {
+      text = `${text.trim()}
+`;
+      block = true;
+    }
+    if (line === "") break;
+    text += block ? `    ${line}
+` : `${line} `;
+  }
+  return text.trim();
+}
+function referenceOf(footer) {
+  const last = footer.lines.at(-1) ?? "";
+  const hashed = footer.separator === " #" || last.startsWith("#");
+  const issue3 = footer.separator === " #" || !last.startsWith("#") ? last : last.slice(1);
+  if (!hashed || !/^[0-9]+$/.test(issue3)) return [];
+  return [{ number: Number(issue3), action: footer.isBreakingToken ? void 0 : footer.token }];
+}
+
 // core/release-notes/entries.ts
-var RELEASE_COMMIT = /^(?:chore(?:\([^)]*\))?!?:\s*release\b|chore\(release\):|release:?\s+v?\d+\.\d+)/i;
+var RELEASE_COMMIT = /^(?:chore(?:\([^)]*\))?!?:\s*release(?:\s+[\w@/.-]+)?\s+v?\d+\.\d+|chore(?:\([^)]*\))?!?:\s*release\s+main$|chore\(release\):\s*v?\d+\.\d+|release:?\s+v?\d+\.\d+)/i;
 var AUTOSQUASH = /^(?:fixup|squash|amend)! /;
-var SQUASH_BULLET = /^\* (?=\S)/;
-var SQUASH_END = /^-{3,}\s*$|^Co-authored-by:/i;
+var NO_SPACE_HEADER2 = /^(\w+)((?:\([^()\r\n]*\))?!?):(?=\S)/;
 function knownTypes(config2) {
   return new Set(config2.sections.map((rule) => rule.type));
 }
@@ -44130,42 +44319,59 @@ function entriesOf(commits, config2) {
 var EntryReader = class {
   types;
   bots;
+  style;
+  sentenceCase;
   constructor(config2) {
     this.types = knownTypes(config2);
     this.bots = new Set(config2.botAuthors.map((bot) => bot.toLowerCase()));
+    this.style = config2.style;
+    this.sentenceCase = config2.sentenceCase;
   }
   read(commit, into) {
     if (isSkipped(commit, this.bots)) {
       into.skipped++;
       return;
     }
-    const changes = changesOf(commit, this.types, into.warnings);
+    const changes = this.style === "release-please" ? this.releasePleaseChanges(commit, into.warnings) : changesOf2(commit, this.types, into.warnings);
     if (changes.length === 0) into.skipped++;
-    for (const change of changes) into.entries.push(toEntry(commit, change));
+    for (const change of changes) {
+      const entry = toEntry(commit, change);
+      if (this.sentenceCase) entry.subject = sentenceCased(entry.subject);
+      into.entries.push(entry);
+    }
+  }
+  releasePleaseChanges(commit, warnings) {
+    const header = firstLine(commit.message);
+    const cramped = header.match(NO_SPACE_HEADER2);
+    if (cramped && this.types.has((cramped[1] ?? "").toLowerCase()))
+      warnings.push({
+        hash: commit.hash,
+        message: `header "${header}" has no space after "${cramped[1]}${cramped[2]}:"`
+      });
+    const message = commitOverride(commit.pullRequestBody) ?? commit.message;
+    return readReleasePleaseMessage(message).filter((change) => this.counts(change));
+  }
+  /** Footers such as `Co-authored-by:` read as commits of unknown types; they can never show. */
+  counts(change) {
+    return this.types.has(change.type) || change.breaking.length > 0 || change.releaseAs !== void 0;
   }
 };
 function isSkipped(commit, bots) {
   if (commit.parents.length > 1) return true;
   const header = firstLine(commit.message);
-  if (AUTOSQUASH.test(header) || RELEASE_COMMIT.test(header)) return true;
+  if (AUTOSQUASH.test(header)) return true;
+  if (RELEASE_COMMIT.test(header) && !/^release-as:/im.test(commit.message)) return true;
   return bots.has(commit.authorName.toLowerCase()) || bots.has(commit.authorEmail.toLowerCase());
 }
-function changesOf(commit, types, warnings) {
+function changesOf2(commit, types, warnings) {
   const parsed = parseMessage(commit.message, types);
   for (const message of parsed.warnings) warnings.push({ hash: commit.hash, message });
-  const bullets = parsed.change?.pr ? squashBullets(commit.message, types) : [];
-  if (bullets.length === 0) return parsed.change ? [parsed.change] : [];
-  return bullets.map((bullet) => ({ ...bullet, pr: bullet.pr ?? parsed.change?.pr }));
+  return parsed.change ? [parsed.change] : [];
 }
-function squashBullets(message, types) {
-  const lines = message.replace(/\r\n?/g, "\n").split("\n").slice(1);
-  const chunks = [];
-  for (const line of lines) {
-    if (SQUASH_END.test(line)) break;
-    if (SQUASH_BULLET.test(line)) chunks.push([line.slice(2)]);
-    else chunks.at(-1)?.push(line);
-  }
-  return chunks.map((chunk) => parseMessage(chunk.join("\n"), types).change).filter((change) => change !== void 0 && types.has(change.type));
+var KEPT_AS_WRITTEN = /* @__PURE__ */ new Set(["gRPC", "npm"]);
+function sentenceCased(subject) {
+  if (KEPT_AS_WRITTEN.has(subject) || !/^[a-z]/.test(subject)) return subject;
+  return `${subject.charAt(0).toUpperCase()}${subject.slice(1)}`;
 }
 function toEntry(commit, change) {
   return {
@@ -44184,6 +44390,43 @@ function toEntry(commit, change) {
   };
 }
 
+// core/release-notes/untrusted-text.ts
+var MENTION = /`[^`]*`|(?<![\w`@])@([A-Za-z0-9](?:-?[A-Za-z0-9]){0,38})(?![\w/@-])/g;
+function safeCommitText(text, kind = "subject") {
+  const escaped = escapeAngles(text, kind === "subject" ? /[<>]/ : /</);
+  return escaped.replace(MENTION, (match, login) => login ? `\`@${login}\`` : match);
+}
+function escapeAngles(text, escaped) {
+  const lastDoubleEnd = lastDoubleBacktickEnd(text);
+  let out = "";
+  let at = 0;
+  while (at < text.length) {
+    const char = text[at];
+    if (char === "`") {
+      const end = codeSpanEnd(text, at, lastDoubleEnd);
+      if (end !== -1) {
+        out += text.slice(at, end);
+        at = end;
+        continue;
+      }
+    }
+    out += !escaped.test(char) ? char : char === "<" ? "&lt;" : "&gt;";
+    at++;
+  }
+  return out;
+}
+function codeSpanEnd(text, at, lastDoubleEnd) {
+  const double = text.startsWith("``", at) && text[at + 2] !== void 0 && text[at + 2] !== "`";
+  if (double && lastDoubleEnd >= at + 6) return lastDoubleEnd;
+  const close = text.indexOf("`", at + 1);
+  return close === -1 ? -1 : close + 1;
+}
+function lastDoubleBacktickEnd(text) {
+  for (let at = text.length - 3; at >= 0; at--)
+    if (text[at] !== "`" && text[at + 1] === "`" && text[at + 2] === "`") return at + 3;
+  return -1;
+}
+
 // core/release-notes/markdown.ts
 function groupEntries(entries, config2) {
   const order = [...new Set(config2.sections.map((rule) => rule.section))];
@@ -44200,7 +44443,8 @@ function groupEntries(entries, config2) {
 }
 function sectionOf(entry, config2) {
   const rule = config2.sections.find((candidate) => candidate.type === entry.type);
-  if (entry.breaking.length === 0 && (!rule || rule.hidden)) return void 0;
+  const shown = entry.breaking.length > 0 || entry.releaseAs !== void 0;
+  if (!shown && (!rule || rule.hidden)) return void 0;
   return rule?.section ?? entry.type;
 }
 function byScopeThenSubject(a, b) {
@@ -44211,7 +44455,11 @@ function renderSection(heading, entries, config2, links) {
   const notes = entries.flatMap((entry) => entry.breaking.map((text) => ({ entry, text })));
   if (notes.length > 0) {
     lines.push("", "### \u26A0 BREAKING CHANGES", "");
-    for (const { entry, text } of notes) lines.push(`* ${scopePrefix(entry)}${text}`);
+    for (const { entry, text } of notes) {
+      const safe = safeCommitText(text, "note");
+      const note = config2.style === "release-please" ? linkFirstPr(safe, links) : safe;
+      lines.push(`* ${scopePrefix(entry)}${note}`);
+    }
   }
   for (const group of groupEntries(entries, config2)) {
     lines.push("", `### ${group.title}`, "");
@@ -44228,7 +44476,7 @@ function scopePrefix(entry) {
   return entry.scope && entry.scope !== "*" ? `**${entry.scope}:** ` : "";
 }
 function renderEntry(entry, links) {
-  const linked = linkSubject(entry.subject, entry.pr, links);
+  const linked = linkSubject(safeCommitText(entry.subject), links);
   const short = entry.hash.slice(0, 7);
   const commit = links ? ` ([${short}](${links.commit(entry.hash)}))` : ` ${short}`;
   const references = entry.references.filter((ref) => !linked.mentioned.has(refLabel(ref)));
@@ -44242,24 +44490,22 @@ function renderRef(ref, links) {
   return links ? `[${refLabel(ref)}](${links.issue(ref.number, ref.owner, ref.repo)})` : refLabel(ref);
 }
 var SUBJECT_REFERENCE = /(?:([\w.-]+)\/([\w.-]+))?#(\d+)/g;
-var MENTION = /`[^`]*`|\B@([a-z0-9](?:-?[a-z0-9/]){0,38})/g;
-function linkSubject(subject, pr, links) {
+function linkSubject(subject, links) {
   const mentioned = /* @__PURE__ */ new Set();
-  const prSuffix = pr === void 0 ? -1 : subject.search(/\(#\d+\)\s*$/);
-  const text = subject.replace(SUBJECT_REFERENCE, (match, owner, repo, number4, offset) => {
+  const text = subject.replace(SUBJECT_REFERENCE, (match, owner, repo, number4) => {
     const label = owner && repo ? `${owner}/${repo}#${number4}` : `#${number4}`;
     mentioned.add(label);
     if (!links) return match;
-    const isPr = !owner && offset === prSuffix + 1;
-    const url2 = isPr ? links.pull(Number(number4)) : links.issue(Number(number4), owner, repo);
-    return `[${label}](${url2})`;
+    return `[${label}](${links.issue(Number(number4), owner, repo)})`;
   });
-  if (!links) return { text, mentioned };
-  const withMentions = text.replace(
-    MENTION,
-    (match, login) => !login || login.includes("/") ? match : `[@${login}](${links.user(login)})`
+  return { text, mentioned };
+}
+function linkFirstPr(note, links) {
+  if (!links) return note;
+  return note.replace(
+    /\(#(\d+)\)/,
+    (_, number4) => `([#${number4}](${links.issue(Number(number4))}))`
   );
-  return { text: withMentions, mentioned };
 }
 
 // core/release-notes/extra-notes.ts
@@ -64267,6 +64513,9 @@ function releaseAsOf(entries) {
 }
 
 // core/release-notes/release.ts
+function withoutReverted(entries, config2) {
+  return config2.style === "conventional-changelog" ? cancelReverts(entries) : entries;
+}
 function planRelease(input2) {
   const read = entriesOf(input2.commits, input2.config);
   const contributors2 = input2.contributors ? contributorsOf(input2.commits, input2.contributors) : [];
@@ -64279,7 +64528,10 @@ function planRelease(input2) {
 }
 function planFromEntries(input2) {
   const { config: config2 } = input2;
-  const entries = applyOverrides(cancelReverts(input2.entries), input2.overrides ?? /* @__PURE__ */ new Map());
+  const entries = applyOverrides(
+    withoutReverted(input2.entries, config2),
+    input2.overrides ?? /* @__PURE__ */ new Map()
+  );
   const bump = bumpOf(entries, config2);
   const version2 = input2.tag ? versionOfTag(input2.tag, config2.tagPrefix) : nextVersion(input2.previous?.version, bump, {
     preMajorBreakingBumps: config2.preMajorBreakingBumps,
@@ -64394,6 +64646,36 @@ function exitOf(child) {
     child.on("error", reject);
     child.on("close", (code) => resolve(code ?? 1));
   });
+}
+
+// git/pull-request-bodies.ts
+var MAX_FILE_BYTES = 20 * 1024 * 1024;
+var pullRequestsFile = external_exports.array(
+  external_exports.object({ number: external_exports.number().int().positive(), body: external_exports.string().max(65536) })
+);
+function bodiesFromGitHub(source, warn) {
+  let failed = false;
+  return async (number4) => {
+    if (failed) return void 0;
+    try {
+      const pull = await source.getIssue(number4);
+      return pull.isPullRequest ? pull.body : void 0;
+    } catch (error63) {
+      const status = error63.status;
+      if (status === 404 || status === 410) return void 0;
+      failed = true;
+      warn(
+        `pull request descriptions unavailable (${error63.message}); commit messages used as written`
+      );
+      return void 0;
+    }
+  };
+}
+async function attachBody(commit, bodies) {
+  const pr = prNumber(firstLine(commit.message));
+  if (pr === void 0 || commit.parents.length > 1) return;
+  const body = await bodies(pr);
+  if (body !== void 0) commit.pullRequestBody = body;
 }
 
 // git/release-source.ts
@@ -64547,6 +64829,14 @@ async function firstReachable(cwd, candidates, head, maxChecks = 8) {
   }
   return void 0;
 }
+async function tagDate(cwd, name) {
+  const out = await gitMaybe(cwd, [
+    "for-each-ref",
+    "--format=%(creatordate:iso-strict)",
+    `refs/tags/${name}`
+  ]);
+  return out?.trim().slice(0, 10) || void 0;
+}
 
 // git/release-source.ts
 var ReleaseInputError = class extends Error {
@@ -64558,11 +64848,13 @@ async function planLocalRelease(options2) {
     throw new ReleaseInputError(`--to ${options2.to}: no such commit or tag`);
   });
   const tags = releaseTags(await listTags(cwd), config2.tagPrefix);
-  const own2 = options2.from ? void 0 : tags.find((tag) => tag.hash === toHash);
+  const own2 = tags.find((tag) => tag.name === options2.to) ?? (options2.from ? void 0 : tags.find((tag) => tag.hash === toHash));
   const previous = options2.from ? await fromRef(cwd, options2.from, tags) : await firstReachable(cwd, baseCandidates(tags, toHash, own2, options2.channel), toHash);
   const commits = [];
   const range = previous ? [`${previous.hash}..${toHash}`] : [toHash];
   for await (const commit of readCommits(cwd, { revisions: range })) commits.push(commit);
+  const bodies = options2.pullRequestBodies;
+  if (bodies) for (const commit of commits) await attachBody(commit, bodies);
   const emails = commits.map((commit) => commit.authorEmail);
   const plan = planRelease({
     commits,
@@ -64572,7 +64864,7 @@ async function planLocalRelease(options2) {
     channel: options2.channel,
     overrides: await loadOverrides(cwd, config2.overridesFile),
     repository: await repositoryOf(cwd, config2),
-    date: own2 ? (commits[0]?.date ?? options2.today).slice(0, 10) : options2.today,
+    date: own2 ? await tagDate(cwd, own2.name) ?? options2.today : options2.today,
     contributors: {
       knownBefore: await knownAuthorsBefore(cwd, previous?.hash, emails),
       logins: options2.logins ? await options2.logins(commits) : void 0,
@@ -64813,7 +65105,13 @@ var DEFAULT_SECTIONS = [
   { type: "ci", section: "Continuous Integration", hidden: true }
 ];
 var releaseNotesConfigSchema = external_exports.strictObject({
+  style: external_exports.enum(["release-please", "conventional-changelog"]).default("release-please").describe(
+    "How commit messages are read. `release-please`: the subject stays, conventional paragraphs and footers in the body add entries, references come from footers, reverts are listed. `conventional-changelog`: one entry per commit, references anywhere in the message, a revert and its target cancel out."
+  ),
   sections: external_exports.array(sectionSchema).default(DEFAULT_SECTIONS).describe("Commit types in the order their sections appear."),
+  sentenceCase: external_exports.boolean().default(false).describe(
+    "Capitalise the first letter of every entry, as release-please's `sentence-case` plugin does (`gRPC` and `npm` subjects stay as written)."
+  ),
   tagPrefix: external_exports.string().default("v").describe("Text before the version in release tags: `v`, `` (bare), `pkg-v`, `@scope/pkg@`."),
   preMajorBreakingBumps: external_exports.enum(["minor", "major"]).default("minor").describe("What a breaking change bumps while the version is below 1.0.0."),
   initialVersion: external_exports.string().default("1.0.0").describe("Version of the first release when no release tag exists yet."),
@@ -70382,7 +70680,8 @@ async function main() {
     to: getInput("to") || void 0,
     channel: getInput("prerelease") || void 0,
     today: (/* @__PURE__ */ new Date()).toISOString().slice(0, 10),
-    logins: port ? (commits) => loginsOf(port, commits) : void 0
+    logins: port ? (commits) => loginsOf(port, commits) : void 0,
+    pullRequestBodies: port ? bodiesFromGitHub(port, (message) => warning(message)) : void 0
   });
   for (const warning2 of plan.warnings)
     warning(`${warning2.hash.slice(0, 7)}: ${warning2.message}`);
