@@ -23,7 +23,7 @@ export const depsListCommand: CliCommand = {
   usage: [
     "upkeep deps list [PATH] [--json] [--exclude GLOB]... [--config FILE]",
     "  PATH       a directory to walk (default .) or a single lockfile",
-    "  --json     print [{ecosystem,name,version,scope,direct,file,line}]",
+    "  --json     print [{ecosystem,name,version,scope,direct,file,line[,alias]}]",
     "  --exclude  gitignore-style pattern to skip, relative to PATH (repeatable),",
     "             on top of .gitignore files and the config's deps.exclude",
     `  --config   config file (default PATH/${CONFIG_PATH})`,
@@ -103,15 +103,19 @@ function seenFrom(prefix: string, collected: CollectedPackages): CollectedPackag
 }
 
 function jsonList(collected: CollectedPackages): string {
-  const rows = collected.packages.map(({ ecosystem, name, version, scope, direct, location }) => ({
-    ecosystem,
-    name,
-    version,
-    scope,
-    direct,
-    file: location.file,
-    line: location.line ?? null,
-  }));
+  const rows = collected.packages.map((found) => {
+    const { ecosystem, name, version, scope, direct, location, alias } = found;
+    const row = {
+      ecosystem,
+      name,
+      version,
+      scope,
+      direct,
+      file: location.file,
+      line: location.line ?? null,
+    };
+    return alias === undefined ? row : { ...row, alias };
+  });
   return `${JSON.stringify(rows, null, 2)}\n`;
 }
 

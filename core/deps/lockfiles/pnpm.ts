@@ -110,15 +110,29 @@ function addPackages(lock: PnpmLock, result: ParseResultBuilder): void {
   const { direct, scopes } = lock.generation === 9 ? graphOf(lock) : flagsOf(lock);
   for (const [key, entry] of Object.entries(lock.packages)) {
     const line = lock.lines.get(key);
-    const id = parsePackageKey(key, lock.generation);
-    if (!id || !/^\d/.test(id.version)) {
+    const id = packageIdOf(key, entry, lock.generation);
+    if (!id) {
       const name = isRecord(entry) && typeof entry.name === "string" ? entry.name : key;
-      result.skip(name, "not from the npm registry (git, tarball or local package)", line);
+      result.skip(name, "no version recorded (local package or runtime)", line);
       continue;
     }
     const scope = scopes.get(key) ?? "prod";
     result.add({ name: id.name, version: id.version, scope, direct: direct.has(key), line });
   }
+}
+
+/**
+ * A registry package's key says its name and version; a git or tarball package's key holds a URL
+ * (`name@https://codeload…`, v6 `github.com/owner/repo/sha`), and its entry records `name` and
+ * `version` from the package's own package.json.
+ */
+function packageIdOf(key: string, entry: unknown, generation: PnpmGeneration) {
+  const id = parsePackageKey(key, generation);
+  if (id && /^\d/.test(id.version)) return id;
+  if (!isRecord(entry) || typeof entry.version !== "string" || !/^\d/.test(entry.version))
+    return undefined;
+  const name = typeof entry.name === "string" ? entry.name : id?.name;
+  return name ? { name, version: entry.version } : undefined;
 }
 
 /** pnpm 7/8 mark each package `dev: true|false`; importers name the direct ones. */

@@ -27,8 +27,14 @@ export const poetryLockParser: LockfileParser = {
       const version = stringAt(entry, "version") ?? "";
       const line = lines[index];
       const source = stringAt(recordAt(entry, "source"), "type");
-      if (source && source !== "legacy") {
-        result.skip(name, `installed from a ${source} source, not a package index`, line);
+      // A git or URL source records the version its build reported; local folders and files
+      // are the project's own code.
+      if (source === "directory" || source === "file" || !version) {
+        result.skip(
+          name,
+          `installed from a ${source ?? "unknown"} source, not a package index`,
+          line,
+        );
         continue;
       }
       const scope = recordedScope(entry) ?? graphScopes.get(name) ?? "prod";

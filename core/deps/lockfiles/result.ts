@@ -7,6 +7,8 @@ export interface FoundPackage {
   scope: "prod" | "dev";
   direct: boolean;
   line?: number;
+  /** The installed-as name when the lockfile records the package under an alias. */
+  alias?: string;
 }
 
 export class ParseResultBuilder {
@@ -23,8 +25,10 @@ export class ParseResultBuilder {
 
   add(found: FoundPackage, ecosystem = this.ecosystem, file = this.file): void {
     const location = found.line === undefined ? { file } : { file, line: found.line };
-    const { name, version, scope, direct } = found;
-    this.packages.push({ ecosystem, name, version, scope, direct, location });
+    const { name, version, scope, direct, alias } = found;
+    const entry: LockedPackage = { ecosystem, name, version, scope, direct, location };
+    if (alias !== undefined && alias !== name) entry.alias = alias;
+    this.packages.push(entry);
   }
 
   problem(message: string, line?: number): this {
