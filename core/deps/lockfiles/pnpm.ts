@@ -8,7 +8,7 @@ import { type PnpmGeneration, parsePackageKey, referencedKey, withoutPeers } fro
 import { ParseResultBuilder } from "./result.ts";
 import { scopesByReachability } from "./scope-graph.ts";
 import { LineIndex } from "./text-lines.ts";
-import { keyLines, parseYamlText } from "./yaml-text.ts";
+import { documentData, keyLines, parseYamlText } from "./yaml-text.ts";
 
 const DEPENDENCY_FIELDS = ["dependencies", "optionalDependencies", "devDependencies"] as const;
 
@@ -50,9 +50,12 @@ function readDocuments(content: string, result: ParseResultBuilder): ReadLock | 
   for (const document of yaml.documents)
     for (const [key, line] of keyLines(document, ["packages"], yaml.lines))
       packageLines.set(key, line);
-  const documents = yaml.documents.map(
-    (document) => document.toJS({ maxAliasCount: -1 }) as unknown,
-  );
+  const documents: unknown[] = [];
+  for (const document of yaml.documents) {
+    const data = documentData(document, result);
+    if (!data.ok) return undefined;
+    documents.push(data.value);
+  }
   return { documents, packageLines };
 }
 
@@ -75,7 +78,7 @@ function mergeDocuments(
     version ??= data.lockfileVersion;
     Object.assign(lock.packages, isRecord(data.packages) ? data.packages : {});
     Object.assign(lock.snapshots, isRecord(data.snapshots) ? data.snapshots : {});
-    lock.importers.push(...importersOf(data));
+    for (const importer of importersOf(data)) lock.importers.push(importer);
   }
   const generation = generationOf(version);
   if (!generation) {

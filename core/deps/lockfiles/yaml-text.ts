@@ -1,5 +1,6 @@
 // YAML lockfiles (pnpm, pubspec): parse with `yaml`, keeping node ranges so each entry has a line.
 import { type Document, isMap, isScalar, parseAllDocuments } from "yaml";
+import { MAX_YAML_ALIASES } from "./limits.ts";
 import type { ParseResultBuilder } from "./result.ts";
 import { LineIndex } from "./text-lines.ts";
 
@@ -21,6 +22,24 @@ export function parseYamlText(content: string, result: ParseResultBuilder): Yaml
     }
   }
   return { documents, lines };
+}
+
+/**
+ * A document as plain data with alias expansion capped, so a "billion laughs" file is a problem
+ * rather than gigabytes; undefined after reporting it.
+ */
+export function documentData(
+  document: Document,
+  result: ParseResultBuilder,
+): { ok: true; value: unknown } | { ok: false } {
+  try {
+    return { ok: true, value: document.toJS({ maxAliasCount: MAX_YAML_ALIASES }) };
+  } catch (error) {
+    const message = (error as Error).message;
+    if (!/alias/i.test(message)) throw error;
+    result.problem(`YAML aliases expand past the budget of ${MAX_YAML_ALIASES}; not parsed`);
+    return { ok: false };
+  }
 }
 
 /** Line of each key of the mapping at `path` in a document. */
