@@ -18,6 +18,9 @@ export const MAX_LOCKFILE_ENTRIES = 250_000;
 /** Nesting of JSON lockfiles: npm v1 trees nest a level per dependency, rarely past 50. */
 export const MAX_JSON_DEPTH = 1_000;
 
+/** Flow-collection nesting of YAML lockfiles (pnpm writes two or three levels). */
+export const MAX_YAML_DEPTH = 256;
+
 /** YAML aliases a lockfile may expand (pnpm and pubspec write none; a "billion laughs" needs many). */
 export const MAX_YAML_ALIASES = 100;
 
