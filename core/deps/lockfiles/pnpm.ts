@@ -111,6 +111,7 @@ function unknownVersion(version: unknown): string {
 
 function addPackages(lock: PnpmLock, result: ParseResultBuilder): void {
   const { direct, scopes } = lock.generation === 9 ? graphOf(lock) : flagsOf(lock);
+  const aliases = importerAliases(lock);
   for (const [key, entry] of Object.entries(lock.packages)) {
     const line = lock.lines.get(key);
     const id = packageIdOf(key, entry, lock.generation);
@@ -120,7 +121,8 @@ function addPackages(lock: PnpmLock, result: ParseResultBuilder): void {
       continue;
     }
     const scope = scopes.get(key) ?? "prod";
-    result.add({ name: id.name, version: id.version, scope, direct: direct.has(key), line });
+    const alias = aliases.get(withoutPeers(key));
+    result.add({ name: id.name, version: id.version, scope, direct: direct.has(key), line, alias });
   }
 }
 
@@ -175,6 +177,27 @@ function snapshotEdges(snapshot: unknown): string[] {
     }
   }
   return keys;
+}
+
+/**
+ * Packages the project installs under another name (`foo: npm:bar@^1` is recorded as
+ * `foo: {version: bar@1.0.0}`): package key → the name it is installed as.
+ */
+function importerAliases(lock: PnpmLock): Map<string, string> {
+  const aliases = new Map<string, string>();
+  for (const importer of lock.importers) {
+    for (const field of DEPENDENCY_FIELDS) {
+      const dependencies = importer[field];
+      if (!isRecord(dependencies)) continue;
+      for (const [name, value] of Object.entries(dependencies)) {
+        const reference = isRecord(value) ? String(value.version) : String(value);
+        const key = referencedKey(name, reference, lock.generation);
+        const id = key ? parsePackageKey(key, lock.generation) : undefined;
+        if (key && id && id.name !== name) aliases.set(withoutPeers(key), name);
+      }
+    }
+  }
+  return aliases;
 }
 
 /** The `packages`/`snapshots` keys the importers' dependency fields point at. */

@@ -60,6 +60,26 @@ describe("upkeep deps list", () => {
     expect(broken.stderr).toContain("deps.exclude");
   });
 
+  it("matches a hostile .gitignore and excludes in linear time, and names an unusable pattern", async () => {
+    const root = mkdtempSync(join(tmpdir(), "upkeep-deps-list-"));
+    const deep = `${"a/".repeat(60)}go.mod`;
+    mkdirSync(join(root, deep, ".."), { recursive: true });
+    writeFileSync(join(root, deep), "module a\n\ngo 1.22\n\nrequire example.com/x v1.0.0\n");
+    // With a backtracking matcher this pattern takes minutes on that path.
+    writeFileSync(join(root, ".gitignore"), `${"**/a/".repeat(12)}**/b\n`);
+    const run = await runUpkeep(["deps", "list", "--json"], { cwd: root });
+    expect(run.exitCode).toBe(0);
+    expect(JSON.parse(run.stdout).map((row: { name: string }) => row.name)).toEqual([
+      "example.com/x",
+    ]);
+
+    mkdirSync(join(root, ".github"));
+    writeFileSync(join(root, ".github/upkeep.yml"), "deps:\n  exclude:\n    - '[z-a]'\n");
+    const broken = await runUpkeep(["deps", "list"], { cwd: root });
+    expect(broken.exitCode).toBe(2);
+    expect(broken.stderr).toMatch(/deps\.exclude.*invalid character class range/s);
+  });
+
   it("takes a single lockfile and shows paths as typed, relative to where it runs", async () => {
     const run = await runUpkeep(["deps", "list", "test/deps/fixtures/cargo/Cargo.lock", "--json"]);
     expect(run.exitCode).toBe(0);

@@ -402,4 +402,15 @@ describe("npm aliases", () => {
     const plain = collected.packages.find((found) => found.name === "react");
     expect(plain).not.toHaveProperty("alias");
   });
+
+  it.each(["pnpm-v6/pnpm-v6-with-aliased-dep", "pnpm-v9/pnpm-with-aliased-dep"])(
+    "pnpm (%s, from pnpm's own fixtures) lists the real package with the alias",
+    async (folder) => {
+      const corpus = new URL(`../../corpus/lockfiles/${folder}/`, import.meta.url).pathname;
+      const collected = await collectPackages(corpus, { files: ["pnpm-lock.yaml"] });
+      expect(collected.packages).toMatchObject([
+        { name: "is-positive", version: "1.0.0", alias: "positive", direct: true },
+      ]);
+    },
+  );
 });
