@@ -190,6 +190,8 @@ for fmt in sorted(os.listdir(HERE)):
         source = json.load(open(os.path.join(folder, "source.json")))
         text = open(os.path.join(folder, source["lockfile"]), encoding="utf-8").read()
         packages = sorted(DERIVE[fmt](text))
-        json.dump({"derivedBy": f"derive_expected.py:{DERIVE[fmt].__name__}", "packages": packages},
-                  open(os.path.join(folder, "expected.json"), "w"), indent=1)
+        expected = {"derivedBy": f"derive_expected.py:{DERIVE[fmt].__name__}", "packages": packages}
+        # Two-space indent and a final newline: the repository's formatter (Biome) checks JSON.
+        with open(os.path.join(folder, "expected.json"), "w") as out:
+            out.write(json.dumps(expected, indent=2) + "\n")
         print(f"{fmt}/{case}: {len(packages)}")

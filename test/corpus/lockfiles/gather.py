@@ -21,5 +21,6 @@ for line in open(os.path.join(HERE, "cases.tsv")):
     source = {"repository": f"https://github.com/{repo}", "commit": commit, "path": path,
               "url": f"https://github.com/{repo}/blob/{commit}/{path}", "licence": licence,
               "lockfile": saved_as}
-    json.dump(source, open(os.path.join(target, "source.json"), "w"), indent=2)
+    with open(os.path.join(target, "source.json"), "w") as out:
+        out.write(json.dumps(source, indent=2) + "\n")
     print(f"{fmt}/{case}: {len(content)} bytes", file=sys.stderr)
