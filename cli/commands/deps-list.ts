@@ -1,12 +1,12 @@
 // `upkeep deps list [PATH] [--json]`: the packages Upkeep reads from a tree's lockfiles (or one
 // lockfile), as the dependency scan will see them. Problems go to stderr; exit 3 when incomplete.
 import { statSync } from "node:fs";
-import { join, relative, resolve, sep } from "node:path";
+import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import { formatConfigProblem } from "../../core/config/errors.ts";
 import { loadConfigFile } from "../../core/config/load-file.ts";
 import { CONFIG_PATH } from "../../core/config/parse.ts";
 import { type CollectedPackages, collectPackages } from "../../core/deps/lockfiles/collect.ts";
-import { lockfileParsers } from "../../core/deps/lockfiles/index.ts";
+import { lockfileParsers, parserFor } from "../../core/deps/lockfiles/index.ts";
 import { MAX_LOCKFILE_BYTES } from "../../core/deps/lockfiles/limits.ts";
 import { type CliCommand, type CliIo, EXIT, UsageError } from "../command.ts";
 
@@ -23,7 +23,7 @@ export const depsListCommand: CliCommand = {
   usage: [
     "upkeep deps list [PATH] [--json] [--exclude GLOB]... [--config FILE]",
     "  PATH       a directory to walk (default .) or a single lockfile",
-    "  --json     print [{ecosystem,name,version,scope,direct,file,line}]",
+    "  --json     print [{ecosystem,name,version,scope,direct,file,line[,alias]}]",
     "  --exclude  gitignore-style pattern to skip, relative to PATH (repeatable),",
     "             on top of .gitignore files and the config's deps.exclude",
     `  --config   config file (default PATH/${CONFIG_PATH})`,
@@ -34,10 +34,7 @@ export const depsListCommand: CliCommand = {
   async run(args, io) {
     const options = parseArgs(args);
     const target = resolve(io.cwd, options.target);
-    if (!isDirectory(target)) {
-      const single = await collectPackages(io.cwd, { files: [relative(io.cwd, target)] });
-      return print(single, options, io);
-    }
+    if (!isDirectory(target)) return listOneLockfile(target, options, io);
     const configFile = options.config ? resolve(io.cwd, options.config) : join(target, CONFIG_PATH);
     const loaded = await loadConfigFile(configFile, { required: options.config !== undefined });
     if (!loaded.ok) {
@@ -49,6 +46,20 @@ export const depsListCommand: CliCommand = {
     return print(seenFrom(relative(io.cwd, target), collected), options, io);
   },
 };
+
+/**
+ * A lockfile named on the command line is read wherever it is: the person chose it. Files beside
+ * it (package.json, pyproject.toml, `-r` includes) are read only inside its folder.
+ */
+async function listOneLockfile(target: string, options: ListArgs, io: CliIo): Promise<number> {
+  if (!parserFor(basename(target)))
+    throw new UsageError(
+      `${relative(io.cwd, target)}: not a lockfile format Upkeep reads (see \`upkeep deps list --help\`)`,
+    );
+  const folder = dirname(target);
+  const single = await collectPackages(folder, { files: [basename(target)] });
+  return print(seenFrom(relative(io.cwd, folder), single), options, io);
+}
 
 function print(collected: CollectedPackages, options: ListArgs, io: CliIo): number {
   io.stdout(options.json ? jsonList(collected) : table(collected));
@@ -98,20 +109,25 @@ function seenFrom(prefix: string, collected: CollectedPackages): CollectedPackag
       location: { ...found.location, file: from(found.location.file) },
     })),
     problems: collected.problems.map((problem) => ({ ...problem, file: from(problem.file) })),
+    notes: collected.notes.map((note) => ({ ...note, file: from(note.file) })),
     unscannable: collected.unscannable.map((entry) => ({ ...entry, file: from(entry.file) })),
   };
 }
 
 function jsonList(collected: CollectedPackages): string {
-  const rows = collected.packages.map(({ ecosystem, name, version, scope, direct, location }) => ({
-    ecosystem,
-    name,
-    version,
-    scope,
-    direct,
-    file: location.file,
-    line: location.line ?? null,
-  }));
+  const rows = collected.packages.map((found) => {
+    const { ecosystem, name, version, scope, direct, location, alias } = found;
+    const row = {
+      ecosystem,
+      name,
+      version,
+      scope,
+      direct,
+      file: location.file,
+      line: location.line ?? null,
+    };
+    return alias === undefined ? row : { ...row, alias };
+  });
   return `${JSON.stringify(rows, null, 2)}\n`;
 }
 
@@ -126,7 +142,7 @@ function table(collected: CollectedPackages): string {
     found.location.line ? `${found.location.file}:${found.location.line}` : found.location.file,
   ]);
   const widths = header.map((title, column) =>
-    Math.max(title.length, ...rows.map((row) => row[column]!.length)),
+    rows.reduce((widest, row) => Math.max(widest, row[column]!.length), title.length),
   );
   const format = (row: string[]) =>
     row
@@ -139,6 +155,10 @@ function table(collected: CollectedPackages): string {
 }
 
 function reportProblems(collected: CollectedPackages, io: CliIo): void {
+  for (const note of collected.notes) {
+    const where = note.line ? `${note.file}:${note.line}` : note.file;
+    io.stderr(`note: ${where}: ${note.message}\n`);
+  }
   for (const problem of collected.problems) {
     const where = problem.line ? `${problem.file}:${problem.line}` : problem.file;
     io.stderr(`error: ${where}: ${problem.message}\n`);

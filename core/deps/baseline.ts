@@ -52,7 +52,7 @@ export function readBaseline(text: string): BaselineResult {
       for (const result of results) subjects.push(isObject(result) ? result.properties : undefined);
     }
   } else if (isObject(value) && Array.isArray(value.findings)) {
-    subjects.push(...value.findings);
+    for (const finding of value.findings) subjects.push(finding);
   } else {
     return {
       ok: false,

@@ -2,6 +2,16 @@
 // which findings are ignored (with a reason, until a date) and what opens a security window.
 import { z } from "zod";
 import { findingSeverityField } from "../config/fields.ts";
+import { pathPatternError } from "./path-patterns.ts";
+
+/** A gitignore-style pattern, checked here so an unusable one is a located config error. */
+const pathPatternField = z
+  .string()
+  .min(1)
+  .superRefine((pattern, ctx) => {
+    const error = pathPatternError(pattern);
+    if (error) ctx.addIssue({ code: "custom", message: error });
+  });
 
 /** A calendar date or an ISO timestamp; a date means the end of that day in UTC. */
 const expiryField = z
@@ -18,9 +28,7 @@ export const ignoreRuleSchema = z.strictObject({
     .min(1)
     .describe("Advisory id or any of its aliases: GHSA-…, CVE-…, PYSEC-…, RUSTSEC-…, GO-…"),
   package: z.string().min(1).optional().describe("Only this package (name as in the lockfile)."),
-  path: z
-    .string()
-    .min(1)
+  path: pathPatternField
     .optional()
     .describe('Only lockfiles matching this gitignore-style pattern, e.g. "services/legacy/**".'),
   reason: z.string().trim().min(1, { message: "an ignore needs a reason" }),
@@ -77,7 +85,7 @@ export const depsConfigSchema = z
   .strictObject({
     enabled: z.boolean().default(true),
     exclude: z
-      .array(z.string().min(1))
+      .array(pathPatternField)
       .default([])
       .describe("gitignore-style patterns of paths not to scan, on top of .gitignore."),
     failOn: failOnField.default("high"),

@@ -58,7 +58,7 @@ function groupByAlias(advisories: Advisory[]): Advisory[][] {
     const merged = { ids: new Set(ids), members: [advisory] };
     for (const group of joined) {
       for (const id of group.ids) merged.ids.add(id);
-      merged.members.push(...group.members);
+      for (const member of group.members) merged.members.push(member);
       groups.splice(groups.indexOf(group), 1);
     }
     groups.push(merged);

@@ -30,6 +30,11 @@ export interface LockedPackage {
   /** Declared by the project itself rather than pulled in by another package. */
   direct: boolean;
   location: PackageLocation;
+  /**
+   * The name the project installs it under when that differs from the real name (`"foo":
+   * "npm:bar@1.2.3"` installs bar as foo). `name` is the real one, which advisories name.
+   */
+  alias?: string;
 }
 
 /** A problem in one file; the scan goes on with the other files and reports itself incomplete. */

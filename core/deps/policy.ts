@@ -1,11 +1,12 @@
 // Decides what each finding means for this repository: ignored (with reason, until expiry), outside
 // the gate (dev-only, already in the baseline, no fix yet, below the threshold) or failing.
-import ignore from "ignore";
+
 import type { FindingSeverity } from "../config/fields.ts";
 import { normalizeName } from "./advisories/package-key.ts";
 import { baselineKeys } from "./baseline.ts";
 import type { DepsConfig, IgnoreRule } from "./config.ts";
 import type { Finding } from "./match.ts";
+import { pathRules } from "./path-patterns.ts";
 import { severityRank } from "./severity.ts";
 
 export type FindingStatus =
@@ -52,7 +53,7 @@ function ruleMatches(rule: IgnoreRule, finding: Finding): boolean {
   ) {
     return false;
   }
-  return !rule.path || ignore().add(rule.path).ignores(finding.file);
+  return !rule.path || pathRules([rule.path]).ignores(finding.file);
 }
 
 function threshold(config: DepsConfig): number {

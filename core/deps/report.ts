@@ -126,7 +126,7 @@ function notScanned(result: ScanResult): string[] {
 export function renderTable(result: ScanResult): string {
   const table = [HEADER, ...rows(result)];
   const widths = HEADER.map((_, column) =>
-    Math.max(...table.map((row) => (row[column] ?? "").length)),
+    table.reduce((widest, row) => Math.max(widest, (row[column] ?? "").length), 0),
   );
   const lines = table.map((row) =>
     row

@@ -2,7 +2,7 @@ import { cpSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { openOfflineDatabase } from "../../core/deps/advisories/offline/database.ts";
-import { readRecordZip } from "../../core/deps/advisories/offline/zip.ts";
+import { forEachZipRecord, readRecordZip } from "../../core/deps/advisories/offline/zip.ts";
 import { SHARED_OSV, tempDir, writeZipDatabase, zipOf } from "./support/osv-db.ts";
 
 const record = (id: string, name: string, extra: Record<string, unknown> = {}) =>
@@ -180,6 +180,30 @@ describe("zip bomb guards", () => {
       maxRatio: 200,
     });
     expect(total.problems[0]).toMatch(/1000 bytes uncompressed/);
+  });
+
+  it("hands on every record of a zip bigger than one inflating batch, and stops at the total cap", () => {
+    // 40 entries of 1 MiB: more than one 32 MiB batch, each small enough to pass the ratio check.
+    const filler = (id: string) => `{"id":"${id}","details":"${"a".repeat((1 << 20) - 40)}"}`;
+    const entries = Object.fromEntries(
+      Array.from({ length: 40 }, (_, i) => [`R-${i}.json`, filler(`R-${i}`)]),
+    );
+    const seen: string[] = [];
+    const problems = forEachZipRecord(zipOf(entries), (name) => seen.push(name));
+    expect(problems).toEqual([]);
+    expect(new Set(seen)).toEqual(new Set(Object.keys(entries)));
+    const capped: string[] = [];
+    const limits = {
+      maxEntries: 100,
+      maxEntryBytes: 2 << 20,
+      maxTotalBytes: 10 << 20,
+      maxRatio: 2000,
+    };
+    const stopped = forEachZipRecord(zipOf(entries), (name) => capped.push(name), limits);
+    expect(capped).toHaveLength(10);
+    expect(stopped).toEqual([
+      `zip exceeds ${10 << 20} bytes uncompressed; looks like a zip bomb, the rest was not read`,
+    ]);
   });
 
   it("reports a bomb in a database as a problem with the zip's name; other records still load", () => {

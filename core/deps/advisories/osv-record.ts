@@ -75,7 +75,7 @@ function readRange(
       localProblems.push(`${where}: "${version}" is not a ${scheme.name} version`);
     }
   }
-  problems.push(...localProblems);
+  for (const problem of localProblems) problems.push(problem);
   return localProblems.length > 0 ? undefined : { type: raw.type, events };
 }
 

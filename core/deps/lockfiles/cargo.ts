@@ -4,7 +4,7 @@ import type { LockfileParser } from "../package.ts";
 import { isRecord, stringAt } from "./json-text.ts";
 import { basename } from "./names.ts";
 import { ParseResultBuilder } from "./result.ts";
-import { parseTomlText, tableArrayLines } from "./toml-text.ts";
+import { packageIdentity, parseTomlText, tableArrayLines } from "./toml-text.ts";
 
 export const cargoLockParser: LockfileParser = {
   format: "Cargo.lock",
@@ -25,9 +25,10 @@ export const cargoLockParser: LockfileParser = {
     for (const [index, entry] of packages.entries()) {
       const source = stringAt(entry, "source");
       if (source === undefined) continue;
-      const name = stringAt(entry, "name") ?? "";
-      const version = stringAt(entry, "version") ?? "";
       const line = lines[index];
+      const identity = packageIdentity(entry, line, result);
+      if (!identity) continue;
+      const { name, version } = identity;
       if (!/^(registry|sparse)\+/.test(source)) {
         result.skip(name, "not from a crate registry (git or path dependency)", line);
         continue;

@@ -23,6 +23,8 @@ export interface CollectedPackages {
   lockfiles: ParsedLockfile[];
   packages: LockedPackage[];
   problems: ParseProblem[];
+  /** Files skipped on purpose (special files, unreadable .gitignore rules): said, not failed. */
+  notes: ParseProblem[];
   unscannable: (NonNullable<LockfileParseResult["unscannable"]>[number] & { file: string })[];
 }
 
@@ -40,16 +42,22 @@ export async function collectPackages(
     lockfiles: [],
     packages: [],
     problems: [],
+    notes: [],
     unscannable: [],
   };
   const targets = options.files
     ? namedFiles(root, options.files, collected.problems)
-    : await discoverLockfiles(root, { exclude: options.exclude ?? [] });
+    : await discoverLockfiles(root, {
+        exclude: options.exclude ?? [],
+        onProblem: (problem) => collected.problems.push(problem),
+        onNote: (note) => collected.notes.push(note),
+      });
   for (const { path, parser } of targets) {
     const result = parseFile(root, path, parser);
     collected.lockfiles.push({ path, format: parser.format, packageCount: result.packages.length });
-    collected.packages.push(...result.packages);
-    collected.problems.push(...result.problems);
+    // One loop per entry: spreading a 130k-entry array into push() overflows the stack.
+    for (const found of result.packages) collected.packages.push(found);
+    for (const problem of result.problems) collected.problems.push(problem);
     for (const entry of result.unscannable ?? [])
       collected.unscannable.push({ file: path, ...entry });
   }
@@ -104,8 +112,10 @@ function readWithinRoot(root: string, path: string): Read {
     const inside = relative(realpathSync(root), absolute);
     if (inside === ".." || inside.startsWith(`..${sep}`) || isAbsolute(inside))
       return { ok: false, message: "outside the scanned directory; not read" };
-    const size = statSync(absolute).size;
-    if (size > MAX_LOCKFILE_BYTES) return { ok: false, message: tooLargeMessage(size) };
+    const stats = statSync(absolute);
+    // A FIFO or device would block the read forever.
+    if (!stats.isFile()) return { ok: false, message: "not a regular file; not read" };
+    if (stats.size > MAX_LOCKFILE_BYTES) return { ok: false, message: tooLargeMessage(stats.size) };
     return { ok: true, text: readFileSync(absolute, "utf8") };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;

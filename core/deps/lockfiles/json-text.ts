@@ -1,11 +1,17 @@
 // JSON lockfiles: parse with JSON.parse (the fast floor), then find entry lines from the text.
 import type { ParseProblem } from "../package.ts";
+import { MAX_JSON_DEPTH } from "./limits.ts";
 import { LineIndex } from "./text-lines.ts";
 
 export type JsonParse = { ok: true; value: unknown } | { ok: false; problem: ParseProblem };
 
 /** JSON.parse with a problem that names the file and, where the engine says it, the line. */
 export function parseJsonText(file: string, text: string): JsonParse {
+  const deep = depthOver(text, MAX_JSON_DEPTH);
+  if (deep !== undefined) {
+    const message = `JSON nested more than ${MAX_JSON_DEPTH} levels deep; not parsed`;
+    return { ok: false, problem: { file, line: new LineIndex(text).lineAt(deep), message } };
+  }
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch (error) {
@@ -13,6 +19,23 @@ export function parseJsonText(file: string, text: string): JsonParse {
     const line = errorLine(text, message);
     return { ok: false, problem: { file, line, message: jsonMessage(text, message) } };
   }
+}
+
+/** Offset where nesting first passes `max` (strings skipped), or undefined; one linear pass. */
+function depthOver(text: string, max: number): number | undefined {
+  let depth = 0;
+  let inString = false;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (inString) {
+      if (code === 0x5c) index++;
+      else if (code === 0x22) inString = false;
+    } else if (code === 0x22) inString = true;
+    else if (code === 0x7b || code === 0x5b) {
+      if (++depth > max) return index;
+    } else if (code === 0x7d || code === 0x5d) depth--;
+  }
+  return undefined;
 }
 
 function errorLine(text: string, message: string): number {

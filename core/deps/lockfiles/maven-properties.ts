@@ -4,6 +4,8 @@ import { recordAt, stringAt } from "./json-text.ts";
 export type Properties = Map<string, string>;
 
 const MAX_DEPTH = 10;
+/** Versions and coordinates are short: a value growing past this is a reference bomb, left unresolved. */
+const MAX_RESOLVED_LENGTH = 1_000;
 
 export function pomProperties(project: Record<string, unknown>): Properties {
   const properties: Properties = new Map();
@@ -30,7 +32,7 @@ export function resolveProperties(value: string, properties: Properties): string
       /\$\{([^}]+)\}/g,
       (reference, name: string) => properties.get(name) ?? reference,
     );
-    if (next === resolved) break;
+    if (next === resolved || next.length > MAX_RESOLVED_LENGTH) break;
     resolved = next;
   }
   return resolved.trim();

@@ -29,6 +29,11 @@ export const mavenPomParser: LockfileParser = {
   matches: (path) => basename(path) === "pom.xml",
   parse(path, content) {
     const result = new ParseResultBuilder(path, "Maven");
+    const deep = xmlDepthOver(content, MAX_XML_DEPTH);
+    if (deep !== undefined)
+      return result
+        .problem(`XML nested more than ${MAX_XML_DEPTH} elements deep; not parsed`, deep)
+        .build();
     const valid = XMLValidator.validate(content);
     if (valid !== true)
       return result.problem(`malformed XML: ${valid.err.msg}`, valid.err.line).build();
@@ -113,4 +118,25 @@ function unscannableVersion(version: string | undefined): string | undefined {
   if (unresolved) return `property \${${unresolved[1]}} is not defined in this pom`;
   if (/^[[(]/.test(version)) return `a version range (${version}), not one version`;
   return undefined;
+}
+
+/** A pom nests about six levels; the XML parser's time grows with depth, so a nesting bomb stops here. */
+const MAX_XML_DEPTH = 256;
+
+/** Line where element nesting first passes `max`, or undefined; one pass, from tag to tag. */
+function xmlDepthOver(text: string, max: number): number | undefined {
+  let depth = 0;
+  let line = 1;
+  let at = 0;
+  for (;;) {
+    const open = text.indexOf("<", at);
+    if (open === -1) return undefined;
+    for (let index = at; index < open; index++) if (text.charCodeAt(index) === 0x0a) line++;
+    const close = text.indexOf(">", open);
+    if (close === -1) return undefined;
+    const next = text[open + 1];
+    if (next === "/") depth--;
+    else if (next !== "!" && next !== "?" && text[close - 1] !== "/" && ++depth > max) return line;
+    at = open + 1;
+  }
 }

@@ -18,8 +18,12 @@ export function parseNpmPackages(
     const line = cursor.next(key);
     const entry = packages[key];
     const at = key.lastIndexOf(NODE_MODULES);
-    // The root and workspace folders are the project's own code, and links point at them.
-    if (!isRecord(entry) || at === -1 || entry.link === true) continue;
+    // Links point at workspace folders, which are listed under their own key.
+    if (!isRecord(entry) || key === "" || entry.link === true) continue;
+    if (at === -1) {
+      addWorkspaceMember(entry, line, result);
+      continue;
+    }
     const installedAs = key.slice(at + NODE_MODULES.length);
     const name = stringAt(entry, "name") ?? installedAs;
     const version = stringAt(entry, "version");
@@ -29,8 +33,23 @@ export function parseNpmPackages(
     }
     const parent = key.slice(0, Math.max(0, at - 1));
     const direct = isDeclared(declaredBy, parent, installedAs);
-    result.add({ name, version, scope: entry.dev === true ? "dev" : "prod", direct, line });
+    const scope = entry.dev === true ? "dev" : "prod";
+    result.add({ name, version, scope, direct, line, alias: installedAs });
   }
+}
+
+/**
+ * A workspace folder is the project's own package, but often a published one (npm's own
+ * workspaces are on the registry), so it is listed when the lockfile records its name and version.
+ */
+function addWorkspaceMember(
+  entry: Record<string, unknown>,
+  line: number | undefined,
+  result: ParseResultBuilder,
+): void {
+  const name = stringAt(entry, "name");
+  const version = stringAt(entry, "version");
+  if (name && version) result.add({ name, version, scope: "prod", direct: true, line });
 }
 
 /** Dependency names declared by the root ("") and by each workspace folder. */

@@ -51,5 +51,6 @@ function addEntry(
     result.skip(name, `not a registry version: ${JSON.stringify(recorded)}`, line);
     return;
   }
-  result.add({ name, version, scope: entry.dev === true ? "dev" : "prod", direct, line });
+  const scope = entry.dev === true ? "dev" : "prod";
+  result.add({ name, version, scope, direct, line, alias: installedAs });
 }

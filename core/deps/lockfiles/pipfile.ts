@@ -26,7 +26,7 @@ export const pipfileLockParser: LockfileParser = {
     const declared = declaredPythonNames(context?.readRelative);
     const cursor = new JsonKeyCursor(content);
     cursor.next("_meta");
-    const inDefault = new Set<string>();
+    const inDefault = new Map<string, string>();
     for (const [section, scope] of SECTIONS) {
       const entries = lock[section];
       if (!isRecord(entries)) continue;
@@ -39,9 +39,10 @@ export const pipfileLockParser: LockfileParser = {
           result.skip(name, "no pinned version (VCS, path or editable entry)", line);
           continue;
         }
-        // Packages needed at run time are listed in both sections; one prod entry is enough.
-        if (scope === "dev" && inDefault.has(name)) continue;
-        if (scope === "prod") inDefault.add(name);
+        // Packages needed at run time are listed in both sections; one prod entry is enough,
+        // unless development pins another version (pipenv resolves the sections apart).
+        if (scope === "dev" && inDefault.get(name) === pinned[1]) continue;
+        if (scope === "prod") inDefault.set(name, pinned[1]!);
         const direct = declared ? declared.prod.has(name) || declared.dev.has(name) : false;
         result.add({ name, version: pinned[1]!, scope, direct, line });
       }

@@ -24,7 +24,7 @@ export function readKey(body: string): { key: string; rest: string } {
 
 export function readValue(text: string): unknown {
   if (text.startsWith("{") || text.startsWith("[")) {
-    const flow = readFlow(text, 0);
+    const flow = readFlow(text, 0, 0);
     return afterValue(text, flow.end, flow.value);
   }
   if (text.startsWith("'") || text.startsWith('"')) {
@@ -54,13 +54,20 @@ function readQuoted(text: string, start: number): { value: string; end: number }
       at = quote + 2;
     }
   }
-  const match = /^"(?:[^"\\]|\\["\\/bfnrt])*"/.exec(text.slice(start));
+  // Sticky at `start`: slicing the rest of a long line for every scalar made reading quadratic.
+  const pattern = /"(?:[^"\\]|\\["\\/bfnrt])*"/y;
+  pattern.lastIndex = start;
+  const match = pattern.exec(text);
   if (!match) throw new GiveUp();
   return { value: JSON.parse(match[0]) as string, end: start + match[0].length };
 }
 
+/** pnpm nests flow collections two or three deep; deeper is left to the full parser's checks. */
+const MAX_FLOW_DEPTH = 32;
+
 /** `{a: 1, b: {c: d}}` or `[x, y]`, on one line. */
-function readFlow(text: string, start: number): { value: unknown; end: number } {
+function readFlow(text: string, start: number, depth: number): { value: unknown; end: number } {
+  if (depth > MAX_FLOW_DEPTH) throw new GiveUp();
   const isMap = text[start] === "{";
   const close = isMap ? "}" : "]";
   const result: Mapping | unknown[] = isMap ? mapping() : [];
@@ -70,11 +77,11 @@ function readFlow(text: string, start: number): { value: unknown; end: number } 
     if (isMap) {
       const key = readFlowScalar(text, at, true);
       if (text[key.end] !== ":") throw new GiveUp();
-      const value = readFlowItem(text, skipSpaces(text, key.end + 1));
+      const value = readFlowItem(text, skipSpaces(text, key.end + 1), depth);
       (result as Mapping)[String(key.value)] = value.value;
       at = skipSpaces(text, value.end);
     } else {
-      const item = readFlowItem(text, at);
+      const item = readFlowItem(text, at, depth);
       (result as unknown[]).push(item.value);
       at = skipSpaces(text, item.end);
     }
@@ -84,8 +91,8 @@ function readFlow(text: string, start: number): { value: unknown; end: number } 
   }
 }
 
-function readFlowItem(text: string, at: number): { value: unknown; end: number } {
-  if (text[at] === "{" || text[at] === "[") return readFlow(text, at);
+function readFlowItem(text: string, at: number, depth: number): { value: unknown; end: number } {
+  if (text[at] === "{" || text[at] === "[") return readFlow(text, at, depth + 1);
   return readFlowScalar(text, at, false);
 }
 

@@ -16,7 +16,8 @@ export function parsePackageKey(
   if (generation === 5) return parseV5Key(key);
   const bare = generation === 6 ? key.replace(/^\//, "") : key;
   const base = bare.split("(")[0]!;
-  const at = base.lastIndexOf("@");
+  // The first "@" after a scope's: a git or tarball reference may hold more ("git@github.com").
+  const at = base.indexOf("@", 1);
   if (at <= 0) return undefined;
   return { name: base.slice(0, at), version: base.slice(at + 1) };
 }

@@ -8,7 +8,7 @@ import { type PnpmGeneration, parsePackageKey, referencedKey, withoutPeers } fro
 import { ParseResultBuilder } from "./result.ts";
 import { scopesByReachability } from "./scope-graph.ts";
 import { LineIndex } from "./text-lines.ts";
-import { keyLines, parseYamlText } from "./yaml-text.ts";
+import { documentData, keyLines, parseYamlText } from "./yaml-text.ts";
 
 const DEPENDENCY_FIELDS = ["dependencies", "optionalDependencies", "devDependencies"] as const;
 
@@ -50,9 +50,12 @@ function readDocuments(content: string, result: ParseResultBuilder): ReadLock | 
   for (const document of yaml.documents)
     for (const [key, line] of keyLines(document, ["packages"], yaml.lines))
       packageLines.set(key, line);
-  const documents = yaml.documents.map(
-    (document) => document.toJS({ maxAliasCount: -1 }) as unknown,
-  );
+  const documents: unknown[] = [];
+  for (const document of yaml.documents) {
+    const data = documentData(document, result);
+    if (!data.ok) return undefined;
+    documents.push(data.value);
+  }
   return { documents, packageLines };
 }
 
@@ -75,7 +78,7 @@ function mergeDocuments(
     version ??= data.lockfileVersion;
     Object.assign(lock.packages, isRecord(data.packages) ? data.packages : {});
     Object.assign(lock.snapshots, isRecord(data.snapshots) ? data.snapshots : {});
-    lock.importers.push(...importersOf(data));
+    for (const importer of importersOf(data)) lock.importers.push(importer);
   }
   const generation = generationOf(version);
   if (!generation) {
@@ -108,17 +111,33 @@ function unknownVersion(version: unknown): string {
 
 function addPackages(lock: PnpmLock, result: ParseResultBuilder): void {
   const { direct, scopes } = lock.generation === 9 ? graphOf(lock) : flagsOf(lock);
+  const aliases = importerAliases(lock);
   for (const [key, entry] of Object.entries(lock.packages)) {
     const line = lock.lines.get(key);
-    const id = parsePackageKey(key, lock.generation);
-    if (!id || !/^\d/.test(id.version)) {
+    const id = packageIdOf(key, entry, lock.generation);
+    if (!id) {
       const name = isRecord(entry) && typeof entry.name === "string" ? entry.name : key;
-      result.skip(name, "not from the npm registry (git, tarball or local package)", line);
+      result.skip(name, "no version recorded (local package or runtime)", line);
       continue;
     }
     const scope = scopes.get(key) ?? "prod";
-    result.add({ name: id.name, version: id.version, scope, direct: direct.has(key), line });
+    const alias = aliases.get(withoutPeers(key));
+    result.add({ name: id.name, version: id.version, scope, direct: direct.has(key), line, alias });
   }
+}
+
+/**
+ * A registry package's key says its name and version; a git or tarball package's key holds a URL
+ * (`name@https://codeload…`, v6 `github.com/owner/repo/sha`), and its entry records `name` and
+ * `version` from the package's own package.json.
+ */
+function packageIdOf(key: string, entry: unknown, generation: PnpmGeneration) {
+  const id = parsePackageKey(key, generation);
+  if (id && /^\d/.test(id.version)) return id;
+  if (!isRecord(entry) || typeof entry.version !== "string" || !/^\d/.test(entry.version))
+    return undefined;
+  const name = typeof entry.name === "string" ? entry.name : id?.name;
+  return name ? { name, version: entry.version } : undefined;
 }
 
 /** pnpm 7/8 mark each package `dev: true|false`; importers name the direct ones. */
@@ -158,6 +177,27 @@ function snapshotEdges(snapshot: unknown): string[] {
     }
   }
   return keys;
+}
+
+/**
+ * Packages the project installs under another name (`foo: npm:bar@^1` is recorded as
+ * `foo: {version: bar@1.0.0}`): package key → the name it is installed as.
+ */
+function importerAliases(lock: PnpmLock): Map<string, string> {
+  const aliases = new Map<string, string>();
+  for (const importer of lock.importers) {
+    for (const field of DEPENDENCY_FIELDS) {
+      const dependencies = importer[field];
+      if (!isRecord(dependencies)) continue;
+      for (const [name, value] of Object.entries(dependencies)) {
+        const reference = isRecord(value) ? String(value.version) : String(value);
+        const key = referencedKey(name, reference, lock.generation);
+        const id = key ? parsePackageKey(key, lock.generation) : undefined;
+        if (key && id && id.name !== name) aliases.set(withoutPeers(key), name);
+      }
+    }
+  }
+  return aliases;
 }
 
 /** The `packages`/`snapshots` keys the importers' dependency fields point at. */

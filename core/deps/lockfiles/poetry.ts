@@ -6,7 +6,7 @@ import { basename, pep503 } from "./names.ts";
 import { declaredPythonNames } from "./python-manifest.ts";
 import { ParseResultBuilder } from "./result.ts";
 import { scopesByReachability } from "./scope-graph.ts";
-import { parseTomlText, tableArrayLines } from "./toml-text.ts";
+import { packageIdentity, parseTomlText, tableArrayLines } from "./toml-text.ts";
 
 export const poetryLockParser: LockfileParser = {
   format: "poetry.lock",
@@ -23,12 +23,20 @@ export const poetryLockParser: LockfileParser = {
     const declared = declaredPythonNames(context?.readRelative);
     const graphScopes = scopesFromGraph(packages, declared);
     for (const [index, entry] of packages.entries()) {
-      const name = pep503(stringAt(entry, "name") ?? "");
-      const version = stringAt(entry, "version") ?? "";
       const line = lines[index];
+      const identity = packageIdentity(entry, line, result);
+      if (!identity) continue;
+      const name = pep503(identity.name);
+      const version = identity.version;
       const source = stringAt(recordAt(entry, "source"), "type");
-      if (source && source !== "legacy") {
-        result.skip(name, `installed from a ${source} source, not a package index`, line);
+      // A git or URL source records the version its build reported; local folders and files
+      // are the project's own code.
+      if (source === "directory" || source === "file" || !version) {
+        result.skip(
+          name,
+          `installed from a ${source ?? "unknown"} source, not a package index`,
+          line,
+        );
         continue;
       }
       const scope = recordedScope(entry) ?? graphScopes.get(name) ?? "prod";

@@ -4,7 +4,7 @@ import type { LockfileParser } from "../package.ts";
 import { isRecord, stringAt } from "./json-text.ts";
 import { basename } from "./names.ts";
 import { ParseResultBuilder } from "./result.ts";
-import { keyLines, parseYamlText } from "./yaml-text.ts";
+import { documentData, keyLines, parseYamlText } from "./yaml-text.ts";
 
 export const pubspecLockParser: LockfileParser = {
   format: "pubspec.lock",
@@ -14,7 +14,9 @@ export const pubspecLockParser: LockfileParser = {
     const yaml = parseYamlText(content, result);
     const document = yaml?.documents[0];
     if (!yaml || !document) return result.build();
-    const lock = document.toJS() as unknown;
+    const data = documentData(document, result);
+    if (!data.ok) return result.build();
+    const lock = data.value;
     if (!isRecord(lock) || !isRecord(lock.packages))
       return result.problem('expected a pubspec.lock mapping with "packages"', 1).build();
     const lines = keyLines(document, ["packages"], yaml.lines);

@@ -102,10 +102,14 @@ function logicalLines(content: string): LogicalLine[] {
   const physical = content.split(/\r?\n/);
   for (let index = 0; index < physical.length; index++) {
     const line = index + 1;
-    let text = physical[index]!;
-    while (text.endsWith("\\") && index + 1 < physical.length)
-      text = `${text.slice(0, -1)} ${physical[++index]}`;
-    const trimmed = text.trim();
+    // Collect the pieces and join once: re-testing a growing joined string made 120k
+    // continuation lines take 37 s.
+    const pieces = [physical[index]!];
+    while (pieces.at(-1)!.endsWith("\\") && index + 1 < physical.length) {
+      pieces.push(pieces.pop()!.slice(0, -1));
+      pieces.push(physical[++index]!);
+    }
+    const trimmed = pieces.join(" ").trim();
     if (trimmed.startsWith("#")) logical.push({ text: trimmed, line });
     else {
       const withoutComment = trimmed.replace(/(^|\s)#.*$/, "").trim();
@@ -127,9 +131,11 @@ function directness(lines: LogicalLine[]): (line: number) => boolean {
     else if (owner !== undefined) {
       const via = /^#\s+(?:via\s*)?(.*)$/.exec(text);
       const isViaBlock = /^#\s+via\b/.test(text) || viaFor.has(owner);
-      if (via && isViaBlock)
-        viaFor.set(owner, [...(viaFor.get(owner) ?? []), via[1]!.trim()].filter(Boolean));
-      else owner = undefined;
+      if (via && isViaBlock) {
+        const notes = viaFor.get(owner) ?? [];
+        if (via[1]!.trim()) notes.push(via[1]!.trim());
+        viaFor.set(owner, notes);
+      } else owner = undefined;
     }
   }
   if (viaFor.size === 0) return () => true;

@@ -1,5 +1,6 @@
 // Collects one file's packages, problems and unscannable entries as a parser finds them.
 import type { Ecosystem, LockedPackage, LockfileParseResult, ParseProblem } from "../package.ts";
+import { MAX_LOCKFILE_ENTRIES, tooManyEntriesMessage } from "./limits.ts";
 
 export interface FoundPackage {
   name: string;
@@ -7,6 +8,8 @@ export interface FoundPackage {
   scope: "prod" | "dev";
   direct: boolean;
   line?: number;
+  /** The installed-as name when the lockfile records the package under an alias. */
+  alias?: string;
 }
 
 export class ParseResultBuilder {
@@ -15,6 +18,7 @@ export class ParseResultBuilder {
   readonly packages: LockedPackage[] = [];
   readonly problems: ParseProblem[] = [];
   readonly unscannable: NonNullable<LockfileParseResult["unscannable"]> = [];
+  #overBudget = false;
 
   constructor(file: string, ecosystem: Ecosystem) {
     this.file = file;
@@ -22,9 +26,16 @@ export class ParseResultBuilder {
   }
 
   add(found: FoundPackage, ecosystem = this.ecosystem, file = this.file): void {
+    if (this.packages.length >= MAX_LOCKFILE_ENTRIES) {
+      if (!this.#overBudget) this.problem(tooManyEntriesMessage(), found.line);
+      this.#overBudget = true;
+      return;
+    }
     const location = found.line === undefined ? { file } : { file, line: found.line };
-    const { name, version, scope, direct } = found;
-    this.packages.push({ ecosystem, name, version, scope, direct, location });
+    const { name, version, scope, direct, alias } = found;
+    const entry: LockedPackage = { ecosystem, name, version, scope, direct, location };
+    if (alias !== undefined && alias !== name) entry.alias = alias;
+    this.packages.push(entry);
   }
 
   problem(message: string, line?: number): this {
@@ -35,6 +46,7 @@ export class ParseResultBuilder {
   }
 
   skip(name: string, reason: string, line?: number, file?: string): void {
+    if (this.unscannable.length >= MAX_LOCKFILE_ENTRIES) return;
     const entry: (typeof this.unscannable)[number] = { name, reason };
     if (line !== undefined) entry.line = line;
     if (file !== undefined && file !== this.file) entry.file = file;

@@ -33,3 +33,34 @@ export function tryParseToml(text: string | undefined): Record<string, unknown> 
     return undefined;
   }
 }
+
+export interface PackageIdentity {
+  name: string;
+  /** "" when the table records none (a project whose version is dynamic). */
+  version: string;
+}
+
+/**
+ * A `[[package]]` table's name and version, or undefined after a problem at its line when either
+ * is not a string (`name = 5` is a broken lockfile, not a package called "5").
+ */
+export function packageIdentity(
+  entry: Record<string, unknown>,
+  line: number | undefined,
+  result: ParseResultBuilder,
+): PackageIdentity | undefined {
+  const { name, version = "" } = entry;
+  if (typeof name !== "string" || name === "") {
+    const got = name === undefined ? "nothing" : JSON.stringify(name);
+    result.problem(`[[package]] "name" should be a non-empty string, found ${got}`, line);
+    return undefined;
+  }
+  if (typeof version !== "string") {
+    result.problem(
+      `[[package]] "${name}": "version" should be a string, found ${JSON.stringify(version)}`,
+      line,
+    );
+    return undefined;
+  }
+  return { name, version };
+}

@@ -5,7 +5,7 @@ import { isRecord, recordAt, stringAt } from "./json-text.ts";
 import { basename, pep503 } from "./names.ts";
 import { ParseResultBuilder } from "./result.ts";
 import { scopesByReachability } from "./scope-graph.ts";
-import { parseTomlText, tableArrayLines } from "./toml-text.ts";
+import { packageIdentity, parseTomlText, tableArrayLines } from "./toml-text.ts";
 
 const PROJECT_SOURCES = ["editable", "virtual"];
 
@@ -29,15 +29,15 @@ export const uvLockParser: LockfileParser = {
         .problem(`unknown uv.lock version ${JSON.stringify(lock.version)} (supported: 1)`, 1)
         .build();
     const lines = tableArrayLines(content, "package");
-    const packages = (Array.isArray(lock.package) ? lock.package.filter(isRecord) : []).map(
-      (entry, index): UvPackage => ({
-        name: pep503(stringAt(entry, "name") ?? ""),
-        version: stringAt(entry, "version") ?? "",
-        source: Object.keys(recordAt(entry, "source"))[0] ?? "registry",
-        entry,
-        line: lines[index],
-      }),
-    );
+    const packages: UvPackage[] = [];
+    const tables = Array.isArray(lock.package) ? lock.package.filter(isRecord) : [];
+    for (const [index, entry] of tables.entries()) {
+      const identity = packageIdentity(entry, lines[index], result);
+      if (!identity) continue;
+      const source = Object.keys(recordAt(entry, "source"))[0] ?? "registry";
+      const name = pep503(identity.name);
+      packages.push({ name, version: identity.version, source, entry, line: lines[index] });
+    }
     addPackages(packages, result);
     return result.build();
   },
@@ -45,7 +45,11 @@ export const uvLockParser: LockfileParser = {
 
 function addPackages(packages: UvPackage[], result: ParseResultBuilder): void {
   const byName = new Map<string, UvPackage[]>();
-  for (const found of packages) byName.set(found.name, [...(byName.get(found.name) ?? []), found]);
+  for (const found of packages) {
+    const named = byName.get(found.name) ?? [];
+    named.push(found);
+    byName.set(found.name, named);
+  }
   const targets = (dependencies: unknown[]) =>
     dependencies.filter(isRecord).flatMap((dependency) => {
       const candidates = byName.get(pep503(stringAt(dependency, "name") ?? "")) ?? [];
@@ -65,6 +69,10 @@ function addPackages(packages: UvPackage[], result: ParseResultBuilder): void {
     const { name, version, line } = found;
     if (found.source !== "registry") {
       result.skip(name, `installed from a ${found.source} source, not a package index`, line);
+      continue;
+    }
+    if (!version) {
+      result.skip(name, "no version recorded in the lockfile", line);
       continue;
     }
     result.add({

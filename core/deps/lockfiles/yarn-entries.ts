@@ -37,7 +37,7 @@ export function yarnEntries(
     // Classic yarn.lock's parser hands back one shared object per combined key: merge them.
     const seen = entries.get(value);
     const descriptors = splitKey(key);
-    if (seen) seen.descriptors.push(...descriptors);
+    if (seen) for (const descriptor of descriptors) seen.descriptors.push(descriptor);
     else entries.set(value, toEntry(descriptors, value, berry, lines.get(descriptors[0]!)));
   }
   return [...entries.values()];
@@ -74,6 +74,17 @@ function toEntry(
   else if (!/^\d/.test(version))
     entry.skipReason = `no registry version (${JSON.stringify(version)})`;
   return entry;
+}
+
+/** The name an aliased entry is installed under (`foo@npm:bar@^1` → foo), unless also asked for by its own. */
+export function aliasOf(entry: YarnEntry): string | undefined {
+  let alias: string | undefined;
+  for (const descriptor of entry.descriptors) {
+    const installedAs = descriptor.slice(0, descriptor.indexOf("@", 1));
+    if (installedAs === entry.name) return undefined;
+    alias ??= installedAs;
+  }
+  return alias;
 }
 
 /** `"a@^1, a@^1.2"` (berry) or `a@^1` (classic, already split) → descriptors. */

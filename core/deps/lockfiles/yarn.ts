@@ -7,7 +7,7 @@ import { basename } from "./names.ts";
 import { declaredDependencies, readPackageJson } from "./npm-manifest.ts";
 import { ParseResultBuilder } from "./result.ts";
 import { scopesByReachability } from "./scope-graph.ts";
-import { type YarnEntry, yarnEntries } from "./yarn-entries.ts";
+import { aliasOf, type YarnEntry, yarnEntries } from "./yarn-entries.ts";
 
 export const yarnLockParser: LockfileParser = {
   format: "yarn.lock",
@@ -69,6 +69,7 @@ function addPackages(entries: YarnEntry[], manifest: unknown, result: ParseResul
       scope: scopes.get(entry) ?? "prod",
       direct: direct.has(entry),
       line,
+      alias: aliasOf(entry),
     });
   }
 }

@@ -1,7 +1,8 @@
 // `upkeep deps list` as a person or another CI system runs it: a process, its output and exit code.
+import { execFileSync } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runUpkeep } from "../../support/run-cli.ts";
 
@@ -59,6 +60,26 @@ describe("upkeep deps list", () => {
     expect(broken.stderr).toContain("deps.exclude");
   });
 
+  it("matches a hostile .gitignore and excludes in linear time, and names an unusable pattern", async () => {
+    const root = mkdtempSync(join(tmpdir(), "upkeep-deps-list-"));
+    const deep = `${"a/".repeat(60)}go.mod`;
+    mkdirSync(join(root, deep, ".."), { recursive: true });
+    writeFileSync(join(root, deep), "module a\n\ngo 1.22\n\nrequire example.com/x v1.0.0\n");
+    // With a backtracking matcher this pattern takes minutes on that path.
+    writeFileSync(join(root, ".gitignore"), `${"**/a/".repeat(12)}**/b\n`);
+    const run = await runUpkeep(["deps", "list", "--json"], { cwd: root });
+    expect(run.exitCode).toBe(0);
+    expect(JSON.parse(run.stdout).map((row: { name: string }) => row.name)).toEqual([
+      "example.com/x",
+    ]);
+
+    mkdirSync(join(root, ".github"));
+    writeFileSync(join(root, ".github/upkeep.yml"), "deps:\n  exclude:\n    - '[z-a]'\n");
+    const broken = await runUpkeep(["deps", "list"], { cwd: root });
+    expect(broken.exitCode).toBe(2);
+    expect(broken.stderr).toMatch(/deps\.exclude.*invalid character class range/s);
+  });
+
   it("takes a single lockfile and shows paths as typed, relative to where it runs", async () => {
     const run = await runUpkeep(["deps", "list", "test/deps/fixtures/cargo/Cargo.lock", "--json"]);
     expect(run.exitCode).toBe(0);
@@ -103,9 +124,53 @@ describe("upkeep deps list", () => {
     expect(unknown.stderr).toContain("unknown option --yaml");
   });
 
-  it("a file that is not a lockfile format is reported and the exit code is 3", async () => {
+  it("a file named that is not a lockfile format is bad input (exit 2)", async () => {
     const run = await runUpkeep(["deps", "list", "package.json"]);
-    expect(run.exitCode).toBe(3);
+    expect(run.exitCode).toBe(2);
     expect(run.stderr).toContain("package.json: not a lockfile format Upkeep reads");
+  });
+
+  it("reads a lockfile named outside the folder it runs in, and shows its path as typed", async () => {
+    const root = mkdtempSync(join(tmpdir(), "upkeep-deps-list-"));
+    mkdirSync(join(root, "here"));
+    cpSync(join(FIXTURES, "cargo"), join(root, "elsewhere"), { recursive: true });
+    const run = await runUpkeep(["deps", "list", "../elsewhere/Cargo.lock", "--json"], {
+      cwd: join(root, "here"),
+    });
+    expect(run.stderr).not.toContain("not read");
+    expect(run.exitCode).toBe(0);
+    const rows = JSON.parse(run.stdout);
+    expect(rows.map((row: { name: string }) => row.name)).toContain("tokio");
+    expect(rows[0].file).toBe("../elsewhere/Cargo.lock");
+  });
+
+  it("lists the real package behind an npm alias, with the alias beside it", async () => {
+    const run = await runUpkeep([
+      "deps",
+      "list",
+      "test/deps/fixtures/npm-workspaces/package-lock.json",
+      "--json",
+    ]);
+    const rows = JSON.parse(run.stdout);
+    expect(rows).toContainEqual(
+      expect.objectContaining({ name: "lodash", version: "4.17.15", alias: "old-lodash" }),
+    );
+  });
+
+  it("never blocks on a FIFO: a named one is not read (exit 3), one in a tree is skipped with a note", async () => {
+    const root = mkdtempSync(join(tmpdir(), "upkeep-deps-fifo-"));
+    cpSync(join(FIXTURES, "cargo"), join(root, "app"), { recursive: true });
+    for (const fifo of ["app/.gitignore", "app/yarn.lock", "named/yarn.lock"]) {
+      mkdirSync(dirname(join(root, fifo)), { recursive: true });
+      execFileSync("mkfifo", [join(root, fifo)]);
+    }
+    const named = await runUpkeep(["deps", "list", "named/yarn.lock"], { cwd: root });
+    expect(named.exitCode).toBe(3);
+    expect(named.stderr).toContain("named/yarn.lock: not a regular file; not read");
+    const tree = await runUpkeep(["deps", "list", "app", "--json"], { cwd: root });
+    expect(tree.exitCode).toBe(0);
+    expect(tree.stderr).toContain("note: app/yarn.lock: not a regular file; skipped");
+    expect(tree.stderr).toContain("note: app/.gitignore: not a regular file");
+    expect(JSON.parse(tree.stdout).map((row: { name: string }) => row.name)).toContain("tokio");
   });
 });

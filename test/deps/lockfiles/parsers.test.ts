@@ -37,8 +37,10 @@ const cases: Case[] = [
   {
     file: "npm-workspaces/package-lock.json",
     ecosystem: "npm",
-    count: 7,
+    count: 8,
     packages: [
+      // The workspace member itself, often a published package.
+      ["@acme/ui", "1.0.0", "prod", true],
       ["prettier", "3.1.0", "dev", true],
       ["react", "18.2.0", "prod", true],
       ["lodash", "4.17.15", "prod", true],
@@ -81,14 +83,15 @@ const cases: Case[] = [
   {
     file: "pnpm-v5/pnpm-lock.yaml",
     ecosystem: "npm",
-    count: 7,
+    count: 8,
     packages: [
+      // From git: the entry records the name and version of the commit's package.json.
+      ["left-pad", "1.3.0", "prod", false],
       ["react-dom", "18.2.0", "prod", true],
       ["react", "18.2.0", "prod", false],
       ["@types/react", "18.2.31", "dev", true],
       ["@types/prop-types", "15.7.9", "dev", false],
     ],
-    unscannable: ["left-pad"],
   },
   {
     file: "pnpm-v6/pnpm-lock.yaml",
@@ -387,4 +390,27 @@ describe("Windows line endings", () => {
     expect(windows.problems).toEqual([]);
     expect(windows.packages).toEqual(unix.packages);
   });
+});
+
+describe("npm aliases", () => {
+  it("lists the real package, which advisories name, with the alias it is installed under", async () => {
+    const collected = await collectPackages(FIXTURES, {
+      files: ["npm-workspaces/package-lock.json"],
+    });
+    const lodash = collected.packages.find((found) => found.version === "4.17.15");
+    expect(lodash).toMatchObject({ name: "lodash", alias: "old-lodash" });
+    const plain = collected.packages.find((found) => found.name === "react");
+    expect(plain).not.toHaveProperty("alias");
+  });
+
+  it.each(["pnpm-v6/pnpm-v6-with-aliased-dep", "pnpm-v9/pnpm-with-aliased-dep"])(
+    "pnpm (%s, from pnpm's own fixtures) lists the real package with the alias",
+    async (folder) => {
+      const corpus = new URL(`../../corpus/lockfiles/${folder}/`, import.meta.url).pathname;
+      const collected = await collectPackages(corpus, { files: ["pnpm-lock.yaml"] });
+      expect(collected.packages).toMatchObject([
+        { name: "is-positive", version: "1.0.0", alias: "positive", direct: true },
+      ]);
+    },
+  );
 });

@@ -9,7 +9,7 @@ import { readOsvRecord } from "../osv-record.ts";
 import { packageKey } from "../package-key.ts";
 import type { DatabaseInputs } from "./inputs.ts";
 import { describeInputs } from "./inputs.ts";
-import { DEFAULT_ZIP_LIMITS, readRecordZip, type ZipLimits } from "./zip.ts";
+import { DEFAULT_ZIP_LIMITS, forEachZipRecord, type ZipLimits } from "./zip.ts";
 
 export interface BuiltIndex {
   identity: DatabaseIdentity;
@@ -63,10 +63,12 @@ export function buildIndex(
     const name = relative(inputs.root, zip) || zip;
     const bytes = readFileSync(zip);
     builder.fileHashes.push(sha256(bytes));
-    const { files, problems } = readRecordZip(bytes, limits);
+    const problems = forEachZipRecord(
+      bytes,
+      (entry, content) => addRecord(builder, `${name}:${entry}`, decoder.decode(content)),
+      limits,
+    );
     for (const message of problems) builder.problems.push({ file: name, message });
-    for (const [entry, content] of files)
-      addRecord(builder, `${name}:${entry}`, decoder.decode(content));
   }
   for (const file of inputs.records) {
     const name = relative(inputs.root, file) || file;
