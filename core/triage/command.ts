@@ -1,7 +1,8 @@
 // The `/severity <level>` comment command. Only lines the author wrote as prose count: commands in
 // code blocks, inline code, quotes or HTML comments are someone else's words or an example.
 import { type Severity, severityNames } from "../config/fields.ts";
-import { normaliseText, withoutQuotedParts } from "./untrusted-text.ts";
+import { normaliseText } from "../text/normalise-text.ts";
+import { withoutQuotedParts } from "./untrusted-text.ts";
 
 export type SeverityCommand =
   | { kind: "set"; severity: Severity }

@@ -5,7 +5,8 @@ import type { IssueEvent } from "../model/issue.ts";
 import type { TriageConfig } from "./config.ts";
 import { formSeverity } from "./form.ts";
 import { type HumanChoice, latestHumanChoice } from "./human-choice.ts";
-import { matchRules } from "./rules.ts";
+import { matchRules, type RuleOutcome } from "./rules.ts";
+import { MAX_TRIAGE_TEXT } from "./text-budget.ts";
 import { quoteUntrusted } from "./untrusted-text.ts";
 
 export type DecisionSource = "human-label" | "command" | "form" | "rule" | "built-in" | "default";
@@ -51,7 +52,12 @@ export function decideSeverity(
       reason: `the issue form's "${config.formField}" field says ${quoteUntrusted(form.choice)}`,
     };
   }
-  const rule = matchRules(issue, config);
+  const outcome = matchRules(issue, config);
+  return withBudgetNotes(fromRules(outcome, config), outcome);
+}
+
+function fromRules(outcome: RuleOutcome, config: TriageConfig): TriageDecision {
+  const rule = outcome.match;
   if (rule) {
     const named = rule.rule.name ? ` "${rule.rule.name}"` : "";
     const which =
@@ -74,6 +80,21 @@ export function decideSeverity(
     source: null,
     reason: "no rule matched and there is no default severity",
   };
+}
+
+/** Says when a budget limited what was read, so a maintainer knows why a rule did not fire. */
+function withBudgetNotes(decision: TriageDecision, outcome: RuleOutcome): TriageDecision {
+  const notes: string[] = [];
+  if (outcome.bodyCut)
+    notes.push(
+      `only the first ${MAX_TRIAGE_TEXT.toLocaleString("en")} characters of the body were read`,
+    );
+  if (outcome.skippedFrom)
+    notes.push(
+      `${outcome.skippedFrom} and the rules after it were not checked: the issue is too long for all of them within the triage budget`,
+    );
+  if (notes.length === 0) return decision;
+  return { ...decision, reason: `${decision.reason} (${notes.join("; ")})` };
 }
 
 function fromHuman(choice: HumanChoice): TriageDecision {

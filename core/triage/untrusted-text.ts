@@ -1,14 +1,6 @@
 // Text that came from an issue or comment is shown back to people only through these helpers,
 // so Upkeep never pings anyone an issue body mentioned and never lets quoted text break markup.
-
-const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff]/g;
-// biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point.
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/g;
-
-/** The form rules and commands see: Unicode-normalised, invisible characters removed. */
-export function normaliseText(text: string): string {
-  return text.normalize("NFKC").replace(ZERO_WIDTH, "").replace(CONTROL, " ");
-}
+import { normaliseText, stripHtmlComments } from "../text/normalise-text.ts";
 
 /**
  * Makes `@name` and `@org/team` inert: a word joiner after `@` stops GitHub from linking or
@@ -44,8 +36,4 @@ export function withoutQuotedParts(markdown: string): string {
     lines.push(line.replace(/`[^`]*`/g, " "));
   }
   return lines.join("\n");
-}
-
-export function stripHtmlComments(markdown: string): string {
-  return markdown.replace(/<!--[\s\S]*?(?:-->|$)/g, " ");
 }
