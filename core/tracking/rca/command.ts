@@ -9,14 +9,27 @@ export type RcaCommand =
 /** The first `/rca` command in a comment, or undefined when there is none. */
 export function parseRcaCommand(body: string): RcaCommand | undefined {
   for (const line of commandLines(body)) {
-    const match = /^\/rca(?:\s+(\S+))?(?:\s+(.*))?$/i.exec(line.trim());
-    if (!match) continue;
-    const verb = (match[1] ?? "").toLowerCase();
-    const reason = (match[2] ?? "").trim();
+    const words = commandWords(line.trim(), "/rca");
+    if (!words) continue;
+    const { verb, reason } = words;
     if (verb !== "skip") return { kind: "unknown", verb };
     return reason ? { kind: "skip", reason } : { kind: "skip-without-reason" };
   }
   return undefined;
+}
+
+/**
+ * `/rca skip some reason` → verb "skip", reason "some reason". Plain string steps: the former
+ * `^\/rca(?:\s+(\S+))?(?:\s+(.*))?$` backtracked quadratically on whitespace before a U+2028.
+ */
+function commandWords(line: string, name: string): { verb: string; reason: string } | undefined {
+  if (line.slice(0, name.length).toLowerCase() !== name) return undefined;
+  const rest = line.slice(name.length);
+  if (rest !== "" && !/^\s/.test(rest)) return undefined;
+  const args = rest.trim();
+  const gap = args.search(/\s/);
+  if (gap < 0) return { verb: args.toLowerCase(), reason: "" };
+  return { verb: args.slice(0, gap).toLowerCase(), reason: args.slice(gap).trim() };
 }
 
 /** Lines that are neither inside fenced code blocks nor quotes. */
