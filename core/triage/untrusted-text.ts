@@ -1,6 +1,6 @@
 // Text that came from an issue or comment is shown back to people only through these helpers,
 // so Upkeep never pings anyone an issue body mentioned and never lets quoted text break markup.
-import { normaliseText, stripHtmlComments } from "../text/normalise-text.ts";
+import { normaliseText } from "../text/normalise-text.ts";
 
 /**
  * Makes `@name` and `@org/team` inert: a word joiner after `@` stops GitHub from linking or
@@ -16,24 +16,4 @@ export function quoteUntrusted(text: string, maxLength = 40): string {
   const short = flat.length > maxLength ? `${flat.slice(0, maxLength)}…` : flat;
   const safe = neutraliseMentions(short.replace(/`/g, "'"));
   return `\`${safe}\``;
-}
-
-/** Strips parts of Markdown where words are not the author's request: code, quotes, comments. */
-export function withoutQuotedParts(markdown: string): string {
-  const lines: string[] = [];
-  let fence: string | undefined;
-  for (const line of stripHtmlComments(markdown).split(/\r?\n/)) {
-    const marker = line.match(/^\s{0,3}(`{3,}|~{3,})/)?.[1];
-    if (fence) {
-      if (marker && marker[0] === fence[0] && marker.length >= fence.length) fence = undefined;
-      continue;
-    }
-    if (marker) {
-      fence = marker;
-      continue;
-    }
-    if (/^\s{0,3}>/.test(line) || /^( {4}|\t)/.test(line)) continue;
-    lines.push(line.replace(/`[^`]*`/g, " "));
-  }
-  return lines.join("\n");
 }
