@@ -2,12 +2,12 @@
 // issue form's field, the configured rules then the built-in ones, and finally the default.
 import type { Severity } from "../config/fields.ts";
 import type { IssueEvent } from "../model/issue.ts";
+import { codeSpan } from "../text/untrusted-markdown.ts";
 import type { TriageConfig } from "./config.ts";
 import { formSeverity } from "./form.ts";
 import { type HumanChoice, latestHumanChoice } from "./human-choice.ts";
 import { matchRules, type RuleOutcome } from "./rules.ts";
 import { MAX_TRIAGE_TEXT } from "./text-budget.ts";
-import { quoteUntrusted } from "./untrusted-text.ts";
 
 export type DecisionSource = "human-label" | "command" | "form" | "rule" | "built-in" | "default";
 
@@ -49,7 +49,7 @@ export function decideSeverity(
     return {
       severity: form.severity,
       source: "form",
-      reason: `the issue form's "${config.formField}" field says ${quoteUntrusted(form.choice)}`,
+      reason: `the issue form's "${config.formField}" field says ${codeSpan(form.choice)}`,
     };
   }
   const outcome = matchRules(issue, config);
@@ -65,7 +65,7 @@ function fromRules(outcome: RuleOutcome, config: TriageConfig): TriageDecision {
     return {
       severity: rule.severity,
       source: rule.origin === "built-in" ? "built-in" : "rule",
-      reason: `${which} matched ${quoteUntrusted(rule.matched)}`,
+      reason: `${which} matched ${codeSpan(rule.matched)}`,
     };
   }
   if (config.default !== "none") {
@@ -98,7 +98,7 @@ function withBudgetNotes(decision: TriageDecision, outcome: RuleOutcome): Triage
 }
 
 function fromHuman(choice: HumanChoice): TriageDecision {
-  const who = choice.actor === "the issue's author" ? choice.actor : quoteUntrusted(choice.actor);
+  const who = choice.actor === "the issue's author" ? choice.actor : codeSpan(choice.actor);
   if (choice.kind === "command") {
     return {
       severity: choice.severity,
