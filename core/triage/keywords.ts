@@ -4,7 +4,7 @@
 // character), the keywords go into a trie of tokens, and the walk from each token is bounded by
 // the longest keyword. A regular expression per keyword would cost keywords × text instead.
 
-interface Token {
+export interface Token {
   value: string;
   /** Whitespace separates this token from the one before it. */
   spaced: boolean;
@@ -20,6 +20,10 @@ interface TrieNode {
 export interface KeywordMatcher {
   /** The configured keyword found earliest in the text, or undefined. */
   find(text: string): string | undefined;
+  /** The same over text already cut by `tokenize`, so several rules share one cut. */
+  findInTokens(tokens: Token[]): string | undefined;
+  /** Tokens in the longest keyword: the walk from one token goes at most this deep. */
+  readonly depth: number;
 }
 
 const TOKEN = /[\p{L}\p{N}]+|\S/gu;
@@ -43,7 +47,11 @@ export function keywordMatcher(keywords: readonly string[]): KeywordMatcher {
     }
     node.ends ??= keyword;
   }
-  return { find: (text) => findIn(tokenize(text), root, longest) };
+  return {
+    find: (text) => findIn(tokenize(text), root, longest),
+    findInTokens: (tokens) => findIn(tokens, root, longest),
+    depth: longest,
+  };
 }
 
 function findIn(tokens: Token[], root: TrieNode, longest: number): string | undefined {
@@ -70,7 +78,7 @@ function edgeKey(token: Token, first: boolean): string {
   return first ? token.value : `${token.spaced ? " " : ""}${token.value}`;
 }
 
-function tokenize(text: string): Token[] {
+export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   let end = 0;
   for (const match of text.toLowerCase().matchAll(TOKEN)) {

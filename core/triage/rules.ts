@@ -8,17 +8,19 @@ import { type LinearPattern, mustCompileLinearPattern } from "../text/linear-pat
 import { normaliseText, stripHtmlComments } from "../text/normalise-text.ts";
 import { BUILT_IN_RULES } from "./built-in-rules.ts";
 import type { TriageConfig, TriageRule } from "./config.ts";
-import { type KeywordMatcher, keywordMatcher } from "./keywords.ts";
+import { type KeywordMatcher, keywordMatcher, type Token, tokenize } from "./keywords.ts";
 import { sameLabel } from "./labels.ts";
 import { withinTriageBudget } from "./text-budget.ts";
 
 /**
  * Steps (program size × characters scanned, plus a fixed cost per scan) configured rules may
- * spend on one issue: about one second of RE2 in the worst case, and room for dozens of typical
+ * spend on one issue: under a second of RE2 in the worst case, and room for dozens of typical
  * rules on a typical body.
  */
-export const RULE_WORK_BUDGET = 30_000_000;
+export const RULE_WORK_BUDGET = 20_000_000;
 const FIXED_STEPS_PER_CHARACTER = 20;
+/** A keyword trie step costs about as much as this many RE2 steps. */
+const STEPS_PER_KEYWORD_STEP = 2;
 
 export interface RuleSubject {
   title: string;
@@ -68,6 +70,8 @@ interface PreparedText {
   body: string;
   both: string;
   bodyCut: boolean;
+  /** `both` cut into keyword tokens once, on first use, for every keyword rule. */
+  tokens(): Token[];
 }
 
 function prepare(subject: RuleSubject): PreparedText {
@@ -75,7 +79,15 @@ function prepare(subject: RuleSubject): PreparedText {
   const body = withinTriageBudget(subject.body);
   // Template guidance lives in HTML comments; it is not what the author reported.
   const cleanBody = normaliseText(stripHtmlComments(body.text));
-  return { title, body: cleanBody, both: `${title}\n${cleanBody}`, bodyCut: body.cut };
+  const both = `${title}\n${cleanBody}`;
+  let tokens: Token[] | undefined;
+  return {
+    title,
+    body: cleanBody,
+    both,
+    bodyCut: body.cut,
+    tokens: () => (tokens ??= tokenize(both)),
+  };
 }
 
 function ruleCost(rule: TriageRule, text: PreparedText): number {
@@ -84,6 +96,8 @@ function ruleCost(rule: TriageRule, text: PreparedText): number {
     if (source !== undefined)
       cost += (pattern(source).programSize + FIXED_STEPS_PER_CHARACTER) * where.length;
   }
+  if (rule.keywords)
+    cost += text.tokens().length * keywords(rule.keywords).depth * STEPS_PER_KEYWORD_STEP;
   return cost;
 }
 
@@ -110,7 +124,7 @@ function matchRule(
     found.push(hit.text);
   }
   if (rule.keywords) {
-    const keyword = keywords(rule.keywords).find(text.both);
+    const keyword = keywords(rule.keywords).findInTokens(text.tokens());
     if (!keyword) return undefined;
     found.push(keyword);
   }
