@@ -89734,7 +89734,11 @@ function keywordMatcher(keywords2) {
     }
     node2.ends ??= keyword;
   }
-  return { find: (text2) => findIn(tokenize(text2), root, longest) };
+  return {
+    find: (text2) => findIn(tokenize(text2), root, longest),
+    findInTokens: (tokens) => findIn(tokens, root, longest),
+    depth: longest
+  };
 }
 function findIn(tokens, root, longest) {
   for (let start = 0; start < tokens.length; start++) {
@@ -89801,8 +89805,16 @@ function prepare(subject) {
   const title = normaliseText(withinTriageBudget(subject.title).text);
   const body = withinTriageBudget(subject.body);
   const cleanBody = normaliseText(stripHtmlComments(body.text));
-  return { title, body: cleanBody, both: `${title}
-${cleanBody}`, bodyCut: body.cut };
+  const both = `${title}
+${cleanBody}`;
+  let tokens;
+  return {
+    title,
+    body: cleanBody,
+    both,
+    bodyCut: body.cut,
+    tokens: () => tokens ??= tokenize(both)
+  };
 }
 function ruleCost(rule, text2) {
   let cost = 0;
@@ -89810,6 +89822,8 @@ function ruleCost(rule, text2) {
     if (source !== void 0)
       cost += (pattern(source).programSize + FIXED_STEPS_PER_CHARACTER) * where.length;
   }
+  if (rule.keywords)
+    cost += text2.tokens().length * keywords(rule.keywords).depth * STEPS_PER_KEYWORD_STEP;
   return cost;
 }
 function conditions(rule, text2) {
@@ -89828,7 +89842,7 @@ function matchRule(rule, text2, labels, compile2) {
     found.push(hit.text);
   }
   if (rule.keywords) {
-    const keyword = keywords(rule.keywords).find(text2.both);
+    const keyword = keywords(rule.keywords).findInTokens(text2.tokens());
     if (!keyword) return void 0;
     found.push(keyword);
   }
@@ -89867,7 +89881,7 @@ function cached2(cache, key, build) {
   }
   return value;
 }
-var RULE_WORK_BUDGET, FIXED_STEPS_PER_CHARACTER, MAX_CACHED, patternCache, keywordCache, builtInCache;
+var RULE_WORK_BUDGET, FIXED_STEPS_PER_CHARACTER, STEPS_PER_KEYWORD_STEP, MAX_CACHED, patternCache, keywordCache, builtInCache;
 var init_rules = __esm({
   "core/triage/rules.ts"() {
     "use strict";
@@ -89877,8 +89891,9 @@ var init_rules = __esm({
     init_keywords();
     init_labels2();
     init_text_budget();
-    RULE_WORK_BUDGET = 3e7;
+    RULE_WORK_BUDGET = 2e7;
     FIXED_STEPS_PER_CHARACTER = 20;
+    STEPS_PER_KEYWORD_STEP = 2;
     MAX_CACHED = 1e3;
     patternCache = /* @__PURE__ */ new Map();
     keywordCache = /* @__PURE__ */ new Map();

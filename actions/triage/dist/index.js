@@ -72381,7 +72381,11 @@ function keywordMatcher(keywords2) {
     }
     node2.ends ??= keyword;
   }
-  return { find: (text) => findIn(tokenize(text), root, longest) };
+  return {
+    find: (text) => findIn(tokenize(text), root, longest),
+    findInTokens: (tokens) => findIn(tokens, root, longest),
+    depth: longest
+  };
 }
 function findIn(tokens, root, longest) {
   for (let start = 0; start < tokens.length; start++) {
@@ -72418,8 +72422,9 @@ function tokenize(text) {
 }
 
 // core/triage/rules.ts
-var RULE_WORK_BUDGET = 3e7;
+var RULE_WORK_BUDGET = 2e7;
 var FIXED_STEPS_PER_CHARACTER = 20;
+var STEPS_PER_KEYWORD_STEP = 2;
 function matchRules(subject, config2) {
   const text = prepare(subject);
   const bodyCut = text.bodyCut;
@@ -72443,8 +72448,16 @@ function prepare(subject) {
   const title = normaliseText(withinTriageBudget(subject.title).text);
   const body = withinTriageBudget(subject.body);
   const cleanBody = normaliseText(stripHtmlComments(body.text));
-  return { title, body: cleanBody, both: `${title}
-${cleanBody}`, bodyCut: body.cut };
+  const both = `${title}
+${cleanBody}`;
+  let tokens;
+  return {
+    title,
+    body: cleanBody,
+    both,
+    bodyCut: body.cut,
+    tokens: () => tokens ??= tokenize(both)
+  };
 }
 function ruleCost(rule, text) {
   let cost = 0;
@@ -72452,6 +72465,8 @@ function ruleCost(rule, text) {
     if (source !== void 0)
       cost += (pattern(source).programSize + FIXED_STEPS_PER_CHARACTER) * where.length;
   }
+  if (rule.keywords)
+    cost += text.tokens().length * keywords(rule.keywords).depth * STEPS_PER_KEYWORD_STEP;
   return cost;
 }
 function conditions(rule, text) {
@@ -72470,7 +72485,7 @@ function matchRule(rule, text, labels, compile2) {
     found.push(hit.text);
   }
   if (rule.keywords) {
-    const keyword = keywords(rule.keywords).find(text.both);
+    const keyword = keywords(rule.keywords).findInTokens(text.tokens());
     if (!keyword) return void 0;
     found.push(keyword);
   }
