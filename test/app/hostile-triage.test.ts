@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { type Sandbox, startSandbox } from "../../sandbox/index.ts";
 import { runAction } from "../support/run-action.ts";
-import { REPO_ROOT } from "../support/run-cli.ts";
+import { REPO_ROOT, runUpkeep } from "../support/run-cli.ts";
 import { deliveredPayload, type Harness, REPO, startHarness } from "./harness.ts";
 
 const HOSTILE_RULE = [
@@ -100,6 +100,23 @@ describe("the triage action on a hostile issue and a hostile rule", () => {
       });
       expect(sandbox.issue(REPO, number).labels).toEqual(["needs-triage"]);
       if (body === SPACES_BODY) expect(result.outputs.reason).toContain("first 65,536 characters");
+    }
+  }, 120_000);
+});
+
+describe("the CLI on a hostile issue and a hostile rule", () => {
+  it("answers, and says the body was cut", async () => {
+    const cwd = mkdtempSync(join(tmpdir(), "upkeep-hostile-cli-"));
+    writeFileSync(join(cwd, "upkeep.yml"), HOSTILE_RULE);
+    for (const body of [SPACES_BODY, BACKTRACKING_BODY]) {
+      const run = await runUpkeep(
+        ["triage", "--title", "Help", "--body-file", "-", "--config", "upkeep.yml", "--json"],
+        { cwd, stdin: body },
+      );
+      expect(run.exitCode, run.stderr).toBe(0);
+      const decision = JSON.parse(run.stdout);
+      expect(decision.severity).toBeNull();
+      if (body === SPACES_BODY) expect(decision.reason).toContain("first 65,536 characters");
     }
   }, 120_000);
 });
