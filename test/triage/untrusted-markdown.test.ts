@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { configErrorBody } from "../../app/config-report.ts";
+import { formatConfigProblem } from "../../core/config/errors.ts";
+import { parseConfigText } from "../../core/config/parse.ts";
 import {
   codeSpan,
   defuseReferences,
@@ -79,5 +81,18 @@ describe("the config-error issue", () => {
     ]);
     const line = body.split("\n").find((text) => text.startsWith("- ")) as string;
     expect(line).toBe(`- \`\`.github/upkeep.yml:3:1 at triage.\`x\` @${J}admin: unknown key\`\``);
+  });
+});
+
+describe("config problems about hostile keys", () => {
+  it("a key with a newline stays on one line", () => {
+    const result = parseConfigText(
+      'triage:\n  "x\\n.github/upkeep.yml:1:1: forged": 1\n',
+      ".github/upkeep.yml",
+    );
+    if (result.ok) throw new Error("expected the config to be invalid");
+    const [line] = result.problems.map(formatConfigProblem);
+    expect(line).not.toContain("\n");
+    expect(line).toContain("x\\n.github/upkeep.yml:1:1: forged");
   });
 });
