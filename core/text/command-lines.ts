@@ -15,6 +15,15 @@ type Block =
   | { kind: "raw"; closer: string };
 
 const RAW_TAGS = ["pre", "code", "script", "style", "textarea"];
+// CommonMark's block-level tag names (HTML block type 6): such a tag starts a block anywhere.
+const BLOCK_TAGS = new Set(
+  (
+    "address article aside base basefont blockquote body caption center col colgroup dd details " +
+    "dialog dir div dl dt fieldset figcaption figure footer form frame frameset h1 h2 h3 h4 h5 h6 " +
+    "head header hr html iframe legend li link main menu menuitem nav noframes ol optgroup option " +
+    "p param search section summary table tbody td tfoot th thead title tr track ul"
+  ).split(" "),
+);
 
 /** The prose lines of `markdown`, normalised, with their leading indentation (< 4) removed. */
 export function commandLines(markdown: string): string[] {
@@ -33,7 +42,9 @@ export function commandLines(markdown: string): string[] {
       block = stillInside(block, line) ? block : { kind: "none" };
       continue;
     }
-    const opened = isBlank(line) ? { kind: "none" as const } : blockStart(line);
+    const opened = isBlank(line)
+      ? { kind: "none" as const }
+      : blockStart(line, paragraph.length > 0);
     if (!opened) {
       paragraph.push(line);
       continue;
@@ -75,7 +86,7 @@ function stillInside(block: Block, line: string): boolean {
 }
 
 /** A line that opens a block whose lines are never prose, or undefined for paragraph text. */
-function blockStart(line: string): Block | undefined {
+function blockStart(line: string, inParagraph: boolean): Block | undefined {
   const indent = leadingSpaces(line);
   if (indent >= 4 || line.startsWith("\t")) return undefined;
   const rest = line.slice(indent);
@@ -90,7 +101,21 @@ function blockStart(line: string): Block | undefined {
       ? { kind: "until-blank" }
       : { kind: "raw", closer };
   }
-  return /^<(?:\/?[a-z]|[!?])/i.test(rest) ? { kind: "until-blank" } : undefined;
+  return htmlBlock(rest, inParagraph) ? { kind: "until-blank" } : undefined;
+}
+
+/**
+ * CommonMark's other HTML blocks, which run to a blank line: `<!…>` and `<?…>`, a block-level tag
+ * such as `<details>` or `</div>`, or (not inside a paragraph) any tag alone on its line.
+ */
+function htmlBlock(rest: string, inParagraph: boolean): boolean {
+  if (/^<[!?]/.test(rest)) return true;
+  const lower = rest.toLowerCase();
+  const name = /^<\/?([a-z][a-z0-9-]*)/.exec(lower)?.[1];
+  if (!name) return false;
+  const after = lower.slice(lower.indexOf(name) + name.length);
+  if (BLOCK_TAGS.has(name) && /^(?:\s|\/?>|$)/.test(after)) return true;
+  return !inParagraph && /^(?:\s[^<>]*)?\/?>\s*$/.test(after);
 }
 
 function closesFence(line: string, fence: { char: string; length: number }): boolean {

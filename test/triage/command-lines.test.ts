@@ -20,6 +20,8 @@ const COUNTS: [string, string][] = [
   ["after an unmatched backtick run", "a `` b\n{cmd}"],
   ["after a closed HTML comment", "<!-- guidance -->\n{cmd}"],
   ["after a closed inline <code>", "see <code>x</code>\n{cmd}"],
+  ["after a line starting with inline HTML", "<b>Note</b> this is bad\n{cmd}"],
+  ["after a paragraph line holding only a tag", "text\n<img src=x>\n{cmd}"],
 ];
 
 const IGNORED: [string, string][] = [
@@ -49,6 +51,8 @@ const IGNORED: [string, string][] = [
   ["in a <details> block", "<details>\n{cmd}\n</details>"],
   ["in a <div> block", "<div>\n{cmd}"],
   ["in a closing-tag block", "</div>\n{cmd}"],
+  ["in a block started by a lone tag", "<img src=x>\n{cmd}"],
+  ["in a <!DOCTYPE> block", "<!DOCTYPE html>\n{cmd}"],
   ["mid-sentence", "please {cmd}"],
   ["after a word on the same line", "ok: {cmd}"],
   ["in a quote hidden behind a zero-width space", "\u200b> {cmd}"],
