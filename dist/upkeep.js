@@ -65,7 +65,13 @@ var init_command = __esm({
 function formatConfigProblem(problem2) {
   const where = problem2.line ? `${problem2.file}:${problem2.line}:${problem2.column ?? 1}` : problem2.file;
   const key = problem2.path ? ` at ${problem2.path}` : "";
-  return `${where}${key}: ${problem2.message}`;
+  return oneLine(`${where}${key}: ${problem2.message}`);
+}
+function oneLine(text2) {
+  return text2.replace(
+    /[\u0000-\u001f\u007f\u2028\u2029]/g,
+    (char) => char === "\n" ? "\\n" : `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`
+  );
 }
 var init_errors = __esm({
   "core/config/errors.ts"() {
@@ -82291,11 +82297,11 @@ function defuseReferences(text2) {
   return text2.replace(/@/g, `@${JOINER}`).replace(/#(?=\d)/g, `#${JOINER}`).replace(/\bGH-(?=\d)/gi, (match2) => `${match2.slice(0, 2)}${JOINER}-`);
 }
 function inlineText(text2, maxLength = 300) {
-  const capped = cap(oneLine(text2), maxLength);
+  const capped = cap(oneLine2(text2), maxLength);
   return defuseReferences(capped.replace(MARKDOWN_SPECIALS, (char) => `\\${char}`));
 }
 function codeSpan(text2, maxLength = 40) {
-  const content = defuseReferences(cap(oneLine(text2), maxLength));
+  const content = defuseReferences(cap(oneLine2(text2), maxLength));
   if (content === "") return "(empty)";
   const fence = "`".repeat(longestBacktickRun(content) + 1);
   const pad = content.startsWith("`") || content.endsWith("`") ? " " : "";
@@ -82315,7 +82321,7 @@ function safeUrl(url2) {
     return void 0;
   }
 }
-function oneLine(text2) {
+function oneLine2(text2) {
   return text2.replace(INVISIBLE_CONTROLS, "").replace(/\s+/g, " ").trim();
 }
 function cap(text2, maxLength) {
@@ -89403,7 +89409,7 @@ function commandLines(markdown) {
       block = stillInside(block, line) ? block : { kind: "none" };
       continue;
     }
-    const opened = isBlank2(line) ? { kind: "none" } : blockStart(line);
+    const opened = isBlank2(line) ? { kind: "none" } : blockStart(line, paragraph.length > 0);
     if (!opened) {
       paragraph.push(line);
       continue;
@@ -89433,7 +89439,7 @@ function stillInside(block, line) {
   if (block.kind === "raw") return !line.toLowerCase().includes(block.closer);
   return false;
 }
-function blockStart(line) {
+function blockStart(line, inParagraph) {
   const indent = leadingSpaces(line);
   if (indent >= 4 || line.startsWith("	")) return void 0;
   const rest = line.slice(indent);
@@ -89446,7 +89452,16 @@ function blockStart(line) {
     const closer = `</${tag}`;
     return rest.toLowerCase().includes(closer, 1) ? { kind: "until-blank" } : { kind: "raw", closer };
   }
-  return /^<(?:\/?[a-z]|[!?])/i.test(rest) ? { kind: "until-blank" } : void 0;
+  return htmlBlock(rest, inParagraph) ? { kind: "until-blank" } : void 0;
+}
+function htmlBlock(rest, inParagraph) {
+  if (/^<[!?]/.test(rest)) return true;
+  const lower = rest.toLowerCase();
+  const name = /^<\/?([a-z][a-z0-9-]*)/.exec(lower)?.[1];
+  if (!name) return false;
+  const after = lower.slice(lower.indexOf(name) + name.length);
+  if (BLOCK_TAGS.has(name) && /^(?:\s|\/?>|$)/.test(after)) return true;
+  return !inParagraph && /^(?:\s[^<>]*)?\/?>\s*$/.test(after);
 }
 function closesFence(line, fence) {
   const indent = leadingSpaces(line);
@@ -89555,13 +89570,16 @@ function leadingSpaces(line) {
 function isBlank2(line) {
   return line.trim() === "";
 }
-var MAX_COMMAND_TEXT, RAW_TAGS;
+var MAX_COMMAND_TEXT, RAW_TAGS, BLOCK_TAGS;
 var init_command_lines = __esm({
   "core/text/command-lines.ts"() {
     "use strict";
     init_normalise_text();
     MAX_COMMAND_TEXT = 65536;
     RAW_TAGS = ["pre", "code", "script", "style", "textarea"];
+    BLOCK_TAGS = new Set(
+      "address article aside base basefont blockquote body caption center col colgroup dd details dialog dir div dl dt fieldset figcaption figure footer form frame frameset h1 h2 h3 h4 h5 h6 head header hr html iframe legend li link main menu menuitem nav noframes ol optgroup option p param search section summary table tbody td tfoot th thead title tr track ul".split(" ")
+    );
   }
 });
 

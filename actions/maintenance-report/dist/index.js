@@ -68973,7 +68973,13 @@ import { join } from "node:path";
 function formatConfigProblem(problem) {
   const where = problem.line ? `${problem.file}:${problem.line}:${problem.column ?? 1}` : problem.file;
   const key = problem.path ? ` at ${problem.path}` : "";
-  return `${where}${key}: ${problem.message}`;
+  return oneLine2(`${where}${key}: ${problem.message}`);
+}
+function oneLine2(text) {
+  return text.replace(
+    /[\u0000-\u001f\u007f\u2028\u2029]/g,
+    (char) => char === "\n" ? "\\n" : `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`
+  );
 }
 
 // core/config/parse.ts

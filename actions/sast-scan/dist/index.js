@@ -71541,7 +71541,13 @@ import { join as join3 } from "node:path";
 function formatConfigProblem(problem2) {
   const where = problem2.line ? `${problem2.file}:${problem2.line}:${problem2.column ?? 1}` : problem2.file;
   const key = problem2.path ? ` at ${problem2.path}` : "";
-  return `${where}${key}: ${problem2.message}`;
+  return oneLine3(`${where}${key}: ${problem2.message}`);
+}
+function oneLine3(text) {
+  return text.replace(
+    /[\u0000-\u001f\u007f\u2028\u2029]/g,
+    (char) => char === "\n" ? "\\n" : `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`
+  );
 }
 
 // core/config/parse.ts

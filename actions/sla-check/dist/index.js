@@ -47764,7 +47764,13 @@ function friendlyDateTime(dateTimeish) {
 function formatConfigProblem(problem) {
   const where = problem.line ? `${problem.file}:${problem.line}:${problem.column ?? 1}` : problem.file;
   const key = problem.path ? ` at ${problem.path}` : "";
-  return `${where}${key}: ${problem.message}`;
+  return oneLine(`${where}${key}: ${problem.message}`);
+}
+function oneLine(text) {
+  return text.replace(
+    /[\u0000-\u001f\u007f\u2028\u2029]/g,
+    (char) => char === "\n" ? "\\n" : `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`
+  );
 }
 
 // node_modules/zod/v4/classic/external.js
@@ -68751,11 +68757,11 @@ function defuseReferences(text) {
   return text.replace(/@/g, `@${JOINER}`).replace(/#(?=\d)/g, `#${JOINER}`).replace(/\bGH-(?=\d)/gi, (match2) => `${match2.slice(0, 2)}${JOINER}-`);
 }
 function inlineText(text, maxLength = 300) {
-  const capped = cap(oneLine(text), maxLength);
+  const capped = cap(oneLine2(text), maxLength);
   return defuseReferences(capped.replace(MARKDOWN_SPECIALS, (char) => `\\${char}`));
 }
 function codeSpan(text, maxLength = 40) {
-  const content = defuseReferences(cap(oneLine(text), maxLength));
+  const content = defuseReferences(cap(oneLine2(text), maxLength));
   if (content === "") return "(empty)";
   const fence = "`".repeat(longestBacktickRun(content) + 1);
   const pad = content.startsWith("`") || content.endsWith("`") ? " " : "";
@@ -68778,7 +68784,7 @@ function safeUrl(url2) {
     return void 0;
   }
 }
-function oneLine(text) {
+function oneLine2(text) {
   return text.replace(INVISIBLE_CONTROLS, "").replace(/\s+/g, " ").trim();
 }
 function cap(text, maxLength) {
@@ -69018,7 +69024,7 @@ function windowTitle(key, findings) {
     return `Security window: ${first.package} (${findings.length} finding${findings.length === 1 ? "" : "s"})`;
   const subject = first.package ?? first.rule ?? first.id;
   const what = first.title ? `${first.title} in ${subject}` : subject;
-  return `Security window: ${oneLine2(what)}`;
+  return `Security window: ${oneLine3(what)}`;
 }
 function renderWindowBody(input2) {
   const custom2 = compileCustom(input2.template, SECURITY_TEMPLATE_VARIABLES);
@@ -69082,7 +69088,7 @@ function aliasLink(alias) {
     return `[${alias}](https://nvd.nist.gov/vuln/detail/${alias})`;
   return inlineText(alias);
 }
-function oneLine2(text) {
+function oneLine3(text) {
   const flat = text.replace(/\s+/g, " ").trim();
   return flat.length > 200 ? `${flat.slice(0, 199)}\u2026` : flat;
 }

@@ -65255,6 +65255,9 @@ function stripHtmlComments(markdown) {
 // core/text/command-lines.ts
 var MAX_COMMAND_TEXT = 65536;
 var RAW_TAGS = ["pre", "code", "script", "style", "textarea"];
+var BLOCK_TAGS = new Set(
+  "address article aside base basefont blockquote body caption center col colgroup dd details dialog dir div dl dt fieldset figcaption figure footer form frame frameset h1 h2 h3 h4 h5 h6 head header hr html iframe legend li link main menu menuitem nav noframes ol optgroup option p param search section summary table tbody td tfoot th thead title tr track ul".split(" ")
+);
 function commandLines(markdown) {
   const text = normaliseText(stripHtmlComments(markdown.slice(0, MAX_COMMAND_TEXT)));
   const found = [];
@@ -65271,7 +65274,7 @@ function commandLines(markdown) {
       block = stillInside(block, line) ? block : { kind: "none" };
       continue;
     }
-    const opened = isBlank(line) ? { kind: "none" } : blockStart(line);
+    const opened = isBlank(line) ? { kind: "none" } : blockStart(line, paragraph.length > 0);
     if (!opened) {
       paragraph.push(line);
       continue;
@@ -65301,7 +65304,7 @@ function stillInside(block, line) {
   if (block.kind === "raw") return !line.toLowerCase().includes(block.closer);
   return false;
 }
-function blockStart(line) {
+function blockStart(line, inParagraph) {
   const indent = leadingSpaces(line);
   if (indent >= 4 || line.startsWith("	")) return void 0;
   const rest = line.slice(indent);
@@ -65314,7 +65317,16 @@ function blockStart(line) {
     const closer = `</${tag}`;
     return rest.toLowerCase().includes(closer, 1) ? { kind: "until-blank" } : { kind: "raw", closer };
   }
-  return /^<(?:\/?[a-z]|[!?])/i.test(rest) ? { kind: "until-blank" } : void 0;
+  return htmlBlock(rest, inParagraph) ? { kind: "until-blank" } : void 0;
+}
+function htmlBlock(rest, inParagraph) {
+  if (/^<[!?]/.test(rest)) return true;
+  const lower = rest.toLowerCase();
+  const name = /^<\/?([a-z][a-z0-9-]*)/.exec(lower)?.[1];
+  if (!name) return false;
+  const after = lower.slice(lower.indexOf(name) + name.length);
+  if (BLOCK_TAGS.has(name) && /^(?:\s|\/?>|$)/.test(after)) return true;
+  return !inParagraph && /^(?:\s[^<>]*)?\/?>\s*$/.test(after);
 }
 function closesFence(line, fence) {
   const indent = leadingSpaces(line);
@@ -72606,7 +72618,7 @@ function fromHuman(choice) {
 // core/triage/explain.ts
 var TRIAGE_MARKER = "<!-- upkeep:triage -->";
 function explanationBody(decision, config2) {
-  const headline = decision.severity ? `**Severity: ${decision.severity}** (label \`${severityLabel(config2, decision.severity)}\`): ${decision.reason}.` : `**Severity: not decided** (label \`${config2.needsTriageLabel.name}\`): ${decision.reason}.`;
+  const headline = decision.severity ? `**Severity: ${decision.severity}** (label ${codeSpan(severityLabel(config2, decision.severity), 50)}): ${decision.reason}.` : `**Severity: not decided** (label ${codeSpan(config2.needsTriageLabel.name, 50)}): ${decision.reason}.`;
   const how = config2.commands.enabled ? `A maintainer can change it with \`/severity critical|major|minor\` or by setting a severity label; Upkeep never overrides a person's choice.` : "A maintainer can change it by setting a severity label; Upkeep never overrides a person's choice.";
   return [TRIAGE_MARKER, headline, "", `<sub>${how}</sub>`].join("\n");
 }
@@ -73565,7 +73577,13 @@ import { join } from "node:path";
 function formatConfigProblem(problem) {
   const where = problem.line ? `${problem.file}:${problem.line}:${problem.column ?? 1}` : problem.file;
   const key = problem.path ? ` at ${problem.path}` : "";
-  return `${where}${key}: ${problem.message}`;
+  return oneLine2(`${where}${key}: ${problem.message}`);
+}
+function oneLine2(text) {
+  return text.replace(
+    /[\u0000-\u001f\u007f\u2028\u2029]/g,
+    (char) => char === "\n" ? "\\n" : `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`
+  );
 }
 
 // core/config/parse.ts
