@@ -4,7 +4,7 @@
 // the same bad file costs no extra API calls.
 import { type ConfigProblem, formatConfigProblem } from "../core/config/errors.ts";
 import { CONFIG_PATH } from "../core/config/parse.ts";
-import { neutraliseMentions } from "../core/triage/untrusted-text.ts";
+import { codeSpan } from "../core/text/untrusted-markdown.ts";
 import type { GitHubPort } from "../github/port.ts";
 import { KeyedLock } from "./keyed-lock.ts";
 
@@ -17,12 +17,13 @@ export const CONFIG_ERROR_LABEL = {
 export const CONFIG_ERROR_TITLE = `Upkeep: invalid ${CONFIG_PATH}`;
 
 export function configErrorBody(problems: ConfigProblem[]): string {
-  const lines = problems.map((problem) => `- \`${formatConfigProblem(problem)}\``);
+  // Keys and values come from the user's file: a code span that no backtick in them can close.
+  const lines = problems.map((problem) => `- ${codeSpan(formatConfigProblem(problem), 500)}`);
   return [
     CONFIG_ERROR_MARKER,
     `Upkeep cannot use \`${CONFIG_PATH}\` and runs with its built-in defaults until the file is fixed:`,
     "",
-    ...lines.map(neutraliseMentions),
+    ...lines,
     "",
     "Check the file locally with `npx upkeep config validate`. Upkeep updates this issue while the",
     "file stays invalid and closes it when a valid version reaches the default branch.",

@@ -65,7 +65,13 @@ var init_command = __esm({
 function formatConfigProblem(problem2) {
   const where = problem2.line ? `${problem2.file}:${problem2.line}:${problem2.column ?? 1}` : problem2.file;
   const key = problem2.path ? ` at ${problem2.path}` : "";
-  return `${where}${key}: ${problem2.message}`;
+  return oneLine(`${where}${key}: ${problem2.message}`);
+}
+function oneLine(text2) {
+  return text2.replace(
+    /[\u0000-\u001f\u007f\u2028\u2029]/g,
+    (char) => char === "\n" ? "\\n" : `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`
+  );
 }
 var init_errors = __esm({
   "core/config/errors.ts"() {
@@ -9302,8 +9308,8 @@ var init_checks = __esm({
     $ZodCheckIncludes = /* @__PURE__ */ $constructor("$ZodCheckIncludes", (inst, def) => {
       $ZodCheck.init(inst, def);
       const escapedRegex = escapeRegex(def.includes);
-      const pattern = new RegExp(typeof def.position === "number" ? `^.{${def.position},}${escapedRegex}` : escapedRegex);
-      def.pattern = pattern;
+      const pattern2 = new RegExp(typeof def.position === "number" ? `^.{${def.position},}${escapedRegex}` : escapedRegex);
+      def.pattern = pattern2;
       inst._zod.check = (payload) => {
         if (payload.value.includes(def.includes, def.position))
           return;
@@ -9320,8 +9326,8 @@ var init_checks = __esm({
     });
     $ZodCheckStartsWith = /* @__PURE__ */ $constructor("$ZodCheckStartsWith", (inst, def) => {
       $ZodCheck.init(inst, def);
-      const pattern = new RegExp(`^${escapeRegex(def.prefix)}.*`);
-      def.pattern ?? (def.pattern = pattern);
+      const pattern2 = new RegExp(`^${escapeRegex(def.prefix)}.*`);
+      def.pattern ?? (def.pattern = pattern2);
       inst._zod.check = (payload) => {
         if (payload.value.startsWith(def.prefix))
           return;
@@ -9338,8 +9344,8 @@ var init_checks = __esm({
     });
     $ZodCheckEndsWith = /* @__PURE__ */ $constructor("$ZodCheckEndsWith", (inst, def) => {
       $ZodCheck.init(inst, def);
-      const pattern = new RegExp(`.*${escapeRegex(def.suffix)}$`);
-      def.pattern ?? (def.pattern = pattern);
+      const pattern2 = new RegExp(`.*${escapeRegex(def.suffix)}$`);
+      def.pattern ?? (def.pattern = pattern2);
       inst._zod.check = (payload) => {
         if (payload.value.endsWith(def.suffix))
           return;
@@ -9639,11 +9645,11 @@ function capSize(inst, size) {
   const caps = sizeCaps(inst._zod.def.checks);
   if (!caps.length)
     return;
-  const cap = Math.min(...caps.map((c) => c[0]));
+  const cap2 = Math.min(...caps.map((c) => c[0]));
   const parse13 = inst._zod.parse;
   inst._zod.parse = (payload, ctx) => {
     const n2 = size(payload.value);
-    if (n2 > cap && !ctx?.skipChecks && ctx?.direction !== "backward") {
+    if (n2 > cap2 && !ctx?.skipChecks && ctx?.direction !== "backward") {
       for (const [max2, ch] of sizeCaps(inst._zod.def.checks)) {
         if (n2 > max2 && ch._zod.def.when(payload)) {
           const start = payload.issues.length;
@@ -10096,14 +10102,14 @@ function handleReadonlyResult(payload) {
 }
 function leafPattern(schema) {
   const def = schema._zod.def;
-  let pattern = def.pattern;
+  let pattern2 = def.pattern;
   let isInt = !!def.format?.includes("int");
   let minimum;
   let maximum;
   for (const ch of def.checks ?? []) {
     const d = ch._zod.def;
     if (d.pattern)
-      pattern = d.pattern;
+      pattern2 = d.pattern;
     isInt || (isInt = !!d.format?.includes("int"));
     const lo = d.minimum ?? d.length;
     const hi = d.maximum ?? d.length;
@@ -10112,8 +10118,8 @@ function leafPattern(schema) {
     if (hi !== void 0 && (maximum === void 0 || hi < maximum))
       maximum = hi;
   }
-  if (pattern)
-    return pattern.source;
+  if (pattern2)
+    return pattern2.source;
   if (minimum !== void 0 && maximum !== void 0 && minimum > maximum)
     return "(?!)";
   if (minimum !== void 0 || maximum !== void 0)
@@ -11574,8 +11580,8 @@ var init_schemas = __esm({
         return values ? /* @__PURE__ */ new Set([...values, void 0]) : void 0;
       });
       defineLazyInternal(inst, "pattern", (zod) => {
-        const pattern = zod.def.innerType._zod.pattern;
-        return pattern ? new RegExp(`^(${cleanRegex(pattern.source)})?$`) : void 0;
+        const pattern2 = zod.def.innerType._zod.pattern;
+        return pattern2 ? new RegExp(`^(${cleanRegex(pattern2.source)})?$`) : void 0;
       });
       inst._zod.parse = (payload, ctx) => {
         if (payload.value === void 0) {
@@ -11602,8 +11608,8 @@ var init_schemas = __esm({
       defineLazyInternal(inst, "optin", (zod) => zod.def.innerType._zod.optin);
       defineLazyInternal(inst, "optout", (zod) => zod.def.innerType._zod.optout);
       defineLazyInternal(inst, "pattern", (zod) => {
-        const pattern = zod.def.innerType._zod.pattern;
-        return pattern ? new RegExp(`^(${cleanRegex(pattern.source)}|null)$`) : void 0;
+        const pattern2 = zod.def.innerType._zod.pattern;
+        return pattern2 ? new RegExp(`^(${cleanRegex(pattern2.source)}|null)$`) : void 0;
       });
       defineLazyInternal(inst, "values", (zod) => {
         return zod.def.innerType._zod.values ? /* @__PURE__ */ new Set([...zod.def.innerType._zod.values, null]) : void 0;
@@ -11941,9 +11947,9 @@ function cloneIssues(issues) {
   return issues.map((iss) => iss.path ? { ...iss, path: iss.path.slice() } : { ...iss });
 }
 function isRecursive(inst, stack, resolve14) {
-  const cached2 = recursive.get(inst);
-  if (cached2 !== void 0)
-    return cached2 ? PROVEN : NONE;
+  const cached3 = recursive.get(inst);
+  if (cached3 !== void 0)
+    return cached3 ? PROVEN : NONE;
   if (stack.has(inst))
     return PROVEN;
   stack.add(inst);
@@ -21525,9 +21531,9 @@ function generateDiscriminatedUnionCheck(doc, ctx, def, accessor) {
       }
       claimed.add(value);
     }
-    const conditions = Array.from(values, (value) => literalEquality(ctx, discVar, value));
+    const conditions2 = Array.from(values, (value) => literalEquality(ctx, discVar, value));
     const prefix = firstBranch ? "if" : "else if";
-    doc.write(`${prefix} (${conditions.join(" || ")}) {`);
+    doc.write(`${prefix} (${conditions2.join(" || ")}) {`);
     doc.indented((d) => {
       const branchOutput = generateCheck(d, ctx, option, accessor);
       d.write(`${outputVar} = ${branchOutput};`);
@@ -21713,9 +21719,9 @@ function generateFileCheck(doc, accessor) {
 }
 function generateTemplateLiteralCheck(doc, ctx, schema, accessor) {
   doc.write(`if (typeof ${accessor} !== "string") return INVALID;`);
-  const pattern = schema._zod.pattern;
-  if (pattern) {
-    const patternConst = addConstant(ctx, pattern);
+  const pattern2 = schema._zod.pattern;
+  if (pattern2) {
+    const patternConst = addConstant(ctx, pattern2);
     doc.write(`${patternConst}.lastIndex = 0;`);
     doc.write(`if (!${patternConst}.test(${accessor})) return INVALID;`);
   }
@@ -22494,12 +22500,12 @@ function _length(length, params) {
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _regex(pattern, params) {
+function _regex(pattern2, params) {
   return new $ZodCheckRegex({
     check: "string_format",
     format: "regex",
     ...normalizeParams(params),
-    pattern
+    pattern: pattern2
   });
 }
 // @__NO_SIDE_EFFECTS__
@@ -23530,8 +23536,8 @@ function aggregateChecks(schema) {
   }
   if (bag.mime)
     intersectMime(agg, bag.mime);
-  for (const pattern of bag.patterns ?? [])
-    addPattern(agg, pattern);
+  for (const pattern2 of bag.patterns ?? [])
+    addPattern(agg, pattern2);
   return agg;
 }
 function inputOptin(schema) {
@@ -23677,9 +23683,9 @@ var init_json_schema_processors = __esm({
       if (!agg.multipleOf.includes(value))
         agg.multipleOf.push(value);
     };
-    addPattern = (agg, pattern) => {
+    addPattern = (agg, pattern2) => {
       agg.patterns ?? (agg.patterns = /* @__PURE__ */ new Set());
-      agg.patterns.add(pattern);
+      agg.patterns.add(pattern2);
     };
     intersectMime = (agg, mime) => {
       agg.mime = agg.mime ? agg.mime.filter((m) => mime.includes(m)) : [...mime];
@@ -23899,11 +23905,11 @@ var init_json_schema_processors = __esm({
     };
     templateLiteralProcessor = (schema, _ctx, json2, _params) => {
       const _json = json2;
-      const pattern = schema._zod.pattern;
-      if (!pattern)
+      const pattern2 = schema._zod.pattern;
+      if (!pattern2)
         throw new Error("Pattern not found in template literal");
       _json.type = "string";
-      _json.pattern = pattern.source;
+      _json.pattern = pattern2.source;
     };
     fileProcessor = (schema, _ctx, json2, _params) => {
       const _json = json2;
@@ -24102,8 +24108,8 @@ var init_json_schema_processors = __esm({
           path: [...params.path, "patternProperties", "*"]
         });
         json2.patternProperties = {};
-        for (const pattern of patterns) {
-          assignProp(json2.patternProperties, exactPattern(pattern).source, valueSchema);
+        for (const pattern2 of patterns) {
+          assignProp(json2.patternProperties, exactPattern(pattern2).source, valueSchema);
         }
       } else {
         if (ctx.target === "draft-07" || ctx.target === "draft-2020-12") {
@@ -26930,9 +26936,9 @@ function convertBaseSchema(schema, ctx) {
         const patternProps = schema.patternProperties;
         const patternKeys = Object.keys(patternProps);
         const looseRecords = [];
-        for (const pattern of patternKeys) {
-          const patternValue = convertSchema(patternProps[pattern], ctx);
-          const keySchema = z.string().regex(new RegExp(pattern));
+        for (const pattern2 of patternKeys) {
+          const patternValue = convertSchema(patternProps[pattern2], ctx);
+          const keySchema = z.string().regex(new RegExp(pattern2));
           looseRecords.push(z.looseRecord(keySchema, patternValue));
         }
         const schemasToIntersect = [];
@@ -27281,15 +27287,15 @@ function visit(schema, fnOrHandlers) {
   };
   const cache = /* @__PURE__ */ new Map();
   function run(s2) {
-    const cached2 = cache.get(s2);
-    if (cached2 === RESOLVING) {
+    const cached3 = cache.get(s2);
+    if (cached3 === RESOLVING) {
       return new $ZodLazy({
         type: "lazy",
         getter: () => cache.get(s2)
       });
     }
-    if (cached2 !== void 0)
-      return cached2;
+    if (cached3 !== void 0)
+      return cached3;
     cache.set(s2, RESOLVING);
     const inner = mapInner(s2);
     const mapped = fn(inner, inner !== s2);
@@ -37851,8 +37857,8 @@ var init_build = __esm({
         if (value === null || typeof value !== "object" && typeof value !== "function") return value === null ? "null" : typeof value;
         return Object.prototype.toString.call(value).slice(8, -1);
       }
-      static checkPattern(pattern) {
-        if (!Utils2.isString(pattern)) throw new TypeError(`The pattern must be a string, not ${Utils2.typeName(pattern)} (RE2JS.translateRegExp() converts a RegExp)`);
+      static checkPattern(pattern2) {
+        if (!Utils2.isString(pattern2)) throw new TypeError(`The pattern must be a string, not ${Utils2.typeName(pattern2)} (RE2JS.translateRegExp() converts a RegExp)`);
       }
       static checkInput(input2) {
         if (!Utils2.isString(input2) && !Utils2.isByteArray(input2)) throw new TypeError(`The input must be a string or a byte array (Uint8Array or number[]), not ${Utils2.typeName(input2)}`);
@@ -38359,9 +38365,9 @@ var init_build = __esm({
       * @param {import('./index.js').RE2JS} pattern
       * @param {string|number[]|Uint8Array|MatcherInputBase} input
       */
-      constructor(pattern, input2) {
-        if (pattern === null) throw new Error("pattern is null");
-        this.patternInput = pattern;
+      constructor(pattern2, input2) {
+        if (pattern2 === null) throw new Error("pattern is null");
+        this.patternInput = pattern2;
         const re2 = this.patternInput.re2();
         this.patternGroupCount = re2.numberOfCapturingGroups();
         this.groups = [];
@@ -39480,19 +39486,19 @@ var init_build = __esm({
       }
       getState(pcs, flag, ids) {
         const hash2 = hashState(pcs, flag, ids);
-        const cached2 = this.stateCache.get(hash2);
-        if (cached2 instanceof DFAState) {
-          if (isState(cached2, pcs, flag, ids)) return cached2;
-        } else if (cached2 !== void 0) {
-          for (let i2 = 0; i2 < cached2.length; i2++) if (isState(cached2[i2], pcs, flag, ids)) return cached2[i2];
+        const cached3 = this.stateCache.get(hash2);
+        if (cached3 instanceof DFAState) {
+          if (isState(cached3, pcs, flag, ids)) return cached3;
+        } else if (cached3 !== void 0) {
+          for (let i2 = 0; i2 < cached3.length; i2++) if (isState(cached3[i2], pcs, flag, ids)) return cached3[i2];
         }
         const cost = DFA2.stateCost(pcs, ids);
         if (this.memBudget < cost) return null;
         this.memBudget -= cost;
         const state = new DFAState(pcs, flag, ids);
-        if (cached2 === void 0) this.stateCache.set(hash2, state);
-        else if (cached2 instanceof DFAState) this.stateCache.set(hash2, [cached2, state]);
-        else cached2.push(state);
+        if (cached3 === void 0) this.stateCache.set(hash2, state);
+        else if (cached3 instanceof DFAState) this.stateCache.set(hash2, [cached3, state]);
+        else cached3.push(state);
         this.stateCount++;
         return state;
       }
@@ -39501,8 +39507,8 @@ var init_build = __esm({
         return DFA2.STATE_OVERHEAD + DFA2.ELEMENT_SIZE * pcs.length + idsCost;
       }
       *cachedStates() {
-        for (const cached2 of this.stateCache.values()) if (cached2 instanceof DFAState) yield cached2;
-        else yield* cached2;
+        for (const cached3 of this.stateCache.values()) if (cached3 instanceof DFAState) yield cached3;
+        else yield* cached3;
       }
       makeState(pcs, flag, ids) {
         const closure = this.closure(pcs, flag & DFA2.FLAG_EMPTY_MASK);
@@ -39534,8 +39540,8 @@ var init_build = __esm({
       step(state, cls, rune, anchor2) {
         let table3 = anchor2 === RE2Flags.UNANCHORED ? state.next : state.nextAnchored;
         if (table3 !== null) {
-          const cached2 = table3[cls];
-          if (cached2 !== null) return cached2;
+          const cached3 = table3[cls];
+          if (cached3 !== null) return cached3;
         } else {
           table3 = this.allocTable(state, anchor2);
           if (table3 === null) return null;
@@ -41813,8 +41819,8 @@ var init_build = __esm({
       * @param {string} pattern
       * @param {number} flags
       */
-      static parse(pattern, flags) {
-        return new Parser2(pattern, flags).parseInternal();
+      static parse(pattern2, flags) {
+        return new Parser2(pattern2, flags).parseInternal();
       }
       static parseRepeat(t) {
         const start = t.pos();
@@ -42856,8 +42862,8 @@ var init_build = __esm({
       *
       * More complicated queries need to use {@link #compile} and the full {@code RE2} interface.
       */
-      static match(pattern, s2) {
-        return RE22.compile(pattern).match(s2);
+      static match(pattern2, s2) {
+        return RE22.compile(pattern2).match(s2);
       }
       constructor(expr, prog, numSubexp = 0, longest = 0) {
         this.expr = expr;
@@ -42956,9 +42962,9 @@ var init_build = __esm({
         let m = this.get();
         if (!m) m = Machine.fromRE2(this);
         m.init(ncap);
-        const cap = m.match(input2, pos, anchor2, lbState) ? m.submatches() : null;
+        const cap2 = m.match(input2, pos, anchor2, lbState) ? m.submatches() : null;
         this.put(m);
-        return cap;
+        return cap2;
       }
       match(s2) {
         return this.executeEngine(MachineInput.fromUTF16(s2), 0, RE2Flags.UNANCHORED, 0) !== null;
@@ -43322,10 +43328,10 @@ var init_build = __esm({
       * @returns {number} The integer index assigned to the added pattern.
       * @throws {RE2JSCompileException} If patterns are added after compilation.
       */
-      add(pattern) {
+      add(pattern2) {
         if (this.prog) throw new RE2JSCompileException("Cannot add patterns after compile");
-        Utils.checkPattern(pattern);
-        let fregex = pattern;
+        Utils.checkPattern(pattern2);
+        let fregex = pattern2;
         if ((this.jsFlags & PublicFlags.CASE_INSENSITIVE) !== 0) fregex = `(?i)${fregex}`;
         if ((this.jsFlags & PublicFlags.DOTALL) !== 0) fregex = `(?s)${fregex}`;
         if ((this.jsFlags & PublicFlags.MULTILINE) !== 0) fregex = `(?m)${fregex}`;
@@ -43682,10 +43688,10 @@ var init_build = __esm({
       * This is visible for testing.
       * @private
       */
-      static initTest(pattern, flags, re2) {
-        if (pattern == null) throw new Error("pattern is null");
+      static initTest(pattern2, flags, re2) {
+        if (pattern2 == null) throw new Error("pattern is null");
         if (re2 == null) throw new Error("re2 is null");
-        const p = new RE2JS2(pattern, flags);
+        const p = new RE2JS2(pattern2, flags);
         p.re2Input = re2;
         return p;
       }
@@ -43694,8 +43700,8 @@ var init_build = __esm({
       * @param {string} pattern
       * @param {number} flags
       */
-      constructor(pattern, flags) {
-        this.patternInput = pattern;
+      constructor(pattern2, flags) {
+        this.patternInput = pattern2;
         this.flagsInput = flags;
         this.re2Input = null;
       }
@@ -43902,18 +43908,31 @@ function compileLinearPattern(source, options2 = {}) {
   if (options2.ignoreCase) flags |= RE2JS.CASE_INSENSITIVE;
   if (options2.multiline) flags |= RE2JS.MULTILINE;
   try {
-    const compiled2 = RE2JS.compile(source, flags);
-    return { ok: true, pattern: wrap(source, compiled2) };
+    const compiled = RE2JS.compile(source, flags);
+    return { ok: true, pattern: wrap(source, compiled) };
   } catch (error62) {
     return { ok: false, error: describeSyntaxError(error62) };
   }
 }
-function wrap(source, compiled2) {
+function mustCompileLinearPattern(source, options2 = {}) {
+  const compiled = compileLinearPattern(source, options2);
+  if (!compiled.ok)
+    throw new Error(`pattern passed validation but does not compile: ${compiled.error}`);
+  return compiled.pattern;
+}
+function linearPatternField(options2 = {}) {
+  return external_exports.string().min(1).superRefine((source, ctx) => {
+    const compiled = compileLinearPattern(source, options2);
+    if (!compiled.ok) ctx.addIssue({ code: "custom", message: compiled.error });
+  });
+}
+function wrap(source, compiled) {
   return {
     source,
-    test: (text2) => compiled2.test(text2),
+    programSize: compiled.programSize(),
+    test: (text2) => compiled.test(text2),
     find(text2) {
-      const matcher = compiled2.matcher(text2);
+      const matcher = compiled.matcher(text2);
       if (!matcher.find()) return void 0;
       return { index: matcher.start(), text: matcher.group() ?? "" };
     }
@@ -43933,6 +43952,7 @@ var init_linear_pattern = __esm({
   "core/text/linear-pattern.ts"() {
     "use strict";
     init_build();
+    init_zod();
     MAX_PATTERN_LENGTH = 2e3;
   }
 });
@@ -43942,16 +43962,16 @@ function pathRules(lines) {
   const rules = [];
   const problems = [];
   for (const [index, raw] of lines.entries()) {
-    const compiled2 = compileRule(raw);
-    if (compiled2 === void 0) continue;
-    if (typeof compiled2 === "string") problems.push({ line: index + 1, message: compiled2 });
+    const compiled = compileRule(raw);
+    if (compiled === void 0) continue;
+    if (typeof compiled === "string") problems.push({ line: index + 1, message: compiled });
     else if (rules.length >= MAX_PATH_RULES) {
       problems.push({
         line: index + 1,
         message: `more than ${MAX_PATH_RULES} rules; the rest are not applied`
       });
       break;
-    } else rules.push(compiled2);
+    } else rules.push(compiled);
   }
   const test = (path) => {
     for (let index = rules.length - 1; index >= 0; index--) {
@@ -43965,9 +43985,9 @@ function pathRules(lines) {
 function pathRulesFromText(text2) {
   return pathRules(text2.split(/\r?\n/));
 }
-function pathPatternError(pattern) {
-  const compiled2 = compileRule(pattern);
-  return typeof compiled2 === "string" ? compiled2 : void 0;
+function pathPatternError(pattern2) {
+  const compiled = compileRule(pattern2);
+  return typeof compiled === "string" ? compiled : void 0;
 }
 function compileRule(raw) {
   let line = raw.replace(/(?<!\\)\s+$/, "");
@@ -43984,9 +44004,9 @@ function compileRule(raw) {
   if (typeof body !== "string") return body.error;
   const prefix = anchored || line.startsWith("**/") ? "^" : "^(?:.*/)?";
   const suffix = directoryOnly ? "/.*$" : "(?:/.*)?$";
-  const compiled2 = compileLinearPattern(`${prefix}${body}${suffix}`);
-  if (!compiled2.ok) return `pattern ${JSON.stringify(raw)}: ${compiled2.error}`;
-  return { negated, pattern: compiled2.pattern };
+  const compiled = compileLinearPattern(`${prefix}${body}${suffix}`);
+  if (!compiled.ok) return `pattern ${JSON.stringify(raw)}: ${compiled.error}`;
+  return { negated, pattern: compiled.pattern };
 }
 function translate(glob) {
   let out = "";
@@ -44037,8 +44057,8 @@ var init_config2 = __esm({
     init_zod();
     init_fields();
     init_path_patterns();
-    pathPatternField = external_exports.string().min(1).superRefine((pattern, ctx) => {
-      const error62 = pathPatternError(pattern);
+    pathPatternField = external_exports.string().min(1).superRefine((pattern2, ctx) => {
+      const error62 = pathPatternError(pattern2);
       if (error62) ctx.addIssue({ code: "custom", message: error62 });
     });
     expiryField = external_exports.string().regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/, {
@@ -44490,7 +44510,12 @@ var init_config8 = __esm({
 
 // core/triage/model/config.ts
 function modelBaseUrl(config2) {
-  return (config2.baseUrl ?? GITHUB_MODELS_URL).replace(/\/+$/, "");
+  return withoutTrailingSlashes(config2.baseUrl ?? GITHUB_MODELS_URL);
+}
+function withoutTrailingSlashes(url2) {
+  let end = url2.length;
+  while (end > 0 && url2[end - 1] === "/") end--;
+  return url2.slice(0, end);
 }
 var GITHUB_MODELS_URL, baseUrlField, triageModelSchema;
 var init_config9 = __esm({
@@ -44533,12 +44558,13 @@ var init_config9 = __esm({
 });
 
 // core/triage/config.ts
-var permissionField, labelSpec, patternField, ruleSchema2, triageConfigSchema;
+var permissionField, labelSpec, TRIAGE_LIMITS, patternField, keywordsField, ruleSchema2, triageConfigSchema;
 var init_config10 = __esm({
   "core/triage/config.ts"() {
     "use strict";
     init_zod();
     init_fields();
+    init_linear_pattern();
     init_config9();
     permissionField = external_exports.enum(["triage", "write", "maintain", "admin"]);
     labelSpec = (name, color, description) => external_exports.strictObject({
@@ -44546,23 +44572,37 @@ var init_config10 = __esm({
       color: colorField.default(color).describe("6-digit hex color."),
       description: external_exports.string().max(100).default(description)
     }).prefault({});
-    patternField = external_exports.string().min(1).superRefine((source, ctx) => {
-      try {
-        new RegExp(source, "i");
-      } catch (error62) {
+    TRIAGE_LIMITS = {
+      rules: 200,
+      keywordsPerRule: 1e3,
+      keywordLength: 200,
+      /** RE2 program size of one pattern; `[a-z]{1000}` is about 1,000. */
+      patternProgramSize: 1e3
+    };
+    patternField = linearPatternField({ ignoreCase: true }).superRefine((source, ctx) => {
+      const compiled = compileLinearPattern(source, { ignoreCase: true });
+      if (compiled.ok && compiled.pattern.programSize > TRIAGE_LIMITS.patternProgramSize)
         ctx.addIssue({
           code: "custom",
-          message: `invalid regular expression: ${error62.message.replace(/^Invalid regular expression: /, "")}`
+          message: `pattern is too complex (RE2 program size ${compiled.pattern.programSize}, at most ${TRIAGE_LIMITS.patternProgramSize}); use smaller counted repetitions such as {1,50}`
         });
-      }
-    }).describe("Regular expression, matched case-insensitively.");
+    }).describe("Regular expression (RE2 syntax), matched case-insensitively.");
+    keywordsField = external_exports.array(
+      external_exports.string().min(1).max(
+        TRIAGE_LIMITS.keywordLength,
+        `a keyword has at most ${TRIAGE_LIMITS.keywordLength} characters`
+      )
+    ).min(1).max(
+      TRIAGE_LIMITS.keywordsPerRule,
+      `a rule has at most ${TRIAGE_LIMITS.keywordsPerRule} keywords; split the list over several rules`
+    );
     ruleSchema2 = external_exports.strictObject({
       name: external_exports.string().optional().describe("Shown in the explanation comment."),
       severity: severityField,
-      pattern: patternField.optional().describe("Regex over the title and the body."),
-      title: patternField.optional().describe("Regex over the title only."),
-      body: patternField.optional().describe("Regex over the body only."),
-      keywords: external_exports.array(external_exports.string().min(1)).min(1).optional().describe("Any of these words or phrases in the title or body (whole words, any case)."),
+      pattern: patternField.optional().describe("RE2 regex over the title and the body."),
+      title: patternField.optional().describe("RE2 regex over the title only."),
+      body: patternField.optional().describe("RE2 regex over the body only."),
+      keywords: keywordsField.optional().describe("Any of these words or phrases in the title or body (whole words, any case)."),
       labels: external_exports.array(external_exports.string().min(1)).min(1).optional().describe("The issue carries all of these labels.")
     }).refine(
       (rule) => rule.pattern || rule.title || rule.body || rule.keywords || rule.labels,
@@ -44581,7 +44621,7 @@ var init_config10 = __esm({
         description: external_exports.string().max(100).default("Upkeep could not decide a severity")
       }).prefault({}).describe('Applied when nothing decided a severity and `default` is "none".'),
       formField: external_exports.string().min(1).default("Severity").describe("Heading of the issue form's severity dropdown (`### Severity`)."),
-      rules: external_exports.array(ruleSchema2).default([]).describe("Checked in order; the first match wins."),
+      rules: external_exports.array(ruleSchema2).max(TRIAGE_LIMITS.rules, `at most ${TRIAGE_LIMITS.rules} rules`).default([]).describe("Checked in order; the first match wins."),
       builtInRules: external_exports.boolean().default(true).describe("Apply Upkeep's built-in phrasing rules after yours (see core/triage/README.md)."),
       default: external_exports.enum([...severityNames, "none"]).default("none").describe('Severity when nothing else decides; "none" leaves the needs-triage label.'),
       explain: external_exports.boolean().default(false).describe("Post one comment (updated in place) saying what decided the severity."),
@@ -44829,8 +44869,8 @@ var init_config_validate = __esm({
 // core/deps/lockfiles/limits.ts
 function tooLargeMessage(bytes, maxBytes = MAX_LOCKFILE_BYTES) {
   const megabytes = (bytes / 1024 / 1024).toFixed(1);
-  const cap = maxBytes / 1024 / 1024;
-  return `file is ${megabytes} MB, above the ${cap} MB lockfile size cap; not parsed`;
+  const cap2 = maxBytes / 1024 / 1024;
+  return `file is ${megabytes} MB, above the ${cap2} MB lockfile size cap; not parsed`;
 }
 function tooManyEntriesMessage(max2 = MAX_LOCKFILE_ENTRIES) {
   return `more than ${max2.toLocaleString("en")} packages, above the per-lockfile budget; the rest are not listed`;
@@ -44946,8 +44986,8 @@ function stringAt(value, key) {
 function linesOfStringField(text2, field) {
   const lines = new LineIndex(text2);
   const found = /* @__PURE__ */ new Map();
-  const pattern = new RegExp(`"${field}"\\s*:\\s*"((?:[^"\\\\]|\\\\.)*)"`, "g");
-  for (const match2 of text2.matchAll(pattern)) {
+  const pattern2 = new RegExp(`"${field}"\\s*:\\s*"((?:[^"\\\\]|\\\\.)*)"`, "g");
+  for (const match2 of text2.matchAll(pattern2)) {
     const value = JSON.parse(`"${match2[1]}"`);
     if (!found.has(value)) found.set(value, lines.lineAt(match2.index));
   }
@@ -48148,11 +48188,11 @@ function getIgnoreAttributesFn(ignoreAttributes) {
   }
   if (Array.isArray(ignoreAttributes)) {
     return (attrName) => {
-      for (const pattern of ignoreAttributes) {
-        if (typeof pattern === "string" && attrName === pattern) {
+      for (const pattern2 of ignoreAttributes) {
+        if (typeof pattern2 === "string" && attrName === pattern2) {
           return true;
         }
-        if (pattern instanceof RegExp && pattern.test(attrName)) {
+        if (pattern2 instanceof RegExp && pattern2.test(attrName)) {
           return true;
         }
       }
@@ -48176,10 +48216,10 @@ var init_Expression = __esm({
        * @param {Object} options - Configuration options
        * @param {string} options.separator - Path separator (default: '.')
        */
-      constructor(pattern, options2 = {}, data) {
-        this.pattern = pattern;
+      constructor(pattern2, options2 = {}, data) {
+        this.pattern = pattern2;
         this.separator = options2.separator || ".";
-        this.segments = this._parse(pattern);
+        this.segments = this._parse(pattern2);
         this.data = data;
         this._hasDeepWildcard = this.segments.some((seg) => seg.type === "deep-wildcard");
         this._hasAttributeCondition = this.segments.some((seg) => seg.attrName !== void 0);
@@ -48191,13 +48231,13 @@ var init_Expression = __esm({
        * @param {string} pattern - Pattern to parse
        * @returns {Array} Array of segment objects
        */
-      _parse(pattern) {
+      _parse(pattern2) {
         const segments = [];
         let i2 = 0;
         let currentPart = "";
-        while (i2 < pattern.length) {
-          if (pattern[i2] === this.separator) {
-            if (i2 + 1 < pattern.length && pattern[i2 + 1] === this.separator) {
+        while (i2 < pattern2.length) {
+          if (pattern2[i2] === this.separator) {
+            if (i2 + 1 < pattern2.length && pattern2[i2 + 1] === this.separator) {
               if (currentPart.trim()) {
                 segments.push(this._parseSegment(currentPart.trim()));
                 currentPart = "";
@@ -48212,7 +48252,7 @@ var init_Expression = __esm({
               i2++;
             }
           } else {
-            currentPart += pattern[i2];
+            currentPart += pattern2[i2];
             i2++;
           }
         }
@@ -51258,9 +51298,9 @@ function readQuoted(text2, start) {
       at = quote + 2;
     }
   }
-  const pattern = /"(?:[^"\\]|\\["\\/bfnrt])*"/y;
-  pattern.lastIndex = start;
-  const match2 = pattern.exec(text2);
+  const pattern2 = /"(?:[^"\\]|\\["\\/bfnrt])*"/y;
+  pattern2.lastIndex = start;
+  const match2 = pattern2.exec(text2);
   if (!match2) throw new GiveUp();
   return { value: JSON.parse(match2[0]), end: start + match2[0].length };
 }
@@ -52307,8 +52347,8 @@ var require_shell = __commonJS({
         return { type: `shell`, shell, quoted: false };
       }, peg$c72 = function(variable) {
         return { type: `variable`, ...variable, quoted: false };
-      }, peg$c73 = function(pattern) {
-        return { type: `glob`, pattern };
+      }, peg$c73 = function(pattern2) {
+        return { type: `glob`, pattern: pattern2 };
       }, peg$c74 = /^[^']/, peg$c75 = peg$classExpectation(["'"], true, false), peg$c76 = function(chars) {
         return chars.join(``);
       }, peg$c77 = /^[^$"]/, peg$c78 = peg$classExpectation(["$", '"'], true, false), peg$c79 = "\\\n", peg$c80 = peg$literalExpectation("\\\n", false), peg$c81 = function() {
@@ -52367,10 +52407,10 @@ var require_shell = __commonJS({
         return { name, alternativeValue: [] };
       }, peg$c169 = function(name) {
         return { name };
-      }, peg$c170 = "$", peg$c171 = peg$literalExpectation("$", false), peg$c172 = function(pattern) {
-        return options2.isGlobPattern(pattern);
-      }, peg$c173 = function(pattern) {
-        return pattern;
+      }, peg$c170 = "$", peg$c171 = peg$literalExpectation("$", false), peg$c172 = function(pattern2) {
+        return options2.isGlobPattern(pattern2);
+      }, peg$c173 = function(pattern2) {
+        return pattern2;
       }, peg$c174 = /^[a-zA-Z0-9_]/, peg$c175 = peg$classExpectation([["a", "z"], ["A", "Z"], ["0", "9"], "_"], false, false), peg$c176 = function() {
         return text2();
       }, peg$c177 = /^[$@*?#a-zA-Z0-9_\-]/, peg$c178 = peg$classExpectation(["$", "@", "*", "?", "#", ["a", "z"], ["A", "Z"], ["0", "9"], "_", "-"], false, false), peg$c179 = /^[()}<>$|&; \t"']/, peg$c180 = peg$classExpectation(["(", ")", "}", "<", ">", "$", "|", "&", ";", " ", "	", '"', "'"], false, false), peg$c181 = /^[<>&; \t"']/, peg$c182 = peg$classExpectation(["<", ">", "&", ";", " ", "	", '"', "'"], false, false), peg$c183 = /^[ \t]/, peg$c184 = peg$classExpectation([" ", "	"], false, false), peg$currPos = 0, peg$savedPos = 0, peg$posDetailsCache = [{ line: 1, column: 1 }], peg$maxFailPos = 0, peg$maxFailExpected = [], peg$silentFails = 0, peg$result;
@@ -65303,9 +65343,9 @@ var require_range = __commonJS({
         range2 = range2.replace(BUILDSTRIPRE, "");
         const memoOpts = (this.options.includePrerelease && FLAG_INCLUDE_PRERELEASE) | (this.options.loose && FLAG_LOOSE);
         const memoKey = memoOpts + ":" + range2;
-        const cached2 = cache.get(memoKey);
-        if (cached2) {
-          return cached2;
+        const cached3 = cache.get(memoKey);
+        if (cached3) {
+          return cached3;
         }
         const loose = this.options.loose;
         const hr = loose ? re[t.HYPHENRANGELOOSE] : re[t.HYPHENRANGE];
@@ -67113,8 +67153,8 @@ function planBatches(bytes, limits, problems) {
   return batches;
 }
 function overCapMessage(tooMany, limits) {
-  const cap = tooMany ? `${limits.maxEntries} entries` : `${limits.maxTotalBytes} bytes uncompressed`;
-  return `zip exceeds ${cap}; looks like a zip bomb, the rest was not read`;
+  const cap2 = tooMany ? `${limits.maxEntries} entries` : `${limits.maxTotalBytes} bytes uncompressed`;
+  return `zip exceeds ${cap2}; looks like a zip bomb, the rest was not read`;
 }
 function bombMessage(file2, limits) {
   const ratio = file2.originalSize / Math.max(1, file2.size);
@@ -67300,13 +67340,13 @@ function openOfflineDatabase(path, options2 = {}) {
   const inputs = findDatabaseInputs(path);
   const cacheDir = options2.cacheDir === void 0 ? defaultCacheDir() : options2.cacheDir;
   const key = cacheDir ? inputsCacheKey(inputs) : "";
-  const cached2 = cacheDir ? readCachedIndex(cacheDir, key) : void 0;
+  const cached3 = cacheDir ? readCachedIndex(cacheDir, key) : void 0;
   let lookupKey;
   let identity;
   let problems;
-  if (cached2) {
-    ({ identity, problems } = cached2);
-    lookupKey = (packageKeyText) => cached2.advisoriesFor(packageKeyText);
+  if (cached3) {
+    ({ identity, problems } = cached3);
+    lookupKey = (packageKeyText) => cached3.advisoriesFor(packageKeyText);
   } else {
     const built = buildIndex(inputs, options2.zipLimits);
     ({ identity, problems } = built);
@@ -67323,7 +67363,7 @@ function openOfflineDatabase(path, options2 = {}) {
     kind: "osv-offline",
     identity,
     problems,
-    warm: cached2 !== void 0,
+    warm: cached3 !== void 0,
     advisoriesFor,
     async lookup(queries) {
       const seen = /* @__PURE__ */ new Set();
@@ -67544,8 +67584,8 @@ function eventVersion2(event) {
   return event.limit;
 }
 function sortedEvents(range2, scheme) {
-  const cached2 = sortedCache.get(range2);
-  if (cached2) return cached2;
+  const cached3 = sortedCache.get(range2);
+  if (cached3) return cached3;
   const isZero = (event) => "introduced" in event && event.introduced === "0";
   const sorted2 = [...range2.events].sort((a, b) => {
     if (isZero(a) || isZero(b)) return Number(isZero(b)) - Number(isZero(a));
@@ -81414,8 +81454,8 @@ function startOfLocalDay(calendar, at) {
 }
 function dayIntervals(calendar, day) {
   const key = day.toISODate();
-  const cached2 = calendar.dayCache.get(key);
-  if (cached2) return cached2;
+  const cached3 = calendar.dayCache.get(key);
+  if (cached3) return cached3;
   const spans = calendar.holidays.has(key) ? [] : calendar.week[day.weekday - 1] ?? [];
   const intervals = spans.map((span) => [localInstant(day, span.start), localInstant(day, span.end)]).filter(([start, end]) => end > start);
   calendar.dayCache.set(key, intervals);
@@ -81799,8 +81839,8 @@ function writeMarker(kind, fields = {}) {
   return `<!-- upkeep:${kind}${pairs.join("")} -->`;
 }
 function readMarker(text2, kind) {
-  const pattern = new RegExp(`<!-- upkeep:${escapeRegExp(kind)}((?: [\\w-]+=[^\\s]*)*) -->`);
-  const match2 = pattern.exec(text2);
+  const pattern2 = new RegExp(`<!-- upkeep:${escapeRegExp(kind)}((?: [\\w-]+=[^\\s]*)*) -->`);
+  const match2 = pattern2.exec(text2);
   if (!match2) return void 0;
   const fields = {};
   for (const [, key, value] of (match2[1] ?? "").matchAll(/ ([\w-]+)=([^\s]*)/g)) {
@@ -81837,6 +81877,62 @@ var init_severity3 = __esm({
       major: "severity: major",
       minor: "severity: minor"
     };
+  }
+});
+
+// core/text/untrusted-markdown.ts
+function defuseReferences(text2) {
+  return text2.replace(/@/g, `@${JOINER}`).replace(/#(?=\d)/g, `#${JOINER}`).replace(/\bGH-(?=\d)/gi, (match2) => `${match2.slice(0, 2)}${JOINER}-`);
+}
+function inlineText(text2, maxLength = 300) {
+  const capped = cap(oneLine2(text2), maxLength);
+  return defuseReferences(capped.replace(MARKDOWN_SPECIALS, (char) => `\\${char}`));
+}
+function codeSpan(text2, maxLength = 40) {
+  const content = defuseReferences(cap(oneLine2(text2), maxLength));
+  if (content === "") return "(empty)";
+  const fence = "`".repeat(longestBacktickRun(content) + 1);
+  const pad = content.startsWith("`") || content.endsWith("`") ? " " : "";
+  return `${fence}${pad}${content}${pad}${fence}`;
+}
+function loginText(login) {
+  const clean = login.replace(/[^\w.[\]-]/g, "");
+  return clean ? `\`${clean}\`` : "`unknown`";
+}
+function safeUrl(url2) {
+  if (!url2) return void 0;
+  try {
+    const parsed = new URL(url2);
+    if (parsed.protocol !== "https:" && parsed.protocol !== "http:") return void 0;
+    return parsed.toString().replace(/[()<>\s]/g, encodeURIComponent);
+  } catch {
+    return void 0;
+  }
+}
+function oneLine2(text2) {
+  return text2.replace(INVISIBLE_CONTROLS, "").replace(/\s+/g, " ").trim();
+}
+function cap(text2, maxLength) {
+  if (text2.length <= maxLength) return text2;
+  const cut = Array.from(text2.slice(0, maxLength)).slice(0, -1).join("");
+  return `${cut}\u2026`;
+}
+function longestBacktickRun(text2) {
+  let longest = 0;
+  let run = 0;
+  for (const char of text2) {
+    run = char === "`" ? run + 1 : 0;
+    longest = Math.max(longest, run);
+  }
+  return longest;
+}
+var JOINER, INVISIBLE_CONTROLS, MARKDOWN_SPECIALS;
+var init_untrusted_markdown = __esm({
+  "core/text/untrusted-markdown.ts"() {
+    "use strict";
+    JOINER = "\u2060";
+    INVISIBLE_CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g;
+    MARKDOWN_SPECIALS = /[\\`*_{}[\]()<>#+!|~&$]/g;
   }
 });
 
@@ -81898,38 +81994,6 @@ var init_format_time = __esm({
   "core/tracking/format-time.ts"() {
     "use strict";
     init_luxon();
-  }
-});
-
-// core/tracking/safe-text.ts
-function defuseMentions(text2) {
-  return text2.replace(/@(?=[\w-])/g, `@${ZERO_WIDTH_SPACE}`).replace(/#(?=\d)/g, `#${ZERO_WIDTH_SPACE}`);
-}
-function inlineText(text2, maxLength = 300) {
-  const flat2 = text2.replace(/[\u0000-\u0008\u000b-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, "").replace(/\s+/g, " ").trim();
-  const capped = flat2.length > maxLength ? `${flat2.slice(0, maxLength - 1)}\u2026` : flat2;
-  return defuseMentions(capped.replace(MARKDOWN_SPECIALS, (char) => `\\${char}`));
-}
-function loginText(login) {
-  const clean = login.replace(/[^\w.[\]-]/g, "");
-  return clean ? `\`${clean}\`` : "`unknown`";
-}
-function safeUrl(url2) {
-  if (!url2) return void 0;
-  try {
-    const parsed = new URL(url2);
-    if (parsed.protocol !== "https:" && parsed.protocol !== "http:") return void 0;
-    return parsed.toString().replace(/[()<>\s]/g, encodeURIComponent);
-  } catch {
-    return void 0;
-  }
-}
-var ZERO_WIDTH_SPACE, MARKDOWN_SPECIALS;
-var init_safe_text = __esm({
-  "core/tracking/safe-text.ts"() {
-    "use strict";
-    ZERO_WIDTH_SPACE = "\u200B";
-    MARKDOWN_SPECIALS = /[\\`*_{}[\]()<>#+!|~]/g;
   }
 });
 
@@ -82026,8 +82090,8 @@ var TIMELINE_START, TIMELINE_END, MAX_TIMELINE_LINES, MAX_BODY_LENGTH;
 var init_render_timeline = __esm({
   "core/tracking/rca/render-timeline.ts"() {
     "use strict";
+    init_untrusted_markdown();
     init_format_time();
-    init_safe_text();
     TIMELINE_START = "<!-- upkeep:rca-timeline -->";
     TIMELINE_END = "<!-- /upkeep:rca-timeline -->";
     MAX_TIMELINE_LINES = 200;
@@ -82061,7 +82125,7 @@ ${values.timeline}`;
 
 > [!WARNING]
 > The RCA template could not be used, so the built-in one was:
-${templateError.split("\n").map((line) => `> \`${line.replace(/`/g, "'")}\``).join("\n")}`;
+${templateError.split("\n").map((line) => `> ${codeSpan(line, 500)}`).join("\n")}`;
   const marker = writeMarker(RCA_MARKER, {
     incident: String(input2.incident.number),
     ...input2.dueAt ? { due: input2.dueAt.toISOString() } : {},
@@ -82108,11 +82172,11 @@ var RCA_MARKER, RCA_TEMPLATE_VARIABLES;
 var init_body = __esm({
   "core/tracking/rca/body.ts"() {
     "use strict";
+    init_untrusted_markdown();
     init_duration();
     init_default_templates();
     init_format_time();
     init_markers();
-    init_safe_text();
     init_template();
     init_render_timeline();
     RCA_MARKER = "rca";
@@ -82139,9 +82203,9 @@ var LINK_MARKER, SKIP_MARKER;
 var init_messages = __esm({
   "core/tracking/rca/messages.ts"() {
     "use strict";
+    init_untrusted_markdown();
     init_format_time();
     init_markers();
-    init_safe_text();
     LINK_MARKER = "rca-link";
     SKIP_MARKER = "rca-skip";
   }
@@ -83677,10 +83741,10 @@ var init_dist3 = __esm({
 // core/release-notes/message.ts
 function skipReferenceScanWithoutHash(target) {
   const regexes = target.regexes;
-  const pattern = regexes?.referenceParts;
-  if (!regexes || !(pattern instanceof RegExp)) return;
+  const pattern2 = regexes?.referenceParts;
+  if (!regexes || !(pattern2 instanceof RegExp)) return;
   regexes.referenceParts = {
-    exec: (input2) => input2.includes("#") ? pattern.exec(input2) : null
+    exec: (input2) => input2.includes("#") ? pattern2.exec(input2) : null
   };
 }
 function parseMessage(raw, knownTypes2) {
@@ -85943,7 +86007,7 @@ function releaseLines(report) {
 var init_render_markdown = __esm({
   "core/report/render-markdown.ts"() {
     "use strict";
-    init_safe_text();
+    init_untrusted_markdown();
     init_format();
   }
 });
@@ -87094,14 +87158,14 @@ function compileRule2(value, file2) {
       };
     return { rule: { ...rule, source: file2, words: [] } };
   }
-  const compiled2 = {
+  const compiled = {
     ...rule,
     source: file2,
     words: rule.prefilter ?? sinkWords(rule),
     matcher: buildMatcher(rule)
   };
-  const invalid = invalidMatcher(compiled2);
-  return invalid ? { problem: ruleProblem(label, invalid) } : { rule: compiled2 };
+  const invalid = invalidMatcher(compiled);
+  return invalid ? { problem: ruleProblem(label, invalid) } : { rule: compiled };
 }
 function buildMatcher(rule) {
   const constraints = { ...rule.constraints ?? {} };
@@ -87357,11 +87421,11 @@ var require_ignore = __commonJS({
       const source = `[${body}]`;
       return new RegExp(source).test("/") ? NON_SLASH + source : source;
     };
-    var scanBracket = (pattern, start) => {
-      const { length } = pattern;
+    var scanBracket = (pattern2, start) => {
+      const { length } = pattern2;
       let index = start + 1;
       let negated = EMPTY;
-      const lead = pattern[index];
+      const lead = pattern2[index];
       if (lead === "!" || lead === "^") {
         negated = "^";
         index++;
@@ -87369,35 +87433,35 @@ var require_ignore = __commonJS({
       let body = EMPTY;
       let prev = EMPTY;
       for (; ; ) {
-        const char = pattern[index];
+        const char = pattern2[index];
         if (char === UNDEFINED) {
           return null;
         }
         if (char === ESCAPE) {
-          const escaped = pattern[++index];
+          const escaped = pattern2[++index];
           body += escapeMember(escaped);
           prev = escaped;
-        } else if (char === "-" && prev && index + 1 < length && pattern[index + 1] !== "]") {
+        } else if (char === "-" && prev && index + 1 < length && pattern2[index + 1] !== "]") {
           index++;
-          let to = pattern[index];
+          let to = pattern2[index];
           if (to === ESCAPE) {
-            to = pattern[index += 1];
+            to = pattern2[index += 1];
           }
           if (prev <= to) {
             body += `-${escapeMember(to)}`;
           }
           prev = EMPTY;
-        } else if (char === "[" && pattern[index + 1] === ":") {
+        } else if (char === "[" && pattern2[index + 1] === ":") {
           const nameStart = index + 2;
           let end = nameStart;
-          while (end < length && pattern[end] !== "]") {
+          while (end < length && pattern2[end] !== "]") {
             end++;
           }
           if (end === length) {
             return null;
           }
-          if (end > nameStart && pattern[end - 1] === ":") {
-            const name = pattern.slice(nameStart, end - 1);
+          if (end > nameStart && pattern2[end - 1] === ":") {
+            const name = pattern2.slice(nameStart, end - 1);
             if (!Object.prototype.hasOwnProperty.call(POSIX_CLASSES, name)) {
               return null;
             }
@@ -87414,7 +87478,7 @@ var require_ignore = __commonJS({
           prev = char;
         }
         index++;
-        if (pattern[index] === "]") {
+        if (pattern2[index] === "]") {
           return {
             end: index,
             source: classSource(negated, body)
@@ -87431,20 +87495,20 @@ var require_ignore = __commonJS({
     var TRAILING_WILDCARD = "\uE000";
     var TRAILING_DOUBLESTAR = "\uE001";
     var isReserved = (char) => char === PLACEHOLDER || char === TRAILING_WILDCARD || char === TRAILING_DOUBLESTAR;
-    var extractBrackets = (pattern) => {
+    var extractBrackets = (pattern2) => {
       const sources = [];
       const hold = (source) => `${PLACEHOLDER}${sources.push(source) - 1}${PLACEHOLDER}`;
-      const { length } = pattern;
+      const { length } = pattern2;
       let out = EMPTY;
       let index = 0;
       while (index < length) {
-        const char = pattern[index];
+        const char = pattern2[index];
         if (char === ESCAPE) {
-          const escaped = pattern[index + 1];
+          const escaped = pattern2[index + 1];
           if (escaped === SLASH && index + 2 === length) {
             out += hold(NEVER_MATCH);
           } else if (escaped === "*" || escaped === "[" || escaped === SPACE) {
-            out += pattern.slice(index, index + 2);
+            out += pattern2.slice(index, index + 2);
           } else {
             out += hold(
               REGEX_LITERAL_SPECIAL.test(escaped) ? ESCAPE + escaped : isReserved(escaped) ? `[${escaped}]` : escaped
@@ -87455,7 +87519,7 @@ var require_ignore = __commonJS({
           out += hold(`[${char}]`);
           index++;
         } else if (char === "[") {
-          const scanned = scanBracket(pattern, index);
+          const scanned = scanBracket(pattern2, index);
           if (scanned === null) {
             out += hold(NEVER_MATCH);
             index = length;
@@ -87565,11 +87629,11 @@ var require_ignore = __commonJS({
         //   (which has been replaced by section "leading slash")
         // If starts with '**', adding a '^' to the regular expression also works
         DIRECT,
-        (source, pattern) => {
+        (source, pattern2) => {
           if (!source || source[0] === "^" || source[0] === "(") {
             return source;
           }
-          const anchor2 = !REGEX_INNER_SLASH.test(pattern) ? "(?:^|\\/)" : "^";
+          const anchor2 = !REGEX_INNER_SLASH.test(pattern2) ? "(?:^|\\/)" : "^";
           return anchor2 + source;
         }
       ],
@@ -87765,11 +87829,11 @@ var require_ignore = __commonJS({
       flush();
       return out;
     };
-    var makeRegexPrefix = (pattern) => {
-      if (REGEX_ANCHORED_GLOBSTAR.test(pattern)) {
-        pattern = "**";
+    var makeRegexPrefix = (pattern2) => {
+      if (REGEX_ANCHORED_GLOBSTAR.test(pattern2)) {
+        pattern2 = "**";
       }
-      const { source, sources } = extractBrackets(pattern);
+      const { source, sources } = extractBrackets(pattern2);
       const replaced = REPLACERS.reduce(
         // A pass whose matcher finds nothing hands back the very string it was
         //   given, so asking first costs a search and saves a rewrite. Ten of the
@@ -87777,12 +87841,12 @@ var require_ignore = __commonJS({
         //   them they were 45% of this chain.
         (prev, [matcher, replacer, required2]) => {
           if (matcher === DIRECT) {
-            return replacer(prev, pattern);
+            return replacer(prev, pattern2);
           }
           if (required2 !== UNDEFINED && prev.indexOf(required2) < 0) {
             return prev;
           }
-          return matcher.test(prev) ? prev.replace(matcher, replacer.bind(pattern)) : prev;
+          return matcher.test(prev) ? prev.replace(matcher, replacer.bind(pattern2)) : prev;
         },
         source
       );
@@ -87825,11 +87889,11 @@ var require_ignore = __commonJS({
       return cut < 0 ? EMPTY : path.slice(0, cut + 1);
     };
     var isString2 = (subject) => typeof subject === "string";
-    var checkPattern = (pattern) => pattern && isString2(pattern);
-    var splitPattern = (pattern) => (pattern[pattern.length - 1] === "\r" ? pattern.slice(0, -1) : pattern).split(REGEX_SPLITALL_CRLF).filter(Boolean);
+    var checkPattern = (pattern2) => pattern2 && isString2(pattern2);
+    var splitPattern = (pattern2) => (pattern2[pattern2.length - 1] === "\r" ? pattern2.slice(0, -1) : pattern2).split(REGEX_SPLITALL_CRLF).filter(Boolean);
     var IgnoreRule = class {
-      constructor(pattern, mark, body, ignoreCase, negative, prefix) {
-        this.pattern = pattern;
+      constructor(pattern2, mark, body, ignoreCase, negative, prefix) {
+        this.pattern = pattern2;
         this.mark = mark;
         this.negative = negative;
         define2(this, "body", body);
@@ -87898,8 +87962,8 @@ var require_ignore = __commonJS({
       }
       return backslashes % 2 ? body.slice(0, end - 1) + SPACE : body.slice(0, end);
     };
-    var createRule = (pattern, mark, ignoreCase, stripLineEnd, stripBOM) => {
-      let body = stripBOM && pattern[0] === BOM ? pattern.slice(1) : pattern;
+    var createRule = (pattern2, mark, ignoreCase, stripLineEnd, stripBOM) => {
+      let body = stripBOM && pattern2[0] === BOM ? pattern2.slice(1) : pattern2;
       if (body[0] === "#") {
         return;
       }
@@ -87918,7 +87982,7 @@ var require_ignore = __commonJS({
       body = body.replace(REGEX_REPLACE_LEADING_EXCAPED_EXCLAMATION, "!").replace(REGEX_REPLACE_LEADING_EXCAPED_HASH, "#");
       const regexPrefix = makeRegexPrefix(body);
       return new IgnoreRule(
-        pattern,
+        pattern2,
         mark,
         body,
         ignoreCase,
@@ -87932,18 +87996,18 @@ var require_ignore = __commonJS({
         this._rules = [];
         this._basenameCount = 0;
       }
-      _add(pattern, index) {
-        if (pattern && pattern[KEY_IGNORE]) {
-          this._rules = this._rules.concat(pattern._rules._rules);
-          this._basenameCount += pattern._rules._basenameCount;
+      _add(pattern2, index) {
+        if (pattern2 && pattern2[KEY_IGNORE]) {
+          this._rules = this._rules.concat(pattern2._rules._rules);
+          this._basenameCount += pattern2._rules._basenameCount;
           this._added = true;
           return;
         }
-        const isStr = isString2(pattern);
-        const raw = isStr ? pattern : pattern.pattern;
+        const isStr = isString2(pattern2);
+        const raw = isStr ? pattern2 : pattern2.pattern;
         const rule = checkPattern(raw) && createRule(
           raw,
-          isStr ? UNDEFINED : pattern.mark,
+          isStr ? UNDEFINED : pattern2.mark,
           this._ignoreCase,
           !this._split,
           this._stripBOM && !index
@@ -87957,12 +88021,12 @@ var require_ignore = __commonJS({
         }
       }
       // @param {Array<string> | string | Ignore} pattern
-      add(pattern) {
+      add(pattern2) {
         this._added = false;
-        this._split = isString2(pattern);
-        this._stripBOM = !this._split || pattern[0] === BOM;
+        this._split = isString2(pattern2);
+        this._stripBOM = !this._split || pattern2[0] === BOM;
         makeArray(
-          this._split ? splitPattern(pattern) : pattern
+          this._split ? splitPattern(pattern2) : pattern2
         ).forEach(this._add, this);
         if (this._added) {
           this._literalRules = UNDEFINED;
@@ -88088,15 +88152,15 @@ var require_ignore = __commonJS({
         this._ignoreCache = /* @__PURE__ */ Object.create(null);
         this._testCache = /* @__PURE__ */ Object.create(null);
       }
-      add(pattern) {
-        if (this._rules.add(pattern)) {
+      add(pattern2) {
+        if (this._rules.add(pattern2)) {
           this._initCache();
         }
         return this;
       }
       // legacy
-      addPattern(pattern) {
-        return this.add(pattern);
+      addPattern(pattern2) {
+        return this.add(pattern2);
       }
       // @returns {TestResult}
       _test(originalPath, cache, path) {
@@ -89351,10 +89415,10 @@ var init_match_file = __esm({
       matcherFor(rule) {
         if (!rule.sink || !rule.matcher) return rule.matcher;
         this.imports ??= collectImports(this.root, this.parser);
-        const pattern = calleePattern(rule.sink.functions, this.imports);
-        if (!pattern) return void 0;
+        const pattern2 = calleePattern(rule.sink.functions, this.imports);
+        if (!pattern2) return void 0;
         const own2 = rule.constraints?.[rule.sink.callee];
-        const byCallee = own2 ? { all: [own2, { regex: pattern }] } : { regex: pattern };
+        const byCallee = own2 ? { all: [own2, { regex: pattern2 }] } : { regex: pattern2 };
         return {
           ...rule.matcher,
           constraints: { ...rule.matcher.constraints, [rule.sink.callee]: byCallee }
@@ -90155,88 +90219,287 @@ var init_chat_completions = __esm({
   }
 });
 
-// core/triage/untrusted-text.ts
+// core/text/normalise-text.ts
 function normaliseText(text2) {
   return text2.normalize("NFKC").replace(ZERO_WIDTH, "").replace(CONTROL, " ");
-}
-function neutraliseMentions(text2) {
-  return text2.replace(/@/g, "@\u2060");
-}
-function quoteUntrusted(text2, maxLength = 40) {
-  const flat2 = normaliseText(text2).replace(/\s+/g, " ").trim();
-  const short = flat2.length > maxLength ? `${flat2.slice(0, maxLength)}\u2026` : flat2;
-  const safe = neutraliseMentions(short.replace(/`/g, "'"));
-  return `\`${safe}\``;
-}
-function withoutQuotedParts(markdown) {
-  const lines = [];
-  let fence;
-  for (const line of stripHtmlComments(markdown).split(/\r?\n/)) {
-    const marker = line.match(/^\s{0,3}(`{3,}|~{3,})/)?.[1];
-    if (fence) {
-      if (marker && marker[0] === fence[0] && marker.length >= fence.length) fence = void 0;
-      continue;
-    }
-    if (marker) {
-      fence = marker;
-      continue;
-    }
-    if (/^\s{0,3}>/.test(line) || /^( {4}|\t)/.test(line)) continue;
-    lines.push(line.replace(/`[^`]*`/g, " "));
-  }
-  return lines.join("\n");
 }
 function stripHtmlComments(markdown) {
   return markdown.replace(/<!--[\s\S]*?(?:-->|$)/g, " ");
 }
 var ZERO_WIDTH, CONTROL;
-var init_untrusted_text2 = __esm({
-  "core/triage/untrusted-text.ts"() {
+var init_normalise_text = __esm({
+  "core/text/normalise-text.ts"() {
     "use strict";
     ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff]/g;
     CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/g;
   }
 });
 
+// core/triage/text-budget.ts
+function withinTriageBudget(text2) {
+  if (text2.length <= MAX_TRIAGE_TEXT) return { text: text2, cut: false };
+  return { text: text2.slice(0, MAX_TRIAGE_TEXT), cut: true };
+}
+var MAX_TRIAGE_TEXT;
+var init_text_budget = __esm({
+  "core/triage/text-budget.ts"() {
+    "use strict";
+    MAX_TRIAGE_TEXT = 65536;
+  }
+});
+
 // core/triage/form.ts
 function formSeverity(body, field) {
-  const value = formFieldValue(normaliseText(body), field);
+  const value = formFieldValue(normaliseText(withinTriageBudget(body).text), field);
   if (!value) return void 0;
   const first = value.toLowerCase().match(/^[^a-z]*([a-z]+)/)?.[1];
   const severity = severityNames.find((name) => name === first);
   return severity ? { severity, choice: value } : void 0;
 }
 function formFieldValue(body, field) {
-  const lines = body.split(/\r?\n/);
+  const lines = body.split("\n");
   const wanted = field.trim().toLowerCase();
   const start = lines.findIndex((line) => {
-    const heading = line.match(/^\s{0,3}###\s+(.+?)\s*#*\s*$/);
-    return heading?.[1]?.toLowerCase() === wanted;
+    const heading = atxHeading(line);
+    return heading?.level === 3 && heading.text.toLowerCase() === wanted;
   });
   if (start < 0) return void 0;
   const value = [];
   for (const line of lines.slice(start + 1)) {
-    if (/^\s{0,3}#{1,6}\s/.test(line)) break;
-    if (line.trim()) value.push(line.trim());
+    if (atxHeading(line)) break;
+    const trimmed = line.trim();
+    if (trimmed) value.push(trimmed);
   }
   const text2 = value.join(" ").trim();
   return text2 && text2 !== "_No response_" ? text2 : void 0;
+}
+function atxHeading(line) {
+  let at = 0;
+  while (at < 3 && isBlank(line[at])) at++;
+  let level = 0;
+  while (line[at + level] === "#") level++;
+  if (level < 1 || level > 6) return void 0;
+  const rest = line.slice(at + level);
+  if (rest !== "" && !isBlank(rest[0])) return void 0;
+  return { level, text: withoutClosingHashes(rest.trim()) };
+}
+function withoutClosingHashes(text2) {
+  let end = text2.length;
+  while (end > 0 && text2[end - 1] === "#") end--;
+  if (end === text2.length) return text2;
+  if (end === 0) return "";
+  return isBlank(text2[end - 1]) ? text2.slice(0, end).trimEnd() : text2;
+}
+function isBlank(char) {
+  return char === " " || char === "	" || char === "\r" || char === "\f" || char === "\v";
 }
 var init_form = __esm({
   "core/triage/form.ts"() {
     "use strict";
     init_fields();
-    init_untrusted_text2();
+    init_normalise_text();
+    init_text_budget();
+  }
+});
+
+// core/text/command-lines.ts
+function commandLines(markdown) {
+  const text2 = normaliseText(stripHtmlComments(markdown.slice(0, MAX_COMMAND_TEXT)));
+  const found = [];
+  let paragraph = [];
+  let block = { kind: "none" };
+  const flush = () => {
+    const { lines, unclosed } = proseOf(paragraph);
+    for (const line of lines) found.push(line);
+    paragraph = [];
+    if (unclosed) block = { kind: "raw", closer: unclosed };
+  };
+  for (const line of text2.split("\n")) {
+    if (block.kind !== "none") {
+      block = stillInside(block, line) ? block : { kind: "none" };
+      continue;
+    }
+    const opened = isBlank2(line) ? { kind: "none" } : blockStart(line, paragraph.length > 0);
+    if (!opened) {
+      paragraph.push(line);
+      continue;
+    }
+    flush();
+    const left = block;
+    if (left.kind === "raw") block = stillInside(left, line) ? left : { kind: "none" };
+    else block = opened;
+  }
+  flush();
+  return found;
+}
+function commandArguments(line, name) {
+  const trimmed = line.trim();
+  if (trimmed.slice(0, name.length).toLowerCase() !== name) return void 0;
+  const rest = trimmed.slice(name.length);
+  if (rest !== "" && !/^\s/.test(rest)) return void 0;
+  return rest.trim();
+}
+function firstWord(args) {
+  const gap = args.search(/\s/);
+  return gap < 0 ? [args, ""] : [args.slice(0, gap), args.slice(gap).trim()];
+}
+function stillInside(block, line) {
+  if (block.kind === "fence") return !closesFence(line, block);
+  if (block.kind === "until-blank") return !isBlank2(line);
+  if (block.kind === "raw") return !line.toLowerCase().includes(block.closer);
+  return false;
+}
+function blockStart(line, inParagraph) {
+  const indent = leadingSpaces(line);
+  if (indent >= 4 || line.startsWith("	")) return void 0;
+  const rest = line.slice(indent);
+  const fence = /^(`{3,}|~{3,})/.exec(rest)?.[1];
+  if (fence) return { kind: "fence", char: fence[0], length: fence.length };
+  if (rest.startsWith(">")) return { kind: "until-blank" };
+  if (!rest.startsWith("<")) return void 0;
+  const tag = rawTagAt(rest.toLowerCase(), 0);
+  if (tag) {
+    const closer = `</${tag}`;
+    return rest.toLowerCase().includes(closer, 1) ? { kind: "until-blank" } : { kind: "raw", closer };
+  }
+  return htmlBlock(rest, inParagraph) ? { kind: "until-blank" } : void 0;
+}
+function htmlBlock(rest, inParagraph) {
+  if (/^<[!?]/.test(rest)) return true;
+  const lower = rest.toLowerCase();
+  const name = /^<\/?([a-z][a-z0-9-]*)/.exec(lower)?.[1];
+  if (!name) return false;
+  const after = lower.slice(lower.indexOf(name) + name.length);
+  if (BLOCK_TAGS.has(name) && /^(?:\s|\/?>|$)/.test(after)) return true;
+  return !inParagraph && /^(?:\s[^<>]*)?\/?>\s*$/.test(after);
+}
+function closesFence(line, fence) {
+  const indent = leadingSpaces(line);
+  if (indent >= 4) return false;
+  let at = indent;
+  while (line[at] === fence.char) at++;
+  return at - indent >= fence.length && line.slice(at).trim() === "";
+}
+function proseOf(paragraph) {
+  if (paragraph.length === 0) return { lines: [] };
+  const joined = paragraph.join("\n");
+  const hidden = hiddenRanges(joined);
+  const lines = [];
+  let offset2 = 0;
+  for (const line of paragraph) {
+    const indent = leadingSpaces(line);
+    if (indent < 4 && !line.startsWith("	") && !hidden.covers(offset2 + indent))
+      lines.push(line.slice(indent));
+    offset2 += line.length + 1;
+  }
+  return { lines, unclosed: hidden.unclosed };
+}
+function hiddenRanges(text2) {
+  const lower = text2.toLowerCase();
+  const ranges = [];
+  const runs = backtickRuns(text2);
+  let unclosed;
+  for (let at = 0; at < text2.length; ) {
+    const char = text2[at];
+    if (char === "\\") {
+      at += 2;
+    } else if (char === "`") {
+      const length = runs.lengthAt(at);
+      const close = runs.next(length, at + length);
+      if (close < 0) at += length;
+      else {
+        ranges.push([at, close + length]);
+        at = close + length;
+      }
+    } else if (char === "<" && rawTagAt(lower, at)) {
+      const closer = `</${rawTagAt(lower, at)}`;
+      const end = lower.indexOf(closer, at + 1);
+      if (end < 0) {
+        ranges.push([at, text2.length]);
+        unclosed = closer;
+        break;
+      }
+      ranges.push([at, end + closer.length]);
+      at = end + closer.length;
+    } else {
+      at++;
+    }
+  }
+  let next = 0;
+  return {
+    covers(index) {
+      while (next < ranges.length && ranges[next][1] <= index) next++;
+      const range2 = ranges[next];
+      return range2 !== void 0 && index >= range2[0];
+    },
+    unclosed
+  };
+}
+function backtickRuns(text2) {
+  const startsByLength = /* @__PURE__ */ new Map();
+  const lengthAtStart = /* @__PURE__ */ new Map();
+  for (let at = 0; at < text2.length; ) {
+    if (text2[at] !== "`") {
+      at++;
+      continue;
+    }
+    let end = at;
+    while (text2[end] === "`") end++;
+    const starts = startsByLength.get(end - at) ?? [];
+    starts.push(at);
+    startsByLength.set(end - at, starts);
+    lengthAtStart.set(at, end - at);
+    at = end;
+  }
+  const cursor = /* @__PURE__ */ new Map();
+  return {
+    lengthAt: (at) => lengthAtStart.get(at) ?? 1,
+    next(length, from) {
+      const starts = startsByLength.get(length) ?? [];
+      let index = cursor.get(length) ?? 0;
+      while (index < starts.length && starts[index] < from) index++;
+      cursor.set(length, index);
+      return index < starts.length ? starts[index] : -1;
+    }
+  };
+}
+function rawTagAt(lower, at) {
+  if (lower[at] !== "<") return void 0;
+  for (const tag of RAW_TAGS) {
+    if (!lower.startsWith(tag, at + 1)) continue;
+    const after = lower[at + 1 + tag.length];
+    if (after === void 0 || after === ">" || after === "/" || /\s/.test(after)) return tag;
+  }
+  return void 0;
+}
+function leadingSpaces(line) {
+  let count = 0;
+  while (line[count] === " ") count++;
+  return count;
+}
+function isBlank2(line) {
+  return line.trim() === "";
+}
+var MAX_COMMAND_TEXT, RAW_TAGS, BLOCK_TAGS;
+var init_command_lines = __esm({
+  "core/text/command-lines.ts"() {
+    "use strict";
+    init_normalise_text();
+    MAX_COMMAND_TEXT = 65536;
+    RAW_TAGS = ["pre", "code", "script", "style", "textarea"];
+    BLOCK_TAGS = new Set(
+      "address article aside base basefont blockquote body caption center col colgroup dd details dialog dir div dl dt fieldset figcaption figure footer form frame frameset h1 h2 h3 h4 h5 h6 head header hr html iframe legend li link main menu menuitem nav noframes ol optgroup option p param search section summary table tbody td tfoot th thead title tr track ul".split(" ")
+    );
   }
 });
 
 // core/triage/command.ts
 function parseSeverityCommand(body) {
   let command;
-  for (const line of withoutQuotedParts(normaliseText(body)).split("\n")) {
-    const match2 = line.match(COMMAND_LINE);
-    if (!match2) continue;
-    const given = match2[1] ?? match2[2];
+  for (const line of commandLines(body)) {
+    const args = commandArguments(line, "/severity");
+    if (args === void 0) continue;
+    const [given] = firstWord(args);
     if (!given) {
       command = { kind: "missing" };
       continue;
@@ -90247,13 +90510,11 @@ function parseSeverityCommand(body) {
   }
   return command;
 }
-var COMMAND_LINE;
 var init_command2 = __esm({
   "core/triage/command.ts"() {
     "use strict";
     init_fields();
-    init_untrusted_text2();
-    COMMAND_LINE = /^\s*\/severity(?:\s+(\S+))?\s*$|^\s*\/severity\s+(\S+)\s+\S/i;
+    init_command_lines();
   }
 });
 
@@ -90399,7 +90660,8 @@ var init_built_in_rules = __esm({
         // blank", "Menu broken on example.com"): a problem on someone else's page, not a product outage.
         name: "one website",
         severity: "minor",
-        title: "(^(www\\.)?[a-z0-9-]+(\\.[a-z0-9-]+)*\\.[a-z]{2,6} +- |\\b(on|at|with|to|for) (www\\.)?[a-z0-9-]+(\\.[a-z0-9-]+)*\\.(com|org|net|de|nl|fr|ca|uk|io|es|it|be|ch|at|ru|jp|br|pl|info|gov|edu)\\b)"
+        // Each domain label ends at its own dot, so the pattern cannot split a name two ways.
+        title: "(^([a-z0-9-]+\\.)+[a-z]{2,6} +- |\\b(on|at|with|to|for) ([a-z0-9-]+\\.)+(com|org|net|de|nl|fr|ca|uk|io|es|it|be|ch|at|ru|jp|br|pl|info|gov|edu)\\b)"
       },
       {
         name: "regression",
@@ -90432,40 +90694,135 @@ var init_built_in_rules = __esm({
   }
 });
 
-// core/triage/rules.ts
-function matchRules(subject, config2) {
-  const text2 = prepare(subject);
-  for (const [index, rule] of config2.rules.entries()) {
-    const matched = matchRule(rule, text2, subject.labels);
-    if (matched) return { severity: rule.severity, rule, origin: `rules[${index}]`, matched };
+// core/triage/keywords.ts
+function keywordMatcher(keywords2) {
+  const root = { next: /* @__PURE__ */ new Map() };
+  let longest = 0;
+  for (const keyword of keywords2) {
+    const tokens = tokenize(keyword);
+    if (tokens.length === 0) continue;
+    longest = Math.max(longest, tokens.length);
+    let node2 = root;
+    for (const [index, token] of tokens.entries()) {
+      const key = edgeKey(token, index === 0);
+      let child = node2.next.get(key);
+      if (!child) {
+        child = { next: /* @__PURE__ */ new Map() };
+        node2.next.set(key, child);
+      }
+      node2 = child;
+    }
+    node2.ends ??= keyword;
   }
-  if (!config2.builtInRules) return void 0;
-  for (const rule of BUILT_IN_RULES) {
-    const matched = matchRule(rule, text2, subject.labels);
-    if (matched) return { severity: rule.severity, rule, origin: "built-in", matched };
+  return {
+    find: (text2) => findIn(tokenize(text2), root, longest),
+    findInTokens: (tokens) => findIn(tokens, root, longest),
+    depth: longest
+  };
+}
+function findIn(tokens, root, longest) {
+  for (let start = 0; start < tokens.length; start++) {
+    if (gluedToWord(tokens[start - 1], tokens[start])) continue;
+    let node2 = root;
+    for (let at = start; at < tokens.length && at - start < longest; at++) {
+      node2 = node2.next.get(edgeKey(tokens[at], at === start));
+      if (!node2) break;
+      if (node2.ends !== void 0 && !gluedToWord(tokens[at], tokens[at + 1])) return node2.ends;
+    }
   }
   return void 0;
 }
-function prepare(subject) {
-  const title = normaliseText(subject.title.slice(0, MAX_SCANNED));
-  const body = normaliseText(stripHtmlComments(subject.body.slice(0, MAX_SCANNED)));
-  return { title, body, both: `${title}
-${body}` };
+function gluedToWord(before, after) {
+  if (!before || !after || after.spaced) return false;
+  return before.word || after.word;
 }
-function matchRule(rule, text2, labels) {
-  const found = [];
-  for (const [source, where] of [
+function edgeKey(token, first) {
+  return first ? token.value : `${token.spaced ? " " : ""}${token.value}`;
+}
+function tokenize(text2) {
+  const tokens = [];
+  let end = 0;
+  for (const match2 of text2.toLowerCase().matchAll(TOKEN)) {
+    const value = match2[0];
+    tokens.push({
+      value,
+      spaced: match2.index > end,
+      word: value.length > 1 || /[\p{L}\p{N}]/u.test(value)
+    });
+    end = match2.index + value.length;
+  }
+  return tokens;
+}
+var TOKEN;
+var init_keywords = __esm({
+  "core/triage/keywords.ts"() {
+    "use strict";
+    TOKEN = /[\p{L}\p{N}]+|\S/gu;
+  }
+});
+
+// core/triage/rules.ts
+function matchRules(subject, config2) {
+  const text2 = prepare(subject);
+  const bodyCut = text2.bodyCut;
+  let spent = 0;
+  for (const [index, rule] of config2.rules.entries()) {
+    const origin = `rules[${index}]`;
+    spent += ruleCost(rule, text2);
+    if (spent > RULE_WORK_BUDGET) return { skippedFrom: origin, bodyCut };
+    const matched = matchRule(rule, text2, subject.labels, pattern);
+    if (matched) return { match: { severity: rule.severity, rule, origin, matched }, bodyCut };
+  }
+  if (!config2.builtInRules) return { bodyCut };
+  for (const rule of BUILT_IN_RULES) {
+    const matched = matchRule(rule, text2, subject.labels, builtInPattern);
+    if (matched)
+      return { match: { severity: rule.severity, rule, origin: "built-in", matched }, bodyCut };
+  }
+  return { bodyCut };
+}
+function prepare(subject) {
+  const title = normaliseText(withinTriageBudget(subject.title).text);
+  const body = withinTriageBudget(subject.body);
+  const cleanBody = normaliseText(stripHtmlComments(body.text));
+  const both = `${title}
+${cleanBody}`;
+  let tokens;
+  return {
+    title,
+    body: cleanBody,
+    both,
+    bodyCut: body.cut,
+    tokens: () => tokens ??= tokenize(both)
+  };
+}
+function ruleCost(rule, text2) {
+  let cost = 0;
+  for (const [source, where] of conditions(rule, text2)) {
+    if (source !== void 0)
+      cost += (pattern(source).programSize + FIXED_STEPS_PER_CHARACTER) * where.length;
+  }
+  if (rule.keywords)
+    cost += text2.tokens().length * keywords(rule.keywords).depth * STEPS_PER_KEYWORD_STEP;
+  return cost;
+}
+function conditions(rule, text2) {
+  return [
     [rule.pattern, text2.both],
     [rule.title, text2.title],
     [rule.body, text2.body]
-  ]) {
+  ];
+}
+function matchRule(rule, text2, labels, compile2) {
+  const found = [];
+  for (const [source, where] of conditions(rule, text2)) {
     if (source === void 0) continue;
-    const hit = compiled(source).exec(where);
+    const hit = compile2(source).find(where);
     if (!hit) return void 0;
-    found.push(hit[0]);
+    found.push(hit.text);
   }
   if (rule.keywords) {
-    const keyword = rule.keywords.find((word) => keywordPattern(word).test(text2.both));
+    const keyword = keywords(rule.keywords).findInTokens(text2.tokens());
     if (!keyword) return void 0;
     found.push(keyword);
   }
@@ -90476,33 +90833,51 @@ function matchRule(rule, text2, labels) {
   }
   return found.join(", ");
 }
-function compiled(source) {
-  let pattern = patternCache.get(source);
-  if (!pattern) {
-    pattern = new RegExp(source, "i");
-    patternCache.set(source, pattern);
-  }
-  return pattern;
+function pattern(source) {
+  return cached2(patternCache, source, () => mustCompileLinearPattern(source, { ignoreCase: true }));
 }
-function keywordPattern(word) {
-  let pattern = keywordCache.get(word);
-  if (!pattern) {
-    const escaped = word.trim().replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "\\s+");
-    pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, "iu");
-    keywordCache.set(word, pattern);
-  }
-  return pattern;
+function builtInPattern(source) {
+  const compiled = cached2(builtInCache, source, () => new RegExp(source, "i"));
+  return {
+    find(text2) {
+      const hit = compiled.exec(text2);
+      return hit ? { index: hit.index, text: hit[0] } : void 0;
+    }
+  };
 }
-var MAX_SCANNED, patternCache, keywordCache;
+function keywords(list) {
+  return cached2(
+    keywordCache,
+    JSON.stringify(list),
+    () => keywordMatcher(list.map((word) => normaliseText(word)))
+  );
+}
+function cached2(cache, key, build) {
+  let value = cache.get(key);
+  if (value === void 0) {
+    if (cache.size >= MAX_CACHED) cache.clear();
+    value = build();
+    cache.set(key, value);
+  }
+  return value;
+}
+var RULE_WORK_BUDGET, FIXED_STEPS_PER_CHARACTER, STEPS_PER_KEYWORD_STEP, MAX_CACHED, patternCache, keywordCache, builtInCache;
 var init_rules = __esm({
   "core/triage/rules.ts"() {
     "use strict";
+    init_linear_pattern();
+    init_normalise_text();
     init_built_in_rules();
+    init_keywords();
     init_labels2();
-    init_untrusted_text2();
-    MAX_SCANNED = 65536;
+    init_text_budget();
+    RULE_WORK_BUDGET = 2e7;
+    FIXED_STEPS_PER_CHARACTER = 20;
+    STEPS_PER_KEYWORD_STEP = 2;
+    MAX_CACHED = 1e3;
     patternCache = /* @__PURE__ */ new Map();
     keywordCache = /* @__PURE__ */ new Map();
+    builtInCache = /* @__PURE__ */ new Map();
   }
 });
 
@@ -90520,17 +90895,21 @@ function decideSeverity(issue2, config2, context = {}) {
     return {
       severity: form.severity,
       source: "form",
-      reason: `the issue form's "${config2.formField}" field says ${quoteUntrusted(form.choice)}`
+      reason: `the issue form's "${config2.formField}" field says ${codeSpan(form.choice)}`
     };
   }
-  const rule = matchRules(issue2, config2);
+  const outcome = matchRules(issue2, config2);
+  return withBudgetNotes(fromRules(outcome, config2), outcome);
+}
+function fromRules(outcome, config2) {
+  const rule = outcome.match;
   if (rule) {
     const named = rule.rule.name ? ` "${rule.rule.name}"` : "";
     const which = rule.origin === "built-in" ? `built-in rule${named}` : `rule ${rule.origin}${named}`;
     return {
       severity: rule.severity,
       source: rule.origin === "built-in" ? "built-in" : "rule",
-      reason: `${which} matched ${quoteUntrusted(rule.matched)}`
+      reason: `${which} matched ${codeSpan(rule.matched)}`
     };
   }
   if (config2.default !== "none") {
@@ -90546,8 +90925,21 @@ function decideSeverity(issue2, config2, context = {}) {
     reason: "no rule matched and there is no default severity"
   };
 }
+function withBudgetNotes(decision, outcome) {
+  const notes = [];
+  if (outcome.bodyCut)
+    notes.push(
+      `only the first ${MAX_TRIAGE_TEXT.toLocaleString("en")} characters of the body were read`
+    );
+  if (outcome.skippedFrom)
+    notes.push(
+      `${outcome.skippedFrom} and the rules after it were not checked: the issue is too long for all of them within the triage budget`
+    );
+  if (notes.length === 0) return decision;
+  return { ...decision, reason: `${decision.reason} (${notes.join("; ")})` };
+}
 function fromHuman(choice) {
-  const who = choice.actor === "the issue's author" ? choice.actor : quoteUntrusted(choice.actor);
+  const who = choice.actor === "the issue's author" ? choice.actor : codeSpan(choice.actor);
   if (choice.kind === "command") {
     return {
       severity: choice.severity,
@@ -90565,10 +90957,11 @@ function fromHuman(choice) {
 var init_decide2 = __esm({
   "core/triage/decide.ts"() {
     "use strict";
+    init_untrusted_markdown();
     init_form();
     init_human_choice();
     init_rules();
-    init_untrusted_text2();
+    init_text_budget();
   }
 });
 
@@ -90673,7 +91066,7 @@ var init_verdict = __esm({
     "use strict";
     init_zod();
     init_fields();
-    init_untrusted_text2();
+    init_normalise_text();
     envelopeSchema = external_exports.object({
       choices: external_exports.array(external_exports.object({ message: external_exports.object({ content: external_exports.string().nullable() }) })).min(1),
       usage: external_exports.object({ total_tokens: external_exports.number().int().nonnegative() }).optional()
@@ -90717,14 +91110,14 @@ ${sent.body}`;
     );
   const verdict = parseAnswer(envelope.content, text2);
   if (!verdict.ok) return fallback(rules, verdict.why);
-  const model = quoteUntrusted(config2.model, 60);
+  const model = codeSpan(config2.model, 60);
   if (verdict.severity === null)
     return {
       severity: null,
       source: "model",
       reason: `the model ${model} found no severity to give (not a bug report, or too little to go on)`
     };
-  const quotes = verdict.evidence.map((quote) => quoteUntrusted(quote, 80)).join(", ");
+  const quotes = verdict.evidence.map((quote) => codeSpan(quote, 80)).join(", ");
   return {
     severity: verdict.severity,
     source: "model",
@@ -90741,7 +91134,7 @@ var INJECTION;
 var init_consult = __esm({
   "core/triage/model/consult.ts"() {
     "use strict";
-    init_untrusted_text2();
+    init_untrusted_markdown();
     init_prompt();
     init_verdict();
     INJECTION = /\b(ignore|disregard|forget) (all |any |the )?(previous|prior|above|earlier|your) (instructions|prompts?|rules)|\b(system prompt|you are now|new instructions|as an ai\b|respond only with|answer with severity)/i;

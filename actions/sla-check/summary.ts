@@ -3,15 +3,13 @@ import * as core from "@actions/core";
 import { percent, type SlaReportEntry, worstState } from "../../core/sla/report.ts";
 import { formatInstant } from "../../core/sla/status-comment.ts";
 import type { SweepIssue, SweepReport } from "../../core/sla/sweep.ts";
+import { inlineText } from "../../core/text/untrusted-markdown.ts";
 
 const MAX_LISTED = 500;
 
-/** Issue titles are untrusted: keep them from breaking the table or adding markup. */
+/** Issue titles are untrusted: keep them from breaking the table, adding markup or pinging. */
 function plainTitle(title: string): string {
-  return title
-    .replace(/[<>[\]|`*_\\]/g, (char) => `\\${char}`)
-    .replace(/@/g, "@\u2060")
-    .slice(0, 120);
+  return inlineText(title, 120);
 }
 
 function breachedGoal(issue: SlaReportEntry): string {

@@ -15,7 +15,15 @@ export function formatConfigProblem(problem: ConfigProblem): string {
     ? `${problem.file}:${problem.line}:${problem.column ?? 1}`
     : problem.file;
   const key = problem.path ? ` at ${problem.path}` : "";
-  return `${where}${key}: ${problem.message}`;
+  return oneLine(`${where}${key}: ${problem.message}`);
+}
+
+/** Keys and values come from the user's file: a newline in one must not start a second, spoofed problem line. */
+function oneLine(text: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: escaping control characters is the point.
+  return text.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, (char) =>
+    char === "\n" ? "\\n" : `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
 }
 
 export class ConfigError extends Error {

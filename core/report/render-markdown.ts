@@ -1,5 +1,5 @@
 // The report as the Markdown body of its issue (one issue per period, updated in place).
-import { inlineText } from "../tracking/safe-text.ts";
+import { inlineText } from "../text/untrusted-markdown.ts";
 import { duration, SLA_HEADERS, slaCells } from "./format.ts";
 import type { MaintenanceReport } from "./report.ts";
 import type { DeadlineCounts } from "./sections/tracking.ts";

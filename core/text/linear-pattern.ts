@@ -10,6 +10,8 @@ export const MAX_PATTERN_LENGTH = 2_000;
 
 export interface LinearPattern {
   readonly source: string;
+  /** RE2's program size: matching costs about this many steps per character in the worst case. */
+  readonly programSize: number;
   test(text: string): boolean;
   /** The first match and where it starts, or undefined. */
   find(text: string): { index: number; text: string } | undefined;
@@ -69,6 +71,7 @@ export function linearPatternField(options: PatternOptions = {}) {
 function wrap(source: string, compiled: RE2JS): LinearPattern {
   return {
     source,
+    programSize: compiled.programSize(),
     test: (text) => compiled.test(text),
     find(text) {
       const matcher = compiled.matcher(text);

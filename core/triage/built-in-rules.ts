@@ -81,8 +81,9 @@ export const BUILT_IN_RULES: TriageRule[] = [
     // blank", "Menu broken on example.com"): a problem on someone else's page, not a product outage.
     name: "one website",
     severity: "minor",
+    // Each domain label ends at its own dot, so the pattern cannot split a name two ways.
     title:
-      "(^(www\\.)?[a-z0-9-]+(\\.[a-z0-9-]+)*\\.[a-z]{2,6} +- |\\b(on|at|with|to|for) (www\\.)?[a-z0-9-]+(\\.[a-z0-9-]+)*\\.(com|org|net|de|nl|fr|ca|uk|io|es|it|be|ch|at|ru|jp|br|pl|info|gov|edu)\\b)",
+      "(^([a-z0-9-]+\\.)+[a-z]{2,6} +- |\\b(on|at|with|to|for) ([a-z0-9-]+\\.)+(com|org|net|de|nl|fr|ca|uk|io|es|it|be|ch|at|ru|jp|br|pl|info|gov|edu)\\b)",
   },
   {
     name: "regression",

@@ -1,22 +1,20 @@
-// The `/severity <level>` comment command. Only lines the author wrote as prose count: commands in
-// code blocks, inline code, quotes or HTML comments are someone else's words or an example.
+// The `/severity <level>` comment command. It counts only on a line of its own outside quotes,
+// code and HTML (core/text/command-lines.ts): elsewhere it is someone else's words or an example.
 import { type Severity, severityNames } from "../config/fields.ts";
-import { normaliseText, withoutQuotedParts } from "./untrusted-text.ts";
+import { commandArguments, commandLines, firstWord } from "../text/command-lines.ts";
 
 export type SeverityCommand =
   | { kind: "set"; severity: Severity }
   | { kind: "unknown"; given: string }
   | { kind: "missing" };
 
-const COMMAND_LINE = /^\s*\/severity(?:\s+(\S+))?\s*$|^\s*\/severity\s+(\S+)\s+\S/i;
-
 /** The last `/severity` command in a comment, or undefined when it has none. */
 export function parseSeverityCommand(body: string): SeverityCommand | undefined {
   let command: SeverityCommand | undefined;
-  for (const line of withoutQuotedParts(normaliseText(body)).split("\n")) {
-    const match = line.match(COMMAND_LINE);
-    if (!match) continue;
-    const given = match[1] ?? match[2];
+  for (const line of commandLines(body)) {
+    const args = commandArguments(line, "/severity");
+    if (args === undefined) continue;
+    const [given] = firstWord(args);
     if (!given) {
       command = { kind: "missing" };
       continue;

@@ -2,6 +2,7 @@
 // rules, the default, the explanation comment, pull requests and the `/severity` command.
 import { z } from "zod";
 import { colorField, severityField, severityNames } from "../config/fields.ts";
+import { compileLinearPattern, linearPatternField } from "../text/linear-pattern.ts";
 import { triageModelSchema } from "./model/config.ts";
 
 const permissionField = z.enum(["triage", "write", "maintain", "admin"]);
@@ -15,32 +16,54 @@ const labelSpec = (name: string, color: string, description: string) =>
     })
     .prefault({});
 
-/** A regular expression given as text; invalid ones fail validation at the rule's line. */
-const patternField = z
-  .string()
-  .min(1)
+/** Caps that keep one issue's triage bounded whatever the config says (see rules.ts). */
+export const TRIAGE_LIMITS = {
+  rules: 200,
+  keywordsPerRule: 1_000,
+  keywordLength: 200,
+  /** RE2 program size of one pattern; `[a-z]{1000}` is about 1,000. */
+  patternProgramSize: 1_000,
+} as const;
+
+/**
+ * A regular expression given as text, run on RE2 (linear time): constructs RE2 lacks, such as
+ * lookaround and backreferences, fail validation at the rule's line instead of running slowly.
+ */
+const patternField = linearPatternField({ ignoreCase: true })
   .superRefine((source, ctx) => {
-    try {
-      new RegExp(source, "i");
-    } catch (error) {
+    const compiled = compileLinearPattern(source, { ignoreCase: true });
+    if (compiled.ok && compiled.pattern.programSize > TRIAGE_LIMITS.patternProgramSize)
       ctx.addIssue({
         code: "custom",
-        message: `invalid regular expression: ${(error as Error).message.replace(/^Invalid regular expression: /, "")}`,
+        message: `pattern is too complex (RE2 program size ${compiled.pattern.programSize}, at most ${TRIAGE_LIMITS.patternProgramSize}); use smaller counted repetitions such as {1,50}`,
       });
-    }
   })
-  .describe("Regular expression, matched case-insensitively.");
+  .describe("Regular expression (RE2 syntax), matched case-insensitively.");
+
+const keywordsField = z
+  .array(
+    z
+      .string()
+      .min(1)
+      .max(
+        TRIAGE_LIMITS.keywordLength,
+        `a keyword has at most ${TRIAGE_LIMITS.keywordLength} characters`,
+      ),
+  )
+  .min(1)
+  .max(
+    TRIAGE_LIMITS.keywordsPerRule,
+    `a rule has at most ${TRIAGE_LIMITS.keywordsPerRule} keywords; split the list over several rules`,
+  );
 
 const ruleSchema = z
   .strictObject({
     name: z.string().optional().describe("Shown in the explanation comment."),
     severity: severityField,
-    pattern: patternField.optional().describe("Regex over the title and the body."),
-    title: patternField.optional().describe("Regex over the title only."),
-    body: patternField.optional().describe("Regex over the body only."),
-    keywords: z
-      .array(z.string().min(1))
-      .min(1)
+    pattern: patternField.optional().describe("RE2 regex over the title and the body."),
+    title: patternField.optional().describe("RE2 regex over the title only."),
+    body: patternField.optional().describe("RE2 regex over the body only."),
+    keywords: keywordsField
       .optional()
       .describe("Any of these words or phrases in the title or body (whole words, any case)."),
     labels: z
@@ -79,7 +102,11 @@ export const triageConfigSchema = z
       .min(1)
       .default("Severity")
       .describe("Heading of the issue form's severity dropdown (`### Severity`)."),
-    rules: z.array(ruleSchema).default([]).describe("Checked in order; the first match wins."),
+    rules: z
+      .array(ruleSchema)
+      .max(TRIAGE_LIMITS.rules, `at most ${TRIAGE_LIMITS.rules} rules`)
+      .default([])
+      .describe("Checked in order; the first match wins."),
     builtInRules: z
       .boolean()
       .default(true)

@@ -2,11 +2,12 @@
 // issue form's field, the configured rules then the built-in ones, and finally the default.
 import type { Severity } from "../config/fields.ts";
 import type { IssueEvent } from "../model/issue.ts";
+import { codeSpan } from "../text/untrusted-markdown.ts";
 import type { TriageConfig } from "./config.ts";
 import { formSeverity } from "./form.ts";
 import { type HumanChoice, latestHumanChoice } from "./human-choice.ts";
-import { matchRules } from "./rules.ts";
-import { quoteUntrusted } from "./untrusted-text.ts";
+import { matchRules, type RuleOutcome } from "./rules.ts";
+import { MAX_TRIAGE_TEXT } from "./text-budget.ts";
 
 export type DecisionSource =
   | "human-label"
@@ -55,10 +56,15 @@ export function decideSeverity(
     return {
       severity: form.severity,
       source: "form",
-      reason: `the issue form's "${config.formField}" field says ${quoteUntrusted(form.choice)}`,
+      reason: `the issue form's "${config.formField}" field says ${codeSpan(form.choice)}`,
     };
   }
-  const rule = matchRules(issue, config);
+  const outcome = matchRules(issue, config);
+  return withBudgetNotes(fromRules(outcome, config), outcome);
+}
+
+function fromRules(outcome: RuleOutcome, config: TriageConfig): TriageDecision {
+  const rule = outcome.match;
   if (rule) {
     const named = rule.rule.name ? ` "${rule.rule.name}"` : "";
     const which =
@@ -66,7 +72,7 @@ export function decideSeverity(
     return {
       severity: rule.severity,
       source: rule.origin === "built-in" ? "built-in" : "rule",
-      reason: `${which} matched ${quoteUntrusted(rule.matched)}`,
+      reason: `${which} matched ${codeSpan(rule.matched)}`,
     };
   }
   if (config.default !== "none") {
@@ -83,8 +89,23 @@ export function decideSeverity(
   };
 }
 
+/** Says when a budget limited what was read, so a maintainer knows why a rule did not fire. */
+function withBudgetNotes(decision: TriageDecision, outcome: RuleOutcome): TriageDecision {
+  const notes: string[] = [];
+  if (outcome.bodyCut)
+    notes.push(
+      `only the first ${MAX_TRIAGE_TEXT.toLocaleString("en")} characters of the body were read`,
+    );
+  if (outcome.skippedFrom)
+    notes.push(
+      `${outcome.skippedFrom} and the rules after it were not checked: the issue is too long for all of them within the triage budget`,
+    );
+  if (notes.length === 0) return decision;
+  return { ...decision, reason: `${decision.reason} (${notes.join("; ")})` };
+}
+
 function fromHuman(choice: HumanChoice): TriageDecision {
-  const who = choice.actor === "the issue's author" ? choice.actor : quoteUntrusted(choice.actor);
+  const who = choice.actor === "the issue's author" ? choice.actor : codeSpan(choice.actor);
   if (choice.kind === "command") {
     return {
       severity: choice.severity,

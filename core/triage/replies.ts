@@ -2,7 +2,7 @@
 // event finds the reply it already got instead of posting another. No reply mentions anyone.
 import { severityNames } from "../config/fields.ts";
 import type { Permission } from "../model/issue.ts";
-import { quoteUntrusted } from "./untrusted-text.ts";
+import { codeSpan } from "../text/untrusted-markdown.ts";
 
 export function replyMarker(kind: "usage" | "refused", key: string | number): string {
   return `<!-- upkeep:severity-${kind}:${String(key)
@@ -14,7 +14,7 @@ const VALID = severityNames.map((name) => `\`/severity ${name}\``).join(", ");
 
 export function unknownLevelReply(commentId: number, given: string | undefined): string {
   const what =
-    given === undefined ? "needs a level" : `does not know the level ${quoteUntrusted(given, 30)}`;
+    given === undefined ? "needs a level" : `does not know the level ${codeSpan(given, 30)}`;
   return [replyMarker("usage", commentId), `\`/severity\` ${what}. Valid commands: ${VALID}.`].join(
     "\n",
   );

@@ -208,7 +208,7 @@ describe("/rca skip", () => {
     expect(bot.filter((comment) => comment.body.includes("upkeep:rca-refusal"))).toHaveLength(1);
     const record = bot.find((comment) => comment.body.includes("upkeep:rca-skip"));
     expect(record?.body).toContain("`triager` skipped it");
-    expect(record?.body).toContain("planned drill, nothing @\u200bbroke");
+    expect(record?.body).toContain("planned drill, nothing @\u2060broke");
   });
 });
 

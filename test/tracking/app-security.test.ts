@@ -85,7 +85,7 @@ describe("dependabot alerts", () => {
     const comment = window!.comments.at(-1)!.body;
     expect(comment).toContain("was dismissed by `lead` at 2026-03-02 11:00 UTC as tolerable risk.");
     expect(comment).toContain(
-      "> cc @\u200bocto-org/everyone \\</details\\> \\!\\[x\\]\\(https://evil.example/p.png\\) closes \\#\u200b1",
+      "> cc @\u2060octo-org/everyone \\</details\\> \\!\\[x\\]\\(https://evil.example/p.png\\) closes \\#\u20601",
     );
   });
 

@@ -112,7 +112,7 @@ describe("the RCA issue", () => {
       "- **2026-03-02 09:20 UTC** · First response · `oncall`",
       "- **2026-03-02 10:00 UTC** · Escalated by Upkeep · `upkeep[bot]`",
       "- **2026-03-02 10:00 UTC** · SLA escalation: sla: breached · `upkeep[bot]`",
-      "- **2026-03-02 12:00 UTC** · [Referenced by pull request #40](https://github.com/octo-org/octo-repo/pull/40): Fix pool @\u200beveryone exhaustion · `oncall`",
+      "- **2026-03-02 12:00 UTC** · [Referenced by pull request #40](https://github.com/octo-org/octo-repo/pull/40): Fix pool @\u2060everyone exhaustion · `oncall`",
       "- **2026-03-02 13:00 UTC** · [Referenced in commit 0123456](https://github.com/octo-org/octo-repo/commit/0123456789abcdef) · `oncall`",
       "- **2026-03-02 13:30 UTC** · Closed as completed · `oncall`",
     ]);

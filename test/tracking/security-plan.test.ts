@@ -164,7 +164,7 @@ describe("closing and reopening", () => {
     expect(action.comment).not.toMatch(/@octo/);
     expect(action.comment).not.toMatch(/(?<!\\)[<[]/);
     expect(action.comment).not.toMatch(/#1/);
-    expect(action.comment).toContain("> ok per @\u200bocto-org/security");
+    expect(action.comment).toContain("> ok per @\u2060octo-org/security");
   });
 
   it("a reopened alert reopens the closed window", () => {

@@ -9,7 +9,6 @@ import {
 } from "../../core/tracking/default-templates.ts";
 import { readMarker, replaceMarker, writeMarker } from "../../core/tracking/markers.ts";
 import { parseRcaCommand } from "../../core/tracking/rca/command.ts";
-import { inlineText, quotedBlock } from "../../core/tracking/safe-text.ts";
 import { resolverFrom, slaCalendars } from "../../core/tracking/sla-calendars.ts";
 
 const root = new URL("../../", import.meta.url);
@@ -73,21 +72,6 @@ describe("/rca commands", () => {
     ["we should /rca skip this", undefined],
   ])("%j → %j", (body, expected) => {
     expect(parseRcaCommand(body)).toEqual(expected);
-  });
-});
-
-describe("untrusted text", () => {
-  it("never mentions, links or injects markup", () => {
-    const text = inlineText(
-      "hi @alice and @org/team, see #12 <b>bold</b> [x](javascript:1) `code`\nnext",
-    );
-    expect(text).toBe(
-      "hi @\u200balice and @\u200borg/team, see \\#\u200b12 \\<b\\>bold\\</b\\> \\[x\\]\\(javascript:1\\) \\`code\\` next",
-    );
-  });
-
-  it("quotes each line of a block", () => {
-    expect(quotedBlock("one\n@two")).toBe("> one\n> @\u200btwo");
   });
 });
 

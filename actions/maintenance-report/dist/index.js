@@ -48111,16 +48111,24 @@ figure{margin:12px 0}figcaption{font-weight:600;margin-bottom:4px}svg{width:100%
 @media (prefers-color-scheme:dark){body{background:#0d1117;color:#e6edf3}th{background:#161b22}th,td,h2{border-color:#30363d}}
 `;
 
-// core/tracking/safe-text.ts
-var ZERO_WIDTH_SPACE = "\u200B";
-var MARKDOWN_SPECIALS = /[\\`*_{}[\]()<>#+!|~]/g;
-function defuseMentions(text) {
-  return text.replace(/@(?=[\w-])/g, `@${ZERO_WIDTH_SPACE}`).replace(/#(?=\d)/g, `#${ZERO_WIDTH_SPACE}`);
+// core/text/untrusted-markdown.ts
+var JOINER = "\u2060";
+var INVISIBLE_CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g;
+var MARKDOWN_SPECIALS = /[\\`*_{}[\]()<>#+!|~&$]/g;
+function defuseReferences(text) {
+  return text.replace(/@/g, `@${JOINER}`).replace(/#(?=\d)/g, `#${JOINER}`).replace(/\bGH-(?=\d)/gi, (match2) => `${match2.slice(0, 2)}${JOINER}-`);
 }
 function inlineText(text, maxLength = 300) {
-  const flat = text.replace(/[\u0000-\u0008\u000b-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, "").replace(/\s+/g, " ").trim();
-  const capped = flat.length > maxLength ? `${flat.slice(0, maxLength - 1)}\u2026` : flat;
-  return defuseMentions(capped.replace(MARKDOWN_SPECIALS, (char) => `\\${char}`));
+  const capped = cap(oneLine(text), maxLength);
+  return defuseReferences(capped.replace(MARKDOWN_SPECIALS, (char) => `\\${char}`));
+}
+function oneLine(text) {
+  return text.replace(INVISIBLE_CONTROLS, "").replace(/\s+/g, " ").trim();
+}
+function cap(text, maxLength) {
+  if (text.length <= maxLength) return text;
+  const cut = Array.from(text.slice(0, maxLength)).slice(0, -1).join("");
+  return `${cut}\u2026`;
 }
 
 // core/report/render-markdown.ts
@@ -51582,11 +51590,11 @@ function capSize(inst, size) {
   const caps = sizeCaps(inst._zod.def.checks);
   if (!caps.length)
     return;
-  const cap = Math.min(...caps.map((c) => c[0]));
+  const cap2 = Math.min(...caps.map((c) => c[0]));
   const parse6 = inst._zod.parse;
   inst._zod.parse = (payload, ctx) => {
     const n2 = size(payload.value);
-    if (n2 > cap && !ctx?.skipChecks && ctx?.direction !== "backward") {
+    if (n2 > cap2 && !ctx?.skipChecks && ctx?.direction !== "backward") {
       for (const [max, ch] of sizeCaps(inst._zod.def.checks)) {
         if (n2 > max && ch._zod.def.when(payload)) {
           const start = payload.issues.length;
@@ -68965,7 +68973,13 @@ import { join } from "node:path";
 function formatConfigProblem(problem) {
   const where = problem.line ? `${problem.file}:${problem.line}:${problem.column ?? 1}` : problem.file;
   const key = problem.path ? ` at ${problem.path}` : "";
-  return `${where}${key}: ${problem.message}`;
+  return oneLine2(`${where}${key}: ${problem.message}`);
+}
+function oneLine2(text) {
+  return text.replace(
+    /[\u0000-\u001f\u007f\u2028\u2029]/g,
+    (char) => char === "\n" ? "\\n" : `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`
+  );
 }
 
 // core/config/parse.ts
@@ -74742,9 +74756,9 @@ var RE2 = class RE22 {
     let m = this.get();
     if (!m) m = Machine.fromRE2(this);
     m.init(ncap);
-    const cap = m.match(input2, pos, anchor2, lbState) ? m.submatches() : null;
+    const cap2 = m.match(input2, pos, anchor2, lbState) ? m.submatches() : null;
     this.put(m);
-    return cap;
+    return cap2;
   }
   match(s2) {
     return this.executeEngine(MachineInput.fromUTF16(s2), 0, RE2Flags.UNANCHORED, 0) !== null;
@@ -75693,9 +75707,16 @@ function compileLinearPattern(source, options2 = {}) {
     return { ok: false, error: describeSyntaxError(error63) };
   }
 }
+function linearPatternField(options2 = {}) {
+  return external_exports.string().min(1).superRefine((source, ctx) => {
+    const compiled = compileLinearPattern(source, options2);
+    if (!compiled.ok) ctx.addIssue({ code: "custom", message: compiled.error });
+  });
+}
 function wrap(source, compiled) {
   return {
     source,
+    programSize: compiled.programSize(),
     test: (text) => compiled.test(text),
     find(text) {
       const matcher = compiled.matcher(text);
@@ -76036,23 +76057,37 @@ var labelSpec = (name, color, description) => external_exports.strictObject({
   color: colorField.default(color).describe("6-digit hex color."),
   description: external_exports.string().max(100).default(description)
 }).prefault({});
-var patternField = external_exports.string().min(1).superRefine((source, ctx) => {
-  try {
-    new RegExp(source, "i");
-  } catch (error63) {
+var TRIAGE_LIMITS = {
+  rules: 200,
+  keywordsPerRule: 1e3,
+  keywordLength: 200,
+  /** RE2 program size of one pattern; `[a-z]{1000}` is about 1,000. */
+  patternProgramSize: 1e3
+};
+var patternField = linearPatternField({ ignoreCase: true }).superRefine((source, ctx) => {
+  const compiled = compileLinearPattern(source, { ignoreCase: true });
+  if (compiled.ok && compiled.pattern.programSize > TRIAGE_LIMITS.patternProgramSize)
     ctx.addIssue({
       code: "custom",
-      message: `invalid regular expression: ${error63.message.replace(/^Invalid regular expression: /, "")}`
+      message: `pattern is too complex (RE2 program size ${compiled.pattern.programSize}, at most ${TRIAGE_LIMITS.patternProgramSize}); use smaller counted repetitions such as {1,50}`
     });
-  }
-}).describe("Regular expression, matched case-insensitively.");
+}).describe("Regular expression (RE2 syntax), matched case-insensitively.");
+var keywordsField = external_exports.array(
+  external_exports.string().min(1).max(
+    TRIAGE_LIMITS.keywordLength,
+    `a keyword has at most ${TRIAGE_LIMITS.keywordLength} characters`
+  )
+).min(1).max(
+  TRIAGE_LIMITS.keywordsPerRule,
+  `a rule has at most ${TRIAGE_LIMITS.keywordsPerRule} keywords; split the list over several rules`
+);
 var ruleSchema2 = external_exports.strictObject({
   name: external_exports.string().optional().describe("Shown in the explanation comment."),
   severity: severityField,
-  pattern: patternField.optional().describe("Regex over the title and the body."),
-  title: patternField.optional().describe("Regex over the title only."),
-  body: patternField.optional().describe("Regex over the body only."),
-  keywords: external_exports.array(external_exports.string().min(1)).min(1).optional().describe("Any of these words or phrases in the title or body (whole words, any case)."),
+  pattern: patternField.optional().describe("RE2 regex over the title and the body."),
+  title: patternField.optional().describe("RE2 regex over the title only."),
+  body: patternField.optional().describe("RE2 regex over the body only."),
+  keywords: keywordsField.optional().describe("Any of these words or phrases in the title or body (whole words, any case)."),
   labels: external_exports.array(external_exports.string().min(1)).min(1).optional().describe("The issue carries all of these labels.")
 }).refine(
   (rule) => rule.pattern || rule.title || rule.body || rule.keywords || rule.labels,
@@ -76071,7 +76106,7 @@ var triageConfigSchema = external_exports.strictObject({
     description: external_exports.string().max(100).default("Upkeep could not decide a severity")
   }).prefault({}).describe('Applied when nothing decided a severity and `default` is "none".'),
   formField: external_exports.string().min(1).default("Severity").describe("Heading of the issue form's severity dropdown (`### Severity`)."),
-  rules: external_exports.array(ruleSchema2).default([]).describe("Checked in order; the first match wins."),
+  rules: external_exports.array(ruleSchema2).max(TRIAGE_LIMITS.rules, `at most ${TRIAGE_LIMITS.rules} rules`).default([]).describe("Checked in order; the first match wins."),
   builtInRules: external_exports.boolean().default(true).describe("Apply Upkeep's built-in phrasing rules after yours (see core/triage/README.md)."),
   default: external_exports.enum([...severityNames, "none"]).default("none").describe('Severity when nothing else decides; "none" leaves the needs-triage label.'),
   explain: external_exports.boolean().default(false).describe("Post one comment (updated in place) saying what decided the severity."),

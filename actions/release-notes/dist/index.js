@@ -64906,7 +64906,13 @@ import { join as join2 } from "node:path";
 function formatConfigProblem(problem) {
   const where = problem.line ? `${problem.file}:${problem.line}:${problem.column ?? 1}` : problem.file;
   const key = problem.path ? ` at ${problem.path}` : "";
-  return `${where}${key}: ${problem.message}`;
+  return oneLine(`${where}${key}: ${problem.message}`);
+}
+function oneLine(text) {
+  return text.replace(
+    /[\u0000-\u001f\u007f\u2028\u2029]/g,
+    (char) => char === "\n" ? "\\n" : `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`
+  );
 }
 
 // core/config/parse.ts
@@ -71664,9 +71670,16 @@ function compileLinearPattern(source, options2 = {}) {
     return { ok: false, error: describeSyntaxError(error63) };
   }
 }
+function linearPatternField(options2 = {}) {
+  return external_exports.string().min(1).superRefine((source, ctx) => {
+    const compiled = compileLinearPattern(source, options2);
+    if (!compiled.ok) ctx.addIssue({ code: "custom", message: compiled.error });
+  });
+}
 function wrap(source, compiled) {
   return {
     source,
+    programSize: compiled.programSize(),
     test: (text) => compiled.test(text),
     find(text) {
       const matcher = compiled.matcher(text);
@@ -72170,23 +72183,37 @@ var labelSpec = (name, color, description) => external_exports.strictObject({
   color: colorField.default(color).describe("6-digit hex color."),
   description: external_exports.string().max(100).default(description)
 }).prefault({});
-var patternField = external_exports.string().min(1).superRefine((source, ctx) => {
-  try {
-    new RegExp(source, "i");
-  } catch (error63) {
+var TRIAGE_LIMITS = {
+  rules: 200,
+  keywordsPerRule: 1e3,
+  keywordLength: 200,
+  /** RE2 program size of one pattern; `[a-z]{1000}` is about 1,000. */
+  patternProgramSize: 1e3
+};
+var patternField = linearPatternField({ ignoreCase: true }).superRefine((source, ctx) => {
+  const compiled = compileLinearPattern(source, { ignoreCase: true });
+  if (compiled.ok && compiled.pattern.programSize > TRIAGE_LIMITS.patternProgramSize)
     ctx.addIssue({
       code: "custom",
-      message: `invalid regular expression: ${error63.message.replace(/^Invalid regular expression: /, "")}`
+      message: `pattern is too complex (RE2 program size ${compiled.pattern.programSize}, at most ${TRIAGE_LIMITS.patternProgramSize}); use smaller counted repetitions such as {1,50}`
     });
-  }
-}).describe("Regular expression, matched case-insensitively.");
+}).describe("Regular expression (RE2 syntax), matched case-insensitively.");
+var keywordsField = external_exports.array(
+  external_exports.string().min(1).max(
+    TRIAGE_LIMITS.keywordLength,
+    `a keyword has at most ${TRIAGE_LIMITS.keywordLength} characters`
+  )
+).min(1).max(
+  TRIAGE_LIMITS.keywordsPerRule,
+  `a rule has at most ${TRIAGE_LIMITS.keywordsPerRule} keywords; split the list over several rules`
+);
 var ruleSchema2 = external_exports.strictObject({
   name: external_exports.string().optional().describe("Shown in the explanation comment."),
   severity: severityField,
-  pattern: patternField.optional().describe("Regex over the title and the body."),
-  title: patternField.optional().describe("Regex over the title only."),
-  body: patternField.optional().describe("Regex over the body only."),
-  keywords: external_exports.array(external_exports.string().min(1)).min(1).optional().describe("Any of these words or phrases in the title or body (whole words, any case)."),
+  pattern: patternField.optional().describe("RE2 regex over the title and the body."),
+  title: patternField.optional().describe("RE2 regex over the title only."),
+  body: patternField.optional().describe("RE2 regex over the body only."),
+  keywords: keywordsField.optional().describe("Any of these words or phrases in the title or body (whole words, any case)."),
   labels: external_exports.array(external_exports.string().min(1)).min(1).optional().describe("The issue carries all of these labels.")
 }).refine(
   (rule) => rule.pattern || rule.title || rule.body || rule.keywords || rule.labels,
@@ -72205,7 +72232,7 @@ var triageConfigSchema = external_exports.strictObject({
     description: external_exports.string().max(100).default("Upkeep could not decide a severity")
   }).prefault({}).describe('Applied when nothing decided a severity and `default` is "none".'),
   formField: external_exports.string().min(1).default("Severity").describe("Heading of the issue form's severity dropdown (`### Severity`)."),
-  rules: external_exports.array(ruleSchema2).default([]).describe("Checked in order; the first match wins."),
+  rules: external_exports.array(ruleSchema2).max(TRIAGE_LIMITS.rules, `at most ${TRIAGE_LIMITS.rules} rules`).default([]).describe("Checked in order; the first match wins."),
   builtInRules: external_exports.boolean().default(true).describe("Apply Upkeep's built-in phrasing rules after yours (see core/triage/README.md)."),
   default: external_exports.enum([...severityNames, "none"]).default("none").describe('Severity when nothing else decides; "none" leaves the needs-triage label.'),
   explain: external_exports.boolean().default(false).describe("Post one comment (updated in place) saying what decided the severity."),

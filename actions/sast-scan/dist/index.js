@@ -45494,11 +45494,11 @@ function capSize(inst, size) {
   const caps = sizeCaps(inst._zod.def.checks);
   if (!caps.length)
     return;
-  const cap = Math.min(...caps.map((c) => c[0]));
+  const cap2 = Math.min(...caps.map((c) => c[0]));
   const parse8 = inst._zod.parse;
   inst._zod.parse = (payload, ctx) => {
     const n2 = size(payload.value);
-    if (n2 > cap && !ctx?.skipChecks && ctx?.direction !== "backward") {
+    if (n2 > cap2 && !ctx?.skipChecks && ctx?.direction !== "backward") {
       for (const [max, ch] of sizeCaps(inst._zod.def.checks)) {
         if (n2 > max && ch._zod.def.when(payload)) {
           const start = payload.issues.length;
@@ -70719,6 +70719,59 @@ function escapeRegExp(text) {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
+// core/text/untrusted-markdown.ts
+var JOINER = "\u2060";
+var INVISIBLE_CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g;
+var MARKDOWN_SPECIALS = /[\\`*_{}[\]()<>#+!|~&$]/g;
+function defuseReferences(text) {
+  return text.replace(/@/g, `@${JOINER}`).replace(/#(?=\d)/g, `#${JOINER}`).replace(/\bGH-(?=\d)/gi, (match2) => `${match2.slice(0, 2)}${JOINER}-`);
+}
+function inlineText(text, maxLength = 300) {
+  const capped = cap(oneLine(text), maxLength);
+  return defuseReferences(capped.replace(MARKDOWN_SPECIALS, (char) => `\\${char}`));
+}
+function codeSpan(text, maxLength = 40) {
+  const content = defuseReferences(cap(oneLine(text), maxLength));
+  if (content === "") return "(empty)";
+  const fence = "`".repeat(longestBacktickRun(content) + 1);
+  const pad = content.startsWith("`") || content.endsWith("`") ? " " : "";
+  return `${fence}${pad}${content}${pad}${fence}`;
+}
+function quotedBlock(text, maxLength = 1e3) {
+  return cap(text, maxLength).split(/\r?\n/).map((line) => `> ${inlineText(line, maxLength)}`.trimEnd()).join("\n");
+}
+function loginText(login) {
+  const clean = login.replace(/[^\w.[\]-]/g, "");
+  return clean ? `\`${clean}\`` : "`unknown`";
+}
+function safeUrl(url2) {
+  if (!url2) return void 0;
+  try {
+    const parsed = new URL(url2);
+    if (parsed.protocol !== "https:" && parsed.protocol !== "http:") return void 0;
+    return parsed.toString().replace(/[()<>\s]/g, encodeURIComponent);
+  } catch {
+    return void 0;
+  }
+}
+function oneLine(text) {
+  return text.replace(INVISIBLE_CONTROLS, "").replace(/\s+/g, " ").trim();
+}
+function cap(text, maxLength) {
+  if (text.length <= maxLength) return text;
+  const cut = Array.from(text.slice(0, maxLength)).slice(0, -1).join("");
+  return `${cut}\u2026`;
+}
+function longestBacktickRun(text) {
+  let longest = 0;
+  let run = 0;
+  for (const char of text) {
+    run = char === "`" ? run + 1 : 0;
+    longest = Math.max(longest, run);
+  }
+  return longest;
+}
+
 // core/tracking/default-templates.ts
 var DEFAULT_SECURITY_WINDOW_TEMPLATE = `**Patch deadline: {{deadline}}** ({{window}} window for **{{severity}}** findings, {{calendar}})
 
@@ -70743,36 +70796,6 @@ function formatInstant(at, zone) {
   const local = instant.setZone(zone);
   const name = zone === "UTC" ? "UTC" : local.toFormat("ZZZZ");
   return `${local.toFormat("yyyy-MM-dd HH:mm")} ${name}`;
-}
-
-// core/tracking/safe-text.ts
-var ZERO_WIDTH_SPACE = "\u200B";
-var MARKDOWN_SPECIALS = /[\\`*_{}[\]()<>#+!|~]/g;
-function defuseMentions(text) {
-  return text.replace(/@(?=[\w-])/g, `@${ZERO_WIDTH_SPACE}`).replace(/#(?=\d)/g, `#${ZERO_WIDTH_SPACE}`);
-}
-function inlineText(text, maxLength = 300) {
-  const flat = text.replace(/[\u0000-\u0008\u000b-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, "").replace(/\s+/g, " ").trim();
-  const capped = flat.length > maxLength ? `${flat.slice(0, maxLength - 1)}\u2026` : flat;
-  return defuseMentions(capped.replace(MARKDOWN_SPECIALS, (char) => `\\${char}`));
-}
-function loginText(login) {
-  const clean = login.replace(/[^\w.[\]-]/g, "");
-  return clean ? `\`${clean}\`` : "`unknown`";
-}
-function quotedBlock(text, maxLength = 1e3) {
-  const capped = text.length > maxLength ? `${text.slice(0, maxLength - 1)}\u2026` : text;
-  return capped.split(/\r?\n/).map((line) => `> ${inlineText(line, maxLength)}`.trimEnd()).join("\n");
-}
-function safeUrl(url2) {
-  if (!url2) return void 0;
-  try {
-    const parsed = new URL(url2);
-    if (parsed.protocol !== "https:" && parsed.protocol !== "http:") return void 0;
-    return parsed.toString().replace(/[()<>\s]/g, encodeURIComponent);
-  } catch {
-    return void 0;
-  }
 }
 
 // core/tracking/template.ts
@@ -70883,7 +70906,7 @@ function windowTitle(key, findings) {
     return `Security window: ${first.package} (${findings.length} finding${findings.length === 1 ? "" : "s"})`;
   const subject = first.package ?? first.rule ?? first.id;
   const what = first.title ? `${first.title} in ${subject}` : subject;
-  return `Security window: ${oneLine(what)}`;
+  return `Security window: ${oneLine2(what)}`;
 }
 function renderWindowBody(input2) {
   const custom2 = compileCustom(input2.template, SECURITY_TEMPLATE_VARIABLES);
@@ -70894,7 +70917,7 @@ function renderWindowBody(input2) {
 
 > [!WARNING]
 > The security-window template could not be used, so the built-in one was:
-${templateError.split("\n").map((line) => `> \`${line.replace(/`/g, "'")}\``).join("\n")}` : "";
+${templateError.split("\n").map((line) => `> ${codeSpan(line, 500)}`).join("\n")}` : "";
   return {
     body: `${body}${warning2}
 
@@ -70921,7 +70944,7 @@ function windowValues(input2) {
     calendar: input2.calendarName === "24x7" ? "counted 24x7" : `counted on the ${inlineText(input2.calendarName)} calendar`,
     summary: summaryLine(input2.findings),
     findings: input2.findings.map(findingLine).join("\n"),
-    affected: paths.length > 0 ? paths.map((path) => `- \`${path.replace(/`/g, "'")}\``).join("\n") : "- not reported",
+    affected: paths.length > 0 ? paths.map((path) => `- ${codeSpan(path, 300)}`).join("\n") : "- not reported",
     fix: hints.length > 0 ? hints.map((hint) => `- ${inlineText(hint)}`).join("\n") : "- no fix hint reported",
     key: inlineText(input2.key)
   };
@@ -70932,7 +70955,7 @@ function summaryLine(findings) {
 }
 function findingLine(finding) {
   const url2 = safeUrl(finding.url);
-  const id = url2 ? `[${inlineText(finding.id)}](${url2})` : `\`${finding.id.replace(/`/g, "'")}\``;
+  const id = url2 ? `[${inlineText(finding.id)}](${url2})` : codeSpan(finding.id, 100);
   const subject = [finding.package, finding.rule].filter(Boolean).map((text) => inlineText(text)).join(" \xB7 ");
   const title = finding.title ? ` ${inlineText(finding.title, 160)}` : "";
   const aliases = finding.aliases?.length ? ` (${finding.aliases.map(aliasLink).join(", ")})` : "";
@@ -70947,7 +70970,7 @@ function aliasLink(alias) {
     return `[${alias}](https://nvd.nist.gov/vuln/detail/${alias})`;
   return inlineText(alias);
 }
-function oneLine(text) {
+function oneLine2(text) {
   const flat = text.replace(/\s+/g, " ").trim();
   return flat.length > 200 ? `${flat.slice(0, 199)}\u2026` : flat;
 }
@@ -71026,7 +71049,7 @@ function problemTokens(finding) {
 // core/tracking/security/messages.ts
 function resolutionLine(finding, zone) {
   const when = finding.resolvedAt ? ` at ${formatInstant(finding.resolvedAt, zone)}` : "";
-  const id = `\`${finding.id.replace(/`/g, "'")}\``;
+  const id = codeSpan(finding.id, 100);
   if (finding.state === "fixed") {
     const by2 = finding.resolvedBy ? ` by ${loginText(finding.resolvedBy)}` : "";
     const how = finding.resolution ? ` (${inlineText(finding.resolution, 100)})` : "";
@@ -71046,7 +71069,7 @@ function closeComment(resolved, zone) {
   return [head, "", ...lines].join("\n");
 }
 function reopenComment(reopened) {
-  const ids = reopened.map((finding) => `\`${finding.id.replace(/`/g, "'")}\``).join(", ");
+  const ids = reopened.map((finding) => codeSpan(finding.id, 100)).join(", ");
   return `Reopened: ${ids} ${reopened.length === 1 ? "is" : "are"} open again. The patch deadline counts from when it was first seen.`;
 }
 function duplicateComment(original) {
@@ -71518,7 +71541,13 @@ import { join as join3 } from "node:path";
 function formatConfigProblem(problem2) {
   const where = problem2.line ? `${problem2.file}:${problem2.line}:${problem2.column ?? 1}` : problem2.file;
   const key = problem2.path ? ` at ${problem2.path}` : "";
-  return `${where}${key}: ${problem2.message}`;
+  return oneLine3(`${where}${key}: ${problem2.message}`);
+}
+function oneLine3(text) {
+  return text.replace(
+    /[\u0000-\u001f\u007f\u2028\u2029]/g,
+    (char) => char === "\n" ? "\\n" : `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`
+  );
 }
 
 // core/config/parse.ts
@@ -77295,9 +77324,9 @@ var RE2 = class RE22 {
     let m = this.get();
     if (!m) m = Machine.fromRE2(this);
     m.init(ncap);
-    const cap = m.match(input2, pos, anchor2, lbState) ? m.submatches() : null;
+    const cap2 = m.match(input2, pos, anchor2, lbState) ? m.submatches() : null;
     this.put(m);
-    return cap;
+    return cap2;
   }
   match(s2) {
     return this.executeEngine(MachineInput.fromUTF16(s2), 0, RE2Flags.UNANCHORED, 0) !== null;
@@ -78246,9 +78275,16 @@ function compileLinearPattern(source, options2 = {}) {
     return { ok: false, error: describeSyntaxError(error63) };
   }
 }
+function linearPatternField(options2 = {}) {
+  return external_exports.string().min(1).superRefine((source, ctx) => {
+    const compiled = compileLinearPattern(source, options2);
+    if (!compiled.ok) ctx.addIssue({ code: "custom", message: compiled.error });
+  });
+}
 function wrap(source, compiled) {
   return {
     source,
+    programSize: compiled.programSize(),
     test: (text) => compiled.test(text),
     find(text) {
       const matcher = compiled.matcher(text);
@@ -78700,23 +78736,37 @@ var labelSpec = (name, color, description) => external_exports.strictObject({
   color: colorField.default(color).describe("6-digit hex color."),
   description: external_exports.string().max(100).default(description)
 }).prefault({});
-var patternField = external_exports.string().min(1).superRefine((source, ctx) => {
-  try {
-    new RegExp(source, "i");
-  } catch (error63) {
+var TRIAGE_LIMITS = {
+  rules: 200,
+  keywordsPerRule: 1e3,
+  keywordLength: 200,
+  /** RE2 program size of one pattern; `[a-z]{1000}` is about 1,000. */
+  patternProgramSize: 1e3
+};
+var patternField = linearPatternField({ ignoreCase: true }).superRefine((source, ctx) => {
+  const compiled = compileLinearPattern(source, { ignoreCase: true });
+  if (compiled.ok && compiled.pattern.programSize > TRIAGE_LIMITS.patternProgramSize)
     ctx.addIssue({
       code: "custom",
-      message: `invalid regular expression: ${error63.message.replace(/^Invalid regular expression: /, "")}`
+      message: `pattern is too complex (RE2 program size ${compiled.pattern.programSize}, at most ${TRIAGE_LIMITS.patternProgramSize}); use smaller counted repetitions such as {1,50}`
     });
-  }
-}).describe("Regular expression, matched case-insensitively.");
+}).describe("Regular expression (RE2 syntax), matched case-insensitively.");
+var keywordsField = external_exports.array(
+  external_exports.string().min(1).max(
+    TRIAGE_LIMITS.keywordLength,
+    `a keyword has at most ${TRIAGE_LIMITS.keywordLength} characters`
+  )
+).min(1).max(
+  TRIAGE_LIMITS.keywordsPerRule,
+  `a rule has at most ${TRIAGE_LIMITS.keywordsPerRule} keywords; split the list over several rules`
+);
 var ruleSchema2 = external_exports.strictObject({
   name: external_exports.string().optional().describe("Shown in the explanation comment."),
   severity: severityField,
-  pattern: patternField.optional().describe("Regex over the title and the body."),
-  title: patternField.optional().describe("Regex over the title only."),
-  body: patternField.optional().describe("Regex over the body only."),
-  keywords: external_exports.array(external_exports.string().min(1)).min(1).optional().describe("Any of these words or phrases in the title or body (whole words, any case)."),
+  pattern: patternField.optional().describe("RE2 regex over the title and the body."),
+  title: patternField.optional().describe("RE2 regex over the title only."),
+  body: patternField.optional().describe("RE2 regex over the body only."),
+  keywords: keywordsField.optional().describe("Any of these words or phrases in the title or body (whole words, any case)."),
   labels: external_exports.array(external_exports.string().min(1)).min(1).optional().describe("The issue carries all of these labels.")
 }).refine(
   (rule) => rule.pattern || rule.title || rule.body || rule.keywords || rule.labels,
@@ -78735,7 +78785,7 @@ var triageConfigSchema = external_exports.strictObject({
     description: external_exports.string().max(100).default("Upkeep could not decide a severity")
   }).prefault({}).describe('Applied when nothing decided a severity and `default` is "none".'),
   formField: external_exports.string().min(1).default("Severity").describe("Heading of the issue form's severity dropdown (`### Severity`)."),
-  rules: external_exports.array(ruleSchema2).default([]).describe("Checked in order; the first match wins."),
+  rules: external_exports.array(ruleSchema2).max(TRIAGE_LIMITS.rules, `at most ${TRIAGE_LIMITS.rules} rules`).default([]).describe("Checked in order; the first match wins."),
   builtInRules: external_exports.boolean().default(true).describe("Apply Upkeep's built-in phrasing rules after yours (see core/triage/README.md)."),
   default: external_exports.enum([...severityNames, "none"]).default("none").describe('Severity when nothing else decides; "none" leaves the needs-triage label.'),
   explain: external_exports.boolean().default(false).describe("Post one comment (updated in place) saying what decided the severity."),

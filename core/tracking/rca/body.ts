@@ -1,11 +1,11 @@
 // The RCA issue's body: the maintainer's template (or the built-in one) filled from the incident.
 import type { Severity } from "../../config/fields.ts";
 import type { Issue } from "../../model/issue.ts";
+import { codeSpan, inlineText, loginText } from "../../text/untrusted-markdown.ts";
 import { formatDuration } from "../../time/duration.ts";
 import { DEFAULT_RCA_TEMPLATE } from "../default-templates.ts";
 import { formatInstant } from "../format-time.ts";
 import { writeMarker } from "../markers.ts";
-import { inlineText, loginText } from "../safe-text.ts";
 import {
   type CompiledTemplate,
   compileTemplate,
@@ -83,7 +83,7 @@ export function renderRcaBody(input: RcaBodyInput): RcaBody {
   if (templateError)
     body += `\n\n> [!WARNING]\n> The RCA template could not be used, so the built-in one was:\n${templateError
       .split("\n")
-      .map((line) => `> \`${line.replace(/`/g, "'")}\``)
+      .map((line) => `> ${codeSpan(line, 500)}`)
       .join("\n")}`;
   const marker = writeMarker(RCA_MARKER, {
     incident: String(input.incident.number),

@@ -1,8 +1,8 @@
 // Comments Upkeep writes about RCAs. Each carries a marker so Upkeep recognises its own records.
 
+import { inlineText, loginText } from "../../text/untrusted-markdown.ts";
 import { formatInstant } from "../format-time.ts";
 import { writeMarker } from "../markers.ts";
-import { inlineText, loginText } from "../safe-text.ts";
 
 export const LINK_MARKER = "rca-link";
 export const SKIP_MARKER = "rca-skip";

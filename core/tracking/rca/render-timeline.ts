@@ -1,7 +1,7 @@
 // Timeline entries as a markdown list inside a marked block, so later closes can append to it
 // without touching what people wrote around it.
+import { inlineText, loginText, safeUrl } from "../../text/untrusted-markdown.ts";
 import { formatInstant } from "../format-time.ts";
-import { inlineText, loginText, safeUrl } from "../safe-text.ts";
 import type { TimelineEntry } from "./timeline.ts";
 
 export const TIMELINE_START = "<!-- upkeep:rca-timeline -->";

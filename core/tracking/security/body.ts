@@ -1,10 +1,11 @@
 // The title and body of a security-window issue, filled from its findings. Everything that came
 // from a payload (titles, paths, hints) is rendered inert.
+
+import { codeSpan, inlineText, safeUrl } from "../../text/untrusted-markdown.ts";
 import { formatDuration } from "../../time/duration.ts";
 import { DEFAULT_SECURITY_WINDOW_TEMPLATE } from "../default-templates.ts";
 import { formatInstant } from "../format-time.ts";
 import { type CustomTemplate, compileCustom } from "../rca/body.ts";
-import { inlineText, safeUrl } from "../safe-text.ts";
 import { type CompiledTemplate, compileTemplate, renderTemplate } from "../template.ts";
 import type { Finding } from "./finding.ts";
 import { windowMarkers } from "./stored.ts";
@@ -49,7 +50,7 @@ export function renderWindowBody(input: WindowBodyInput): { body: string; templa
   const warning = templateError
     ? `\n\n> [!WARNING]\n> The security-window template could not be used, so the built-in one was:\n${templateError
         .split("\n")
-        .map((line) => `> \`${line.replace(/`/g, "'")}\``)
+        .map((line) => `> ${codeSpan(line, 500)}`)
         .join("\n")}`
     : "";
   return {
@@ -82,7 +83,7 @@ function windowValues(input: WindowBodyInput): Record<string, string> {
     findings: input.findings.map(findingLine).join("\n"),
     affected:
       paths.length > 0
-        ? paths.map((path) => `- \`${path.replace(/`/g, "'")}\``).join("\n")
+        ? paths.map((path) => `- ${codeSpan(path, 300)}`).join("\n")
         : "- not reported",
     fix:
       hints.length > 0
@@ -99,7 +100,7 @@ function summaryLine(findings: Finding[]): string {
 
 function findingLine(finding: Finding): string {
   const url = safeUrl(finding.url);
-  const id = url ? `[${inlineText(finding.id)}](${url})` : `\`${finding.id.replace(/`/g, "'")}\``;
+  const id = url ? `[${inlineText(finding.id)}](${url})` : codeSpan(finding.id, 100);
   const subject = [finding.package, finding.rule]
     .filter(Boolean)
     .map((text) => inlineText(text!))

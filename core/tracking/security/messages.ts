@@ -1,12 +1,13 @@
 // Comments on security-window issues. Who dismissed a finding and why comes from a payload,
 // so it is quoted inert: logins as code, reasons escaped, never a mention.
+
+import { codeSpan, inlineText, loginText, quotedBlock } from "../../text/untrusted-markdown.ts";
 import { formatInstant } from "../format-time.ts";
-import { inlineText, loginText, quotedBlock } from "../safe-text.ts";
 import type { Finding } from "./finding.ts";
 
 export function resolutionLine(finding: Finding, zone: string): string {
   const when = finding.resolvedAt ? ` at ${formatInstant(finding.resolvedAt, zone)}` : "";
-  const id = `\`${finding.id.replace(/`/g, "'")}\``;
+  const id = codeSpan(finding.id, 100);
   if (finding.state === "fixed") {
     const by = finding.resolvedBy ? ` by ${loginText(finding.resolvedBy)}` : "";
     const how = finding.resolution ? ` (${inlineText(finding.resolution, 100)})` : "";
@@ -28,7 +29,7 @@ export function closeComment(resolved: Finding[], zone: string): string {
 }
 
 export function reopenComment(reopened: Finding[]): string {
-  const ids = reopened.map((finding) => `\`${finding.id.replace(/`/g, "'")}\``).join(", ");
+  const ids = reopened.map((finding) => codeSpan(finding.id, 100)).join(", ");
   return `Reopened: ${ids} ${reopened.length === 1 ? "is" : "are"} open again. The patch deadline counts from when it was first seen.`;
 }
 

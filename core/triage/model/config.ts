@@ -76,5 +76,12 @@ export const triageModelSchema = z
 export type TriageModelConfig = z.infer<typeof triageModelSchema>;
 
 export function modelBaseUrl(config: TriageModelConfig): string {
-  return (config.baseUrl ?? GITHUB_MODELS_URL).replace(/\/+$/, "");
+  return withoutTrailingSlashes(config.baseUrl ?? GITHUB_MODELS_URL);
+}
+
+/** A loop rather than /\/+$/, which backtracks quadratically on a long run of slashes. */
+function withoutTrailingSlashes(url: string): string {
+  let end = url.length;
+  while (end > 0 && url[end - 1] === "/") end--;
+  return url.slice(0, end);
 }

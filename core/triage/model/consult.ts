@@ -1,8 +1,9 @@
 // Asks the model when the maintainer's own signals (a person, the form, their rules) left the
 // decision to Upkeep. Every way it can go wrong (no key, timeout, HTTP error, invalid answer,
 // budget) ends with the rules' decision and a sentence saying why the model was not used.
+
+import { codeSpan } from "../../text/untrusted-markdown.ts";
 import type { TriageDecision, TriageSubject } from "../decide.ts";
-import { quoteUntrusted } from "../untrusted-text.ts";
 import type { TriageModelConfig } from "./config.ts";
 import { buildModelRequest, issueForModel, type ModelRequest, requestBudget } from "./prompt.ts";
 import { parseAnswer, parseEnvelope } from "./verdict.ts";
@@ -55,14 +56,14 @@ export async function consultModel(
     );
   const verdict = parseAnswer(envelope.content, text);
   if (!verdict.ok) return fallback(rules, verdict.why);
-  const model = quoteUntrusted(config.model, 60);
+  const model = codeSpan(config.model, 60);
   if (verdict.severity === null)
     return {
       severity: null,
       source: "model",
       reason: `the model ${model} found no severity to give (not a bug report, or too little to go on)`,
     };
-  const quotes = verdict.evidence.map((quote) => quoteUntrusted(quote, 80)).join(", ");
+  const quotes = verdict.evidence.map((quote) => codeSpan(quote, 80)).join(", ");
   return {
     severity: verdict.severity,
     source: "model",

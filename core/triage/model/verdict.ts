@@ -3,7 +3,7 @@
 // Anything else is a failure the caller reports, and the rules decide instead.
 import { z } from "zod";
 import { type Severity, severityNames } from "../../config/fields.ts";
-import { normaliseText } from "../untrusted-text.ts";
+import { normaliseText } from "../../text/normalise-text.ts";
 
 const envelopeSchema = z.object({
   choices: z.array(z.object({ message: z.object({ content: z.string().nullable() }) })).min(1),
