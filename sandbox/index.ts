@@ -80,6 +80,7 @@ export class Sandbox {
   private readonly queue: WebhookQueue;
   private readonly faults = new FaultInjector();
   private readonly activity = { inFlight: 0, lastAt: 0 };
+  private readonly idleHooks: (() => Promise<void>)[] = [];
 
   constructor(options: SandboxOptions = {}) {
     this.appId = options.appId ?? 4242;
@@ -268,8 +269,24 @@ export class Sandbox {
     return buildPayload(this.state, event, action, parts);
   }
 
-  idle(): Promise<void> {
-    return this.queue.idle();
+  /**
+   * Resolves once no delivery is queued or in flight, including deliveries those deliveries
+   * caused, and every receiver registered with `alsoAwait` has finished its queued work.
+   */
+  async idle(): Promise<void> {
+    for (;;) {
+      await this.queue.idle();
+      for (const wait of this.idleHooks) await wait();
+      if (this.queue.isIdle()) return;
+    }
+  }
+
+  /**
+   * Makes idle() also wait for `wait`: for receivers that answer a delivery at once (202) and do
+   * the work afterwards, so tests keep one way to say "everything has happened".
+   */
+  alsoAwait(wait: () => Promise<void>): void {
+    this.idleHooks.push(wait);
   }
 
   /**

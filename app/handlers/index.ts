@@ -22,3 +22,9 @@ export const handlers: UpkeepHandler<EmitterWebhookEventName>[] = [
   securityAlertsHandler,
   slaHandler,
 ];
+
+/** The webhook event names (without actions) some selected handler listens to. */
+export function handledEvents(only?: string[]): Set<string> {
+  const chosen = only ? handlers.filter((handler) => only.includes(handler.name)) : handlers;
+  return new Set(chosen.flatMap((handler) => handler.events.map((name) => name.split(".")[0]!)));
+}
