@@ -163,7 +163,8 @@ async function startWorker(
     privateKey: options.privateKey,
     secret: options.secret,
     baseUrl: options.baseUrl ?? "https://api.github.com",
-    log,
+    // Probot logs whole payloads at debug level; webhook bodies are hostile text, never logged.
+    log: log.isLevelEnabled("debug") ? log.child({}, { level: "info" }) : log,
     Octokit: upkeepOctokit(options.pacing, { budget: setup.budget, metrics }),
   });
   await probot.load(upkeepApp({ clock: options.clock, only: options.only }));
