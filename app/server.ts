@@ -189,6 +189,9 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv): AppServerOptions {
   const baseUrl =
     env.GITHUB_API_URL ??
     (env.GHE_HOST ? `${env.GHE_PROTOCOL ?? "https"}://${env.GHE_HOST}/api/v3` : undefined);
+  const spacing = env.UPKEEP_WRITE_SPACING_MS
+    ? count(env, "UPKEEP_WRITE_SPACING_MS", 1000)
+    : undefined;
   const burst = count(env, "UPKEEP_WRITE_BURST", 80);
   const perHour = count(env, "UPKEEP_WRITES_PER_HOUR", 500);
   return {
@@ -205,6 +208,9 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv): AppServerOptions {
     concurrency: count(env, "UPKEEP_WORKER_CONCURRENCY", 16),
     maxBodyBytes: count(env, "UPKEEP_MAX_WEBHOOK_BYTES", GITHUB_MAX_PAYLOAD_BYTES),
     writeBudget: perHour === 0 ? null : { capacity: burst, perHour },
+    pacing: spacing === undefined ? undefined : { writeMs: spacing, notifyMs: spacing },
+    jobLockMs: env.UPKEEP_JOB_LOCK_MS ? count(env, "UPKEEP_JOB_LOCK_MS", 30_000) : undefined,
+    retryBaseMs: env.UPKEEP_RETRY_BASE_MS ? count(env, "UPKEEP_RETRY_BASE_MS", 1000) : undefined,
   };
 }
 
