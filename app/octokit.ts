@@ -26,6 +26,11 @@ export interface PacingOptions {
 export interface WriteLimits {
   /** Per-installation write budget; none lets every write through (GitHub still has the last word). */
   budget?: WriteBudget;
+  /**
+   * A job held back by the budget resumes once about this many writes are regained (ms), not
+   * one: a job that restarts to find room for a single write would spend it and stop again.
+   */
+  resumeAfterMs?: number;
   metrics?: AppMetrics;
 }
 
@@ -104,7 +109,7 @@ function writeLimitsPlugin(limits: WriteLimits, maxInlineWaitMs: number) {
     const { budget, metrics } = limits;
     (octokit as HookedOctokit).hook.wrap("request", async (request, options) => {
       if (budget && WRITES.has(options.method.toUpperCase())) {
-        await takeWrite(budget, installation, maxInlineWaitMs, metrics);
+        await takeWrite(budget, installation, { maxInlineWaitMs, ...limits });
       }
       try {
         const response = (await request(options)) as { headers?: Record<string, unknown> };
@@ -127,21 +132,23 @@ function writeLimitsPlugin(limits: WriteLimits, maxInlineWaitMs: number) {
 async function takeWrite(
   budget: WriteBudget,
   installation: string,
-  maxInlineWaitMs: number,
-  metrics: AppMetrics | undefined,
+  limits: WriteLimits & { maxInlineWaitMs: number },
 ): Promise<void> {
   for (;;) {
     const waitMs = await budget.take(installation);
     if (waitMs === 0) {
-      metrics?.writes.inc({ installation });
+      limits.metrics?.writes.inc({ installation });
       return;
     }
-    metrics?.budgetWaits.inc({ installation });
-    if (waitMs > maxInlineWaitMs)
+    limits.metrics?.budgetWaits.inc({ installation });
+    if (waitMs > limits.maxInlineWaitMs) {
+      // Spread the held-back jobs of one installation so they do not all wake at once.
+      const resume = Math.max(waitMs, limits.resumeAfterMs ?? 0) * (1 + Math.random() * 0.2);
       throw new RetryLater(
-        Date.now() + waitMs,
+        Date.now() + Math.ceil(resume),
         `write budget of installation ${installation} spent`,
       );
+    }
     await new Promise((resolve) => setTimeout(resolve, waitMs));
   }
 }

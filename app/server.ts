@@ -165,7 +165,11 @@ async function startWorker(
     baseUrl: options.baseUrl ?? "https://api.github.com",
     // Probot logs whole payloads at debug level; webhook bodies are hostile text, never logged.
     log: log.isLevelEnabled("debug") ? log.child({}, { level: "info" }) : log,
-    Octokit: upkeepOctokit(options.pacing, { budget: setup.budget, metrics }),
+    Octokit: upkeepOctokit(options.pacing, {
+      budget: setup.budget,
+      resumeAfterMs: setup.resumeAfterMs,
+      metrics,
+    }),
   });
   await probot.load(upkeepApp({ clock: options.clock, only: options.only }));
   await setup.queue.work(eventRunner(probot, metrics), { concurrency: options.concurrency ?? 16 });

@@ -18,6 +18,8 @@ export interface QueueSetup {
   queue: JobQueue;
   deliveries: DeliveryLog;
   budget?: WriteBudget;
+  /** How long a job held back by the budget waits: until about 10 writes are regained. */
+  resumeAfterMs?: number;
   close(): Promise<void>;
 }
 
@@ -32,6 +34,9 @@ export interface QueueSetupOptions {
 
 export function queueSetup(options: QueueSetupOptions): QueueSetup {
   const shape = options.writeBudget === undefined ? GITHUB_WRITE_BUDGET : options.writeBudget;
+  const resumeAfterMs = shape
+    ? Math.ceil((Math.min(shape.capacity, 10) / shape.perHour) * 3_600_000)
+    : undefined;
   const onDropped = (event: QueuedEvent, error: unknown) =>
     options.log.error(
       { delivery: event.id, event: event.name, err: error },
@@ -43,6 +48,7 @@ export function queueSetup(options: QueueSetupOptions): QueueSetup {
       queue,
       deliveries: new MemoryDeliveryLog(),
       budget: shape ? new MemoryWriteBudget(shape) : undefined,
+      resumeAfterMs,
       close: () => queue.close(),
     };
   }
@@ -59,6 +65,7 @@ export function queueSetup(options: QueueSetupOptions): QueueSetup {
     queue,
     deliveries: new RedisDeliveryLog(redis, prefix),
     budget: shape ? new RedisWriteBudget(redis, shape, prefix) : undefined,
+    resumeAfterMs,
     async close() {
       await queue.close();
       redis.disconnect();

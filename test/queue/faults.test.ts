@@ -159,4 +159,26 @@ describe.skipIf(!TEST_REDIS_URL)("queue on Redis, under faults", () => {
     expect(metrics).toMatch(/upkeep_jobs_total\{outcome="retry_later"\} [1-9]/);
     expect(metrics).not.toMatch(/upkeep_jobs_total\{outcome="failed"\}/);
   }, 60_000);
+
+  it("the App's own write budget holds jobs back before GitHub has to: all done, never a 403", async () => {
+    const s = await stage();
+    const server = await app(s, {
+      role: "all",
+      pacing: { ...SANDBOX_PACING, maxInlineWaitMs: 0 },
+      writeBudget: { capacity: 5, perHour: 4 * 3600 },
+    });
+    s.setWebhook({ url: server.webhookUrl, secret: s.webhookSecret });
+    const numbers: number[] = [];
+    for (const title of ["Production outage", "Search is broken", "Typo in docs"])
+      numbers.push(await s.as("visitor").openIssue(REPO, { title }));
+    await s.idle();
+    expect(s.requests.filter((r) => r.status === 403)).toEqual([]);
+    for (const number of numbers) {
+      expect(triageLabels(s, number)).toHaveLength(1);
+      expect(botComments(s, number)).toHaveLength(1);
+    }
+    const metrics = await (await fetch(`${server.url}/metrics`)).text();
+    expect(metrics).toMatch(/upkeep_write_budget_exhausted_total\{installation="\d+"\} [1-9]/);
+    expect(metrics).toMatch(/upkeep_jobs_total\{outcome="retry_later"\} [1-9]/);
+  }, 60_000);
 });
