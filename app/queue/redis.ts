@@ -44,12 +44,7 @@ return redis.call('LRANGE', KEYS[2], 0, -1)`;
 
 export function redisConnection(url: string): Redis {
   // BullMQ's workers block on Redis; they need commands that wait instead of failing.
-  return new Redis(url, { maxRetriesPerRequest: null, lazyConnect: false });
-}
-
-/** BullMQ ids may not contain ':'; a digest keeps any key usable and bounded. */
-function idOf(key: string): string {
-  return createHash("sha1").update(key).digest("hex");
+  return new Redis(url, { maxRetriesPerRequest: null });
 }
 
 export class RedisJobQueue implements JobQueue {
