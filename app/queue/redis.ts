@@ -47,6 +47,11 @@ export function redisConnection(url: string): Redis {
   return new Redis(url, { maxRetriesPerRequest: null });
 }
 
+/** BullMQ ids may not contain ':'; a digest keeps any key usable and bounded. */
+function idOf(key: string): string {
+  return createHash("sha1").update(key).digest("hex");
+}
+
 export class RedisJobQueue implements JobQueue {
   private readonly redis: Redis;
   private readonly prefix: string;
