@@ -103,14 +103,19 @@ async function post(url: string, secret: string, body: string): Promise<number> 
 async function sendAll(url: string, secret: string, bodies: string[]) {
   let next = 0;
   let failed = 0;
+  const latencies: number[] = [];
   const started = performance.now();
   const sender = async () => {
     for (let index = next++; index < bodies.length; index = next++) {
+      const sent = performance.now();
       if ((await post(url, secret, bodies[index] as string)) !== 202) failed++;
+      latencies.push(performance.now() - sent);
     }
   };
   await Promise.all(Array.from({ length: SENDERS }, sender));
-  return { seconds: (performance.now() - started) / 1000, failed };
+  latencies.sort((a, b) => a - b);
+  const at = (share: number) => latencies[Math.floor(share * (latencies.length - 1))] ?? 0;
+  return { seconds: (performance.now() - started) / 1000, failed, p50: at(0.5), p99: at(0.99) };
 }
 
 async function receiverRate(redis: Redis): Promise<void> {
@@ -131,14 +136,14 @@ async function receiverRate(redis: Redis): Promise<void> {
   );
   await sendAll(receiver.webhookUrl, "bench-secret", bodies.slice(0, 200)); // warm-up
   const cpuBefore = cpuSeconds(receiver.process);
-  const { seconds, failed } = await sendAll(receiver.webhookUrl, "bench-secret", bodies);
+  const { seconds, failed, p50, p99 } = await sendAll(receiver.webhookUrl, "bench-secret", bodies);
   const perDeliveryMs = ((cpuSeconds(receiver.process) - cpuBefore) * 1000) / DELIVERIES;
   console.log(`queue receiver: ${(DELIVERIES / seconds).toFixed(0)} deliveries/s`);
   console.log(
     `  receiver CPU: ${perDeliveryMs.toFixed(2)} ms per delivery → ${(1000 / perDeliveryMs).toFixed(0)} deliveries/s per free core; load average ${(loadavg()[0] ?? 0).toFixed(1)} on ${cpus().length} cores`,
   );
   console.log(
-    `  (${DELIVERIES} signed issues.opened of ${(bodies[0]?.length ?? 0) / 1000} kB, ${SENDERS} concurrent senders, ${failed} not 202; Redis round trips: dedup SET NX, inbox RPUSH, BullMQ add)`,
+    `  (${DELIVERIES} signed issues.opened of ${(bodies[0]?.length ?? 0) / 1000} kB, ${SENDERS} concurrent senders, ${failed} not 202; answer time p50 ${p50.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms with ${SENDERS} in flight; Redis round trips: dedup SET NX, inbox RPUSH, BullMQ add)`,
   );
   await stop(receiver);
   await deleteKeys(redis, `${prefix}:*`);
