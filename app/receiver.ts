@@ -6,7 +6,7 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { AppMetrics, DeliveryOutcome } from "./metrics.ts";
 import { jobKey } from "./queue/job-key.ts";
-import type { DeliveryLog, JobQueue } from "./queue/port.ts";
+import type { DeliveryLog, JobQueue, QueuedEvent } from "./queue/port.ts";
 
 /** GitHub caps webhook payloads at 25 MB and does not deliver bigger ones. */
 export const GITHUB_MAX_PAYLOAD_BYTES = 25 * 1024 * 1024;
@@ -62,13 +62,13 @@ export function webhookReceiver(options: ReceiverOptions) {
       return answer(400, "bad_request", "body is not JSON");
     }
     if (!options.events.has(event)) return answer(202, "ignored", "no handler for this event");
-    await queueDelivery(options, { id: delivery, name: event, payload }, answer);
+    await queueDelivery(options, { id: delivery, name: event, payload, raw: body.text }, answer);
   };
 }
 
 async function queueDelivery(
   options: ReceiverOptions,
-  event: { id: string; name: string; payload: unknown },
+  event: QueuedEvent,
   answer: (status: number, outcome: DeliveryOutcome, message: string) => void,
 ): Promise<void> {
   try {

@@ -48,23 +48,31 @@ async function runChild(): Promise<void> {
 }
 
 async function child(role: AppRole, prefix: string, sandbox?: Sandbox): Promise<Child> {
-  const proc = spawn(process.execPath, [new URL(import.meta.url).pathname, "--child"], {
-    env: {
-      ...process.env,
-      BENCH_ROLE: role,
-      BENCH_PREFIX: prefix,
-      BENCH_SECRET: "bench-secret",
-      ...(sandbox
-        ? {
-            BENCH_APP_ID: String(sandbox.appId),
-            BENCH_PRIVATE_KEY: sandbox.privateKey,
-            BENCH_SECRET: sandbox.webhookSecret,
-            BENCH_API_URL: sandbox.url,
-          }
-        : {}),
+  const proc = spawn(
+    process.execPath,
+    [
+      ...(process.env.BENCH_PROF ? ["--cpu-prof", "--cpu-prof-dir=/tmp/prof"] : []),
+      new URL(import.meta.url).pathname,
+      "--child",
+    ],
+    {
+      env: {
+        ...process.env,
+        BENCH_ROLE: role,
+        BENCH_PREFIX: prefix,
+        BENCH_SECRET: "bench-secret",
+        ...(sandbox
+          ? {
+              BENCH_APP_ID: String(sandbox.appId),
+              BENCH_PRIVATE_KEY: sandbox.privateKey,
+              BENCH_SECRET: sandbox.webhookSecret,
+              BENCH_API_URL: sandbox.url,
+            }
+          : {}),
+      },
+      stdio: ["ignore", "pipe", "inherit"],
     },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  );
   const [line] = (await once(proc.stdout, "data")) as [Buffer];
   return { webhookUrl: JSON.parse(line.toString()).webhookUrl, process: proc };
 }

@@ -48,7 +48,9 @@ export class MemoryJobQueue implements JobQueue {
     this.options = options;
   }
 
-  async enqueue(key: string, event: QueuedEvent): Promise<void> {
+  async enqueue(key: string, received: QueuedEvent): Promise<void> {
+    // The parsed payload is what runs; raw bytes would only double the memory held.
+    const event = { id: received.id, name: received.name, payload: received.payload };
     const job = this.jobs.get(key);
     // A waiting, running or delayed job for this key takes the delivery in its turn.
     if (job) {

@@ -9,6 +9,11 @@ export interface QueuedEvent {
   id: string;
   name: string;
   payload: unknown;
+  /**
+   * The payload's JSON text as received, when the receiver has it: an adapter that stores events
+   * as text writes these bytes instead of serialising `payload` again (the receiver's main cost).
+   */
+  raw?: Buffer;
 }
 
 export interface JobContext {

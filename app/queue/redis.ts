@@ -47,6 +47,13 @@ export function redisConnection(url: string): Redis {
   return new Redis(url, { maxRetriesPerRequest: null });
 }
 
+/** The event as stored: its raw JSON bytes spliced in when there are some, else serialised. */
+function serialised(event: QueuedEvent): string | Buffer {
+  if (!event.raw) return JSON.stringify({ id: event.id, name: event.name, payload: event.payload });
+  const head = `{"id":${JSON.stringify(event.id)},"name":${JSON.stringify(event.name)},"payload":`;
+  return Buffer.concat([Buffer.from(head), event.raw, Buffer.from("}")]);
+}
+
 /** BullMQ ids may not contain ':'; a digest keeps any key usable and bounded. */
 function idOf(key: string): string {
   return createHash("sha1").update(key).digest("hex");
@@ -73,7 +80,7 @@ export class RedisJobQueue implements JobQueue {
   }
 
   async enqueue(key: string, event: QueuedEvent): Promise<void> {
-    await this.redis.rpush(this.list("inbox", key), JSON.stringify(event));
+    await this.redis.rpush(this.list("inbox", key), serialised(event));
     await this.events.add(
       "job",
       { key },

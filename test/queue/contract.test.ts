@@ -71,6 +71,25 @@ for (const adapter of adapters) {
       expect(await queue.depth()).toMatchObject({ waiting: 0, active: 0, delayed: 0 });
     });
 
+    it("a delivery queued with its raw JSON bytes runs with the same payload, unicode intact", async () => {
+      queue = adapter.make();
+      const payload = {
+        action: "opened",
+        issue: { number: 7, title: 'Ünïcode ✓ \u2028 "quoted"' },
+      };
+      const raw = Buffer.from(` ${JSON.stringify(payload)}\n`);
+      const seen: unknown[] = [];
+      await queue.work(
+        async (e) => {
+          seen.push(e.payload);
+        },
+        { concurrency: 1 },
+      );
+      await queue.enqueue("k", { id: "d1", name: "issues", payload, raw });
+      await until(() => seen.length === 1);
+      expect(seen[0]).toEqual(payload);
+    });
+
     it("deliveries for one key never run at once; different keys do", async () => {
       queue = adapter.make();
       const running = new Map<string, number>();
