@@ -8,7 +8,7 @@ import type { AddressInfo } from "node:net";
 import { getPrivateKey } from "@probot/get-private-key";
 import { type Logger, pino } from "pino";
 import { Probot } from "probot";
-import type { Clock } from "../core/time/clock.ts";
+import { type Clock, systemClock } from "../core/time/clock.ts";
 import { handledEvents } from "./handlers/index.ts";
 import { healthHandler } from "./health.ts";
 import { upkeepApp } from "./index.ts";
@@ -16,6 +16,7 @@ import { AppMetrics } from "./metrics.ts";
 import { type PacingOptions, upkeepOctokit } from "./octokit.ts";
 import { type QueueSetup, queueSetup, type WriteBudgetShape } from "./queue/setup.ts";
 import { GITHUB_MAX_PAYLOAD_BYTES, webhookReceiver } from "./receiver.ts";
+import { type DelayUntil, queueDeadlines } from "./sla-deadlines.ts";
 import { eventRunner } from "./worker.ts";
 
 export const ROLES = ["receive", "work", "all"] as const;
@@ -51,6 +52,8 @@ export interface AppServerOptions {
   retryBaseMs?: number;
   /** How long a silent worker keeps its job before another takes it over (Redis; default 30 s). */
   jobLockMs?: number;
+  /** Wall-clock wait until an SLA deadline in clock time; tests running a fast clock give theirs. */
+  deadlineDelay?: DelayUntil;
 }
 
 export interface AppServer {
@@ -171,7 +174,9 @@ async function startWorker(
       metrics,
     }),
   });
-  await probot.load(upkeepApp({ clock: options.clock, only: options.only }));
+  const clock = options.clock ?? systemClock;
+  const deadlines = queueDeadlines(setup.queue, clock, options.deadlineDelay);
+  await probot.load(upkeepApp({ clock, only: options.only, deadlines }));
   await setup.queue.work(eventRunner(probot, metrics), { concurrency: options.concurrency ?? 16 });
 }
 

@@ -10,6 +10,7 @@ import { rcaCloseHandler } from "./rca-close.ts";
 import { rcaSkipCommandHandler } from "./rca-skip-command.ts";
 import { securityAlertsHandler } from "./security-alerts.ts";
 import { slaHandler } from "./sla.ts";
+import { slaDeadlineHandler } from "./sla-deadline.ts";
 
 export const handlers: UpkeepHandler<EmitterWebhookEventName>[] = [
   issuesTriageHandler,
@@ -21,6 +22,7 @@ export const handlers: UpkeepHandler<EmitterWebhookEventName>[] = [
   rcaSkipCommandHandler,
   securityAlertsHandler,
   slaHandler,
+  slaDeadlineHandler,
 ];
 
 /** The webhook event names (without actions) some selected handler listens to. */
