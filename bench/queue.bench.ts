@@ -3,6 +3,7 @@
 //   queue receiver: <n> deliveries/s   one receiver process: verify + dedup + enqueue
 //   queue workers=<k>: <n> issues/s    end-to-end triage against the sandbox, k worker processes
 // Write pacing and the write budget are off, to measure Upkeep and the sandbox, not GitHub's advice.
+// BENCH_PROF=1 writes a CPU profile of each App process to /tmp/prof.
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { once } from "node:events";
