@@ -40,6 +40,7 @@ export class MemoryJobQueue implements JobQueue {
   private runner?: EventRunner;
   private concurrency = 0;
   private active = 0;
+  private readonly running = new Set<Promise<void>>();
   private closed = false;
 
   private readonly options: MemoryQueueOptions;
@@ -98,11 +99,15 @@ export class MemoryJobQueue implements JobQueue {
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
+  /** Stops taking jobs and waits for the running ones; what is still queued is dropped. */
   async close(): Promise<void> {
     this.closed = true;
     for (const handle of [...this.timers.values(), ...this.holds]) clearTimeout(handle);
     this.timers.clear();
-    if ([...this.jobs.values()].some((job) => job.state === "active")) await this.idle();
+    await Promise.all(this.running);
+    const waiters = this.idleWaiters;
+    this.idleWaiters = [];
+    for (const resolve of waiters) resolve();
   }
 
   private pump(): void {
@@ -110,16 +115,18 @@ export class MemoryJobQueue implements JobQueue {
       const job = this.ready.shift() as Job;
       job.state = "active";
       this.active++;
-      void this.runJob(job, this.runner).finally(() => {
+      const run: Promise<void> = this.runJob(job, this.runner).finally(() => {
         this.active--;
+        this.running.delete(run);
         this.pump();
       });
+      this.running.add(run);
     }
   }
 
   /** Runs the job's deliveries in order, including ones that arrive while it runs. */
   private async runJob(job: Job, run: EventRunner): Promise<void> {
-    for (let next = job.events[0]; next; next = job.events[0]) {
+    for (let next = job.events[0]; next && !this.closed; next = job.events[0]) {
       try {
         await run(next.event, { key: job.key, attempt: next.attempt });
         job.events.shift();
@@ -146,6 +153,7 @@ export class MemoryJobQueue implements JobQueue {
   }
 
   private hold(job: Job, until: number): void {
+    if (this.closed) return;
     job.state = "delayed";
     const handle = setTimeout(
       () => {

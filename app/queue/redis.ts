@@ -177,9 +177,11 @@ export class RedisJobQueue implements JobQueue {
     this.redis.disconnect();
   }
 
-  /** Deletes every key of this queue's prefix (tests clean up their own run). */
+  /** Deletes every key of this queue's prefix (tests clean up their own run), even after close. */
   async destroy(): Promise<void> {
-    await deleteKeys(this.redis, `${this.prefix}:*`);
+    const redis = new Redis(this.options.url);
+    await deleteKeys(redis, `${this.prefix}:*`);
+    redis.disconnect();
   }
 }
 

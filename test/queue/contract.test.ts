@@ -165,6 +165,26 @@ for (const adapter of adapters) {
       await queue.idle();
     });
 
+    it("close lets the running delivery finish and returns while others still wait", async () => {
+      const q = adapter.make();
+      queue = q;
+      const finished: string[] = [];
+      await q.work(
+        async (e) => {
+          await sleep(300);
+          finished.push(e.id);
+        },
+        { concurrency: 1 },
+      );
+      await q.enqueue("a", event("first"));
+      await q.enqueue("b", event("second"));
+      await sleep(100);
+      queue = undefined;
+      await q.close();
+      expect(finished).toEqual(["first"]);
+      if (q instanceof RedisJobQueue) await q.destroy();
+    });
+
     it("a timer fires at its time, and scheduling the same id again moves it", async () => {
       queue = adapter.make();
       const fired: { id: string; at: number }[] = [];
