@@ -29,6 +29,7 @@ export interface RedisQueueOptions {
   /** How long a worker holds a job without renewing before it counts as dead (default 30 s). */
   lockMs?: number;
   onDropped?: (event: QueuedEvent, error: unknown) => void;
+  onConnectionError?: ConnectionErrorLog;
 }
 
 /** Moves the inbox onto the work list and returns the work list: one step, so nothing is lost. */
@@ -42,9 +43,19 @@ if #items > 0 then
 end
 return redis.call('LRANGE', KEYS[2], 0, -1)`;
 
-export function redisConnection(url: string): Redis {
-  // BullMQ's workers block on Redis; they need commands that wait instead of failing.
-  return new Redis(url, { maxRetriesPerRequest: null });
+export type ConnectionErrorLog = (error: Error) => void;
+
+export function redisConnection(
+  url: string,
+  use: "blocking" | "requests" = "requests",
+  onError: ConnectionErrorLog = () => {},
+): Redis {
+  // BullMQ's workers block on Redis and need commands that wait for it to come back; a receiver's
+  // commands fail after two reconnection attempts instead, so GitHub gets a 503, not a hang.
+  const redis = new Redis(url, { maxRetriesPerRequest: use === "blocking" ? null : 2 });
+  // ioredis reconnects by itself; without a listener each failed attempt is printed raw.
+  redis.on("error", onError);
+  return redis;
 }
 
 /** The event as stored: its raw JSON bytes spliced in when there are some, else serialised. */
@@ -69,10 +80,13 @@ export class RedisJobQueue implements JobQueue {
 
   constructor(options: RedisQueueOptions) {
     this.options = options;
-    this.redis = redisConnection(options.url);
+    this.redis = redisConnection(options.url, "requests", options.onConnectionError);
     this.prefix = options.prefix ?? "upkeep";
     this.events = new Queue("events", { connection: this.redis, prefix: this.prefix });
     this.timers = new Queue("timers", { connection: this.redis, prefix: this.prefix });
+    const onError = options.onConnectionError ?? (() => {});
+    this.events.on("error", onError);
+    this.timers.on("error", onError);
   }
 
   private list(kind: "inbox" | "work", key: string): string {
@@ -107,7 +121,7 @@ export class RedisJobQueue implements JobQueue {
   async work(run: EventRunner, options: WorkOptions): Promise<void> {
     const lockDuration = this.options.lockMs ?? 30_000;
     const common = {
-      connection: redisConnection(this.options.url),
+      connection: redisConnection(this.options.url, "blocking", this.options.onConnectionError),
       prefix: this.prefix,
       lockDuration,
       stalledInterval: lockDuration,
@@ -122,9 +136,15 @@ export class RedisJobQueue implements JobQueue {
       new Worker(
         "timers",
         async (job) => this.enqueue(job.data.key as string, job.data.event as QueuedEvent),
-        { ...common, connection: redisConnection(this.options.url), concurrency: 4 },
+        {
+          ...common,
+          connection: redisConnection(this.options.url, "blocking", this.options.onConnectionError),
+          concurrency: 4,
+        },
       ),
     );
+    for (const worker of this.workers)
+      worker.on("error", this.options.onConnectionError ?? (() => {}));
     await Promise.all(this.workers.map((worker) => worker.waitUntilReady()));
   }
 

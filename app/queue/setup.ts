@@ -53,13 +53,17 @@ export function queueSetup(options: QueueSetupOptions): QueueSetup {
     };
   }
   const prefix = options.redisPrefix ?? "upkeep";
-  const redis = redisConnection(options.redisUrl);
+  // One line per failed attempt at most every few seconds (ioredis backs off to 2 s per connection).
+  const onConnectionError = (error: Error) =>
+    options.log.warn({ err: error.message }, "redis unreachable; retrying");
+  const redis = redisConnection(options.redisUrl, "requests", onConnectionError);
   const queue = new RedisJobQueue({
     url: options.redisUrl,
     prefix,
     retryBaseMs: options.retryBaseMs,
     lockMs: options.jobLockMs,
     onDropped,
+    onConnectionError,
   });
   return {
     queue,

@@ -182,3 +182,18 @@ describe.skipIf(!TEST_REDIS_URL)("queue on Redis, under faults", () => {
     expect(metrics).toMatch(/upkeep_jobs_total\{outcome="retry_later"\} [1-9]/);
   }, 60_000);
 });
+
+describe.skipIf(!TEST_REDIS_URL)("receiver without Redis", () => {
+  it("answers 503 quickly when Redis is unreachable, so GitHub records a failed delivery", async () => {
+    const s = await stage();
+    const down = await app(s, { role: "receive", redisUrl: "redis://127.0.0.1:1" });
+    const payload = s.webhookPayload("issues", "opened", { repo: REPO, sender: "visitor" });
+    const started = Date.now();
+    expect(await postWebhook({ app: down, sandbox: s }, "issues", payload, { id: "d-1" })).toBe(
+      503,
+    );
+    expect(Date.now() - started).toBeLessThan(5000);
+    servers.splice(servers.indexOf(down), 1);
+    await down.close();
+  });
+});
