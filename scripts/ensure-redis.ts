@@ -2,7 +2,7 @@
 // on 127.0.0.1:6379, else this script installs Debian's redis-server (when missing) and starts a
 // throw-away one on a free loopback port, writing its URL where test/support/redis.ts finds it.
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer, Socket } from "node:net";
 import { dirname, join } from "node:path";
 
@@ -44,6 +44,13 @@ async function main(): Promise<void> {
   if (await answersPing("127.0.0.1", 6379)) {
     console.log("redis for tests: 127.0.0.1:6379");
     return;
+  }
+  if (existsSync(REDIS_URL_FILE)) {
+    const { hostname, port } = new URL(readFileSync(REDIS_URL_FILE, "utf8").trim());
+    if (await answersPing(hostname, Number(port))) {
+      console.log(`redis for tests: the one started earlier on ${hostname}:${port}`);
+      return;
+    }
   }
   if (!existsSync(SERVER)) {
     if (process.getuid?.() !== 0 || !existsSync("/usr/bin/apt-get")) {
