@@ -33,6 +33,7 @@ export function registerHandler<E extends EmitterWebhookEventName>(
       github,
       config: () => configFor(ctx, github, shared, log),
       clock: shared.clock,
+      deadlines: shared.deadlines,
       log: wrapLog(log),
     });
   });

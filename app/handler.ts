@@ -6,9 +6,12 @@ import type { Context } from "probot";
 import type { UpkeepConfig } from "../core/config/schema.ts";
 import type { Clock } from "../core/time/clock.ts";
 import type { GitHubPort } from "../github/port.ts";
+import type { DeadlineScheduler } from "./sla-deadlines.ts";
 
 export interface AppDeps {
   clock: Clock;
+  /** Timers for SLA deadlines; absent, the sweep finds deadlines that pass quietly. */
+  deadlines?: DeadlineScheduler;
 }
 
 export interface HandlerLog {
@@ -25,6 +28,7 @@ export interface UpkeepEvent<E extends EmitterWebhookEventName = EmitterWebhookE
   /** The repository's config; bad files are reported once and defaults are returned. */
   config(): Promise<UpkeepConfig>;
   clock: Clock;
+  deadlines?: DeadlineScheduler;
   log: HandlerLog;
 }
 

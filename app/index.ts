@@ -6,16 +6,22 @@ import { ConfigReporter } from "./config-report.ts";
 import { registerHandler } from "./context.ts";
 import type { UpkeepHandler } from "./handler.ts";
 import { handlers } from "./handlers/index.ts";
+import type { DeadlineScheduler } from "./sla-deadlines.ts";
 
 export interface UpkeepAppOptions {
   clock?: Clock;
   /** Which handlers to run, by name (default: all); lets a benchmark measure one capability. */
   only?: string[];
+  deadlines?: DeadlineScheduler;
 }
 
 export function upkeepApp(options: UpkeepAppOptions = {}): ApplicationFunction {
   return (app) => {
-    const shared = { clock: options.clock ?? systemClock, reporter: new ConfigReporter() };
+    const shared = {
+      clock: options.clock ?? systemClock,
+      reporter: new ConfigReporter(),
+      deadlines: options.deadlines,
+    };
     for (const handler of selected(options.only)) registerHandler(app, handler, shared);
   };
 }

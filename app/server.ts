@@ -1,14 +1,26 @@
-// `npm start`: runs the Upkeep App in Probot's server with a health endpoint and JSON logs.
-// Reads APP_ID, PRIVATE_KEY (or PRIVATE_KEY_PATH), WEBHOOK_SECRET, GHE_HOST (GitHub Enterprise)
-// or GITHUB_API_URL, PORT and HOST. Secrets are never logged (see `redact` below).
-import { createServer } from "node:net";
+// `npm start`: the Upkeep App. UPKEEP_ROLE picks what this process does: `receive` (verify and
+// queue webhooks), `work` (run queued jobs through the handlers) or `all` (both; the default).
+// Without UPKEEP_REDIS_URL the queue lives in this process (role `all` only); with it, receivers
+// and workers scale apart over Redis (BullMQ). See docs/deploy.md for every variable.
+// Secrets are never logged (see `redact` below); webhook bodies are never logged.
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
 import { getPrivateKey } from "@probot/get-private-key";
-import { pino } from "pino";
-import { Probot, Server } from "probot";
-import type { Clock } from "../core/time/clock.ts";
+import { type Logger, pino } from "pino";
+import { Probot } from "probot";
+import { type Clock, systemClock } from "../core/time/clock.ts";
+import { handledEvents } from "./handlers/index.ts";
 import { healthHandler } from "./health.ts";
 import { upkeepApp } from "./index.ts";
+import { AppMetrics } from "./metrics.ts";
 import { type PacingOptions, upkeepOctokit } from "./octokit.ts";
+import { type QueueSetup, queueSetup, type WriteBudgetShape } from "./queue/setup.ts";
+import { GITHUB_MAX_PAYLOAD_BYTES, webhookReceiver } from "./receiver.ts";
+import { type DelayUntil, queueDeadlines } from "./sla-deadlines.ts";
+import { eventRunner } from "./worker.ts";
+
+export const ROLES = ["receive", "work", "all"] as const;
+export type AppRole = (typeof ROLES)[number];
 
 export interface AppServerOptions {
   appId: number | string;
@@ -25,18 +37,39 @@ export interface AppServerOptions {
   pacing?: PacingOptions;
   /** Run only these handlers (by name); default all. */
   only?: string[];
+  role?: AppRole;
+  /** Redis for the queue, delivery ids and the write budget; none keeps them in this process. */
+  redisUrl?: string;
+  /** Prefix of every Redis key (default "upkeep"). */
+  redisPrefix?: string;
+  /** Jobs one worker process runs at once (default 16). */
+  concurrency?: number;
+  /** Largest webhook body accepted (default GitHub's cap, 25 MB). */
+  maxBodyBytes?: number;
+  /** Per-installation write budget; null turns it off (default 80 at once, 500 an hour). */
+  writeBudget?: WriteBudgetShape | null;
+  /** First retry wait of a failed job (default 1000 ms). */
+  retryBaseMs?: number;
+  /** How long a silent worker keeps its job before another takes it over (Redis; default 30 s). */
+  jobLockMs?: number;
+  /** Wall-clock wait until an SLA deadline in clock time; tests running a fast clock give theirs. */
+  deadlineDelay?: DelayUntil;
 }
 
 export interface AppServer {
   url: string;
   webhookUrl: string;
   port: number;
+  role: AppRole;
+  /** Resolves when this App's queue has nothing waiting, running or held back. */
+  idle(): Promise<void>;
   close(): Promise<void>;
 }
 
 const WEBHOOK_PATH = "/api/github/webhooks";
 
 export async function startAppServer(options: AppServerOptions): Promise<AppServer> {
+  const role = options.role ?? "all";
   const log = pino({
     name: "upkeep",
     level: options.logLevel ?? "info",
@@ -49,68 +82,154 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
       "req.headers.authorization",
     ],
   });
+  if (role !== "all" && !options.redisUrl)
+    throw new Error(
+      `UPKEEP_ROLE=${role} needs UPKEEP_REDIS_URL: receivers and workers meet in Redis`,
+    );
+  const setup = queueSetup({ ...options, log });
+  const metrics = new AppMetrics(setup.queue);
+  if (role !== "receive") await startWorker(options, setup, metrics, log);
+  const routes = [
+    ...(role !== "work" ? [webhookRoute(options, setup, metrics, log)] : []),
+    healthHandler(role),
+    metrics.handler(),
+  ];
+  const server = createServer((req, res) => void serve(routes, req, res, log));
   const host = options.host ?? "127.0.0.1";
-  // Probot's Server treats port 0 as "use 3000", so find a free port ourselves.
-  const port = options.port ? options.port : await freePort(host);
-  const server = new Server({
-    host,
-    port,
-    log,
-    webhookPath: WEBHOOK_PATH,
-    enableStaticFiles: false,
-    Probot: Probot.defaults({
-      appId: options.appId,
-      privateKey: options.privateKey,
-      secret: options.secret,
-      baseUrl: options.baseUrl ?? "https://api.github.com",
-      log,
-      Octokit: upkeepOctokit(options.pacing),
-    }),
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, host, resolve);
   });
-  await server.load(upkeepApp({ clock: options.clock, only: options.only }));
-  server.addHandler(healthHandler);
-  await server.start();
-  const url = `http://${host}:${server.port}`;
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
+  log.info({ role, queue: options.redisUrl ? "redis" : "memory", port }, "upkeep app listening");
   return {
     url,
     webhookUrl: `${url}${WEBHOOK_PATH}`,
-    port: server.port,
-    close: () => server.stop(),
+    port,
+    role,
+    idle: () => setup.queue.idle(),
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await setup.close();
+    },
   };
 }
 
-function freePort(host: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, host, () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
+type Route = (req: IncomingMessage, res: ServerResponse) => Promise<boolean> | boolean;
+
+async function serve(routes: Route[], req: IncomingMessage, res: ServerResponse, log: Logger) {
+  try {
+    for (const route of routes) if (await route(req, res)) return;
+    res.writeHead(404, { "content-type": "application/json" }).end('{"message":"Not Found"}');
+  } catch (error) {
+    log.error({ err: error, path: req.url?.split("?")[0] }, "request failed");
+    if (!res.headersSent) res.writeHead(500).end();
+  }
 }
 
-/** The options from the environment, with errors that say which variable is missing. */
+function webhookRoute(
+  options: AppServerOptions,
+  setup: QueueSetup,
+  metrics: AppMetrics,
+  log: Logger,
+): Route {
+  const receive = webhookReceiver({
+    secret: options.secret,
+    queue: setup.queue,
+    deliveries: setup.deliveries,
+    events: handledEvents(options.only),
+    metrics,
+    log,
+    maxBytes: options.maxBodyBytes ?? GITHUB_MAX_PAYLOAD_BYTES,
+  });
+  return async (req, res) => {
+    if (req.url?.split("?")[0] !== WEBHOOK_PATH) return false;
+    if (req.method !== "POST") {
+      res.writeHead(405, { allow: "POST" }).end();
+      return true;
+    }
+    await receive(req, res);
+    return true;
+  };
+}
+
+async function startWorker(
+  options: AppServerOptions,
+  setup: QueueSetup,
+  metrics: AppMetrics,
+  log: Logger,
+): Promise<void> {
+  const probot = new Probot({
+    appId: options.appId,
+    privateKey: options.privateKey,
+    secret: options.secret,
+    baseUrl: options.baseUrl ?? "https://api.github.com",
+    // Probot logs whole payloads at debug level; webhook bodies are hostile text, never logged.
+    log: log.isLevelEnabled("debug") ? log.child({}, { level: "info" }) : log,
+    Octokit: upkeepOctokit(options.pacing, {
+      budget: setup.budget,
+      resumeAfterMs: setup.resumeAfterMs,
+      metrics,
+    }),
+  });
+  const clock = options.clock ?? systemClock;
+  const deadlines = queueDeadlines(setup.queue, clock, options.deadlineDelay);
+  await probot.load(upkeepApp({ clock, only: options.only, deadlines }));
+  await setup.queue.work(eventRunner(probot, metrics), { concurrency: options.concurrency ?? 16 });
+}
+
+/** The options from the environment, with errors that say which variable is wrong. */
 export function optionsFromEnv(env: NodeJS.ProcessEnv): AppServerOptions {
+  const role = (env.UPKEEP_ROLE ?? "all") as AppRole;
+  if (!ROLES.includes(role))
+    throw new Error(`UPKEEP_ROLE must be one of ${ROLES.join(", ")}, got "${env.UPKEEP_ROLE}"`);
   const appId = env.APP_ID;
-  if (!appId) throw new Error("APP_ID is not set: the App ID from the GitHub App's settings page");
-  const privateKey = getPrivateKey({ env });
-  if (!privateKey)
-    throw new Error("PRIVATE_KEY or PRIVATE_KEY_PATH is not set: the App's private key (PEM)");
+  const privateKey = getPrivateKey({ env }) ?? undefined;
+  if (role !== "receive") {
+    if (!appId)
+      throw new Error("APP_ID is not set: the App ID from the GitHub App's settings page");
+    if (!privateKey)
+      throw new Error("PRIVATE_KEY or PRIVATE_KEY_PATH is not set: the App's private key (PEM)");
+  }
   const secret = env.WEBHOOK_SECRET;
   if (!secret) throw new Error("WEBHOOK_SECRET is not set: the App's webhook secret");
   const baseUrl =
     env.GITHUB_API_URL ??
     (env.GHE_HOST ? `${env.GHE_PROTOCOL ?? "https"}://${env.GHE_HOST}/api/v3` : undefined);
+  const spacing = env.UPKEEP_WRITE_SPACING_MS
+    ? count(env, "UPKEEP_WRITE_SPACING_MS", 1000)
+    : undefined;
+  const burst = count(env, "UPKEEP_WRITE_BURST", 80);
+  const perHour = count(env, "UPKEEP_WRITES_PER_HOUR", 500);
   return {
-    appId,
-    privateKey,
+    appId: appId ?? "0",
+    privateKey: privateKey ?? "",
     secret,
     baseUrl,
-    port: env.PORT ? Number(env.PORT) : 3000,
+    port: count(env, "PORT", 3000),
     host: env.HOST ?? "0.0.0.0",
     logLevel: (env.LOG_LEVEL as AppServerOptions["logLevel"]) ?? "info",
+    role,
+    redisUrl: env.UPKEEP_REDIS_URL || undefined,
+    redisPrefix: env.UPKEEP_REDIS_PREFIX || undefined,
+    concurrency: count(env, "UPKEEP_WORKER_CONCURRENCY", 16),
+    maxBodyBytes: count(env, "UPKEEP_MAX_WEBHOOK_BYTES", GITHUB_MAX_PAYLOAD_BYTES),
+    writeBudget: perHour === 0 ? null : { capacity: burst, perHour },
+    pacing: spacing === undefined ? undefined : { writeMs: spacing, notifyMs: spacing },
+    jobLockMs: env.UPKEEP_JOB_LOCK_MS ? count(env, "UPKEEP_JOB_LOCK_MS", 30_000) : undefined,
+    retryBaseMs: env.UPKEEP_RETRY_BASE_MS ? count(env, "UPKEEP_RETRY_BASE_MS", 1000) : undefined,
   };
+}
+
+function count(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0)
+    throw new Error(`${name} must be a whole number of 0 or more, got "${raw}"`);
+  return value;
 }
 
 if (import.meta.main) {

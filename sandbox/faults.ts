@@ -25,8 +25,20 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
+/**
+ * GitHub's content limit as the sandbox plays it: after `writes` writes (POST, PATCH, PUT, DELETE
+ * outside /app/) in a window of `windowMs`, every write until the window ends is refused with
+ * 403 "secondary rate limit" and a retry-after that says when it ends.
+ */
+export interface WriteLimit {
+  writes: number;
+  windowMs: number;
+}
+
 export class FaultInjector {
   private rate = 0;
+  private writeLimit?: WriteLimit;
+  private window = { start: 0, writes: 0 };
   private kinds: FaultKind[] = ALL_KINDS;
   private random: () => number = seededRandom(1);
 
@@ -38,15 +50,35 @@ export class FaultInjector {
     this.random = seededRandom(options.seed ?? 1);
   }
 
+  limitWrites(limit: WriteLimit | undefined): void {
+    this.writeLimit = limit;
+    this.window = { start: Date.now(), writes: 0 };
+  }
+
   /** The fault to answer with instead of serving the request, if this request is unlucky. */
-  next(): RouteResult | undefined {
+  next(method = "GET", path = "/"): RouteResult | undefined {
+    const limited = this.overWriteLimit(method, path);
+    if (limited) return limited;
     if (this.rate === 0 || this.random() >= this.rate) return undefined;
     const kind = this.kinds[Math.floor(this.random() * this.kinds.length)] ?? "500";
     return faultResponse(kind);
   }
+
+  private overWriteLimit(method: string, path: string): RouteResult | undefined {
+    const limit = this.writeLimit;
+    if (!limit || method === "GET" || method === "HEAD" || path.startsWith("/app/")) return;
+    const now = Date.now();
+    if (now - this.window.start >= limit.windowMs) this.window = { start: now, writes: 0 };
+    if (this.window.writes < limit.writes) {
+      this.window.writes++;
+      return undefined;
+    }
+    const left = Math.ceil((this.window.start + limit.windowMs - now) / 1000);
+    return faultResponse("secondary", Math.max(1, left));
+  }
 }
 
-export function faultResponse(kind: FaultKind): RouteResult {
+export function faultResponse(kind: FaultKind, retryAfterSeconds = 1): RouteResult {
   switch (kind) {
     case "500":
       return { status: 500, body: { message: "Server Error" } };
@@ -73,7 +105,7 @@ export function faultResponse(kind: FaultKind): RouteResult {
             "https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits",
         },
         // Octokit's throttling plugin reads this; "0" would make it fall back to a 60 s wait.
-        headers: { "retry-after": "1" },
+        headers: { "retry-after": String(retryAfterSeconds) },
       };
   }
 }

@@ -10,8 +10,8 @@ import { addCommit, type CommitInput } from "./changes/commits.ts";
 import { findLabel } from "./changes/labels.ts";
 import { addRepo, install, type RepoOptions, setPermission } from "./changes/repos.ts";
 import { handleControl } from "./control.ts";
-import { FaultInjector, type FaultKind, type FaultOptions } from "./faults.ts";
-import { createHandler, type RequestLogEntry } from "./http/handler.ts";
+import { FaultInjector, type FaultKind, type FaultOptions, type WriteLimit } from "./faults.ts";
+import { createHandler, type RequestLogEntry, type WithheldAnswer } from "./http/handler.ts";
 import { Router } from "./http/router.ts";
 import type { RepoPermission } from "./model.ts";
 import { checkWebhookPayload } from "./openapi/validator.ts";
@@ -40,6 +40,7 @@ export type {
   RepoPermission,
   RequestLogEntry,
   WebhookTarget,
+  WriteLimit,
 };
 
 export interface SandboxOptions {
@@ -80,6 +81,12 @@ export class Sandbox {
   private readonly queue: WebhookQueue;
   private readonly faults = new FaultInjector();
   private readonly activity = { inFlight: 0, lastAt: 0 };
+  private readonly idleHooks: (() => Promise<void>)[] = [];
+  private readonly withheld: WithheldAnswer[] = [];
+  private releaseWithheld = () => {};
+  private readonly withheldReleased = new Promise<void>((resolve) => {
+    this.releaseWithheld = resolve;
+  });
 
   constructor(options: SandboxOptions = {}) {
     this.appId = options.appId ?? 4242;
@@ -102,6 +109,7 @@ export class Sandbox {
       requestErrors: this.requestErrors,
       activity: this.activity,
       control: (ctx) => handleControl(this, ctx),
+      withheld: this.withheld,
     });
     this.server = createServer((req, res) => {
       // Only a connection dropped mid-request gets here; there is nobody left to answer.
@@ -139,6 +147,26 @@ export class Sandbox {
 
   setFaults(options: FaultOptions): void {
     this.faults.configure(options);
+  }
+
+  /**
+   * Serves the next request matching `method` and `path` (its change happens) but never answers
+   * it, like a proxy that loses the response: resolves once the change is made. The connection is
+   * dropped at close().
+   */
+  withholdAnswer(method: string, path: RegExp): Promise<void> {
+    return new Promise((resolve) => {
+      this.withheld.push({
+        matches: (m, p) => m === method && path.test(p),
+        reached: resolve,
+        released: this.withheldReleased,
+      });
+    });
+  }
+
+  /** Plays GitHub's content limit: see WriteLimit; undefined lifts it. */
+  limitWrites(limit: WriteLimit | undefined): void {
+    this.faults.limitWrites(limit);
   }
 
   addRepo(fullName: string, options: RepoOptions = {}): void {
@@ -268,8 +296,24 @@ export class Sandbox {
     return buildPayload(this.state, event, action, parts);
   }
 
-  idle(): Promise<void> {
-    return this.queue.idle();
+  /**
+   * Resolves once no delivery is queued or in flight, including deliveries those deliveries
+   * caused, and every receiver registered with `alsoAwait` has finished its queued work.
+   */
+  async idle(): Promise<void> {
+    for (;;) {
+      await this.queue.idle();
+      for (const wait of this.idleHooks) await wait();
+      if (this.queue.isIdle()) return;
+    }
+  }
+
+  /**
+   * Makes idle() also wait for `wait`: for receivers that answer a delivery at once (202) and do
+   * the work afterwards, so tests keep one way to say "everything has happened".
+   */
+  alsoAwait(wait: () => Promise<void>): void {
+    this.idleHooks.push(wait);
   }
 
   /**
@@ -307,6 +351,7 @@ export class Sandbox {
   }
 
   async close(): Promise<void> {
+    this.releaseWithheld();
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }

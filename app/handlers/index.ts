@@ -10,6 +10,7 @@ import { rcaCloseHandler } from "./rca-close.ts";
 import { rcaSkipCommandHandler } from "./rca-skip-command.ts";
 import { securityAlertsHandler } from "./security-alerts.ts";
 import { slaHandler } from "./sla.ts";
+import { slaDeadlineHandler } from "./sla-deadline.ts";
 
 export const handlers: UpkeepHandler<EmitterWebhookEventName>[] = [
   issuesTriageHandler,
@@ -21,4 +22,11 @@ export const handlers: UpkeepHandler<EmitterWebhookEventName>[] = [
   rcaSkipCommandHandler,
   securityAlertsHandler,
   slaHandler,
+  slaDeadlineHandler,
 ];
+
+/** The webhook event names (without actions) some selected handler listens to. */
+export function handledEvents(only?: string[]): Set<string> {
+  const chosen = only ? handlers.filter((handler) => only.includes(handler.name)) : handlers;
+  return new Set(chosen.flatMap((handler) => handler.events.map((name) => name.split(".")[0]!)));
+}

@@ -1,7 +1,7 @@
 // Keeps an issue's SLA status current as things happen to it: opened, labelled or unlabelled
 // (severity and pause labels), commented on, closed, reopened. Like every handler it reconciles:
-// the event only says which issue to look at. Deadlines passing while nothing happens are the
-// scheduled sweep's job (actions/sla-check).
+// the event only says which issue to look at. Deadlines passing while nothing happens are caught
+// by a timer job (app/sla-deadlines.ts, handled in sla-deadline.ts), and by the sweep as backstop.
 
 import type { UpkeepConfig } from "../../core/config/schema.ts";
 import { isBot } from "../../core/model/issue.ts";
@@ -9,8 +9,9 @@ import { issueFromRest } from "../../core/model/rest.ts";
 import { ESCALATION_MARKER_PREFIX, STATUS_MARKER_PREFIX } from "../../core/sla/marker.ts";
 import { severityFromLabels } from "../../core/sla/policy.ts";
 import { loadSlaSettings, newSlaRun, syncIssueSla } from "../../core/sla/sync.ts";
-import { defineHandler } from "../handler.ts";
+import { defineHandler, type UpkeepEvent } from "../handler.ts";
 import { issueLock } from "../issue-lock.ts";
+import type { DeadlineSource } from "../sla-deadlines.ts";
 
 interface SlaPayload {
   action?: string;
@@ -55,28 +56,46 @@ export const slaHandler = defineHandler({
   ],
   // Triage (Upkeep itself, or another bot) setting the severity label starts the clock.
   acceptBots: true,
-  async handle({ payload, github, config, clock, log }) {
-    const event = payload as unknown as SlaPayload;
-    const issue = issueFromRest(event.issue);
+  async handle(event) {
+    const payload = event.payload as unknown as SlaPayload;
+    const issue = issueFromRest(payload.issue);
     if (issue.isPullRequest) return;
-    const loaded = await config();
-    if (!loaded.sla.enabled || isOwnEcho(event, loaded)) return;
-    if (!concernsSla(event, issue.labels, loaded)) return;
-    await issueLock.run(issueLock.key(github.repo, issue.number), async () => {
-      const { settings, problems } = await loadSlaSettings(github, loaded);
-      if (problems.length > 0) log.warn({ problems }, "SLA calendar holidays unusable; ignored");
-      // The payload may be older than the issue (redelivery, reordering): read it fresh.
-      const fresh = await github.getIssue(issue.number);
-      const result = await syncIssueSla(newSlaRun(github, settings), fresh, clock.now().getTime());
-      log.info(
-        {
-          issue: issue.number,
-          response: result.plan.status.response.state,
-          resolution: result.plan.status.resolution.state,
-          wrote: result.wrote,
-        },
-        "sla",
-      );
-    });
+    const loaded = await event.config();
+    if (!loaded.sla.enabled || isOwnEcho(payload, loaded)) return;
+    if (!concernsSla(payload, issue.labels, loaded)) return;
+    await syncSlaOf(event, issue.number, loaded);
   },
 });
+
+/** Brings one issue's SLA up to date from its fresh state, then sets the timer for its next change. */
+export async function syncSlaOf(
+  { payload, github, clock, deadlines, log }: UpkeepEvent,
+  number: number,
+  loaded: UpkeepConfig,
+): Promise<void> {
+  await issueLock.run(issueLock.key(github.repo, number), async () => {
+    const { settings, problems } = await loadSlaSettings(github, loaded);
+    if (problems.length > 0) log.warn({ problems }, "SLA calendar holidays unusable; ignored");
+    // The payload may be older than the issue (redelivery, reordering): read it fresh.
+    const fresh = await github.getIssue(number);
+    const result = await syncIssueSla(newSlaRun(github, settings), fresh, clock.now().getTime());
+    const next = result.plan.marker.next;
+    if (deadlines && next) {
+      await deadlines.schedule(
+        payload as DeadlineSource,
+        Date.parse(next),
+        result.plan.status.cycle,
+      );
+    }
+    log.info(
+      {
+        issue: number,
+        response: result.plan.status.response.state,
+        resolution: result.plan.status.resolution.state,
+        wrote: result.wrote,
+        next,
+      },
+      "sla",
+    );
+  });
+}

@@ -34,6 +34,17 @@ export interface PipelineOptions {
   requestErrors: string[];
   /** Extra routes under /_sandbox for scripting a sandbox in another process. */
   control?: (ctx: RequestContext) => Promise<RouteResult | undefined>;
+  /** Requests whose answer is withheld once served (see Sandbox.withholdAnswer). */
+  withheld?: WithheldAnswer[];
+}
+
+/** A request that is served (its change happens) but whose answer never reaches the client. */
+export interface WithheldAnswer {
+  matches(method: string, path: string): boolean;
+  /** Called once the change is made. */
+  reached(): void;
+  /** When it settles, the connection is dropped without an answer. */
+  released: Promise<void>;
 }
 
 const NOT_FOUND = {
@@ -56,7 +67,7 @@ async function dispatch(ctx: RequestContext, options: PipelineOptions): Promise<
       const control = await options.control(ctx);
       if (control) return { result: control };
     }
-    const fault = options.faults.next();
+    const fault = options.faults.next(ctx.method, ctx.url.pathname);
     if (fault) return { result: fault };
     const match = options.router.match(ctx.method, ctx.url.pathname);
     if (!match || match === "method-not-allowed")
@@ -132,6 +143,15 @@ async function serve(
   }
   const { route, grant } = dispatched;
   const result = checked(method, route, dispatched.result, options);
+  const withheld = options.withheld?.findIndex((hold) => hold.matches(method, url.pathname)) ?? -1;
+  if (withheld >= 0 && options.withheld) {
+    const [hold] = options.withheld.splice(withheld, 1);
+    options.requests.push({ method, path: url.pathname, status: result.status });
+    hold?.reached();
+    await hold?.released;
+    res.destroy();
+    return;
+  }
   const status = write(
     req,
     res,

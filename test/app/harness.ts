@@ -2,7 +2,7 @@
 // sandbox delivers signed webhooks to the App, the App calls the sandbox's REST API.
 import { randomUUID } from "node:crypto";
 import { sign } from "@octokit/webhooks-methods";
-import type { AppServer } from "../../app/server.ts";
+import type { AppServer, AppServerOptions } from "../../app/server.ts";
 import type { Clock } from "../../core/time/clock.ts";
 import type { Sandbox } from "../../sandbox/index.ts";
 import { startAppOnSandbox } from "../support/app-on-sandbox.ts";
@@ -16,9 +16,17 @@ export interface Harness {
 }
 
 export async function startHarness(
-  options: { clock?: Clock; files?: Record<string, string>; faults?: number } = {},
+  options: {
+    clock?: Clock;
+    files?: Record<string, string>;
+    faults?: number;
+    app?: Partial<AppServerOptions>;
+  } = {},
 ): Promise<Harness> {
-  const { sandbox, app, close } = await startAppOnSandbox({ clock: options.clock });
+  const { sandbox, app, close } = await startAppOnSandbox({
+    clock: options.clock,
+    app: options.app,
+  });
   sandbox.addRepo(REPO, { files: options.files ?? {} });
   for (const [login, permission] of [
     ["maria", "maintain"],

@@ -2,7 +2,7 @@
 import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { optionsFromEnv } from "../../app/server.ts";
+import { optionsFromEnv, startAppServer } from "../../app/server.ts";
 import { type Sandbox, startSandbox } from "../../sandbox/index.ts";
 import { REPO_ROOT } from "../support/run-cli.ts";
 
@@ -16,6 +16,38 @@ describe("app server configuration", () => {
   it("names the missing variable", () => {
     expect(() => optionsFromEnv({})).toThrow(/APP_ID/);
     expect(() => optionsFromEnv({ APP_ID: "1" })).toThrow(/PRIVATE_KEY/);
+  });
+
+  it("names the wrong variable for roles and numbers; a receiver needs only the secret", () => {
+    expect(() => optionsFromEnv({ UPKEEP_ROLE: "both", WEBHOOK_SECRET: "s" })).toThrow(
+      /UPKEEP_ROLE must be one of receive, work, all/,
+    );
+    expect(
+      optionsFromEnv({
+        UPKEEP_ROLE: "receive",
+        WEBHOOK_SECRET: "s",
+        UPKEEP_REDIS_URL: "redis://r",
+      }),
+    ).toMatchObject({ role: "receive", redisUrl: "redis://r" });
+    expect(() =>
+      optionsFromEnv({ UPKEEP_ROLE: "receive", WEBHOOK_SECRET: "s", UPKEEP_WRITE_BURST: "lots" }),
+    ).toThrow(/UPKEEP_WRITE_BURST must be a whole number/);
+    expect(
+      optionsFromEnv({ UPKEEP_ROLE: "receive", WEBHOOK_SECRET: "s", UPKEEP_WRITES_PER_HOUR: "0" })
+        .writeBudget,
+    ).toBeNull();
+  });
+
+  it("a receiver or worker without Redis is refused: they would never meet", async () => {
+    await expect(
+      startAppServer({
+        appId: 1,
+        privateKey: "",
+        secret: "s",
+        role: "receive",
+        logLevel: "silent",
+      }),
+    ).rejects.toThrow(/UPKEEP_ROLE=receive needs UPKEEP_REDIS_URL/);
   });
 
   it("uses GHE_HOST for GitHub Enterprise, GITHUB_API_URL over it", async () => {

@@ -89,3 +89,49 @@ describe("faults on demand", () => {
     expect(await pattern()).toEqual(first);
   });
 });
+
+describe("GitHub's content limit and lost answers, played by the sandbox", () => {
+  const post = (s: Sandbox, token: string, body: string) =>
+    fetch(`${s.url}/repos/${REPO}/issues/1/comments`, {
+      method: "POST",
+      headers: { authorization: `token ${token}`, "content-type": "application/json" },
+      body: JSON.stringify({ body }),
+    });
+
+  it("after the window's writes, writes get 403 secondary rate limit with retry-after; reads do not", async () => {
+    sandbox = await startSandbox();
+    sandbox.addRepo(REPO);
+    await sandbox.as("alice").openIssue(REPO, { title: "Issue" });
+    const token = sandbox.installationToken("octo-org");
+    sandbox.limitWrites({ writes: 2, windowMs: 60_000 });
+    const statuses = [];
+    for (let index = 0; index < 3; index++)
+      statuses.push((await post(sandbox, token, `c${index}`)).status);
+    expect(statuses).toEqual([201, 201, 403]);
+    const limited = await post(sandbox, token, "again");
+    expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(50);
+    expect(((await limited.json()) as { message: string }).message).toMatch(/secondary rate limit/);
+    const read = await fetch(`${sandbox.url}/repos/${REPO}/issues/1`, {
+      headers: { authorization: `token ${token}` },
+    });
+    expect(read.status).toBe(200);
+    expect(sandbox.issue(REPO, 1).comments).toHaveLength(2);
+  });
+
+  it("a withheld answer: the change is made, the client never hears back", async () => {
+    sandbox = await startSandbox();
+    sandbox.addRepo(REPO);
+    await sandbox.as("alice").openIssue(REPO, { title: "Issue" });
+    const token = sandbox.installationToken("octo-org");
+    const reached = sandbox.withholdAnswer("POST", /\/comments$/);
+    const pending = post(sandbox, token, "made it").then(
+      () => "answered",
+      () => "dropped",
+    );
+    await reached;
+    expect(sandbox.issue(REPO, 1).comments.map((c) => c.body)).toEqual(["made it"]);
+    await sandbox.close();
+    expect(await pending).toBe("dropped");
+    sandbox = undefined;
+  });
+});
