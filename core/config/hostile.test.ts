@@ -1,0 +1,182 @@
+// Config text is written by anyone who can push to a served repository: reading it is bounded in
+// size, aliases and depth, and any text at all ends in a config or located problems.
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { CONFIG_BUDGET, parseConfigText } from "./parse.ts";
+
+function problemsOf(text: string) {
+  const result = parseConfigText(text);
+  if (result.ok) throw new Error("expected problems");
+  return result.problems;
+}
+
+/** Lines of `line(i)` until the text is just under the size budget. */
+function fillBudget(line: (index: number) => string): string {
+  const lines: string[] = [];
+  let size = 0;
+  for (let index = 0; size < CONFIG_BUDGET.maxBytes - 64; index++) {
+    const next = line(index);
+    lines.push(next);
+    size += next.length + 1;
+  }
+  return lines.join("\n");
+}
+
+describe("config budgets", () => {
+  it("refuses a file over the size budget by its size, before parsing", () => {
+    const [problem] = problemsOf(`a: "${"é".repeat(CONFIG_BUDGET.maxBytes / 2)}"`);
+    expect(problem?.message).toMatch(
+      /the file is 257 KiB; Upkeep reads config files up to 256 KiB/,
+    );
+  });
+
+  it("refuses an alias bomb at the first alias over the budget", () => {
+    const lines = ["a: &a [x, x, x, x, x, x, x, x, x]"];
+    for (let level = 1; level < 9; level++) {
+      const name = String.fromCharCode(97 + level);
+      lines.push(
+        `${name}: &${name} [${Array(9)
+          .fill(`*${String.fromCharCode(96 + level)}`)
+          .join(", ")}]`,
+      );
+    }
+    const [problem] = problemsOf(lines.join("\n"));
+    expect(problem).toMatchObject({
+      line: 9,
+      message: "more than 64 YAML aliases; write the values out",
+    });
+  });
+
+  it("refuses few aliases that expand exponentially", () => {
+    const text = [
+      "a: &a [x, x, x, x, x, x, x, x]",
+      "b: &b [*a, *a, *a, *a, *a, *a, *a, *a]",
+      "c: &c [*b, *b, *b, *b, *b, *b, *b, *b]",
+      "d: &d [*c, *c, *c, *c, *c, *c, *c, *c]",
+      "e: [*d, *d, *d, *d, *d, *d, *d, *d]",
+    ].join("\n");
+    expect(problemsOf(text)[0]?.message).toMatch(/YAML aliases expand too far/);
+  });
+
+  it("refuses nesting deeper than the budget, at its line", () => {
+    const text = Array.from({ length: 40 }, (_, depth) => `${"  ".repeat(depth)}k${depth}:`).join(
+      "\n",
+    );
+    expect(problemsOf(text)[0]).toMatchObject({
+      // the 33rd mapping starts at line 33
+      line: 33,
+      message: "nested deeper than 32 levels",
+    });
+  });
+
+  it("reports a duplicate key at its second occurrence", () => {
+    const text = `${fillBudget((index) => `k${index}: 1`)}\nk7: 2`;
+    const [problem] = problemsOf(text);
+    expect(problem?.message).toBe("YAML syntax error: Map keys must be unique");
+    expect(problem?.line).toBe(text.split("\n").length);
+  });
+
+  it("shows twenty problems of a file of thousands of unknown keys, and says how many more", () => {
+    const problems = problemsOf(fillBudget((index) => `k${index}: 1`));
+    expect(problems).toHaveLength(21);
+    expect(problems[0]).toMatchObject({ path: "k0", line: 1 });
+    expect(problems[20]?.message).toMatch(/^\d{4,} more problem\(s\) not shown/);
+  });
+
+  it("turns a flow collection nested past the parser's stack into a located syntax error", () => {
+    const [problem] = problemsOf(`a: ${"[".repeat(100_000)}${"]".repeat(100_000)}`);
+    expect(problem?.message).toMatch(/^YAML syntax error/);
+    expect(problem?.line).toBe(1);
+  });
+});
+
+// A hang detector, not a speed check: an input that blows this has gone super-linear.
+const PER_INPUT_BUDGET_MS = 2_000;
+
+const yamlish = fc.array(
+  fc.oneof(
+    fc.constantFrom(
+      "&a ",
+      "*a",
+      "<<: ",
+      "- ",
+      "? ",
+      ": ",
+      "{",
+      "}",
+      "[",
+      "]",
+      ",",
+      "\n",
+      "  ",
+      "#",
+    ),
+    fc.constantFrom(
+      "triage:",
+      "sla:",
+      "rules:",
+      "_extends: ",
+      "'",
+      '"',
+      "|",
+      ">",
+      "!!str ",
+      "%YAML 1.2\n---\n",
+    ),
+    fc.string({ maxLength: 12 }),
+  ),
+  { maxLength: 300 },
+);
+
+describe("config parsing on arbitrary text", () => {
+  it("always ends in a config or located problems, within the per-input budget", () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          yamlish.map((parts) => parts.join("")),
+          fc.string({ maxLength: 2000 }),
+        ),
+        (text) => {
+          const started = performance.now();
+          const result = parseConfigText(text, "fuzz.yml");
+          const elapsed = performance.now() - started;
+          if (elapsed > PER_INPUT_BUDGET_MS)
+            throw new Error(`took ${elapsed} ms on ${JSON.stringify(text)}`);
+          if (result.ok) return;
+          expect(result.problems.length).toBeGreaterThan(0);
+          for (const problem of result.problems) {
+            expect(problem.file).toBe("fuzz.yml");
+            expect(problem.message.length).toBeGreaterThan(0);
+          }
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+
+  it("repeats adversarial fragments up to the size budget within the per-input budget", () => {
+    const fragment = fc.constantFrom(
+      "&a [",
+      "*a, ",
+      "k: ",
+      "- ",
+      "{a: ",
+      "? ",
+      "'x",
+      "\\u0041",
+      " ",
+      "\t",
+    );
+    fc.assert(
+      fc.property(fragment, fc.integer({ min: 1_000, max: 60_000 }), (piece, times) => {
+        const text = piece.repeat(times).slice(0, CONFIG_BUDGET.maxBytes);
+        const started = performance.now();
+        parseConfigText(text);
+        const elapsed = performance.now() - started;
+        if (elapsed > PER_INPUT_BUDGET_MS)
+          throw new Error(`${JSON.stringify(piece)}×${times}: ${elapsed} ms`);
+      }),
+      { numRuns: 30 },
+    );
+  });
+});
