@@ -60,7 +60,7 @@ export const releaseNotesCommand: CliCommand = {
       return EXIT.usage;
     }
     const config = await loadReleaseConfig(cwd, args, io);
-    if (!config) return EXIT.findings;
+    if (!config) return EXIT.usage;
     try {
       return args.all
         ? await writeHistory(cwd, config, args, io)
@@ -68,7 +68,8 @@ export const releaseNotesCommand: CliCommand = {
     } catch (error) {
       if (error instanceof ReleaseInputError || error instanceof GitError) {
         io.stderr(`upkeep release-notes: ${error.message}\n`);
-        return EXIT.findings;
+        // A ref or overrides file the user gave is bad input; git itself failing is not.
+        return error instanceof ReleaseInputError ? EXIT.usage : EXIT.incomplete;
       }
       throw error;
     }
