@@ -180,3 +180,26 @@ describe("config parsing on arbitrary text", () => {
     );
   });
 });
+
+describe("paths a config names", () => {
+  it.each([
+    ["tracking:\n  rca:\n    template: /etc/passwd\n", "tracking.rca.template"],
+    ["tracking:\n  rca:\n    template: docs/../../secret.md\n", "tracking.rca.template"],
+    [
+      "tracking:\n  securityWindows:\n    template: ..\\\\x.md\n",
+      "tracking.securityWindows.template",
+    ],
+    [
+      "sla:\n  calendars:\n    office:\n      timezone: UTC\n      holidaysIcs: ../holidays.ics\n",
+      "sla.calendars.office.holidaysIcs",
+    ],
+  ])("%j is refused at its key", (text, path) => {
+    const problem = problemsOf(text).find((found) => found.path === path);
+    expect(problem?.message).toMatch(/expected a path inside the repository/);
+    expect(problem?.line).toBeGreaterThan(1);
+  });
+
+  it("a plain relative path is accepted", () => {
+    expect(parseConfigText("tracking:\n  rca:\n    template: .github/rca..md\n").ok).toBe(true);
+  });
+});

@@ -26,8 +26,8 @@ describe("paths a config names stay in the repository", () => {
     const run = await runUpkeep(["rca", "draft", "--issue-file", incident], { cwd: root });
     expect(run.exitCode).toBe(2);
     expect(run.stdout).not.toMatch(/root:/);
-    expect(run.stderr).toMatch(
-      /tracking\.rca\.template: \.\.\/.*etc\/passwd is outside the repository/,
+    expect(run.stderr).toContain(
+      ".github/upkeep.yml:3:15 at tracking.rca.template: expected a path inside the repository",
     );
   });
 
@@ -50,13 +50,24 @@ describe("paths a config names stay in the repository", () => {
     expect(run.stderr).toContain("docs/rca.md is a FIFO, not a regular file");
   });
 
-  it("an SLA holiday calendar outside the repository is left out with a note", async () => {
+  it("an SLA holiday calendar path outside the repository is a located config error", async () => {
     const root = repoWithConfig(
       "sla:\n  calendars:\n    office:\n      timezone: UTC\n      hours: { weekdays: '09:00-17:00' }\n      holidaysIcs: /etc/hostname\n",
     );
     writeFileSync(join(root, "issues.json"), "[]");
     const run = await runUpkeep(["sla", "--issues", "issues.json"], { cwd: root });
-    expect(run.stderr).toContain("holiday calendar /etc/hostname is outside the repository");
+    expect(run.exitCode).toBe(2);
+    expect(run.stderr).toContain("at sla.calendars.office.holidaysIcs: expected a path inside");
+  });
+
+  it("an SLA holiday calendar that links outside the repository is left out with a note", async () => {
+    const root = repoWithConfig(
+      "sla:\n  calendars:\n    office:\n      timezone: UTC\n      hours: { weekdays: '09:00-17:00' }\n      holidaysIcs: holidays.ics\n",
+    );
+    symlinkSync("/etc/hostname", join(root, "holidays.ics"));
+    writeFileSync(join(root, "issues.json"), "[]");
+    const run = await runUpkeep(["sla", "--issues", "issues.json"], { cwd: root });
+    expect(run.stderr).toContain("holiday calendar holidays.ics links outside the repository");
   });
 });
 
