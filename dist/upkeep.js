@@ -1220,8 +1220,8 @@ var require_stringifyString = __commonJS({
             case "u":
               {
                 str += json2.slice(start, i2);
-                const code2 = json2.substr(i2 + 2, 4);
-                switch (code2) {
+                const code = json2.substr(i2 + 2, 4);
+                switch (code) {
                   case "0000":
                     str += "\\0";
                     break;
@@ -1247,8 +1247,8 @@ var require_stringifyString = __commonJS({
                     str += "\\P";
                     break;
                   default:
-                    if (code2.substr(0, 2) === "00")
-                      str += "\\x" + code2.substr(2);
+                    if (code.substr(0, 2) === "00")
+                      str += "\\x" + code.substr(2);
                     else
                       str += json2.substr(i2, 6);
                 }
@@ -3747,22 +3747,22 @@ var require_errors = __commonJS({
   "node_modules/yaml/dist/errors.js"(exports2) {
     "use strict";
     var YAMLError = class extends Error {
-      constructor(name, pos, code2, message) {
+      constructor(name, pos, code, message) {
         super();
         this.name = name;
-        this.code = code2;
+        this.code = code;
         this.message = message;
         this.pos = pos;
       }
     };
     var YAMLParseError = class extends YAMLError {
-      constructor(pos, code2, message) {
-        super("YAMLParseError", pos, code2, message);
+      constructor(pos, code, message) {
+        super("YAMLParseError", pos, code, message);
       }
     };
     var YAMLWarning = class extends YAMLError {
-      constructor(pos, code2, message) {
-        super("YAMLWarning", pos, code2, message);
+      constructor(pos, code, message) {
+        super("YAMLWarning", pos, code, message);
       }
     };
     var prettifyError2 = (src, lc) => (error62) => {
@@ -4671,7 +4671,7 @@ var require_resolve_flow_scalar = __commonJS({
       const { offset: offset2, type, source, end } = scalar;
       let _type;
       let value;
-      const _onError = (rel, code2, msg) => onError(offset2 + rel, code2, msg);
+      const _onError = (rel, code, msg) => onError(offset2 + rel, code, msg);
       switch (type) {
         case "scalar":
           _type = Scalar.Scalar.PLAIN;
@@ -4869,9 +4869,9 @@ var require_resolve_flow_scalar = __commonJS({
     function parseCharCode(source, offset2, length, onError) {
       const cc = source.substr(offset2, length);
       const ok2 = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
-      const code2 = ok2 ? parseInt(cc, 16) : NaN;
+      const code = ok2 ? parseInt(cc, 16) : NaN;
       try {
-        return String.fromCodePoint(code2);
+        return String.fromCodePoint(code);
       } catch {
         const raw = source.substr(offset2 - 2, length + 2);
         onError(offset2 - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
@@ -5193,12 +5193,12 @@ var require_composer = __commonJS({
         this.prelude = [];
         this.errors = [];
         this.warnings = [];
-        this.onError = (source, code2, message, warning) => {
+        this.onError = (source, code, message, warning) => {
           const pos = getErrorPos(source);
           if (warning)
-            this.warnings.push(new errors.YAMLWarning(pos, code2, message));
+            this.warnings.push(new errors.YAMLWarning(pos, code, message));
           else
-            this.errors.push(new errors.YAMLParseError(pos, code2, message));
+            this.errors.push(new errors.YAMLParseError(pos, code, message));
         };
         this.directives = new directives.Directives({ version: options2.version || "1.2" });
         this.options = options2;
@@ -5360,12 +5360,12 @@ var require_cst_scalar = __commonJS({
     var stringifyString = require_stringifyString();
     function resolveAsScalar(token, strict = true, onError) {
       if (token) {
-        const _onError = (pos, code2, message) => {
+        const _onError = (pos, code, message) => {
           const offset2 = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
           if (onError)
-            onError(offset2, code2, message);
+            onError(offset2, code, message);
           else
-            throw new errors.YAMLParseError([offset2, offset2 + 1], code2, message);
+            throw new errors.YAMLParseError([offset2, offset2 + 1], code, message);
         };
         switch (token.type) {
           case "scalar":
@@ -9601,12 +9601,12 @@ function isIso7064Mod97(iban3) {
   let remainder2 = 0;
   const len = iban3.length;
   for (let i2 = 4; i2 < len; i2++) {
-    const code2 = iban3.charCodeAt(i2);
-    remainder2 = (code2 >= 65 ? remainder2 * 100 + (code2 - 55) : remainder2 * 10 + (code2 - 48)) % 97;
+    const code = iban3.charCodeAt(i2);
+    remainder2 = (code >= 65 ? remainder2 * 100 + (code - 55) : remainder2 * 10 + (code - 48)) % 97;
   }
   for (let i2 = 0; i2 < 4; i2++) {
-    const code2 = iban3.charCodeAt(i2);
-    remainder2 = (code2 >= 65 ? remainder2 * 100 + (code2 - 55) : remainder2 * 10 + (code2 - 48)) % 97;
+    const code = iban3.charCodeAt(i2);
+    remainder2 = (code >= 65 ? remainder2 * 100 + (code - 55) : remainder2 * 10 + (code - 48)) % 97;
   }
   return remainder2 === 1;
 }
@@ -20374,12 +20374,12 @@ function compileFn(schema, options2) {
   doc.write(outputAccessor === null ? `return true;` : `return ${outputAccessor};`);
   const constantNames = ["INVALID", ...ctx.constants.keys()];
   const constantValues = [INVALID, ...ctx.constants.values()];
-  const code2 = doc.content.join("\n");
+  const code = doc.content.join("\n");
   const fullCode = options2?.debug ? constantNames.length > 0 ? `// Constants: ${constantNames.join(", ")}
-${code2}` : code2 : "";
+${code}` : code : "";
   const F = Function;
   const factoryCode = `return (input) => {
-${code2}
+${code}
 }`;
   let fn;
   try {
@@ -29259,14 +29259,14 @@ var require_luxon = __commonJS({
       if (isNaN(value)) {
         value = "";
         for (let i2 = 0; i2 < str.length; i2++) {
-          const code2 = str.charCodeAt(i2);
+          const code = str.charCodeAt(i2);
           if (str[i2].search(numberingSystems2.hanidec) !== -1) {
             value += hanidecChars2.indexOf(str[i2]);
           } else {
             for (const key in numberingSystemsUTF162) {
               const [min, max2] = numberingSystemsUTF162[key];
-              if (code2 >= min && code2 <= max2) {
-                value += code2 - min;
+              if (code >= min && code <= max2) {
+                value += code - min;
               }
             }
           }
@@ -37159,7 +37159,12 @@ var init_duration = __esm({
 });
 
 // core/config/fields.ts
-var durationField, colorField, severityNames, severityField, findingSeverityNames, findingSeverityField;
+function isRepositoryPath(path) {
+  if (path.startsWith("/") || path.includes("\\") || /^[A-Za-z]:/.test(path)) return false;
+  if (/[\u0000-\u001f]/.test(path)) return false;
+  return path.split("/").every((segment) => segment !== "..");
+}
+var durationField, colorField, severityNames, severityField, findingSeverityNames, findingSeverityField, repoPathField;
 var init_fields = __esm({
   "core/config/fields.ts"() {
     "use strict";
@@ -37171,6 +37176,9 @@ var init_fields = __esm({
     severityField = external_exports.enum(severityNames);
     findingSeverityNames = ["critical", "high", "medium", "low"];
     findingSeverityField = external_exports.enum(findingSeverityNames);
+    repoPathField = external_exports.string().min(1).max(512).refine(isRepositoryPath, {
+      message: "expected a path inside the repository such as docs/rca.md (no leading /, no ..)"
+    });
   }
 });
 
@@ -37208,7 +37216,7 @@ var init_config = __esm({
       every: everyField.optional(),
       cron: cronField.optional().describe("Five-field cron in the config's time zone."),
       start: external_exports.iso.date({ error: "expected a date such as 2026-01-01" }).default("2026-01-01"),
-      checklist: external_exports.string().default("monthly-health-review").describe(
+      checklist: repoPathField.default("monthly-health-review").describe(
         `A built-in checklist (${BUILT_IN_CHECKLISTS.join(", ")}) or a path in the repository.`
       ),
       assignees: external_exports.array(external_exports.string()).default([]),
@@ -37515,7 +37523,7 @@ var init_config7 = __esm({
       timezone: external_exports.string().describe("IANA time zone, e.g. Europe/Berlin."),
       hours: external_exports.partialRecord(external_exports.enum([...WEEKDAY_KEYS, "weekdays", "weekend"]), hoursValue).describe("Working hours per weekday (mon\u2026sun), or `weekdays` / `weekend` for groups."),
       holidays: external_exports.array(external_exports.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: "expected a date YYYY-MM-DD" })).default([]).describe("Dates (in the calendar's zone) with no working hours."),
-      holidaysIcs: external_exports.string().optional().describe("Path in the repository of an .ics file; each VEVENT's DTSTART date is a holiday.")
+      holidaysIcs: repoPathField.optional().describe("Path in the repository of an .ics file; each VEVENT's DTSTART date is a holiday.")
     }).superRefine((calendar, ctx) => {
       if (!isKnownZone(calendar.timezone)) {
         ctx.addIssue({
@@ -37641,7 +37649,7 @@ var init_config8 = __esm({
       labels: labelList.default(["rca"]),
       assignees: rcaAssigneesSchema,
       due: rcaDueSchema,
-      template: external_exports.string().min(1).optional().describe("Path in the repository of the RCA body template; the built-in one when unset."),
+      template: repoPathField.optional().describe("Path in the repository of the RCA body template; the built-in one when unset."),
       reminder: external_exports.union([durationField, external_exports.literal("off")]).default("1d").describe('How often an overdue open RCA gets a reminder comment, or "off".'),
       skipPermission: external_exports.enum(["triage", "write", "maintain", "admin"]).default("triage").describe("Least repository permission needed for `/rca skip <reason>`.")
     }).prefault({});
@@ -37661,7 +37669,7 @@ var init_config8 = __esm({
       minSeverity: findingSeverityField.default("low").describe("Findings below this severity get no tracking issue."),
       secretSeverity: findingSeverityField.default("critical").describe("Severity given to leaked secrets, which carry none of their own."),
       atRisk: external_exports.number().gt(0).lt(1).default(0.75).describe("Share of the window after which the issue gets the SLA's at-risk label."),
-      template: external_exports.string().min(1).optional().describe("Path in the repository of the tracking-issue body template.")
+      template: repoPathField.optional().describe("Path in the repository of the tracking-issue body template.")
     }).prefault({});
     trackingConfigSchema = external_exports.strictObject({
       rca: rcaConfigSchema,
@@ -38091,8 +38099,8 @@ function kindOf(stats) {
   return "a special file";
 }
 function isMissing(error62) {
-  const code2 = error62.code;
-  return code2 === "ENOENT" || code2 === "ENOTDIR";
+  const code = error62.code;
+  return code === "ENOENT" || code === "ENOTDIR";
 }
 function codeOf(error62) {
   return error62.code ?? error62.message;
@@ -38116,8 +38124,8 @@ async function git(cwd, args) {
   const err2 = [];
   child.stdout.on("data", (chunk) => out.push(chunk));
   child.stderr.on("data", (chunk) => err2.push(chunk));
-  const code2 = await exitOf(child);
-  if (code2 !== 0)
+  const code = await exitOf(child);
+  if (code !== 0)
     throw new GitError(
       `git ${args.join(" ")} failed in ${cwd}: ${Buffer.concat(err2).toString().trim()}`
     );
@@ -38134,7 +38142,7 @@ async function gitMaybe(cwd, args) {
 function exitOf(child) {
   return new Promise((resolve15, reject) => {
     child.on("error", reject);
-    child.on("close", (code2) => resolve15(code2 ?? 1));
+    child.on("close", (code) => resolve15(code ?? 1));
   });
 }
 var GitError;
@@ -38647,8 +38655,8 @@ function parse4(header, options2) {
   let whitespace = -1;
   let stop = options2?.parameters === false ? COMMA_FLAG : 0;
   while (index < len) {
-    const code2 = header.charCodeAt(index);
-    const flags = CHAR_MAP[code2];
+    const code = header.charCodeAt(index);
+    const flags = CHAR_MAP[code];
     if ((flags & stopFlags) !== 0) {
       stop |= flags & COMMA_FLAG;
       break;
@@ -38659,7 +38667,7 @@ function parse4(header, options2) {
     } else {
       whitespace = -1;
     }
-    typeFlags |= code2 & NON_ASCII | flags;
+    typeFlags |= code & NON_ASCII | flags;
     index++;
   }
   const valueEnd = whitespace === -1 ? index : whitespace;
@@ -38681,14 +38689,14 @@ function parseParameters(header, type, index, len, stopFlags) {
     let keyFlags = 0;
     let keyWhitespace = -1;
     while (index < len) {
-      const code2 = header.charCodeAt(index);
-      const flags = CHAR_MAP[code2];
+      const code = header.charCodeAt(index);
+      const flags = CHAR_MAP[code];
       if ((flags & stopFlags) !== 0) {
         if ((flags & COMMA_FLAG) !== 0)
           break parameter;
         continue parameter;
       }
-      if (code2 === EQ) {
+      if (code === EQ) {
         const keyEnd = keyWhitespace === -1 ? index : keyWhitespace;
         const value = header.slice(keyStart, keyEnd);
         const key = (keyFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
@@ -38700,16 +38708,16 @@ function parseParameters(header, type, index, len, stopFlags) {
           const quotedStart = ++index;
           let escaped = false;
           while (index < len) {
-            const code3 = header.charCodeAt(index);
-            if (code3 === DQUOTE) {
+            const code2 = header.charCodeAt(index);
+            if (code2 === DQUOTE) {
               if (parameters[key] === void 0) {
                 parameters[key] = escaped ? unescapeQuotedPairs(header, quotedStart, index) : header.slice(quotedStart, index);
               }
               index++;
               let stop2 = 0;
               while (index < len) {
-                const code4 = header.charCodeAt(index);
-                const flags2 = CHAR_MAP[code4];
+                const code3 = header.charCodeAt(index);
+                const flags2 = CHAR_MAP[code3];
                 if ((flags2 & stopFlags) !== 0) {
                   stop2 = flags2 & COMMA_FLAG;
                   break;
@@ -38720,7 +38728,7 @@ function parseParameters(header, type, index, len, stopFlags) {
                 break parameter;
               continue parameter;
             }
-            if (code3 === BSLASH && index + 1 < len) {
+            if (code2 === BSLASH && index + 1 < len) {
               escaped = true;
               index += 2;
               continue;
@@ -38733,8 +38741,8 @@ function parseParameters(header, type, index, len, stopFlags) {
         let stop = 0;
         let valueWhitespace = -1;
         while (index < len) {
-          const code3 = header.charCodeAt(index);
-          const flags2 = CHAR_MAP[code3];
+          const code2 = header.charCodeAt(index);
+          const flags2 = CHAR_MAP[code2];
           if ((flags2 & stopFlags) !== 0) {
             stop = flags2 & COMMA_FLAG;
             break;
@@ -38761,7 +38769,7 @@ function parseParameters(header, type, index, len, stopFlags) {
       } else {
         keyWhitespace = -1;
       }
-      keyFlags |= code2 & NON_ASCII | flags;
+      keyFlags |= code & NON_ASCII | flags;
       index++;
     }
   }
@@ -38799,20 +38807,20 @@ var init_dist = __esm({
     CHAR_MAP[SP] |= OWS;
     CHAR_MAP[SEMI] |= SEMI_FLAG;
     CHAR_MAP[COMMA] |= COMMA_FLAG;
-    for (let code2 = 128; code2 <= 255; code2++) {
-      CHAR_MAP[code2] |= LOWER_CASE;
+    for (let code = 128; code <= 255; code++) {
+      CHAR_MAP[code] |= LOWER_CASE;
     }
     for (const char of "!#$%&'*+-.^_`|~") {
       CHAR_MAP[char.charCodeAt(0)] |= TOKEN_FLAG;
     }
-    for (let code2 = 48; code2 <= 57; code2++) {
-      CHAR_MAP[code2] |= TOKEN_FLAG;
+    for (let code = 48; code <= 57; code++) {
+      CHAR_MAP[code] |= TOKEN_FLAG;
     }
-    for (let code2 = 65; code2 <= 90; code2++) {
-      CHAR_MAP[code2] |= LOWER_CASE | TOKEN_FLAG;
+    for (let code = 65; code <= 90; code++) {
+      CHAR_MAP[code] |= LOWER_CASE | TOKEN_FLAG;
     }
-    for (let code2 = 97; code2 <= 122; code2++) {
-      CHAR_MAP[code2] |= TOKEN_FLAG;
+    for (let code = 97; code <= 122; code++) {
+      CHAR_MAP[code] |= TOKEN_FLAG;
     }
     NullObject = /* @__PURE__ */ (() => {
       const C = function() {
@@ -45152,14 +45160,14 @@ function parseDigits(str) {
   if (isNaN(value)) {
     value = "";
     for (let i2 = 0; i2 < str.length; i2++) {
-      const code2 = str.charCodeAt(i2);
+      const code = str.charCodeAt(i2);
       if (str[i2].search(numberingSystems.hanidec) !== -1) {
         value += hanidecChars.indexOf(str[i2]);
       } else {
         for (const key in numberingSystemsUTF16) {
           const [min, max2] = numberingSystemsUTF16[key];
-          if (code2 >= min && code2 <= max2) {
-            value += code2 - min;
+          if (code >= min && code <= max2) {
+            value += code - min;
           }
         }
       }
@@ -54057,14 +54065,14 @@ var init_gomod = __esm({
         let block;
         content.split(/\r?\n/).forEach((raw, index) => {
           const line = index + 1;
-          const [code2, comment] = splitComment(raw);
-          if (block && code2 === ")") block = void 0;
-          else if (block) directive(mod, block, code2, comment, line, result);
+          const [code, comment] = splitComment(raw);
+          if (block && code === ")") block = void 0;
+          else if (block) directive(mod, block, code, comment, line, result);
           else {
-            const opening = /^(\w+)\s*\($/.exec(code2);
+            const opening = /^(\w+)\s*\($/.exec(code);
             if (opening) block = opening[1];
             else {
-              const [verb, ...rest] = code2.split(/\s+/);
+              const [verb, ...rest] = code.split(/\s+/);
               if (verb) directive(mod, verb, rest.join(" "), comment, line, result);
             }
           }
@@ -54504,10 +54512,10 @@ function validateAmpersand(xmlData, i2) {
   }
   return i2;
 }
-function getErrorObject(code2, message, lineNumber) {
+function getErrorObject(code, message, lineNumber) {
   return {
     err: {
-      code: code2,
+      code,
       msg: message,
       line: lineNumber.line || lineNumber,
       col: lineNumber.col
@@ -57876,11 +57884,11 @@ function tagExpWithClosingIndex(xmlData, i2, closingChar = ">") {
   let result = "";
   let segmentStart = i2;
   for (let index = i2; index < len; index++) {
-    const code2 = xmlData.charCodeAt(index);
-    if (code2 === 34 || code2 === 39) {
+    const code = xmlData.charCodeAt(index);
+    if (code === 34 || code === 39) {
       index = xmlData.indexOf(xmlData[index], index + 1);
       if (index === -1) return;
-    } else if (code2 === closeCode0) {
+    } else if (code === closeCode0) {
       if (closeCode1 !== -1) {
         if (xmlData.charCodeAt(index + 1) === closeCode1) {
           result += xmlData.substring(segmentStart, index);
@@ -57890,7 +57898,7 @@ function tagExpWithClosingIndex(xmlData, i2, closingChar = ">") {
         result += xmlData.substring(segmentStart, index);
         return { data: result, index };
       }
-    } else if (code2 === 9) {
+    } else if (code === 9) {
       result += xmlData.substring(segmentStart, index) + " ";
       segmentStart = index + 1;
     }
@@ -64814,9 +64822,9 @@ var require_binary2 = __commonJS({
       const max2 = data.length;
       const map2 = BASE64_MAP;
       for (let idx = 0; idx < max2; idx++) {
-        const code2 = map2.indexOf(data.charAt(idx));
-        if (code2 > 64) continue;
-        if (code2 < 0) return false;
+        const code = map2.indexOf(data.charAt(idx));
+        if (code > 64) continue;
+        if (code < 0) return false;
         bitlen += 6;
       }
       return bitlen % 8 === 0;
@@ -69453,8 +69461,8 @@ function readWithinRoot(root, path) {
     if (size > MAX_LOCKFILE_BYTES) return { ok: false, message: tooLargeMessage(size) };
     return { ok: true, text: readFileSync(absolute, "utf8") };
   } catch (error62) {
-    const code2 = error62.code;
-    return { ok: false, message: `cannot be read: ${code2 ?? error62.message}` };
+    const code = error62.code;
+    return { ok: false, message: `cannot be read: ${code ?? error62.message}` };
   }
 }
 function toRootPath(root, file2) {
@@ -75643,11 +75651,11 @@ async function runSnyk(options2) {
   child.stderr.on("data", (chunk) => {
     stderr += chunk;
   });
-  const code2 = await new Promise((resolve15) => {
+  const code = await new Promise((resolve15) => {
     child.on("error", (error62) => resolve15(error62.code ?? error62.message));
     child.on("close", (exit) => resolve15(exit ?? 1));
   });
-  if (code2 === "ENOENT") {
+  if (code === "ENOENT") {
     return {
       advisories: [],
       packages: [],
@@ -75657,9 +75665,9 @@ async function runSnyk(options2) {
     };
   }
   const merge3 = stdout.trim() ? parseSnykJson(stdout) : { advisories: [], packages: [], problems: [] };
-  if (code2 !== 0 && code2 !== 1 && merge3.problems.length === 0 && merge3.advisories.length === 0) {
+  if (code !== 0 && code !== 1 && merge3.problems.length === 0 && merge3.advisories.length === 0) {
     merge3.problems.push(
-      `snyk exited with ${code2}: ${scrub(stderr.trim().split("\n")[0] ?? "", options2.token)}`
+      `snyk exited with ${code}: ${scrub(stderr.trim().split("\n")[0] ?? "", options2.token)}`
     );
   }
   merge3.problems = merge3.problems.map((problem3) => scrub(problem3, options2.token));
@@ -78705,8 +78713,8 @@ async function* readCommits(cwd, options2) {
   }
   if (partial2) fields.push(partial2);
   if (fields.length === FIELDS) yield toCommit(fields);
-  const code2 = await exited;
-  if (code2 !== 0)
+  const code = await exited;
+  if (code !== 0)
     throw new GitError(`git log ${options2.revisions.join(" ")} failed in ${cwd}: ${stderr.trim()}`);
 }
 function toCommit(fields) {
@@ -78796,10 +78804,10 @@ async function isAncestor(cwd, ancestor, descendant) {
     cwd,
     stdio: "ignore"
   });
-  const code2 = await exitOf(child);
-  if (code2 > 1)
+  const code = await exitOf(child);
+  if (code > 1)
     throw new GitError(`git merge-base --is-ancestor ${ancestor} ${descendant} failed in ${cwd}`);
-  return code2 === 0;
+  return code === 0;
 }
 async function firstReachable(cwd, candidates, head, maxChecks = 8) {
   for (const [index, tag] of candidates.entries()) {
@@ -79118,14 +79126,14 @@ var init_release_notes = __esm({
           return EXIT.usage;
         }
         const config2 = await loadReleaseConfig(cwd, args, io);
-        if (!config2) return EXIT.findings;
+        if (!config2) return EXIT.usage;
         try {
           return args.all ? await writeHistory(cwd, config2, args, io) : await writeRelease(cwd, config2, args, io);
         } catch (error62) {
           if (error62 instanceof ReleaseInputError || error62 instanceof GitError) {
             io.stderr(`upkeep release-notes: ${error62.message}
 `);
-            return EXIT.findings;
+            return error62 instanceof ReleaseInputError ? EXIT.usage : EXIT.incomplete;
           }
           throw error62;
         }
@@ -80953,8 +80961,8 @@ async function runSnykCode(root, env) {
         ["code", "test", "--sarif"],
         { cwd: root, env, maxBuffer: 256 * 1024 * 1024 },
         (error62, stdout, stderr) => {
-          const code2 = error62?.code ?? (error62 ? 1 : 0);
-          resolve15({ code: code2 ?? 0, stdout, stderr });
+          const code = error62?.code ?? (error62 ? 1 : 0);
+          resolve15({ code: code ?? 0, stdout, stderr });
         }
       );
     }
@@ -82378,9 +82386,9 @@ async function scanInPool(files, options2) {
             feed();
           });
           worker.on("error", reject);
-          worker.on("exit", (code2) => {
+          worker.on("exit", (code) => {
             if (next < batches.length || current >= 0 && !outcomes[current])
-              reject(new Error(`scan thread exited with code ${code2}`));
+              reject(new Error(`scan thread exited with code ${code}`));
           });
           feed();
         })
@@ -83348,6 +83356,9 @@ reason:   ${reason}
   }
 });
 
+// cli/bin.ts
+init_command();
+
 // cli/main.ts
 init_command();
 import { readFileSync as readFileSync13 } from "node:fs";
@@ -83438,15 +83449,32 @@ Usage: ${command.usage}
 `);
       return EXIT.usage;
     }
-    throw error62;
+    return internalError(command.name, error62, io);
   }
+}
+function internalError(name, error62, io) {
+  const status = error62.status;
+  const what = status === void 0 ? "internal error" : `GitHub answered ${status}`;
+  io.stderr(`upkeep ${name}: ${what}: ${error62.message ?? String(error62)}
+`);
+  if (io.env.UPKEEP_DEBUG && error62 instanceof Error && error62.stack) io.stderr(`${error62.stack}
+`);
+  return EXIT.incomplete;
 }
 
 // cli/bin.ts
-var code = await runCli(process.argv.slice(2), {
-  stdout: (text2) => process.stdout.write(text2),
-  stderr: (text2) => process.stderr.write(text2),
-  cwd: process.cwd(),
-  env: process.env
+process.stdout.on("error", (error62) => {
+  process.exit(error62.code === "EPIPE" ? process.exitCode ?? EXIT.ok : EXIT.incomplete);
 });
-process.exitCode = code;
+try {
+  process.exitCode = await runCli(process.argv.slice(2), {
+    stdout: (text2) => process.stdout.write(text2),
+    stderr: (text2) => process.stderr.write(text2),
+    cwd: process.cwd(),
+    env: process.env
+  });
+} catch (error62) {
+  process.stderr.write(`upkeep: internal error: ${error62.message}
+`);
+  process.exitCode = EXIT.incomplete;
+}

@@ -64646,6 +64646,14 @@ var severityNames = ["critical", "major", "minor"];
 var severityField = external_exports.enum(severityNames);
 var findingSeverityNames = ["critical", "high", "medium", "low"];
 var findingSeverityField = external_exports.enum(findingSeverityNames);
+var repoPathField = external_exports.string().min(1).max(512).refine(isRepositoryPath, {
+  message: "expected a path inside the repository such as docs/rca.md (no leading /, no ..)"
+});
+function isRepositoryPath(path) {
+  if (path.startsWith("/") || path.includes("\\") || /^[A-Za-z]:/.test(path)) return false;
+  if (/[\u0000-\u001f]/.test(path)) return false;
+  return path.split("/").every((segment) => segment !== "..");
+}
 
 // core/checkins/config.ts
 var BUILT_IN_CHECKLISTS = [
@@ -64674,7 +64682,7 @@ var checkinSchema = external_exports.strictObject({
   every: everyField.optional(),
   cron: cronField.optional().describe("Five-field cron in the config's time zone."),
   start: external_exports.iso.date({ error: "expected a date such as 2026-01-01" }).default("2026-01-01"),
-  checklist: external_exports.string().default("monthly-health-review").describe(
+  checklist: repoPathField.default("monthly-health-review").describe(
     `A built-in checklist (${BUILT_IN_CHECKLISTS.join(", ")}) or a path in the repository.`
   ),
   assignees: external_exports.array(external_exports.string()).default([]),
@@ -64920,7 +64928,7 @@ var calendarSchema = external_exports.strictObject({
   timezone: external_exports.string().describe("IANA time zone, e.g. Europe/Berlin."),
   hours: external_exports.partialRecord(external_exports.enum([...WEEKDAY_KEYS, "weekdays", "weekend"]), hoursValue).describe("Working hours per weekday (mon\u2026sun), or `weekdays` / `weekend` for groups."),
   holidays: external_exports.array(external_exports.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: "expected a date YYYY-MM-DD" })).default([]).describe("Dates (in the calendar's zone) with no working hours."),
-  holidaysIcs: external_exports.string().optional().describe("Path in the repository of an .ics file; each VEVENT's DTSTART date is a holiday.")
+  holidaysIcs: repoPathField.optional().describe("Path in the repository of an .ics file; each VEVENT's DTSTART date is a holiday.")
 }).superRefine((calendar, ctx) => {
   if (!isKnownZone(calendar.timezone)) {
     ctx.addIssue({
@@ -65038,7 +65046,7 @@ var rcaConfigSchema = external_exports.strictObject({
   labels: labelList.default(["rca"]),
   assignees: rcaAssigneesSchema,
   due: rcaDueSchema,
-  template: external_exports.string().min(1).optional().describe("Path in the repository of the RCA body template; the built-in one when unset."),
+  template: repoPathField.optional().describe("Path in the repository of the RCA body template; the built-in one when unset."),
   reminder: external_exports.union([durationField, external_exports.literal("off")]).default("1d").describe('How often an overdue open RCA gets a reminder comment, or "off".'),
   skipPermission: external_exports.enum(["triage", "write", "maintain", "admin"]).default("triage").describe("Least repository permission needed for `/rca skip <reason>`.")
 }).prefault({});
@@ -65058,7 +65066,7 @@ var securityWindowsConfigSchema = external_exports.strictObject({
   minSeverity: findingSeverityField.default("low").describe("Findings below this severity get no tracking issue."),
   secretSeverity: findingSeverityField.default("critical").describe("Severity given to leaked secrets, which carry none of their own."),
   atRisk: external_exports.number().gt(0).lt(1).default(0.75).describe("Share of the window after which the issue gets the SLA's at-risk label."),
-  template: external_exports.string().min(1).optional().describe("Path in the repository of the tracking-issue body template.")
+  template: repoPathField.optional().describe("Path in the repository of the tracking-issue body template.")
 }).prefault({});
 var trackingConfigSchema = external_exports.strictObject({
   rca: rcaConfigSchema,
