@@ -8,6 +8,7 @@ import { OctokitGitHub, type OctokitLike } from "../../github/octokit-port.ts";
 import type { GitHubPort } from "../../github/port.ts";
 import { loadRepoConfig } from "../config.ts";
 import { defineHandler, type HandlerLog } from "../handler.ts";
+import { loggableError } from "../loggable-error.ts";
 
 export const installationLabelsHandler = defineHandler({
   name: "install-labels",
@@ -41,7 +42,7 @@ async function labelRepository(
     log.info({ repo, created }, "created triage labels");
   } catch (error) {
     // One repository failing (archived, removed meanwhile) must not stop the others.
-    log.error({ repo, err: error }, "could not create triage labels");
+    log.error({ repo, err: loggableError(error) }, "could not create triage labels");
   }
 }
 
