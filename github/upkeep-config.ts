@@ -2,6 +2,7 @@
 // through the GitHub port), the organisation's `.github` repository when the repository has none,
 // and `_extends` chains of Upkeep config files of the same owner. Everything is read within
 // CONFIG_BUDGET, and problems in inherited files are reported without their content.
+import { createHash } from "node:crypto";
 import type { ConfigProblem } from "../core/config/errors.ts";
 import {
   type ConfigRepo,
@@ -39,6 +40,8 @@ interface Layer {
   file: string;
   inherited: boolean;
   yaml: Extract<ReturnType<typeof readConfigYaml>, { ok: true }>;
+  /** The file validated alone: the whole answer when nothing is inherited. */
+  config: UpkeepConfig;
 }
 
 type Step = { ok: true; layers: Layer[] } | { ok: false; problems: ConfigProblem[] };
@@ -50,15 +53,13 @@ export async function loadUpkeepConfig(sources: ConfigSources): Promise<LoadedCo
   const chain = await followExtends(start, sources, notes);
   if (!chain.ok) return { ok: false, config: defaultConfig(), problems: chain.problems, notes };
   const own = chain.layers[0]!;
+  if (chain.layers.length === 1) return { ok: true, config: own.config, found: true, notes };
   const merged = chain.layers.reduceRight<unknown>(
     (base, layer) => mergeConfigValues(base, layer.value),
     {},
   ) as Record<string, unknown>;
   delete merged._extends;
-  const result =
-    chain.layers.length === 1
-      ? validateLocated(merged, own.file, own.yaml)
-      : validateConfigObject(merged, own.file);
+  const result = validateConfigObject(merged, own.file);
   if (result.ok) return { ok: true, config: result.config, found: true, notes };
   const problems = result.problems.map((problem) =>
     problem.line === undefined ? withoutContent(problem) : problem,
@@ -119,19 +120,35 @@ async function followExtends(
   return { ok: true, layers };
 }
 
-function readLayer(source: { text: string; file: string; inherited: boolean }) {
+type LayerResult = { ok: true; layer: Layer } | { ok: false; problems: ConfigProblem[] };
+
+// Most deliveries carry an unchanged file: parse each distinct file once per process (a hostile
+// file at the size budget costs a few hundred ms). Config objects are shared: read-only.
+const layerCache = new Map<string, LayerResult>();
+const MAX_CACHED = 200;
+
+function readLayer(source: { text: string; file: string; inherited: boolean }): LayerResult {
+  const key = `${source.inherited}\0${source.file}\0${createHash("sha256").update(source.text).digest("hex")}`;
+  let result = layerCache.get(key);
+  if (!result) {
+    result = parseLayer(source);
+    if (layerCache.size >= MAX_CACHED) layerCache.clear();
+    layerCache.set(key, result);
+  }
+  return result;
+}
+
+function parseLayer(source: { text: string; file: string; inherited: boolean }): LayerResult {
   const hide = (problems: ConfigProblem[]) =>
     source.inherited ? problems.map(withoutContent) : problems;
   const yaml = readConfigYaml(source.text, source.file);
-  if (!yaml.ok) return { ok: false as const, problems: hide(yaml.problems) };
+  if (!yaml.ok) return { ok: false, problems: hide(yaml.problems) };
   const value = (yaml.value ?? {}) as Record<string, unknown>;
   // Each file must be valid alone (every section has defaults), so problems point at its lines.
   const alone = validateLocated(value, source.file, yaml);
-  if (!alone.ok) return { ok: false as const, problems: hide(alone.problems) };
-  return {
-    ok: true as const,
-    layer: { value, file: source.file, inherited: source.inherited, yaml },
-  };
+  if (!alone.ok) return { ok: false, problems: hide(alone.problems) };
+  const { file, inherited } = source;
+  return { ok: true, layer: { value, file, inherited, yaml, config: alone.config } };
 }
 
 function locateExtends(layer: Layer): ConfigProblem {

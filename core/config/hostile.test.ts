@@ -83,10 +83,26 @@ describe("config budgets", () => {
     expect(problems[20]?.message).toMatch(/^\d{4,} more problem\(s\) not shown/);
   });
 
-  it("turns a flow collection nested past the parser's stack into a located syntax error", () => {
-    const [problem] = problemsOf(`a: ${"[".repeat(100_000)}${"]".repeat(100_000)}`);
-    expect(problem?.message).toMatch(/^YAML syntax error/);
-    expect(problem?.line).toBe(1);
+  it("refuses flow collections nested past the budget before the parser recurses into them", () => {
+    const oneLine = problemsOf(`a: ${"[".repeat(10_000)}${"]".repeat(10_000)}`);
+    expect(oneLine[0]).toMatchObject({
+      line: 1,
+      column: 260,
+      message: "nested deeper than 32 levels",
+    });
+    const manyLines = problemsOf(`a:\n${"  [\n".repeat(100_000)}`.slice(0, CONFIG_BUDGET.maxBytes));
+    expect(manyLines[0]).toMatchObject({ line: 258, message: "nested deeper than 32 levels" });
+  });
+
+  it("refuses a line longer than the budget by its number", () => {
+    const text = `triage:\n  explain: true\n${"- ".repeat(20_000)}\n`;
+    expect(problemsOf(text)[0]).toMatchObject({ line: 3, message: "line 3 is longer than 16 KiB" });
+  });
+
+  it("keeps brackets inside a real pattern well under the bracket budget", () => {
+    const text =
+      "triage:\n  rules:\n    - severity: major\n      pattern: '[a-z]+\\[[0-9]{2}\\]'\n";
+    expect(parseConfigText(text).ok).toBe(true);
   });
 });
 

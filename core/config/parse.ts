@@ -26,6 +26,10 @@ export const CONFIG_BUDGET = {
   maxAliases: 64,
   /** Nested mappings and sequences. */
   maxDepth: 32,
+  /** One line; real lines (even long patterns) stay far below. */
+  maxLineBytes: 16 * 1024,
+  /** Open flow brackets (`[`, `{`) counted before parsing, quotes ignored: the parser recurses. */
+  maxOpenBrackets: 256,
 } as const;
 
 export type ConfigResult =
@@ -89,6 +93,8 @@ export function readConfigYaml(text: string, file = CONFIG_PATH): ConfigYaml {
       `the file is ${kib(bytes)} KiB; Upkeep reads config files up to ${kib(CONFIG_BUDGET.maxBytes)} KiB`,
     );
   }
+  const shapeProblem = checkRawShape(text, file);
+  if (shapeProblem) return { ok: false, problems: [shapeProblem] };
   const lines = new LineCounter();
   // uniqueKeys is quadratic in the keys of one mapping; duplicates are checked below in one pass.
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
@@ -115,6 +121,46 @@ export function readConfigYaml(text: string, file = CONFIG_PATH): ConfigYaml {
     // yaml refuses an alias whose expansion is too large ("resource exhaustion").
     return fail(file, `YAML aliases expand too far: ${firstLine((error as Error).message)}`);
   }
+}
+
+/**
+ * One pass over the raw text before the parser sees it: the parser recurses per nesting level and
+ * per compact collection on a line, so very long lines and deep flow nesting are refused here.
+ */
+function checkRawShape(text: string, file: string): ConfigProblem | undefined {
+  let line = 1;
+  let lineStart = 0;
+  let open = 0;
+  for (let index = 0; index <= text.length; index++) {
+    const char = text.charCodeAt(index);
+    if (index === text.length || char === 10) {
+      if (index - lineStart > CONFIG_BUDGET.maxLineBytes) {
+        return {
+          file,
+          path: "",
+          line,
+          column: 1,
+          message: `line ${line} is longer than ${kib(CONFIG_BUDGET.maxLineBytes)} KiB`,
+        };
+      }
+      line++;
+      lineStart = index + 1;
+    } else if (char === 91 || char === 123) {
+      if (++open > CONFIG_BUDGET.maxOpenBrackets) {
+        const column = index - lineStart + 1;
+        return {
+          file,
+          path: "",
+          line,
+          column,
+          message: `nested deeper than ${CONFIG_BUDGET.maxDepth} levels`,
+        };
+      }
+    } else if ((char === 93 || char === 125) && open > 0) {
+      open--;
+    }
+  }
+  return undefined;
 }
 
 /** One pass over the tree: alias count, nesting depth and duplicate keys. */
