@@ -94,6 +94,11 @@ describe("config budgets", () => {
     expect(manyLines[0]).toMatchObject({ line: 258, message: "nested deeper than 32 levels" });
   });
 
+  it("turns compact collections that exhaust the parser's stack into a problem, not a crash", () => {
+    const lines = Array.from({ length: 30 }, () => ": ".repeat(4000)).join("\n");
+    expect(problemsOf(lines)[0]?.message).toMatch(/nests too deeply to read/);
+  });
+
   it("refuses a line longer than the budget by its number", () => {
     const text = `triage:\n  explain: true\n${"- ".repeat(20_000)}\n`;
     expect(problemsOf(text)[0]).toMatchObject({ line: 3, message: "line 3 is longer than 16 KiB" });
@@ -184,14 +189,24 @@ describe("config parsing on arbitrary text", () => {
       "\t",
     );
     fc.assert(
-      fc.property(fragment, fc.integer({ min: 1_000, max: 60_000 }), (piece, times) => {
-        const text = piece.repeat(times).slice(0, CONFIG_BUDGET.maxBytes);
-        const started = performance.now();
-        parseConfigText(text);
-        const elapsed = performance.now() - started;
-        if (elapsed > PER_INPUT_BUDGET_MS)
-          throw new Error(`${JSON.stringify(piece)}×${times}: ${elapsed} ms`);
-      }),
+      fc.property(
+        fragment,
+        fc.integer({ min: 1_000, max: 60_000 }),
+        fc.boolean(),
+        (piece, times, wrap) => {
+          // One long line, or lines just under the line budget (the parser's costly case).
+          const raw = piece.repeat(times);
+          const text = (wrap ? (raw.match(/[\s\S]{1,8000}/g) ?? []).join("\n") : raw).slice(
+            0,
+            CONFIG_BUDGET.maxBytes,
+          );
+          const started = performance.now();
+          parseConfigText(text);
+          const elapsed = performance.now() - started;
+          if (elapsed > PER_INPUT_BUDGET_MS)
+            throw new Error(`${JSON.stringify(piece)}×${times}: ${elapsed} ms`);
+        },
+      ),
       { numRuns: 30 },
     );
   });

@@ -97,7 +97,14 @@ export function readConfigYaml(text: string, file = CONFIG_PATH): ConfigYaml {
   if (shapeProblem) return { ok: false, problems: [shapeProblem] };
   const lines = new LineCounter();
   // uniqueKeys is quadratic in the keys of one mapping; duplicates are checked below in one pass.
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
+  let doc: Document;
+  try {
+    doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
+  } catch (error) {
+    // The parser recurses per compact collection; enough of them on each line exhaust the stack.
+    if (!(error instanceof RangeError)) throw error;
+    return fail(file, "the YAML nests too deeply to read; write one mapping or list item per line");
+  }
   if (doc.errors.length > 0) {
     return {
       ok: false,
