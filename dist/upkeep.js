@@ -36995,8 +36995,8 @@ var require_CronFileParser = __commonJS({
        * @throws If file cannot be read
        */
       static async parseFile(filePath) {
-        const { readFile: readFile5 } = __require("fs/promises");
-        const data = await readFile5(filePath, "utf8");
+        const { readFile: readFile4 } = __require("fs/promises");
+        const data = await readFile4(filePath, "utf8");
         return _CronFileParser.#parseContent(data);
       }
       /**
@@ -37834,8 +37834,16 @@ function readConfigYaml(text2, file2 = CONFIG_PATH) {
       `the file is ${kib(bytes)} KiB; Upkeep reads config files up to ${kib(CONFIG_BUDGET.maxBytes)} KiB`
     );
   }
+  const shapeProblem = checkRawShape(text2, file2);
+  if (shapeProblem) return { ok: false, problems: [shapeProblem] };
   const lines = new import_yaml.LineCounter();
-  const doc = (0, import_yaml.parseDocument)(text2, { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
+  let doc;
+  try {
+    doc = (0, import_yaml.parseDocument)(text2, { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
+  } catch (error62) {
+    if (!(error62 instanceof RangeError)) throw error62;
+    return fail(file2, "the YAML nests too deeply to read; write one mapping or list item per line");
+  }
   if (doc.errors.length > 0) {
     return {
       ok: false,
@@ -37856,6 +37864,41 @@ function readConfigYaml(text2, file2 = CONFIG_PATH) {
   } catch (error62) {
     return fail(file2, `YAML aliases expand too far: ${firstLine(error62.message)}`);
   }
+}
+function checkRawShape(text2, file2) {
+  let line = 1;
+  let lineStart = 0;
+  let open3 = 0;
+  for (let index = 0; index <= text2.length; index++) {
+    const char = text2.charCodeAt(index);
+    if (index === text2.length || char === 10) {
+      if (index - lineStart > CONFIG_BUDGET.maxLineBytes) {
+        return {
+          file: file2,
+          path: "",
+          line,
+          column: 1,
+          message: `line ${line} is longer than ${kib(CONFIG_BUDGET.maxLineBytes)} KiB`
+        };
+      }
+      line++;
+      lineStart = index + 1;
+    } else if (char === 91 || char === 123) {
+      if (++open3 > CONFIG_BUDGET.maxOpenBrackets) {
+        const column = index - lineStart + 1;
+        return {
+          file: file2,
+          path: "",
+          line,
+          column,
+          message: `nested deeper than ${CONFIG_BUDGET.maxDepth} levels`
+        };
+      }
+    } else if ((char === 93 || char === 125) && open3 > 0) {
+      open3--;
+    }
+  }
+  return void 0;
 }
 function checkShape(doc, file2, lines) {
   let aliases = 0;
@@ -37978,7 +38021,11 @@ var init_parse3 = __esm({
       /** Alias nodes (`*name`) in the file. */
       maxAliases: 64,
       /** Nested mappings and sequences. */
-      maxDepth: 32
+      maxDepth: 32,
+      /** One line; real lines (even long patterns) stay far below. */
+      maxLineBytes: 16 * 1024,
+      /** Open flow brackets (`[`, `{`) counted before parsing, quotes ignored: the parser recurses. */
+      maxOpenBrackets: 256
     };
     MAX_PROBLEMS = 20;
   }
@@ -38156,8 +38203,6 @@ var init_process = __esm({
 });
 
 // git/repository.ts
-import { readFile } from "node:fs/promises";
-import { join } from "node:path";
 async function resolveRef2(cwd, ref) {
   return (await git(cwd, ["rev-parse", "--verify", "--end-of-options", `${ref}^{commit}`])).trim();
 }
@@ -38165,12 +38210,9 @@ async function remoteUrl(cwd, remote = "origin") {
   return (await gitMaybe(cwd, ["remote", "get-url", remote]))?.trim() || void 0;
 }
 async function readWorkingFile(cwd, path) {
-  try {
-    return await readFile(join(cwd, path), "utf8");
-  } catch (error62) {
-    if (error62.code === "ENOENT") return void 0;
-    throw error62;
-  }
+  const file2 = await readLocalFile(cwd, path);
+  if (file2.kind === "refused") throw new Error(file2.message);
+  return file2.kind === "text" ? file2.text : void 0;
 }
 async function isRepository(cwd) {
   return await gitMaybe(cwd, ["rev-parse", "--git-dir"]) !== void 0;
@@ -38178,6 +38220,7 @@ async function isRepository(cwd) {
 var init_repository = __esm({
   "git/repository.ts"() {
     "use strict";
+    init_local_file();
     init_process();
   }
 });
@@ -44868,6 +44911,7 @@ var init_extends = __esm({
 });
 
 // github/upkeep-config.ts
+import { createHash } from "node:crypto";
 async function loadUpkeepConfig(sources) {
   const notes = [];
   const start = await firstFile(sources);
@@ -44875,12 +44919,13 @@ async function loadUpkeepConfig(sources) {
   const chain = await followExtends(start, sources, notes);
   if (!chain.ok) return { ok: false, config: defaultConfig(), problems: chain.problems, notes };
   const own2 = chain.layers[0];
+  if (chain.layers.length === 1) return { ok: true, config: own2.config, found: true, notes };
   const merged = chain.layers.reduceRight(
     (base, layer) => mergeConfigValues(base, layer.value),
     {}
   );
   delete merged._extends;
-  const result = chain.layers.length === 1 ? validateLocated(merged, own2.file, own2.yaml) : validateConfigObject(merged, own2.file);
+  const result = validateConfigObject(merged, own2.file);
   if (result.ok) return { ok: true, config: result.config, found: true, notes };
   const problems = result.problems.map(
     (problem3) => problem3.line === void 0 ? withoutContent(problem3) : problem3
@@ -44934,16 +44979,24 @@ async function followExtends(start, sources, notes) {
   return { ok: true, layers };
 }
 function readLayer(source) {
+  const key = `${source.inherited}\0${source.file}\0${createHash("sha256").update(source.text).digest("hex")}`;
+  let result = layerCache.get(key);
+  if (!result) {
+    result = parseLayer(source);
+    if (layerCache.size >= MAX_CACHED) layerCache.clear();
+    layerCache.set(key, result);
+  }
+  return result;
+}
+function parseLayer(source) {
   const hide2 = (problems) => source.inherited ? problems.map(withoutContent) : problems;
   const yaml = readConfigYaml(source.text, source.file);
   if (!yaml.ok) return { ok: false, problems: hide2(yaml.problems) };
   const value = yaml.value ?? {};
   const alone = validateLocated(value, source.file, yaml);
   if (!alone.ok) return { ok: false, problems: hide2(alone.problems) };
-  return {
-    ok: true,
-    layer: { value, file: source.file, inherited: source.inherited, yaml }
-  };
+  const { file: file2, inherited } = source;
+  return { ok: true, layer: { value, file: file2, inherited, yaml, config: alone.config } };
 }
 function locateExtends(layer) {
   return {
@@ -44953,12 +45006,15 @@ function locateExtends(layer) {
     message: ""
   };
 }
+var layerCache, MAX_CACHED;
 var init_upkeep_config = __esm({
   "github/upkeep-config.ts"() {
     "use strict";
     init_extends();
     init_parse3();
     init_schema();
+    layerCache = /* @__PURE__ */ new Map();
+    MAX_CACHED = 200;
   }
 });
 
@@ -51714,10 +51770,10 @@ var init_policy = __esm({
 
 // cli/files.ts
 import { existsSync } from "node:fs";
-import { dirname, join as join2, parse as parse6, resolve as resolve2 } from "node:path";
+import { dirname, join, parse as parse6, resolve as resolve2 } from "node:path";
 function repositoryRootOf(start) {
   for (let dir = start; ; dir = dirname(dir)) {
-    if (existsSync(join2(dir, ".git"))) return dir;
+    if (existsSync(join(dir, ".git"))) return dir;
     if (dirname(dir) === dir) return start;
   }
 }
@@ -59594,7 +59650,7 @@ var init_requirements_line = __esm({
 
 // core/deps/lockfiles/requirements.ts
 import { posix } from "node:path";
-function readFile2(visit3, content, context, result, seen, depth) {
+function readFile(visit3, content, context, result, seen, depth) {
   const lines = logicalLines(content);
   const direct = directness(lines);
   for (const { text: text2, line } of lines) {
@@ -59633,7 +59689,7 @@ function include(from, target, written, context, result, seen, depth) {
   }
   seen.add(target.path);
   const visit3 = { path: target.path, readPath, dev: from.dev || DEV_PATH.test(target.path) };
-  readFile2(visit3, text2, context, result, seen, depth + 1);
+  readFile(visit3, text2, context, result, seen, depth + 1);
 }
 function logicalLines(content) {
   const logical = [];
@@ -59686,7 +59742,7 @@ var init_requirements = __esm({
       parse(path, content, context) {
         const result = new ParseResultBuilder(path, "PyPI");
         const visit3 = { path, readPath: basename(path), dev: DEV_PATH.test(path) };
-        readFile2(visit3, content, context, result, /* @__PURE__ */ new Set([path]), 0);
+        readFile(visit3, content, context, result, /* @__PURE__ */ new Set([path]), 0);
         return result.build();
       }
     };
@@ -69343,8 +69399,8 @@ var init_lockfiles = __esm({
 });
 
 // core/deps/discover.ts
-import { readdir, readFile as readFile3 } from "node:fs/promises";
-import { join as join3 } from "node:path";
+import { readdir, readFile as readFile2 } from "node:fs/promises";
+import { join as join2 } from "node:path";
 async function discoverLockfiles(root, options2 = {}) {
   const excludes = (0, import_ignore.default)().add(options2.exclude ?? []);
   const found = [];
@@ -69352,7 +69408,7 @@ async function discoverLockfiles(root, options2 = {}) {
   return found.sort((a, b) => a.path.localeCompare(b.path));
 }
 async function walk3(root, directory, inherited, excludes, found) {
-  const entries = await readdir(join3(root, directory), { withFileTypes: true }).catch(() => []);
+  const entries = await readdir(join2(root, directory), { withFileTypes: true }).catch(() => []);
   const scopes = await withGitignore(root, directory, inherited);
   for (const entry2 of entries.sort((a, b) => a.name.localeCompare(b.name))) {
     const path = directory + entry2.name;
@@ -69367,7 +69423,7 @@ async function walk3(root, directory, inherited, excludes, found) {
   }
 }
 async function withGitignore(root, directory, inherited) {
-  const text2 = await readFile3(join3(root, directory, ".gitignore"), "utf8").catch(() => void 0);
+  const text2 = await readFile2(join2(root, directory, ".gitignore"), "utf8").catch(() => void 0);
   if (text2 === void 0) return inherited;
   return [...inherited, { base: directory, rules: (0, import_ignore.default)().add(text2) }];
 }
@@ -69501,7 +69557,7 @@ __export(deps_list_exports, {
   depsListCommand: () => depsListCommand
 });
 import { statSync as statSync2 } from "node:fs";
-import { join as join4, relative as relative3, resolve as resolve5, sep as sep5 } from "node:path";
+import { join as join3, relative as relative3, resolve as resolve5, sep as sep5 } from "node:path";
 function print(collected, options2, io) {
   io.stdout(options2.json ? jsonList(collected) : table(collected));
   reportProblems(collected, io);
@@ -69623,7 +69679,7 @@ var init_deps_list = __esm({
           const single = await collectPackages(io.cwd, { files: [relative3(io.cwd, target)] });
           return print(single, options2, io);
         }
-        const configFile = options2.config ? resolve5(io.cwd, options2.config) : join4(target, CONFIG_PATH);
+        const configFile = options2.config ? resolve5(io.cwd, options2.config) : join3(target, CONFIG_PATH);
         const loaded = await loadLocalConfig(io, configFile, {
           required: options2.config !== void 0,
           root: options2.config ? void 0 : target
@@ -71304,7 +71360,7 @@ var init_sarif_report = __esm({
 });
 
 // core/deps/advisories/github.ts
-import { createHash } from "node:crypto";
+import { createHash as createHash2 } from "node:crypto";
 function rangeFromGitHub(range2, firstPatched) {
   let introduced = "0";
   const events = [];
@@ -71359,7 +71415,7 @@ function githubAdvisorySource(reader) {
         }
       }
       const advisories = [...seen.values()].sort((a, b) => a.id.localeCompare(b.id));
-      const hash2 = createHash("sha256");
+      const hash2 = createHash2("sha256");
       for (const advisory of advisories) hash2.update(`${advisory.id}@${advisory.modified ?? ""}
 `);
       const newest = advisories.map((advisory) => advisory.modified ?? "").sort().at(-1);
@@ -74150,12 +74206,12 @@ var init_osv_record = __esm({
 });
 
 // core/deps/advisories/offline/inputs.ts
-import { createHash as createHash2 } from "node:crypto";
+import { createHash as createHash3 } from "node:crypto";
 import { readdirSync, readFileSync as readFileSync2, statSync as statSync3 } from "node:fs";
-import { basename as basename2, join as join5, relative as relative4 } from "node:path";
+import { basename as basename2, join as join4, relative as relative4 } from "node:path";
 function walk4(dir, found) {
   for (const entry2 of readdirSync(dir, { withFileTypes: true })) {
-    const path = join5(dir, entry2.name);
+    const path = join4(dir, entry2.name);
     if (entry2.isDirectory()) walk4(path, found);
     else if (entry2.name === "all.zip") found.zips.push(path);
     else if (RECORD_FILE.test(entry2.name)) found.records.push(path);
@@ -74165,7 +74221,7 @@ function findDatabaseInputs(path) {
   const stat = statSync3(path);
   if (stat.isFile()) {
     const isZip = path.toLowerCase().endsWith(".zip");
-    const root = isZip && basename2(path) === "all.zip" ? join5(path, "..", "..") : join5(path, "..");
+    const root = isZip && basename2(path) === "all.zip" ? join4(path, "..", "..") : join4(path, "..");
     return isZip ? { root, zips: [path], records: [] } : { root, zips: [], records: [path] };
   }
   const found = { root: path, zips: [], records: [] };
@@ -74182,7 +74238,7 @@ function describeInputs(inputs) {
   return `OSV offline (${parts.join(", ") || "empty"})`;
 }
 function inputsCacheKey(inputs) {
-  const hash2 = createHash2("sha256");
+  const hash2 = createHash3("sha256");
   for (const zip of inputs.zips)
     hash2.update(`zip:${relative4(inputs.root, zip)}
 `).update(readFileSync2(zip));
@@ -74730,7 +74786,7 @@ var init_zip = __esm({
 });
 
 // core/deps/advisories/offline/build.ts
-import { createHash as createHash3 } from "node:crypto";
+import { createHash as createHash4 } from "node:crypto";
 import { readFileSync as readFileSync3 } from "node:fs";
 import { relative as relative5 } from "node:path";
 function addRecord(builder, file2, content) {
@@ -74791,7 +74847,7 @@ var init_build2 = __esm({
     init_inputs();
     init_zip();
     decoder = new TextDecoder();
-    sha256 = (data) => createHash3("sha256").update(data).digest("hex");
+    sha256 = (data) => createHash4("sha256").update(data).digest("hex");
   }
 });
 
@@ -74805,7 +74861,7 @@ import {
   statSync as statSync4,
   writeFileSync
 } from "node:fs";
-import { join as join6 } from "node:path";
+import { join as join5 } from "node:path";
 function writeCachedIndex(dir, key, index) {
   mkdirSync(dir, { recursive: true });
   const chunks = [];
@@ -74832,10 +74888,10 @@ function writeCachedIndex(dir, key, index) {
   pruneOldIndexes(dir, key);
 }
 function pruneOldIndexes(dir, current) {
-  const headers = readdirSync2(dir).filter((name) => /^osv-[0-9a-f]+\.header\.json$/.test(name)).filter((name) => name !== `osv-${current}.header.json`).map((name) => ({ name, time: statSync4(join6(dir, name)).mtimeMs })).sort((a, b) => b.time - a.time);
+  const headers = readdirSync2(dir).filter((name) => /^osv-[0-9a-f]+\.header\.json$/.test(name)).filter((name) => name !== `osv-${current}.header.json`).map((name) => ({ name, time: statSync4(join5(dir, name)).mtimeMs })).sort((a, b) => b.time - a.time);
   for (const { name } of headers.slice(KEEP_INDEXES - 1)) {
-    rmSync(join6(dir, name), { force: true });
-    rmSync(join6(dir, name.replace(/\.header\.json$/, ".data")), { force: true });
+    rmSync(join5(dir, name), { force: true });
+    rmSync(join5(dir, name.replace(/\.header\.json$/, ".data")), { force: true });
   }
 }
 function readCachedIndex(dir, key) {
@@ -74870,8 +74926,8 @@ var init_cache = __esm({
     "use strict";
     FORMAT = 1;
     paths = (dir, key) => ({
-      header: join6(dir, `osv-${key}.header.json`),
-      data: join6(dir, `osv-${key}.data`)
+      header: join5(dir, `osv-${key}.header.json`),
+      data: join5(dir, `osv-${key}.data`)
     });
     KEEP_INDEXES = 4;
   }
@@ -74880,11 +74936,11 @@ var init_cache = __esm({
 // core/deps/advisories/offline/database.ts
 import { existsSync as existsSync2 } from "node:fs";
 import { tmpdir } from "node:os";
-import { join as join7 } from "node:path";
+import { join as join6 } from "node:path";
 function defaultCacheDir(env = process.env, cwd = process.cwd()) {
   if (env.UPKEEP_CACHE_DIR) return env.UPKEEP_CACHE_DIR;
-  if (existsSync2(join7(cwd, "node_modules"))) return join7(cwd, "node_modules", ".cache", "upkeep");
-  return join7(env.RUNNER_TEMP || tmpdir(), "upkeep-cache");
+  if (existsSync2(join6(cwd, "node_modules"))) return join6(cwd, "node_modules", ".cache", "upkeep");
+  return join6(env.RUNNER_TEMP || tmpdir(), "upkeep-cache");
 }
 function openOfflineDatabase(path, options2 = {}) {
   const inputs = findDatabaseInputs(path);
@@ -74944,9 +75000,9 @@ var init_database = __esm({
 });
 
 // core/deps/advisories/osv-api.ts
-import { createHash as createHash4 } from "node:crypto";
+import { createHash as createHash5 } from "node:crypto";
 import { mkdirSync as mkdirSync2, readFileSync as readFileSync5, writeFileSync as writeFileSync2 } from "node:fs";
-import { join as join8 } from "node:path";
+import { join as join7 } from "node:path";
 async function inBatches(items, width, task) {
   const results = [];
   for (let start = 0; start < items.length; start += width) {
@@ -75003,7 +75059,7 @@ function osvApiSource(options2 = {}) {
   async function record2(id, modified) {
     const key = `${id}@${modified ?? ""}`;
     if (memory.has(key)) return memory.get(key);
-    const file2 = options2.cacheDir ? join8(options2.cacheDir, `${createHash4("sha256").update(key).digest("hex")}.json`) : void 0;
+    const file2 = options2.cacheDir ? join7(options2.cacheDir, `${createHash5("sha256").update(key).digest("hex")}.json`) : void 0;
     let value;
     try {
       value = file2 ? JSON.parse(readFileSync5(file2, "utf8")) : void 0;
@@ -75026,7 +75082,7 @@ function osvApiSource(options2 = {}) {
       const ids = await idsFor(queries);
       const advisories = [];
       const problems = [];
-      const hash2 = createHash4("sha256");
+      const hash2 = createHash5("sha256");
       let newest;
       const sorted2 = [...ids].sort(([a], [b]) => a.localeCompare(b));
       const records = await inBatches(sorted2, 8, ([id, modified]) => record2(id, modified));
@@ -75116,9 +75172,9 @@ var init_ignore_file = __esm({
 });
 
 // core/sarif/fingerprint.ts
-import { createHash as createHash5 } from "node:crypto";
+import { createHash as createHash6 } from "node:crypto";
 function fingerprintOf(parts) {
-  return createHash5("sha256").update(parts.map((part) => `${part.length}:${part}|`).join("")).digest("hex");
+  return createHash6("sha256").update(parts.map((part) => `${part.length}:${part}|`).join("")).digest("hex");
 }
 var init_fingerprint = __esm({
   "core/sarif/fingerprint.ts"() {
@@ -75529,7 +75585,7 @@ var init_snyk = __esm({
 
 // core/deps/scan-repository.ts
 import { existsSync as existsSync3, readFileSync as readFileSync6 } from "node:fs";
-import { isAbsolute as isAbsolute3, join as join9, resolve as resolve6 } from "node:path";
+import { isAbsolute as isAbsolute3, join as join8, resolve as resolve6 } from "node:path";
 function readIgnores(options2, problems) {
   const ignores = [...options2.config.ignores];
   const file2 = options2.config.ignoreFile;
@@ -75582,7 +75638,7 @@ function openSources(options2, problems) {
         baseUrl: configured.osvApiUrl,
         ...options2.fetch ? { fetch: options2.fetch } : {},
         // Records are cached by id and `modified`, so a changed record is fetched again.
-        ...cacheDir ? { cacheDir: join9(cacheDir, "osv-api") } : {}
+        ...cacheDir ? { cacheDir: join8(cacheDir, "osv-api") } : {}
       })
     );
   }
@@ -75628,7 +75684,7 @@ var init_scan_repository = __esm({
     init_collect();
     init_scan();
     init_snyk();
-    inRoot = (root, path) => isAbsolute3(path) ? path : join9(root, path);
+    inRoot = (root, path) => isAbsolute3(path) ? path : join8(root, path);
   }
 });
 
@@ -75686,7 +75742,7 @@ __export(deps_scan_exports, {
   depsScanCommand: () => depsScanCommand
 });
 import { existsSync as existsSync4, readFileSync as readFileSync7, statSync as statSync5 } from "node:fs";
-import { dirname as dirname3, join as join10, relative as relative6, resolve as resolve7, sep as sep6 } from "node:path";
+import { dirname as dirname3, join as join9, relative as relative6, resolve as resolve7, sep as sep6 } from "node:path";
 function reportProblems2(problems, io) {
   for (const problem3 of problems) {
     io.stderr(`${problem3.file}${problem3.line ? `:${problem3.line}` : ""}: ${problem3.message}
@@ -75745,7 +75801,7 @@ function valueAfter2(args, index, option) {
 }
 function repositoryRoot(start) {
   for (let dir = start; ; dir = dirname3(dir)) {
-    if (existsSync4(join10(dir, ".git")) || existsSync4(join10(dir, CONFIG_PATH))) return dir;
+    if (existsSync4(join9(dir, ".git")) || existsSync4(join9(dir, CONFIG_PATH))) return dir;
     if (dirname3(dir) === dir) return start;
   }
 }
@@ -75805,7 +75861,7 @@ var init_deps_scan = __esm({
           throw new UsageError(`--db ${options2.db}: no such file or directory`);
         }
         const repoRoot = repositoryRoot(root);
-        const configFile = options2.config ? resolve7(io.cwd, options2.config) : join10(repoRoot, CONFIG_PATH);
+        const configFile = options2.config ? resolve7(io.cwd, options2.config) : join9(repoRoot, CONFIG_PATH);
         const loaded = await loadLocalConfig(io, configFile, {
           required: options2.config !== void 0,
           root: options2.config ? void 0 : repoRoot
@@ -78872,7 +78928,9 @@ async function fromRef(cwd, ref, tags) {
   return { name: ref, hash: hash2, version: named?.version ?? "0.0.0" };
 }
 async function loadOverrides(cwd, file2) {
-  const text2 = await readWorkingFile(cwd, file2);
+  const text2 = await readWorkingFile(cwd, file2).catch((error62) => {
+    throw new ReleaseInputError(error62.message);
+  });
   if (text2 === void 0) return /* @__PURE__ */ new Map();
   const result = parseOverrides(text2, file2);
   if (!result.ok)
@@ -78950,7 +79008,7 @@ var release_notes_exports = {};
 __export(release_notes_exports, {
   releaseNotesCommand: () => releaseNotesCommand
 });
-import { readFile as readFile4, writeFile } from "node:fs/promises";
+import { readFile as readFile3, writeFile } from "node:fs/promises";
 import { resolve as resolve9 } from "node:path";
 import { parseArgs as parseArgs4 } from "node:util";
 function parse9(args) {
@@ -79061,7 +79119,7 @@ function renderingOf(plan, notes) {
   return plan.markdown;
 }
 async function prependToFile(path, plan, io, shown) {
-  const existing = await readFile4(path, "utf8").catch((error62) => {
+  const existing = await readFile3(path, "utf8").catch((error62) => {
     if (error62.code === "ENOENT") return void 0;
     throw error62;
   });
@@ -80840,11 +80898,11 @@ var init_load_rules = __esm({
 
 // core/sast/rule-files.ts
 import { existsSync as existsSync5, readdirSync as readdirSync3, readFileSync as readFileSync8, statSync as statSync6 } from "node:fs";
-import { dirname as dirname4, join as join11, relative as relative7 } from "node:path";
+import { dirname as dirname4, join as join10, relative as relative7 } from "node:path";
 import { fileURLToPath } from "node:url";
 function builtinRulesDir(from = dirname4(fileURLToPath(import.meta.url))) {
   for (let dir = from; ; dir = dirname4(dir)) {
-    if (existsSync5(join11(dir, "rules", MARKER2))) return join11(dir, "rules");
+    if (existsSync5(join10(dir, "rules", MARKER2))) return join10(dir, "rules");
     if (dirname4(dir) === dir) throw new Error(`built-in rules not found above ${from}`);
   }
 }
@@ -80869,7 +80927,7 @@ function readRuleTexts(path, base) {
   return { texts, problems };
 }
 function listYaml(dir) {
-  return readdirSync3(dir, { recursive: true, encoding: "utf8" }).filter((name) => /\.ya?ml$/.test(name)).sort().map((name) => join11(dir, name));
+  return readdirSync3(dir, { recursive: true, encoding: "utf8" }).filter((name) => /\.ya?ml$/.test(name)).sort().map((name) => join10(dir, name));
 }
 var MARKER2;
 var init_rule_files = __esm({
@@ -80880,7 +80938,7 @@ var init_rule_files = __esm({
 });
 
 // core/sast/snyk/parse.ts
-import { createHash as createHash6 } from "node:crypto";
+import { createHash as createHash7 } from "node:crypto";
 function parseSnykSarif(text2) {
   let log;
   try {
@@ -80933,7 +80991,7 @@ function findingOf(result, rules) {
     endLine: region.endLine ?? region.startLine ?? 1,
     endColumn: region.endColumn ?? region.startColumn ?? 1,
     snippet: "",
-    fingerprint: createHash6("sha256").update(`${ruleId}\0${path}\0${identity}`).digest("hex").slice(0, 32),
+    fingerprint: createHash7("sha256").update(`${ruleId}\0${path}\0${identity}`).digest("hex").slice(0, 32),
     tool: "snyk-code"
   };
 }
@@ -81063,7 +81121,7 @@ var init_suppressions = __esm({
 
 // core/sast/scan/discover.ts
 import { existsSync as existsSync6, readdirSync as readdirSync4, readFileSync as readFileSync9, statSync as statSync7 } from "node:fs";
-import { join as join12, relative as relative8, sep as sep7 } from "node:path";
+import { join as join11, relative as relative8, sep as sep7 } from "node:path";
 function discoverFiles(root, paths2, exclude) {
   const discovery = {
     files: [],
@@ -81073,7 +81131,7 @@ function discoverFiles(root, paths2, exclude) {
   const excluded = (0, import_ignore4.default)().add(exclude);
   const seen = /* @__PURE__ */ new Set();
   for (const path of paths2) {
-    const start = join12(root, path);
+    const start = join11(root, path);
     if (!existsSync6(start)) {
       discovery.missing.push(path);
       continue;
@@ -81095,7 +81153,7 @@ function walk5(dir, root, rules, excluded, discovery, seen) {
     (a, b) => a.name < b.name ? -1 : 1
   );
   for (const entry2 of entries) {
-    const absolute = join12(dir, entry2.name);
+    const absolute = join11(dir, entry2.name);
     const path = toPosix(relative8(root, absolute));
     const isDir = entry2.isDirectory();
     if (isDir && VENDORED.has(entry2.name)) {
@@ -81130,14 +81188,14 @@ function ancestorsRules(root, start) {
   const rules = [];
   const parts = relative8(root, start).split(sep7).filter(Boolean);
   for (let depth = 0; depth < parts.length; depth++) {
-    const dir = join12(root, ...parts.slice(0, depth));
+    const dir = join11(root, ...parts.slice(0, depth));
     const matcher = readGitignore(dir);
     if (matcher) rules.push({ base: dir, matcher });
   }
   return rules;
 }
 function readGitignore(dir) {
-  const file2 = join12(dir, ".gitignore");
+  const file2 = join11(dir, ".gitignore");
   if (!existsSync6(file2)) return void 0;
   return (0, import_ignore4.default)().add(readFileSync9(file2, "utf8"));
 }
@@ -81170,7 +81228,7 @@ var init_discover2 = __esm({
 });
 
 // core/sast/fingerprint.ts
-import { createHash as createHash7 } from "node:crypto";
+import { createHash as createHash8 } from "node:crypto";
 function normaliseSnippet(text2) {
   return text2.replace(/\s+/g, " ").trim().slice(0, 500);
 }
@@ -81183,7 +81241,7 @@ function assignFingerprints(findings, matchedText) {
     const key = `${finding.ruleId}\0${finding.path}\0${normaliseSnippet(matchedText(finding))}`;
     const index = occurrences.get(key) ?? 0;
     occurrences.set(key, index + 1);
-    const fingerprint = createHash7("sha256").update(`${key}\0${index}`).digest("hex").slice(0, 32);
+    const fingerprint = createHash8("sha256").update(`${key}\0${index}`).digest("hex").slice(0, 32);
     return { ...finding, fingerprint };
   });
 }
@@ -82531,7 +82589,7 @@ __export(sast_scan_exports, {
   sastScanCommand: () => sastScanCommand
 });
 import { readFileSync as readFileSync12, statSync as statSync9, writeFileSync as writeFileSync3 } from "node:fs";
-import { join as join13, resolve as resolve12 } from "node:path";
+import { join as join12, resolve as resolve12 } from "node:path";
 import { parseArgs as parseArgs6 } from "node:util";
 function parseOptions3(args) {
   let parsed;
@@ -82628,7 +82686,7 @@ var init_sast_scan = __esm({
         const options2 = parseOptions3(args);
         const root = resolve12(io.cwd, options2.path);
         if (!isDirectory2(root)) throw new UsageError(`${options2.path}: not a directory`);
-        const configFile = options2.config ? resolve12(io.cwd, options2.config) : join13(root, CONFIG_PATH);
+        const configFile = options2.config ? resolve12(io.cwd, options2.config) : join12(root, CONFIG_PATH);
         const loaded = await loadLocalConfig(io, configFile, {
           required: options2.config !== void 0,
           root: options2.config ? void 0 : root
@@ -82679,7 +82737,7 @@ var sast_rules_exports = {};
 __export(sast_rules_exports, {
   sastRulesCommand: () => sastRulesCommand
 });
-import { join as join14, resolve as resolve13 } from "node:path";
+import { join as join13, resolve as resolve13 } from "node:path";
 import { parseArgs as parseArgs7 } from "node:util";
 var sastRulesCommand;
 var init_sast_rules = __esm({
@@ -82712,7 +82770,7 @@ var init_sast_rules = __esm({
         const format = values.format ?? "table";
         if (format !== "table" && format !== "json")
           throw new UsageError(`--format must be table or json, not "${format}"`);
-        const configFile = values.config ? resolve13(io.cwd, values.config) : join14(io.cwd, CONFIG_PATH);
+        const configFile = values.config ? resolve13(io.cwd, values.config) : join13(io.cwd, CONFIG_PATH);
         const loaded = await loadLocalConfig(io, configFile, { required: values.config !== void 0 });
         if (!loaded.ok) {
           for (const problem3 of loaded.problems) io.stderr(`${formatConfigProblem(problem3)}

@@ -61952,7 +61952,11 @@ var CONFIG_BUDGET = {
   /** Alias nodes (`*name`) in the file. */
   maxAliases: 64,
   /** Nested mappings and sequences. */
-  maxDepth: 32
+  maxDepth: 32,
+  /** One line; real lines (even long patterns) stay far below. */
+  maxLineBytes: 16 * 1024,
+  /** Open flow brackets (`[`, `{`) counted before parsing, quotes ignored: the parser recurses. */
+  maxOpenBrackets: 256
 };
 function validateLocated(value, file2, yaml) {
   const result = validateConfigObject(value, file2);
@@ -61984,8 +61988,16 @@ function readConfigYaml(text, file2 = CONFIG_PATH) {
       `the file is ${kib(bytes)} KiB; Upkeep reads config files up to ${kib(CONFIG_BUDGET.maxBytes)} KiB`
     );
   }
+  const shapeProblem = checkRawShape(text, file2);
+  if (shapeProblem) return { ok: false, problems: [shapeProblem] };
   const lines = new import_yaml.LineCounter();
-  const doc = (0, import_yaml.parseDocument)(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
+  let doc;
+  try {
+    doc = (0, import_yaml.parseDocument)(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
+  } catch (error63) {
+    if (!(error63 instanceof RangeError)) throw error63;
+    return fail(file2, "the YAML nests too deeply to read; write one mapping or list item per line");
+  }
   if (doc.errors.length > 0) {
     return {
       ok: false,
@@ -62006,6 +62018,41 @@ function readConfigYaml(text, file2 = CONFIG_PATH) {
   } catch (error63) {
     return fail(file2, `YAML aliases expand too far: ${firstLine(error63.message)}`);
   }
+}
+function checkRawShape(text, file2) {
+  let line = 1;
+  let lineStart = 0;
+  let open4 = 0;
+  for (let index = 0; index <= text.length; index++) {
+    const char = text.charCodeAt(index);
+    if (index === text.length || char === 10) {
+      if (index - lineStart > CONFIG_BUDGET.maxLineBytes) {
+        return {
+          file: file2,
+          path: "",
+          line,
+          column: 1,
+          message: `line ${line} is longer than ${kib(CONFIG_BUDGET.maxLineBytes)} KiB`
+        };
+      }
+      line++;
+      lineStart = index + 1;
+    } else if (char === 91 || char === 123) {
+      if (++open4 > CONFIG_BUDGET.maxOpenBrackets) {
+        const column = index - lineStart + 1;
+        return {
+          file: file2,
+          path: "",
+          line,
+          column,
+          message: `nested deeper than ${CONFIG_BUDGET.maxDepth} levels`
+        };
+      }
+    } else if ((char === 93 || char === 125) && open4 > 0) {
+      open4--;
+    }
+  }
+  return void 0;
 }
 function checkShape(doc, file2, lines) {
   let aliases = 0;
@@ -62194,6 +62241,9 @@ function mib(bytes) {
   return (bytes / 1024 / 1024).toFixed(1).replace(/\.0$/, "");
 }
 
+// github/upkeep-config.ts
+import { createHash } from "node:crypto";
+
 // core/config/extends.ts
 var MAX_EXTENDS_DEPTH = 3;
 var ORG_CONFIG_REPO = ".github";
@@ -62251,12 +62301,13 @@ async function loadUpkeepConfig(sources) {
   const chain = await followExtends(start, sources, notes);
   if (!chain.ok) return { ok: false, config: defaultConfig(), problems: chain.problems, notes };
   const own2 = chain.layers[0];
+  if (chain.layers.length === 1) return { ok: true, config: own2.config, found: true, notes };
   const merged = chain.layers.reduceRight(
     (base, layer) => mergeConfigValues(base, layer.value),
     {}
   );
   delete merged._extends;
-  const result = chain.layers.length === 1 ? validateLocated(merged, own2.file, own2.yaml) : validateConfigObject(merged, own2.file);
+  const result = validateConfigObject(merged, own2.file);
   if (result.ok) return { ok: true, config: result.config, found: true, notes };
   const problems = result.problems.map(
     (problem) => problem.line === void 0 ? withoutContent(problem) : problem
@@ -62309,17 +62360,27 @@ async function followExtends(start, sources, notes) {
   }
   return { ok: true, layers };
 }
+var layerCache = /* @__PURE__ */ new Map();
+var MAX_CACHED = 200;
 function readLayer(source) {
+  const key = `${source.inherited}\0${source.file}\0${createHash("sha256").update(source.text).digest("hex")}`;
+  let result = layerCache.get(key);
+  if (!result) {
+    result = parseLayer(source);
+    if (layerCache.size >= MAX_CACHED) layerCache.clear();
+    layerCache.set(key, result);
+  }
+  return result;
+}
+function parseLayer(source) {
   const hide2 = (problems) => source.inherited ? problems.map(withoutContent) : problems;
   const yaml = readConfigYaml(source.text, source.file);
   if (!yaml.ok) return { ok: false, problems: hide2(yaml.problems) };
   const value = yaml.value ?? {};
   const alone = validateLocated(value, source.file, yaml);
   if (!alone.ok) return { ok: false, problems: hide2(alone.problems) };
-  return {
-    ok: true,
-    layer: { value, file: source.file, inherited: source.inherited, yaml }
-  };
+  const { file: file2, inherited } = source;
+  return { ok: true, layer: { value, file: file2, inherited, yaml, config: alone.config } };
 }
 function locateExtends(layer) {
   return {

@@ -37881,8 +37881,8 @@ var require_CronFileParser = __commonJS({
        * @throws If file cannot be read
        */
       static async parseFile(filePath) {
-        const { readFile: readFile2 } = __require("fs/promises");
-        const data = await readFile2(filePath, "utf8");
+        const { readFile } = __require("fs/promises");
+        const data = await readFile(filePath, "utf8");
         return _CronFileParser.#parseContent(data);
       }
       /**
@@ -37892,8 +37892,8 @@ var require_CronFileParser = __commonJS({
        * @throws If file cannot be read
        */
       static parseFileSync(filePath) {
-        const { readFileSync: readFileSync3 } = __require("fs");
-        const data = readFileSync3(filePath, "utf8");
+        const { readFileSync: readFileSync2 } = __require("fs");
+        const data = readFileSync2(filePath, "utf8");
         return _CronFileParser.#parseContent(data);
       }
       /**
@@ -42968,8 +42968,8 @@ var require_lib2 = __commonJS({
 });
 
 // actions/release-notes/main.ts
-import { readFileSync as readFileSync2, writeFileSync } from "node:fs";
-import { join as join2 } from "node:path";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";
@@ -64350,6 +64350,84 @@ function releaseContext(plan, config2) {
   };
 }
 
+// fs/local-file.ts
+import { constants as constants3 } from "node:fs";
+import { open as open3, realpath } from "node:fs/promises";
+import { isAbsolute, relative, resolve, sep } from "node:path";
+var MAX_LOCAL_FILE_BYTES = 32 * 1024 * 1024;
+function insideRoot(root, path) {
+  const full = resolve(root, path);
+  return isWithin(resolve(root), full) ? { ok: true, path: full } : { ok: false, message: `${path} is outside the repository (${root}); refused` };
+}
+async function readLocalFile(root, path, options2 = {}) {
+  const shown = options2.shownAs ?? path;
+  const inside = insideRoot(root, path);
+  if (!inside.ok) return { kind: "refused", path, message: inside.message.replace(path, shown) };
+  let real;
+  try {
+    real = await realpath(inside.path);
+  } catch (error63) {
+    if (isMissing(error63)) return { kind: "missing", path };
+    return { kind: "refused", path, message: `cannot read ${shown}: ${codeOf(error63)}` };
+  }
+  if (!isWithin(await realpath(root), real)) {
+    return { kind: "refused", path, message: `${shown} links outside the repository; refused` };
+  }
+  return readRegular(real, path, shown, options2.maxBytes ?? MAX_LOCAL_FILE_BYTES);
+}
+async function readRegular(real, path, shown, maxBytes) {
+  let handle;
+  try {
+    handle = await open3(real, constants3.O_RDONLY | constants3.O_NONBLOCK);
+  } catch (error63) {
+    if (isMissing(error63)) return { kind: "missing", path };
+    return { kind: "refused", path, message: `cannot read ${shown}: ${codeOf(error63)}` };
+  }
+  try {
+    const stats = await handle.stat();
+    if (!stats.isFile()) {
+      return {
+        kind: "refused",
+        path,
+        message: `${shown} is ${kindOf(stats)}, not a regular file; skipped`
+      };
+    }
+    if (stats.size > maxBytes) {
+      return {
+        kind: "refused",
+        path,
+        message: `${shown} is ${mib(stats.size)} MiB; Upkeep reads at most ${mib(maxBytes)} MiB here`
+      };
+    }
+    const buffer = Buffer.alloc(Math.min(stats.size, maxBytes));
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    return { kind: "text", text: buffer.subarray(0, bytesRead).toString("utf8"), path };
+  } finally {
+    await handle.close();
+  }
+}
+function isWithin(root, full) {
+  const rel = relative(root, full);
+  return rel === "" || rel !== ".." && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
+}
+function kindOf(stats) {
+  if (stats.isDirectory()) return "a directory";
+  if (stats.isFIFO()) return "a FIFO";
+  if (stats.isSocket()) return "a socket";
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return "a device";
+  return "a special file";
+}
+function isMissing(error63) {
+  const code = error63.code;
+  return code === "ENOENT" || code === "ENOTDIR";
+}
+function codeOf(error63) {
+  return error63.code ?? error63.message;
+}
+function mib(bytes) {
+  return (bytes / 1024 / 1024).toFixed(1).replace(/\.0$/, "");
+}
+
 // git/commit-logins.ts
 async function loginsOf(source, commits) {
   const byEmail = /* @__PURE__ */ new Map();
@@ -64477,8 +64555,6 @@ function tagsIn(decorations) {
 }
 
 // git/repository.ts
-import { readFile } from "node:fs/promises";
-import { join } from "node:path";
 async function resolveRef2(cwd, ref) {
   return (await git(cwd, ["rev-parse", "--verify", "--end-of-options", `${ref}^{commit}`])).trim();
 }
@@ -64486,12 +64562,9 @@ async function remoteUrl(cwd, remote = "origin") {
   return (await gitMaybe(cwd, ["remote", "get-url", remote]))?.trim() || void 0;
 }
 async function readWorkingFile(cwd, path) {
-  try {
-    return await readFile(join(cwd, path), "utf8");
-  } catch (error63) {
-    if (error63.code === "ENOENT") return void 0;
-    throw error63;
-  }
+  const file2 = await readLocalFile(cwd, path);
+  if (file2.kind === "refused") throw new Error(file2.message);
+  return file2.kind === "text" ? file2.text : void 0;
 }
 async function isShallow(cwd) {
   return (await gitMaybe(cwd, ["rev-parse", "--is-shallow-repository"]))?.trim() === "true";
@@ -64595,7 +64668,9 @@ async function fromRef(cwd, ref, tags) {
   return { name: ref, hash: hash2, version: named?.version ?? "0.0.0" };
 }
 async function loadOverrides(cwd, file2) {
-  const text = await readWorkingFile(cwd, file2);
+  const text = await readWorkingFile(cwd, file2).catch((error63) => {
+    throw new ReleaseInputError(error63.message);
+  });
   if (text === void 0) return /* @__PURE__ */ new Map();
   const result = parseOverrides(text, file2);
   if (!result.ok)
@@ -65183,7 +65258,11 @@ var CONFIG_BUDGET = {
   /** Alias nodes (`*name`) in the file. */
   maxAliases: 64,
   /** Nested mappings and sequences. */
-  maxDepth: 32
+  maxDepth: 32,
+  /** One line; real lines (even long patterns) stay far below. */
+  maxLineBytes: 16 * 1024,
+  /** Open flow brackets (`[`, `{`) counted before parsing, quotes ignored: the parser recurses. */
+  maxOpenBrackets: 256
 };
 function validateLocated(value, file2, yaml) {
   const result = validateConfigObject(value, file2);
@@ -65215,8 +65294,16 @@ function readConfigYaml(text, file2 = CONFIG_PATH) {
       `the file is ${kib(bytes)} KiB; Upkeep reads config files up to ${kib(CONFIG_BUDGET.maxBytes)} KiB`
     );
   }
+  const shapeProblem = checkRawShape(text, file2);
+  if (shapeProblem) return { ok: false, problems: [shapeProblem] };
   const lines = new import_yaml2.LineCounter();
-  const doc = (0, import_yaml2.parseDocument)(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
+  let doc;
+  try {
+    doc = (0, import_yaml2.parseDocument)(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
+  } catch (error63) {
+    if (!(error63 instanceof RangeError)) throw error63;
+    return fail(file2, "the YAML nests too deeply to read; write one mapping or list item per line");
+  }
   if (doc.errors.length > 0) {
     return {
       ok: false,
@@ -65237,6 +65324,41 @@ function readConfigYaml(text, file2 = CONFIG_PATH) {
   } catch (error63) {
     return fail(file2, `YAML aliases expand too far: ${firstLine2(error63.message)}`);
   }
+}
+function checkRawShape(text, file2) {
+  let line = 1;
+  let lineStart = 0;
+  let open4 = 0;
+  for (let index = 0; index <= text.length; index++) {
+    const char = text.charCodeAt(index);
+    if (index === text.length || char === 10) {
+      if (index - lineStart > CONFIG_BUDGET.maxLineBytes) {
+        return {
+          file: file2,
+          path: "",
+          line,
+          column: 1,
+          message: `line ${line} is longer than ${kib(CONFIG_BUDGET.maxLineBytes)} KiB`
+        };
+      }
+      line++;
+      lineStart = index + 1;
+    } else if (char === 91 || char === 123) {
+      if (++open4 > CONFIG_BUDGET.maxOpenBrackets) {
+        const column = index - lineStart + 1;
+        return {
+          file: file2,
+          path: "",
+          line,
+          column,
+          message: `nested deeper than ${CONFIG_BUDGET.maxDepth} levels`
+        };
+      }
+    } else if ((char === 93 || char === 125) && open4 > 0) {
+      open4--;
+    }
+  }
+  return void 0;
 }
 function checkShape(doc, file2, lines) {
   let aliases = 0;
@@ -65347,83 +65469,8 @@ function firstLine2(message) {
   return message.split("\n")[0] ?? message;
 }
 
-// fs/local-file.ts
-import { constants as constants3 } from "node:fs";
-import { open as open3, realpath } from "node:fs/promises";
-import { isAbsolute, relative, resolve, sep } from "node:path";
-var MAX_LOCAL_FILE_BYTES = 32 * 1024 * 1024;
-function insideRoot(root, path) {
-  const full = resolve(root, path);
-  return isWithin(resolve(root), full) ? { ok: true, path: full } : { ok: false, message: `${path} is outside the repository (${root}); refused` };
-}
-async function readLocalFile(root, path, options2 = {}) {
-  const shown = options2.shownAs ?? path;
-  const inside = insideRoot(root, path);
-  if (!inside.ok) return { kind: "refused", path, message: inside.message.replace(path, shown) };
-  let real;
-  try {
-    real = await realpath(inside.path);
-  } catch (error63) {
-    if (isMissing(error63)) return { kind: "missing", path };
-    return { kind: "refused", path, message: `cannot read ${shown}: ${codeOf(error63)}` };
-  }
-  if (!isWithin(await realpath(root), real)) {
-    return { kind: "refused", path, message: `${shown} links outside the repository; refused` };
-  }
-  return readRegular(real, path, shown, options2.maxBytes ?? MAX_LOCAL_FILE_BYTES);
-}
-async function readRegular(real, path, shown, maxBytes) {
-  let handle;
-  try {
-    handle = await open3(real, constants3.O_RDONLY | constants3.O_NONBLOCK);
-  } catch (error63) {
-    if (isMissing(error63)) return { kind: "missing", path };
-    return { kind: "refused", path, message: `cannot read ${shown}: ${codeOf(error63)}` };
-  }
-  try {
-    const stats = await handle.stat();
-    if (!stats.isFile()) {
-      return {
-        kind: "refused",
-        path,
-        message: `${shown} is ${kindOf(stats)}, not a regular file; skipped`
-      };
-    }
-    if (stats.size > maxBytes) {
-      return {
-        kind: "refused",
-        path,
-        message: `${shown} is ${mib(stats.size)} MiB; Upkeep reads at most ${mib(maxBytes)} MiB here`
-      };
-    }
-    const buffer = Buffer.alloc(Math.min(stats.size, maxBytes));
-    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-    return { kind: "text", text: buffer.subarray(0, bytesRead).toString("utf8"), path };
-  } finally {
-    await handle.close();
-  }
-}
-function isWithin(root, full) {
-  const rel = relative(root, full);
-  return rel === "" || rel !== ".." && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
-}
-function kindOf(stats) {
-  if (stats.isDirectory()) return "a directory";
-  if (stats.isFIFO()) return "a FIFO";
-  if (stats.isSocket()) return "a socket";
-  if (stats.isCharacterDevice() || stats.isBlockDevice()) return "a device";
-  return "a special file";
-}
-function isMissing(error63) {
-  const code = error63.code;
-  return code === "ENOENT" || code === "ENOTDIR";
-}
-function codeOf(error63) {
-  return error63.code ?? error63.message;
-}
-function mib(bytes) {
-  return (bytes / 1024 / 1024).toFixed(1).replace(/\.0$/, "");
-}
+// github/upkeep-config.ts
+import { createHash } from "node:crypto";
 
 // core/config/extends.ts
 var MAX_EXTENDS_DEPTH = 3;
@@ -65482,12 +65529,13 @@ async function loadUpkeepConfig(sources) {
   const chain = await followExtends(start, sources, notes);
   if (!chain.ok) return { ok: false, config: defaultConfig(), problems: chain.problems, notes };
   const own2 = chain.layers[0];
+  if (chain.layers.length === 1) return { ok: true, config: own2.config, found: true, notes };
   const merged = chain.layers.reduceRight(
     (base, layer) => mergeConfigValues(base, layer.value),
     {}
   );
   delete merged._extends;
-  const result = chain.layers.length === 1 ? validateLocated(merged, own2.file, own2.yaml) : validateConfigObject(merged, own2.file);
+  const result = validateConfigObject(merged, own2.file);
   if (result.ok) return { ok: true, config: result.config, found: true, notes };
   const problems = result.problems.map(
     (problem) => problem.line === void 0 ? withoutContent(problem) : problem
@@ -65540,17 +65588,27 @@ async function followExtends(start, sources, notes) {
   }
   return { ok: true, layers };
 }
+var layerCache = /* @__PURE__ */ new Map();
+var MAX_CACHED = 200;
 function readLayer(source) {
+  const key = `${source.inherited}\0${source.file}\0${createHash("sha256").update(source.text).digest("hex")}`;
+  let result = layerCache.get(key);
+  if (!result) {
+    result = parseLayer(source);
+    if (layerCache.size >= MAX_CACHED) layerCache.clear();
+    layerCache.set(key, result);
+  }
+  return result;
+}
+function parseLayer(source) {
   const hide2 = (problems) => source.inherited ? problems.map(withoutContent) : problems;
   const yaml = readConfigYaml(source.text, source.file);
   if (!yaml.ok) return { ok: false, problems: hide2(yaml.problems) };
   const value = yaml.value ?? {};
   const alone = validateLocated(value, source.file, yaml);
   if (!alone.ok) return { ok: false, problems: hide2(alone.problems) };
-  return {
-    ok: true,
-    layer: { value, file: source.file, inherited: source.inherited, yaml }
-  };
+  const { file: file2, inherited } = source;
+  return { ok: true, layer: { value, file: file2, inherited, yaml, config: alone.config } };
 }
 function locateExtends(layer) {
   return {
@@ -70694,16 +70752,20 @@ async function main() {
 }
 async function writeOutputs(plan, config2, workspace) {
   const dir = process.env.RUNNER_TEMP ?? workspace;
-  const notesPath = join2(dir, "release-notes.md");
-  const contextPath = join2(dir, "release-notes.json");
+  const notesPath = join(dir, "release-notes.md");
+  const contextPath = join(dir, "release-notes.json");
   writeFileSync(notesPath, plan.markdown);
   writeFileSync(contextPath, `${JSON.stringify(releaseContext(plan, config2), null, 2)}
 `);
   const changelog = getInput("changelog");
   if (changelog) {
-    const file2 = join2(workspace, changelog);
-    const existing = readOptional(file2);
-    writeFileSync(file2, prependSection(existing, plan.markdown, plan.version));
+    const current = await readLocalFile(workspace, changelog);
+    if (current.kind === "refused") throw new Error(`changelog: ${current.message}`);
+    const existing = current.kind === "text" ? current.text : void 0;
+    writeFileSync(
+      join(workspace, changelog),
+      prependSection(existing, plan.markdown, plan.version)
+    );
   }
   setOutput("version", plan.version);
   setOutput("tag", plan.tag);
@@ -70711,14 +70773,6 @@ async function writeOutputs(plan, config2, workspace) {
   setOutput("context-path", contextPath);
   setOutput("patch-notes", plan.patchNotes);
   setOutput("enhancement-notes", plan.enhancementNotes);
-}
-function readOptional(file2) {
-  try {
-    return readFileSync2(file2, "utf8");
-  } catch (error63) {
-    if (error63.code === "ENOENT") return void 0;
-    throw error63;
-  }
 }
 main().catch((error63) => {
   if (error63 instanceof ReleaseInputError || error63 instanceof GitError)

@@ -26384,7 +26384,7 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse6(src, reviver, options2) {
+    function parse7(src, reviver, options2) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -26425,7 +26425,7 @@ var require_public_api = __commonJS({
         return value.toString(options2);
       return new Document.Document(value, _replacer, options2).toString(options2);
     }
-    exports2.parse = parse6;
+    exports2.parse = parse7;
     exports2.parseAllDocuments = parseAllDocuments;
     exports2.parseDocument = parseDocument2;
     exports2.stringify = stringify;
@@ -29022,7 +29022,7 @@ var require_luxon = __commonJS({
         }, zone || mergedZone, next];
       }, [{}, null, 1]).slice(0, 2);
     }
-    function parse6(s3, ...patterns) {
+    function parse7(s3, ...patterns) {
       if (s3 == null) {
         return [null, null];
       }
@@ -29165,26 +29165,26 @@ var require_luxon = __commonJS({
     var extractISOOrdinalDateAndTime2 = combineExtractors2(extractISOOrdinalData2, extractISOTime2, extractISOOffset2, extractIANAZone2);
     var extractISOTimeAndOffset2 = combineExtractors2(extractISOTime2, extractISOOffset2, extractIANAZone2);
     function parseISODate2(s3) {
-      return parse6(s3, [isoYmdWithTimeExtensionRegex2, extractISOYmdTimeAndOffset2], [isoWeekWithTimeExtensionRegex2, extractISOWeekTimeAndOffset2], [isoOrdinalWithTimeExtensionRegex2, extractISOOrdinalDateAndTime2], [isoTimeCombinedRegex2, extractISOTimeAndOffset2]);
+      return parse7(s3, [isoYmdWithTimeExtensionRegex2, extractISOYmdTimeAndOffset2], [isoWeekWithTimeExtensionRegex2, extractISOWeekTimeAndOffset2], [isoOrdinalWithTimeExtensionRegex2, extractISOOrdinalDateAndTime2], [isoTimeCombinedRegex2, extractISOTimeAndOffset2]);
     }
     function parseRFC2822Date2(s3) {
-      return parse6(preprocessRFC28222(s3), [rfc28222, extractRFC28222]);
+      return parse7(preprocessRFC28222(s3), [rfc28222, extractRFC28222]);
     }
     function parseHTTPDate2(s3) {
-      return parse6(s3, [rfc11232, extractRFC1123Or8502], [rfc8502, extractRFC1123Or8502], [ascii2, extractASCII2]);
+      return parse7(s3, [rfc11232, extractRFC1123Or8502], [rfc8502, extractRFC1123Or8502], [ascii2, extractASCII2]);
     }
     function parseISODuration2(s3) {
-      return parse6(s3, [isoDuration2, extractISODuration2]);
+      return parse7(s3, [isoDuration2, extractISODuration2]);
     }
     var extractISOTimeOnly2 = combineExtractors2(extractISOTime2);
     function parseISOTimeOnly2(s3) {
-      return parse6(s3, [isoTimeOnly2, extractISOTimeOnly2]);
+      return parse7(s3, [isoTimeOnly2, extractISOTimeOnly2]);
     }
     var sqlYmdWithTimeExtensionRegex2 = combineRegexes2(sqlYmdRegex2, sqlTimeExtensionRegex2);
     var sqlTimeCombinedRegex2 = combineRegexes2(sqlTimeRegex2);
     var extractISOTimeOffsetAndIANAZone2 = combineExtractors2(extractISOTime2, extractISOOffset2, extractIANAZone2);
     function parseSQL2(s3) {
-      return parse6(s3, [sqlYmdWithTimeExtensionRegex2, extractISOYmdTimeAndOffset2], [sqlTimeCombinedRegex2, extractISOTimeOffsetAndIANAZone2]);
+      return parse7(s3, [sqlYmdWithTimeExtensionRegex2, extractISOYmdTimeAndOffset2], [sqlTimeCombinedRegex2, extractISOTimeOffsetAndIANAZone2]);
     }
     var INVALID$22 = "Invalid Duration";
     var lowOrderMatrix2 = {
@@ -35679,8 +35679,8 @@ var require_CronFileParser = __commonJS({
        * @throws If file cannot be read
        */
       static parseFileSync(filePath) {
-        const { readFileSync: readFileSync3 } = __require("fs");
-        const data = readFileSync3(filePath, "utf8");
+        const { readFileSync: readFileSync2 } = __require("fs");
+        const data = readFileSync2(filePath, "utf8");
         return _CronFileParser.#parseContent(data);
       }
       /**
@@ -40755,8 +40755,8 @@ var require_lib2 = __commonJS({
 });
 
 // actions/sla-check/main.ts
-import { existsSync as existsSync3, readFileSync as readFileSync2, writeFileSync } from "node:fs";
-import { resolve as resolve2 } from "node:path";
+import { writeFileSync } from "node:fs";
+import { parse as parse6, resolve as resolve2 } from "node:path";
 
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";
@@ -49625,18 +49625,18 @@ var validateAsync = async (schema, value, _ctx) => {
   return result.issues.length === 0;
 };
 var _encode = (_Err) => {
-  const parse6 = _parse(_Err);
+  const parse7 = _parse(_Err);
   const fn = (schema, value, _ctx, _params) => {
     const ctx = _ctx ? { ..._ctx, direction: "backward" } : { direction: "backward" };
-    return parse6(schema, value, ctx, finalizeParams(fn, _params));
+    return parse7(schema, value, ctx, finalizeParams(fn, _params));
   };
   return fn;
 };
 var encode = /* @__PURE__ */ _encode($ZodRealError);
 var _decode = (_Err) => {
-  const parse6 = _parse(_Err);
+  const parse7 = _parse(_Err);
   const fn = (schema, value, _ctx, _params) => {
-    return parse6(schema, value, _ctx, finalizeParams(fn, _params));
+    return parse7(schema, value, _ctx, finalizeParams(fn, _params));
   };
   return fn;
 };
@@ -51131,7 +51131,7 @@ function capSize(inst, size) {
   if (!caps.length)
     return;
   const cap = Math.min(...caps.map((c) => c[0]));
-  const parse6 = inst._zod.parse;
+  const parse7 = inst._zod.parse;
   inst._zod.parse = (payload, ctx) => {
     const n2 = size(payload.value);
     if (n2 > cap && !ctx?.skipChecks && ctx?.direction !== "backward") {
@@ -51145,7 +51145,7 @@ function capSize(inst, size) {
         }
       }
     }
-    return parse6(payload, ctx);
+    return parse7(payload, ctx);
   };
 }
 var arraySize = (input2) => Array.isArray(input2) ? input2.length : -1;
@@ -68728,6 +68728,84 @@ function fromSlaCalendar(calendar) {
   };
 }
 
+// fs/local-file.ts
+import { constants as constants3 } from "node:fs";
+import { open as open3, realpath } from "node:fs/promises";
+import { isAbsolute, relative, resolve, sep } from "node:path";
+var MAX_LOCAL_FILE_BYTES = 32 * 1024 * 1024;
+function insideRoot(root, path) {
+  const full = resolve(root, path);
+  return isWithin(resolve(root), full) ? { ok: true, path: full } : { ok: false, message: `${path} is outside the repository (${root}); refused` };
+}
+async function readLocalFile(root, path, options2 = {}) {
+  const shown = options2.shownAs ?? path;
+  const inside = insideRoot(root, path);
+  if (!inside.ok) return { kind: "refused", path, message: inside.message.replace(path, shown) };
+  let real;
+  try {
+    real = await realpath(inside.path);
+  } catch (error63) {
+    if (isMissing(error63)) return { kind: "missing", path };
+    return { kind: "refused", path, message: `cannot read ${shown}: ${codeOf(error63)}` };
+  }
+  if (!isWithin(await realpath(root), real)) {
+    return { kind: "refused", path, message: `${shown} links outside the repository; refused` };
+  }
+  return readRegular(real, path, shown, options2.maxBytes ?? MAX_LOCAL_FILE_BYTES);
+}
+async function readRegular(real, path, shown, maxBytes) {
+  let handle;
+  try {
+    handle = await open3(real, constants3.O_RDONLY | constants3.O_NONBLOCK);
+  } catch (error63) {
+    if (isMissing(error63)) return { kind: "missing", path };
+    return { kind: "refused", path, message: `cannot read ${shown}: ${codeOf(error63)}` };
+  }
+  try {
+    const stats = await handle.stat();
+    if (!stats.isFile()) {
+      return {
+        kind: "refused",
+        path,
+        message: `${shown} is ${kindOf(stats)}, not a regular file; skipped`
+      };
+    }
+    if (stats.size > maxBytes) {
+      return {
+        kind: "refused",
+        path,
+        message: `${shown} is ${mib(stats.size)} MiB; Upkeep reads at most ${mib(maxBytes)} MiB here`
+      };
+    }
+    const buffer = Buffer.alloc(Math.min(stats.size, maxBytes));
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    return { kind: "text", text: buffer.subarray(0, bytesRead).toString("utf8"), path };
+  } finally {
+    await handle.close();
+  }
+}
+function isWithin(root, full) {
+  const rel = relative(root, full);
+  return rel === "" || rel !== ".." && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
+}
+function kindOf(stats) {
+  if (stats.isDirectory()) return "a directory";
+  if (stats.isFIFO()) return "a FIFO";
+  if (stats.isSocket()) return "a socket";
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return "a device";
+  return "a special file";
+}
+function isMissing(error63) {
+  const code = error63.code;
+  return code === "ENOENT" || code === "ENOTDIR";
+}
+function codeOf(error63) {
+  return error63.code ?? error63.message;
+}
+function mib(bytes) {
+  return (bytes / 1024 / 1024).toFixed(1).replace(/\.0$/, "");
+}
+
 // core/tracking/markers.ts
 var SAFE_VALUE = /[^\w.:@/+=-]/g;
 function markerValue(value) {
@@ -69953,7 +70031,11 @@ var CONFIG_BUDGET = {
   /** Alias nodes (`*name`) in the file. */
   maxAliases: 64,
   /** Nested mappings and sequences. */
-  maxDepth: 32
+  maxDepth: 32,
+  /** One line; real lines (even long patterns) stay far below. */
+  maxLineBytes: 16 * 1024,
+  /** Open flow brackets (`[`, `{`) counted before parsing, quotes ignored: the parser recurses. */
+  maxOpenBrackets: 256
 };
 function validateLocated(value, file2, yaml) {
   const result = validateConfigObject(value, file2);
@@ -69985,8 +70067,16 @@ function readConfigYaml(text, file2 = CONFIG_PATH) {
       `the file is ${kib(bytes)} KiB; Upkeep reads config files up to ${kib(CONFIG_BUDGET.maxBytes)} KiB`
     );
   }
+  const shapeProblem = checkRawShape(text, file2);
+  if (shapeProblem) return { ok: false, problems: [shapeProblem] };
   const lines = new import_yaml.LineCounter();
-  const doc = (0, import_yaml.parseDocument)(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
+  let doc;
+  try {
+    doc = (0, import_yaml.parseDocument)(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
+  } catch (error63) {
+    if (!(error63 instanceof RangeError)) throw error63;
+    return fail(file2, "the YAML nests too deeply to read; write one mapping or list item per line");
+  }
   if (doc.errors.length > 0) {
     return {
       ok: false,
@@ -70007,6 +70097,41 @@ function readConfigYaml(text, file2 = CONFIG_PATH) {
   } catch (error63) {
     return fail(file2, `YAML aliases expand too far: ${firstLine(error63.message)}`);
   }
+}
+function checkRawShape(text, file2) {
+  let line = 1;
+  let lineStart = 0;
+  let open4 = 0;
+  for (let index = 0; index <= text.length; index++) {
+    const char = text.charCodeAt(index);
+    if (index === text.length || char === 10) {
+      if (index - lineStart > CONFIG_BUDGET.maxLineBytes) {
+        return {
+          file: file2,
+          path: "",
+          line,
+          column: 1,
+          message: `line ${line} is longer than ${kib(CONFIG_BUDGET.maxLineBytes)} KiB`
+        };
+      }
+      line++;
+      lineStart = index + 1;
+    } else if (char === 91 || char === 123) {
+      if (++open4 > CONFIG_BUDGET.maxOpenBrackets) {
+        const column = index - lineStart + 1;
+        return {
+          file: file2,
+          path: "",
+          line,
+          column,
+          message: `nested deeper than ${CONFIG_BUDGET.maxDepth} levels`
+        };
+      }
+    } else if ((char === 93 || char === 125) && open4 > 0) {
+      open4--;
+    }
+  }
+  return void 0;
 }
 function checkShape(doc, file2, lines) {
   let aliases = 0;
@@ -70117,83 +70242,8 @@ function firstLine(message) {
   return message.split("\n")[0] ?? message;
 }
 
-// fs/local-file.ts
-import { constants as constants3 } from "node:fs";
-import { open as open3, realpath } from "node:fs/promises";
-import { isAbsolute, relative, resolve, sep } from "node:path";
-var MAX_LOCAL_FILE_BYTES = 32 * 1024 * 1024;
-function insideRoot(root, path) {
-  const full = resolve(root, path);
-  return isWithin(resolve(root), full) ? { ok: true, path: full } : { ok: false, message: `${path} is outside the repository (${root}); refused` };
-}
-async function readLocalFile(root, path, options2 = {}) {
-  const shown = options2.shownAs ?? path;
-  const inside = insideRoot(root, path);
-  if (!inside.ok) return { kind: "refused", path, message: inside.message.replace(path, shown) };
-  let real;
-  try {
-    real = await realpath(inside.path);
-  } catch (error63) {
-    if (isMissing(error63)) return { kind: "missing", path };
-    return { kind: "refused", path, message: `cannot read ${shown}: ${codeOf(error63)}` };
-  }
-  if (!isWithin(await realpath(root), real)) {
-    return { kind: "refused", path, message: `${shown} links outside the repository; refused` };
-  }
-  return readRegular(real, path, shown, options2.maxBytes ?? MAX_LOCAL_FILE_BYTES);
-}
-async function readRegular(real, path, shown, maxBytes) {
-  let handle;
-  try {
-    handle = await open3(real, constants3.O_RDONLY | constants3.O_NONBLOCK);
-  } catch (error63) {
-    if (isMissing(error63)) return { kind: "missing", path };
-    return { kind: "refused", path, message: `cannot read ${shown}: ${codeOf(error63)}` };
-  }
-  try {
-    const stats = await handle.stat();
-    if (!stats.isFile()) {
-      return {
-        kind: "refused",
-        path,
-        message: `${shown} is ${kindOf(stats)}, not a regular file; skipped`
-      };
-    }
-    if (stats.size > maxBytes) {
-      return {
-        kind: "refused",
-        path,
-        message: `${shown} is ${mib(stats.size)} MiB; Upkeep reads at most ${mib(maxBytes)} MiB here`
-      };
-    }
-    const buffer = Buffer.alloc(Math.min(stats.size, maxBytes));
-    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-    return { kind: "text", text: buffer.subarray(0, bytesRead).toString("utf8"), path };
-  } finally {
-    await handle.close();
-  }
-}
-function isWithin(root, full) {
-  const rel = relative(root, full);
-  return rel === "" || rel !== ".." && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
-}
-function kindOf(stats) {
-  if (stats.isDirectory()) return "a directory";
-  if (stats.isFIFO()) return "a FIFO";
-  if (stats.isSocket()) return "a socket";
-  if (stats.isCharacterDevice() || stats.isBlockDevice()) return "a device";
-  return "a special file";
-}
-function isMissing(error63) {
-  const code = error63.code;
-  return code === "ENOENT" || code === "ENOTDIR";
-}
-function codeOf(error63) {
-  return error63.code ?? error63.message;
-}
-function mib(bytes) {
-  return (bytes / 1024 / 1024).toFixed(1).replace(/\.0$/, "");
-}
+// github/upkeep-config.ts
+import { createHash } from "node:crypto";
 
 // core/config/extends.ts
 var MAX_EXTENDS_DEPTH = 3;
@@ -70252,12 +70302,13 @@ async function loadUpkeepConfig(sources) {
   const chain = await followExtends(start, sources, notes);
   if (!chain.ok) return { ok: false, config: defaultConfig(), problems: chain.problems, notes };
   const own2 = chain.layers[0];
+  if (chain.layers.length === 1) return { ok: true, config: own2.config, found: true, notes };
   const merged = chain.layers.reduceRight(
     (base, layer) => mergeConfigValues(base, layer.value),
     {}
   );
   delete merged._extends;
-  const result = chain.layers.length === 1 ? validateLocated(merged, own2.file, own2.yaml) : validateConfigObject(merged, own2.file);
+  const result = validateConfigObject(merged, own2.file);
   if (result.ok) return { ok: true, config: result.config, found: true, notes };
   const problems = result.problems.map(
     (problem) => problem.line === void 0 ? withoutContent(problem) : problem
@@ -70310,17 +70361,27 @@ async function followExtends(start, sources, notes) {
   }
   return { ok: true, layers };
 }
+var layerCache = /* @__PURE__ */ new Map();
+var MAX_CACHED = 200;
 function readLayer(source) {
+  const key = `${source.inherited}\0${source.file}\0${createHash("sha256").update(source.text).digest("hex")}`;
+  let result = layerCache.get(key);
+  if (!result) {
+    result = parseLayer(source);
+    if (layerCache.size >= MAX_CACHED) layerCache.clear();
+    layerCache.set(key, result);
+  }
+  return result;
+}
+function parseLayer(source) {
   const hide2 = (problems) => source.inherited ? problems.map(withoutContent) : problems;
   const yaml = readConfigYaml(source.text, source.file);
   if (!yaml.ok) return { ok: false, problems: hide2(yaml.problems) };
   const value = yaml.value ?? {};
   const alone = validateLocated(value, source.file, yaml);
   if (!alone.ok) return { ok: false, problems: hide2(alone.problems) };
-  return {
-    ok: true,
-    layer: { value, file: source.file, inherited: source.inherited, yaml }
-  };
+  const { file: file2, inherited } = source;
+  return { ok: true, layer: { value, file: file2, inherited, yaml, config: alone.config } };
 }
 function locateExtends(layer) {
   return {
@@ -75467,11 +75528,15 @@ function currentTime(input2) {
   if (!Number.isFinite(at2)) throw new Error(`input now must be an ISO 8601 time, got "${input2}"`);
   return at2;
 }
-function readPrevious(path) {
-  if (!path || !existsSync3(path)) return void 0;
+async function readPrevious(path) {
+  if (!path) return void 0;
+  const file2 = await readLocalFile(parse6(path).root, path);
+  if (file2.kind === "missing") return void 0;
   try {
-    const report = JSON.parse(readFileSync2(path, "utf8"));
-    if (report.version === 1 && Array.isArray(report.issues)) return report;
+    if (file2.kind === "text") {
+      const report = JSON.parse(file2.text);
+      if (report.version === 1 && Array.isArray(report.issues)) return report;
+    }
   } catch {
   }
   warning(`${path} is not a previous SLA report; reading every issue this run`);
@@ -75498,7 +75563,7 @@ async function main() {
   const previousPath = getInput("previous-report");
   const report = await sweepRepository(run, {
     now: now2,
-    previous: readPrevious(previousPath ? resolve2(workspace, previousPath) : ""),
+    previous: await readPrevious(previousPath ? resolve2(workspace, previousPath) : ""),
     maxReads: wholeNumber("max-reads", 300),
     periodStart: periodStart(getInput("period") || "month", now2, config2.timezone)
   });
