@@ -49,7 +49,7 @@ const cases: [string, string][] = [
   ["compact mappings on one line", ": ".repeat(120 * 1024)],
   ["compact mappings, 8 KiB lines", fill(() => ": ".repeat(4000))],
   ["dashes, 8 KiB lines", fill(() => "- ".repeat(4000))],
-  ["flow nesting with quoted closers", `a: ${'["]", '.repeat(40_000)}`],
+  ["flow nesting with quoted closers", `a: ${'["]",\n'.repeat(40_000)}`],
   ["over the size budget (300 KiB)", `a: ${"x".repeat(300 * 1024)}`],
 ];
 

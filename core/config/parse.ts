@@ -14,6 +14,7 @@ import {
 } from "yaml";
 import type { z } from "zod";
 import type { ConfigProblem } from "./errors.ts";
+import { checkRawShape } from "./raw-shape.ts";
 import { type UpkeepConfig, upkeepConfigSchema } from "./schema.ts";
 
 export const CONFIG_PATH = ".github/upkeep.yml";
@@ -93,7 +94,7 @@ export function readConfigYaml(text: string, file = CONFIG_PATH): ConfigYaml {
       `the file is ${kib(bytes)} KiB; Upkeep reads config files up to ${kib(CONFIG_BUDGET.maxBytes)} KiB`,
     );
   }
-  const shapeProblem = checkRawShape(text, file);
+  const shapeProblem = rawShapeProblem(text, file);
   if (shapeProblem) return { ok: false, problems: [shapeProblem] };
   const lines = new LineCounter();
   // uniqueKeys is quadratic in the keys of one mapping; duplicates are checked below in one pass.
@@ -130,44 +131,14 @@ export function readConfigYaml(text: string, file = CONFIG_PATH): ConfigYaml {
   }
 }
 
-/**
- * One pass over the raw text before the parser sees it: the parser recurses per nesting level and
- * per compact collection on a line, so very long lines and deep flow nesting are refused here.
- */
-function checkRawShape(text: string, file: string): ConfigProblem | undefined {
-  let line = 1;
-  let lineStart = 0;
-  let open = 0;
-  for (let index = 0; index <= text.length; index++) {
-    const char = text.charCodeAt(index);
-    if (index === text.length || char === 10) {
-      if (index - lineStart > CONFIG_BUDGET.maxLineBytes) {
-        return {
-          file,
-          path: "",
-          line,
-          column: 1,
-          message: `line ${line} is longer than ${kib(CONFIG_BUDGET.maxLineBytes)} KiB`,
-        };
-      }
-      line++;
-      lineStart = index + 1;
-    } else if (char === 91 || char === 123) {
-      if (++open > CONFIG_BUDGET.maxOpenBrackets) {
-        const column = index - lineStart + 1;
-        return {
-          file,
-          path: "",
-          line,
-          column,
-          message: `nested deeper than ${CONFIG_BUDGET.maxDepth} levels`,
-        };
-      }
-    } else if ((char === 93 || char === 125) && open > 0) {
-      open--;
-    }
-  }
-  return undefined;
+function rawShapeProblem(text: string, file: string): ConfigProblem | undefined {
+  const found = checkRawShape(text, CONFIG_BUDGET);
+  if (!found) return undefined;
+  const message =
+    found.kind === "line"
+      ? `line ${found.line} is longer than ${kib(CONFIG_BUDGET.maxLineBytes)} KiB`
+      : `nested deeper than ${CONFIG_BUDGET.maxDepth} levels`;
+  return { file, path: "", line: found.line, column: found.column, message };
 }
 
 /** One pass over the tree: alias count, nesting depth and duplicate keys. */
