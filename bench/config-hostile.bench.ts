@@ -7,7 +7,7 @@ const RUNS = 5;
 function fill(line: (index: number) => string): string {
   const lines: string[] = [];
   let size = 0;
-  for (let index = 0; ; index++) {
+  for (let index = 0; index < CONFIG_BUDGET.maxLines - 2; index++) {
     const next = line(index);
     if (size + next.length + 1 > CONFIG_BUDGET.maxBytes - 64) break;
     lines.push(next);
@@ -42,10 +42,15 @@ const cases: [string, string][] = [
   ["unknown keys at the top level", fill((index) => `k${index}: 1`)],
   ["unknown keys in one section", `triage:\n${fill((index) => `  k${index}: 1`)}`],
   ["anchors on every value", fill((index) => `k${index}: &a${index} 1`)],
+  ["5k lines of 50-byte flow lists", fill((index) => `k${index}: [${"a, ".repeat(15)}b]`)],
+  [
+    "over the line budget (27k lines)",
+    Array.from({ length: 27_000 }, (_, i) => `k${i}: 1`).join("\n"),
+  ],
   ["duplicate key at the end", `${fill((index) => `k${index}: 1`)}\nk0: 2`],
   ["flow nesting past the stack", `a: ${"[".repeat(100_000)}${"]".repeat(100_000)}`],
   ["block nesting", fill((index) => `${" ".repeat(index % 2000)}k:`)],
-  ["one flow sequence of 130k items", `a: [${fill(() => "1,")}1]`],
+  ["a flow sequence over 5k lines", `a: [${fill(() => "1,")}1]`],
   ["compact mappings on one line", ": ".repeat(120 * 1024)],
   ["compact mappings, 8 KiB lines", fill(() => ": ".repeat(4000))],
   ["dashes, 8 KiB lines", fill(() => "- ".repeat(4000))],

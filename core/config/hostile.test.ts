@@ -10,11 +10,15 @@ function problemsOf(text: string) {
   return result.problems;
 }
 
-/** Lines of `line(i)` until the text is just under the size budget. */
+/** Lines of `line(i)` until the text is just under the size or line budget. */
 function fillBudget(line: (index: number) => string): string {
   const lines: string[] = [];
   let size = 0;
-  for (let index = 0; size < CONFIG_BUDGET.maxBytes - 64; index++) {
+  for (
+    let index = 0;
+    size < CONFIG_BUDGET.maxBytes - 64 && index < CONFIG_BUDGET.maxLines - 2;
+    index++
+  ) {
     const next = line(index);
     lines.push(next);
     size += next.length + 1;
@@ -80,7 +84,7 @@ describe("config budgets", () => {
     const problems = problemsOf(fillBudget((index) => `k${index}: 1`));
     expect(problems).toHaveLength(21);
     expect(problems[0]).toMatchObject({ path: "k0", line: 1 });
-    expect(problems[20]?.message).toMatch(/^\d{4,} more problem\(s\) not shown/);
+    expect(problems[20]?.message).toMatch(/^4978 more problem\(s\) not shown/);
   });
 
   it("refuses flow collections nested past the budget before the parser recurses into them", () => {
@@ -97,6 +101,14 @@ describe("config budgets", () => {
   it("turns compact collections that exhaust the parser's stack into a problem, not a crash", () => {
     const lines = Array.from({ length: 30 }, () => ": ".repeat(4000)).join("\n");
     expect(problemsOf(lines)[0]?.message).toMatch(/nests too deeply to read/);
+  });
+
+  it("refuses a file of more lines than the budget before parsing", () => {
+    const text = Array.from({ length: 6_000 }, (_, index) => `k${index}: 1`).join("\n");
+    expect(problemsOf(text)[0]).toMatchObject({
+      line: 5_000,
+      message: "more than 5000 lines; Upkeep reads config files up to that length",
+    });
   });
 
   it("refuses a line longer than the budget by its number", () => {

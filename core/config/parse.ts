@@ -27,6 +27,8 @@ export const CONFIG_BUDGET = {
   maxAliases: 64,
   /** Nested mappings and sequences. */
   maxDepth: 32,
+  /** Lines: a large real config has a few hundred; the parser's cost grows with the pairs. */
+  maxLines: 5_000,
   /** One line; real lines (even long patterns) stay far below. */
   maxLineBytes: 16 * 1024,
   /** Open flow brackets (`[`, `{`) counted before parsing, quotes ignored: the parser recurses. */
@@ -100,7 +102,13 @@ export function readConfigYaml(text: string, file = CONFIG_PATH): ConfigYaml {
   // uniqueKeys is quadratic in the keys of one mapping; duplicates are checked below in one pass.
   let doc: Document;
   try {
-    doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
+    // logLevel "error": yaml's warnings quote the text (a collection key) into the process log.
+    doc = parseDocument(text, {
+      lineCounter: lines,
+      prettyErrors: false,
+      uniqueKeys: false,
+      logLevel: "error",
+    });
   } catch (error) {
     // The parser recurses per compact collection; enough of them on each line exhaust the stack.
     if (!(error instanceof RangeError)) throw error;
@@ -135,9 +143,11 @@ function rawShapeProblem(text: string, file: string): ConfigProblem | undefined 
   const found = checkRawShape(text, CONFIG_BUDGET);
   if (!found) return undefined;
   const message =
-    found.kind === "line"
-      ? `line ${found.line} is longer than ${kib(CONFIG_BUDGET.maxLineBytes)} KiB`
-      : `nested deeper than ${CONFIG_BUDGET.maxDepth} levels`;
+    found.kind === "lines"
+      ? `more than ${CONFIG_BUDGET.maxLines} lines; Upkeep reads config files up to that length`
+      : found.kind === "line"
+        ? `line ${found.line} is longer than ${kib(CONFIG_BUDGET.maxLineBytes)} KiB`
+        : `nested deeper than ${CONFIG_BUDGET.maxDepth} levels`;
   return { file, path: "", line: found.line, column: found.column, message };
 }
 

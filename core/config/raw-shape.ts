@@ -4,11 +4,12 @@
 // such as '\[\d+\]' do not count; the count is an upper bound the parser then checks exactly.
 
 export interface RawShapeLimits {
+  maxLines: number;
   maxLineBytes: number;
   maxOpenBrackets: number;
 }
 
-export type RawShapeProblem = { line: number; column: number; kind: "line" | "nesting" };
+export type RawShapeProblem = { line: number; column: number; kind: "lines" | "line" | "nesting" };
 
 const NEWLINE = 10;
 const SPACE = 32;
@@ -31,6 +32,7 @@ export function checkRawShape(text: string, limits: RawShapeLimits): RawShapePro
     const char = index === text.length ? NEWLINE : text.charCodeAt(index);
     if (char === NEWLINE) {
       if (index - lineStart > limits.maxLineBytes) return { line, column: 1, kind: "line" };
+      if (line >= limits.maxLines && index < text.length) return { line, column: 1, kind: "lines" };
       line++;
       lineStart = index + 1;
       continue;
