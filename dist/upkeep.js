@@ -7403,6 +7403,66 @@ var require_dist = __commonJS({
   }
 });
 
+// core/config/raw-shape.ts
+function checkRawShape(text2, limits) {
+  let line = 1;
+  let lineStart = 0;
+  let open3 = 0;
+  let quote = 0;
+  for (let index = 0; index <= text2.length; index++) {
+    const char = index === text2.length ? NEWLINE : text2.charCodeAt(index);
+    if (char === NEWLINE) {
+      if (index - lineStart > limits.maxLineBytes) return { line, column: 1, kind: "line" };
+      if (line >= limits.maxLines && index < text2.length) return { line, column: 1, kind: "lines" };
+      line++;
+      lineStart = index + 1;
+      continue;
+    }
+    if (quote !== 0) {
+      quote = stillQuoted(text2, index, quote);
+      if (quote === DOUBLE && char === BACKSLASH && text2.charCodeAt(index + 1) !== NEWLINE) index++;
+      if (quote === -1) {
+        quote = SINGLE;
+        index++;
+      }
+      continue;
+    }
+    const startsToken = index === lineStart || TOKEN_BEFORE.has(text2.charCodeAt(index - 1));
+    if ((char === DOUBLE || char === SINGLE) && startsToken) quote = char;
+    else if (char === HASH && startsToken) index = endOfLine(text2, index) - 1;
+    else if (OPENERS.has(char) && ++open3 > limits.maxOpenBrackets) {
+      return { line, column: index - lineStart + 1, kind: "nesting" };
+    } else if (CLOSERS.has(char) && open3 > 0) open3--;
+  }
+  return void 0;
+}
+function stillQuoted(text2, index, quote) {
+  const char = text2.charCodeAt(index);
+  if (quote === SINGLE && char === SINGLE) return text2.charCodeAt(index + 1) === SINGLE ? -1 : 0;
+  if (quote === DOUBLE && char === DOUBLE) return 0;
+  return quote;
+}
+function endOfLine(text2, index) {
+  const end = text2.indexOf("\n", index);
+  return end === -1 ? text2.length : end;
+}
+var NEWLINE, SPACE, TAB, DOUBLE, SINGLE, HASH, BACKSLASH, OPENERS, CLOSERS, TOKEN_BEFORE;
+var init_raw_shape = __esm({
+  "core/config/raw-shape.ts"() {
+    "use strict";
+    NEWLINE = 10;
+    SPACE = 32;
+    TAB = 9;
+    DOUBLE = 34;
+    SINGLE = 39;
+    HASH = 35;
+    BACKSLASH = 92;
+    OPENERS = /* @__PURE__ */ new Set([91, 123]);
+    CLOSERS = /* @__PURE__ */ new Set([93, 125]);
+    TOKEN_BEFORE = /* @__PURE__ */ new Set([SPACE, TAB, NEWLINE, 44, 58, 91, 123]);
+  }
+});
+
 // node_modules/zod/v4/core/util.js
 var util_exports = {};
 __export(util_exports, {
@@ -37778,7 +37838,7 @@ var init_schema = __esm({
     upkeepConfigSchema = external_exports.strictObject({
       $schema: external_exports.string().optional().describe("Editor hint; ignored by Upkeep."),
       _extends: external_exports.string().optional().describe(
-        "Inherit settings from another repository's file (Probot convention), e.g. `.github`."
+        "Inherit the `.github/upkeep.yml` of another repository of the same owner: `name`, `owner/name` or `owner/name:.github/upkeep.yml`, e.g. `.github`."
       ),
       timezone: external_exports.string().default("UTC").describe("IANA time zone used to show due times to people, e.g. Europe/Berlin."),
       triage: triageConfigSchema,
@@ -37834,12 +37894,17 @@ function readConfigYaml(text2, file2 = CONFIG_PATH) {
       `the file is ${kib(bytes)} KiB; Upkeep reads config files up to ${kib(CONFIG_BUDGET.maxBytes)} KiB`
     );
   }
-  const shapeProblem = checkRawShape(text2, file2);
+  const shapeProblem = rawShapeProblem(text2, file2);
   if (shapeProblem) return { ok: false, problems: [shapeProblem] };
   const lines = new import_yaml.LineCounter();
   let doc;
   try {
-    doc = (0, import_yaml.parseDocument)(text2, { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
+    doc = (0, import_yaml.parseDocument)(text2, {
+      lineCounter: lines,
+      prettyErrors: false,
+      uniqueKeys: false,
+      logLevel: "error"
+    });
   } catch (error62) {
     if (!(error62 instanceof RangeError)) throw error62;
     return fail(file2, "the YAML nests too deeply to read; write one mapping or list item per line");
@@ -37865,40 +37930,11 @@ function readConfigYaml(text2, file2 = CONFIG_PATH) {
     return fail(file2, `YAML aliases expand too far: ${firstLine(error62.message)}`);
   }
 }
-function checkRawShape(text2, file2) {
-  let line = 1;
-  let lineStart = 0;
-  let open3 = 0;
-  for (let index = 0; index <= text2.length; index++) {
-    const char = text2.charCodeAt(index);
-    if (index === text2.length || char === 10) {
-      if (index - lineStart > CONFIG_BUDGET.maxLineBytes) {
-        return {
-          file: file2,
-          path: "",
-          line,
-          column: 1,
-          message: `line ${line} is longer than ${kib(CONFIG_BUDGET.maxLineBytes)} KiB`
-        };
-      }
-      line++;
-      lineStart = index + 1;
-    } else if (char === 91 || char === 123) {
-      if (++open3 > CONFIG_BUDGET.maxOpenBrackets) {
-        const column = index - lineStart + 1;
-        return {
-          file: file2,
-          path: "",
-          line,
-          column,
-          message: `nested deeper than ${CONFIG_BUDGET.maxDepth} levels`
-        };
-      }
-    } else if ((char === 93 || char === 125) && open3 > 0) {
-      open3--;
-    }
-  }
-  return void 0;
+function rawShapeProblem(text2, file2) {
+  const found = checkRawShape(text2, CONFIG_BUDGET);
+  if (!found) return void 0;
+  const message = found.kind === "lines" ? `more than ${CONFIG_BUDGET.maxLines} lines; Upkeep reads config files up to that length` : found.kind === "line" ? `line ${found.line} is longer than ${kib(CONFIG_BUDGET.maxLineBytes)} KiB` : `nested deeper than ${CONFIG_BUDGET.maxDepth} levels`;
+  return { file: file2, path: "", line: found.line, column: found.column, message };
 }
 function checkShape(doc, file2, lines) {
   let aliases = 0;
@@ -38013,6 +38049,7 @@ var init_parse3 = __esm({
   "core/config/parse.ts"() {
     "use strict";
     import_yaml = __toESM(require_dist(), 1);
+    init_raw_shape();
     init_schema();
     CONFIG_PATH = ".github/upkeep.yml";
     CONFIG_BUDGET = {
@@ -38022,6 +38059,8 @@ var init_parse3 = __esm({
       maxAliases: 64,
       /** Nested mappings and sequences. */
       maxDepth: 32,
+      /** Lines: a large real config has a few hundred; the parser's cost grows with the pairs. */
+      maxLines: 5e3,
       /** One line; real lines (even long patterns) stay far below. */
       maxLineBytes: 16 * 1024,
       /** Open flow brackets (`[`, `{`) counted before parsing, quotes ignored: the parser recurses. */
@@ -51909,7 +51948,7 @@ var require_ignore = __commonJS({
     }
     var UNDEFINED = void 0;
     var EMPTY = "";
-    var SPACE = " ";
+    var SPACE2 = " ";
     var ESCAPE = "\\";
     var REGEX_LITERAL_SPECIAL = /[.*+?()[\]{}^$|\\/]/;
     var BOM = "\uFEFF";
@@ -52043,7 +52082,7 @@ var require_ignore = __commonJS({
           const escaped = pattern[index + 1];
           if (escaped === SLASH && index + 2 === length) {
             out += hold(NEVER_MATCH);
-          } else if (escaped === "*" || escaped === "[" || escaped === SPACE) {
+          } else if (escaped === "*" || escaped === "[" || escaped === SPACE2) {
             out += pattern.slice(index, index + 2);
           } else {
             out += hold(
@@ -52089,8 +52128,8 @@ var require_ignore = __commonJS({
         //   ever starts again inside it -- `(\\+?) ` did, which made a long run
         //   quadratic.
         /(\\+)( ?)/g,
-        (_, run, space) => space ? run.slice(0, run.length - run.length % 2) + SPACE : run,
-        ESCAPE + SPACE
+        (_, run, space) => space ? run.slice(0, run.length - run.length % 2) + SPACE2 : run,
+        ESCAPE + SPACE2
       ],
       // git's wildmatch() reads a run of two or more asterisks as one globstar
       //   whenever the run fills a path segment: it starts the pattern or follows
@@ -52481,7 +52520,7 @@ var require_ignore = __commonJS({
           lineEnd--;
         }
         end = lineEnd;
-        while (body[end - 1] === SPACE) {
+        while (body[end - 1] === SPACE2) {
           end--;
         }
         if (!stripLineEnd || body[end - 1] !== "\n") {
@@ -52496,7 +52535,7 @@ var require_ignore = __commonJS({
       while (body[end - backslashes - 1] === ESCAPE) {
         backslashes++;
       }
-      return backslashes % 2 ? body.slice(0, end - 1) + SPACE : body.slice(0, end);
+      return backslashes % 2 ? body.slice(0, end - 1) + SPACE2 : body.slice(0, end);
     };
     var createRule = (pattern, mark, ignoreCase, stripLineEnd, stripBOM) => {
       let body = stripBOM && pattern[0] === BOM ? pattern.slice(1) : pattern;
@@ -52509,7 +52548,7 @@ var require_ignore = __commonJS({
         body = body.slice(1);
       }
       const last = body[body.length - 1];
-      if (last === SPACE || stripLineEnd && (last === "\r" || last === "\n")) {
+      if (last === SPACE2 || stripLineEnd && (last === "\r" || last === "\n")) {
         body = trimEnd(body, stripLineEnd);
       }
       if (!body || hasTrailingBackslash(body)) {

@@ -18318,7 +18318,7 @@ var require_eventsource_stream = __commonJS({
     var LF = 10;
     var CR = 13;
     var COLON = 58;
-    var SPACE = 32;
+    var SPACE2 = 32;
     var defaultMaxEventSize = buffer.kStringMaxLength;
     var DATA = Buffer.from("data");
     var EVENT = Buffer.from("event");
@@ -18510,7 +18510,7 @@ var require_eventsource_stream = __commonJS({
         if (colonPosition !== -1) {
           fieldLength = colonPosition;
           valueStart = colonPosition + 1;
-          if (line[valueStart] === SPACE) {
+          if (line[valueStart] === SPACE2) {
             ++valueStart;
           }
         }
@@ -64691,6 +64691,60 @@ function formatConfigProblem(problem) {
 // core/config/parse.ts
 var import_yaml2 = __toESM(require_dist(), 1);
 
+// core/config/raw-shape.ts
+var NEWLINE = 10;
+var SPACE = 32;
+var TAB = 9;
+var DOUBLE = 34;
+var SINGLE = 39;
+var HASH = 35;
+var BACKSLASH = 92;
+var OPENERS = /* @__PURE__ */ new Set([91, 123]);
+var CLOSERS = /* @__PURE__ */ new Set([93, 125]);
+var TOKEN_BEFORE = /* @__PURE__ */ new Set([SPACE, TAB, NEWLINE, 44, 58, 91, 123]);
+function checkRawShape(text, limits) {
+  let line = 1;
+  let lineStart = 0;
+  let open4 = 0;
+  let quote = 0;
+  for (let index = 0; index <= text.length; index++) {
+    const char = index === text.length ? NEWLINE : text.charCodeAt(index);
+    if (char === NEWLINE) {
+      if (index - lineStart > limits.maxLineBytes) return { line, column: 1, kind: "line" };
+      if (line >= limits.maxLines && index < text.length) return { line, column: 1, kind: "lines" };
+      line++;
+      lineStart = index + 1;
+      continue;
+    }
+    if (quote !== 0) {
+      quote = stillQuoted(text, index, quote);
+      if (quote === DOUBLE && char === BACKSLASH && text.charCodeAt(index + 1) !== NEWLINE) index++;
+      if (quote === -1) {
+        quote = SINGLE;
+        index++;
+      }
+      continue;
+    }
+    const startsToken = index === lineStart || TOKEN_BEFORE.has(text.charCodeAt(index - 1));
+    if ((char === DOUBLE || char === SINGLE) && startsToken) quote = char;
+    else if (char === HASH && startsToken) index = endOfLine(text, index) - 1;
+    else if (OPENERS.has(char) && ++open4 > limits.maxOpenBrackets) {
+      return { line, column: index - lineStart + 1, kind: "nesting" };
+    } else if (CLOSERS.has(char) && open4 > 0) open4--;
+  }
+  return void 0;
+}
+function stillQuoted(text, index, quote) {
+  const char = text.charCodeAt(index);
+  if (quote === SINGLE && char === SINGLE) return text.charCodeAt(index + 1) === SINGLE ? -1 : 0;
+  if (quote === DOUBLE && char === DOUBLE) return 0;
+  return quote;
+}
+function endOfLine(text, index) {
+  const end = text.indexOf("\n", index);
+  return end === -1 ? text.length : end;
+}
+
 // core/checkins/config.ts
 var import_cron_parser = __toESM(require_dist2(), 1);
 
@@ -65215,7 +65269,7 @@ var triageConfigSchema = external_exports.strictObject({
 var upkeepConfigSchema = external_exports.strictObject({
   $schema: external_exports.string().optional().describe("Editor hint; ignored by Upkeep."),
   _extends: external_exports.string().optional().describe(
-    "Inherit settings from another repository's file (Probot convention), e.g. `.github`."
+    "Inherit the `.github/upkeep.yml` of another repository of the same owner: `name`, `owner/name` or `owner/name:.github/upkeep.yml`, e.g. `.github`."
   ),
   timezone: external_exports.string().default("UTC").describe("IANA time zone used to show due times to people, e.g. Europe/Berlin."),
   triage: triageConfigSchema,
@@ -65259,6 +65313,8 @@ var CONFIG_BUDGET = {
   maxAliases: 64,
   /** Nested mappings and sequences. */
   maxDepth: 32,
+  /** Lines: a large real config has a few hundred; the parser's cost grows with the pairs. */
+  maxLines: 5e3,
   /** One line; real lines (even long patterns) stay far below. */
   maxLineBytes: 16 * 1024,
   /** Open flow brackets (`[`, `{`) counted before parsing, quotes ignored: the parser recurses. */
@@ -65294,12 +65350,17 @@ function readConfigYaml(text, file2 = CONFIG_PATH) {
       `the file is ${kib(bytes)} KiB; Upkeep reads config files up to ${kib(CONFIG_BUDGET.maxBytes)} KiB`
     );
   }
-  const shapeProblem = checkRawShape(text, file2);
+  const shapeProblem = rawShapeProblem(text, file2);
   if (shapeProblem) return { ok: false, problems: [shapeProblem] };
   const lines = new import_yaml2.LineCounter();
   let doc;
   try {
-    doc = (0, import_yaml2.parseDocument)(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
+    doc = (0, import_yaml2.parseDocument)(text, {
+      lineCounter: lines,
+      prettyErrors: false,
+      uniqueKeys: false,
+      logLevel: "error"
+    });
   } catch (error63) {
     if (!(error63 instanceof RangeError)) throw error63;
     return fail(file2, "the YAML nests too deeply to read; write one mapping or list item per line");
@@ -65325,40 +65386,11 @@ function readConfigYaml(text, file2 = CONFIG_PATH) {
     return fail(file2, `YAML aliases expand too far: ${firstLine2(error63.message)}`);
   }
 }
-function checkRawShape(text, file2) {
-  let line = 1;
-  let lineStart = 0;
-  let open4 = 0;
-  for (let index = 0; index <= text.length; index++) {
-    const char = text.charCodeAt(index);
-    if (index === text.length || char === 10) {
-      if (index - lineStart > CONFIG_BUDGET.maxLineBytes) {
-        return {
-          file: file2,
-          path: "",
-          line,
-          column: 1,
-          message: `line ${line} is longer than ${kib(CONFIG_BUDGET.maxLineBytes)} KiB`
-        };
-      }
-      line++;
-      lineStart = index + 1;
-    } else if (char === 91 || char === 123) {
-      if (++open4 > CONFIG_BUDGET.maxOpenBrackets) {
-        const column = index - lineStart + 1;
-        return {
-          file: file2,
-          path: "",
-          line,
-          column,
-          message: `nested deeper than ${CONFIG_BUDGET.maxDepth} levels`
-        };
-      }
-    } else if ((char === 93 || char === 125) && open4 > 0) {
-      open4--;
-    }
-  }
-  return void 0;
+function rawShapeProblem(text, file2) {
+  const found = checkRawShape(text, CONFIG_BUDGET);
+  if (!found) return void 0;
+  const message = found.kind === "lines" ? `more than ${CONFIG_BUDGET.maxLines} lines; Upkeep reads config files up to that length` : found.kind === "line" ? `line ${found.line} is longer than ${kib(CONFIG_BUDGET.maxLineBytes)} KiB` : `nested deeper than ${CONFIG_BUDGET.maxDepth} levels`;
+  return { file: file2, path: "", line: found.line, column: found.column, message };
 }
 function checkShape(doc, file2, lines) {
   let aliases = 0;
