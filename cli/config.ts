@@ -40,7 +40,7 @@ export async function loadLocalConfig(
   const loaded = await loadUpkeepConfig({
     repo,
     local: { text, file: options.shownAs ?? path },
-    readRepoFile: token && repo ? remoteReader(token, io.env) : undefined,
+    readRepoFile: token && repo ? forgiving(remoteReader(token, io.env), io) : undefined,
   });
   for (const note of loaded.notes) io.stderr(`upkeep: ${note}\n`);
   return loaded.ok ? { ok: true, config: loaded.config } : { ok: false, problems: loaded.problems };
@@ -62,6 +62,28 @@ async function repositoryOf(io: CliIo, root: string): Promise<ConfigRepo | undef
   if (named) return { owner: named[1]!, repo: named[2]! };
   const parsed = parseRepositoryUrl(await remoteUrl(root).catch(() => undefined));
   return parsed ? { owner: parsed.owner, repo: parsed.repo } : undefined;
+}
+
+/**
+ * For a local run GitHub is extra: when it cannot be reached or refuses (a CI token without access
+ * to the organisation's `.github`), say so and go on as if that file did not exist.
+ */
+function forgiving(
+  read: ReturnType<typeof remoteReader>,
+  io: CliIo,
+): ReturnType<typeof remoteReader> {
+  return async (repo) => {
+    try {
+      return await read(repo);
+    } catch (error) {
+      const status = (error as { status?: number }).status;
+      const why = status ? `GitHub answered ${status}` : (error as Error).message;
+      io.stderr(
+        `upkeep: cannot read ${repo.owner}/${repo.repo}:${CONFIG_PATH} (${why}); not used\n`,
+      );
+      return undefined;
+    }
+  };
 }
 
 function remoteReader(token: string, env: NodeJS.ProcessEnv) {

@@ -66,4 +66,31 @@ describe("config with _extends from the CLI", () => {
     expect(run.stderr).toContain("octo-org/broken-defaults:.github/upkeep.yml:1:11 at timezone");
     expect(run.stderr).not.toContain("Falcon");
   });
+
+  it("a token GitHub refuses costs a note, not the local run", async () => {
+    const local = await runUpkeep(["triage", ...title], {
+      cwd: mkdtempSync(join(tmpdir(), "upkeep-no-config-")),
+      env: { ...withToken(), GITHUB_TOKEN: "not-a-token" },
+    });
+    expect(local.exitCode).toBe(0);
+    expect(local.stderr).toContain(
+      "cannot read octo-org/.github:.github/upkeep.yml (GitHub answered 401); not used",
+    );
+  });
+
+  it("an alias bomb in the local file is exit 2 with its line", async () => {
+    const lines = ["a: &a [x, x, x, x, x, x, x, x, x]"];
+    for (let level = 1; level < 9; level++) {
+      const name = String.fromCharCode(97 + level);
+      lines.push(
+        `${name}: &${name} [${Array(9)
+          .fill(`*${String.fromCharCode(96 + level)}`)
+          .join(", ")}]`,
+      );
+    }
+    const root = checkout(`${lines.join("\n")}\n`);
+    const run = await runUpkeep(["config", "validate"], { cwd: root, env: { GITHUB_TOKEN: "" } });
+    expect(run.exitCode).toBe(2);
+    expect(run.stderr).toMatch(/^\.github\/upkeep\.yml:9:\d+: more than 64 YAML aliases/);
+  });
 });
