@@ -51863,7 +51863,7 @@ async function loadLocalConfig(io, path, options2 = {}) {
   const loaded = await loadUpkeepConfig({
     repo,
     local: { text: text2, file: options2.shownAs ?? path },
-    readRepoFile: token && repo ? remoteReader(token, io.env) : void 0
+    readRepoFile: token && repo ? forgiving(remoteReader(token, io.env), io) : void 0
   });
   for (const note of loaded.notes) io.stderr(`upkeep: ${note}
 `);
@@ -51882,6 +51882,21 @@ async function repositoryOf(io, root) {
   if (named) return { owner: named[1], repo: named[2] };
   const parsed = parseRepositoryUrl(await remoteUrl(root).catch(() => void 0));
   return parsed ? { owner: parsed.owner, repo: parsed.repo } : void 0;
+}
+function forgiving(read, io) {
+  return async (repo) => {
+    try {
+      return await read(repo);
+    } catch (error62) {
+      const status = error62.status;
+      const why = status ? `GitHub answered ${status}` : error62.message;
+      io.stderr(
+        `upkeep: cannot read ${repo.owner}/${repo.repo}:${CONFIG_PATH} (${why}); not used
+`
+      );
+      return void 0;
+    }
+  };
 }
 function remoteReader(token, env) {
   const client = createClient({ token, baseUrl: env.GITHUB_API_URL || void 0 });
