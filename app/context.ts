@@ -9,6 +9,7 @@ import type { GitHubPort } from "../github/port.ts";
 import { loadAppConfig } from "./config.ts";
 import type { ConfigReporter } from "./config-report.ts";
 import type { AppDeps, HandlerLog, UpkeepHandler } from "./handler.ts";
+import { loggableError } from "./loggable-error.ts";
 
 export interface AppShared extends AppDeps {
   reporter: ConfigReporter;
@@ -67,7 +68,7 @@ function configFor(
       try {
         await shared.reporter.reportInvalid(github, loaded.problems);
       } catch (error) {
-        log.error({ err: error }, "could not report the invalid config");
+        log.error({ err: loggableError(error) }, "could not report the invalid config");
       }
       return loaded.config;
     })();

@@ -16,7 +16,11 @@ export interface CliCommand {
   run(args: string[], io: CliIo): Promise<number>;
 }
 
-/** Exit codes shared by all commands. */
+/**
+ * Exit codes shared by all commands (README.md lists them): 0 clean; 1 findings over the
+ * threshold; 2 bad input or usage, with a message naming the file, field or line; 3 something
+ * could not be read or an internal error.
+ */
 export const EXIT = { ok: 0, findings: 1, usage: 2, incomplete: 3 } as const;
 
 export class UsageError extends Error {

@@ -66,6 +66,18 @@ export async function runCli(args: string[], io: CliIo): Promise<number> {
       io.stderr(`upkeep ${command.name}: ${error.message}\nUsage: ${command.usage}\n`);
       return EXIT.usage;
     }
-    throw error;
+    return internalError(command.name, error, io);
   }
+}
+
+/**
+ * Anything a command did not expect (GitHub down, a bug): one line naming the command, exit 3,
+ * so a CI step never mistakes a crash for "findings". UPKEEP_DEBUG=1 adds the stack.
+ */
+function internalError(name: string, error: unknown, io: CliIo): number {
+  const status = (error as { status?: number }).status;
+  const what = status === undefined ? "internal error" : `GitHub answered ${status}`;
+  io.stderr(`upkeep ${name}: ${what}: ${(error as Error).message ?? String(error)}\n`);
+  if (io.env.UPKEEP_DEBUG && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
+  return EXIT.incomplete;
 }

@@ -116,7 +116,9 @@ export async function loadOverrides(
   cwd: string,
   file: string,
 ): Promise<Map<string, EntryOverride>> {
-  const text = await readWorkingFile(cwd, file);
+  const text = await readWorkingFile(cwd, file).catch((error: Error) => {
+    throw new ReleaseInputError(error.message);
+  });
   if (text === undefined) return new Map();
   const result = parseOverrides(text, file);
   if (!result.ok)

@@ -1,6 +1,5 @@
 // Small facts about a local repository: where HEAD is, the remote's URL, a file's text at a ref.
-import { readFile } from "node:fs/promises";
-import { join } from "node:path";
+import { readLocalFile } from "../fs/local-file.ts";
 import { git, gitMaybe } from "./process.ts";
 
 export async function resolveRef(cwd: string, ref: string): Promise<string> {
@@ -11,14 +10,14 @@ export async function remoteUrl(cwd: string, remote = "origin"): Promise<string 
   return (await gitMaybe(cwd, ["remote", "get-url", remote]))?.trim() || undefined;
 }
 
-/** A file from the working tree (what the user sees and may have just edited). */
+/**
+ * A file from the working tree (what the user sees and may have just edited): a regular file
+ * inside `cwd`, or undefined when missing. Anything else (outside, a FIFO) throws with the reason.
+ */
 export async function readWorkingFile(cwd: string, path: string): Promise<string | undefined> {
-  try {
-    return await readFile(join(cwd, path), "utf8");
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
-    throw error;
-  }
+  const file = await readLocalFile(cwd, path);
+  if (file.kind === "refused") throw new Error(file.message);
+  return file.kind === "text" ? file.text : undefined;
 }
 
 export async function isRepository(cwd: string): Promise<boolean> {

@@ -1,20 +1,47 @@
 // HTTP(S) probe: status range, body keyword or JSON value, bounded redirects that stay on the same host.
 import type { ProbeConfig } from "../core/health/config.ts";
+import { probeEnvAllowed, redactSecrets } from "../core/health/redact.ts";
 import type { CheckResult } from "./result.ts";
 
 const MAX_BODY_BYTES = 1_000_000;
 
+export interface ProbeEnv {
+  env: NodeJS.ProcessEnv;
+  /** Variables header values may read (`env:NAME`); see core/health/redact.ts. */
+  allowlist: readonly string[];
+}
+
 export async function checkHttp(
   probe: NonNullable<ProbeConfig["http"]>,
   timeoutMs: number,
-  env: NodeJS.ProcessEnv,
+  probeEnv: ProbeEnv,
+): Promise<CheckResult> {
+  const headers = resolveHeaders(probe.headers, probeEnv);
+  if (typeof headers === "string") return { ok: false, latencyMs: 0, error: headers };
+  const result = await request(probe, timeoutMs, headers);
+  // A server may echo what it was sent (a JSON value, a redirect host): never pass secrets on.
+  if (!result.error) return result;
+  const { password } = new URL(probe.url);
+  const secrets = [...Object.values(headers), decodeURIComponent(password)];
+  return { ...result, error: redactSecrets(result.error, secrets) };
+}
+
+async function request(
+  probe: NonNullable<ProbeConfig["http"]>,
+  timeoutMs: number,
+  headers: Record<string, string>,
 ): Promise<CheckResult> {
   const started = performance.now();
   const elapsed = () => performance.now() - started;
   const signal = AbortSignal.timeout(timeoutMs);
-  const headers = resolveHeaders(probe.headers, env);
-  if (typeof headers === "string") return { ok: false, latencyMs: 0, error: headers };
   let url = new URL(probe.url);
+  // fetch refuses URLs with credentials; send them the way a browser would, as Basic auth.
+  if (url.username || url.password) {
+    const basic = `${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`;
+    headers = { authorization: `Basic ${Buffer.from(basic).toString("base64")}`, ...headers };
+    url.username = "";
+    url.password = "";
+  }
   try {
     for (let hop = 0; ; hop++) {
       const response = await fetch(url, {
@@ -76,15 +103,20 @@ export function statusMatches(status: number, ranges: string): boolean {
   });
 }
 
-/** "env:NAME" reads the variable, so workflows pass secrets through env and the config holds no secret. */
+/**
+ * "env:NAME" reads the variable, so workflows pass secrets through env and the config holds no
+ * secret. Only allowlisted names: the config must not be able to send INPUT_TOKEN anywhere.
+ */
 function resolveHeaders(
   headers: Record<string, string>,
-  env: NodeJS.ProcessEnv,
+  { env, allowlist }: ProbeEnv,
 ): Record<string, string> | string {
   const resolved: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers)) {
     if (value.startsWith("env:")) {
       const variable = value.slice(4);
+      if (!probeEnvAllowed(variable, allowlist))
+        return `header ${name} may not read environment variable ${variable}: allowed are ${allowlist.join(", ")} (the health-check action's probe-env input)`;
       const secret = env[variable];
       if (secret === undefined)
         return `header ${name} needs environment variable ${variable}, which is not set`;

@@ -62,12 +62,15 @@ describe("HTTP probe", () => {
 
   it("sends header secrets from the environment and says which variable is missing", async () => {
     const spec = probe({
-      http: { url: `${base}/auth`, headers: { Authorization: "env:STATUS_TOKEN" } },
+      http: { url: `${base}/auth`, headers: { Authorization: "env:UPKEEP_PROBE_STATUS_TOKEN" } },
     });
-    expect(await checkProbe(spec, { STATUS_TOKEN: "Bearer s3cret" })).toMatchObject({ ok: true });
+    expect(await checkProbe(spec, { UPKEEP_PROBE_STATUS_TOKEN: "Bearer s3cret" })).toMatchObject({
+      ok: true,
+    });
     expect(await checkProbe(spec, {})).toMatchObject({
       ok: false,
-      error: "header Authorization needs environment variable STATUS_TOKEN, which is not set",
+      error:
+        "header Authorization needs environment variable UPKEEP_PROBE_STATUS_TOKEN, which is not set",
     });
   });
 

@@ -74,7 +74,19 @@ export async function renderCliDoc(): Promise<string> {
     );
   }
   lines.push(
-    "Exit codes: 0 done, 1 findings or failed checks, 2 usage or config error, 3 incomplete (some input could not be read).",
+    "## Exit codes",
+    "",
+    "The same for every command:",
+    "",
+    "| Code | Meaning |",
+    "| --- | --- |",
+    "| 0 | clean: done, nothing over the threshold |",
+    "| 1 | findings over the threshold, failed checks, or nothing to draft (`rca draft`) |",
+    "| 2 | bad input or usage; the message names the file, field or line |",
+    "| 3 | something could not be read (GitHub, a file, git) or an internal error |",
+    "",
+    "Closing the output early (`upkeep … | head`) is a normal end. `UPKEEP_DEBUG=1` adds the stack",
+    "trace to an internal error.",
   );
   return `${lines.join("\n").trimEnd()}\n`;
 }

@@ -1,5 +1,6 @@
-// Our own rules for workflow YAML we ship, on top of actionlint: least-privilege `permissions:` and
-// no `${{ }}` expression inside a `run:` script (values reach scripts through `env:` instead).
+// Our own rules for workflow YAML we ship, on top of actionlint: least-privilege `permissions:`, no
+// `${{ }}` expression inside a `run:` script (values reach scripts through `env:` instead), and every
+// third-party action pinned by full commit SHA with its version as a comment (a tag can be moved).
 import {
   isMap,
   isPair,
@@ -46,9 +47,40 @@ export function checkWorkflowPolicy(file: string, text: string): PolicyProblem[]
       if (permissions !== undefined)
         checkPermissions(permissions, `job "${jobName}"`, false, report);
       checkRunScripts(job.value as YAMLMap, report);
+      checkPinned((job.value as YAMLMap).get("uses", true), report);
+      const steps = (job.value as YAMLMap).get("steps", true);
+      if (isSeq(steps))
+        for (const step of steps.items)
+          if (isMap(step)) checkPinned(step.get("uses", true), report);
     }
   }
   return problems;
+}
+
+/** Actions of this repository: users take them by release tag, which we publish ourselves. */
+const FIRST_PARTY = /^upkeep-dev\/upkeep\//;
+const FULL_SHA = /@[0-9a-f]{40}$/;
+
+function checkPinned(uses: unknown, report: Report): void {
+  if (!isScalar(uses) || typeof uses.value !== "string") return;
+  const target = uses.value.trim();
+  if (target.startsWith("./") || FIRST_PARTY.test(target)) return;
+  if (target.startsWith("docker://")) {
+    if (!/@sha256:[0-9a-f]{64}$/.test(target))
+      report(uses, `\`${target}\` is not pinned; use the image digest (@sha256:…)`);
+    return;
+  }
+  if (!FULL_SHA.test(target)) {
+    report(
+      uses,
+      `\`${target}\` is pinned by a movable ref; pin the full commit SHA with the version as a comment (\`@<sha> # v4.2.2\`)`,
+    );
+  } else if (!uses.comment?.trim()) {
+    report(
+      uses,
+      `\`${target}\` needs its version as a comment (\`# v4.2.2\`) for people and updaters`,
+    );
+  }
 }
 
 type Report = (node: unknown, message: string) => void;

@@ -2,6 +2,8 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import * as core from "@actions/core";
+import type { ProbeConfig } from "../../core/health/config.ts";
+import { parseProbeEnvList, probeEnvAllowed } from "../../core/health/redact.ts";
 import { formatPercent, latency, uptime } from "../../core/health/stats.ts";
 import { latencyChart, statusIcon } from "../../core/health/status.ts";
 import { systemClock } from "../../core/time/clock.ts";
@@ -21,12 +23,14 @@ async function main(): Promise<void> {
     return;
   }
   const probes = new Map(config.health.probes.map((probe) => [probe.name, probe]));
+  const allowlist = parseProbeEnvList(core.getInput("probe-env"));
+  maskProbeSecrets(config.health.probes, allowlist);
   const result = await runHealthCheck({
     port,
     health: config.health,
     triage: config.triage,
     clock: systemClock,
-    check: (name) => checkProbe(probes.get(name)!),
+    check: (name) => checkProbe(probes.get(name)!, process.env, allowlist),
   });
   const now = Date.now();
   const states = result.plan.probes;
@@ -84,6 +88,17 @@ async function main(): Promise<void> {
     .write();
   for (const probe of states.filter((state) => state.status !== "up")) {
     core.warning(`${probe.name} is ${probe.status}: ${probe.reason}`);
+  }
+}
+
+/** The runner masks these in every log line, whatever prints them. */
+function maskProbeSecrets(probes: readonly ProbeConfig[], allowlist: readonly string[]): void {
+  for (const probe of probes) {
+    for (const value of Object.values(probe.http?.headers ?? {})) {
+      const name = value.startsWith("env:") ? value.slice(4) : undefined;
+      const secret = name && probeEnvAllowed(name, allowlist) ? process.env[name] : undefined;
+      if (secret) core.setSecret(secret);
+    }
   }
 }
 

@@ -1,11 +1,12 @@
 // The release-notes action: plans the next release from the checkout's history, writes the notes
 // (Markdown and JSON context) and CHANGELOG.md, and creates or updates the GitHub release.
-import { readFileSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import * as core from "@actions/core";
 import { prependSection } from "../../core/release-notes/changelog-file.ts";
 import type { ReleaseNotesConfig } from "../../core/release-notes/config.ts";
 import { releaseContext } from "../../core/release-notes/release.ts";
+import { readLocalFile } from "../../fs/local-file.ts";
 import { loginsOf } from "../../git/commit-logins.ts";
 import { GitError } from "../../git/process.ts";
 import { bodiesFromGitHub } from "../../git/pull-request-bodies.ts";
@@ -85,9 +86,14 @@ async function writeOutputs(
   writeFileSync(contextPath, `${JSON.stringify(releaseContext(plan, config), null, 2)}\n`);
   const changelog = core.getInput("changelog");
   if (changelog) {
-    const file = join(workspace, changelog);
-    const existing = readOptional(file);
-    writeFileSync(file, prependSection(existing, plan.markdown, plan.version as string));
+    // The changelog must be a regular file of the checkout: never a path out of it, never a FIFO.
+    const current = await readLocalFile(workspace, changelog);
+    if (current.kind === "refused") throw new Error(`changelog: ${current.message}`);
+    const existing = current.kind === "text" ? current.text : undefined;
+    writeFileSync(
+      join(workspace, changelog),
+      prependSection(existing, plan.markdown, plan.version as string),
+    );
   }
   core.setOutput("version", plan.version);
   core.setOutput("tag", plan.tag);
@@ -95,15 +101,6 @@ async function writeOutputs(
   core.setOutput("context-path", contextPath);
   core.setOutput("patch-notes", plan.patchNotes);
   core.setOutput("enhancement-notes", plan.enhancementNotes);
-}
-
-function readOptional(file: string): string | undefined {
-  try {
-    return readFileSync(file, "utf8");
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
-    throw error;
-  }
 }
 
 main().catch((error: unknown) => {

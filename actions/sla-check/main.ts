@@ -1,7 +1,7 @@
 // The SLA check action: a scheduled sweep that keeps SLA labels, status comments and escalations
 // current for every open issue with a severity, and reports what it found.
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { resolve } from "node:path";
+import { writeFileSync } from "node:fs";
+import { parse, resolve } from "node:path";
 import * as core from "@actions/core";
 import { DateTime } from "luxon";
 import { formatConfigProblem } from "../../core/config/errors.ts";
@@ -10,6 +10,7 @@ import { sweepRepository } from "../../core/sla/sweep.ts";
 import { loadSlaSettings, newSlaRun } from "../../core/sla/sync.ts";
 import { parseDuration } from "../../core/time/duration.ts";
 import { resolverFrom } from "../../core/tracking/sla-calendars.ts";
+import { readLocalFile } from "../../fs/local-file.ts";
 import { sweepTracking } from "../../github/tracking/sweep.ts";
 import { loadActionConfig } from "../config.ts";
 import { actionGitHub } from "../github-port.ts";
@@ -46,11 +47,17 @@ function currentTime(input: string): number {
 }
 
 /** The previous report is only a hint: an unreadable one means "read everything". */
-function readPrevious(path: string): SweepReport | undefined {
-  if (!path || !existsSync(path)) return undefined;
+async function readPrevious(path: string): Promise<SweepReport | undefined> {
+  if (!path) return undefined;
+  // The workflow names this file (restored from a cache): it may be anywhere, but only a regular
+  // file is read, so a FIFO left in its place cannot hang the step.
+  const file = await readLocalFile(parse(path).root, path);
+  if (file.kind === "missing") return undefined;
   try {
-    const report = JSON.parse(readFileSync(path, "utf8")) as SweepReport;
-    if (report.version === 1 && Array.isArray(report.issues)) return report;
+    if (file.kind === "text") {
+      const report = JSON.parse(file.text) as SweepReport;
+      if (report.version === 1 && Array.isArray(report.issues)) return report;
+    }
   } catch {
     // fall through
   }
@@ -79,7 +86,7 @@ async function main(): Promise<void> {
   const previousPath = core.getInput("previous-report");
   const report = await sweepRepository(run, {
     now,
-    previous: readPrevious(previousPath ? resolve(workspace, previousPath) : ""),
+    previous: await readPrevious(previousPath ? resolve(workspace, previousPath) : ""),
     maxReads: wholeNumber("max-reads", 300),
     periodStart: periodStart(core.getInput("period") || "month", now, config.timezone),
   });

@@ -1,15 +1,14 @@
 // installation.created / installation_repositories.added: create the triage labels in every
 // repository Upkeep was given, using each repository's own config.
 
-import deepmerge from "deepmerge";
 import type { Context } from "probot";
-import { CONFIG_PATH, validateConfigObject } from "../../core/config/parse.ts";
-import { defaultConfig, type UpkeepConfig } from "../../core/config/schema.ts";
+import type { UpkeepConfig } from "../../core/config/schema.ts";
 import { createMissingLabels } from "../../core/triage/reconcile.ts";
 import { OctokitGitHub, type OctokitLike } from "../../github/octokit-port.ts";
-import type { RepoRef } from "../../github/port.ts";
-import { replaceArrays } from "../config.ts";
+import type { GitHubPort } from "../../github/port.ts";
+import { loadRepoConfig } from "../config.ts";
 import { defineHandler, type HandlerLog } from "../handler.ts";
+import { loggableError } from "../loggable-error.ts";
 
 export const installationLabelsHandler = defineHandler({
   name: "install-labels",
@@ -38,26 +37,16 @@ async function labelRepository(
 ) {
   const github = new OctokitGitHub(context.octokit as unknown as OctokitLike, repo);
   try {
-    const config = await repositoryConfig(context, repo);
+    const config = await repositoryConfig(context, github);
     const created = await createMissingLabels(github, config.triage);
     log.info({ repo, created }, "created triage labels");
   } catch (error) {
     // One repository failing (archived, removed meanwhile) must not stop the others.
-    log.error({ repo, err: error }, "could not create triage labels");
+    log.error({ repo, err: loggableError(error) }, "could not create triage labels");
   }
 }
 
-/**
- * The repository's config, read like every other event's (default branch, the organisation's
- * `.github` repository, `_extends`); a bad file is reported on the repository's first issue event.
- */
-async function repositoryConfig(context: Context, repo: RepoRef): Promise<UpkeepConfig> {
-  const { config } = await context.octokit.config.get({
-    ...repo,
-    path: CONFIG_PATH,
-    defaults: (configs) =>
-      deepmerge.all([{}, ...configs], replaceArrays) as (typeof configs)[number],
-  });
-  const result = validateConfigObject(config);
-  return result.ok ? result.config : defaultConfig();
+/** The repository's config, read like every other event's; a bad file is reported on its first issue event. */
+async function repositoryConfig(context: Context, github: GitHubPort): Promise<UpkeepConfig> {
+  return (await loadRepoConfig(context.octokit as unknown as OctokitLike, github)).config;
 }

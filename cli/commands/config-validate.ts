@@ -1,9 +1,7 @@
-// `upkeep config validate [file]`: checks .github/upkeep.yml the way every face will read it.
-import { resolve } from "node:path";
 import { formatConfigProblem } from "../../core/config/errors.ts";
-import { loadConfigFile } from "../../core/config/load-file.ts";
 import { CONFIG_PATH } from "../../core/config/parse.ts";
 import { type CliCommand, EXIT } from "../command.ts";
+import { loadLocalConfig } from "../config.ts";
 
 export const configValidateCommand: CliCommand = {
   name: "config validate",
@@ -11,13 +9,12 @@ export const configValidateCommand: CliCommand = {
   usage: `upkeep config validate [FILE]   (default ${CONFIG_PATH})`,
   async run(args, io) {
     const file = args[0] ?? CONFIG_PATH;
-    const result = await loadConfigFile(resolve(io.cwd, file), { required: true });
+    const result = await loadLocalConfig(io, file, { required: true });
     if (result.ok) {
       io.stdout(`${file}: valid\n`);
       return EXIT.ok;
     }
-    for (const problem of result.problems)
-      io.stderr(`${formatConfigProblem({ ...problem, file })}\n`);
-    return EXIT.findings;
+    for (const problem of result.problems) io.stderr(`${formatConfigProblem(problem)}\n`);
+    return EXIT.usage;
   },
 };

@@ -3,12 +3,12 @@
 import { statSync } from "node:fs";
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import { formatConfigProblem } from "../../core/config/errors.ts";
-import { loadConfigFile } from "../../core/config/load-file.ts";
 import { CONFIG_PATH } from "../../core/config/parse.ts";
 import { type CollectedPackages, collectPackages } from "../../core/deps/lockfiles/collect.ts";
 import { lockfileParsers, parserFor } from "../../core/deps/lockfiles/index.ts";
 import { MAX_LOCKFILE_BYTES } from "../../core/deps/lockfiles/limits.ts";
 import { type CliCommand, type CliIo, EXIT, UsageError } from "../command.ts";
+import { loadLocalConfig } from "../config.ts";
 
 interface ListArgs {
   target: string;
@@ -36,7 +36,10 @@ export const depsListCommand: CliCommand = {
     const target = resolve(io.cwd, options.target);
     if (!isDirectory(target)) return listOneLockfile(target, options, io);
     const configFile = options.config ? resolve(io.cwd, options.config) : join(target, CONFIG_PATH);
-    const loaded = await loadConfigFile(configFile, { required: options.config !== undefined });
+    const loaded = await loadLocalConfig(io, configFile, {
+      required: options.config !== undefined,
+      root: options.config ? undefined : target,
+    });
     if (!loaded.ok) {
       for (const problem of loaded.problems) io.stderr(`${formatConfigProblem(problem)}\n`);
       return EXIT.usage;

@@ -4,7 +4,6 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { formatConfigProblem } from "../../core/config/errors.ts";
-import { loadConfigFile } from "../../core/config/load-file.ts";
 import { CONFIG_PATH } from "../../core/config/parse.ts";
 import type { DepsConfig } from "../../core/deps/config.ts";
 import { renderTable, toJsonReport } from "../../core/deps/report.ts";
@@ -14,6 +13,7 @@ import { runSnyk } from "../../core/deps/snyk-run.ts";
 import { createClient } from "../../github/client.ts";
 import { OctokitGitHub } from "../../github/octokit-port.ts";
 import { type CliCommand, type CliIo, EXIT, UsageError } from "../command.ts";
+import { loadLocalConfig } from "../config.ts";
 
 declare const UPKEEP_VERSION: string | undefined;
 
@@ -59,7 +59,10 @@ export const depsScanCommand: CliCommand = {
     const configFile = options.config
       ? resolve(io.cwd, options.config)
       : join(repoRoot, CONFIG_PATH);
-    const loaded = await loadConfigFile(configFile, { required: options.config !== undefined });
+    const loaded = await loadLocalConfig(io, configFile, {
+      required: options.config !== undefined,
+      root: options.config ? undefined : repoRoot,
+    });
     if (!loaded.ok) {
       for (const problem of loaded.problems) io.stderr(`${formatConfigProblem(problem)}\n`);
       return EXIT.usage;

@@ -1,24 +1,25 @@
 // `upkeep rca draft`: prints the RCA body Upkeep would open for an incident, from GitHub (token)
 // or offline from one {"issue", "events", "comments"} object in GitHub's REST shapes.
-import { readFile } from "node:fs/promises";
-import { dirname, resolve } from "node:path";
+import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { formatConfigProblem } from "../../core/config/errors.ts";
-import { loadConfigFile } from "../../core/config/load-file.ts";
-import { CONFIG_PATH, parseConfigText } from "../../core/config/parse.ts";
-import { defaultConfig, type UpkeepConfig } from "../../core/config/schema.ts";
-import { buildCalendars, icsPaths } from "../../core/sla/policy.ts";
+import { CONFIG_PATH } from "../../core/config/parse.ts";
+import type { UpkeepConfig } from "../../core/config/schema.ts";
+import { buildCalendars } from "../../core/sla/policy.ts";
 import { parseIssuesFile } from "../../core/sla/rest-input.ts";
 import type { CalendarResolver } from "../../core/tracking/calendar.ts";
 import type { CustomTemplate } from "../../core/tracking/rca/body.ts";
 import { decideRca, type RcaDecision } from "../../core/tracking/rca/decide.ts";
 import { resolverFrom } from "../../core/tracking/sla-calendars.ts";
+import { readLocalFile } from "../../fs/local-file.ts";
 import { createClient } from "../../github/client.ts";
 import { OctokitGitHub, type OctokitLike } from "../../github/octokit-port.ts";
 import { slaCalendarsWithHolidays } from "../../github/tracking/calendars.ts";
 import { draftRca } from "../../github/tracking/rca.ts";
 import { trackingSettings } from "../../github/tracking/settings.ts";
 import { type CliCommand, type CliIo, EXIT, UsageError } from "../command.ts";
+import { configRoot, loadLocalConfig, loadRemoteConfig } from "../config.ts";
+import { readFlagFile, readIcsFiles, repositoryRootOf } from "../files.ts";
 
 const ISSUE_REF = /^([\w.-]+)\/([\w.-]+)#(\d+)$/;
 
@@ -88,11 +89,9 @@ async function fromGitHub(ref: string, configFile: string | undefined, io: CliIo
   if (configFile !== undefined) {
     config = (await localConfig(configFile, io))?.config ?? EXIT.usage;
   } else {
-    const text = await github.readFile(CONFIG_PATH);
-    const parsed =
-      text === undefined ? undefined : parseConfigText(text, `${owner}/${repo}:${CONFIG_PATH}`);
-    if (parsed && !parsed.ok) return printProblems(io, parsed.problems.map(formatConfigProblem));
-    config = parsed?.ok ? parsed.config : defaultConfig();
+    const parsed = await loadRemoteConfig(io, token, github.repo);
+    if (!parsed.ok) return printProblems(io, parsed.problems.map(formatConfigProblem));
+    config = parsed.config;
   }
   if (typeof config === "number") return config;
   const calendars = await slaCalendarsWithHolidays(github, config);
@@ -102,12 +101,7 @@ async function fromGitHub(ref: string, configFile: string | undefined, io: CliIo
 async function fromFile(file: string, configFile: string | undefined, io: CliIo) {
   const local = await localConfig(configFile, io);
   if (!local) return EXIT.usage;
-  let text: string;
-  try {
-    text = await readFile(resolve(io.cwd, file), "utf8");
-  } catch (error) {
-    throw new UsageError(`cannot read --issue-file ${file}: ${(error as Error).message}`);
-  }
+  const text = await readFlagFile(io, "--issue-file", file);
   const parsed = parseIssueFile(text, file);
   if (!parsed.ok) return printProblems(io, parsed.problems);
   const [snapshot] = parsed.snapshots;
@@ -118,7 +112,7 @@ async function fromFile(file: string, configFile: string | undefined, io: CliIo)
     events: snapshot!.events,
     comments: snapshot!.comments,
     config: config.tracking.rca,
-    ...trackingSettings(config, await localCalendars(config, root)),
+    ...trackingSettings(config, await localCalendars(config, root, io)),
     template: await localTemplate(config.tracking.rca.template, root),
     // Without author associations nobody's permission is known: any maintainer-looking reply counts.
     permissions: Object.keys(permissions).length > 0 ? permissions : undefined,
@@ -154,27 +148,24 @@ function parseIssueFile(text: string, file: string) {
 
 async function localConfig(configFile: string | undefined, io: CliIo) {
   const file = configFile ?? CONFIG_PATH;
-  const path = resolve(io.cwd, file);
-  const loaded = await loadConfigFile(path, { required: configFile !== undefined });
+  const loaded = await loadLocalConfig(io, file, { required: configFile !== undefined });
   if (!loaded.ok) {
-    printProblems(
-      io,
-      loaded.problems.map((problem) => formatConfigProblem({ ...problem, file })),
-    );
+    printProblems(io, loaded.problems.map(formatConfigProblem));
     return undefined;
   }
-  // A config under .github/ sits one level below the root its paths are relative to.
-  const root = dirname(path).endsWith(".github") ? resolve(dirname(path), "..") : io.cwd;
-  return { config: loaded.config, root };
+  return {
+    config: loaded.config,
+    root: repositoryRootOf(configRoot(resolve(io.cwd, file), io.cwd)),
+  };
 }
 
 /** The SLA calendars with their ICS holiday files, read relative to the repository root. */
-async function localCalendars(config: UpkeepConfig, root: string): Promise<CalendarResolver> {
-  const files: Record<string, string | undefined> = {};
-  for (const path of icsPaths(config.sla)) {
-    files[path] = await readFile(resolve(root, path), "utf8").catch(() => undefined);
-  }
-  return resolverFrom(buildCalendars(config.sla, files).calendars);
+async function localCalendars(
+  config: UpkeepConfig,
+  root: string,
+  io: CliIo,
+): Promise<CalendarResolver> {
+  return resolverFrom(buildCalendars(config.sla, await readIcsFiles(config, root, io)).calendars);
 }
 
 async function localTemplate(
@@ -182,8 +173,9 @@ async function localTemplate(
   root: string,
 ): Promise<CustomTemplate | undefined> {
   if (!path) return undefined;
-  const text = await readFile(resolve(root, path), "utf8").catch(() => undefined);
-  return { path, text };
+  const file = await readLocalFile(root, path);
+  if (file.kind === "refused") throw new UsageError(`tracking.rca.template: ${file.message}`);
+  return { path, text: file.kind === "text" ? file.text : undefined };
 }
 
 function print(decision: RcaDecision, json: boolean, io: CliIo): number {

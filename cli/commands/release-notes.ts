@@ -4,7 +4,6 @@ import { readFile, writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { formatConfigProblem } from "../../core/config/errors.ts";
-import { loadConfigFile } from "../../core/config/load-file.ts";
 import { CONFIG_PATH } from "../../core/config/parse.ts";
 import { prependSection } from "../../core/release-notes/changelog-file.ts";
 import type { GitCommit } from "../../core/release-notes/commit.ts";
@@ -25,6 +24,7 @@ import { isRepository } from "../../git/repository.ts";
 import { createClient } from "../../github/client.ts";
 import { OctokitGitHub } from "../../github/octokit-port.ts";
 import { type CliCommand, type CliIo, EXIT, UsageError } from "../command.ts";
+import { loadLocalConfig } from "../config.ts";
 
 const USAGE = `upkeep release-notes [--repo DIR] [--from REF] [--to REF] [--tag-prefix P] [--format markdown|json]
                             [--changelog FILE] [--notes changelog|patch|enhancement] [--prerelease CHANNEL]
@@ -71,7 +71,7 @@ export const releaseNotesCommand: CliCommand = {
       return EXIT.usage;
     }
     const config = await loadReleaseConfig(cwd, args, io);
-    if (!config) return EXIT.findings;
+    if (!config) return EXIT.usage;
     try {
       const file = args["pull-requests"];
       const fromFile = file ? await bodiesFromFile(resolve(io.cwd, file), file) : undefined;
@@ -82,7 +82,8 @@ export const releaseNotesCommand: CliCommand = {
       if (error instanceof PullRequestsFileError) throw new UsageError(error.message);
       if (error instanceof ReleaseInputError || error instanceof GitError) {
         io.stderr(`upkeep release-notes: ${error.message}\n`);
-        return EXIT.findings;
+        // A ref or overrides file the user gave is bad input; git itself failing is not.
+        return error instanceof ReleaseInputError ? EXIT.usage : EXIT.incomplete;
       }
       throw error;
     }
@@ -113,10 +114,11 @@ async function loadReleaseConfig(
   io: CliIo,
 ): Promise<ReleaseNotesConfig | undefined> {
   const file = args.config ?? CONFIG_PATH;
-  const result = await loadConfigFile(resolve(cwd, file), { required: args.config !== undefined });
+  const result = await loadLocalConfig({ ...io, cwd }, file, {
+    required: args.config !== undefined,
+  });
   if (!result.ok) {
-    for (const problem of result.problems)
-      io.stderr(`${formatConfigProblem({ ...problem, file })}\n`);
+    for (const problem of result.problems) io.stderr(`${formatConfigProblem(problem)}\n`);
     return undefined;
   }
   const config = result.config.releaseNotes;

@@ -1,11 +1,10 @@
 // `upkeep report`: the maintenance report for a period, from the API (with a token) or offline from
 // an issues file in the same shape as `upkeep sla --issues`.
-import { readFile, writeFile } from "node:fs/promises";
+import { writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { gatherReportInput } from "../../actions/maintenance-report/gather.ts";
 import { formatConfigProblem } from "../../core/config/errors.ts";
-import { loadConfigFile } from "../../core/config/load-file.ts";
 import { CONFIG_PATH } from "../../core/config/parse.ts";
 import type { ReportInput } from "../../core/report/input.ts";
 import { resolvePeriod } from "../../core/report/period.ts";
@@ -18,6 +17,8 @@ import { builtInCalendars } from "../../core/tracking/calendar.ts";
 import { createClient } from "../../github/client.ts";
 import { OctokitGitHub, type OctokitLike } from "../../github/octokit-port.ts";
 import { type CliCommand, EXIT, UsageError } from "../command.ts";
+import { loadLocalConfig } from "../config.ts";
+import { readFlagFile } from "../files.ts";
 
 const FORMATS = ["markdown", "html", "json"] as const;
 
@@ -32,7 +33,7 @@ export const reportCommand: CliCommand = {
     "  --repo reads GITHUB_TOKEN (or GH_TOKEN) and GITHUB_API_URL (default https://api.github.com)",
   async run(args, io) {
     const options = parseOptions(args);
-    const loaded = await loadConfigFile(resolve(io.cwd, options.config ?? CONFIG_PATH), {
+    const loaded = await loadLocalConfig(io, options.config ?? CONFIG_PATH, {
       required: options.config !== undefined,
     });
     if (!loaded.ok) {
@@ -63,9 +64,7 @@ export const reportCommand: CliCommand = {
       repository = options.repo;
     } else {
       const file = options.issues as string;
-      const text = await readFile(resolve(io.cwd, file), "utf8").catch((error: Error) => {
-        throw new UsageError(`cannot read --issues ${file}: ${error.message}`);
-      });
+      const text = await readFlagFile(io, "--issues", file);
       const parsed = parseIssuesFile(text, file);
       if (!parsed.ok) {
         for (const problem of parsed.problems) io.stderr(`${problem}\n`);

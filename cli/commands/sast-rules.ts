@@ -3,11 +3,11 @@
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { formatConfigProblem } from "../../core/config/errors.ts";
-import { loadConfigFile } from "../../core/config/load-file.ts";
 import { CONFIG_PATH } from "../../core/config/parse.ts";
 import { formatProblem } from "../../core/sast/finding.ts";
 import { loadAllRules } from "../../core/sast/scan/run-scan.ts";
-import { type CliCommand, UsageError } from "../command.ts";
+import { type CliCommand, EXIT, UsageError } from "../command.ts";
+import { loadLocalConfig } from "../config.ts";
 
 export const sastRulesCommand: CliCommand = {
   name: "sast rules",
@@ -31,10 +31,10 @@ export const sastRulesCommand: CliCommand = {
     if (format !== "table" && format !== "json")
       throw new UsageError(`--format must be table or json, not "${format}"`);
     const configFile = values.config ? resolve(io.cwd, values.config) : join(io.cwd, CONFIG_PATH);
-    const loaded = await loadConfigFile(configFile, { required: values.config !== undefined });
+    const loaded = await loadLocalConfig(io, configFile, { required: values.config !== undefined });
     if (!loaded.ok) {
       for (const problem of loaded.problems) io.stderr(`${formatConfigProblem(problem)}\n`);
-      return 2;
+      return EXIT.usage;
     }
     const extra = (values.rules ?? []).map((dir) => resolve(io.cwd, dir));
     const { rules, problems } = loadAllRules(io.cwd, loaded.config.sast, extra);

@@ -5,14 +5,14 @@ import { readFileSync, statSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { formatConfigProblem } from "../../core/config/errors.ts";
-import { loadConfigFile } from "../../core/config/load-file.ts";
 import { CONFIG_PATH } from "../../core/config/parse.ts";
 import { failingFindings, scanExitCode } from "../../core/sast/policy.ts";
 import { formatJson, formatTable } from "../../core/sast/report.ts";
 import { buildSastSarif } from "../../core/sast/sarif.ts";
 import { runScan } from "../../core/sast/scan/run-scan.ts";
 import { isFindingSeverity } from "../../core/sast/severity.ts";
-import { type CliCommand, UsageError } from "../command.ts";
+import { type CliCommand, EXIT, UsageError } from "../command.ts";
+import { loadLocalConfig } from "../config.ts";
 
 declare const UPKEEP_VERSION: string | undefined;
 
@@ -40,10 +40,13 @@ export const sastScanCommand: CliCommand = {
     const root = resolve(io.cwd, options.path);
     if (!isDirectory(root)) throw new UsageError(`${options.path}: not a directory`);
     const configFile = options.config ? resolve(io.cwd, options.config) : join(root, CONFIG_PATH);
-    const loaded = await loadConfigFile(configFile, { required: options.config !== undefined });
+    const loaded = await loadLocalConfig(io, configFile, {
+      required: options.config !== undefined,
+      root: options.config ? undefined : root,
+    });
     if (!loaded.ok) {
       for (const problem of loaded.problems) io.stderr(`${formatConfigProblem(problem)}\n`);
-      return 2;
+      return EXIT.usage;
     }
     const config = {
       ...loaded.config.sast,

@@ -1,19 +1,18 @@
 // `upkeep sla`: SLA state of issues, from a JSON export (--issues) or live from GitHub (--repo).
-import { readFile } from "node:fs/promises";
-import { dirname, resolve } from "node:path";
+import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { formatConfigProblem } from "../../core/config/errors.ts";
-import { loadConfigFile } from "../../core/config/load-file.ts";
-import { CONFIG_PATH, parseConfigText } from "../../core/config/parse.ts";
-import { defaultConfig, type UpkeepConfig } from "../../core/config/schema.ts";
+import { CONFIG_PATH } from "../../core/config/parse.ts";
 import { assessIssue, type SlaSettings } from "../../core/sla/plan.ts";
-import { buildCalendars, icsPaths, severityFromLabels } from "../../core/sla/policy.ts";
+import { buildCalendars, severityFromLabels } from "../../core/sla/policy.ts";
 import { formatTable, reportEntry, type SlaReportEntry } from "../../core/sla/report.ts";
 import { parseIssuesFile } from "../../core/sla/rest-input.ts";
 import { loadSlaSettings, newSlaRun, readSnapshot } from "../../core/sla/sync.ts";
 import { createClient } from "../../github/client.ts";
 import { OctokitGitHub, type OctokitLike } from "../../github/octokit-port.ts";
 import { type CliCommand, type CliIo, EXIT, UsageError } from "../command.ts";
+import { configRoot, loadLocalConfig, loadRemoteConfig } from "../config.ts";
+import { readFlagFile, readIcsFiles, repositoryRootOf } from "../files.ts";
 
 export const slaCommand: CliCommand = {
   name: "sla",
@@ -74,19 +73,10 @@ async function localSettings(
   io: CliIo,
 ): Promise<SlaSettings | number> {
   const file = configFile ?? CONFIG_PATH;
-  const path = resolve(io.cwd, file);
-  const loaded = await loadConfigFile(path, { required: configFile !== undefined });
-  if (!loaded.ok)
-    return printProblems(
-      io,
-      loaded.problems.map((problem) => formatConfigProblem({ ...problem, file })),
-    );
-  // A config under .github/ sits one level below the root its paths are relative to.
-  const root = dirname(path).endsWith(".github") ? resolve(dirname(path), "..") : io.cwd;
-  const files: Record<string, string | undefined> = {};
-  for (const ics of icsPaths(loaded.config.sla)) {
-    files[ics] = await readFile(resolve(root, ics), "utf8").catch(() => undefined);
-  }
+  const loaded = await loadLocalConfig(io, file, { required: configFile !== undefined });
+  if (!loaded.ok) return printProblems(io, loaded.problems.map(formatConfigProblem));
+  const root = repositoryRootOf(configRoot(resolve(io.cwd, file), io.cwd));
+  const files = await readIcsFiles(loaded.config, root, io);
   const { calendars, problems } = buildCalendars(loaded.config.sla, files, file);
   if (problems.length > 0) return printProblems(io, problems.map(formatConfigProblem));
   return { config: loaded.config, calendars };
@@ -95,12 +85,7 @@ async function localSettings(
 async function fromFile(file: string, configFile: string | undefined, now: number, io: CliIo) {
   const settings = await localSettings(configFile, io);
   if (typeof settings === "number") return settings;
-  let text: string;
-  try {
-    text = await readFile(resolve(io.cwd, file), "utf8");
-  } catch (error) {
-    throw new UsageError(`cannot read --issues ${file}: ${(error as Error).message}`);
-  }
+  const text = await readFlagFile(io, "--issues", file);
   const parsed = parseIssuesFile(text, file);
   if (!parsed.ok) return printProblems(io, parsed.problems);
   return parsed.snapshots.map((snapshot) =>
@@ -123,7 +108,7 @@ async function fromRepo(
   if (configFile !== undefined) {
     settings = await localSettings(configFile, io);
   } else {
-    settings = await remoteSettings(github, fullName, io);
+    settings = await remoteSettings(github, token, io);
   }
   if (typeof settings === "number") return settings;
   const run = newSlaRun(github, settings);
@@ -136,16 +121,10 @@ async function fromRepo(
   return entries.sort((a, b) => a.number - b.number);
 }
 
-async function remoteSettings(github: OctokitGitHub, fullName: string, io: CliIo) {
-  const text = await github.readFile(CONFIG_PATH);
-  let config: UpkeepConfig;
-  if (text === undefined) {
-    config = defaultConfig();
-  } else {
-    const parsed = parseConfigText(text, `${fullName}:${CONFIG_PATH}`);
-    if (!parsed.ok) return printProblems(io, parsed.problems.map(formatConfigProblem));
-    config = parsed.config;
-  }
+async function remoteSettings(github: OctokitGitHub, token: string, io: CliIo) {
+  const parsed = await loadRemoteConfig(io, token, github.repo);
+  if (!parsed.ok) return printProblems(io, parsed.problems.map(formatConfigProblem));
+  const config = parsed.config;
   const { settings, problems } = await loadSlaSettings(github, config);
   if (problems.length > 0) return printProblems(io, problems.map(formatConfigProblem));
   return settings;

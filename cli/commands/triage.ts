@@ -1,14 +1,12 @@
-// `upkeep triage`: shows which severity Upkeep would give an issue, and why, without GitHub.
-import { readFile } from "node:fs/promises";
-import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { chatCompletionsTransport } from "../../adapters/chat-completions.ts";
 import { formatConfigProblem } from "../../core/config/errors.ts";
-import { loadConfigFile } from "../../core/config/load-file.ts";
 import { CONFIG_PATH } from "../../core/config/parse.ts";
 import { decideSeverity } from "../../core/triage/decide.ts";
 import { consultModel, modelMayDecide } from "../../core/triage/model/consult.ts";
 import { type CliCommand, type CliIo, EXIT, UsageError } from "../command.ts";
+import { loadLocalConfig } from "../config.ts";
+import { readFlagFile } from "../files.ts";
 
 export const triageCommand: CliCommand = {
   name: "triage",
@@ -17,12 +15,11 @@ export const triageCommand: CliCommand = {
   async run(args, io) {
     const options = parseOptions(args);
     const configFile = options.config ?? CONFIG_PATH;
-    const loaded = await loadConfigFile(resolve(io.cwd, configFile), {
+    const loaded = await loadLocalConfig(io, configFile, {
       required: options.config !== undefined,
     });
     if (!loaded.ok) {
-      for (const problem of loaded.problems)
-        io.stderr(`${formatConfigProblem({ ...problem, file: configFile })}\n`);
+      for (const problem of loaded.problems) io.stderr(`${formatConfigProblem(problem)}\n`);
       return EXIT.usage;
     }
     const body = await readBody(options.bodyFile, io);
@@ -85,11 +82,7 @@ async function readBody(file: string, io: CliIo): Promise<string> {
     for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
     return Buffer.concat(chunks).toString("utf8");
   }
-  try {
-    return await readFile(resolve(io.cwd, file), "utf8");
-  } catch (error) {
-    throw new UsageError(`cannot read --body-file ${file}: ${(error as Error).message}`);
-  }
+  return readFlagFile(io, "--body-file", file);
 }
 
 /** The reason is written for Markdown; on a terminal drop the invisible mention guard. */

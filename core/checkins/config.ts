@@ -2,7 +2,7 @@
 // dependency reviews, backup restore tests, DR drills) that Upkeep opens as issues on a schedule.
 import { CronExpressionParser } from "cron-parser";
 import { z } from "zod";
-import { durationField } from "../config/fields.ts";
+import { durationField, repoPathField } from "../config/fields.ts";
 
 export const BUILT_IN_CHECKLISTS = [
   "monthly-health-review",
@@ -36,8 +36,7 @@ const checkinSchema = z
     every: everyField.optional(),
     cron: cronField.optional().describe("Five-field cron in the config's time zone."),
     start: z.iso.date({ error: "expected a date such as 2026-01-01" }).default("2026-01-01"),
-    checklist: z
-      .string()
+    checklist: repoPathField
       .default("monthly-health-review")
       .describe(
         `A built-in checklist (${BUILT_IN_CHECKLISTS.join(", ")}) or a path in the repository.`,

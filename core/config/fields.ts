@@ -20,3 +20,18 @@ export type Severity = z.infer<typeof severityField>;
 export const findingSeverityNames = ["critical", "high", "medium", "low"] as const;
 export const findingSeverityField = z.enum(findingSeverityNames);
 export type FindingSeverity = z.infer<typeof findingSeverityField>;
+
+/**
+ * A file of the repository named by the config (templates, calendars, checklists). Only a plain
+ * relative path: a config must not reach outside its repository, on disk or through the API.
+ */
+export const repoPathField = z.string().min(1).max(512).refine(isRepositoryPath, {
+  message: "expected a path inside the repository such as docs/rca.md (no leading /, no ..)",
+});
+
+export function isRepositoryPath(path: string): boolean {
+  if (path.startsWith("/") || path.includes("\\") || /^[A-Za-z]:/.test(path)) return false;
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is refused
+  if (/[\u0000-\u001f]/.test(path)) return false;
+  return path.split("/").every((segment) => segment !== "..");
+}

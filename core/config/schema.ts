@@ -17,7 +17,7 @@ export const upkeepConfigSchema = z
       .string()
       .optional()
       .describe(
-        "Inherit settings from another repository's file (Probot convention), e.g. `.github`.",
+        "Inherit the `.github/upkeep.yml` of another repository of the same owner: `name`, `owner/name` or `owner/name:.github/upkeep.yml`, e.g. `.github`.",
       ),
     timezone: z
       .string()

@@ -7,7 +7,10 @@ const statusRange = z.string().regex(/^\d{3}(-\d{3})?(,\d{3}(-\d{3})?)*$/, {
   message: 'expected status codes such as "200", "200-299" or "200,204"',
 });
 
-/** Header values may name an environment variable ("env:API_TOKEN") so secrets stay out of the file. */
+/**
+ * Header values may name an environment variable ("env:UPKEEP_PROBE_TOKEN") so secrets stay out of
+ * the file; only names the workflow allows (probe-env, `UPKEEP_PROBE_*` by default) are read.
+ */
 const headerValue = z.string();
 
 const httpProbe = z.strictObject({

@@ -11,6 +11,7 @@ import {
 } from "./history.ts";
 import { downtime, planIncident } from "./incident.ts";
 import { planHealthRun } from "./plan.ts";
+import { DEFAULT_PROBE_ENV, probeEnvAllowed, redactUrl } from "./redact.ts";
 import { latency, percentile, uptime } from "./stats.ts";
 import { readStatusMarker } from "./status.ts";
 
@@ -212,5 +213,33 @@ describe("recovery", () => {
     // Five minutes later the failures have left the window.
     const later = recordSample(history, { at: T0 + 400_000, ok: true, latencyMs: 40 });
     expect(evaluateProbe(probe, later, config, T0 + 400_000).status).toBe("up");
+  });
+});
+
+describe("what a probe may show", () => {
+  it.each([
+    ["https://user:pw@status.example/health", "https://***@status.example/health"],
+    [
+      "https://status.example/h?api_key=k1&page=2&Signature=s&code=c",
+      "https://status.example/h?api_key=***&page=2&Signature=***&code=***",
+    ],
+    ["https://status.example/health", "https://status.example/health"],
+  ])("%s is shown as %s", (url, shown) => {
+    expect(redactUrl(url)).toBe(shown);
+  });
+
+  it.each([
+    ["UPKEEP_PROBE_TOKEN", true],
+    ["STATUS_TOKEN", false],
+    ["INPUT_TOKEN", false],
+    ["GITHUB_TOKEN", false],
+    ["ACTIONS_RUNTIME_TOKEN", false],
+  ])("%s may be read by default: %s", (name, allowed) => {
+    expect(probeEnvAllowed(name, DEFAULT_PROBE_ENV)).toBe(allowed);
+  });
+
+  it("an allowlist never opens the runner's own variables", () => {
+    expect(probeEnvAllowed("INPUT_TOKEN", ["*"])).toBe(false);
+    expect(probeEnvAllowed("STATUS_TOKEN", ["STATUS_TOKEN"])).toBe(true);
   });
 });

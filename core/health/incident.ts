@@ -5,6 +5,7 @@ import type { HealthConfig, ProbeConfig } from "./config.ts";
 import type { ProbeVerdict } from "./evaluate.ts";
 import { trailingRun } from "./evaluate.ts";
 import type { ProbeHistory } from "./history.ts";
+import { redactUrl } from "./redact.ts";
 
 export interface IncidentIssue {
   number: number;
@@ -100,7 +101,7 @@ function rank(severity: Severity | undefined): number {
 
 function incidentBody(probe: ProbeConfig, verdict: ProbeVerdict, now: number): string {
   const target =
-    probe.http?.url ??
+    (probe.http && redactUrl(probe.http.url)) ??
     (probe.tcp ? `${probe.tcp.host}:${probe.tcp.port}` : `${probe.tls?.host}:${probe.tls?.port}`);
   return [
     incidentMarker(probe.name),

@@ -1,7 +1,7 @@
 // The `sla` section of .github/upkeep.yml: goals per severity, calendars, pauses, escalation.
 // Defaults follow the maintenance plan, so a repository without a file still gets clocks.
 import { z } from "zod";
-import { durationField, severityField } from "../config/fields.ts";
+import { durationField, repoPathField, severityField } from "../config/fields.ts";
 import { isKnownZone, parseHoursText, WEEKDAY_KEYS } from "./hours.ts";
 
 /** The calendar every goal runs on unless it names another. */
@@ -32,8 +32,7 @@ const calendarSchema = z
       .array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: "expected a date YYYY-MM-DD" }))
       .default([])
       .describe("Dates (in the calendar's zone) with no working hours."),
-    holidaysIcs: z
-      .string()
+    holidaysIcs: repoPathField
       .optional()
       .describe("Path in the repository of an .ics file; each VEVENT's DTSTART date is a holiday."),
   })

@@ -1,7 +1,12 @@
 // The `tracking` section of .github/upkeep.yml: RCA tracking issues after incidents, and
 // security-window issues that carry a patch deadline per finding severity.
 import { z } from "zod";
-import { durationField, findingSeverityField, severityField } from "../config/fields.ts";
+import {
+  durationField,
+  findingSeverityField,
+  repoPathField,
+  severityField,
+} from "../config/fields.ts";
 
 const labelList = z.array(z.string().min(1)).describe("Label names put on the tracking issue.");
 
@@ -43,9 +48,7 @@ export const rcaConfigSchema = z
     labels: labelList.default(["rca"]),
     assignees: rcaAssigneesSchema,
     due: rcaDueSchema,
-    template: z
-      .string()
-      .min(1)
+    template: repoPathField
       .optional()
       .describe("Path in the repository of the RCA body template; the built-in one when unset."),
     reminder: z
@@ -94,9 +97,7 @@ export const securityWindowsConfigSchema = z
       .lt(1)
       .default(0.75)
       .describe("Share of the window after which the issue gets the SLA's at-risk label."),
-    template: z
-      .string()
-      .min(1)
+    template: repoPathField
       .optional()
       .describe("Path in the repository of the tracking-issue body template."),
   })

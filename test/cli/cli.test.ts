@@ -46,7 +46,7 @@ describe("upkeep CLI", () => {
       ].join("\n"),
     );
     const run = await runUpkeep(["config", "validate", "upkeep.yml"], { cwd: dir });
-    expect(run.exitCode).toBe(1);
+    expect(run.exitCode).toBe(2);
     const lines = run.stderr.trim().split("\n");
     expect(lines).toContain('upkeep.yml:6:1 at colour: unknown key "colour"');
     expect(lines).toContainEqual(
@@ -63,7 +63,7 @@ describe("upkeep CLI", () => {
     const dir = mkdtempSync(join(tmpdir(), "upkeep-config-"));
     writeFileSync(join(dir, "upkeep.yml"), "triage:\n  rules: [\n");
     const run = await runUpkeep(["config", "validate", "upkeep.yml"], { cwd: dir });
-    expect(run.exitCode).toBe(1);
+    expect(run.exitCode).toBe(2);
     expect(run.stderr).toMatch(/^upkeep\.yml:3:1: YAML syntax error: /);
   });
 

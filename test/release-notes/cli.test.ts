@@ -253,7 +253,7 @@ describe("upkeep release-notes", () => {
     broken.commit("fix: a");
     broken.write(".github/release-notes-overrides.yml", "abc1234:\n  hidden: true\n");
     const run = await runUpkeep(["release-notes"], { cwd: broken.dir });
-    expect(run.exitCode).toBe(1);
+    expect(run.exitCode).toBe(2);
     expect(run.stderr).toContain(
       ".github/release-notes-overrides.yml:1 at abc1234: unknown key(s) hidden",
     );
@@ -285,7 +285,7 @@ describe("upkeep release-notes", () => {
       "releaseNotes:\n  tagPrefix: v\n  preMajorBreakingBumps: patch\n",
     );
     const run = await runUpkeep(["release-notes"], { cwd: bad.dir });
-    expect(run.exitCode).toBe(1);
+    expect(run.exitCode).toBe(2);
     expect(run.stderr).toMatch(
       /\.github\/upkeep\.yml:3:\d+ at releaseNotes\.preMajorBreakingBumps: /,
     );
@@ -312,7 +312,7 @@ describe("upkeep release-notes", () => {
     const run = await runUpkeep(["release-notes", "--all", "--to=--output=/tmp/upkeep-injected"], {
       cwd: repo.dir,
     });
-    expect(run.exitCode).toBe(1);
+    expect(run.exitCode).toBe(2);
     expect(run.stderr).toContain("--to --output=/tmp/upkeep-injected: no such commit or tag");
   });
 

@@ -216,7 +216,9 @@ describe("actions/sla-check with a broken calendar", () => {
         },
       });
       expect(run.exitCode).toBe(1);
-      expect(run.stdout).toContain("::error file=.github/upkeep.yml,line=4");
+      expect(run.stdout).toContain(
+        "::error title=Invalid Upkeep config,file=.github/upkeep.yml,line=4",
+      );
       expect(run.stdout).toContain('unknown time zone "Mars/Olympus"');
       expect(broken.requests.filter((request) => request.method !== "GET")).toEqual([]);
     } finally {

@@ -117,6 +117,32 @@ describe("triage action", () => {
     expect(s.issue(REPO, number).labels).toEqual(["severity: critical"]);
   });
 
+  it("follows _extends and the organisation's .github repository like the App", async () => {
+    const s = await setup();
+    s.addRepo("octo-org/.github", {
+      files: { ".github/upkeep.yml": "triage:\n  labels:\n    critical: { name: P0 }\n" },
+    });
+    const first = await s.as("visitor").openIssue(REPO, { title: "Checkout is down for everyone" });
+    const inherited = await run(s, "issues", deliveredPayload(s, "issues", "opened", first));
+    expect(inherited.exitCode).toBe(0);
+    expect(s.issue(REPO, first).labels).toEqual(["P0"]);
+
+    const workspace = mkdtempSync(join(tmpdir(), "upkeep-triage-ws-"));
+    mkdirSync(join(workspace, ".github"));
+    writeFileSync(join(workspace, ".github/upkeep.yml"), "_extends: octo-org/secrets:keys.yml\n");
+    const second = await s.as("visitor").openIssue(REPO, { title: "Checkout is down again" });
+    const refused = await run(
+      s,
+      "issues",
+      deliveredPayload(s, "issues", "opened", second),
+      workspace,
+    );
+    expect(refused.stdout).toMatch(
+      /::error title=Invalid Upkeep config,file=\.github\/upkeep\.yml,line=1.*only \.github\/upkeep\.yml of another repository/,
+    );
+    expect(refused.outputs["config-valid"]).toBe("false");
+  });
+
   it("completes with 20% of API calls failing (5xx, 429, secondary rate limits)", async () => {
     const s = await setup({ ".github/upkeep.yml": "triage:\n  explain: true\n" });
     const number = await s

@@ -2165,9 +2165,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve, reject) => {
+          return new Promise((resolve2, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve(data);
+              return err ? reject(err) : resolve2(data);
             });
           });
         }
@@ -2205,12 +2205,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve, reject) => {
+          return new Promise((resolve2, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve(data);
+              ) : resolve2(data);
             });
           });
         }
@@ -4477,8 +4477,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise2 = new Promise((resolve, reject) => {
-        res = resolve;
+      const promise2 = new Promise((resolve2, reject) => {
+        res = resolve2;
         rej = reject;
       });
       return { promise: promise2, resolve: res, reject: rej };
@@ -4630,15 +4630,15 @@ var require_util2 = __commonJS({
     async function fullyReadBody(body, processBody, processBodyError) {
       const successSteps = processBody;
       const errorSteps = processBodyError;
-      let reader;
+      let reader2;
       try {
-        reader = body.stream.getReader();
+        reader2 = body.stream.getReader();
       } catch (e) {
         errorSteps(e);
         return;
       }
       try {
-        successSteps(await readAllBytes(reader));
+        successSteps(await readAllBytes(reader2));
       } catch (e) {
         errorSteps(e);
       }
@@ -4661,11 +4661,11 @@ var require_util2 = __commonJS({
       assert2(!invalidIsomorphicEncodeValueRegex.test(input2));
       return input2;
     }
-    async function readAllBytes(reader) {
+    async function readAllBytes(reader2) {
       const bytes = [];
       let byteLength = 0;
       while (true) {
-        const { done, value: chunk } = await reader.read();
+        const { done, value: chunk } = await reader2.read();
         if (done) {
           return Buffer.concat(bytes, byteLength);
         }
@@ -5790,7 +5790,7 @@ var require_client_h1 = __commonJS({
       kResume,
       kHTTPContext
     } = require_symbols();
-    var constants3 = require_constants2();
+    var constants4 = require_constants2();
     var EMPTY_BUF = Buffer.alloc(0);
     var FastBuffer = Buffer[Symbol.species];
     var addListener = util.addListener;
@@ -5810,35 +5810,35 @@ var require_client_h1 = __commonJS({
       return await WebAssembly.instantiate(mod, {
         env: {
           /* eslint-disable camelcase */
-          wasm_on_url: (p, at, len) => {
+          wasm_on_url: (p, at2, len) => {
             return 0;
           },
-          wasm_on_status: (p, at, len) => {
+          wasm_on_status: (p, at2, len) => {
             assert2(currentParser.ptr === p);
-            const start = at - currentBufferPtr + currentBufferRef.byteOffset;
+            const start = at2 - currentBufferPtr + currentBufferRef.byteOffset;
             return currentParser.onStatus(new FastBuffer(currentBufferRef.buffer, start, len)) || 0;
           },
           wasm_on_message_begin: (p) => {
             assert2(currentParser.ptr === p);
             return currentParser.onMessageBegin() || 0;
           },
-          wasm_on_header_field: (p, at, len) => {
+          wasm_on_header_field: (p, at2, len) => {
             assert2(currentParser.ptr === p);
-            const start = at - currentBufferPtr + currentBufferRef.byteOffset;
+            const start = at2 - currentBufferPtr + currentBufferRef.byteOffset;
             return currentParser.onHeaderField(new FastBuffer(currentBufferRef.buffer, start, len)) || 0;
           },
-          wasm_on_header_value: (p, at, len) => {
+          wasm_on_header_value: (p, at2, len) => {
             assert2(currentParser.ptr === p);
-            const start = at - currentBufferPtr + currentBufferRef.byteOffset;
+            const start = at2 - currentBufferPtr + currentBufferRef.byteOffset;
             return currentParser.onHeaderValue(new FastBuffer(currentBufferRef.buffer, start, len)) || 0;
           },
           wasm_on_headers_complete: (p, statusCode, upgrade, shouldKeepAlive) => {
             assert2(currentParser.ptr === p);
             return currentParser.onHeadersComplete(statusCode, Boolean(upgrade), Boolean(shouldKeepAlive)) || 0;
           },
-          wasm_on_body: (p, at, len) => {
+          wasm_on_body: (p, at2, len) => {
             assert2(currentParser.ptr === p);
-            const start = at - currentBufferPtr + currentBufferRef.byteOffset;
+            const start = at2 - currentBufferPtr + currentBufferRef.byteOffset;
             return currentParser.onBody(new FastBuffer(currentBufferRef.buffer, start, len)) || 0;
           },
           wasm_on_message_complete: (p) => {
@@ -5865,7 +5865,7 @@ var require_client_h1 = __commonJS({
       constructor(client, socket, { exports: exports3 }) {
         assert2(Number.isFinite(client[kMaxHeadersSize]) && client[kMaxHeadersSize] > 0);
         this.llhttp = exports3;
-        this.ptr = this.llhttp.llhttp_alloc(constants3.TYPE.RESPONSE);
+        this.ptr = this.llhttp.llhttp_alloc(constants4.TYPE.RESPONSE);
         this.client = client;
         this.socket = socket;
         this.timeout = null;
@@ -5960,11 +5960,11 @@ var require_client_h1 = __commonJS({
             currentBufferRef = null;
           }
           const offset = llhttp.llhttp_get_error_pos(this.ptr) - currentBufferPtr;
-          if (ret !== constants3.ERROR.OK) {
+          if (ret !== constants4.ERROR.OK) {
             const body = data.subarray(offset);
-            if (ret === constants3.ERROR.PAUSED_UPGRADE) {
+            if (ret === constants4.ERROR.PAUSED_UPGRADE) {
               this.onUpgrade(body);
-            } else if (ret === constants3.ERROR.PAUSED) {
+            } else if (ret === constants4.ERROR.PAUSED) {
               this.paused = true;
               socket.unshift(body);
             } else {
@@ -5987,10 +5987,10 @@ var require_client_h1 = __commonJS({
         } finally {
           currentParser = null;
         }
-        if (ret === constants3.ERROR.OK) {
+        if (ret === constants4.ERROR.OK) {
           return null;
         }
-        if (ret === constants3.ERROR.PAUSED || ret === constants3.ERROR.PAUSED_UPGRADE) {
+        if (ret === constants4.ERROR.PAUSED || ret === constants4.ERROR.PAUSED_UPGRADE) {
           this.paused = true;
           return null;
         }
@@ -6007,7 +6007,7 @@ var require_client_h1 = __commonJS({
           const len = new Uint8Array(llhttp.memory.buffer, ptr).indexOf(0);
           message = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
         }
-        return new HTTPParserError(message, constants3.ERROR[ret], data);
+        return new HTTPParserError(message, constants4.ERROR[ret], data);
       }
       destroy() {
         assert2(this.ptr != null);
@@ -6187,7 +6187,7 @@ var require_client_h1 = __commonJS({
           socket[kBlocking] = false;
           client[kResume]();
         }
-        return pause ? constants3.ERROR.PAUSED : 0;
+        return pause ? constants4.ERROR.PAUSED : 0;
       }
       onBody(buf) {
         const { client, socket, statusCode, maxResponseSize } = this;
@@ -6209,7 +6209,7 @@ var require_client_h1 = __commonJS({
         }
         this.bytesRead += buf.length;
         if (request2.onData(buf) === false) {
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         }
       }
       onMessageComplete() {
@@ -6245,13 +6245,13 @@ var require_client_h1 = __commonJS({
         if (socket[kWriting]) {
           assert2(client[kRunning] === 0);
           util.destroy(socket, new InformationalError("reset"));
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         } else if (!shouldKeepAlive) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         } else if (socket[kReset] && client[kRunning] === 0) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         } else if (client[kPipelining] == null || client[kPipelining] === 1) {
           setImmediate(() => client[kResume]());
         } else {
@@ -6729,12 +6729,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve, reject) => {
+      const waitForDrain = () => new Promise((resolve2, reject) => {
         assert2(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve;
+          callback = resolve2;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7404,12 +7404,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve, reject) => {
+      const waitForDrain = () => new Promise((resolve2, reject) => {
         assert2(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve;
+          callback = resolve2;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7888,16 +7888,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve) => {
+        return new Promise((resolve2) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve;
+            this[kClosedResolve] = resolve2;
           } else {
-            resolve(null);
+            resolve2(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve) => {
+        return new Promise((resolve2) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request2 = requests[i];
@@ -7908,7 +7908,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve(null);
+            resolve2(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -7959,7 +7959,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve, reject) => {
+        const socket = await new Promise((resolve2, reject) => {
           client[kConnector]({
             host,
             hostname: hostname3,
@@ -7971,7 +7971,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve(socket2);
+              resolve2(socket2);
             }
           });
         });
@@ -8307,8 +8307,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve) => {
-            this[kClosedResolve] = resolve;
+          await new Promise((resolve2) => {
+            this[kClosedResolve] = resolve2;
           });
         }
       }
@@ -9577,7 +9577,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve, reject) => {
+        return await new Promise((resolve2, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9590,7 +9590,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve(null);
+              resolve2(null);
             }
           }).on("error", noop4).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9609,7 +9609,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert2(!stream[kConsume]);
-      return new Promise((resolve, reject) => {
+      return new Promise((resolve2, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9626,7 +9626,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve,
+              resolve: resolve2,
               reject,
               length: 0,
               body: []
@@ -9696,18 +9696,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve, stream, length } = consume2;
+      const { type, body, resolve: resolve2, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve(chunksDecode(body, length));
+          resolve2(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve(JSON.parse(chunksDecode(body, length)));
+          resolve2(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve(chunksConcat(body, length).buffer);
+          resolve2(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve(new Blob(body, { type: stream[kContentType] }));
+          resolve2(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve(chunksConcat(body, length));
+          resolve2(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -9964,9 +9964,9 @@ var require_api_request = __commonJS({
     };
     function request2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve, reject) => {
+        return new Promise((resolve2, reject) => {
           request2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve(data);
+            return err ? reject(err) : resolve2(data);
           });
         });
       }
@@ -10189,9 +10189,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve, reject) => {
+        return new Promise((resolve2, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve(data);
+            return err ? reject(err) : resolve2(data);
           });
         });
       }
@@ -10476,9 +10476,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve, reject) => {
+        return new Promise((resolve2, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve(data);
+            return err ? reject(err) : resolve2(data);
           });
         });
       }
@@ -10570,9 +10570,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve, reject) => {
+        return new Promise((resolve2, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve(data);
+            return err ? reject(err) : resolve2(data);
           });
         });
       }
@@ -14435,7 +14435,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url2 = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve, reject) => agent.dispatch(
+        return new Promise((resolve2, reject) => agent.dispatch(
           {
             path: url2.pathname + url2.search,
             origin: url2.origin,
@@ -14511,7 +14511,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve({
+              resolve2({
                 status,
                 statusText,
                 headersList,
@@ -14554,7 +14554,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve({
+              resolve2({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -14974,9 +14974,9 @@ var require_util4 = __commonJS({
       fr[kResult] = null;
       fr[kError] = null;
       const stream = blob.stream();
-      const reader = stream.getReader();
+      const reader2 = stream.getReader();
       const bytes = [];
-      let chunkPromise = reader.read();
+      let chunkPromise = reader2.read();
       let isFirstChunk = true;
       (async () => {
         while (!fr[kAborted]) {
@@ -14996,7 +14996,7 @@ var require_util4 = __commonJS({
                   fireAProgressEvent("progress", fr);
                 });
               }
-              chunkPromise = reader.read();
+              chunkPromise = reader2.read();
             } else if (done) {
               queueMicrotask(() => {
                 fr[kState] = "done";
@@ -15034,12 +15034,12 @@ var require_util4 = __commonJS({
         }
       })();
     }
-    function fireAProgressEvent(e, reader) {
+    function fireAProgressEvent(e, reader2) {
       const event = new ProgressEvent(e, {
         bubbles: false,
         cancelable: false
       });
-      reader.dispatchEvent(event);
+      reader2.dispatchEvent(event);
     }
     function packageData(bytes, type, mimeType, encodingName) {
       switch (type) {
@@ -15634,8 +15634,8 @@ var require_cache = __commonJS({
         const bodyReadPromise = createDeferredPromise();
         if (innerResponse.body != null) {
           const stream = innerResponse.body.stream;
-          const reader = stream.getReader();
-          readAllBytes(reader).then(bodyReadPromise.resolve, bodyReadPromise.reject);
+          const reader2 = stream.getReader();
+          readAllBytes(reader2).then(bodyReadPromise.resolve, bodyReadPromise.reject);
         } else {
           bodyReadPromise.resolve(void 0);
         }
@@ -18295,8 +18295,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve) => {
-        setTimeout(resolve, ms).unref();
+      return new Promise((resolve2) => {
+        setTimeout(resolve2, ms).unref();
       });
     }
     module2.exports = {
@@ -18318,7 +18318,7 @@ var require_eventsource_stream = __commonJS({
     var LF = 10;
     var CR = 13;
     var COLON = 58;
-    var SPACE = 32;
+    var SPACE2 = 32;
     var defaultMaxEventSize = buffer.kStringMaxLength;
     var DATA = Buffer.from("data");
     var EVENT = Buffer.from("event");
@@ -18510,7 +18510,7 @@ var require_eventsource_stream = __commonJS({
         if (colonPosition !== -1) {
           fieldLength = colonPosition;
           valueStart = colonPosition + 1;
-          if (line[valueStart] === SPACE) {
+          if (line[valueStart] === SPACE2) {
             ++valueStart;
           }
         }
@@ -19165,12 +19165,12 @@ var require_identity = __commonJS({
     var SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar");
     var SEQ = /* @__PURE__ */ Symbol.for("yaml.seq");
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
-    var isAlias = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === ALIAS;
+    var isAlias2 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === ALIAS;
     var isDocument = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === DOC;
     var isMap3 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === MAP;
     var isPair = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === PAIR;
     var isScalar3 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SCALAR;
-    var isSeq = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SEQ;
+    var isSeq2 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SEQ;
     function isCollection(node2) {
       if (node2 && typeof node2 === "object")
         switch (node2[NODE_TYPE]) {
@@ -19200,14 +19200,14 @@ var require_identity = __commonJS({
     exports2.SCALAR = SCALAR;
     exports2.SEQ = SEQ;
     exports2.hasAnchor = hasAnchor;
-    exports2.isAlias = isAlias;
+    exports2.isAlias = isAlias2;
     exports2.isCollection = isCollection;
     exports2.isDocument = isDocument;
     exports2.isMap = isMap3;
     exports2.isNode = isNode;
     exports2.isPair = isPair;
     exports2.isScalar = isScalar3;
-    exports2.isSeq = isSeq;
+    exports2.isSeq = isSeq2;
   }
 });
 
@@ -19219,7 +19219,7 @@ var require_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
-    function visit2(node2, visitor) {
+    function visit3(node2, visitor) {
       const visitor_ = initVisitor(visitor);
       if (identity.isDocument(node2)) {
         const cd = visit_(null, node2.contents, visitor_, Object.freeze([node2]));
@@ -19228,9 +19228,9 @@ var require_visit = __commonJS({
       } else
         visit_(null, node2, visitor_, Object.freeze([]));
     }
-    visit2.BREAK = BREAK;
-    visit2.SKIP = SKIP;
-    visit2.REMOVE = REMOVE;
+    visit3.BREAK = BREAK;
+    visit3.SKIP = SKIP;
+    visit3.REMOVE = REMOVE;
     function visit_(key, node2, visitor, path) {
       const ctrl = callVisitor(key, node2, visitor, path);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
@@ -19364,7 +19364,7 @@ var require_visit = __commonJS({
         throw new Error(`Cannot replace node with ${pt} parent`);
       }
     }
-    exports2.visit = visit2;
+    exports2.visit = visit3;
     exports2.visitAsync = visitAsync;
   }
 });
@@ -19374,7 +19374,7 @@ var require_directives = __commonJS({
   "node_modules/yaml/dist/doc/directives.js"(exports2) {
     "use strict";
     var identity = require_identity();
-    var visit2 = require_visit();
+    var visit3 = require_visit();
     var escapeChars = {
       "!": "%21",
       ",": "%2C",
@@ -19518,7 +19518,7 @@ var require_directives = __commonJS({
         let tagNames;
         if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
           const tags = {};
-          visit2.visit(doc.contents, (_key, node2) => {
+          visit3.visit(doc.contents, (_key, node2) => {
             if (identity.isNode(node2) && node2.tag)
               tags[node2.tag] = true;
           });
@@ -19545,7 +19545,7 @@ var require_anchors = __commonJS({
   "node_modules/yaml/dist/doc/anchors.js"(exports2) {
     "use strict";
     var identity = require_identity();
-    var visit2 = require_visit();
+    var visit3 = require_visit();
     function anchorIsValid(anchor2) {
       if (/[\x00-\x19\s,[\]{}]/.test(anchor2)) {
         const sa = JSON.stringify(anchor2);
@@ -19556,7 +19556,7 @@ var require_anchors = __commonJS({
     }
     function anchorNames(root) {
       const anchors = /* @__PURE__ */ new Set();
-      visit2.visit(root, {
+      visit3.visit(root, {
         Value(_key, node2) {
           if (node2.anchor)
             anchors.add(node2.anchor);
@@ -19736,7 +19736,7 @@ var require_Alias = __commonJS({
   "node_modules/yaml/dist/nodes/Alias.js"(exports2) {
     "use strict";
     var anchors = require_anchors();
-    var visit2 = require_visit();
+    var visit3 = require_visit();
     var identity = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
@@ -19762,7 +19762,7 @@ var require_Alias = __commonJS({
           nodes = ctx.aliasResolveCache;
         } else {
           nodes = [];
-          visit2.visit(doc, {
+          visit3.visit(doc, {
             Node: (_key, node2) => {
               if (identity.isAlias(node2) || identity.hasAnchor(node2))
                 nodes.push(node2);
@@ -23117,10 +23117,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep2, value } = collItem;
+        const { start, key, sep: sep3, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep2?.[0],
+          next: key ?? sep3?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -23134,7 +23134,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep2) {
+          if (!keyProps.anchor && !keyProps.tag && !sep3) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map2.comment)
@@ -23158,7 +23158,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map2.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep2 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep3 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -23174,7 +23174,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep2, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep3, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -23265,7 +23265,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep2 = "";
+        let sep3 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -23279,13 +23279,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep2 + cb;
-              sep2 = "";
+                comment += sep3 + cb;
+              sep3 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep2 += source;
+                sep3 += source;
               hasSpace = true;
               break;
             default:
@@ -23328,18 +23328,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep2, value } = collItem;
+        const { start, key, sep: sep3, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep2?.[0],
+          next: key ?? sep3?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep2 && !value) {
+          if (!props.anchor && !props.tag && !sep3 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -23393,8 +23393,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap3 && !sep2 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
+        if (!isMap3 && !sep3 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep3, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -23406,7 +23406,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep2 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep3 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -23417,8 +23417,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap3 && !props.found && ctx.options.strict) {
-              if (sep2)
-                for (const st of sep2) {
+              if (sep3)
+                for (const st of sep3) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -23435,7 +23435,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep2, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep3, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -23615,7 +23615,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep2 = "";
+      let sep3 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -23632,24 +23632,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep2 + indent.slice(trimIndent) + content;
-          sep2 = "\n";
+          value += sep3 + indent.slice(trimIndent) + content;
+          sep3 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep2 === " ")
-            sep2 = "\n";
-          else if (!prevMoreIndented && sep2 === "\n")
-            sep2 = "\n\n";
-          value += sep2 + indent.slice(trimIndent) + content;
-          sep2 = "\n";
+          if (sep3 === " ")
+            sep3 = "\n";
+          else if (!prevMoreIndented && sep3 === "\n")
+            sep3 = "\n\n";
+          value += sep3 + indent.slice(trimIndent) + content;
+          sep3 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep2 === "\n")
+          if (sep3 === "\n")
             value += "\n";
           else
-            sep2 = "\n";
+            sep3 = "\n";
         } else {
-          value += sep2 + content;
-          sep2 = " ";
+          value += sep3 + content;
+          sep3 = " ";
           prevMoreIndented = false;
         }
       }
@@ -23832,25 +23832,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep2 = " ";
+      let sep3 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep2 === "\n")
-            res += sep2;
+          if (sep3 === "\n")
+            res += sep3;
           else
-            sep2 = "\n";
+            sep3 = "\n";
         } else {
-          res += sep2 + lm;
-          sep2 = " ";
+          res += sep3 + lm;
+          sep3 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep2 + (match?.[1] ?? "");
+      return res + sep3 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -24660,14 +24660,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep2, value }) {
+    function stringifyItem({ start, key, sep: sep3, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep2)
-        for (const st of sep2)
+      if (sep3)
+        for (const st of sep3)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -24684,15 +24684,15 @@ var require_cst_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove item");
-    function visit2(cst, visitor) {
+    function visit3(cst, visitor) {
       if ("type" in cst && cst.type === "document")
         cst = { start: cst.start, value: cst.value };
       _visit(Object.freeze([]), cst, visitor);
     }
-    visit2.BREAK = BREAK;
-    visit2.SKIP = SKIP;
-    visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path) => {
+    visit3.BREAK = BREAK;
+    visit3.SKIP = SKIP;
+    visit3.REMOVE = REMOVE;
+    visit3.itemAtPath = (cst, path) => {
       let item = cst;
       for (const [field, index] of path) {
         const tok = item?.[field];
@@ -24703,8 +24703,8 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path) => {
-      const parent = visit2.itemAtPath(cst, path.slice(0, -1));
+    visit3.parentCollection = (cst, path) => {
+      const parent = visit3.itemAtPath(cst, path.slice(0, -1));
       const field = path[path.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
@@ -24735,7 +24735,7 @@ var require_cst_visit = __commonJS({
       }
       return typeof ctrl === "function" ? ctrl(item, path) : ctrl;
     }
-    exports2.visit = visit2;
+    exports2.visit = visit3;
   }
 });
 
@@ -25834,18 +25834,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep2;
+          let sep3;
           if (scalar.end) {
-            sep2 = scalar.end;
-            sep2.push(this.sourceToken);
+            sep3 = scalar.end;
+            sep3.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep2 = [this.sourceToken];
+            sep3 = [this.sourceToken];
           const map2 = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep2 }]
+            items: [{ start, key: scalar, sep: sep3 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map2;
@@ -25998,15 +25998,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep2 = it.sep;
-                  sep2.push(this.sourceToken);
+                  const sep3 = it.sep;
+                  sep3.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep2 }]
+                    items: [{ start: start2, key, sep: sep3 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -26200,13 +26200,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep2 = fc.end.splice(1, fc.end.length);
-            sep2.push(this.sourceToken);
+            const sep3 = fc.end.splice(1, fc.end.length);
+            sep3.push(this.sourceToken);
             const map2 = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep2 }]
+              items: [{ start, key: fc, sep: sep3 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map2;
@@ -26451,7 +26451,7 @@ var require_dist = __commonJS({
     var lineCounter = require_line_counter();
     var parser3 = require_parser();
     var publicApi = require_public_api();
-    var visit2 = require_visit();
+    var visit3 = require_visit();
     exports2.Composer = composer.Composer;
     exports2.Document = Document.Document;
     exports2.Schema = Schema.Schema;
@@ -26479,8 +26479,8 @@ var require_dist = __commonJS({
     exports2.parseAllDocuments = publicApi.parseAllDocuments;
     exports2.parseDocument = publicApi.parseDocument;
     exports2.stringify = publicApi.stringify;
-    exports2.visit = visit2.visit;
-    exports2.visitAsync = visit2.visitAsync;
+    exports2.visit = visit3.visit;
+    exports2.visitAsync = visit3.visitAsync;
   }
 });
 
@@ -27362,10 +27362,10 @@ var require_truncate = __commonJS({
   "node_modules/semver/functions/truncate.js"(exports2, module2) {
     "use strict";
     var parse5 = require_parse2();
-    var constants3 = require_constants6();
+    var constants4 = require_constants6();
     var SemVer2 = require_semver();
     var truncate = (version2, truncation, options2) => {
-      if (!constants3.RELEASE_TYPES.includes(truncation)) {
+      if (!constants4.RELEASE_TYPES.includes(truncation)) {
         return null;
       }
       const clonedVersion = cloneInputVersion(version2, options2);
@@ -28605,7 +28605,7 @@ var require_semver2 = __commonJS({
   "node_modules/semver/index.js"(exports2, module2) {
     "use strict";
     var internalRe = require_re();
-    var constants3 = require_constants6();
+    var constants4 = require_constants6();
     var SemVer2 = require_semver();
     var identifiers = require_identifiers();
     var parse5 = require_parse2();
@@ -28689,8 +28689,8 @@ var require_semver2 = __commonJS({
       re: internalRe.re,
       src: internalRe.src,
       tokens: internalRe.t,
-      SEMVER_SPEC_VERSION: constants3.SEMVER_SPEC_VERSION,
-      RELEASE_TYPES: constants3.RELEASE_TYPES,
+      SEMVER_SPEC_VERSION: constants4.SEMVER_SPEC_VERSION,
+      RELEASE_TYPES: constants4.RELEASE_TYPES,
       compareIdentifiers: identifiers.compareIdentifiers,
       rcompareIdentifiers: identifiers.rcompareIdentifiers
     };
@@ -37881,8 +37881,8 @@ var require_CronFileParser = __commonJS({
        * @throws If file cannot be read
        */
       static async parseFile(filePath) {
-        const { readFile: readFile2 } = __require("fs/promises");
-        const data = await readFile2(filePath, "utf8");
+        const { readFile } = __require("fs/promises");
+        const data = await readFile(filePath, "utf8");
         return _CronFileParser.#parseContent(data);
       }
       /**
@@ -37892,8 +37892,8 @@ var require_CronFileParser = __commonJS({
        * @throws If file cannot be read
        */
       static parseFileSync(filePath) {
-        const { readFileSync: readFileSync4 } = __require("fs");
-        const data = readFileSync4(filePath, "utf8");
+        const { readFileSync: readFileSync2 } = __require("fs");
+        const data = readFileSync2(filePath, "utf8");
         return _CronFileParser.#parseContent(data);
       }
       /**
@@ -38127,11 +38127,11 @@ var require_lib = __commonJS({
     })();
     var __awaiter3 = exports2 && exports2.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve) {
-          resolve(value);
+        return value instanceof P ? value : new P(function(resolve2) {
+          resolve2(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve, reject) {
+      return new (P || (P = Promise))(function(resolve2, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -38147,7 +38147,7 @@ var require_lib = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -38234,26 +38234,26 @@ var require_lib = __commonJS({
       }
       readBody() {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve2) => __awaiter3(this, void 0, void 0, function* () {
             let output2 = Buffer.alloc(0);
             this.message.on("data", (chunk) => {
               output2 = Buffer.concat([output2, chunk]);
             });
             this.message.on("end", () => {
-              resolve(output2.toString());
+              resolve2(output2.toString());
             });
           }));
         });
       }
       readBodyBuffer() {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve2) => __awaiter3(this, void 0, void 0, function* () {
             const chunks = [];
             this.message.on("data", (chunk) => {
               chunks.push(chunk);
             });
             this.message.on("end", () => {
-              resolve(Buffer.concat(chunks));
+              resolve2(Buffer.concat(chunks));
             });
           }));
         });
@@ -38461,14 +38461,14 @@ var require_lib = __commonJS({
        */
       requestRaw(info2, data) {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve, reject) => {
+          return new Promise((resolve2, reject) => {
             function callbackForResult(err, res) {
               if (err) {
                 reject(err);
               } else if (!res) {
                 reject(new Error("Unknown error"));
               } else {
-                resolve(res);
+                resolve2(res);
               }
             }
             this.requestRawWithCallback(info2, data, callbackForResult);
@@ -38712,12 +38712,12 @@ var require_lib = __commonJS({
         return __awaiter3(this, void 0, void 0, function* () {
           retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
           const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-          return new Promise((resolve) => setTimeout(() => resolve(), ms));
+          return new Promise((resolve2) => setTimeout(() => resolve2(), ms));
         });
       }
       _processResponse(res, options2) {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve, reject) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve2, reject) => __awaiter3(this, void 0, void 0, function* () {
             const statusCode = res.message.statusCode || 0;
             const response = {
               statusCode,
@@ -38725,7 +38725,7 @@ var require_lib = __commonJS({
               headers: {}
             };
             if (statusCode === HttpCodes2.NotFound) {
-              resolve(response);
+              resolve2(response);
             }
             function dateTimeDeserializer(key, value) {
               if (typeof value === "string") {
@@ -38764,7 +38764,7 @@ var require_lib = __commonJS({
               err.result = response.result;
               reject(err);
             } else {
-              resolve(response);
+              resolve2(response);
             }
           }));
         });
@@ -39228,8 +39228,8 @@ var require_light = __commonJS({
           return this.Promise.resolve();
         }
         yieldLoop(t = 0) {
-          return new this.Promise(function(resolve, reject) {
-            return setTimeout(resolve, t);
+          return new this.Promise(function(resolve2, reject) {
+            return setTimeout(resolve2, t);
           });
         }
         computePenalty() {
@@ -39440,15 +39440,15 @@ var require_light = __commonJS({
           return this._queue.length === 0;
         }
         async _tryToRun() {
-          var args, cb, error63, reject, resolve, returned, task;
+          var args, cb, error63, reject, resolve2, returned, task;
           if (this._running < 1 && this._queue.length > 0) {
             this._running++;
-            ({ task, args, resolve, reject } = this._queue.shift());
+            ({ task, args, resolve: resolve2, reject } = this._queue.shift());
             cb = await (async function() {
               try {
                 returned = await task(...args);
                 return function() {
-                  return resolve(returned);
+                  return resolve2(returned);
                 };
               } catch (error1) {
                 error63 = error1;
@@ -39463,13 +39463,13 @@ var require_light = __commonJS({
           }
         }
         schedule(task, ...args) {
-          var promise2, reject, resolve;
-          resolve = reject = null;
+          var promise2, reject, resolve2;
+          resolve2 = reject = null;
           promise2 = new this.Promise(function(_resolve, _reject) {
-            resolve = _resolve;
+            resolve2 = _resolve;
             return reject = _reject;
           });
-          this._queue.push({ task, args, resolve, reject });
+          this._queue.push({ task, args, resolve: resolve2, reject });
           this._tryToRun();
           return promise2;
         }
@@ -39863,21 +39863,21 @@ var require_light = __commonJS({
           stop(options2 = {}) {
             var done, waitForExecuting;
             options2 = parser$5.load(options2, this.stopDefaults);
-            waitForExecuting = (at) => {
+            waitForExecuting = (at2) => {
               var finished;
               finished = () => {
                 var counts;
                 counts = this._states.counts;
-                return counts[0] + counts[1] + counts[2] + counts[3] === at;
+                return counts[0] + counts[1] + counts[2] + counts[3] === at2;
               };
-              return new this.Promise((resolve, reject) => {
+              return new this.Promise((resolve2, reject) => {
                 if (finished()) {
-                  return resolve();
+                  return resolve2();
                 } else {
                   return this.on("done", () => {
                     if (finished()) {
                       this.removeAllListeners("done");
-                      return resolve();
+                      return resolve2();
                     }
                   });
                 }
@@ -39970,9 +39970,9 @@ var require_light = __commonJS({
               options2 = parser$5.load(options2, this.jobDefaults);
             }
             task = (...args2) => {
-              return new this.Promise(function(resolve, reject) {
+              return new this.Promise(function(resolve2, reject) {
                 return fn(...args2, function(...args3) {
-                  return (args3[0] != null ? reject : resolve)(args3);
+                  return (args3[0] != null ? reject : resolve2)(args3);
                 });
               });
             };
@@ -40213,7 +40213,7 @@ var require_DLList = __commonJS({
 var require_Events = __commonJS({
   "node_modules/bottleneck/lib/Events.js"(exports2, module2) {
     "use strict";
-    function asyncGeneratorStep2(gen, resolve, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep2(gen, resolve2, reject, _next, _throw, key, arg) {
       try {
         var info2 = gen[key](arg);
         var value = info2.value;
@@ -40222,7 +40222,7 @@ var require_Events = __commonJS({
         return;
       }
       if (info2.done) {
-        resolve(value);
+        resolve2(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -40230,13 +40230,13 @@ var require_Events = __commonJS({
     function _asyncToGenerator2(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve, reject) {
+        return new Promise(function(resolve2, reject) {
           var gen = fn.apply(self2, args);
           function _next(value) {
-            asyncGeneratorStep2(gen, resolve, reject, _next, _throw, "next", value);
+            asyncGeneratorStep2(gen, resolve2, reject, _next, _throw, "next", value);
           }
           function _throw(err) {
-            asyncGeneratorStep2(gen, resolve, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep2(gen, resolve2, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -40428,7 +40428,7 @@ var require_BottleneckError = __commonJS({
 var require_Job = __commonJS({
   "node_modules/bottleneck/lib/Job.js"(exports2, module2) {
     "use strict";
-    function asyncGeneratorStep2(gen, resolve, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep2(gen, resolve2, reject, _next, _throw, key, arg) {
       try {
         var info2 = gen[key](arg);
         var value = info2.value;
@@ -40437,7 +40437,7 @@ var require_Job = __commonJS({
         return;
       }
       if (info2.done) {
-        resolve(value);
+        resolve2(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -40445,13 +40445,13 @@ var require_Job = __commonJS({
     function _asyncToGenerator2(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve, reject) {
+        return new Promise(function(resolve2, reject) {
           var gen = fn.apply(self2, args);
           function _next(value) {
-            asyncGeneratorStep2(gen, resolve, reject, _next, _throw, "next", value);
+            asyncGeneratorStep2(gen, resolve2, reject, _next, _throw, "next", value);
           }
           function _throw(err) {
-            asyncGeneratorStep2(gen, resolve, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep2(gen, resolve2, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -40632,7 +40632,7 @@ var require_Job = __commonJS({
 var require_LocalDatastore = __commonJS({
   "node_modules/bottleneck/lib/LocalDatastore.js"(exports2, module2) {
     "use strict";
-    function asyncGeneratorStep2(gen, resolve, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep2(gen, resolve2, reject, _next, _throw, key, arg) {
       try {
         var info2 = gen[key](arg);
         var value = info2.value;
@@ -40641,7 +40641,7 @@ var require_LocalDatastore = __commonJS({
         return;
       }
       if (info2.done) {
-        resolve(value);
+        resolve2(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -40649,13 +40649,13 @@ var require_LocalDatastore = __commonJS({
     function _asyncToGenerator2(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve, reject) {
+        return new Promise(function(resolve2, reject) {
           var gen = fn.apply(self2, args);
           function _next(value) {
-            asyncGeneratorStep2(gen, resolve, reject, _next, _throw, "next", value);
+            asyncGeneratorStep2(gen, resolve2, reject, _next, _throw, "next", value);
           }
           function _throw(err) {
-            asyncGeneratorStep2(gen, resolve, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep2(gen, resolve2, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -40724,8 +40724,8 @@ var require_LocalDatastore = __commonJS({
         })();
       }
       yieldLoop(t = 0) {
-        return new this.Promise(function(resolve, reject) {
-          return setTimeout(resolve, t);
+        return new this.Promise(function(resolve2, reject) {
+          return setTimeout(resolve2, t);
         });
       }
       computePenalty() {
@@ -41195,7 +41195,7 @@ var require_Scripts = __commonJS({
 var require_RedisConnection = __commonJS({
   "node_modules/bottleneck/lib/RedisConnection.js"(exports, module) {
     "use strict";
-    function asyncGeneratorStep(gen, resolve, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep(gen, resolve2, reject, _next, _throw, key, arg) {
       try {
         var info2 = gen[key](arg);
         var value = info2.value;
@@ -41204,7 +41204,7 @@ var require_RedisConnection = __commonJS({
         return;
       }
       if (info2.done) {
-        resolve(value);
+        resolve2(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -41212,13 +41212,13 @@ var require_RedisConnection = __commonJS({
     function _asyncToGenerator(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve, reject) {
+        return new Promise(function(resolve2, reject) {
           var gen = fn.apply(self2, args);
           function _next(value) {
-            asyncGeneratorStep(gen, resolve, reject, _next, _throw, "next", value);
+            asyncGeneratorStep(gen, resolve2, reject, _next, _throw, "next", value);
           }
           function _throw(err) {
-            asyncGeneratorStep(gen, resolve, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep(gen, resolve2, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -41259,7 +41259,7 @@ var require_RedisConnection = __commonJS({
         }
         _setup(client, sub) {
           client.setMaxListeners(0);
-          return new this.Promise((resolve, reject) => {
+          return new this.Promise((resolve2, reject) => {
             client.on("error", (e) => {
               return this.Events.trigger("error", e);
             });
@@ -41270,14 +41270,14 @@ var require_RedisConnection = __commonJS({
               });
             }
             if (client.ready) {
-              return resolve();
+              return resolve2();
             } else {
-              return client.once("ready", resolve);
+              return client.once("ready", resolve2);
             }
           });
         }
         _loadScript(name) {
-          return new this.Promise((resolve, reject) => {
+          return new this.Promise((resolve2, reject) => {
             var payload;
             payload = Scripts.payload(name);
             return this.client.multi([["script", "load", payload]]).exec((err, replies) => {
@@ -41285,7 +41285,7 @@ var require_RedisConnection = __commonJS({
                 return reject(err);
               }
               this.shas[name] = replies[0];
-              return resolve(replies[0]);
+              return resolve2(replies[0]);
             });
           });
         }
@@ -41298,12 +41298,12 @@ var require_RedisConnection = __commonJS({
           var _this = this;
           return _asyncToGenerator(function* () {
             yield _this.ready;
-            return new _this.Promise((resolve, reject) => {
+            return new _this.Promise((resolve2, reject) => {
               return _this.client.multi([cmd]).exec_atomic(function(err, replies) {
                 if (err != null) {
                   return reject(err);
                 } else {
-                  return resolve(replies[0]);
+                  return resolve2(replies[0]);
                 }
               });
             });
@@ -41311,13 +41311,13 @@ var require_RedisConnection = __commonJS({
         }
         __addLimiter__(instance) {
           return this.Promise.all([instance.channel(), instance.channel_client()].map((channel) => {
-            return new this.Promise((resolve, reject) => {
+            return new this.Promise((resolve2, reject) => {
               var handler2;
               handler2 = (chan) => {
                 if (chan === channel) {
                   this.subscriber.removeListener("subscribe", handler2);
                   this.limiters[channel] = instance;
-                  return resolve();
+                  return resolve2();
                 }
               };
               this.subscriber.on("subscribe", handler2);
@@ -41331,13 +41331,13 @@ var require_RedisConnection = __commonJS({
             /* @__PURE__ */ (function() {
               var _ref = _asyncToGenerator(function* (channel) {
                 if (!_this2.terminated) {
-                  yield new _this2.Promise((resolve, reject) => {
+                  yield new _this2.Promise((resolve2, reject) => {
                     return _this2.subscriber.unsubscribe(channel, function(err, chan) {
                       if (err != null) {
                         return reject(err);
                       }
                       if (chan === channel) {
-                        return resolve();
+                        return resolve2();
                       }
                     });
                   });
@@ -41422,7 +41422,7 @@ var require_IORedisConnection = __commonJS({
     function _arrayWithHoles(arr) {
       if (Array.isArray(arr)) return arr;
     }
-    function asyncGeneratorStep(gen, resolve, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep(gen, resolve2, reject, _next, _throw, key, arg) {
       try {
         var info2 = gen[key](arg);
         var value = info2.value;
@@ -41431,7 +41431,7 @@ var require_IORedisConnection = __commonJS({
         return;
       }
       if (info2.done) {
-        resolve(value);
+        resolve2(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -41439,13 +41439,13 @@ var require_IORedisConnection = __commonJS({
     function _asyncToGenerator(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve, reject) {
+        return new Promise(function(resolve2, reject) {
           var gen = fn.apply(self2, args);
           function _next(value) {
-            asyncGeneratorStep(gen, resolve, reject, _next, _throw, "next", value);
+            asyncGeneratorStep(gen, resolve2, reject, _next, _throw, "next", value);
           }
           function _throw(err) {
-            asyncGeneratorStep(gen, resolve, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep(gen, resolve2, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -41491,7 +41491,7 @@ var require_IORedisConnection = __commonJS({
         }
         _setup(client, sub) {
           client.setMaxListeners(0);
-          return new this.Promise((resolve, reject) => {
+          return new this.Promise((resolve2, reject) => {
             client.on("error", (e) => {
               return this.Events.trigger("error", e);
             });
@@ -41502,9 +41502,9 @@ var require_IORedisConnection = __commonJS({
               });
             }
             if (client.status === "ready") {
-              return resolve();
+              return resolve2();
             } else {
-              return client.once("ready", resolve);
+              return client.once("ready", resolve2);
             }
           });
         }
@@ -41530,10 +41530,10 @@ var require_IORedisConnection = __commonJS({
         }
         __addLimiter__(instance) {
           return this.Promise.all([instance.channel(), instance.channel_client()].map((channel) => {
-            return new this.Promise((resolve, reject) => {
+            return new this.Promise((resolve2, reject) => {
               return this.subscriber.subscribe(channel, () => {
                 this.limiters[channel] = instance;
-                return resolve();
+                return resolve2();
               });
             });
           }));
@@ -41631,7 +41631,7 @@ var require_RedisDatastore = __commonJS({
     function _arrayWithHoles2(arr) {
       if (Array.isArray(arr)) return arr;
     }
-    function asyncGeneratorStep2(gen, resolve, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep2(gen, resolve2, reject, _next, _throw, key, arg) {
       try {
         var info2 = gen[key](arg);
         var value = info2.value;
@@ -41640,7 +41640,7 @@ var require_RedisDatastore = __commonJS({
         return;
       }
       if (info2.done) {
-        resolve(value);
+        resolve2(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -41648,13 +41648,13 @@ var require_RedisDatastore = __commonJS({
     function _asyncToGenerator2(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve, reject) {
+        return new Promise(function(resolve2, reject) {
           var gen = fn.apply(self2, args);
           function _next(value) {
-            asyncGeneratorStep2(gen, resolve, reject, _next, _throw, "next", value);
+            asyncGeneratorStep2(gen, resolve2, reject, _next, _throw, "next", value);
           }
           function _throw(err) {
-            asyncGeneratorStep2(gen, resolve, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep2(gen, resolve2, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -41790,7 +41790,7 @@ var require_RedisDatastore = __commonJS({
           if (!(name === "init" || name === "register_client")) {
             yield _this3.ready;
           }
-          return new _this3.Promise((resolve, reject) => {
+          return new _this3.Promise((resolve2, reject) => {
             var all_args, arr;
             all_args = [Date.now(), _this3.clientId].concat(args);
             _this3.instance.Events.trigger("debug", `Calling Redis script: ${name}.lua`, all_args);
@@ -41798,7 +41798,7 @@ var require_RedisDatastore = __commonJS({
               if (err != null) {
                 return reject(err);
               }
-              return resolve(replies);
+              return resolve2(replies);
             });
             return _this3.connection.__scriptFn__(name)(...arr);
           }).catch((e) => {
@@ -42029,7 +42029,7 @@ var require_States = __commonJS({
 var require_Sync = __commonJS({
   "node_modules/bottleneck/lib/Sync.js"(exports2, module2) {
     "use strict";
-    function asyncGeneratorStep2(gen, resolve, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep2(gen, resolve2, reject, _next, _throw, key, arg) {
       try {
         var info2 = gen[key](arg);
         var value = info2.value;
@@ -42038,7 +42038,7 @@ var require_Sync = __commonJS({
         return;
       }
       if (info2.done) {
-        resolve(value);
+        resolve2(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -42046,13 +42046,13 @@ var require_Sync = __commonJS({
     function _asyncToGenerator2(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve, reject) {
+        return new Promise(function(resolve2, reject) {
           var gen = fn.apply(self2, args);
           function _next(value) {
-            asyncGeneratorStep2(gen, resolve, reject, _next, _throw, "next", value);
+            asyncGeneratorStep2(gen, resolve2, reject, _next, _throw, "next", value);
           }
           function _throw(err) {
-            asyncGeneratorStep2(gen, resolve, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep2(gen, resolve2, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -42075,19 +42075,19 @@ var require_Sync = __commonJS({
       _tryToRun() {
         var _this = this;
         return _asyncToGenerator2(function* () {
-          var args, cb, error63, reject, resolve, returned, task;
+          var args, cb, error63, reject, resolve2, returned, task;
           if (_this._running < 1 && _this._queue.length > 0) {
             _this._running++;
             var _this$_queue$shift = _this._queue.shift();
             task = _this$_queue$shift.task;
             args = _this$_queue$shift.args;
-            resolve = _this$_queue$shift.resolve;
+            resolve2 = _this$_queue$shift.resolve;
             reject = _this$_queue$shift.reject;
             cb = yield _asyncToGenerator2(function* () {
               try {
                 returned = yield task(...args);
                 return function() {
-                  return resolve(returned);
+                  return resolve2(returned);
                 };
               } catch (error1) {
                 error63 = error1;
@@ -42103,16 +42103,16 @@ var require_Sync = __commonJS({
         })();
       }
       schedule(task, ...args) {
-        var promise2, reject, resolve;
-        resolve = reject = null;
+        var promise2, reject, resolve2;
+        resolve2 = reject = null;
         promise2 = new this.Promise(function(_resolve, _reject) {
-          resolve = _resolve;
+          resolve2 = _resolve;
           return reject = _reject;
         });
         this._queue.push({
           task,
           args,
-          resolve,
+          resolve: resolve2,
           reject
         });
         this._tryToRun();
@@ -42165,7 +42165,7 @@ var require_Group = __commonJS({
     function _arrayWithHoles2(arr) {
       if (Array.isArray(arr)) return arr;
     }
-    function asyncGeneratorStep2(gen, resolve, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep2(gen, resolve2, reject, _next, _throw, key, arg) {
       try {
         var info2 = gen[key](arg);
         var value = info2.value;
@@ -42174,7 +42174,7 @@ var require_Group = __commonJS({
         return;
       }
       if (info2.done) {
-        resolve(value);
+        resolve2(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -42182,13 +42182,13 @@ var require_Group = __commonJS({
     function _asyncToGenerator2(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve, reject) {
+        return new Promise(function(resolve2, reject) {
           var gen = fn.apply(self2, args);
           function _next(value) {
-            asyncGeneratorStep2(gen, resolve, reject, _next, _throw, "next", value);
+            asyncGeneratorStep2(gen, resolve2, reject, _next, _throw, "next", value);
           }
           function _throw(err) {
-            asyncGeneratorStep2(gen, resolve, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep2(gen, resolve2, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -42451,7 +42451,7 @@ var require_Bottleneck = __commonJS({
     function _arrayWithHoles2(arr) {
       if (Array.isArray(arr)) return arr;
     }
-    function asyncGeneratorStep2(gen, resolve, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep2(gen, resolve2, reject, _next, _throw, key, arg) {
       try {
         var info2 = gen[key](arg);
         var value = info2.value;
@@ -42460,7 +42460,7 @@ var require_Bottleneck = __commonJS({
         return;
       }
       if (info2.done) {
-        resolve(value);
+        resolve2(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -42468,13 +42468,13 @@ var require_Bottleneck = __commonJS({
     function _asyncToGenerator2(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve, reject) {
+        return new Promise(function(resolve2, reject) {
           var gen = fn.apply(self2, args);
           function _next(value) {
-            asyncGeneratorStep2(gen, resolve, reject, _next, _throw, "next", value);
+            asyncGeneratorStep2(gen, resolve2, reject, _next, _throw, "next", value);
           }
           function _throw(err) {
-            asyncGeneratorStep2(gen, resolve, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep2(gen, resolve2, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -42705,21 +42705,21 @@ var require_Bottleneck = __commonJS({
         stop(options2 = {}) {
           var done, waitForExecuting;
           options2 = parser3.load(options2, this.stopDefaults);
-          waitForExecuting = (at) => {
+          waitForExecuting = (at2) => {
             var finished;
             finished = () => {
               var counts;
               counts = this._states.counts;
-              return counts[0] + counts[1] + counts[2] + counts[3] === at;
+              return counts[0] + counts[1] + counts[2] + counts[3] === at2;
             };
-            return new this.Promise((resolve, reject) => {
+            return new this.Promise((resolve2, reject) => {
               if (finished()) {
-                return resolve();
+                return resolve2();
               } else {
                 return this.on("done", () => {
                   if (finished()) {
                     this.removeAllListeners("done");
-                    return resolve();
+                    return resolve2();
                   }
                 });
               }
@@ -42827,9 +42827,9 @@ var require_Bottleneck = __commonJS({
             options2 = parser3.load(options2, this.jobDefaults);
           }
           task = (...args2) => {
-            return new this.Promise(function(resolve, reject) {
+            return new this.Promise(function(resolve2, reject) {
               return fn(...args2, function(...args3) {
-                return (args3[0] != null ? reject : resolve)(args3);
+                return (args3[0] != null ? reject : resolve2)(args3);
               });
             });
           };
@@ -42968,8 +42968,8 @@ var require_lib2 = __commonJS({
 });
 
 // actions/release-notes/main.ts
-import { readFileSync as readFileSync3, writeFileSync } from "node:fs";
-import { join as join3 } from "node:path";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";
@@ -43133,11 +43133,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve) {
-      resolve(value);
+    return value instanceof P ? value : new P(function(resolve2) {
+      resolve2(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve, reject) {
+  return new (P || (P = Promise))(function(resolve2, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -43153,7 +43153,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -44129,15 +44129,15 @@ function parseTree(message) {
   if (!summary2) return void 0;
   const footersFrom = footerTails(lines);
   if (footersFrom === REJECTED) return void 0;
-  let at = skipBlank(lines, 1);
+  let at2 = skipBlank(lines, 1);
   const body = [];
-  while (at < lines.length && !footersFrom[at]) {
-    const next = skipBlank(lines, at + 1);
-    body.push(lines[at], ...lines.slice(at + 1, next));
-    at = next;
+  while (at2 < lines.length && !footersFrom[at2]) {
+    const next = skipBlank(lines, at2 + 1);
+    body.push(lines[at2], ...lines.slice(at2 + 1, next));
+    at2 = next;
   }
   while (body.length > 0 && body.at(-1) === "") body.pop();
-  return { summary: summary2, body, footers: readFooters(lines, at) };
+  return { summary: summary2, body, footers: readFooters(lines, at2) };
 }
 function parseSummary(line) {
   if (UNCLOSED_SCOPE.test(line)) return void 0;
@@ -44151,9 +44151,9 @@ function parseSummary(line) {
   };
 }
 function skipBlank(lines, from) {
-  let at = from;
-  while (at < lines.length && lines[at] === "") at++;
-  return at;
+  let at2 = from;
+  while (at2 < lines.length && lines[at2] === "") at2++;
+  return at2;
 }
 function footerAt(line) {
   if (UNCLOSED_SCOPE.test(line)) return REJECTED;
@@ -44162,30 +44162,30 @@ function footerAt(line) {
 function footerTails(lines) {
   const tails = new Uint8Array(lines.length + 1);
   tails[lines.length] = 1;
-  for (let at = lines.length - 1; at >= 1; at--) {
-    if (lines[at] === "") {
-      tails[at] = tails[at + 1];
+  for (let at2 = lines.length - 1; at2 >= 1; at2--) {
+    if (lines[at2] === "") {
+      tails[at2] = tails[at2 + 1];
       continue;
     }
-    const footer = footerAt(lines[at]);
+    const footer = footerAt(lines[at2]);
     if (footer === REJECTED) return REJECTED;
-    if (footer) tails[at] = tails[skipBlank(lines, afterContinuations(lines, at + 1))];
+    if (footer) tails[at2] = tails[skipBlank(lines, afterContinuations(lines, at2 + 1))];
   }
   return tails;
 }
 function afterContinuations(lines, from) {
-  let at = from;
+  let at2 = from;
   for (; ; ) {
-    const next = skipBlank(lines, at);
-    if (next >= lines.length || !CONTINUATION.test(lines[next])) return at;
-    at = next + 1;
+    const next = skipBlank(lines, at2);
+    if (next >= lines.length || !CONTINUATION.test(lines[next])) return at2;
+    at2 = next + 1;
   }
 }
 function readFooters(lines, from) {
   const footers = [];
-  let at = skipBlank(lines, from);
-  while (at < lines.length) {
-    const match = lines[at]?.match(FOOTER);
+  let at2 = skipBlank(lines, from);
+  while (at2 < lines.length) {
+    const match = lines[at2]?.match(FOOTER);
     const footer = {
       token: match[1] ?? match[2],
       isBreakingToken: match[1] !== void 0,
@@ -44195,9 +44195,9 @@ function readFooters(lines, from) {
       lines: [match[6]],
       gaps: []
     };
-    const end = afterContinuations(lines, at + 1);
+    const end = afterContinuations(lines, at2 + 1);
     let blanks = 0;
-    for (let line = at + 1; line < end; line++) {
+    for (let line = at2 + 1; line < end; line++) {
       if (lines[line] === "") {
         blanks++;
         continue;
@@ -44207,7 +44207,7 @@ function readFooters(lines, from) {
       blanks = 0;
     }
     footers.push(footer);
-    at = skipBlank(lines, end);
+    at2 = skipBlank(lines, end);
   }
   return footers;
 }
@@ -44311,9 +44311,9 @@ function knownTypes(config2) {
   return new Set(config2.sections.map((rule) => rule.type));
 }
 function entriesOf(commits, config2) {
-  const reader = new EntryReader(config2);
+  const reader2 = new EntryReader(config2);
   const result = { entries: [], warnings: [], skipped: 0 };
-  for (const commit of commits) reader.read(commit, result);
+  for (const commit of commits) reader2.read(commit, result);
   return result;
 }
 var EntryReader = class {
@@ -44399,31 +44399,31 @@ function safeCommitText(text, kind = "subject") {
 function escapeAngles(text, escaped) {
   const lastDoubleEnd = lastDoubleBacktickEnd(text);
   let out = "";
-  let at = 0;
-  while (at < text.length) {
-    const char = text[at];
+  let at2 = 0;
+  while (at2 < text.length) {
+    const char = text[at2];
     if (char === "`") {
-      const end = codeSpanEnd(text, at, lastDoubleEnd);
+      const end = codeSpanEnd(text, at2, lastDoubleEnd);
       if (end !== -1) {
-        out += text.slice(at, end);
-        at = end;
+        out += text.slice(at2, end);
+        at2 = end;
         continue;
       }
     }
     out += !escaped.test(char) ? char : char === "<" ? "&lt;" : "&gt;";
-    at++;
+    at2++;
   }
   return out;
 }
-function codeSpanEnd(text, at, lastDoubleEnd) {
-  const double = text.startsWith("``", at) && text[at + 2] !== void 0 && text[at + 2] !== "`";
-  if (double && lastDoubleEnd >= at + 6) return lastDoubleEnd;
-  const close = text.indexOf("`", at + 1);
+function codeSpanEnd(text, at2, lastDoubleEnd) {
+  const double = text.startsWith("``", at2) && text[at2 + 2] !== void 0 && text[at2 + 2] !== "`";
+  if (double && lastDoubleEnd >= at2 + 6) return lastDoubleEnd;
+  const close = text.indexOf("`", at2 + 1);
   return close === -1 ? -1 : close + 1;
 }
 function lastDoubleBacktickEnd(text) {
-  for (let at = text.length - 3; at >= 0; at--)
-    if (text[at] !== "`" && text[at + 1] === "`" && text[at + 2] === "`") return at + 3;
+  for (let at2 = text.length - 3; at2 >= 0; at2--)
+    if (text[at2] !== "`" && text[at2 + 1] === "`" && text[at2 + 2] === "`") return at2 + 3;
   return -1;
 }
 
@@ -49676,7 +49676,7 @@ var recursive = /* @__PURE__ */ new WeakMap();
 var NONE = 0;
 var ASSUMED = 1;
 var PROVEN = 2;
-function isRecursive(inst, stack, resolve) {
+function isRecursive(inst, stack, resolve2) {
   const cached2 = recursive.get(inst);
   if (cached2 !== void 0)
     return cached2 ? PROVEN : NONE;
@@ -49686,7 +49686,7 @@ function isRecursive(inst, stack, resolve) {
   let result = NONE;
   const check2 = (child) => {
     if (result !== PROVEN && child?._zod) {
-      const answer = isRecursive(child, stack, resolve);
+      const answer = isRecursive(child, stack, resolve2);
       if (answer > result)
         result = answer;
     }
@@ -49697,7 +49697,7 @@ function isRecursive(inst, stack, resolve) {
       const desc = Object.getOwnPropertyDescriptor(sh, key);
       if (spread && !desc.enumerable)
         continue;
-      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve) : NONE;
+      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve2) : NONE;
       if (child > answer)
         answer = child;
     }
@@ -49761,7 +49761,7 @@ function isRecursive(inst, stack, resolve) {
       break;
     // `$ZodLazy` caches its inner on the def, so a resolved edge is followed exactly
     case "lazy": {
-      const inner = def._cachedInner ?? (resolve ? inst._zod.innerType : void 0);
+      const inner = def._cachedInner ?? (resolve2 ? inst._zod.innerType : void 0);
       merge3(inner ? isRecursive(inner, stack, false) : ASSUMED);
       break;
     }
@@ -64435,8 +64435,8 @@ function cancelReverts(entries) {
   return entries.filter((entry) => !cancelled.has(entry));
 }
 function findOlder(entries, index, matches) {
-  for (let at = index + 1; at < entries.length; at++) {
-    const entry = entries[at];
+  for (let at2 = index + 1; at2 < entries.length; at2++) {
+    const entry = entries[at2];
     if (matches(entry)) return entry;
   }
   return void 0;
@@ -64602,6 +64602,84 @@ function releaseContext(plan, config2) {
   };
 }
 
+// fs/local-file.ts
+import { constants as constants3 } from "node:fs";
+import { open as open3, realpath } from "node:fs/promises";
+import { isAbsolute, relative, resolve, sep } from "node:path";
+var MAX_LOCAL_FILE_BYTES = 32 * 1024 * 1024;
+function insideRoot(root, path) {
+  const full = resolve(root, path);
+  return isWithin(resolve(root), full) ? { ok: true, path: full } : { ok: false, message: `${path} is outside the repository (${root}); refused` };
+}
+async function readLocalFile(root, path, options2 = {}) {
+  const shown = options2.shownAs ?? path;
+  const inside = insideRoot(root, path);
+  if (!inside.ok) return { kind: "refused", path, message: inside.message.replace(path, shown) };
+  let real;
+  try {
+    real = await realpath(inside.path);
+  } catch (error63) {
+    if (isMissing(error63)) return { kind: "missing", path };
+    return { kind: "refused", path, message: `cannot read ${shown}: ${codeOf(error63)}` };
+  }
+  if (!isWithin(await realpath(root), real)) {
+    return { kind: "refused", path, message: `${shown} links outside the repository; refused` };
+  }
+  return readRegular(real, path, shown, options2.maxBytes ?? MAX_LOCAL_FILE_BYTES);
+}
+async function readRegular(real, path, shown, maxBytes) {
+  let handle;
+  try {
+    handle = await open3(real, constants3.O_RDONLY | constants3.O_NONBLOCK);
+  } catch (error63) {
+    if (isMissing(error63)) return { kind: "missing", path };
+    return { kind: "refused", path, message: `cannot read ${shown}: ${codeOf(error63)}` };
+  }
+  try {
+    const stats = await handle.stat();
+    if (!stats.isFile()) {
+      return {
+        kind: "refused",
+        path,
+        message: `${shown} is ${kindOf(stats)}, not a regular file; skipped`
+      };
+    }
+    if (stats.size > maxBytes) {
+      return {
+        kind: "refused",
+        path,
+        message: `${shown} is ${mib(stats.size)} MiB; Upkeep reads at most ${mib(maxBytes)} MiB here`
+      };
+    }
+    const buffer = Buffer.alloc(Math.min(stats.size, maxBytes));
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    return { kind: "text", text: buffer.subarray(0, bytesRead).toString("utf8"), path };
+  } finally {
+    await handle.close();
+  }
+}
+function isWithin(root, full) {
+  const rel = relative(root, full);
+  return rel === "" || rel !== ".." && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
+}
+function kindOf(stats) {
+  if (stats.isDirectory()) return "a directory";
+  if (stats.isFIFO()) return "a FIFO";
+  if (stats.isSocket()) return "a socket";
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return "a device";
+  return "a special file";
+}
+function isMissing(error63) {
+  const code = error63.code;
+  return code === "ENOENT" || code === "ENOTDIR";
+}
+function codeOf(error63) {
+  return error63.code ?? error63.message;
+}
+function mib(bytes) {
+  return (bytes / 1024 / 1024).toFixed(1).replace(/\.0$/, "");
+}
+
 // git/commit-logins.ts
 async function loginsOf(source, commits) {
   const byEmail = /* @__PURE__ */ new Map();
@@ -64642,9 +64720,9 @@ async function gitMaybe(cwd, args) {
   }
 }
 function exitOf(child) {
-  return new Promise((resolve, reject) => {
+  return new Promise((resolve2, reject) => {
     child.on("error", reject);
-    child.on("close", (code) => resolve(code ?? 1));
+    child.on("close", (code) => resolve2(code ?? 1));
   });
 }
 
@@ -64759,8 +64837,6 @@ function tagsIn(decorations) {
 }
 
 // git/repository.ts
-import { readFile } from "node:fs/promises";
-import { join } from "node:path";
 async function resolveRef2(cwd, ref) {
   return (await git(cwd, ["rev-parse", "--verify", "--end-of-options", `${ref}^{commit}`])).trim();
 }
@@ -64768,12 +64844,9 @@ async function remoteUrl(cwd, remote = "origin") {
   return (await gitMaybe(cwd, ["remote", "get-url", remote]))?.trim() || void 0;
 }
 async function readWorkingFile(cwd, path) {
-  try {
-    return await readFile(join(cwd, path), "utf8");
-  } catch (error63) {
-    if (error63.code === "ENOENT") return void 0;
-    throw error63;
-  }
+  const file2 = await readLocalFile(cwd, path);
+  if (file2.kind === "refused") throw new Error(file2.message);
+  return file2.kind === "text" ? file2.text : void 0;
 }
 async function isShallow(cwd) {
   return (await gitMaybe(cwd, ["rev-parse", "--is-shallow-repository"]))?.trim() === "true";
@@ -64887,7 +64960,9 @@ async function fromRef(cwd, ref, tags) {
   return { name: ref, hash: hash2, version: named?.version ?? "0.0.0" };
 }
 async function loadOverrides(cwd, file2) {
-  const text = await readWorkingFile(cwd, file2);
+  const text = await readWorkingFile(cwd, file2).catch((error63) => {
+    throw new ReleaseInputError(error63.message);
+  });
   if (text === void 0) return /* @__PURE__ */ new Map();
   const result = parseOverrides(text, file2);
   if (!result.ok)
@@ -64897,10 +64972,6 @@ async function loadOverrides(cwd, file2) {
 async function repositoryOf(cwd, config2) {
   return parseRepositoryUrl(config2.repositoryUrl) ?? parseRepositoryUrl(repositoryFromPackageJson(await readWorkingFile(cwd, "package.json"))) ?? parseRepositoryUrl(await remoteUrl(cwd));
 }
-
-// actions/config.ts
-import { existsSync as existsSync2, readFileSync } from "node:fs";
-import { join as join2 } from "node:path";
 
 // core/config/errors.ts
 function formatConfigProblem(problem) {
@@ -64917,6 +64988,60 @@ function oneLine(text) {
 
 // core/config/parse.ts
 var import_yaml2 = __toESM(require_dist(), 1);
+
+// core/config/raw-shape.ts
+var NEWLINE = 10;
+var SPACE = 32;
+var TAB = 9;
+var DOUBLE = 34;
+var SINGLE = 39;
+var HASH = 35;
+var BACKSLASH = 92;
+var OPENERS = /* @__PURE__ */ new Set([91, 123]);
+var CLOSERS = /* @__PURE__ */ new Set([93, 125]);
+var TOKEN_BEFORE = /* @__PURE__ */ new Set([SPACE, TAB, NEWLINE, 44, 58, 91, 123]);
+function checkRawShape(text, limits) {
+  let line = 1;
+  let lineStart = 0;
+  let open4 = 0;
+  let quote = 0;
+  for (let index = 0; index <= text.length; index++) {
+    const char = index === text.length ? NEWLINE : text.charCodeAt(index);
+    if (char === NEWLINE) {
+      if (index - lineStart > limits.maxLineBytes) return { line, column: 1, kind: "line" };
+      if (line >= limits.maxLines && index < text.length) return { line, column: 1, kind: "lines" };
+      line++;
+      lineStart = index + 1;
+      continue;
+    }
+    if (quote !== 0) {
+      quote = stillQuoted(text, index, quote);
+      if (quote === DOUBLE && char === BACKSLASH && text.charCodeAt(index + 1) !== NEWLINE) index++;
+      if (quote === -1) {
+        quote = SINGLE;
+        index++;
+      }
+      continue;
+    }
+    const startsToken = index === lineStart || TOKEN_BEFORE.has(text.charCodeAt(index - 1));
+    if ((char === DOUBLE || char === SINGLE) && startsToken) quote = char;
+    else if (char === HASH && startsToken) index = endOfLine(text, index) - 1;
+    else if (OPENERS.has(char) && ++open4 > limits.maxOpenBrackets) {
+      return { line, column: index - lineStart + 1, kind: "nesting" };
+    } else if (CLOSERS.has(char) && open4 > 0) open4--;
+  }
+  return void 0;
+}
+function stillQuoted(text, index, quote) {
+  const char = text.charCodeAt(index);
+  if (quote === SINGLE && char === SINGLE) return text.charCodeAt(index + 1) === SINGLE ? -1 : 0;
+  if (quote === DOUBLE && char === DOUBLE) return 0;
+  return quote;
+}
+function endOfLine(text, index) {
+  const end = text.indexOf("\n", index);
+  return end === -1 ? text.length : end;
+}
 
 // core/checkins/config.ts
 var import_cron_parser = __toESM(require_dist2(), 1);
@@ -64948,6 +65073,14 @@ var severityNames = ["critical", "major", "minor"];
 var severityField = external_exports.enum(severityNames);
 var findingSeverityNames = ["critical", "high", "medium", "low"];
 var findingSeverityField = external_exports.enum(findingSeverityNames);
+var repoPathField = external_exports.string().min(1).max(512).refine(isRepositoryPath, {
+  message: "expected a path inside the repository such as docs/rca.md (no leading /, no ..)"
+});
+function isRepositoryPath(path) {
+  if (path.startsWith("/") || path.includes("\\") || /^[A-Za-z]:/.test(path)) return false;
+  if (/[\u0000-\u001f]/.test(path)) return false;
+  return path.split("/").every((segment) => segment !== "..");
+}
 
 // core/checkins/config.ts
 var BUILT_IN_CHECKLISTS = [
@@ -64976,7 +65109,7 @@ var checkinSchema = external_exports.strictObject({
   every: everyField.optional(),
   cron: cronField.optional().describe("Five-field cron in the config's time zone."),
   start: external_exports.iso.date({ error: "expected a date such as 2026-01-01" }).default("2026-01-01"),
-  checklist: external_exports.string().default("monthly-health-review").describe(
+  checklist: repoPathField.default("monthly-health-review").describe(
     `A built-in checklist (${BUILT_IN_CHECKLISTS.join(", ")}) or a path in the repository.`
   ),
   assignees: external_exports.array(external_exports.string()).default([]),
@@ -68123,10 +68256,10 @@ var Regexp = class Regexp2 {
         else out += sub.appendTo();
         break;
       case Regexp2.Op.ALTERNATE: {
-        let sep2 = "";
+        let sep3 = "";
         for (let sub of this.subs) {
-          out += sep2;
-          sep2 = "|";
+          out += sep3;
+          sep3 = "|";
           out += sub.appendTo();
         }
         break;
@@ -68332,23 +68465,23 @@ var AhoCorasick = class {
     const byDepth = new Int32Array(numNodes);
     for (let n = 0; n < numNodes; n++) byDepth[n] = n;
     byDepth.sort((a, b) => depth[a] - depth[b]);
-    const fail = new Int32Array(numNodes);
+    const fail2 = new Int32Array(numNodes);
     const match = Uint8Array.from(terminal);
     for (let k = 1; k < numNodes; k++) {
       const c = byDepth[k];
       const p = parent[c];
       if (p !== 0) {
-        let f = fail[p];
+        let f = fail2[p];
         let next = this.next(f, unit[c]);
         while (next < 0 && f !== 0) {
-          f = fail[f];
+          f = fail2[f];
           next = this.next(f, unit[c]);
         }
-        fail[c] = next >= 0 ? next : 0;
+        fail2[c] = next >= 0 ? next : 0;
       }
-      match[c] |= match[fail[c]];
+      match[c] |= match[fail2[c]];
     }
-    this.fail = fail;
+    this.fail = fail2;
     this.match = match;
   }
   next(node2, u) {
@@ -71999,7 +72132,7 @@ var calendarSchema = external_exports.strictObject({
   timezone: external_exports.string().describe("IANA time zone, e.g. Europe/Berlin."),
   hours: external_exports.partialRecord(external_exports.enum([...WEEKDAY_KEYS, "weekdays", "weekend"]), hoursValue).describe("Working hours per weekday (mon\u2026sun), or `weekdays` / `weekend` for groups."),
   holidays: external_exports.array(external_exports.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: "expected a date YYYY-MM-DD" })).default([]).describe("Dates (in the calendar's zone) with no working hours."),
-  holidaysIcs: external_exports.string().optional().describe("Path in the repository of an .ics file; each VEVENT's DTSTART date is a holiday.")
+  holidaysIcs: repoPathField.optional().describe("Path in the repository of an .ics file; each VEVENT's DTSTART date is a holiday.")
 }).superRefine((calendar, ctx) => {
   if (!isKnownZone(calendar.timezone)) {
     ctx.addIssue({
@@ -72117,7 +72250,7 @@ var rcaConfigSchema = external_exports.strictObject({
   labels: labelList.default(["rca"]),
   assignees: rcaAssigneesSchema,
   due: rcaDueSchema,
-  template: external_exports.string().min(1).optional().describe("Path in the repository of the RCA body template; the built-in one when unset."),
+  template: repoPathField.optional().describe("Path in the repository of the RCA body template; the built-in one when unset."),
   reminder: external_exports.union([durationField, external_exports.literal("off")]).default("1d").describe('How often an overdue open RCA gets a reminder comment, or "off".'),
   skipPermission: external_exports.enum(["triage", "write", "maintain", "admin"]).default("triage").describe("Least repository permission needed for `/rca skip <reason>`.")
 }).prefault({});
@@ -72137,7 +72270,7 @@ var securityWindowsConfigSchema = external_exports.strictObject({
   minSeverity: findingSeverityField.default("low").describe("Findings below this severity get no tracking issue."),
   secretSeverity: findingSeverityField.default("critical").describe("Severity given to leaked secrets, which carry none of their own."),
   atRisk: external_exports.number().gt(0).lt(1).default(0.75).describe("Share of the window after which the issue gets the SLA's at-risk label."),
-  template: external_exports.string().min(1).optional().describe("Path in the repository of the tracking-issue body template.")
+  template: repoPathField.optional().describe("Path in the repository of the tracking-issue body template.")
 }).prefault({});
 var trackingConfigSchema = external_exports.strictObject({
   rca: rcaConfigSchema,
@@ -72260,7 +72393,7 @@ var triageConfigSchema = external_exports.strictObject({
 var upkeepConfigSchema = external_exports.strictObject({
   $schema: external_exports.string().optional().describe("Editor hint; ignored by Upkeep."),
   _extends: external_exports.string().optional().describe(
-    "Inherit settings from another repository's file (Probot convention), e.g. `.github`."
+    "Inherit the `.github/upkeep.yml` of another repository of the same owner: `name`, `owner/name` or `owner/name:.github/upkeep.yml`, e.g. `.github`."
   ),
   timezone: external_exports.string().default("UTC").describe("IANA time zone used to show due times to people, e.g. Europe/Berlin."),
   triage: triageConfigSchema,
@@ -72297,31 +72430,134 @@ function defaultConfig() {
 
 // core/config/parse.ts
 var CONFIG_PATH = ".github/upkeep.yml";
-function parseConfigText(text, file2 = CONFIG_PATH) {
-  const lineCounter = new import_yaml2.LineCounter();
-  const doc = (0, import_yaml2.parseDocument)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+var CONFIG_BUDGET = {
+  /** UTF-8 bytes of the file. */
+  maxBytes: 256 * 1024,
+  /** Alias nodes (`*name`) in the file. */
+  maxAliases: 64,
+  /** Nested mappings and sequences. */
+  maxDepth: 32,
+  /** Lines: a large real config has a few hundred; the parser's cost grows with the pairs. */
+  maxLines: 5e3,
+  /** One line; real lines (even long patterns) stay far below. */
+  maxLineBytes: 16 * 1024,
+  /** Open flow brackets (`[`, `{`) counted before parsing, quotes ignored: the parser recurses. */
+  maxOpenBrackets: 256
+};
+function validateLocated(value, file2, yaml) {
+  const result = validateConfigObject(value, file2);
+  if (result.ok) return result;
+  const shown = result.problems.slice(0, MAX_PROBLEMS);
+  const hidden = result.problems.length - shown.length;
+  const located = shown.map((problem) => locate(problem, yaml.root, yaml.lines));
+  if (hidden > 0) {
+    located.push({
+      file: file2,
+      path: "",
+      message: `${hidden} more problem(s) not shown; fix these first`
+    });
+  }
+  return { ok: false, problems: located };
+}
+function positionOf(yaml, segments) {
+  const offset = findOffset(yaml.root, segments, true);
+  if (offset === void 0) return {};
+  const position = yaml.lines.linePos(offset);
+  return { line: position.line, column: position.col };
+}
+var MAX_PROBLEMS = 20;
+function readConfigYaml(text, file2 = CONFIG_PATH) {
+  const bytes = Buffer.byteLength(text, "utf8");
+  if (bytes > CONFIG_BUDGET.maxBytes) {
+    return fail(
+      file2,
+      `the file is ${kib(bytes)} KiB; Upkeep reads config files up to ${kib(CONFIG_BUDGET.maxBytes)} KiB`
+    );
+  }
+  const shapeProblem = rawShapeProblem(text, file2);
+  if (shapeProblem) return { ok: false, problems: [shapeProblem] };
+  const lines = new import_yaml2.LineCounter();
+  let doc;
+  try {
+    doc = (0, import_yaml2.parseDocument)(text, {
+      lineCounter: lines,
+      prettyErrors: false,
+      uniqueKeys: false,
+      logLevel: "error"
+    });
+  } catch (error63) {
+    if (!(error63 instanceof RangeError)) throw error63;
+    return fail(file2, "the YAML nests too deeply to read; write one mapping or list item per line");
+  }
   if (doc.errors.length > 0) {
     return {
       ok: false,
-      problems: doc.errors.map((error63) => {
-        const position = lineCounter.linePos(error63.pos[0]);
-        return {
-          file: file2,
-          path: "",
-          line: position.line,
-          column: position.col,
-          message: `YAML syntax error: ${firstLine2(error63.message)}`
-        };
-      })
+      problems: doc.errors.slice(0, MAX_PROBLEMS).map(
+        (error63) => at(file2, lines, error63.pos[0], `YAML syntax error: ${firstLine2(error63.message)}`)
+      )
     };
   }
-  const value = doc.toJS() ?? {};
-  const result = validateConfigObject(value, file2);
-  if (result.ok) return result;
-  return {
-    ok: false,
-    problems: result.problems.map((problem) => locate(problem, doc.contents, lineCounter))
+  const shape = checkShape(doc, file2, lines);
+  if (shape) return { ok: false, problems: [shape] };
+  try {
+    return {
+      ok: true,
+      value: doc.toJS({ maxAliasCount: CONFIG_BUDGET.maxAliases }),
+      root: doc.contents,
+      lines
+    };
+  } catch (error63) {
+    return fail(file2, `YAML aliases expand too far: ${firstLine2(error63.message)}`);
+  }
+}
+function rawShapeProblem(text, file2) {
+  const found = checkRawShape(text, CONFIG_BUDGET);
+  if (!found) return void 0;
+  const message = found.kind === "lines" ? `more than ${CONFIG_BUDGET.maxLines} lines; Upkeep reads config files up to that length` : found.kind === "line" ? `line ${found.line} is longer than ${kib(CONFIG_BUDGET.maxLineBytes)} KiB` : `nested deeper than ${CONFIG_BUDGET.maxDepth} levels`;
+  return { file: file2, path: "", line: found.line, column: found.column, message };
+}
+function checkShape(doc, file2, lines) {
+  let aliases = 0;
+  let problem;
+  const stop = (node2, message) => {
+    problem = at(file2, lines, node2.range?.[0], message);
+    return import_yaml2.visit.BREAK;
   };
+  (0, import_yaml2.visit)(doc, (_key, node2, path) => {
+    if ((0, import_yaml2.isAlias)(node2) && ++aliases > CONFIG_BUDGET.maxAliases) {
+      return stop(node2, `more than ${CONFIG_BUDGET.maxAliases} YAML aliases; write the values out`);
+    }
+    if (!(0, import_yaml2.isMap)(node2) && !(0, import_yaml2.isSeq)(node2)) return void 0;
+    const depth = path.filter((step) => (0, import_yaml2.isMap)(step) || (0, import_yaml2.isSeq)(step)).length + 1;
+    if (depth > CONFIG_BUDGET.maxDepth) {
+      return stop(node2, `nested deeper than ${CONFIG_BUDGET.maxDepth} levels`);
+    }
+    const duplicate = (0, import_yaml2.isMap)(node2) ? duplicateKey(node2.items) : void 0;
+    if (duplicate) return stop(duplicate, "YAML syntax error: Map keys must be unique");
+    return void 0;
+  });
+  return problem;
+}
+function duplicateKey(pairs) {
+  const seen = /* @__PURE__ */ new Set();
+  for (const { key } of pairs) {
+    if (!(0, import_yaml2.isScalar)(key)) continue;
+    const name = String(key.value);
+    if (seen.has(name)) return key;
+    seen.add(name);
+  }
+  return void 0;
+}
+function at(file2, lines, offset, message) {
+  if (offset === void 0) return { file: file2, path: "", message };
+  const position = lines.linePos(offset);
+  return { file: file2, path: "", line: position.line, column: position.col, message };
+}
+function fail(file2, message) {
+  return { ok: false, problems: [{ file: file2, path: "", message }] };
+}
+function kib(bytes) {
+  return String(Math.ceil(bytes / 1024));
 }
 function validateConfigObject(value, file2 = CONFIG_PATH) {
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
@@ -72389,28 +72625,158 @@ function firstLine2(message) {
   return message.split("\n")[0] ?? message;
 }
 
-// actions/config.ts
-async function loadActionConfig(port, path = CONFIG_PATH) {
-  const local = join2(process.env.GITHUB_WORKSPACE ?? process.cwd(), path);
-  let text;
-  if (existsSync2(local)) text = readFileSync(local, "utf8");
-  else if (port) text = await port.readFile(path);
-  if (text === void 0) return defaultConfig();
-  const result = parseConfigText(text, path);
-  if (result.ok) return result.config;
-  for (const problem of result.problems) {
-    error(formatConfigProblem(problem), {
-      file: problem.file,
-      startLine: problem.line,
-      startColumn: problem.column
-    });
+// github/upkeep-config.ts
+import { createHash } from "node:crypto";
+
+// core/config/extends.ts
+var MAX_EXTENDS_DEPTH = 3;
+var ORG_CONFIG_REPO = ".github";
+var REPO_NAME = /^(?!\.{1,2}$)[A-Za-z0-9_.-]{1,100}$/;
+function parseExtendsTarget(value, current) {
+  if (typeof value !== "string" || value.trim() === "") {
+    return { ok: false, message: "expected a repository name such as `.github` or `owner/name`" };
   }
-  setFailed(`${path} is invalid (${result.problems.length} problem(s)); see the annotations`);
-  return void 0;
+  const [where, path, ...rest] = value.trim().split(":");
+  if (rest.length > 0 || path !== void 0 && path !== CONFIG_PATH) {
+    return { ok: false, message: `only ${CONFIG_PATH} of another repository can be extended` };
+  }
+  const parts = where.split("/");
+  const [owner, repo] = parts.length === 1 ? [current.owner, parts[0]] : parts;
+  if (parts.length > 2 || !owner || !repo || !REPO_NAME.test(owner) || !REPO_NAME.test(repo)) {
+    return { ok: false, message: "expected a repository name such as `.github` or `owner/name`" };
+  }
+  if (owner.toLowerCase() !== current.owner.toLowerCase()) {
+    return {
+      ok: false,
+      message: `only repositories of ${current.owner} can be extended, not ${owner}`
+    };
+  }
+  return { ok: true, repo: { owner: current.owner, repo } };
+}
+function inheritedFileName(repo) {
+  return `${repo.owner}/${repo.repo}:${CONFIG_PATH}`;
+}
+function mergeConfigValues(base, own2) {
+  if (!isPlainObject2(base) || !isPlainObject2(own2)) return own2 === void 0 ? base : own2;
+  const merged = { ...base };
+  for (const [key, value] of Object.entries(own2)) {
+    merged[key] = key in base ? mergeConfigValues(base[key], value) : value;
+  }
+  return merged;
+}
+function withoutContent(problem) {
+  const { file: file2, path, line, column } = problem;
+  return {
+    file: file2,
+    path,
+    ...line === void 0 ? {} : { line, column },
+    message: "invalid inherited setting; check that file with `upkeep config validate`"
+  };
+}
+function isPlainObject2(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
+// github/upkeep-config.ts
+async function loadUpkeepConfig(sources) {
+  const notes = [];
+  const start = await firstFile(sources);
+  if (!start) return { ok: true, config: defaultConfig(), found: false, notes };
+  const chain = await followExtends(start, sources, notes);
+  if (!chain.ok) return { ok: false, config: defaultConfig(), problems: chain.problems, notes };
+  const own2 = chain.layers[0];
+  if (chain.layers.length === 1) return { ok: true, config: own2.config, found: true, notes };
+  const merged = chain.layers.reduceRight(
+    (base, layer) => mergeConfigValues(base, layer.value),
+    {}
+  );
+  delete merged._extends;
+  const result = validateConfigObject(merged, own2.file);
+  if (result.ok) return { ok: true, config: result.config, found: true, notes };
+  const problems = result.problems.map(
+    (problem) => problem.line === void 0 ? withoutContent(problem) : problem
+  );
+  return { ok: false, config: defaultConfig(), problems, notes };
+}
+async function firstFile(sources) {
+  const { repo, local, readRepoFile } = sources;
+  const ownText = local ? local.text : repo && await readRepoFile?.(repo);
+  if (ownText !== void 0) {
+    return { text: ownText, file: local?.file ?? CONFIG_PATH, inherited: false, repo };
+  }
+  if (!repo || !readRepoFile || repo.repo.toLowerCase() === ORG_CONFIG_REPO) return void 0;
+  const org = { owner: repo.owner, repo: ORG_CONFIG_REPO };
+  const text = await readRepoFile(org);
+  if (text === void 0) return void 0;
+  return { text, file: inheritedFileName(org), inherited: true, repo: org };
+}
+async function followExtends(start, sources, notes) {
+  const layers = [];
+  const seen = /* @__PURE__ */ new Set();
+  let current = start;
+  while (current) {
+    const layer = readLayer(current);
+    if (!layer.ok) return layer;
+    layers.push(layer.layer);
+    if (current.repo) seen.add(inheritedFileName(current.repo).toLowerCase());
+    const target = layer.layer.value._extends;
+    if (target === void 0) break;
+    const problem = (message) => {
+      const located = { ...locateExtends(layer.layer), message };
+      return { ok: false, problems: [current?.inherited ? withoutContent(located) : located] };
+    };
+    if (!current.repo || !sources.readRepoFile) {
+      notes.push(
+        `${current.file}: _extends not followed (${current.repo ? "no GitHub token: set GITHUB_TOKEN" : "unknown repository: set GITHUB_REPOSITORY=owner/name"}); using this file alone`
+      );
+      break;
+    }
+    const parsed = parseExtendsTarget(target, current.repo);
+    if (!parsed.ok) return problem(parsed.message);
+    const name = inheritedFileName(parsed.repo);
+    if (seen.has(name.toLowerCase())) return problem(`_extends loops back to ${name}`);
+    if (layers.length > MAX_EXTENDS_DEPTH) {
+      return problem(`_extends chains at most ${MAX_EXTENDS_DEPTH} files deep`);
+    }
+    const text = await sources.readRepoFile(parsed.repo);
+    if (text === void 0) return problem(`${name} does not exist or cannot be read`);
+    current = { text, file: name, inherited: true, repo: parsed.repo };
+  }
+  return { ok: true, layers };
+}
+var layerCache = /* @__PURE__ */ new Map();
+var MAX_CACHED = 200;
+function readLayer(source) {
+  const key = `${source.inherited}\0${source.file}\0${createHash("sha256").update(source.text).digest("hex")}`;
+  let result = layerCache.get(key);
+  if (!result) {
+    result = parseLayer(source);
+    if (layerCache.size >= MAX_CACHED) layerCache.clear();
+    layerCache.set(key, result);
+  }
+  return result;
+}
+function parseLayer(source) {
+  const hide2 = (problems) => source.inherited ? problems.map(withoutContent) : problems;
+  const yaml = readConfigYaml(source.text, source.file);
+  if (!yaml.ok) return { ok: false, problems: hide2(yaml.problems) };
+  const value = yaml.value ?? {};
+  const alone = validateLocated(value, source.file, yaml);
+  if (!alone.ok) return { ok: false, problems: hide2(alone.problems) };
+  const { file: file2, inherited } = source;
+  return { ok: true, layer: { value, file: file2, inherited, yaml, config: alone.config } };
+}
+function locateExtends(layer) {
+  return {
+    file: layer.file,
+    path: "_extends",
+    ...positionOf(layer.yaml, ["_extends"]),
+    message: ""
+  };
 }
 
 // node_modules/@actions/github/lib/context.js
-import { readFileSync as readFileSync2, existsSync as existsSync3 } from "fs";
+import { readFileSync, existsSync as existsSync2 } from "fs";
 import { EOL as EOL5 } from "os";
 var Context = class {
   /**
@@ -72420,8 +72786,8 @@ var Context = class {
     var _a3, _b, _c;
     this.payload = {};
     if (process.env.GITHUB_EVENT_PATH) {
-      if (existsSync3(process.env.GITHUB_EVENT_PATH)) {
-        this.payload = JSON.parse(readFileSync2(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
+      if (existsSync2(process.env.GITHUB_EVENT_PATH)) {
+        this.payload = JSON.parse(readFileSync(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
         const path = process.env.GITHUB_EVENT_PATH;
         process.stdout.write(`GITHUB_EVENT_PATH ${path} does not exist${EOL5}`);
@@ -72465,11 +72831,11 @@ var httpClient = __toESM(require_lib(), 1);
 var import_undici2 = __toESM(require_undici(), 1);
 var __awaiter2 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve) {
-      resolve(value);
+    return value instanceof P ? value : new P(function(resolve2) {
+      resolve2(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve, reject) {
+  return new (P || (P = Promise))(function(resolve2, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -72485,7 +72851,7 @@ var __awaiter2 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -72670,7 +73036,7 @@ function lowercaseKeys(object2) {
     return newObj;
   }, {});
 }
-function isPlainObject2(value) {
+function isPlainObject3(value) {
   if (typeof value !== "object" || value === null) return false;
   if (Object.prototype.toString.call(value) !== "[object Object]") return false;
   const proto = Object.getPrototypeOf(value);
@@ -72681,7 +73047,7 @@ function isPlainObject2(value) {
 function mergeDeep(defaults2, options2) {
   const result = Object.assign({}, defaults2);
   Object.keys(options2).forEach((key) => {
-    if (isPlainObject2(options2[key])) {
+    if (isPlainObject3(options2[key])) {
       if (!(key in defaults2)) Object.assign(result, { [key]: options2[key] });
       else result[key] = mergeDeep(defaults2[key], options2[key]);
     } else {
@@ -73525,7 +73891,7 @@ var defaults_default = {
     "user-agent": `octokit-request.js/${VERSION2} ${getUserAgent()}`
   }
 };
-function isPlainObject3(value) {
+function isPlainObject4(value) {
   if (typeof value !== "object" || value === null) return false;
   if (Object.prototype.toString.call(value) !== "[object Object]") return false;
   const proto = Object.getPrototypeOf(value);
@@ -73543,7 +73909,7 @@ async function fetchWrapper(requestOptions) {
   }
   const log = requestOptions.request?.log || console;
   const parseSuccessResponseBody = requestOptions.request?.parseSuccessResponseBody !== false;
-  const body = isPlainObject3(requestOptions.body) || Array.isArray(requestOptions.body) ? JSONStringify(requestOptions.body) : requestOptions.body;
+  const body = isPlainObject4(requestOptions.body) || Array.isArray(requestOptions.body) ? JSONStringify(requestOptions.body) : requestOptions.body;
   const requestHeaders = Object.fromEntries(
     Object.entries(requestOptions.headers).map(([name, value]) => [
       name,
@@ -73812,8 +74178,8 @@ function withCustomRequest(customRequest) {
 
 // node_modules/@octokit/auth-token/dist-bundle/index.js
 var b64url = "(?:[a-zA-Z0-9_-]+)";
-var sep = "\\.";
-var jwtRE = new RegExp(`^${b64url}${sep}${b64url}${sep}${b64url}$`);
+var sep2 = "\\.";
+var jwtRE = new RegExp(`^${b64url}${sep2}${b64url}${sep2}${b64url}$`);
 var isJWT = jwtRE.test.bind(jwtRE);
 async function auth(token) {
   const isApp = isJWT(token);
@@ -77416,6 +77782,53 @@ function actionGitHub(token, repo = context2.repo) {
   return new OctokitGitHub(octokit, repo);
 }
 
+// actions/config.ts
+async function readActionConfig(port, path = CONFIG_PATH) {
+  const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
+  const local = await readLocalFile(workspace, path, { maxBytes: 4 * CONFIG_BUDGET.maxBytes });
+  if (local.kind === "refused") {
+    return annotated({
+      ok: false,
+      config: defaultConfig(),
+      problems: [{ file: path, path: "", message: local.message }],
+      notes: []
+    });
+  }
+  const loaded = await loadUpkeepConfig({
+    repo: port?.repo,
+    local: local.kind === "text" ? { text: local.text, file: path } : void 0,
+    readRepoFile: port ? reader(port, path) : void 0
+  });
+  for (const note of loaded.notes) info(note);
+  return annotated(loaded);
+}
+async function loadActionConfig(port, path = CONFIG_PATH) {
+  const loaded = await readActionConfig(port, path);
+  if (loaded.ok) return loaded.config;
+  setFailed(`${path} is invalid (${loaded.problems.length} problem(s)); see the annotations`);
+  return void 0;
+}
+function reader(port, path) {
+  return (repo) => {
+    if (`${repo.owner}/${repo.repo}`.toLowerCase() === `${port.repo.owner}/${port.repo.repo}`.toLowerCase())
+      return port.readFile(path);
+    const token = getInput("token") || process.env.GITHUB_TOKEN || "";
+    return actionGitHub(token, repo).readFile(CONFIG_PATH);
+  };
+}
+function annotated(loaded) {
+  if (!loaded.ok) for (const problem of loaded.problems) annotate(problem);
+  return loaded;
+}
+function annotate(problem) {
+  error(formatConfigProblem(problem), {
+    title: "Invalid Upkeep config",
+    file: problem.file,
+    startLine: problem.line,
+    startColumn: problem.column
+  });
+}
+
 // actions/release-notes/publish.ts
 var import_semver3 = __toESM(require_semver2(), 1);
 async function publishRelease(port, plan, mode) {
@@ -77496,16 +77909,20 @@ async function main() {
 }
 async function writeOutputs(plan, config2, workspace) {
   const dir = process.env.RUNNER_TEMP ?? workspace;
-  const notesPath = join3(dir, "release-notes.md");
-  const contextPath = join3(dir, "release-notes.json");
+  const notesPath = join(dir, "release-notes.md");
+  const contextPath = join(dir, "release-notes.json");
   writeFileSync(notesPath, plan.markdown);
   writeFileSync(contextPath, `${JSON.stringify(releaseContext(plan, config2), null, 2)}
 `);
   const changelog = getInput("changelog");
   if (changelog) {
-    const file2 = join3(workspace, changelog);
-    const existing = readOptional(file2);
-    writeFileSync(file2, prependSection(existing, plan.markdown, plan.version));
+    const current = await readLocalFile(workspace, changelog);
+    if (current.kind === "refused") throw new Error(`changelog: ${current.message}`);
+    const existing = current.kind === "text" ? current.text : void 0;
+    writeFileSync(
+      join(workspace, changelog),
+      prependSection(existing, plan.markdown, plan.version)
+    );
   }
   setOutput("version", plan.version);
   setOutput("tag", plan.tag);
@@ -77513,14 +77930,6 @@ async function writeOutputs(plan, config2, workspace) {
   setOutput("context-path", contextPath);
   setOutput("patch-notes", plan.patchNotes);
   setOutput("enhancement-notes", plan.enhancementNotes);
-}
-function readOptional(file2) {
-  try {
-    return readFileSync3(file2, "utf8");
-  } catch (error63) {
-    if (error63.code === "ENOENT") return void 0;
-    throw error63;
-  }
 }
 main().catch((error63) => {
   if (error63 instanceof ReleaseInputError || error63 instanceof GitError)
