@@ -2,6 +2,8 @@
 import type { EmitterWebhookEventName } from "@octokit/webhooks";
 import type { ApplicationFunction } from "probot";
 import { type Clock, systemClock } from "../core/time/clock.ts";
+import { appBotLogin } from "../github/identity.ts";
+import type { OctokitLike } from "../github/octokit-port.ts";
 import { ConfigReporter } from "./config-report.ts";
 import { registerHandler } from "./context.ts";
 import type { UpkeepHandler } from "./handler.ts";
@@ -15,8 +17,24 @@ export interface UpkeepAppOptions {
 
 export function upkeepApp(options: UpkeepAppOptions = {}): ApplicationFunction {
   return (app) => {
-    const shared = { clock: options.clock ?? systemClock, reporter: new ConfigReporter() };
+    const shared = {
+      clock: options.clock ?? systemClock,
+      reporter: new ConfigReporter(),
+      botLogin: askedOnce(async () => appBotLogin((await app.auth()) as unknown as OctokitLike)),
+    };
     for (const handler of selected(options.only)) registerHandler(app, handler, shared);
+  };
+}
+
+/** A lookup done once, unless it failed (then the next caller asks again). */
+function askedOnce(ask: () => Promise<string>): () => Promise<string> {
+  let pending: Promise<string> | undefined;
+  return () => {
+    pending ??= ask().catch((error: unknown) => {
+      pending = undefined;
+      throw error;
+    });
+    return pending;
   };
 }
 

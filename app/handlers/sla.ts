@@ -4,7 +4,7 @@
 // scheduled sweep's job (actions/sla-check).
 
 import type { UpkeepConfig } from "../../core/config/schema.ts";
-import { isBot } from "../../core/model/issue.ts";
+import { isWrittenBy } from "../../core/model/issue.ts";
 import { issueFromRest } from "../../core/model/rest.ts";
 import { ESCALATION_MARKER_PREFIX, STATUS_MARKER_PREFIX } from "../../core/sla/marker.ts";
 import { severityFromLabels } from "../../core/sla/policy.ts";
@@ -20,14 +20,14 @@ interface SlaPayload {
 }
 
 /** Our own SLA writes come back as webhooks; reacting to them would only repeat the same read. */
-function isOwnEcho(payload: SlaPayload, config: UpkeepConfig): boolean {
+function isOwnEcho(payload: SlaPayload, config: UpkeepConfig, botLogin: string): boolean {
   const { atRisk, breached } = config.sla.labels;
   if (payload.label?.name === atRisk || payload.label?.name === breached) return true;
   const body = payload.comment?.body ?? "";
   const author = payload.comment?.user;
   return (
     !!author &&
-    isBot({ login: author.login, type: author.type === "Bot" ? "Bot" : "User" }) &&
+    isWrittenBy({ login: author.login, type: author.type === "Bot" ? "Bot" : "User" }, botLogin) &&
     (body.startsWith(STATUS_MARKER_PREFIX) || body.startsWith(ESCALATION_MARKER_PREFIX))
   );
 }
@@ -60,7 +60,7 @@ export const slaHandler = defineHandler({
     const issue = issueFromRest(event.issue);
     if (issue.isPullRequest) return;
     const loaded = await config();
-    if (!loaded.sla.enabled || isOwnEcho(event, loaded)) return;
+    if (!loaded.sla.enabled || isOwnEcho(event, loaded, github.botLogin)) return;
     if (!concernsSla(event, issue.labels, loaded)) return;
     await issueLock.run(issueLock.key(github.repo, issue.number), async () => {
       const { settings, problems } = await loadSlaSettings(github, loaded);
