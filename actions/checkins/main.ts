@@ -3,7 +3,7 @@ import * as core from "@actions/core";
 import { systemClock } from "../../core/time/clock.ts";
 import { loadActionConfig } from "../config.ts";
 import { actionGitHub } from "../github-port.ts";
-import { runCheckins } from "./run.ts";
+import { runCheckins } from "../../github/checkins.ts";
 
 async function main(): Promise<void> {
   const port = actionGitHub(core.getInput("token", { required: true }));

@@ -38,7 +38,7 @@ async function labelRepository(
 ) {
   const github = new OctokitGitHub(context.octokit as unknown as OctokitLike, repo);
   try {
-    const config = await repositoryConfig(context, repo);
+    const config = await repositoryConfig(context.octokit, repo);
     const created = await createMissingLabels(github, config.triage);
     log.info({ repo, created }, "created triage labels");
   } catch (error) {
@@ -51,8 +51,11 @@ async function labelRepository(
  * The repository's config, read like every other event's (default branch, the organisation's
  * `.github` repository, `_extends`); a bad file is reported on the repository's first issue event.
  */
-async function repositoryConfig(context: Context, repo: RepoRef): Promise<UpkeepConfig> {
-  const { config } = await context.octokit.config.get({
+export async function repositoryConfig(
+  octokit: Context["octokit"],
+  repo: RepoRef,
+): Promise<UpkeepConfig> {
+  const { config } = await octokit.config.get({
     ...repo,
     path: CONFIG_PATH,
     defaults: (configs) =>

@@ -45,6 +45,8 @@ export interface SweepOptions {
   maxReads: number;
   /** Closed issues since this instant count towards "met this period". */
   periodStart: number;
+  /** The repository's open issues when the caller has listed them already (the full sweep). */
+  openIssues?: Iterable<Issue>;
 }
 
 function needsRead(issue: Issue, known: SweepIssue | undefined, now: number): boolean {
@@ -67,7 +69,7 @@ export async function sweepRepository(run: SlaRun, options: SweepOptions): Promi
   );
   const kept: SweepIssue[] = [];
   const toRead: { issue: Issue; known?: SweepIssue }[] = [];
-  for await (const issue of run.github.listIssues({ state: "open" })) {
+  for await (const issue of options.openIssues ?? run.github.listIssues({ state: "open" })) {
     if (issue.isPullRequest) continue;
     const hasSeverity = severityFromLabels(issue.labels, config.triage) !== null;
     const hasSlaLabel = issue.labels.some((label) => slaLabels.includes(label.toLowerCase()));

@@ -24,6 +24,8 @@ import { refusalReply, replyMarker, unknownLevelReply } from "./replies.ts";
 export interface TriageHooks {
   /** Creates the configured labels in the repository when this process has not done so yet. */
   ensureLabels?: (github: GitHubPort, config: TriageConfig) => Promise<void>;
+  /** The sweep catches up on issues closed while no event was heard: they still get a severity. */
+  alsoClosed?: boolean;
 }
 
 export type TriageOutcome =
@@ -35,10 +37,14 @@ export type TriageOutcome =
       comment: "created" | "updated" | "unchanged" | "none";
     };
 
-export function skipReason(issue: Issue, config: TriageConfig): string | undefined {
+export function skipReason(
+  issue: Issue,
+  config: TriageConfig,
+  alsoClosed = false,
+): string | undefined {
   if (!config.enabled) return "triage is disabled in the config";
   if (issue.isPullRequest && !config.pullRequests) return "pull requests are not triaged";
-  if (issue.state === "closed") return "the issue is closed";
+  if (issue.state === "closed" && !alsoClosed) return "the issue is closed";
   return undefined;
 }
 
@@ -50,7 +56,7 @@ export async function triageIssue(
   hooks: TriageHooks = {},
 ): Promise<TriageOutcome> {
   const config = upkeep.triage;
-  const skip = skipReason(issue, config);
+  const skip = skipReason(issue, config, hooks.alsoClosed);
   if (skip) return { status: "skipped", why: skip };
   const events = await github.listTimeline(issue.number);
   const allowed = config.commands.enabled

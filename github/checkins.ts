@@ -1,10 +1,10 @@
-// One scheduled check-in run: read the check-in issues, let the core decide, open and remind.
-import { BUILT_IN_CHECKLISTS, type CheckinConfig } from "../../core/checkins/config.ts";
-import { type CheckinAction, type CheckinIssue, planCheckins } from "../../core/checkins/plan.ts";
-import { isWrittenBy } from "../../core/model/issue.ts";
-import type { Clock } from "../../core/time/clock.ts";
-import type { GitHubPort } from "../../github/port.ts";
-import { readShippedFile } from "../../shipped/files.ts";
+// One check-in run (the check-ins action and the sweep): read the check-in issues, let the core decide, open and remind.
+import { BUILT_IN_CHECKLISTS, type CheckinConfig } from "../core/checkins/config.ts";
+import { type CheckinAction, type CheckinIssue, planCheckins } from "../core/checkins/plan.ts";
+import { isWrittenBy } from "../core/model/issue.ts";
+import type { Clock } from "../core/time/clock.ts";
+import type { GitHubPort } from "./port.ts";
+import { readShippedFile } from "../shipped/files.ts";
 
 export const CHECKIN_MARKER_TEXT = "<!-- upkeep:checkin ";
 
