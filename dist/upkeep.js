@@ -7265,13 +7265,13 @@ var require_public_api = __commonJS({
     var identity = require_identity();
     var lineCounter = require_line_counter();
     var parser4 = require_parser();
-    function parseOptions6(options2) {
+    function parseOptions7(options2) {
       const prettyErrors = options2.prettyErrors !== false;
       const lineCounter$1 = options2.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
       return { lineCounter: lineCounter$1, prettyErrors };
     }
     function parseAllDocuments3(source, options2 = {}) {
-      const { lineCounter: lineCounter2, prettyErrors } = parseOptions6(options2);
+      const { lineCounter: lineCounter2, prettyErrors } = parseOptions7(options2);
       const parser$1 = new parser4.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options2);
       const docs = Array.from(composer$1.compose(parser$1.parse(source)));
@@ -7285,7 +7285,7 @@ var require_public_api = __commonJS({
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
     function parseDocument5(source, options2 = {}) {
-      const { lineCounter: lineCounter2, prettyErrors } = parseOptions6(options2);
+      const { lineCounter: lineCounter2, prettyErrors } = parseOptions7(options2);
       const parser$1 = new parser4.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options2);
       let doc = null;
@@ -11940,7 +11940,7 @@ function isRef(value) {
 function cloneIssues(issues) {
   return issues.map((iss) => iss.path ? { ...iss, path: iss.path.slice() } : { ...iss });
 }
-function isRecursive(inst, stack, resolve14) {
+function isRecursive(inst, stack, resolve15) {
   const cached2 = recursive.get(inst);
   if (cached2 !== void 0)
     return cached2 ? PROVEN : NONE;
@@ -11950,7 +11950,7 @@ function isRecursive(inst, stack, resolve14) {
   let result = NONE;
   const check2 = (child) => {
     if (result !== PROVEN && child?._zod) {
-      const answer = isRecursive(child, stack, resolve14);
+      const answer = isRecursive(child, stack, resolve15);
       if (answer > result)
         result = answer;
     }
@@ -11961,7 +11961,7 @@ function isRecursive(inst, stack, resolve14) {
       const desc = Object.getOwnPropertyDescriptor(sh, key);
       if (spread && !desc.enumerable)
         continue;
-      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve14) : NONE;
+      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve15) : NONE;
       if (child > answer)
         answer = child;
     }
@@ -12025,7 +12025,7 @@ function isRecursive(inst, stack, resolve14) {
       break;
     // `$ZodLazy` caches its inner on the def, so a resolved edge is followed exactly
     case "lazy": {
-      const inner = def._cachedInner ?? (resolve14 ? inst._zod.innerType : void 0);
+      const inner = def._cachedInner ?? (resolve15 ? inst._zod.innerType : void 0);
       merge3(inner ? isRecursive(inner, stack, false) : ASSUMED);
       break;
     }
@@ -37006,8 +37006,8 @@ var require_CronFileParser = __commonJS({
        * @throws If file cannot be read
        */
       static parseFileSync(filePath) {
-        const { readFileSync: readFileSync14 } = __require("fs");
-        const data = readFileSync14(filePath, "utf8");
+        const { readFileSync: readFileSync16 } = __require("fs");
+        const data = readFileSync16(filePath, "utf8");
         return _CronFileParser.#parseContent(data);
       }
       /**
@@ -39242,15 +39242,15 @@ var init_date = __esm({
         return this.#hasDate || this.#hasTime;
       }
       toISOString() {
-        let iso2 = super.toISOString();
+        let iso3 = super.toISOString();
         if (this.isDate())
-          return iso2.slice(0, 10);
+          return iso3.slice(0, 10);
         if (this.isTime())
-          return iso2.slice(11, 23);
+          return iso3.slice(11, 23);
         if (this.#offset === null)
-          return iso2.slice(0, -1);
+          return iso3.slice(0, -1);
         if (this.#offset === "Z" || this.#offset === "z")
-          return iso2;
+          return iso3;
         let offset2 = +this.#offset.slice(1, 3) * 60 + +this.#offset.slice(4, 6);
         offset2 = this.#offset[0] === "-" ? offset2 : -offset2;
         let offsetDate = new Date(this.getTime() - offset2 * 6e4);
@@ -55326,11 +55326,11 @@ function addPackages3(entries, manifest, result) {
   for (const entry2 of entries)
     for (const descriptor of entry2.descriptors) byDescriptor.set(descriptor, entry2);
   const declared = declaredDependencies(manifest);
-  const resolve14 = (ranges) => declaredEntries(ranges, byDescriptor, entries);
+  const resolve15 = (ranges) => declaredEntries(ranges, byDescriptor, entries);
   const workspaces = entries.filter((entry2) => entry2.workspace);
   const members2 = manifest === void 0 ? workspaces : workspaces.filter((entry2) => !entry2.isRoot);
-  const prodRoots = [...members2, ...resolve14(declared.prod)];
-  const devRoots = resolve14(declared.dev);
+  const prodRoots = [...members2, ...resolve15(declared.prod)];
+  const devRoots = resolve15(declared.dev);
   const edges = (entry2) => entry2.dependencies.map((descriptor) => byDescriptor.get(descriptor)).filter((next) => next !== void 0);
   const scopes = scopesByReachability(prodRoots, devRoots, edges);
   const direct = /* @__PURE__ */ new Set([...workspaces.flatMap(edges), ...prodRoots, ...devRoots]);
@@ -57982,7 +57982,7 @@ var require_parse_options = __commonJS({
     "use strict";
     var looseOption = Object.freeze({ loose: true });
     var emptyOpts = Object.freeze({});
-    var parseOptions6 = (options2) => {
+    var parseOptions7 = (options2) => {
       if (!options2) {
         return emptyOpts;
       }
@@ -57991,7 +57991,7 @@ var require_parse_options = __commonJS({
       }
       return options2;
     };
-    module2.exports = parseOptions6;
+    module2.exports = parseOptions7;
   }
 });
 
@@ -58027,7 +58027,7 @@ var require_semver = __commonJS({
     var debug = require_debug();
     var { MAX_LENGTH, MAX_SAFE_INTEGER } = require_constants();
     var { safeRe: re, t } = require_re();
-    var parseOptions6 = require_parse_options();
+    var parseOptions7 = require_parse_options();
     var { compareIdentifiers } = require_identifiers();
     var isPrereleaseIdentifier = (prerelease, identifier) => {
       const identifiers = identifier.split(".");
@@ -58043,7 +58043,7 @@ var require_semver = __commonJS({
     };
     var SemVer3 = class _SemVer {
       constructor(version3, options2) {
-        options2 = parseOptions6(options2);
+        options2 = parseOptions7(options2);
         if (version3 instanceof _SemVer) {
           if (version3.loose === !!options2.loose && version3.includePrerelease === !!options2.includePrerelease) {
             return version3;
@@ -58968,7 +58968,7 @@ var require_range = __commonJS({
     var SPACE_CHARACTERS = /\s+/g;
     var Range = class _Range {
       constructor(range2, options2) {
-        options2 = parseOptions6(options2);
+        options2 = parseOptions7(options2);
         if (range2 instanceof _Range) {
           if (range2.loose === !!options2.loose && range2.includePrerelease === !!options2.includePrerelease) {
             return range2;
@@ -59108,7 +59108,7 @@ var require_range = __commonJS({
     module2.exports = Range;
     var LRU = require_lrucache();
     var cache = new LRU();
-    var parseOptions6 = require_parse_options();
+    var parseOptions7 = require_parse_options();
     var Comparator = require_comparator();
     var debug = require_debug();
     var SemVer3 = require_semver();
@@ -59356,7 +59356,7 @@ var require_comparator = __commonJS({
         return ANY;
       }
       constructor(comp, options2) {
-        options2 = parseOptions6(options2);
+        options2 = parseOptions7(options2);
         if (comp instanceof _Comparator) {
           if (comp.loose === !!options2.loose) {
             return comp;
@@ -59424,7 +59424,7 @@ var require_comparator = __commonJS({
           }
           return new Range(this.value, options2).test(comp.semver);
         }
-        options2 = parseOptions6(options2);
+        options2 = parseOptions7(options2);
         if (options2.includePrerelease && (this.value === "<0.0.0-0" || comp.value === "<0.0.0-0")) {
           return false;
         }
@@ -59450,7 +59450,7 @@ var require_comparator = __commonJS({
       }
     };
     module2.exports = Comparator;
-    var parseOptions6 = require_parse_options();
+    var parseOptions7 = require_parse_options();
     var { safeRe: re, t } = require_re();
     var cmp = require_cmp();
     var debug = require_debug();
@@ -61170,7 +61170,7 @@ var init_osv_api = __esm({
   "core/deps/advisories/osv-api.ts"() {
     "use strict";
     init_osv_record();
-    sleep = (ms) => new Promise((resolve14) => setTimeout(resolve14, ms));
+    sleep = (ms) => new Promise((resolve15) => setTimeout(resolve15, ms));
   }
 });
 
@@ -61763,9 +61763,9 @@ async function runSnyk(options2) {
   child.stderr.on("data", (chunk) => {
     stderr += chunk;
   });
-  const code2 = await new Promise((resolve14) => {
-    child.on("error", (error62) => resolve14(error62.code ?? error62.message));
-    child.on("close", (exit) => resolve14(exit ?? 1));
+  const code2 = await new Promise((resolve15) => {
+    child.on("error", (error62) => resolve15(error62.code ?? error62.message));
+    child.on("close", (exit) => resolve15(exit ?? 1));
   });
   if (code2 === "ENOENT") {
     return {
@@ -63790,8 +63790,8 @@ var require_light = __commonJS({
           return this.Promise.resolve();
         }
         yieldLoop(t = 0) {
-          return new this.Promise(function(resolve14, reject) {
-            return setTimeout(resolve14, t);
+          return new this.Promise(function(resolve15, reject) {
+            return setTimeout(resolve15, t);
           });
         }
         computePenalty() {
@@ -64002,15 +64002,15 @@ var require_light = __commonJS({
           return this._queue.length === 0;
         }
         async _tryToRun() {
-          var args, cb, error62, reject, resolve14, returned, task;
+          var args, cb, error62, reject, resolve15, returned, task;
           if (this._running < 1 && this._queue.length > 0) {
             this._running++;
-            ({ task, args, resolve: resolve14, reject } = this._queue.shift());
+            ({ task, args, resolve: resolve15, reject } = this._queue.shift());
             cb = await (async function() {
               try {
                 returned = await task(...args);
                 return function() {
-                  return resolve14(returned);
+                  return resolve15(returned);
                 };
               } catch (error1) {
                 error62 = error1;
@@ -64025,13 +64025,13 @@ var require_light = __commonJS({
           }
         }
         schedule(task, ...args) {
-          var promise2, reject, resolve14;
-          resolve14 = reject = null;
+          var promise2, reject, resolve15;
+          resolve15 = reject = null;
           promise2 = new this.Promise(function(_resolve, _reject) {
-            resolve14 = _resolve;
+            resolve15 = _resolve;
             return reject = _reject;
           });
-          this._queue.push({ task, args, resolve: resolve14, reject });
+          this._queue.push({ task, args, resolve: resolve15, reject });
           this._tryToRun();
           return promise2;
         }
@@ -64432,14 +64432,14 @@ var require_light = __commonJS({
                 counts = this._states.counts;
                 return counts[0] + counts[1] + counts[2] + counts[3] === at;
               };
-              return new this.Promise((resolve14, reject) => {
+              return new this.Promise((resolve15, reject) => {
                 if (finished()) {
-                  return resolve14();
+                  return resolve15();
                 } else {
                   return this.on("done", () => {
                     if (finished()) {
                       this.removeAllListeners("done");
-                      return resolve14();
+                      return resolve15();
                     }
                   });
                 }
@@ -64532,9 +64532,9 @@ var require_light = __commonJS({
               options2 = parser$5.load(options2, this.jobDefaults);
             }
             task = (...args2) => {
-              return new this.Promise(function(resolve14, reject) {
+              return new this.Promise(function(resolve15, reject) {
                 return fn(...args2, function(...args3) {
-                  return (args3[0] != null ? reject : resolve14)(args3);
+                  return (args3[0] != null ? reject : resolve15)(args3);
                 });
               });
             };
@@ -65090,7 +65090,7 @@ var require_DLList = __commonJS({
 var require_Events = __commonJS({
   "node_modules/bottleneck/lib/Events.js"(exports2, module2) {
     "use strict";
-    function asyncGeneratorStep2(gen, resolve14, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep2(gen, resolve15, reject, _next, _throw, key, arg) {
       try {
         var info = gen[key](arg);
         var value = info.value;
@@ -65099,7 +65099,7 @@ var require_Events = __commonJS({
         return;
       }
       if (info.done) {
-        resolve14(value);
+        resolve15(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -65107,13 +65107,13 @@ var require_Events = __commonJS({
     function _asyncToGenerator2(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve14, reject) {
+        return new Promise(function(resolve15, reject) {
           var gen = fn.apply(self2, args);
           function _next(value) {
-            asyncGeneratorStep2(gen, resolve14, reject, _next, _throw, "next", value);
+            asyncGeneratorStep2(gen, resolve15, reject, _next, _throw, "next", value);
           }
           function _throw(err2) {
-            asyncGeneratorStep2(gen, resolve14, reject, _next, _throw, "throw", err2);
+            asyncGeneratorStep2(gen, resolve15, reject, _next, _throw, "throw", err2);
           }
           _next(void 0);
         });
@@ -65305,7 +65305,7 @@ var require_BottleneckError = __commonJS({
 var require_Job = __commonJS({
   "node_modules/bottleneck/lib/Job.js"(exports2, module2) {
     "use strict";
-    function asyncGeneratorStep2(gen, resolve14, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep2(gen, resolve15, reject, _next, _throw, key, arg) {
       try {
         var info = gen[key](arg);
         var value = info.value;
@@ -65314,7 +65314,7 @@ var require_Job = __commonJS({
         return;
       }
       if (info.done) {
-        resolve14(value);
+        resolve15(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -65322,13 +65322,13 @@ var require_Job = __commonJS({
     function _asyncToGenerator2(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve14, reject) {
+        return new Promise(function(resolve15, reject) {
           var gen = fn.apply(self2, args);
           function _next(value) {
-            asyncGeneratorStep2(gen, resolve14, reject, _next, _throw, "next", value);
+            asyncGeneratorStep2(gen, resolve15, reject, _next, _throw, "next", value);
           }
           function _throw(err2) {
-            asyncGeneratorStep2(gen, resolve14, reject, _next, _throw, "throw", err2);
+            asyncGeneratorStep2(gen, resolve15, reject, _next, _throw, "throw", err2);
           }
           _next(void 0);
         });
@@ -65509,7 +65509,7 @@ var require_Job = __commonJS({
 var require_LocalDatastore = __commonJS({
   "node_modules/bottleneck/lib/LocalDatastore.js"(exports2, module2) {
     "use strict";
-    function asyncGeneratorStep2(gen, resolve14, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep2(gen, resolve15, reject, _next, _throw, key, arg) {
       try {
         var info = gen[key](arg);
         var value = info.value;
@@ -65518,7 +65518,7 @@ var require_LocalDatastore = __commonJS({
         return;
       }
       if (info.done) {
-        resolve14(value);
+        resolve15(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -65526,13 +65526,13 @@ var require_LocalDatastore = __commonJS({
     function _asyncToGenerator2(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve14, reject) {
+        return new Promise(function(resolve15, reject) {
           var gen = fn.apply(self2, args);
           function _next(value) {
-            asyncGeneratorStep2(gen, resolve14, reject, _next, _throw, "next", value);
+            asyncGeneratorStep2(gen, resolve15, reject, _next, _throw, "next", value);
           }
           function _throw(err2) {
-            asyncGeneratorStep2(gen, resolve14, reject, _next, _throw, "throw", err2);
+            asyncGeneratorStep2(gen, resolve15, reject, _next, _throw, "throw", err2);
           }
           _next(void 0);
         });
@@ -65601,8 +65601,8 @@ var require_LocalDatastore = __commonJS({
         })();
       }
       yieldLoop(t = 0) {
-        return new this.Promise(function(resolve14, reject) {
-          return setTimeout(resolve14, t);
+        return new this.Promise(function(resolve15, reject) {
+          return setTimeout(resolve15, t);
         });
       }
       computePenalty() {
@@ -66072,7 +66072,7 @@ var require_Scripts = __commonJS({
 var require_RedisConnection = __commonJS({
   "node_modules/bottleneck/lib/RedisConnection.js"(exports, module) {
     "use strict";
-    function asyncGeneratorStep(gen, resolve14, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep(gen, resolve15, reject, _next, _throw, key, arg) {
       try {
         var info = gen[key](arg);
         var value = info.value;
@@ -66081,7 +66081,7 @@ var require_RedisConnection = __commonJS({
         return;
       }
       if (info.done) {
-        resolve14(value);
+        resolve15(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -66089,13 +66089,13 @@ var require_RedisConnection = __commonJS({
     function _asyncToGenerator(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve14, reject) {
+        return new Promise(function(resolve15, reject) {
           var gen = fn.apply(self2, args);
           function _next(value) {
-            asyncGeneratorStep(gen, resolve14, reject, _next, _throw, "next", value);
+            asyncGeneratorStep(gen, resolve15, reject, _next, _throw, "next", value);
           }
           function _throw(err2) {
-            asyncGeneratorStep(gen, resolve14, reject, _next, _throw, "throw", err2);
+            asyncGeneratorStep(gen, resolve15, reject, _next, _throw, "throw", err2);
           }
           _next(void 0);
         });
@@ -66136,7 +66136,7 @@ var require_RedisConnection = __commonJS({
         }
         _setup(client, sub) {
           client.setMaxListeners(0);
-          return new this.Promise((resolve14, reject) => {
+          return new this.Promise((resolve15, reject) => {
             client.on("error", (e) => {
               return this.Events.trigger("error", e);
             });
@@ -66147,14 +66147,14 @@ var require_RedisConnection = __commonJS({
               });
             }
             if (client.ready) {
-              return resolve14();
+              return resolve15();
             } else {
-              return client.once("ready", resolve14);
+              return client.once("ready", resolve15);
             }
           });
         }
         _loadScript(name) {
-          return new this.Promise((resolve14, reject) => {
+          return new this.Promise((resolve15, reject) => {
             var payload;
             payload = Scripts.payload(name);
             return this.client.multi([["script", "load", payload]]).exec((err2, replies) => {
@@ -66162,7 +66162,7 @@ var require_RedisConnection = __commonJS({
                 return reject(err2);
               }
               this.shas[name] = replies[0];
-              return resolve14(replies[0]);
+              return resolve15(replies[0]);
             });
           });
         }
@@ -66175,12 +66175,12 @@ var require_RedisConnection = __commonJS({
           var _this = this;
           return _asyncToGenerator(function* () {
             yield _this.ready;
-            return new _this.Promise((resolve14, reject) => {
+            return new _this.Promise((resolve15, reject) => {
               return _this.client.multi([cmd]).exec_atomic(function(err2, replies) {
                 if (err2 != null) {
                   return reject(err2);
                 } else {
-                  return resolve14(replies[0]);
+                  return resolve15(replies[0]);
                 }
               });
             });
@@ -66188,13 +66188,13 @@ var require_RedisConnection = __commonJS({
         }
         __addLimiter__(instance) {
           return this.Promise.all([instance.channel(), instance.channel_client()].map((channel) => {
-            return new this.Promise((resolve14, reject) => {
+            return new this.Promise((resolve15, reject) => {
               var handler;
               handler = (chan) => {
                 if (chan === channel) {
                   this.subscriber.removeListener("subscribe", handler);
                   this.limiters[channel] = instance;
-                  return resolve14();
+                  return resolve15();
                 }
               };
               this.subscriber.on("subscribe", handler);
@@ -66208,13 +66208,13 @@ var require_RedisConnection = __commonJS({
             /* @__PURE__ */ (function() {
               var _ref = _asyncToGenerator(function* (channel) {
                 if (!_this2.terminated) {
-                  yield new _this2.Promise((resolve14, reject) => {
+                  yield new _this2.Promise((resolve15, reject) => {
                     return _this2.subscriber.unsubscribe(channel, function(err2, chan) {
                       if (err2 != null) {
                         return reject(err2);
                       }
                       if (chan === channel) {
-                        return resolve14();
+                        return resolve15();
                       }
                     });
                   });
@@ -66299,7 +66299,7 @@ var require_IORedisConnection = __commonJS({
     function _arrayWithHoles(arr) {
       if (Array.isArray(arr)) return arr;
     }
-    function asyncGeneratorStep(gen, resolve14, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep(gen, resolve15, reject, _next, _throw, key, arg) {
       try {
         var info = gen[key](arg);
         var value = info.value;
@@ -66308,7 +66308,7 @@ var require_IORedisConnection = __commonJS({
         return;
       }
       if (info.done) {
-        resolve14(value);
+        resolve15(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -66316,13 +66316,13 @@ var require_IORedisConnection = __commonJS({
     function _asyncToGenerator(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve14, reject) {
+        return new Promise(function(resolve15, reject) {
           var gen = fn.apply(self2, args);
           function _next(value) {
-            asyncGeneratorStep(gen, resolve14, reject, _next, _throw, "next", value);
+            asyncGeneratorStep(gen, resolve15, reject, _next, _throw, "next", value);
           }
           function _throw(err2) {
-            asyncGeneratorStep(gen, resolve14, reject, _next, _throw, "throw", err2);
+            asyncGeneratorStep(gen, resolve15, reject, _next, _throw, "throw", err2);
           }
           _next(void 0);
         });
@@ -66368,7 +66368,7 @@ var require_IORedisConnection = __commonJS({
         }
         _setup(client, sub) {
           client.setMaxListeners(0);
-          return new this.Promise((resolve14, reject) => {
+          return new this.Promise((resolve15, reject) => {
             client.on("error", (e) => {
               return this.Events.trigger("error", e);
             });
@@ -66379,9 +66379,9 @@ var require_IORedisConnection = __commonJS({
               });
             }
             if (client.status === "ready") {
-              return resolve14();
+              return resolve15();
             } else {
-              return client.once("ready", resolve14);
+              return client.once("ready", resolve15);
             }
           });
         }
@@ -66407,10 +66407,10 @@ var require_IORedisConnection = __commonJS({
         }
         __addLimiter__(instance) {
           return this.Promise.all([instance.channel(), instance.channel_client()].map((channel) => {
-            return new this.Promise((resolve14, reject) => {
+            return new this.Promise((resolve15, reject) => {
               return this.subscriber.subscribe(channel, () => {
                 this.limiters[channel] = instance;
-                return resolve14();
+                return resolve15();
               });
             });
           }));
@@ -66508,7 +66508,7 @@ var require_RedisDatastore = __commonJS({
     function _arrayWithHoles2(arr) {
       if (Array.isArray(arr)) return arr;
     }
-    function asyncGeneratorStep2(gen, resolve14, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep2(gen, resolve15, reject, _next, _throw, key, arg) {
       try {
         var info = gen[key](arg);
         var value = info.value;
@@ -66517,7 +66517,7 @@ var require_RedisDatastore = __commonJS({
         return;
       }
       if (info.done) {
-        resolve14(value);
+        resolve15(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -66525,13 +66525,13 @@ var require_RedisDatastore = __commonJS({
     function _asyncToGenerator2(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve14, reject) {
+        return new Promise(function(resolve15, reject) {
           var gen = fn.apply(self2, args);
           function _next(value) {
-            asyncGeneratorStep2(gen, resolve14, reject, _next, _throw, "next", value);
+            asyncGeneratorStep2(gen, resolve15, reject, _next, _throw, "next", value);
           }
           function _throw(err2) {
-            asyncGeneratorStep2(gen, resolve14, reject, _next, _throw, "throw", err2);
+            asyncGeneratorStep2(gen, resolve15, reject, _next, _throw, "throw", err2);
           }
           _next(void 0);
         });
@@ -66667,7 +66667,7 @@ var require_RedisDatastore = __commonJS({
           if (!(name === "init" || name === "register_client")) {
             yield _this3.ready;
           }
-          return new _this3.Promise((resolve14, reject) => {
+          return new _this3.Promise((resolve15, reject) => {
             var all_args, arr;
             all_args = [Date.now(), _this3.clientId].concat(args);
             _this3.instance.Events.trigger("debug", `Calling Redis script: ${name}.lua`, all_args);
@@ -66675,7 +66675,7 @@ var require_RedisDatastore = __commonJS({
               if (err2 != null) {
                 return reject(err2);
               }
-              return resolve14(replies);
+              return resolve15(replies);
             });
             return _this3.connection.__scriptFn__(name)(...arr);
           }).catch((e) => {
@@ -66906,7 +66906,7 @@ var require_States = __commonJS({
 var require_Sync = __commonJS({
   "node_modules/bottleneck/lib/Sync.js"(exports2, module2) {
     "use strict";
-    function asyncGeneratorStep2(gen, resolve14, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep2(gen, resolve15, reject, _next, _throw, key, arg) {
       try {
         var info = gen[key](arg);
         var value = info.value;
@@ -66915,7 +66915,7 @@ var require_Sync = __commonJS({
         return;
       }
       if (info.done) {
-        resolve14(value);
+        resolve15(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -66923,13 +66923,13 @@ var require_Sync = __commonJS({
     function _asyncToGenerator2(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve14, reject) {
+        return new Promise(function(resolve15, reject) {
           var gen = fn.apply(self2, args);
           function _next(value) {
-            asyncGeneratorStep2(gen, resolve14, reject, _next, _throw, "next", value);
+            asyncGeneratorStep2(gen, resolve15, reject, _next, _throw, "next", value);
           }
           function _throw(err2) {
-            asyncGeneratorStep2(gen, resolve14, reject, _next, _throw, "throw", err2);
+            asyncGeneratorStep2(gen, resolve15, reject, _next, _throw, "throw", err2);
           }
           _next(void 0);
         });
@@ -66952,19 +66952,19 @@ var require_Sync = __commonJS({
       _tryToRun() {
         var _this = this;
         return _asyncToGenerator2(function* () {
-          var args, cb, error62, reject, resolve14, returned, task;
+          var args, cb, error62, reject, resolve15, returned, task;
           if (_this._running < 1 && _this._queue.length > 0) {
             _this._running++;
             var _this$_queue$shift = _this._queue.shift();
             task = _this$_queue$shift.task;
             args = _this$_queue$shift.args;
-            resolve14 = _this$_queue$shift.resolve;
+            resolve15 = _this$_queue$shift.resolve;
             reject = _this$_queue$shift.reject;
             cb = yield _asyncToGenerator2(function* () {
               try {
                 returned = yield task(...args);
                 return function() {
-                  return resolve14(returned);
+                  return resolve15(returned);
                 };
               } catch (error1) {
                 error62 = error1;
@@ -66980,16 +66980,16 @@ var require_Sync = __commonJS({
         })();
       }
       schedule(task, ...args) {
-        var promise2, reject, resolve14;
-        resolve14 = reject = null;
+        var promise2, reject, resolve15;
+        resolve15 = reject = null;
         promise2 = new this.Promise(function(_resolve, _reject) {
-          resolve14 = _resolve;
+          resolve15 = _resolve;
           return reject = _reject;
         });
         this._queue.push({
           task,
           args,
-          resolve: resolve14,
+          resolve: resolve15,
           reject
         });
         this._tryToRun();
@@ -67042,7 +67042,7 @@ var require_Group = __commonJS({
     function _arrayWithHoles2(arr) {
       if (Array.isArray(arr)) return arr;
     }
-    function asyncGeneratorStep2(gen, resolve14, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep2(gen, resolve15, reject, _next, _throw, key, arg) {
       try {
         var info = gen[key](arg);
         var value = info.value;
@@ -67051,7 +67051,7 @@ var require_Group = __commonJS({
         return;
       }
       if (info.done) {
-        resolve14(value);
+        resolve15(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -67059,13 +67059,13 @@ var require_Group = __commonJS({
     function _asyncToGenerator2(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve14, reject) {
+        return new Promise(function(resolve15, reject) {
           var gen = fn.apply(self2, args);
           function _next(value) {
-            asyncGeneratorStep2(gen, resolve14, reject, _next, _throw, "next", value);
+            asyncGeneratorStep2(gen, resolve15, reject, _next, _throw, "next", value);
           }
           function _throw(err2) {
-            asyncGeneratorStep2(gen, resolve14, reject, _next, _throw, "throw", err2);
+            asyncGeneratorStep2(gen, resolve15, reject, _next, _throw, "throw", err2);
           }
           _next(void 0);
         });
@@ -67328,7 +67328,7 @@ var require_Bottleneck = __commonJS({
     function _arrayWithHoles2(arr) {
       if (Array.isArray(arr)) return arr;
     }
-    function asyncGeneratorStep2(gen, resolve14, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep2(gen, resolve15, reject, _next, _throw, key, arg) {
       try {
         var info = gen[key](arg);
         var value = info.value;
@@ -67337,7 +67337,7 @@ var require_Bottleneck = __commonJS({
         return;
       }
       if (info.done) {
-        resolve14(value);
+        resolve15(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -67345,13 +67345,13 @@ var require_Bottleneck = __commonJS({
     function _asyncToGenerator2(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve14, reject) {
+        return new Promise(function(resolve15, reject) {
           var gen = fn.apply(self2, args);
           function _next(value) {
-            asyncGeneratorStep2(gen, resolve14, reject, _next, _throw, "next", value);
+            asyncGeneratorStep2(gen, resolve15, reject, _next, _throw, "next", value);
           }
           function _throw(err2) {
-            asyncGeneratorStep2(gen, resolve14, reject, _next, _throw, "throw", err2);
+            asyncGeneratorStep2(gen, resolve15, reject, _next, _throw, "throw", err2);
           }
           _next(void 0);
         });
@@ -67589,14 +67589,14 @@ var require_Bottleneck = __commonJS({
               counts = this._states.counts;
               return counts[0] + counts[1] + counts[2] + counts[3] === at;
             };
-            return new this.Promise((resolve14, reject) => {
+            return new this.Promise((resolve15, reject) => {
               if (finished()) {
-                return resolve14();
+                return resolve15();
               } else {
                 return this.on("done", () => {
                   if (finished()) {
                     this.removeAllListeners("done");
-                    return resolve14();
+                    return resolve15();
                   }
                 });
               }
@@ -67704,9 +67704,9 @@ var require_Bottleneck = __commonJS({
             options2 = parser4.load(options2, this.jobDefaults);
           }
           task = (...args2) => {
-            return new this.Promise(function(resolve14, reject) {
+            return new this.Promise(function(resolve15, reject) {
               return fn(...args2, function(...args3) {
-                return (args3[0] != null ? reject : resolve14)(args3);
+                return (args3[0] != null ? reject : resolve15)(args3);
               });
             });
           };
@@ -68035,6 +68035,31 @@ var init_dist_bundle7 = __esm({
   }
 });
 
+// core/model/issue.ts
+function permissionAtLeast(actual, needed) {
+  return PERMISSION_RANK[actual] >= PERMISSION_RANK[needed];
+}
+function isBot(actor) {
+  return !!actor && (actor.type === "Bot" || actor.login.endsWith("[bot]"));
+}
+function isWrittenBy(actor, login) {
+  return !!actor && actor.login.toLowerCase() === login.toLowerCase();
+}
+var PERMISSION_RANK;
+var init_issue = __esm({
+  "core/model/issue.ts"() {
+    "use strict";
+    PERMISSION_RANK = {
+      none: 0,
+      read: 1,
+      triage: 2,
+      write: 3,
+      maintain: 4,
+      admin: 5
+    };
+  }
+});
+
 // core/model/rest.ts
 function actorFrom(value) {
   if (!value || typeof value !== "object") return null;
@@ -68106,6 +68131,107 @@ var init_rest = __esm({
   }
 });
 
+// core/tracking/markers.ts
+function markerValue(value) {
+  return value.replace(SAFE_VALUE, "_");
+}
+function writeMarker(kind, fields = {}) {
+  const pairs = Object.entries(fields).map(([key, value]) => ` ${key}=${markerValue(value)}`);
+  return `<!-- upkeep:${kind}${pairs.join("")} -->`;
+}
+function readMarker(text2, kind) {
+  const pattern = new RegExp(`<!-- upkeep:${escapeRegExp(kind)}((?: [\\w-]+=[^\\s]*)*) -->`);
+  const match2 = pattern.exec(text2);
+  if (!match2) return void 0;
+  const fields = {};
+  for (const [, key, value] of (match2[1] ?? "").matchAll(/ ([\w-]+)=([^\s]*)/g)) {
+    fields[key] = value;
+  }
+  return fields;
+}
+function escapeRegExp(text2) {
+  return text2.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+function createStamp(keyHash2, login) {
+  return writeMarker("key", { id: keyHash2, by: login });
+}
+function withoutCreateStamp(body) {
+  return body.replace(CREATE_STAMP, "");
+}
+var SAFE_VALUE, CREATE_STAMP;
+var init_markers = __esm({
+  "core/tracking/markers.ts"() {
+    "use strict";
+    SAFE_VALUE = /[^\w.:@/+=-]/g;
+    CREATE_STAMP = /\n?<!-- upkeep:key id=[\w]+ by=[\w.:@/+=-]+ -->/g;
+  }
+});
+
+// github/idempotent-create.ts
+import { createHash as createHash6 } from "node:crypto";
+function keyHash(key) {
+  return `upkeep${createHash6("sha256").update(key).digest("hex").slice(0, 24)}`;
+}
+function stampBody(body, key, login) {
+  return `${body}
+${createStamp(keyHash(key), login)}`;
+}
+function carriesKey(body, key) {
+  return body.includes(`<!-- upkeep:key id=${keyHash(key)} `);
+}
+function isAmbiguousFailure(error62) {
+  const status = error62.status;
+  return status === void 0 || status >= 500;
+}
+async function createOnce(steps, options2 = {}) {
+  const attempts = options2.attempts ?? 4;
+  const waitMs = options2.waitMs ?? 500;
+  const existing = await steps.find(false);
+  if (existing) return existing;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await steps.attempt();
+    } catch (error62) {
+      if (!isAmbiguousFailure(error62) || attempt >= attempts) throw error62;
+      const landed = await steps.find(true);
+      if (landed) return landed;
+      await new Promise((resolve15) => setTimeout(resolve15, waitMs * attempt));
+    }
+  }
+}
+var init_idempotent_create = __esm({
+  "github/idempotent-create.ts"() {
+    "use strict";
+    init_markers();
+  }
+});
+
+// github/identity.ts
+function configuredBotLogin(env = process.env) {
+  return configuredOverride(env) ?? ACTIONS_BOT_LOGIN;
+}
+function configuredOverride(env) {
+  const login = env.UPKEEP_BOT_LOGIN?.trim();
+  return login ? login : void 0;
+}
+async function tokenLogin(octokit, env = process.env) {
+  const configured = configuredOverride(env);
+  if (configured) return configured;
+  try {
+    const { data } = await octokit.request("GET /user");
+    return data.login;
+  } catch {
+    return ACTIONS_BOT_LOGIN;
+  }
+}
+var ACTIONS_BOT_LOGIN;
+var init_identity = __esm({
+  "github/identity.ts"() {
+    "use strict";
+    ACTIONS_BOT_LOGIN = "github-actions[bot]";
+  }
+});
+
 // github/octokit-port.ts
 function globalAdvisoryFromRest(raw) {
   const cvss2 = [];
@@ -68156,18 +68282,26 @@ function releaseToRest(release) {
     ...release.target !== void 0 ? { target_commitish: release.target } : {}
   };
 }
-var OctokitGitHub;
+var ONE_ATTEMPT, OctokitGitHub;
 var init_octokit_port = __esm({
   "github/octokit-port.ts"() {
     "use strict";
     init_dist_bundle7();
+    init_issue();
     init_rest();
+    init_idempotent_create();
+    init_identity();
+    ONE_ATTEMPT = { request: { retries: 0 } };
     OctokitGitHub = class {
       repo;
+      botLogin;
       octokit;
-      constructor(octokit, repo) {
+      creates;
+      constructor(octokit, repo, options2 = {}) {
         this.octokit = octokit;
         this.repo = repo;
+        this.botLogin = options2.botLogin ?? configuredBotLogin();
+        this.creates = options2.creates ?? {};
       }
       async getIssue(number4) {
         const { data } = await this.octokit.request("GET /repos/{owner}/{repo}/issues/{issue_number}", {
@@ -68195,11 +68329,48 @@ var init_octokit_port = __esm({
         }
       }
       async createIssue(issue2) {
+        const { key, ...fields } = issue2;
+        if (key === void 0) return this.postIssue(fields, {});
+        const body = stampBody(fields.body, key, this.botLogin);
+        return createOnce(
+          {
+            find: (afterFailure) => this.findOwnIssue(key, afterFailure),
+            attempt: () => this.postIssue({ ...fields, body }, ONE_ATTEMPT)
+          },
+          this.creates
+        );
+      }
+      async postIssue(issue2, extra) {
         const { data } = await this.octokit.request("POST /repos/{owner}/{repo}/issues", {
           ...this.repo,
-          ...issue2
+          ...issue2,
+          ...extra
         });
         return issueFromRest(data);
+      }
+      /**
+       * The oldest issue this identity wrote with `key`: by search (finds old ones; its index lags),
+       * and after a failed create also among the newest issues, which the list shows at once.
+       */
+      async findOwnIssue(key, afterFailure) {
+        const mine = (issue2) => isWrittenBy(issue2.author, this.botLogin) && carriesKey(issue2.body, key);
+        const found = [];
+        if (afterFailure) {
+          const { data: data2 } = await this.octokit.request("GET /repos/{owner}/{repo}/issues", {
+            ...this.repo,
+            state: "all",
+            sort: "created",
+            direction: "desc",
+            per_page: 100
+          });
+          found.push(...data2.map(issueFromRest).filter(mine));
+        }
+        const { data } = await this.octokit.request("GET /search/issues", {
+          q: `repo:${this.repo.owner}/${this.repo.repo} in:body ${keyHash(key)}`,
+          per_page: 100
+        });
+        found.push(...data.items.map((item) => issueFromRest(item)).filter(mine));
+        return found.sort((a, b) => a.number - b.number)[0];
       }
       async updateIssue(number4, change) {
         const { stateReason, ...rest } = change;
@@ -68266,14 +68437,27 @@ var init_octokit_port = __esm({
         );
         return comments.map(commentFromRest);
       }
-      async createComment(number4, body) {
+      async createComment(number4, body, key) {
+        if (key === void 0) return this.postComment(number4, body, {});
+        const stamped = stampBody(body, key, this.botLogin);
+        return createOnce(
+          {
+            find: async () => {
+              const own2 = (await this.listComments(number4)).find(
+                (comment) => isWrittenBy(comment.author, this.botLogin) && carriesKey(comment.body, key)
+              );
+              if (!own2 || own2.body === stamped) return own2;
+              return this.updateComment(own2.id, stamped);
+            },
+            attempt: () => this.postComment(number4, stamped, ONE_ATTEMPT)
+          },
+          this.creates
+        );
+      }
+      async postComment(number4, body, extra) {
         const { data } = await this.octokit.request(
           "POST /repos/{owner}/{repo}/issues/{issue_number}/comments",
-          {
-            ...this.repo,
-            issue_number: number4,
-            body
-          }
+          { ...this.repo, issue_number: number4, body, ...extra }
         );
         return commentFromRest(data);
       }
@@ -75420,28 +75604,6 @@ var init_rest_input = __esm({
   }
 });
 
-// core/model/issue.ts
-function permissionAtLeast(actual, needed) {
-  return PERMISSION_RANK[actual] >= PERMISSION_RANK[needed];
-}
-function isBot(actor) {
-  return !!actor && (actor.type === "Bot" || actor.login.endsWith("[bot]"));
-}
-var PERMISSION_RANK;
-var init_issue = __esm({
-  "core/model/issue.ts"() {
-    "use strict";
-    PERMISSION_RANK = {
-      none: 0,
-      read: 1,
-      triage: 2,
-      write: 3,
-      maintain: 4,
-      admin: 5
-    };
-  }
-});
-
 // core/tracking/calendar.ts
 function weekdaysCalendar(zone) {
   const isWorkday = (at) => at.weekday <= 5;
@@ -75492,35 +75654,6 @@ var init_calendar2 = __esm({
   }
 });
 
-// core/tracking/markers.ts
-function markerValue(value) {
-  return value.replace(SAFE_VALUE, "_");
-}
-function writeMarker(kind, fields = {}) {
-  const pairs = Object.entries(fields).map(([key, value]) => ` ${key}=${markerValue(value)}`);
-  return `<!-- upkeep:${kind}${pairs.join("")} -->`;
-}
-function readMarker(text2, kind) {
-  const pattern = new RegExp(`<!-- upkeep:${escapeRegExp(kind)}((?: [\\w-]+=[^\\s]*)*) -->`);
-  const match2 = pattern.exec(text2);
-  if (!match2) return void 0;
-  const fields = {};
-  for (const [, key, value] of (match2[1] ?? "").matchAll(/ ([\w-]+)=([^\s]*)/g)) {
-    fields[key] = value;
-  }
-  return fields;
-}
-function escapeRegExp(text2) {
-  return text2.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-var SAFE_VALUE;
-var init_markers = __esm({
-  "core/tracking/markers.ts"() {
-    "use strict";
-    SAFE_VALUE = /[^\w.:@/+=-]/g;
-  }
-});
-
 // core/tracking/severity.ts
 function incidentSeverity(labels, names = DEFAULT_SEVERITY_LABELS) {
   const lowered = new Set(labels.map((label) => label.toLowerCase()));
@@ -75543,7 +75676,7 @@ var init_severity3 = __esm({
 });
 
 // core/tracking/default-templates.ts
-var DEFAULT_RCA_TEMPLATE;
+var DEFAULT_RCA_TEMPLATE, DEFAULT_SECURITY_WINDOW_TEMPLATE;
 var init_default_templates = __esm({
   "core/tracking/default-templates.ts"() {
     "use strict";
@@ -75585,6 +75718,21 @@ _How we found out (alert, user report, \u2026) and how long that took. First res
 ### Timeline
 {{timeline}}
 `;
+    DEFAULT_SECURITY_WINDOW_TEMPLATE = `**Patch deadline: {{deadline}}** ({{window}} window for **{{severity}}** findings, {{calendar}})
+
+{{summary}}
+
+### Findings
+{{findings}}
+
+### Affected
+{{affected}}
+
+### Fix
+{{fix}}
+
+This issue closes itself when every finding above is fixed or dismissed, and reopens if one reopens.
+`;
   }
 });
 
@@ -75615,6 +75763,10 @@ function inlineText(text2, maxLength = 300) {
 function loginText(login) {
   const clean = login.replace(/[^\w.[\]-]/g, "");
   return clean ? `\`${clean}\`` : "`unknown`";
+}
+function quotedBlock(text2, maxLength = 1e3) {
+  const capped = text2.length > maxLength ? `${text2.slice(0, maxLength - 1)}\u2026` : text2;
+  return capped.split(/\r?\n/).map((line) => `> ${inlineText(line, maxLength)}`.trimEnd()).join("\n");
 }
 function safeUrl(url2) {
   if (!url2) return void 0;
@@ -75837,7 +75989,18 @@ var init_body = __esm({
 });
 
 // core/tracking/rca/messages.ts
-var LINK_MARKER, SKIP_MARKER;
+function incidentLinkComment(rcaNumber, dueAt, zone) {
+  const due = dueAt ? ` It is due ${formatInstant(dueAt, zone)}.` : "";
+  return `A root-cause analysis is tracked in #${rcaNumber}.${due}
+
+${writeMarker(LINK_MARKER, { rca: String(rcaNumber) })}`;
+}
+function reminderComment(dueAt, zone, count) {
+  return `This root-cause analysis was due ${formatInstant(dueAt, zone)} and is still open. Please finish it or close it with a note on why not.
+
+${writeMarker(REMINDER_MARKER, { n: String(count) })}`;
+}
+var LINK_MARKER, SKIP_MARKER, REMINDER_MARKER;
 var init_messages = __esm({
   "core/tracking/rca/messages.ts"() {
     "use strict";
@@ -75846,15 +76009,62 @@ var init_messages = __esm({
     init_safe_text();
     LINK_MARKER = "rca-link";
     SKIP_MARKER = "rca-skip";
+    REMINDER_MARKER = "rca-reminder";
   }
 });
 
 // core/sla/marker.ts
-var ESCALATION_MARKER_PREFIX;
+function encode3(prefix, value) {
+  return `${prefix}${JSON.stringify(value).replaceAll("--", "-\\u002d")}${MARKER_END}`;
+}
+function decode4(prefix, body) {
+  const start = body.indexOf(prefix);
+  if (start < 0) return void 0;
+  const end = body.indexOf(MARKER_END, start + prefix.length);
+  if (end < 0) return void 0;
+  try {
+    return JSON.parse(body.slice(start + prefix.length, end));
+  } catch {
+    return void 0;
+  }
+}
+function encodeStatusMarker(marker) {
+  return encode3(STATUS_MARKER_PREFIX, marker);
+}
+function isStatusComment(body) {
+  return body.startsWith(STATUS_MARKER_PREFIX);
+}
+function decodeStatusMarker(body) {
+  if (!isStatusComment(body)) return void 0;
+  const value = decode4(STATUS_MARKER_PREFIX, body);
+  if (value?.v !== 1 || typeof value.cycle !== "number") return void 0;
+  return {
+    ...value,
+    escalated: Array.isArray(value.escalated) ? value.escalated.filter(Number.isInteger) : []
+  };
+}
+function encodeEscalationMarker(record2) {
+  return encode3(ESCALATION_MARKER_PREFIX, record2);
+}
+function decodeEscalationMarker(body) {
+  if (!body.startsWith(ESCALATION_MARKER_PREFIX)) return void 0;
+  const value = decode4(ESCALATION_MARKER_PREFIX, body);
+  if (!value || typeof value.cycle !== "number" || !Array.isArray(value.steps)) return void 0;
+  return { cycle: value.cycle, steps: value.steps.filter(Number.isInteger) };
+}
+function sameDecision(a, b) {
+  if (!a) return false;
+  const { seen: _a4, ...left } = a;
+  const { seen: _b2, ...right } = b;
+  return JSON.stringify(left) === JSON.stringify(right);
+}
+var STATUS_MARKER_PREFIX, ESCALATION_MARKER_PREFIX, MARKER_END;
 var init_marker = __esm({
   "core/sla/marker.ts"() {
     "use strict";
+    STATUS_MARKER_PREFIX = "<!-- upkeep:sla ";
     ESCALATION_MARKER_PREFIX = "<!-- upkeep:sla-escalation ";
+    MARKER_END = " -->";
   }
 });
 
@@ -75972,7 +76182,7 @@ function decideRca(input2) {
   if (!severity || !config2.severities.includes(severity)) {
     return { kind: "none", reason: `severity ${severity ?? "unset"} needs no RCA` };
   }
-  if (!input2.existing && input2.comments.some(isSkipRecord)) {
+  if (!input2.existing && input2.comments.some((comment) => isSkipRecord(comment, input2.botLogin))) {
     return { kind: "none", reason: "a maintainer skipped the RCA" };
   }
   const timeline2 = buildTimeline({ ...input2, issue: incident });
@@ -76008,8 +76218,8 @@ function createDecision(input2, severity, timeline2) {
 }
 function appendDecision(input2, existing, timeline2) {
   const through = readMarker(existing.body, RCA_MARKER)?.through;
-  const since = through ? Date.parse(through) : Number.NEGATIVE_INFINITY;
-  const entries = timeline2.filter((entry2) => Date.parse(entry2.at) > since);
+  const since2 = through ? Date.parse(through) : Number.NEGATIVE_INFINITY;
+  const entries = timeline2.filter((entry2) => Date.parse(entry2.at) > since2);
   if (entries.length === 0)
     return { kind: "none", reason: `RCA #${existing.number} is up to date` };
   const appended = appendToTimelineBlock(existing.body, entries, input2.zone);
@@ -76051,8 +76261,9 @@ function dueDate(closedAt, input2) {
 function lastClose(events) {
   return events.filter((event) => event.event === "closed").at(-1);
 }
-function isSkipRecord(comment) {
-  return isBot(comment.author) && comment.body.includes(`<!-- upkeep:${SKIP_MARKER}`);
+function isSkipRecord(comment, botLogin) {
+  const own2 = botLogin === void 0 ? isBot(comment.author) : isWrittenBy(comment.author, botLogin);
+  return own2 && comment.body.includes(`<!-- upkeep:${SKIP_MARKER}`);
 }
 var init_decide = __esm({
   "core/tracking/rca/decide.ts"() {
@@ -76118,11 +76329,59 @@ var init_sla_calendars = __esm({
 });
 
 // core/sla/escalation.ts
+function escalationStart(status, open2) {
+  if (!open2) return null;
+  const active = [status.response, status.resolution].filter(
+    (goal) => goal.state === "breached" && goal.completedAt === null && goal.due !== null
+  );
+  return active.length > 0 ? Math.min(...active.map((goal) => goal.due)) : null;
+}
+function planEscalation(steps, breachedAt, done, now2) {
+  if (breachedAt === null) return { breachedAt, due: [], nextAt: null };
+  const due = [];
+  let at = breachedAt;
+  for (const [index, step] of steps.entries()) {
+    at += parseDuration(step.after) ?? 0;
+    if (done.has(index)) continue;
+    if (at > now2) return { breachedAt, due, nextAt: at };
+    due.push(index);
+  }
+  return { breachedAt, due, nextAt: null };
+}
+function stepMentions(step, assignees) {
+  const mentions = step.notify.flatMap(
+    (target) => target === "assignees" ? assignees.filter((login) => LOGIN.test(login)).map((login) => `@${login}`) : [target.startsWith("@") ? target : `@${target}`]
+  );
+  return [...new Set(mentions)];
+}
+function escalationComment(input2) {
+  const lines = [];
+  for (const index of input2.due) {
+    const step = input2.steps[index];
+    const mentions = stepMentions(step, input2.assignees);
+    if (mentions.length === 0) continue;
+    const text2 = step.message ?? "please take a look";
+    lines.push(`- Escalation step ${index + 1}: ${mentions.join(" ")} \u2014 ${text2}`);
+  }
+  if (lines.length === 0) return null;
+  const severity = input2.severity ? `${input2.severity} ` : "";
+  return [
+    encodeEscalationMarker({ cycle: input2.cycle, steps: input2.due }),
+    `\u{1F6A8} **SLA breached** on this ${severity}issue ${since(input2.now - input2.breachedAt)}.`,
+    "",
+    ...lines
+  ].join("\n");
+}
+function since(ms) {
+  return ms < 6e4 ? "just now" : `${formatDuration(ms)} ago`;
+}
+var LOGIN;
 var init_escalation = __esm({
   "core/sla/escalation.ts"() {
     "use strict";
     init_duration();
     init_marker();
+    LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
   }
 });
 
@@ -76363,15 +76622,90 @@ var init_history = __esm({
 });
 
 // core/sla/status-comment.ts
+function formatInstant2(at, timezone) {
+  return DateTime.fromMillis(at, { zone: timezone }).toFormat("ccc d LLL yyyy, HH:mm");
+}
+function goalRow(name, goal, input2) {
+  if (goal.goalMs === null) return `| ${name} | ${STATE_TEXT.none} | \u2014 | \u2014 |`;
+  const calendar = input2.status.policy.goals[name.toLowerCase()]?.calendar.name;
+  const due = goal.due === null ? "\u2014" : formatInstant2(goal.due, input2.timezone);
+  return `| ${name} (${formatDuration(goal.goalMs)}, ${calendar}) | ${STATE_TEXT[goal.state]} | ${due} | ${timeLeft(goal, input2.now)} |`;
+}
+function timeLeft(goal, now2) {
+  if (goal.state === "met" || goal.state === "none") return "\u2014";
+  if (goal.state === "paused") {
+    return `${formatDuration(Math.max(0, (goal.goalMs ?? 0) - goal.elapsedMs))} of working time`;
+  }
+  if (goal.due === null) return "\u2014";
+  const left = goal.due - now2;
+  return left >= 0 ? formatDuration(left) : `overdue by ${formatDuration(-left)}`;
+}
+function renderStatusComment(input2) {
+  const { status, marker } = input2;
+  const severity = status.policy.severity ?? "unrated";
+  const lines = [
+    encodeStatusMarker(marker),
+    `### \u23F1\uFE0F SLA for this ${severity} issue`,
+    "",
+    `| Goal | State | Due (${input2.timezone}) | Time left |`,
+    "|---|---|---|---|",
+    goalRow("Response", status.response, input2),
+    goalRow("Resolution", status.resolution, input2),
+    ""
+  ];
+  if (status.paused) {
+    const labels = input2.pauseLabels.map((label) => `\`${label}\``).join(" or ");
+    lines.push(`The resolution clock is paused while the issue is labelled ${labels}.`, "");
+  }
+  if (status.cycle > 1) {
+    const spent = status.earlierCycles.reduce((sum, cycle) => sum + cycle.resolutionMs, 0);
+    lines.push(
+      `Cycle ${status.cycle}: the issue was reopened; earlier cycles used ${formatDuration(spent)} of working time.`,
+      ""
+    );
+  }
+  if (marker.escalated.length > 0) {
+    lines.push(
+      `Escalation: ${marker.escalated.length} of ${input2.escalationSteps} steps done in this cycle.`,
+      ""
+    );
+  }
+  lines.push(
+    `<sub>Kept up to date by Upkeep from the issue's history (times as of ${formatInstant2(input2.now, input2.timezone)} ${input2.timezone}); edits to this comment are overwritten.</sub>`
+  );
+  return lines.join("\n");
+}
+function renderNoSlaComment(marker) {
+  return [
+    encodeStatusMarker(marker),
+    "### \u23F1\uFE0F SLA",
+    "",
+    "No SLA applies to this issue now: it has no severity label that the `sla` config has goals for."
+  ].join("\n");
+}
+var STATE_TEXT;
 var init_status_comment = __esm({
   "core/sla/status-comment.ts"() {
     "use strict";
+    init_luxon();
     init_duration();
     init_marker();
+    STATE_TEXT = {
+      met: "\u2705 met",
+      "on-track": "\u{1F7E2} on track",
+      "at-risk": "\u{1F7E0} at risk",
+      breached: "\u{1F534} breached",
+      paused: "\u23F8\uFE0F paused",
+      none: "\u2014 no goal"
+    };
   }
 });
 
 // core/sla/plan.ts
+function ownComments(comments, test, botLogin) {
+  const own2 = (comment) => botLogin === void 0 ? isBot(comment.author) : isWrittenBy(comment.author, botLogin);
+  return comments.filter((comment) => own2(comment) && test(comment.body)).sort((a, b) => a.id - b.id);
+}
 function assessIssue(snapshot, settings, now2) {
   const { sla, triage } = settings.config;
   const policy = issuePolicy(
@@ -76397,6 +76731,105 @@ function assessIssue(snapshot, settings, now2) {
     }
   );
   return evaluateSla(cycles, policy, now2, sla.atRisk);
+}
+function planSla(snapshot, settings, now2) {
+  const { sla, timezone } = settings.config;
+  const { issue: issue2 } = snapshot;
+  const status = assessIssue(snapshot, settings, now2);
+  const statusComments = ownComments(snapshot.comments, isStatusComment, snapshot.botLogin);
+  const current = statusComments[0];
+  const previous = current ? decodeStatusMarker(current.body) : void 0;
+  const done = stepsDone(snapshot, previous, status.cycle);
+  const breachedAt = escalationStart(status, issue2.state === "open");
+  const escalation = planEscalation(sla.escalation, breachedAt, done, now2);
+  for (const step of escalation.due) done.add(step);
+  const marker = markerFor(
+    status,
+    issue2,
+    [...done].sort((a, b) => a - b),
+    escalation.nextAt
+  );
+  const hasGoals = status.response.goalMs !== null || status.resolution.goalMs !== null;
+  let body = null;
+  if (hasGoals) {
+    body = renderStatusComment({
+      status,
+      marker,
+      now: now2,
+      timezone,
+      pauseLabels: sla.pause.labels.filter((label) => issue2.labels.includes(label)),
+      escalationSteps: sla.escalation.length
+    });
+  } else if (current && previous?.severity !== null) {
+    body = renderNoSlaComment(marker);
+  }
+  const { add, remove } = labelChanges(status, issue2, settings);
+  return {
+    status,
+    marker,
+    addLabels: add,
+    removeLabels: remove,
+    statusComment: body !== null && !sameDecision(previous, marker) ? { id: current?.id ?? null, body } : null,
+    duplicateStatusComments: statusComments.slice(1).map((comment) => comment.id),
+    escalation: escalation.due.length > 0 ? {
+      steps: escalation.due,
+      body: escalationComment({
+        cycle: status.cycle,
+        steps: sla.escalation,
+        due: escalation.due,
+        assignees: issue2.assignees,
+        severity: status.policy.severity,
+        breachedAt,
+        now: now2
+      })
+    } : null
+  };
+}
+function stepsDone(snapshot, previous, cycle) {
+  const done = new Set(previous?.cycle === cycle ? previous.escalated : []);
+  for (const comment of ownComments(
+    snapshot.comments,
+    (body) => decodeEscalationMarker(body) !== void 0,
+    snapshot.botLogin
+  )) {
+    const record2 = decodeEscalationMarker(comment.body);
+    if (record2.cycle === cycle) for (const step of record2.steps) done.add(step);
+  }
+  return done;
+}
+function iso(at) {
+  return at === null ? null : new Date(at).toISOString();
+}
+function markerFor(status, issue2, escalated, nextStepAt) {
+  const next = [status.nextChangeAt, nextStepAt].filter((at) => at !== null);
+  return {
+    v: 1,
+    cycle: status.cycle,
+    severity: status.policy.severity,
+    response: { state: status.response.state, due: iso(status.response.due) },
+    resolution: { state: status.resolution.state, due: iso(status.resolution.due) },
+    paused: status.paused,
+    escalated,
+    seen: issue2.updatedAt,
+    next: next.length > 0 ? iso(Math.min(...next)) : null
+  };
+}
+function labelChanges(status, issue2, settings) {
+  const { atRisk, breached } = settings.config.sla.labels;
+  const goals = [status.response, status.resolution];
+  const isBreached = goals.some((goal) => goal.state === "breached");
+  const isAtRisk = issue2.state === "open" && !isBreached && goals.some((goal) => goal.state === "at-risk");
+  const has = (name) => issue2.labels.some((label) => label.toLowerCase() === name.toLowerCase());
+  const add = [];
+  const remove = [];
+  for (const [name, wanted] of [
+    [breached, isBreached],
+    [atRisk, isAtRisk]
+  ]) {
+    if (wanted && !has(name)) add.push(name);
+    if (!wanted && has(name)) remove.push(name);
+  }
+  return { add, remove };
 }
 var init_plan = __esm({
   "core/sla/plan.ts"() {
@@ -76459,8 +76892,70 @@ async function readSnapshot(run, issue2) {
   const timeline2 = await run.github.listTimeline(issue2.number);
   const { comments } = splitTimeline(timeline2);
   await lookUpPermissions(run, issue2, timeline2, []);
-  return { issue: issue2, events: timeline2, comments, permissions: run.permissions, fromTimeline: true };
+  return {
+    issue: issue2,
+    events: timeline2,
+    comments,
+    permissions: run.permissions,
+    fromTimeline: true,
+    botLogin: run.github.botLogin
+  };
 }
+async function syncIssueSla(run, issue2, now2) {
+  const snapshot = await readSnapshot(run, issue2);
+  const plan = planSla(snapshot, run.settings, now2);
+  return applySlaPlan(run, issue2, plan);
+}
+async function applySlaPlan(run, issue2, plan) {
+  const { github } = run;
+  const creates = (plan.escalation?.body ? 1 : 0) + (plan.statusComment?.id === null ? 1 : 0);
+  if (creates > run.commentBudget) {
+    return { plan, wrote: false, deferred: true, seen: issue2.updatedAt };
+  }
+  run.commentBudget -= creates;
+  let wrote = false;
+  if (plan.escalation?.body) {
+    await postEscalationOnce(github, issue2.number, plan.escalation, plan.status.cycle);
+    wrote = true;
+  }
+  for (const name of plan.addLabels) await ensureLabel(run, name);
+  if (plan.addLabels.length > 0) await github.addLabels(issue2.number, plan.addLabels);
+  for (const name of plan.removeLabels) await github.removeLabel(issue2.number, name);
+  for (const id of plan.duplicateStatusComments) await github.deleteComment(id);
+  wrote ||= plan.addLabels.length + plan.removeLabels.length + plan.duplicateStatusComments.length > 0;
+  let seen = issue2.updatedAt;
+  if (plan.statusComment) {
+    const { id, body } = plan.statusComment;
+    const written = id === null ? await github.createComment(issue2.number, body, `sla-status:${issue2.number}`) : await github.updateComment(id, body);
+    if (Date.parse(written.updatedAt) > Date.parse(seen)) seen = written.updatedAt;
+    wrote = true;
+  }
+  return { plan, wrote, deferred: false, seen };
+}
+async function ensureLabel(run, name) {
+  if (run.labelsEnsured.has(name)) return;
+  const { labels } = run.settings.config.sla;
+  const kind = name === labels.breached ? "breached" : "atRisk";
+  await run.github.createLabel({
+    name,
+    color: LABEL_COLORS[kind],
+    description: kind === "breached" ? "An SLA goal was missed" : "An SLA goal is close to its deadline"
+  });
+  run.labelsEnsured.add(name);
+}
+async function postEscalationOnce(github, number4, escalation, cycle) {
+  const body = escalation.body ?? "";
+  const { steps } = escalation;
+  const key = `sla-escalation:${number4}:${cycle}:${steps.join(",")}`;
+  const posted = await github.createComment(number4, body, key);
+  const others = (await github.listComments(number4)).filter((comment) => {
+    if (comment.id >= posted.id || !isWrittenBy(comment.author, github.botLogin)) return false;
+    const record2 = decodeEscalationMarker(comment.body);
+    return record2?.cycle === cycle && record2.steps.some((step) => steps.includes(step));
+  });
+  if (others.length > 0) await github.deleteComment(posted.id);
+}
+var LABEL_COLORS;
 var init_sync = __esm({
   "core/sla/sync.ts"() {
     "use strict";
@@ -76468,6 +76963,7 @@ var init_sync = __esm({
     init_marker();
     init_plan();
     init_policy2();
+    LABEL_COLORS = { atRisk: "fbca04", breached: "b60205" };
   }
 });
 
@@ -76487,15 +76983,42 @@ var init_calendars = __esm({
 });
 
 // github/tracking/labels.ts
+function specFor(name) {
+  const color = COLORS[name] ?? (name.startsWith("security: ") ? "e99695" : "ededed");
+  return { name, color, description: "Managed by Upkeep" };
+}
+var COLORS, LabelEnsurer;
 var init_labels = __esm({
   "github/tracking/labels.ts"() {
     "use strict";
+    COLORS = {
+      rca: "5319e7",
+      security: "b60205",
+      "sla: at-risk": "fbca04",
+      "sla: breached": "d93f0b"
+    };
+    LabelEnsurer = class {
+      known;
+      github;
+      constructor(github) {
+        this.github = github;
+      }
+      async ensure(names) {
+        this.known ??= this.github.listRepoLabels().then((labels) => new Set(labels.map((label) => label.name.toLowerCase())));
+        const known = await this.known;
+        for (const name of names) {
+          if (known.has(name.toLowerCase())) continue;
+          await this.github.createLabel(specFor(name));
+          known.add(name.toLowerCase());
+        }
+      }
+    };
   }
 });
 
 // github/tracking/settings.ts
 function trackingSettings(config2, extraCalendars) {
-  const builtIn = builtInCalendars(config2.timezone);
+  const builtIn2 = builtInCalendars(config2.timezone);
   const labels = config2.triage.labels;
   const fromSla = slaCalendars(config2.sla);
   return {
@@ -76506,7 +77029,7 @@ function trackingSettings(config2, extraCalendars) {
       minor: labels.minor.name
     },
     escalationLabels: [config2.sla.labels.atRisk, config2.sla.labels.breached],
-    calendars: (name) => builtIn(name) ?? extraCalendars?.(name) ?? fromSla(name)
+    calendars: (name) => builtIn2(name) ?? extraCalendars?.(name) ?? fromSla(name)
   };
 }
 var init_settings = __esm({
@@ -76546,12 +77069,55 @@ async function draftRca(github, incidentNumber, config2, options2 = {}) {
   const existing = await findRca(github, incidentNumber, comments, rca.labels);
   const permissions2 = await responderPermissions(github, incident, comments);
   const template = await readTemplate(github, rca.template);
-  const decision = decideRca({ ...base, events, comments, existing, template, permissions: permissions2 });
+  const decision = decideRca({
+    ...base,
+    events,
+    comments,
+    existing,
+    template,
+    permissions: permissions2,
+    botLogin: github.botLogin
+  });
   return { decision, existing, incident };
+}
+async function reconcileRca(github, incidentNumber, config2, options2 = {}) {
+  const { decision } = await draftRca(github, incidentNumber, config2, options2);
+  const settings = trackingSettings(config2, options2.calendars);
+  switch (decision.kind) {
+    case "none":
+      return { decision: "none", reason: decision.reason };
+    case "append":
+      if (decision.body) await github.updateIssue(decision.rcaNumber, { body: decision.body });
+      if (decision.comment)
+        await github.createComment(
+          decision.rcaNumber,
+          decision.comment,
+          `rca-append:${decision.rcaNumber}:${decision.comment}`
+        );
+      return { decision: "append", rcaNumber: decision.rcaNumber };
+    case "create": {
+      await new LabelEnsurer(github).ensure(decision.labels);
+      const rca = await createWithAssignees(github, incidentNumber, decision);
+      const kept = await keepOldestRca(
+        github,
+        incidentNumber,
+        config2.tracking.rca.labels,
+        rca.number
+      );
+      if (kept === rca.number) {
+        await github.createComment(
+          incidentNumber,
+          incidentLinkComment(rca.number, decision.dueAt, settings.zone),
+          `rca-link:${incidentNumber}:${rca.number}`
+        );
+      }
+      return { decision: "create", rcaNumber: kept, templateError: decision.templateError };
+    }
+  }
 }
 async function findRca(github, incidentNumber, comments, labels) {
   const link = comments.find(
-    (comment) => isBot(comment.author) && readMarker(comment.body, LINK_MARKER)
+    (comment) => isWrittenBy(comment.author, github.botLogin) && readMarker(comment.body, LINK_MARKER)
   );
   const linked = Number(link ? readMarker(link.body, LINK_MARKER)?.rca : Number.NaN);
   if (Number.isInteger(linked)) {
@@ -76559,8 +77125,7 @@ async function findRca(github, incidentNumber, comments, labels) {
       if (error62.status === 404 || error62.status === 410) return void 0;
       throw error62;
     });
-    if (issue2 && readMarker(issue2.body, RCA_MARKER)?.incident === String(incidentNumber))
-      return existingFrom(issue2);
+    if (issue2 && isRcaFor(github, issue2, incidentNumber)) return existingFrom(issue2);
   }
   const [oldest] = await listRcas(github, incidentNumber, labels);
   return oldest ? existingFrom(oldest) : void 0;
@@ -76574,10 +77139,42 @@ async function listRcas(github, incidentNumber, labels) {
     direction: "asc"
   };
   for await (const issue2 of github.listIssues(query)) {
-    if (!issue2.isPullRequest && readMarker(issue2.body, RCA_MARKER)?.incident === String(incidentNumber))
-      found.push(issue2);
+    if (!issue2.isPullRequest && isRcaFor(github, issue2, incidentNumber)) found.push(issue2);
   }
   return found.sort((a, b) => a.number - b.number);
+}
+function isRcaFor(github, issue2, incidentNumber) {
+  return isWrittenBy(issue2.author, github.botLogin) && readMarker(issue2.body, RCA_MARKER)?.incident === String(incidentNumber);
+}
+async function keepOldestRca(github, incidentNumber, labels, created) {
+  const rcas = (await listRcas(github, incidentNumber, labels)).filter(
+    (issue2) => issue2.state === "open" || issue2.number === created
+  );
+  const oldest = rcas[0]?.number ?? created;
+  for (const younger of rcas.slice(1)) {
+    await github.createComment(
+      younger.number,
+      `Duplicate of #${oldest}, the RCA for the same incident; closing this one.`,
+      `rca-duplicate:${younger.number}`
+    );
+    await github.updateIssue(younger.number, { state: "closed", stateReason: "duplicate" });
+  }
+  return oldest;
+}
+async function createWithAssignees(github, incidentNumber, decision) {
+  const draft = {
+    title: decision.title,
+    body: decision.body,
+    labels: decision.labels,
+    key: `rca:incident:${incidentNumber}`
+  };
+  try {
+    return await github.createIssue({ ...draft, assignees: decision.assignees });
+  } catch (error62) {
+    if (error62.status !== 422 || decision.assignees.length === 0)
+      throw error62;
+    return github.createIssue(draft);
+  }
 }
 async function responderPermissions(github, incident, comments) {
   const permissions2 = {};
@@ -76647,10 +77244,9 @@ async function fromGitHub(ref, configFile, io) {
   if (!token) throw new UsageError("--issue needs a token in GITHUB_TOKEN or GH_TOKEN");
   const [, owner, repo, number4] = ISSUE_REF.exec(ref);
   const client = createClient({ token, baseUrl: io.env.GITHUB_API_URL });
-  const github = new OctokitGitHub(client, {
-    owner,
-    repo
-  });
+  const octokit = client;
+  const botLogin = await tokenLogin(octokit, io.env);
+  const github = new OctokitGitHub(octokit, { owner, repo }, { botLogin });
   let config2;
   if (configFile !== void 0) {
     config2 = (await localConfig(configFile, io))?.config ?? EXIT.usage;
@@ -76785,6 +77381,7 @@ var init_rca2 = __esm({
     init_decide();
     init_sla_calendars();
     init_client();
+    init_identity();
     init_octokit_port();
     init_calendars();
     init_rca();
@@ -78253,9 +78850,9 @@ async function gitMaybe(cwd, args) {
   }
 }
 function exitOf(child) {
-  return new Promise((resolve14, reject) => {
+  return new Promise((resolve15, reject) => {
     child.on("error", reject);
-    child.on("close", (code2) => resolve14(code2 ?? 1));
+    child.on("close", (code2) => resolve15(code2 ?? 1));
   });
 }
 var GitError;
@@ -78791,8 +79388,8 @@ async function gatherReportInput(port, config2, period, now2) {
 }
 function windowCalendar(config2, calendars) {
   const name = config2.tracking.securityWindows.calendar;
-  const builtIn = builtInCalendars(config2.timezone)(name);
-  if (builtIn) return builtIn;
+  const builtIn2 = builtInCalendars(config2.timezone)(name);
+  if (builtIn2) return builtIn2;
   const sla = calendars.get(name);
   if (!sla) return builtInCalendars(config2.timezone)("24x7");
   return {
@@ -79015,12 +79612,12 @@ function slaSection(report) {
     series: [
       {
         name: "Response",
-        color: COLORS.neutral,
+        color: COLORS2.neutral,
         values: report.sla.map((row) => Math.round((row.response.onTime ?? 0) * 100))
       },
       {
         name: "Resolution",
-        color: COLORS.good,
+        color: COLORS2.good,
         values: report.sla.map((row) => Math.round((row.resolution.onTime ?? 0) * 100))
       }
     ],
@@ -79037,7 +79634,7 @@ function incidentSection(report) {
     series: [
       {
         name: "Incidents",
-        color: COLORS.bad,
+        color: COLORS2.bad,
         values: [
           incidents.bySeverity.critical,
           incidents.bySeverity.major,
@@ -79069,7 +79666,7 @@ function deadlineSection(title, id, counts) {
     series: [
       {
         name: title,
-        color: COLORS.neutral,
+        color: COLORS2.neutral,
         values: [counts.doneOnTime, counts.doneLate, counts.overdue, counts.open]
       }
     ]
@@ -79085,12 +79682,12 @@ function securitySection(report) {
     series: [
       {
         name: "Opened",
-        color: COLORS.warn,
+        color: COLORS2.warn,
         values: report.findingsTrend.map((week) => week.opened)
       },
       {
         name: "Closed",
-        color: COLORS.good,
+        color: COLORS2.good,
         values: report.findingsTrend.map((week) => week.closed)
       }
     ]
@@ -79130,13 +79727,13 @@ function releaseSection(report) {
   ).join("\n");
   return `<section id="section-releases"><h2>Releases</h2><ul>${items}</ul></section>`;
 }
-var COLORS, STYLE;
+var COLORS2, STYLE;
 var init_render_html = __esm({
   "core/report/render-html.ts"() {
     "use strict";
     init_chart();
     init_format();
-    COLORS = { good: "#2da44e", bad: "#cf222e", neutral: "#0969da", warn: "#bf8700" };
+    COLORS2 = { good: "#2da44e", bad: "#cf222e", neutral: "#0969da", warn: "#bf8700" };
     STYLE = `
 body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;color:#1f2328;background:#fff;margin:0}
 main{max-width:920px;margin:0 auto;padding:24px}
@@ -79409,15 +80006,42 @@ var init_sla = __esm({
 });
 
 // core/checkins/schedule.ts
+function latestOccurrence(checkin, now2, zone) {
+  const start = DateTime.fromISO(checkin.start, { zone });
+  if (now2.getTime() < start.toMillis()) return void 0;
+  if (checkin.cron) {
+    const expression = import_cron_parser2.CronExpressionParser.parse(checkin.cron, {
+      currentDate: new Date(now2.getTime() + 1),
+      tz: zone
+    });
+    const previous = expression.prev().toDate();
+    return previous.getTime() >= start.toMillis() ? previous : void 0;
+  }
+  const [count, unit] = parseEvery(checkin.every);
+  const elapsed = DateTime.fromJSDate(now2, { zone }).diff(start, unit).get(unit);
+  const steps = Math.floor(elapsed / count);
+  let occurrence = start.plus({ [unit]: steps * count });
+  if (occurrence.toMillis() > now2.getTime())
+    occurrence = start.plus({ [unit]: (steps - 1) * count });
+  return occurrence.toJSDate();
+}
+function parseEvery(every) {
+  const match2 = every.match(/^(?:(\d+)\s+)?(day|week|month|year)s?$/);
+  return [Number(match2[1] ?? 1), `${match2[2]}s`];
+}
 var import_cron_parser2;
 var init_schedule = __esm({
   "core/checkins/schedule.ts"() {
     "use strict";
     import_cron_parser2 = __toESM(require_dist2(), 1);
+    init_luxon();
   }
 });
 
 // core/checkins/plan.ts
+function checkinMarker(marker) {
+  return `<!-- upkeep:checkin name=${marker.name} occurrence=${marker.occurrence} due=${marker.due} reminded=${marker.reminded ? 1 : 0} -->`;
+}
 function readCheckinMarker(body) {
   const match2 = body.match(MARKER);
   if (!match2) return void 0;
@@ -79427,6 +80051,52 @@ function readCheckinMarker(body) {
     due: match2[3],
     reminded: match2[4] === "1"
   };
+}
+function planCheckins(input2) {
+  const actions = [];
+  const known = input2.existing.map((issue2) => ({ issue: issue2, marker: readCheckinMarker(issue2.body) }));
+  for (const checkin of input2.checkins) {
+    const occurrence = latestOccurrence(checkin, input2.now, input2.zone);
+    if (!occurrence) continue;
+    const occurrenceKey2 = occurrence.toISOString();
+    const found = known.find(
+      ({ marker: marker2 }) => marker2?.name === checkin.name && marker2.occurrence === occurrenceKey2
+    );
+    const dueAt = new Date(occurrence.getTime() + (parseDuration(checkin.due) ?? 0));
+    if (!found) {
+      const marker2 = {
+        name: checkin.name,
+        occurrence: occurrenceKey2,
+        due: dueAt.toISOString(),
+        reminded: false
+      };
+      actions.push({
+        kind: "open",
+        checkin: checkin.name,
+        title: checkin.title.replaceAll("{date}", occurrenceKey2.slice(0, 10)),
+        body: `${checkinMarker(marker2)}
+**Due:** ${dueAt.toISOString().slice(0, 16).replace("T", " ")} UTC
+
+${input2.checklists.get(checkin.checklist) ?? ""}`,
+        labels: checkin.labels,
+        assignees: checkin.assignees
+      });
+      continue;
+    }
+    const { issue: issue2, marker } = found;
+    const remindAt = dueAt.getTime() - (parseDuration(checkin.remindBefore) ?? 0);
+    if (issue2.state === "open" && marker && !marker.reminded && input2.now.getTime() >= remindAt) {
+      const left = dueAt.getTime() - input2.now.getTime();
+      const when = left > 0 ? `is due in ${formatDuration(left)}` : `was due ${formatDuration(-left)} ago`;
+      actions.push({
+        kind: "remind",
+        number: issue2.number,
+        body: issue2.body.replace(MARKER, checkinMarker({ ...marker, reminded: true })),
+        comment: `Reminder: this check-in ${when}. Close the issue when the checklist is done.`
+      });
+    }
+  }
+  return actions;
 }
 var MARKER;
 var init_plan2 = __esm({
@@ -79439,6 +80109,11 @@ var init_plan2 = __esm({
 });
 
 // core/tracking/security/stored.ts
+function windowMarkers(key, findings) {
+  const data = Buffer.from(JSON.stringify(findings), "utf8").toString("base64url");
+  return `${writeMarker(WINDOW_MARKER, { id: key })}
+${writeMarker(DATA_MARKER, { v: "1", d: data })}`;
+}
 function readWindow(issue2) {
   const key = readMarker(issue2.body, WINDOW_MARKER)?.id;
   if (!key) return void 0;
@@ -79465,11 +80140,20 @@ var init_stored = __esm({
 });
 
 // core/tracking/security/finding.ts
+function severityAtLeast(actual, needed) {
+  return RANK2[actual] >= RANK2[needed];
+}
 function mostSevere(severities) {
   return severities.reduce(
     (worst, next) => RANK2[next] > RANK2[worst] ? next : worst,
     "low"
   );
+}
+function trackingKey(finding, groupBy2) {
+  if (groupBy2 === "package" && finding.package) {
+    return `package:${finding.ecosystem ? `${finding.ecosystem}/` : ""}${finding.package}`;
+  }
+  return finding.id;
 }
 var findingSourceNames, findingSchema, RANK2;
 var init_finding = __esm({
@@ -79528,6 +80212,11 @@ function patchWindow(openFindings, config2, calendar) {
   }
   if (earliest) earliest.severity = mostSevere(openFindings.map((finding) => finding.severity));
   return earliest;
+}
+function windowStage(window2, now2) {
+  if (now2 >= window2.deadline) return "breached";
+  if (now2 >= window2.atRiskAt) return "at-risk";
+  return "on-track";
 }
 var init_window = __esm({
   "core/tracking/security/window.ts"() {
@@ -80493,7 +81182,7 @@ var init_rule_files = __esm({
 });
 
 // core/sast/snyk/parse.ts
-import { createHash as createHash6 } from "node:crypto";
+import { createHash as createHash7 } from "node:crypto";
 function parseSnykSarif(text2) {
   let log;
   try {
@@ -80546,7 +81235,7 @@ function findingOf(result, rules) {
     endLine: region.endLine ?? region.startLine ?? 1,
     endColumn: region.endColumn ?? region.startColumn ?? 1,
     snippet: "",
-    fingerprint: createHash6("sha256").update(`${ruleId}\0${path}\0${identity}`).digest("hex").slice(0, 32),
+    fingerprint: createHash7("sha256").update(`${ruleId}\0${path}\0${identity}`).digest("hex").slice(0, 32),
     tool: "snyk-code"
   };
 }
@@ -80568,14 +81257,14 @@ async function runSnykCode(root, env) {
   const token = env.SNYK_TOKEN;
   if (!token) return failure2("SNYK_TOKEN is not set; Snyk Code results were not merged");
   const outcome = await new Promise(
-    (resolve14) => {
+    (resolve15) => {
       execFile(
         "snyk",
         ["code", "test", "--sarif"],
         { cwd: root, env, maxBuffer: 256 * 1024 * 1024 },
         (error62, stdout, stderr) => {
           const code2 = error62?.code ?? (error62 ? 1 : 0);
-          resolve14({ code: code2 ?? 0, stdout, stderr });
+          resolve15({ code: code2 ?? 0, stdout, stderr });
         }
       );
     }
@@ -80783,7 +81472,7 @@ var init_discover2 = __esm({
 });
 
 // core/sast/fingerprint.ts
-import { createHash as createHash7 } from "node:crypto";
+import { createHash as createHash8 } from "node:crypto";
 function normaliseSnippet(text2) {
   return text2.replace(/\s+/g, " ").trim().slice(0, 500);
 }
@@ -80796,7 +81485,7 @@ function assignFingerprints(findings, matchedText) {
     const key = `${finding.ruleId}\0${finding.path}\0${normaliseSnippet(matchedText(finding))}`;
     const index = occurrences.get(key) ?? 0;
     occurrences.set(key, index + 1);
-    const fingerprint = createHash7("sha256").update(`${key}\0${index}`).digest("hex").slice(0, 32);
+    const fingerprint = createHash8("sha256").update(`${key}\0${index}`).digest("hex").slice(0, 32);
     return { ...finding, fingerprint };
   });
 }
@@ -81987,10 +82676,10 @@ async function scanInPool(files, options2) {
   try {
     await Promise.all(
       workers.map(
-        (worker) => new Promise((resolve14, reject) => {
+        (worker) => new Promise((resolve15, reject) => {
           let current = -1;
           const feed = () => {
-            if (next >= batches.length) return resolve14();
+            if (next >= batches.length) return resolve15();
             current = next++;
             worker.postMessage(batches[current]);
           };
@@ -82356,15 +83045,15 @@ var init_sast_rules = __esm({
 });
 
 // core/sla/report.ts
-function iso(at) {
+function iso2(at) {
   return at === null ? null : new Date(at).toISOString();
 }
 function reportEntry(number4, status) {
   return {
     number: number4,
     severity: status.policy.severity,
-    response: { state: status.response.state, due: iso(status.response.due) },
-    resolution: { state: status.resolution.state, due: iso(status.resolution.due) }
+    response: { state: status.response.state, due: iso2(status.response.due) },
+    resolution: { state: status.resolution.state, due: iso2(status.resolution.due) }
   };
 }
 function formatTable2(entries) {
@@ -82384,6 +83073,18 @@ function formatTable2(entries) {
     (row) => row.map((cell, column) => cell.padEnd(widths[column])).join("  ").trimEnd()
   ).join("\n")}
 `;
+}
+function worstState(entry2) {
+  const order = ["breached", "at-risk", "paused", "on-track", "met", "none"];
+  return order.find((state) => entry2.response.state === state || entry2.resolution.state === state) ?? "none";
+}
+function emptyCounts2() {
+  return new Map(
+    severityNames.map((severity) => [
+      severity,
+      { severity, open: 0, atRisk: 0, breached: 0, met: 0, closed: 0 }
+    ])
+  );
 }
 var init_report5 = __esm({
   "core/sla/report.ts"() {
@@ -82470,7 +83171,9 @@ async function fromRepo(fullName, configFile, now2, io) {
   if (!token) throw new UsageError("--repo needs a token in GITHUB_TOKEN or GH_TOKEN");
   const [owner, repo] = fullName.split("/");
   const client = createClient({ token, baseUrl: io.env.GITHUB_API_URL });
-  const github = new OctokitGitHub(client, { owner, repo });
+  const octokit = client;
+  const botLogin = await tokenLogin(octokit, io.env);
+  const github = new OctokitGitHub(octokit, { owner, repo }, { botLogin });
   let settings;
   if (configFile !== void 0) {
     settings = await localSettings(configFile, io);
@@ -82515,6 +83218,7 @@ var init_sla2 = __esm({
     init_rest_input();
     init_sync();
     init_client();
+    init_identity();
     init_octokit_port();
     init_command();
     slaCommand = {
@@ -82532,6 +83236,135 @@ var init_sla2 = __esm({
         return EXIT.ok;
       }
     };
+  }
+});
+
+// core/sla/sweep.ts
+function needsRead(issue2, known, now2) {
+  if (!known) return true;
+  if (Date.parse(issue2.updatedAt) > Date.parse(known.seen)) return true;
+  return known.next !== null && Date.parse(known.next) <= now2;
+}
+function readOrder(known) {
+  if (!known) return 2;
+  return known.next !== null ? 0 : 1;
+}
+async function sweepRepository(run, options2) {
+  const { config: config2 } = run.settings;
+  const previous = new Map((options2.previous?.issues ?? []).map((issue2) => [issue2.number, issue2]));
+  const slaLabels = [config2.sla.labels.atRisk, config2.sla.labels.breached].map(
+    (label) => label.toLowerCase()
+  );
+  const kept = [];
+  const toRead = [];
+  for await (const issue2 of options2.openIssues ?? run.github.listIssues({ state: "open" })) {
+    if (issue2.isPullRequest) continue;
+    const hasSeverity = severityFromLabels(issue2.labels, config2.triage) !== null;
+    const hasSlaLabel = issue2.labels.some((label) => slaLabels.includes(label.toLowerCase()));
+    if (!hasSeverity && !hasSlaLabel) continue;
+    const known = previous.get(issue2.number);
+    if (needsRead(issue2, known, options2.now)) toRead.push({ issue: issue2, known });
+    else kept.push(known);
+  }
+  toRead.sort((a, b) => readOrder(a.known) - readOrder(b.known));
+  const deferred = [];
+  let reads = 0;
+  for (const { issue: issue2, known } of toRead) {
+    if (reads >= options2.maxReads) {
+      deferred.push(issue2.number);
+      if (known) kept.push(known);
+      continue;
+    }
+    reads++;
+    const result = await syncIssueSla(run, issue2, options2.now);
+    if (result.deferred) deferred.push(issue2.number);
+    const entry2 = {
+      ...reportEntry(issue2.number, result.plan.status),
+      title: issue2.title,
+      url: issue2.htmlUrl,
+      // A deferred write must be retried: forget what was seen so the next run reads it again.
+      seen: result.deferred ? "1970-01-01T00:00:00Z" : result.seen,
+      next: result.plan.marker.next
+    };
+    kept.push(entry2);
+  }
+  const issues = kept.filter((issue2) => issue2.severity !== null).sort((a, b) => a.number - b.number);
+  const counts = emptyCounts2();
+  for (const issue2 of issues) countOpen(counts, issue2);
+  reads += await countClosed(run, counts, options2, previous);
+  return {
+    version: 1,
+    repository: `${run.github.repo.owner}/${run.github.repo.repo}`,
+    generatedAt: new Date(options2.now).toISOString(),
+    periodStart: new Date(options2.periodStart).toISOString(),
+    counts: [...counts.values()],
+    breachedCount: issues.filter((issue2) => worstState(issue2) === "breached").length,
+    issues,
+    deferred: deferred.sort((a, b) => a - b),
+    reads
+  };
+}
+function countOpen(counts, issue2) {
+  const row = counts.get(issue2.severity ?? "");
+  if (!row) return;
+  row.open++;
+  const state = worstState(issue2);
+  if (state === "breached") row.breached++;
+  if (state === "at-risk") row.atRisk++;
+}
+async function countClosed(run, counts, options2, previous) {
+  const { config: config2 } = run.settings;
+  const breached = config2.sla.labels.breached.toLowerCase();
+  const lastSweep = options2.previous ? Date.parse(options2.previous.generatedAt) : Number.POSITIVE_INFINITY;
+  const since2 = new Date(Math.min(options2.periodStart, lastSweep)).toISOString();
+  let reads = 0;
+  for await (const issue2 of run.github.listIssues({ state: "closed", since: since2 })) {
+    if (issue2.isPullRequest || !issue2.closedAt) continue;
+    const closedAt = Date.parse(issue2.closedAt);
+    let met = !issue2.labels.some((label) => label.toLowerCase() === breached);
+    if (previous.has(issue2.number) && closedAt >= lastSweep) {
+      reads++;
+      const { status } = (await syncIssueSla(run, issue2, options2.now)).plan;
+      met = status.response.state !== "breached" && status.resolution.state !== "breached";
+    }
+    if (closedAt < options2.periodStart) continue;
+    const row = counts.get(severityFromLabels(issue2.labels, config2.triage) ?? "");
+    if (!row) continue;
+    row.closed++;
+    if (met) row.met++;
+  }
+  return reads;
+}
+var init_sweep = __esm({
+  "core/sla/sweep.ts"() {
+    "use strict";
+    init_policy2();
+    init_report5();
+    init_sync();
+  }
+});
+
+// core/triage/labels.ts
+function severityLabel(config2, severity) {
+  return config2.labels[severity].name;
+}
+function severityOfLabel2(config2, label) {
+  const wanted = label.toLowerCase();
+  return severityNames.find((severity) => config2.labels[severity].name.toLowerCase() === wanted);
+}
+function isSeverityLabel(config2, label) {
+  return severityOfLabel2(config2, label) !== void 0;
+}
+function sameLabel(a, b) {
+  return a.toLowerCase() === b.toLowerCase();
+}
+function triageLabels(config2) {
+  return [...severityNames.map((severity) => config2.labels[severity]), config2.needsTriageLabel];
+}
+var init_labels2 = __esm({
+  "core/triage/labels.ts"() {
+    "use strict";
+    init_fields();
   }
 });
 
@@ -82578,6 +83411,33 @@ var init_untrusted_text = __esm({
   }
 });
 
+// core/triage/command.ts
+function parseSeverityCommand(body) {
+  let command;
+  for (const line of withoutQuotedParts(normaliseText(body)).split("\n")) {
+    const match2 = line.match(COMMAND_LINE);
+    if (!match2) continue;
+    const given = match2[1] ?? match2[2];
+    if (!given) {
+      command = { kind: "missing" };
+      continue;
+    }
+    const level = given.toLowerCase();
+    const severity = severityNames.find((name) => name === level);
+    command = severity ? { kind: "set", severity } : { kind: "unknown", given };
+  }
+  return command;
+}
+var COMMAND_LINE;
+var init_command2 = __esm({
+  "core/triage/command.ts"() {
+    "use strict";
+    init_fields();
+    init_untrusted_text();
+    COMMAND_LINE = /^\s*\/severity(?:\s+(\S+))?\s*$|^\s*\/severity\s+(\S+)\s+\S/i;
+  }
+});
+
 // core/triage/form.ts
 function formSeverity(body, field) {
   const value = formFieldValue(normaliseText(body), field);
@@ -82610,49 +83470,15 @@ var init_form = __esm({
   }
 });
 
-// core/triage/command.ts
-function parseSeverityCommand(body) {
-  let command;
-  for (const line of withoutQuotedParts(normaliseText(body)).split("\n")) {
-    const match2 = line.match(COMMAND_LINE);
-    if (!match2) continue;
-    const given = match2[1] ?? match2[2];
-    if (!given) {
-      command = { kind: "missing" };
-      continue;
-    }
-    const level = given.toLowerCase();
-    const severity = severityNames.find((name) => name === level);
-    command = severity ? { kind: "set", severity } : { kind: "unknown", given };
-  }
-  return command;
-}
-var COMMAND_LINE;
-var init_command2 = __esm({
-  "core/triage/command.ts"() {
-    "use strict";
-    init_fields();
-    init_untrusted_text();
-    COMMAND_LINE = /^\s*\/severity(?:\s+(\S+))?\s*$|^\s*\/severity\s+(\S+)\s+\S/i;
-  }
-});
-
-// core/triage/labels.ts
-function severityOfLabel2(config2, label) {
-  const wanted = label.toLowerCase();
-  return severityNames.find((severity) => config2.labels[severity].name.toLowerCase() === wanted);
-}
-function sameLabel(a, b) {
-  return a.toLowerCase() === b.toLowerCase();
-}
-var init_labels2 = __esm({
-  "core/triage/labels.ts"() {
-    "use strict";
-    init_fields();
-  }
-});
-
 // core/triage/human-choice.ts
+function commandAuthors(events) {
+  const logins = /* @__PURE__ */ new Set();
+  for (const event of events) {
+    if (event.event !== "commented" || !event.actor || isBot(event.actor)) continue;
+    if (parseSeverityCommand(event.body ?? "")?.kind === "set") logins.add(event.actor.login);
+  }
+  return [...logins];
+}
 function latestHumanChoice(events, labels, config2, authorised) {
   const ordered2 = [...events].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   for (const event of ordered2.reverse()) {
@@ -82901,15 +83727,1122 @@ var init_decide2 = __esm({
   }
 });
 
+// core/triage/explain.ts
+function explanationBody(decision, config2) {
+  const headline2 = decision.severity ? `**Severity: ${decision.severity}** (label \`${severityLabel(config2, decision.severity)}\`): ${decision.reason}.` : `**Severity: not decided** (label \`${config2.needsTriageLabel.name}\`): ${decision.reason}.`;
+  const how = config2.commands.enabled ? `A maintainer can change it with \`/severity critical|major|minor\` or by setting a severity label; Upkeep never overrides a person's choice.` : "A maintainer can change it by setting a severity label; Upkeep never overrides a person's choice.";
+  return [TRIAGE_MARKER, headline2, "", `<sub>${how}</sub>`].join("\n");
+}
+function isTriageComment(body) {
+  return body.includes(TRIAGE_MARKER);
+}
+var TRIAGE_MARKER;
+var init_explain = __esm({
+  "core/triage/explain.ts"() {
+    "use strict";
+    init_labels2();
+    TRIAGE_MARKER = "<!-- upkeep:triage -->";
+  }
+});
+
+// core/triage/plan.ts
+function planLabels(labels, decision, config2) {
+  const has = (name) => labels.some((label) => sameLabel(label, name));
+  const needsTriage2 = config2.needsTriageLabel.name;
+  if (decision.source === "human-label") {
+    return { add: [], remove: decision.severity && has(needsTriage2) ? [needsTriage2] : [] };
+  }
+  if (decision.severity === null) {
+    return { add: has(needsTriage2) ? [] : [needsTriage2], remove: [] };
+  }
+  const wanted = severityLabel(config2, decision.severity);
+  const others = severityNames.filter((severity) => severity !== decision.severity).map((severity) => severityLabel(config2, severity));
+  return {
+    add: has(wanted) ? [] : [wanted],
+    remove: [...others, needsTriage2].filter(has).map((name) => labels.find((label) => sameLabel(label, name)))
+  };
+}
+function isEmptyPlan(plan) {
+  return plan.add.length === 0 && plan.remove.length === 0;
+}
+var init_plan3 = __esm({
+  "core/triage/plan.ts"() {
+    "use strict";
+    init_fields();
+    init_labels2();
+  }
+});
+
+// core/triage/replies.ts
+var VALID;
+var init_replies = __esm({
+  "core/triage/replies.ts"() {
+    "use strict";
+    init_fields();
+    init_untrusted_text();
+    VALID = severityNames.map((name) => `\`/severity ${name}\``).join(", ");
+  }
+});
+
+// core/triage/reconcile.ts
+function skipReason(issue2, config2, alsoClosed = false) {
+  if (!config2.enabled) return "triage is disabled in the config";
+  if (issue2.isPullRequest && !config2.pullRequests) return "pull requests are not triaged";
+  if (issue2.state === "closed" && !alsoClosed) return "the issue is closed";
+  return void 0;
+}
+async function triageIssue(github, issue2, upkeep, hooks = {}) {
+  const config2 = upkeep.triage;
+  const skip = skipReason(issue2, config2, hooks.alsoClosed);
+  if (skip) return { status: "skipped", why: skip };
+  const events = await github.listTimeline(issue2.number);
+  const allowed = config2.commands.enabled ? await authorisedLogins(github, commandAuthors(events), config2) : /* @__PURE__ */ new Set();
+  const decision = decideSeverity(issue2, config2, {
+    events,
+    authorised: (login) => allowed.has(login)
+  });
+  const plan = await applyPlan(github, issue2, decision, config2, hooks);
+  const comment = config2.explain ? await upsertExplanation(
+    github,
+    issue2.number,
+    decision,
+    config2,
+    decision.source !== "human-label"
+  ) : "none";
+  return { status: "triaged", decision, plan, comment };
+}
+async function authorisedLogins(github, logins, config2) {
+  const allowed = /* @__PURE__ */ new Set();
+  for (const login of logins) {
+    if (permissionAtLeast(await github.getPermission(login), config2.commands.permission))
+      allowed.add(login);
+  }
+  return allowed;
+}
+async function applyPlan(github, issue2, decision, config2, hooks) {
+  const plan = planLabels(issue2.labels, decision, config2);
+  if (isEmptyPlan(plan)) return plan;
+  let current = issue2.labels;
+  if (plan.add.length > 0) {
+    await hooks.ensureLabels?.(github, config2);
+    current = await github.addLabelsReturningCurrent(issue2.number, plan.add);
+  }
+  const remove = plan.add.length > 0 ? planLabels(current, decision, config2).remove : plan.remove;
+  for (const label of remove) await github.removeLabel(issue2.number, label);
+  return { add: plan.add, remove };
+}
+async function upsertExplanation(github, number4, decision, config2, create) {
+  const body = explanationBody(decision, config2);
+  const [existing, ...duplicates] = (await github.listComments(number4)).filter(
+    (comment) => isWrittenBy(comment.author, github.botLogin) && isTriageComment(comment.body)
+  );
+  for (const duplicate of duplicates) await github.deleteComment(duplicate.id);
+  if (!existing) {
+    if (!create) return "none";
+    await github.createComment(number4, body, `triage-explanation:${number4}`);
+    return "created";
+  }
+  if (withoutCreateStamp(existing.body) === body) return "unchanged";
+  await github.updateComment(existing.id, body);
+  return "updated";
+}
+async function createMissingLabels(github, config2) {
+  const existing = new Set(
+    (await github.listRepoLabels()).map((label) => label.name.toLowerCase())
+  );
+  const created = [];
+  for (const label of triageLabels(config2)) {
+    if (existing.has(label.name.toLowerCase())) continue;
+    await github.createLabel(label);
+    created.push(label.name);
+  }
+  return created;
+}
+var init_reconcile = __esm({
+  "core/triage/reconcile.ts"() {
+    "use strict";
+    init_issue();
+    init_markers();
+    init_command2();
+    init_decide2();
+    init_explain();
+    init_human_choice();
+    init_labels2();
+    init_plan3();
+    init_replies();
+  }
+});
+
+// shipped/files.ts
+import { existsSync as existsSync6, readFileSync as readFileSync13 } from "node:fs";
+import { dirname as dirname5, join as join14 } from "node:path";
+import { fileURLToPath as fileURLToPath2 } from "node:url";
+function readShippedFile(relativePath, from = import.meta.url) {
+  let dir = dirname5(fileURLToPath2(from));
+  for (let depth = 0; depth < 6; depth++) {
+    const candidate = join14(dir, relativePath);
+    if (existsSync6(candidate)) return readFileSync13(candidate, "utf8");
+    dir = dirname5(dir);
+  }
+  return void 0;
+}
+var init_files = __esm({
+  "shipped/files.ts"() {
+    "use strict";
+  }
+});
+
+// github/checkins.ts
+async function runCheckins(input2) {
+  const { port, checkins } = input2;
+  const problems = [];
+  const checklists = /* @__PURE__ */ new Map();
+  for (const name of new Set(checkins.map((checkin) => checkin.checklist))) {
+    const text2 = await loadChecklist(name, input2.readRepoFile ?? ((path) => port.readFile(path)));
+    if (text2 === void 0)
+      problems.push(`checklist "${name}" is neither built in nor a file in the repository`);
+    else checklists.set(name, text2);
+  }
+  const labels = [...new Set(checkins.flatMap((checkin) => checkin.labels))];
+  const existing = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const label of labels.length > 0 ? labels : [void 0]) {
+    for await (const issue2 of port.listIssues({
+      state: "all",
+      ...label ? { labels: [label] } : {}
+    })) {
+      if (seen.has(issue2.number) || !issue2.body.includes(CHECKIN_MARKER_TEXT)) continue;
+      if (!isWrittenBy(issue2.author, port.botLogin)) continue;
+      seen.add(issue2.number);
+      existing.push({
+        number: issue2.number,
+        state: issue2.state,
+        body: issue2.body,
+        closedAt: issue2.closedAt
+      });
+    }
+  }
+  const actions = planCheckins({
+    checkins,
+    existing,
+    checklists,
+    now: input2.clock.now(),
+    zone: input2.zone
+  });
+  const opened = [];
+  for (const action of actions) {
+    if (action.kind === "open") {
+      const issue2 = await port.createIssue({
+        title: action.title,
+        body: action.body,
+        labels: action.labels,
+        assignees: action.assignees,
+        // The marker line names the check-in and its occurrence: one issue per occurrence.
+        key: `checkin:${action.body.split("\n")[0]}`
+      });
+      opened.push(issue2.number);
+    } else {
+      await port.updateIssue(action.number, { body: action.body });
+      await port.createComment(
+        action.number,
+        action.comment,
+        `checkin-reminder:${action.number}:${action.comment}`
+      );
+    }
+  }
+  return { actions, opened, problems };
+}
+async function loadChecklist(name, readRepoFile) {
+  if (BUILT_IN_CHECKLISTS.includes(name)) {
+    return readShippedFile(`templates/checkins/${name}.md`);
+  }
+  return readRepoFile(name);
+}
+var CHECKIN_MARKER_TEXT;
+var init_checkins = __esm({
+  "github/checkins.ts"() {
+    "use strict";
+    init_config();
+    init_plan2();
+    init_issue();
+    init_files();
+    CHECKIN_MARKER_TEXT = "<!-- upkeep:checkin ";
+  }
+});
+
+// core/tracking/rca/reminder.ts
+function dueReminder(rca, comments, now2, config2, zone) {
+  if (rca.state !== "open" || config2.reminder === "off") return void 0;
+  const due = readMarker(rca.body, RCA_MARKER)?.due;
+  if (!due || now2.getTime() < Date.parse(due)) return void 0;
+  const interval = parseDuration(config2.reminder);
+  const reminders = comments.filter(
+    (comment) => isBot(comment.author) && comment.body.includes(`<!-- upkeep:${REMINDER_MARKER}`)
+  );
+  const last = reminders.at(-1);
+  if (last && now2.getTime() - Date.parse(last.createdAt) < interval) return void 0;
+  return reminderComment(new Date(due), zone, reminders.length + 1);
+}
+var init_reminder = __esm({
+  "core/tracking/rca/reminder.ts"() {
+    "use strict";
+    init_issue();
+    init_duration();
+    init_markers();
+    init_body();
+    init_messages();
+  }
+});
+
+// github/tracking/rca-reminders.ts
+async function sendRcaReminders(github, config2, clock) {
+  const rca = config2.tracking.rca;
+  if (!rca.enabled || rca.reminder === "off") return [];
+  const reminded = [];
+  for await (const issue2 of github.listIssues({ state: "open", labels: rca.labels.slice(0, 1) })) {
+    const due = readMarker(issue2.body, RCA_MARKER)?.due;
+    if (issue2.isPullRequest || !due || Date.parse(due) > clock.now().getTime()) continue;
+    const own2 = (await github.listComments(issue2.number)).filter(
+      (entry2) => isWrittenBy(entry2.author, github.botLogin)
+    );
+    const comment = dueReminder(issue2, own2, clock.now(), rca, config2.timezone);
+    if (!comment) continue;
+    await github.createComment(issue2.number, comment, `rca-reminder:${issue2.number}:${comment}`);
+    reminded.push(issue2.number);
+  }
+  return reminded;
+}
+var init_rca_reminders = __esm({
+  "github/tracking/rca-reminders.ts"() {
+    "use strict";
+    init_issue();
+    init_markers();
+    init_body();
+    init_reminder();
+  }
+});
+
+// core/tracking/security/body.ts
+function windowTitle(key, findings) {
+  const first = findings[0];
+  if (!first) return `Security window: ${key}`;
+  if (key.startsWith("package:"))
+    return `Security window: ${first.package} (${findings.length} finding${findings.length === 1 ? "" : "s"})`;
+  const subject = first.package ?? first.rule ?? first.id;
+  const what = first.title ? `${first.title} in ${subject}` : subject;
+  return `Security window: ${oneLine(what)}`;
+}
+function renderWindowBody(input2) {
+  const custom2 = compileCustom(input2.template, SECURITY_TEMPLATE_VARIABLES);
+  const templateError = custom2.error;
+  const template = custom2.template;
+  const body = renderTemplate(template ?? builtIn(), windowValues(input2)).trimEnd();
+  const warning = templateError ? `
+
+> [!WARNING]
+> The security-window template could not be used, so the built-in one was:
+${templateError.split("\n").map((line) => `> \`${line.replace(/`/g, "'")}\``).join("\n")}` : "";
+  return {
+    body: `${body}${warning}
+
+${windowMarkers(input2.key, input2.findings)}
+`,
+    templateError
+  };
+}
+function builtIn() {
+  const result = compileTemplate(DEFAULT_SECURITY_WINDOW_TEMPLATE, SECURITY_TEMPLATE_VARIABLES);
+  if (!result.ok)
+    throw new Error(`built-in security-window template is invalid: ${result.problems[0]?.message}`);
+  return result.template;
+}
+function windowValues(input2) {
+  const { window: window2, zone } = input2;
+  const open2 = input2.findings.filter((finding) => finding.state === "open");
+  const paths2 = [...new Set(input2.findings.flatMap((finding) => finding.manifestPaths ?? []))];
+  const hints = [...new Set(open2.flatMap((finding) => finding.fixHint ? [finding.fixHint] : []))];
+  return {
+    deadline: window2 ? formatInstant(window2.deadline, zone) : "none (no open findings)",
+    window: window2 ? formatDuration(window2.windowMs) : "no",
+    severity: window2?.severity ?? "resolved",
+    calendar: input2.calendarName === "24x7" ? "counted 24x7" : `counted on the ${inlineText(input2.calendarName)} calendar`,
+    summary: summaryLine(input2.findings),
+    findings: input2.findings.map(findingLine).join("\n"),
+    affected: paths2.length > 0 ? paths2.map((path) => `- \`${path.replace(/`/g, "'")}\``).join("\n") : "- not reported",
+    fix: hints.length > 0 ? hints.map((hint) => `- ${inlineText(hint)}`).join("\n") : "- no fix hint reported",
+    key: inlineText(input2.key)
+  };
+}
+function summaryLine(findings) {
+  const open2 = findings.filter((finding) => finding.state === "open").length;
+  return `${open2} of ${findings.length} finding${findings.length === 1 ? "" : "s"} open.`;
+}
+function findingLine(finding) {
+  const url2 = safeUrl(finding.url);
+  const id = url2 ? `[${inlineText(finding.id)}](${url2})` : `\`${finding.id.replace(/`/g, "'")}\``;
+  const subject = [finding.package, finding.rule].filter(Boolean).map((text2) => inlineText(text2)).join(" \xB7 ");
+  const title = finding.title ? ` ${inlineText(finding.title, 160)}` : "";
+  const aliases = finding.aliases?.length ? ` (${finding.aliases.map(aliasLink).join(", ")})` : "";
+  const box = finding.state === "open" ? "[ ]" : "[x]";
+  const state = finding.state === "open" ? "" : ` \u2014 ${finding.state}`;
+  return `- ${box} **${finding.severity}** ${id}${aliases}${subject ? ` \xB7 ${subject}` : ""}${title} \xB7 ${finding.source}${state}`;
+}
+function aliasLink(alias) {
+  if (/^GHSA(-[23456789cfghjmpqrvwx]{4}){3}$/.test(alias))
+    return `[${alias}](https://github.com/advisories/${alias})`;
+  if (/^CVE-\d{4}-\d{4,}$/.test(alias))
+    return `[${alias}](https://nvd.nist.gov/vuln/detail/${alias})`;
+  return inlineText(alias);
+}
+function oneLine(text2) {
+  const flat = text2.replace(/\s+/g, " ").trim();
+  return flat.length > 200 ? `${flat.slice(0, 199)}\u2026` : flat;
+}
+var SECURITY_TEMPLATE_VARIABLES;
+var init_body2 = __esm({
+  "core/tracking/security/body.ts"() {
+    "use strict";
+    init_duration();
+    init_default_templates();
+    init_format_time();
+    init_body();
+    init_safe_text();
+    init_template();
+    init_stored();
+    SECURITY_TEMPLATE_VARIABLES = [
+      "deadline",
+      "window",
+      "severity",
+      "calendar",
+      "summary",
+      "findings",
+      "affected",
+      "fix",
+      "key"
+    ];
+  }
+});
+
+// core/tracking/security/labels.ts
+function desiredLabels(config2, stageLabels, severity, stage) {
+  const labels = [...config2.labels];
+  if (severity && config2.severityLabelPrefix)
+    labels.push(`${config2.severityLabelPrefix}${severity}`);
+  if (stage === "at-risk") labels.push(stageLabels.atRisk);
+  if (stage === "breached") labels.push(stageLabels.breached);
+  return labels;
+}
+function isManagedLabel(config2, stageLabels, label) {
+  return isStageLabel(stageLabels, label) || config2.severityLabelPrefix !== "" && label.startsWith(config2.severityLabelPrefix);
+}
+function isStageLabel(stageLabels, label) {
+  return label === stageLabels.atRisk || label === stageLabels.breached;
+}
+var DEFAULT_STAGE_LABELS;
+var init_labels3 = __esm({
+  "core/tracking/security/labels.ts"() {
+    "use strict";
+    DEFAULT_STAGE_LABELS = {
+      atRisk: "sla: at-risk",
+      breached: "sla: breached"
+    };
+  }
+});
+
+// core/tracking/security/merge.ts
+function mergeFindings(previous, reported, completeSources, now2) {
+  const byId = new Map(previous.map((finding) => [finding.id, finding]));
+  for (const finding of reported) {
+    const old = byId.get(finding.id);
+    const earlier = old && Date.parse(old.firstSeenAt) < Date.parse(finding.firstSeenAt);
+    byId.set(finding.id, {
+      ...finding,
+      firstSeenAt: earlier ? old.firstSeenAt : finding.firstSeenAt
+    });
+  }
+  const reportedIds = new Set(reported.map((finding) => finding.id));
+  for (const [id, finding] of byId) {
+    const silent = !reportedIds.has(id) && completeSources?.includes(finding.source);
+    if (finding.state === "open" && silent) {
+      byId.set(id, {
+        ...finding,
+        state: "fixed",
+        resolution: "no longer reported by the scan",
+        resolvedAt: now2.toISOString()
+      });
+    }
+  }
+  return [...byId.values()];
+}
+function aliasIndex(windows) {
+  const index = /* @__PURE__ */ new Map();
+  for (const window2 of windows) {
+    for (const finding of window2.findings) {
+      for (const token of problemTokens(finding))
+        if (!index.has(token)) index.set(token, window2.key);
+    }
+  }
+  return index;
+}
+function knownAs(finding, index) {
+  for (const token of problemTokens(finding)) {
+    const key = index.get(token);
+    if (key) return key;
+  }
+  return void 0;
+}
+function problemTokens(finding) {
+  if (!finding.package) return [];
+  const where = `${finding.ecosystem ?? ""}/${finding.package}`.toLowerCase();
+  const names = (finding.aliases ?? []).filter(
+    (alias) => /^(GHSA|CVE|OSV|PYSEC|GO|RUSTSEC)-/i.test(alias)
+  );
+  return names.map((name) => `${name.toUpperCase()}@${where}`);
+}
+var init_merge = __esm({
+  "core/tracking/security/merge.ts"() {
+    "use strict";
+  }
+});
+
+// core/tracking/security/messages.ts
+function resolutionLine(finding, zone) {
+  const when = finding.resolvedAt ? ` at ${formatInstant(finding.resolvedAt, zone)}` : "";
+  const id = `\`${finding.id.replace(/`/g, "'")}\``;
+  if (finding.state === "fixed") {
+    const by2 = finding.resolvedBy ? ` by ${loginText(finding.resolvedBy)}` : "";
+    const how = finding.resolution ? ` (${inlineText(finding.resolution, 100)})` : "";
+    return `- ${id} was fixed${by2}${when}${how}.`;
+  }
+  const by = finding.resolvedBy ? ` by ${loginText(finding.resolvedBy)}` : "";
+  const reason = finding.resolution ? ` as ${inlineText(finding.resolution, 100)}` : "";
+  const line = `- ${id} was dismissed${by}${when}${reason}.`;
+  return finding.resolutionComment ? `${line}
+
+${quotedBlock(finding.resolutionComment)}` : line;
+}
+function closeComment(resolved, zone) {
+  const lines = resolved.map((finding) => resolutionLine(finding, zone));
+  const allFixed = resolved.every((finding) => finding.state === "fixed");
+  const head = allFixed ? "Every finding in this window is fixed, so it is closed." : "No finding in this window is open any more, so it is closed.";
+  return [head, "", ...lines].join("\n");
+}
+function reopenComment(reopened) {
+  const ids = reopened.map((finding) => `\`${finding.id.replace(/`/g, "'")}\``).join(", ");
+  return `Reopened: ${ids} ${reopened.length === 1 ? "is" : "are"} open again. The patch deadline counts from when it was first seen.`;
+}
+function duplicateComment(original) {
+  return `Duplicate of #${original}, which tracks the same finding (two deliveries raced); closing this one.`;
+}
+var init_messages2 = __esm({
+  "core/tracking/security/messages.ts"() {
+    "use strict";
+    init_format_time();
+    init_safe_text();
+  }
+});
+
+// core/tracking/security/plan.ts
+function planSecurityWindows(input2) {
+  const actions = [];
+  const canonical = /* @__PURE__ */ new Map();
+  for (const [key, windows] of groupBy(input2.existing, (window2) => window2.key)) {
+    const { keep, duplicates } = pickCanonical(windows);
+    canonical.set(key, keep);
+    for (const duplicate of duplicates) {
+      const comment = duplicateComment(keep.number);
+      actions.push({
+        kind: "close-duplicate",
+        number: duplicate.number,
+        original: keep.number,
+        comment
+      });
+    }
+  }
+  const sameProblem = aliasIndex(canonical.values());
+  const incoming = groupBy(input2.findings, (finding) => {
+    const key = markerValue(trackingKey(finding, input2.config.groupBy));
+    return canonical.has(key) ? key : knownAs(finding, sameProblem) ?? key;
+  });
+  for (const key of /* @__PURE__ */ new Set([...incoming.keys(), ...canonical.keys()])) {
+    const window2 = canonical.get(key);
+    const action = actionFor(
+      window2,
+      desiredWindow(key, window2, incoming.get(key) ?? [], input2),
+      input2
+    );
+    if (action) actions.push(action);
+  }
+  return actions;
+}
+function desiredWindow(key, window2, reported, input2) {
+  const previous = window2?.findings ?? [];
+  const wasOpen = (finding) => previous.find((old) => old.id === finding.id)?.state === "open";
+  const findings = mergeFindings(previous, reported, input2.completeSources, input2.now);
+  const open2 = findings.filter((finding) => finding.state === "open");
+  const patch = patchWindow(open2, input2.config, input2.calendar);
+  const stage = patch ? windowStage(patch, input2.now) : void 0;
+  const { body } = renderWindowBody({
+    key,
+    findings,
+    window: patch,
+    calendarName: input2.config.calendar,
+    zone: input2.zone,
+    template: input2.template
+  });
+  return {
+    key,
+    findings,
+    open: open2,
+    newlyOpen: open2.filter((finding) => !wasOpen(finding)),
+    newlyResolved: findings.filter((finding) => finding.state !== "open" && wasOpen(finding)),
+    body,
+    labels: desiredLabels(
+      input2.config,
+      input2.stageLabels ?? DEFAULT_STAGE_LABELS,
+      patch?.severity,
+      stage
+    )
+  };
+}
+function actionFor(window2, desired, input2) {
+  const { body, labels } = desired;
+  if (!window2) {
+    const worthTracking = desired.open.some(
+      (finding) => severityAtLeast(finding.severity, input2.config.minSeverity)
+    );
+    return worthTracking ? {
+      kind: "create",
+      key: desired.key,
+      title: windowTitle(desired.key, desired.findings),
+      body,
+      labels
+    } : void 0;
+  }
+  const stageLabels = input2.stageLabels ?? DEFAULT_STAGE_LABELS;
+  const addLabels = labels.filter((label) => !window2.labels.includes(label));
+  const removeLabels = window2.labels.filter(
+    (label) => isManagedLabel(input2.config, stageLabels, label) && !labels.includes(label)
+  );
+  if (window2.state === "open" && desired.open.length === 0 && desired.newlyResolved.length > 0) {
+    const stale = window2.labels.filter((label) => isStageLabel(stageLabels, label));
+    return {
+      kind: "close",
+      number: window2.number,
+      body,
+      comment: closeComment(desired.newlyResolved, input2.zone),
+      removeLabels: stale
+    };
+  }
+  if (window2.state === "closed") {
+    if (desired.newlyOpen.length === 0) return void 0;
+    return {
+      kind: "reopen",
+      number: window2.number,
+      body,
+      comment: reopenComment(desired.newlyOpen),
+      addLabels
+    };
+  }
+  const changedBody = sameBody(body, window2.body) ? void 0 : body;
+  if (!changedBody && addLabels.length === 0 && removeLabels.length === 0) return void 0;
+  return { kind: "update", number: window2.number, body: changedBody, addLabels, removeLabels };
+}
+function pickCanonical(windows) {
+  const byAge = [...windows].sort((a, b) => a.number - b.number);
+  const openOnes = byAge.filter((window2) => window2.state === "open");
+  const keep = openOnes[0] ?? byAge.at(-1);
+  return { keep, duplicates: openOnes.filter((window2) => window2 !== keep) };
+}
+function sameBody(a, b) {
+  const plain2 = (text2) => withoutCreateStamp(text2.replace(/\r\n/g, "\n")).trim();
+  return plain2(a) === plain2(b);
+}
+function groupBy(items, keyOf) {
+  const groups2 = /* @__PURE__ */ new Map();
+  for (const item of items) {
+    const key = keyOf(item);
+    groups2.set(key, [...groups2.get(key) ?? [], item]);
+  }
+  return groups2;
+}
+var init_plan4 = __esm({
+  "core/tracking/security/plan.ts"() {
+    "use strict";
+    init_markers();
+    init_body2();
+    init_finding();
+    init_labels3();
+    init_merge();
+    init_messages2();
+    init_window();
+  }
+});
+
+// github/tracking/security-windows.ts
+async function reconcileSecurityWindows(github, findings, config2, clock, options2 = {}) {
+  const report = {
+    created: [],
+    updated: [],
+    closed: [],
+    reopened: [],
+    duplicatesClosed: []
+  };
+  const windows = config2.tracking.securityWindows;
+  if (!windows.enabled) return report;
+  const settings = trackingSettings(config2, options2.calendars);
+  const calendar = settings.calendars(windows.calendar);
+  if (!calendar)
+    options2.warn?.(
+      `unknown calendar "${windows.calendar}" in tracking.securityWindows; counting 24x7`
+    );
+  const input2 = {
+    findings,
+    config: windows,
+    calendar: calendar ?? alwaysOpen,
+    now: clock.now(),
+    zone: settings.zone,
+    template: await readTemplate(github, windows.template),
+    completeSources: options2.completeSources,
+    stageLabels: { atRisk: config2.sla.labels.atRisk, breached: config2.sla.labels.breached }
+  };
+  const labels = new LabelEnsurer(github);
+  const actions = planSecurityWindows({
+    ...input2,
+    existing: await listWindows(github, windows.labels)
+  });
+  for (const action of actions) await apply(github, labels, action, report);
+  if (report.created.length > 0) {
+    const again = planSecurityWindows({
+      ...input2,
+      findings: [],
+      existing: await listWindows(github, windows.labels)
+    });
+    for (const action of again)
+      if (action.kind === "close-duplicate") await apply(github, labels, action, report);
+  }
+  return report;
+}
+async function listWindows(github, labels) {
+  const windows = [];
+  const query = {
+    state: "all",
+    labels: labels.slice(0, 1),
+    sort: "created",
+    direction: "asc"
+  };
+  for await (const issue2 of github.listIssues(query)) {
+    if (issue2.isPullRequest || !isWrittenBy(issue2.author, github.botLogin)) continue;
+    const window2 = readWindow({ ...issue2, body: issue2.body });
+    if (window2) windows.push(window2);
+  }
+  return windows;
+}
+async function apply(github, labels, action, report) {
+  switch (action.kind) {
+    case "create": {
+      await labels.ensure(action.labels);
+      const issue2 = await github.createIssue({
+        title: action.title,
+        body: action.body,
+        labels: action.labels,
+        key: `security-window:${action.key}`
+      });
+      report.created.push(issue2.number);
+      return;
+    }
+    case "update":
+      if (action.body) await github.updateIssue(action.number, { body: action.body });
+      await relabel(github, labels, action.number, action.addLabels, action.removeLabels);
+      report.updated.push(action.number);
+      return;
+    case "close":
+      await github.createComment(action.number, action.comment, commentKey(action));
+      await github.updateIssue(action.number, {
+        body: action.body,
+        state: "closed",
+        stateReason: "completed"
+      });
+      await relabel(github, labels, action.number, [], action.removeLabels);
+      report.closed.push(action.number);
+      return;
+    case "reopen":
+      await github.updateIssue(action.number, { body: action.body, state: "open" });
+      await github.createComment(action.number, action.comment, commentKey(action));
+      await relabel(github, labels, action.number, action.addLabels, []);
+      report.reopened.push(action.number);
+      return;
+    case "close-duplicate":
+      await github.createComment(action.number, action.comment, commentKey(action));
+      await github.updateIssue(action.number, { state: "closed", stateReason: "duplicate" });
+      report.duplicatesClosed.push(action.number);
+      return;
+  }
+}
+function commentKey(action) {
+  return `security-window-${action.kind}:${action.number}:${action.comment}`;
+}
+async function relabel(github, labels, number4, add, remove) {
+  if (add.length > 0) {
+    await labels.ensure(add);
+    await github.addLabels(number4, add);
+  }
+  for (const label of remove) await github.removeLabel(number4, label);
+}
+var init_security_windows = __esm({
+  "github/tracking/security-windows.ts"() {
+    "use strict";
+    init_issue();
+    init_calendar2();
+    init_plan4();
+    init_stored();
+    init_labels();
+    init_settings();
+    init_templates();
+  }
+});
+
+// core/tracking/security/escalation.ts
+function windowEscalation(input2) {
+  const deadline = input2.window.deadline.getTime();
+  const done = new Set(
+    input2.comments.filter((comment) => isBot(comment.author)).flatMap((comment) => decodeEscalationMarker(comment.body)?.steps ?? [])
+  );
+  const plan = planEscalation(input2.steps, deadline, done, input2.now.getTime());
+  if (plan.due.length === 0) return null;
+  return escalationComment({
+    cycle: 0,
+    steps: input2.steps,
+    due: plan.due,
+    assignees: input2.assignees,
+    severity: `${input2.window.severity}-severity security`,
+    breachedAt: deadline,
+    now: input2.now.getTime()
+  });
+}
+var init_escalation2 = __esm({
+  "core/tracking/security/escalation.ts"() {
+    "use strict";
+    init_issue();
+    init_escalation();
+    init_marker();
+  }
+});
+
+// github/tracking/window-escalation.ts
+async function escalateBreachedWindows(github, config2, clock, options2 = {}) {
+  const windows = config2.tracking.securityWindows;
+  if (!windows.enabled || config2.sla.escalation.length === 0) return [];
+  const calendar = trackingSettings(config2, options2.calendars).calendars(windows.calendar) ?? alwaysOpen;
+  const escalated = [];
+  const query = {
+    state: "open",
+    labels: [...windows.labels.slice(0, 1), config2.sla.labels.breached]
+  };
+  for await (const issue2 of github.listIssues(query)) {
+    const tracked = issue2.isPullRequest ? void 0 : readWindow(issue2);
+    const open2 = tracked?.findings.filter((finding) => finding.state === "open") ?? [];
+    const window2 = patchWindow(open2, windows, calendar);
+    if (!window2 || window2.deadline > clock.now()) continue;
+    const comment = windowEscalation({
+      window: window2,
+      assignees: issue2.assignees,
+      // Steps recorded by anyone else (a copied marker) are not steps done.
+      comments: (await github.listComments(issue2.number)).filter(
+        (entry2) => isWrittenBy(entry2.author, github.botLogin)
+      ),
+      steps: config2.sla.escalation,
+      now: clock.now()
+    });
+    if (!comment) continue;
+    await github.createComment(
+      issue2.number,
+      comment,
+      `window-escalation:${issue2.number}:${comment}`
+    );
+    escalated.push(issue2.number);
+  }
+  return escalated;
+}
+var init_window_escalation = __esm({
+  "github/tracking/window-escalation.ts"() {
+    "use strict";
+    init_issue();
+    init_calendar2();
+    init_escalation2();
+    init_stored();
+    init_window();
+    init_settings();
+  }
+});
+
+// github/tracking/sweep.ts
+async function sweepTracking(github, config2, clock, options2 = {}) {
+  const rcaReminders = await sendRcaReminders(github, config2, clock);
+  const windows = await reconcileSecurityWindows(github, [], config2, clock, options2);
+  const escalated = await escalateBreachedWindows(github, config2, clock, options2);
+  return { rcaReminders, windows, escalated };
+}
+var init_sweep2 = __esm({
+  "github/tracking/sweep.ts"() {
+    "use strict";
+    init_rca_reminders();
+    init_security_windows();
+    init_window_escalation();
+  }
+});
+
+// github/sweep/repository.ts
+async function sweepRepositoryFully(github, config2, options2) {
+  const clock = { now: () => new Date(options2.now) };
+  const ensureLabels = labelsOnce();
+  const open2 = [];
+  for await (const issue2 of github.listIssues({ state: "open" })) open2.push(issue2);
+  const triaged = [];
+  for (const [index, issue2] of open2.entries()) {
+    if (!needsTriage(issue2, config2)) continue;
+    const outcome = await triageIssue(github, issue2, config2, { ensureLabels });
+    if (outcome.status === "triaged" && outcome.plan.add.length > 0) {
+      triaged.push(issue2.number);
+      open2[index] = await github.getIssue(issue2.number);
+    }
+  }
+  const rca = await sweepClosed(github, config2, options2, { triaged, ensureLabels });
+  const sla = await sweepSla(github, config2, options2, open2);
+  const calendars = sla ? resolverFrom(sla.calendars) : void 0;
+  const tracking = await sweepTracking(github, config2, clock, { calendars, warn: options2.warn });
+  const checkins = config2.checkins.length > 0 ? await runCheckins({ port: github, checkins: config2.checkins, zone: config2.timezone, clock }) : { opened: [], problems: [] };
+  for (const problem2 of checkins.problems) options2.warn?.(problem2);
+  return {
+    version: 1,
+    repository: `${github.repo.owner}/${github.repo.repo}`,
+    generatedAt: new Date(options2.now).toISOString(),
+    triaged: triaged.sort((a, b) => a - b),
+    rca,
+    ...sla ? { sla: sla.report } : {},
+    tracking,
+    checkins: checkins.opened
+  };
+}
+function describeSweep(report) {
+  const list = (numbers) => numbers.length > 0 ? numbers.map((n2) => `#${n2}`).join(" ") : "none";
+  const sla = report.sla ? `${report.sla.issues.length} with an SLA, ${report.sla.breachedCount} breached, ${report.sla.reads} timeline(s) read, ${report.sla.deferred.length} deferred` : "disabled";
+  const windows = report.tracking.windows;
+  return [
+    `${report.repository}: swept at ${report.generatedAt}`,
+    `  triage: ${list(report.triaged)}`,
+    `  rca: ${list(report.rca)}`,
+    `  sla: ${sla}`,
+    `  security windows: ${windows.updated.length} updated, ${report.tracking.escalated.length} escalated; rca reminders: ${list(report.tracking.rcaReminders)}`,
+    `  check-ins opened: ${list(report.checkins)}`
+  ].join("\n");
+}
+function needsTriage(issue2, config2) {
+  const { triage } = config2;
+  if (!triage.enabled || issue2.isPullRequest && !triage.pullRequests) return false;
+  if (isBot(issue2.author)) return false;
+  return !issue2.labels.some(
+    (label) => isSeverityLabel(triage, label) || sameLabel(label, triage.needsTriageLabel.name)
+  );
+}
+async function sweepClosed(github, config2, options2, shared) {
+  const since2 = options2.previous ? Date.parse(options2.previous.generatedAt) : options2.now - (options2.closedLookbackMs ?? WEEK_MS);
+  const settings = trackingSettings(config2);
+  let calendars;
+  const done = [];
+  for await (let issue2 of github.listIssues({
+    state: "closed",
+    since: new Date(since2).toISOString()
+  })) {
+    if (issue2.isPullRequest || (issue2.stateReason ?? "completed") !== "completed") continue;
+    if (!issue2.closedAt || Date.parse(issue2.closedAt) < since2) continue;
+    if (needsTriage(issue2, config2)) {
+      const outcome2 = await triageIssue(github, issue2, config2, {
+        ensureLabels: shared.ensureLabels,
+        alsoClosed: true
+      });
+      if (outcome2.status !== "triaged" || outcome2.plan.add.length === 0) continue;
+      shared.triaged.push(issue2.number);
+      issue2 = await github.getIssue(issue2.number);
+    }
+    const severity = incidentSeverity(issue2.labels, settings.severityLabels);
+    if (!config2.tracking.rca.enabled || !severity) continue;
+    if (!config2.tracking.rca.severities.includes(severity)) continue;
+    calendars ??= slaCalendarsWithHolidays(github, config2);
+    const outcome = await reconcileRca(github, issue2.number, config2, {
+      calendars: await calendars
+    });
+    if (outcome.decision !== "none") done.push(issue2.number);
+  }
+  return done;
+}
+async function sweepSla(github, config2, options2, open2) {
+  if (!config2.sla.enabled) return void 0;
+  const { settings, problems } = await loadSlaSettings(github, config2);
+  for (const problem2 of problems) options2.warn?.(`SLA calendar: ${problem2.message}`);
+  const run = newSlaRun(github, settings, options2.commentBudget);
+  const report = await sweepRepository(run, {
+    now: options2.now,
+    previous: options2.previous?.sla,
+    maxReads: options2.maxReads,
+    periodStart: options2.periodStart,
+    openIssues: open2
+  });
+  return { report, calendars: settings.calendars };
+}
+function labelsOnce() {
+  let done;
+  return async (github, triage) => {
+    done ??= createMissingLabels(github, triage);
+    await done;
+  };
+}
+function monthStart(now2) {
+  const at = new Date(now2);
+  return Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), 1);
+}
+var WEEK_MS;
+var init_repository2 = __esm({
+  "github/sweep/repository.ts"() {
+    "use strict";
+    init_issue();
+    init_sweep();
+    init_sync();
+    init_severity3();
+    init_sla_calendars();
+    init_labels2();
+    init_reconcile();
+    init_checkins();
+    init_calendars();
+    init_rca();
+    init_settings();
+    init_sweep2();
+    WEEK_MS = 7 * 24 * 36e5;
+  }
+});
+
+// cli/commands/sweep.ts
+var sweep_exports = {};
+__export(sweep_exports, {
+  sweepCommand: () => sweepCommand
+});
+import { existsSync as existsSync7, readFileSync as readFileSync14, writeFileSync as writeFileSync4 } from "node:fs";
+import { resolve as resolve13 } from "node:path";
+import { parseArgs as parseArgs9 } from "node:util";
+function parseOptions5(args) {
+  let values;
+  try {
+    values = parseArgs9({ args, allowPositionals: false, options: SWEEP_OPTIONS }).values;
+  } catch (error62) {
+    throw new UsageError(error62.message);
+  }
+  if (!values.repo || !/^[\w.-]+\/[\w.-]+$/.test(values.repo))
+    throw new UsageError(
+      `--repo OWNER/NAME is required${values.repo ? `; got "${values.repo}"` : ""}`
+    );
+  const maxReads = values["max-reads"] === void 0 ? 300 : Number(values["max-reads"]);
+  if (!Number.isInteger(maxReads) || maxReads < 0)
+    throw new UsageError(`--max-reads must be a whole number, got "${values["max-reads"]}"`);
+  return { ...values, repo: values.repo, maxReads };
+}
+async function loadConfig(github, file2, io) {
+  const result = file2 ? await loadConfigFile(resolve13(io.cwd, file2), { required: true }) : await remoteConfig(github);
+  if (result.ok) return result.config;
+  for (const problem2 of result.problems) io.stderr(`${formatConfigProblem(problem2)}
+`);
+  return void 0;
+}
+async function remoteConfig(github) {
+  const text2 = await github.readFile(CONFIG_PATH);
+  if (text2 === void 0) return { ok: true, config: defaultConfig() };
+  return parseConfigText(text2, `${github.repo.owner}/${github.repo.repo}:${CONFIG_PATH}`);
+}
+function readPrevious(path, io) {
+  if (!path) return void 0;
+  const full = resolve13(io.cwd, path);
+  if (!existsSync7(full)) return void 0;
+  try {
+    const report = JSON.parse(readFileSync14(full, "utf8"));
+    if (report.version === 1 && typeof report.generatedAt === "string") return report;
+  } catch {
+  }
+  io.stderr(`warning: ${path} is not a previous sweep report; reading everything
+`);
+  return void 0;
+}
+var sweepCommand, SWEEP_OPTIONS;
+var init_sweep3 = __esm({
+  "cli/commands/sweep.ts"() {
+    "use strict";
+    init_errors();
+    init_load_file();
+    init_parse3();
+    init_schema();
+    init_client();
+    init_identity();
+    init_octokit_port();
+    init_repository2();
+    init_command();
+    sweepCommand = {
+      name: "sweep",
+      summary: "Run the App's sweep on a repository now: triage, SLA, escalation, RCA, windows, check-ins",
+      usage: "upkeep sweep --repo OWNER/NAME [--config FILE] [--previous REPORT.json] [--report OUT.json]\n             [--now ISO] [--max-reads N] [--json]\n  reads GITHUB_TOKEN (or GH_TOKEN) and GITHUB_API_URL (default https://api.github.com);\n  UPKEEP_BOT_LOGIN names the identity whose comments Upkeep may edit (default: the token's user)",
+      async run(args, io) {
+        const options2 = parseOptions5(args);
+        const token = io.env.GITHUB_TOKEN ?? io.env.GH_TOKEN;
+        if (!token) throw new UsageError("sweep needs a token in GITHUB_TOKEN or GH_TOKEN");
+        const now2 = options2.now === void 0 ? Date.now() : Date.parse(options2.now);
+        if (!Number.isFinite(now2)) throw new UsageError(`--now "${options2.now}" is not an ISO time`);
+        const [owner, repo] = options2.repo.split("/");
+        const octokit = createClient({
+          token,
+          baseUrl: io.env.GITHUB_API_URL
+        });
+        const github = new OctokitGitHub(
+          octokit,
+          { owner, repo },
+          { botLogin: await tokenLogin(octokit, io.env) }
+        );
+        const config2 = await loadConfig(github, options2.config, io);
+        if (config2 === void 0) return EXIT.usage;
+        const report = await sweepRepositoryFully(github, config2, {
+          now: now2,
+          previous: readPrevious(options2.previous, io),
+          maxReads: options2.maxReads,
+          periodStart: monthStart(now2),
+          warn: (message) => io.stderr(`warning: ${message}
+`)
+        });
+        if (options2.report)
+          writeFileSync4(resolve13(io.cwd, options2.report), `${JSON.stringify(report, null, 2)}
+`);
+        io.stdout(options2.json ? `${JSON.stringify(report, null, 2)}
+` : `${describeSweep(report)}
+`);
+        return EXIT.ok;
+      }
+    };
+    SWEEP_OPTIONS = {
+      repo: { type: "string" },
+      config: { type: "string" },
+      previous: { type: "string" },
+      report: { type: "string" },
+      now: { type: "string" },
+      "max-reads": { type: "string" },
+      json: { type: "boolean" }
+    };
+  }
+});
+
 // cli/commands/triage.ts
 var triage_exports = {};
 __export(triage_exports, {
   triageCommand: () => triageCommand
 });
 import { readFile as readFile9 } from "node:fs/promises";
-import { resolve as resolve13 } from "node:path";
-import { parseArgs as parseArgs9 } from "node:util";
-function parseOptions5(args) {
+import { resolve as resolve14 } from "node:path";
+import { parseArgs as parseArgs10 } from "node:util";
+function parseOptions6(args) {
   let parsed;
   try {
     parsed = parse12(args);
@@ -82922,7 +84855,7 @@ function parseOptions5(args) {
   return { ...parsed.values, title, bodyFile };
 }
 function parse12(args) {
-  return parseArgs9({
+  return parseArgs10({
     args,
     allowPositionals: false,
     options: {
@@ -82941,7 +84874,7 @@ async function readBody(file2, io) {
     return Buffer.concat(chunks).toString("utf8");
   }
   try {
-    return await readFile9(resolve13(io.cwd, file2), "utf8");
+    return await readFile9(resolve14(io.cwd, file2), "utf8");
   } catch (error62) {
     throw new UsageError(`cannot read --body-file ${file2}: ${error62.message}`);
   }
@@ -82963,9 +84896,9 @@ var init_triage = __esm({
       summary: "Decide an issue's severity from its title, body and labels (no GitHub access)",
       usage: "upkeep triage --title TITLE --body-file FILE|- [--labels a,b] [--config FILE] [--json]",
       async run(args, io) {
-        const options2 = parseOptions5(args);
+        const options2 = parseOptions6(args);
         const configFile = options2.config ?? CONFIG_PATH;
-        const loaded = await loadConfigFile(resolve13(io.cwd, configFile), {
+        const loaded = await loadConfigFile(resolve14(io.cwd, configFile), {
           required: options2.config !== void 0
         });
         if (!loaded.ok) {
@@ -82994,7 +84927,7 @@ reason:   ${reason}
 
 // cli/main.ts
 init_command();
-import { readFileSync as readFileSync13 } from "node:fs";
+import { readFileSync as readFileSync15 } from "node:fs";
 
 // cli/commands/index.ts
 var commandTable = [
@@ -83013,6 +84946,7 @@ var commandTable = [
   { name: "sast scan", load: async () => (await init_sast_scan().then(() => sast_scan_exports)).sastScanCommand },
   { name: "sast rules", load: async () => (await init_sast_rules().then(() => sast_rules_exports)).sastRulesCommand },
   { name: "sla", load: async () => (await Promise.resolve().then(() => (init_sla2(), sla_exports))).slaCommand },
+  { name: "sweep", load: async () => (await Promise.resolve().then(() => (init_sweep3(), sweep_exports))).sweepCommand },
   { name: "triage", load: async () => (await Promise.resolve().then(() => (init_triage(), triage_exports))).triageCommand }
 ];
 function loadAllCommands() {
@@ -83022,7 +84956,7 @@ function loadAllCommands() {
 // cli/main.ts
 function version2() {
   if (true) return "0.1.0";
-  const manifest = JSON.parse(readFileSync13(new URL("../package.json", import.meta.url), "utf8"));
+  const manifest = JSON.parse(readFileSync15(new URL("../package.json", import.meta.url), "utf8"));
   return manifest.version;
 }
 async function helpText() {

@@ -21,8 +21,8 @@ import { sweepTracking, type TrackingSweepReport } from "../tracking/sweep.ts";
 
 export interface FullSweepOptions {
   now: number;
-  /** The previous sweep's report for this repository: its memory of what it saw. */
-  previous?: FullSweepReport;
+  /** The previous sweep's report for this repository (its memory): when it ran and what SLA saw. */
+  previous?: Pick<FullSweepReport, "generatedAt" | "sla">;
   /** Timelines the SLA part reads at most per run (the rest wait for the next run). */
   maxReads: number;
   /** Closed issues since this instant count towards the SLA's "met this period". */
@@ -124,7 +124,8 @@ function needsTriage(issue: Issue, config: UpkeepConfig): boolean {
 
 /**
  * Issues closed since the last sweep (or within the lookback on the first one): one closed while
- * no event was heard gets its severity, and a critical/major incident its RCA, once.
+ * no event was heard gets its severity, and a critical/major incident its RCA, once. The listing
+ * asks for issues updated since then, which includes every one closed since then.
  */
 async function sweepClosed(
   github: GitHubPort,
@@ -143,6 +144,8 @@ async function sweepClosed(
     since: new Date(since).toISOString(),
   })) {
     if (issue.isPullRequest || (issue.stateReason ?? "completed") !== "completed") continue;
+    // Updated since is not closed since: what closed before the last sweep was handled by it.
+    if (!issue.closedAt || Date.parse(issue.closedAt) < since) continue;
     if (needsTriage(issue, config)) {
       const outcome = await triageIssue(github, issue, config, {
         ensureLabels: shared.ensureLabels,

@@ -73393,7 +73393,7 @@ function readShippedFile(relativePath, from = import.meta.url) {
   return void 0;
 }
 
-// actions/checkins/run.ts
+// github/checkins.ts
 var CHECKIN_MARKER_TEXT = "<!-- upkeep:checkin ";
 async function runCheckins(input2) {
   const { port, checkins } = input2;
