@@ -18,6 +18,8 @@ export interface CreateOnceOptions {
   attempts?: number;
   /** Wait before creating again after a look found nothing, times the attempt (default 500). */
   waitMs?: number;
+  /** The caller looked a moment ago: skip the first look. */
+  skipFirstLook?: boolean;
 }
 
 /** The key as it is stamped: one lowercase word, so a search for it matches it alone. */
@@ -45,7 +47,7 @@ export async function createOnce<T>(
 ): Promise<T> {
   const attempts = options.attempts ?? 4;
   const waitMs = options.waitMs ?? 500;
-  const existing = await steps.find(false);
+  const existing = options.skipFirstLook ? undefined : await steps.find(false);
   if (existing) return existing;
   for (let attempt = 1; ; attempt++) {
     try {

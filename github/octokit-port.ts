@@ -204,7 +204,12 @@ export class OctokitGitHub implements GitHubPort {
     return comments.map(commentFromRest);
   }
 
-  async createComment(number: number, body: string, key?: string): Promise<IssueComment> {
+  async createComment(
+    number: number,
+    body: string,
+    key?: string,
+    justListed = false,
+  ): Promise<IssueComment> {
     if (key === undefined) return this.postComment(number, body, {});
     const stamped = stampBody(body, key, this.botLogin);
     return createOnce(
@@ -219,7 +224,7 @@ export class OctokitGitHub implements GitHubPort {
         },
         attempt: () => this.postComment(number, stamped, ONE_ATTEMPT),
       },
-      this.creates,
+      { ...this.creates, skipFirstLook: justListed },
     );
   }
 

@@ -64,8 +64,17 @@ export interface GitHubPort {
   createLabel(label: LabelSpec): Promise<void>;
 
   listComments(number: number): Promise<IssueComment[]>;
-  /** With a `key` (see NewIssue), the comment this identity already wrote with it is adopted (and edited to `body`). */
-  createComment(number: number, body: string, key?: string): Promise<IssueComment>;
+  /**
+   * With a `key` (see NewIssue), the comment this identity already wrote with it is adopted (and
+   * edited to `body`). `justListed`: the caller read the issue's comments a moment ago and found
+   * none, so only an ambiguous failure makes the port look.
+   */
+  createComment(
+    number: number,
+    body: string,
+    key?: string,
+    justListed?: boolean,
+  ): Promise<IssueComment>;
   updateComment(commentId: number, body: string): Promise<IssueComment>;
 
   /** The issue's history from the timeline API: label changes, close/reopen, comments, cross-references. */

@@ -141,7 +141,8 @@ export async function applySlaPlan(run: SlaRun, issue: Issue, plan: SlaPlan): Pr
     const { id, body } = plan.statusComment;
     const written =
       id === null
-        ? await github.createComment(issue.number, body, `sla-status:${issue.number}`)
+        ? // The plan comes from the timeline just read, comments included.
+          await github.createComment(issue.number, body, `sla-status:${issue.number}`, true)
         : await github.updateComment(id, body);
     // Our writes bumped updated_at; the status comment is the last of them, so its time covers them.
     if (Date.parse(written.updatedAt) > Date.parse(seen)) seen = written.updatedAt;

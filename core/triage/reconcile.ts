@@ -129,7 +129,7 @@ async function upsertExplanation(
   for (const duplicate of duplicates) await github.deleteComment(duplicate.id);
   if (!existing) {
     if (!create) return "none";
-    await github.createComment(number, body, `triage-explanation:${number}`);
+    await github.createComment(number, body, `triage-explanation:${number}`, true);
     return "created";
   }
   if (withoutCreateStamp(existing.body) === body) return "unchanged";
