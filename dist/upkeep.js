@@ -68186,7 +68186,7 @@ function isAmbiguousFailure(error62) {
 async function createOnce(steps, options2 = {}) {
   const attempts = options2.attempts ?? 4;
   const waitMs = options2.waitMs ?? 500;
-  const existing = await steps.find(false);
+  const existing = options2.skipFirstLook ? void 0 : await steps.find(false);
   if (existing) return existing;
   for (let attempt = 1; ; attempt++) {
     try {
@@ -68437,7 +68437,7 @@ var init_octokit_port = __esm({
         );
         return comments.map(commentFromRest);
       }
-      async createComment(number4, body, key) {
+      async createComment(number4, body, key, justListed = false) {
         if (key === void 0) return this.postComment(number4, body, {});
         const stamped = stampBody(body, key, this.botLogin);
         return createOnce(
@@ -68451,7 +68451,7 @@ var init_octokit_port = __esm({
             },
             attempt: () => this.postComment(number4, stamped, ONE_ATTEMPT)
           },
-          this.creates
+          { ...this.creates, skipFirstLook: justListed }
         );
       }
       async postComment(number4, body, extra) {
@@ -76926,7 +76926,10 @@ async function applySlaPlan(run, issue2, plan) {
   let seen = issue2.updatedAt;
   if (plan.statusComment) {
     const { id, body } = plan.statusComment;
-    const written = id === null ? await github.createComment(issue2.number, body, `sla-status:${issue2.number}`) : await github.updateComment(id, body);
+    const written = id === null ? (
+      // The plan comes from the timeline just read, comments included.
+      await github.createComment(issue2.number, body, `sla-status:${issue2.number}`, true)
+    ) : await github.updateComment(id, body);
     if (Date.parse(written.updatedAt) > Date.parse(seen)) seen = written.updatedAt;
     wrote = true;
   }
@@ -83839,7 +83842,7 @@ async function upsertExplanation(github, number4, decision, config2, create) {
   for (const duplicate of duplicates) await github.deleteComment(duplicate.id);
   if (!existing) {
     if (!create) return "none";
-    await github.createComment(number4, body, `triage-explanation:${number4}`);
+    await github.createComment(number4, body, `triage-explanation:${number4}`, true);
     return "created";
   }
   if (withoutCreateStamp(existing.body) === body) return "unchanged";

@@ -74127,7 +74127,7 @@ function isAmbiguousFailure(error63) {
 async function createOnce(steps, options2 = {}) {
   const attempts = options2.attempts ?? 4;
   const waitMs = options2.waitMs ?? 500;
-  const existing = await steps.find(false);
+  const existing = options2.skipFirstLook ? void 0 : await steps.find(false);
   if (existing) return existing;
   for (let attempt = 1; ; attempt++) {
     try {
@@ -74298,7 +74298,7 @@ var OctokitGitHub = class {
     );
     return comments.map(commentFromRest);
   }
-  async createComment(number4, body, key) {
+  async createComment(number4, body, key, justListed = false) {
     if (key === void 0) return this.postComment(number4, body, {});
     const stamped = stampBody(body, key, this.botLogin);
     return createOnce(
@@ -74312,7 +74312,7 @@ var OctokitGitHub = class {
         },
         attempt: () => this.postComment(number4, stamped, ONE_ATTEMPT)
       },
-      this.creates
+      { ...this.creates, skipFirstLook: justListed }
     );
   }
   async postComment(number4, body, extra) {
@@ -74662,7 +74662,7 @@ async function publishReportIssue(port, input2) {
     sort: "created",
     direction: "asc"
   })) {
-    if (!issue3.body.includes(marker)) continue;
+    if (!issue3.body.includes(marker) || !isWrittenBy(issue3.author, port.botLogin)) continue;
     if (issue3.body !== input2.body || issue3.title !== input2.title) {
       await port.updateIssue(issue3.number, { title: input2.title, body: input2.body });
     }

@@ -76794,7 +76794,7 @@ function isAmbiguousFailure(error63) {
 async function createOnce(steps, options2 = {}) {
   const attempts = options2.attempts ?? 4;
   const waitMs = options2.waitMs ?? 500;
-  const existing = await steps.find(false);
+  const existing = options2.skipFirstLook ? void 0 : await steps.find(false);
   if (existing) return existing;
   for (let attempt = 1; ; attempt++) {
     try {
@@ -76965,7 +76965,7 @@ var OctokitGitHub = class {
     );
     return comments.map(commentFromRest);
   }
-  async createComment(number4, body, key) {
+  async createComment(number4, body, key, justListed = false) {
     if (key === void 0) return this.postComment(number4, body, {});
     const stamped = stampBody(body, key, this.botLogin);
     return createOnce(
@@ -76979,7 +76979,7 @@ var OctokitGitHub = class {
         },
         attempt: () => this.postComment(number4, stamped, ONE_ATTEMPT)
       },
-      this.creates
+      { ...this.creates, skipFirstLook: justListed }
     );
   }
   async postComment(number4, body, extra) {
