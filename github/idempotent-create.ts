@@ -48,14 +48,14 @@ export async function createOnce<T>(
   const attempts = options.attempts ?? 4;
   const waitMs = options.waitMs ?? 500;
   const existing = options.skipFirstLook ? undefined : await steps.find(false);
-  if (existing) return existing;
+  if (existing !== undefined) return existing;
   for (let attempt = 1; ; attempt++) {
     try {
       return await steps.attempt();
     } catch (error) {
       if (!isAmbiguousFailure(error) || attempt >= attempts) throw error;
       const landed = await steps.find(true);
-      if (landed) return landed;
+      if (landed !== undefined) return landed;
       await new Promise((resolve) => setTimeout(resolve, waitMs * attempt));
     }
   }
