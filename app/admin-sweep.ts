@@ -25,7 +25,11 @@ export function adminSweepHandler(options: AdminSweepOptions) {
     if (req.url?.split("?")[0] !== ADMIN_SWEEP_PATH) return false;
     if (req.method !== "POST") return answer(res, 405, { message: "use POST" });
     const body = await readBody(req);
-    if (body === undefined) return answer(res, 413, { message: "body over 64 KiB" });
+    if (body === undefined) {
+      // Answer first, then drop the connection: the rest of the body is never read.
+      res.once("finish", () => req.destroy());
+      return answer(res, 413, { message: "body over 64 KiB" }, { connection: "close" });
+    }
     if (!(await authorised(req, body, options)))
       return answer(res, 401, {
         message: "needs Authorization: Bearer <UPKEEP_ADMIN_TOKEN> or X-Upkeep-Signature-256",
@@ -92,8 +96,8 @@ function readBody(req: IncomingMessage): Promise<string | undefined> {
     req.on("data", (chunk: Buffer) => {
       size += chunk.length;
       if (size > MAX_BODY_BYTES) {
+        chunks.length = 0;
         resolve(undefined);
-        req.destroy();
         return;
       }
       chunks.push(chunk);
@@ -103,7 +107,14 @@ function readBody(req: IncomingMessage): Promise<string | undefined> {
   });
 }
 
-function answer(res: ServerResponse, status: number, body: object): true {
-  res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
+function answer(
+  res: ServerResponse,
+  status: number,
+  body: object,
+  headers: Record<string, string> = {},
+): true {
+  res
+    .writeHead(status, { "content-type": "application/json", ...headers })
+    .end(JSON.stringify(body));
   return true;
 }

@@ -124,6 +124,23 @@ describe("the admin endpoint", () => {
     expect(answered.status).toBe(200);
     expect(answered.body.repositories).toEqual([expect.objectContaining({ repository: REPO })]);
   });
+  it("refuses other methods, oversized bodies and a bad repo name before sweeping", async () => {
+    const { sandbox: box } = await world();
+    app = await startApp(box);
+    box.resetRequests();
+    const url = `${app.url}${ADMIN_PATH}`;
+    expect((await fetch(url)).status).toBe(405);
+    const huge = "x".repeat(100 * 1024);
+    expect((await fetch(url, { method: "POST", body: huge })).status).toBe(413);
+    const body = JSON.stringify({ repo: "not a repo" });
+    const signed = await fetch(url, {
+      method: "POST",
+      body,
+      headers: { "x-upkeep-signature-256": await sign(box.webhookSecret, body) },
+    });
+    expect(signed.status).toBe(400);
+    expect(box.requests).toEqual([]);
+  });
 });
 
 describe("an App killed while handling an event", () => {
