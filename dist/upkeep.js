@@ -68187,14 +68187,14 @@ async function createOnce(steps, options2 = {}) {
   const attempts = options2.attempts ?? 4;
   const waitMs = options2.waitMs ?? 500;
   const existing = options2.skipFirstLook ? void 0 : await steps.find(false);
-  if (existing) return existing;
+  if (existing !== void 0) return existing;
   for (let attempt = 1; ; attempt++) {
     try {
       return await steps.attempt();
     } catch (error62) {
       if (!isAmbiguousFailure(error62) || attempt >= attempts) throw error62;
       const landed = await steps.find(true);
-      if (landed) return landed;
+      if (landed !== void 0) return landed;
       await new Promise((resolve15) => setTimeout(resolve15, waitMs * attempt));
     }
   }

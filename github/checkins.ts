@@ -3,8 +3,8 @@ import { BUILT_IN_CHECKLISTS, type CheckinConfig } from "../core/checkins/config
 import { type CheckinAction, type CheckinIssue, planCheckins } from "../core/checkins/plan.ts";
 import { isWrittenBy } from "../core/model/issue.ts";
 import type { Clock } from "../core/time/clock.ts";
-import type { GitHubPort } from "./port.ts";
 import { readShippedFile } from "../shipped/files.ts";
+import type { GitHubPort } from "./port.ts";
 
 export const CHECKIN_MARKER_TEXT = "<!-- upkeep:checkin ";
 
