@@ -13,6 +13,7 @@ import {
   sweepRepositoryFully,
 } from "../github/sweep/repository.ts";
 import { repositoryConfig } from "./handlers/installation.ts";
+import { issueLock } from "./issue-lock.ts";
 
 export const DEFAULT_SWEEP_INTERVAL = "15m";
 
@@ -79,6 +80,8 @@ export function appSweeper(app: Probot, deps: SweeperDeps): AppSweeper {
         // GitHub caps content creation per installation; what is left waits for the next sweep.
         commentBudget: 60,
         warn: (message) => app.log.warn({ repository: name }, message),
+        // A webhook about the same issue waits for the sweep's work on it, and the other way round.
+        exclusive: (number, work) => issueLock.run(issueLock.key({ owner, repo }, number), work),
       });
       app.log.info({ repository: name }, describeSweep(report));
       return report;

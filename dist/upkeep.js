@@ -83279,7 +83279,8 @@ async function sweepRepository(run, options2) {
       continue;
     }
     reads++;
-    const result = await syncIssueSla(run, issue2, options2.now);
+    const exclusive = options2.exclusive ?? unguarded;
+    const result = await exclusive(issue2.number, () => syncIssueSla(run, issue2, options2.now));
     if (result.deferred) deferred.push(issue2.number);
     const entry2 = {
       ...reportEntry(issue2.number, result.plan.status),
@@ -83327,7 +83328,9 @@ async function countClosed(run, counts, options2, previous) {
     let met = !issue2.labels.some((label) => label.toLowerCase() === breached);
     if (previous.has(issue2.number) && closedAt >= lastSweep) {
       reads++;
-      const { status } = (await syncIssueSla(run, issue2, options2.now)).plan;
+      const exclusive = options2.exclusive ?? unguarded;
+      const synced = await exclusive(issue2.number, () => syncIssueSla(run, issue2, options2.now));
+      const { status } = synced.plan;
       met = status.response.state !== "breached" && status.resolution.state !== "breached";
     }
     if (closedAt < options2.periodStart) continue;
@@ -83338,12 +83341,14 @@ async function countClosed(run, counts, options2, previous) {
   }
   return reads;
 }
+var unguarded;
 var init_sweep = __esm({
   "core/sla/sweep.ts"() {
     "use strict";
     init_policy2();
     init_report5();
     init_sync();
+    unguarded = (_number2, work) => work();
   }
 });
 
@@ -84599,12 +84604,16 @@ var init_sweep2 = __esm({
 async function sweepRepositoryFully(github, config2, options2) {
   const clock = { now: () => new Date(options2.now) };
   const ensureLabels = labelsOnce();
+  const exclusive = options2.exclusive ?? ((_number2, work) => work());
   const open2 = [];
   for await (const issue2 of github.listIssues({ state: "open" })) open2.push(issue2);
   const triaged = [];
   for (const [index, issue2] of open2.entries()) {
     if (!needsTriage(issue2, config2)) continue;
-    const outcome = await triageIssue(github, issue2, config2, { ensureLabels });
+    const outcome = await exclusive(
+      issue2.number,
+      () => triageIssue(github, issue2, config2, { ensureLabels })
+    );
     if (outcome.status === "triaged" && outcome.plan.add.length > 0) {
       triaged.push(issue2.number);
       open2[index] = await github.getIssue(issue2.number);
@@ -84650,34 +84659,52 @@ function needsTriage(issue2, config2) {
 }
 async function sweepClosed(github, config2, options2, shared) {
   const since2 = options2.previous ? Date.parse(options2.previous.generatedAt) : options2.now - (options2.closedLookbackMs ?? WEEK_MS);
-  const settings = trackingSettings(config2);
-  let calendars;
+  const exclusive = options2.exclusive ?? ((_number2, work) => work());
+  const calendars = lazy2(() => slaCalendarsWithHolidays(github, config2));
   const done = [];
-  for await (let issue2 of github.listIssues({
+  for await (const issue2 of github.listIssues({
     state: "closed",
     since: new Date(since2).toISOString()
   })) {
     if (issue2.isPullRequest || (issue2.stateReason ?? "completed") !== "completed") continue;
     if (!issue2.closedAt || Date.parse(issue2.closedAt) < since2) continue;
-    if (needsTriage(issue2, config2)) {
-      const outcome2 = await triageIssue(github, issue2, config2, {
-        ensureLabels: shared.ensureLabels,
-        alsoClosed: true
-      });
-      if (outcome2.status !== "triaged" || outcome2.plan.add.length === 0) continue;
-      shared.triaged.push(issue2.number);
-      issue2 = await github.getIssue(issue2.number);
-    }
-    const severity = incidentSeverity(issue2.labels, settings.severityLabels);
-    if (!config2.tracking.rca.enabled || !severity) continue;
-    if (!config2.tracking.rca.severities.includes(severity)) continue;
-    calendars ??= slaCalendarsWithHolidays(github, config2);
-    const outcome = await reconcileRca(github, issue2.number, config2, {
-      calendars: await calendars
-    });
-    if (outcome.decision !== "none") done.push(issue2.number);
+    const outcome = await exclusive(
+      issue2.number,
+      () => catchUpClosed(github, config2, issue2, { ensureLabels: shared.ensureLabels, calendars })
+    );
+    if (outcome.triaged) shared.triaged.push(issue2.number);
+    if (outcome.rca) done.push(issue2.number);
   }
   return done;
+}
+async function catchUpClosed(github, config2, closed, context) {
+  let issue2 = closed;
+  let triaged = false;
+  if (needsTriage(issue2, config2)) {
+    const outcome2 = await triageIssue(github, issue2, config2, {
+      ensureLabels: context.ensureLabels,
+      alsoClosed: true
+    });
+    if (outcome2.status !== "triaged" || outcome2.plan.add.length === 0)
+      return { triaged, rca: false };
+    triaged = true;
+    issue2 = await github.getIssue(issue2.number);
+  }
+  const { rca } = config2.tracking;
+  const severity = incidentSeverity(issue2.labels, trackingSettings(config2).severityLabels);
+  if (!rca.enabled || !severity || !rca.severities.includes(severity))
+    return { triaged, rca: false };
+  const outcome = await reconcileRca(github, issue2.number, config2, {
+    calendars: await context.calendars()
+  });
+  return { triaged, rca: outcome.decision !== "none" };
+}
+function lazy2(make) {
+  let made;
+  return () => {
+    made ??= make();
+    return made;
+  };
 }
 async function sweepSla(github, config2, options2, open2) {
   if (!config2.sla.enabled) return void 0;
@@ -84689,7 +84716,8 @@ async function sweepSla(github, config2, options2, open2) {
     previous: options2.previous?.sla,
     maxReads: options2.maxReads,
     periodStart: options2.periodStart,
-    openIssues: open2
+    openIssues: open2,
+    exclusive: options2.exclusive
   });
   return { report, calendars: settings.calendars };
 }

@@ -5,7 +5,7 @@
 // and per-issue reads only where something can have changed (the SLA sweep's memory).
 import type { UpkeepConfig } from "../../core/config/schema.ts";
 import { type Issue, isBot } from "../../core/model/issue.ts";
-import { type SweepReport, sweepRepository } from "../../core/sla/sweep.ts";
+import { type IssueExclusion, type SweepReport, sweepRepository } from "../../core/sla/sweep.ts";
 import { loadSlaSettings, newSlaRun } from "../../core/sla/sync.ts";
 import type { CalendarResolver } from "../../core/tracking/calendar.ts";
 import { incidentSeverity } from "../../core/tracking/severity.ts";
@@ -29,6 +29,8 @@ export interface FullSweepOptions {
   periodStart: number;
   /** Comments the SLA part may create this run (GitHub caps content creation). */
   commentBudget?: number;
+  /** Runs one issue's work apart from webhook handlers on the same issue (the App's issue lock). */
+  exclusive?: IssueExclusion;
   /** How far back the first sweep looks for closed incidents without an RCA (default 7 days). */
   closedLookbackMs?: number;
   warn?: (message: string) => void;
@@ -57,12 +59,15 @@ export async function sweepRepositoryFully(
 ): Promise<FullSweepReport> {
   const clock = { now: () => new Date(options.now) };
   const ensureLabels = labelsOnce();
+  const exclusive = options.exclusive ?? ((_number, work) => work());
   const open: Issue[] = [];
   for await (const issue of github.listIssues({ state: "open" })) open.push(issue);
   const triaged: number[] = [];
   for (const [index, issue] of open.entries()) {
     if (!needsTriage(issue, config)) continue;
-    const outcome = await triageIssue(github, issue, config, { ensureLabels });
+    const outcome = await exclusive(issue.number, () =>
+      triageIssue(github, issue, config, { ensureLabels }),
+    );
     if (outcome.status === "triaged" && outcome.plan.add.length > 0) {
       triaged.push(issue.number);
       // The SLA part below must see the severity just set.
@@ -136,35 +141,63 @@ async function sweepClosed(
   const since = options.previous
     ? Date.parse(options.previous.generatedAt)
     : options.now - (options.closedLookbackMs ?? WEEK_MS);
-  const settings = trackingSettings(config);
-  let calendars: Promise<CalendarResolver | undefined> | undefined;
+  const exclusive = options.exclusive ?? ((_number, work) => work());
+  const calendars = lazy(() => slaCalendarsWithHolidays(github, config));
   const done: number[] = [];
-  for await (let issue of github.listIssues({
+  for await (const issue of github.listIssues({
     state: "closed",
     since: new Date(since).toISOString(),
   })) {
     if (issue.isPullRequest || (issue.stateReason ?? "completed") !== "completed") continue;
     // Updated since is not closed since: what closed before the last sweep was handled by it.
     if (!issue.closedAt || Date.parse(issue.closedAt) < since) continue;
-    if (needsTriage(issue, config)) {
-      const outcome = await triageIssue(github, issue, config, {
-        ensureLabels: shared.ensureLabels,
-        alsoClosed: true,
-      });
-      if (outcome.status !== "triaged" || outcome.plan.add.length === 0) continue;
-      shared.triaged.push(issue.number);
-      issue = await github.getIssue(issue.number);
-    }
-    const severity = incidentSeverity(issue.labels, settings.severityLabels);
-    if (!config.tracking.rca.enabled || !severity) continue;
-    if (!config.tracking.rca.severities.includes(severity)) continue;
-    calendars ??= slaCalendarsWithHolidays(github, config);
-    const outcome = await reconcileRca(github, issue.number, config, {
-      calendars: await calendars,
-    });
-    if (outcome.decision !== "none") done.push(issue.number);
+    const outcome = await exclusive(issue.number, () =>
+      catchUpClosed(github, config, issue, { ensureLabels: shared.ensureLabels, calendars }),
+    );
+    if (outcome.triaged) shared.triaged.push(issue.number);
+    if (outcome.rca) done.push(issue.number);
   }
   return done;
+}
+
+/** A closed issue: its severity if it never got one, then its RCA if it is an incident that needs one. */
+async function catchUpClosed(
+  github: GitHubPort,
+  config: UpkeepConfig,
+  closed: Issue,
+  context: {
+    ensureLabels: ReturnType<typeof labelsOnce>;
+    calendars: () => Promise<CalendarResolver | undefined>;
+  },
+): Promise<{ triaged: boolean; rca: boolean }> {
+  let issue = closed;
+  let triaged = false;
+  if (needsTriage(issue, config)) {
+    const outcome = await triageIssue(github, issue, config, {
+      ensureLabels: context.ensureLabels,
+      alsoClosed: true,
+    });
+    if (outcome.status !== "triaged" || outcome.plan.add.length === 0)
+      return { triaged, rca: false };
+    triaged = true;
+    issue = await github.getIssue(issue.number);
+  }
+  const { rca } = config.tracking;
+  const severity = incidentSeverity(issue.labels, trackingSettings(config).severityLabels);
+  if (!rca.enabled || !severity || !rca.severities.includes(severity))
+    return { triaged, rca: false };
+  const outcome = await reconcileRca(github, issue.number, config, {
+    calendars: await context.calendars(),
+  });
+  return { triaged, rca: outcome.decision !== "none" };
+}
+
+function lazy<T>(make: () => Promise<T>): () => Promise<T> {
+  let made: Promise<T> | undefined;
+  return () => {
+    made ??= make();
+    return made;
+  };
 }
 
 async function sweepSla(
@@ -183,6 +216,7 @@ async function sweepSla(
     maxReads: options.maxReads,
     periodStart: options.periodStart,
     openIssues: open,
+    exclusive: options.exclusive,
   });
   return { report, calendars: settings.calendars };
 }

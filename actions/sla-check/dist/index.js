@@ -68600,6 +68600,7 @@ function percent(part, whole) {
 }
 
 // core/sla/sweep.ts
+var unguarded = (_number2, work) => work();
 function needsRead(issue3, known, now2) {
   if (!known) return true;
   if (Date.parse(issue3.updatedAt) > Date.parse(known.seen)) return true;
@@ -68636,7 +68637,8 @@ async function sweepRepository(run, options2) {
       continue;
     }
     reads++;
-    const result = await syncIssueSla(run, issue3, options2.now);
+    const exclusive = options2.exclusive ?? unguarded;
+    const result = await exclusive(issue3.number, () => syncIssueSla(run, issue3, options2.now));
     if (result.deferred) deferred.push(issue3.number);
     const entry = {
       ...reportEntry(issue3.number, result.plan.status),
@@ -68684,7 +68686,9 @@ async function countClosed(run, counts, options2, previous) {
     let met = !issue3.labels.some((label) => label.toLowerCase() === breached);
     if (previous.has(issue3.number) && closedAt >= lastSweep) {
       reads++;
-      const { status } = (await syncIssueSla(run, issue3, options2.now)).plan;
+      const exclusive = options2.exclusive ?? unguarded;
+      const synced = await exclusive(issue3.number, () => syncIssueSla(run, issue3, options2.now));
+      const { status } = synced.plan;
       met = status.response.state !== "breached" && status.resolution.state !== "breached";
     }
     if (closedAt < options2.periodStart) continue;
@@ -70764,12 +70768,16 @@ var WEEK_MS = 7 * 24 * 36e5;
 async function sweepRepositoryFully(github, config2, options2) {
   const clock = { now: () => new Date(options2.now) };
   const ensureLabels = labelsOnce();
+  const exclusive = options2.exclusive ?? ((_number2, work) => work());
   const open3 = [];
   for await (const issue3 of github.listIssues({ state: "open" })) open3.push(issue3);
   const triaged = [];
   for (const [index, issue3] of open3.entries()) {
     if (!needsTriage(issue3, config2)) continue;
-    const outcome = await triageIssue(github, issue3, config2, { ensureLabels });
+    const outcome = await exclusive(
+      issue3.number,
+      () => triageIssue(github, issue3, config2, { ensureLabels })
+    );
     if (outcome.status === "triaged" && outcome.plan.add.length > 0) {
       triaged.push(issue3.number);
       open3[index] = await github.getIssue(issue3.number);
@@ -70802,34 +70810,52 @@ function needsTriage(issue3, config2) {
 }
 async function sweepClosed(github, config2, options2, shared) {
   const since2 = options2.previous ? Date.parse(options2.previous.generatedAt) : options2.now - (options2.closedLookbackMs ?? WEEK_MS);
-  const settings = trackingSettings(config2);
-  let calendars;
+  const exclusive = options2.exclusive ?? ((_number2, work) => work());
+  const calendars = lazy2(() => slaCalendarsWithHolidays(github, config2));
   const done = [];
-  for await (let issue3 of github.listIssues({
+  for await (const issue3 of github.listIssues({
     state: "closed",
     since: new Date(since2).toISOString()
   })) {
     if (issue3.isPullRequest || (issue3.stateReason ?? "completed") !== "completed") continue;
     if (!issue3.closedAt || Date.parse(issue3.closedAt) < since2) continue;
-    if (needsTriage(issue3, config2)) {
-      const outcome2 = await triageIssue(github, issue3, config2, {
-        ensureLabels: shared.ensureLabels,
-        alsoClosed: true
-      });
-      if (outcome2.status !== "triaged" || outcome2.plan.add.length === 0) continue;
-      shared.triaged.push(issue3.number);
-      issue3 = await github.getIssue(issue3.number);
-    }
-    const severity = incidentSeverity(issue3.labels, settings.severityLabels);
-    if (!config2.tracking.rca.enabled || !severity) continue;
-    if (!config2.tracking.rca.severities.includes(severity)) continue;
-    calendars ??= slaCalendarsWithHolidays(github, config2);
-    const outcome = await reconcileRca(github, issue3.number, config2, {
-      calendars: await calendars
-    });
-    if (outcome.decision !== "none") done.push(issue3.number);
+    const outcome = await exclusive(
+      issue3.number,
+      () => catchUpClosed(github, config2, issue3, { ensureLabels: shared.ensureLabels, calendars })
+    );
+    if (outcome.triaged) shared.triaged.push(issue3.number);
+    if (outcome.rca) done.push(issue3.number);
   }
   return done;
+}
+async function catchUpClosed(github, config2, closed, context3) {
+  let issue3 = closed;
+  let triaged = false;
+  if (needsTriage(issue3, config2)) {
+    const outcome2 = await triageIssue(github, issue3, config2, {
+      ensureLabels: context3.ensureLabels,
+      alsoClosed: true
+    });
+    if (outcome2.status !== "triaged" || outcome2.plan.add.length === 0)
+      return { triaged, rca: false };
+    triaged = true;
+    issue3 = await github.getIssue(issue3.number);
+  }
+  const { rca } = config2.tracking;
+  const severity = incidentSeverity(issue3.labels, trackingSettings(config2).severityLabels);
+  if (!rca.enabled || !severity || !rca.severities.includes(severity))
+    return { triaged, rca: false };
+  const outcome = await reconcileRca(github, issue3.number, config2, {
+    calendars: await context3.calendars()
+  });
+  return { triaged, rca: outcome.decision !== "none" };
+}
+function lazy2(make) {
+  let made;
+  return () => {
+    made ??= make();
+    return made;
+  };
 }
 async function sweepSla(github, config2, options2, open3) {
   if (!config2.sla.enabled) return void 0;
@@ -70841,7 +70867,8 @@ async function sweepSla(github, config2, options2, open3) {
     previous: options2.previous?.sla,
     maxReads: options2.maxReads,
     periodStart: options2.periodStart,
-    openIssues: open3
+    openIssues: open3,
+    exclusive: options2.exclusive
   });
   return { report, calendars: settings.calendars };
 }
