@@ -4,6 +4,7 @@
 // the same bad file costs no extra API calls.
 import { type ConfigProblem, formatConfigProblem } from "../core/config/errors.ts";
 import { CONFIG_PATH } from "../core/config/parse.ts";
+import { isWrittenBy } from "../core/model/issue.ts";
 import { codeSpan } from "../core/text/untrusted-markdown.ts";
 import type { GitHubPort } from "../github/port.ts";
 import { KeyedLock } from "./keyed-lock.ts";
@@ -81,7 +82,13 @@ async function findOpenReport(github: GitHubPort) {
     state: "open",
     labels: [CONFIG_ERROR_LABEL.name],
   })) {
-    if (!issue.isPullRequest && issue.body.includes(CONFIG_ERROR_MARKER)) return issue;
+    // Only Upkeep's own report: a copied marker in someone else's issue is never edited or closed.
+    if (
+      !issue.isPullRequest &&
+      isWrittenBy(issue.author, github.botLogin) &&
+      issue.body.includes(CONFIG_ERROR_MARKER)
+    )
+      return issue;
   }
   return undefined;
 }

@@ -13,6 +13,8 @@ import { loggableError } from "./loggable-error.ts";
 
 export interface AppShared extends AppDeps {
   reporter: ConfigReporter;
+  /** The App's bot login (asked of GitHub once per process): what Upkeep writes as. */
+  botLogin(): Promise<string>;
 }
 
 // Keyed by the payload object, which Probot shares between all handlers of one delivery.
@@ -27,7 +29,7 @@ export function registerHandler<E extends EmitterWebhookEventName>(
     const ctx = context as unknown as Context<E>;
     if (ctx.isBot && !handler.acceptBots) return;
     const log = ctx.log.child({ handler: handler.name, delivery: ctx.id });
-    const github = portFor(ctx);
+    const github = portFor(ctx, await shared.botLogin());
     await handler.handle({
       context: ctx,
       payload: ctx.payload,
@@ -41,12 +43,12 @@ export function registerHandler<E extends EmitterWebhookEventName>(
 }
 
 /** The port for the delivery's repository; undefined for events without one (installation). */
-function portFor(context: Context): GitHubPort {
+function portFor(context: Context, botLogin: string): GitHubPort {
   const payload = context.payload as { repository?: { owner: { login: string }; name: string } };
   const repo = payload.repository
     ? { owner: payload.repository.owner.login, repo: payload.repository.name }
     : { owner: "", repo: "" };
-  return new OctokitGitHub(context.octokit as unknown as OctokitLike, repo);
+  return new OctokitGitHub(context.octokit as unknown as OctokitLike, repo, { botLogin });
 }
 
 function configFor(

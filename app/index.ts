@@ -2,11 +2,15 @@
 import type { EmitterWebhookEventName } from "@octokit/webhooks";
 import type { ApplicationFunction } from "probot";
 import { type Clock, systemClock } from "../core/time/clock.ts";
+import { appBotLogin } from "../github/identity.ts";
+import type { OctokitLike } from "../github/octokit-port.ts";
+import { adminSweepHandler } from "./admin-sweep.ts";
 import { ConfigReporter } from "./config-report.ts";
 import { registerHandler } from "./context.ts";
 import type { UpkeepHandler } from "./handler.ts";
 import { handlers } from "./handlers/index.ts";
 import type { DeadlineScheduler } from "./sla-deadlines.ts";
+import { appSweeper, sweepEvery, sweepIntervalMs } from "./sweep.ts";
 
 export interface UpkeepAppOptions {
   clock?: Clock;
@@ -16,13 +20,38 @@ export interface UpkeepAppOptions {
 }
 
 export function upkeepApp(options: UpkeepAppOptions = {}): ApplicationFunction {
-  return (app) => {
+  return (app, { addHandler }) => {
     const shared = {
       clock: options.clock ?? systemClock,
       reporter: new ConfigReporter(),
       deadlines: options.deadlines,
+      botLogin: askedOnce(async () => appBotLogin((await app.auth()) as unknown as OctokitLike)),
     };
     for (const handler of selected(options.only)) registerHandler(app, handler, shared);
+    // Webhooks are hints; the sweep repairs whatever they missed (app/sweep.ts).
+    const sweeper = appSweeper(app, shared);
+    addHandler(
+      adminSweepHandler({
+        verifySignature: (body, signature) => app.webhooks.verify(body, signature),
+        adminToken: process.env.UPKEEP_ADMIN_TOKEN || undefined,
+        sweep: (filter) => sweeper.run(filter),
+      }),
+    );
+    const interval = sweepIntervalMs(process.env);
+    if (interval !== undefined)
+      sweepEvery(sweeper, interval, (error) => app.log.error({ err: error }, "sweep failed"));
+  };
+}
+
+/** A lookup done once, unless it failed (then the next caller asks again). */
+function askedOnce(ask: () => Promise<string>): () => Promise<string> {
+  let pending: Promise<string> | undefined;
+  return () => {
+    pending ??= ask().catch((error: unknown) => {
+      pending = undefined;
+      throw error;
+    });
+    return pending;
   };
 }
 

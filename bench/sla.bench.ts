@@ -13,6 +13,7 @@ import { newSlaRun } from "../core/sla/sync.ts";
 import { ManualClock } from "../core/time/clock.ts";
 import { OctokitGitHub, type OctokitLike } from "../github/octokit-port.ts";
 import { startSandbox } from "../sandbox/index.ts";
+import { BOT_LOGIN } from "../sandbox/state.ts";
 
 const REPO = "octo-org/octo-repo";
 const ISSUES = Number(process.env.BENCH_SLA_ISSUES ?? 10_000);
@@ -37,7 +38,12 @@ const config = defaultConfig();
 const settings = { config, calendars: buildCalendars(config.sla, {}).calendars };
 const client = new Octokit({ auth: sandbox.installationToken("octo-org"), baseUrl: sandbox.url });
 const [owner, repo] = REPO.split("/") as [string, string];
-const github = new OctokitGitHub(client as unknown as OctokitLike, { owner, repo });
+// The installation token writes as the App's bot: the identity whose comments the sweep owns.
+const github = new OctokitGitHub(
+  client as unknown as OctokitLike,
+  { owner, repo },
+  { botLogin: BOT_LOGIN },
+);
 
 async function sweep(label: string, previous?: SweepReport): Promise<SweepReport> {
   clock.advance(60_000);

@@ -14,6 +14,7 @@ import { reconcileRca } from "../github/tracking/rca.ts";
 import { reconcileSecurityWindows } from "../github/tracking/security-windows.ts";
 import { sweepTracking } from "../github/tracking/sweep.ts";
 import { startSandbox } from "../sandbox/index.ts";
+import { BOT_LOGIN } from "../sandbox/state.ts";
 
 const WINDOWS = Number(process.env.BENCH_WINDOWS ?? 1_000);
 const REPO = "octo-org/octo-repo";
@@ -39,7 +40,11 @@ sandbox.addUser("lead");
 sandbox.setPermission(REPO, "lead", "admin");
 // A plain Octokit: the throttling plugin's spacing of writes would only slow the setup down.
 const octokit = new Octokit({ auth: sandbox.installationToken("octo-org"), baseUrl: sandbox.url });
-const github = new OctokitGitHub(octokit, { owner: "octo-org", repo: "octo-repo" });
+const github = new OctokitGitHub(
+  octokit,
+  { owner: "octo-org", repo: "octo-repo" },
+  { botLogin: BOT_LOGIN },
+);
 const config = defaultConfig();
 
 async function requestsOf(

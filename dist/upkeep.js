@@ -7271,13 +7271,13 @@ var require_public_api = __commonJS({
     var identity = require_identity();
     var lineCounter = require_line_counter();
     var parser4 = require_parser();
-    function parseOptions6(options2) {
+    function parseOptions7(options2) {
       const prettyErrors = options2.prettyErrors !== false;
       const lineCounter$1 = options2.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
       return { lineCounter: lineCounter$1, prettyErrors };
     }
     function parseAllDocuments2(source, options2 = {}) {
-      const { lineCounter: lineCounter2, prettyErrors } = parseOptions6(options2);
+      const { lineCounter: lineCounter2, prettyErrors } = parseOptions7(options2);
       const parser$1 = new parser4.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options2);
       const docs = Array.from(composer$1.compose(parser$1.parse(source)));
@@ -7291,7 +7291,7 @@ var require_public_api = __commonJS({
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
     function parseDocument5(source, options2 = {}) {
-      const { lineCounter: lineCounter2, prettyErrors } = parseOptions6(options2);
+      const { lineCounter: lineCounter2, prettyErrors } = parseOptions7(options2);
       const parser$1 = new parser4.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options2);
       let doc = null;
@@ -7309,7 +7309,7 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse15(src, reviver, options2) {
+    function parse16(src, reviver, options2) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -7350,7 +7350,7 @@ var require_public_api = __commonJS({
         return value.toString(options2);
       return new Document.Document(value, _replacer, options2).toString(options2);
     }
-    exports2.parse = parse15;
+    exports2.parse = parse16;
     exports2.parseAllDocuments = parseAllDocuments2;
     exports2.parseDocument = parseDocument5;
     exports2.stringify = stringify2;
@@ -8770,18 +8770,18 @@ var init_parse = __esm({
       return result.issues.length === 0;
     };
     _encode = (_Err) => {
-      const parse15 = _parse(_Err);
+      const parse16 = _parse(_Err);
       const fn = (schema, value, _ctx, _params) => {
         const ctx = _ctx ? { ..._ctx, direction: "backward" } : { direction: "backward" };
-        return parse15(schema, value, ctx, finalizeParams(fn, _params));
+        return parse16(schema, value, ctx, finalizeParams(fn, _params));
       };
       return fn;
     };
     encode = /* @__PURE__ */ _encode($ZodRealError);
     _decode = (_Err) => {
-      const parse15 = _parse(_Err);
+      const parse16 = _parse(_Err);
       const fn = (schema, value, _ctx, _params) => {
-        return parse15(schema, value, _ctx, finalizeParams(fn, _params));
+        return parse16(schema, value, _ctx, finalizeParams(fn, _params));
       };
       return fn;
     };
@@ -9706,7 +9706,7 @@ function capSize(inst, size) {
   if (!caps.length)
     return;
   const cap2 = Math.min(...caps.map((c) => c[0]));
-  const parse15 = inst._zod.parse;
+  const parse16 = inst._zod.parse;
   inst._zod.parse = (payload, ctx) => {
     const n2 = size(payload.value);
     if (n2 > cap2 && !ctx?.skipChecks && ctx?.direction !== "backward") {
@@ -9720,7 +9720,7 @@ function capSize(inst, size) {
         }
       }
     }
-    return parse15(payload, ctx);
+    return parse16(payload, ctx);
   };
 }
 function handleArrayResult(result, final, index) {
@@ -12006,7 +12006,7 @@ function isRef(value) {
 function cloneIssues(issues) {
   return issues.map((iss) => iss.path ? { ...iss, path: iss.path.slice() } : { ...iss });
 }
-function isRecursive(inst, stack, resolve15) {
+function isRecursive(inst, stack, resolve16) {
   const cached3 = recursive.get(inst);
   if (cached3 !== void 0)
     return cached3 ? PROVEN : NONE;
@@ -12016,7 +12016,7 @@ function isRecursive(inst, stack, resolve15) {
   let result = NONE;
   const check2 = (child) => {
     if (result !== PROVEN && child?._zod) {
-      const answer = isRecursive(child, stack, resolve15);
+      const answer = isRecursive(child, stack, resolve16);
       if (answer > result)
         result = answer;
     }
@@ -12027,7 +12027,7 @@ function isRecursive(inst, stack, resolve15) {
       const desc = Object.getOwnPropertyDescriptor(sh, key);
       if (spread && !desc.enumerable)
         continue;
-      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve15) : NONE;
+      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve16) : NONE;
       if (child > answer)
         answer = child;
     }
@@ -12091,7 +12091,7 @@ function isRecursive(inst, stack, resolve15) {
       break;
     // `$ZodLazy` caches its inner on the def, so a resolved edge is followed exactly
     case "lazy": {
-      const inner = def._cachedInner ?? (resolve15 ? inst._zod.innerType : void 0);
+      const inner = def._cachedInner ?? (resolve16 ? inst._zod.innerType : void 0);
       merge3(inner ? isRecursive(inner, stack, false) : ASSUMED);
       break;
     }
@@ -30415,7 +30415,7 @@ var require_luxon = __commonJS({
         }, zone || mergedZone, next];
       }, [{}, null, 1]).slice(0, 2);
     }
-    function parse15(s3, ...patterns) {
+    function parse16(s3, ...patterns) {
       if (s3 == null) {
         return [null, null];
       }
@@ -30558,26 +30558,26 @@ var require_luxon = __commonJS({
     var extractISOOrdinalDateAndTime2 = combineExtractors2(extractISOOrdinalData2, extractISOTime2, extractISOOffset2, extractIANAZone2);
     var extractISOTimeAndOffset2 = combineExtractors2(extractISOTime2, extractISOOffset2, extractIANAZone2);
     function parseISODate2(s3) {
-      return parse15(s3, [isoYmdWithTimeExtensionRegex2, extractISOYmdTimeAndOffset2], [isoWeekWithTimeExtensionRegex2, extractISOWeekTimeAndOffset2], [isoOrdinalWithTimeExtensionRegex2, extractISOOrdinalDateAndTime2], [isoTimeCombinedRegex2, extractISOTimeAndOffset2]);
+      return parse16(s3, [isoYmdWithTimeExtensionRegex2, extractISOYmdTimeAndOffset2], [isoWeekWithTimeExtensionRegex2, extractISOWeekTimeAndOffset2], [isoOrdinalWithTimeExtensionRegex2, extractISOOrdinalDateAndTime2], [isoTimeCombinedRegex2, extractISOTimeAndOffset2]);
     }
     function parseRFC2822Date2(s3) {
-      return parse15(preprocessRFC28222(s3), [rfc28222, extractRFC28222]);
+      return parse16(preprocessRFC28222(s3), [rfc28222, extractRFC28222]);
     }
     function parseHTTPDate2(s3) {
-      return parse15(s3, [rfc11232, extractRFC1123Or8502], [rfc8502, extractRFC1123Or8502], [ascii2, extractASCII2]);
+      return parse16(s3, [rfc11232, extractRFC1123Or8502], [rfc8502, extractRFC1123Or8502], [ascii2, extractASCII2]);
     }
     function parseISODuration2(s3) {
-      return parse15(s3, [isoDuration2, extractISODuration2]);
+      return parse16(s3, [isoDuration2, extractISODuration2]);
     }
     var extractISOTimeOnly2 = combineExtractors2(extractISOTime2);
     function parseISOTimeOnly2(s3) {
-      return parse15(s3, [isoTimeOnly2, extractISOTimeOnly2]);
+      return parse16(s3, [isoTimeOnly2, extractISOTimeOnly2]);
     }
     var sqlYmdWithTimeExtensionRegex2 = combineRegexes2(sqlYmdRegex2, sqlTimeExtensionRegex2);
     var sqlTimeCombinedRegex2 = combineRegexes2(sqlTimeRegex2);
     var extractISOTimeOffsetAndIANAZone2 = combineExtractors2(extractISOTime2, extractISOOffset2, extractIANAZone2);
     function parseSQL2(s3) {
-      return parse15(s3, [sqlYmdWithTimeExtensionRegex2, extractISOYmdTimeAndOffset2], [sqlTimeCombinedRegex2, extractISOTimeOffsetAndIANAZone2]);
+      return parse16(s3, [sqlYmdWithTimeExtensionRegex2, extractISOYmdTimeAndOffset2], [sqlTimeCombinedRegex2, extractISOTimeOffsetAndIANAZone2]);
     }
     var INVALID$22 = "Invalid Duration";
     var lowOrderMatrix2 = {
@@ -37072,8 +37072,8 @@ var require_CronFileParser = __commonJS({
        * @throws If file cannot be read
        */
       static parseFileSync(filePath) {
-        const { readFileSync: readFileSync14 } = __require("fs");
-        const data = readFileSync14(filePath, "utf8");
+        const { readFileSync: readFileSync15 } = __require("fs");
+        const data = readFileSync15(filePath, "utf8");
         return _CronFileParser.#parseContent(data);
       }
       /**
@@ -45132,9 +45132,9 @@ async function gitMaybe(cwd, args) {
   }
 }
 function exitOf(child) {
-  return new Promise((resolve15, reject) => {
+  return new Promise((resolve16, reject) => {
     child.on("error", reject);
-    child.on("close", (code) => resolve15(code ?? 1));
+    child.on("close", (code) => resolve16(code ?? 1));
   });
 }
 var GitError;
@@ -47168,8 +47168,8 @@ var require_light = __commonJS({
           return this.Promise.resolve();
         }
         yieldLoop(t = 0) {
-          return new this.Promise(function(resolve15, reject) {
-            return setTimeout(resolve15, t);
+          return new this.Promise(function(resolve16, reject) {
+            return setTimeout(resolve16, t);
           });
         }
         computePenalty() {
@@ -47380,15 +47380,15 @@ var require_light = __commonJS({
           return this._queue.length === 0;
         }
         async _tryToRun() {
-          var args, cb, error62, reject, resolve15, returned, task;
+          var args, cb, error62, reject, resolve16, returned, task;
           if (this._running < 1 && this._queue.length > 0) {
             this._running++;
-            ({ task, args, resolve: resolve15, reject } = this._queue.shift());
+            ({ task, args, resolve: resolve16, reject } = this._queue.shift());
             cb = await (async function() {
               try {
                 returned = await task(...args);
                 return function() {
-                  return resolve15(returned);
+                  return resolve16(returned);
                 };
               } catch (error1) {
                 error62 = error1;
@@ -47403,13 +47403,13 @@ var require_light = __commonJS({
           }
         }
         schedule(task, ...args) {
-          var promise2, reject, resolve15;
-          resolve15 = reject = null;
+          var promise2, reject, resolve16;
+          resolve16 = reject = null;
           promise2 = new this.Promise(function(_resolve, _reject) {
-            resolve15 = _resolve;
+            resolve16 = _resolve;
             return reject = _reject;
           });
-          this._queue.push({ task, args, resolve: resolve15, reject });
+          this._queue.push({ task, args, resolve: resolve16, reject });
           this._tryToRun();
           return promise2;
         }
@@ -47810,14 +47810,14 @@ var require_light = __commonJS({
                 counts = this._states.counts;
                 return counts[0] + counts[1] + counts[2] + counts[3] === at2;
               };
-              return new this.Promise((resolve15, reject) => {
+              return new this.Promise((resolve16, reject) => {
                 if (finished()) {
-                  return resolve15();
+                  return resolve16();
                 } else {
                   return this.on("done", () => {
                     if (finished()) {
                       this.removeAllListeners("done");
-                      return resolve15();
+                      return resolve16();
                     }
                   });
                 }
@@ -47910,9 +47910,9 @@ var require_light = __commonJS({
               options2 = parser$5.load(options2, this.jobDefaults);
             }
             task = (...args2) => {
-              return new this.Promise(function(resolve15, reject) {
+              return new this.Promise(function(resolve16, reject) {
                 return fn(...args2, function(...args3) {
-                  return (args3[0] != null ? reject : resolve15)(args3);
+                  return (args3[0] != null ? reject : resolve16)(args3);
                 });
               });
             };
@@ -48468,7 +48468,7 @@ var require_DLList = __commonJS({
 var require_Events = __commonJS({
   "node_modules/bottleneck/lib/Events.js"(exports2, module2) {
     "use strict";
-    function asyncGeneratorStep2(gen, resolve15, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep2(gen, resolve16, reject, _next, _throw, key, arg) {
       try {
         var info = gen[key](arg);
         var value = info.value;
@@ -48477,7 +48477,7 @@ var require_Events = __commonJS({
         return;
       }
       if (info.done) {
-        resolve15(value);
+        resolve16(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -48485,13 +48485,13 @@ var require_Events = __commonJS({
     function _asyncToGenerator2(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve15, reject) {
+        return new Promise(function(resolve16, reject) {
           var gen = fn.apply(self2, args);
           function _next(value) {
-            asyncGeneratorStep2(gen, resolve15, reject, _next, _throw, "next", value);
+            asyncGeneratorStep2(gen, resolve16, reject, _next, _throw, "next", value);
           }
           function _throw(err2) {
-            asyncGeneratorStep2(gen, resolve15, reject, _next, _throw, "throw", err2);
+            asyncGeneratorStep2(gen, resolve16, reject, _next, _throw, "throw", err2);
           }
           _next(void 0);
         });
@@ -48683,7 +48683,7 @@ var require_BottleneckError = __commonJS({
 var require_Job = __commonJS({
   "node_modules/bottleneck/lib/Job.js"(exports2, module2) {
     "use strict";
-    function asyncGeneratorStep2(gen, resolve15, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep2(gen, resolve16, reject, _next, _throw, key, arg) {
       try {
         var info = gen[key](arg);
         var value = info.value;
@@ -48692,7 +48692,7 @@ var require_Job = __commonJS({
         return;
       }
       if (info.done) {
-        resolve15(value);
+        resolve16(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -48700,13 +48700,13 @@ var require_Job = __commonJS({
     function _asyncToGenerator2(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve15, reject) {
+        return new Promise(function(resolve16, reject) {
           var gen = fn.apply(self2, args);
           function _next(value) {
-            asyncGeneratorStep2(gen, resolve15, reject, _next, _throw, "next", value);
+            asyncGeneratorStep2(gen, resolve16, reject, _next, _throw, "next", value);
           }
           function _throw(err2) {
-            asyncGeneratorStep2(gen, resolve15, reject, _next, _throw, "throw", err2);
+            asyncGeneratorStep2(gen, resolve16, reject, _next, _throw, "throw", err2);
           }
           _next(void 0);
         });
@@ -48887,7 +48887,7 @@ var require_Job = __commonJS({
 var require_LocalDatastore = __commonJS({
   "node_modules/bottleneck/lib/LocalDatastore.js"(exports2, module2) {
     "use strict";
-    function asyncGeneratorStep2(gen, resolve15, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep2(gen, resolve16, reject, _next, _throw, key, arg) {
       try {
         var info = gen[key](arg);
         var value = info.value;
@@ -48896,7 +48896,7 @@ var require_LocalDatastore = __commonJS({
         return;
       }
       if (info.done) {
-        resolve15(value);
+        resolve16(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -48904,13 +48904,13 @@ var require_LocalDatastore = __commonJS({
     function _asyncToGenerator2(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve15, reject) {
+        return new Promise(function(resolve16, reject) {
           var gen = fn.apply(self2, args);
           function _next(value) {
-            asyncGeneratorStep2(gen, resolve15, reject, _next, _throw, "next", value);
+            asyncGeneratorStep2(gen, resolve16, reject, _next, _throw, "next", value);
           }
           function _throw(err2) {
-            asyncGeneratorStep2(gen, resolve15, reject, _next, _throw, "throw", err2);
+            asyncGeneratorStep2(gen, resolve16, reject, _next, _throw, "throw", err2);
           }
           _next(void 0);
         });
@@ -48979,8 +48979,8 @@ var require_LocalDatastore = __commonJS({
         })();
       }
       yieldLoop(t = 0) {
-        return new this.Promise(function(resolve15, reject) {
-          return setTimeout(resolve15, t);
+        return new this.Promise(function(resolve16, reject) {
+          return setTimeout(resolve16, t);
         });
       }
       computePenalty() {
@@ -49450,7 +49450,7 @@ var require_Scripts = __commonJS({
 var require_RedisConnection = __commonJS({
   "node_modules/bottleneck/lib/RedisConnection.js"(exports, module) {
     "use strict";
-    function asyncGeneratorStep(gen, resolve15, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep(gen, resolve16, reject, _next, _throw, key, arg) {
       try {
         var info = gen[key](arg);
         var value = info.value;
@@ -49459,7 +49459,7 @@ var require_RedisConnection = __commonJS({
         return;
       }
       if (info.done) {
-        resolve15(value);
+        resolve16(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -49467,13 +49467,13 @@ var require_RedisConnection = __commonJS({
     function _asyncToGenerator(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve15, reject) {
+        return new Promise(function(resolve16, reject) {
           var gen = fn.apply(self2, args);
           function _next(value) {
-            asyncGeneratorStep(gen, resolve15, reject, _next, _throw, "next", value);
+            asyncGeneratorStep(gen, resolve16, reject, _next, _throw, "next", value);
           }
           function _throw(err2) {
-            asyncGeneratorStep(gen, resolve15, reject, _next, _throw, "throw", err2);
+            asyncGeneratorStep(gen, resolve16, reject, _next, _throw, "throw", err2);
           }
           _next(void 0);
         });
@@ -49514,7 +49514,7 @@ var require_RedisConnection = __commonJS({
         }
         _setup(client, sub) {
           client.setMaxListeners(0);
-          return new this.Promise((resolve15, reject) => {
+          return new this.Promise((resolve16, reject) => {
             client.on("error", (e) => {
               return this.Events.trigger("error", e);
             });
@@ -49525,14 +49525,14 @@ var require_RedisConnection = __commonJS({
               });
             }
             if (client.ready) {
-              return resolve15();
+              return resolve16();
             } else {
-              return client.once("ready", resolve15);
+              return client.once("ready", resolve16);
             }
           });
         }
         _loadScript(name) {
-          return new this.Promise((resolve15, reject) => {
+          return new this.Promise((resolve16, reject) => {
             var payload;
             payload = Scripts.payload(name);
             return this.client.multi([["script", "load", payload]]).exec((err2, replies) => {
@@ -49540,7 +49540,7 @@ var require_RedisConnection = __commonJS({
                 return reject(err2);
               }
               this.shas[name] = replies[0];
-              return resolve15(replies[0]);
+              return resolve16(replies[0]);
             });
           });
         }
@@ -49553,12 +49553,12 @@ var require_RedisConnection = __commonJS({
           var _this = this;
           return _asyncToGenerator(function* () {
             yield _this.ready;
-            return new _this.Promise((resolve15, reject) => {
+            return new _this.Promise((resolve16, reject) => {
               return _this.client.multi([cmd]).exec_atomic(function(err2, replies) {
                 if (err2 != null) {
                   return reject(err2);
                 } else {
-                  return resolve15(replies[0]);
+                  return resolve16(replies[0]);
                 }
               });
             });
@@ -49566,13 +49566,13 @@ var require_RedisConnection = __commonJS({
         }
         __addLimiter__(instance) {
           return this.Promise.all([instance.channel(), instance.channel_client()].map((channel) => {
-            return new this.Promise((resolve15, reject) => {
+            return new this.Promise((resolve16, reject) => {
               var handler;
               handler = (chan) => {
                 if (chan === channel) {
                   this.subscriber.removeListener("subscribe", handler);
                   this.limiters[channel] = instance;
-                  return resolve15();
+                  return resolve16();
                 }
               };
               this.subscriber.on("subscribe", handler);
@@ -49586,13 +49586,13 @@ var require_RedisConnection = __commonJS({
             /* @__PURE__ */ (function() {
               var _ref = _asyncToGenerator(function* (channel) {
                 if (!_this2.terminated) {
-                  yield new _this2.Promise((resolve15, reject) => {
+                  yield new _this2.Promise((resolve16, reject) => {
                     return _this2.subscriber.unsubscribe(channel, function(err2, chan) {
                       if (err2 != null) {
                         return reject(err2);
                       }
                       if (chan === channel) {
-                        return resolve15();
+                        return resolve16();
                       }
                     });
                   });
@@ -49677,7 +49677,7 @@ var require_IORedisConnection = __commonJS({
     function _arrayWithHoles(arr) {
       if (Array.isArray(arr)) return arr;
     }
-    function asyncGeneratorStep(gen, resolve15, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep(gen, resolve16, reject, _next, _throw, key, arg) {
       try {
         var info = gen[key](arg);
         var value = info.value;
@@ -49686,7 +49686,7 @@ var require_IORedisConnection = __commonJS({
         return;
       }
       if (info.done) {
-        resolve15(value);
+        resolve16(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -49694,13 +49694,13 @@ var require_IORedisConnection = __commonJS({
     function _asyncToGenerator(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve15, reject) {
+        return new Promise(function(resolve16, reject) {
           var gen = fn.apply(self2, args);
           function _next(value) {
-            asyncGeneratorStep(gen, resolve15, reject, _next, _throw, "next", value);
+            asyncGeneratorStep(gen, resolve16, reject, _next, _throw, "next", value);
           }
           function _throw(err2) {
-            asyncGeneratorStep(gen, resolve15, reject, _next, _throw, "throw", err2);
+            asyncGeneratorStep(gen, resolve16, reject, _next, _throw, "throw", err2);
           }
           _next(void 0);
         });
@@ -49746,7 +49746,7 @@ var require_IORedisConnection = __commonJS({
         }
         _setup(client, sub) {
           client.setMaxListeners(0);
-          return new this.Promise((resolve15, reject) => {
+          return new this.Promise((resolve16, reject) => {
             client.on("error", (e) => {
               return this.Events.trigger("error", e);
             });
@@ -49757,9 +49757,9 @@ var require_IORedisConnection = __commonJS({
               });
             }
             if (client.status === "ready") {
-              return resolve15();
+              return resolve16();
             } else {
-              return client.once("ready", resolve15);
+              return client.once("ready", resolve16);
             }
           });
         }
@@ -49785,10 +49785,10 @@ var require_IORedisConnection = __commonJS({
         }
         __addLimiter__(instance) {
           return this.Promise.all([instance.channel(), instance.channel_client()].map((channel) => {
-            return new this.Promise((resolve15, reject) => {
+            return new this.Promise((resolve16, reject) => {
               return this.subscriber.subscribe(channel, () => {
                 this.limiters[channel] = instance;
-                return resolve15();
+                return resolve16();
               });
             });
           }));
@@ -49886,7 +49886,7 @@ var require_RedisDatastore = __commonJS({
     function _arrayWithHoles2(arr) {
       if (Array.isArray(arr)) return arr;
     }
-    function asyncGeneratorStep2(gen, resolve15, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep2(gen, resolve16, reject, _next, _throw, key, arg) {
       try {
         var info = gen[key](arg);
         var value = info.value;
@@ -49895,7 +49895,7 @@ var require_RedisDatastore = __commonJS({
         return;
       }
       if (info.done) {
-        resolve15(value);
+        resolve16(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -49903,13 +49903,13 @@ var require_RedisDatastore = __commonJS({
     function _asyncToGenerator2(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve15, reject) {
+        return new Promise(function(resolve16, reject) {
           var gen = fn.apply(self2, args);
           function _next(value) {
-            asyncGeneratorStep2(gen, resolve15, reject, _next, _throw, "next", value);
+            asyncGeneratorStep2(gen, resolve16, reject, _next, _throw, "next", value);
           }
           function _throw(err2) {
-            asyncGeneratorStep2(gen, resolve15, reject, _next, _throw, "throw", err2);
+            asyncGeneratorStep2(gen, resolve16, reject, _next, _throw, "throw", err2);
           }
           _next(void 0);
         });
@@ -50045,7 +50045,7 @@ var require_RedisDatastore = __commonJS({
           if (!(name === "init" || name === "register_client")) {
             yield _this3.ready;
           }
-          return new _this3.Promise((resolve15, reject) => {
+          return new _this3.Promise((resolve16, reject) => {
             var all_args, arr;
             all_args = [Date.now(), _this3.clientId].concat(args);
             _this3.instance.Events.trigger("debug", `Calling Redis script: ${name}.lua`, all_args);
@@ -50053,7 +50053,7 @@ var require_RedisDatastore = __commonJS({
               if (err2 != null) {
                 return reject(err2);
               }
-              return resolve15(replies);
+              return resolve16(replies);
             });
             return _this3.connection.__scriptFn__(name)(...arr);
           }).catch((e) => {
@@ -50284,7 +50284,7 @@ var require_States = __commonJS({
 var require_Sync = __commonJS({
   "node_modules/bottleneck/lib/Sync.js"(exports2, module2) {
     "use strict";
-    function asyncGeneratorStep2(gen, resolve15, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep2(gen, resolve16, reject, _next, _throw, key, arg) {
       try {
         var info = gen[key](arg);
         var value = info.value;
@@ -50293,7 +50293,7 @@ var require_Sync = __commonJS({
         return;
       }
       if (info.done) {
-        resolve15(value);
+        resolve16(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -50301,13 +50301,13 @@ var require_Sync = __commonJS({
     function _asyncToGenerator2(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve15, reject) {
+        return new Promise(function(resolve16, reject) {
           var gen = fn.apply(self2, args);
           function _next(value) {
-            asyncGeneratorStep2(gen, resolve15, reject, _next, _throw, "next", value);
+            asyncGeneratorStep2(gen, resolve16, reject, _next, _throw, "next", value);
           }
           function _throw(err2) {
-            asyncGeneratorStep2(gen, resolve15, reject, _next, _throw, "throw", err2);
+            asyncGeneratorStep2(gen, resolve16, reject, _next, _throw, "throw", err2);
           }
           _next(void 0);
         });
@@ -50330,19 +50330,19 @@ var require_Sync = __commonJS({
       _tryToRun() {
         var _this = this;
         return _asyncToGenerator2(function* () {
-          var args, cb, error62, reject, resolve15, returned, task;
+          var args, cb, error62, reject, resolve16, returned, task;
           if (_this._running < 1 && _this._queue.length > 0) {
             _this._running++;
             var _this$_queue$shift = _this._queue.shift();
             task = _this$_queue$shift.task;
             args = _this$_queue$shift.args;
-            resolve15 = _this$_queue$shift.resolve;
+            resolve16 = _this$_queue$shift.resolve;
             reject = _this$_queue$shift.reject;
             cb = yield _asyncToGenerator2(function* () {
               try {
                 returned = yield task(...args);
                 return function() {
-                  return resolve15(returned);
+                  return resolve16(returned);
                 };
               } catch (error1) {
                 error62 = error1;
@@ -50358,16 +50358,16 @@ var require_Sync = __commonJS({
         })();
       }
       schedule(task, ...args) {
-        var promise2, reject, resolve15;
-        resolve15 = reject = null;
+        var promise2, reject, resolve16;
+        resolve16 = reject = null;
         promise2 = new this.Promise(function(_resolve, _reject) {
-          resolve15 = _resolve;
+          resolve16 = _resolve;
           return reject = _reject;
         });
         this._queue.push({
           task,
           args,
-          resolve: resolve15,
+          resolve: resolve16,
           reject
         });
         this._tryToRun();
@@ -50420,7 +50420,7 @@ var require_Group = __commonJS({
     function _arrayWithHoles2(arr) {
       if (Array.isArray(arr)) return arr;
     }
-    function asyncGeneratorStep2(gen, resolve15, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep2(gen, resolve16, reject, _next, _throw, key, arg) {
       try {
         var info = gen[key](arg);
         var value = info.value;
@@ -50429,7 +50429,7 @@ var require_Group = __commonJS({
         return;
       }
       if (info.done) {
-        resolve15(value);
+        resolve16(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -50437,13 +50437,13 @@ var require_Group = __commonJS({
     function _asyncToGenerator2(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve15, reject) {
+        return new Promise(function(resolve16, reject) {
           var gen = fn.apply(self2, args);
           function _next(value) {
-            asyncGeneratorStep2(gen, resolve15, reject, _next, _throw, "next", value);
+            asyncGeneratorStep2(gen, resolve16, reject, _next, _throw, "next", value);
           }
           function _throw(err2) {
-            asyncGeneratorStep2(gen, resolve15, reject, _next, _throw, "throw", err2);
+            asyncGeneratorStep2(gen, resolve16, reject, _next, _throw, "throw", err2);
           }
           _next(void 0);
         });
@@ -50706,7 +50706,7 @@ var require_Bottleneck = __commonJS({
     function _arrayWithHoles2(arr) {
       if (Array.isArray(arr)) return arr;
     }
-    function asyncGeneratorStep2(gen, resolve15, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep2(gen, resolve16, reject, _next, _throw, key, arg) {
       try {
         var info = gen[key](arg);
         var value = info.value;
@@ -50715,7 +50715,7 @@ var require_Bottleneck = __commonJS({
         return;
       }
       if (info.done) {
-        resolve15(value);
+        resolve16(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -50723,13 +50723,13 @@ var require_Bottleneck = __commonJS({
     function _asyncToGenerator2(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve15, reject) {
+        return new Promise(function(resolve16, reject) {
           var gen = fn.apply(self2, args);
           function _next(value) {
-            asyncGeneratorStep2(gen, resolve15, reject, _next, _throw, "next", value);
+            asyncGeneratorStep2(gen, resolve16, reject, _next, _throw, "next", value);
           }
           function _throw(err2) {
-            asyncGeneratorStep2(gen, resolve15, reject, _next, _throw, "throw", err2);
+            asyncGeneratorStep2(gen, resolve16, reject, _next, _throw, "throw", err2);
           }
           _next(void 0);
         });
@@ -50967,14 +50967,14 @@ var require_Bottleneck = __commonJS({
               counts = this._states.counts;
               return counts[0] + counts[1] + counts[2] + counts[3] === at2;
             };
-            return new this.Promise((resolve15, reject) => {
+            return new this.Promise((resolve16, reject) => {
               if (finished()) {
-                return resolve15();
+                return resolve16();
               } else {
                 return this.on("done", () => {
                   if (finished()) {
                     this.removeAllListeners("done");
-                    return resolve15();
+                    return resolve16();
                   }
                 });
               }
@@ -51082,9 +51082,9 @@ var require_Bottleneck = __commonJS({
             options2 = parser4.load(options2, this.jobDefaults);
           }
           task = (...args2) => {
-            return new this.Promise(function(resolve15, reject) {
+            return new this.Promise(function(resolve16, reject) {
               return fn(...args2, function(...args3) {
-                return (args3[0] != null ? reject : resolve15)(args3);
+                return (args3[0] != null ? reject : resolve16)(args3);
               });
             });
           };
@@ -51413,6 +51413,31 @@ var init_dist_bundle7 = __esm({
   }
 });
 
+// core/model/issue.ts
+function permissionAtLeast(actual, needed) {
+  return PERMISSION_RANK[actual] >= PERMISSION_RANK[needed];
+}
+function isBot(actor) {
+  return !!actor && (actor.type === "Bot" || actor.login.endsWith("[bot]"));
+}
+function isWrittenBy(actor, login) {
+  return !!actor && actor.login.toLowerCase() === login.toLowerCase();
+}
+var PERMISSION_RANK;
+var init_issue = __esm({
+  "core/model/issue.ts"() {
+    "use strict";
+    PERMISSION_RANK = {
+      none: 0,
+      read: 1,
+      triage: 2,
+      write: 3,
+      maintain: 4,
+      admin: 5
+    };
+  }
+});
+
 // core/model/rest.ts
 function actorFrom(value) {
   if (!value || typeof value !== "object") return null;
@@ -51484,6 +51509,107 @@ var init_rest = __esm({
   }
 });
 
+// core/tracking/markers.ts
+function markerValue(value) {
+  return value.replace(SAFE_VALUE, "_");
+}
+function writeMarker(kind, fields = {}) {
+  const pairs = Object.entries(fields).map(([key, value]) => ` ${key}=${markerValue(value)}`);
+  return `<!-- upkeep:${kind}${pairs.join("")} -->`;
+}
+function readMarker(text2, kind) {
+  const pattern2 = new RegExp(`<!-- upkeep:${escapeRegExp(kind)}((?: [\\w-]+=[^\\s]*)*) -->`);
+  const match2 = pattern2.exec(text2);
+  if (!match2) return void 0;
+  const fields = {};
+  for (const [, key, value] of (match2[1] ?? "").matchAll(/ ([\w-]+)=([^\s]*)/g)) {
+    fields[key] = value;
+  }
+  return fields;
+}
+function escapeRegExp(text2) {
+  return text2.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+function createStamp(keyHash2, login) {
+  return writeMarker("key", { id: keyHash2, by: login });
+}
+function withoutCreateStamp(body) {
+  return body.replace(CREATE_STAMP, "");
+}
+var SAFE_VALUE, CREATE_STAMP;
+var init_markers = __esm({
+  "core/tracking/markers.ts"() {
+    "use strict";
+    SAFE_VALUE = /[^\w.:@/+=-]/g;
+    CREATE_STAMP = /\n?<!-- upkeep:key id=[\w]+ by=[\w.:@/+=-]+ -->/g;
+  }
+});
+
+// github/idempotent-create.ts
+import { createHash } from "node:crypto";
+function keyHash(key) {
+  return `upkeep${createHash("sha256").update(key).digest("hex").slice(0, 24)}`;
+}
+function stampBody(body, key, login) {
+  return `${body}
+${createStamp(keyHash(key), login)}`;
+}
+function carriesKey(body, key) {
+  return body.includes(`<!-- upkeep:key id=${keyHash(key)} `);
+}
+function isAmbiguousFailure(error62) {
+  const status = error62.status;
+  return status === void 0 || status >= 500;
+}
+async function createOnce(steps, options2 = {}) {
+  const attempts = options2.attempts ?? 4;
+  const waitMs = options2.waitMs ?? 500;
+  const existing = options2.skipFirstLook ? void 0 : await steps.find(false);
+  if (existing !== void 0) return existing;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await steps.attempt();
+    } catch (error62) {
+      if (!isAmbiguousFailure(error62) || attempt >= attempts) throw error62;
+      const landed = await steps.find(true);
+      if (landed !== void 0) return landed;
+      await new Promise((resolve16) => setTimeout(resolve16, waitMs * attempt));
+    }
+  }
+}
+var init_idempotent_create = __esm({
+  "github/idempotent-create.ts"() {
+    "use strict";
+    init_markers();
+  }
+});
+
+// github/identity.ts
+function configuredBotLogin(env = process.env) {
+  return configuredOverride(env) ?? ACTIONS_BOT_LOGIN;
+}
+function configuredOverride(env) {
+  const login = env.UPKEEP_BOT_LOGIN?.trim();
+  return login ? login : void 0;
+}
+async function tokenLogin(octokit, env = process.env) {
+  const configured = configuredOverride(env);
+  if (configured) return configured;
+  try {
+    const { data } = await octokit.request("GET /user");
+    return data.login;
+  } catch {
+    return ACTIONS_BOT_LOGIN;
+  }
+}
+var ACTIONS_BOT_LOGIN;
+var init_identity = __esm({
+  "github/identity.ts"() {
+    "use strict";
+    ACTIONS_BOT_LOGIN = "github-actions[bot]";
+  }
+});
+
 // github/octokit-port.ts
 function globalAdvisoryFromRest(raw) {
   const cvss2 = [];
@@ -51534,18 +51660,26 @@ function releaseToRest(release) {
     ...release.target !== void 0 ? { target_commitish: release.target } : {}
   };
 }
-var OctokitGitHub;
+var ONE_ATTEMPT, OctokitGitHub;
 var init_octokit_port = __esm({
   "github/octokit-port.ts"() {
     "use strict";
     init_dist_bundle7();
+    init_issue();
     init_rest();
+    init_idempotent_create();
+    init_identity();
+    ONE_ATTEMPT = { request: { retries: 0 } };
     OctokitGitHub = class {
       repo;
+      botLogin;
       octokit;
-      constructor(octokit, repo) {
+      creates;
+      constructor(octokit, repo, options2 = {}) {
         this.octokit = octokit;
         this.repo = repo;
+        this.botLogin = options2.botLogin ?? configuredBotLogin();
+        this.creates = options2.creates ?? {};
       }
       async getIssue(number4) {
         const { data } = await this.octokit.request("GET /repos/{owner}/{repo}/issues/{issue_number}", {
@@ -51573,11 +51707,48 @@ var init_octokit_port = __esm({
         }
       }
       async createIssue(issue2) {
+        const { key, ...fields } = issue2;
+        if (key === void 0) return this.postIssue(fields, {});
+        const body = stampBody(fields.body, key, this.botLogin);
+        return createOnce(
+          {
+            find: (afterFailure) => this.findOwnIssue(key, afterFailure),
+            attempt: () => this.postIssue({ ...fields, body }, ONE_ATTEMPT)
+          },
+          this.creates
+        );
+      }
+      async postIssue(issue2, extra) {
         const { data } = await this.octokit.request("POST /repos/{owner}/{repo}/issues", {
           ...this.repo,
-          ...issue2
+          ...issue2,
+          ...extra
         });
         return issueFromRest(data);
+      }
+      /**
+       * The oldest issue this identity wrote with `key`: by search (finds old ones; its index lags),
+       * and after a failed create also among the newest issues, which the list shows at once.
+       */
+      async findOwnIssue(key, afterFailure) {
+        const mine = (issue2) => isWrittenBy(issue2.author, this.botLogin) && carriesKey(issue2.body, key);
+        const found = [];
+        if (afterFailure) {
+          const { data: data2 } = await this.octokit.request("GET /repos/{owner}/{repo}/issues", {
+            ...this.repo,
+            state: "all",
+            sort: "created",
+            direction: "desc",
+            per_page: 100
+          });
+          found.push(...data2.map(issueFromRest).filter(mine));
+        }
+        const { data } = await this.octokit.request("GET /search/issues", {
+          q: `repo:${this.repo.owner}/${this.repo.repo} in:body ${keyHash(key)}`,
+          per_page: 100
+        });
+        found.push(...data.items.map((item) => issueFromRest(item)).filter(mine));
+        return found.sort((a, b) => a.number - b.number)[0];
       }
       async updateIssue(number4, change) {
         const { stateReason, ...rest } = change;
@@ -51644,14 +51815,27 @@ var init_octokit_port = __esm({
         );
         return comments.map(commentFromRest);
       }
-      async createComment(number4, body) {
+      async createComment(number4, body, key, justListed = false) {
+        if (key === void 0) return this.postComment(number4, body, {});
+        const stamped = stampBody(body, key, this.botLogin);
+        return createOnce(
+          {
+            find: async () => {
+              const own2 = (await this.listComments(number4)).find(
+                (comment) => isWrittenBy(comment.author, this.botLogin) && carriesKey(comment.body, key)
+              );
+              if (!own2 || own2.body === stamped) return own2;
+              return this.updateComment(own2.id, stamped);
+            },
+            attempt: () => this.postComment(number4, stamped, ONE_ATTEMPT)
+          },
+          { ...this.creates, skipFirstLook: justListed }
+        );
+      }
+      async postComment(number4, body, extra) {
         const { data } = await this.octokit.request(
           "POST /repos/{owner}/{repo}/issues/{issue_number}/comments",
-          {
-            ...this.repo,
-            issue_number: number4,
-            body
-          }
+          { ...this.repo, issue_number: number4, body, ...extra }
         );
         return commentFromRest(data);
       }
@@ -51856,7 +52040,7 @@ var init_extends = __esm({
 });
 
 // github/upkeep-config.ts
-import { createHash } from "node:crypto";
+import { createHash as createHash2 } from "node:crypto";
 async function loadUpkeepConfig(sources) {
   const notes = [];
   const start = await firstFile(sources);
@@ -51924,7 +52108,7 @@ async function followExtends(start, sources, notes) {
   return { ok: true, layers };
 }
 function readLayer(source) {
-  const key = `${source.inherited}\0${source.file}\0${createHash("sha256").update(source.text).digest("hex")}`;
+  const key = `${source.inherited}\0${source.file}\0${createHash2("sha256").update(source.text).digest("hex")}`;
   let result = layerCache.get(key);
   if (!result) {
     result = parseLayer(source);
@@ -59331,15 +59515,15 @@ var init_date = __esm({
         return this.#hasDate || this.#hasTime;
       }
       toISOString() {
-        let iso2 = super.toISOString();
+        let iso3 = super.toISOString();
         if (this.isDate())
-          return iso2.slice(0, 10);
+          return iso3.slice(0, 10);
         if (this.isTime())
-          return iso2.slice(11, 23);
+          return iso3.slice(11, 23);
         if (this.#offset === null)
-          return iso2.slice(0, -1);
+          return iso3.slice(0, -1);
         if (this.#offset === "Z" || this.#offset === "z")
-          return iso2;
+          return iso3;
         let offset2 = +this.#offset.slice(1, 3) * 60 + +this.#offset.slice(4, 6);
         offset2 = this.#offset[0] === "-" ? offset2 : -offset2;
         let offsetDate = new Date(this.getTime() - offset2 * 6e4);
@@ -75578,11 +75762,11 @@ function addPackages3(entries, manifest, result) {
   for (const entry2 of entries)
     for (const descriptor of entry2.descriptors) byDescriptor.set(descriptor, entry2);
   const declared = declaredDependencies(manifest);
-  const resolve15 = (ranges) => declaredEntries(ranges, byDescriptor, entries);
+  const resolve16 = (ranges) => declaredEntries(ranges, byDescriptor, entries);
   const workspaces = entries.filter((entry2) => entry2.workspace);
   const members2 = manifest === void 0 ? workspaces : workspaces.filter((entry2) => !entry2.isRoot);
-  const prodRoots = [...members2, ...resolve15(declared.prod)];
-  const devRoots = resolve15(declared.dev);
+  const prodRoots = [...members2, ...resolve16(declared.prod)];
+  const devRoots = resolve16(declared.dev);
   const edges = (entry2) => entry2.dependencies.map((descriptor) => byDescriptor.get(descriptor)).filter((next) => next !== void 0);
   const scopes = scopesByReachability(prodRoots, devRoots, edges);
   const direct = /* @__PURE__ */ new Set([...workspaces.flatMap(edges), ...prodRoots, ...devRoots]);
@@ -77723,7 +77907,7 @@ var init_sarif_report = __esm({
 });
 
 // core/deps/advisories/github.ts
-import { createHash as createHash2 } from "node:crypto";
+import { createHash as createHash3 } from "node:crypto";
 function rangeFromGitHub(range2, firstPatched) {
   let introduced = "0";
   const events = [];
@@ -77778,7 +77962,7 @@ function githubAdvisorySource(reader) {
         }
       }
       const advisories = [...seen.values()].sort((a, b) => a.id.localeCompare(b.id));
-      const hash2 = createHash2("sha256");
+      const hash2 = createHash3("sha256");
       for (const advisory of advisories) hash2.update(`${advisory.id}@${advisory.modified ?? ""}
 `);
       const newest = advisories.map((advisory) => advisory.modified ?? "").sort().at(-1);
@@ -77818,12 +78002,12 @@ var init_github = __esm({
 });
 
 // core/deps/versions/scheme.ts
-function cachedScheme(name, parse15, compareParsed) {
+function cachedScheme(name, parse16, compareParsed) {
   const cache = /* @__PURE__ */ new Map();
   const get = (version3) => {
     let parsed = cache.get(version3);
     if (parsed === void 0) {
-      parsed = parse15(version3) ?? null;
+      parsed = parse16(version3) ?? null;
       if (cache.size > 5e4) cache.clear();
       cache.set(version3, parsed);
     }
@@ -78289,7 +78473,7 @@ var require_parse_options = __commonJS({
     "use strict";
     var looseOption = Object.freeze({ loose: true });
     var emptyOpts = Object.freeze({});
-    var parseOptions6 = (options2) => {
+    var parseOptions7 = (options2) => {
       if (!options2) {
         return emptyOpts;
       }
@@ -78298,7 +78482,7 @@ var require_parse_options = __commonJS({
       }
       return options2;
     };
-    module2.exports = parseOptions6;
+    module2.exports = parseOptions7;
   }
 });
 
@@ -78334,7 +78518,7 @@ var require_semver = __commonJS({
     var debug = require_debug();
     var { MAX_LENGTH, MAX_SAFE_INTEGER } = require_constants();
     var { safeRe: re, t } = require_re();
-    var parseOptions6 = require_parse_options();
+    var parseOptions7 = require_parse_options();
     var { compareIdentifiers } = require_identifiers();
     var isPrereleaseIdentifier = (prerelease, identifier) => {
       const identifiers = identifier.split(".");
@@ -78350,7 +78534,7 @@ var require_semver = __commonJS({
     };
     var SemVer3 = class _SemVer {
       constructor(version3, options2) {
-        options2 = parseOptions6(options2);
+        options2 = parseOptions7(options2);
         if (version3 instanceof _SemVer) {
           if (version3.loose === !!options2.loose && version3.includePrerelease === !!options2.includePrerelease) {
             return version3;
@@ -78624,7 +78808,7 @@ var require_parse = __commonJS({
   "node_modules/semver/functions/parse.js"(exports2, module2) {
     "use strict";
     var SemVer3 = require_semver();
-    var parse15 = (version3, options2, throwErrors = false) => {
+    var parse16 = (version3, options2, throwErrors = false) => {
       if (version3 instanceof SemVer3) {
         return version3;
       }
@@ -78637,7 +78821,7 @@ var require_parse = __commonJS({
         throw er;
       }
     };
-    module2.exports = parse15;
+    module2.exports = parse16;
   }
 });
 
@@ -78645,9 +78829,9 @@ var require_parse = __commonJS({
 var require_valid = __commonJS({
   "node_modules/semver/functions/valid.js"(exports2, module2) {
     "use strict";
-    var parse15 = require_parse();
+    var parse16 = require_parse();
     var valid = (version3, options2) => {
-      const v = parse15(version3, options2);
+      const v = parse16(version3, options2);
       return v ? v.version : null;
     };
     module2.exports = valid;
@@ -78658,9 +78842,9 @@ var require_valid = __commonJS({
 var require_clean = __commonJS({
   "node_modules/semver/functions/clean.js"(exports2, module2) {
     "use strict";
-    var parse15 = require_parse();
+    var parse16 = require_parse();
     var clean = (version3, options2) => {
-      const s2 = parse15(version3.trim().replace(/^[=v]+/, ""), options2);
+      const s2 = parse16(version3.trim().replace(/^[=v]+/, ""), options2);
       return s2 ? s2.version : null;
     };
     module2.exports = clean;
@@ -78695,10 +78879,10 @@ var require_inc = __commonJS({
 var require_diff = __commonJS({
   "node_modules/semver/functions/diff.js"(exports2, module2) {
     "use strict";
-    var parse15 = require_parse();
+    var parse16 = require_parse();
     var diff2 = (version1, version22) => {
-      const v1 = parse15(version1, null, true);
-      const v2 = parse15(version22, null, true);
+      const v1 = parse16(version1, null, true);
+      const v2 = parse16(version22, null, true);
       const comparison = v1.compare(v2);
       if (comparison === 0) {
         return null;
@@ -78769,9 +78953,9 @@ var require_patch = __commonJS({
 var require_prerelease = __commonJS({
   "node_modules/semver/functions/prerelease.js"(exports2, module2) {
     "use strict";
-    var parse15 = require_parse();
+    var parse16 = require_parse();
     var prerelease = (version3, options2) => {
-      const parsed = parse15(version3, options2);
+      const parsed = parse16(version3, options2);
       return parsed && parsed.prerelease.length ? parsed.prerelease : null;
     };
     module2.exports = prerelease;
@@ -78957,7 +79141,7 @@ var require_coerce = __commonJS({
   "node_modules/semver/functions/coerce.js"(exports2, module2) {
     "use strict";
     var SemVer3 = require_semver();
-    var parse15 = require_parse();
+    var parse16 = require_parse();
     var { safeRe: re, t } = require_re();
     var coerce = (version3, options2) => {
       if (version3 instanceof SemVer3) {
@@ -78992,7 +79176,7 @@ var require_coerce = __commonJS({
       const patch = match2[4] || "0";
       const prerelease = options2.includePrerelease && match2[5] ? `-${match2[5]}` : "";
       const build = options2.includePrerelease && match2[6] ? `+${match2[6]}` : "";
-      return parse15(`${major}.${minor}.${patch}${prerelease}${build}`, options2);
+      return parse16(`${major}.${minor}.${patch}${prerelease}${build}`, options2);
     };
     module2.exports = coerce;
   }
@@ -79002,7 +79186,7 @@ var require_coerce = __commonJS({
 var require_truncate = __commonJS({
   "node_modules/semver/functions/truncate.js"(exports2, module2) {
     "use strict";
-    var parse15 = require_parse();
+    var parse16 = require_parse();
     var constants2 = require_constants();
     var SemVer3 = require_semver();
     var truncate = (version3, truncation, options2) => {
@@ -79014,7 +79198,7 @@ var require_truncate = __commonJS({
     };
     var cloneInputVersion = (version3, options2) => {
       const versionStringToParse = version3 instanceof SemVer3 ? version3.version : version3;
-      return parse15(versionStringToParse, options2);
+      return parse16(versionStringToParse, options2);
     };
     var doTruncation = (version3, truncation) => {
       if (isPrerelease(truncation)) {
@@ -79275,7 +79459,7 @@ var require_range = __commonJS({
     var SPACE_CHARACTERS = /\s+/g;
     var Range = class _Range {
       constructor(range2, options2) {
-        options2 = parseOptions6(options2);
+        options2 = parseOptions7(options2);
         if (range2 instanceof _Range) {
           if (range2.loose === !!options2.loose && range2.includePrerelease === !!options2.includePrerelease) {
             return range2;
@@ -79415,7 +79599,7 @@ var require_range = __commonJS({
     module2.exports = Range;
     var LRU = require_lrucache();
     var cache = new LRU();
-    var parseOptions6 = require_parse_options();
+    var parseOptions7 = require_parse_options();
     var Comparator = require_comparator();
     var debug = require_debug();
     var SemVer3 = require_semver();
@@ -79663,7 +79847,7 @@ var require_comparator = __commonJS({
         return ANY;
       }
       constructor(comp, options2) {
-        options2 = parseOptions6(options2);
+        options2 = parseOptions7(options2);
         if (comp instanceof _Comparator) {
           if (comp.loose === !!options2.loose) {
             return comp;
@@ -79731,7 +79915,7 @@ var require_comparator = __commonJS({
           }
           return new Range(this.value, options2).test(comp.semver);
         }
-        options2 = parseOptions6(options2);
+        options2 = parseOptions7(options2);
         if (options2.includePrerelease && (this.value === "<0.0.0-0" || comp.value === "<0.0.0-0")) {
           return false;
         }
@@ -79757,7 +79941,7 @@ var require_comparator = __commonJS({
       }
     };
     module2.exports = Comparator;
-    var parseOptions6 = require_parse_options();
+    var parseOptions7 = require_parse_options();
     var { safeRe: re, t } = require_re();
     var cmp = require_cmp();
     var debug = require_debug();
@@ -80249,7 +80433,7 @@ var require_semver2 = __commonJS({
     var constants2 = require_constants();
     var SemVer3 = require_semver();
     var identifiers = require_identifiers();
-    var parse15 = require_parse();
+    var parse16 = require_parse();
     var valid = require_valid();
     var clean = require_clean();
     var inc = require_inc();
@@ -80288,7 +80472,7 @@ var require_semver2 = __commonJS({
     var simplifyRange = require_simplify();
     var subset = require_subset();
     module2.exports = {
-      parse: parse15,
+      parse: parse16,
       valid,
       clean,
       inc,
@@ -80569,7 +80753,7 @@ var init_osv_record = __esm({
 });
 
 // core/deps/advisories/offline/inputs.ts
-import { createHash as createHash3 } from "node:crypto";
+import { createHash as createHash4 } from "node:crypto";
 import { readdirSync, readFileSync as readFileSync2, statSync as statSync3 } from "node:fs";
 import { basename as basename3, join as join4, relative as relative4 } from "node:path";
 function walk3(dir, found) {
@@ -80601,7 +80785,7 @@ function describeInputs(inputs) {
   return `OSV offline (${parts.join(", ") || "empty"})`;
 }
 function inputsCacheKey(inputs) {
-  const hash2 = createHash3("sha256");
+  const hash2 = createHash4("sha256");
   for (const zip of inputs.zips)
     hash2.update(`zip:${relative4(inputs.root, zip)}
 `).update(readFileSync2(zip));
@@ -81176,7 +81360,7 @@ var init_zip = __esm({
 });
 
 // core/deps/advisories/offline/build.ts
-import { createHash as createHash4 } from "node:crypto";
+import { createHash as createHash5 } from "node:crypto";
 import { readFileSync as readFileSync3 } from "node:fs";
 import { relative as relative5 } from "node:path";
 function addRecord(builder, file2, content) {
@@ -81239,7 +81423,7 @@ var init_build3 = __esm({
     init_inputs();
     init_zip();
     decoder = new TextDecoder();
-    sha256 = (data) => createHash4("sha256").update(data).digest("hex");
+    sha256 = (data) => createHash5("sha256").update(data).digest("hex");
   }
 });
 
@@ -81392,7 +81576,7 @@ var init_database = __esm({
 });
 
 // core/deps/advisories/osv-api.ts
-import { createHash as createHash5 } from "node:crypto";
+import { createHash as createHash6 } from "node:crypto";
 import { mkdirSync as mkdirSync2, readFileSync as readFileSync5, writeFileSync as writeFileSync2 } from "node:fs";
 import { join as join7 } from "node:path";
 async function inBatches(items, width, task) {
@@ -81451,7 +81635,7 @@ function osvApiSource(options2 = {}) {
   async function record2(id, modified) {
     const key = `${id}@${modified ?? ""}`;
     if (memory.has(key)) return memory.get(key);
-    const file2 = options2.cacheDir ? join7(options2.cacheDir, `${createHash5("sha256").update(key).digest("hex")}.json`) : void 0;
+    const file2 = options2.cacheDir ? join7(options2.cacheDir, `${createHash6("sha256").update(key).digest("hex")}.json`) : void 0;
     let value;
     try {
       value = file2 ? JSON.parse(readFileSync5(file2, "utf8")) : void 0;
@@ -81474,7 +81658,7 @@ function osvApiSource(options2 = {}) {
       const ids = await idsFor(queries);
       const advisories = [];
       const problems = [];
-      const hash2 = createHash5("sha256");
+      const hash2 = createHash6("sha256");
       let newest;
       const sorted2 = [...ids].sort(([a], [b]) => a.localeCompare(b));
       const records = await inBatches(sorted2, 8, ([id, modified]) => record2(id, modified));
@@ -81506,7 +81690,7 @@ var init_osv_api = __esm({
   "core/deps/advisories/osv-api.ts"() {
     "use strict";
     init_osv_record();
-    sleep = (ms) => new Promise((resolve15) => setTimeout(resolve15, ms));
+    sleep = (ms) => new Promise((resolve16) => setTimeout(resolve16, ms));
   }
 });
 
@@ -81564,9 +81748,9 @@ var init_ignore_file = __esm({
 });
 
 // core/sarif/fingerprint.ts
-import { createHash as createHash6 } from "node:crypto";
+import { createHash as createHash7 } from "node:crypto";
 function fingerprintOf(parts) {
-  return createHash6("sha256").update(parts.map((part) => `${part.length}:${part}|`).join("")).digest("hex");
+  return createHash7("sha256").update(parts.map((part) => `${part.length}:${part}|`).join("")).digest("hex");
 }
 var init_fingerprint = __esm({
   "core/sarif/fingerprint.ts"() {
@@ -82099,9 +82283,9 @@ async function runSnyk(options2) {
   child.stderr.on("data", (chunk) => {
     stderr += chunk;
   });
-  const code = await new Promise((resolve15) => {
-    child.on("error", (error62) => resolve15(error62.code ?? error62.message));
-    child.on("close", (exit) => resolve15(exit ?? 1));
+  const code = await new Promise((resolve16) => {
+    child.on("error", (error62) => resolve16(error62.code ?? error62.message));
+    child.on("close", (exit) => resolve16(exit ?? 1));
   });
   if (code === "ENOENT") {
     return {
@@ -82380,28 +82564,6 @@ var init_rest_input = __esm({
   }
 });
 
-// core/model/issue.ts
-function permissionAtLeast(actual, needed) {
-  return PERMISSION_RANK[actual] >= PERMISSION_RANK[needed];
-}
-function isBot(actor) {
-  return !!actor && (actor.type === "Bot" || actor.login.endsWith("[bot]"));
-}
-var PERMISSION_RANK;
-var init_issue = __esm({
-  "core/model/issue.ts"() {
-    "use strict";
-    PERMISSION_RANK = {
-      none: 0,
-      read: 1,
-      triage: 2,
-      write: 3,
-      maintain: 4,
-      admin: 5
-    };
-  }
-});
-
 // core/tracking/calendar.ts
 function weekdaysCalendar(zone) {
   const isWorkday = (at2) => at2.weekday <= 5;
@@ -82452,35 +82614,6 @@ var init_calendar2 = __esm({
   }
 });
 
-// core/tracking/markers.ts
-function markerValue(value) {
-  return value.replace(SAFE_VALUE, "_");
-}
-function writeMarker(kind, fields = {}) {
-  const pairs = Object.entries(fields).map(([key, value]) => ` ${key}=${markerValue(value)}`);
-  return `<!-- upkeep:${kind}${pairs.join("")} -->`;
-}
-function readMarker(text2, kind) {
-  const pattern2 = new RegExp(`<!-- upkeep:${escapeRegExp(kind)}((?: [\\w-]+=[^\\s]*)*) -->`);
-  const match2 = pattern2.exec(text2);
-  if (!match2) return void 0;
-  const fields = {};
-  for (const [, key, value] of (match2[1] ?? "").matchAll(/ ([\w-]+)=([^\s]*)/g)) {
-    fields[key] = value;
-  }
-  return fields;
-}
-function escapeRegExp(text2) {
-  return text2.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-var SAFE_VALUE;
-var init_markers = __esm({
-  "core/tracking/markers.ts"() {
-    "use strict";
-    SAFE_VALUE = /[^\w.:@/+=-]/g;
-  }
-});
-
 // core/tracking/severity.ts
 function incidentSeverity(labels, names = DEFAULT_SEVERITY_LABELS) {
   const lowered = new Set(labels.map((label) => label.toLowerCase()));
@@ -82516,6 +82649,9 @@ function codeSpan(text2, maxLength = 40) {
   const fence = "`".repeat(longestBacktickRun(content) + 1);
   const pad = content.startsWith("`") || content.endsWith("`") ? " " : "";
   return `${fence}${pad}${content}${pad}${fence}`;
+}
+function quotedBlock(text2, maxLength = 1e3) {
+  return cap(text2, maxLength).split(/\r?\n/).map((line) => `> ${inlineText(line, maxLength)}`.trimEnd()).join("\n");
 }
 function loginText(login) {
   const clean = login.replace(/[^\w.[\]-]/g, "");
@@ -82559,7 +82695,7 @@ var init_untrusted_markdown = __esm({
 });
 
 // core/tracking/default-templates.ts
-var DEFAULT_RCA_TEMPLATE;
+var DEFAULT_RCA_TEMPLATE, DEFAULT_SECURITY_WINDOW_TEMPLATE;
 var init_default_templates = __esm({
   "core/tracking/default-templates.ts"() {
     "use strict";
@@ -82600,6 +82736,21 @@ _How we found out (alert, user report, \u2026) and how long that took. First res
 
 ### Timeline
 {{timeline}}
+`;
+    DEFAULT_SECURITY_WINDOW_TEMPLATE = `**Patch deadline: {{deadline}}** ({{window}} window for **{{severity}}** findings, {{calendar}})
+
+{{summary}}
+
+### Findings
+{{findings}}
+
+### Affected
+{{affected}}
+
+### Fix
+{{fix}}
+
+This issue closes itself when every finding above is fixed or dismissed, and reopens if one reopens.
 `;
   }
 });
@@ -82821,7 +82972,18 @@ var init_body = __esm({
 });
 
 // core/tracking/rca/messages.ts
-var LINK_MARKER, SKIP_MARKER;
+function incidentLinkComment(rcaNumber, dueAt, zone) {
+  const due = dueAt ? ` It is due ${formatInstant(dueAt, zone)}.` : "";
+  return `A root-cause analysis is tracked in #${rcaNumber}.${due}
+
+${writeMarker(LINK_MARKER, { rca: String(rcaNumber) })}`;
+}
+function reminderComment(dueAt, zone, count) {
+  return `This root-cause analysis was due ${formatInstant(dueAt, zone)} and is still open. Please finish it or close it with a note on why not.
+
+${writeMarker(REMINDER_MARKER, { n: String(count) })}`;
+}
+var LINK_MARKER, SKIP_MARKER, REMINDER_MARKER;
 var init_messages = __esm({
   "core/tracking/rca/messages.ts"() {
     "use strict";
@@ -82830,15 +82992,62 @@ var init_messages = __esm({
     init_markers();
     LINK_MARKER = "rca-link";
     SKIP_MARKER = "rca-skip";
+    REMINDER_MARKER = "rca-reminder";
   }
 });
 
 // core/sla/marker.ts
-var ESCALATION_MARKER_PREFIX;
+function encode3(prefix, value) {
+  return `${prefix}${JSON.stringify(value).replaceAll("--", "-\\u002d")}${MARKER_END}`;
+}
+function decode4(prefix, body) {
+  const start = body.indexOf(prefix);
+  if (start < 0) return void 0;
+  const end = body.indexOf(MARKER_END, start + prefix.length);
+  if (end < 0) return void 0;
+  try {
+    return JSON.parse(body.slice(start + prefix.length, end));
+  } catch {
+    return void 0;
+  }
+}
+function encodeStatusMarker(marker) {
+  return encode3(STATUS_MARKER_PREFIX, marker);
+}
+function isStatusComment(body) {
+  return body.startsWith(STATUS_MARKER_PREFIX);
+}
+function decodeStatusMarker(body) {
+  if (!isStatusComment(body)) return void 0;
+  const value = decode4(STATUS_MARKER_PREFIX, body);
+  if (value?.v !== 1 || typeof value.cycle !== "number") return void 0;
+  return {
+    ...value,
+    escalated: Array.isArray(value.escalated) ? value.escalated.filter(Number.isInteger) : []
+  };
+}
+function encodeEscalationMarker(record2) {
+  return encode3(ESCALATION_MARKER_PREFIX, record2);
+}
+function decodeEscalationMarker(body) {
+  if (!body.startsWith(ESCALATION_MARKER_PREFIX)) return void 0;
+  const value = decode4(ESCALATION_MARKER_PREFIX, body);
+  if (!value || typeof value.cycle !== "number" || !Array.isArray(value.steps)) return void 0;
+  return { cycle: value.cycle, steps: value.steps.filter(Number.isInteger) };
+}
+function sameDecision(a, b) {
+  if (!a) return false;
+  const { seen: _a4, ...left } = a;
+  const { seen: _b2, ...right } = b;
+  return JSON.stringify(left) === JSON.stringify(right);
+}
+var STATUS_MARKER_PREFIX, ESCALATION_MARKER_PREFIX, MARKER_END;
 var init_marker = __esm({
   "core/sla/marker.ts"() {
     "use strict";
+    STATUS_MARKER_PREFIX = "<!-- upkeep:sla ";
     ESCALATION_MARKER_PREFIX = "<!-- upkeep:sla-escalation ";
+    MARKER_END = " -->";
   }
 });
 
@@ -82956,7 +83165,7 @@ function decideRca(input2) {
   if (!severity || !config2.severities.includes(severity)) {
     return { kind: "none", reason: `severity ${severity ?? "unset"} needs no RCA` };
   }
-  if (!input2.existing && input2.comments.some(isSkipRecord)) {
+  if (!input2.existing && input2.comments.some((comment) => isSkipRecord(comment, input2.botLogin))) {
     return { kind: "none", reason: "a maintainer skipped the RCA" };
   }
   const timeline2 = buildTimeline({ ...input2, issue: incident });
@@ -82992,8 +83201,8 @@ function createDecision(input2, severity, timeline2) {
 }
 function appendDecision(input2, existing, timeline2) {
   const through = readMarker(existing.body, RCA_MARKER)?.through;
-  const since = through ? Date.parse(through) : Number.NEGATIVE_INFINITY;
-  const entries = timeline2.filter((entry2) => Date.parse(entry2.at) > since);
+  const since2 = through ? Date.parse(through) : Number.NEGATIVE_INFINITY;
+  const entries = timeline2.filter((entry2) => Date.parse(entry2.at) > since2);
   if (entries.length === 0)
     return { kind: "none", reason: `RCA #${existing.number} is up to date` };
   const appended = appendToTimelineBlock(existing.body, entries, input2.zone);
@@ -83035,8 +83244,9 @@ function dueDate(closedAt, input2) {
 function lastClose(events) {
   return events.filter((event) => event.event === "closed").at(-1);
 }
-function isSkipRecord(comment) {
-  return isBot(comment.author) && comment.body.includes(`<!-- upkeep:${SKIP_MARKER}`);
+function isSkipRecord(comment, botLogin) {
+  const own2 = botLogin === void 0 ? isBot(comment.author) : isWrittenBy(comment.author, botLogin);
+  return own2 && comment.body.includes(`<!-- upkeep:${SKIP_MARKER}`);
 }
 var init_decide = __esm({
   "core/tracking/rca/decide.ts"() {
@@ -83102,11 +83312,59 @@ var init_sla_calendars = __esm({
 });
 
 // core/sla/escalation.ts
+function escalationStart(status, open3) {
+  if (!open3) return null;
+  const active = [status.response, status.resolution].filter(
+    (goal) => goal.state === "breached" && goal.completedAt === null && goal.due !== null
+  );
+  return active.length > 0 ? Math.min(...active.map((goal) => goal.due)) : null;
+}
+function planEscalation(steps, breachedAt, done, now2) {
+  if (breachedAt === null) return { breachedAt, due: [], nextAt: null };
+  const due = [];
+  let at2 = breachedAt;
+  for (const [index, step] of steps.entries()) {
+    at2 += parseDuration(step.after) ?? 0;
+    if (done.has(index)) continue;
+    if (at2 > now2) return { breachedAt, due, nextAt: at2 };
+    due.push(index);
+  }
+  return { breachedAt, due, nextAt: null };
+}
+function stepMentions(step, assignees) {
+  const mentions = step.notify.flatMap(
+    (target) => target === "assignees" ? assignees.filter((login) => LOGIN.test(login)).map((login) => `@${login}`) : [target.startsWith("@") ? target : `@${target}`]
+  );
+  return [...new Set(mentions)];
+}
+function escalationComment(input2) {
+  const lines = [];
+  for (const index of input2.due) {
+    const step = input2.steps[index];
+    const mentions = stepMentions(step, input2.assignees);
+    if (mentions.length === 0) continue;
+    const text2 = step.message ?? "please take a look";
+    lines.push(`- Escalation step ${index + 1}: ${mentions.join(" ")} \u2014 ${text2}`);
+  }
+  if (lines.length === 0) return null;
+  const severity = input2.severity ? `${input2.severity} ` : "";
+  return [
+    encodeEscalationMarker({ cycle: input2.cycle, steps: input2.due }),
+    `\u{1F6A8} **SLA breached** on this ${severity}issue ${since(input2.now - input2.breachedAt)}.`,
+    "",
+    ...lines
+  ].join("\n");
+}
+function since(ms) {
+  return ms < 6e4 ? "just now" : `${formatDuration(ms)} ago`;
+}
+var LOGIN;
 var init_escalation = __esm({
   "core/sla/escalation.ts"() {
     "use strict";
     init_duration();
     init_marker();
+    LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
   }
 });
 
@@ -83347,15 +83605,90 @@ var init_history = __esm({
 });
 
 // core/sla/status-comment.ts
+function formatInstant2(at2, timezone) {
+  return DateTime.fromMillis(at2, { zone: timezone }).toFormat("ccc d LLL yyyy, HH:mm");
+}
+function goalRow(name, goal, input2) {
+  if (goal.goalMs === null) return `| ${name} | ${STATE_TEXT.none} | \u2014 | \u2014 |`;
+  const calendar = input2.status.policy.goals[name.toLowerCase()]?.calendar.name;
+  const due = goal.due === null ? "\u2014" : formatInstant2(goal.due, input2.timezone);
+  return `| ${name} (${formatDuration(goal.goalMs)}, ${calendar}) | ${STATE_TEXT[goal.state]} | ${due} | ${timeLeft(goal, input2.now)} |`;
+}
+function timeLeft(goal, now2) {
+  if (goal.state === "met" || goal.state === "none") return "\u2014";
+  if (goal.state === "paused") {
+    return `${formatDuration(Math.max(0, (goal.goalMs ?? 0) - goal.elapsedMs))} of working time`;
+  }
+  if (goal.due === null) return "\u2014";
+  const left = goal.due - now2;
+  return left >= 0 ? formatDuration(left) : `overdue by ${formatDuration(-left)}`;
+}
+function renderStatusComment(input2) {
+  const { status, marker } = input2;
+  const severity = status.policy.severity ?? "unrated";
+  const lines = [
+    encodeStatusMarker(marker),
+    `### \u23F1\uFE0F SLA for this ${severity} issue`,
+    "",
+    `| Goal | State | Due (${input2.timezone}) | Time left |`,
+    "|---|---|---|---|",
+    goalRow("Response", status.response, input2),
+    goalRow("Resolution", status.resolution, input2),
+    ""
+  ];
+  if (status.paused) {
+    const labels = input2.pauseLabels.map((label) => `\`${label}\``).join(" or ");
+    lines.push(`The resolution clock is paused while the issue is labelled ${labels}.`, "");
+  }
+  if (status.cycle > 1) {
+    const spent = status.earlierCycles.reduce((sum, cycle) => sum + cycle.resolutionMs, 0);
+    lines.push(
+      `Cycle ${status.cycle}: the issue was reopened; earlier cycles used ${formatDuration(spent)} of working time.`,
+      ""
+    );
+  }
+  if (marker.escalated.length > 0) {
+    lines.push(
+      `Escalation: ${marker.escalated.length} of ${input2.escalationSteps} steps done in this cycle.`,
+      ""
+    );
+  }
+  lines.push(
+    `<sub>Kept up to date by Upkeep from the issue's history (times as of ${formatInstant2(input2.now, input2.timezone)} ${input2.timezone}); edits to this comment are overwritten.</sub>`
+  );
+  return lines.join("\n");
+}
+function renderNoSlaComment(marker) {
+  return [
+    encodeStatusMarker(marker),
+    "### \u23F1\uFE0F SLA",
+    "",
+    "No SLA applies to this issue now: it has no severity label that the `sla` config has goals for."
+  ].join("\n");
+}
+var STATE_TEXT;
 var init_status_comment = __esm({
   "core/sla/status-comment.ts"() {
     "use strict";
+    init_luxon();
     init_duration();
     init_marker();
+    STATE_TEXT = {
+      met: "\u2705 met",
+      "on-track": "\u{1F7E2} on track",
+      "at-risk": "\u{1F7E0} at risk",
+      breached: "\u{1F534} breached",
+      paused: "\u23F8\uFE0F paused",
+      none: "\u2014 no goal"
+    };
   }
 });
 
 // core/sla/plan.ts
+function ownComments(comments, test, botLogin) {
+  const own2 = (comment) => botLogin === void 0 ? isBot(comment.author) : isWrittenBy(comment.author, botLogin);
+  return comments.filter((comment) => own2(comment) && test(comment.body)).sort((a, b) => a.id - b.id);
+}
 function assessIssue(snapshot, settings, now2) {
   const { sla, triage } = settings.config;
   const policy = issuePolicy(
@@ -83381,6 +83714,105 @@ function assessIssue(snapshot, settings, now2) {
     }
   );
   return evaluateSla(cycles, policy, now2, sla.atRisk);
+}
+function planSla(snapshot, settings, now2) {
+  const { sla, timezone } = settings.config;
+  const { issue: issue2 } = snapshot;
+  const status = assessIssue(snapshot, settings, now2);
+  const statusComments = ownComments(snapshot.comments, isStatusComment, snapshot.botLogin);
+  const current = statusComments[0];
+  const previous = current ? decodeStatusMarker(current.body) : void 0;
+  const done = stepsDone(snapshot, previous, status.cycle);
+  const breachedAt = escalationStart(status, issue2.state === "open");
+  const escalation = planEscalation(sla.escalation, breachedAt, done, now2);
+  for (const step of escalation.due) done.add(step);
+  const marker = markerFor(
+    status,
+    issue2,
+    [...done].sort((a, b) => a - b),
+    escalation.nextAt
+  );
+  const hasGoals = status.response.goalMs !== null || status.resolution.goalMs !== null;
+  let body = null;
+  if (hasGoals) {
+    body = renderStatusComment({
+      status,
+      marker,
+      now: now2,
+      timezone,
+      pauseLabels: sla.pause.labels.filter((label) => issue2.labels.includes(label)),
+      escalationSteps: sla.escalation.length
+    });
+  } else if (current && previous?.severity !== null) {
+    body = renderNoSlaComment(marker);
+  }
+  const { add, remove } = labelChanges(status, issue2, settings);
+  return {
+    status,
+    marker,
+    addLabels: add,
+    removeLabels: remove,
+    statusComment: body !== null && !sameDecision(previous, marker) ? { id: current?.id ?? null, body } : null,
+    duplicateStatusComments: statusComments.slice(1).map((comment) => comment.id),
+    escalation: escalation.due.length > 0 ? {
+      steps: escalation.due,
+      body: escalationComment({
+        cycle: status.cycle,
+        steps: sla.escalation,
+        due: escalation.due,
+        assignees: issue2.assignees,
+        severity: status.policy.severity,
+        breachedAt,
+        now: now2
+      })
+    } : null
+  };
+}
+function stepsDone(snapshot, previous, cycle) {
+  const done = new Set(previous?.cycle === cycle ? previous.escalated : []);
+  for (const comment of ownComments(
+    snapshot.comments,
+    (body) => decodeEscalationMarker(body) !== void 0,
+    snapshot.botLogin
+  )) {
+    const record2 = decodeEscalationMarker(comment.body);
+    if (record2.cycle === cycle) for (const step of record2.steps) done.add(step);
+  }
+  return done;
+}
+function iso(at2) {
+  return at2 === null ? null : new Date(at2).toISOString();
+}
+function markerFor(status, issue2, escalated, nextStepAt) {
+  const next = [status.nextChangeAt, nextStepAt].filter((at2) => at2 !== null);
+  return {
+    v: 1,
+    cycle: status.cycle,
+    severity: status.policy.severity,
+    response: { state: status.response.state, due: iso(status.response.due) },
+    resolution: { state: status.resolution.state, due: iso(status.resolution.due) },
+    paused: status.paused,
+    escalated,
+    seen: issue2.updatedAt,
+    next: next.length > 0 ? iso(Math.min(...next)) : null
+  };
+}
+function labelChanges(status, issue2, settings) {
+  const { atRisk, breached } = settings.config.sla.labels;
+  const goals = [status.response, status.resolution];
+  const isBreached = goals.some((goal) => goal.state === "breached");
+  const isAtRisk = issue2.state === "open" && !isBreached && goals.some((goal) => goal.state === "at-risk");
+  const has = (name) => issue2.labels.some((label) => label.toLowerCase() === name.toLowerCase());
+  const add = [];
+  const remove = [];
+  for (const [name, wanted] of [
+    [breached, isBreached],
+    [atRisk, isAtRisk]
+  ]) {
+    if (wanted && !has(name)) add.push(name);
+    if (!wanted && has(name)) remove.push(name);
+  }
+  return { add, remove };
 }
 var init_plan = __esm({
   "core/sla/plan.ts"() {
@@ -83443,8 +83875,73 @@ async function readSnapshot(run, issue2) {
   const timeline2 = await run.github.listTimeline(issue2.number);
   const { comments } = splitTimeline(timeline2);
   await lookUpPermissions(run, issue2, timeline2, []);
-  return { issue: issue2, events: timeline2, comments, permissions: run.permissions, fromTimeline: true };
+  return {
+    issue: issue2,
+    events: timeline2,
+    comments,
+    permissions: run.permissions,
+    fromTimeline: true,
+    botLogin: run.github.botLogin
+  };
 }
+async function syncIssueSla(run, issue2, now2) {
+  const snapshot = await readSnapshot(run, issue2);
+  const plan = planSla(snapshot, run.settings, now2);
+  return applySlaPlan(run, issue2, plan);
+}
+async function applySlaPlan(run, issue2, plan) {
+  const { github } = run;
+  const creates = (plan.escalation?.body ? 1 : 0) + (plan.statusComment?.id === null ? 1 : 0);
+  if (creates > run.commentBudget) {
+    return { plan, wrote: false, deferred: true, seen: issue2.updatedAt };
+  }
+  run.commentBudget -= creates;
+  let wrote = false;
+  if (plan.escalation?.body) {
+    await postEscalationOnce(github, issue2.number, plan.escalation, plan.status.cycle);
+    wrote = true;
+  }
+  for (const name of plan.addLabels) await ensureLabel(run, name);
+  if (plan.addLabels.length > 0) await github.addLabels(issue2.number, plan.addLabels);
+  for (const name of plan.removeLabels) await github.removeLabel(issue2.number, name);
+  for (const id of plan.duplicateStatusComments) await github.deleteComment(id);
+  wrote ||= plan.addLabels.length + plan.removeLabels.length + plan.duplicateStatusComments.length > 0;
+  let seen = issue2.updatedAt;
+  if (plan.statusComment) {
+    const { id, body } = plan.statusComment;
+    const written = id === null ? (
+      // The plan comes from the timeline just read, comments included.
+      await github.createComment(issue2.number, body, `sla-status:${issue2.number}`, true)
+    ) : await github.updateComment(id, body);
+    if (Date.parse(written.updatedAt) > Date.parse(seen)) seen = written.updatedAt;
+    wrote = true;
+  }
+  return { plan, wrote, deferred: false, seen };
+}
+async function ensureLabel(run, name) {
+  if (run.labelsEnsured.has(name)) return;
+  const { labels } = run.settings.config.sla;
+  const kind = name === labels.breached ? "breached" : "atRisk";
+  await run.github.createLabel({
+    name,
+    color: LABEL_COLORS[kind],
+    description: kind === "breached" ? "An SLA goal was missed" : "An SLA goal is close to its deadline"
+  });
+  run.labelsEnsured.add(name);
+}
+async function postEscalationOnce(github, number4, escalation, cycle) {
+  const body = escalation.body ?? "";
+  const { steps } = escalation;
+  const key = `sla-escalation:${number4}:${cycle}:${steps.join(",")}`;
+  const posted = await github.createComment(number4, body, key);
+  const others = (await github.listComments(number4)).filter((comment) => {
+    if (comment.id >= posted.id || !isWrittenBy(comment.author, github.botLogin)) return false;
+    const record2 = decodeEscalationMarker(comment.body);
+    return record2?.cycle === cycle && record2.steps.some((step) => steps.includes(step));
+  });
+  if (others.length > 0) await github.deleteComment(posted.id);
+}
+var LABEL_COLORS;
 var init_sync = __esm({
   "core/sla/sync.ts"() {
     "use strict";
@@ -83452,6 +83949,7 @@ var init_sync = __esm({
     init_marker();
     init_plan();
     init_policy();
+    LABEL_COLORS = { atRisk: "fbca04", breached: "b60205" };
   }
 });
 
@@ -83471,15 +83969,42 @@ var init_calendars = __esm({
 });
 
 // github/tracking/labels.ts
+function specFor(name) {
+  const color = COLORS[name] ?? (name.startsWith("security: ") ? "e99695" : "ededed");
+  return { name, color, description: "Managed by Upkeep" };
+}
+var COLORS, LabelEnsurer;
 var init_labels = __esm({
   "github/tracking/labels.ts"() {
     "use strict";
+    COLORS = {
+      rca: "5319e7",
+      security: "b60205",
+      "sla: at-risk": "fbca04",
+      "sla: breached": "d93f0b"
+    };
+    LabelEnsurer = class {
+      known;
+      github;
+      constructor(github) {
+        this.github = github;
+      }
+      async ensure(names) {
+        this.known ??= this.github.listRepoLabels().then((labels) => new Set(labels.map((label) => label.name.toLowerCase())));
+        const known = await this.known;
+        for (const name of names) {
+          if (known.has(name.toLowerCase())) continue;
+          await this.github.createLabel(specFor(name));
+          known.add(name.toLowerCase());
+        }
+      }
+    };
   }
 });
 
 // github/tracking/settings.ts
 function trackingSettings(config2, extraCalendars) {
-  const builtIn = builtInCalendars(config2.timezone);
+  const builtIn2 = builtInCalendars(config2.timezone);
   const labels = config2.triage.labels;
   const fromSla = slaCalendars(config2.sla);
   return {
@@ -83490,7 +84015,7 @@ function trackingSettings(config2, extraCalendars) {
       minor: labels.minor.name
     },
     escalationLabels: [config2.sla.labels.atRisk, config2.sla.labels.breached],
-    calendars: (name) => builtIn(name) ?? extraCalendars?.(name) ?? fromSla(name)
+    calendars: (name) => builtIn2(name) ?? extraCalendars?.(name) ?? fromSla(name)
   };
 }
 var init_settings = __esm({
@@ -83530,12 +84055,55 @@ async function draftRca(github, incidentNumber, config2, options2 = {}) {
   const existing = await findRca(github, incidentNumber, comments, rca.labels);
   const permissions2 = await responderPermissions(github, incident, comments);
   const template = await readTemplate(github, rca.template);
-  const decision = decideRca({ ...base, events, comments, existing, template, permissions: permissions2 });
+  const decision = decideRca({
+    ...base,
+    events,
+    comments,
+    existing,
+    template,
+    permissions: permissions2,
+    botLogin: github.botLogin
+  });
   return { decision, existing, incident };
+}
+async function reconcileRca(github, incidentNumber, config2, options2 = {}) {
+  const { decision } = await draftRca(github, incidentNumber, config2, options2);
+  const settings = trackingSettings(config2, options2.calendars);
+  switch (decision.kind) {
+    case "none":
+      return { decision: "none", reason: decision.reason };
+    case "append":
+      if (decision.body) await github.updateIssue(decision.rcaNumber, { body: decision.body });
+      if (decision.comment)
+        await github.createComment(
+          decision.rcaNumber,
+          decision.comment,
+          `rca-append:${decision.rcaNumber}:${decision.comment}`
+        );
+      return { decision: "append", rcaNumber: decision.rcaNumber };
+    case "create": {
+      await new LabelEnsurer(github).ensure(decision.labels);
+      const rca = await createWithAssignees(github, incidentNumber, decision);
+      const kept = await keepOldestRca(
+        github,
+        incidentNumber,
+        config2.tracking.rca.labels,
+        rca.number
+      );
+      if (kept === rca.number) {
+        await github.createComment(
+          incidentNumber,
+          incidentLinkComment(rca.number, decision.dueAt, settings.zone),
+          `rca-link:${incidentNumber}:${rca.number}`
+        );
+      }
+      return { decision: "create", rcaNumber: kept, templateError: decision.templateError };
+    }
+  }
 }
 async function findRca(github, incidentNumber, comments, labels) {
   const link = comments.find(
-    (comment) => isBot(comment.author) && readMarker(comment.body, LINK_MARKER)
+    (comment) => isWrittenBy(comment.author, github.botLogin) && readMarker(comment.body, LINK_MARKER)
   );
   const linked = Number(link ? readMarker(link.body, LINK_MARKER)?.rca : Number.NaN);
   if (Number.isInteger(linked)) {
@@ -83543,8 +84111,7 @@ async function findRca(github, incidentNumber, comments, labels) {
       if (error62.status === 404 || error62.status === 410) return void 0;
       throw error62;
     });
-    if (issue2 && readMarker(issue2.body, RCA_MARKER)?.incident === String(incidentNumber))
-      return existingFrom(issue2);
+    if (issue2 && isRcaFor(github, issue2, incidentNumber)) return existingFrom(issue2);
   }
   const [oldest] = await listRcas(github, incidentNumber, labels);
   return oldest ? existingFrom(oldest) : void 0;
@@ -83558,10 +84125,42 @@ async function listRcas(github, incidentNumber, labels) {
     direction: "asc"
   };
   for await (const issue2 of github.listIssues(query)) {
-    if (!issue2.isPullRequest && readMarker(issue2.body, RCA_MARKER)?.incident === String(incidentNumber))
-      found.push(issue2);
+    if (!issue2.isPullRequest && isRcaFor(github, issue2, incidentNumber)) found.push(issue2);
   }
   return found.sort((a, b) => a.number - b.number);
+}
+function isRcaFor(github, issue2, incidentNumber) {
+  return isWrittenBy(issue2.author, github.botLogin) && readMarker(issue2.body, RCA_MARKER)?.incident === String(incidentNumber);
+}
+async function keepOldestRca(github, incidentNumber, labels, created) {
+  const rcas = (await listRcas(github, incidentNumber, labels)).filter(
+    (issue2) => issue2.state === "open" || issue2.number === created
+  );
+  const oldest = rcas[0]?.number ?? created;
+  for (const younger of rcas.slice(1)) {
+    await github.createComment(
+      younger.number,
+      `Duplicate of #${oldest}, the RCA for the same incident; closing this one.`,
+      `rca-duplicate:${younger.number}`
+    );
+    await github.updateIssue(younger.number, { state: "closed", stateReason: "duplicate" });
+  }
+  return oldest;
+}
+async function createWithAssignees(github, incidentNumber, decision) {
+  const draft = {
+    title: decision.title,
+    body: decision.body,
+    labels: decision.labels,
+    key: `rca:incident:${incidentNumber}`
+  };
+  try {
+    return await github.createIssue({ ...draft, assignees: decision.assignees });
+  } catch (error62) {
+    if (error62.status !== 422 || decision.assignees.length === 0)
+      throw error62;
+    return github.createIssue(draft);
+  }
 }
 async function responderPermissions(github, incident, comments) {
   const permissions2 = {};
@@ -83630,10 +84229,9 @@ async function fromGitHub(ref, configFile, io) {
   if (!token) throw new UsageError("--issue needs a token in GITHUB_TOKEN or GH_TOKEN");
   const [, owner, repo, number4] = ISSUE_REF.exec(ref);
   const client = createClient({ token, baseUrl: io.env.GITHUB_API_URL });
-  const github = new OctokitGitHub(client, {
-    owner,
-    repo
-  });
+  const octokit = client;
+  const botLogin = await tokenLogin(octokit, io.env);
+  const github = new OctokitGitHub(octokit, { owner, repo }, { botLogin });
   let config2;
   if (configFile !== void 0) {
     config2 = (await localConfig(configFile, io))?.config ?? EXIT.usage;
@@ -83756,6 +84354,7 @@ var init_rca2 = __esm({
     init_sla_calendars();
     init_local_file();
     init_client();
+    init_identity();
     init_octokit_port();
     init_calendars();
     init_rca();
@@ -86050,8 +86649,8 @@ async function gatherReportInput(port, config2, period, now2) {
 }
 function windowCalendar(config2, calendars) {
   const name = config2.tracking.securityWindows.calendar;
-  const builtIn = builtInCalendars(config2.timezone)(name);
-  if (builtIn) return builtIn;
+  const builtIn2 = builtInCalendars(config2.timezone)(name);
+  if (builtIn2) return builtIn2;
   const sla = calendars.get(name);
   if (!sla) return builtInCalendars(config2.timezone)("24x7");
   return {
@@ -86274,12 +86873,12 @@ function slaSection(report) {
     series: [
       {
         name: "Response",
-        color: COLORS.neutral,
+        color: COLORS2.neutral,
         values: report.sla.map((row) => Math.round((row.response.onTime ?? 0) * 100))
       },
       {
         name: "Resolution",
-        color: COLORS.good,
+        color: COLORS2.good,
         values: report.sla.map((row) => Math.round((row.resolution.onTime ?? 0) * 100))
       }
     ],
@@ -86296,7 +86895,7 @@ function incidentSection(report) {
     series: [
       {
         name: "Incidents",
-        color: COLORS.bad,
+        color: COLORS2.bad,
         values: [
           incidents.bySeverity.critical,
           incidents.bySeverity.major,
@@ -86328,7 +86927,7 @@ function deadlineSection(title, id, counts) {
     series: [
       {
         name: title,
-        color: COLORS.neutral,
+        color: COLORS2.neutral,
         values: [counts.doneOnTime, counts.doneLate, counts.overdue, counts.open]
       }
     ]
@@ -86344,12 +86943,12 @@ function securitySection(report) {
     series: [
       {
         name: "Opened",
-        color: COLORS.warn,
+        color: COLORS2.warn,
         values: report.findingsTrend.map((week) => week.opened)
       },
       {
         name: "Closed",
-        color: COLORS.good,
+        color: COLORS2.good,
         values: report.findingsTrend.map((week) => week.closed)
       }
     ]
@@ -86389,13 +86988,13 @@ function releaseSection(report) {
   ).join("\n");
   return `<section id="section-releases"><h2>Releases</h2><ul>${items}</ul></section>`;
 }
-var COLORS, STYLE;
+var COLORS2, STYLE;
 var init_render_html = __esm({
   "core/report/render-html.ts"() {
     "use strict";
     init_chart();
     init_format();
-    COLORS = { good: "#2da44e", bad: "#cf222e", neutral: "#0969da", warn: "#bf8700" };
+    COLORS2 = { good: "#2da44e", bad: "#cf222e", neutral: "#0969da", warn: "#bf8700" };
     STYLE = `
 body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;color:#1f2328;background:#fff;margin:0}
 main{max-width:920px;margin:0 auto;padding:24px}
@@ -86668,15 +87267,42 @@ var init_sla = __esm({
 });
 
 // core/checkins/schedule.ts
+function latestOccurrence(checkin, now2, zone) {
+  const start = DateTime.fromISO(checkin.start, { zone });
+  if (now2.getTime() < start.toMillis()) return void 0;
+  if (checkin.cron) {
+    const expression = import_cron_parser2.CronExpressionParser.parse(checkin.cron, {
+      currentDate: new Date(now2.getTime() + 1),
+      tz: zone
+    });
+    const previous = expression.prev().toDate();
+    return previous.getTime() >= start.toMillis() ? previous : void 0;
+  }
+  const [count, unit] = parseEvery(checkin.every);
+  const elapsed = DateTime.fromJSDate(now2, { zone }).diff(start, unit).get(unit);
+  const steps = Math.floor(elapsed / count);
+  let occurrence = start.plus({ [unit]: steps * count });
+  if (occurrence.toMillis() > now2.getTime())
+    occurrence = start.plus({ [unit]: (steps - 1) * count });
+  return occurrence.toJSDate();
+}
+function parseEvery(every) {
+  const match2 = every.match(/^(?:(\d+)\s+)?(day|week|month|year)s?$/);
+  return [Number(match2[1] ?? 1), `${match2[2]}s`];
+}
 var import_cron_parser2;
 var init_schedule = __esm({
   "core/checkins/schedule.ts"() {
     "use strict";
     import_cron_parser2 = __toESM(require_dist2(), 1);
+    init_luxon();
   }
 });
 
 // core/checkins/plan.ts
+function checkinMarker(marker) {
+  return `<!-- upkeep:checkin name=${marker.name} occurrence=${marker.occurrence} due=${marker.due} reminded=${marker.reminded ? 1 : 0} -->`;
+}
 function readCheckinMarker(body) {
   const match2 = body.match(MARKER);
   if (!match2) return void 0;
@@ -86686,6 +87312,52 @@ function readCheckinMarker(body) {
     due: match2[3],
     reminded: match2[4] === "1"
   };
+}
+function planCheckins(input2) {
+  const actions = [];
+  const known = input2.existing.map((issue2) => ({ issue: issue2, marker: readCheckinMarker(issue2.body) }));
+  for (const checkin of input2.checkins) {
+    const occurrence = latestOccurrence(checkin, input2.now, input2.zone);
+    if (!occurrence) continue;
+    const occurrenceKey2 = occurrence.toISOString();
+    const found = known.find(
+      ({ marker: marker2 }) => marker2?.name === checkin.name && marker2.occurrence === occurrenceKey2
+    );
+    const dueAt = new Date(occurrence.getTime() + (parseDuration(checkin.due) ?? 0));
+    if (!found) {
+      const marker2 = {
+        name: checkin.name,
+        occurrence: occurrenceKey2,
+        due: dueAt.toISOString(),
+        reminded: false
+      };
+      actions.push({
+        kind: "open",
+        checkin: checkin.name,
+        title: checkin.title.replaceAll("{date}", occurrenceKey2.slice(0, 10)),
+        body: `${checkinMarker(marker2)}
+**Due:** ${dueAt.toISOString().slice(0, 16).replace("T", " ")} UTC
+
+${input2.checklists.get(checkin.checklist) ?? ""}`,
+        labels: checkin.labels,
+        assignees: checkin.assignees
+      });
+      continue;
+    }
+    const { issue: issue2, marker } = found;
+    const remindAt = dueAt.getTime() - (parseDuration(checkin.remindBefore) ?? 0);
+    if (issue2.state === "open" && marker && !marker.reminded && input2.now.getTime() >= remindAt) {
+      const left = dueAt.getTime() - input2.now.getTime();
+      const when = left > 0 ? `is due in ${formatDuration(left)}` : `was due ${formatDuration(-left)} ago`;
+      actions.push({
+        kind: "remind",
+        number: issue2.number,
+        body: issue2.body.replace(MARKER, checkinMarker({ ...marker, reminded: true })),
+        comment: `Reminder: this check-in ${when}. Close the issue when the checklist is done.`
+      });
+    }
+  }
+  return actions;
 }
 var MARKER;
 var init_plan2 = __esm({
@@ -86698,6 +87370,11 @@ var init_plan2 = __esm({
 });
 
 // core/tracking/security/stored.ts
+function windowMarkers(key, findings) {
+  const data = Buffer.from(JSON.stringify(findings), "utf8").toString("base64url");
+  return `${writeMarker(WINDOW_MARKER, { id: key })}
+${writeMarker(DATA_MARKER, { v: "1", d: data })}`;
+}
 function readWindow(issue2) {
   const key = readMarker(issue2.body, WINDOW_MARKER)?.id;
   if (!key) return void 0;
@@ -86724,11 +87401,20 @@ var init_stored = __esm({
 });
 
 // core/tracking/security/finding.ts
+function severityAtLeast(actual, needed) {
+  return RANK2[actual] >= RANK2[needed];
+}
 function mostSevere(severities) {
   return severities.reduce(
     (worst, next) => RANK2[next] > RANK2[worst] ? next : worst,
     "low"
   );
+}
+function trackingKey(finding, groupBy2) {
+  if (groupBy2 === "package" && finding.package) {
+    return `package:${finding.ecosystem ? `${finding.ecosystem}/` : ""}${finding.package}`;
+  }
+  return finding.id;
 }
 var findingSourceNames, findingSchema, RANK2;
 var init_finding = __esm({
@@ -86787,6 +87473,11 @@ function patchWindow(openFindings, config2, calendar) {
   }
   if (earliest) earliest.severity = mostSevere(openFindings.map((finding) => finding.severity));
   return earliest;
+}
+function windowStage(window2, now2) {
+  if (now2 >= window2.deadline) return "breached";
+  if (now2 >= window2.atRiskAt) return "at-risk";
+  return "on-track";
 }
 var init_window = __esm({
   "core/tracking/security/window.ts"() {
@@ -87751,7 +88442,7 @@ var init_rule_files = __esm({
 });
 
 // core/sast/snyk/parse.ts
-import { createHash as createHash7 } from "node:crypto";
+import { createHash as createHash8 } from "node:crypto";
 function parseSnykSarif(text2) {
   let log;
   try {
@@ -87804,7 +88495,7 @@ function findingOf(result, rules) {
     endLine: region.endLine ?? region.startLine ?? 1,
     endColumn: region.endColumn ?? region.startColumn ?? 1,
     snippet: "",
-    fingerprint: createHash7("sha256").update(`${ruleId}\0${path}\0${identity}`).digest("hex").slice(0, 32),
+    fingerprint: createHash8("sha256").update(`${ruleId}\0${path}\0${identity}`).digest("hex").slice(0, 32),
     tool: "snyk-code"
   };
 }
@@ -87826,14 +88517,14 @@ async function runSnykCode(root, env) {
   const token = env.SNYK_TOKEN;
   if (!token) return failure2("SNYK_TOKEN is not set; Snyk Code results were not merged");
   const outcome = await new Promise(
-    (resolve15) => {
+    (resolve16) => {
       execFile(
         "snyk",
         ["code", "test", "--sarif"],
         { cwd: root, env, maxBuffer: 256 * 1024 * 1024 },
         (error62, stdout, stderr) => {
           const code = error62?.code ?? (error62 ? 1 : 0);
-          resolve15({ code: code ?? 0, stdout, stderr });
+          resolve16({ code: code ?? 0, stdout, stderr });
         }
       );
     }
@@ -88905,7 +89596,7 @@ var init_discover2 = __esm({
 });
 
 // core/sast/fingerprint.ts
-import { createHash as createHash8 } from "node:crypto";
+import { createHash as createHash9 } from "node:crypto";
 function normaliseSnippet(text2) {
   return text2.replace(/\s+/g, " ").trim().slice(0, 500);
 }
@@ -88918,7 +89609,7 @@ function assignFingerprints(findings, matchedText) {
     const key = `${finding.ruleId}\0${finding.path}\0${normaliseSnippet(matchedText(finding))}`;
     const index = occurrences.get(key) ?? 0;
     occurrences.set(key, index + 1);
-    const fingerprint = createHash8("sha256").update(`${key}\0${index}`).digest("hex").slice(0, 32);
+    const fingerprint = createHash9("sha256").update(`${key}\0${index}`).digest("hex").slice(0, 32);
     return { ...finding, fingerprint };
   });
 }
@@ -90109,10 +90800,10 @@ async function scanInPool(files, options2) {
   try {
     await Promise.all(
       workers.map(
-        (worker) => new Promise((resolve15, reject) => {
+        (worker) => new Promise((resolve16, reject) => {
           let current = -1;
           const feed = () => {
-            if (next >= batches.length) return resolve15();
+            if (next >= batches.length) return resolve16();
             current = next++;
             worker.postMessage(batches[current]);
           };
@@ -90481,15 +91172,15 @@ var init_sast_rules = __esm({
 });
 
 // core/sla/report.ts
-function iso(at2) {
+function iso2(at2) {
   return at2 === null ? null : new Date(at2).toISOString();
 }
 function reportEntry(number4, status) {
   return {
     number: number4,
     severity: status.policy.severity,
-    response: { state: status.response.state, due: iso(status.response.due) },
-    resolution: { state: status.resolution.state, due: iso(status.resolution.due) }
+    response: { state: status.response.state, due: iso2(status.response.due) },
+    resolution: { state: status.resolution.state, due: iso2(status.resolution.due) }
   };
 }
 function formatTable2(entries) {
@@ -90509,6 +91200,18 @@ function formatTable2(entries) {
     (row) => row.map((cell, column) => cell.padEnd(widths[column])).join("  ").trimEnd()
   ).join("\n")}
 `;
+}
+function worstState(entry2) {
+  const order = ["breached", "at-risk", "paused", "on-track", "met", "none"];
+  return order.find((state) => entry2.response.state === state || entry2.resolution.state === state) ?? "none";
+}
+function emptyCounts2() {
+  return new Map(
+    severityNames.map((severity) => [
+      severity,
+      { severity, open: 0, atRisk: 0, breached: 0, met: 0, closed: 0 }
+    ])
+  );
 }
 var init_report5 = __esm({
   "core/sla/report.ts"() {
@@ -90581,7 +91284,9 @@ async function fromRepo(fullName, configFile, now2, io) {
   if (!token) throw new UsageError("--repo needs a token in GITHUB_TOKEN or GH_TOKEN");
   const [owner, repo] = fullName.split("/");
   const client = createClient({ token, baseUrl: io.env.GITHUB_API_URL });
-  const github = new OctokitGitHub(client, { owner, repo });
+  const octokit = client;
+  const botLogin = await tokenLogin(octokit, io.env);
+  const github = new OctokitGitHub(octokit, { owner, repo }, { botLogin });
   let settings;
   if (configFile !== void 0) {
     settings = await localSettings(configFile, io);
@@ -90618,6 +91323,7 @@ var init_sla2 = __esm({
     init_rest_input();
     init_sync();
     init_client();
+    init_identity();
     init_octokit_port();
     init_command();
     init_config11();
@@ -90640,64 +91346,137 @@ var init_sla2 = __esm({
   }
 });
 
-// adapters/chat-completions.ts
-function chatCompletionsTransport(options2) {
-  const { config: config2, env } = options2;
-  const key = env[config2.apiKeyEnv];
-  if (!key)
-    return async () => ({
-      kind: "failed",
-      why: `the environment variable ${config2.apiKeyEnv} is not set`
-    });
-  const timeoutMs = parseDuration(config2.timeout) ?? 2e4;
-  const url2 = `${modelBaseUrl(config2)}/chat/completions`;
-  const headers = {
-    "content-type": "application/json",
-    authorization: `Bearer ${key}`,
-    accept: config2.endpoint === "github-models" ? "application/vnd.github+json" : "application/json"
-  };
-  if (config2.endpoint === "github-models") headers["x-github-api-version"] = "2022-11-28";
-  const send = options2.fetch ?? fetch;
-  return async (request2) => {
-    try {
-      const response = await send(url2, {
-        method: "POST",
-        headers,
-        body: JSON.stringify(request2),
-        redirect: "error",
-        signal: AbortSignal.timeout(timeoutMs)
-      });
-      const body = await readCapped(response);
-      if (!response.ok)
-        return { kind: "failed", why: `the endpoint answered HTTP ${response.status}` };
-      if (body === void 0) return { kind: "failed", why: "the endpoint's answer was too large" };
-      return { kind: "answered", body };
-    } catch (error62) {
-      const name = error62.name;
-      if (name === "TimeoutError" || name === "AbortError")
-        return { kind: "failed", why: `no answer within ${config2.timeout}` };
-      return { kind: "failed", why: "the endpoint could not be reached" };
-    }
-  };
+// core/sla/sweep.ts
+function needsRead(issue2, known, now2) {
+  if (!known) return true;
+  if (Date.parse(issue2.updatedAt) > Date.parse(known.seen)) return true;
+  return known.next !== null && Date.parse(known.next) <= now2;
 }
-async function readCapped(response) {
-  if (!response.body) return "";
-  const chunks = [];
-  let size = 0;
-  for await (const chunk of response.body) {
-    size += chunk.byteLength;
-    if (size > MAX_RESPONSE_BYTES) return void 0;
-    chunks.push(chunk);
+function readOrder(known) {
+  if (!known) return 2;
+  return known.next !== null ? 0 : 1;
+}
+async function sweepRepository(run, options2) {
+  const { config: config2 } = run.settings;
+  const previous = new Map((options2.previous?.issues ?? []).map((issue2) => [issue2.number, issue2]));
+  const slaLabels = [config2.sla.labels.atRisk, config2.sla.labels.breached].map(
+    (label) => label.toLowerCase()
+  );
+  const kept = [];
+  const toRead = [];
+  for await (const issue2 of options2.openIssues ?? run.github.listIssues({ state: "open" })) {
+    if (issue2.isPullRequest) continue;
+    const hasSeverity = severityFromLabels(issue2.labels, config2.triage) !== null;
+    const hasSlaLabel = issue2.labels.some((label) => slaLabels.includes(label.toLowerCase()));
+    if (!hasSeverity && !hasSlaLabel) continue;
+    const known = previous.get(issue2.number);
+    if (needsRead(issue2, known, options2.now)) toRead.push({ issue: issue2, known });
+    else kept.push(known);
   }
-  return Buffer.concat(chunks).toString("utf8");
+  toRead.sort((a, b) => readOrder(a.known) - readOrder(b.known));
+  const deferred = [];
+  let reads = 0;
+  for (const { issue: issue2, known } of toRead) {
+    if (reads >= options2.maxReads) {
+      deferred.push(issue2.number);
+      if (known) kept.push(known);
+      continue;
+    }
+    reads++;
+    const exclusive = options2.exclusive ?? unguarded;
+    const result = await exclusive(issue2.number, () => syncIssueSla(run, issue2, options2.now));
+    if (result.deferred) deferred.push(issue2.number);
+    const entry2 = {
+      ...reportEntry(issue2.number, result.plan.status),
+      title: issue2.title,
+      url: issue2.htmlUrl,
+      // A deferred write must be retried: forget what was seen so the next run reads it again.
+      seen: result.deferred ? "1970-01-01T00:00:00Z" : result.seen,
+      next: result.plan.marker.next
+    };
+    kept.push(entry2);
+  }
+  const issues = kept.filter((issue2) => issue2.severity !== null).sort((a, b) => a.number - b.number);
+  const counts = emptyCounts2();
+  for (const issue2 of issues) countOpen(counts, issue2);
+  reads += await countClosed(run, counts, options2, previous);
+  return {
+    version: 1,
+    repository: `${run.github.repo.owner}/${run.github.repo.repo}`,
+    generatedAt: new Date(options2.now).toISOString(),
+    periodStart: new Date(options2.periodStart).toISOString(),
+    counts: [...counts.values()],
+    breachedCount: issues.filter((issue2) => worstState(issue2) === "breached").length,
+    issues,
+    deferred: deferred.sort((a, b) => a - b),
+    reads
+  };
 }
-var MAX_RESPONSE_BYTES;
-var init_chat_completions = __esm({
-  "adapters/chat-completions.ts"() {
+function countOpen(counts, issue2) {
+  const row = counts.get(issue2.severity ?? "");
+  if (!row) return;
+  row.open++;
+  const state = worstState(issue2);
+  if (state === "breached") row.breached++;
+  if (state === "at-risk") row.atRisk++;
+}
+async function countClosed(run, counts, options2, previous) {
+  const { config: config2 } = run.settings;
+  const breached = config2.sla.labels.breached.toLowerCase();
+  const lastSweep = options2.previous ? Date.parse(options2.previous.generatedAt) : Number.POSITIVE_INFINITY;
+  const since2 = new Date(Math.min(options2.periodStart, lastSweep)).toISOString();
+  let reads = 0;
+  for await (const issue2 of run.github.listIssues({ state: "closed", since: since2 })) {
+    if (issue2.isPullRequest || !issue2.closedAt) continue;
+    const closedAt = Date.parse(issue2.closedAt);
+    let met = !issue2.labels.some((label) => label.toLowerCase() === breached);
+    if (previous.has(issue2.number) && closedAt >= lastSweep) {
+      reads++;
+      const exclusive = options2.exclusive ?? unguarded;
+      const synced = await exclusive(issue2.number, () => syncIssueSla(run, issue2, options2.now));
+      const { status } = synced.plan;
+      met = status.response.state !== "breached" && status.resolution.state !== "breached";
+    }
+    if (closedAt < options2.periodStart) continue;
+    const row = counts.get(severityFromLabels(issue2.labels, config2.triage) ?? "");
+    if (!row) continue;
+    row.closed++;
+    if (met) row.met++;
+  }
+  return reads;
+}
+var unguarded;
+var init_sweep = __esm({
+  "core/sla/sweep.ts"() {
     "use strict";
-    init_duration();
-    init_config9();
-    MAX_RESPONSE_BYTES = 1e6;
+    init_policy();
+    init_report5();
+    init_sync();
+    unguarded = (_number2, work) => work();
+  }
+});
+
+// core/triage/labels.ts
+function severityLabel(config2, severity) {
+  return config2.labels[severity].name;
+}
+function severityOfLabel2(config2, label) {
+  const wanted = label.toLowerCase();
+  return severityNames.find((severity) => config2.labels[severity].name.toLowerCase() === wanted);
+}
+function isSeverityLabel(config2, label) {
+  return severityOfLabel2(config2, label) !== void 0;
+}
+function sameLabel(a, b) {
+  return a.toLowerCase() === b.toLowerCase();
+}
+function triageLabels(config2) {
+  return [...severityNames.map((severity) => config2.labels[severity]), config2.needsTriageLabel];
+}
+var init_labels2 = __esm({
+  "core/triage/labels.ts"() {
+    "use strict";
+    init_fields();
   }
 });
 
@@ -90714,73 +91493,6 @@ var init_normalise_text = __esm({
     "use strict";
     ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff]/g;
     CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/g;
-  }
-});
-
-// core/triage/text-budget.ts
-function withinTriageBudget(text2) {
-  if (text2.length <= MAX_TRIAGE_TEXT) return { text: text2, cut: false };
-  return { text: text2.slice(0, MAX_TRIAGE_TEXT), cut: true };
-}
-var MAX_TRIAGE_TEXT;
-var init_text_budget = __esm({
-  "core/triage/text-budget.ts"() {
-    "use strict";
-    MAX_TRIAGE_TEXT = 65536;
-  }
-});
-
-// core/triage/form.ts
-function formSeverity(body, field) {
-  const value = formFieldValue(normaliseText(withinTriageBudget(body).text), field);
-  if (!value) return void 0;
-  const first = value.toLowerCase().match(/^[^a-z]*([a-z]+)/)?.[1];
-  const severity = severityNames.find((name) => name === first);
-  return severity ? { severity, choice: value } : void 0;
-}
-function formFieldValue(body, field) {
-  const lines = body.split("\n");
-  const wanted = field.trim().toLowerCase();
-  const start = lines.findIndex((line) => {
-    const heading = atxHeading(line);
-    return heading?.level === 3 && heading.text.toLowerCase() === wanted;
-  });
-  if (start < 0) return void 0;
-  const value = [];
-  for (const line of lines.slice(start + 1)) {
-    if (atxHeading(line)) break;
-    const trimmed = line.trim();
-    if (trimmed) value.push(trimmed);
-  }
-  const text2 = value.join(" ").trim();
-  return text2 && text2 !== "_No response_" ? text2 : void 0;
-}
-function atxHeading(line) {
-  let at2 = 0;
-  while (at2 < 3 && isBlank(line[at2])) at2++;
-  let level = 0;
-  while (line[at2 + level] === "#") level++;
-  if (level < 1 || level > 6) return void 0;
-  const rest = line.slice(at2 + level);
-  if (rest !== "" && !isBlank(rest[0])) return void 0;
-  return { level, text: withoutClosingHashes(rest.trim()) };
-}
-function withoutClosingHashes(text2) {
-  let end = text2.length;
-  while (end > 0 && text2[end - 1] === "#") end--;
-  if (end === text2.length) return text2;
-  if (end === 0) return "";
-  return isBlank(text2[end - 1]) ? text2.slice(0, end).trimEnd() : text2;
-}
-function isBlank(char) {
-  return char === " " || char === "	" || char === "\r" || char === "\f" || char === "\v";
-}
-var init_form = __esm({
-  "core/triage/form.ts"() {
-    "use strict";
-    init_fields();
-    init_normalise_text();
-    init_text_budget();
   }
 });
 
@@ -90801,7 +91513,7 @@ function commandLines(markdown) {
       block = stillInside(block, line) ? block : { kind: "none" };
       continue;
     }
-    const opened = isBlank2(line) ? { kind: "none" } : blockStart(line, paragraph.length > 0);
+    const opened = isBlank(line) ? { kind: "none" } : blockStart(line, paragraph.length > 0);
     if (!opened) {
       paragraph.push(line);
       continue;
@@ -90827,7 +91539,7 @@ function firstWord(args) {
 }
 function stillInside(block, line) {
   if (block.kind === "fence") return !closesFence(line, block);
-  if (block.kind === "until-blank") return !isBlank2(line);
+  if (block.kind === "until-blank") return !isBlank(line);
   if (block.kind === "raw") return !line.toLowerCase().includes(block.closer);
   return false;
 }
@@ -90959,7 +91671,7 @@ function leadingSpaces(line) {
   while (line[count] === " ") count++;
   return count;
 }
-function isBlank2(line) {
+function isBlank(line) {
   return line.trim() === "";
 }
 var MAX_COMMAND_TEXT, RAW_TAGS, BLOCK_TAGS;
@@ -91000,22 +91712,82 @@ var init_command2 = __esm({
   }
 });
 
-// core/triage/labels.ts
-function severityOfLabel2(config2, label) {
-  const wanted = label.toLowerCase();
-  return severityNames.find((severity) => config2.labels[severity].name.toLowerCase() === wanted);
+// core/triage/text-budget.ts
+function withinTriageBudget(text2) {
+  if (text2.length <= MAX_TRIAGE_TEXT) return { text: text2, cut: false };
+  return { text: text2.slice(0, MAX_TRIAGE_TEXT), cut: true };
 }
-function sameLabel(a, b) {
-  return a.toLowerCase() === b.toLowerCase();
+var MAX_TRIAGE_TEXT;
+var init_text_budget = __esm({
+  "core/triage/text-budget.ts"() {
+    "use strict";
+    MAX_TRIAGE_TEXT = 65536;
+  }
+});
+
+// core/triage/form.ts
+function formSeverity(body, field) {
+  const value = formFieldValue(normaliseText(withinTriageBudget(body).text), field);
+  if (!value) return void 0;
+  const first = value.toLowerCase().match(/^[^a-z]*([a-z]+)/)?.[1];
+  const severity = severityNames.find((name) => name === first);
+  return severity ? { severity, choice: value } : void 0;
 }
-var init_labels2 = __esm({
-  "core/triage/labels.ts"() {
+function formFieldValue(body, field) {
+  const lines = body.split("\n");
+  const wanted = field.trim().toLowerCase();
+  const start = lines.findIndex((line) => {
+    const heading = atxHeading(line);
+    return heading?.level === 3 && heading.text.toLowerCase() === wanted;
+  });
+  if (start < 0) return void 0;
+  const value = [];
+  for (const line of lines.slice(start + 1)) {
+    if (atxHeading(line)) break;
+    const trimmed = line.trim();
+    if (trimmed) value.push(trimmed);
+  }
+  const text2 = value.join(" ").trim();
+  return text2 && text2 !== "_No response_" ? text2 : void 0;
+}
+function atxHeading(line) {
+  let at2 = 0;
+  while (at2 < 3 && isBlank2(line[at2])) at2++;
+  let level = 0;
+  while (line[at2 + level] === "#") level++;
+  if (level < 1 || level > 6) return void 0;
+  const rest = line.slice(at2 + level);
+  if (rest !== "" && !isBlank2(rest[0])) return void 0;
+  return { level, text: withoutClosingHashes(rest.trim()) };
+}
+function withoutClosingHashes(text2) {
+  let end = text2.length;
+  while (end > 0 && text2[end - 1] === "#") end--;
+  if (end === text2.length) return text2;
+  if (end === 0) return "";
+  return isBlank2(text2[end - 1]) ? text2.slice(0, end).trimEnd() : text2;
+}
+function isBlank2(char) {
+  return char === " " || char === "	" || char === "\r" || char === "\f" || char === "\v";
+}
+var init_form = __esm({
+  "core/triage/form.ts"() {
     "use strict";
     init_fields();
+    init_normalise_text();
+    init_text_budget();
   }
 });
 
 // core/triage/human-choice.ts
+function commandAuthors(events) {
+  const logins = /* @__PURE__ */ new Set();
+  for (const event of events) {
+    if (event.event !== "commented" || !event.actor || isBot(event.actor)) continue;
+    if (parseSeverityCommand(event.body ?? "")?.kind === "set") logins.add(event.actor.login);
+  }
+  return [...logins];
+}
 function latestHumanChoice(events, labels, config2, authorised) {
   const ordered2 = [...events].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   for (const event of ordered2.reverse()) {
@@ -91447,6 +92219,25 @@ var init_decide2 = __esm({
   }
 });
 
+// core/triage/explain.ts
+function explanationBody(decision, config2) {
+  const headline2 = decision.severity ? `**Severity: ${decision.severity}** (label ${codeSpan(severityLabel(config2, decision.severity), 50)}): ${decision.reason}.` : `**Severity: not decided** (label ${codeSpan(config2.needsTriageLabel.name, 50)}): ${decision.reason}.`;
+  const how = config2.commands.enabled ? `A maintainer can change it with \`/severity critical|major|minor\` or by setting a severity label; Upkeep never overrides a person's choice.` : "A maintainer can change it by setting a severity label; Upkeep never overrides a person's choice.";
+  return [TRIAGE_MARKER, headline2, "", `<sub>${how}</sub>`].join("\n");
+}
+function isTriageComment(body) {
+  return body.includes(TRIAGE_MARKER);
+}
+var TRIAGE_MARKER;
+var init_explain = __esm({
+  "core/triage/explain.ts"() {
+    "use strict";
+    init_untrusted_markdown();
+    init_labels2();
+    TRIAGE_MARKER = "<!-- upkeep:triage -->";
+  }
+});
+
 // core/triage/model/prompt.ts
 function estimateTokens(text2) {
   return Math.ceil(text2.length / 4);
@@ -91623,16 +92414,1188 @@ var init_consult = __esm({
   }
 });
 
+// core/triage/plan.ts
+function planLabels(labels, decision, config2) {
+  const has = (name) => labels.some((label) => sameLabel(label, name));
+  const needsTriage2 = config2.needsTriageLabel.name;
+  if (decision.source === "human-label") {
+    return { add: [], remove: decision.severity && has(needsTriage2) ? [needsTriage2] : [] };
+  }
+  if (decision.severity === null) {
+    return { add: has(needsTriage2) ? [] : [needsTriage2], remove: [] };
+  }
+  const wanted = severityLabel(config2, decision.severity);
+  const others = severityNames.filter((severity) => severity !== decision.severity).map((severity) => severityLabel(config2, severity));
+  return {
+    add: has(wanted) ? [] : [wanted],
+    remove: [...others, needsTriage2].filter(has).map((name) => labels.find((label) => sameLabel(label, name)))
+  };
+}
+function isEmptyPlan(plan) {
+  return plan.add.length === 0 && plan.remove.length === 0;
+}
+var init_plan3 = __esm({
+  "core/triage/plan.ts"() {
+    "use strict";
+    init_fields();
+    init_labels2();
+  }
+});
+
+// core/triage/replies.ts
+var VALID;
+var init_replies = __esm({
+  "core/triage/replies.ts"() {
+    "use strict";
+    init_fields();
+    init_untrusted_markdown();
+    VALID = severityNames.map((name) => `\`/severity ${name}\``).join(", ");
+  }
+});
+
+// core/triage/reconcile.ts
+function skipReason(issue2, config2, alsoClosed = false) {
+  if (!config2.enabled) return "triage is disabled in the config";
+  if (issue2.isPullRequest && !config2.pullRequests) return "pull requests are not triaged";
+  if (issue2.state === "closed" && !alsoClosed) return "the issue is closed";
+  return void 0;
+}
+async function triageIssue(github, issue2, upkeep, hooks = {}) {
+  const config2 = upkeep.triage;
+  const skip = skipReason(issue2, config2, hooks.alsoClosed);
+  if (skip) return { status: "skipped", why: skip };
+  const events = await github.listTimeline(issue2.number);
+  const allowed = config2.commands.enabled ? await authorisedLogins(github, commandAuthors(events), config2) : /* @__PURE__ */ new Set();
+  const rules = decideSeverity(issue2, config2, {
+    events,
+    authorised: (login) => allowed.has(login)
+  });
+  const decision = config2.model.enabled && hooks.classifyIssue && modelMayDecide(rules) ? await consultModel(rules, issue2, config2.model, hooks.classifyIssue) : rules;
+  const plan = await applyPlan(github, issue2, decision, config2, hooks);
+  const comment = config2.explain ? await upsertExplanation(
+    github,
+    issue2.number,
+    decision,
+    config2,
+    decision.source !== "human-label"
+  ) : "none";
+  return { status: "triaged", decision, plan, comment };
+}
+async function authorisedLogins(github, logins, config2) {
+  const allowed = /* @__PURE__ */ new Set();
+  for (const login of logins) {
+    if (permissionAtLeast(await github.getPermission(login), config2.commands.permission))
+      allowed.add(login);
+  }
+  return allowed;
+}
+async function applyPlan(github, issue2, decision, config2, hooks) {
+  const plan = planLabels(issue2.labels, decision, config2);
+  if (isEmptyPlan(plan)) return plan;
+  let current = issue2.labels;
+  if (plan.add.length > 0) {
+    await hooks.ensureLabels?.(github, config2);
+    current = await github.addLabelsReturningCurrent(issue2.number, plan.add);
+  }
+  const remove = plan.add.length > 0 ? planLabels(current, decision, config2).remove : plan.remove;
+  for (const label of remove) await github.removeLabel(issue2.number, label);
+  return { add: plan.add, remove };
+}
+async function upsertExplanation(github, number4, decision, config2, create) {
+  const body = explanationBody(decision, config2);
+  const [existing, ...duplicates] = (await github.listComments(number4)).filter(
+    (comment) => isWrittenBy(comment.author, github.botLogin) && isTriageComment(comment.body)
+  );
+  for (const duplicate of duplicates) await github.deleteComment(duplicate.id);
+  if (!existing) {
+    if (!create) return "none";
+    await github.createComment(number4, body, `triage-explanation:${number4}`, true);
+    return "created";
+  }
+  if (withoutCreateStamp(existing.body) === body) return "unchanged";
+  await github.updateComment(existing.id, body);
+  return "updated";
+}
+async function createMissingLabels(github, config2) {
+  const existing = new Set(
+    (await github.listRepoLabels()).map((label) => label.name.toLowerCase())
+  );
+  const created = [];
+  for (const label of triageLabels(config2)) {
+    if (existing.has(label.name.toLowerCase())) continue;
+    await github.createLabel(label);
+    created.push(label.name);
+  }
+  return created;
+}
+var init_reconcile = __esm({
+  "core/triage/reconcile.ts"() {
+    "use strict";
+    init_issue();
+    init_markers();
+    init_command2();
+    init_decide2();
+    init_explain();
+    init_human_choice();
+    init_labels2();
+    init_consult();
+    init_plan3();
+    init_replies();
+  }
+});
+
+// shipped/files.ts
+import { existsSync as existsSync7, readFileSync as readFileSync13 } from "node:fs";
+import { dirname as dirname6, join as join14 } from "node:path";
+import { fileURLToPath as fileURLToPath2 } from "node:url";
+function readShippedFile(relativePath, from = import.meta.url) {
+  let dir = dirname6(fileURLToPath2(from));
+  for (let depth = 0; depth < 6; depth++) {
+    const candidate = join14(dir, relativePath);
+    if (existsSync7(candidate)) return readFileSync13(candidate, "utf8");
+    dir = dirname6(dir);
+  }
+  return void 0;
+}
+var init_files2 = __esm({
+  "shipped/files.ts"() {
+    "use strict";
+  }
+});
+
+// github/checkins.ts
+async function runCheckins(input2) {
+  const { port, checkins } = input2;
+  const problems = [];
+  const checklists = /* @__PURE__ */ new Map();
+  for (const name of new Set(checkins.map((checkin) => checkin.checklist))) {
+    const text2 = await loadChecklist(name, input2.readRepoFile ?? ((path) => port.readFile(path)));
+    if (text2 === void 0)
+      problems.push(`checklist "${name}" is neither built in nor a file in the repository`);
+    else checklists.set(name, text2);
+  }
+  const labels = [...new Set(checkins.flatMap((checkin) => checkin.labels))];
+  const existing = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const label of labels.length > 0 ? labels : [void 0]) {
+    for await (const issue2 of port.listIssues({
+      state: "all",
+      ...label ? { labels: [label] } : {}
+    })) {
+      if (seen.has(issue2.number) || !issue2.body.includes(CHECKIN_MARKER_TEXT)) continue;
+      if (!isWrittenBy(issue2.author, port.botLogin)) continue;
+      seen.add(issue2.number);
+      existing.push({
+        number: issue2.number,
+        state: issue2.state,
+        body: issue2.body,
+        closedAt: issue2.closedAt
+      });
+    }
+  }
+  const actions = planCheckins({
+    checkins,
+    existing,
+    checklists,
+    now: input2.clock.now(),
+    zone: input2.zone
+  });
+  const opened = [];
+  for (const action of actions) {
+    if (action.kind === "open") {
+      const issue2 = await port.createIssue({
+        title: action.title,
+        body: action.body,
+        labels: action.labels,
+        assignees: action.assignees,
+        // The marker line names the check-in and its occurrence: one issue per occurrence.
+        key: `checkin:${action.body.split("\n")[0]}`
+      });
+      opened.push(issue2.number);
+    } else {
+      await port.updateIssue(action.number, { body: action.body });
+      await port.createComment(
+        action.number,
+        action.comment,
+        `checkin-reminder:${action.number}:${action.comment}`
+      );
+    }
+  }
+  return { actions, opened, problems };
+}
+async function loadChecklist(name, readRepoFile) {
+  if (BUILT_IN_CHECKLISTS.includes(name)) {
+    return readShippedFile(`templates/checkins/${name}.md`);
+  }
+  return readRepoFile(name);
+}
+var CHECKIN_MARKER_TEXT;
+var init_checkins = __esm({
+  "github/checkins.ts"() {
+    "use strict";
+    init_config();
+    init_plan2();
+    init_issue();
+    init_files2();
+    CHECKIN_MARKER_TEXT = "<!-- upkeep:checkin ";
+  }
+});
+
+// core/tracking/rca/reminder.ts
+function dueReminder(rca, comments, now2, config2, zone) {
+  if (rca.state !== "open" || config2.reminder === "off") return void 0;
+  const due = readMarker(rca.body, RCA_MARKER)?.due;
+  if (!due || now2.getTime() < Date.parse(due)) return void 0;
+  const interval = parseDuration(config2.reminder);
+  const reminders = comments.filter(
+    (comment) => isBot(comment.author) && comment.body.includes(`<!-- upkeep:${REMINDER_MARKER}`)
+  );
+  const last = reminders.at(-1);
+  if (last && now2.getTime() - Date.parse(last.createdAt) < interval) return void 0;
+  return reminderComment(new Date(due), zone, reminders.length + 1);
+}
+var init_reminder = __esm({
+  "core/tracking/rca/reminder.ts"() {
+    "use strict";
+    init_issue();
+    init_duration();
+    init_markers();
+    init_body();
+    init_messages();
+  }
+});
+
+// github/tracking/rca-reminders.ts
+async function sendRcaReminders(github, config2, clock) {
+  const rca = config2.tracking.rca;
+  if (!rca.enabled || rca.reminder === "off") return [];
+  const reminded = [];
+  for await (const issue2 of github.listIssues({ state: "open", labels: rca.labels.slice(0, 1) })) {
+    const due = readMarker(issue2.body, RCA_MARKER)?.due;
+    if (issue2.isPullRequest || !due || Date.parse(due) > clock.now().getTime()) continue;
+    const own2 = (await github.listComments(issue2.number)).filter(
+      (entry2) => isWrittenBy(entry2.author, github.botLogin)
+    );
+    const comment = dueReminder(issue2, own2, clock.now(), rca, config2.timezone);
+    if (!comment) continue;
+    await github.createComment(issue2.number, comment, `rca-reminder:${issue2.number}:${comment}`);
+    reminded.push(issue2.number);
+  }
+  return reminded;
+}
+var init_rca_reminders = __esm({
+  "github/tracking/rca-reminders.ts"() {
+    "use strict";
+    init_issue();
+    init_markers();
+    init_body();
+    init_reminder();
+  }
+});
+
+// core/tracking/security/body.ts
+function windowTitle(key, findings) {
+  const first = findings[0];
+  if (!first) return `Security window: ${key}`;
+  if (key.startsWith("package:"))
+    return `Security window: ${first.package} (${findings.length} finding${findings.length === 1 ? "" : "s"})`;
+  const subject = first.package ?? first.rule ?? first.id;
+  const what = first.title ? `${first.title} in ${subject}` : subject;
+  return `Security window: ${oneLine3(what)}`;
+}
+function renderWindowBody(input2) {
+  const custom2 = compileCustom(input2.template, SECURITY_TEMPLATE_VARIABLES);
+  const templateError = custom2.error;
+  const template = custom2.template;
+  const body = renderTemplate(template ?? builtIn(), windowValues(input2)).trimEnd();
+  const warning = templateError ? `
+
+> [!WARNING]
+> The security-window template could not be used, so the built-in one was:
+${templateError.split("\n").map((line) => `> ${codeSpan(line, 500)}`).join("\n")}` : "";
+  return {
+    body: `${body}${warning}
+
+${windowMarkers(input2.key, input2.findings)}
+`,
+    templateError
+  };
+}
+function builtIn() {
+  const result = compileTemplate(DEFAULT_SECURITY_WINDOW_TEMPLATE, SECURITY_TEMPLATE_VARIABLES);
+  if (!result.ok)
+    throw new Error(`built-in security-window template is invalid: ${result.problems[0]?.message}`);
+  return result.template;
+}
+function windowValues(input2) {
+  const { window: window2, zone } = input2;
+  const open3 = input2.findings.filter((finding) => finding.state === "open");
+  const paths2 = [...new Set(input2.findings.flatMap((finding) => finding.manifestPaths ?? []))];
+  const hints = [...new Set(open3.flatMap((finding) => finding.fixHint ? [finding.fixHint] : []))];
+  return {
+    deadline: window2 ? formatInstant(window2.deadline, zone) : "none (no open findings)",
+    window: window2 ? formatDuration(window2.windowMs) : "no",
+    severity: window2?.severity ?? "resolved",
+    calendar: input2.calendarName === "24x7" ? "counted 24x7" : `counted on the ${inlineText(input2.calendarName)} calendar`,
+    summary: summaryLine(input2.findings),
+    findings: input2.findings.map(findingLine).join("\n"),
+    affected: paths2.length > 0 ? paths2.map((path) => `- ${codeSpan(path, 300)}`).join("\n") : "- not reported",
+    fix: hints.length > 0 ? hints.map((hint) => `- ${inlineText(hint)}`).join("\n") : "- no fix hint reported",
+    key: inlineText(input2.key)
+  };
+}
+function summaryLine(findings) {
+  const open3 = findings.filter((finding) => finding.state === "open").length;
+  return `${open3} of ${findings.length} finding${findings.length === 1 ? "" : "s"} open.`;
+}
+function findingLine(finding) {
+  const url2 = safeUrl(finding.url);
+  const id = url2 ? `[${inlineText(finding.id)}](${url2})` : codeSpan(finding.id, 100);
+  const subject = [finding.package, finding.rule].filter(Boolean).map((text2) => inlineText(text2)).join(" \xB7 ");
+  const title = finding.title ? ` ${inlineText(finding.title, 160)}` : "";
+  const aliases = finding.aliases?.length ? ` (${finding.aliases.map(aliasLink).join(", ")})` : "";
+  const box = finding.state === "open" ? "[ ]" : "[x]";
+  const state = finding.state === "open" ? "" : ` \u2014 ${finding.state}`;
+  return `- ${box} **${finding.severity}** ${id}${aliases}${subject ? ` \xB7 ${subject}` : ""}${title} \xB7 ${finding.source}${state}`;
+}
+function aliasLink(alias) {
+  if (/^GHSA(-[23456789cfghjmpqrvwx]{4}){3}$/.test(alias))
+    return `[${alias}](https://github.com/advisories/${alias})`;
+  if (/^CVE-\d{4}-\d{4,}$/.test(alias))
+    return `[${alias}](https://nvd.nist.gov/vuln/detail/${alias})`;
+  return inlineText(alias);
+}
+function oneLine3(text2) {
+  const flat2 = text2.replace(/\s+/g, " ").trim();
+  return flat2.length > 200 ? `${flat2.slice(0, 199)}\u2026` : flat2;
+}
+var SECURITY_TEMPLATE_VARIABLES;
+var init_body2 = __esm({
+  "core/tracking/security/body.ts"() {
+    "use strict";
+    init_untrusted_markdown();
+    init_duration();
+    init_default_templates();
+    init_format_time();
+    init_body();
+    init_template();
+    init_stored();
+    SECURITY_TEMPLATE_VARIABLES = [
+      "deadline",
+      "window",
+      "severity",
+      "calendar",
+      "summary",
+      "findings",
+      "affected",
+      "fix",
+      "key"
+    ];
+  }
+});
+
+// core/tracking/security/labels.ts
+function desiredLabels(config2, stageLabels, severity, stage) {
+  const labels = [...config2.labels];
+  if (severity && config2.severityLabelPrefix)
+    labels.push(`${config2.severityLabelPrefix}${severity}`);
+  if (stage === "at-risk") labels.push(stageLabels.atRisk);
+  if (stage === "breached") labels.push(stageLabels.breached);
+  return labels;
+}
+function isManagedLabel(config2, stageLabels, label) {
+  return isStageLabel(stageLabels, label) || config2.severityLabelPrefix !== "" && label.startsWith(config2.severityLabelPrefix);
+}
+function isStageLabel(stageLabels, label) {
+  return label === stageLabels.atRisk || label === stageLabels.breached;
+}
+var DEFAULT_STAGE_LABELS;
+var init_labels3 = __esm({
+  "core/tracking/security/labels.ts"() {
+    "use strict";
+    DEFAULT_STAGE_LABELS = {
+      atRisk: "sla: at-risk",
+      breached: "sla: breached"
+    };
+  }
+});
+
+// core/tracking/security/merge.ts
+function mergeFindings(previous, reported, completeSources, now2) {
+  const byId = new Map(previous.map((finding) => [finding.id, finding]));
+  for (const finding of reported) {
+    const old = byId.get(finding.id);
+    const earlier = old && Date.parse(old.firstSeenAt) < Date.parse(finding.firstSeenAt);
+    byId.set(finding.id, {
+      ...finding,
+      firstSeenAt: earlier ? old.firstSeenAt : finding.firstSeenAt
+    });
+  }
+  const reportedIds = new Set(reported.map((finding) => finding.id));
+  for (const [id, finding] of byId) {
+    const silent = !reportedIds.has(id) && completeSources?.includes(finding.source);
+    if (finding.state === "open" && silent) {
+      byId.set(id, {
+        ...finding,
+        state: "fixed",
+        resolution: "no longer reported by the scan",
+        resolvedAt: now2.toISOString()
+      });
+    }
+  }
+  return [...byId.values()];
+}
+function aliasIndex(windows) {
+  const index = /* @__PURE__ */ new Map();
+  for (const window2 of windows) {
+    for (const finding of window2.findings) {
+      for (const token of problemTokens(finding))
+        if (!index.has(token)) index.set(token, window2.key);
+    }
+  }
+  return index;
+}
+function knownAs(finding, index) {
+  for (const token of problemTokens(finding)) {
+    const key = index.get(token);
+    if (key) return key;
+  }
+  return void 0;
+}
+function problemTokens(finding) {
+  if (!finding.package) return [];
+  const where = `${finding.ecosystem ?? ""}/${finding.package}`.toLowerCase();
+  const names = (finding.aliases ?? []).filter(
+    (alias) => /^(GHSA|CVE|OSV|PYSEC|GO|RUSTSEC)-/i.test(alias)
+  );
+  return names.map((name) => `${name.toUpperCase()}@${where}`);
+}
+var init_merge = __esm({
+  "core/tracking/security/merge.ts"() {
+    "use strict";
+  }
+});
+
+// core/tracking/security/messages.ts
+function resolutionLine(finding, zone) {
+  const when = finding.resolvedAt ? ` at ${formatInstant(finding.resolvedAt, zone)}` : "";
+  const id = codeSpan(finding.id, 100);
+  if (finding.state === "fixed") {
+    const by2 = finding.resolvedBy ? ` by ${loginText(finding.resolvedBy)}` : "";
+    const how = finding.resolution ? ` (${inlineText(finding.resolution, 100)})` : "";
+    return `- ${id} was fixed${by2}${when}${how}.`;
+  }
+  const by = finding.resolvedBy ? ` by ${loginText(finding.resolvedBy)}` : "";
+  const reason = finding.resolution ? ` as ${inlineText(finding.resolution, 100)}` : "";
+  const line = `- ${id} was dismissed${by}${when}${reason}.`;
+  return finding.resolutionComment ? `${line}
+
+${quotedBlock(finding.resolutionComment)}` : line;
+}
+function closeComment(resolved, zone) {
+  const lines = resolved.map((finding) => resolutionLine(finding, zone));
+  const allFixed = resolved.every((finding) => finding.state === "fixed");
+  const head = allFixed ? "Every finding in this window is fixed, so it is closed." : "No finding in this window is open any more, so it is closed.";
+  return [head, "", ...lines].join("\n");
+}
+function reopenComment(reopened) {
+  const ids = reopened.map((finding) => codeSpan(finding.id, 100)).join(", ");
+  return `Reopened: ${ids} ${reopened.length === 1 ? "is" : "are"} open again. The patch deadline counts from when it was first seen.`;
+}
+function duplicateComment(original) {
+  return `Duplicate of #${original}, which tracks the same finding (two deliveries raced); closing this one.`;
+}
+var init_messages2 = __esm({
+  "core/tracking/security/messages.ts"() {
+    "use strict";
+    init_untrusted_markdown();
+    init_format_time();
+  }
+});
+
+// core/tracking/security/plan.ts
+function planSecurityWindows(input2) {
+  const actions = [];
+  const canonical = /* @__PURE__ */ new Map();
+  for (const [key, windows] of groupBy(input2.existing, (window2) => window2.key)) {
+    const { keep, duplicates } = pickCanonical(windows);
+    canonical.set(key, keep);
+    for (const duplicate of duplicates) {
+      const comment = duplicateComment(keep.number);
+      actions.push({
+        kind: "close-duplicate",
+        number: duplicate.number,
+        original: keep.number,
+        comment
+      });
+    }
+  }
+  const sameProblem = aliasIndex(canonical.values());
+  const incoming = groupBy(input2.findings, (finding) => {
+    const key = markerValue(trackingKey(finding, input2.config.groupBy));
+    return canonical.has(key) ? key : knownAs(finding, sameProblem) ?? key;
+  });
+  for (const key of /* @__PURE__ */ new Set([...incoming.keys(), ...canonical.keys()])) {
+    const window2 = canonical.get(key);
+    const action = actionFor(
+      window2,
+      desiredWindow(key, window2, incoming.get(key) ?? [], input2),
+      input2
+    );
+    if (action) actions.push(action);
+  }
+  return actions;
+}
+function desiredWindow(key, window2, reported, input2) {
+  const previous = window2?.findings ?? [];
+  const wasOpen = (finding) => previous.find((old) => old.id === finding.id)?.state === "open";
+  const findings = mergeFindings(previous, reported, input2.completeSources, input2.now);
+  const open3 = findings.filter((finding) => finding.state === "open");
+  const patch = patchWindow(open3, input2.config, input2.calendar);
+  const stage = patch ? windowStage(patch, input2.now) : void 0;
+  const { body } = renderWindowBody({
+    key,
+    findings,
+    window: patch,
+    calendarName: input2.config.calendar,
+    zone: input2.zone,
+    template: input2.template
+  });
+  return {
+    key,
+    findings,
+    open: open3,
+    newlyOpen: open3.filter((finding) => !wasOpen(finding)),
+    newlyResolved: findings.filter((finding) => finding.state !== "open" && wasOpen(finding)),
+    body,
+    labels: desiredLabels(
+      input2.config,
+      input2.stageLabels ?? DEFAULT_STAGE_LABELS,
+      patch?.severity,
+      stage
+    )
+  };
+}
+function actionFor(window2, desired, input2) {
+  const { body, labels } = desired;
+  if (!window2) {
+    const worthTracking = desired.open.some(
+      (finding) => severityAtLeast(finding.severity, input2.config.minSeverity)
+    );
+    return worthTracking ? {
+      kind: "create",
+      key: desired.key,
+      title: windowTitle(desired.key, desired.findings),
+      body,
+      labels
+    } : void 0;
+  }
+  const stageLabels = input2.stageLabels ?? DEFAULT_STAGE_LABELS;
+  const addLabels = labels.filter((label) => !window2.labels.includes(label));
+  const removeLabels = window2.labels.filter(
+    (label) => isManagedLabel(input2.config, stageLabels, label) && !labels.includes(label)
+  );
+  if (window2.state === "open" && desired.open.length === 0 && desired.newlyResolved.length > 0) {
+    const stale = window2.labels.filter((label) => isStageLabel(stageLabels, label));
+    return {
+      kind: "close",
+      number: window2.number,
+      body,
+      comment: closeComment(desired.newlyResolved, input2.zone),
+      removeLabels: stale
+    };
+  }
+  if (window2.state === "closed") {
+    if (desired.newlyOpen.length === 0) return void 0;
+    return {
+      kind: "reopen",
+      number: window2.number,
+      body,
+      comment: reopenComment(desired.newlyOpen),
+      addLabels
+    };
+  }
+  const changedBody = sameBody(body, window2.body) ? void 0 : body;
+  if (!changedBody && addLabels.length === 0 && removeLabels.length === 0) return void 0;
+  return { kind: "update", number: window2.number, body: changedBody, addLabels, removeLabels };
+}
+function pickCanonical(windows) {
+  const byAge = [...windows].sort((a, b) => a.number - b.number);
+  const openOnes = byAge.filter((window2) => window2.state === "open");
+  const keep = openOnes[0] ?? byAge.at(-1);
+  return { keep, duplicates: openOnes.filter((window2) => window2 !== keep) };
+}
+function sameBody(a, b) {
+  const plain2 = (text2) => withoutCreateStamp(text2.replace(/\r\n/g, "\n")).trim();
+  return plain2(a) === plain2(b);
+}
+function groupBy(items, keyOf) {
+  const groups2 = /* @__PURE__ */ new Map();
+  for (const item of items) {
+    const key = keyOf(item);
+    groups2.set(key, [...groups2.get(key) ?? [], item]);
+  }
+  return groups2;
+}
+var init_plan4 = __esm({
+  "core/tracking/security/plan.ts"() {
+    "use strict";
+    init_markers();
+    init_body2();
+    init_finding();
+    init_labels3();
+    init_merge();
+    init_messages2();
+    init_window();
+  }
+});
+
+// github/tracking/security-windows.ts
+async function reconcileSecurityWindows(github, findings, config2, clock, options2 = {}) {
+  const report = {
+    created: [],
+    updated: [],
+    closed: [],
+    reopened: [],
+    duplicatesClosed: []
+  };
+  const windows = config2.tracking.securityWindows;
+  if (!windows.enabled) return report;
+  const settings = trackingSettings(config2, options2.calendars);
+  const calendar = settings.calendars(windows.calendar);
+  if (!calendar)
+    options2.warn?.(
+      `unknown calendar "${windows.calendar}" in tracking.securityWindows; counting 24x7`
+    );
+  const input2 = {
+    findings,
+    config: windows,
+    calendar: calendar ?? alwaysOpen,
+    now: clock.now(),
+    zone: settings.zone,
+    template: await readTemplate(github, windows.template),
+    completeSources: options2.completeSources,
+    stageLabels: { atRisk: config2.sla.labels.atRisk, breached: config2.sla.labels.breached }
+  };
+  const labels = new LabelEnsurer(github);
+  const actions = planSecurityWindows({
+    ...input2,
+    existing: await listWindows(github, windows.labels)
+  });
+  for (const action of actions) await apply(github, labels, action, report);
+  if (report.created.length > 0) {
+    const again = planSecurityWindows({
+      ...input2,
+      findings: [],
+      existing: await listWindows(github, windows.labels)
+    });
+    for (const action of again)
+      if (action.kind === "close-duplicate") await apply(github, labels, action, report);
+  }
+  return report;
+}
+async function listWindows(github, labels) {
+  const windows = [];
+  const query = {
+    state: "all",
+    labels: labels.slice(0, 1),
+    sort: "created",
+    direction: "asc"
+  };
+  for await (const issue2 of github.listIssues(query)) {
+    if (issue2.isPullRequest || !isWrittenBy(issue2.author, github.botLogin)) continue;
+    const window2 = readWindow({ ...issue2, body: issue2.body });
+    if (window2) windows.push(window2);
+  }
+  return windows;
+}
+async function apply(github, labels, action, report) {
+  switch (action.kind) {
+    case "create": {
+      await labels.ensure(action.labels);
+      const issue2 = await github.createIssue({
+        title: action.title,
+        body: action.body,
+        labels: action.labels,
+        key: `security-window:${action.key}`
+      });
+      report.created.push(issue2.number);
+      return;
+    }
+    case "update":
+      if (action.body) await github.updateIssue(action.number, { body: action.body });
+      await relabel(github, labels, action.number, action.addLabels, action.removeLabels);
+      report.updated.push(action.number);
+      return;
+    case "close":
+      await github.createComment(action.number, action.comment, commentKey(action));
+      await github.updateIssue(action.number, {
+        body: action.body,
+        state: "closed",
+        stateReason: "completed"
+      });
+      await relabel(github, labels, action.number, [], action.removeLabels);
+      report.closed.push(action.number);
+      return;
+    case "reopen":
+      await github.updateIssue(action.number, { body: action.body, state: "open" });
+      await github.createComment(action.number, action.comment, commentKey(action));
+      await relabel(github, labels, action.number, action.addLabels, []);
+      report.reopened.push(action.number);
+      return;
+    case "close-duplicate":
+      await github.createComment(action.number, action.comment, commentKey(action));
+      await github.updateIssue(action.number, { state: "closed", stateReason: "duplicate" });
+      report.duplicatesClosed.push(action.number);
+      return;
+  }
+}
+function commentKey(action) {
+  return `security-window-${action.kind}:${action.number}:${action.comment}`;
+}
+async function relabel(github, labels, number4, add, remove) {
+  if (add.length > 0) {
+    await labels.ensure(add);
+    await github.addLabels(number4, add);
+  }
+  for (const label of remove) await github.removeLabel(number4, label);
+}
+var init_security_windows = __esm({
+  "github/tracking/security-windows.ts"() {
+    "use strict";
+    init_issue();
+    init_calendar2();
+    init_plan4();
+    init_stored();
+    init_labels();
+    init_settings();
+    init_templates();
+  }
+});
+
+// core/tracking/security/escalation.ts
+function windowEscalation(input2) {
+  const deadline = input2.window.deadline.getTime();
+  const done = new Set(
+    input2.comments.filter((comment) => isBot(comment.author)).flatMap((comment) => decodeEscalationMarker(comment.body)?.steps ?? [])
+  );
+  const plan = planEscalation(input2.steps, deadline, done, input2.now.getTime());
+  if (plan.due.length === 0) return null;
+  return escalationComment({
+    cycle: 0,
+    steps: input2.steps,
+    due: plan.due,
+    assignees: input2.assignees,
+    severity: `${input2.window.severity}-severity security`,
+    breachedAt: deadline,
+    now: input2.now.getTime()
+  });
+}
+var init_escalation2 = __esm({
+  "core/tracking/security/escalation.ts"() {
+    "use strict";
+    init_issue();
+    init_escalation();
+    init_marker();
+  }
+});
+
+// github/tracking/window-escalation.ts
+async function escalateBreachedWindows(github, config2, clock, options2 = {}) {
+  const windows = config2.tracking.securityWindows;
+  if (!windows.enabled || config2.sla.escalation.length === 0) return [];
+  const calendar = trackingSettings(config2, options2.calendars).calendars(windows.calendar) ?? alwaysOpen;
+  const escalated = [];
+  const query = {
+    state: "open",
+    labels: [...windows.labels.slice(0, 1), config2.sla.labels.breached]
+  };
+  for await (const issue2 of github.listIssues(query)) {
+    const tracked = issue2.isPullRequest ? void 0 : readWindow(issue2);
+    const open3 = tracked?.findings.filter((finding) => finding.state === "open") ?? [];
+    const window2 = patchWindow(open3, windows, calendar);
+    if (!window2 || window2.deadline > clock.now()) continue;
+    const comment = windowEscalation({
+      window: window2,
+      assignees: issue2.assignees,
+      // Steps recorded by anyone else (a copied marker) are not steps done.
+      comments: (await github.listComments(issue2.number)).filter(
+        (entry2) => isWrittenBy(entry2.author, github.botLogin)
+      ),
+      steps: config2.sla.escalation,
+      now: clock.now()
+    });
+    if (!comment) continue;
+    await github.createComment(
+      issue2.number,
+      comment,
+      `window-escalation:${issue2.number}:${comment}`
+    );
+    escalated.push(issue2.number);
+  }
+  return escalated;
+}
+var init_window_escalation = __esm({
+  "github/tracking/window-escalation.ts"() {
+    "use strict";
+    init_issue();
+    init_calendar2();
+    init_escalation2();
+    init_stored();
+    init_window();
+    init_settings();
+  }
+});
+
+// github/tracking/sweep.ts
+async function sweepTracking(github, config2, clock, options2 = {}) {
+  const rcaReminders = await sendRcaReminders(github, config2, clock);
+  const windows = await reconcileSecurityWindows(github, [], config2, clock, options2);
+  const escalated = await escalateBreachedWindows(github, config2, clock, options2);
+  return { rcaReminders, windows, escalated };
+}
+var init_sweep2 = __esm({
+  "github/tracking/sweep.ts"() {
+    "use strict";
+    init_rca_reminders();
+    init_security_windows();
+    init_window_escalation();
+  }
+});
+
+// github/sweep/repository.ts
+async function sweepRepositoryFully(github, config2, options2) {
+  const clock = { now: () => new Date(options2.now) };
+  const ensureLabels = labelsOnce();
+  const exclusive = options2.exclusive ?? ((_number2, work) => work());
+  const open3 = [];
+  for await (const issue2 of github.listIssues({ state: "open" })) open3.push(issue2);
+  const triaged = [];
+  for (const [index, issue2] of open3.entries()) {
+    if (!needsTriage(issue2, config2)) continue;
+    const outcome = await exclusive(
+      issue2.number,
+      () => triageIssue(github, issue2, config2, { ensureLabels })
+    );
+    if (outcome.status === "triaged" && outcome.plan.add.length > 0) {
+      triaged.push(issue2.number);
+      open3[index] = await github.getIssue(issue2.number);
+    }
+  }
+  const rca = await sweepClosed(github, config2, options2, { triaged, ensureLabels });
+  const sla = await sweepSla(github, config2, options2, open3);
+  const calendars = sla ? resolverFrom(sla.calendars) : void 0;
+  const tracking = await sweepTracking(github, config2, clock, { calendars, warn: options2.warn });
+  const checkins = config2.checkins.length > 0 ? await runCheckins({ port: github, checkins: config2.checkins, zone: config2.timezone, clock }) : { opened: [], problems: [] };
+  for (const problem3 of checkins.problems) options2.warn?.(problem3);
+  return {
+    version: 1,
+    repository: `${github.repo.owner}/${github.repo.repo}`,
+    generatedAt: new Date(options2.now).toISOString(),
+    triaged: triaged.sort((a, b) => a - b),
+    rca,
+    ...sla ? { sla: sla.report } : {},
+    tracking,
+    checkins: checkins.opened
+  };
+}
+function describeSweep(report) {
+  const list = (numbers) => numbers.length > 0 ? numbers.map((n2) => `#${n2}`).join(" ") : "none";
+  const sla = report.sla ? `${report.sla.issues.length} with an SLA, ${report.sla.breachedCount} breached, ${report.sla.reads} timeline(s) read, ${report.sla.deferred.length} deferred` : "disabled";
+  const windows = report.tracking.windows;
+  return [
+    `${report.repository}: swept at ${report.generatedAt}`,
+    `  triage: ${list(report.triaged)}`,
+    `  rca: ${list(report.rca)}`,
+    `  sla: ${sla}`,
+    `  security windows: ${windows.updated.length} updated, ${report.tracking.escalated.length} escalated; rca reminders: ${list(report.tracking.rcaReminders)}`,
+    `  check-ins opened: ${list(report.checkins)}`
+  ].join("\n");
+}
+function needsTriage(issue2, config2) {
+  const { triage } = config2;
+  if (!triage.enabled || issue2.isPullRequest && !triage.pullRequests) return false;
+  if (isBot(issue2.author)) return false;
+  return !issue2.labels.some(
+    (label) => isSeverityLabel(triage, label) || sameLabel(label, triage.needsTriageLabel.name)
+  );
+}
+async function sweepClosed(github, config2, options2, shared) {
+  const since2 = options2.previous ? Date.parse(options2.previous.generatedAt) : options2.now - (options2.closedLookbackMs ?? WEEK_MS);
+  const exclusive = options2.exclusive ?? ((_number2, work) => work());
+  const calendars = lazy2(() => slaCalendarsWithHolidays(github, config2));
+  const done = [];
+  for await (const issue2 of github.listIssues({
+    state: "closed",
+    since: new Date(since2).toISOString()
+  })) {
+    if (issue2.isPullRequest || (issue2.stateReason ?? "completed") !== "completed") continue;
+    if (!issue2.closedAt || Date.parse(issue2.closedAt) < since2) continue;
+    const outcome = await exclusive(
+      issue2.number,
+      () => catchUpClosed(github, config2, issue2, { ensureLabels: shared.ensureLabels, calendars })
+    );
+    if (outcome.triaged) shared.triaged.push(issue2.number);
+    if (outcome.rca) done.push(issue2.number);
+  }
+  return done;
+}
+async function catchUpClosed(github, config2, closed, context) {
+  let issue2 = closed;
+  let triaged = false;
+  if (needsTriage(issue2, config2)) {
+    const outcome2 = await triageIssue(github, issue2, config2, {
+      ensureLabels: context.ensureLabels,
+      alsoClosed: true
+    });
+    if (outcome2.status !== "triaged" || outcome2.plan.add.length === 0)
+      return { triaged, rca: false };
+    triaged = true;
+    issue2 = await github.getIssue(issue2.number);
+  }
+  const { rca } = config2.tracking;
+  const severity = incidentSeverity(issue2.labels, trackingSettings(config2).severityLabels);
+  if (!rca.enabled || !severity || !rca.severities.includes(severity))
+    return { triaged, rca: false };
+  const outcome = await reconcileRca(github, issue2.number, config2, {
+    calendars: await context.calendars()
+  });
+  return { triaged, rca: outcome.decision !== "none" };
+}
+function lazy2(make) {
+  let made;
+  return () => {
+    made ??= make();
+    return made;
+  };
+}
+async function sweepSla(github, config2, options2, open3) {
+  if (!config2.sla.enabled) return void 0;
+  const { settings, problems } = await loadSlaSettings(github, config2);
+  for (const problem3 of problems) options2.warn?.(`SLA calendar: ${problem3.message}`);
+  const run = newSlaRun(github, settings, options2.commentBudget);
+  const report = await sweepRepository(run, {
+    now: options2.now,
+    previous: options2.previous?.sla,
+    maxReads: options2.maxReads,
+    periodStart: options2.periodStart,
+    openIssues: open3,
+    exclusive: options2.exclusive
+  });
+  return { report, calendars: settings.calendars };
+}
+function labelsOnce() {
+  let done;
+  return async (github, triage) => {
+    done ??= createMissingLabels(github, triage);
+    await done;
+  };
+}
+function monthStart(now2) {
+  const at2 = new Date(now2);
+  return Date.UTC(at2.getUTCFullYear(), at2.getUTCMonth(), 1);
+}
+var WEEK_MS;
+var init_repository2 = __esm({
+  "github/sweep/repository.ts"() {
+    "use strict";
+    init_issue();
+    init_sweep();
+    init_sync();
+    init_severity3();
+    init_sla_calendars();
+    init_labels2();
+    init_reconcile();
+    init_checkins();
+    init_calendars();
+    init_rca();
+    init_settings();
+    init_sweep2();
+    WEEK_MS = 7 * 24 * 36e5;
+  }
+});
+
+// cli/commands/sweep.ts
+var sweep_exports = {};
+__export(sweep_exports, {
+  sweepCommand: () => sweepCommand
+});
+import { writeFileSync as writeFileSync4 } from "node:fs";
+import { parse as parse14, resolve as resolve15 } from "node:path";
+import { parseArgs as parseArgs9 } from "node:util";
+function parseOptions5(args) {
+  let values;
+  try {
+    values = parseArgs9({ args, allowPositionals: false, options: SWEEP_OPTIONS }).values;
+  } catch (error62) {
+    throw new UsageError(error62.message);
+  }
+  if (!values.repo || !/^[\w.-]+\/[\w.-]+$/.test(values.repo))
+    throw new UsageError(
+      `--repo OWNER/NAME is required${values.repo ? `; got "${values.repo}"` : ""}`
+    );
+  const maxReads = values["max-reads"] === void 0 ? 300 : Number(values["max-reads"]);
+  if (!Number.isInteger(maxReads) || maxReads < 0)
+    throw new UsageError(`--max-reads must be a whole number, got "${values["max-reads"]}"`);
+  return { ...values, repo: values.repo, maxReads };
+}
+async function loadConfig(github, token, file2, io) {
+  const result = file2 ? await loadLocalConfig(io, file2, { required: true }) : await loadRemoteConfig(io, token, github.repo);
+  if (result.ok) return result.config;
+  for (const problem3 of result.problems) io.stderr(`${formatConfigProblem(problem3)}
+`);
+  return void 0;
+}
+async function readPrevious(path, io) {
+  if (!path) return void 0;
+  const full = resolve15(io.cwd, path);
+  const file2 = await readLocalFile(parse14(full).root, full);
+  if (file2.kind === "missing") return void 0;
+  try {
+    if (file2.kind === "text") {
+      const report = JSON.parse(file2.text);
+      if (report.version === 1 && typeof report.generatedAt === "string") return report;
+    }
+  } catch {
+  }
+  io.stderr(`warning: ${path} is not a previous sweep report; reading everything
+`);
+  return void 0;
+}
+var sweepCommand, SWEEP_OPTIONS;
+var init_sweep3 = __esm({
+  "cli/commands/sweep.ts"() {
+    "use strict";
+    init_errors();
+    init_local_file();
+    init_client();
+    init_identity();
+    init_octokit_port();
+    init_repository2();
+    init_command();
+    init_config11();
+    sweepCommand = {
+      name: "sweep",
+      summary: "Run the App's sweep on a repository now: triage, SLA, escalation, RCA, windows, check-ins",
+      usage: "upkeep sweep --repo OWNER/NAME [--config FILE] [--previous REPORT.json] [--report OUT.json]\n             [--now ISO] [--max-reads N] [--json]\n  reads GITHUB_TOKEN (or GH_TOKEN) and GITHUB_API_URL (default https://api.github.com);\n  UPKEEP_BOT_LOGIN names the identity whose comments Upkeep may edit (default: the token's user)",
+      async run(args, io) {
+        const options2 = parseOptions5(args);
+        const token = io.env.GITHUB_TOKEN ?? io.env.GH_TOKEN;
+        if (!token) throw new UsageError("sweep needs a token in GITHUB_TOKEN or GH_TOKEN");
+        const now2 = options2.now === void 0 ? Date.now() : Date.parse(options2.now);
+        if (!Number.isFinite(now2)) throw new UsageError(`--now "${options2.now}" is not an ISO time`);
+        const [owner, repo] = options2.repo.split("/");
+        const octokit = createClient({
+          token,
+          baseUrl: io.env.GITHUB_API_URL
+        });
+        const github = new OctokitGitHub(
+          octokit,
+          { owner, repo },
+          { botLogin: await tokenLogin(octokit, io.env) }
+        );
+        const config2 = await loadConfig(github, token, options2.config, io);
+        if (config2 === void 0) return EXIT.usage;
+        const report = await sweepRepositoryFully(github, config2, {
+          now: now2,
+          previous: await readPrevious(options2.previous, io),
+          maxReads: options2.maxReads,
+          periodStart: monthStart(now2),
+          warn: (message) => io.stderr(`warning: ${message}
+`)
+        });
+        if (options2.report)
+          writeFileSync4(resolve15(io.cwd, options2.report), `${JSON.stringify(report, null, 2)}
+`);
+        io.stdout(options2.json ? `${JSON.stringify(report, null, 2)}
+` : `${describeSweep(report)}
+`);
+        return EXIT.ok;
+      }
+    };
+    SWEEP_OPTIONS = {
+      repo: { type: "string" },
+      config: { type: "string" },
+      previous: { type: "string" },
+      report: { type: "string" },
+      now: { type: "string" },
+      "max-reads": { type: "string" },
+      json: { type: "boolean" }
+    };
+  }
+});
+
+// adapters/chat-completions.ts
+function chatCompletionsTransport(options2) {
+  const { config: config2, env } = options2;
+  const key = env[config2.apiKeyEnv];
+  if (!key)
+    return async () => ({
+      kind: "failed",
+      why: `the environment variable ${config2.apiKeyEnv} is not set`
+    });
+  const timeoutMs = parseDuration(config2.timeout) ?? 2e4;
+  const url2 = `${modelBaseUrl(config2)}/chat/completions`;
+  const headers = {
+    "content-type": "application/json",
+    authorization: `Bearer ${key}`,
+    accept: config2.endpoint === "github-models" ? "application/vnd.github+json" : "application/json"
+  };
+  if (config2.endpoint === "github-models") headers["x-github-api-version"] = "2022-11-28";
+  const send = options2.fetch ?? fetch;
+  return async (request2) => {
+    try {
+      const response = await send(url2, {
+        method: "POST",
+        headers,
+        body: JSON.stringify(request2),
+        redirect: "error",
+        signal: AbortSignal.timeout(timeoutMs)
+      });
+      const body = await readCapped(response);
+      if (!response.ok)
+        return { kind: "failed", why: `the endpoint answered HTTP ${response.status}` };
+      if (body === void 0) return { kind: "failed", why: "the endpoint's answer was too large" };
+      return { kind: "answered", body };
+    } catch (error62) {
+      const name = error62.name;
+      if (name === "TimeoutError" || name === "AbortError")
+        return { kind: "failed", why: `no answer within ${config2.timeout}` };
+      return { kind: "failed", why: "the endpoint could not be reached" };
+    }
+  };
+}
+async function readCapped(response) {
+  if (!response.body) return "";
+  const chunks = [];
+  let size = 0;
+  for await (const chunk of response.body) {
+    size += chunk.byteLength;
+    if (size > MAX_RESPONSE_BYTES) return void 0;
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+var MAX_RESPONSE_BYTES;
+var init_chat_completions = __esm({
+  "adapters/chat-completions.ts"() {
+    "use strict";
+    init_duration();
+    init_config9();
+    MAX_RESPONSE_BYTES = 1e6;
+  }
+});
+
 // cli/commands/triage.ts
 var triage_exports = {};
 __export(triage_exports, {
   triageCommand: () => triageCommand
 });
-import { parseArgs as parseArgs9 } from "node:util";
-function parseOptions5(args) {
+import { parseArgs as parseArgs10 } from "node:util";
+function parseOptions6(args) {
   let parsed;
   try {
-    parsed = parse14(args);
+    parsed = parse15(args);
   } catch (error62) {
     throw new UsageError(error62.message);
   }
@@ -91641,8 +93604,8 @@ function parseOptions5(args) {
   if (bodyFile === void 0) throw new UsageError("--body-file is required (use - for stdin)");
   return { ...parsed.values, title, bodyFile };
 }
-function parse14(args) {
-  return parseArgs9({
+function parse15(args) {
+  return parseArgs10({
     args,
     allowPositionals: false,
     options: {
@@ -91682,7 +93645,7 @@ var init_triage = __esm({
       summary: "Decide an issue's severity from its title, body and labels (no GitHub access)",
       usage: "upkeep triage --title TITLE --body-file FILE|- [--labels a,b] [--config FILE] [--json]",
       async run(args, io) {
-        const options2 = parseOptions5(args);
+        const options2 = parseOptions6(args);
         const configFile = options2.config ?? CONFIG_PATH;
         const loaded = await loadLocalConfig(io, configFile, {
           required: options2.config !== void 0
@@ -91723,7 +93686,7 @@ init_command();
 
 // cli/main.ts
 init_command();
-import { readFileSync as readFileSync13 } from "node:fs";
+import { readFileSync as readFileSync14 } from "node:fs";
 
 // cli/commands/index.ts
 var commandTable = [
@@ -91742,6 +93705,7 @@ var commandTable = [
   { name: "sast scan", load: async () => (await init_sast_scan().then(() => sast_scan_exports)).sastScanCommand },
   { name: "sast rules", load: async () => (await init_sast_rules().then(() => sast_rules_exports)).sastRulesCommand },
   { name: "sla", load: async () => (await Promise.resolve().then(() => (init_sla2(), sla_exports))).slaCommand },
+  { name: "sweep", load: async () => (await Promise.resolve().then(() => (init_sweep3(), sweep_exports))).sweepCommand },
   { name: "triage", load: async () => (await Promise.resolve().then(() => (init_triage(), triage_exports))).triageCommand }
 ];
 function loadAllCommands() {
@@ -91751,7 +93715,7 @@ function loadAllCommands() {
 // cli/main.ts
 function version2() {
   if (true) return "0.1.0";
-  const manifest = JSON.parse(readFileSync13(new URL("../package.json", import.meta.url), "utf8"));
+  const manifest = JSON.parse(readFileSync14(new URL("../package.json", import.meta.url), "utf8"));
   return manifest.version;
 }
 async function helpText() {

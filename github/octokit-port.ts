@@ -2,8 +2,22 @@
 
 import type { Octokit } from "@octokit/core";
 import { composePaginateRest } from "@octokit/plugin-paginate-rest";
-import type { Issue, IssueComment, IssueEvent, Permission } from "../core/model/issue.ts";
+import {
+  type Issue,
+  type IssueComment,
+  type IssueEvent,
+  isWrittenBy,
+  type Permission,
+} from "../core/model/issue.ts";
 import { commentFromRest, eventFromRest, issueFromRest } from "../core/model/rest.ts";
+import {
+  type CreateOnceOptions,
+  carriesKey,
+  createOnce,
+  keyHash,
+  stampBody,
+} from "./idempotent-create.ts";
+import { configuredBotLogin } from "./identity.ts";
 import type {
   GitHubPort,
   GlobalAdvisory,
@@ -20,13 +34,26 @@ import type {
 /** Anything with Octokit's `request`; the faces' clients all qualify. */
 export type OctokitLike = Pick<Octokit, "request">;
 
+export interface PortOptions {
+  /** Who this port writes as (default: UPKEEP_BOT_LOGIN, else github-actions[bot]). */
+  botLogin?: string;
+  creates?: CreateOnceOptions;
+}
+
+/** A POST the retry plugin must not repeat on its own: the idempotent create decides. */
+const ONE_ATTEMPT = { request: { retries: 0 } };
+
 export class OctokitGitHub implements GitHubPort {
   readonly repo: RepoRef;
+  readonly botLogin: string;
   private readonly octokit: OctokitLike;
+  private readonly creates: CreateOnceOptions;
 
-  constructor(octokit: OctokitLike, repo: RepoRef) {
+  constructor(octokit: OctokitLike, repo: RepoRef, options: PortOptions = {}) {
     this.octokit = octokit;
     this.repo = repo;
+    this.botLogin = options.botLogin ?? configuredBotLogin();
+    this.creates = options.creates ?? {};
   }
 
   async getIssue(number: number): Promise<Issue> {
@@ -57,11 +84,51 @@ export class OctokitGitHub implements GitHubPort {
   }
 
   async createIssue(issue: NewIssue): Promise<Issue> {
+    const { key, ...fields } = issue;
+    if (key === undefined) return this.postIssue(fields, {});
+    const body = stampBody(fields.body, key, this.botLogin);
+    return createOnce(
+      {
+        find: (afterFailure) => this.findOwnIssue(key, afterFailure),
+        attempt: () => this.postIssue({ ...fields, body }, ONE_ATTEMPT),
+      },
+      this.creates,
+    );
+  }
+
+  private async postIssue(issue: Omit<NewIssue, "key">, extra: object): Promise<Issue> {
     const { data } = await this.octokit.request("POST /repos/{owner}/{repo}/issues", {
       ...this.repo,
       ...issue,
+      ...extra,
     });
     return issueFromRest(data);
+  }
+
+  /**
+   * The oldest issue this identity wrote with `key`: by search (finds old ones; its index lags),
+   * and after a failed create also among the newest issues, which the list shows at once.
+   */
+  private async findOwnIssue(key: string, afterFailure: boolean): Promise<Issue | undefined> {
+    const mine = (issue: Issue) =>
+      isWrittenBy(issue.author, this.botLogin) && carriesKey(issue.body, key);
+    const found: Issue[] = [];
+    if (afterFailure) {
+      const { data } = await this.octokit.request("GET /repos/{owner}/{repo}/issues", {
+        ...this.repo,
+        state: "all",
+        sort: "created",
+        direction: "desc",
+        per_page: 100,
+      });
+      found.push(...data.map(issueFromRest).filter(mine));
+    }
+    const { data } = await this.octokit.request("GET /search/issues", {
+      q: `repo:${this.repo.owner}/${this.repo.repo} in:body ${keyHash(key)}`,
+      per_page: 100,
+    });
+    found.push(...data.items.map((item) => issueFromRest(item as never)).filter(mine));
+    return found.sort((a, b) => a.number - b.number)[0];
   }
 
   async updateIssue(number: number, change: IssueChange): Promise<Issue> {
@@ -137,14 +204,34 @@ export class OctokitGitHub implements GitHubPort {
     return comments.map(commentFromRest);
   }
 
-  async createComment(number: number, body: string): Promise<IssueComment> {
+  async createComment(
+    number: number,
+    body: string,
+    key?: string,
+    justListed = false,
+  ): Promise<IssueComment> {
+    if (key === undefined) return this.postComment(number, body, {});
+    const stamped = stampBody(body, key, this.botLogin);
+    return createOnce(
+      {
+        find: async () => {
+          const own = (await this.listComments(number)).find(
+            (comment) =>
+              isWrittenBy(comment.author, this.botLogin) && carriesKey(comment.body, key),
+          );
+          if (!own || own.body === stamped) return own;
+          return this.updateComment(own.id, stamped);
+        },
+        attempt: () => this.postComment(number, stamped, ONE_ATTEMPT),
+      },
+      { ...this.creates, skipFirstLook: justListed },
+    );
+  }
+
+  private async postComment(number: number, body: string, extra: object): Promise<IssueComment> {
     const { data } = await this.octokit.request(
       "POST /repos/{owner}/{repo}/issues/{issue_number}/comments",
-      {
-        ...this.repo,
-        issue_number: number,
-        body,
-      },
+      { ...this.repo, issue_number: number, body, ...extra },
     );
     return commentFromRest(data);
   }

@@ -19,6 +19,11 @@ export interface NewIssue {
   body: string;
   labels?: string[];
   assignees?: string[];
+  /**
+   * What this issue is for, deterministically ("rca:incident:12"): creating with a key adopts the
+   * issue this identity already created with it, and is safe to retry after a lost response.
+   */
+  key?: string;
 }
 
 export interface IssueChange {
@@ -41,6 +46,11 @@ export interface IssueListQuery {
 
 export interface GitHubPort {
   readonly repo: RepoRef;
+  /**
+   * The login this port writes as (github/identity.ts). Upkeep edits, deletes and trusts only
+   * comments and issues this login wrote, whatever markers other text carries.
+   */
+  readonly botLogin: string;
 
   getIssue(number: number): Promise<Issue>;
   /** Pages through issues (pull requests included; check `isPullRequest`). */
@@ -54,7 +64,17 @@ export interface GitHubPort {
   createLabel(label: LabelSpec): Promise<void>;
 
   listComments(number: number): Promise<IssueComment[]>;
-  createComment(number: number, body: string): Promise<IssueComment>;
+  /**
+   * With a `key` (see NewIssue), the comment this identity already wrote with it is adopted (and
+   * edited to `body`). `justListed`: the caller read the issue's comments a moment ago and found
+   * none, so only an ambiguous failure makes the port look.
+   */
+  createComment(
+    number: number,
+    body: string,
+    key?: string,
+    justListed?: boolean,
+  ): Promise<IssueComment>;
   updateComment(commentId: number, body: string): Promise<IssueComment>;
 
   /** The issue's history from the timeline API: label changes, close/reopen, comments, cross-references. */

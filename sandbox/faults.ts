@@ -1,8 +1,10 @@
 // Deterministic fault injection: a seeded share of API requests fails the way GitHub sometimes does.
 // Retry waits stay short (retry-after: 1) so tests of retrying clients finish quickly.
+// "lost" is the fault that tests idempotence: a write is applied, then its answer is a 502 (a proxy
+// that forwarded the request and lost the response), so a client cannot tell whether it happened.
 import type { RouteResult } from "./http/route.ts";
 
-export type FaultKind = "500" | "502" | "429" | "secondary";
+export type FaultKind = "500" | "502" | "429" | "secondary" | "lost";
 
 export interface FaultOptions {
   /** Share of API requests to fail, 0..1; 0 turns faults off. */
@@ -11,7 +13,14 @@ export interface FaultOptions {
   seed?: number;
 }
 
+/** The default mix; "lost" only when asked for, since it changes state. */
 const ALL_KINDS: FaultKind[] = ["500", "502", "429", "secondary"];
+const WRITES = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+/** What to do with an unlucky request: answer instead of serving it, or serve it and lose the answer. */
+export type Fault =
+  | { when: "instead"; result: RouteResult }
+  | { when: "after"; result: RouteResult };
 
 /** mulberry32: small, fast, and the same sequence for the same seed. */
 export function seededRandom(seed: number): () => number {
@@ -55,13 +64,15 @@ export class FaultInjector {
     this.window = { start: Date.now(), writes: 0 };
   }
 
-  /** The fault to answer with instead of serving the request, if this request is unlucky. */
-  next(method = "GET", path = "/"): RouteResult | undefined {
+  /** The fault for this request, if it is unlucky; a lost answer only happens to writes. */
+  next(method = "GET", path = "/"): Fault | undefined {
     const limited = this.overWriteLimit(method, path);
-    if (limited) return limited;
+    if (limited) return { when: "instead", result: limited };
     if (this.rate === 0 || this.random() >= this.rate) return undefined;
     const kind = this.kinds[Math.floor(this.random() * this.kinds.length)] ?? "500";
-    return faultResponse(kind);
+    if (kind === "lost")
+      return WRITES.has(method) ? { when: "after", result: faultResponse("502") } : undefined;
+    return { when: "instead", result: faultResponse(kind) };
   }
 
   private overWriteLimit(method: string, path: string): RouteResult | undefined {
@@ -83,6 +94,7 @@ export function faultResponse(kind: FaultKind, retryAfterSeconds = 1): RouteResu
     case "500":
       return { status: 500, body: { message: "Server Error" } };
     case "502":
+    case "lost":
       return { status: 502, body: { message: "Server Error" } };
     case "429": {
       const reset = String(Math.floor(Date.now() / 1000) + 1);

@@ -1,9 +1,9 @@
 // The check-ins action: opens each recurring maintenance task's issue when it falls due and reminds before due.
 import * as core from "@actions/core";
 import { systemClock } from "../../core/time/clock.ts";
+import { runCheckins } from "../../github/checkins.ts";
 import { loadActionConfig } from "../config.ts";
 import { actionGitHub } from "../github-port.ts";
-import { runCheckins } from "./run.ts";
 
 async function main(): Promise<void> {
   const port = actionGitHub(core.getInput("token", { required: true }));

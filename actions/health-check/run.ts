@@ -6,7 +6,7 @@ import type { IncidentAction, IncidentIssue } from "../../core/health/incident.t
 import { incidentMarker } from "../../core/health/incident.ts";
 import { type CheckOutcome, type HealthRunPlan, planHealthRun } from "../../core/health/plan.ts";
 import { readStatusMarker } from "../../core/health/status.ts";
-import type { Issue } from "../../core/model/issue.ts";
+import { type Issue, isWrittenBy } from "../../core/model/issue.ts";
 import type { Clock } from "../../core/time/clock.ts";
 import { formatDuration } from "../../core/time/duration.ts";
 import type { TriageConfig } from "../../core/triage/config.ts";
@@ -55,6 +55,7 @@ export async function runHealthCheck(input: HealthRunInput): Promise<HealthRunRe
       title: "Upkeep health status",
       body: plan.statusBody,
       labels: [health.statusLabel],
+      key: "health-status",
     });
     statusNumber = created.number;
   }
@@ -73,7 +74,7 @@ async function findStatusIssue(port: GitHubPort, label: string): Promise<Issue |
     sort: "created",
     direction: "asc",
   })) {
-    if (!issue.isPullRequest && issue.body.includes("<!-- upkeep:health-status")) return issue;
+    if (!issue.isPullRequest && isOwnWith(port, issue, "<!-- upkeep:health-status")) return issue;
   }
   return undefined;
 }
@@ -88,7 +89,7 @@ async function findIncidents(port: GitHubPort, health: HealthConfig, triage: Tri
     sort: "created",
     direction: "desc",
   })) {
-    const marker = [...wanted.keys()].find((text) => issue.body.includes(text));
+    const marker = [...wanted.keys()].find((text) => isOwnWith(port, issue, text));
     const probe = marker ? wanted.get(marker) : undefined;
     if (!probe || found.has(probe)) continue;
     const severity = issue.labels.map((label) => severityOfLabel(triage, label)).find(Boolean);
@@ -119,6 +120,8 @@ async function applyIncident(
         title: action.title,
         body: action.body,
         labels: [health.incidentLabel, labelFor(action.severity)],
+        // The body names the probe and when it started failing: one issue per incident.
+        key: `health-incident:${action.body}`,
       });
       return issue.number;
     }
@@ -127,18 +130,28 @@ async function applyIncident(
       await swapSeverity(port, action.number, labelFor(action.severity), triage);
       if (action.kind === "reopen")
         await port.updateIssue(action.number, { state: "open", stateReason: "reopened" });
-      await port.createComment(action.number, action.comment);
+      await port.createComment(
+        action.number,
+        action.comment,
+        `health-${action.kind}:${action.number}:${action.comment}`,
+      );
       return action.number;
     }
     case "close": {
       await port.createComment(
         action.number,
         `${action.comment} Downtime: ${formatDuration(action.downtimeMs)}.`,
+        `health-close:${action.number}:${action.comment}`,
       );
       await port.updateIssue(action.number, { state: "closed", stateReason: "completed" });
       return action.number;
     }
   }
+}
+
+/** Our issue carrying `marker`; the same marker in someone else's issue is not ours. */
+function isOwnWith(port: GitHubPort, issue: Issue, marker: string): boolean {
+  return isWrittenBy(issue.author, port.botLogin) && issue.body.includes(marker);
 }
 
 async function swapSeverity(

@@ -1,4 +1,6 @@
 // Posts the report as one issue per period, updated in place; found by its marker through list APIs.
+
+import { isWrittenBy } from "../../core/model/issue.ts";
 import { reportMarker } from "../../core/report/render-markdown.ts";
 import type { GitHubPort } from "../../github/port.ts";
 
@@ -13,7 +15,8 @@ export async function publishReportIssue(
     sort: "created",
     direction: "asc",
   })) {
-    if (!issue.body.includes(marker)) continue;
+    // Only our own report issue: the marker copied into someone else's issue is not it.
+    if (!issue.body.includes(marker) || !isWrittenBy(issue.author, port.botLogin)) continue;
     if (issue.body !== input.body || issue.title !== input.title) {
       await port.updateIssue(issue.number, { title: input.title, body: input.body });
     }

@@ -1,17 +1,16 @@
-// The SLA check action: a scheduled sweep that keeps SLA labels, status comments and escalations
-// current for every open issue with a severity, and reports what it found.
+// The SLA check action: the scheduled sweep, the same one the App runs (github/sweep/repository.ts):
+// triage, SLA labels, status comments and escalations, RCAs, security windows and check-ins, and
+// a report of every open issue's SLA, which the next run reads to skip what did not change.
 import { writeFileSync } from "node:fs";
 import { parse, resolve } from "node:path";
 import * as core from "@actions/core";
 import { DateTime } from "luxon";
 import { formatConfigProblem } from "../../core/config/errors.ts";
 import type { SweepReport } from "../../core/sla/sweep.ts";
-import { sweepRepository } from "../../core/sla/sweep.ts";
-import { loadSlaSettings, newSlaRun } from "../../core/sla/sync.ts";
+import { loadSlaSettings } from "../../core/sla/sync.ts";
 import { parseDuration } from "../../core/time/duration.ts";
-import { resolverFrom } from "../../core/tracking/sla-calendars.ts";
 import { readLocalFile } from "../../fs/local-file.ts";
-import { sweepTracking } from "../../github/tracking/sweep.ts";
+import { sweepRepositoryFully } from "../../github/sweep/repository.ts";
 import { loadActionConfig } from "../config.ts";
 import { actionGitHub } from "../github-port.ts";
 import { writeSweepSummary } from "./summary.ts";
@@ -69,27 +68,42 @@ async function main(): Promise<void> {
   const github = actionGitHub(core.getInput("token", { required: true }));
   const config = await loadActionConfig(github, core.getInput("config") || undefined);
   if (!config) return;
-  if (!config.sla.enabled) {
-    core.info("sla.enabled is false in the config; nothing to do");
-    return;
-  }
-  const { settings, problems } = await loadSlaSettings(github, config);
-  if (problems.length > 0) {
+  const { problems } = await loadSlaSettings(github, config);
+  if (config.sla.enabled && problems.length > 0) {
     for (const problem of problems)
       core.error(formatConfigProblem(problem), { file: problem.file, startLine: problem.line });
     core.setFailed("the SLA calendars cannot be built; see the annotations");
     return;
   }
   const now = currentTime(core.getInput("now"));
-  const run = newSlaRun(github, settings, wholeNumber("comment-budget", 60));
   const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
   const previousPath = core.getInput("previous-report");
-  const report = await sweepRepository(run, {
+  const previous = await readPrevious(previousPath ? resolve(workspace, previousPath) : "");
+  // The App's full sweep: triage, SLA and escalation, RCAs, security windows, check-ins.
+  const swept = await sweepRepositoryFully(github, config, {
     now,
-    previous: await readPrevious(previousPath ? resolve(workspace, previousPath) : ""),
+    previous: previous ? { generatedAt: previous.generatedAt, sla: previous } : undefined,
     maxReads: wholeNumber("max-reads", 300),
+    commentBudget: wholeNumber("comment-budget", 60),
     periodStart: periodStart(core.getInput("period") || "month", now, config.timezone),
+    warn: (message) => core.warning(message),
   });
+  core.setOutput("triaged", swept.triaged.join(","));
+  core.setOutput("rca-opened", swept.rca.join(","));
+  const { tracking } = swept;
+  core.setOutput("rca-reminders", String(tracking.rcaReminders.length));
+  core.setOutput("windows-escalated", String(tracking.escalated.length));
+  core.info(
+    `sweep: ${swept.triaged.length} issue(s) triaged, ${swept.rca.length} RCA(s) opened or updated, ${swept.checkins.length} check-in(s) opened`,
+  );
+  core.info(
+    `tracking: ${tracking.rcaReminders.length} RCA reminder(s), ${tracking.windows.updated.length} security window(s) updated, ${tracking.escalated.length} escalated`,
+  );
+  const report = swept.sla;
+  if (!report) {
+    core.info("sla.enabled is false in the config; no SLA report");
+    return;
+  }
   const reportPath = resolve(workspace, core.getInput("report") || "sla-report.json");
   writeFileSync(reportPath, `${JSON.stringify(report, null, 2)}\n`);
   const atRisk = report.counts.reduce((sum, row) => sum + row.atRisk, 0);
@@ -99,21 +113,6 @@ async function main(): Promise<void> {
   core.setOutput("report", reportPath);
   core.info(
     `sla-check: ${report.issues.length} open issue(s) with an SLA, ${report.breachedCount} breached, ${atRisk} at risk; ${report.reads} timeline(s) read, ${report.deferred.length} deferred`,
-  );
-  // The same sweep keeps the tracking issues' deadlines: RCA reminders, security-window labels, escalations.
-  const tracking = await sweepTracking(
-    github,
-    config,
-    { now: () => new Date(now) },
-    {
-      calendars: resolverFrom(settings.calendars),
-      warn: (message) => core.warning(message),
-    },
-  );
-  core.setOutput("rca-reminders", String(tracking.rcaReminders.length));
-  core.setOutput("windows-escalated", String(tracking.escalated.length));
-  core.info(
-    `tracking: ${tracking.rcaReminders.length} RCA reminder(s), ${tracking.windows.updated.length} security window(s) updated, ${tracking.escalated.length} escalated`,
   );
   await writeSweepSummary(report);
 }

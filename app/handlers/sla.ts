@@ -4,7 +4,7 @@
 // by a timer job (app/sla-deadlines.ts, handled in sla-deadline.ts), and by the sweep as backstop.
 
 import type { UpkeepConfig } from "../../core/config/schema.ts";
-import { isBot } from "../../core/model/issue.ts";
+import { isWrittenBy } from "../../core/model/issue.ts";
 import { issueFromRest } from "../../core/model/rest.ts";
 import { ESCALATION_MARKER_PREFIX, STATUS_MARKER_PREFIX } from "../../core/sla/marker.ts";
 import { severityFromLabels } from "../../core/sla/policy.ts";
@@ -21,14 +21,14 @@ interface SlaPayload {
 }
 
 /** Our own SLA writes come back as webhooks; reacting to them would only repeat the same read. */
-function isOwnEcho(payload: SlaPayload, config: UpkeepConfig): boolean {
+function isOwnEcho(payload: SlaPayload, config: UpkeepConfig, botLogin: string): boolean {
   const { atRisk, breached } = config.sla.labels;
   if (payload.label?.name === atRisk || payload.label?.name === breached) return true;
   const body = payload.comment?.body ?? "";
   const author = payload.comment?.user;
   return (
     !!author &&
-    isBot({ login: author.login, type: author.type === "Bot" ? "Bot" : "User" }) &&
+    isWrittenBy({ login: author.login, type: author.type === "Bot" ? "Bot" : "User" }, botLogin) &&
     (body.startsWith(STATUS_MARKER_PREFIX) || body.startsWith(ESCALATION_MARKER_PREFIX))
   );
 }
@@ -61,7 +61,7 @@ export const slaHandler = defineHandler({
     const issue = issueFromRest(payload.issue);
     if (issue.isPullRequest) return;
     const loaded = await event.config();
-    if (!loaded.sla.enabled || isOwnEcho(payload, loaded)) return;
+    if (!loaded.sla.enabled || isOwnEcho(payload, loaded, event.github.botLogin)) return;
     if (!concernsSla(payload, issue.labels, loaded)) return;
     await syncSlaOf(event, issue.number, loaded);
   },

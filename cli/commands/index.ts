@@ -25,6 +25,7 @@ export const commandTable: CommandEntry[] = [
   { name: "sast scan", load: async () => (await import("./sast-scan.ts")).sastScanCommand },
   { name: "sast rules", load: async () => (await import("./sast-rules.ts")).sastRulesCommand },
   { name: "sla", load: async () => (await import("./sla.ts")).slaCommand },
+  { name: "sweep", load: async () => (await import("./sweep.ts")).sweepCommand },
   { name: "triage", load: async () => (await import("./triage.ts")).triageCommand },
 ];
 

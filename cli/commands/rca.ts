@@ -13,6 +13,7 @@ import { decideRca, type RcaDecision } from "../../core/tracking/rca/decide.ts";
 import { resolverFrom } from "../../core/tracking/sla-calendars.ts";
 import { readLocalFile } from "../../fs/local-file.ts";
 import { createClient } from "../../github/client.ts";
+import { tokenLogin } from "../../github/identity.ts";
 import { OctokitGitHub, type OctokitLike } from "../../github/octokit-port.ts";
 import { slaCalendarsWithHolidays } from "../../github/tracking/calendars.ts";
 import { draftRca } from "../../github/tracking/rca.ts";
@@ -81,10 +82,9 @@ async function fromGitHub(ref: string, configFile: string | undefined, io: CliIo
   if (!token) throw new UsageError("--issue needs a token in GITHUB_TOKEN or GH_TOKEN");
   const [, owner, repo, number] = ISSUE_REF.exec(ref)!;
   const client = createClient({ token, baseUrl: io.env.GITHUB_API_URL });
-  const github = new OctokitGitHub(client as unknown as OctokitLike, {
-    owner: owner!,
-    repo: repo!,
-  });
+  const octokit = client as unknown as OctokitLike;
+  const botLogin = await tokenLogin(octokit, io.env);
+  const github = new OctokitGitHub(octokit, { owner: owner!, repo: repo! }, { botLogin });
   let config: UpkeepConfig | number;
   if (configFile !== undefined) {
     config = (await localConfig(configFile, io))?.config ?? EXIT.usage;

@@ -9,6 +9,7 @@ import { formatTable, reportEntry, type SlaReportEntry } from "../../core/sla/re
 import { parseIssuesFile } from "../../core/sla/rest-input.ts";
 import { loadSlaSettings, newSlaRun, readSnapshot } from "../../core/sla/sync.ts";
 import { createClient } from "../../github/client.ts";
+import { tokenLogin } from "../../github/identity.ts";
 import { OctokitGitHub, type OctokitLike } from "../../github/octokit-port.ts";
 import { type CliCommand, type CliIo, EXIT, UsageError } from "../command.ts";
 import { configRoot, loadLocalConfig, loadRemoteConfig } from "../config.ts";
@@ -103,7 +104,9 @@ async function fromRepo(
   if (!token) throw new UsageError("--repo needs a token in GITHUB_TOKEN or GH_TOKEN");
   const [owner, repo] = fullName.split("/") as [string, string];
   const client = createClient({ token, baseUrl: io.env.GITHUB_API_URL });
-  const github = new OctokitGitHub(client as unknown as OctokitLike, { owner, repo });
+  const octokit = client as unknown as OctokitLike;
+  const botLogin = await tokenLogin(octokit, io.env);
+  const github = new OctokitGitHub(octokit, { owner, repo }, { botLogin });
   let settings: SlaSettings | number;
   if (configFile !== undefined) {
     settings = await localSettings(configFile, io);

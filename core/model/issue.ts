@@ -73,3 +73,11 @@ export function permissionAtLeast(actual: Permission, needed: Permission): boole
 export function isBot(actor: Actor | null | undefined): boolean {
   return !!actor && (actor.type === "Bot" || actor.login.endsWith("[bot]"));
 }
+
+/**
+ * Written by `login`, the identity Upkeep writes as. A marker anyone can copy proves nothing;
+ * the author does, so Upkeep edits, deletes and trusts only what this says is its own.
+ */
+export function isWrittenBy(actor: Actor | null | undefined, login: string): boolean {
+  return !!actor && actor.login.toLowerCase() === login.toLowerCase();
+}

@@ -7,6 +7,7 @@ import {
   type IssueComment,
   type IssueEvent,
   isBot,
+  isWrittenBy,
   type Permission,
 } from "../model/issue.ts";
 import { escalationComment, escalationStart, planEscalation } from "./escalation.ts";
@@ -32,6 +33,8 @@ export interface IssueSnapshot {
   /** `events` is the timeline: take comments from it, in its order; `comments` is only read for markers. */
   fromTimeline?: boolean;
   permissions: ReadonlyMap<string, Permission>;
+  /** The login Upkeep writes as; only its comments count as status and escalation records. */
+  botLogin?: string;
 }
 
 export interface SlaSettings {
@@ -51,10 +54,16 @@ export interface SlaPlan {
   escalation: { steps: number[]; body: string | null } | null;
 }
 
-/** Upkeep's own comments: written by a bot and starting with our marker. */
-function ownComments(comments: IssueComment[], test: (body: string) => boolean): IssueComment[] {
+/** Upkeep's own comments: written by its identity (any bot when none is known) with our marker. */
+function ownComments(
+  comments: IssueComment[],
+  test: (body: string) => boolean,
+  botLogin: string | undefined,
+): IssueComment[] {
+  const own = (comment: IssueComment) =>
+    botLogin === undefined ? isBot(comment.author) : isWrittenBy(comment.author, botLogin);
   return comments
-    .filter((comment) => isBot(comment.author) && test(comment.body))
+    .filter((comment) => own(comment) && test(comment.body))
     .sort((a, b) => a.id - b.id);
 }
 
@@ -95,10 +104,10 @@ export function planSla(snapshot: IssueSnapshot, settings: SlaSettings, now: num
   const { sla, timezone } = settings.config;
   const { issue } = snapshot;
   const status = assessIssue(snapshot, settings, now);
-  const statusComments = ownComments(snapshot.comments, isStatusComment);
+  const statusComments = ownComments(snapshot.comments, isStatusComment, snapshot.botLogin);
   const current = statusComments[0];
   const previous = current ? decodeStatusMarker(current.body) : undefined;
-  const done = stepsDone(snapshot.comments, previous, status.cycle);
+  const done = stepsDone(snapshot, previous, status.cycle);
   const breachedAt = escalationStart(status, issue.state === "open");
   const escalation = planEscalation(sla.escalation, breachedAt, done, now);
   for (const step of escalation.due) done.add(step);
@@ -151,14 +160,15 @@ export function planSla(snapshot: IssueSnapshot, settings: SlaSettings, now: num
 
 /** Steps done this cycle: from the status marker and from escalation comments (either may be missing after a crash). */
 function stepsDone(
-  comments: IssueComment[],
+  snapshot: IssueSnapshot,
   previous: SlaMarker | undefined,
   cycle: number,
 ): Set<number> {
   const done = new Set<number>(previous?.cycle === cycle ? previous.escalated : []);
   for (const comment of ownComments(
-    comments,
+    snapshot.comments,
     (body) => decodeEscalationMarker(body) !== undefined,
+    snapshot.botLogin,
   )) {
     const record = decodeEscalationMarker(comment.body)!;
     if (record.cycle === cycle) for (const step of record.steps) done.add(step);

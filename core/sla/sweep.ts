@@ -45,7 +45,15 @@ export interface SweepOptions {
   maxReads: number;
   /** Closed issues since this instant count towards "met this period". */
   periodStart: number;
+  /** The repository's open issues when the caller has listed them already (the full sweep). */
+  openIssues?: Iterable<Issue>;
+  /** Runs one issue's work apart from anything else touching that issue (the App's issue lock). */
+  exclusive?: IssueExclusion;
 }
+
+export type IssueExclusion = <T>(number: number, work: () => Promise<T>) => Promise<T>;
+
+const unguarded: IssueExclusion = (_number, work) => work();
 
 function needsRead(issue: Issue, known: SweepIssue | undefined, now: number): boolean {
   if (!known) return true;
@@ -67,7 +75,7 @@ export async function sweepRepository(run: SlaRun, options: SweepOptions): Promi
   );
   const kept: SweepIssue[] = [];
   const toRead: { issue: Issue; known?: SweepIssue }[] = [];
-  for await (const issue of run.github.listIssues({ state: "open" })) {
+  for await (const issue of options.openIssues ?? run.github.listIssues({ state: "open" })) {
     if (issue.isPullRequest) continue;
     const hasSeverity = severityFromLabels(issue.labels, config.triage) !== null;
     const hasSlaLabel = issue.labels.some((label) => slaLabels.includes(label.toLowerCase()));
@@ -86,7 +94,8 @@ export async function sweepRepository(run: SlaRun, options: SweepOptions): Promi
       continue;
     }
     reads++;
-    const result = await syncIssueSla(run, issue, options.now);
+    const exclusive = options.exclusive ?? unguarded;
+    const result = await exclusive(issue.number, () => syncIssueSla(run, issue, options.now));
     if (result.deferred) deferred.push(issue.number);
     const entry: SweepIssue = {
       ...reportEntry(issue.number, result.plan.status),
@@ -151,7 +160,9 @@ async function countClosed(
     let met = !issue.labels.some((label) => label.toLowerCase() === breached);
     if (previous.has(issue.number) && closedAt >= lastSweep) {
       reads++;
-      const { status } = (await syncIssueSla(run, issue, options.now)).plan;
+      const exclusive = options.exclusive ?? unguarded;
+      const synced = await exclusive(issue.number, () => syncIssueSla(run, issue, options.now));
+      const { status } = synced.plan;
       met = status.response.state !== "breached" && status.resolution.state !== "breached";
     }
     if (closedAt < options.periodStart) continue;

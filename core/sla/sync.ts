@@ -6,7 +6,7 @@ import type { GitHubPort } from "../../github/port.ts";
 import type { ConfigProblem } from "../config/errors.ts";
 import type { UpkeepConfig } from "../config/schema.ts";
 import type { Issue, IssueComment, IssueEvent, Permission } from "../model/issue.ts";
-import { isBot } from "../model/issue.ts";
+import { isBot, isWrittenBy } from "../model/issue.ts";
 import { decodeEscalationMarker } from "./marker.ts";
 import { type IssueSnapshot, planSla, type SlaPlan, type SlaSettings } from "./plan.ts";
 import { buildCalendars, icsPaths } from "./policy.ts";
@@ -102,7 +102,14 @@ export async function readSnapshot(run: SlaRun, issue: Issue): Promise<IssueSnap
   const timeline = await run.github.listTimeline(issue.number);
   const { comments } = splitTimeline(timeline);
   await lookUpPermissions(run, issue, timeline, []);
-  return { issue, events: timeline, comments, permissions: run.permissions, fromTimeline: true };
+  return {
+    issue,
+    events: timeline,
+    comments,
+    permissions: run.permissions,
+    fromTimeline: true,
+    botLogin: run.github.botLogin,
+  };
 }
 
 export async function syncIssueSla(run: SlaRun, issue: Issue, now: number): Promise<SyncResult> {
@@ -120,7 +127,7 @@ export async function applySlaPlan(run: SlaRun, issue: Issue, plan: SlaPlan): Pr
   run.commentBudget -= creates;
   let wrote = false;
   if (plan.escalation?.body) {
-    await postEscalationOnce(github, issue.number, plan.escalation.body, plan.status.cycle);
+    await postEscalationOnce(github, issue.number, plan.escalation, plan.status.cycle);
     wrote = true;
   }
   for (const name of plan.addLabels) await ensureLabel(run, name);
@@ -134,7 +141,8 @@ export async function applySlaPlan(run: SlaRun, issue: Issue, plan: SlaPlan): Pr
     const { id, body } = plan.statusComment;
     const written =
       id === null
-        ? await github.createComment(issue.number, body)
+        ? // The plan comes from the timeline just read, comments included.
+          await github.createComment(issue.number, body, `sla-status:${issue.number}`, true)
         : await github.updateComment(id, body);
     // Our writes bumped updated_at; the status comment is the last of them, so its time covers them.
     if (Date.parse(written.updatedAt) > Date.parse(seen)) seen = written.updatedAt;
@@ -159,14 +167,22 @@ async function ensureLabel(run: SlaRun, name: string): Promise<void> {
 }
 
 /**
- * Posts the escalation comment, then looks again: if a concurrent run (another process) posted the
- * same steps first, ours is deleted, so people see each step once per cycle.
+ * Posts the escalation comment (keyed by issue, cycle and steps, so a lost answer is not posted
+ * twice), then looks again: if a concurrent run (another process) posted the same steps first,
+ * ours is deleted, so people see each step once per cycle.
  */
-async function postEscalationOnce(github: GitHubPort, number: number, body: string, cycle: number) {
-  const posted = await github.createComment(number, body);
-  const steps = decodeEscalationMarker(body)?.steps ?? [];
+async function postEscalationOnce(
+  github: GitHubPort,
+  number: number,
+  escalation: { steps: number[]; body: string | null },
+  cycle: number,
+) {
+  const body = escalation.body ?? "";
+  const { steps } = escalation;
+  const key = `sla-escalation:${number}:${cycle}:${steps.join(",")}`;
+  const posted = await github.createComment(number, body, key);
   const others = (await github.listComments(number)).filter((comment) => {
-    if (comment.id >= posted.id || !isBot(comment.author)) return false;
+    if (comment.id >= posted.id || !isWrittenBy(comment.author, github.botLogin)) return false;
     const record = decodeEscalationMarker(comment.body);
     return record?.cycle === cycle && record.steps.some((step) => steps.includes(step));
   });

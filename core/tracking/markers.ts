@@ -38,3 +38,18 @@ export function replaceMarker(text: string, kind: string, fields: MarkerFields):
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
+
+const CREATE_STAMP = /\n?<!-- upkeep:key id=[\w]+ by=[\w.:@/+=-]+ -->/g;
+
+/**
+ * The stamp an idempotent create leaves at the end of a body: the deterministic key of what it
+ * is for (hashed, one search word) and the identity that wrote it.
+ */
+export function createStamp(keyHash: string, login: string): string {
+  return writeMarker("key", { id: keyHash, by: login });
+}
+
+/** A body as its planner wrote it, so comparing it with a desired body ignores the stamp. */
+export function withoutCreateStamp(body: string): string {
+  return body.replace(CREATE_STAMP, "");
+}

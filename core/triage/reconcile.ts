@@ -4,7 +4,14 @@
 
 import type { GitHubPort } from "../../github/port.ts";
 import type { UpkeepConfig } from "../config/schema.ts";
-import { type Issue, type IssueComment, isBot, permissionAtLeast } from "../model/issue.ts";
+import {
+  type Issue,
+  type IssueComment,
+  isBot,
+  isWrittenBy,
+  permissionAtLeast,
+} from "../model/issue.ts";
+import { withoutCreateStamp } from "../tracking/markers.ts";
 import { parseSeverityCommand } from "./command.ts";
 import type { TriageConfig } from "./config.ts";
 import { decideSeverity, type TriageDecision } from "./decide.ts";
@@ -20,6 +27,8 @@ export interface TriageHooks {
   ensureLabels?: (github: GitHubPort, config: TriageConfig) => Promise<void>;
   /** The model endpoint, when the face offers one and `triage.model.enabled` is set. */
   classifyIssue?: ModelTransport;
+  /** The sweep catches up on issues closed while no event was heard: they still get a severity. */
+  alsoClosed?: boolean;
 }
 
 export type TriageOutcome =
@@ -31,10 +40,14 @@ export type TriageOutcome =
       comment: "created" | "updated" | "unchanged" | "none";
     };
 
-export function skipReason(issue: Issue, config: TriageConfig): string | undefined {
+export function skipReason(
+  issue: Issue,
+  config: TriageConfig,
+  alsoClosed = false,
+): string | undefined {
   if (!config.enabled) return "triage is disabled in the config";
   if (issue.isPullRequest && !config.pullRequests) return "pull requests are not triaged";
-  if (issue.state === "closed") return "the issue is closed";
+  if (issue.state === "closed" && !alsoClosed) return "the issue is closed";
   return undefined;
 }
 
@@ -46,7 +59,7 @@ export async function triageIssue(
   hooks: TriageHooks = {},
 ): Promise<TriageOutcome> {
   const config = upkeep.triage;
-  const skip = skipReason(issue, config);
+  const skip = skipReason(issue, config, hooks.alsoClosed);
   if (skip) return { status: "skipped", why: skip };
   const events = await github.listTimeline(issue.number);
   const allowed = config.commands.enabled
@@ -115,17 +128,18 @@ async function upsertExplanation(
   create: boolean,
 ): Promise<"created" | "updated" | "unchanged" | "none"> {
   const body = explanationBody(decision, config);
+  // Only our own: another bot's or a person's comment with a copied marker is never touched.
   const [existing, ...duplicates] = (await github.listComments(number)).filter(
-    (comment) => isBot(comment.author) && isTriageComment(comment.body),
+    (comment) => isWrittenBy(comment.author, github.botLogin) && isTriageComment(comment.body),
   );
-  // A write GitHub answered with an error may still have landed; keep only the oldest copy.
+  // Copies left by runs before creates were idempotent: keep only the oldest.
   for (const duplicate of duplicates) await github.deleteComment(duplicate.id);
   if (!existing) {
     if (!create) return "none";
-    await github.createComment(number, body);
+    await github.createComment(number, body, `triage-explanation:${number}`, true);
     return "created";
   }
-  if (existing.body === body) return "unchanged";
+  if (withoutCreateStamp(existing.body) === body) return "unchanged";
   await github.updateComment(existing.id, body);
   return "updated";
 }
@@ -198,9 +212,10 @@ async function replyOnce(
   why: "unknown-level" | "not-allowed",
 ): Promise<CommandOutcome> {
   const comments = await github.listComments(number);
-  if (comments.some((comment) => isBot(comment.author) && comment.body.includes(marker)))
+  const own = (comment: IssueComment) => isWrittenBy(comment.author, github.botLogin);
+  if (comments.some((comment) => own(comment) && comment.body.includes(marker)))
     return { status: "already-replied", why };
-  await github.createComment(number, body);
+  await github.createComment(number, body, `triage-reply:${number}:${marker}`);
   return { status: "replied", why };
 }
 

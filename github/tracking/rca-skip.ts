@@ -2,7 +2,7 @@
 // recognises. Without the permission, the author gets one polite refusal and nothing changes.
 import type { UpkeepConfig } from "../../core/config/schema.ts";
 import type { IssueComment } from "../../core/model/issue.ts";
-import { isBot, permissionAtLeast } from "../../core/model/issue.ts";
+import { isBot, isWrittenBy, permissionAtLeast } from "../../core/model/issue.ts";
 import { readMarker } from "../../core/tracking/markers.ts";
 import { parseRcaCommand } from "../../core/tracking/rca/command.ts";
 import {
@@ -36,28 +36,45 @@ export async function handleRcaSkip(
   const login = comment.author.login;
   const needed = config.tracking.rca.skipPermission;
   const comments = await github.listComments(incidentNumber);
+  const own = (entry: IssueComment) => isWrittenBy(entry.author, github.botLogin);
   if (!permissionAtLeast(await github.getPermission(login), needed)) {
     const refusedBefore = comments.some(
-      (entry) => isBot(entry.author) && readMarker(entry.body, REFUSAL_MARKER)?.to === login,
+      (entry) => own(entry) && readMarker(entry.body, REFUSAL_MARKER)?.to === login,
     );
     if (!refusedBefore)
-      await github.createComment(incidentNumber, skipRefusalComment(login, needed));
+      await github.createComment(
+        incidentNumber,
+        skipRefusalComment(login, needed),
+        `rca-skip-refused:${incidentNumber}:${login}`,
+      );
     return "refused";
   }
   if (command.kind !== "skip") {
     const answered = comments.some(
-      (entry) =>
-        isBot(entry.author) && readMarker(entry.body, USAGE_MARKER)?.to === String(comment.id),
+      (entry) => own(entry) && readMarker(entry.body, USAGE_MARKER)?.to === String(comment.id),
     );
-    if (!answered) await github.createComment(incidentNumber, skipUsageComment(comment.id));
+    if (!answered)
+      await github.createComment(
+        incidentNumber,
+        skipUsageComment(comment.id),
+        `rca-skip-usage:${incidentNumber}:${comment.id}`,
+      );
     return command.kind === "unknown" ? "unknown-command" : "usage";
   }
-  if (comments.some((entry) => isBot(entry.author) && readMarker(entry.body, SKIP_MARKER)))
+  if (comments.some((entry) => own(entry) && readMarker(entry.body, SKIP_MARKER)))
     return "already-recorded";
-  await github.createComment(incidentNumber, skipRecordComment(login, command.reason));
+  await github.createComment(
+    incidentNumber,
+    skipRecordComment(login, command.reason),
+    `rca-skip:${incidentNumber}`,
+  );
   const existing = await findRca(github, incidentNumber, comments, config.tracking.rca.labels);
   if (existing?.state === "open") {
-    await github.createComment(existing.number, rcaSkippedComment(incidentNumber, login));
+    await github.createComment(
+      existing.number,
+      rcaSkippedComment(incidentNumber, login),
+      `rca-skipped:${existing.number}`,
+    );
     await github.updateIssue(existing.number, { state: "closed", stateReason: "not_planned" });
   }
   return "recorded";

@@ -3,7 +3,7 @@
 // reordered events are harmless.
 import type { UpkeepConfig } from "../../core/config/schema.ts";
 import type { Issue, IssueComment, Permission } from "../../core/model/issue.ts";
-import { isBot, permissionAtLeast } from "../../core/model/issue.ts";
+import { isBot, isWrittenBy, permissionAtLeast } from "../../core/model/issue.ts";
 import type { CalendarResolver } from "../../core/tracking/calendar.ts";
 import { readMarker } from "../../core/tracking/markers.ts";
 import { RCA_MARKER } from "../../core/tracking/rca/body.ts";
@@ -45,7 +45,15 @@ export async function draftRca(
   const existing = await findRca(github, incidentNumber, comments, rca.labels);
   const permissions = await responderPermissions(github, incident, comments);
   const template = await readTemplate(github, rca.template);
-  const decision = decideRca({ ...base, events, comments, existing, template, permissions });
+  const decision = decideRca({
+    ...base,
+    events,
+    comments,
+    existing,
+    template,
+    permissions,
+    botLogin: github.botLogin,
+  });
   return { decision, existing, incident };
 }
 
@@ -62,11 +70,16 @@ export async function reconcileRca(
       return { decision: "none", reason: decision.reason };
     case "append":
       if (decision.body) await github.updateIssue(decision.rcaNumber, { body: decision.body });
-      if (decision.comment) await github.createComment(decision.rcaNumber, decision.comment);
+      if (decision.comment)
+        await github.createComment(
+          decision.rcaNumber,
+          decision.comment,
+          `rca-append:${decision.rcaNumber}:${decision.comment}`,
+        );
       return { decision: "append", rcaNumber: decision.rcaNumber };
     case "create": {
       await new LabelEnsurer(github).ensure(decision.labels);
-      const rca = await createWithAssignees(github, decision);
+      const rca = await createWithAssignees(github, incidentNumber, decision);
       const kept = await keepOldestRca(
         github,
         incidentNumber,
@@ -77,6 +90,7 @@ export async function reconcileRca(
         await github.createComment(
           incidentNumber,
           incidentLinkComment(rca.number, decision.dueAt, settings.zone),
+          `rca-link:${incidentNumber}:${rca.number}`,
         );
       }
       return { decision: "create", rcaNumber: kept, templateError: decision.templateError };
@@ -92,7 +106,8 @@ export async function findRca(
   labels: string[],
 ): Promise<ExistingRca | undefined> {
   const link = comments.find(
-    (comment) => isBot(comment.author) && readMarker(comment.body, LINK_MARKER),
+    (comment) =>
+      isWrittenBy(comment.author, github.botLogin) && readMarker(comment.body, LINK_MARKER),
   );
   const linked = Number(link ? readMarker(link.body, LINK_MARKER)?.rca : Number.NaN);
   if (Number.isInteger(linked)) {
@@ -101,8 +116,7 @@ export async function findRca(
       if (error.status === 404 || error.status === 410) return undefined;
       throw error;
     });
-    if (issue && readMarker(issue.body, RCA_MARKER)?.incident === String(incidentNumber))
-      return existingFrom(issue);
+    if (issue && isRcaFor(github, issue, incidentNumber)) return existingFrom(issue);
   }
   const [oldest] = await listRcas(github, incidentNumber, labels);
   return oldest ? existingFrom(oldest) : undefined;
@@ -121,13 +135,17 @@ async function listRcas(
     direction: "asc" as const,
   };
   for await (const issue of github.listIssues(query)) {
-    if (
-      !issue.isPullRequest &&
-      readMarker(issue.body, RCA_MARKER)?.incident === String(incidentNumber)
-    )
-      found.push(issue);
+    if (!issue.isPullRequest && isRcaFor(github, issue, incidentNumber)) found.push(issue);
   }
   return found.sort((a, b) => a.number - b.number);
+}
+
+/** Our RCA of the incident: the marker alone proves nothing, since anyone can copy it. */
+function isRcaFor(github: GitHubPort, issue: Issue, incidentNumber: number): boolean {
+  return (
+    isWrittenBy(issue.author, github.botLogin) &&
+    readMarker(issue.body, RCA_MARKER)?.incident === String(incidentNumber)
+  );
 }
 
 /** Two deliveries racing can both create an RCA: the younger is closed as duplicate of the older. */
@@ -145,6 +163,7 @@ async function keepOldestRca(
     await github.createComment(
       younger.number,
       `Duplicate of #${oldest}, the RCA for the same incident; closing this one.`,
+      `rca-duplicate:${younger.number}`,
     );
     await github.updateIssue(younger.number, { state: "closed", stateReason: "duplicate" });
   }
@@ -153,9 +172,15 @@ async function keepOldestRca(
 
 async function createWithAssignees(
   github: GitHubPort,
+  incidentNumber: number,
   decision: Extract<RcaDecision, { kind: "create" }>,
 ): Promise<Issue> {
-  const draft = { title: decision.title, body: decision.body, labels: decision.labels };
+  const draft = {
+    title: decision.title,
+    body: decision.body,
+    labels: decision.labels,
+    key: `rca:incident:${incidentNumber}`,
+  };
   try {
     return await github.createIssue({ ...draft, assignees: decision.assignees });
   } catch (error) {

@@ -2,6 +2,7 @@
 // by Upkeep's scan actions (with their findings) and by the SLA sweep (with none, to move the
 // at-risk/breached labels as deadlines pass).
 import type { UpkeepConfig } from "../../core/config/schema.ts";
+import { isWrittenBy } from "../../core/model/issue.ts";
 import type { Clock } from "../../core/time/clock.ts";
 import { alwaysOpen, type CalendarResolver } from "../../core/tracking/calendar.ts";
 import type { Finding, FindingSource } from "../../core/tracking/security/finding.ts";
@@ -94,7 +95,8 @@ export async function listWindows(github: GitHubPort, labels: string[]): Promise
     direction: "asc" as const,
   };
   for await (const issue of github.listIssues(query)) {
-    if (issue.isPullRequest) continue;
+    // A copied window marker in someone else's issue is not a window.
+    if (issue.isPullRequest || !isWrittenBy(issue.author, github.botLogin)) continue;
     const window = readWindow({ ...issue, body: issue.body });
     if (window) windows.push(window);
   }
@@ -114,6 +116,7 @@ async function apply(
         title: action.title,
         body: action.body,
         labels: action.labels,
+        key: `security-window:${action.key}`,
       });
       report.created.push(issue.number);
       return;
@@ -124,7 +127,7 @@ async function apply(
       report.updated.push(action.number);
       return;
     case "close":
-      await github.createComment(action.number, action.comment);
+      await github.createComment(action.number, action.comment, commentKey(action));
       await github.updateIssue(action.number, {
         body: action.body,
         state: "closed",
@@ -135,16 +138,21 @@ async function apply(
       return;
     case "reopen":
       await github.updateIssue(action.number, { body: action.body, state: "open" });
-      await github.createComment(action.number, action.comment);
+      await github.createComment(action.number, action.comment, commentKey(action));
       await relabel(github, labels, action.number, action.addLabels, []);
       report.reopened.push(action.number);
       return;
     case "close-duplicate":
-      await github.createComment(action.number, action.comment);
+      await github.createComment(action.number, action.comment, commentKey(action));
       await github.updateIssue(action.number, { state: "closed", stateReason: "duplicate" });
       report.duplicatesClosed.push(action.number);
       return;
   }
+}
+
+/** A state change's comment, once per issue, kind and text (a lost answer is not posted twice). */
+function commentKey(action: { kind: string; number: number; comment: string }): string {
+  return `security-window-${action.kind}:${action.number}:${action.comment}`;
 }
 
 async function relabel(

@@ -1,6 +1,7 @@
 // The sweep's escalation of breached security windows: reads comments only of windows past their
 // deadline, posts one batched comment per window for the SLA chain's steps that came due.
 import type { UpkeepConfig } from "../../core/config/schema.ts";
+import { isWrittenBy } from "../../core/model/issue.ts";
 import type { Clock } from "../../core/time/clock.ts";
 import { alwaysOpen, type CalendarResolver } from "../../core/tracking/calendar.ts";
 import { windowEscalation } from "../../core/tracking/security/escalation.ts";
@@ -32,12 +33,19 @@ export async function escalateBreachedWindows(
     const comment = windowEscalation({
       window,
       assignees: issue.assignees,
-      comments: await github.listComments(issue.number),
+      // Steps recorded by anyone else (a copied marker) are not steps done.
+      comments: (await github.listComments(issue.number)).filter((entry) =>
+        isWrittenBy(entry.author, github.botLogin),
+      ),
       steps: config.sla.escalation,
       now: clock.now(),
     });
     if (!comment) continue;
-    await github.createComment(issue.number, comment);
+    await github.createComment(
+      issue.number,
+      comment,
+      `window-escalation:${issue.number}:${comment}`,
+    );
     escalated.push(issue.number);
   }
   return escalated;

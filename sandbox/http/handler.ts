@@ -68,7 +68,7 @@ async function dispatch(ctx: RequestContext, options: PipelineOptions): Promise<
       if (control) return { result: control };
     }
     const fault = options.faults.next(ctx.method, ctx.url.pathname);
-    if (fault) return { result: fault };
+    if (fault?.when === "instead") return { result: fault.result };
     const match = options.router.match(ctx.method, ctx.url.pathname);
     if (!match || match === "method-not-allowed")
       return { result: { status: 404, body: NOT_FOUND } };
@@ -78,6 +78,8 @@ async function dispatch(ctx: RequestContext, options: PipelineOptions): Promise<
     dispatched.result =
       (options.validate && rejectRequest(ctx, match.route, options)) ||
       (await match.route.handle(ctx));
+    // The change is made (and its webhook queued); only the answer goes missing.
+    if (fault && dispatched.result.status < 300) dispatched.result = fault.result;
   } catch (error) {
     dispatched.result = errorResult(error);
   }

@@ -18,7 +18,36 @@ function installationOf(ctx: RequestContext) {
   return installation;
 }
 
+/** GET /user: a personal token's user; installation tokens get GitHub's 403, as on GitHub. */
+function authenticatedUser(ctx: RequestContext) {
+  const actor = ctx.actor;
+  if (!actor || actor.type === "Bot")
+    throw new HttpError(
+      403,
+      "Resource not accessible by integration",
+      undefined,
+      "https://docs.github.com/rest/users/users#get-the-authenticated-user",
+    );
+  const profile = {
+    name: null,
+    company: null,
+    blog: "",
+    location: null,
+    email: null,
+    hireable: null,
+    bio: null,
+    public_repos: 0,
+    public_gists: 0,
+    followers: 0,
+    following: 0,
+    created_at: "2020-01-01T00:00:00Z",
+    updated_at: "2020-01-01T00:00:00Z",
+  };
+  return { status: 200, body: { ...renderUser(ctx.state, actor), ...profile } };
+}
+
 export const appRoutes: Route[] = [
+  { method: "GET", path: "/user", auth: "token", handle: authenticatedUser },
   {
     method: "GET",
     path: "/app",

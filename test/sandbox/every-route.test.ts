@@ -59,6 +59,7 @@ describe("every route", () => {
       ["POST", `/app/installations/${installationId}/access_tokens`, {}, 201, app],
       ["GET", `${REPO}/installation`, undefined, 200, app],
       ["GET", "/installation/repositories", undefined, 200],
+      ["GET", "/user", undefined, 200, `token ${sandbox.createToken("bob")}`],
       ["GET", REPO, undefined, 200],
       ["GET", `${REPO}/contents/README.md`, undefined, 200],
       ["GET", `${REPO}/contents/docs`, undefined, 200],

@@ -43,6 +43,28 @@ describe("faults on demand", () => {
     expect(sandbox.issue(REPO, 1).comments.map((comment) => comment.body)).toEqual(["still here"]);
   });
 
+  it("a lost answer applies the write (and sends its webhook) but answers 502; reads are untouched", async () => {
+    sandbox = await startSandbox({ faults: { rate: 1, kinds: ["lost"] } });
+    sandbox.addRepo(REPO);
+    const headers = {
+      authorization: `token ${sandbox.installationToken("octo-org")}`,
+      "content-type": "application/json",
+    };
+    const created = await fetch(`${sandbox.url}/repos/${REPO}/issues`, {
+      method: "POST",
+      headers,
+      body: JSON.stringify({ title: "Exists anyway" }),
+    });
+    expect(created.status).toBe(502);
+    await sandbox.idle();
+    expect(sandbox.issues(REPO).map((issue) => issue.title)).toEqual(["Exists anyway"]);
+    expect(sandbox.deliveries.map((delivery) => `${delivery.event}.${delivery.action}`)).toEqual([
+      "issues.opened",
+    ]);
+    const read = await fetch(`${sandbox.url}/repos/${REPO}/issues/1`, { headers });
+    expect(read.status).toBe(200);
+  });
+
   it("each kind answers as GitHub does and leaves state untouched", async () => {
     sandbox = await startSandbox();
     sandbox.addRepo(REPO);

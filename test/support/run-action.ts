@@ -1,9 +1,11 @@
 // Runs a bundled action the way the Actions runner does: a node subprocess with INPUT_* variables,
 // an event file, and GITHUB_OUTPUT / GITHUB_STEP_SUMMARY files that we read back afterwards.
+
 import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { BOT_LOGIN } from "../../sandbox/state.ts";
 import { finished } from "./process.ts";
 
 export interface ActionRun {
@@ -50,6 +52,8 @@ export async function runAction(options: ActionRunOptions): Promise<ActionRun> {
     // The sandbox needs none of the 1 s spacing GitHub asks for between writes.
     UPKEEP_WRITE_SPACING_MS: "0",
     UPKEEP_SEARCH_SPACING_MS: "0",
+    // Tests hand actions the sandbox's installation token, which writes as the App's bot.
+    UPKEEP_BOT_LOGIN: BOT_LOGIN,
     ...options.env,
   };
   for (const [name, value] of Object.entries(options.inputs ?? {})) {

@@ -3,6 +3,7 @@
 import { createClient } from "../../github/client.ts";
 import { OctokitGitHub, type OctokitLike } from "../../github/octokit-port.ts";
 import type { Sandbox } from "../../sandbox/index.ts";
+import { BOT_LOGIN } from "../../sandbox/state.ts";
 
 export function installationPort(sandbox: Sandbox, fullName: string): OctokitGitHub {
   const [owner, repo] = fullName.split("/") as [string, string];
@@ -11,5 +12,9 @@ export function installationPort(sandbox: Sandbox, fullName: string): OctokitGit
     baseUrl: sandbox.url,
     spacing: { writeMs: 0, searchMs: 0 },
   });
-  return new OctokitGitHub(client as unknown as OctokitLike, { owner, repo });
+  return new OctokitGitHub(
+    client as unknown as OctokitLike,
+    { owner, repo },
+    { botLogin: BOT_LOGIN },
+  );
 }

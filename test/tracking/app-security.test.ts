@@ -1,6 +1,7 @@
 // Security windows through the real App: alert deliveries shaped like GitHub's examples, signed
 // by the sandbox, turned into tracking issues that close and reopen themselves.
 import { afterEach, describe, expect, it } from "vitest";
+import { installationPort } from "../support/sandbox-port.ts";
 import { webhookExample } from "./support/examples.ts";
 import { REPO, startWorld, type World } from "./support/world.ts";
 
@@ -105,10 +106,13 @@ describe("dependabot alerts", () => {
     world = await startWorld();
     await send("dependabot_alert", dependabot("created"));
     const [original] = windows();
-    // A second instance of the App (another process) raced and created the same window.
-    const copy = await world.sandbox
-      .as("lead")
-      .openIssue(REPO, { title: original!.title, body: original!.body!, labels: ["security"] });
+    // A second instance of the App (another process, the same bot) raced and created the same window.
+    const raced = await installationPort(world.sandbox, REPO).createIssue({
+      title: original!.title,
+      body: original!.body!,
+      labels: ["security"],
+    });
+    const copy = raced.number;
     await world.sandbox.idle();
     await send("dependabot_alert", dependabot("created"));
     const duplicate = world.sandbox.issue(REPO, copy);

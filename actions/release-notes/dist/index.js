@@ -77360,6 +77360,11 @@ function paginateRest2(octokit) {
 }
 paginateRest2.VERSION = VERSION9;
 
+// core/model/issue.ts
+function isWrittenBy(actor, login) {
+  return !!actor && actor.login.toLowerCase() === login.toLowerCase();
+}
+
 // core/model/rest.ts
 function actorFrom(value) {
   if (!value || typeof value !== "object") return null;
@@ -77426,13 +77431,76 @@ function eventFromRest(raw) {
   return event;
 }
 
+// github/idempotent-create.ts
+import { createHash as createHash2 } from "node:crypto";
+
+// core/tracking/markers.ts
+var SAFE_VALUE = /[^\w.:@/+=-]/g;
+function markerValue(value) {
+  return value.replace(SAFE_VALUE, "_");
+}
+function writeMarker(kind, fields = {}) {
+  const pairs = Object.entries(fields).map(([key, value]) => ` ${key}=${markerValue(value)}`);
+  return `<!-- upkeep:${kind}${pairs.join("")} -->`;
+}
+function createStamp(keyHash2, login) {
+  return writeMarker("key", { id: keyHash2, by: login });
+}
+
+// github/idempotent-create.ts
+function keyHash(key) {
+  return `upkeep${createHash2("sha256").update(key).digest("hex").slice(0, 24)}`;
+}
+function stampBody(body, key, login) {
+  return `${body}
+${createStamp(keyHash(key), login)}`;
+}
+function carriesKey(body, key) {
+  return body.includes(`<!-- upkeep:key id=${keyHash(key)} `);
+}
+function isAmbiguousFailure(error63) {
+  const status = error63.status;
+  return status === void 0 || status >= 500;
+}
+async function createOnce(steps, options2 = {}) {
+  const attempts = options2.attempts ?? 4;
+  const waitMs = options2.waitMs ?? 500;
+  const existing = options2.skipFirstLook ? void 0 : await steps.find(false);
+  if (existing !== void 0) return existing;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await steps.attempt();
+    } catch (error63) {
+      if (!isAmbiguousFailure(error63) || attempt >= attempts) throw error63;
+      const landed = await steps.find(true);
+      if (landed !== void 0) return landed;
+      await new Promise((resolve2) => setTimeout(resolve2, waitMs * attempt));
+    }
+  }
+}
+
+// github/identity.ts
+var ACTIONS_BOT_LOGIN = "github-actions[bot]";
+function configuredBotLogin(env = process.env) {
+  return configuredOverride(env) ?? ACTIONS_BOT_LOGIN;
+}
+function configuredOverride(env) {
+  const login = env.UPKEEP_BOT_LOGIN?.trim();
+  return login ? login : void 0;
+}
+
 // github/octokit-port.ts
+var ONE_ATTEMPT = { request: { retries: 0 } };
 var OctokitGitHub = class {
   repo;
+  botLogin;
   octokit;
-  constructor(octokit, repo) {
+  creates;
+  constructor(octokit, repo, options2 = {}) {
     this.octokit = octokit;
     this.repo = repo;
+    this.botLogin = options2.botLogin ?? configuredBotLogin();
+    this.creates = options2.creates ?? {};
   }
   async getIssue(number4) {
     const { data } = await this.octokit.request("GET /repos/{owner}/{repo}/issues/{issue_number}", {
@@ -77460,11 +77528,48 @@ var OctokitGitHub = class {
     }
   }
   async createIssue(issue3) {
+    const { key, ...fields } = issue3;
+    if (key === void 0) return this.postIssue(fields, {});
+    const body = stampBody(fields.body, key, this.botLogin);
+    return createOnce(
+      {
+        find: (afterFailure) => this.findOwnIssue(key, afterFailure),
+        attempt: () => this.postIssue({ ...fields, body }, ONE_ATTEMPT)
+      },
+      this.creates
+    );
+  }
+  async postIssue(issue3, extra) {
     const { data } = await this.octokit.request("POST /repos/{owner}/{repo}/issues", {
       ...this.repo,
-      ...issue3
+      ...issue3,
+      ...extra
     });
     return issueFromRest(data);
+  }
+  /**
+   * The oldest issue this identity wrote with `key`: by search (finds old ones; its index lags),
+   * and after a failed create also among the newest issues, which the list shows at once.
+   */
+  async findOwnIssue(key, afterFailure) {
+    const mine = (issue3) => isWrittenBy(issue3.author, this.botLogin) && carriesKey(issue3.body, key);
+    const found = [];
+    if (afterFailure) {
+      const { data: data2 } = await this.octokit.request("GET /repos/{owner}/{repo}/issues", {
+        ...this.repo,
+        state: "all",
+        sort: "created",
+        direction: "desc",
+        per_page: 100
+      });
+      found.push(...data2.map(issueFromRest).filter(mine));
+    }
+    const { data } = await this.octokit.request("GET /search/issues", {
+      q: `repo:${this.repo.owner}/${this.repo.repo} in:body ${keyHash(key)}`,
+      per_page: 100
+    });
+    found.push(...data.items.map((item) => issueFromRest(item)).filter(mine));
+    return found.sort((a, b) => a.number - b.number)[0];
   }
   async updateIssue(number4, change) {
     const { stateReason, ...rest } = change;
@@ -77531,14 +77636,27 @@ var OctokitGitHub = class {
     );
     return comments.map(commentFromRest);
   }
-  async createComment(number4, body) {
+  async createComment(number4, body, key, justListed = false) {
+    if (key === void 0) return this.postComment(number4, body, {});
+    const stamped = stampBody(body, key, this.botLogin);
+    return createOnce(
+      {
+        find: async () => {
+          const own2 = (await this.listComments(number4)).find(
+            (comment) => isWrittenBy(comment.author, this.botLogin) && carriesKey(comment.body, key)
+          );
+          if (!own2 || own2.body === stamped) return own2;
+          return this.updateComment(own2.id, stamped);
+        },
+        attempt: () => this.postComment(number4, stamped, ONE_ATTEMPT)
+      },
+      { ...this.creates, skipFirstLook: justListed }
+    );
+  }
+  async postComment(number4, body, extra) {
     const { data } = await this.octokit.request(
       "POST /repos/{owner}/{repo}/issues/{issue_number}/comments",
-      {
-        ...this.repo,
-        issue_number: number4,
-        body
-      }
+      { ...this.repo, issue_number: number4, body, ...extra }
     );
     return commentFromRest(data);
   }

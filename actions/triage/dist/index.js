@@ -65277,6 +65277,9 @@ function permissionAtLeast(actual, needed) {
 function isBot(actor) {
   return !!actor && (actor.type === "Bot" || actor.login.endsWith("[bot]"));
 }
+function isWrittenBy(actor, login) {
+  return !!actor && actor.login.toLowerCase() === login.toLowerCase();
+}
 
 // core/model/rest.ts
 function actorFrom(value) {
@@ -65342,6 +65345,23 @@ function eventFromRest(raw) {
     event.source = { kind: "commit", sha: entry.commit_id, url: String(entry.commit_url ?? "") };
   }
   return event;
+}
+
+// core/tracking/markers.ts
+var SAFE_VALUE = /[^\w.:@/+=-]/g;
+function markerValue(value) {
+  return value.replace(SAFE_VALUE, "_");
+}
+function writeMarker(kind, fields = {}) {
+  const pairs = Object.entries(fields).map(([key, value]) => ` ${key}=${markerValue(value)}`);
+  return `<!-- upkeep:${kind}${pairs.join("")} -->`;
+}
+var CREATE_STAMP = /\n?<!-- upkeep:key id=[\w]+ by=[\w.:@/+=-]+ -->/g;
+function createStamp(keyHash2, login) {
+  return writeMarker("key", { id: keyHash2, by: login });
+}
+function withoutCreateStamp(body) {
+  return body.replace(CREATE_STAMP, "");
 }
 
 // core/text/normalise-text.ts
@@ -72972,15 +72992,15 @@ function refusalReply(login, needed) {
 }
 
 // core/triage/reconcile.ts
-function skipReason(issue3, config2) {
+function skipReason(issue3, config2, alsoClosed = false) {
   if (!config2.enabled) return "triage is disabled in the config";
   if (issue3.isPullRequest && !config2.pullRequests) return "pull requests are not triaged";
-  if (issue3.state === "closed") return "the issue is closed";
+  if (issue3.state === "closed" && !alsoClosed) return "the issue is closed";
   return void 0;
 }
 async function triageIssue(github, issue3, upkeep, hooks = {}) {
   const config2 = upkeep.triage;
-  const skip = skipReason(issue3, config2);
+  const skip = skipReason(issue3, config2, hooks.alsoClosed);
   if (skip) return { status: "skipped", why: skip };
   const events = await github.listTimeline(issue3.number);
   const allowed = config2.commands.enabled ? await authorisedLogins(github, commandAuthors(events), config2) : /* @__PURE__ */ new Set();
@@ -73022,15 +73042,15 @@ async function applyPlan(github, issue3, decision, config2, hooks) {
 async function upsertExplanation(github, number4, decision, config2, create) {
   const body = explanationBody(decision, config2);
   const [existing, ...duplicates] = (await github.listComments(number4)).filter(
-    (comment) => isBot(comment.author) && isTriageComment(comment.body)
+    (comment) => isWrittenBy(comment.author, github.botLogin) && isTriageComment(comment.body)
   );
   for (const duplicate of duplicates) await github.deleteComment(duplicate.id);
   if (!existing) {
     if (!create) return "none";
-    await github.createComment(number4, body);
+    await github.createComment(number4, body, `triage-explanation:${number4}`, true);
     return "created";
   }
-  if (existing.body === body) return "unchanged";
+  if (withoutCreateStamp(existing.body) === body) return "unchanged";
   await github.updateComment(existing.id, body);
   return "updated";
 }
@@ -73082,9 +73102,10 @@ async function runSeverityCommand(github, issue3, comment, upkeep, hooks = {}) {
 }
 async function replyOnce(github, number4, marker, body, why) {
   const comments = await github.listComments(number4);
-  if (comments.some((comment) => isBot(comment.author) && comment.body.includes(marker)))
+  const own2 = (comment) => isWrittenBy(comment.author, github.botLogin);
+  if (comments.some((comment) => own2(comment) && comment.body.includes(marker)))
     return { status: "already-replied", why };
-  await github.createComment(number4, body);
+  await github.createComment(number4, body, `triage-reply:${number4}:${marker}`);
   return { status: "replied", why };
 }
 async function createMissingLabels(github, config2) {
@@ -73520,13 +73541,61 @@ function paginateRest2(octokit) {
 }
 paginateRest2.VERSION = VERSION9;
 
+// github/idempotent-create.ts
+import { createHash } from "node:crypto";
+function keyHash(key) {
+  return `upkeep${createHash("sha256").update(key).digest("hex").slice(0, 24)}`;
+}
+function stampBody(body, key, login) {
+  return `${body}
+${createStamp(keyHash(key), login)}`;
+}
+function carriesKey(body, key) {
+  return body.includes(`<!-- upkeep:key id=${keyHash(key)} `);
+}
+function isAmbiguousFailure(error63) {
+  const status = error63.status;
+  return status === void 0 || status >= 500;
+}
+async function createOnce(steps, options2 = {}) {
+  const attempts = options2.attempts ?? 4;
+  const waitMs = options2.waitMs ?? 500;
+  const existing = options2.skipFirstLook ? void 0 : await steps.find(false);
+  if (existing !== void 0) return existing;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await steps.attempt();
+    } catch (error63) {
+      if (!isAmbiguousFailure(error63) || attempt >= attempts) throw error63;
+      const landed = await steps.find(true);
+      if (landed !== void 0) return landed;
+      await new Promise((resolve2) => setTimeout(resolve2, waitMs * attempt));
+    }
+  }
+}
+
+// github/identity.ts
+var ACTIONS_BOT_LOGIN = "github-actions[bot]";
+function configuredBotLogin(env = process.env) {
+  return configuredOverride(env) ?? ACTIONS_BOT_LOGIN;
+}
+function configuredOverride(env) {
+  const login = env.UPKEEP_BOT_LOGIN?.trim();
+  return login ? login : void 0;
+}
+
 // github/octokit-port.ts
+var ONE_ATTEMPT = { request: { retries: 0 } };
 var OctokitGitHub = class {
   repo;
+  botLogin;
   octokit;
-  constructor(octokit, repo) {
+  creates;
+  constructor(octokit, repo, options2 = {}) {
     this.octokit = octokit;
     this.repo = repo;
+    this.botLogin = options2.botLogin ?? configuredBotLogin();
+    this.creates = options2.creates ?? {};
   }
   async getIssue(number4) {
     const { data } = await this.octokit.request("GET /repos/{owner}/{repo}/issues/{issue_number}", {
@@ -73554,11 +73623,48 @@ var OctokitGitHub = class {
     }
   }
   async createIssue(issue3) {
+    const { key, ...fields } = issue3;
+    if (key === void 0) return this.postIssue(fields, {});
+    const body = stampBody(fields.body, key, this.botLogin);
+    return createOnce(
+      {
+        find: (afterFailure) => this.findOwnIssue(key, afterFailure),
+        attempt: () => this.postIssue({ ...fields, body }, ONE_ATTEMPT)
+      },
+      this.creates
+    );
+  }
+  async postIssue(issue3, extra) {
     const { data } = await this.octokit.request("POST /repos/{owner}/{repo}/issues", {
       ...this.repo,
-      ...issue3
+      ...issue3,
+      ...extra
     });
     return issueFromRest(data);
+  }
+  /**
+   * The oldest issue this identity wrote with `key`: by search (finds old ones; its index lags),
+   * and after a failed create also among the newest issues, which the list shows at once.
+   */
+  async findOwnIssue(key, afterFailure) {
+    const mine = (issue3) => isWrittenBy(issue3.author, this.botLogin) && carriesKey(issue3.body, key);
+    const found = [];
+    if (afterFailure) {
+      const { data: data2 } = await this.octokit.request("GET /repos/{owner}/{repo}/issues", {
+        ...this.repo,
+        state: "all",
+        sort: "created",
+        direction: "desc",
+        per_page: 100
+      });
+      found.push(...data2.map(issueFromRest).filter(mine));
+    }
+    const { data } = await this.octokit.request("GET /search/issues", {
+      q: `repo:${this.repo.owner}/${this.repo.repo} in:body ${keyHash(key)}`,
+      per_page: 100
+    });
+    found.push(...data.items.map((item) => issueFromRest(item)).filter(mine));
+    return found.sort((a, b) => a.number - b.number)[0];
   }
   async updateIssue(number4, change) {
     const { stateReason, ...rest } = change;
@@ -73625,14 +73731,27 @@ var OctokitGitHub = class {
     );
     return comments.map(commentFromRest);
   }
-  async createComment(number4, body) {
+  async createComment(number4, body, key, justListed = false) {
+    if (key === void 0) return this.postComment(number4, body, {});
+    const stamped = stampBody(body, key, this.botLogin);
+    return createOnce(
+      {
+        find: async () => {
+          const own2 = (await this.listComments(number4)).find(
+            (comment) => isWrittenBy(comment.author, this.botLogin) && carriesKey(comment.body, key)
+          );
+          if (!own2 || own2.body === stamped) return own2;
+          return this.updateComment(own2.id, stamped);
+        },
+        attempt: () => this.postComment(number4, stamped, ONE_ATTEMPT)
+      },
+      { ...this.creates, skipFirstLook: justListed }
+    );
+  }
+  async postComment(number4, body, extra) {
     const { data } = await this.octokit.request(
       "POST /repos/{owner}/{repo}/issues/{issue_number}/comments",
-      {
-        ...this.repo,
-        issue_number: number4,
-        body
-      }
+      { ...this.repo, issue_number: number4, body, ...extra }
     );
     return commentFromRest(data);
   }
@@ -74827,7 +74946,7 @@ function mib(bytes) {
 }
 
 // github/upkeep-config.ts
-import { createHash } from "node:crypto";
+import { createHash as createHash2 } from "node:crypto";
 
 // core/config/extends.ts
 var MAX_EXTENDS_DEPTH = 3;
@@ -74948,7 +75067,7 @@ async function followExtends(start, sources, notes) {
 var layerCache = /* @__PURE__ */ new Map();
 var MAX_CACHED2 = 200;
 function readLayer(source) {
-  const key = `${source.inherited}\0${source.file}\0${createHash("sha256").update(source.text).digest("hex")}`;
+  const key = `${source.inherited}\0${source.file}\0${createHash2("sha256").update(source.text).digest("hex")}`;
   let result = layerCache.get(key);
   if (!result) {
     result = parseLayer(source);

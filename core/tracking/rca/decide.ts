@@ -2,7 +2,7 @@
 // timeline entries on the existing one, or nothing. Pure: the face fetches, this decides.
 import type { Severity } from "../../config/fields.ts";
 import type { Issue, IssueComment, IssueEvent, Permission } from "../../model/issue.ts";
-import { isBot } from "../../model/issue.ts";
+import { isBot, isWrittenBy } from "../../model/issue.ts";
 import { type CalendarResolver, weekdaysCalendar } from "../calendar.ts";
 import type { RcaConfig } from "../config.ts";
 import { readMarker } from "../markers.ts";
@@ -30,6 +30,8 @@ export interface RcaInput {
   calendars: CalendarResolver;
   template?: CustomTemplate;
   permissions?: Record<string, Permission>;
+  /** The login Upkeep writes as: only its skip records count (any bot's when unknown). */
+  botLogin?: string;
 }
 
 export type RcaDecision =
@@ -68,7 +70,7 @@ export function decideRca(input: RcaInput): RcaDecision {
   if (!severity || !config.severities.includes(severity)) {
     return { kind: "none", reason: `severity ${severity ?? "unset"} needs no RCA` };
   }
-  if (!input.existing && input.comments.some(isSkipRecord)) {
+  if (!input.existing && input.comments.some((comment) => isSkipRecord(comment, input.botLogin))) {
     return { kind: "none", reason: "a maintainer skipped the RCA" };
   }
   const timeline = buildTimeline({ ...input, issue: incident });
@@ -164,6 +166,8 @@ function lastClose(events: IssueEvent[]): IssueEvent | undefined {
   return events.filter((event) => event.event === "closed").at(-1);
 }
 
-function isSkipRecord(comment: IssueComment): boolean {
-  return isBot(comment.author) && comment.body.includes(`<!-- upkeep:${SKIP_MARKER}`);
+function isSkipRecord(comment: IssueComment, botLogin: string | undefined): boolean {
+  const own =
+    botLogin === undefined ? isBot(comment.author) : isWrittenBy(comment.author, botLogin);
+  return own && comment.body.includes(`<!-- upkeep:${SKIP_MARKER}`);
 }

@@ -2,7 +2,7 @@
 // reported, the list of writes that makes GitHub match. Running it twice changes nothing.
 import type { WorkCalendar } from "../calendar.ts";
 import type { SecurityWindowsConfig } from "../config.ts";
-import { markerValue } from "../markers.ts";
+import { markerValue, withoutCreateStamp } from "../markers.ts";
 import type { CustomTemplate } from "../rca/body.ts";
 import { renderWindowBody, windowTitle } from "./body.ts";
 import { type Finding, type FindingSource, severityAtLeast, trackingKey } from "./finding.ts";
@@ -185,7 +185,8 @@ function pickCanonical(windows: TrackedWindow[]): {
 }
 
 function sameBody(a: string, b: string): boolean {
-  return a.replace(/\r\n/g, "\n").trim() === b.replace(/\r\n/g, "\n").trim();
+  const plain = (text: string) => withoutCreateStamp(text.replace(/\r\n/g, "\n")).trim();
+  return plain(a) === plain(b);
 }
 
 function groupBy<T>(items: T[], keyOf: (item: T) => string): Map<string, T[]> {

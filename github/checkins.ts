@@ -1,9 +1,10 @@
-// One scheduled check-in run: read the check-in issues, let the core decide, open and remind.
-import { BUILT_IN_CHECKLISTS, type CheckinConfig } from "../../core/checkins/config.ts";
-import { type CheckinAction, type CheckinIssue, planCheckins } from "../../core/checkins/plan.ts";
-import type { Clock } from "../../core/time/clock.ts";
-import type { GitHubPort } from "../../github/port.ts";
-import { readShippedFile } from "../../shipped/files.ts";
+// One check-in run (the check-ins action and the sweep): read the check-in issues, let the core decide, open and remind.
+import { BUILT_IN_CHECKLISTS, type CheckinConfig } from "../core/checkins/config.ts";
+import { type CheckinAction, type CheckinIssue, planCheckins } from "../core/checkins/plan.ts";
+import { isWrittenBy } from "../core/model/issue.ts";
+import type { Clock } from "../core/time/clock.ts";
+import { readShippedFile } from "../shipped/files.ts";
+import type { GitHubPort } from "./port.ts";
 
 export const CHECKIN_MARKER_TEXT = "<!-- upkeep:checkin ";
 
@@ -33,6 +34,8 @@ export async function runCheckins(input: {
       ...(label ? { labels: [label] } : {}),
     })) {
       if (seen.has(issue.number) || !issue.body.includes(CHECKIN_MARKER_TEXT)) continue;
+      // A check-in marker copied into someone else's issue is not a check-in.
+      if (!isWrittenBy(issue.author, port.botLogin)) continue;
       seen.add(issue.number);
       existing.push({
         number: issue.number,
@@ -57,11 +60,17 @@ export async function runCheckins(input: {
         body: action.body,
         labels: action.labels,
         assignees: action.assignees,
+        // The marker line names the check-in and its occurrence: one issue per occurrence.
+        key: `checkin:${action.body.split("\n")[0]}`,
       });
       opened.push(issue.number);
     } else {
       await port.updateIssue(action.number, { body: action.body });
-      await port.createComment(action.number, action.comment);
+      await port.createComment(
+        action.number,
+        action.comment,
+        `checkin-reminder:${action.number}:${action.comment}`,
+      );
     }
   }
   return { actions, opened, problems };
