@@ -20,6 +20,9 @@ COPY package.json ./
 COPY app ./app
 COPY core ./core
 COPY github ./github
+# Check-ins read their shipped checklists (shipped/files.ts finds templates/ beside the source).
+COPY shipped ./shipped
+COPY templates ./templates
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=3s --start-period=10s \

@@ -17,10 +17,19 @@ export interface UpkeepAppOptions {
   /** Which handlers to run, by name (default: all); lets a benchmark measure one capability. */
   only?: string[];
   deadlines?: DeadlineScheduler;
+  /**
+   * Serves the admin sweep endpoint: the App's own HTTP server (app/server.ts) routes it, since
+   * the worker's Probot has no server of its own. Without it the endpoint is not offered.
+   */
+  serveAdmin?: (route: AdminRoute) => void;
+  /** Receives the stop function of the periodic sweep, for a clean shutdown. */
+  onSweepTimer?: (stop: () => void) => void;
 }
 
+export type AdminRoute = ReturnType<typeof adminSweepHandler>;
+
 export function upkeepApp(options: UpkeepAppOptions = {}): ApplicationFunction {
-  return (app, { addHandler }) => {
+  return (app) => {
     const shared = {
       clock: options.clock ?? systemClock,
       reporter: new ConfigReporter(),
@@ -30,7 +39,7 @@ export function upkeepApp(options: UpkeepAppOptions = {}): ApplicationFunction {
     for (const handler of selected(options.only)) registerHandler(app, handler, shared);
     // Webhooks are hints; the sweep repairs whatever they missed (app/sweep.ts).
     const sweeper = appSweeper(app, shared);
-    addHandler(
+    options.serveAdmin?.(
       adminSweepHandler({
         verifySignature: (body, signature) => app.webhooks.verify(body, signature),
         adminToken: process.env.UPKEEP_ADMIN_TOKEN || undefined,
@@ -38,8 +47,12 @@ export function upkeepApp(options: UpkeepAppOptions = {}): ApplicationFunction {
       }),
     );
     const interval = sweepIntervalMs(process.env);
-    if (interval !== undefined)
-      sweepEvery(sweeper, interval, (error) => app.log.error({ err: error }, "sweep failed"));
+    if (interval !== undefined) {
+      const stop = sweepEvery(sweeper, interval, (error) =>
+        app.log.error({ err: error }, "sweep failed"),
+      );
+      options.onSweepTimer?.(stop);
+    }
   };
 }
 

@@ -88,9 +88,11 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
     );
   const setup = queueSetup({ ...options, log });
   const metrics = new AppMetrics(setup.queue);
-  if (role !== "receive") await startWorker(options, setup, metrics, log);
+  const worker = role !== "receive" ? await startWorker(options, setup, metrics, log) : undefined;
   const routes = [
     ...(role !== "work" ? [webhookRoute(options, setup, metrics, log)] : []),
+    // The admin sweep runs where the handlers live: workers (and `all`).
+    ...(worker?.adminRoute ? [worker.adminRoute] : []),
     healthHandler(role),
     metrics.handler(),
   ];
@@ -110,6 +112,7 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
     role,
     idle: () => setup.queue.idle(),
     async close() {
+      worker?.stopSweeps();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await setup.close();
@@ -160,7 +163,7 @@ async function startWorker(
   setup: QueueSetup,
   metrics: AppMetrics,
   log: Logger,
-): Promise<void> {
+): Promise<{ adminRoute?: Route; stopSweeps: () => void }> {
   const probot = new Probot({
     appId: options.appId,
     privateKey: options.privateKey,
@@ -176,8 +179,26 @@ async function startWorker(
   });
   const clock = options.clock ?? systemClock;
   const deadlines = queueDeadlines(setup.queue, clock, options.deadlineDelay);
-  await probot.load(upkeepApp({ clock, only: options.only, deadlines }));
+  let adminRoute: Route | undefined;
+  const stops: (() => void)[] = [];
+  await probot.load(
+    upkeepApp({
+      clock,
+      only: options.only,
+      deadlines,
+      serveAdmin: (route) => {
+        adminRoute = route;
+      },
+      onSweepTimer: (stop) => stops.push(stop),
+    }),
+  );
   await setup.queue.work(eventRunner(probot, metrics), { concurrency: options.concurrency ?? 16 });
+  return {
+    adminRoute,
+    stopSweeps: () => {
+      for (const stop of stops) stop();
+    },
+  };
 }
 
 /** The options from the environment, with errors that say which variable is wrong. */

@@ -58,7 +58,7 @@ describe("markers are owned by Upkeep's identity", () => {
       const commentId = await sandbox.as(IMPOSTOR).comment(REPO, number, copied);
       return { number, commentId };
     });
-    expect(await postWebhook(world!, "issues", payloadOf("issues", "opened", number))).toBe(200);
+    expect(await postWebhook(world!, "issues", payloadOf("issues", "opened", number))).toBe(202);
     await sandbox.idle();
     const comments = sandbox.issue(REPO, number).comments;
     expect(comments.find((comment) => comment.id === commentId)?.body).toBe(copied);
@@ -79,7 +79,7 @@ describe("markers are owned by Upkeep's identity", () => {
       const commentId = await sandbox.as(IMPOSTOR).comment(REPO, number, copied);
       return { number, commentId };
     });
-    expect(await postWebhook(world!, "issues", payloadOf("issues", "opened", number))).toBe(200);
+    expect(await postWebhook(world!, "issues", payloadOf("issues", "opened", number))).toBe(202);
     await sandbox.idle();
     const comments = sandbox.issue(REPO, number).comments;
     expect(comments.find((comment) => comment.id === commentId)?.body).toBe(copied);
