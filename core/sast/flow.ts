@@ -12,6 +12,7 @@
 // objects built elsewhere, guards and checks, loops' later iterations, other files.
 import type { SgNode } from "@ast-grep/napi";
 import { BindingIndex } from "./bindings.ts";
+import { TimeBudget } from "./budget.ts";
 import {
   DEFAULT_SOURCES,
   matchesSource,
@@ -29,10 +30,12 @@ export class FileFlow {
   private readonly facts: SyntaxFacts;
   private readonly parser: ParserName;
   private readonly bindings: BindingIndex;
+  private readonly budget: TimeBudget;
 
-  constructor(root: SgNode, parser: ParserName) {
+  constructor(root: SgNode, parser: ParserName, budget = new TimeBudget(Number.POSITIVE_INFINITY)) {
     this.root = root;
     this.parser = parser;
+    this.budget = budget;
     this.facts = syntaxOf(parser);
     this.bindings = new BindingIndex(root, this.facts, parser);
   }
@@ -150,6 +153,7 @@ export class FileFlow {
     depth: number,
   ): boolean {
     if (depth > 24) return false;
+    this.budget.check();
     const kind = String(node.kind());
     if (this.facts.propertyNames.has(kind)) return false;
     const text = node.text();
@@ -201,6 +205,7 @@ export class FileFlow {
     depth: number,
   ): boolean {
     if (depth > 24) return false;
+    this.budget.check();
     const kind = String(node.kind());
     if (kind === "comment" || this.facts.propertyNames.has(kind)) return true;
     if (this.facts.literals.has(kind)) return !this.hasInterpolation(node);

@@ -1,5 +1,5 @@
 // A whole scan of a checkout: rules, files, threads, Snyk Code, ignores and baseline.
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 import { markBaseline, readBaseline } from "../baseline.ts";
 import type { SastConfig } from "../config.ts";
@@ -50,9 +50,17 @@ export async function runScan(request: ScanRequest): Promise<ScanReport> {
       subject: "sast.paths",
       message: `${path}: no such file or directory`,
     });
+  for (const path of discovery.special)
+    problems.push({
+      level: "warning",
+      subject: path,
+      message:
+        "skipped: not a regular file (a FIFO, socket or device); only regular files are read",
+    });
   const outcomes = await scanInPool(discovery.files, {
     rules: loaded.rules,
     maxFileSize: config.maxFileSize,
+    maxFileSeconds: config.maxFileSeconds,
     jobs: request.jobs,
   });
   let findings = outcomes.flatMap((outcome) => outcome.findings);
@@ -119,6 +127,7 @@ function loadBaseline(
 ): Set<string> | undefined {
   let text: string;
   try {
+    if (!statSync(resolve(root, file)).isFile()) throw new Error("not a regular file");
     text = readFileSync(resolve(root, file), "utf8");
   } catch (error) {
     problems.push({
