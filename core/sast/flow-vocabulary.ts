@@ -44,7 +44,13 @@ export const DEFAULT_SOURCES: Record<ParserName, string[]> = {
   ],
   java: [
     "request.getParameter",
+    "request.getParameterValues",
+    "request.getParameterMap",
+    "request.getParameterNames",
     "request.getHeader",
+    "request.getHeaders",
+    "request.getHeaderNames",
+    "request.getPart",
     "request.getQueryString",
     "request.getInputStream",
     "request.getReader",
@@ -110,7 +116,18 @@ const DEFAULT_SANITIZERS: Record<"js" | "python" | "go" | "java", string[]> = {
     "literal_eval",
   ],
   go: ["Atoi", "ParseInt", "ParseFloat", "QuoteMeta", "EscapeString", "Base", "Clean"],
-  java: ["parseInt", "parseLong", "valueOf", "encode", "escapeHtml4", "getName"],
+  java: [
+    "parseInt",
+    "parseLong",
+    "valueOf",
+    "encode",
+    "escapeHtml4",
+    "encodeForHTML",
+    "encodeForSQL",
+    "encodeForOS",
+    "htmlEscape",
+    "getName",
+  ],
 };
 
 /** Functions whose result carries their arguments' taint: they build strings, not new data. */
@@ -135,6 +152,11 @@ export const PROPAGATORS = new Set([
   "slice",
   "substring",
   "Sprintf",
+  "decode",
+  "toCharArray",
+  "getBytes",
+  "nextElement",
+  "getValue",
   "Join",
   "str",
 ]);

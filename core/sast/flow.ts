@@ -189,8 +189,10 @@ export class FileFlow {
     const callee = call.field(this.facts.call.callee as never) as SgNode | null;
     const text = callee?.text().replace(/\s+/g, "") ?? "";
     const name = text.slice(text.lastIndexOf(".") + 1);
+    // Java keeps the receiver on the call itself (`c.getValue()`: object c, name getValue).
     const receiver = (callee?.field("object" as never) ??
-      callee?.field("operand" as never)) as unknown as SgNode | null;
+      callee?.field("operand" as never) ??
+      call.field("object" as never)) as unknown as SgNode | null;
     const next = (node: SgNode) => this.taintOf(node, at, sources, sanitizers, seen, depth + 1);
     if (receiver && next(receiver)) return true;
     if (!PROPAGATORS.has(name)) return false;
