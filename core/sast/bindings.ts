@@ -1,6 +1,7 @@
 // Where each variable (and `obj.field`) is assigned in a file, and which of those assignments a
 // use can see: earlier in the same function or an enclosing one, shadowed by an inner declaration.
 import type { SgNode } from "@ast-grep/napi";
+import { foldCondition } from "./constant-condition.ts";
 import type { ParserName } from "./languages.ts";
 import type { SyntaxFacts } from "./syntax.ts";
 
@@ -17,6 +18,8 @@ interface Binding {
   kills: boolean;
   /** The block this binding is an unconditional statement of (null: it is nested deeper). */
   block?: { start: number; end: number } | null;
+  /** In a branch whose condition folds to the other answer (`if (294 - 86 > 200) ... else x = v`). */
+  dead?: boolean;
 }
 
 /** Bindings that replace the variable's value (augmented assignments and loops do not). */
@@ -120,7 +123,7 @@ export class BindingIndex {
     const killedBefore = this.lastKill(visible, at);
     for (const binding of visible) {
       if (seen.has(binding.id) || width(binding) > innermost) continue;
-      if (binding.start < killedBefore) continue;
+      if (binding.start < killedBefore || this.isDead(binding)) continue;
       seen.add(binding.id);
       values.push({ id: binding.id, node: binding.value, at: binding.start });
     }
@@ -141,6 +144,48 @@ export class BindingIndex {
       if (block && at >= block.start && at < block.end) latest = binding.start;
     }
     return latest;
+  }
+
+  private folding = false;
+
+  private isDead(binding: Binding): boolean {
+    if (binding.dead !== undefined) return binding.dead;
+    if (this.folding) return false;
+    this.folding = true;
+    try {
+      binding.dead = this.inDeadBranch(binding.node);
+    } finally {
+      this.folding = false;
+    }
+    return binding.dead;
+  }
+
+  private inDeadBranch(node: SgNode): boolean {
+    let child = node;
+    for (let parent = node.parent(); parent; child = parent, parent = parent.parent()) {
+      const kind = String(parent.kind());
+      if (this.facts.functions.has(kind)) return false;
+      if (kind !== "if_statement") continue;
+      const condition = parent.field("condition" as never) as SgNode | null;
+      const taken = condition ? foldCondition(condition, (name) => this.numberOf(name)) : undefined;
+      if (taken === undefined) continue;
+      const consequence = parent.field("consequence" as never) as SgNode | null;
+      if (consequence?.id() === child.id()) {
+        if (!taken) return true;
+      } else if (child.id() !== condition?.id() && taken) return true;
+    }
+    return false;
+  }
+
+  /** The number a variable holds when its one visible assignment is a number literal. */
+  numberOf(name: SgNode): number | undefined {
+    const values = this.assignedValues(name, name.range().start.index, new Set());
+    if (values.length !== 1) return undefined;
+    const value = values[0]!.node;
+    if (!/^(number|integer|float|decimal_integer_literal|int_literal)$/.test(String(value.kind())))
+      return undefined;
+    const number = Number(value.text().replace(/[lL_]/g, ""));
+    return Number.isFinite(number) ? number : undefined;
   }
 
   private blockOf(binding: Binding): { start: number; end: number } | null {

@@ -13,6 +13,7 @@
 import type { SgNode } from "@ast-grep/napi";
 import { BindingIndex } from "./bindings.ts";
 import { TimeBudget } from "./budget.ts";
+import { foldCondition } from "./constant-condition.ts";
 import {
   DEFAULT_SOURCES,
   matchesSource,
@@ -161,6 +162,10 @@ export class FileFlow {
     if (matchesSource(text, sources)) return true;
     if (kind === this.facts.call.kind)
       return this.callTaint(node, at, sources, sanitizers, seen, depth);
+    if (kind === "ternary_expression") {
+      const branch = this.liveBranch(node);
+      if (branch) return this.taintOf(branch, at, sources, sanitizers, seen, depth + 1);
+    }
     const assigned = this.bindings.assignedValues(node, at, seen);
     for (const value of assigned)
       if (this.taintOf(value.node, value.at, sources, sanitizers, seen, depth + 1)) return true;
@@ -174,6 +179,16 @@ export class FileFlow {
     return node
       .namedChildren()
       .some((child) => this.taintOf(child, at, sources, sanitizers, seen, depth + 1));
+  }
+
+  /** The one branch of `c ? a : b` that runs when c folds to a constant. */
+  private liveBranch(ternary: SgNode): SgNode | undefined {
+    const condition = ternary.field("condition" as never) as SgNode | null;
+    if (!condition) return undefined;
+    const taken = foldCondition(condition, (name) => this.bindings.numberOf(name));
+    if (taken === undefined) return undefined;
+    const branch = ternary.field((taken ? "consequence" : "alternative") as never) as SgNode | null;
+    return branch ?? undefined;
   }
 
   /** `settled` remembers each binding's answer, so `x + x` and cycles stay cheap. */
