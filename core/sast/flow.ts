@@ -14,6 +14,7 @@ import type { SgNode } from "@ast-grep/napi";
 import { BindingIndex } from "./bindings.ts";
 import { TimeBudget } from "./budget.ts";
 import { foldCondition } from "./constant-condition.ts";
+import { exportNameOf, type TaintedParameter } from "./cross-file.ts";
 import {
   DEFAULT_SOURCES,
   matchesSource,
@@ -33,7 +34,16 @@ export class FileFlow {
   private readonly bindings: BindingIndex;
   private readonly budget: TimeBudget;
 
-  constructor(root: SgNode, parser: ParserName, budget = new TimeBudget(Number.POSITIVE_INFINITY)) {
+  private readonly imported: TaintedParameter[];
+
+  /** `imported`: this file's exported parameters that other files call with request data. */
+  constructor(
+    root: SgNode,
+    parser: ParserName,
+    budget = new TimeBudget(Number.POSITIVE_INFINITY),
+    imported: TaintedParameter[] = [],
+  ) {
+    this.imported = imported;
     this.root = root;
     this.parser = parser;
     this.budget = budget;
@@ -97,6 +107,17 @@ export class FileFlow {
     });
   }
 
+  /** A parameter of an exported function that another file calls with request data. */
+  private taintedByImporter(name: SgNode): boolean {
+    if (this.imported.length === 0) return false;
+    const fn = this.enclosingFunction(name);
+    if (!fn) return false;
+    const index = this.parameterIndex(fn, name.text());
+    if (index < 0) return false;
+    const exportName = exportNameOf(fn, this.root.text());
+    return this.imported.some((p) => p.exportName === exportName && p.index === index);
+  }
+
   private enclosingFunction(node: SgNode): SgNode | undefined {
     for (let parent = node.parent(); parent; parent = parent.parent())
       if (this.facts.functions.has(String(parent.kind()))) return parent;
@@ -157,24 +178,35 @@ export class FileFlow {
     this.budget.check();
     const kind = String(node.kind());
     if (this.facts.propertyNames.has(kind)) return false;
+    // Before the text check: `req.query.x ? "a" : "b"` starts with a source but is constant.
+    if (kind === "ternary_expression") {
+      // The value is one of the branches; the condition only picks it.
+      const live = this.liveBranch(node);
+      const branches = live
+        ? [live]
+        : (["consequence", "alternative"] as const).flatMap((field) => {
+            const branch = node.field(field as never) as SgNode | null;
+            return branch ? [branch] : [];
+          });
+      return branches.some((branch) =>
+        this.taintOf(branch, at, sources, sanitizers, seen, depth + 1),
+      );
+    }
     const text = node.text();
     if (NOT_SOURCES.test(text)) return false;
     if (matchesSource(text, sources)) return true;
     if (kind === this.facts.call.kind)
       return this.callTaint(node, at, sources, sanitizers, seen, depth);
-    if (kind === "ternary_expression") {
-      const branch = this.liveBranch(node);
-      if (branch) return this.taintOf(branch, at, sources, sanitizers, seen, depth + 1);
-    }
     const assigned = this.bindings.assignedValues(node, at, seen);
     for (const value of assigned)
       if (this.taintOf(value.node, value.at, sources, sanitizers, seen, depth + 1)) return true;
     if (this.facts.names.has(kind)) {
       if (assigned.length > 0) return false;
       const callers = this.callerArguments(node, seen);
-      return callers.some((argument) =>
+      const fromCaller = callers.some((argument) =>
         this.taintOf(argument, argument.range().start.index, sources, sanitizers, seen, depth + 1),
       );
+      return fromCaller || this.taintedByImporter(node);
     }
     return node
       .namedChildren()

@@ -3,6 +3,7 @@
 import { parse, type SgNode } from "@ast-grep/napi";
 import { type LinearPattern, mustCompileLinearPattern } from "../text/linear-pattern.ts";
 import { BudgetExceeded, deepestNesting, MAX_NESTING, TimeBudget } from "./budget.ts";
+import type { TaintedParameter } from "./cross-file.ts";
 import type { Finding, ScanProblem } from "./finding.ts";
 import { assignFingerprints } from "./fingerprint.ts";
 import { FileFlow } from "./flow.ts";
@@ -31,11 +32,12 @@ export function matchFile(
   kind: FileKind,
   rules: CompiledRule[],
   budget = new TimeBudget(DEFAULT_FILE_SECONDS * 1000),
+  imported: TaintedParameter[] = [],
 ): FileResult {
   const { drafts, problems } =
     kind.kind === "workflow"
       ? matchWorkflow(path, text, rules)
-      : matchCodeWithin(path, text, kind.parser, rules, budget);
+      : matchCodeWithin(path, text, kind.parser, rules, budget, imported);
   const fingerprinted = assignFingerprints(drafts, (draft) => draft.matched);
   const findings = fingerprinted.map(({ matched: _matched, ...finding }) => finding);
   const suppressed = applyInlineSuppressions(findings, text, path);
@@ -49,11 +51,12 @@ function matchCodeWithin(
   parser: ParserName,
   rules: CompiledRule[],
   budget: TimeBudget,
+  imported: TaintedParameter[],
 ) {
   const drafts: Draft[] = [];
   const problems: ScanProblem[] = [];
   try {
-    matchCode(path, text, parser, rules, budget, drafts, problems);
+    matchCode(path, text, parser, rules, { budget, imported }, drafts, problems);
   } catch (error) {
     if (!(error instanceof BudgetExceeded)) throw error;
     const seconds = budget.milliseconds / 1000;
@@ -71,11 +74,11 @@ function matchCode(
   text: string,
   parser: ParserName,
   rules: CompiledRule[],
-  budget: TimeBudget,
+  { budget, imported }: { budget: TimeBudget; imported: TaintedParameter[] },
   drafts: Draft[],
   problems: ScanProblem[],
 ): void {
-  const runnable = rulesWorthRunning(text, parser, rules);
+  const runnable = rulesWorthRunning(text, parser, rules, imported.length > 0);
   // A file no rule can match is not parsed at all: the text pre-checks cannot miss a finding,
   // and most files of a large tree fail them. For the same reason, syntax errors are reported
   // only where they could hide a finding.
@@ -101,7 +104,7 @@ function matchCode(
       line: error.range().start.line + 1,
       message: "syntax error; the parser recovered, but findings in this file may be incomplete",
     });
-  const context = new FileContext(root, parser, budget);
+  const context = new FileContext(root, parser, budget, imported);
   for (const rule of runnable) {
     budget.checkNow();
     const matcher = context.matcherFor(rule);
@@ -123,10 +126,13 @@ class FileContext {
   private readonly budget: TimeBudget;
   private readonly patterns = new Map<string, LinearPattern>();
 
-  constructor(root: SgNode, parser: ParserName, budget: TimeBudget) {
+  private readonly imported: TaintedParameter[];
+
+  constructor(root: SgNode, parser: ParserName, budget: TimeBudget, imported: TaintedParameter[]) {
     this.root = root;
     this.parser = parser;
     this.budget = budget;
+    this.imported = imported;
   }
 
   /**
@@ -170,7 +176,7 @@ class FileContext {
     // A rule with alternatives may bind the tainted argument in only some of them.
     const argumentNodes = rule.taint ? boundNodes(node, rule.taint.argument) : [];
     if (rule.taint && argumentNodes.length > 0) {
-      this.flow ??= new FileFlow(this.root, this.parser, this.budget);
+      this.flow ??= new FileFlow(this.root, this.parser, this.budget, this.imported);
       const flow = this.flow;
       const { requires, sanitizers, sources } = rule.taint;
       const safePrefix = rule.taint.safePrefix ? this.linear(rule.taint.safePrefix) : undefined;

@@ -1,6 +1,7 @@
 // One file through the whole pipeline, never throwing: what a worker does per file.
 
 import { TimeBudget } from "../budget.ts";
+import type { TaintedParameter } from "../cross-file.ts";
 import type { Finding, ScanProblem } from "../finding.ts";
 import type { FileKind } from "../languages.ts";
 import { matchFile } from "../match-file.ts";
@@ -12,6 +13,8 @@ export interface FileJob {
   /** Relative to the scan root, forward slashes. */
   path: string;
   kind: FileKind;
+  /** Exported parameters that other files call with request data (see cross-file.ts). */
+  taintedParameters?: TaintedParameter[];
 }
 
 export interface FileOutcome {
@@ -36,7 +39,7 @@ export function scanFile(job: FileJob, rules: CompiledRule[], limits: FileLimits
       return { path: job.path, findings: [], problems: [problem(job.path, source.problem)] };
     }
     const budget = new TimeBudget(limits.maxFileSeconds * 1000);
-    const result = matchFile(job.path, source.text, job.kind, rules, budget);
+    const result = matchFile(job.path, source.text, job.kind, rules, budget, job.taintedParameters);
     return { path: job.path, ...result };
   } catch (error) {
     // A parser or rule failure on one file must not stop the scan; it makes it incomplete.
