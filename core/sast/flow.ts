@@ -26,6 +26,33 @@ import type { ParserName } from "./languages.ts";
 import type { SyntaxFacts } from "./syntax.ts";
 import { syntaxOf } from "./syntax.ts";
 
+const SUBSCRIPTS = new Set(["subscript", "subscript_expression", "index_expression"]);
+
+interface ConditionalParts {
+  condition: SgNode;
+  consequence: SgNode;
+  alternative: SgNode;
+}
+
+/** `c ? a : b` (fields) or Python's `a if c else b` (children in that order). */
+function conditionalParts(node: SgNode): ConditionalParts | undefined {
+  if (String(node.kind()) === "conditional_expression") {
+    const [consequence, condition, alternative] = node.namedChildren();
+    return consequence && condition && alternative
+      ? { condition, consequence, alternative }
+      : undefined;
+  }
+  const field = (name: string) => node.field(name as never) as SgNode | null;
+  const [condition, consequence, alternative] = [
+    field("condition"),
+    field("consequence"),
+    field("alternative"),
+  ];
+  return condition && consequence && alternative
+    ? { condition, consequence, alternative }
+    : undefined;
+}
+
 /** Flow questions about one parsed file; assignments are indexed once, on first use. */
 export class FileFlow {
   private readonly root: SgNode;
@@ -179,15 +206,11 @@ export class FileFlow {
     const kind = String(node.kind());
     if (this.facts.propertyNames.has(kind)) return false;
     // Before the text check: `req.query.x ? "a" : "b"` starts with a source but is constant.
-    if (kind === "ternary_expression") {
+    if (kind === "ternary_expression" || kind === "conditional_expression") {
       // The value is one of the branches; the condition only picks it.
-      const live = this.liveBranch(node);
-      const branches = live
-        ? [live]
-        : (["consequence", "alternative"] as const).flatMap((field) => {
-            const branch = node.field(field as never) as SgNode | null;
-            return branch ? [branch] : [];
-          });
+      const parts = conditionalParts(node);
+      const live = parts && this.liveBranch(parts);
+      const branches = live ? [live] : parts ? [parts.consequence, parts.alternative] : [];
       return branches.some((branch) =>
         this.taintOf(branch, at, sources, sanitizers, seen, depth + 1),
       );
@@ -200,6 +223,8 @@ export class FileFlow {
     const assigned = this.bindings.assignedValues(node, at, seen);
     for (const value of assigned)
       if (this.taintOf(value.node, value.at, sources, sanitizers, seen, depth + 1)) return true;
+    // `m["keyA"]` assigned only constants is clean even when `m["keyB"]` holds request data.
+    if (assigned.length > 0 && SUBSCRIPTS.has(kind)) return false;
     if (this.facts.names.has(kind)) {
       if (assigned.length > 0) return false;
       const callers = this.callerArguments(node, seen);
@@ -214,13 +239,10 @@ export class FileFlow {
   }
 
   /** The one branch of `c ? a : b` that runs when c folds to a constant. */
-  private liveBranch(ternary: SgNode): SgNode | undefined {
-    const condition = ternary.field("condition" as never) as SgNode | null;
-    if (!condition) return undefined;
-    const taken = foldCondition(condition, (name) => this.bindings.numberOf(name));
+  private liveBranch(parts: ConditionalParts): SgNode | undefined {
+    const taken = foldCondition(parts.condition, (name) => this.bindings.numberOf(name));
     if (taken === undefined) return undefined;
-    const branch = ternary.field((taken ? "consequence" : "alternative") as never) as SgNode | null;
-    return branch ?? undefined;
+    return taken ? parts.consequence : parts.alternative;
   }
 
   /** `settled` remembers each binding's answer, so `x + x` and cycles stay cheap. */
@@ -257,7 +279,10 @@ export class FileFlow {
     this.budget.check();
     const kind = String(node.kind());
     if (kind === "comment" || this.facts.propertyNames.has(kind)) return true;
-    if (this.facts.literals.has(kind)) return !this.hasInterpolation(node);
+    if (this.facts.literals.has(kind))
+      return this.interpolatedValues(node).every((value) =>
+        this.constantOf(value, at, sanitizers, settled, depth + 1),
+      );
     if (kind === this.facts.call.kind) return this.isSanitizerCall(node, sanitizers);
     if (this.facts.names.has(kind)) {
       const assigned = this.bindings.assignedValues(node, at, new Set());
@@ -276,10 +301,12 @@ export class FileFlow {
     return children.every((child) => this.constantOf(child, at, sanitizers, settled, depth + 1));
   }
 
-  private hasInterpolation(node: SgNode): boolean {
+  /** The expressions inside `${...}` / `{...}` of a template or f-string. */
+  private interpolatedValues(node: SgNode): SgNode[] {
     return node
       .namedChildren()
-      .some((child) => this.facts.interpolations.has(String(child.kind())));
+      .filter((child) => this.facts.interpolations.has(String(child.kind())))
+      .flatMap((child) => child.namedChildren().slice(0, 1));
   }
 
   private isSanitizerCall(call: SgNode, sanitizers: Set<string>): boolean {
