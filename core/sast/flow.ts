@@ -238,6 +238,29 @@ export class FileFlow {
       .some((child) => this.taintOf(child, at, sources, sanitizers, seen, depth + 1));
   }
 
+  /**
+   * `map.get("keyA")` reads what `map.put("keyA", v)` stored, not every value of the map: the
+   * values to follow, or undefined when the read is not a constant-keyed get.
+   */
+  private keyedPuts(call: SgNode, method: string, receiver: SgNode, at: number) {
+    if (method !== "get" && method !== "getOrDefault") return undefined;
+    if (!this.facts.names.has(String(receiver.kind()))) return undefined;
+    const key = (call.field("arguments" as never) as SgNode | null)?.namedChildren()[0];
+    if (!key || !this.facts.literals.has(String(key.kind()))) return undefined;
+    const stored = this.bindings.assignedValues(receiver, at, new Set());
+    return stored
+      .map((value) => value.node)
+      .filter((value) => {
+        const put = value.parent();
+        const putMethod = put?.field("name" as never) as unknown as SgNode | null;
+        if (putMethod?.text() !== "put") return true;
+        const putKey = value.namedChildren()[0];
+        return (
+          !putKey || !this.facts.literals.has(String(putKey.kind())) || putKey.text() === key.text()
+        );
+      });
+  }
+
   /** The one branch of `c ? a : b` that runs when c folds to a constant. */
   private liveBranch(parts: ConditionalParts): SgNode | undefined {
     const taken = foldCondition(parts.condition, (name) => this.bindings.numberOf(name));
@@ -263,6 +286,8 @@ export class FileFlow {
       callee?.field("operand" as never) ??
       call.field("object" as never)) as unknown as SgNode | null;
     const next = (node: SgNode) => this.taintOf(node, at, sources, sanitizers, seen, depth + 1);
+    const keyed = receiver ? this.keyedPuts(call, name, receiver, at) : undefined;
+    if (keyed) return keyed.some(next);
     if (receiver && next(receiver)) return true;
     if (!PROPAGATORS.has(name)) return false;
     return call.namedChildren().some((child) => child.id() !== callee?.id() && next(child));
