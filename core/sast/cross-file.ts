@@ -40,7 +40,8 @@ export function crossFileTaint(files: SourceFile[]): TaintedParameters {
     for (const call of taintedImportedCalls(file)) {
       const target = resolveModule(file.path, call.module, known);
       if (!target) continue;
-      const list = (tainted[target] ??= []);
+      tainted[target] ??= [];
+      const list = tainted[target];
       if (!list.some((p) => p.exportName === call.exportName && p.index === call.index))
         list.push({ exportName: call.exportName, index: call.index });
     }

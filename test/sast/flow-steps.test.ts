@@ -36,6 +36,7 @@ describe("one step across files", () => {
     const found = await scanTree({
       "src/routes.ts":
         'import { lookup } from "./db/users";\napp.get("/u", (req) => lookup(req.query.name, "x"));\n',
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: the text of a scanned source file
       "src/db/users.ts":
         "import { db } from \"./pool\";\nexport function lookup(name: string, other: string) {\n  return db.query(`SELECT * FROM users WHERE name = '${name}'`);\n}\nexport function count(other: string) {\n  return db.query(`SELECT count(*) FROM ${other}`);\n}\n",
     });
