@@ -36,8 +36,8 @@ describe("one step across files", () => {
     const found = await scanTree({
       "src/routes.ts":
         'import { lookup } from "./db/users";\napp.get("/u", (req) => lookup(req.query.name, "x"));\n',
-      // biome-ignore lint/suspicious/noTemplateCurlyInString: the text of a scanned source file
       "src/db/users.ts":
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: the text of a scanned source file
         "import { db } from \"./pool\";\nexport function lookup(name: string, other: string) {\n  return db.query(`SELECT * FROM users WHERE name = '${name}'`);\n}\nexport function count(other: string) {\n  return db.query(`SELECT count(*) FROM ${other}`);\n}\n",
     });
     expect(found).toEqual(["src/db/users.ts:3:js-sql-injection"]);
