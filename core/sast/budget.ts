@@ -5,6 +5,38 @@
 /** Real code nests a few dozen levels; thousands of nested calls are a crafted or generated file. */
 export const MAX_NESTING = 500;
 
+/** Chained calls (`x.a().b().c()`) also nest in the tree; real chains are a few dozen long. */
+export const MAX_CALL_CHAIN = 500;
+
+/**
+ * The longest run of chained calls in one statement: each `)` followed by `.` (across
+ * whitespace) continues a chain, `;`, `{` and `}` end it. One linear pass; strings not excluded.
+ */
+export function longestCallChain(text: string): { length: number; line: number } {
+  let chain = 0;
+  let longest = 0;
+  let line = 1;
+  let longestLine = 1;
+  let afterParen = false;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code === 10) line++;
+    if (code === 41) afterParen = true;
+    else if (code === 46 && afterParen) {
+      chain++;
+      afterParen = false;
+      if (chain > longest) {
+        longest = chain;
+        longestLine = line;
+      }
+    } else if (code === 59 || code === 123 || code === 125) {
+      chain = 0;
+      afterParen = false;
+    } else if (code !== 32 && code !== 9 && code !== 10 && code !== 13) afterParen = false;
+  }
+  return { length: longest, line: longestLine };
+}
+
 /** Thrown inside matching when the file's time budget is spent; matchFile turns it into a note. */
 export class BudgetExceeded extends Error {}
 

@@ -3,7 +3,14 @@
 // other file. `runTool(req.query.name)` with `const runTool = require("./run-tool")` makes
 // `command` in run-tool.js's `module.exports = function runTool(command)` request data.
 import { parse, type SgNode } from "@ast-grep/napi";
-import { BudgetExceeded, deepestNesting, MAX_NESTING, TimeBudget } from "./budget.ts";
+import {
+  BudgetExceeded,
+  deepestNesting,
+  longestCallChain,
+  MAX_CALL_CHAIN,
+  MAX_NESTING,
+  TimeBudget,
+} from "./budget.ts";
 import { FileFlow } from "./flow.ts";
 import { collectImports } from "./imports.ts";
 import { napiLang, type ParserName } from "./languages.ts";
@@ -61,6 +68,7 @@ const FILE_SECONDS = 5;
 function taintedImportedCalls(file: SourceFile): ImportedCall[] {
   // The same limits as the scan: a deeply nested or slow file adds nothing rather than stalling.
   if (deepestNesting(file.text).depth > MAX_NESTING) return [];
+  if (longestCallChain(file.text).length > MAX_CALL_CHAIN) return [];
   const found: ImportedCall[] = [];
   try {
     collectTaintedCalls(file, found);

@@ -2,7 +2,14 @@
 // them, inline suppressions and fingerprints finish them.
 import { parse, type SgNode } from "@ast-grep/napi";
 import { type LinearPattern, mustCompileLinearPattern } from "../text/linear-pattern.ts";
-import { BudgetExceeded, deepestNesting, MAX_NESTING, TimeBudget } from "./budget.ts";
+import {
+  BudgetExceeded,
+  deepestNesting,
+  longestCallChain,
+  MAX_CALL_CHAIN,
+  MAX_NESTING,
+  TimeBudget,
+} from "./budget.ts";
 import type { TaintedParameter } from "./cross-file.ts";
 import type { Finding, ScanProblem } from "./finding.ts";
 import { assignFingerprints } from "./fingerprint.ts";
@@ -92,6 +99,16 @@ function matchCode(
       subject: path,
       line: nesting.line,
       message: `skipped: brackets nest ${nesting.depth} levels deep, over the ${MAX_NESTING}-level limit for a scanned file`,
+    });
+    return;
+  }
+  const chain = longestCallChain(text);
+  if (chain.length > MAX_CALL_CHAIN) {
+    problems.push({
+      level: "error",
+      subject: path,
+      line: chain.line,
+      message: `skipped: a chain of ${chain.length} calls in one statement, over the ${MAX_CALL_CHAIN}-call limit for a scanned file`,
     });
     return;
   }

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { deepestNesting, MAX_NESTING, TimeBudget } from "../../core/sast/budget.ts";
+import { deepestNesting, MAX_CALL_CHAIN, MAX_NESTING, TimeBudget } from "../../core/sast/budget.ts";
 import { sastConfigSchema } from "../../core/sast/config.ts";
 import type { Finding } from "../../core/sast/finding.ts";
 import { fileKindOf } from "../../core/sast/languages.ts";
@@ -28,6 +28,17 @@ describe("per-file budgets", () => {
         subject: "deep.js",
         line: 2,
         message: expect.stringContaining(`over the ${MAX_NESTING}-level limit`),
+      }),
+    ]);
+  });
+
+  it("skips a statement of 30,000 chained calls split over lines (deep tree, shallow brackets)", () => {
+    const text = `const { exec } = require("child_process");\nexec(req.query.x${"\n  .trim()".repeat(30_000)});\n`;
+    const result = matchFile("chain.js", text, fileKindOf("chain.js")!, rules);
+    expect(result.problems).toEqual([
+      expect.objectContaining({
+        subject: "chain.js",
+        message: expect.stringContaining(`over the ${MAX_CALL_CHAIN}-call limit`),
       }),
     ]);
   });
