@@ -1220,8 +1220,8 @@ var require_stringifyString = __commonJS({
             case "u":
               {
                 str += json2.slice(start, i2);
-                const code2 = json2.substr(i2 + 2, 4);
-                switch (code2) {
+                const code18 = json2.substr(i2 + 2, 4);
+                switch (code18) {
                   case "0000":
                     str += "\\0";
                     break;
@@ -1247,8 +1247,8 @@ var require_stringifyString = __commonJS({
                     str += "\\P";
                     break;
                   default:
-                    if (code2.substr(0, 2) === "00")
-                      str += "\\x" + code2.substr(2);
+                    if (code18.substr(0, 2) === "00")
+                      str += "\\x" + code18.substr(2);
                     else
                       str += json2.substr(i2, 6);
                 }
@@ -3747,22 +3747,22 @@ var require_errors = __commonJS({
   "node_modules/yaml/dist/errors.js"(exports2) {
     "use strict";
     var YAMLError = class extends Error {
-      constructor(name, pos, code2, message) {
+      constructor(name, pos, code18, message) {
         super();
         this.name = name;
-        this.code = code2;
+        this.code = code18;
         this.message = message;
         this.pos = pos;
       }
     };
     var YAMLParseError = class extends YAMLError {
-      constructor(pos, code2, message) {
-        super("YAMLParseError", pos, code2, message);
+      constructor(pos, code18, message) {
+        super("YAMLParseError", pos, code18, message);
       }
     };
     var YAMLWarning = class extends YAMLError {
-      constructor(pos, code2, message) {
-        super("YAMLWarning", pos, code2, message);
+      constructor(pos, code18, message) {
+        super("YAMLWarning", pos, code18, message);
       }
     };
     var prettifyError2 = (src, lc) => (error62) => {
@@ -4671,7 +4671,7 @@ var require_resolve_flow_scalar = __commonJS({
       const { offset: offset2, type, source, end } = scalar;
       let _type;
       let value;
-      const _onError = (rel, code2, msg) => onError(offset2 + rel, code2, msg);
+      const _onError = (rel, code18, msg) => onError(offset2 + rel, code18, msg);
       switch (type) {
         case "scalar":
           _type = Scalar.Scalar.PLAIN;
@@ -4869,9 +4869,9 @@ var require_resolve_flow_scalar = __commonJS({
     function parseCharCode(source, offset2, length, onError) {
       const cc = source.substr(offset2, length);
       const ok2 = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
-      const code2 = ok2 ? parseInt(cc, 16) : NaN;
+      const code18 = ok2 ? parseInt(cc, 16) : NaN;
       try {
-        return String.fromCodePoint(code2);
+        return String.fromCodePoint(code18);
       } catch {
         const raw = source.substr(offset2 - 2, length + 2);
         onError(offset2 - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
@@ -5193,12 +5193,12 @@ var require_composer = __commonJS({
         this.prelude = [];
         this.errors = [];
         this.warnings = [];
-        this.onError = (source, code2, message, warning) => {
+        this.onError = (source, code18, message, warning) => {
           const pos = getErrorPos(source);
           if (warning)
-            this.warnings.push(new errors.YAMLWarning(pos, code2, message));
+            this.warnings.push(new errors.YAMLWarning(pos, code18, message));
           else
-            this.errors.push(new errors.YAMLParseError(pos, code2, message));
+            this.errors.push(new errors.YAMLParseError(pos, code18, message));
         };
         this.directives = new directives.Directives({ version: options2.version || "1.2" });
         this.options = options2;
@@ -5360,12 +5360,12 @@ var require_cst_scalar = __commonJS({
     var stringifyString = require_stringifyString();
     function resolveAsScalar(token, strict = true, onError) {
       if (token) {
-        const _onError = (pos, code2, message) => {
+        const _onError = (pos, code18, message) => {
           const offset2 = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
           if (onError)
-            onError(offset2, code2, message);
+            onError(offset2, code18, message);
           else
-            throw new errors.YAMLParseError([offset2, offset2 + 1], code2, message);
+            throw new errors.YAMLParseError([offset2, offset2 + 1], code18, message);
         };
         switch (token.type) {
           case "scalar":
@@ -6477,7 +6477,7 @@ var require_parser = __commonJS({
         }
       }
     }
-    var Parser = class {
+    var Parser3 = class {
       /**
        * @param onNewLine - If defined, called separately with the start position of
        *   each new line (in `parse()`, including the start of input).
@@ -7250,7 +7250,7 @@ var require_parser = __commonJS({
         }
       }
     };
-    exports2.Parser = Parser;
+    exports2.Parser = Parser3;
   }
 });
 
@@ -7303,7 +7303,7 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse13(src, reviver, options2) {
+    function parse15(src, reviver, options2) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -7344,7 +7344,7 @@ var require_public_api = __commonJS({
         return value.toString(options2);
       return new Document.Document(value, _replacer, options2).toString(options2);
     }
-    exports2.parse = parse13;
+    exports2.parse = parse15;
     exports2.parseAllDocuments = parseAllDocuments3;
     exports2.parseDocument = parseDocument5;
     exports2.stringify = stringify2;
@@ -7588,7 +7588,7 @@ function putProp(target, key, value) {
   else
     target[key] = value;
 }
-function mirrorShape(target, source, keys, wrap) {
+function mirrorShape(target, source, keys, wrap2) {
   const raw = sourceShape(source);
   for (const key of keys) {
     const desc = Object.getOwnPropertyDescriptor(raw, key);
@@ -7597,10 +7597,10 @@ function mirrorShape(target, source, keys, wrap) {
     if (desc.get) {
       deferProp(target, key, () => {
         const value = source._zod.def.shape[key];
-        return wrap ? wrap(value, key) : value;
+        return wrap2 ? wrap2(value, key) : value;
       });
     } else
-      putProp(target, key, wrap ? wrap(desc.value, key) : desc.value);
+      putProp(target, key, wrap2 ? wrap2(desc.value, key) : desc.value);
   }
 }
 function mirrorProps(target, source) {
@@ -8704,18 +8704,18 @@ var init_parse = __esm({
       return result.issues.length === 0;
     };
     _encode = (_Err) => {
-      const parse13 = _parse(_Err);
+      const parse15 = _parse(_Err);
       const fn = (schema, value, _ctx, _params) => {
         const ctx = _ctx ? { ..._ctx, direction: "backward" } : { direction: "backward" };
-        return parse13(schema, value, ctx, finalizeParams(fn, _params));
+        return parse15(schema, value, ctx, finalizeParams(fn, _params));
       };
       return fn;
     };
     encode = /* @__PURE__ */ _encode($ZodRealError);
     _decode = (_Err) => {
-      const parse13 = _parse(_Err);
+      const parse15 = _parse(_Err);
       const fn = (schema, value, _ctx, _params) => {
-        return parse13(schema, value, _ctx, finalizeParams(fn, _params));
+        return parse15(schema, value, _ctx, finalizeParams(fn, _params));
       };
       return fn;
     };
@@ -9601,12 +9601,12 @@ function isIso7064Mod97(iban3) {
   let remainder2 = 0;
   const len = iban3.length;
   for (let i2 = 4; i2 < len; i2++) {
-    const code2 = iban3.charCodeAt(i2);
-    remainder2 = (code2 >= 65 ? remainder2 * 100 + (code2 - 55) : remainder2 * 10 + (code2 - 48)) % 97;
+    const code18 = iban3.charCodeAt(i2);
+    remainder2 = (code18 >= 65 ? remainder2 * 100 + (code18 - 55) : remainder2 * 10 + (code18 - 48)) % 97;
   }
   for (let i2 = 0; i2 < 4; i2++) {
-    const code2 = iban3.charCodeAt(i2);
-    remainder2 = (code2 >= 65 ? remainder2 * 100 + (code2 - 55) : remainder2 * 10 + (code2 - 48)) % 97;
+    const code18 = iban3.charCodeAt(i2);
+    remainder2 = (code18 >= 65 ? remainder2 * 100 + (code18 - 55) : remainder2 * 10 + (code18 - 48)) % 97;
   }
   return remainder2 === 1;
 }
@@ -9640,7 +9640,7 @@ function capSize(inst, size) {
   if (!caps.length)
     return;
   const cap = Math.min(...caps.map((c) => c[0]));
-  const parse13 = inst._zod.parse;
+  const parse15 = inst._zod.parse;
   inst._zod.parse = (payload, ctx) => {
     const n2 = size(payload.value);
     if (n2 > cap && !ctx?.skipChecks && ctx?.direction !== "backward") {
@@ -9654,7 +9654,7 @@ function capSize(inst, size) {
         }
       }
     }
-    return parse13(payload, ctx);
+    return parse15(payload, ctx);
   };
 }
 function handleArrayResult(result, final, index) {
@@ -20374,12 +20374,12 @@ function compileFn(schema, options2) {
   doc.write(outputAccessor === null ? `return true;` : `return ${outputAccessor};`);
   const constantNames = ["INVALID", ...ctx.constants.keys()];
   const constantValues = [INVALID, ...ctx.constants.values()];
-  const code2 = doc.content.join("\n");
+  const code18 = doc.content.join("\n");
   const fullCode = options2?.debug ? constantNames.length > 0 ? `// Constants: ${constantNames.join(", ")}
-${code2}` : code2 : "";
+${code18}` : code18 : "";
   const F = Function;
   const factoryCode = `return (input) => {
-${code2}
+${code18}
 }`;
   let fn;
   try {
@@ -29259,14 +29259,14 @@ var require_luxon = __commonJS({
       if (isNaN(value)) {
         value = "";
         for (let i2 = 0; i2 < str.length; i2++) {
-          const code2 = str.charCodeAt(i2);
+          const code18 = str.charCodeAt(i2);
           if (str[i2].search(numberingSystems2.hanidec) !== -1) {
             value += hanidecChars2.indexOf(str[i2]);
           } else {
             for (const key in numberingSystemsUTF162) {
               const [min, max2] = numberingSystemsUTF162[key];
-              if (code2 >= min && code2 <= max2) {
-                value += code2 - min;
+              if (code18 >= min && code18 <= max2) {
+                value += code18 - min;
               }
             }
           }
@@ -30349,7 +30349,7 @@ var require_luxon = __commonJS({
         }, zone || mergedZone, next];
       }, [{}, null, 1]).slice(0, 2);
     }
-    function parse13(s3, ...patterns) {
+    function parse15(s3, ...patterns) {
       if (s3 == null) {
         return [null, null];
       }
@@ -30492,26 +30492,26 @@ var require_luxon = __commonJS({
     var extractISOOrdinalDateAndTime2 = combineExtractors2(extractISOOrdinalData2, extractISOTime2, extractISOOffset2, extractIANAZone2);
     var extractISOTimeAndOffset2 = combineExtractors2(extractISOTime2, extractISOOffset2, extractIANAZone2);
     function parseISODate2(s3) {
-      return parse13(s3, [isoYmdWithTimeExtensionRegex2, extractISOYmdTimeAndOffset2], [isoWeekWithTimeExtensionRegex2, extractISOWeekTimeAndOffset2], [isoOrdinalWithTimeExtensionRegex2, extractISOOrdinalDateAndTime2], [isoTimeCombinedRegex2, extractISOTimeAndOffset2]);
+      return parse15(s3, [isoYmdWithTimeExtensionRegex2, extractISOYmdTimeAndOffset2], [isoWeekWithTimeExtensionRegex2, extractISOWeekTimeAndOffset2], [isoOrdinalWithTimeExtensionRegex2, extractISOOrdinalDateAndTime2], [isoTimeCombinedRegex2, extractISOTimeAndOffset2]);
     }
     function parseRFC2822Date2(s3) {
-      return parse13(preprocessRFC28222(s3), [rfc28222, extractRFC28222]);
+      return parse15(preprocessRFC28222(s3), [rfc28222, extractRFC28222]);
     }
     function parseHTTPDate2(s3) {
-      return parse13(s3, [rfc11232, extractRFC1123Or8502], [rfc8502, extractRFC1123Or8502], [ascii2, extractASCII2]);
+      return parse15(s3, [rfc11232, extractRFC1123Or8502], [rfc8502, extractRFC1123Or8502], [ascii2, extractASCII2]);
     }
     function parseISODuration2(s3) {
-      return parse13(s3, [isoDuration2, extractISODuration2]);
+      return parse15(s3, [isoDuration2, extractISODuration2]);
     }
     var extractISOTimeOnly2 = combineExtractors2(extractISOTime2);
     function parseISOTimeOnly2(s3) {
-      return parse13(s3, [isoTimeOnly2, extractISOTimeOnly2]);
+      return parse15(s3, [isoTimeOnly2, extractISOTimeOnly2]);
     }
     var sqlYmdWithTimeExtensionRegex2 = combineRegexes2(sqlYmdRegex2, sqlTimeExtensionRegex2);
     var sqlTimeCombinedRegex2 = combineRegexes2(sqlTimeRegex2);
     var extractISOTimeOffsetAndIANAZone2 = combineExtractors2(extractISOTime2, extractISOOffset2, extractIANAZone2);
     function parseSQL2(s3) {
-      return parse13(s3, [sqlYmdWithTimeExtensionRegex2, extractISOYmdTimeAndOffset2], [sqlTimeCombinedRegex2, extractISOTimeOffsetAndIANAZone2]);
+      return parse15(s3, [sqlYmdWithTimeExtensionRegex2, extractISOYmdTimeAndOffset2], [sqlTimeCombinedRegex2, extractISOTimeOffsetAndIANAZone2]);
     }
     var INVALID$22 = "Invalid Duration";
     var lowOrderMatrix2 = {
@@ -37422,6 +37422,9 @@ var init_config6 = __esm({
       failOn: findingSeverityField.or(external_exports.literal("none")).default("high").describe("Lowest severity of a new finding that fails the scan; `none` never fails."),
       trackOn: findingSeverityField.or(external_exports.literal("none")).default("high").describe("Lowest severity that opens a security-window tracking issue."),
       maxFileSize: external_exports.number().int().positive().default(1e6).describe("Files larger than this many bytes are skipped and reported."),
+      maxFileSeconds: external_exports.number().positive().max(600).default(10).describe(
+        "Seconds the rules may spend on one file; a file that takes longer is reported as incomplete and the scan moves on."
+      ),
       ignore: external_exports.array(ignoreEntry).default([]).describe("Findings to ignore, by rule and path."),
       baseline: external_exports.string().optional().describe("A committed SARIF or JSON report; only findings not in it fail or get annotated."),
       snyk: external_exports.boolean().default(false).describe("Merge `snyk code test --sarif` (needs the Snyk CLI on PATH and SNYK_TOKEN).")
@@ -40180,14 +40183,14 @@ var init_gomod = __esm({
         let block;
         content.split(/\r?\n/).forEach((raw, index) => {
           const line = index + 1;
-          const [code2, comment] = splitComment(raw);
-          if (block && code2 === ")") block = void 0;
-          else if (block) directive(mod, block, code2, comment, line, result);
+          const [code18, comment] = splitComment(raw);
+          if (block && code18 === ")") block = void 0;
+          else if (block) directive(mod, block, code18, comment, line, result);
           else {
-            const opening = /^(\w+)\s*\($/.exec(code2);
+            const opening = /^(\w+)\s*\($/.exec(code18);
             if (opening) block = opening[1];
             else {
-              const [verb, ...rest] = code2.split(/\s+/);
+              const [verb, ...rest] = code18.split(/\s+/);
               if (verb) directive(mod, verb, rest.join(" "), comment, line, result);
             }
           }
@@ -40627,10 +40630,10 @@ function validateAmpersand(xmlData, i2) {
   }
   return i2;
 }
-function getErrorObject(code2, message, lineNumber) {
+function getErrorObject(code18, message, lineNumber) {
   return {
     err: {
-      code: code2,
+      code: code18,
       msg: message,
       line: lineNumber.line || lineNumber,
       col: lineNumber.col
@@ -43999,11 +44002,11 @@ function tagExpWithClosingIndex(xmlData, i2, closingChar = ">") {
   let result = "";
   let segmentStart = i2;
   for (let index = i2; index < len; index++) {
-    const code2 = xmlData.charCodeAt(index);
-    if (code2 === 34 || code2 === 39) {
+    const code18 = xmlData.charCodeAt(index);
+    if (code18 === 34 || code18 === 39) {
       index = xmlData.indexOf(xmlData[index], index + 1);
       if (index === -1) return;
-    } else if (code2 === closeCode0) {
+    } else if (code18 === closeCode0) {
       if (closeCode1 !== -1) {
         if (xmlData.charCodeAt(index + 1) === closeCode1) {
           result += xmlData.substring(segmentStart, index);
@@ -44013,7 +44016,7 @@ function tagExpWithClosingIndex(xmlData, i2, closingChar = ">") {
         result += xmlData.substring(segmentStart, index);
         return { data: result, index };
       }
-    } else if (code2 === 9) {
+    } else if (code18 === 9) {
       result += xmlData.substring(segmentStart, index) + " ";
       segmentStart = index + 1;
     }
@@ -50937,9 +50940,9 @@ var require_binary2 = __commonJS({
       const max2 = data.length;
       const map2 = BASE64_MAP;
       for (let idx = 0; idx < max2; idx++) {
-        const code2 = map2.indexOf(data.charAt(idx));
-        if (code2 > 64) continue;
-        if (code2 < 0) return false;
+        const code18 = map2.indexOf(data.charAt(idx));
+        if (code18 > 64) continue;
+        if (code18 < 0) return false;
         bitlen += 6;
       }
       return bitlen % 8 === 0;
@@ -55576,8 +55579,8 @@ function readWithinRoot(root, path) {
     if (size > MAX_LOCKFILE_BYTES) return { ok: false, message: tooLargeMessage(size) };
     return { ok: true, text: readFileSync(absolute, "utf8") };
   } catch (error62) {
-    const code2 = error62.code;
-    return { ok: false, message: `cannot be read: ${code2 ?? error62.message}` };
+    const code18 = error62.code;
+    return { ok: false, message: `cannot be read: ${code18 ?? error62.message}` };
   }
 }
 function toRootPath(root, file2) {
@@ -57511,12 +57514,12 @@ var init_github = __esm({
 });
 
 // core/deps/versions/scheme.ts
-function cachedScheme(name, parse13, compareParsed) {
+function cachedScheme(name, parse15, compareParsed) {
   const cache = /* @__PURE__ */ new Map();
   const get = (version3) => {
     let parsed = cache.get(version3);
     if (parsed === void 0) {
-      parsed = parse13(version3) ?? null;
+      parsed = parse15(version3) ?? null;
       if (cache.size > 5e4) cache.clear();
       cache.set(version3, parsed);
     }
@@ -58317,7 +58320,7 @@ var require_parse = __commonJS({
   "node_modules/semver/functions/parse.js"(exports2, module2) {
     "use strict";
     var SemVer3 = require_semver();
-    var parse13 = (version3, options2, throwErrors = false) => {
+    var parse15 = (version3, options2, throwErrors = false) => {
       if (version3 instanceof SemVer3) {
         return version3;
       }
@@ -58330,7 +58333,7 @@ var require_parse = __commonJS({
         throw er;
       }
     };
-    module2.exports = parse13;
+    module2.exports = parse15;
   }
 });
 
@@ -58338,9 +58341,9 @@ var require_parse = __commonJS({
 var require_valid = __commonJS({
   "node_modules/semver/functions/valid.js"(exports2, module2) {
     "use strict";
-    var parse13 = require_parse();
+    var parse15 = require_parse();
     var valid = (version3, options2) => {
-      const v = parse13(version3, options2);
+      const v = parse15(version3, options2);
       return v ? v.version : null;
     };
     module2.exports = valid;
@@ -58351,9 +58354,9 @@ var require_valid = __commonJS({
 var require_clean = __commonJS({
   "node_modules/semver/functions/clean.js"(exports2, module2) {
     "use strict";
-    var parse13 = require_parse();
+    var parse15 = require_parse();
     var clean = (version3, options2) => {
-      const s2 = parse13(version3.trim().replace(/^[=v]+/, ""), options2);
+      const s2 = parse15(version3.trim().replace(/^[=v]+/, ""), options2);
       return s2 ? s2.version : null;
     };
     module2.exports = clean;
@@ -58388,10 +58391,10 @@ var require_inc = __commonJS({
 var require_diff = __commonJS({
   "node_modules/semver/functions/diff.js"(exports2, module2) {
     "use strict";
-    var parse13 = require_parse();
+    var parse15 = require_parse();
     var diff2 = (version1, version22) => {
-      const v1 = parse13(version1, null, true);
-      const v2 = parse13(version22, null, true);
+      const v1 = parse15(version1, null, true);
+      const v2 = parse15(version22, null, true);
       const comparison = v1.compare(v2);
       if (comparison === 0) {
         return null;
@@ -58462,9 +58465,9 @@ var require_patch = __commonJS({
 var require_prerelease = __commonJS({
   "node_modules/semver/functions/prerelease.js"(exports2, module2) {
     "use strict";
-    var parse13 = require_parse();
+    var parse15 = require_parse();
     var prerelease = (version3, options2) => {
-      const parsed = parse13(version3, options2);
+      const parsed = parse15(version3, options2);
       return parsed && parsed.prerelease.length ? parsed.prerelease : null;
     };
     module2.exports = prerelease;
@@ -58650,7 +58653,7 @@ var require_coerce = __commonJS({
   "node_modules/semver/functions/coerce.js"(exports2, module2) {
     "use strict";
     var SemVer3 = require_semver();
-    var parse13 = require_parse();
+    var parse15 = require_parse();
     var { safeRe: re, t } = require_re();
     var coerce = (version3, options2) => {
       if (version3 instanceof SemVer3) {
@@ -58685,7 +58688,7 @@ var require_coerce = __commonJS({
       const patch = match2[4] || "0";
       const prerelease = options2.includePrerelease && match2[5] ? `-${match2[5]}` : "";
       const build = options2.includePrerelease && match2[6] ? `+${match2[6]}` : "";
-      return parse13(`${major}.${minor}.${patch}${prerelease}${build}`, options2);
+      return parse15(`${major}.${minor}.${patch}${prerelease}${build}`, options2);
     };
     module2.exports = coerce;
   }
@@ -58695,7 +58698,7 @@ var require_coerce = __commonJS({
 var require_truncate = __commonJS({
   "node_modules/semver/functions/truncate.js"(exports2, module2) {
     "use strict";
-    var parse13 = require_parse();
+    var parse15 = require_parse();
     var constants = require_constants();
     var SemVer3 = require_semver();
     var truncate = (version3, truncation, options2) => {
@@ -58707,7 +58710,7 @@ var require_truncate = __commonJS({
     };
     var cloneInputVersion = (version3, options2) => {
       const versionStringToParse = version3 instanceof SemVer3 ? version3.version : version3;
-      return parse13(versionStringToParse, options2);
+      return parse15(versionStringToParse, options2);
     };
     var doTruncation = (version3, truncation) => {
       if (isPrerelease(truncation)) {
@@ -59942,7 +59945,7 @@ var require_semver2 = __commonJS({
     var constants = require_constants();
     var SemVer3 = require_semver();
     var identifiers = require_identifiers();
-    var parse13 = require_parse();
+    var parse15 = require_parse();
     var valid = require_valid();
     var clean = require_clean();
     var inc = require_inc();
@@ -59981,7 +59984,7 @@ var require_semver2 = __commonJS({
     var simplifyRange = require_simplify();
     var subset = require_subset();
     module2.exports = {
-      parse: parse13,
+      parse: parse15,
       valid,
       clean,
       inc,
@@ -61763,11 +61766,11 @@ async function runSnyk(options2) {
   child.stderr.on("data", (chunk) => {
     stderr += chunk;
   });
-  const code2 = await new Promise((resolve14) => {
+  const code18 = await new Promise((resolve14) => {
     child.on("error", (error62) => resolve14(error62.code ?? error62.message));
     child.on("close", (exit) => resolve14(exit ?? 1));
   });
-  if (code2 === "ENOENT") {
+  if (code18 === "ENOENT") {
     return {
       advisories: [],
       packages: [],
@@ -61777,9 +61780,9 @@ async function runSnyk(options2) {
     };
   }
   const merge3 = stdout.trim() ? parseSnykJson(stdout) : { advisories: [], packages: [], problems: [] };
-  if (code2 !== 0 && code2 !== 1 && merge3.problems.length === 0 && merge3.advisories.length === 0) {
+  if (code18 !== 0 && code18 !== 1 && merge3.problems.length === 0 && merge3.advisories.length === 0) {
     merge3.problems.push(
-      `snyk exited with ${code2}: ${scrub(stderr.trim().split("\n")[0] ?? "", options2.token)}`
+      `snyk exited with ${code18}: ${scrub(stderr.trim().split("\n")[0] ?? "", options2.token)}`
     );
   }
   merge3.problems = merge3.problems.map((problem2) => scrub(problem2, options2.token));
@@ -62265,8 +62268,8 @@ function parse5(header, options2) {
   let whitespace = -1;
   let stop = options2?.parameters === false ? COMMA_FLAG : 0;
   while (index < len) {
-    const code2 = header.charCodeAt(index);
-    const flags = CHAR_MAP[code2];
+    const code18 = header.charCodeAt(index);
+    const flags = CHAR_MAP[code18];
     if ((flags & stopFlags) !== 0) {
       stop |= flags & COMMA_FLAG;
       break;
@@ -62277,7 +62280,7 @@ function parse5(header, options2) {
     } else {
       whitespace = -1;
     }
-    typeFlags |= code2 & NON_ASCII | flags;
+    typeFlags |= code18 & NON_ASCII | flags;
     index++;
   }
   const valueEnd = whitespace === -1 ? index : whitespace;
@@ -62299,14 +62302,14 @@ function parseParameters(header, type, index, len, stopFlags) {
     let keyFlags = 0;
     let keyWhitespace = -1;
     while (index < len) {
-      const code2 = header.charCodeAt(index);
-      const flags = CHAR_MAP[code2];
+      const code18 = header.charCodeAt(index);
+      const flags = CHAR_MAP[code18];
       if ((flags & stopFlags) !== 0) {
         if ((flags & COMMA_FLAG) !== 0)
           break parameter;
         continue parameter;
       }
-      if (code2 === EQ) {
+      if (code18 === EQ) {
         const keyEnd = keyWhitespace === -1 ? index : keyWhitespace;
         const value = header.slice(keyStart, keyEnd);
         const key = (keyFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
@@ -62318,16 +62321,16 @@ function parseParameters(header, type, index, len, stopFlags) {
           const quotedStart = ++index;
           let escaped = false;
           while (index < len) {
-            const code3 = header.charCodeAt(index);
-            if (code3 === DQUOTE) {
+            const code19 = header.charCodeAt(index);
+            if (code19 === DQUOTE) {
               if (parameters[key] === void 0) {
                 parameters[key] = escaped ? unescapeQuotedPairs(header, quotedStart, index) : header.slice(quotedStart, index);
               }
               index++;
               let stop2 = 0;
               while (index < len) {
-                const code4 = header.charCodeAt(index);
-                const flags2 = CHAR_MAP[code4];
+                const code20 = header.charCodeAt(index);
+                const flags2 = CHAR_MAP[code20];
                 if ((flags2 & stopFlags) !== 0) {
                   stop2 = flags2 & COMMA_FLAG;
                   break;
@@ -62338,7 +62341,7 @@ function parseParameters(header, type, index, len, stopFlags) {
                 break parameter;
               continue parameter;
             }
-            if (code3 === BSLASH && index + 1 < len) {
+            if (code19 === BSLASH && index + 1 < len) {
               escaped = true;
               index += 2;
               continue;
@@ -62351,8 +62354,8 @@ function parseParameters(header, type, index, len, stopFlags) {
         let stop = 0;
         let valueWhitespace = -1;
         while (index < len) {
-          const code3 = header.charCodeAt(index);
-          const flags2 = CHAR_MAP[code3];
+          const code19 = header.charCodeAt(index);
+          const flags2 = CHAR_MAP[code19];
           if ((flags2 & stopFlags) !== 0) {
             stop = flags2 & COMMA_FLAG;
             break;
@@ -62379,7 +62382,7 @@ function parseParameters(header, type, index, len, stopFlags) {
       } else {
         keyWhitespace = -1;
       }
-      keyFlags |= code2 & NON_ASCII | flags;
+      keyFlags |= code18 & NON_ASCII | flags;
       index++;
     }
   }
@@ -62417,20 +62420,20 @@ var init_dist2 = __esm({
     CHAR_MAP[SP] |= OWS;
     CHAR_MAP[SEMI] |= SEMI_FLAG;
     CHAR_MAP[COMMA] |= COMMA_FLAG;
-    for (let code2 = 128; code2 <= 255; code2++) {
-      CHAR_MAP[code2] |= LOWER_CASE;
+    for (let code18 = 128; code18 <= 255; code18++) {
+      CHAR_MAP[code18] |= LOWER_CASE;
     }
     for (const char of "!#$%&'*+-.^_`|~") {
       CHAR_MAP[char.charCodeAt(0)] |= TOKEN_FLAG;
     }
-    for (let code2 = 48; code2 <= 57; code2++) {
-      CHAR_MAP[code2] |= TOKEN_FLAG;
+    for (let code18 = 48; code18 <= 57; code18++) {
+      CHAR_MAP[code18] |= TOKEN_FLAG;
     }
-    for (let code2 = 65; code2 <= 90; code2++) {
-      CHAR_MAP[code2] |= LOWER_CASE | TOKEN_FLAG;
+    for (let code18 = 65; code18 <= 90; code18++) {
+      CHAR_MAP[code18] |= LOWER_CASE | TOKEN_FLAG;
     }
-    for (let code2 = 97; code2 <= 122; code2++) {
-      CHAR_MAP[code2] |= TOKEN_FLAG;
+    for (let code18 = 97; code18 <= 122; code18++) {
+      CHAR_MAP[code18] |= TOKEN_FLAG;
     }
     NullObject = /* @__PURE__ */ (() => {
       const C = function() {
@@ -68789,14 +68792,14 @@ function parseDigits(str) {
   if (isNaN(value)) {
     value = "";
     for (let i2 = 0; i2 < str.length; i2++) {
-      const code2 = str.charCodeAt(i2);
+      const code18 = str.charCodeAt(i2);
       if (str[i2].search(numberingSystems.hanidec) !== -1) {
         value += hanidecChars.indexOf(str[i2]);
       } else {
         for (const key in numberingSystemsUTF16) {
           const [min, max2] = numberingSystemsUTF16[key];
-          if (code2 >= min && code2 <= max2) {
-            value += code2 - min;
+          if (code18 >= min && code18 <= max2) {
+            value += code18 - min;
           }
         }
       }
@@ -78237,8 +78240,8 @@ async function git(cwd, args) {
   const err2 = [];
   child.stdout.on("data", (chunk) => out.push(chunk));
   child.stderr.on("data", (chunk) => err2.push(chunk));
-  const code2 = await exitOf(child);
-  if (code2 !== 0)
+  const code18 = await exitOf(child);
+  if (code18 !== 0)
     throw new GitError(
       `git ${args.join(" ")} failed in ${cwd}: ${Buffer.concat(err2).toString().trim()}`
     );
@@ -78255,7 +78258,7 @@ async function gitMaybe(cwd, args) {
 function exitOf(child) {
   return new Promise((resolve14, reject) => {
     child.on("error", reject);
-    child.on("close", (code2) => resolve14(code2 ?? 1));
+    child.on("close", (code18) => resolve14(code18 ?? 1));
   });
 }
 var GitError;
@@ -78299,8 +78302,8 @@ async function* readCommits(cwd, options2) {
   }
   if (partial2) fields.push(partial2);
   if (fields.length === FIELDS) yield toCommit(fields);
-  const code2 = await exited;
-  if (code2 !== 0)
+  const code18 = await exited;
+  if (code18 !== 0)
     throw new GitError(`git log ${options2.revisions.join(" ")} failed in ${cwd}: ${stderr.trim()}`);
 }
 function toCommit(fields) {
@@ -78417,10 +78420,10 @@ async function isAncestor(cwd, ancestor, descendant) {
     cwd,
     stdio: "ignore"
   });
-  const code2 = await exitOf(child);
-  if (code2 > 1)
+  const code18 = await exitOf(child);
+  if (code18 > 1)
     throw new GitError(`git merge-base --is-ancestor ${ancestor} ${descendant} failed in ${cwd}`);
-  return code2 === 0;
+  return code18 === 0;
 }
 async function firstReachable(cwd, candidates, head, maxChecks = 8) {
   for (const [index, tag] of candidates.entries()) {
@@ -80113,705 +80116,207 @@ var init_sarif = __esm({
   }
 });
 
-// core/sast/languages.ts
-import { createRequire as createRequire2 } from "node:module";
-import { Lang, registerDynamicLanguage } from "@ast-grep/napi";
-function fileKindOf(path) {
-  if (/(^|\/)\.github\/workflows\/[^/]+\.ya?ml$/.test(path)) return { kind: "workflow" };
-  const extension = path.slice(path.lastIndexOf(".") + 1).toLowerCase();
-  if (path.endsWith(".d.ts")) return void 0;
-  const parser4 = EXTENSIONS[extension];
-  return parser4 ? { kind: "code", parser: parser4 } : void 0;
-}
-function napiLang(parser4) {
-  if (parser4 === "JavaScript") return Lang.JavaScript;
-  if (parser4 === "TypeScript") return Lang.TypeScript;
-  if (parser4 === "Tsx") return Lang.Tsx;
-  return parser4;
-}
-function registerLanguages() {
-  if (registered) return;
-  const require3 = createRequire2(import.meta.url);
-  registerDynamicLanguage({
-    python: require3("@ast-grep/lang-python"),
-    go: require3("@ast-grep/lang-go"),
-    java: require3("@ast-grep/lang-java")
-  });
-  registered = true;
-}
-var EXTENSIONS, PARSERS_OF, registered;
-var init_languages = __esm({
-  "core/sast/languages.ts"() {
-    "use strict";
-    EXTENSIONS = {
-      js: "JavaScript",
-      mjs: "JavaScript",
-      cjs: "JavaScript",
-      jsx: "JavaScript",
-      ts: "TypeScript",
-      mts: "TypeScript",
-      cts: "TypeScript",
-      tsx: "Tsx",
-      py: "python",
-      go: "go",
-      java: "java"
-    };
-    PARSERS_OF = {
-      javascript: ["JavaScript", "TypeScript", "Tsx"],
-      python: ["python"],
-      go: ["go"],
-      java: ["java"]
-    };
-    registered = false;
-  }
-});
-
-// core/sast/rule.ts
-function isRegex(text2) {
-  try {
-    new RegExp(text2);
-    return true;
-  } catch {
-    return false;
-  }
-}
-var ruleLanguages, metaVariable, sinkSchema, taintSchema, entropySchema, astGrepObject, ruleFileSchema;
-var init_rule = __esm({
-  "core/sast/rule.ts"() {
-    "use strict";
-    init_zod();
-    init_fields();
-    ruleLanguages = ["javascript", "python", "go", "java", "github-actions"];
-    metaVariable = external_exports.string().regex(/^\$?[A-Z_][A-Z0-9_]*$/, "expected a metavariable name such as CMD or $CMD").transform((name) => name.replace(/^\$/, ""));
-    sinkSchema = external_exports.strictObject({
-      callee: metaVariable,
-      functions: external_exports.array(external_exports.string().min(1)).min(1)
-    });
-    taintSchema = external_exports.strictObject({
-      argument: metaVariable,
-      requires: external_exports.enum(["source", "nonconstant"]).default("source"),
-      sanitizers: external_exports.array(external_exports.string()).default([]),
-      /** Sources beyond the language's request data, e.g. process.argv for command injection. */
-      sources: external_exports.array(external_exports.string()).default([]),
-      /**
-       * A regex for the argument's fixed leading text: when the string starts with constant text
-       * that matches (a fixed scheme and host, a relative path), request data later in it is harmless.
-       */
-      safePrefix: external_exports.string().refine(isRegex, "expected a JavaScript regular expression").optional()
-    });
-    entropySchema = external_exports.strictObject({
-      argument: metaVariable,
-      min: external_exports.number().positive().default(3.5)
-    });
-    astGrepObject = external_exports.record(external_exports.string(), external_exports.unknown());
-    ruleFileSchema = external_exports.strictObject({
-      id: external_exports.string().regex(/^[a-z0-9][a-z0-9-/.]*$/, "expected a lower-case id such as js-eval"),
-      language: external_exports.enum(ruleLanguages),
-      severity: findingSeverityField,
-      message: external_exports.string().min(1),
-      note: external_exports.string().optional().describe("How to fix it."),
-      metadata: external_exports.strictObject({
-        cwe: external_exports.array(external_exports.string().regex(/^CWE-\d+$/, "expected CWE-<number>")).default([]),
-        owasp: external_exports.array(external_exports.string()).default([]),
-        confidence: external_exports.enum(["high", "medium", "low"]).default("medium"),
-        references: external_exports.array(external_exports.url()).default([]),
-        name: external_exports.string().optional()
-      }).prefault({}),
-      rule: astGrepObject.optional(),
-      constraints: astGrepObject.optional(),
-      utils: astGrepObject.optional(),
-      sink: sinkSchema.optional(),
-      taint: taintSchema.optional(),
-      entropy: entropySchema.optional(),
-      /** Skip the rule for files containing none of these words (a cheap text pre-check). */
-      prefilter: external_exports.array(external_exports.string().min(1)).optional(),
-      check: external_exports.string().optional()
-    }).superRefine((rule, ctx) => {
-      const isWorkflow = rule.language === "github-actions";
-      if (isWorkflow && !rule.check)
-        ctx.addIssue({ code: "custom", path: ["check"], message: "workflow rules name a `check`" });
-      if (!isWorkflow && !rule.rule)
-        ctx.addIssue({ code: "custom", path: ["rule"], message: "expected an ast-grep `rule`" });
-    });
-  }
-});
-
-// core/sast/workflow/checks.ts
-function scriptInjection(workflow) {
-  const hits = [];
-  for (const step of workflow.steps()) {
-    const scripts = [];
-    const run = workflow.get(step.node, "run");
-    if (run) scripts.push(run);
-    if (step.uses?.startsWith("actions/github-script")) {
-      const script = workflow.get(asMap(workflow.get(step.node, "with")), "script");
-      if (script) scripts.push(script);
-    }
-    for (const script of scripts) {
-      if (!(0, import_yaml6.isScalar)(script)) continue;
-      for (const match2 of String(script.value).matchAll(UNTRUSTED))
-        hits.push(workflow.hitOfText(script, match2[0], `\`${match2[0]}\` is attacker-controlled`));
-    }
-  }
-  return hits;
-}
-function pullRequestTargetCheckout(workflow) {
-  if (!workflow.events().includes("pull_request_target")) return [];
-  return workflow.steps().flatMap((step) => {
-    if (!step.uses?.startsWith("actions/checkout")) return [];
-    const options2 = asMap(workflow.get(step.node, "with"));
-    const ref = workflow.get(options2, "ref");
-    const repository = workflow.get(options2, "repository");
-    const text2 = `${(0, import_yaml6.isScalar)(ref) ? ref.value : ""} ${(0, import_yaml6.isScalar)(repository) ? repository.value : ""}`;
-    const headRef = /github\.event\.pull_request\.head\.(sha|ref|repo)|github\.head_ref|refs\/pull\//.test(text2);
-    return headRef ? [workflow.hitAt(ref ?? repository)] : [];
-  });
-}
-function isUnpinnedThirdParty(uses) {
-  if (uses.startsWith("./") || uses.startsWith("docker://")) return false;
-  const [path, ref] = uses.split("@");
-  const owner = (path ?? "").split("/")[0] ?? "";
-  if (FIRST_PARTY_OWNERS.has(owner.toLowerCase())) return false;
-  return !/^[0-9a-f]{40}$/.test(ref ?? "");
-}
-function unpinnedAction(workflow) {
-  return workflow.steps().flatMap(
-    (step) => step.uses && isUnpinnedThirdParty(step.uses) ? [workflow.hitAt(workflow.get(step.node, "uses"), `\`${step.uses}\` can change under you`)] : []
-  );
-}
-function permissions(workflow) {
-  const hits = [];
-  const top = workflow.get(workflow.root, "permissions");
-  if ((0, import_yaml6.isScalar)(top) && top.value === "write-all")
-    hits.push(workflow.hitAt(top, "`permissions: write-all` grants every scope"));
-  const jobs = workflow.jobs();
-  for (const job of jobs) {
-    const own2 = workflow.get(job.node, "permissions");
-    if ((0, import_yaml6.isScalar)(own2) && own2.value === "write-all")
-      hits.push(workflow.hitAt(own2, `job \`${job.id}\` asks for write-all`));
-  }
-  const everyJobScoped = jobs.length > 0 && jobs.every((job) => workflow.get(job.node, "permissions"));
-  if (!top && !everyJobScoped) {
-    const anchor2 = workflow.keyNode(workflow.root, "jobs") ?? workflow.root;
-    hits.push(
-      workflow.hitAt(anchor2, "no `permissions:` block, so the token gets the repository default")
-    );
-  }
-  return hits;
-}
-function secretsToUntrustedAction(workflow) {
-  return workflow.steps().flatMap((step) => {
-    if (!step.uses || !isUnpinnedThirdParty(step.uses)) return [];
-    const hits = [];
-    for (const key of ["with", "env"]) {
-      const map2 = asMap(workflow.get(step.node, key));
-      for (const item of map2?.items ?? []) {
-        const value = item.value;
-        if ((0, import_yaml6.isScalar)(value) && /\$\{\{\s*secrets\./.test(String(value.value)))
-          hits.push(
-            workflow.hitAt(value, `a secret goes to \`${step.uses}\`, which is not pinned`)
-          );
+// core/sast/budget.ts
+function longestCallChain(text2) {
+  let chain = 0;
+  let longest = 0;
+  let line = 1;
+  let longestLine2 = 1;
+  let afterParen = false;
+  for (let index = 0; index < text2.length; index++) {
+    const code18 = text2.charCodeAt(index);
+    if (code18 === 10) line++;
+    if (code18 === 41) afterParen = true;
+    else if (code18 === 46 && afterParen) {
+      chain++;
+      afterParen = false;
+      if (chain > longest) {
+        longest = chain;
+        longestLine2 = line;
       }
-    }
-    return hits;
-  });
+    } else if (code18 === 59 || code18 === 123 || code18 === 125) {
+      chain = 0;
+      afterParen = false;
+    } else if (code18 !== 32 && code18 !== 9 && code18 !== 10 && code18 !== 13) afterParen = false;
+  }
+  return { length: longest, line: longestLine2 };
 }
-function asMap(node2) {
-  return (0, import_yaml6.isMap)(node2) ? node2 : void 0;
+function deepestNesting(text2) {
+  let depth = 0;
+  let deepest = 0;
+  let line = 1;
+  let deepestLine = 1;
+  for (let index = 0; index < text2.length; index++) {
+    const code18 = text2.charCodeAt(index);
+    if (code18 === 10) line++;
+    else if (code18 === 40 || code18 === 91 || code18 === 123) {
+      depth++;
+      if (depth > deepest) {
+        deepest = depth;
+        deepestLine = line;
+      }
+    } else if ((code18 === 41 || code18 === 93 || code18 === 125) && depth > 0) depth--;
+  }
+  return { depth: deepest, line: deepestLine };
 }
-var import_yaml6, UNTRUSTED, FIRST_PARTY_OWNERS, workflowChecks;
-var init_checks3 = __esm({
-  "core/sast/workflow/checks.ts"() {
+var MAX_NESTING, MAX_CALL_CHAIN, BudgetExceeded, TimeBudget;
+var init_budget = __esm({
+  "core/sast/budget.ts"() {
     "use strict";
-    import_yaml6 = __toESM(require_dist(), 1);
-    UNTRUSTED = /\$\{\{\s*[^}]*?\b(github\.event\.(issue|pull_request|comment|review|review_comment|discussion|discussion_comment|pages|commits|head_commit|workflow_run)\b[\w.*[\]'"-]*\.(title|body|message|name|email|ref|label|head_branch|page_name|default_branch)\b|github\.head_ref\b)[^}]*\}\}/g;
-    FIRST_PARTY_OWNERS = /* @__PURE__ */ new Set(["actions", "github"]);
-    workflowChecks = {
-      "script-injection": scriptInjection,
-      "pull-request-target-checkout": pullRequestTargetCheckout,
-      "unpinned-action": unpinnedAction,
-      permissions,
-      "secrets-to-unpinned-action": secretsToUntrustedAction
+    MAX_NESTING = 500;
+    MAX_CALL_CHAIN = 500;
+    BudgetExceeded = class extends Error {
+    };
+    TimeBudget = class {
+      deadline;
+      calls = 0;
+      milliseconds;
+      constructor(milliseconds, now2 = performance.now()) {
+        this.milliseconds = milliseconds;
+        this.deadline = now2 + milliseconds;
+      }
+      /** Cheap enough for hot loops: reads the clock once every 64 calls. */
+      check() {
+        if ((++this.calls & 63) !== 0) return;
+        if (performance.now() > this.deadline) throw new BudgetExceeded();
+      }
+      /** Reads the clock now; for coarse steps such as one rule over a file. */
+      checkNow() {
+        if (performance.now() > this.deadline) throw new BudgetExceeded();
+      }
     };
   }
 });
 
-// core/sast/load-rules.ts
-import { parse as parse8 } from "@ast-grep/napi";
-function loadRules(files) {
-  registerLanguages();
-  const rules = [];
-  const problems = [];
-  const seen = /* @__PURE__ */ new Map();
-  for (const file2 of files) {
-    for (const result of parseRuleFile(file2)) {
-      if ("problem" in result) {
-        problems.push(result.problem);
-        continue;
-      }
-      const earlier = seen.get(result.rule.id);
-      if (earlier) {
-        problems.push(
-          ruleProblem(file2.file, `rule id "${result.rule.id}" is already defined in ${earlier}`)
-        );
-        continue;
-      }
-      seen.set(result.rule.id, file2.file);
-      rules.push(result.rule);
-    }
+// core/sast/constant-condition.ts
+function foldCondition(node2, lookup, depth = 0) {
+  if (depth > 12) return void 0;
+  const kind = String(node2.kind());
+  if (kind === "parenthesized_expression" || kind === "condition_clause") {
+    const inner = node2.namedChildren()[0];
+    return inner ? foldCondition(inner, lookup, depth + 1) : void 0;
   }
-  return { rules, problems };
+  if (kind !== "binary_expression" && kind !== "comparison_operator") return void 0;
+  const [left, right] = node2.namedChildren();
+  const operator = operatorOf(node2);
+  const compare = operator ? COMPARE[operator] : void 0;
+  if (!left || !right || !compare) return void 0;
+  const a = foldNumber(left, lookup, depth + 1);
+  const b = foldNumber(right, lookup, depth + 1);
+  return a === void 0 || b === void 0 ? void 0 : compare(a, b);
 }
-function parseRuleFile(file2) {
-  const lineCounter = new import_yaml7.LineCounter();
-  const documents = (0, import_yaml7.parseAllDocuments)(file2.text, { prettyErrors: false, lineCounter });
-  if (!Array.isArray(documents))
-    return [{ problem: ruleProblem(file2.file, "expected YAML rule documents") }];
-  return documents.flatMap((document) => {
-    if (document.errors.length > 0) {
-      const error62 = document.errors[0];
-      const line = lineCounter.linePos(error62.pos[0]).line;
-      const message = `YAML syntax error: ${error62.message.split("\n")[0]}`;
-      return [{ problem: { ...ruleProblem(file2.file, message), line } }];
-    }
-    const value = document.toJS();
-    if (value === null || value === void 0) return [];
-    return [compileRule(value, file2.file)];
-  });
-}
-function compileRule(value, file2) {
-  const parsed = ruleFileSchema.safeParse(value);
-  const id = value?.id;
-  const label = typeof id === "string" ? `${file2} (rule ${id})` : file2;
-  if (!parsed.success) {
-    const issue2 = parsed.error.issues[0];
-    const key = issue2.path.join(".") || "(top level)";
-    return { problem: ruleProblem(label, `${key}: ${issue2.message}`) };
+function foldNumber(node2, lookup, depth) {
+  if (depth > 12) return void 0;
+  const kind = String(node2.kind());
+  if (NUMBER_KINDS.has(kind)) {
+    const value2 = Number(node2.text().replace(/[lL_]/g, ""));
+    return Number.isFinite(value2) ? value2 : void 0;
   }
-  const rule = parsed.data;
-  if (rule.language === "github-actions") {
-    if (!workflowChecks[rule.check ?? ""])
-      return {
-        problem: ruleProblem(
-          label,
-          `unknown workflow check "${rule.check}"; expected one of ${Object.keys(workflowChecks).join(", ")}`
-        )
-      };
-    return { rule: { ...rule, source: file2, words: [] } };
+  if (kind === "identifier") return lookup(node2);
+  if (kind === "parenthesized_expression") {
+    const inner = node2.namedChildren()[0];
+    return inner ? foldNumber(inner, lookup, depth + 1) : void 0;
   }
-  const compiled2 = {
-    ...rule,
-    source: file2,
-    words: rule.prefilter ?? sinkWords(rule),
-    matcher: buildMatcher(rule)
-  };
-  const invalid = invalidMatcher(compiled2);
-  return invalid ? { problem: ruleProblem(label, invalid) } : { rule: compiled2 };
+  if (kind !== "binary_expression" && kind !== "binary_operator") return void 0;
+  const [left, right] = node2.namedChildren();
+  const operator = operatorOf(node2);
+  const apply = operator ? ARITHMETIC[operator] : void 0;
+  if (!left || !right || !apply) return void 0;
+  const a = foldNumber(left, lookup, depth + 1);
+  const b = foldNumber(right, lookup, depth + 1);
+  if (a === void 0 || b === void 0) return void 0;
+  const value = apply(a, b);
+  return Number.isFinite(value) ? value : void 0;
 }
-function buildMatcher(rule) {
-  const constraints = { ...rule.constraints ?? {} };
-  return {
-    rule: rule.rule,
-    ...Object.keys(constraints).length > 0 ? { constraints } : {},
-    ...rule.utils ? { utils: rule.utils } : {}
-  };
+function operatorOf(node2) {
+  return node2.children().find((child) => !child.isNamed())?.text();
 }
-function sinkWords(rule) {
-  return rule.sink ? [...new Set(rule.sink.functions.map((name) => name.split(".")[0]))] : [];
-}
-function invalidMatcher(rule) {
-  if (rule.language === "github-actions") return void 0;
-  for (const parser4 of PARSERS_OF[rule.language]) {
-    try {
-      parse8(napiLang(parser4), "").root().findAll(rule.matcher);
-    } catch (error62) {
-      return `invalid ast-grep rule for ${parser4}: ${error62.message.replace(/\s*\n\s*\|?->?/g, " ")}`;
-    }
-  }
-  const metaVariables = [rule.sink?.callee, rule.taint?.argument, rule.entropy?.argument].filter(
-    Boolean
-  );
-  const ruleText = JSON.stringify(rule.rule);
-  for (const name of metaVariables) {
-    if (!ruleText.includes(`$${name}`)) return `metavariable $${name} does not appear in the rule`;
-  }
-  return void 0;
-}
-function ruleProblem(subject, message) {
-  return { level: "error", subject, message };
-}
-var import_yaml7;
-var init_load_rules = __esm({
-  "core/sast/load-rules.ts"() {
+var NUMBER_KINDS, COMPARE, ARITHMETIC;
+var init_constant_condition = __esm({
+  "core/sast/constant-condition.ts"() {
     "use strict";
-    import_yaml7 = __toESM(require_dist(), 1);
-    init_languages();
-    init_rule();
-    init_checks3();
-  }
-});
-
-// core/sast/rule-files.ts
-import { existsSync as existsSync4, readdirSync as readdirSync3, readFileSync as readFileSync8, statSync as statSync6 } from "node:fs";
-import { dirname as dirname3, join as join10, relative as relative6 } from "node:path";
-import { fileURLToPath } from "node:url";
-function builtinRulesDir(from = dirname3(fileURLToPath(import.meta.url))) {
-  for (let dir = from; ; dir = dirname3(dir)) {
-    if (existsSync4(join10(dir, "rules", MARKER2))) return join10(dir, "rules");
-    if (dirname3(dir) === dir) throw new Error(`built-in rules not found above ${from}`);
-  }
-}
-function readRuleTexts(path, base) {
-  const texts = [];
-  const problems = [];
-  let files;
-  try {
-    files = statSync6(path).isDirectory() ? listYaml(path) : [path];
-  } catch (error62) {
-    problems.push({
-      level: "error",
-      subject: relative6(base, path) || path,
-      message: `cannot read rules: ${error62.message}`
-    });
-    return { texts, problems };
-  }
-  for (const file2 of files) {
-    if (file2.endsWith(MARKER2)) continue;
-    texts.push({ file: relative6(base, file2) || file2, text: readFileSync8(file2, "utf8") });
-  }
-  return { texts, problems };
-}
-function listYaml(dir) {
-  return readdirSync3(dir, { recursive: true, encoding: "utf8" }).filter((name) => /\.ya?ml$/.test(name)).sort().map((name) => join10(dir, name));
-}
-var MARKER2;
-var init_rule_files = __esm({
-  "core/sast/rule-files.ts"() {
-    "use strict";
-    MARKER2 = "upkeep-rules.yml";
-  }
-});
-
-// core/sast/snyk/parse.ts
-import { createHash as createHash6 } from "node:crypto";
-function parseSnykSarif(text2) {
-  let log;
-  try {
-    log = JSON.parse(text2);
-  } catch (error62) {
-    return { ok: false, message: `snyk output is not JSON: ${error62.message}` };
-  }
-  if (!Array.isArray(log?.runs))
-    return { ok: false, message: "snyk output is not a SARIF log (no runs)" };
-  const rules = /* @__PURE__ */ new Map();
-  const findings = [];
-  for (const run of log.runs) {
-    for (const rule of run.tool?.driver?.rules ?? []) rules.set(rule.id, ruleOf(rule));
-    for (const result of run.results ?? []) {
-      const finding = findingOf(result, rules);
-      if (finding) findings.push(finding);
-    }
-  }
-  return { ok: true, findings, rules: [...rules.values()] };
-}
-function ruleOf(rule) {
-  const level = rule.defaultConfiguration?.level ?? "warning";
-  return {
-    id: `snyk/${rule.id}`,
-    name: rule.name ?? rule.shortDescription?.text ?? rule.id,
-    description: rule.shortDescription?.text ?? rule.name ?? rule.id,
-    cwe: (rule.properties?.cwe ?? []).filter((cwe) => /^CWE-\d+$/.test(cwe)),
-    severity: LEVEL_SEVERITY[level] ?? "medium",
-    helpUri: rule.helpUri
-  };
-}
-function findingOf(result, rules) {
-  const location = result.locations?.[0]?.physicalLocation;
-  const uri = location?.artifactLocation?.uri;
-  if (!result.ruleId || !uri) return void 0;
-  const region = location.region ?? {};
-  const ruleId = `snyk/${result.ruleId}`;
-  const path = decodeURIComponent(uri).replace(/^file:\/\//, "").replace(/^\.\//, "");
-  const snykPrint = Object.values(result.fingerprints ?? {}).find(
-    (value) => typeof value === "string"
-  );
-  const identity = snykPrint ?? `${result.message?.text ?? ""}:${region.startLine ?? 0}`;
-  return {
-    ruleId,
-    severity: LEVEL_SEVERITY[result.level ?? ""] ?? rules.get(result.ruleId)?.severity ?? "medium",
-    message: result.message?.text ?? ruleId,
-    path,
-    startLine: region.startLine ?? 1,
-    startColumn: region.startColumn ?? 1,
-    endLine: region.endLine ?? region.startLine ?? 1,
-    endColumn: region.endColumn ?? region.startColumn ?? 1,
-    snippet: "",
-    fingerprint: createHash6("sha256").update(`${ruleId}\0${path}\0${identity}`).digest("hex").slice(0, 32),
-    tool: "snyk-code"
-  };
-}
-var LEVEL_SEVERITY;
-var init_parse5 = __esm({
-  "core/sast/snyk/parse.ts"() {
-    "use strict";
-    LEVEL_SEVERITY = {
-      error: "high",
-      warning: "medium",
-      note: "low"
-    };
-  }
-});
-
-// core/sast/snyk/run.ts
-import { execFile } from "node:child_process";
-async function runSnykCode(root, env) {
-  const token = env.SNYK_TOKEN;
-  if (!token) return failure2("SNYK_TOKEN is not set; Snyk Code results were not merged");
-  const outcome = await new Promise(
-    (resolve14) => {
-      execFile(
-        "snyk",
-        ["code", "test", "--sarif"],
-        { cwd: root, env, maxBuffer: 256 * 1024 * 1024 },
-        (error62, stdout, stderr) => {
-          const code2 = error62?.code ?? (error62 ? 1 : 0);
-          resolve14({ code: code2 ?? 0, stdout, stderr });
-        }
-      );
-    }
-  );
-  if (outcome.code === "ENOENT")
-    return failure2(
-      "the Snyk CLI is not on PATH; install it in the workflow (Upkeep never installs it)"
-    );
-  if (outcome.code !== 0 && outcome.code !== 1) {
-    const detail = redact((outcome.stderr || outcome.stdout).trim().split("\n")[0] ?? "", token);
-    return failure2(`exited with ${outcome.code}: ${detail}`);
-  }
-  const parsed = parseSnykSarif(outcome.stdout);
-  return parsed.ok ? parsed : failure2(redact(parsed.message, token));
-}
-function redact(text2, token) {
-  return text2.split(token).join("***");
-}
-function failure2(message) {
-  return { ok: false, problem: { level: "error", subject: SUBJECT, message } };
-}
-var SUBJECT;
-var init_run = __esm({
-  "core/sast/snyk/run.ts"() {
-    "use strict";
-    init_parse5();
-    SUBJECT = "snyk code test";
-  }
-});
-
-// core/sast/suppressions.ts
-function applyInlineSuppressions(findings, text2, path) {
-  if (!text2.includes("upkeep-ignore[")) return { findings, problems: [] };
-  const lines = text2.split("\n");
-  const problems = [];
-  const reported = /* @__PURE__ */ new Set();
-  const result = findings.map((finding) => {
-    for (const lineNumber of [finding.startLine, finding.startLine - 1]) {
-      const line = lines[lineNumber - 1] ?? "";
-      if (lineNumber !== finding.startLine && !COMMENT_LINE.test(line)) continue;
-      const marker = parseMarker(line);
-      if (!marker?.rules.includes(finding.ruleId)) continue;
-      if (!marker.reason) {
-        if (!reported.has(lineNumber))
-          problems.push({
-            level: "warning",
-            subject: path,
-            line: lineNumber,
-            message: `upkeep-ignore[${marker.rules.join(", ")}] has no reason, so it is not applied; write \`upkeep-ignore[${finding.ruleId}]: why this is safe\``
-          });
-        reported.add(lineNumber);
-        continue;
-      }
-      return { ...finding, suppression: { kind: "inline", reason: marker.reason } };
-    }
-    return finding;
-  });
-  return { findings: result, problems };
-}
-function parseMarker(line) {
-  const match2 = line.match(MARKER3);
-  if (!match2) return void 0;
-  const rules = (match2[1] ?? "").split(",").map((rule) => rule.trim()).filter(Boolean);
-  const reason = match2[2]?.trim();
-  return { rules, reason: reason ? reason : void 0 };
-}
-function applyConfigIgnores(findings, entries, today2) {
-  const day = today2.toISOString().slice(0, 10);
-  const problems = [];
-  const active = entries.filter((entry2, index) => {
-    if (!entry2.until || entry2.until >= day) return true;
-    problems.push({
-      level: "warning",
-      subject: `.github/upkeep.yml sast.ignore[${index}]`,
-      message: `expired on ${entry2.until}${entry2.rule ? ` (rule ${entry2.rule})` : ""}; its findings are reported again`
-    });
-    return false;
-  });
-  const matchers = active.map((entry2) => ({ entry: entry2, paths: (0, import_ignore3.default)().add(entry2.paths) }));
-  const result = findings.map((finding) => {
-    if (finding.suppression) return finding;
-    const hit = matchers.find(
-      ({ entry: entry2, paths: paths2 }) => (!entry2.rule || entry2.rule === finding.ruleId) && paths2.ignores(finding.path)
-    );
-    return hit ? { ...finding, suppression: { kind: "config", reason: hit.entry.reason } } : finding;
-  });
-  return { findings: result, problems };
-}
-var import_ignore3, MARKER3, COMMENT_LINE;
-var init_suppressions = __esm({
-  "core/sast/suppressions.ts"() {
-    "use strict";
-    import_ignore3 = __toESM(require_ignore(), 1);
-    MARKER3 = /upkeep-ignore\[([^\]]*)\]\s*(?::\s*(.*?))?\s*(?:\*\/|-->)?\s*$/;
-    COMMENT_LINE = /^\s*(\/\/|#|\/\*|\*|<!--)/;
-  }
-});
-
-// core/sast/scan/discover.ts
-import { existsSync as existsSync5, readdirSync as readdirSync4, readFileSync as readFileSync9, statSync as statSync7 } from "node:fs";
-import { join as join11, relative as relative7, sep as sep6 } from "node:path";
-function discoverFiles(root, paths2, exclude) {
-  const discovery = {
-    files: [],
-    skipped: { vendored: 0, ignored: 0, minified: 0 },
-    missing: []
-  };
-  const excluded = (0, import_ignore4.default)().add(exclude);
-  const seen = /* @__PURE__ */ new Set();
-  for (const path of paths2) {
-    const start = join11(root, path);
-    if (!existsSync5(start)) {
-      discovery.missing.push(path);
-      continue;
-    }
-    if (statSync7(start).isFile()) {
-      const kind = fileKindOf(toPosix(relative7(root, start)));
-      if (kind) addFile(discovery, seen, root, start, kind);
-      continue;
-    }
-    walk5(start, root, ancestorsRules(root, start), excluded, discovery, seen);
-  }
-  discovery.files.sort((a, b) => a.path < b.path ? -1 : 1);
-  return discovery;
-}
-function walk5(dir, root, rules, excluded, discovery, seen) {
-  const own2 = readGitignore(dir);
-  const active = own2 ? [...rules, { base: dir, matcher: own2 }] : rules;
-  const entries = readdirSync4(dir, { withFileTypes: true }).sort(
-    (a, b) => a.name < b.name ? -1 : 1
-  );
-  for (const entry2 of entries) {
-    const absolute = join11(dir, entry2.name);
-    const path = toPosix(relative7(root, absolute));
-    const isDir = entry2.isDirectory();
-    if (isDir && VENDORED.has(entry2.name)) {
-      discovery.skipped.vendored++;
-      continue;
-    }
-    if (isIgnored(active, absolute, isDir) || path !== "" && excluded.ignores(isDir ? `${path}/` : path)) {
-      discovery.skipped.ignored++;
-      continue;
-    }
-    if (isDir) walk5(absolute, root, active, excluded, discovery, seen);
-    else if (entry2.isFile()) {
-      const kind = fileKindOf(path);
-      if (!kind) continue;
-      if (MINIFIED_NAME.test(entry2.name)) discovery.skipped.minified++;
-      else addFile(discovery, seen, root, absolute, kind);
-    }
-  }
-}
-function addFile(discovery, seen, root, absolute, kind) {
-  if (seen.has(absolute)) return;
-  seen.add(absolute);
-  discovery.files.push({ absolutePath: absolute, path: toPosix(relative7(root, absolute)), kind });
-}
-function isIgnored(rules, absolute, isDir) {
-  return rules.some(({ base, matcher }) => {
-    const path = toPosix(relative7(base, absolute));
-    return path !== "" && !path.startsWith("..") && matcher.ignores(isDir ? `${path}/` : path);
-  });
-}
-function ancestorsRules(root, start) {
-  const rules = [];
-  const parts = relative7(root, start).split(sep6).filter(Boolean);
-  for (let depth = 0; depth < parts.length; depth++) {
-    const dir = join11(root, ...parts.slice(0, depth));
-    const matcher = readGitignore(dir);
-    if (matcher) rules.push({ base: dir, matcher });
-  }
-  return rules;
-}
-function readGitignore(dir) {
-  const file2 = join11(dir, ".gitignore");
-  if (!existsSync5(file2)) return void 0;
-  return (0, import_ignore4.default)().add(readFileSync9(file2, "utf8"));
-}
-function toPosix(path) {
-  return path.split(sep6).join("/");
-}
-var import_ignore4, VENDORED, MINIFIED_NAME;
-var init_discover2 = __esm({
-  "core/sast/scan/discover.ts"() {
-    "use strict";
-    import_ignore4 = __toESM(require_ignore(), 1);
-    init_languages();
-    VENDORED = /* @__PURE__ */ new Set([
-      "node_modules",
-      "vendor",
-      "third_party",
-      "bower_components",
-      ".venv",
-      "venv",
-      "__pycache__",
-      "dist",
-      "build",
-      "coverage",
-      ".next",
-      ".git",
-      ".tox"
+    NUMBER_KINDS = /* @__PURE__ */ new Set([
+      "number",
+      "integer",
+      "float",
+      "decimal_integer_literal",
+      "int_literal"
     ]);
-    MINIFIED_NAME = /[.-]min\.(m?js|cjs)$|\.bundle\.m?js$/;
-  }
-});
-
-// core/sast/fingerprint.ts
-import { createHash as createHash7 } from "node:crypto";
-function normaliseSnippet(text2) {
-  return text2.replace(/\s+/g, " ").trim().slice(0, 500);
-}
-function assignFingerprints(findings, matchedText) {
-  const occurrences = /* @__PURE__ */ new Map();
-  const ordered2 = [...findings].sort(
-    (a, b) => a.startLine - b.startLine || a.startColumn - b.startColumn
-  );
-  return ordered2.map((finding) => {
-    const key = `${finding.ruleId}\0${finding.path}\0${normaliseSnippet(matchedText(finding))}`;
-    const index = occurrences.get(key) ?? 0;
-    occurrences.set(key, index + 1);
-    const fingerprint = createHash7("sha256").update(`${key}\0${index}`).digest("hex").slice(0, 32);
-    return { ...finding, fingerprint };
-  });
-}
-var init_fingerprint2 = __esm({
-  "core/sast/fingerprint.ts"() {
-    "use strict";
+    COMPARE = {
+      ">": (a, b) => a > b,
+      "<": (a, b) => a < b,
+      ">=": (a, b) => a >= b,
+      "<=": (a, b) => a <= b,
+      "==": (a, b) => a === b,
+      "===": (a, b) => a === b,
+      "!=": (a, b) => a !== b,
+      "!==": (a, b) => a !== b
+    };
+    ARITHMETIC = {
+      "+": (a, b) => a + b,
+      "-": (a, b) => a - b,
+      "*": (a, b) => a * b,
+      "/": (a, b) => b === 0 ? Number.NaN : Math.trunc(a / b),
+      "%": (a, b) => b === 0 ? Number.NaN : a % b
+    };
   }
 });
 
 // core/sast/bindings.ts
-var DECLARATIONS, BindingIndex;
+function receiverOf(call, calleeField) {
+  const javaName = call.field("name");
+  if (javaName)
+    return MUTATORS.has(javaName.text()) ? call.field("object") ?? void 0 : void 0;
+  const callee = call.field(calleeField);
+  const method = callee?.field("property") ?? callee?.field("attribute");
+  if (!method || !MUTATORS.has(method.text())) return void 0;
+  return callee?.field("object") ?? void 0;
+}
+var KILLING, BLOCKS, STATEMENTS, DECLARATIONS, MUTATORS, MUTATOR_CALL, BindingIndex;
 var init_bindings = __esm({
   "core/sast/bindings.ts"() {
     "use strict";
+    init_constant_condition();
+    KILLING = /* @__PURE__ */ new Set([
+      "variable_declarator",
+      "assignment_expression",
+      "assignment",
+      "short_var_declaration",
+      "assignment_statement",
+      "var_spec"
+    ]);
+    BLOCKS = /* @__PURE__ */ new Set([
+      "statement_block",
+      "block",
+      "program",
+      "module",
+      "source_file",
+      "statement_list",
+      "switch_block_statement_group"
+    ]);
+    STATEMENTS = /* @__PURE__ */ new Set([
+      "expression_statement",
+      "lexical_declaration",
+      "variable_declaration",
+      "local_variable_declaration",
+      "var_declaration"
+    ]);
     DECLARATIONS = /* @__PURE__ */ new Set(["variable_declarator", "short_var_declaration", "var_spec"]);
+    MUTATORS = /* @__PURE__ */ new Set([
+      "add",
+      "addAll",
+      "addElement",
+      "append",
+      "extend",
+      "insert",
+      "offer",
+      "push",
+      "put",
+      "putAll",
+      "setdefault",
+      "unshift"
+    ]);
+    MUTATOR_CALL = `^[A-Za-z_$][\\w$]*\\s*\\.\\s*(${[...MUTATORS].join("|")})\\s*\\(`;
     BindingIndex = class {
       root;
       facts;
@@ -80834,12 +80339,82 @@ var init_bindings = __esm({
         });
         const width = (binding) => this.scopeOf(binding).end - this.scopeOf(binding).start;
         const innermost = Math.min(...visible.filter((binding) => binding.declares).map(width));
+        const killedBefore = this.lastKill(visible, at);
         for (const binding of visible) {
           if (seen.has(binding.id) || width(binding) > innermost) continue;
+          if (binding.start < killedBefore || this.isDead(binding)) continue;
           seen.add(binding.id);
           values.push({ id: binding.id, node: binding.value, at: binding.start });
         }
         return values;
+      }
+      /**
+       * Where the value read at `at` was last replaced for certain: the latest plain assignment
+       * that ends before `at` and sits directly in a block containing `at` (not in an `if` or a
+       * loop). Earlier assignments cannot reach the read: `bar = param; bar = "safe"; use(bar)`.
+       */
+      lastKill(visible, at) {
+        let latest = -1;
+        for (const binding of visible) {
+          if (!binding.kills || binding.start <= latest) continue;
+          if (binding.node.range().end.index >= at) continue;
+          const block = this.blockOf(binding);
+          if (block && at >= block.start && at < block.end) latest = binding.start;
+        }
+        return latest;
+      }
+      folding = false;
+      isDead(binding) {
+        if (binding.dead !== void 0) return binding.dead;
+        if (this.folding) return false;
+        this.folding = true;
+        try {
+          binding.dead = this.inDeadBranch(binding.node);
+        } finally {
+          this.folding = false;
+        }
+        return binding.dead;
+      }
+      inDeadBranch(node2) {
+        let child = node2;
+        for (let parent = node2.parent(); parent; child = parent, parent = parent.parent()) {
+          const kind = String(parent.kind());
+          if (this.facts.functions.has(kind)) return false;
+          if (kind !== "if_statement") continue;
+          const condition = parent.field("condition");
+          const taken = condition ? foldCondition(condition, (name) => this.numberOf(name)) : void 0;
+          if (taken === void 0) continue;
+          const consequence = parent.field("consequence");
+          if (consequence?.id() === child.id()) {
+            if (!taken) return true;
+          } else if (child.id() !== condition?.id() && taken) return true;
+        }
+        return false;
+      }
+      /** The number a variable holds when its one visible assignment is a number literal. */
+      numberOf(name) {
+        const values = this.assignedValues(name, name.range().start.index, /* @__PURE__ */ new Set());
+        if (values.length !== 1) return void 0;
+        const value = values[0].node;
+        if (!/^(number|integer|float|decimal_integer_literal|int_literal)$/.test(String(value.kind())))
+          return void 0;
+        const number4 = Number(value.text().replace(/[lL_]/g, ""));
+        return Number.isFinite(number4) ? number4 : void 0;
+      }
+      blockOf(binding) {
+        if (binding.block !== void 0) return binding.block;
+        binding.block = null;
+        let node2 = binding.node.parent();
+        for (let steps = 0; node2 && steps < 3; steps++, node2 = node2.parent()) {
+          const kind = String(node2.kind());
+          if (BLOCKS.has(kind)) {
+            const range2 = node2.range();
+            binding.block = { start: range2.start.index, end: range2.end.index };
+            break;
+          }
+          if (!STATEMENTS.has(kind)) break;
+        }
+        return binding.block;
       }
       bindingsByName() {
         if (this.bindings) return this.bindings;
@@ -80855,6 +80430,7 @@ var init_bindings = __esm({
           const binding = {
             id: node2.id(),
             declares: DECLARATIONS.has(String(node2.kind())) || this.parser === "python",
+            kills: KILLING.has(String(node2.kind())),
             node: node2,
             value,
             start: node2.range().start.index
@@ -80865,8 +80441,32 @@ var init_bindings = __esm({
             else byName.set(name, [binding]);
           }
         }
+        for (const mutation of this.mutations()) {
+          const list = byName.get(mutation.name);
+          if (list) list.push(mutation.binding);
+          else byName.set(mutation.name, [mutation.binding]);
+        }
         this.bindings = byName;
         return byName;
+      }
+      /** `x.add(value)` and friends, as bindings of x (see MUTATORS). */
+      mutations() {
+        const { kind, callee } = this.facts.call;
+        const calls = this.root.findAll({ rule: { kind, regex: MUTATOR_CALL } });
+        return calls.flatMap((call) => {
+          const target = receiverOf(call, callee);
+          const value = call.field("arguments");
+          if (!target || !value || !this.facts.names.has(String(target.kind()))) return [];
+          const binding = {
+            id: call.id(),
+            declares: false,
+            kills: false,
+            node: call,
+            value,
+            start: call.range().start.index
+          };
+          return [{ name: target.text(), binding }];
+        });
       }
       boundNames(target) {
         if (this.facts.names.has(String(target.kind())) || target.namedChildren().length === 0)
@@ -80952,7 +80552,13 @@ var init_flow_vocabulary = __esm({
       ],
       java: [
         "request.getParameter",
+        "request.getParameterValues",
+        "request.getParameterMap",
+        "request.getParameterNames",
         "request.getHeader",
+        "request.getHeaders",
+        "request.getHeaderNames",
+        "request.getPart",
         "request.getQueryString",
         "request.getInputStream",
         "request.getReader",
@@ -81014,10 +80620,22 @@ var init_flow_vocabulary = __esm({
         "escape",
         "basename",
         "secure_filename",
+        "escape_for_html",
         "literal_eval"
       ],
       go: ["Atoi", "ParseInt", "ParseFloat", "QuoteMeta", "EscapeString", "Base", "Clean"],
-      java: ["parseInt", "parseLong", "valueOf", "encode", "escapeHtml4", "getName"]
+      java: [
+        "parseInt",
+        "parseLong",
+        "valueOf",
+        "encode",
+        "escapeHtml4",
+        "encodeForHTML",
+        "encodeForSQL",
+        "encodeForOS",
+        "htmlEscape",
+        "getName"
+      ]
     };
     PROPAGATORS = /* @__PURE__ */ new Set([
       "join",
@@ -81040,6 +80658,17 @@ var init_flow_vocabulary = __esm({
       "slice",
       "substring",
       "Sprintf",
+      "decode",
+      "b64decode",
+      "b64encode",
+      "urlsafe_b64decode",
+      "urlsafe_b64encode",
+      "unquote",
+      "unquote_plus",
+      "toCharArray",
+      "getBytes",
+      "nextElement",
+      "getValue",
       "Join",
       "str"
     ]);
@@ -81070,7 +80699,9 @@ var init_syntax = __esm({
       bindings: {
         variable_declarator: { target: "name", value: "value" },
         assignment_expression: { target: "left", value: "right" },
-        augmented_assignment_expression: { target: "left", value: "right" }
+        augmented_assignment_expression: { target: "left", value: "right" },
+        // `for (const x of xs)`: each x is an element of xs.
+        for_in_statement: { target: "left", value: "right" }
       },
       names: /* @__PURE__ */ new Set(["identifier", "shorthand_property_identifier_pattern"]),
       literals: /* @__PURE__ */ new Set([
@@ -81094,7 +80725,9 @@ var init_syntax = __esm({
       bindings: {
         assignment: { target: "left", value: "right" },
         augmented_assignment: { target: "left", value: "right" },
-        named_expression: { target: "name", value: "value" }
+        named_expression: { target: "name", value: "value" },
+        for_statement: { target: "left", value: "right" },
+        for_in_clause: { target: "left", value: "right" }
       },
       names: /* @__PURE__ */ new Set(["identifier"]),
       literals: /* @__PURE__ */ new Set(["string", "integer", "float", "true", "false", "none", "string_content"]),
@@ -81106,6 +80739,7 @@ var init_syntax = __esm({
       functions: /* @__PURE__ */ new Set(["function_declaration", "method_declaration", "func_literal"]),
       bindings: {
         short_var_declaration: { target: "left", value: "right" },
+        range_clause: { target: "left", value: "right" },
         assignment_statement: { target: "left", value: "right" },
         var_spec: { target: "name", value: "value" }
       },
@@ -81127,7 +80761,8 @@ var init_syntax = __esm({
       functions: /* @__PURE__ */ new Set(["method_declaration", "constructor_declaration", "lambda_expression"]),
       bindings: {
         variable_declarator: { target: "name", value: "value" },
-        assignment_expression: { target: "left", value: "right" }
+        assignment_expression: { target: "left", value: "right" },
+        enhanced_for_statement: { target: "name", value: "value" }
       },
       names: /* @__PURE__ */ new Set(["identifier"]),
       literals: /* @__PURE__ */ new Set([
@@ -81146,21 +80781,43 @@ var init_syntax = __esm({
 });
 
 // core/sast/flow.ts
-var FileFlow;
+function conditionalParts(node2) {
+  if (String(node2.kind()) === "conditional_expression") {
+    const [consequence2, condition2, alternative2] = node2.namedChildren();
+    return consequence2 && condition2 && alternative2 ? { condition: condition2, consequence: consequence2, alternative: alternative2 } : void 0;
+  }
+  const field = (name) => node2.field(name);
+  const [condition, consequence, alternative] = [
+    field("condition"),
+    field("consequence"),
+    field("alternative")
+  ];
+  return condition && consequence && alternative ? { condition, consequence, alternative } : void 0;
+}
+var SUBSCRIPTS, FileFlow;
 var init_flow = __esm({
   "core/sast/flow.ts"() {
     "use strict";
     init_bindings();
+    init_budget();
+    init_constant_condition();
+    init_cross_file();
     init_flow_vocabulary();
     init_syntax();
+    SUBSCRIPTS = /* @__PURE__ */ new Set(["subscript", "subscript_expression", "index_expression"]);
     FileFlow = class {
       root;
       facts;
       parser;
       bindings;
-      constructor(root, parser4) {
+      budget;
+      imported;
+      /** `imported`: this file's exported parameters that other files call with request data. */
+      constructor(root, parser4, budget = new TimeBudget(Number.POSITIVE_INFINITY), imported = []) {
+        this.imported = imported;
         this.root = root;
         this.parser = parser4;
+        this.budget = budget;
         this.facts = syntaxOf(parser4);
         this.bindings = new BindingIndex(root, this.facts, parser4);
       }
@@ -81217,6 +80874,16 @@ var init_flow = __esm({
           return argument ? [argument] : [];
         });
       }
+      /** A parameter of an exported function that another file calls with request data. */
+      taintedByImporter(name) {
+        if (this.imported.length === 0) return false;
+        const fn = this.enclosingFunction(name);
+        if (!fn) return false;
+        const index = this.parameterIndex(fn, name.text());
+        if (index < 0) return false;
+        const exportName = exportNameOf(fn, this.root.text());
+        return this.imported.some((p) => p.exportName === exportName && p.index === index);
+      }
       enclosingFunction(node2) {
         for (let parent = node2.parent(); parent; parent = parent.parent())
           if (this.facts.functions.has(String(parent.kind()))) return parent;
@@ -81261,8 +80928,17 @@ var init_flow = __esm({
       }
       taintOf(node2, at, sources, sanitizers, seen, depth) {
         if (depth > 24) return false;
+        this.budget.check();
         const kind = String(node2.kind());
         if (this.facts.propertyNames.has(kind)) return false;
+        if (kind === "ternary_expression" || kind === "conditional_expression") {
+          const parts = conditionalParts(node2);
+          const live = parts && this.liveBranch(parts);
+          const branches = live ? [live] : parts ? [parts.consequence, parts.alternative] : [];
+          return branches.some(
+            (branch) => this.taintOf(branch, at, sources, sanitizers, seen, depth + 1)
+          );
+        }
         const text2 = node2.text();
         if (NOT_SOURCES.test(text2)) return false;
         if (matchesSource(text2, sources)) return true;
@@ -81271,14 +80947,40 @@ var init_flow = __esm({
         const assigned = this.bindings.assignedValues(node2, at, seen);
         for (const value of assigned)
           if (this.taintOf(value.node, value.at, sources, sanitizers, seen, depth + 1)) return true;
+        if (assigned.length > 0 && SUBSCRIPTS.has(kind)) return false;
         if (this.facts.names.has(kind)) {
           if (assigned.length > 0) return false;
           const callers = this.callerArguments(node2, seen);
-          return callers.some(
+          const fromCaller = callers.some(
             (argument) => this.taintOf(argument, argument.range().start.index, sources, sanitizers, seen, depth + 1)
           );
+          return fromCaller || this.taintedByImporter(node2);
         }
         return node2.namedChildren().some((child) => this.taintOf(child, at, sources, sanitizers, seen, depth + 1));
+      }
+      /**
+       * `map.get("keyA")` reads what `map.put("keyA", v)` stored, not every value of the map: the
+       * values to follow, or undefined when the read is not a constant-keyed get.
+       */
+      keyedPuts(call, method, receiver, at) {
+        if (method !== "get" && method !== "getOrDefault") return void 0;
+        if (!this.facts.names.has(String(receiver.kind()))) return void 0;
+        const key = call.field("arguments")?.namedChildren()[0];
+        if (!key || !this.facts.literals.has(String(key.kind()))) return void 0;
+        const stored = this.bindings.assignedValues(receiver, at, /* @__PURE__ */ new Set());
+        return stored.map((value) => value.node).filter((value) => {
+          const put = value.parent();
+          const putMethod = put?.field("name");
+          if (putMethod?.text() !== "put") return true;
+          const putKey = value.namedChildren()[0];
+          return !putKey || !this.facts.literals.has(String(putKey.kind())) || putKey.text() === key.text();
+        });
+      }
+      /** The one branch of `c ? a : b` that runs when c folds to a constant. */
+      liveBranch(parts) {
+        const taken = foldCondition(parts.condition, (name) => this.bindings.numberOf(name));
+        if (taken === void 0) return void 0;
+        return taken ? parts.consequence : parts.alternative;
       }
       /** `settled` remembers each binding's answer, so `x + x` and cycles stay cheap. */
       callTaint(call, at, sources, sanitizers, seen, depth) {
@@ -81286,17 +80988,23 @@ var init_flow = __esm({
         const callee = call.field(this.facts.call.callee);
         const text2 = callee?.text().replace(/\s+/g, "") ?? "";
         const name = text2.slice(text2.lastIndexOf(".") + 1);
-        const receiver = callee?.field("object") ?? callee?.field("operand");
+        const receiver = callee?.field("object") ?? callee?.field("operand") ?? call.field("object");
         const next = (node2) => this.taintOf(node2, at, sources, sanitizers, seen, depth + 1);
+        const keyed = receiver ? this.keyedPuts(call, name, receiver, at) : void 0;
+        if (keyed) return keyed.some(next);
         if (receiver && next(receiver)) return true;
         if (!PROPAGATORS.has(name)) return false;
         return call.namedChildren().some((child) => child.id() !== callee?.id() && next(child));
       }
       constantOf(node2, at, sanitizers, settled, depth) {
         if (depth > 24) return false;
+        this.budget.check();
         const kind = String(node2.kind());
         if (kind === "comment" || this.facts.propertyNames.has(kind)) return true;
-        if (this.facts.literals.has(kind)) return !this.hasInterpolation(node2);
+        if (this.facts.literals.has(kind))
+          return this.interpolatedValues(node2).every(
+            (value) => this.constantOf(value, at, sanitizers, settled, depth + 1)
+          );
         if (kind === this.facts.call.kind) return this.isSanitizerCall(node2, sanitizers);
         if (this.facts.names.has(kind)) {
           const assigned = this.bindings.assignedValues(node2, at, /* @__PURE__ */ new Set());
@@ -81314,8 +81022,9 @@ var init_flow = __esm({
         if (children.length === 0) return false;
         return children.every((child) => this.constantOf(child, at, sanitizers, settled, depth + 1));
       }
-      hasInterpolation(node2) {
-        return node2.namedChildren().some((child) => this.facts.interpolations.has(String(child.kind())));
+      /** The expressions inside `${...}` / `{...}` of a template or f-string. */
+      interpolatedValues(node2) {
+        return node2.namedChildren().filter((child) => this.facts.interpolations.has(String(child.kind()))).flatMap((child) => child.namedChildren().slice(0, 1));
       }
       isSanitizerCall(call, sanitizers) {
         const callee = call.field(this.facts.call.callee);
@@ -81445,6 +81154,7609 @@ var init_imports = __esm({
   }
 });
 
+// core/sast/languages.ts
+import { createRequire as createRequire2 } from "node:module";
+import { Lang, registerDynamicLanguage } from "@ast-grep/napi";
+function fileKindOf(path) {
+  if (/(^|\/)\.github\/workflows\/[^/]+\.ya?ml$/.test(path)) return { kind: "workflow" };
+  const extension = path.slice(path.lastIndexOf(".") + 1).toLowerCase();
+  if (path.endsWith(".d.ts")) return void 0;
+  const parser4 = EXTENSIONS[extension];
+  return parser4 ? { kind: "code", parser: parser4 } : void 0;
+}
+function napiLang(parser4) {
+  if (parser4 === "JavaScript") return Lang.JavaScript;
+  if (parser4 === "TypeScript") return Lang.TypeScript;
+  if (parser4 === "Tsx") return Lang.Tsx;
+  return parser4;
+}
+function registerLanguages() {
+  if (registered) return;
+  const require3 = createRequire2(import.meta.url);
+  registerDynamicLanguage({
+    python: require3("@ast-grep/lang-python"),
+    go: require3("@ast-grep/lang-go"),
+    java: require3("@ast-grep/lang-java")
+  });
+  registered = true;
+}
+var EXTENSIONS, PARSERS_OF, registered;
+var init_languages = __esm({
+  "core/sast/languages.ts"() {
+    "use strict";
+    EXTENSIONS = {
+      js: "JavaScript",
+      mjs: "JavaScript",
+      cjs: "JavaScript",
+      jsx: "JavaScript",
+      ts: "TypeScript",
+      mts: "TypeScript",
+      cts: "TypeScript",
+      tsx: "Tsx",
+      py: "python",
+      go: "go",
+      java: "java"
+    };
+    PARSERS_OF = {
+      javascript: ["JavaScript", "TypeScript", "Tsx"],
+      python: ["python"],
+      go: ["go"],
+      java: ["java"]
+    };
+    registered = false;
+  }
+});
+
+// core/sast/cross-file.ts
+import { parse as parse8 } from "@ast-grep/napi";
+function crossFileTaint(files) {
+  const known = new Set(files.map((file2) => file2.path));
+  const tainted = {};
+  for (const file2 of files) {
+    if (!JS_PARSERS.has(file2.parser)) continue;
+    if (!WORTH_PARSING.test(file2.text) || !REQUEST_WORDS.test(file2.text)) continue;
+    for (const call of taintedImportedCalls(file2)) {
+      const target = resolveModule(file2.path, call.module, known);
+      if (!target) continue;
+      tainted[target] ??= [];
+      const list = tainted[target];
+      if (!list.some((p) => p.exportName === call.exportName && p.index === call.index))
+        list.push({ exportName: call.exportName, index: call.index });
+    }
+  }
+  return tainted;
+}
+function taintedImportedCalls(file2) {
+  if (deepestNesting(file2.text).depth > MAX_NESTING) return [];
+  if (longestCallChain(file2.text).length > MAX_CALL_CHAIN) return [];
+  const found = [];
+  try {
+    collectTaintedCalls(file2, found);
+  } catch (error62) {
+    if (!(error62 instanceof BudgetExceeded)) throw error62;
+  }
+  return found;
+}
+function collectTaintedCalls(file2, found) {
+  const budget = new TimeBudget(FILE_SECONDS * 1e3);
+  const root = parse8(napiLang(file2.parser), file2.text).root();
+  const imports = collectImports(root, file2.parser);
+  const relative8 = [...imports].filter(([, imported]) => imported.module.startsWith("."));
+  if (relative8.length === 0) return;
+  const flow = new FileFlow(root, file2.parser, budget);
+  for (const call of root.findAll({ rule: { kind: "call_expression" } })) {
+    budget.check();
+    const target = importedTarget(call, imports);
+    if (!target) continue;
+    const args = call.field("arguments")?.namedChildren() ?? [];
+    args.forEach((argument, index) => {
+      if (flow.isTainted(argument)) found.push({ ...target, index });
+    });
+  }
+}
+function importedTarget(call, imports) {
+  const callee = call.field("function")?.text().replace(/\s+/g, "") ?? "";
+  const [head, ...rest] = callee.split(".");
+  const imported = imports.get(head ?? "");
+  if (!imported?.module.startsWith(".")) return void 0;
+  const whole = imported.member === "*" || imported.member === "default";
+  if (whole && rest.length === 0) return { module: imported.module, exportName: "default" };
+  if (whole && rest.length === 1) return { module: imported.module, exportName: rest[0] };
+  if (!whole && rest.length === 0) return { module: imported.module, exportName: imported.member };
+  return void 0;
+}
+function resolveModule(from, module2, known) {
+  const parts = from.split("/").slice(0, -1);
+  for (const segment of module2.split("/")) {
+    if (segment === "..") parts.pop();
+    else if (segment !== "." && segment !== "") parts.push(segment);
+  }
+  const base = parts.join("/");
+  for (const extension of EXTENSIONS2) {
+    const candidate = base.replace(/\.js$/, "") + extension;
+    if (known.has(candidate)) return candidate;
+    if (known.has(base + extension)) return base + extension;
+  }
+  return void 0;
+}
+function exportNameOf(fn, fileText) {
+  const parent = fn.parent();
+  const parentKind = parent ? String(parent.kind()) : "";
+  const ownName = fn.field("name")?.text();
+  if (parentKind === "export_statement")
+    return /^export\s+default\b/.test(parent.text()) ? "default" : ownName;
+  if (parentKind === "assignment_expression") {
+    const left = parent.field("left")?.text().replace(/\s+/g, "");
+    if (left === "module.exports") return "default";
+    const member = left?.match(/^(?:module\.)?exports\.([A-Za-z_$][\w$]*)$/);
+    if (member) return member[1];
+  }
+  if (parentKind === "variable_declarator") {
+    const name = parent.field("name")?.text();
+    const statement = parent.parent()?.parent();
+    if (name && statement && String(statement.kind()) === "export_statement") return name;
+    return name ? exportedByName(name, fileText) : void 0;
+  }
+  return ownName ? exportedByName(ownName, fileText) : void 0;
+}
+function exportedByName(name, text2) {
+  const escaped = name.replace(/[$]/g, "\\$");
+  if (new RegExp(`module\\.exports\\s*=\\s*${escaped}\\b`).test(text2)) return "default";
+  if (new RegExp(`module\\.exports\\s*=\\s*\\{[^}]*\\b${escaped}\\b`).test(text2)) return name;
+  const alias = text2.match(new RegExp(`exports\\.([A-Za-z_$][\\w$]*)\\s*=\\s*${escaped}\\b`));
+  return alias?.[1];
+}
+var JS_PARSERS, EXTENSIONS2, WORTH_PARSING, REQUEST_WORDS, FILE_SECONDS;
+var init_cross_file = __esm({
+  "core/sast/cross-file.ts"() {
+    "use strict";
+    init_budget();
+    init_flow();
+    init_imports();
+    init_languages();
+    JS_PARSERS = /* @__PURE__ */ new Set(["JavaScript", "TypeScript", "Tsx"]);
+    EXTENSIONS2 = ["", ".js", ".ts", ".mjs", ".cjs", ".tsx", "/index.js", "/index.ts"];
+    WORTH_PARSING = /(require\(\s*|from\s+)['"]\.\.?\//;
+    REQUEST_WORDS = /\b(req|request|ctx|event)\./;
+    FILE_SECONDS = 5;
+  }
+});
+
+// node_modules/re2js/build/index.js
+var RE2Flags, PublicFlags, ASCII_SIZE, ASCII_TO_UPPER, ASCII_TO_LOWER, MAX_BMP, Codepoint, UnicodeRangeTable, B64, B64_MAP, decodeVLQ, decodeRanges, decodeOrbit, LazyMap, UnicodeTables, Unicode, RE2JSException, RE2JSSyntaxException, RE2JSCompileException, RE2JSGroupException, RE2JSFlagsException, RE2JSInternalException, FAST_PATH_TABLE_SIZE, WORD_RUNE_TABLE, cachedNativeEncoder, cachedNativeDecoder, Utils, createEnum, MatcherInputBase, Utf8MatcherInput, Utf16MatcherInput, MatcherInput, MachineInputBase, MachineUTF8Input, MachineUTF16Input, MachineInput, Matcher2, Inst, Queue, LookbehindState, Machine, hashState, arraysEqual, isState, NO_IDS, END_TEXT, DFAState, DFA, VISITED_BITS, MAX_BACKTRACK_PROG, INITIAL_JOB_CAPACITY, MAX_BACKTRACK_VECTOR, BitState, bitStatePool, Backtracker, QueueOnePass, mergeRuneSets, OnePassProg, onePassCopy, makeOnePass, cleanupOnePass, OnePass, Regexp, RegexpWalker, AhoCorasick, Prefilter, PrefilterTree, PatchList, Prog, ANY_RUNE_NOT_NL, ANY_RUNE, Frag, Compiler, Simplify, CharGroup, code1, code2, code3, PERL_GROUPS, code4, code5, code6, code7, code8, code9, code10, code11, code12, code13, code14, code15, code16, code17, POSIX_GROUPS, CharClass, StringIterator, Parser, RE2, RE2Set, TranslateRegExpString, execResult, RE2JS;
+var init_build3 = __esm({
+  "node_modules/re2js/build/index.js"() {
+    RE2Flags = class RE2Flags2 {
+      static FOLD_CASE = 1;
+      static LITERAL = 2;
+      static CLASS_NL = 4;
+      static DOT_NL = 8;
+      static ONE_LINE = 16;
+      static NON_GREEDY = 32;
+      static PERL_X = 64;
+      static UNICODE_GROUPS = 128;
+      static WAS_DOLLAR = 256;
+      static LOOKBEHIND = 512;
+      static MATCH_NL = RE2Flags2.CLASS_NL | RE2Flags2.DOT_NL;
+      static PERL = RE2Flags2.CLASS_NL | RE2Flags2.ONE_LINE | RE2Flags2.PERL_X | RE2Flags2.UNICODE_GROUPS;
+      static POSIX = 0;
+      static UNANCHORED = 0;
+      static ANCHOR_START = 1;
+      static ANCHOR_BOTH = 2;
+    };
+    PublicFlags = {
+      CASE_INSENSITIVE: 1,
+      DOTALL: 2,
+      MULTILINE: 4,
+      DISABLE_UNICODE_GROUPS: 8,
+      LONGEST_MATCH: 16,
+      LOOKBEHINDS: 512
+    };
+    ASCII_SIZE = 128;
+    ASCII_TO_UPPER = new Int32Array(ASCII_SIZE);
+    ASCII_TO_LOWER = new Int32Array(ASCII_SIZE);
+    MAX_BMP = 65535;
+    for (let i2 = 0; i2 < ASCII_SIZE; i2++) {
+      if (i2 >= 97 && i2 <= 122) ASCII_TO_UPPER[i2] = i2 - 32;
+      else ASCII_TO_UPPER[i2] = i2;
+      if (i2 >= 65 && i2 <= 90) ASCII_TO_LOWER[i2] = i2 + 32;
+      else ASCII_TO_LOWER[i2] = i2;
+    }
+    Codepoint = class {
+      static CODES = Object.freeze({
+        "\x07": 7,
+        "\b": 8,
+        "	": 9,
+        "\n": 10,
+        "\v": 11,
+        "\f": 12,
+        "\r": 13,
+        " ": 32,
+        '"': 34,
+        $: 36,
+        "&": 38,
+        "'": 39,
+        "(": 40,
+        ")": 41,
+        "*": 42,
+        "+": 43,
+        "-": 45,
+        ".": 46,
+        0: 48,
+        1: 49,
+        2: 50,
+        3: 51,
+        4: 52,
+        5: 53,
+        6: 54,
+        7: 55,
+        8: 56,
+        9: 57,
+        ":": 58,
+        "<": 60,
+        ">": 62,
+        "?": 63,
+        A: 65,
+        B: 66,
+        C: 67,
+        F: 70,
+        P: 80,
+        Q: 81,
+        U: 85,
+        Z: 90,
+        "[": 91,
+        "\\": 92,
+        "]": 93,
+        "^": 94,
+        _: 95,
+        "`": 96,
+        a: 97,
+        b: 98,
+        f: 102,
+        i: 105,
+        m: 109,
+        n: 110,
+        r: 114,
+        s: 115,
+        t: 116,
+        v: 118,
+        x: 120,
+        z: 122,
+        "{": 123,
+        "|": 124,
+        "}": 125
+      });
+      static toUpperCase(codepoint) {
+        if (codepoint < ASCII_SIZE) return ASCII_TO_UPPER[codepoint];
+        const s2 = String.fromCodePoint(codepoint).toUpperCase();
+        const expectedLen = s2.codePointAt(0) > MAX_BMP ? 2 : 1;
+        if (s2.length > expectedLen) return codepoint;
+        const sOrigin = String.fromCodePoint(s2.codePointAt(0)).toLowerCase();
+        const originExpectedLen = sOrigin.codePointAt(0) > MAX_BMP ? 2 : 1;
+        if (sOrigin.length > originExpectedLen || sOrigin.codePointAt(0) !== codepoint) return codepoint;
+        return s2.codePointAt(0);
+      }
+      static toLowerCase(codepoint) {
+        if (codepoint < ASCII_SIZE) return ASCII_TO_LOWER[codepoint];
+        const s2 = String.fromCodePoint(codepoint).toLowerCase();
+        const expectedLen = s2.codePointAt(0) > MAX_BMP ? 2 : 1;
+        if (s2.length > expectedLen) return codepoint;
+        const sOrigin = String.fromCodePoint(s2.codePointAt(0)).toUpperCase();
+        const originExpectedLen = sOrigin.codePointAt(0) > MAX_BMP ? 2 : 1;
+        if (sOrigin.length > originExpectedLen || sOrigin.codePointAt(0) !== codepoint) return codepoint;
+        return s2.codePointAt(0);
+      }
+    };
+    UnicodeRangeTable = class {
+      /**
+      * @param {Uint32Array | number[]} data
+      * @param {boolean} isStride1
+      */
+      constructor(data, isStride1 = false) {
+        this.data = data;
+        this.isStride1 = isStride1;
+        this.SIZE = isStride1 ? 2 : 3;
+      }
+      getLo(index) {
+        return this.data[index * this.SIZE];
+      }
+      getHi(index) {
+        return this.data[index * this.SIZE + 1];
+      }
+      getStride(index) {
+        return this.isStride1 ? 1 : this.data[index * this.SIZE + 2];
+      }
+      get length() {
+        return this.data.length / this.SIZE;
+      }
+    };
+    B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+-";
+    B64_MAP = /* @__PURE__ */ new Uint8Array(256);
+    for (let i2 = 0; i2 < 64; i2++) B64_MAP[B64.charCodeAt(i2)] = i2;
+    decodeVLQ = (str) => {
+      const res = [];
+      let value = 0;
+      let shift = 0;
+      for (let i2 = 0; i2 < str.length; i2++) {
+        const digit = B64_MAP[str.charCodeAt(i2)];
+        value |= (digit & 31) << shift;
+        if ((digit & 32) === 0) {
+          res.push(value);
+          value = 0;
+          shift = 0;
+        } else shift += 5;
+      }
+      return res;
+    };
+    decodeRanges = (str, isStride1) => {
+      const res = decodeVLQ(str);
+      const numRanges = isStride1 ? res.length / 2 : res.length / 3;
+      const out = new Uint32Array(numRanges * 3);
+      let current = 0;
+      let resIdx = 0;
+      for (let i2 = 0; i2 < numRanges; i2++) {
+        current += res[resIdx++];
+        out[i2 * 3] = current;
+        current += res[resIdx++];
+        out[i2 * 3 + 1] = current;
+        out[i2 * 3 + 2] = isStride1 ? 1 : res[resIdx++];
+      }
+      return out;
+    };
+    decodeOrbit = (str) => {
+      const res = decodeVLQ(str);
+      const map2 = /* @__PURE__ */ new Map();
+      let currentKey = 0;
+      for (let i2 = 0; i2 < res.length; i2 += 2) {
+        currentKey += res[i2];
+        const zz = res[i2 + 1];
+        const delta = zz >>> 1 ^ -(zz & 1);
+        map2.set(currentKey, currentKey + delta);
+      }
+      return map2;
+    };
+    LazyMap = class {
+      constructor(initializer3) {
+        this.initializer = initializer3;
+        this.cache = /* @__PURE__ */ new Map();
+      }
+      has(key) {
+        return Object.hasOwn(this.initializer, key);
+      }
+      get(key) {
+        if (this.cache.has(key)) return this.cache.get(key);
+        const val = this.has(key) ? this.initializer[key]() : null;
+        this.cache.set(key, val);
+        return val;
+      }
+    };
+    UnicodeTables = class {
+      static _CASE_ORBIT = null;
+      static get CASE_ORBIT() {
+        if (!this._CASE_ORBIT) this._CASE_ORBIT = decodeOrbit("rCgCIgCY+rQI4QiCuuBLgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCCgCBgCBgCBgCBgCBgCBgCB+7OB-BB-BB-BB-BB-BBskQB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BC-BB-BB-BB-BB-BB-BB-BByHBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBDCBBBCBBBCBBCCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBCCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBxHBCBBBCBBBCBBB3SBmMBkNBCBBBCBBB8MBCBBB6MB6MBCBBC+EB0MB2MBCBBB6MB+MBiGBmNBiNBCBBBmKBikzCBmNBqNBkIBsNBCBBBCBBBCBBB0NBCBBB0NDCBBB0NBCBBByNByNBCBBBCBBB2NBCBBDCBBCwDFCBCBDBCBCBDBCBCBDBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBB9EBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBCCBCBDBCBBBhGBvDBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBjICCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBH2iVBCBBBlKBwiVB+jVB+jVBCBBBlMBqEBuEBCBBBCBBBCBBBCBBBCBBB+hVB4hVB8hVBjNB7MC5MB5MCzMC1MB+0yCE5MB20yCC9MBu2yCBwyyCBo0yCChNBlNBo0yCBu-UBi0yCDlNC6-UBpNDrNIu+UDzNCm0yCBzNE0yyCBzNBpEBxNBxNBtEG1NLqxyCBkxyCnFoFrBCBBBCBBDCBBEkIBkIBkICoHHsCCqCBqCBqCCgEC+DB+DBmkOBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCC+BBgCBgCBgCBgCBgCBgCBgCBgCBrCBpCBpCBpCBmjOB-BB8BB-BB-BBgEB-BB-BByBBqgOBsDB-BBtwBB-BB-BB-BBsBBgDBCB-BB-BB-BBeB-BB-BB61OB-BB-BB-DB9DB9DBQB7DBmCE9CBrDBPBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBrFB-EBOBnHB3FB-FCCBBBNBCBBCjIBjIBjIBgFBgFBgFBgFBgFBgFBgFBgFBgFBgFBgFBgFBgFBgFBgFBgFBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCB-BB-BB8kMB-BB6kMB-BB-BB-BB-BB-BB-BB-BB-BB-BBokMB-BB-BBkkMBkkMB-BB-BB-BB-BB-BB-BB-BB4jMB-BB-BB-BB-BB-BB-EB-EB-EB-EB-EB-EB-EB-EB-EB-EB-EB-EB-EB-EB-EB-EBCBBBCBoiMBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBJCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBeBCBBBCBBBCBBBCBBBCBBBCBBBCBBBdBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBCgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDL-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-C64CgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOCgmOGgmODg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FDg8FBg8FBg8FhVg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBQBQBQBQBQBQDPBPBPBPBPBPjkC7mMB5mMBnmMBjmMBCBlmMB3lMBpiMBk8kCBCBBG-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FD-7FB-7FB-7F6FoglCEsuHRwjlCyDCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCB0DBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBG1DD97OCCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBQBQBQBQBQBQBQBQBPBPBPBPBPBPBPBPBQBQBQBQBQBQDPBPBPBPBPBPDQBQBQBQBQBQBQBQBPBPBPBPBPBPBPBPBQBQBQBQBQBQBQBQBPBPBPBPBPBPBPBPBQBQBQBQBQBQDPBPBPBPBPBPEQCQCQCQCPCPCPCPBQBQBQBQBQBQBQBQBPBPBPBPBPBPBPBPB0EB0EBsFBsFBsFBsFBoGBoGBgIBgIBgHBgHB8HB8HDQBQBQBQBQBQBQBQBPBPBPBPBPBPBPBPBQBQBQBQBQBQBQBQBPBPBPBPBPBPBPBPBQBQBQBQBQBQBQBQBPBPBPBPBPBPBPBPBQBQCSFPBPBzEBzEBRCxnOFSFrFBrFBrFBrFBREQBQClkOFPBPBnGBnGFQBQCljOCODPBPB-GB-GBNHSF-HB-HB7HB7HBRqJ53OE9tQBrmQH4Bc3BSgBBgBBgBBgBBgBBgBBgBBgBBgBBgBBgBBgBBgBBgBBgBBgBBfBfBfBfBfBfBfBfBfBfBfBfBfBfBfBfECBByZ0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzB34BgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CBCBBBt-UBruHBt+UB1iVBviVBCBBBCBBBCBBB3hVB5-UB9hVB7hVCCBBCCBBI9jVB9jVBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBICBBBCBBECBBN-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOC-lOG-lOzoeCBBBCBBBCBBBCBBBCBBBCBl8kCBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBTCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBnECBBBCBBBCBBBCBBBCBBBCBBBCBBDCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBKCBBBCBBBnglCBCBBBCBBBCBBBCBBBCBBECBBBvyyCDCBBBCBBBgDCCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBn0yCB90yCB10yCBh0yCBn0yCCjxyCBzyyCBpxyCBg6BBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBB-CBl0yCBvjlCBCBBBCBBBt2yCBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBhkzCZCBB9a-5Bd-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCm6TCBB7gBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCH-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BmlBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvChDwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCFvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvC1DuCBuCBuCBuCBuCBuCBuCBuCBuCBuCBuCCuCBuCBuCBuCBuCBuCBuCBuCBuCBuCBuCBuCBuCBuCBuCCuCBuCBuCBuCBuCBuCBuCCuCBuCCtCBtCBtCBtCBtCBtCBtCBtCBtCBtCBtCCtCBtCBtCBtCBtCBtCBtCBtCBtCBtCBtCBtCBtCBtCBtCCtCBtCBtCBtCBtCBtCBtCCtCBtCk2BgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEO-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-D+CgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCL-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-B74CgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BhrVgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BhB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BD1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BtxekCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjC");
+        return this._CASE_ORBIT;
+      }
+      static _Print = null;
+      static get Print() {
+        if (!this._Print) this._Print = new UnicodeRangeTable(decodeRanges("hB9CBjBLBCpWBDFBFGBCCCBSBCsMBClBBDxBBDCBC2BBJaBFFBSVBC-FBCvBBD6BBDkDBP6BBDwBBDOBCbBDCCBJBGfBIqCBCgFBCHBDBBDVBCGBCEEBCBDIBDBBDDBJFFBCCBDBDYBDCBCFBFBBDVBCGBCBBCBBCBBDCCBDBFBBDCBEIIBCBCIIBPBLCBCIBCCBCVBCGBCBBCEBDJBCCBCCBDQQBCBDLBIGBCCBCHBDBBDVBCGBCBBCEBDIBDBBDCBICBFBBCEBDRBLBBCFBECBCDBEBBCCCBEEBEEBBBELBFEBECBCDBDHHPUBGMBCCBCWBCPBDIBCCBCDBIBBCCBCBBDDBDJBIVBCCBCWBCJBCEBDIBCCBCDBIBBGCBCDBDJBCCBNMBCCBCyBBCCBCFBFPBDZBCCBCRBEXBCIBCDDBFBEFFBEBCCCBGBHJBDCBN5BBFcBmBBBCCCBDBCXBCCCBVBDEBCCCBFBCJBDDBhBnCBCjBBFmBBCjBBCOBCMBmBlGBCGGD4LBCDBDGBCCCBCBDoBBCDBDgBBCDBDGBCCCBCBDOBC4BBCDBDiCBDfBEZBH1CBDFBD-TBCbBE4CBIVBKXBKTBNMBCCBCBBN9CBDJBHJBHNBCKBH4CBIqBBGlCBLeBCLBFLBFEEBoBBDEBMrBBFZBHKBE9BBDgCBCcBDKBHJBHNBDtBBDLBVsCBClFBJ7BBEOBE9BBGqBBDKBJqBBG1QBDFBDlBBDFBDHBCGCBdBD0BBCOBCNBDFBCSBDCBCIBSXBJuBBSBBDaBCMBEhBBPgBBQrEBF5UBXKBWz4BBD9LBGsBBCGGD3BBIBBPXBKGBCGBCGBCGBCGBCGBCGBCGBC9DBjBZBC4CBN1GBbPBC+BBC1CBDmDBGqBBC9CBC1CBKvBBCszcBE2BBK7KBV3FBJ8GBV7BBEJBH3BBJlCBJLBHzDBMdBEtCBCKBFgBBC2BBKNBDJBDmDBZbBLFBDFBDFBKGBCGBC7BBF9DBDJBHj9KBNWBFwBBloItLBDpDBnBGBNEBGZBCEBCCCBCCBCCBoUBhBpBBHyBBCSBCDBFEBCmEBF9FBEFBDFBDFBDCBEGBCGBOBBDLBCZBCSBCBBCOBDNBjB6DBGCBFsBBE3CBCMBEwBwBBsBBjEcBEwBBQbBFjBBKdBGqBBGdBCkBBFNBrB9EBDJBHjBBFjBBFnBBJzBBMLBCOBCGBCBBCKBCOBCGBCBBEzBBN2JBKVBLHBZFBCpBBCIBmCFBDCCBqBBCBBEDDBVBCnCBJIBxBSBCBBGgBBEaBGaBnB3BBFTBDxBBCBBGHBCCBCcBDCBFJBIIBI-BBhBmBBFLBK1BBEcBDaBGZBIDBNGBxCoCB4ByBBOyBBItBBJJBHlBBEcBJBBxGeBCpBBCCBDBBRFBJIBiBtBBJpBBXZBnBbBVWBKtCBFjBBK9BBCEBOYBIJBH0BBCRBJmBBK-CBCTBMRBCuBB-BGBCCCBCBCOBCKBH6BBGJBHDBCHBDBBDVBCGBCBBCEBCJBDBBDCBDHHGGBDGBEEBMJBCDDClBBCJBCDDCDBCJBCBBJBBe7CBCEBfnCBJJBnF1BBDlBBjBkCBMJBHMBU5BBHJBHTBdaBDOBFWB6F7BBlDyCBNHBDDDBGBCBBCdBCBBDLBKJBnCHBDtBBDKBcnCBJyCBOoCBIJB3CHB5ChBBPJBHIBCsBBCNBLcBEfBDVBCNBqCGBCBBCrBBECCBCCBHBJJBHFBCBBCkBBCBBCFBIJBHrBBFJB3HYBIQBCoBBEcB2CQQBwBBO6cBnDuDBCEBMjGBtyCiDBOvhBBRVBL68DBGmSB61G5BBn2B4RBIeBCJBFwCBCJBHdBDFBLlCBLJBCGBCUBGSBxN5BBnG6CBGYBDYBtBqCBF4BBIQBhCEBMGBK1mHBqBfBiDyDB+vIDBCGBCBBCiJBQeeBBBDPPBCBJrMBloCqDBGMBEIBIJBDDBh7D8HBEzNBHWBQQBQtBBDWBKzDB9B1HBLmBBDpCBJvDBWlCB7DTBNTBN2CBKYBoE0CBCmCBCBBDDDBDDBCBCLBCCCBFBCgCBCDBDHBCGBCbBCDBCEBCEEBFBCzKBDjJBD9VBQEBCOBxiBeBHFB2GGBCQBDGBCBBCEBG9BBiBxDxDBrBBENBDJBFBBhKeBS5BBGxOxOBoBB3GqBBFhGhGBdBCVBJBBhHGBCDBCBBCOBCkGBDPBqBrCBFJBFBByYjCBtC8BBjGDBCaBCBBCDDCJBCDBCCCHFFCECBBBCBBCDDCICBCCDDBCGBCDBCDBCCCBIBCQBGCBCEBCQB1BBBvIrBBFjDBNOBDOBCOBCkBBLtFB5BcBOrBBFIBIBBPFB7E4eBEQBEMBE5GBHLBFQQBKBF3BBJJBHnBBJdBDLBFBBPIBoB3KBJNBDMBEKBE4BBCFFBOBDLBFJBIyEBCmDBmgB-2pBBhB9oEBDt0FBDwpHBQtTBjtC9QBjvBq6EBGppIBnkzVvHB", false));
+        return this._Print;
+      }
+      static CATEGORIES = new LazyMap({
+        C: () => new UnicodeRangeTable(decodeRanges("AfBgDgBBOrWrWBHHBCBICCVuMuMnBBBzBBBE4B4BBGBcDBHQBXhGhGxBBB8BBBmDNB8BBByBBBQddBCCMEBhBGBsCiFiFJBBDBBXIICCBFBBKBBDBBFHBCDBDGGBaaBEEHDBDBBXIIDGDBCCGDBDBBECBCGBFCCBFBSJBEKKEXXIDDGBBLIEBCCBNBFBBNGBIEEJBBDBBXIIDGGBKKBDDBEEBFBEDBDGGBTTBIBDHHBBBEFFBBBDCCDCBDCBECBNDBGCBEFFBCCBEBCNBWEBOEEYRRBKKEFFBFBDEEDBBFBBLGBXEEYLLGBBKEEFGBDEBEFFBLLELBOEE0BEEHDBRBBbEETCBZKKCBBICBCDBHCCJFBLBBELB7BDBekBBDCCGZZCYYBGGCIILBBFfBpClBlBBCBoBlBlBQOOBjBBnGCCBDBCBB6LFFBIICFFBqBqBFBBiBFFBIICFFBQQ6BFFBkCkCBhBhBBBBbFB3CBBHBB+UCB6CGBXIBZIBVLBOEEDLB-CBBLFBLFBPMMBEB6CGBsBEBnCJBgBNNBCBNDBCCBrBBBGKBtBDBbFBMCB-BBBiCeeBMMBEBLFBPBBvBBBNTBuCnFnFBGB9BCBQCB-BEBsBBBMHBsBEB3QBBHBBnBBBHBBJGCgBBB2BQQPBBHUUBEEKMMBDBbEByBPBDBBcOOBBBjBNBiBOBtEDB7UVBMUB14BBB-LEBuBCCBDBCBB5BGBDNBZIBI4BI-DhBBb6C6CBKB3GZBxC3C3CBoDoDBDBsB-C-C3CIBxBuzcuzcBBB4BIB9KTB5FHB+GTB9BCBLFB5BHBnCHBNFB1DKBfCBvCMMBCBiB4B4BBHBPBBLBBoDXBdJBHBBHBBHIBIII9BDB-DBBLFBl9KLBYDByBjoIBvLBBrDlBBILBGEBbGGCGDrUfBrBFB0BUUFDBGoEoEBCB-FCBHBBHBBHBBECBIIIBLBDBBNbbUDDQBBPhBB8DEBEDBuBCB5COOBBBCuBBvBhEBeCByBOBdDBlBIBfEBsBEBfmBmBBCBPpBB-EBBLFBlBDBlBDBpBHB1BKBNQQIDDMQQIDDBBB1BLB4JIBXJBJXBHrBrBKkCBHBBCtBtBDCBCBBYpCpCBGBKvBBUDDBDBiBCBcEBclBB5BDBVBBzBDDBDBJEEeBBEDBLGBKGBhCfBoBDBNIB3BCBeBBcEBbGBFLBIvCBqC2BB0BMB0BGBvBHBLFBnBCBeHBDvGBgBrBrBEBBDPBHHBKgBBvBHBrBVBblBBdTBYIBvCDBlBIB-BGGBLBaGBLFB2BTTBGBoBIBhDVVBJBTwBwBB8BBICCFQQMFB8BEBLFBFJJBDDBXXIDDGLLBDDBEEBCCBEBCEBIBBICBGKBLCCBCCnBLLCBBCFFLDDBGBDcB9CGGBcBpCHBLlFB3BBBnBhBBmCKBLFBOSB7BFBLFBVbBcBBQDBY4FB9BjDB0CLBJBBCBBJDDfDDBNNBHBLlCBJBBvBBBMaBpCHB0CMBqCGBL1CBJ3CBjBNBLFBKuBuBPJBeCBhBBBXPPBnCBIDDtBCBCDDKHBLFBHDDmBDDHGBLFBtBDBL1HBaGBSqBqBBBBe0CBCOBzBMB8clDBwDGGBJBlGryCBkDMBxhBPBXJB88DEBoS41GB7Bl2BB6RGBgBLLBCByCLLBEBfBBHJBnCJBLIIWEBUvNB7BlGB8CEBaBBarBBsCDB6BGBS-BBGKBIIB3mHoBBhBgDB0D8vIBFIIDkJkJBNBCcBEBBCNBFHBtMjoCBsDEBOCBKGBLBBF-6DB+HCB1NFBYOBSOBvBBBYIB1D7BB3HJBoBBBrCHBxDUBnC5DBVLBVLB4CIBamEB2CoCoCDBBCBBDBBFNNCIIiCFFBJJIddFGGCCBI1K1KBlJlJB-V-VBNBGQQBuiBBgBFBH0GBISSBIIDGGBDB-BgBBCvDBuBCBPBBLDBD-JBgBQB7BEBCvOBrB1GBsBDBC-FBgBXXBGBD-GBIFFDQQmGBBRoBBtCDBLDBDwYBlCrCB+BhGBFccDCCBCCLFFCCCBEBCDBCECEDDCBBCICDCCBFFIKFCLLSEBEGGSzBBDtIBtBDBlDLBQBBQQQmBJBvF3BBeMBtBDBKGBDNBH5EB6eCBSCBOCB7GFBNDBCOBNDB5BHBLFBpBHBfBBNDBDNBKmBB5KHBPBBOCBMCB6BCCBCBRBBNDBLGB0EoDoDBjgBBh3pBfB-oEBBv0FBBypHOBvThtCB-QhvBBs6EEBrpIlkzVBxHvw-FB", false)),
+        Cc: () => new UnicodeRangeTable(decodeRanges("AfgDgB", true)),
+        Cf: () => new UnicodeRangeTable(decodeRanges("tFzqBzqBBEBXhGhGyBhMhMBxCxCs5D9-B9-BBDBbEByBEBCJBw03B6H6HBBBimEQQj7IPBhjiBDBwmFHBn0rYffB+CB", false)),
+        Cn: () => new UnicodeRangeTable(decodeRanges("4bBBHDBICCVuMuMnBBBzBBBE4B4BBGBcDBHKBvI9B9BBmDmDBMB8BBByBBBQddBCCMEBjBEBuHJJBDDBXXICCBBBFBBKBBDBBFHBCDBDGGBaaBEEHDBDBBXIIDGDBCCGDBDBBECBCGBFCCBFBSJBEKKEXXIDDGBBLIEBCCBNBFBBNGBIEEJBBDBBXIIDGGBKKBDDBEEBFBEDBDGGBTTBIBDHHBBBEFFBBBDCCDCBDCBECBNDBGCBEFFBCCBEBCNBWEBOEEYRRBKKEFFBFBDEEDBBFBBLGBXEEYLLGBBKEEFGBDEBEFFBLLELBOEE0BEEHDBRBBbEETCBZKKCBBICBCDBHCCJFBLBBELB7BDBekBBDCCGZZCYYBGGCIILBBFfBpClBlBBCBoBlBlBQOOBjBBnGCCBDBCBB6LFFBIICFFBqBqBFBBiBFFBIICFFBQQ6BFFBkCkCBhBhBBBBbFB3CBBHBB+UCB6CGBXIBZIBVLBOEEDLB-CBBLFBLFBbFB6CGBsBEBnCJBgBNNBCBNDBCCBrBBBGKBtBDBbFBMCB-BBBiCeeBMMBEBLFBPBBvBBBNTBuCnFnFBGB9BCBQCB-BEBsBBBMHBsBEB3QBBHBBnBBBHBBJGCgBBB2BQQPBBHUUBEEKmDmDNBBcOOBBBjBNBiBOBtEDB7UVBMUB14BBB-LEBuBCCBDBCBB5BGBDNBZIBI4BI-DhBBb6C6CBKB3GZBxC3C3CBoDoDBDBsB-C-C3CIBxBuzcuzcBBB4BIB9KTB5FHB+GTB9BCBLFB5BHBnCHBNFB1DKBfCBvCMMBCBiB4B4BBHBPBBLBBoDXBdJBHBBHBBHIBIII9BDB-DBBLFBl9KLBYDByBDBvzIBBrDlBBILBGEBbGGCGDrUfBrBFB0BUUFDBGoEoEBCC-FCBHBBHBBHBBECBIIIBIBGBBNbbUDDQBBPhBB8DEBEDBuBCB5COOBBBCuBBvBhEBeCByBOBdDBlBIBfEBsBEBfmBmBBCBPpBB-EBBLFBlBDBlBDBpBHB1BKBNQQIDDMQQIDDBBB1BLB4JIBXJBJXBHrBrBKkCBHBBCtBtBDCBCBBYpCpCBGBKvBBUDDBDBiBCBcEBclBB5BDBVBBzBDDBDBJEEeBBEDBLGBKGBhCfBoBDBNIB3BCBeBBcEBbGBFLBIvCBqC2BB0BMB0BGBvBHBLFBnBCBeHBDvGBgBrBrBEBBDPBHHBKgBBvBHBrBVBblBBdTBYIBvCDBlBIBlCJBCBBaGBLFB2BTTBGBoBIBhDVVBJBTwBwBB8BBICCFQQMFB8BEBLFBFJJBDDBXXIDDGLLBDDBEEBCCBEBCEBIBBICBGKBLCCBCCnBLLCBBCFFLDDBGBDcB9CGGBcBpCHBLlFB3BBBnBhBBmCKBLFBOSB7BFBLFBVbBcBBQDBY4FB9BjDB0CLBJBBCBBJDDfDDBNNBHBLlCBJBBvBBBMaBpCHB0CMBqCGBL1CBJ3CBjBNBLFBKuBuBPJBeCBhBBBXPPBnCBIDDtBCBCDDKHBLFBHDDmBDDHGBLFBtBDBL1HBaGBSqBqBBBBe0CBCOBzBMB8clDBwDGGBJBlGryCBkDMB3iBJB88DEBoS41GB7Bl2BB6RGBgBLLBCByCLLBEBfBBHJBnCJBLIIWEBUvNB7BlGB8CEBaBBarBBsCDB6BGBS-BBGKBIIB3mHoBBhBgDB0D8vIBFIIDkJkJBNBCcBEBBCNBFHBtMjoCBsDEBOCBKGBLBBJ76DB+HCB1NFBYOBSOBvBBBYIB1D7BB3HJBoBBBjGUBnC5DBVLBVLB4CIBamEB2CoCoCDBBCBBDBBFNNCIIiCFFBJJIddFGGCCBI1K1KBlJlJB-V-VBNBGQQBuiBBgBFBH0GBISSBIIDGGBDB-BgBBCvDBuBCBPBBLDBD-JBgBQB7BEBCvOBrB1GBsBDBC-FBgBXXBGBD-GBIFFDQQmGBBRoBBtCDBLDBDwYBlCrCB+BhGBFccDCCBCCLFFCCCBEBCDBCECEDDCBBCICDCCBFFIKFCLLSEBEGGSzBBDtIBtBDBlDLBQBBQQQmBJBvF3BBeMBtBDBKGBDNBH5EB6eCBSCBOCB7GFBNDBCOBNDB5BHBLFBpBHBfBBNDBDNBKmBB5KHBPBBOCBMCB6BCCBCBRBBNDBLGB0EoDoDBjgBBh3pBfB-oEBBv0FBBypHOBvThtCB-QhvBBs6EEBrpIm8yVBCdBhD-DBxHvw-BB---BBB---BBB", false)),
+        Co: () => new UnicodeRangeTable(decodeRanges("gg4B-nGh4hc9--BD9--B", true)),
+        Cs: () => new UnicodeRangeTable(decodeRanges("gg2B--B", true)),
+        L: () => new UnicodeRangeTable(decodeRanges("hCZBHZBwBLLFGGBVBCeBCpOBFLBPEBICCiEEBCBBDDBCHHCCBCCCBSBCyCBCqEBJlFBClBBDHHBnBBoCaBFDBuBqBBkBBBCiDBCQQBIIBLLBBBDRRCdBe4CBMZZBfBKBBFGGBUBFKKEYYBXBIKBGXBCGBRpBB7B1BBETTIJBQPBFHBDBBDVBCGBCEEBCBERROBBCCBPBBLJJBEBFBBDVBCGBCBBCBBCBBgBDBCUUBBBRIBCCBCVBCGBCBBCEBETTQBBYMMBGBDBBDVBCGBCBBCEBEffBCCBBBQSSCFBECBCDBEBBCCCBEEBEEBBBELBX1B1BBGBCCBCWBCPBEbbBBBCBBDBBfFFBGBCCBCWBCJBCEBEffBBBCBBQBBSIBCCBCoBBDRRGCBJCBZFBGRBEXBCIBCDDBFB7BvBBCBBNGB7BBBCCCBDBCXBCCCBIBCBBKDDBDBCWWBCBhBgCgCBGBCjBBcEB0DqBBVRRBEBFDBEEEBIIBBBFMBNSSBkBBCGGDqBBCsKBCDBDGBCCCBCBDoBBCDBDgBBCDBDGBCCCBCBDOBC4BBCDBDiCBmBPBR1CBDFBErTBDQBCZBGqCBHHBIRBOSBPRBPMBCCBQzBBkBFFkC4CBIEBDhBBCGGBkCBLeByBdBDEBMrBBFZB3BWBK0BBzC+C+CBtBBSHB3BdBOBBLrBBbjBBqBCBLjBBDKBGqBBDCBqBDBCFBCBBEGGB+FBhC1IBDFBDlBBDFBDHBCGCBdBD0BBCGBCEEBBBCGBEDBDFBFMBGCBCGB1DOORMBmDFFDJBCEEBDBHGCBCBCKBDDBGEBF1B1BB8zC8zCBjHBHDBEBBNlBBCGGD3BBIRRBVBKGBCGBCGBCGBCGBCGBCGBCGBxC2O2OBrBrBBDBGBBF1CBHCBC5CBCDBGqBBC9CBSfBxBPBhQ-tGBhCs0VBkCtBBDsIBEPBLBBVuBBReBDlCByBIBDmDBDxCBVQBCCBCDBCWBezBBPxBB-BFBECCBMMBaBLWBacBIuBBdRRBDBCJBLEBCoBBYCBCHBVWBEEEBwBBCEEBDDBDBDCCZCBDKBICBNFBDFBDFBKGBCGBCqBBCNBHyDBej9KBNWBFwBBloItLBDpDBnBGBNEBGCCBIBCMBCEBCCCBCCBCCBqDBiBqLBT-BBD1BBpBLB1DEBCmEBlBZBHZBM4CBEFBDFBDFBDCBkBLBCZBCSBCBBCOBDNBjB6DBmMcBEwBBwBfBOTBCHBHlBBLdBDjBBFHBxB9EBTjBBFjBBFnBBJzBBNKBCOBCGBCBBCKBCOBCGBCBBEzBBN2JBKVBLHBZFBCpBBCIBmCFBDCCBqBBCBBEDDBVBLWBKeBiCSBCBBLVBLZBHZBnB3BBHBBhCQQBCBCCBCcBrBcBEcBkBHBCbBc1BBLVBLSBORBvDoCB4ByBBOyBBOjBBnBbBKWB7HpBBHBBRFB5BcBLJJBUBrBRBvBUBcWBN0BB6BBBDOOBrBBhBYBbjBBeDDJiBBENNBuBBPDBWCCkBRBCYBUBBgCGBCCCBCBCOBCJBIuBBnBHBDBBDVBCGBCBBCEBETTNEBfJBCDDClBBCaaCtBtBBzBBTDBVCBfvBBVBBC5F5FBtBBqBDBlBvBBV8B8BBpBBOoCoCBZBmBGB6FrBB1D-BBgBHBDDDBGBCBBCXBQCC-CHBDmBBRCCdLLBmBBIWWMtBBUTTBnCBoGgBBgBIBCkBBSyByBBcBxDGBCBBClBBWaaBEBCBBCfBPYYBqBBlISBQCCBLBChBB9DwCwCB4cBnHjGBtyCgDBQvhBBSFBa68DBGmSB61GdBj3B4RBIeBSuCBSdBTvBBRDBgBUBGSBxNsBB0G-BBhBYBDYBtBqCBGjCjCBLBhCBBCPPBNNB0mHBqBfBiDyDB+vIDBCGBCBBCiJBQeeBBBDPPBCBJrMBloCqDBGMBEIBIJBn7F0CBCmCBCBBDDDBDDBCBCLBCCCBFBCgCBCDBDHBCGBCbBCDBCEBCEEBFBCzKBDYBCYBCeBCYBCeBCYBCeBCYBCeBCYBCHB15BeBHFBmI9BBzEsBBLGBRiKiKBcBTrBBlPbBlHdBDwGwGBdBCCBCBBCGBDEBKBBhHGBCDBCBBCOBCkGB8BjCBI1lB1lBBCBCaBCBBCDDCJBCDBCCCHFFCECBBBCBBCDDCICBCCDDBCGBCDBCDBCCCBIBCQBGCBCEBCQBlqE-2pBBhB9oEBDt0FBDwpHBQtTBjtC9QBjvBq6EBGppIB", false)),
+        LC: () => new UnicodeRangeTable(decodeRanges("hCZBHZB7BLLBVBCeBCiGBCDBFvGBDZBhGDBDBBECBCHHCCBCCCBSBCyCBCqEBJlFBClBBKoBB44ClBBCGGDqBBDCBhV1CBDFBjkCKBGqBBDCBhCrBBgCMBChBBmD1IBDFBDlBBDFBDHBCGCBdBD0BBCGBCEEBBBCGBEDBDFBFMBGCBCGBmIFFDJBCEEBDBHGCBCBCFBFDDBCBGEBF1B1BB8zC8zCB6DBDmDBHDBEBBNlBBCGGzoetBBTbBnEtCBCWBEDBCsCBZBBE2Z2ZBpBBGIBIvCBh6TGBNEBqgBZBHZBmlBvCBhDjBBFjBB1DKBCOBCGBCBBCKBCOBCGBCBBk2ByBBOyBB+CVBLVB74C-BBhrV-BBhBYBDYBtpZ0CBCmCBCBBDDDBDDBCBCLBCCCBFBCgCBCDBDHBCGBCbBCDBCEBCEEBFBCzKBDYBCYBCeBCYBCeBCYBCeBCYBCeBCYBCHB15BJBCTBHFB2uCjCB", false)),
+        Ll: () => new UnicodeRangeTable(decodeRanges("hDZB7BqBqBBWBCHBC2BCBQCBuBCDECBBBDCCDEEBFFDEEBBBDDDCCCDCCBCCDEECDDBDDBBBHGDCOCBSCBDDCEEC4BCBFBDDDBCCFICBjCBDZBiGCCEEEBBBTccBhBBCBBECBCWCBDBCGDB0B0BBuBBCgBCK0BCDMCBgDCxBoBBo6CqBBDCB5XFBjkCIBC2D2DBqBBgCMBChBBnD0ECBHBCgDCBHBJFBLHBJHBJFBLHBJHBJNBDHBJHBJHBJEBCBBHEEBBBCBBJDBDBBJHBLCBCBBzIEEBEEcKFDBBJDBF2B2Bs1CvBBCEEBGCFCCBCCBEBGiDCBIICFFNlBBCGG0oesBCUaCoEMCBBBC+BCBGBCCCDICFCCDCCBBBCSCGGGCMCFCCDOCbEE2ZqBBGIBIvCBh6TGBNEBqhBZBumBnBBpEjBB8EKBCOBCGBCBBk4ByBB+DVB75CfBhsVfB8BYBnqZZBbGBCRBbZBbDBCCCBFBCKBbZBbZBbZBbZBbZBbZBbZBbZBbbBdYBCFBbYBCFBbYBCFBbYBCFBbYBCFBC15B15BBIBCTBHFB4vChBB", false)),
+        Lm: () => new UnicodeRangeTable(decodeRanges("wVRBFLBPEBICCmEGG-OnHnHlFBBuIBBFgBgBKEEhFoFoF1mBgEgE2R72B72BsDkTkTxOFBvF+BBOjBjBBjBByVOORMBg-CBByHgGgG2OsBsBBDBGiDiDB+C+CBBB34bjnBjnBBEBvIzDzDdBB6DIBxCYYpDDBEBB2OXXqEtDtDWBBoDDBKngVngVuBBBh-BFBCpBBCIB0sBhBhB2K04D04DnrTDB9PCBpBBBnRMBhCBBCPPB9-P9-PBCBCGBCBByhM9BBqGGBud0Q0QsSAB", false)),
+        Lo: () => new UnicodeRangeTable(decodeRanges("qFQQhIFFBCBxGBB7ZaBFDBuBfBCJBkBBBCiDBCZZBLLBBBDRRCdBe4CBMZZBfBWVBrBYBIKBGXBCGBRoBB8B1BBETTIJBROBFHBDBBDVBCGBCEEBCBERROBBCCBPBBLJJBEBFBBDVBCGBCBBCBBCBBgBDBCUUBBBRIBCCBCVBCGBCBBCEBETTQBBYMMBGBDBBDVBCGBCBBCEBEffBCCBBBQSSCFBECBCDBEBBCCCBEEBEEBBBELBX1B1BBGBCCBCWBCPBEbbBBBCBBDBBfFFBGBCCBCWBCJBCEBEffBBBCBBQBBSIBCCBCoBBDRRGCBJCBZFBGRBEXBCIBCDDBFB7BvBBCBBNFB8BBBCCCBDBCXBCCCBIBCBBKDDBDBYDBhBgCgCBGBCjBBcEB0DqBBVRRBEBFDBEEEBIIBBBFMBNyDyDBnKBCDBDGBCCCBCBDoBBCDBDgBBCDBDGBCCCBCBDOBC4BBCDBDiCBmBPByDrTBDQBCZBGqCBHHBIRBOSBPRBPMBCCBQzBBpBkCkCBhBBC0BBIEBDhBBCGGBkCBLeByBdBDEBMrBBFZB3BWBK0BBxFuBBSHB3BdBOBBLrBBbjBBqBCBLdByDDBCFBCBBE7hB7hBBCB4-C3BBZWBKGBCGBCGBCGBCGBCGBCGBCGBoR2B2BF1CBJCCB4CBFGGBpBBC9CBSfBxBPBhQ-tGBhC0wUBC2jBBkCnBBJrIBFPBLBBjCyByBBkCBqFoDoDEGBCCBCDBCWBezBBPxBB-BFBECCBMMBaBLWBacBIuBBuBEBDIBLEBCoBBYCBCHBVPBCFBEEEBwBBCEEBDDBDBDCCZBBEKBIPPBEBDFBDFBKGBCGByEiBBej9KBNWBFwBBloItLBDpDBkCCCBIBCMBCEBCCCBCCBCCBqDBiBqLBT-BBD1BBpBLB1DEBCmEBqDJBCsBBDeBEFBDFBDFBDCBkBLBCZBCSBCBBCOBDNBjB6DBmMcBEwBBwBfBOTBCHBHlBBLdBDjBBFHBhEtCBjDnBBJzBB9CzBBN2JBKVBLHB5EFBDCCBqBBCBBEDDBVBLWBKeBiCSBCBBLVBLZBHZBnB3BBHBBhCQQBCBCCBCcBrBcBEcBkBHBCbBc1BBLVBLSBORBvDoCB4FjBBnBDBCxJxJBoBBHBBRCBCBB5BcBLJJBUBrBRBvBUBcWBN0BB6BBBDOOBrBBhBYBbjBBeDDJiBBENNBuBBPDBWCCkBRBCYBUBBgCGBCCCBCBCOBCJBIuBBnBHBDBBDVBCGBCBBCEBETTNEBfJBCDDClBBCaaCtBtBBzBBTDBVCBfvBBVBBC5F5FBtBBqBDBlBvBBV8B8BBpBBOoCoCBZBmBGB6FrBB0GHBDDDBGBCBBCXBQCC-CHBDmBBRCCdLLBmBBIWWMtBBUTTBnCBoGgBBgBIBCkBBSyByBBcBxDGBCBBClBBWaaBEBCBBCfBPYYBnBBCBBlISBQCCBLBChBB9DwCwCB4cBnHjGBtyCgDBQvhBBSFBa68DBGmSB61GdBj3B4RBIeBSuCBSdBTvBB0BUBGSB0NnBB2MqCBGwFwFB0mHBqBfBiDyDBuwIiJBQeeBBBDPPBCBJrMBloCqDBGMBEIBIJBxzI2P2PBrBBiBiKiKBcBTrBBlPaBmHdBDwGwGBdBCCBCBBCGBDEBKiHiHBFBCDBCBBCOBCkGB8pBDBCaBCBBCDDCJBCDBCCCHFFCECBBBCBBCDDCICBCCDDBCGBCDBCDBCCCBIBCQBGCBCEBCQBlqE-2pBBhB9oEBDt0FBDwpHBQtTBjtC9QBjvBq6EBGppIB", false)),
+        Lt: () => new UnicodeRangeTable(decodeRanges("lOGDnB2sH2sHBGBJHBJHBNQQwBAB", false)),
+        Lu: () => new UnicodeRangeTable(decodeRanges("hCZBmDWBCGBiB2BCDOCDuBCBECEBBCCCBCCBBBDDBCBBCCBEBBCBBCECBCCDCCBCCBBBCCCBEEIJDCMCDQCDDDCCBC4BCIBBCBBDCCBCBCGCiJCCEJJHCCBBBCCCBCCBPBCIBkBDDBBBEWCGDDCBBDyBBxBgBCK2BCBMCD+CCDlBBq6ClBBCGGzW1CB0kCHHBpBBDCBhK0ECKgDCKHBJFBLHBJHBJFBMGCJHBpCDBNDBNDBNEBMDBnIFFECBDCBDEEBDBHGCBCBDDBLBBG+B+B9zCvBBxBCCBBBDGCBCBCDDJCBCgDCJCCFuqeuqeCqBCUaCoEMCE8BCLECBICFCCDCCEUCBDBCEBCOCBCBCCCBQCZs5Vs5VBYBmmBnBBpEjBB9EKBCOBCGBCBBr3ByBB+EVB75CfBhsVfBhCYBoqZZBbZBbZBbCCBGDBDDBCBCHBbZBbBBCDBDHBCGBcBBCDBCEBCEEBFBcZBbZBbZBbZBbZBbZBfYBiBYBiBYBiBYBiBYBiB2pE2pEBgBB", false)),
+        M: () => new UnicodeRangeTable(decodeRanges("gYvDB0IGBoIsBBCCCBCCBCCpCKBxBUBRmDmDBFBDFBDBBCDBkBffBZB8CKB7BIBKZZBCBCIBCCBCEBsBCB8BIBrBXBCgBB3BCBCRBCGBLBBeCB5BCCBFBDBBDCBKLLBbbDCB5BCCBDBFBBDCBEffBEEMCB5BCCBGBCCBCCBVBBXFBCCB5BCCBFBDBBDCBICBLBBf8B8BBDBECBCDBKpBpBBDB4BCCBFBCCBCDBIBBMBBeCB5BCCBFBCCBCDBIBBMBBQNNBCB4BBBCGBCCBCDBKLLBeeBBBnCFFBEBCCCBGBTBB+BDDBFBNHBjDDDBHBMGBqCBBcECFBByBTBCBBGKBCjBBKlDlDBSBYDBFCBCCBDGBEDBOLBCLLBCBgWCBzdDBdCBeBBfBBhCfBKuBuBBBBC2D2DBjBjB3DLBFLB8GEB6BJBCcBDxBxBBsBBDLBVEBwBQBnBIBNCBfMB5BNBxBTB5ECBCUBFHHDCBnG-BBxWgBB--CCBuEhDhDBeBrRFBqDBB1udDBCJBhBBBxCBBxIEEFYYBDBF0C0CBzBzBBQBbRBOnBnBBGBaMBtBDBwBNBlBkCkCBMBNJJBuBuBBBBzBCCBBBDBBGBBCqBqBBDBGBBtHHBCBBx5TiXiXBOBRPBuejHjH2EEBn0BCBCBBGDBpBCBFmFmFB+R+RBCBiCEB+JBBuCFBnCKByBDB7DCB2BOBqBDDBLLBCBuBKBI+B+BBBBlBNBRBBtBNNBBBxBNBJDBCBB9CLBHDD+ELBWDB4BBBCGBDBBDCBKLLBDDBFBEEBkCIBCDDCDBCEBCPPBzCzCBQBYyCyCBSBsHGBDIBcBBzCQBrDMBmDOBhIOB2HFBCBBDDBCCCBuEuEBFBDGBEddBIBpBGBCDBJKKBJBvBPBnGHBoGHBCHBzCVBCNB7DFBECCBCCBFBCjCjCBDBCBBCEB8KDBKBBCxBxBBFBEEBYmnFmnFHOBpmLRBhuCEB8BGB5gBCCB1BBIDByCMMBslTslTBizEizEBsBBDWB-QEBEFBJHBDGBfDB1ECB89B2BBFxBBJPPXEBCOBxqBGBCQBDGBCBBCEBlDhFhFBFB4L+B+BBCB9PDB-HBB0HDDIBBG7O7OBFBuDGB29lYvHB", false)),
+        Mc: () => new UnicodeRangeTable(decodeRanges("joC4B4BDCBJDBCBBzBBB7BCBHBBDBBLsBsB7BCBjC7B7BBBBJCCB2B2BB7B7BCHHBDDBLLnDBBCBBECBCCBLqBqBBBB+BDB+BBB7BCCBDBDBBCBBKBBdPPB7B7BBBBGCBCCBLrBrBBsCsCBBBHHBTBBrKBBgCsFsFBFFHDDBaaBLLBBBDGBWBBDFBDLLBBB5zBffiEIIBGBCBB7KDBDCBFBBCFBhHBB7BCCKCCBJJBEByExBxBGCCBDBCBB+BffFBBD9B9BDCBCEEBxBxBBGBJBBsFWW35EBB0-dBBD5C5CBzBzBBOBvEBBwBxBxBBFFBDDBBBvDBBDBBZuBuBCuDuDDBBGuHuHBCCBCCBCC0gZCCgEuBuBBBBFBB0DZZB8B8BxBCBKBBO+C+CBBBEBBCrFrFBBBgBBB7BBBCDBDBBDCBKLLB1C1CBBBIDDCDBCBBCmDmDBBBJBBErDrDBBBHCCBCBDuHuHBBBHDBDyDyDBBBJBBCuDuDCBBHoDoDCBBFmImIBBBK4H4HBEBCBBFDDCvEvEBBBJDBF1C1CeBB-BqGqGECCoGPPrDIID2G2GBDBFBBC-K-KBNNxBBBJBBCpvQpvQBBBlxD2BBpDBB0rYBBHFB", false)),
+        Me: () => new UnicodeRangeTable(decodeRanges("okBBB1xF-wB-wBBCBCCBsshBCB", false)),
+        Mn: () => new UnicodeRangeTable(decodeRanges("gYvDB0IEBqIsBBCCCBCCBCCpCKBxBUBRmDmDBFBDFBDBBCDBkBffBZB8CKB7BIBKZZBCBCIBCCBCEBsBCB8BIBrBXBCfB4BCCFHBFEEBFBLBBe7B7BFDBJVVBbbDBB6BFFBFFBDDBBBEffBEEMBB6BFFBDBCBBFVVBXXBEBC7B7BDCCBCBJIIBMMBff+BNNzBEE4BCCBBBGCBCDBIBBMBBe7B7BDHHGBBVBBdBB6BBBFDBJVVBeepCIIBBBC7C7CDGBNHBjDDDBHBMGBqCBBcEC4BNBCEBCBBGKBCjBBKnDnDBCBCFBCBBDBBaBBFCBRDBODDBHHQgWgWBBBzdCBeBBfBBfBBhCBBCGBJDDBJBKuBuBBBBC2D2DBjBjB3DCBFBBKHHBBB8GBBD7B7BCGBCCCDHBHJBDxBxBBMBCeBDLBVDBxBCCBDBCGGpBIBNBBhBDBDBBCCB5BCCBEECCB7BHBDBB5ECBCMBCGBFHHEBBnG-BBxWMBFEEBKB--CCBuEhDhDBeBrRDBsDBB1udFFBIBhBBBxCBBxIEEFaaBGG4EBBbRBOnBnBBGBaKBvBCBxBDDBCBDBBoBkCkCBEBDBBDBBNJJwB0B0BCCBDBBGBBCrBrBBJJvHDDFx5Tx5TiXPBRPBuejHjH2EEBn0BCBCBBGDBpBCBFmFmFB+R+RBCBiCEB+JBBuCFBnCKByBDB8D3B3BBNBqBDDBLLBBByBDBDBBI+B+BBBBlBEBCHB-BNNB1B1BBHBLDBDgDgDBBBDCCBHHD+E+EEHBWBB6BBBEmBmBBFBEEBnCFBOECPBB2CHBDCBCYY1CFBCFFBCCBvHvHBCBHBBCBBcBB2CHBDCCBrDrDCDDBEBCmDmDCDDBCBCEBkIIBCBBhIBBCFFxEDBDBBFhBhBBIBpBFBDDBJKKBEBDCBvBMBCBBnGCCBBBCqGqGBFBCFBCzCzCBUBDGBCBBCBB7DFBECCBCCBFBCpCpCBEEC8K8KBMMB1B1BBDBGCCYmnFmnFHOBpmLLBECBhuCEB8BGB5gBgCgCBCByC5lT5lTBizEizEBsBBDWBhRCBSHBDGBfDB1ECB89B2BBFxBBJPPXEBCOBxqBGBCQBDGBCBBCEBlDhFhFBFB4L+B+BBCB9PDB-HBB0HDDIBBG7O7OBFBuDGB29lYvHB", false)),
+        N: () => new UnicodeRangeTable(decodeRanges("wBJB5DBBGDDBBBitBJBnEJBnGJB9MJB3DJBFFBtDJB3DJB3DJBDFBvDMB0DJBJGBoDJBpDGBISBuDJBhDJB3DJBnCTBtIJBnCJBwWTBybCBwHJBHJBXJBtJJBhEKBmFJBHJB3FJB3CJBnEJBHJB3gBEEBEBHJBnGyBBDEB3W7BBvCVB3TdBqrBqYqYaIBPCB4KDBrEJBfHBCOBhBJBoBOBh7cJB9FJBhKFB7EJBnBJBnGJBXJB3CJB3MJB34UJBuPsBBN4BBSBB2KaBlBDBeJJnEEBrGJBvdHBaGBoBIBsCEBXFBhFBBDPBDtBBhCIB1BBBfCBsCEBpDHBZHBqBGBrKFBxBJBHJB3IeB-EJBrBDBxDGBnEdBhEJB9BJBxEJBITB8HJB3KJB3DJB3LJBnDJBHTBtCLBlNSB+CJB3UJB3CcBkHJBnCJB3BJBnLJBnDUBshBuDBimPJBnpCJB3CJBnEJBCGBvQJBnIWB+KCB6nXJBnuBTBNTBtDYB2iBxBBhqCJBnNJB3PJB4HJBtWIBhEJB4Y6BBCCBCDBtCsBBCOBjeMBk3CJB", false)),
+        Nd: () => new UnicodeRangeTable(decodeRanges("wBJnxBJnEJnGJ9MJ3DJ3DJ3DJ3DJ3DJ3DJ3DJ3DJ3DJhDJ3DJnCJ3IJnCJn6BJnBJtJJhEJnFJHJ3FJ3CJnEJHJnuiBJnVJnBJnGJXJ3CJ3MJ34UJnsBJnkCJHJ9YJhEJ9BJxEJ3IJ3KJ3DJ3LJnDJHTtCJnNJnDJ3UJ3CJ3HJnCJ3BJnLJ3uQJnpCJ3CJnEJ3QJ37XJ12CxBhqCJnNJ3PJ4HJ2aJ30EJ", true)),
+        Nl: () => new UnicodeRangeTable(decodeRanges("u3FCBwzCiBBDDB-zDaaBHBPCBs1dJBxyW0BBtOJJnEEBrhIuDBm8SCB", false)),
+        No: () => new UnicodeRangeTable(decodeRanges("yFBBGDDBBB2pCFB5LFB5DCBmEGB6GGBSIByNJB2hBTB0jBJBhP20B20BEFBHJBnGPBqB3W3WB6BBvCVB3TdBqrB1kB1kBBCBrEJBfHBCOBhBJBoBOBxrdFBymWsBBiCDBSBB2KaBlBDB1pBHBaGBoBIBsCEBXFBhFBBDPBDtBBhCIB1BBBfCBsCEBpDHBZHBqBGBrKFBhLeB-EJBrBDBxDGBnETB8LTBmqBBBvNIBobSB0aUBn8SGB-YWBqhZTBNTBtDYBvqFIBid6BBCCBCDBtCsBBCOBjeMB", false)),
+        P: () => new UnicodeRangeTable(decodeRanges("hBCBCFBCDBLBBEBBbCBCccCkBkBGEELBBEEE-VJJzOFBqBBB0BCCDDDtBBBVBBCBBOCCBBBrCDBnDsBsBBMBqHCB3BOBgBmImIBLLtE5D5D6DnMnMNwLwL7CLLBpFpFBNBCmBmBBCBoCrCrCBDBFBBwDFBsFlTlTBHB4EuTuTtBBBvCCBoCBB+ECBCCBmBKB6JBB5GBBhEGBCFBhFBBLGBdCB9DDB8BEB-BBBhCHBM9Z9ZBWBJTBCMBCLBfBBPBB6TDBeBB+hBNBwCBBgBJB0MVBgCDBhBBB8XDBCBBxDwEwEBtBBCfBDLBkNCBFJBDLBRNNjD7C7CjgdBBuICBkDLL0DFB9LDB3CBBpBCBCyByBBwBwBiDMBRBB9DDB-DBBRBB6HzqUzqUBxGxGBIBXiBBCNBCFFCBB2ECBCFBCDBLBBEBBbCBCccCCCBFB7MCB9UxBxB-MoXoXoGgBgBxIIBnBxDxDBFBjCGB6CDByO-J-JjBlElEBDBtBDB+FGBuDBBCDB-DDBxBBBwCDBFOOCCB5CFBsDrJrJBCCBzDzDBDBLBBCpDpD7HWBqDCBdMBtCjEjEBBB9HpIpIBBB8E9C9CBGB0CCBCEB+CJB4GgDgDBDBrBBBmUBBrCMBwFxjBxjBBDB97CBB8zOBBmEiCiCBDBJpRpRBBBoJDBoK9lT9lTovHEB07C-a-aBAB", false)),
+        Pc: () => new UnicodeRangeTable(decodeRanges("-Cg-Hg-HBUU-u3BBBZCBwHAB", false)),
+        Pd: () => new UnicodeRangeTable(decodeRanges("tB9qB9qB0BiyDiyDmgBqgCqgCBEBiwDDDgBBBFdd-NUUwDxszBxszBBmBmBLqFqFhzD-J-J", false)),
+        Pe: () => new UnicodeRangeTable(decodeRanges("pB0B0BgB+1D+1DC-6B-6BqtC4B4BQ7T7TCff-hBMCxChBhBCGC1MUChCCCiBmhBmhBCECtBGCtNICEGCDBB-ozB6G6GeOCESSCCCrF0B0BgBGD", false)),
+        Pf: () => new UnicodeRangeTable(decodeRanges("7F+6H+6HEddpuDCCFDDQEE", false)),
+        Pi: () => new UnicodeRangeTable(decodeRanges("rFt7Ht7HDBBDaapuDCCFDDQEE", false)),
+        Po: () => new UnicodeRangeTable(decodeRanges("hBCBCCBDECBLLBEEBcclCGGPBBI-V-VJzOzOBEBqB3B3BDDDtBBBVBBCBBOCCBBBrCDBnDsBsBBMBqHCB3BOBgBmImIBLLtE5D5D6DnMnMNwLwL7CLLBpFpFBNBCxDxDrCEBFBBwDFBsFlTlTBHBmY9D9DBBBoCBB+ECBCCBmBFBCDB6JBB5GBBhEGBCFBhFBBLGBdCB9DDB8BEB-BBBhCHBMjajaBJJBGBJIBDDBDCBEKBCCCBIB7kDDBCBBxDwEwEBFFBBBDDDBHBCBBCDDBLLBDBCJBDDBCCCBLBDCBtNCB6B+F+FjgdBBuICBkDLL0DFB9LDB3CBBpBCBCyByBBwBwBiDMBRBB9DDB-DBBRBB6HlxUlxUBFBDXXVBBDDBECBCDBICBHCCB2E2EBBBCCBDECBLLBEEBcclBDDB7M7MBBB9UxBxB-MoXoXoGgBgBxIIBnBxDxDBFBjCGB6CDB0ZlElEBDBtBDB+FGBuDBBCDB-DDBxBBBwCDBFOOCCB5CFBsDrJrJBCCBzDzDBDBLBBCpDpD7HWBqDCBdMBtCjEjEBBB9HpIpIBBB8E9C9CBGB0CCBCEB+CJB4GgDgDBDBrBBBmUBBrCMBwFxjBxjBBDB97CBB8zOBBmEiCiCBDBJpRpRBBBoJDBoK9lT9lTovHEB07C-a-aBAB", false)),
+        Ps: () => new UnicodeRangeTable(decodeRanges("oBzBzBgB-1D-1DC-6B-6B-rCEEnB4B4BQ7T7TCff-hBMCxChBhBCGC1MUChCCCiBmhBmhBCECaTTCECtNICEGCDipzBipzB4GeeCMCESSCCCrFzBzBgBEEDAB", false)),
+        S: () => new UnicodeRangeTable(decodeRanges("kBHHRCBgBCCcCCkBEBCBBDCCBCBDEEfgBgBrODBNNBGGBCCCBPB2DPPBxDxDsErIrIBBB3DCBDDDBvGvGLUUB4H4HIBBpEqLqLBHHB2H2H-DjEjEBGBlEwGwGqBmGmGiGCBQCCBBBDFBVECmEHBCFBCBBGDBmGBBxXJB0WuLuLlL+E+EBgBBiLJBKIBhiBCCBBBMCBOCBOCBOBBmCOOoBCBOCBUhBB-BBBCDBCBBLCCBBBGFBCECFMMBFFBDBGDBC7B7BBFFB2LBFcBD+HBXKByCtCBXnTBtBwBBDeBLyMBX+BBFfBD1LBDpEBmHFBmLBBvBZBC4CBN1GBbPBFOOBNNWBBHBB8CBB0HBBFJBhBlBBKRRBdBMdBJQQBeBLmBBQ-JBhuG-BBx0V2BB6RWBKBBoDBB+EDBLDB+RCBiHPPB+9T+9TpEgBBuLPBhCBB3BHBtBDBjDCCBBBD7E7EHRRBBBgBCCcCCiEGBCGBOBB6JIB6BQBDCBCMBEwBwBBrBB7zBBBwSmWmWBiKiKBGBnjC2kC2kCBbBr6SDBG3qU3qUk7DvHBLCBEzNBHWBQQBgDzDB9B1HBLmBBD7BBGCBXBBIdBF8BBWhCBE7F7FB1CBrbaagBaagBaagBaagBaa9B-PB4BDBzBHBCNBCBBp2BwNwNttCEE+DiOiOBvIvIBqBBFjDBNOBDOBCOBCkBBYgFB5BcBOrBBFIBIBBPFB7E4eBEQBEMBE5GBHLBFQQBKBF3BBJJBHnBBJdBDLBFBBPIBoB3KBJNBDMBEKBE4BBCFFBOBDLBFJBIyEBC7CBLAB", false)),
+        Sc: () => new UnicodeRangeTable(decodeRanges("kB+D+DBCBqnB8D8DzPBBzPBBI2H2HoImSmS8sClmClmCBgBB37hBkuVkuVtD7E7E8GBBEBB3-HDB-4wBxtCxtC", false)),
+        Sk: () => new UnicodeRangeTable(decodeRanges("+CCCoCHHFEEqQDBNNBGGBCCCBPB2DPPBjoBjoB15FCCBBBMCBOCBOCBOBB9kEBBkzdWBKBBoDBBxePPBniUniUBPB8bCCjF4g9B4g9BBDB", false)),
+        Sm: () => new UnicodeRangeTable(decodeRanges("rBRRBBB+BCCuBFFmBgBgB-XwQwQBBB8xGOOoBCBOCBsEoBoBBDBHlClCBDBGBBFGDIgBgBBDDCgBgBBqIBhBBB7CffBXBpBFB2OKK3BHBwDxKxKBDBDeBLPBhIiEBX+BBFfBDhIBxBUBDFB9+zB5Z5ZCCBlFRRBBB+BCCkEHHBCBitDBBhrwBx+Bx+BagBgBagBgBagBgBagBgBat5Ft5FB-uC-uCBHB", false)),
+        So: () => new UnicodeRangeTable(decodeRanges("mFDDFCCyerIrIBgEgEBvGvGLUUB4H4HkQ2L2LjEFBClElEwGqBqBoMCBQCCBBBDFBVECmEHBCFBCBBGDBmGBBxXJB0WzWzW+EhBBiLJBKIBksBBBCDBCBBLCCBHHBEBCECFMMBPPCBBC7B7BBKKBDBDDBCBBCBBCGBCeBDBBCCCBdBtIHBFTBDGBDwCBCdBanBBHnCBXKByCtCBX2FBCIBC1BBJuDBC3HBtBrBBhC-HBhQvBBWBBHmBBDpEBmHFBmLBBvBZBC4CBN1GBbPBFOOBNNWBBHBBxKBBFJBhBlBBKRRBdBMdBJQQBeBLmBBQ-JBhuG-BBx0V2BBibDBLBBC+R+RBBBqqUPBuLPBhCBB3BHBuBCBlPEEFBBOBB6JIB6BQBDCBCMBEwBwBBrBB7zBBBwSpgBpgBBGBnjC2kC2kCBGBFQBr6SDBG3qU3qUk7DvHBLCBEzNBHWBQPBhDzDB9B1HBLmBBD7BBGCBXBBIdBF8BBWhCBE7F7FB1CBqlB-PB4BDBzBHBCNBCBBp2B96C96CiEyWyWBqBBFjDBNOBDOBCOBCkBBYgFB5BcBOrBBFIBIBBPFB7E6HBG4WBEQBEMBE5GBHLBFQQBKBF3BBJJBHnBBJdBDLBFBB-B3KBJNBDMBEKBE4BBCFFBOBDLBFJBIyEBC7CBLAB", false)),
+        Z: () => new UnicodeRangeTable(decodeRanges("gBgEgEgvFgsCgsCBJBeBBGwBwBh9DAB", false)),
+        Zl: () => new UnicodeRangeTable(decodeRanges("ohIA", true)),
+        Zp: () => new UnicodeRangeTable(decodeRanges("phIA", true)),
+        Zs: () => new UnicodeRangeTable(decodeRanges("gBgEgEgvFgsCgsCBJBlBwBwBh9DAB", false)),
+        ASCII_Hex_Digit: () => new UnicodeRangeTable(decodeRanges("wBJIFbF", true)),
+        Alphabetic: () => new UnicodeRangeTable(decodeRanges("hCZBHZBwBLLFGGBVBCeBCpOBFLBPEBICC3CeeBQBCBBDDBCHHCCBCCCBSBCyCBCqEBJlFBClBBDHHBnBBoBNBCCCBCCBCCJaBFDBeKBG3BBCGBPlDBCHBFHBFCBLCBDRRBuBBOkDBZgBBKBBFGGBWBDSBUYBIKBGXBCGBIJJBoBBLLBEGBHrCBCPBCCBFOBOSBCHBDBBDVBCGBCEEBCBEHBDBBDBBCJJFBBCEBNBBLFFBBBCFBFBBDVBCGBCBBCBBCBBFEBFBBDBBFIIBCBCSSBEBMCBCIBCCBCVBCGBCBBCEBEIBCCBCBBEQQBCBWDBFCBCHBDBBDVBCGBCBBCEBEHBDBBDBBKBBFBBCEBORRBCCBEBECBCDBEBBCCCBEEBEEBBBELBFEBECBCCBEHHpBMBCCBCWBCPBEHBCCBCCBJBBCCBCBBDDBdDBCHBCCBCWBCJBCEBEHBCCBCCBJBBGCBCDBOCBNMBCCBCoBBDHBCCBCCBCGGBCBIEBXFBCCBCRBEXBCIBCDDBFBJFBCCCBGBTBBO5BBGGBH0B0BBECBDBCXBCCCBRBCCBDEBCHHPDBhBgCgCBGBCjBBFSBFPBCjBBkC2BBCDDBDBR-BBLDBDlBBCGGDqBBCsKBCDBDGBCCCBCBDoBBCDBDgBBCDBDGBCCCBCBDOBC4BBCDBDiCBmBPBR1CBDFBErTBDQBCZBGqCBEKBITBMUBNTBNMBCCBCBBNzBBDSBPFFkC4CBIqBBGlCBLeBCLBFIBYdBDEBMrBBFZB3BbBF+BBDTBzBYYBMMBBByBzBBCOBCHB0BpBBDDBLrBBCKBP2BBXCBLjBBDKBGqBBDCBqBDBCFBCBBEGGB+FBUhBBM1IBDFBDlBBDFBDHBCGCBdBD0BBCGBCEEBBBCGBEDBDFBFMBGCBCGB1DOORMBmDFFDJBCEEBDBHGCBCBCKBDDBGEBFSSBnBBuZzBB34BkHBHDBEBBNlBBCGGD3BBIRRBVBKGBCGBCGBCGBCGBCGBCGBCGBCfBwB2O2OBBBaIBIEBDEBF1CBHCBC5CBCDBGqBBC9CBSfBxBPBhQ-tGBhCs0VBkCtBBDsIBEPBLBBVuBBGHBEwDBoBIBDmDBDxCBVUBCgBBZzBBNjCBCtBtBBEBECCBBBLgBBGiBBOcBEyBBCLBQRRBOBLEBC2BBKNBTWBEkCBCCCZCBDPBDDBMFBDFBDFBKGBCGBCqBBCNBH6DBWj9KBNWBFwBBloItLBDpDBnBGBNEBGLBCMBCEBCCCBCCBCCBqDBiBqLBT-BBD1BBpBLB1DEBCmEBlBZBHZBM4CBEFBDFBDFBDCBkBLBCZBCSBCBBCOBDNBjB6DBmC0BBsIcBEwBBwBfBOdBGqBBGdBDjBBFHBCEBrB9EBTjBBFjBBFnBBJzBBNKBCOBCGBCBBCKBCOBCGBCBBEzBBN2JBKVBLHBZFBCpBBCIBmCFBDCCBqBBCBBEDDBVBLWBKeBiCSBCBBLVBLZBHZBnB3BBHBBhCDBCBBGHBCCBCcBrBcBEcBkBHBCbBc1BBLVBLSBORBvDoCB4ByBBOyBBOnBBjBbBEGGBVB7HpBBCBBEBBRFBzBCBEcBLJJBUBrBRBvBUBcWBKlCBsBEBL4BBKOOBXBYyBBSDBJiBBEKKB+BBCDBKBBLCCkBRBChBBDHHBCB-BGBCCCBCBCOBCJBI4BBYDBCHBDBBDVBCGBCBBCEBEHBDBBDBBEHHGGBdJBCDDClBBCJBCDDCDBCBBECCtBhCBCCBCDBVCBfhCBDBBC5F5FB0BBDGBaFBjB+BBCEE8B1BBDoCoCBZBDNBWGB6F4BBoD-BBgBHBDDDBGBCBBCdBCBBDBBDDB+CHBDtBBDFBCCCBccBxBBDJBSnCBGTTBnCBoDHB5CgBBgBIBCsBBCGBCyByBBcBDVBCNBqCGBCBBCrBBECCBCCBBBCDDBZZBEBCBBCkBBCBBCDBCYYBqBBlIWBKQBCoBBECBwDwCwCB4cBnDuDBSjGBtyCgDBQvhBBSFBa68DBGmSB61GuBBy2B4RBIeBSuCBSdBTvBBRDBgBUBGSBxNsBB0G-BBhBYBDYBtBqCBF4BBIQBhCBBCNNBFBK1mHBqBfBiDyDB+vIDBCGBCBBCiJBQeeBBBDPPBCBJrMBloCqDBGMBEIBIJBFi7Fi7FBzCBCmCBCBBDDDBDDBCBCLBCCCBFBCgCBCDBDHBCGBCbBCDBCEBCEEBFBCzKBDYBCYBCeBCYBCeBCYBCeBCYBCeBCYBCHB15BeBHFB2GGBCQBDGBCBBCEBG9BBiBxDxDBrBBLGBRiKiKBcBTrBBlPbBlHdBDwGwGBdBCVBJBBhHGBCDBCBBCOBCkGB8BjCBEEE1lBDBCaBCBBCDDCJBCDBCCCHFFCECBBBCBBCDDCICBCCDDBCGBCDBCDBCCCBIBCQBGCBCEBCQB1TZBHZBHZB3zD-2pBBhB9oEBDt0FBDwpHBQtTBjtC9QBjvBq6EBGppIB", false)),
+        Dash: () => new UnicodeRangeTable(decodeRanges("tB9qB9qB0BiyDiyDmgBqgCqgCBEB+BoBoBQnMnMlgDDDgBBBFdd-NUUwDxszBxszBBmBmBLqFqFhzD-J-J", false)),
+        Emoji: () => new UnicodeRangeTable(decodeRanges("jBHHGJBwDFFu8HNN5GXX7CFBQBBwLBBNnFnFaKBFCBoGoHoHBLLK7B7BBCBCEBKGDBDDFDDCBBDIEBJJBBBGCCGLBMBBDCCBCCTDDBTTBEBCCCBEEBGGDBBFBBMBBGBBDGGBECBVVBGGBEBCDBDFFDDDBEBCDDCCCHEEHLLBQQDFFCFFBBBCMMBxBxBBBBKeP1LBBwOCBUBB0BFF7mBNN6SCCrrvDrGrGhFBBNBBPDDBIBsCZBCBBYVVDIBWBBvFhBBDvDBDBBCCBDyCBDCBCmIBC+BBMFBCXBIBBDHBNDDBCBDFFBOOBDDJBBKGGBBBNCBJCBDCCFHHEHHB0CBxBlCBGHBDDBEJBECCBEEDJBkHLBF8I8IBtBBCJBC4FBxDMBEKBE4BBCFFBOBDLBFJB", false)),
+        Emoji_Component: () => new UnicodeRangeTable(decodeRanges("jBHHGJB0+H2G2Gsp3B3+8B3+8BBYB8PEBxtBDBtzhY-CB", false)),
+        Emoji_Modifier: () => new UnicodeRangeTable(decodeRanges("7-8DE", true)),
+        Emoji_Modifier_Base: () => new UnicodeRangeTable(decodeRanges("9wJ8G8GRDB4jzD9B9BBBBDDDBBB2DBBDKBWSBEFFBBBCCBICCZqGqGBFFWFFBvFvFBBBEEB0CRRBBBKMMgSDDJHBHKKBIBDCB5B+B+BBCCBCCSCBCMBmHCBrBIB", false)),
+        Emoji_Presentation: () => new UnicodeRangeTable(decodeRanges("64IBBuGDBEDDqQBBWBBzBLBsBUUOJJBSSBGGBJJGWWIBBCFFDIIFBBdkBkBCFFBBBC+B+BBBBZPP8aBB0BFFvlxDrGrG-FDDBIBsCZBCZZVDDBDBCCBWBBvFgBBNIBClCBCVBNqBBFEBNQBEEEBlCBCCCB5FBD+BBODBCXBTbbBOO3C0CBxBlCBHEEBBBDDBEDBMBBIIBkHLBF8I8IBtBBCJBC4FBxDMBEKBE4BBCFFBOBDLBFJB", false)),
+        Extended_Pictographic: () => new UnicodeRangeTable(decodeRanges("pFFFu8HNN5GXX7CFBQBBwLBBNnFnFaKBFCBoGoHoHBLLK7B7BBCBCEBKGDBDDFDDCBBDIEBJJBBBGCCGLBMBBDCCBCCTDDBTTBEBCCCBEEBGGDBBFBBMBBGBBDGGBECBVVBGGBEBCDBDFFDDDBEBCDDCCCHEEHLLBQQDFFCFFBBBCMMBxBxBBBBKeP1LBBwOCBUBB0BFF7mBNN6SCCrrvDoBoBBCBlDLBQBBQPPBmBmBBIBxDBBNBBPDDBIBU3BBcOBLVVDIBCDBKWBH7FBDvDBDBBCCBDyCBDCBCDBG9HBC+BBMFBCXBIBBDHBNDDBCBDFFBOOBDDJBBKGGBBBNCBJCBDCCFHHEHHB0CBxBlCBGHBDQBECCBEBDMB7GlBBNDB5BHBLFBpBHBfBBNDBDNBKmBBNuBBCJBC4FB5CHBPxEBhI9fB", false)),
+        Hex_Digit: () => new UnicodeRangeTable(decodeRanges("wBJIFbFq1-BJIFbF", true)),
+        Lowercase: () => new UnicodeRangeTable(decodeRanges("hDZBwBLLFlBlBBWBCHBC2BCBQCBuBCDECBBBDCCDEEBFFDEEBBBDDDCCCDCCBCCDEECDDBDDBBBHGDCOCBSCBDDCEEC4BCBFBDDDBCCFICBjCBDiBBIBBfEBhDsBsBCEEDDBTccBhBBCBBECBCWCBDBCGDB0B0BBuBBCgBCK0BCDMCBgDCxBoBBo6CqBBCDB5XFBjkCIBC2D2DB+FBiC0ECBHBCgDCBHBJFBLHBJHBJFBLHBJHBJNBDHBJHBJHBJEBCBBHEEBBBCBBJDBDBBJHBLCBCBB6DOORMBuDEEBEEcKFDBBJDBFiBiBBOBFsasaBYBn6BvBBCEEBGCFCCBCCBGBEiDCBIICFFNlBBCGG0oesBCUaCBBBmEMCBBBC8BCBIBCCCDICFCCDCCBBBCSCGGGCMCFCCDOCWDBCCCBBB2ZqBBCNBHvCBh6TGBNEBqhBZBumBnBBpEjBB8EKBCOBCGBCBBkODDBBBCpBBCIBmoByBB+DVB75CfBhsVfB8BYBnqZZBbGBCRBbZBbDBCCCBFBCKBbZBbZBbZBbZBbZBbZBbZBbZBbbBdYBCFBbYBCFBbYBCFBbYBCFBbYBCFBC15B15BBIBCTBHFBmI9BB1lChBB", false)),
+        Math: () => new UnicodeRangeTable(decodeRanges("rBRRBBBgBeeCuBuBFmBmBgB5W5WBBBDbbBDDBBBwQCBuwGccBBBMEEOPPBCBWEBMEBiCMBFEEBFFBDBTFFDJBCDDBEBHEEBDDBCCBBBCFBENBClClCBWBCFBCBBFBBFfBCHHBPPBqIBJDBVBB7CffBZBCZZMGB+NBBNJBFFBFBBDBBEEBPCCDFBMHBGBB6BCCeDBKCBxK-BBhI-PBxBUBDFB9+zB4Z4ZBEBCjFjFRCBeCCeCCkEHHBCBitDBBhrwBwoBwoBBzCBCmCBCBBDDDBDDBCBCLBCCCBFBCgCBCDBDHBCGBCbBCDBCEBCEEBFBCzKBDjJBDxBBhwFDBCaBCBBCDDCJBCDBCCCHFFCECBBBCBBCDDCICBCCDDBCGBCDBCDBCCCBIBCQBGCBCEBCQB1BBB-uCIB", false)),
+        Quotation_Mark: () => new UnicodeRangeTable(decodeRanges("iBFFkEQQ96HHBaBBowDqOqOBCBOCBixzBDB+FFF7CBB", false)),
+        Terminal_Punctuation: () => new UnicodeRangeTable(decodeRanges("hBLLCMMBEE-ZJJiQ6B6BpCPPCCB1FsBsBBJBCsHsHB3B3BBEBCHBgBmImIB1nB1nBBtFtFFFB4JBB2YHBmY9D9DBBBoCBB+ECBEoBoBBCBDBB7JBBjLDBjFBBLBBCCBeCB8FEB-BBBldYYBKKBBBwlDCBzJOOFLLCBBEBBtNBB8ndBBuICBkHEB-LBB3CBBgD4E4EBBB0ECBgERRB6H6HnxUDDB6B6BBBBCDBqFLLCMMBEEiCDD7hBxBxBnkBoGoG3JBB5EFBlCFB6CDB5dEBtBDB+FGBxDDBgECBiEBBHRRB5C5CBDBtDrJrJB2D2DBBBNBBnLDBEOBqDBB6HCBmQCC8HBB4CBBFBB-MCBuBmUmUBrCrCBspBspBBDB6vRBBmEiCiCBBBLqRqRBoJoJBnwTnwTovHDB", false)),
+        Uppercase: () => new UnicodeRangeTable(decodeRanges("hCZBmDWBCGBiB2BCDOCDuBCBECEBBCCCBCCBBBDDBCBBCCBEBBCBBCECBCCDCCBCCBBBCCCBEEIJDCMCDQCDDDCCBC4BCIBBCBBDCCBCBCGCiJCCEJJHCCBBBCCCBCCBPBCIBkBDDBBBEWCGDDCBBDyBBxBgBCK2BCBMCD+CCDlBBq6ClBBCGGzW1CB0kCHHBpBBDCBhK0ECKgDCKHBJFBLHBJHBJFBMGCJHBpCDBNDBNDBNEBMDBnIFFECBDCBDEEBDBHGCBCBDDBLBBGbbBOBUzZzZBYBx5BvBBxBCCBBBDGCBCBCDDJCBCgDCJCCFuqeuqeCqBCUaCoEMCE8BCLECBICFCCDCCEUCBDBCEBCOCBCBCCCBQCZs5Vs5VBYBmmBnBBpEjBB9EKBCOBCGBCBBr3ByBB+EVB75CfBhsVfBhCYBoqZZBbZBbZBbCCBGDBDDBCBCHBbZBbBBCDBDHBCGBcBBCDBCEBCEEBFBcZBbZBbZBbZBbZBbZBfYBiBYBiBYBiBYBiBYBiB2pE2pEBgBBvgCZBHZBHZB", false)),
+        White_Space: () => new UnicodeRangeTable(decodeRanges("JEBTlDlDbgvFgvFgsCKBeBBGwBwBh9DAB", false))
+      });
+      static SCRIPTS = new LazyMap({
+        Adlam: () => new UnicodeRangeTable(decodeRanges("go6DrCFJFB", true)),
+        Ahom: () => new UnicodeRangeTable(decodeRanges("g4lCaDOFW", true)),
+        Anatolian_Hieroglyphs: () => new UnicodeRangeTable(decodeRanges("ggxCmS", true)),
+        Arabic: () => new UnicodeRangeTable(decodeRanges("gwBEBCFBCNBCCBCfBCJBMZBCrDBChBBxCvBBxHhBBGqCBCcBxy8BtPBDvEBhBPBxDEBCmEBk7DeBkCFBJIBiBFBh43BDBCaBCBBCDDCJBCDBCCCHFFCECBBBCBBCDDCICBCCDDBCGBCDBCDBCCCBIBCQBGCBCEBCQB1BBB", false)),
+        Armenian: () => new UnicodeRangeTable(decodeRanges("xpBlBDxBDCks9BE", true)),
+        Avestan: () => new UnicodeRangeTable(decodeRanges("g4iC1BEG", true)),
+        Balinese: () => new UnicodeRangeTable(decodeRanges("g4GsCCxB", true)),
+        Bamum: () => new UnicodeRangeTable(decodeRanges("g1pB3CpowB4R", true)),
+        Bassa_Vah: () => new UnicodeRangeTable(decodeRanges("w26CdDF", true)),
+        Batak: () => new UnicodeRangeTable(decodeRanges("g+GzBJD", true)),
+        Bengali: () => new UnicodeRangeTable(decodeRanges("gsCDBCHBDBBDVBCGBCEEBCBDIBDBBDDBJFFBCCBDBDYB", false)),
+        Beria_Erfe: () => new UnicodeRangeTable(decodeRanges("g17CYDY", true)),
+        Bhaiksuki: () => new UnicodeRangeTable(decodeRanges("ggnCICsBCNLc", true)),
+        Bopomofo: () => new UnicodeRangeTable(decodeRanges("qXB6wLqBxDf", true)),
+        Brahmi: () => new UnicodeRangeTable(decodeRanges("ggkCtCFjBKA", true)),
+        Braille: () => new UnicodeRangeTable(decodeRanges("ggK-H", true)),
+        Buginese: () => new UnicodeRangeTable(decodeRanges("gwGbDB", true)),
+        Buhid: () => new UnicodeRangeTable(decodeRanges("g6FT", true)),
+        Canadian_Aboriginal: () => new UnicodeRangeTable(decodeRanges("ggF-TxRlC7tgCP", true)),
+        Carian: () => new UnicodeRangeTable(decodeRanges("g1gCwB", true)),
+        Caucasian_Albanian: () => new UnicodeRangeTable(decodeRanges("wphCzBMA", true)),
+        Chakma: () => new UnicodeRangeTable(decodeRanges("gokC0BCR", true)),
+        Cham: () => new UnicodeRangeTable(decodeRanges("gwqB2BKNDJDD", true)),
+        Cherokee: () => new UnicodeRangeTable(decodeRanges("g9E1CDFz7lBvC", true)),
+        Chorasmian: () => new UnicodeRangeTable(decodeRanges("w9jCb", true)),
+        Common: () => new UnicodeRangeTable(decodeRanges("AgCBbFBbuBBCOBCEBYgBgBiOmBBGEBDTB1DKKHCC+THHPEEhB9E9ElQiEiEB6mB6mB2MDBjJwvBwvBBBBoCBBsGBBCumBumBOIIBCBCFBCCBDmYmYBKBD2CBCKBEKBCOBShBB-BlBBCCBDFBCaBCQBqBCBF5UBXKBW-cBhIzTBDpEBhQ9CBzMUBCCCBXBQHBFDB8CBBE7C7CB0E0EBOBhBlBBKxBxBB+BBgBwCBwB5C5CBmFBhuG-BBhoWhBBnDCBmFJB1HhFhFsMPPBzuUzuUBxGxGBIBXiBBCSBCDB0ECCBeBbFBbKBLuBuBBhChCBFBCGBLEBjICBFsBBEIBxCMB0BsBBlHaBltuBDB96D8HBEzNBHWBQQBgDzDB9B1HBLmBBD9BBEQBJBBIdBF8BB2GTBNTBN2CBKYBoE0CBCmCBCBBDDDBDDBCBCLBCCCBFBCgCBCDBDHBCGBCbBCDBCEBCEEBFBCzKBDjJBDxBByjFjCBtC8BBjWrBBFjDBNOBDOBCOBCkBBLtFB5BZBCBBOrBBFIBIBBPFB7E4eBEQBEMBE5GBHLBFQQBKBF3BBJJBHnBBJdBDLBFBBPIBoB3KBJNBDMBEKBE4BBCFFBOBDLBFJBIyEBCmDBnghYffB+CB", false)),
+        Coptic: () => new UnicodeRangeTable(decodeRanges("ifNxkKzDGG", true)),
+        Cuneiform: () => new UnicodeRangeTable(decodeRanges("ggoC5cnDuDCEMjG", true)),
+        Cypriot: () => new UnicodeRangeTable(decodeRanges("ggiCFBDCCBqBBCBBEDD", false)),
+        Cypro_Minoan: () => new UnicodeRangeTable(decodeRanges("w8rCiD", true)),
+        Cyrillic: () => new UnicodeRangeTable(decodeRanges("ggBkEBDoFBx6FKBhFtCtCojEfBhie-CBv8VBBhw4B9BBiBAB", false)),
+        Deseret: () => new UnicodeRangeTable(decodeRanges("gghCvC", true)),
+        Devanagari: () => new UnicodeRangeTable(decodeRanges("goCwCFODZh7nBfhwcJ", true)),
+        Dives_Akuru: () => new UnicodeRangeTable(decodeRanges("gomCGBDDDBGBCBBCdBCBBDLBKJB", false)),
+        Dogra: () => new UnicodeRangeTable(decodeRanges("ggmC7B", true)),
+        Duployan: () => new UnicodeRangeTable(decodeRanges("ggvDqDGMEIIJDD", true)),
+        Egyptian_Hieroglyphs: () => new UnicodeRangeTable(decodeRanges("ggsC1iBL68D", true)),
+        Elbasan: () => new UnicodeRangeTable(decodeRanges("gohCnB", true)),
+        Elymaic: () => new UnicodeRangeTable(decodeRanges("g-jCW", true)),
+        Ethiopic: () => new UnicodeRangeTable(decodeRanges("gwEoCBCDBDGBCCCBCBDoBBCDBDgBBCDBDGBCCCBCBDOBC4BBCDBDiCBDfBEZBnvGWBKGBCGBCGBCGBCGBCGBCGBCGBjpfFBDFBDFBKGBCGBylvCGBCDBCBBCOB", false)),
+        Garay: () => new UnicodeRangeTable(decodeRanges("gqjClBEcJB", true)),
+        Georgian: () => new UnicodeRangeTable(decodeRanges("glElBBCGGDqBBCDBx8CqBBDCBhiElBBCGG", false)),
+        Glagolitic: () => new UnicodeRangeTable(decodeRanges("ggL-Ch9sDGCQDGCBCE", true)),
+        Gothic: () => new UnicodeRangeTable(decodeRanges("w5gCa", true)),
+        Grantha: () => new UnicodeRangeTable(decodeRanges("g4kCDBCHBDBBDVBCGBCBBCEBDIBDBBDCBDHHGGBDGBEEB", false)),
+        Greek: () => new UnicodeRangeTable(decodeRanges("wbDBCCBDDBCFFCCCBBBCCCBSBC+BBPPBnpGEBzBEBFEB1ChKhKBUBDFBDlBBDFBDHBCGCBdBD0BBCOBCNBDFBCSBDCBCIBoJ-xiB-xiB7uVuCBSgj0Bgj0BBkCB", false)),
+        Gujarati: () => new UnicodeRangeTable(decodeRanges("h0CCBCIBCCBCVBCGBCBBCEBDJBCCBCCBDQQBCBDLBIGB", false)),
+        Gunjala_Gondi: () => new UnicodeRangeTable(decodeRanges("grnCFCBCkBCBCFIJ", true)),
+        Gurmukhi: () => new UnicodeRangeTable(decodeRanges("hwCCBCFBFBBDVBCGBCBBCBBCBBDCCBDBFBBDCBEIIBCBCIIBPB", false)),
+        Gurung_Khema: () => new UnicodeRangeTable(decodeRanges("go4C5B", true)),
+        Han: () => new UnicodeRangeTable(decodeRanges("g0LZBC4CBN1GBwBCCaIBPDBle-tGBhC-vUBhoWtLBDpDBpodBBNGBqgkB-2pBBhB9oEBDt0FBDwpHBQtTBjtC9QBjvBq6EBGppIB", false)),
+        Hangul: () => new UnicodeRangeTable(decodeRanges("goE-HvxHBiI9CyDeiCei3dckUj9KNWFwBl9JeEFDFDFDC", true)),
+        Hanifi_Rohingya: () => new UnicodeRangeTable(decodeRanges("gojCnBJJ", true)),
+        Hanunoo: () => new UnicodeRangeTable(decodeRanges("g5FU", true)),
+        Hatran: () => new UnicodeRangeTable(decodeRanges("gniCSCBGE", true)),
+        Hebrew: () => new UnicodeRangeTable(decodeRanges("xsB2BBJaBFFBpp9BZBCEBCCCBCCBCCBIB", false)),
+        Hiragana: () => new UnicodeRangeTable(decodeRanges("hiM1CBHCBi7-C+IBTeeBBBulQAB", false)),
+        Imperial_Aramaic: () => new UnicodeRangeTable(decodeRanges("giiCVCI", true)),
+        Inherited: () => new UnicodeRangeTable(decodeRanges("gYvDB2IBBlOKBbhXhXBCB8qEtBBDLBlPCBCMBCGBFHHEBBnG-BBtQBBjGgBB65DDBsDBBmrzBPBRNBwejHjH7iEl+uBl+uBBsBBDWBhRCBSHBDGBfDBz6rYvHB", false)),
+        Inscriptional_Pahlavi: () => new UnicodeRangeTable(decodeRanges("g7iCSGH", true)),
+        Inscriptional_Parthian: () => new UnicodeRangeTable(decodeRanges("g6iCVDH", true)),
+        Javanese: () => new UnicodeRangeTable(decodeRanges("gsqBtCDJFB", true)),
+        Kaithi: () => new UnicodeRangeTable(decodeRanges("gkkCiCLA", true)),
+        Kannada: () => new UnicodeRangeTable(decodeRanges("gkDMCCCWCJCEDICCCDIBGCCDDJCC", true)),
+        Katakana: () => new UnicodeRangeTable(decodeRanges("hlM5CBDCBxHPBxGuBBC3CBvgzBJBCsBBzisBDBCGBCBBCgJgJBBBzBPPBCB", false)),
+        Kawi: () => new UnicodeRangeTable(decodeRanges("g4nCQCoBEc", true)),
+        Kayah_Li: () => new UnicodeRangeTable(decodeRanges("goqBtBCA", true)),
+        Kharoshthi: () => new UnicodeRangeTable(decodeRanges("gwiCDCBGHCCCcDCFJII", true)),
+        Khitan_Small_Script: () => new UnicodeRangeTable(decodeRanges("k-7C84G84GB0OBqBAB", false)),
+        Khmer: () => new UnicodeRangeTable(decodeRanges("g8F9CDJHJnPf", true)),
+        Khojki: () => new UnicodeRangeTable(decodeRanges("gwkCRCuB", true)),
+        Khudawadi: () => new UnicodeRangeTable(decodeRanges("w1kC6BGJ", true)),
+        Kirat_Rai: () => new UnicodeRangeTable(decodeRanges("gq7C5B", true)),
+        Lao: () => new UnicodeRangeTable(decodeRanges("h0DBBCCCBDBCXBCCCBVBDEBCCCBFBCJBDDB", false)),
+        Latin: () => new UnicodeRangeTable(decodeRanges("hCZBHZBwBQQGWBCeBCgOBoBEB8wGlBBHwBBGDBGMBClCBiC-HByLOORMBuEBBHccSoBB42CfBj1elDBExCBVOBxZqBBCIBCDB38TGB7gBZBHZBmhCFBCpBBCIBm61BeBHFB", false)),
+        Lepcha: () => new UnicodeRangeTable(decodeRanges("ggH3BEOEC", true)),
+        Limbu: () => new UnicodeRangeTable(decodeRanges("goGeBCLBFLBFEEBKB", false)),
+        Linear_A: () => new UnicodeRangeTable(decodeRanges("gwhC2JKVLH", true)),
+        Linear_B: () => new UnicodeRangeTable(decodeRanges("gggCLCZCSCBCODNjB6D", true)),
+        Lisu: () => new UnicodeRangeTable(decodeRanges("wmpBvBx1eA", true)),
+        Lycian: () => new UnicodeRangeTable(decodeRanges("g0gCc", true)),
+        Lydian: () => new UnicodeRangeTable(decodeRanges("gpiCZGA", true)),
+        Mahajani: () => new UnicodeRangeTable(decodeRanges("wqkCmB", true)),
+        Makasar: () => new UnicodeRangeTable(decodeRanges("g3nCY", true)),
+        Malayalam: () => new UnicodeRangeTable(decodeRanges("goDMCCCyBCCCFFPDZ", true)),
+        Mandaic: () => new UnicodeRangeTable(decodeRanges("giCbDA", true)),
+        Manichaean: () => new UnicodeRangeTable(decodeRanges("g2iCmBFL", true)),
+        Marchen: () => new UnicodeRangeTable(decodeRanges("wjnCfDVCN", true)),
+        Masaram_Gondi: () => new UnicodeRangeTable(decodeRanges("gonCGBCBBCrBBECCBCCBHBJJB", false)),
+        Medefaidrin: () => new UnicodeRangeTable(decodeRanges("gy7C6C", true)),
+        Meetei_Mayek: () => new UnicodeRangeTable(decodeRanges("g3qBWqGtBDJ", true)),
+        Mende_Kikakui: () => new UnicodeRangeTable(decodeRanges("gg6DkGDP", true)),
+        Meroitic_Cursive: () => new UnicodeRangeTable(decodeRanges("gtiCXFTDtB", true)),
+        Meroitic_Hieroglyphs: () => new UnicodeRangeTable(decodeRanges("gsiCf", true)),
+        Miao: () => new UnicodeRangeTable(decodeRanges("g47CqCF4BIQ", true)),
+        Modi: () => new UnicodeRangeTable(decodeRanges("gwlCkCMJ", true)),
+        Mongolian: () => new UnicodeRangeTable(decodeRanges("ggGBBDCCBSBH4CBIqBB2t-BMB", false)),
+        Mro: () => new UnicodeRangeTable(decodeRanges("gy6CeCJFB", true)),
+        Multani: () => new UnicodeRangeTable(decodeRanges("g0kCGBCCCBCBCOBCKB", false)),
+        Myanmar: () => new UnicodeRangeTable(decodeRanges("ggE-EhqmBeiDfxibT", true)),
+        Nabataean: () => new UnicodeRangeTable(decodeRanges("gkiCeJI", true)),
+        Nag_Mundari: () => new UnicodeRangeTable(decodeRanges("wm5DpB", true)),
+        Nandinagari: () => new UnicodeRangeTable(decodeRanges("gtmCHDtBDK", true)),
+        New_Tai_Lue: () => new UnicodeRangeTable(decodeRanges("gsGrBFZHKEB", true)),
+        Newa: () => new UnicodeRangeTable(decodeRanges("gglC7CCE", true)),
+        Nko: () => new UnicodeRangeTable(decodeRanges("g+B6BDC", true)),
+        Nushu: () => new UnicodeRangeTable(decodeRanges("h-7CvsQvsQBqMB", false)),
+        Nyiakeng_Puachue_Hmong: () => new UnicodeRangeTable(decodeRanges("go4DsBENDJFB", true)),
+        Ogham: () => new UnicodeRangeTable(decodeRanges("g0Fc", true)),
+        Ol_Chiki: () => new UnicodeRangeTable(decodeRanges("wiHvB", true)),
+        Ol_Onal: () => new UnicodeRangeTable(decodeRanges("wu5DqBFA", true)),
+        Old_Hungarian: () => new UnicodeRangeTable(decodeRanges("gkjCyBOyBIF", true)),
+        Old_Italic: () => new UnicodeRangeTable(decodeRanges("g4gCjBKC", true)),
+        Old_North_Arabian: () => new UnicodeRangeTable(decodeRanges("g0iCf", true)),
+        Old_Permic: () => new UnicodeRangeTable(decodeRanges("w6gCqB", true)),
+        Old_Persian: () => new UnicodeRangeTable(decodeRanges("g9gCjBFN", true)),
+        Old_Sogdian: () => new UnicodeRangeTable(decodeRanges("g4jCnB", true)),
+        Old_South_Arabian: () => new UnicodeRangeTable(decodeRanges("gziCf", true)),
+        Old_Turkic: () => new UnicodeRangeTable(decodeRanges("ggjCoC", true)),
+        Old_Uyghur: () => new UnicodeRangeTable(decodeRanges("w7jCZ", true)),
+        Oriya: () => new UnicodeRangeTable(decodeRanges("h4CCCHDBDVCGCBCEDIDBDCICFBCEDR", true)),
+        Osage: () => new UnicodeRangeTable(decodeRanges("wlhCjBFjB", true)),
+        Osmanya: () => new UnicodeRangeTable(decodeRanges("gkhCdDJ", true)),
+        Pahawh_Hmong: () => new UnicodeRangeTable(decodeRanges("g46ClCLJCGCUGS", true)),
+        Palmyrene: () => new UnicodeRangeTable(decodeRanges("gjiCf", true)),
+        Pau_Cin_Hau: () => new UnicodeRangeTable(decodeRanges("g2mC4B", true)),
+        Phags_Pa: () => new UnicodeRangeTable(decodeRanges("giqB3B", true)),
+        Phoenician: () => new UnicodeRangeTable(decodeRanges("goiCbEA", true)),
+        Psalter_Pahlavi: () => new UnicodeRangeTable(decodeRanges("g8iCRIDNG", true)),
+        Rejang: () => new UnicodeRangeTable(decodeRanges("wpqBjBMA", true)),
+        Runic: () => new UnicodeRangeTable(decodeRanges("g1FqCEK", true)),
+        Samaritan: () => new UnicodeRangeTable(decodeRanges("ggCtBDO", true)),
+        Saurashtra: () => new UnicodeRangeTable(decodeRanges("gkqBlCJL", true)),
+        Sharada: () => new UnicodeRangeTable(decodeRanges("gskC-ChsCH", true)),
+        Shavian: () => new UnicodeRangeTable(decodeRanges("wihCvB", true)),
+        Siddham: () => new UnicodeRangeTable(decodeRanges("gslC1BDlB", true)),
+        Sidetic: () => new UnicodeRangeTable(decodeRanges("gqiCZ", true)),
+        SignWriting: () => new UnicodeRangeTable(decodeRanges("gg2DrUQECO", true)),
+        Sinhala: () => new UnicodeRangeTable(decodeRanges("hsDCBCRBEXBCIBCDDBFBEFFBEBCCCBGBHJBDCBt-gCTB", false)),
+        Sogdian: () => new UnicodeRangeTable(decodeRanges("w5jCpB", true)),
+        Sora_Sompeng: () => new UnicodeRangeTable(decodeRanges("wmkCYIJ", true)),
+        Soyombo: () => new UnicodeRangeTable(decodeRanges("wymCyC", true)),
+        Sundanese: () => new UnicodeRangeTable(decodeRanges("g8G-BhIH", true)),
+        Sunuwar: () => new UnicodeRangeTable(decodeRanges("g+mChBPJ", true)),
+        Syloti_Nagri: () => new UnicodeRangeTable(decodeRanges("ggqBsB", true)),
+        Syriac: () => new UnicodeRangeTable(decodeRanges("g4BNC7BDCxIK", true)),
+        Tagalog: () => new UnicodeRangeTable(decodeRanges("g4FVKA", true)),
+        Tagbanwa: () => new UnicodeRangeTable(decodeRanges("g7FMCCCB", true)),
+        Tai_Le: () => new UnicodeRangeTable(decodeRanges("wqGdDE", true)),
+        Tai_Tham: () => new UnicodeRangeTable(decodeRanges("gxG+BCcDKHJHN", true)),
+        Tai_Viet: () => new UnicodeRangeTable(decodeRanges("g0qBiCZE", true)),
+        Tai_Yo: () => new UnicodeRangeTable(decodeRanges("g25DeCVJB", true)),
+        Takri: () => new UnicodeRangeTable(decodeRanges("g0lC5BHJ", true)),
+        Tamil: () => new UnicodeRangeTable(decodeRanges("i8CBBCFBECBCDBEBBCCCBEEBEEBBBELBFEBECBCDBDHHPUBm+kCxBBOAB", false)),
+        Tangsa: () => new UnicodeRangeTable(decodeRanges("wz6CuCCJ", true)),
+        Tangut: () => new UnicodeRangeTable(decodeRanges("g-7CgBgBB+3GBhQeBiDyDB", false)),
+        Telugu: () => new UnicodeRangeTable(decodeRanges("ggDMCCCWCPDICCCDIBCCCBDDDJII", true)),
+        Thaana: () => new UnicodeRangeTable(decodeRanges("g8BxB", true)),
+        Thai: () => new UnicodeRangeTable(decodeRanges("hwD5BGb", true)),
+        Tibetan: () => new UnicodeRangeTable(decodeRanges("g4DnCCjBFmBCjBCOCGFB", true)),
+        Tifinagh: () => new UnicodeRangeTable(decodeRanges("wpL3BIBPA", true)),
+        Tirhuta: () => new UnicodeRangeTable(decodeRanges("gklCnCJJ", true)),
+        Todhri: () => new UnicodeRangeTable(decodeRanges("guhCzB", true)),
+        Tolong_Siki: () => new UnicodeRangeTable(decodeRanges("wtnCrBFJ", true)),
+        Toto: () => new UnicodeRangeTable(decodeRanges("w04De", true)),
+        Tulu_Tigalari: () => new UnicodeRangeTable(decodeRanges("g8kCJBCDDClBBCJBCDDCDBCJBCBBJBB", false)),
+        Ugaritic: () => new UnicodeRangeTable(decodeRanges("g8gCdCA", true)),
+        Unknown: () => new UnicodeRangeTable(decodeRanges("4bBBHDBICCVuMuMnBBBzBBBE4B4BBGBcDBHKBvI9B9BBmDmDBMB8BBByBBBQddBCCMEBjBEBuHJJBDDBXXICCBBBFBBKBBDBBFHBCDBDGGBaaBEEHDBDBBXIIDGDBCCGDBDBBECBCGBFCCBFBSJBEKKEXXIDDGBBLIEBCCBNBFBBNGBIEEJBBDBBXIIDGGBKKBDDBEEBFBEDBDGGBTTBIBDHHBBBEFFBBBDCCDCBDCBECBNDBGCBEFFBCCBEBCNBWEBOEEYRRBKKEFFBFBDEEDBBFBBLGBXEEYLLGBBKEEFGBDEBEFFBLLELBOEE0BEEHDBRBBbEETCBZKKCBBICBCDBHCCJFBLBBELB7BDBekBBDCCGZZCYYBGGCIILBBFfBpClBlBBCBoBlBlBQOOBjBBnGCCBDBCBB6LFFBIICFFBqBqBFBBiBFFBIICFFBQQ6BFFBkCkCBhBhBBBBbFB3CBBHBB+UCB6CGBXIBZIBVLBOEEDLB-CBBLFBLFBbFB6CGBsBEBnCJBgBNNBCBNDBCCBrBBBGKBtBDBbFBMCB-BBBiCeeBMMBEBLFBPBBvBBBNTBuCnFnFBGB9BCBQCB-BEBsBBBMHBsBEB3QBBHBBnBBBHBBJGCgBBB2BQQPBBHUUBEEKmDmDNBBcOOBBBjBNBiBOBtEDB7UVBMUB14BBB-LEBuBCCBDBCBB5BGBDNBZIBI4BI-DhBBb6C6CBKB3GZBxC3C3CBoDoDBDBsB-C-C3CIBxBuzcuzcBBB4BIB9KTB5FHB+GTB9BCBLFB5BHBnCHBNFB1DKBfCBvCMMBCBiB4B4BBHBPBBLBBoDXBdJBHBBHBBHIBIII9BDB-DBBLFBl9KLBYDByBjoIBvLBBrDlBBILBGEBbGGCGDrUfBrBFB0BUUFDBGoEoEBCC-FCBHBBHBBHBBECBIIIBIBGBBNbbUDDQBBPhBB8DEBEDBuBCB5COOBBBCuBBvBhEBeCByBOBdDBlBIBfEBsBEBfmBmBBCBPpBB-EBBLFBlBDBlBDBpBHB1BKBNQQIDDMQQIDDBBB1BLB4JIBXJBJXBHrBrBKkCBHBBCtBtBDCBCBBYpCpCBGBKvBBUDDBDBiBCBcEBclBB5BDBVBBzBDDBDBJEEeBBEDBLGBKGBhCfBoBDBNIB3BCBeBBcEBbGBFLBIvCBqC2BB0BMB0BGBvBHBLFBnBCBeHBDvGBgBrBrBEBBDPBHHBKgBBvBHBrBVBblBBdTBYIBvCDBlBIBlCJBCBBaGBLFB2BTTBGBoBIBhDVVBJBTwBwBB8BBICCFQQMFB8BEBLFBFJJBDDBXXIDDGLLBDDBEEBCCBEBCEBIBBICBGKBLCCBCCnBLLCBBCFFLDDBGBDcB9CGGBcBpCHBLlFB3BBBnBhBBmCKBLFBOSB7BFBLFBVbBcBBQDBY4FB9BjDB0CLBJBBCBBJDDfDDBNNBHBLlCBJBBvBBBMaBpCHB0CMBqCGBL1CBJ3CBjBNBLFBKuBuBPJBeCBhBBBXPPBnCBIDDtBCBCDDKHBLFBHDDmBDDHGBLFBtBDBL1HBaGBSqBqBBBBe0CBCOBzBMB8clDBwDGGBJBlGryCBkDMB3iBJB88DEBoS41GB7Bl2BB6RGBgBLLBCByCLLBEBfBBHJBnCJBLIIWEBUvNB7BlGB8CEBaBBarBBsCDB6BGBS-BBGKBIIB3mHoBBhBgDB0D8vIBFIIDkJkJBNBCcBEBBCNBFHBtMjoCBsDEBOCBKGBLBBJ76DB+HCB1NFBYOBSOBvBBBYIB1D7BB3HJBoBBBjGUBnC5DBVLBVLB4CIBamEB2CoCoCDBBCBBDBBFNNCIIiCFFBJJIddFGGCCBI1K1KBlJlJB-V-VBNBGQQBuiBBgBFBH0GBISSBIIDGGBDB-BgBBCvDBuBCBPBBLDBD-JBgBQB7BEBCvOBrB1GBsBDBC-FBgBXXBGBD-GBIFFDQQmGBBRoBBtCDBLDBDwYBlCrCB+BhGBFccDCCBCCLFFCCCBEBCDBCECEDDCBBCICDCCBFFIKFCLLSEBEGGSzBBDtIBtBDBlDLBQBBQQQmBJBvF3BBeMBtBDBKGBDNBH5EB6eCBSCBOCB7GFBNDBCOBNDB5BHBLFBpBHBfBBNDBDNBKmBB5KHBPBBOCBMCB6BCCBCBRBBNDBLGB0EoDoDBjgBBh3pBfB-oEBBv0FBBypHOBvThtCB-QhvBBs6EEBrpIm8yVBCdBhD-DBxHvw-FB", false)),
+        Vai: () => new UnicodeRangeTable(decodeRanges("gopBrJ", true)),
+        Vithkuqi: () => new UnicodeRangeTable(decodeRanges("wrhCKCOCGCBCKCOCGCB", true)),
+        Wancho: () => new UnicodeRangeTable(decodeRanges("g24D5BGA", true)),
+        Warang_Citi: () => new UnicodeRangeTable(decodeRanges("glmCyCNA", true)),
+        Yezidi: () => new UnicodeRangeTable(decodeRanges("g0jCpBCCDB", true)),
+        Yi: () => new UnicodeRangeTable(decodeRanges("ggoBskBE2B", true)),
+        Zanabazar_Square: () => new UnicodeRangeTable(decodeRanges("gwmCnC", true))
+      });
+      static FOLD_CATEGORIES = new LazyMap({
+        L: () => new UnicodeRangeTable(decodeRanges("laA", true)),
+        LC: () => new UnicodeRangeTable(decodeRanges("laA", true)),
+        Ll: () => new UnicodeRangeTable(decodeRanges("hCZBmDWBCGBiBuBCEECDOCDuBCBECEBBCCCBCCBBBDDBCBBCCBEBBCBBCECBCCDCCBCCBBBCCCBEEIBBCBBCBBCOCDQCDBBCCCBBBC4BCIBBCBBDCCBCBCGC3HrBrBCEEJHHCCBCCCBCCBPBCIBkBJJCUCGDDCBBDyBBxBgBCK2BCBMCD+CCDlBBq6ClBBCGGzW1CB0kCHHBpBBDCBhK0ECKgDCKHBJFBLHBJHBJFBMGCJHBZHBJHBJHBJEBMEBMDBNEBMEBqJEEBHHxC9zC9zCBuBBxBCCBBBDGCBCBCDDJCBCgDCJCCFuqeuqeCqBCUaCoEMCE8BCLECBICFCCDCCEUCBDBCEBCOCBCBCCCBQCZs5Vs5VBYBmmBnBBpEjBB9EKBCOBCGBCBBr3ByBB+EVB75CfBhsVfBhCYBoyehBB", false)),
+        Lt: () => new UnicodeRangeTable(decodeRanges("kOCCBCCBCClBCCtsHHBJHBJHBMQQwBAB", false)),
+        Lu: () => new UnicodeRangeTable(decodeRanges("hDZB7BqBqBBWBCHBCuBCEECDOCDsBCDECBBBDCCDEEGDDECBDDDCCCDFFDEECDDECCGBBCBBCBBCOCBSCDBBCEECkBCEQCJDDBCCFICBEBCBBCCCBEEBCCBCBCEBDCCBDDIDDCBBEFBGLLBnFnFsBCCEEEBBBvBDBCdBCBBECBCWCBDBCGD1BvBBCgBCK0BCDMCBgDCyBlBBq6CqBBDCB5XFBjkCIBCvHvHERRzD0ECGGGC8CCBHBJFBLHBJHBJFBMGCJHBJNBzBBBNSSBPPBEEpL2B2Bs1CvBBCEEBGCHDDLiDCJCCFNNBkBBCGG0oesBCUaCoEMCE8BCLCCDICFFFCBBDSCMOCFCCDOCb9a9advCBi8UZBumBnBBpEjBB8EKBCOBCGBCBBk4ByBB+DVB75CfBhsVfB8BYBvyehBB", false)),
+        M: () => new UnicodeRangeTable(decodeRanges("5cgBgBlgHAB", false)),
+        Mn: () => new UnicodeRangeTable(decodeRanges("5cgBgBlgHAB", false)),
+        Emoji: () => new UnicodeRangeTable(decodeRanges("8mJA", true)),
+        Extended_Pictographic: () => new UnicodeRangeTable(decodeRanges("8mJA", true)),
+        Lowercase: () => new UnicodeRangeTable(decodeRanges("hCZBmDWBCGBiBuBCEECDOCDuBCBECEBBCCCBCCBBBDDBCBBCCBEBBCBBCECBCCDCCBCCBBBCCCBEEIBBCBBCBBCOCDQCDBBCCCBBBC4BCIBBCBBDCCBCBCGCiJCCEJJHCCBBBCCCBCCBPBCIBkBJJCUCGDDCBBDyBBxBgBCK2BCBMCD+CCDlBBq6ClBBCGGzW1CB0kCHHBpBBDCBhK0ECKgDCKHBJFBLHBJHBJFBMGCJHBZHBJHBJHBJEBMEBMDBNEBMEBqJEEBHHuBPBUzZzZBYBx5BvBBxBCCBBBDGCBCBCDDJCBCgDCJCCFuqeuqeCqBCUaCoEMCE8BCLECBICFCCDCCEUCBDBCEBCOCBCBCCCBQCZs5Vs5VBYBmmBnBBpEjBB9EKBCOBCGBCBBr3ByBB+EVB75CfBhsVfBhCYBoyehBB", false)),
+        Math: () => new UnicodeRangeTable(decodeRanges("ycGDCHHFMMDDDCHHFAB", false)),
+        Uppercase: () => new UnicodeRangeTable(decodeRanges("hDZB7BqBqBBWBCHBCuBCEECDOCDsBCDECBBBDCCDEEGDDECBDDDCCCDFFDEECDDECCGBBCBBCBBCOCBSCDBBCEECkBCEQCJDDBCCFICBEBCBBCCCBEEBCCBCBCEBDCCBDDIDDCBBEFBGLLBnFnFsBCCEEEBBBvBDBCdBCBBECBCWCBDBCGD1BvBBCgBCK0BCDMCBgDCyBlBBq6CqBBDCB5XFBjkCIBCvHvHERRzD0ECGGGC8CCBHBJFBLHBJHBJFBMGCJHBJNBzBBBNSSBPPBEEpLiBiBBOBFsasaBYBn6BvBBCEEBGCHDDLiDCJCCFNNBkBBCGG0oesBCUaCoEMCE8BCLCCDICFFFCBBDSCMOCFCCDOCb9a9advCBi8UZBumBnBBpEjBB8EKBCOBCGBCBBk4ByBB+DVB75CfBhsVfB8BYBvyehBB", false))
+      });
+      static FOLD_SCRIPT = new LazyMap({
+        Common: () => new UnicodeRangeTable(decodeRanges("8cgBgB", false)),
+        Greek: () => new UnicodeRangeTable(decodeRanges("1FwUwU", false)),
+        Inherited: () => new UnicodeRangeTable(decodeRanges("5cgBgBlgHAB", false))
+      });
+    };
+    Unicode = class Unicode2 {
+      static MAX_RUNE = 1114111;
+      static RUNE_ERROR = 65533;
+      static isUnsearchable(r) {
+        return r === Unicode2.RUNE_ERROR || r >= Unicode2.MIN_HIGH_SURROGATE && r <= Unicode2.MAX_LOW_SURROGATE;
+      }
+      static MAX_ASCII = 127;
+      static MAX_LATIN1 = 255;
+      static MAX_BMP = 65535;
+      static MIN_FOLD = 65;
+      static MAX_FOLD = 125251;
+      static MIN_HIGH_SURROGATE = 55296;
+      static MAX_HIGH_SURROGATE = 56319;
+      static MIN_LOW_SURROGATE = 56320;
+      static MAX_LOW_SURROGATE = 57343;
+      static MIN_SUPPLEMENTARY_CODE_POINT = 65536;
+      static is32(ranges, r) {
+        let lo = 0;
+        let hi = ranges.length;
+        while (lo < hi) {
+          const m = lo + Math.floor((hi - lo) / 2);
+          const rlo = ranges.getLo(m);
+          const rhi = ranges.getHi(m);
+          if (rlo <= r && r <= rhi) {
+            const stride = ranges.getStride(m);
+            return (r - rlo) % stride === 0;
+          }
+          if (r < rlo) hi = m;
+          else lo = m + 1;
+        }
+        return false;
+      }
+      static is(ranges, r) {
+        if (r <= Unicode2.MAX_LATIN1) {
+          for (let i2 = 0; i2 < ranges.length; i2++) {
+            if (r > ranges.getHi(i2)) continue;
+            const rlo = ranges.getLo(i2);
+            if (r < rlo) return false;
+            const stride = ranges.getStride(i2);
+            return (r - rlo) % stride === 0;
+          }
+          return false;
+        }
+        return ranges.length > 0 && r >= ranges.getLo(0) && Unicode2.is32(ranges, r);
+      }
+      static isPrint(r) {
+        if (r <= Unicode2.MAX_LATIN1) return r >= 32 && r < Unicode2.MAX_ASCII || r >= 161 && r !== 173;
+        return Unicode2.is(UnicodeTables.Print, r);
+      }
+      static simpleFold(r) {
+        if (UnicodeTables.CASE_ORBIT.has(r)) return UnicodeTables.CASE_ORBIT.get(r);
+        if (r <= Unicode2.MAX_ASCII) {
+          const l2 = Codepoint.toLowerCase(r);
+          return l2 !== r ? l2 : Codepoint.toUpperCase(r);
+        }
+        return r;
+      }
+      static equalsIgnoreCase(r1, r2) {
+        if (r1 === r2) return true;
+        if (r1 < 0 || r2 < 0) return false;
+        if (r1 <= Unicode2.MAX_ASCII && r2 <= Unicode2.MAX_ASCII) {
+          if (65 <= r1 && r1 <= 90) r1 |= 32;
+          if (65 <= r2 && r2 <= 90) r2 |= 32;
+          return r1 === r2;
+        }
+        for (let r = Unicode2.simpleFold(r1); r !== r1; r = Unicode2.simpleFold(r)) if (r === r2) return true;
+        return false;
+      }
+    };
+    RE2JSException = class extends Error {
+      /** @param {string} message */
+      constructor(message) {
+        super(message);
+        this.name = "RE2JSException";
+      }
+    };
+    RE2JSSyntaxException = class extends RE2JSException {
+      /**
+      * @param {string} error
+      * @param {string|null} [input=null]
+      */
+      constructor(error62, input2 = null) {
+        let message = `error parsing regexp: ${error62}`;
+        if (input2) message += `: \`${input2}\``;
+        super(message);
+        this.name = "RE2JSSyntaxException";
+        this.message = message;
+        this.error = error62;
+        this.input = input2;
+      }
+      /**
+      * Retrieves the description of the error.
+      * @returns {string}
+      */
+      getDescription() {
+        return this.error;
+      }
+      /**
+      * Retrieves the erroneous regular-expression pattern.
+      * @returns {string|null}
+      */
+      getPattern() {
+        return this.input;
+      }
+    };
+    RE2JSCompileException = class extends RE2JSException {
+      /** @param {string} message */
+      constructor(message) {
+        super(message);
+        this.name = "RE2JSCompileException";
+      }
+    };
+    RE2JSGroupException = class extends RE2JSException {
+      /** @param {string} message */
+      constructor(message) {
+        super(message);
+        this.name = "RE2JSGroupException";
+      }
+    };
+    RE2JSFlagsException = class extends RE2JSException {
+      /** @param {string} message */
+      constructor(message) {
+        super(message);
+        this.name = "RE2JSFlagsException";
+      }
+    };
+    RE2JSInternalException = class extends RE2JSException {
+      /** @param {string} message */
+      constructor(message) {
+        super(message);
+        this.name = "RE2JSInternalException";
+      }
+    };
+    FAST_PATH_TABLE_SIZE = 256;
+    WORD_RUNE_TABLE = new Uint8Array(FAST_PATH_TABLE_SIZE);
+    for (let i2 = 0; i2 < FAST_PATH_TABLE_SIZE; i2++) WORD_RUNE_TABLE[i2] = 97 <= i2 && i2 <= 122 || 65 <= i2 && i2 <= 90 || 48 <= i2 && i2 <= 57 || i2 === 95 ? 1 : 0;
+    cachedNativeEncoder = null;
+    cachedNativeDecoder = null;
+    Utils = class Utils2 {
+      static METACHARACTERS = "\\.+*?()|[]{}^$";
+      static EMPTY_BEGIN_LINE = 1;
+      static EMPTY_END_LINE = 2;
+      static EMPTY_BEGIN_TEXT = 4;
+      static EMPTY_END_TEXT = 8;
+      static EMPTY_WORD_BOUNDARY = 16;
+      static EMPTY_NO_WORD_BOUNDARY = 32;
+      static EMPTY_ALL = -1;
+      static emptyInts() {
+        return [];
+      }
+      static isString(value) {
+        return typeof value === "string" || Object.prototype.toString.call(value) === "[object String]";
+      }
+      static typeName(value) {
+        if (value === null || typeof value !== "object" && typeof value !== "function") return value === null ? "null" : typeof value;
+        return Object.prototype.toString.call(value).slice(8, -1);
+      }
+      static checkPattern(pattern) {
+        if (!Utils2.isString(pattern)) throw new TypeError(`The pattern must be a string, not ${Utils2.typeName(pattern)} (RE2JS.translateRegExp() converts a RegExp)`);
+      }
+      static checkInput(input2) {
+        if (!Utils2.isString(input2) && !Utils2.isByteArray(input2)) throw new TypeError(`The input must be a string or a byte array (Uint8Array or number[]), not ${Utils2.typeName(input2)}`);
+      }
+      static checkFlags(flags) {
+        const known = PublicFlags.MULTILINE | PublicFlags.DOTALL | PublicFlags.CASE_INSENSITIVE | PublicFlags.DISABLE_UNICODE_GROUPS | PublicFlags.LONGEST_MATCH | PublicFlags.LOOKBEHINDS;
+        if (!Number.isInteger(flags) || (flags & ~known) !== 0) throw new RE2JSFlagsException("Flags should only be a combination of MULTILINE, DOTALL, CASE_INSENSITIVE, DISABLE_UNICODE_GROUPS, LONGEST_MATCH, LOOKBEHINDS");
+      }
+      static isByteArray(input2) {
+        return Array.isArray(input2) || Object.prototype.toString.call(input2) === "[object Uint8Array]";
+      }
+      static isalnum(c) {
+        return Codepoint.CODES["0"] <= c && c <= Codepoint.CODES["9"] || Codepoint.CODES["a"] <= c && c <= Codepoint.CODES["z"] || Codepoint.CODES["A"] <= c && c <= Codepoint.CODES["Z"];
+      }
+      static unhex(c) {
+        if (Codepoint.CODES["0"] <= c && c <= Codepoint.CODES["9"]) return c - Codepoint.CODES["0"];
+        if (Codepoint.CODES["a"] <= c && c <= Codepoint.CODES["f"]) return c - Codepoint.CODES["a"] + 10;
+        if (Codepoint.CODES["A"] <= c && c <= Codepoint.CODES["F"]) return c - Codepoint.CODES["A"] + 10;
+        return -1;
+      }
+      static escapeRune(rune) {
+        let out = "";
+        if (Unicode.isPrint(rune)) {
+          if (Utils2.METACHARACTERS.indexOf(String.fromCodePoint(rune)) >= 0) out += "\\";
+          out += String.fromCodePoint(rune);
+        } else switch (rune) {
+          case Codepoint.CODES['"']:
+            out += '\\"';
+            break;
+          case Codepoint.CODES["\\"]:
+            out += "\\\\";
+            break;
+          case Codepoint.CODES["	"]:
+            out += "\\t";
+            break;
+          case Codepoint.CODES["\n"]:
+            out += "\\n";
+            break;
+          case Codepoint.CODES["\r"]:
+            out += "\\r";
+            break;
+          case Codepoint.CODES["\b"]:
+            out += "\\b";
+            break;
+          case Codepoint.CODES["\f"]:
+            out += "\\f";
+            break;
+          default: {
+            let s2 = rune.toString(16);
+            if (rune < 256) {
+              out += "\\x";
+              if (s2.length === 1) out += "0";
+              out += s2;
+            } else out += `\\x{${s2}}`;
+            break;
+          }
+        }
+        return out;
+      }
+      static stringToRunes(str) {
+        const string4 = String(str);
+        const runes = [];
+        let i2 = 0;
+        while (i2 < string4.length) {
+          const cp = string4.codePointAt(i2);
+          runes.push(cp);
+          i2 += cp > Unicode.MAX_BMP ? 2 : 1;
+        }
+        return new Int32Array(runes);
+      }
+      static runeToString(r) {
+        return String.fromCodePoint(r);
+      }
+      static isWordRune(r) {
+        return r < FAST_PATH_TABLE_SIZE ? WORD_RUNE_TABLE[r] === 1 : false;
+      }
+      static emptyOpContext(r1, r2) {
+        let op = 0;
+        if (r1 < 0) op |= Utils2.EMPTY_BEGIN_TEXT | Utils2.EMPTY_BEGIN_LINE;
+        if (r1 === 10) op |= Utils2.EMPTY_BEGIN_LINE;
+        if (r2 < 0) op |= Utils2.EMPTY_END_TEXT | Utils2.EMPTY_END_LINE;
+        if (r2 === 10) op |= Utils2.EMPTY_END_LINE;
+        if (Utils2.isWordRune(r1) !== Utils2.isWordRune(r2)) op |= Utils2.EMPTY_WORD_BOUNDARY;
+        else op |= Utils2.EMPTY_NO_WORD_BOUNDARY;
+        return op;
+      }
+      /**
+      * Returns a string that quotes all regular expression metacharacters inside the argument text;
+      * the returned string is a regular expression matching the literal text. For example,
+      * {@code quoteMeta("[foo]").equals("\\[foo\\]")}.
+      * @param {string} str
+      * @returns {string}
+      */
+      static quoteMeta(str) {
+        return str.split("").map((s2) => {
+          if (Utils2.METACHARACTERS.indexOf(s2) >= 0) return `\\${s2}`;
+          return s2;
+        }).join("");
+      }
+      static charCount(codePoint) {
+        return codePoint > Unicode.MAX_BMP ? 2 : 1;
+      }
+      /**
+      * High-speed conversion from TypedArrays to standard JS Arrays.
+      * Bypasses the expensive Symbol.iterator overhead of Array.from()
+      */
+      static toArray(typedArray) {
+        const len = typedArray.length;
+        const res = new Array(len);
+        for (let i2 = 0; i2 < len; i2++) res[i2] = typedArray[i2];
+        return res;
+      }
+      static stringToUtf8ByteArray(str) {
+        if (globalThis.TextEncoder) {
+          if (!cachedNativeEncoder) cachedNativeEncoder = new TextEncoder();
+          return cachedNativeEncoder.encode(str);
+        } else {
+          let out = [], p = 0;
+          for (let i2 = 0; i2 < str.length; i2++) {
+            let c = str.charCodeAt(i2);
+            if (c < 128) out[p++] = c;
+            else if (c < 2048) {
+              out[p++] = c >> 6 | 192;
+              out[p++] = c & 63 | 128;
+            } else if ((c & 64512) === Unicode.MIN_HIGH_SURROGATE && i2 + 1 < str.length && (str.charCodeAt(i2 + 1) & 64512) === Unicode.MIN_LOW_SURROGATE) {
+              c = Unicode.MIN_SUPPLEMENTARY_CODE_POINT + ((c & 1023) << 10) + (str.charCodeAt(++i2) & 1023);
+              out[p++] = c >> 18 | 240;
+              out[p++] = c >> 12 & 63 | 128;
+              out[p++] = c >> 6 & 63 | 128;
+              out[p++] = c & 63 | 128;
+            } else {
+              out[p++] = c >> 12 | 224;
+              out[p++] = c >> 6 & 63 | 128;
+              out[p++] = c & 63 | 128;
+            }
+          }
+          return out;
+        }
+      }
+      static utf8ByteArrayToString(bytes) {
+        if (globalThis.TextDecoder) {
+          if (!cachedNativeDecoder) cachedNativeDecoder = new TextDecoder("utf-8");
+          const view = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
+          return cachedNativeDecoder.decode(view);
+        } else {
+          let out = [], pos = 0, c = 0;
+          while (pos < bytes.length) {
+            let c1 = bytes[pos++];
+            if (c1 < 128) out[c++] = String.fromCharCode(c1);
+            else if (c1 > 191 && c1 < 224) {
+              let c2 = bytes[pos++];
+              out[c++] = String.fromCharCode((c1 & 31) << 6 | c2 & 63);
+            } else if (c1 > 239 && c1 < 365) {
+              let c2 = bytes[pos++];
+              let c3 = bytes[pos++];
+              let c4 = bytes[pos++];
+              let u = ((c1 & 7) << 18 | (c2 & 63) << 12 | (c3 & 63) << 6 | c4 & 63) - Unicode.MIN_SUPPLEMENTARY_CODE_POINT;
+              out[c++] = String.fromCharCode(Unicode.MIN_HIGH_SURROGATE + (u >> 10));
+              out[c++] = String.fromCharCode(Unicode.MIN_LOW_SURROGATE + (u & 1023));
+            } else {
+              let c2 = bytes[pos++];
+              let c3 = bytes[pos++];
+              out[c++] = String.fromCharCode((c1 & 15) << 12 | (c2 & 63) << 6 | c3 & 63);
+            }
+          }
+          return out.join("");
+        }
+      }
+    };
+    createEnum = (values = [], initNum = 0) => {
+      const enumObject = /* @__PURE__ */ Object.create(null);
+      for (let i2 = 0; i2 < values.length; i2++) {
+        const val = values[i2];
+        const keyVal = initNum + i2;
+        enumObject[val] = keyVal;
+        enumObject[keyVal] = val;
+      }
+      return Object.freeze(enumObject);
+    };
+    MatcherInputBase = class MatcherInputBase2 {
+      static Encoding = createEnum(["UTF_16", "UTF_8"]);
+      getEncoding() {
+        throw Error("not implemented");
+      }
+      /** @returns {string} */
+      asCharSequence() {
+        throw Error("not implemented");
+      }
+      /** @returns {Uint8Array|number[]|null} */
+      asBytes() {
+        throw Error("not implemented");
+      }
+      /** @returns {number} */
+      length() {
+        throw Error("not implemented");
+      }
+      /**
+      *
+      * @returns {boolean}
+      */
+      isUTF8Encoding() {
+        return this.getEncoding() === MatcherInputBase2.Encoding.UTF_8;
+      }
+      /**
+      *
+      * @returns {boolean}
+      */
+      isUTF16Encoding() {
+        return this.getEncoding() === MatcherInputBase2.Encoding.UTF_16;
+      }
+    };
+    Utf8MatcherInput = class extends MatcherInputBase {
+      /** @param {Uint8Array|number[]|null} bytes */
+      constructor(bytes = null) {
+        super();
+        this.bytes = bytes;
+      }
+      getEncoding() {
+        return MatcherInputBase.Encoding.UTF_8;
+      }
+      /**
+      *
+      * @returns {string}
+      */
+      asCharSequence() {
+        return Utils.utf8ByteArrayToString(this.bytes);
+      }
+      /**
+      *
+      * @returns {Uint8Array|number[]|null}
+      */
+      asBytes() {
+        return this.bytes;
+      }
+      /**
+      *
+      * @returns {number}
+      */
+      length() {
+        return this.bytes.length;
+      }
+    };
+    Utf16MatcherInput = class extends MatcherInputBase {
+      /** @param {string|null} charSequence */
+      constructor(charSequence = null) {
+        super();
+        this.charSequence = charSequence;
+      }
+      getEncoding() {
+        return MatcherInputBase.Encoding.UTF_16;
+      }
+      /**
+      *
+      * @returns {string}
+      */
+      asCharSequence() {
+        return this.charSequence;
+      }
+      /**
+      *
+      * @returns {number[]}
+      */
+      asBytes() {
+        return Utils.stringToUtf8ByteArray(this.charSequence.toString());
+      }
+      /**
+      *
+      * @returns {number}
+      */
+      length() {
+        return this.charSequence.length;
+      }
+    };
+    MatcherInput = class {
+      /**
+      * Return the MatcherInput for UTF_16 encoding.
+      * @returns {Utf16MatcherInput}
+      */
+      static utf16(charSequence) {
+        Utils.checkInput(charSequence);
+        return new Utf16MatcherInput(charSequence);
+      }
+      /**
+      * Return the MatcherInput for UTF_8 encoding.
+      * @returns {Utf8MatcherInput}
+      */
+      static utf8(input2) {
+        if (Utils.isByteArray(input2)) return new Utf8MatcherInput(input2);
+        return new Utf8MatcherInput(Utils.stringToUtf8ByteArray(input2));
+      }
+    };
+    MachineInputBase = class {
+      static EOF() {
+        return -8;
+      }
+      constructor() {
+        this.start = 0;
+        this.end = 0;
+      }
+      canCheckPrefix() {
+        return true;
+      }
+      endPos() {
+        return this.end - this.start;
+      }
+      hasString() {
+        return false;
+      }
+      hasAnyString() {
+        return false;
+      }
+      prefixLength() {
+        return 0;
+      }
+    };
+    MachineUTF8Input = class MachineUTF8Input2 extends MachineInputBase {
+      static RUNE_ERROR_STEP = Unicode.RUNE_ERROR << 3 | 1;
+      constructor(bytes, start = 0, end = bytes.length) {
+        super();
+        this.bytes = bytes;
+        this.start = start;
+        this.end = end;
+      }
+      hasString(prefilter, pos) {
+        const target = prefilter.bytes;
+        if (target.length === 0) return true;
+        const idx = this.indexOf(this.bytes, target, this.start + pos);
+        return idx !== -1 && idx <= this.end - target.length;
+      }
+      hasAnyString(prefilter, pos) {
+        return prefilter.automaton8().searchUTF8(this.bytes, this.start + pos, this.end);
+      }
+      step(pos) {
+        pos += this.start;
+        if (pos >= this.end) return MachineInputBase.EOF();
+        const c = this.bytes[pos] & 255;
+        if (c < 128) return c << 3 | 1;
+        let size;
+        let rune;
+        let lo = 128;
+        let hi = 191;
+        if (c >= 194 && c <= 223) {
+          size = 2;
+          rune = c & 31;
+        } else if (c >= 224 && c <= 239) {
+          size = 3;
+          rune = c & 15;
+          if (c === 224) lo = 160;
+          else if (c === 237) hi = 159;
+        } else if (c >= 240 && c <= 244) {
+          size = 4;
+          rune = c & 7;
+          if (c === 240) lo = 144;
+          else if (c === 244) hi = 143;
+        } else return MachineUTF8Input2.RUNE_ERROR_STEP;
+        if (pos + size > this.end) return MachineUTF8Input2.RUNE_ERROR_STEP;
+        const c1 = this.bytes[pos + 1] & 255;
+        if (c1 < lo || c1 > hi) return MachineUTF8Input2.RUNE_ERROR_STEP;
+        rune = rune << 6 | c1 & 63;
+        if (size > 2) {
+          const c2 = this.bytes[pos + 2] & 255;
+          if ((c2 & 192) !== 128) return MachineUTF8Input2.RUNE_ERROR_STEP;
+          rune = rune << 6 | c2 & 63;
+          if (size > 3) {
+            const c3 = this.bytes[pos + 3] & 255;
+            if ((c3 & 192) !== 128) return MachineUTF8Input2.RUNE_ERROR_STEP;
+            rune = rune << 6 | c3 & 63;
+          }
+        }
+        return rune << 3 | size;
+      }
+      index(re2, pos) {
+        pos += this.start;
+        const i2 = this.indexOf(this.bytes, re2.prefixUTF8, pos);
+        return i2 < 0 ? i2 : i2 - pos;
+      }
+      context(pos) {
+        pos += this.start;
+        let r1 = -1;
+        if (pos > this.start && pos <= this.end) {
+          let start = pos - 1;
+          r1 = this.bytes[start--];
+          if (r1 >= 128) {
+            let lim = pos - 4;
+            if (lim < this.start) lim = this.start;
+            while (start >= lim && (this.bytes[start] & 192) === 128) start--;
+            if (start < this.start) start = this.start;
+            const r = this.step(start - this.start);
+            r1 = start + (r & 7) === pos ? r >> 3 : Unicode.RUNE_ERROR;
+          }
+        }
+        const r2 = pos < this.end ? this.step(pos - this.start) >> 3 : -1;
+        return Utils.emptyOpContext(r1, r2);
+      }
+      indexOf(source, target, fromIndex = 0) {
+        let targetLength = target.length;
+        if (targetLength === 0) return fromIndex <= this.end ? fromIndex : -1;
+        const firstByte = target[0];
+        let limit = this.end - targetLength;
+        const hasNativeIndexOf = typeof source.indexOf === "function";
+        let i2 = fromIndex;
+        while (i2 <= limit) {
+          if (hasNativeIndexOf) {
+            i2 = source.indexOf(firstByte, i2);
+            if (i2 === -1 || i2 > limit) return -1;
+          } else {
+            while (i2 <= limit && source[i2] !== firstByte) i2++;
+            if (i2 > limit) return -1;
+          }
+          let match2 = true;
+          for (let j = 1; j < targetLength; j++) if (source[i2 + j] !== target[j]) {
+            match2 = false;
+            break;
+          }
+          if (match2) return i2;
+          i2++;
+        }
+        return -1;
+      }
+      prefixLength(re2) {
+        return re2.prefixUTF8.length;
+      }
+    };
+    MachineUTF16Input = class extends MachineInputBase {
+      constructor(charSequence, start = 0, end = charSequence.length) {
+        super();
+        this.charSequence = charSequence;
+        this.start = start;
+        this.end = end;
+      }
+      hasString(prefilter, pos) {
+        const idx = this.charSequence.indexOf(prefilter.str, this.start + pos);
+        return idx !== -1 && idx <= this.end - prefilter.str.length;
+      }
+      hasAnyString(prefilter, pos) {
+        return prefilter.automaton16().searchUTF16(this.charSequence, this.start + pos, this.end);
+      }
+      step(pos) {
+        pos += this.start;
+        if (pos >= this.end) return MachineInputBase.EOF();
+        const c1 = this.charSequence.charCodeAt(pos);
+        if (c1 < Unicode.MIN_HIGH_SURROGATE || c1 > Unicode.MAX_HIGH_SURROGATE || pos + 1 >= this.end) return c1 << 3 | 1;
+        const c2 = this.charSequence.charCodeAt(pos + 1);
+        if (c2 >= Unicode.MIN_LOW_SURROGATE && c2 <= Unicode.MAX_LOW_SURROGATE) return (c1 - Unicode.MIN_HIGH_SURROGATE) * 1024 + (c2 - Unicode.MIN_LOW_SURROGATE) + Unicode.MIN_SUPPLEMENTARY_CODE_POINT << 3 | 2;
+        return c1 << 3 | 1;
+      }
+      index(re2, pos) {
+        pos += this.start;
+        const i2 = this.charSequence.indexOf(re2.prefix, pos);
+        if (i2 < 0 || i2 > this.end - re2.prefix.length) return -1;
+        return i2 - pos;
+      }
+      context(pos) {
+        pos += this.start;
+        const r1 = pos > this.start && pos <= this.end ? this.charSequence.charCodeAt(pos - 1) : -1;
+        const r2 = pos < this.end ? this.charSequence.charCodeAt(pos) : -1;
+        return Utils.emptyOpContext(r1, r2);
+      }
+      prefixLength(re2) {
+        return re2.prefix.length;
+      }
+    };
+    MachineInput = class {
+      static fromUTF8(bytes, start = 0, end = bytes.length) {
+        return new MachineUTF8Input(bytes, start, end);
+      }
+      static fromUTF16(charSequence, start = 0, end = void 0) {
+        Utils.checkInput(charSequence);
+        return new MachineUTF16Input(charSequence, start, end ?? charSequence.length);
+      }
+    };
+    Matcher2 = class Matcher3 {
+      /**
+      * V8 and WebKit have historical hard limits on the number of arguments
+      * that can be passed to a function. We cap replacer arguments to prevent
+      * Call Stack Overflow (DoS) vulnerabilities on massive ASTs.
+      */
+      static MAX_REPLACER_ARGS = 65535;
+      /**
+      * Quotes '\' and '$' in {@code s}, so that the returned string could be used in
+      * {@link #appendReplacement} as a literal replacement of {@code s}.
+      *
+      * @param {string} str the string to be quoted
+      * @param {boolean} [javaMode=false] whether the replacement will be used in javaMode
+      * @returns {string} the quoted string
+      */
+      static quoteReplacement(str, javaMode = false) {
+        if (javaMode) {
+          if (str.indexOf("\\") < 0 && str.indexOf("$") < 0) return str;
+          return str.split("").map((s2) => {
+            const c = s2.codePointAt(0);
+            if (c === Codepoint.CODES["\\"] || c === Codepoint.CODES["$"]) return `\\${s2}`;
+            return s2;
+          }).join("");
+        }
+        if (str.indexOf("$") < 0) return str;
+        return str.split("").map((s2) => {
+          if (s2.codePointAt(0) === Codepoint.CODES["$"]) return "$$";
+          return s2;
+        }).join("");
+      }
+      /**
+      *
+      * @param {import('./index.js').RE2JS} pattern
+      * @param {string|number[]|Uint8Array|MatcherInputBase} input
+      */
+      constructor(pattern, input2) {
+        if (pattern === null) throw new Error("pattern is null");
+        this.patternInput = pattern;
+        const re2 = this.patternInput.re2();
+        this.patternGroupCount = re2.numberOfCapturingGroups();
+        this.groups = [];
+        this.namedGroups = re2.namedGroups;
+        this.hasNamedGroups = Object.keys(this.namedGroups).length > 0;
+        this.numberOfInstructions = re2.numberOfInstructions();
+        this.lookbehindState = null;
+        if (input2 instanceof MatcherInputBase) this.resetMatcherInput(input2);
+        else if (Utils.isByteArray(input2)) this.resetMatcherInput(MatcherInput.utf8(input2));
+        else this.resetMatcherInput(MatcherInput.utf16(input2));
+      }
+      /**
+      * Returns the {@code RE2JS} associated with this {@code Matcher}.
+      * @returns {import('./index.js').RE2JS}
+      */
+      pattern() {
+        return this.patternInput;
+      }
+      /**
+      * Resets the {@code Matcher}, rewinding input and discarding any match information.
+      *
+      * @returns {Matcher} the {@code Matcher} itself, for chained method calls
+      */
+      reset() {
+        this.matcherInputLength = this.matcherInput.length();
+        this.appendPos = 0;
+        this.hasMatch = false;
+        this.hasGroups = false;
+        this.anchorFlag = 0;
+        return this;
+      }
+      /**
+      * Resets the {@code Matcher} and changes the input.
+      * @param {string|number[]|Uint8Array|MatcherInputBase} input
+      * @returns {Matcher} the {@code Matcher} itself, for chained method calls
+      */
+      resetMatcherInput(input2) {
+        if (input2 === null) throw new Error("input is null");
+        if (!(input2 instanceof MatcherInputBase)) {
+          if (Utils.isByteArray(input2)) input2 = MatcherInput.utf8(input2);
+          else input2 = MatcherInput.utf16(input2);
+        }
+        this.matcherInput = input2;
+        if (this.lookbehindState !== null) this.lookbehindState.reset();
+        else this.lookbehindState = this.patternInput.re2().createLookbehindState();
+        this.reset();
+        return this;
+      }
+      /**
+      * Returns the start of the named group of the most recent match, or -1 if the group was not
+      * matched.
+      * @param {string|number} [group=0]
+      * @returns {number}
+      */
+      start(group = 0) {
+        if (typeof group === "string") {
+          const groupInt = this.namedGroups[group];
+          if (!Number.isFinite(groupInt)) throw new RE2JSGroupException(`group '${group}' not found`);
+          group = groupInt;
+        }
+        this.loadGroup(group);
+        return this.groups[2 * group];
+      }
+      /**
+      * Returns the end of the named group of the most recent match, or -1 if the group was not
+      * matched.
+      * @param {string|number} [group=0]
+      * @returns {number}
+      */
+      end(group = 0) {
+        if (typeof group === "string") {
+          const groupInt = this.namedGroups[group];
+          if (!Number.isFinite(groupInt)) throw new RE2JSGroupException(`group '${group}' not found`);
+          group = groupInt;
+        }
+        this.loadGroup(group);
+        return this.groups[2 * group + 1];
+      }
+      /**
+      * Returns the program size of this pattern.
+      *
+      * <p>
+      * Similar to the C++ implementation, the program size is a very approximate measure of a regexp's
+      * "cost". Larger numbers are more expensive than smaller numbers.
+      * </p>
+      *
+      * @returns {number} the program size of this pattern
+      */
+      programSize() {
+        return this.numberOfInstructions;
+      }
+      /**
+      * Returns the named group of the most recent match, or {@code null} if the group was not matched.
+      * @param {string|number} [group=0]
+      * @returns {string|null}
+      */
+      group(group = 0) {
+        if (typeof group === "string") {
+          const groupInt = this.namedGroups[group];
+          if (!Number.isFinite(groupInt)) throw new RE2JSGroupException(`group '${group}' not found`);
+          group = groupInt;
+        }
+        const start = this.start(group);
+        const end = this.end(group);
+        if (start < 0 && end < 0) return null;
+        return this.substring(start, end);
+      }
+      /**
+      * Returns a dictionary map of all named capturing groups and their matched values.
+      * If a group was not matched, its value will be `null`.
+      * @returns {Record<string, string|null>}
+      */
+      getNamedGroups() {
+        if (!this.hasMatch) throw new RE2JSGroupException("perhaps no match attempted");
+        const result = /* @__PURE__ */ Object.create(null);
+        for (const name of Object.keys(this.namedGroups)) result[name] = this.group(name);
+        return result;
+      }
+      /**
+      * Returns the number of subgroups in this pattern.
+      *
+      * @returns {number} the number of subgroups; the overall match (group 0) does not count
+      */
+      groupCount() {
+        return this.patternGroupCount;
+      }
+      /**
+      * Helper: finds subgroup information if needed for group.
+      * @param {number} group
+      * @private
+      */
+      loadGroup(group) {
+        if (!Number.isInteger(group) || group < 0 || group > this.patternGroupCount) throw new RE2JSGroupException(`Group index out of bounds: ${group}`);
+        if (!this.hasMatch) throw new RE2JSGroupException("perhaps no match attempted");
+        if (group === 0 || this.hasGroups) return;
+        const end = this.matcherInputLength;
+        const res = this.patternInput.re2().matchMachineInput(this.matcherInput, this.groups[0], end, this.anchorFlag, 1 + this.patternGroupCount, this.lookbehindState);
+        if (!res[0]) throw new RE2JSGroupException("inconsistency in matching group data");
+        this.groups = res[1];
+        this.hasGroups = true;
+      }
+      /**
+      * Matches the entire input against the pattern (anchored start and end). If there is a match,
+      * {@code matches} sets the match state to describe it.
+      *
+      * @returns {boolean} true if the entire input matches the pattern
+      */
+      matches() {
+        return this.genMatch(0, RE2Flags.ANCHOR_BOTH);
+      }
+      /**
+      * Matches the beginning of input against the pattern (anchored start). If there is a match,
+      * {@code lookingAt} sets the match state to describe it.
+      *
+      * @returns {boolean} true if the beginning of the input matches the pattern
+      */
+      lookingAt() {
+        return this.genMatch(0, RE2Flags.ANCHOR_START);
+      }
+      /**
+      * Matches the input against the pattern (unanchored), starting at a specified position. If there
+      * is a match, {@code find} sets the match state to describe it.
+      *
+      * @param {number|null} [start=null] the input position where the search begins
+      * @returns {boolean} if it finds a match
+      * @throws IndexOutOfBoundsException if start is not a valid input position
+      */
+      find(start = null) {
+        if (start !== null) {
+          if (!Number.isInteger(start) || start < 0 || start > this.matcherInputLength) throw new RE2JSGroupException(`start index out of bounds: ${start}`);
+          this.reset();
+          return this.genMatch(start, 0);
+        }
+        start = 0;
+        if (this.hasMatch) {
+          start = this.groups[1];
+          if (this.groups[0] === this.groups[1]) {
+            const r = (this.matcherInput.isUTF16Encoding() ? MachineInput.fromUTF16(this.matcherInput.asCharSequence(), 0, this.matcherInputLength) : MachineInput.fromUTF8(this.matcherInput.asBytes(), 0, this.matcherInputLength)).step(start);
+            if (r < 0) start++;
+            else start += r & 7;
+          }
+        }
+        return this.genMatch(start, RE2Flags.UNANCHORED);
+      }
+      /**
+      * Helper: does match starting at start, with RE2 anchor flag.
+      * @param {number} startByte
+      * @param {number} anchor
+      * @returns {boolean}
+      * @private
+      */
+      genMatch(startByte, anchor2) {
+        const res = this.patternInput.re2().matchMachineInput(this.matcherInput, startByte, this.matcherInputLength, anchor2, 1, this.lookbehindState);
+        if (!res[0]) {
+          this.hasMatch = false;
+          return false;
+        }
+        this.groups = res[1];
+        this.hasMatch = true;
+        this.hasGroups = this.patternGroupCount === 0;
+        this.anchorFlag = anchor2;
+        return true;
+      }
+      /**
+      * Helper: return substring for [start, end).
+      * @param {number} start
+      * @param {number} end
+      * @returns {string}
+      */
+      substring(start, end) {
+        if (this.matcherInput.isUTF8Encoding()) return Utils.utf8ByteArrayToString(this.matcherInput.asBytes().slice(start, end));
+        return this.matcherInput.asCharSequence().substring(start, end).toString();
+      }
+      /**
+      * Helper for Pattern: return input length.
+      * @returns {number}
+      */
+      inputLength() {
+        return this.matcherInputLength;
+      }
+      /**
+      * Appends to result two strings: the text from the append position up to the beginning of the
+      * most recent match, and then the replacement with submatch groups substituted for references to
+      * them. It advances the append position to where the most recent match ended.
+      *
+      * By default the replacement is expanded as by String.prototype.replace (see
+      * appendReplacementInternalJs). In Java mode it follows re2j / java.util.regex: $n takes as
+      * many digits as still form a valid group number, ${name} is a named group, and a backslash
+      * escapes the next character (so "\\$" in a JS string literal inserts a literal $).
+      *
+      * @param {string} replacement the replacement string
+      * @param {boolean} [javaMode=false] activate java mode (different behaviour for capture groups and special characters)
+      * @returns {string}
+      * @throws IllegalStateException if there was no most recent match
+      * @throws IndexOutOfBoundsException in Java mode, if replacement refers to an invalid group
+      * @private
+      */
+      appendReplacement(replacement, javaMode = false) {
+        let res = "";
+        const s2 = this.start();
+        const e = this.end();
+        if (this.appendPos < s2) res += this.substring(this.appendPos, s2);
+        this.appendPos = e;
+        res += javaMode ? this.appendReplacementInternalJava(replacement) : this.appendReplacementInternalJs(replacement);
+        return res;
+      }
+      /**
+      * @param {string} replacement - the replacement string
+      * @returns {string}
+      * @private
+      */
+      appendReplacementInternalJava(replacement) {
+        let res = "";
+        let last = 0;
+        const m = replacement.length;
+        let i2 = 0;
+        while (i2 < m) {
+          const cCode = replacement.codePointAt(i2);
+          if (cCode === Codepoint.CODES["\\"]) {
+            if (last < i2) res += replacement.substring(last, i2);
+            i2++;
+            if (i2 >= m) throw new RE2JSGroupException("character to be escaped is missing");
+            last = i2;
+            i2++;
+            continue;
+          }
+          if (cCode === Codepoint.CODES["$"]) {
+            if (last < i2) res += replacement.substring(last, i2);
+            if (i2 + 1 >= m) throw new RE2JSGroupException("Illegal group reference: group index is missing");
+            const nextCode = replacement.codePointAt(i2 + 1);
+            if (Codepoint.CODES["0"] <= nextCode && nextCode <= Codepoint.CODES["9"]) {
+              let n2 = nextCode - Codepoint.CODES["0"];
+              let j = i2 + 2;
+              for (; j < m; j++) {
+                const digit = replacement.codePointAt(j);
+                if (digit < Codepoint.CODES["0"] || digit > Codepoint.CODES["9"] || n2 * 10 + digit - Codepoint.CODES["0"] > this.patternGroupCount) break;
+                n2 = n2 * 10 + digit - Codepoint.CODES["0"];
+              }
+              if (n2 > this.patternGroupCount) throw new RE2JSGroupException(`n > number of groups: ${n2}`);
+              const group = this.group(n2);
+              if (group !== null) res += group;
+              i2 = j;
+              last = i2;
+            } else if (nextCode === Codepoint.CODES["{"]) {
+              let j = i2 + 2;
+              while (j < m && replacement.codePointAt(j) !== Codepoint.CODES["}"]) j++;
+              if (j >= m) throw new RE2JSGroupException("named capture group is missing trailing '}'");
+              const groupName = replacement.substring(i2 + 2, j);
+              const groupVal = this.group(groupName);
+              if (groupVal !== null) res += groupVal;
+              i2 = j + 1;
+              last = i2;
+            } else throw new RE2JSGroupException("Illegal group reference");
+            continue;
+          }
+          i2++;
+        }
+        if (last < m) res += replacement.substring(last, m);
+        return res;
+      }
+      /**
+      * Expands |replacement| for the current match by the rules of String.prototype.replace
+      * (ECMAScript GetSubstitution): $$ is "$", $& the match, $` the text before it, $' the text
+      * after it, $n and $nn a group (two digits only when they form a valid group number, so with
+      * one group "$10" is group 1 then "0"; an unmatched group is empty), and $<name> a named group
+      * (empty when no such group), only when the pattern has named groups. Anything else, such as
+      * "$0" or "$<" without a closing ">", is kept as is.
+      * @param {string} replacement - the replacement string
+      * @returns {string}
+      * @private
+      */
+      appendReplacementInternalJs(replacement) {
+        const isDigit2 = (c) => c >= 48 && c <= 57;
+        const groupCount = this.patternGroupCount;
+        let res = "";
+        let i2 = 0;
+        while (i2 < replacement.length) {
+          const dollar = replacement.indexOf("$", i2);
+          if (dollar < 0) break;
+          res += replacement.substring(i2, dollar);
+          i2 = dollar;
+          const c = replacement.charCodeAt(i2 + 1);
+          if (c === Codepoint.CODES["$"]) {
+            res += "$";
+            i2 += 2;
+          } else if (c === Codepoint.CODES["&"]) {
+            res += this.group(0);
+            i2 += 2;
+          } else if (c === Codepoint.CODES["`"]) {
+            res += this.substring(0, this.start(0));
+            i2 += 2;
+          } else if (c === Codepoint.CODES["'"]) {
+            res += this.substring(this.end(0), this.matcherInputLength);
+            i2 += 2;
+          } else if (isDigit2(c)) {
+            let digits = 1;
+            let index = c - 48;
+            const c2 = replacement.charCodeAt(i2 + 2);
+            if (isDigit2(c2) && index * 10 + c2 - 48 <= groupCount) {
+              digits = 2;
+              index = index * 10 + c2 - 48;
+            }
+            if (index >= 1 && index <= groupCount) {
+              const group = this.group(index);
+              if (group !== null) res += group;
+            } else res += replacement.substring(i2, i2 + 1 + digits);
+            i2 += 1 + digits;
+          } else if (c === Codepoint.CODES["<"] && this.hasNamedGroups) {
+            const gt = replacement.indexOf(">", i2 + 2);
+            if (gt < 0) {
+              res += "$<";
+              i2 += 2;
+            } else {
+              const name = replacement.substring(i2 + 2, gt);
+              if (Object.hasOwn(this.namedGroups, name)) {
+                const group = this.group(name);
+                if (group !== null) res += group;
+              }
+              i2 = gt + 1;
+            }
+          } else {
+            res += "$";
+            i2 += 1;
+          }
+        }
+        return res + replacement.substring(i2);
+      }
+      /**
+      * Return the substring of the input from the append position to the end of the
+      * input.
+      * @returns {string}
+      */
+      appendTail() {
+        return this.substring(this.appendPos, this.matcherInputLength);
+      }
+      /**
+      * Returns the input with all matches replaced by {@code replacement}, interpreted as for
+      * {@code appendReplacement}.
+      *
+      * @param {string|((...args: any[]) => string)} replacement - the replacement string or a replacer function
+      * @param {boolean} [javaMode=false] - activate java mode (different behaviour for capture groups and special characters)
+      * @returns {string} the input string with the matches replaced
+      * @throws IndexOutOfBoundsException if replacement refers to an invalid group and javaMode is true
+      */
+      replaceAll(replacement, javaMode = false) {
+        return this.replace(replacement, true, javaMode);
+      }
+      /**
+      * Returns the input with the first match replaced by {@code replacement}, interpreted as for
+      * {@code appendReplacement}.
+      *
+      * @param {string|((...args: any[]) => string)} replacement - the replacement string or a replacer function
+      * @param {boolean} [javaMode=false] - activate java mode (different behaviour for capture groups and special characters)
+      * @returns {string} the input string with the first match replaced
+      * @throws IndexOutOfBoundsException if replacement refers to an invalid group and javaMode is true
+      */
+      replaceFirst(replacement, javaMode = false) {
+        return this.replace(replacement, false, javaMode);
+      }
+      /**
+      * Helper: replaceAll/replaceFirst hybrid.
+      * @param {string|((...args: any[]) => string)} replacement - the replacement string or a replacer function
+      * @param {boolean} [all=true] - replace all matches
+      * @param {boolean} [javaMode=false] - activate java mode (different behaviour for capture groups and special characters)
+      * @returns {string}
+      * @private
+      */
+      replace(replacement, all = true, javaMode = false) {
+        let res = "";
+        this.reset();
+        const isFunc = typeof replacement === "function";
+        let originalInput = null;
+        if (isFunc) {
+          if (this.groupCount() >= Matcher3.MAX_REPLACER_ARGS) throw new RE2JSGroupException("Too many capture groups to safely invoke replacer function");
+          originalInput = this.matcherInput.isUTF8Encoding() ? this.matcherInput.asBytes() : this.matcherInput.asCharSequence();
+        }
+        while (this.find()) {
+          res += isFunc ? this.appendReplacementFunc(replacement, originalInput) : this.appendReplacement(replacement, javaMode);
+          if (!all) break;
+        }
+        res += this.appendTail();
+        return res;
+      }
+      /**
+      * Evaluates a replacer function for the current match and appends the result,
+      * along with any un-matched preceding text, advancing the append position.
+      * @param {Function} replacer - the replacer function
+      * @param {string|Uint8Array|number[]} originalInput - the cached original input reference
+      * @returns {string} the evaluated string to append
+      * @private
+      */
+      appendReplacementFunc(replacer, originalInput) {
+        let res = "";
+        const s2 = this.start();
+        const e = this.end();
+        if (this.appendPos < s2) res += this.substring(this.appendPos, s2);
+        this.appendPos = e;
+        const args = this.matchArray();
+        args.push(s2, originalInput);
+        if (this.hasNamedGroups) args.push(this.namedGroupsObject());
+        res += String(replacer(...args));
+        return res;
+      }
+      /**
+      * The match and its groups, as the elements of a JS RegExpExecArray: undefined for a group that
+      * did not take part in the match. Used by exec(), matchAll() and replacer functions.
+      * @returns {Array<string|undefined>}
+      * @private
+      */
+      matchArray() {
+        const result = [this.group(0)];
+        for (let i2 = 1; i2 <= this.patternGroupCount; i2++) {
+          const group = this.group(i2);
+          result.push(group === null ? void 0 : group);
+        }
+        return result;
+      }
+      /**
+      * The named groups, as the groups property of a JS RegExpExecArray: an object without a
+      * prototype mapping each name to its group (undefined when it did not take part in the match),
+      * or undefined when the pattern has no named groups.
+      * @returns {Record<string, string|undefined>|undefined}
+      * @private
+      */
+      namedGroupsObject() {
+        if (!this.hasNamedGroups) return;
+        const result = this.getNamedGroups();
+        for (const name in result) if (result[name] === null) result[name] = void 0;
+        return result;
+      }
+    };
+    Inst = class Inst2 {
+      static ALT = 1;
+      static ALT_MATCH = 2;
+      static CAPTURE = 3;
+      static EMPTY_WIDTH = 4;
+      static FAIL = 5;
+      static MATCH = 6;
+      static NOP = 7;
+      static RUNE = 8;
+      static RUNE1 = 9;
+      static RUNE_ANY = 10;
+      static RUNE_ANY_NOT_NL = 11;
+      static LB_WRITE = 12;
+      static LB_CHECK = 13;
+      static isRuneOp(op) {
+        return Inst2.RUNE <= op && op <= Inst2.RUNE_ANY_NOT_NL;
+      }
+      static escapeRunes(runes) {
+        let out = '"';
+        for (let rune of runes) out += Utils.escapeRune(rune);
+        out += '"';
+        return out;
+      }
+      constructor(op) {
+        this.op = op;
+        this.out = 0;
+        this.arg = 0;
+        this.runes = /* @__PURE__ */ new Int32Array(0);
+        this.next = null;
+      }
+      matchRune(r) {
+        if (this.runes.length === 1) {
+          const r0 = this.runes[0];
+          if ((this.arg & RE2Flags.FOLD_CASE) !== 0) return Unicode.equalsIgnoreCase(r0, r);
+          return r === r0;
+        }
+        const len = this.runes.length;
+        if (len === 0) return false;
+        if (len === 2 || len === 4 || len === 6 || len === 8) {
+          for (let j = 0; j < len; j += 2) {
+            if (r < this.runes[j]) return false;
+            if (r <= this.runes[j + 1]) return true;
+          }
+          return false;
+        }
+        let base = 0;
+        let n2 = len >> 1;
+        while (n2 > 1) {
+          const half = n2 >> 1;
+          base += this.runes[base + half << 1] <= r ? half : 0;
+          n2 -= half;
+        }
+        base += this.runes[base << 1] <= r ? 1 : 0;
+        const m = base - 1;
+        return m >= 0 && r <= this.runes[m << 1 | 1];
+      }
+      matchRunePos(r) {
+        if (this.runes.length === 1) {
+          const r0 = this.runes[0];
+          if ((this.arg & RE2Flags.FOLD_CASE) !== 0) return Unicode.equalsIgnoreCase(r0, r) ? 0 : -1;
+          return r === r0 ? 0 : -1;
+        }
+        const len = this.runes.length;
+        if (len === 0) return -1;
+        if (len === 2 || len === 4 || len === 6 || len === 8) {
+          for (let j = 0; j < len; j += 2) {
+            if (r < this.runes[j]) return -1;
+            if (r <= this.runes[j + 1]) return Math.floor(j / 2);
+          }
+          return -1;
+        }
+        let base = 0;
+        let n2 = len >> 1;
+        while (n2 > 1) {
+          const half = n2 >> 1;
+          base += this.runes[base + half << 1] <= r ? half : 0;
+          n2 -= half;
+        }
+        base += this.runes[base << 1] <= r ? 1 : 0;
+        const m = base - 1;
+        return m >= 0 && r <= this.runes[m << 1 | 1] ? m : -1;
+      }
+      /**
+      *
+      * @returns {string}
+      */
+      toString() {
+        switch (this.op) {
+          case Inst2.ALT:
+            return `alt -> ${this.out}, ${this.arg}`;
+          case Inst2.ALT_MATCH:
+            return `altmatch -> ${this.out}, ${this.arg}`;
+          case Inst2.CAPTURE:
+            return `cap ${this.arg} -> ${this.out}`;
+          case Inst2.EMPTY_WIDTH:
+            return `empty ${this.arg} -> ${this.out}`;
+          case Inst2.MATCH:
+            return `match${this.arg !== 0 ? ` ${this.arg}` : ""}`;
+          case Inst2.FAIL:
+            return "fail";
+          case Inst2.NOP:
+            return `nop -> ${this.out}`;
+          case Inst2.LB_WRITE:
+            return `lbwrite ${this.arg} -> ${this.out}`;
+          case Inst2.LB_CHECK:
+            return `lbcheck ${this.arg} -> ${this.out}`;
+          case Inst2.RUNE:
+            if (this.runes === null) return "rune <null>";
+            return [
+              "rune ",
+              Inst2.escapeRunes(this.runes),
+              (this.arg & RE2Flags.FOLD_CASE) !== 0 ? "/i" : "",
+              " -> ",
+              this.out
+            ].join("");
+          case Inst2.RUNE1:
+            return `rune1 ${Inst2.escapeRunes(this.runes)} -> ${this.out}`;
+          case Inst2.RUNE_ANY:
+            return `any -> ${this.out}`;
+          case Inst2.RUNE_ANY_NOT_NL:
+            return `anynotnl -> ${this.out}`;
+          default:
+            throw new Error("unhandled case in Inst.toString");
+        }
+      }
+    };
+    Queue = class Queue2 {
+      constructor(numInst) {
+        this.sparse = new Int32Array(numInst);
+        this.densePcs = new Int32Array(numInst);
+        this.denseCaps = null;
+        this.size = 0;
+        this.ncap = 0;
+        this.mainThreads = 0;
+      }
+      static INITIAL_THREADS = 32;
+      init(ncap) {
+        this.ncap = ncap;
+        const needed = Math.min(this.densePcs.length, Queue2.INITIAL_THREADS) * ncap;
+        if (!this.denseCaps || this.denseCaps.length < needed) this.denseCaps = new Int32Array(needed);
+      }
+      growCaps(needed) {
+        const limit = this.densePcs.length * this.ncap;
+        const grown = new Int32Array(Math.min(limit, Math.max(needed, 2 * this.denseCaps.length)));
+        grown.set(this.denseCaps);
+        this.denseCaps = grown;
+      }
+      contains(pc) {
+        const j = this.sparse[pc];
+        return j < this.size && this.densePcs[j] === pc;
+      }
+      isEmpty() {
+        return this.size === 0;
+      }
+      add(pc) {
+        const j = this.size++;
+        this.sparse[pc] = j;
+        this.densePcs[j] = pc;
+        return j;
+      }
+      clear() {
+        this.size = 0;
+        this.mainThreads = 0;
+      }
+      toString() {
+        let out = "{";
+        for (let i2 = 0; i2 < this.size; i2++) {
+          if (i2 !== 0) out += ", ";
+          out += this.densePcs[i2];
+        }
+        out += "}";
+        return out;
+      }
+    };
+    LookbehindState = class {
+      constructor(prog) {
+        this.pos = -1;
+        this.pcs = new Int32Array(prog.numInst());
+        this.size = 0;
+        this.lbTable = new Int32Array(prog.numLb + 1);
+      }
+      reset() {
+        this.pos = -1;
+        this.size = 0;
+      }
+    };
+    Machine = class Machine2 {
+      static fromRE2(re2) {
+        const m = new Machine2();
+        m.prog = re2.prog;
+        m.re2 = re2;
+        m.q0 = new Queue(m.prog.numInst());
+        m.q1 = new Queue(m.prog.numInst());
+        m.addStack = new Int32Array(2 * (m.prog.numInst() + 1));
+        m.matched = false;
+        m.matchcap = new Int32Array(m.prog.numCap < 2 ? 2 : m.prog.numCap);
+        m.ncap = 0;
+        return m;
+      }
+      constructor() {
+        this.prog = null;
+        this.re2 = null;
+        this.q0 = null;
+        this.q1 = null;
+        this.addStack = null;
+        this.matched = false;
+        this.matchcap = null;
+        this.ncap = 0;
+        this.lbTable = null;
+      }
+      init(ncap) {
+        this.ncap = ncap;
+        if (ncap > this.matchcap.length) this.matchcap = new Int32Array(ncap).fill(-1);
+        else this.matchcap.fill(-1);
+        this.q0.init(ncap);
+        this.q1.init(ncap);
+        if (this.prog.numLb > 0) {
+          if (!this.lbTable || this.lbTable.length < this.prog.numLb + 1) this.lbTable = new Int32Array(this.prog.numLb + 1);
+          this.lbTable.fill(-1);
+        }
+      }
+      submatches() {
+        if (this.ncap === 0) return Utils.emptyInts();
+        return Utils.toArray(this.matchcap.subarray(0, this.ncap));
+      }
+      match(input2, pos, anchor2, lbState = null) {
+        const startCond = this.re2.cond;
+        if (startCond === Utils.EMPTY_ALL) return false;
+        if ((anchor2 === RE2Flags.ANCHOR_START || anchor2 === RE2Flags.ANCHOR_BOTH) && pos !== 0) return false;
+        this.matched = false;
+        this.matchcap.fill(-1);
+        const hasLookbehinds = this.prog.numLb > 0;
+        const matchStartPos = pos;
+        let currentPos = pos;
+        let resumeLookbehinds = false;
+        if (hasLookbehinds) {
+          if (lbState !== null && lbState.pos >= 0 && lbState.pos <= pos) {
+            currentPos = lbState.pos;
+            resumeLookbehinds = true;
+          } else currentPos = 0;
+        }
+        let saveLookbehinds = hasLookbehinds && lbState !== null;
+        let runq = this.q0;
+        let nextq = this.q1;
+        let r = input2.step(currentPos);
+        let rune = r >> 3;
+        let width = r & 7;
+        let rune1 = -1;
+        let width1 = 0;
+        if (r !== MachineInputBase.EOF()) {
+          r = input2.step(currentPos + width);
+          rune1 = r >> 3;
+          width1 = r & 7;
+        }
+        let flag;
+        if (currentPos === 0) flag = Utils.emptyOpContext(-1, rune);
+        else flag = input2.context(currentPos);
+        if (hasLookbehinds) {
+          if (resumeLookbehinds) this.restoreLookbehinds(lbState, runq, flag);
+          else this.spawnLookbehinds(runq, currentPos, flag);
+        }
+        while (true) {
+          if (runq.mainThreads === 0) {
+            if ((startCond & Utils.EMPTY_BEGIN_TEXT) !== 0 && currentPos !== 0) break;
+            if ((anchor2 === RE2Flags.ANCHOR_START || anchor2 === RE2Flags.ANCHOR_BOTH) && currentPos !== 0) break;
+            if (this.matched) break;
+            if (this.prog.numLb === 0 && runq.isEmpty() && !(this.re2.prefix.length === 0) && rune1 !== this.re2.prefixRune && input2.canCheckPrefix()) {
+              const advance = input2.index(this.re2, currentPos);
+              if (advance < 0) break;
+              currentPos += advance;
+              r = input2.step(currentPos);
+              rune = r >> 3;
+              width = r & 7;
+              r = input2.step(currentPos + width);
+              rune1 = r >> 3;
+              width1 = r & 7;
+              flag = input2.context(currentPos);
+            }
+          }
+          if (currentPos >= matchStartPos) {
+            if (saveLookbehinds) {
+              this.saveLookbehinds(lbState, runq, currentPos);
+              saveLookbehinds = false;
+            }
+            if (!this.matched && (currentPos === 0 || anchor2 === RE2Flags.UNANCHORED)) {
+              if (this.ncap > 0) this.matchcap[0] = currentPos;
+              this.add(runq, this.prog.start, currentPos, this.matchcap, 0, flag);
+            }
+          }
+          const nextPos = currentPos + width;
+          flag = input2.context(nextPos);
+          this.step(runq, nextq, currentPos, nextPos, rune, flag, anchor2, currentPos === input2.endPos());
+          if (width === 0) break;
+          if (this.ncap === 0 && this.matched) break;
+          currentPos += width;
+          rune = rune1;
+          width = width1;
+          if (rune !== -1) {
+            r = input2.step(currentPos + width);
+            rune1 = r >> 3;
+            width1 = r & 7;
+          }
+          const tmpq = runq;
+          runq = nextq;
+          nextq = tmpq;
+        }
+        runq.clear();
+        nextq.clear();
+        return this.matched;
+      }
+      matchSet(input2, pos, anchor2) {
+        const startCond = this.re2.cond;
+        if (startCond === Utils.EMPTY_ALL) return [];
+        if ((anchor2 === RE2Flags.ANCHOR_START || anchor2 === RE2Flags.ANCHOR_BOTH) && pos !== 0) return [];
+        let currentPos = this.prog.numLb > 0 ? 0 : pos;
+        let matchStartPos = pos;
+        let runq = this.q0;
+        let nextq = this.q1;
+        let r = input2.step(currentPos);
+        let rune = r >> 3;
+        let width = r & 7;
+        let rune1 = -1;
+        let width1 = 0;
+        if (r !== MachineInputBase.EOF()) {
+          r = input2.step(currentPos + width);
+          rune1 = r >> 3;
+          width1 = r & 7;
+        }
+        let flag = currentPos === 0 ? Utils.emptyOpContext(-1, rune) : input2.context(currentPos);
+        const matches = /* @__PURE__ */ new Set();
+        if (this.prog.numLb > 0) this.spawnLookbehinds(runq, currentPos, flag);
+        while (true) {
+          if (runq.mainThreads === 0) {
+            if ((startCond & Utils.EMPTY_BEGIN_TEXT) !== 0 && currentPos !== 0) break;
+            if ((anchor2 === RE2Flags.ANCHOR_START || anchor2 === RE2Flags.ANCHOR_BOTH) && currentPos !== 0) break;
+          }
+          if (currentPos === 0 || anchor2 === RE2Flags.UNANCHORED) {
+            if (currentPos >= matchStartPos) this.add(runq, this.prog.start, currentPos, this.matchcap, 0, flag);
+          }
+          const nextPos = currentPos + width;
+          flag = input2.context(nextPos);
+          for (let j = 0; j < runq.size; j++) {
+            const pc = runq.densePcs[j];
+            const i2 = this.prog.inst[pc];
+            const capOffset = j * this.ncap;
+            let add = false;
+            switch (i2.op) {
+              case Inst.MATCH:
+                if (anchor2 === RE2Flags.ANCHOR_BOTH && currentPos !== input2.endPos()) break;
+                matches.add(i2.arg);
+                break;
+              case Inst.RUNE:
+                add = i2.matchRune(rune);
+                break;
+              case Inst.RUNE1:
+                add = rune === i2.runes[0];
+                break;
+              case Inst.RUNE_ANY:
+                add = true;
+                break;
+              case Inst.RUNE_ANY_NOT_NL:
+                add = rune !== 10;
+                break;
+              default:
+                continue;
+            }
+            if (add) this.add(nextq, i2.out, nextPos, runq.denseCaps, capOffset, flag);
+          }
+          runq.clear();
+          if (width === 0) break;
+          currentPos += width;
+          rune = rune1;
+          width = width1;
+          if (rune !== -1) {
+            r = input2.step(currentPos + width);
+            rune1 = r >> 3;
+            width1 = r & 7;
+          }
+          const tmpq = runq;
+          runq = nextq;
+          nextq = tmpq;
+        }
+        nextq.clear();
+        return Array.from(matches).sort((a, b) => a - b);
+      }
+      step(runq, nextq, pos, nextPos, c, nextCond, anchor2, atEnd) {
+        const longest = this.re2.longest;
+        for (let j = 0; j < runq.size; j++) {
+          const pc = runq.densePcs[j];
+          const capOffset = j * this.ncap;
+          if (longest && this.matched && this.ncap > 0 && this.matchcap[0] < runq.denseCaps[capOffset]) continue;
+          const i2 = this.prog.inst[pc];
+          let add = false;
+          switch (i2.op) {
+            case Inst.MATCH:
+              if (anchor2 === RE2Flags.ANCHOR_BOTH && !atEnd) break;
+              if (this.ncap > 0 && (!longest || !this.matched || this.matchcap[1] < pos)) {
+                runq.denseCaps[capOffset + 1] = pos;
+                for (let k = 0; k < this.ncap; k++) this.matchcap[k] = runq.denseCaps[capOffset + k];
+              }
+              if (!longest) runq.size = 0;
+              this.matched = true;
+              break;
+            case Inst.RUNE:
+              add = i2.matchRune(c);
+              break;
+            case Inst.RUNE1:
+              add = c === i2.runes[0];
+              break;
+            case Inst.RUNE_ANY:
+              add = true;
+              break;
+            case Inst.RUNE_ANY_NOT_NL:
+              add = c !== 10;
+              break;
+            default:
+              continue;
+          }
+          if (add) this.add(nextq, i2.out, nextPos, runq.denseCaps, capOffset, nextCond);
+        }
+        runq.clear();
+      }
+      spawnLookbehinds(q, pos, flag) {
+        for (let i2 = 0; i2 < this.prog.lbStarts.length; i2++) this.add(q, this.prog.lbStarts[i2], pos, this.matchcap, 0, flag);
+      }
+      restoreLookbehinds(lbState, q, flag) {
+        this.lbTable.set(lbState.lbTable);
+        for (let j = 0; j < lbState.size; j++) this.add(q, lbState.pcs[j], lbState.pos, this.matchcap, 0, flag);
+      }
+      saveLookbehinds(lbState, q, pos) {
+        let size = 0;
+        for (let j = 0; j < q.size; j++) {
+          const pc = q.densePcs[j];
+          if (this.prog.lbInst[pc] === 1 && Inst.isRuneOp(this.prog.inst[pc].op)) lbState.pcs[size++] = pc;
+        }
+        lbState.size = size;
+        lbState.pos = pos;
+        lbState.lbTable.set(this.lbTable);
+      }
+      add(q, pc, pos, capArray, capOffset, cond) {
+        const stk = this.addStack;
+        let nstk = 0;
+        for (; ; ) {
+          while (pc !== 0 && !q.contains(pc)) {
+            const d = q.add(pc);
+            const inst = this.prog.inst[pc];
+            switch (inst.op) {
+              case Inst.FAIL:
+                pc = 0;
+                break;
+              case Inst.ALT:
+              case Inst.ALT_MATCH:
+                stk[nstk++] = inst.arg;
+                stk[nstk++] = 0;
+                pc = inst.out;
+                break;
+              case Inst.EMPTY_WIDTH:
+                pc = (inst.arg & ~cond) === 0 ? inst.out : 0;
+                break;
+              case Inst.NOP:
+                pc = inst.out;
+                break;
+              case Inst.CAPTURE:
+                if (inst.arg < this.ncap) {
+                  stk[nstk++] = -inst.arg - 1;
+                  stk[nstk++] = capArray[capOffset + inst.arg];
+                  capArray[capOffset + inst.arg] = pos;
+                }
+                pc = inst.out;
+                break;
+              case Inst.LB_WRITE:
+                this.lbTable[Math.abs(inst.arg)] = pos;
+                pc = inst.out;
+                break;
+              case Inst.LB_CHECK:
+                if (inst.arg > 0) pc = this.lbTable[inst.arg] === pos ? inst.out : 0;
+                else pc = this.lbTable[-inst.arg] !== pos ? inst.out : 0;
+                break;
+              case Inst.MATCH:
+              case Inst.RUNE:
+              case Inst.RUNE1:
+              case Inst.RUNE_ANY:
+              case Inst.RUNE_ANY_NOT_NL:
+                if (this.prog.lbInst[pc] === 0) q.mainThreads++;
+                if (this.ncap > 0) {
+                  const destOffset = d * this.ncap;
+                  if (destOffset + this.ncap > q.denseCaps.length) q.growCaps(destOffset + this.ncap);
+                  for (let c = 0; c < this.ncap; c++) q.denseCaps[destOffset + c] = capArray[capOffset + c];
+                }
+                pc = 0;
+                break;
+              default:
+                throw new RE2JSInternalException("unhandled");
+            }
+          }
+          if (nstk === 0) return;
+          nstk -= 2;
+          const entry2 = stk[nstk];
+          if (entry2 < 0) {
+            capArray[capOffset - entry2 - 1] = stk[nstk + 1];
+            pc = 0;
+          } else pc = entry2;
+        }
+      }
+    };
+    hashState = (pcs, flag, ids) => {
+      let h = -2128831035;
+      for (let i2 = 0; i2 < pcs.length; i2++) {
+        h ^= pcs[i2];
+        h = Math.imul(h, 16777619);
+      }
+      h ^= flag;
+      h = Math.imul(h, 16777619);
+      for (let i2 = 0; i2 < ids.length; i2++) {
+        h ^= ids[i2];
+        h = Math.imul(h, 16777619);
+      }
+      return h;
+    };
+    arraysEqual = (a, b) => {
+      if (a.length !== b.length) return false;
+      for (let i2 = 0; i2 < a.length; i2++) if (a[i2] !== b[i2]) return false;
+      return true;
+    };
+    isState = (state, pcs, flag, ids) => state.flag === flag && arraysEqual(state.nfaStates, pcs) && arraysEqual(state.matchIDs, ids);
+    NO_IDS = [];
+    END_TEXT = -1;
+    DFAState = class {
+      constructor(nfaStates, flag, matchIDs) {
+        this.nfaStates = nfaStates;
+        this.flag = flag;
+        this.isMatch = (flag & DFA.FLAG_MATCH) !== 0;
+        this.matchIDs = matchIDs;
+        this.next = null;
+        this.nextAnchored = null;
+      }
+    };
+    DFA = class DFA2 {
+      static FLAG_EMPTY_MASK = 255;
+      static FLAG_MATCH = 256;
+      static FLAG_LAST_WORD = 512;
+      static FLAG_NEED_SHIFT = 16;
+      static STATE_OVERHEAD = 150;
+      static ARRAY_OVERHEAD = 40;
+      static ELEMENT_SIZE = 8;
+      static TABLE_OVERHEAD = 48;
+      static PROGRESS_PER_STATE = 10;
+      constructor(prog, maxMem = 8388608) {
+        this.prog = prog;
+        this.maxMem = maxMem;
+        this.stateCache = /* @__PURE__ */ new Map();
+        this.stateCount = 0;
+        this.startStates = /* @__PURE__ */ new Map();
+        this.failed = false;
+        for (let pc = 0; pc < prog.numInst(); pc++) {
+          const op = prog.getInst(pc).op;
+          if (op === Inst.LB_WRITE || op === Inst.LB_CHECK) {
+            this.failed = true;
+            break;
+          }
+        }
+        this.computeRuneClasses();
+        this.stateBudget = maxMem;
+        this.memBudget = maxMem;
+      }
+      computeRuneClasses() {
+        const bounds = /* @__PURE__ */ new Set();
+        const addRange = (lo, hi) => {
+          bounds.add(lo);
+          bounds.add(hi + 1);
+        };
+        for (let pc = 0; pc < this.prog.numInst(); pc++) {
+          const inst = this.prog.getInst(pc);
+          switch (inst.op) {
+            case Inst.RUNE:
+            case Inst.RUNE1:
+              if (inst.runes.length === 1) {
+                addRange(inst.runes[0], inst.runes[0]);
+                if ((inst.arg & RE2Flags.FOLD_CASE) !== 0) for (let f = Unicode.simpleFold(inst.runes[0]); f !== inst.runes[0]; f = Unicode.simpleFold(f)) addRange(f, f);
+              } else for (let j = 0; j < inst.runes.length; j += 2) addRange(inst.runes[j], inst.runes[j + 1]);
+              break;
+            case Inst.RUNE_ANY_NOT_NL:
+              addRange(10, 10);
+              break;
+            case Inst.EMPTY_WIDTH:
+              if ((inst.arg & (Utils.EMPTY_BEGIN_LINE | Utils.EMPTY_END_LINE)) !== 0) addRange(10, 10);
+              if ((inst.arg & (Utils.EMPTY_WORD_BOUNDARY | Utils.EMPTY_NO_WORD_BOUNDARY)) !== 0) {
+                addRange(48, 57);
+                addRange(65, 90);
+                addRange(95, 95);
+                addRange(97, 122);
+              }
+          }
+        }
+        bounds.delete(0);
+        this.classBounds = Int32Array.from(bounds).sort();
+        this.numClasses = this.classBounds.length + 1;
+        const latin1Class = new Int32Array(Unicode.MAX_LATIN1 + 1);
+        for (let r = 0; r <= Unicode.MAX_LATIN1; r++) latin1Class[r] = this.searchClass(r);
+        this.latin1Class = latin1Class;
+      }
+      runeClass(r) {
+        if (r <= Unicode.MAX_LATIN1) return this.latin1Class[r];
+        return this.searchClass(r);
+      }
+      searchClass(r) {
+        const bounds = this.classBounds;
+        let lo = 0;
+        let hi = bounds.length;
+        while (lo < hi) {
+          const mid = lo + hi >> 1;
+          if (bounds[mid] <= r) lo = mid + 1;
+          else hi = mid;
+        }
+        return lo;
+      }
+      closure(pcs, flag) {
+        const closure = /* @__PURE__ */ new Set();
+        const stack = Array.from(pcs);
+        let needflags = 0;
+        while (stack.length > 0) {
+          const pc = stack.pop();
+          if (pc === 0 || closure.has(pc)) continue;
+          closure.add(pc);
+          const inst = this.prog.getInst(pc);
+          switch (inst.op) {
+            case Inst.ALT:
+            case Inst.ALT_MATCH:
+              stack.push(inst.out);
+              stack.push(inst.arg);
+              break;
+            case Inst.NOP:
+            case Inst.CAPTURE:
+              stack.push(inst.out);
+              break;
+            case Inst.EMPTY_WIDTH:
+              needflags |= inst.arg;
+              if ((inst.arg & ~flag) === 0) stack.push(inst.out);
+          }
+        }
+        return {
+          pcs: Array.from(closure).sort((a, b) => a - b),
+          needflags
+        };
+      }
+      getState(pcs, flag, ids) {
+        const hash2 = hashState(pcs, flag, ids);
+        const cached2 = this.stateCache.get(hash2);
+        if (cached2 instanceof DFAState) {
+          if (isState(cached2, pcs, flag, ids)) return cached2;
+        } else if (cached2 !== void 0) {
+          for (let i2 = 0; i2 < cached2.length; i2++) if (isState(cached2[i2], pcs, flag, ids)) return cached2[i2];
+        }
+        const cost = DFA2.stateCost(pcs, ids);
+        if (this.memBudget < cost) return null;
+        this.memBudget -= cost;
+        const state = new DFAState(pcs, flag, ids);
+        if (cached2 === void 0) this.stateCache.set(hash2, state);
+        else if (cached2 instanceof DFAState) this.stateCache.set(hash2, [cached2, state]);
+        else cached2.push(state);
+        this.stateCount++;
+        return state;
+      }
+      static stateCost(pcs, ids) {
+        const idsCost = ids.length === 0 ? 0 : DFA2.ARRAY_OVERHEAD + DFA2.ELEMENT_SIZE * ids.length;
+        return DFA2.STATE_OVERHEAD + DFA2.ELEMENT_SIZE * pcs.length + idsCost;
+      }
+      *cachedStates() {
+        for (const cached2 of this.stateCache.values()) if (cached2 instanceof DFAState) yield cached2;
+        else yield* cached2;
+      }
+      makeState(pcs, flag, ids) {
+        const closure = this.closure(pcs, flag & DFA2.FLAG_EMPTY_MASK);
+        let stateFlag = flag;
+        if (closure.needflags === 0) stateFlag &= DFA2.FLAG_MATCH;
+        stateFlag |= closure.needflags << DFA2.FLAG_NEED_SHIFT;
+        return this.getState(closure.pcs, stateFlag, ids);
+      }
+      allocTable(state, anchor2) {
+        const size = this.numClasses + 1;
+        const cost = DFA2.TABLE_OVERHEAD + DFA2.ELEMENT_SIZE * size;
+        if (this.memBudget < cost) return null;
+        this.memBudget -= cost;
+        const table3 = new Array(size).fill(null);
+        if (anchor2 === RE2Flags.UNANCHORED) state.next = table3;
+        else state.nextAnchored = table3;
+        return table3;
+      }
+      clearCache() {
+        this.stateCache.clear();
+        this.stateCount = 0;
+        this.startStates.clear();
+        this.memBudget = this.stateBudget;
+      }
+      resetCache(current) {
+        this.clearCache();
+        return this.getState(current.nfaStates, current.flag, current.matchIDs);
+      }
+      step(state, cls, rune, anchor2) {
+        let table3 = anchor2 === RE2Flags.UNANCHORED ? state.next : state.nextAnchored;
+        if (table3 !== null) {
+          const cached2 = table3[cls];
+          if (cached2 !== null) return cached2;
+        } else {
+          table3 = this.allocTable(state, anchor2);
+          if (table3 === null) return null;
+        }
+        const needflag = state.flag >>> DFA2.FLAG_NEED_SHIFT;
+        const oldbeforeflag = state.flag & DFA2.FLAG_EMPTY_MASK;
+        let beforeflag = oldbeforeflag;
+        let afterflag = 0;
+        if (rune === 10) {
+          beforeflag |= Utils.EMPTY_END_LINE;
+          afterflag |= Utils.EMPTY_BEGIN_LINE;
+        }
+        if (rune === END_TEXT) beforeflag |= Utils.EMPTY_END_LINE | Utils.EMPTY_END_TEXT;
+        const islastword = (state.flag & DFA2.FLAG_LAST_WORD) !== 0;
+        const isword = rune !== END_TEXT && Utils.isWordRune(rune);
+        beforeflag |= isword === islastword ? Utils.EMPTY_NO_WORD_BOUNDARY : Utils.EMPTY_WORD_BOUNDARY;
+        let pcs = state.nfaStates;
+        if ((beforeflag & ~oldbeforeflag & needflag) !== 0) pcs = this.closure(pcs, beforeflag).pcs;
+        const nextPCs = [];
+        let ismatch = false;
+        let ids = NO_IDS;
+        for (let i2 = 0; i2 < pcs.length; i2++) {
+          const inst = this.prog.getInst(pcs[i2]);
+          if (inst.op === Inst.MATCH) {
+            if (!ismatch) {
+              ismatch = true;
+              ids = [];
+            }
+            ids.push(inst.arg);
+          } else if (rune !== END_TEXT && Inst.isRuneOp(inst.op) && inst.matchRune(rune)) nextPCs.push(inst.out);
+        }
+        if (ids.length > 1) ids.sort((a, b) => a - b);
+        if (anchor2 === RE2Flags.UNANCHORED && rune !== END_TEXT) nextPCs.push(this.prog.start);
+        let flag = afterflag;
+        if (ismatch) flag |= DFA2.FLAG_MATCH;
+        if (isword) flag |= DFA2.FLAG_LAST_WORD;
+        const nextState = this.makeState(nextPCs, flag, ids);
+        if (nextState === null) return null;
+        table3[cls] = nextState;
+        return nextState;
+      }
+      start(input2, pos) {
+        const context = input2.context(pos);
+        let flags;
+        if ((context & Utils.EMPTY_BEGIN_TEXT) !== 0) flags = Utils.EMPTY_BEGIN_TEXT | Utils.EMPTY_BEGIN_LINE;
+        else if ((context & Utils.EMPTY_BEGIN_LINE) !== 0) flags = Utils.EMPTY_BEGIN_LINE;
+        else {
+          const r = input2.step(pos);
+          const nextIsWord = r >= 0 && Utils.isWordRune(r >> 3);
+          flags = (context & Utils.EMPTY_WORD_BOUNDARY) !== 0 !== nextIsWord ? DFA2.FLAG_LAST_WORD : 0;
+        }
+        let state = this.startStates.get(flags);
+        if (state === void 0) {
+          state = this.makeState([this.prog.start], flags, NO_IDS);
+          if (state === null) {
+            this.clearCache();
+            state = this.makeState([this.prog.start], flags, NO_IDS);
+            if (state === null) return null;
+          }
+          this.startStates.set(flags, state);
+        }
+        return state;
+      }
+      stepOrReset(state, cls, rune, anchor2, pos, search) {
+        let next = this.step(state, cls, rune, anchor2);
+        if (next !== null) return next;
+        if (search.resetPos >= 0 && pos - search.resetPos < DFA2.PROGRESS_PER_STATE * this.stateCount) return null;
+        search.resetPos = pos;
+        const restored = this.resetCache(state);
+        if (restored === null) return null;
+        next = this.step(restored, cls, rune, anchor2);
+        return next;
+      }
+      run(input2, pos, anchor2, state, onMatch) {
+        const endPos = input2.endPos();
+        const latin1Class = this.latin1Class;
+        const unanchored = anchor2 === RE2Flags.UNANCHORED;
+        const search = { resetPos: -1 };
+        let i2 = pos;
+        while (i2 < endPos) {
+          const r = input2.step(i2);
+          const rune = r >> 3;
+          const width = r & 7;
+          if (width === 0) break;
+          const cls = rune <= Unicode.MAX_LATIN1 ? latin1Class[rune] : this.runeClass(rune);
+          let next = unanchored && state.next !== null ? state.next[cls] : null;
+          if (next === null) {
+            next = this.stepOrReset(state, cls, rune, anchor2, i2, search);
+            if (next === null) return null;
+          }
+          state = next;
+          if (state.isMatch && onMatch(state, false)) return true;
+          if (!unanchored && state.nfaStates.length === 0) return false;
+          i2 += width;
+        }
+        state = this.stepOrReset(state, this.numClasses, END_TEXT, anchor2, i2, search);
+        if (state === null) return null;
+        return state.isMatch && onMatch(state, true);
+      }
+      match(input2, pos, anchor2) {
+        if (this.failed) return null;
+        if ((anchor2 === RE2Flags.ANCHOR_START || anchor2 === RE2Flags.ANCHOR_BOTH) && pos !== 0) return false;
+        const startState = this.start(input2, pos);
+        if (startState === null) return null;
+        return this.run(input2, pos, anchor2, startState, (state, atEnd) => anchor2 !== RE2Flags.ANCHOR_BOTH || atEnd);
+      }
+      matchSet(input2, pos, anchor2) {
+        if (this.failed) return null;
+        if ((anchor2 === RE2Flags.ANCHOR_START || anchor2 === RE2Flags.ANCHOR_BOTH) && pos !== 0) return [];
+        const startState = this.start(input2, pos);
+        if (startState === null) return null;
+        const matches = /* @__PURE__ */ new Set();
+        const collect = (state, atEnd) => {
+          if (anchor2 !== RE2Flags.ANCHOR_BOTH || atEnd) for (let k = 0; k < state.matchIDs.length; k++) matches.add(state.matchIDs[k]);
+          return false;
+        };
+        if (this.run(input2, pos, anchor2, startState, collect) === null) return null;
+        return Array.from(matches).sort((a, b) => a - b);
+      }
+    };
+    VISITED_BITS = 32;
+    MAX_BACKTRACK_PROG = 500;
+    INITIAL_JOB_CAPACITY = 256;
+    MAX_BACKTRACK_VECTOR = 262144;
+    BitState = class {
+      constructor() {
+        this.end = 0;
+        this.cap = /* @__PURE__ */ new Int32Array(0);
+        this.matchcap = /* @__PURE__ */ new Int32Array(0);
+        this.ncap = 0;
+        this.jobPc = new Int32Array(INITIAL_JOB_CAPACITY);
+        this.jobArg = new Uint8Array(INITIAL_JOB_CAPACITY);
+        this.jobPos = new Int32Array(INITIAL_JOB_CAPACITY);
+        this.jobLen = 0;
+        this.visited = /* @__PURE__ */ new Uint32Array(0);
+      }
+      reset(prog, end, ncap) {
+        this.end = end;
+        this.jobLen = 0;
+        this.ncap = ncap;
+        const visitedSize = prog.numInst() * (end + 1) + VISITED_BITS - 1 >>> 5;
+        if (this.visited.length < visitedSize) this.visited = new Uint32Array(visitedSize);
+        else this.visited.fill(0, 0, visitedSize);
+        if (this.cap.length < ncap) this.cap = new Int32Array(ncap).fill(-1);
+        else this.cap.fill(-1, 0, ncap);
+        if (this.matchcap.length < ncap) this.matchcap = new Int32Array(ncap).fill(-1);
+        else this.matchcap.fill(-1, 0, ncap);
+      }
+      shouldVisit(pc, pos) {
+        const n2 = pc * (this.end + 1) + pos;
+        const idx = n2 >>> 5;
+        const mask = 1 << (n2 & 31);
+        if ((this.visited[idx] & mask) !== 0) return false;
+        this.visited[idx] |= mask;
+        return true;
+      }
+      push(re2, pc, pos, arg) {
+        if (re2.prog.getInst(pc).op !== Inst.FAIL && (arg || this.shouldVisit(pc, pos))) {
+          if (this.jobLen >= this.jobPc.length) {
+            const newSize = this.jobPc.length * 2;
+            const newPc = new Int32Array(newSize);
+            newPc.set(this.jobPc);
+            this.jobPc = newPc;
+            const newArg = new Uint8Array(newSize);
+            newArg.set(this.jobArg);
+            this.jobArg = newArg;
+            const newPos = new Int32Array(newSize);
+            newPos.set(this.jobPos);
+            this.jobPos = newPos;
+          }
+          this.jobPc[this.jobLen] = pc;
+          this.jobArg[this.jobLen] = arg ? 1 : 0;
+          this.jobPos[this.jobLen] = pos;
+          this.jobLen++;
+        }
+      }
+      tryBacktrack(re2, input2, pc, pos, anchor2) {
+        const longest = re2.longest;
+        this.push(re2, pc, pos, false);
+        while (this.jobLen > 0) {
+          this.jobLen--;
+          let currentPc = this.jobPc[this.jobLen];
+          let arg = this.jobArg[this.jobLen] === 1;
+          let currentPos = this.jobPos[this.jobLen];
+          let skipShouldVisit = true;
+          while (true) {
+            if (!skipShouldVisit) {
+              if (!this.shouldVisit(currentPc, currentPos)) break;
+            }
+            skipShouldVisit = false;
+            const inst = re2.prog.getInst(currentPc);
+            switch (inst.op) {
+              case Inst.FAIL:
+                break;
+              case Inst.ALT:
+                if (arg) {
+                  arg = false;
+                  currentPc = inst.arg;
+                  continue;
+                } else {
+                  this.push(re2, currentPc, currentPos, true);
+                  currentPc = inst.out;
+                  continue;
+                }
+              case Inst.ALT_MATCH: {
+                const outInst = re2.prog.getInst(inst.out);
+                if (Inst.isRuneOp(outInst.op)) {
+                  this.push(re2, inst.arg, currentPos, false);
+                  currentPc = inst.arg;
+                  currentPos = this.end;
+                  continue;
+                }
+                this.push(re2, inst.out, this.end, false);
+                currentPc = inst.out;
+                continue;
+              }
+              case Inst.RUNE: {
+                const r = input2.step(currentPos);
+                if (r === MachineInputBase.EOF()) break;
+                if (!inst.matchRune(r >> 3)) break;
+                currentPos += r & 7;
+                currentPc = inst.out;
+                continue;
+              }
+              case Inst.RUNE1: {
+                const r = input2.step(currentPos);
+                if (r === MachineInputBase.EOF()) break;
+                if (r >> 3 !== inst.runes[0]) break;
+                currentPos += r & 7;
+                currentPc = inst.out;
+                continue;
+              }
+              case Inst.RUNE_ANY_NOT_NL: {
+                const r = input2.step(currentPos);
+                if (r === MachineInputBase.EOF()) break;
+                if (r >> 3 === 10) break;
+                currentPos += r & 7;
+                currentPc = inst.out;
+                continue;
+              }
+              case Inst.RUNE_ANY: {
+                const r = input2.step(currentPos);
+                if (r === MachineInputBase.EOF()) break;
+                currentPos += r & 7;
+                currentPc = inst.out;
+                continue;
+              }
+              case Inst.CAPTURE:
+                if (arg) {
+                  this.cap[inst.arg] = currentPos;
+                  break;
+                } else {
+                  if (inst.arg < this.ncap) {
+                    this.push(re2, currentPc, this.cap[inst.arg], true);
+                    this.cap[inst.arg] = currentPos;
+                  }
+                  currentPc = inst.out;
+                  continue;
+                }
+              case Inst.EMPTY_WIDTH: {
+                const flag = input2.context(currentPos);
+                if ((inst.arg & ~flag) !== 0) break;
+                currentPc = inst.out;
+                continue;
+              }
+              case Inst.NOP:
+                currentPc = inst.out;
+                continue;
+              case Inst.MATCH: {
+                if (anchor2 === RE2Flags.ANCHOR_BOTH && currentPos !== this.end) break;
+                if (this.ncap === 0) return true;
+                if (this.ncap > 1) this.cap[1] = currentPos;
+                const old = this.matchcap[1];
+                if (old === -1 || longest && currentPos > 0 && currentPos > old) this.matchcap.set(this.cap);
+                if (!longest) return true;
+                if (currentPos === this.end) return true;
+                break;
+              }
+              case Inst.LB_WRITE:
+              case Inst.LB_CHECK:
+                throw new RE2JSInternalException("Backtracker cannot evaluate Lookbehind instructions");
+              default:
+                throw new RE2JSInternalException("bad inst");
+            }
+            break;
+          }
+        }
+        return longest && this.matchcap.length > 1 && this.matchcap[1] >= 0;
+      }
+    };
+    bitStatePool = [];
+    Backtracker = class Backtracker2 {
+      static shouldBacktrack(prog) {
+        return prog.numInst() <= MAX_BACKTRACK_PROG;
+      }
+      static maxBitStateLen(prog) {
+        if (!Backtracker2.shouldBacktrack(prog)) return 0;
+        return Math.floor(MAX_BACKTRACK_VECTOR / prog.numInst());
+      }
+      static execute(re2, input2, pos, anchor2, ncap) {
+        const startCond = re2.cond;
+        if (startCond === Utils.EMPTY_ALL) return null;
+        if ((anchor2 === RE2Flags.ANCHOR_START || anchor2 === RE2Flags.ANCHOR_BOTH) && pos !== 0) return null;
+        if ((startCond & Utils.EMPTY_BEGIN_TEXT) !== 0 && pos !== 0) return null;
+        const b = bitStatePool.length > 0 ? bitStatePool.pop() : new BitState();
+        const end = input2.endPos();
+        b.reset(re2.prog, end, ncap);
+        let matched = false;
+        if ((startCond & Utils.EMPTY_BEGIN_TEXT) !== 0 || anchor2 === RE2Flags.ANCHOR_START || anchor2 === RE2Flags.ANCHOR_BOTH) {
+          if (b.ncap > 0) b.cap[0] = pos;
+          if (b.tryBacktrack(re2, input2, re2.prog.start, pos, anchor2)) matched = true;
+        } else {
+          let width = -1;
+          for (; pos <= end && width !== 0; pos += width) {
+            if (re2.prefix.length > 0) {
+              const advance = input2.index(re2, pos);
+              if (advance < 0) break;
+              pos += advance;
+            }
+            if (b.ncap > 0) b.cap[0] = pos;
+            if (b.tryBacktrack(re2, input2, re2.prog.start, pos, anchor2)) {
+              matched = true;
+              break;
+            }
+            const r = input2.step(pos);
+            width = r === MachineInputBase.EOF() ? 0 : r & 7;
+          }
+        }
+        if (!matched) {
+          bitStatePool.push(b);
+          return null;
+        }
+        const result = ncap === 0 ? [] : Utils.toArray(b.matchcap.subarray(0, ncap));
+        bitStatePool.push(b);
+        return result;
+      }
+    };
+    QueueOnePass = class {
+      constructor(size) {
+        this.sparse = new Uint32Array(size);
+        this.dense = new Uint32Array(size);
+        this.size = 0;
+        this.nextIndex = 0;
+      }
+      empty() {
+        return this.nextIndex >= this.size;
+      }
+      next() {
+        return this.dense[this.nextIndex++];
+      }
+      clear() {
+        this.size = 0;
+        this.nextIndex = 0;
+      }
+      contains(u) {
+        return u < this.sparse.length && this.sparse[u] < this.size && this.dense[this.sparse[u]] === u;
+      }
+      insert(u) {
+        if (!this.contains(u)) this.insertNew(u);
+      }
+      insertNew(u) {
+        if (u >= this.sparse.length) return;
+        this.sparse[u] = this.size;
+        this.dense[this.size] = u;
+        this.size++;
+      }
+    };
+    mergeRuneSets = (leftRunes, rightRunes, leftPC, rightPC) => {
+      const leftLen = leftRunes.length;
+      const rightLen = rightRunes.length;
+      let lx = 0, rx = 0;
+      const merged = [];
+      const next = [];
+      let ok2 = true;
+      let ix = -1;
+      const extend2 = (isLeft) => {
+        const newArray = isLeft ? leftRunes : rightRunes;
+        const low = isLeft ? lx : rx;
+        const pc = isLeft ? leftPC : rightPC;
+        if (ix > 0 && newArray[low] <= merged[ix]) return false;
+        merged.push(newArray[low], newArray[low + 1]);
+        if (isLeft) lx += 2;
+        else rx += 2;
+        ix += 2;
+        next.push(pc);
+        return true;
+      };
+      while (lx < leftLen || rx < rightLen) {
+        if (rx >= rightLen) ok2 = extend2(true);
+        else if (lx >= leftLen) ok2 = extend2(false);
+        else if (rightRunes[rx] < leftRunes[lx]) ok2 = extend2(false);
+        else ok2 = extend2(true);
+        if (!ok2) return null;
+      }
+      return {
+        merged,
+        next
+      };
+    };
+    OnePassProg = class {
+      constructor(prog) {
+        this.start = prog.start;
+        this.numCap = prog.numCap;
+        this.inst = new Array(prog.inst.length);
+        for (let i2 = 0; i2 < prog.inst.length; i2++) {
+          const orig = prog.inst[i2];
+          const inst = new Inst(orig.op);
+          inst.out = orig.out;
+          inst.arg = orig.arg;
+          inst.runes = orig.runes ? new Int32Array(orig.runes) : /* @__PURE__ */ new Int32Array(0);
+          inst.next = null;
+          this.inst[i2] = inst;
+        }
+      }
+    };
+    onePassCopy = (prog) => {
+      const p = new OnePassProg(prog);
+      for (let pc = 0; pc < p.inst.length; pc++) {
+        const inst = p.inst[pc];
+        if (inst.op !== Inst.ALT && inst.op !== Inst.ALT_MATCH) continue;
+        let pAOther = "out";
+        let pAAlt = "arg";
+        let instAlt = p.inst[inst[pAAlt]];
+        if (instAlt.op !== Inst.ALT && instAlt.op !== Inst.ALT_MATCH) {
+          pAOther = "arg";
+          pAAlt = "out";
+          instAlt = p.inst[inst[pAAlt]];
+          if (instAlt.op !== Inst.ALT && instAlt.op !== Inst.ALT_MATCH) continue;
+        }
+        const instOther = p.inst[inst[pAOther]];
+        if (instOther.op === Inst.ALT || instOther.op === Inst.ALT_MATCH) continue;
+        let pBAlt = "out";
+        let pBOther = "arg";
+        let patch = false;
+        if (instAlt.out === pc) patch = true;
+        else if (instAlt.arg === pc) {
+          patch = true;
+          pBAlt = "arg";
+          pBOther = "out";
+        }
+        if (patch) instAlt[pBAlt] = inst[pAOther];
+        if (inst[pAOther] === instAlt[pBAlt]) inst[pAAlt] = instAlt[pBOther];
+      }
+      return p;
+    };
+    makeOnePass = (p) => {
+      if (p.inst.length >= 1e3) return null;
+      const instQueue = new QueueOnePass(p.inst.length);
+      const visitQueue = new QueueOnePass(p.inst.length);
+      const onePassRunes = new Array(p.inst.length);
+      const m = new Array(p.inst.length).fill(false);
+      const check2 = (pc) => {
+        let ok2 = true;
+        const inst = p.inst[pc];
+        if (visitQueue.contains(pc)) return true;
+        visitQueue.insert(pc);
+        switch (inst.op) {
+          case Inst.ALT:
+          case Inst.ALT_MATCH: {
+            ok2 = check2(inst.out) && check2(inst.arg);
+            let matchOut = m[inst.out];
+            let matchArg = m[inst.arg];
+            if (matchOut && matchArg) return false;
+            if (matchArg) {
+              const tempOut = inst.out;
+              inst.out = inst.arg;
+              inst.arg = tempOut;
+              const tempMatch = matchOut;
+              matchOut = matchArg;
+              matchArg = tempMatch;
+            }
+            if (matchOut) {
+              m[pc] = true;
+              inst.op = Inst.ALT_MATCH;
+            }
+            const leftRunes = onePassRunes[inst.out] || [];
+            const rightRunes = onePassRunes[inst.arg] || [];
+            const mergeRes = mergeRuneSets(leftRunes, rightRunes, inst.out, inst.arg);
+            if (!mergeRes) return false;
+            onePassRunes[pc] = new Int32Array(mergeRes.merged);
+            inst.next = new Uint32Array(mergeRes.next);
+            break;
+          }
+          case Inst.CAPTURE:
+          case Inst.EMPTY_WIDTH:
+          case Inst.NOP:
+            ok2 = check2(inst.out);
+            m[pc] = m[inst.out];
+            onePassRunes[pc] = onePassRunes[inst.out] ? new Int32Array(onePassRunes[inst.out]) : /* @__PURE__ */ new Int32Array(0);
+            inst.next = new Uint32Array(Math.floor(onePassRunes[pc].length / 2) + 1).fill(inst.out);
+            break;
+          case Inst.MATCH:
+          case Inst.FAIL:
+            m[pc] = inst.op === Inst.MATCH;
+            break;
+          case Inst.RUNE: {
+            m[pc] = false;
+            if (inst.next && inst.next.length > 0) break;
+            instQueue.insert(inst.out);
+            if (!inst.runes || inst.runes.length === 0) {
+              onePassRunes[pc] = /* @__PURE__ */ new Int32Array(0);
+              inst.next = new Uint32Array([inst.out]);
+              break;
+            }
+            let runes = [];
+            if (inst.runes.length === 1 && (inst.arg & RE2Flags.FOLD_CASE) !== 0) {
+              const r0 = inst.runes[0];
+              runes.push(r0, r0);
+              for (let r1 = Unicode.simpleFold(r0); r1 !== r0; r1 = Unicode.simpleFold(r1)) runes.push(r1, r1);
+              runes.sort((a, b) => a - b);
+            } else for (let j = 0; j < inst.runes.length; j++) runes.push(inst.runes[j]);
+            onePassRunes[pc] = new Int32Array(runes);
+            inst.next = new Uint32Array(Math.floor(runes.length / 2) + 1).fill(inst.out);
+            inst.op = Inst.RUNE;
+            break;
+          }
+          case Inst.RUNE1: {
+            m[pc] = false;
+            if (inst.next && inst.next.length > 0) break;
+            instQueue.insert(inst.out);
+            let runes = [];
+            if ((inst.arg & RE2Flags.FOLD_CASE) !== 0) {
+              const r0 = inst.runes[0];
+              runes.push(r0, r0);
+              for (let r1 = Unicode.simpleFold(r0); r1 !== r0; r1 = Unicode.simpleFold(r1)) runes.push(r1, r1);
+              runes.sort((a, b) => a - b);
+            } else runes.push(inst.runes[0], inst.runes[0]);
+            onePassRunes[pc] = new Int32Array(runes);
+            inst.next = new Uint32Array(Math.floor(runes.length / 2) + 1).fill(inst.out);
+            inst.op = Inst.RUNE;
+            break;
+          }
+          case Inst.RUNE_ANY:
+            m[pc] = false;
+            if (inst.next && inst.next.length > 0) break;
+            instQueue.insert(inst.out);
+            onePassRunes[pc] = new Int32Array([0, Unicode.MAX_RUNE]);
+            inst.next = new Uint32Array([inst.out]);
+            break;
+          case Inst.RUNE_ANY_NOT_NL:
+            m[pc] = false;
+            if (inst.next && inst.next.length > 0) break;
+            instQueue.insert(inst.out);
+            onePassRunes[pc] = new Int32Array([
+              0,
+              9,
+              11,
+              Unicode.MAX_RUNE
+            ]);
+            inst.next = new Uint32Array(Math.floor(onePassRunes[pc].length / 2) + 1).fill(inst.out);
+        }
+        return ok2;
+      };
+      instQueue.clear();
+      instQueue.insert(p.start);
+      while (!instQueue.empty()) {
+        visitQueue.clear();
+        if (!check2(instQueue.next())) return null;
+      }
+      for (let i2 = 0; i2 < p.inst.length; i2++) if (onePassRunes[i2]) p.inst[i2].runes = onePassRunes[i2];
+      return p;
+    };
+    cleanupOnePass = (p, original) => {
+      for (let ix = 0; ix < original.inst.length; ix++) {
+        const instOriginal = original.inst[ix];
+        switch (instOriginal.op) {
+          case Inst.ALT:
+          case Inst.ALT_MATCH:
+          case Inst.RUNE:
+            break;
+          case Inst.CAPTURE:
+          case Inst.EMPTY_WIDTH:
+          case Inst.NOP:
+          case Inst.MATCH:
+          case Inst.FAIL:
+            p.inst[ix].next = null;
+            break;
+          case Inst.RUNE1:
+          case Inst.RUNE_ANY:
+          case Inst.RUNE_ANY_NOT_NL:
+            p.inst[ix].next = null;
+            p.inst[ix].op = instOriginal.op;
+            p.inst[ix].runes = instOriginal.runes ? new Int32Array(instOriginal.runes) : /* @__PURE__ */ new Int32Array(0);
+        }
+      }
+    };
+    OnePass = class OnePass2 {
+      static compile(prog) {
+        if (prog.start === 0) return null;
+        if (prog.numLb > 0) return null;
+        const startInst = prog.inst[prog.start];
+        if (startInst.op !== Inst.EMPTY_WIDTH || (startInst.arg & Utils.EMPTY_BEGIN_TEXT) === 0) return null;
+        let hasAlt = false;
+        for (let i2 = 0; i2 < prog.inst.length; i2++) if (prog.inst[i2].op === Inst.ALT || prog.inst[i2].op === Inst.ALT_MATCH) {
+          hasAlt = true;
+          break;
+        }
+        for (let i2 = 0; i2 < prog.inst.length; i2++) {
+          const inst = prog.inst[i2];
+          const opOut = prog.inst[inst.out].op;
+          switch (inst.op) {
+            case Inst.ALT:
+            case Inst.ALT_MATCH:
+              if (opOut === Inst.MATCH || prog.inst[inst.arg].op === Inst.MATCH) return null;
+              break;
+            case Inst.EMPTY_WIDTH:
+              if (opOut === Inst.MATCH) {
+                if ((inst.arg & Utils.EMPTY_END_TEXT) === Utils.EMPTY_END_TEXT) continue;
+                return null;
+              }
+              break;
+            default:
+              if (opOut === Inst.MATCH && hasAlt) return null;
+          }
+        }
+        let p = onePassCopy(prog);
+        p = makeOnePass(p);
+        if (p !== null) cleanupOnePass(p, prog);
+        return p;
+      }
+      static next(inst, r) {
+        const nextIdx = inst.matchRunePos(r);
+        if (nextIdx >= 0) return inst.next[nextIdx];
+        if (inst.op === Inst.ALT_MATCH) return inst.out;
+        return 0;
+      }
+      static execute(re2, input2, pos, anchor2, ncap) {
+        const onepass = re2.onepass;
+        if (!onepass) return null;
+        const matchcap = new Int32Array(ncap).fill(-1);
+        let matched = false;
+        let r = input2.step(pos);
+        let rune = r >> 3;
+        let width = r & 7;
+        let r1 = MachineInputBase.EOF();
+        let rune1 = -1;
+        let width1 = 0;
+        if (r !== MachineInputBase.EOF()) {
+          r1 = input2.step(pos + width);
+          if (r1 !== MachineInputBase.EOF()) {
+            rune1 = r1 >> 3;
+            width1 = r1 & 7;
+          }
+        }
+        let flag = pos === 0 ? Utils.emptyOpContext(-1, rune) : input2.context(pos);
+        let pc = onepass.start;
+        let inst;
+        while (true) {
+          inst = onepass.inst[pc];
+          pc = inst.out;
+          switch (inst.op) {
+            case Inst.MATCH:
+              if (anchor2 === RE2Flags.ANCHOR_BOTH && pos !== input2.endPos()) return null;
+              matched = true;
+              if (matchcap.length > 0) {
+                matchcap[0] = 0;
+                matchcap[1] = pos;
+              }
+              return ncap === 0 ? [] : Utils.toArray(matchcap);
+            case Inst.RUNE:
+              if (!inst.matchRune(rune)) return null;
+              break;
+            case Inst.RUNE1:
+              if (rune !== inst.runes[0]) return null;
+              break;
+            case Inst.RUNE_ANY:
+              break;
+            case Inst.RUNE_ANY_NOT_NL:
+              if (rune === 10) return null;
+              break;
+            case Inst.ALT:
+            case Inst.ALT_MATCH:
+              pc = OnePass2.next(inst, rune);
+              continue;
+            case Inst.FAIL:
+              return null;
+            case Inst.NOP:
+              continue;
+            case Inst.EMPTY_WIDTH:
+              if ((inst.arg & ~flag) !== 0) return null;
+              continue;
+            case Inst.CAPTURE:
+              if (inst.arg < matchcap.length) matchcap[inst.arg] = pos;
+              continue;
+            default:
+              throw new RE2JSInternalException("bad inst");
+          }
+          if (width === 0) break;
+          flag = Utils.emptyOpContext(rune, rune1);
+          pos += width;
+          rune = rune1;
+          width = width1;
+          if (rune !== -1) {
+            r1 = input2.step(pos + width);
+            if (r1 !== MachineInputBase.EOF()) {
+              rune1 = r1 >> 3;
+              width1 = r1 & 7;
+            } else {
+              rune1 = -1;
+              width1 = 0;
+            }
+          }
+        }
+        if (!matched) return null;
+        return ncap === 0 ? [] : Utils.toArray(matchcap);
+      }
+    };
+    Regexp = class Regexp2 {
+      static Op = createEnum([
+        "NO_MATCH",
+        "EMPTY_MATCH",
+        "LITERAL",
+        "CHAR_CLASS",
+        "ANY_CHAR_NOT_NL",
+        "ANY_CHAR",
+        "BEGIN_LINE",
+        "END_LINE",
+        "BEGIN_TEXT",
+        "END_TEXT",
+        "WORD_BOUNDARY",
+        "NO_WORD_BOUNDARY",
+        "CAPTURE",
+        "STAR",
+        "PLUS",
+        "QUEST",
+        "REPEAT",
+        "CONCAT",
+        "ALTERNATE",
+        "PLB",
+        "NLB",
+        "LEFT_PAREN",
+        "VERTICAL_BAR"
+      ]);
+      static isPseudoOp(op) {
+        return op >= Regexp2.Op.LEFT_PAREN;
+      }
+      static emptySubs() {
+        return [];
+      }
+      static quoteIfHyphen(rune) {
+        if (rune === Codepoint.CODES["-"]) return "\\";
+        return "";
+      }
+      static fromRegexp(re) {
+        const regex2 = new Regexp2(re.op);
+        regex2.flags = re.flags;
+        regex2.subs = re.subs;
+        regex2.runes = re.runes;
+        regex2.cap = re.cap;
+        regex2.min = re.min;
+        regex2.max = re.max;
+        regex2.name = re.name;
+        regex2.namedGroups = re.namedGroups;
+        regex2.lb = re.lb;
+        return regex2;
+      }
+      constructor(op) {
+        this.op = op;
+        this.flags = 0;
+        this.subs = Regexp2.emptySubs();
+        this.runes = /* @__PURE__ */ new Int32Array(0);
+        this.min = 0;
+        this.max = 0;
+        this.cap = 0;
+        this.name = null;
+        this.namedGroups = /* @__PURE__ */ Object.create(null);
+        this.lb = 0;
+      }
+      reinit() {
+        this.flags = 0;
+        this.subs = Regexp2.emptySubs();
+        this.runes = /* @__PURE__ */ new Int32Array(0);
+        this.cap = 0;
+        this.min = 0;
+        this.max = 0;
+        this.name = null;
+        this.namedGroups = /* @__PURE__ */ Object.create(null);
+        this.lb = 0;
+      }
+      toString() {
+        return this.appendTo();
+      }
+      appendTo() {
+        let out = "";
+        switch (this.op) {
+          case Regexp2.Op.NO_MATCH:
+            out += "[^\\x00-\\x{10FFFF}]";
+            break;
+          case Regexp2.Op.EMPTY_MATCH:
+            out += "(?:)";
+            break;
+          case Regexp2.Op.STAR:
+          case Regexp2.Op.PLUS:
+          case Regexp2.Op.QUEST:
+          case Regexp2.Op.REPEAT: {
+            const sub = this.subs[0];
+            if (sub.op > Regexp2.Op.CAPTURE || sub.op === Regexp2.Op.LITERAL && sub.runes.length > 1) out += `(?:${sub.appendTo()})`;
+            else out += sub.appendTo();
+            switch (this.op) {
+              case Regexp2.Op.STAR:
+                out += "*";
+                break;
+              case Regexp2.Op.PLUS:
+                out += "+";
+                break;
+              case Regexp2.Op.QUEST:
+                out += "?";
+                break;
+              case Regexp2.Op.REPEAT:
+                out += `{${this.min}`;
+                if (this.min !== this.max) {
+                  out += ",";
+                  if (this.max >= 0) out += this.max;
+                }
+                out += "}";
+            }
+            if ((this.flags & RE2Flags.NON_GREEDY) !== 0) out += "?";
+            break;
+          }
+          case Regexp2.Op.CONCAT:
+            for (let sub of this.subs) if (sub.op === Regexp2.Op.ALTERNATE) out += `(?:${sub.appendTo()})`;
+            else out += sub.appendTo();
+            break;
+          case Regexp2.Op.ALTERNATE: {
+            let sep7 = "";
+            for (let sub of this.subs) {
+              out += sep7;
+              sep7 = "|";
+              out += sub.appendTo();
+            }
+            break;
+          }
+          case Regexp2.Op.LITERAL:
+            if ((this.flags & RE2Flags.FOLD_CASE) !== 0) out += "(?i:";
+            for (let rune of this.runes) out += Utils.escapeRune(rune);
+            if ((this.flags & RE2Flags.FOLD_CASE) !== 0) out += ")";
+            break;
+          case Regexp2.Op.ANY_CHAR_NOT_NL:
+            out += "(?-s:.)";
+            break;
+          case Regexp2.Op.ANY_CHAR:
+            out += "(?s:.)";
+            break;
+          case Regexp2.Op.PLB:
+            out += `(?<=${this.subs[0].appendTo()})`;
+            break;
+          case Regexp2.Op.NLB:
+            out += `(?<!${this.subs[0].appendTo()})`;
+            break;
+          case Regexp2.Op.CAPTURE:
+            if (this.name === null || this.name.length === 0) out += "(";
+            else out += `(?P<${this.name}>`;
+            if (this.subs[0].op !== Regexp2.Op.EMPTY_MATCH) out += this.subs[0].appendTo();
+            out += ")";
+            break;
+          case Regexp2.Op.BEGIN_TEXT:
+            out += "\\A";
+            break;
+          case Regexp2.Op.END_TEXT:
+            if ((this.flags & RE2Flags.WAS_DOLLAR) !== 0) out += "(?-m:$)";
+            else out += "\\z";
+            break;
+          case Regexp2.Op.BEGIN_LINE:
+            out += "^";
+            break;
+          case Regexp2.Op.END_LINE:
+            out += "$";
+            break;
+          case Regexp2.Op.WORD_BOUNDARY:
+            out += "\\b";
+            break;
+          case Regexp2.Op.NO_WORD_BOUNDARY:
+            out += "\\B";
+            break;
+          case Regexp2.Op.CHAR_CLASS:
+            if (this.runes.length % 2 !== 0) {
+              out += "[invalid char class]";
+              break;
+            }
+            out += "[";
+            if (this.runes.length === 0) out += "^\\x00-\\x{10FFFF}";
+            else if (this.runes[0] === 0 && this.runes[this.runes.length - 1] === Unicode.MAX_RUNE) {
+              out += "^";
+              for (let i2 = 1; i2 < this.runes.length - 1; i2 += 2) {
+                const lo = this.runes[i2] + 1;
+                const hi = this.runes[i2 + 1] - 1;
+                out += Regexp2.quoteIfHyphen(lo);
+                out += Utils.escapeRune(lo);
+                if (lo !== hi) {
+                  out += "-";
+                  out += Regexp2.quoteIfHyphen(hi);
+                  out += Utils.escapeRune(hi);
+                }
+              }
+            } else for (let i2 = 0; i2 < this.runes.length; i2 += 2) {
+              const lo = this.runes[i2];
+              const hi = this.runes[i2 + 1];
+              out += Regexp2.quoteIfHyphen(lo);
+              out += Utils.escapeRune(lo);
+              if (lo !== hi) {
+                out += "-";
+                out += Regexp2.quoteIfHyphen(hi);
+                out += Utils.escapeRune(hi);
+              }
+            }
+            out += "]";
+            break;
+          default:
+            out += this.op;
+        }
+        return out;
+      }
+      maxCap() {
+        let m = 0;
+        if (this.op === Regexp2.Op.CAPTURE) m = this.cap;
+        if (this.subs !== null) for (let sub of this.subs) {
+          const n2 = sub.maxCap();
+          if (m < n2) m = n2;
+        }
+        return m;
+      }
+      equals(that) {
+        if (!(that !== null && that instanceof Regexp2)) return false;
+        if (this.op !== that.op) return false;
+        switch (this.op) {
+          case Regexp2.Op.END_TEXT:
+            if ((this.flags & RE2Flags.WAS_DOLLAR) !== (that.flags & RE2Flags.WAS_DOLLAR)) return false;
+            break;
+          case Regexp2.Op.LITERAL:
+          case Regexp2.Op.CHAR_CLASS:
+            if ((this.flags & RE2Flags.FOLD_CASE) !== (that.flags & RE2Flags.FOLD_CASE)) return false;
+            if (this.runes === null && that.runes === null) break;
+            if (this.runes === null || that.runes === null) return false;
+            if (this.runes.length !== that.runes.length) return false;
+            for (let i2 = 0; i2 < this.runes.length; i2++) if (this.runes[i2] !== that.runes[i2]) return false;
+            break;
+          case Regexp2.Op.ALTERNATE:
+          case Regexp2.Op.CONCAT:
+            if (this.subs.length !== that.subs.length) return false;
+            for (let i2 = 0; i2 < this.subs.length; ++i2) if (!this.subs[i2].equals(that.subs[i2])) return false;
+            break;
+          case Regexp2.Op.STAR:
+          case Regexp2.Op.PLUS:
+          case Regexp2.Op.QUEST:
+            if ((this.flags & RE2Flags.NON_GREEDY) !== (that.flags & RE2Flags.NON_GREEDY) || !this.subs[0].equals(that.subs[0])) return false;
+            break;
+          case Regexp2.Op.REPEAT:
+            if ((this.flags & RE2Flags.NON_GREEDY) !== (that.flags & RE2Flags.NON_GREEDY) || this.min !== that.min || this.max !== that.max || !this.subs[0].equals(that.subs[0])) return false;
+            break;
+          case Regexp2.Op.CAPTURE:
+            if (this.cap !== that.cap || (this.name === null ? that.name !== null : this.name !== that.name) || !this.subs[0].equals(that.subs[0])) return false;
+            break;
+          case Regexp2.Op.PLB:
+          case Regexp2.Op.NLB:
+            if (this.lb !== that.lb || !this.subs[0].equals(that.subs[0])) return false;
+        }
+        return true;
+      }
+    };
+    RegexpWalker = class {
+      static walk(root, handler) {
+        const stack = [];
+        let re = root;
+        let result;
+        for (; ; ) {
+          if (re.subs.length === 0) result = handler.leaf(re);
+          else {
+            const state = handler.enter(re);
+            if (state.result === void 0) {
+              stack.push({
+                re,
+                state,
+                i: 0
+              });
+              re = re.subs[0];
+              continue;
+            }
+            result = state.result;
+          }
+          for (; ; ) {
+            if (stack.length === 0) return result;
+            const frame = stack[stack.length - 1];
+            handler.child(frame.re, frame.state, result, frame.i);
+            frame.i++;
+            if (frame.state.result === void 0 && frame.i < frame.re.subs.length) {
+              re = frame.re.subs[frame.i];
+              break;
+            }
+            stack.pop();
+            result = frame.state.result !== void 0 ? frame.state.result : handler.leave(frame.re, frame.state);
+          }
+        }
+      }
+    };
+    AhoCorasick = class {
+      constructor(words, alphabetSize) {
+        const edges = /* @__PURE__ */ new Map();
+        const parent = [0];
+        const unit = [0];
+        const depth = [0];
+        const terminal = [0];
+        for (const word of words) {
+          let node2 = 0;
+          for (let i2 = 0; i2 < word.length; i2++) {
+            const key = node2 * alphabetSize + word[i2];
+            let child = edges.get(key);
+            if (child === void 0) {
+              child = parent.length;
+              edges.set(key, child);
+              parent.push(node2);
+              unit.push(word[i2]);
+              depth.push(depth[node2] + 1);
+              terminal.push(0);
+            }
+            node2 = child;
+          }
+          terminal[node2] = 1;
+        }
+        const numNodes = parent.length;
+        const children = new Int32Array(numNodes - 1);
+        for (let c = 1; c < numNodes; c++) children[c - 1] = c;
+        children.sort((a, b) => parent[a] - parent[b] || unit[a] - unit[b]);
+        const childStart = new Int32Array(numNodes + 1);
+        for (let c = 1; c < numNodes; c++) childStart[parent[c] + 1]++;
+        for (let n2 = 0; n2 < numNodes; n2++) childStart[n2 + 1] += childStart[n2];
+        const childUnit = new Int32Array(numNodes - 1);
+        for (let k = 0; k < children.length; k++) childUnit[k] = unit[children[k]];
+        this.childStart = childStart;
+        this.childUnit = childUnit;
+        this.childNode = children;
+        const byDepth = new Int32Array(numNodes);
+        for (let n2 = 0; n2 < numNodes; n2++) byDepth[n2] = n2;
+        byDepth.sort((a, b) => depth[a] - depth[b]);
+        const fail = new Int32Array(numNodes);
+        const match2 = Uint8Array.from(terminal);
+        for (let k = 1; k < numNodes; k++) {
+          const c = byDepth[k];
+          const p = parent[c];
+          if (p !== 0) {
+            let f = fail[p];
+            let next = this.next(f, unit[c]);
+            while (next < 0 && f !== 0) {
+              f = fail[f];
+              next = this.next(f, unit[c]);
+            }
+            fail[c] = next >= 0 ? next : 0;
+          }
+          match2[c] |= match2[fail[c]];
+        }
+        this.fail = fail;
+        this.match = match2;
+      }
+      next(node2, u) {
+        let lo = this.childStart[node2];
+        let hi = this.childStart[node2 + 1];
+        const units = this.childUnit;
+        while (lo < hi) {
+          const mid = lo + hi >> 1;
+          const m = units[mid];
+          if (m === u) return this.childNode[mid];
+          if (m < u) lo = mid + 1;
+          else hi = mid;
+        }
+        return -1;
+      }
+      advance(node2, u) {
+        for (; ; ) {
+          const next = this.next(node2, u);
+          if (next >= 0) return next;
+          if (node2 === 0) return 0;
+          node2 = this.fail[node2];
+        }
+      }
+      searchUTF16(charSeq, start, end) {
+        let node2 = 0;
+        for (let i2 = start; i2 < end; i2++) {
+          node2 = this.advance(node2, charSeq.charCodeAt(i2));
+          if (this.match[node2] === 1) return true;
+        }
+        return false;
+      }
+      searchUTF8(bytes, start, end) {
+        let node2 = 0;
+        for (let i2 = start; i2 < end; i2++) {
+          node2 = this.advance(node2, bytes[i2]);
+          if (this.match[node2] === 1) return true;
+        }
+        return false;
+      }
+    };
+    Prefilter = class Prefilter2 {
+      static Type = {
+        NONE: 0,
+        EXACT: 1,
+        AND: 2,
+        OR: 3
+      };
+      static MAX_SCANS = 32;
+      static MAX_AC_UNITS = 1 << 18;
+      constructor(type) {
+        this.type = type;
+        this.subs = [];
+        this.str = "";
+        this.bytes = null;
+        this.cost = type === Prefilter2.Type.EXACT ? 1 : 0;
+        this.allExact = false;
+        this.ac16 = null;
+        this.ac8 = null;
+      }
+      automaton16() {
+        if (this.ac16 === null) {
+          const words = this.subs.map((s2) => {
+            const arr = new Array(s2.str.length);
+            for (let i2 = 0; i2 < s2.str.length; i2++) arr[i2] = s2.str.charCodeAt(i2);
+            return arr;
+          });
+          this.ac16 = new AhoCorasick(words, 65536);
+        }
+        return this.ac16;
+      }
+      automaton8() {
+        if (this.ac8 === null) this.ac8 = new AhoCorasick(this.subs.map((s2) => s2.bytes), 256);
+        return this.ac8;
+      }
+      eval(input2, pos) {
+        switch (this.type) {
+          case Prefilter2.Type.NONE:
+            return true;
+          case Prefilter2.Type.EXACT:
+            return input2.hasString(this, pos);
+          case Prefilter2.Type.AND:
+            for (let i2 = 0; i2 < this.subs.length; i2++) if (!this.subs[i2].eval(input2, pos)) return false;
+            return true;
+          case Prefilter2.Type.OR:
+            if (this.allExact) return input2.hasAnyString(this, pos);
+            for (let i2 = 0; i2 < this.subs.length; i2++) if (this.subs[i2].eval(input2, pos)) return true;
+            return false;
+          default:
+            return true;
+        }
+      }
+    };
+    PrefilterTree = class PrefilterTree2 {
+      static build(re) {
+        if (!re) return new Prefilter(Prefilter.Type.NONE);
+        return RegexpWalker.walk(re, PrefilterTree2.WALKER);
+      }
+      static WALKER = {
+        leaf: (re) => PrefilterTree2.leaf(re),
+        enter: (re) => PrefilterTree2.enter(re),
+        child: (re, state, result) => PrefilterTree2.child(re, state, result),
+        leave: (re, state) => PrefilterTree2.leave(re, state)
+      };
+      static leaf(re) {
+        if (re.op !== Regexp.Op.LITERAL) return new Prefilter(Prefilter.Type.NONE);
+        if (re.runes.length === 0 || (re.flags & RE2Flags.FOLD_CASE) !== 0) return new Prefilter(Prefilter.Type.NONE);
+        let str = "";
+        for (let i2 = 0; i2 < re.runes.length; i2++) {
+          if (Unicode.isUnsearchable(re.runes[i2])) return new Prefilter(Prefilter.Type.NONE);
+          str += String.fromCodePoint(re.runes[i2]);
+        }
+        const pf = new Prefilter(Prefilter.Type.EXACT);
+        pf.str = str;
+        pf.bytes = Utils.stringToUtf8ByteArray(pf.str);
+        return pf;
+      }
+      static enter(re) {
+        switch (re.op) {
+          case Regexp.Op.CAPTURE:
+          case Regexp.Op.PLUS:
+            return { sub: null };
+          case Regexp.Op.REPEAT:
+            if (re.min >= 1) return { sub: null };
+            return { result: new Prefilter(Prefilter.Type.NONE) };
+          case Regexp.Op.CONCAT:
+            return {
+              pf: new Prefilter(Prefilter.Type.AND),
+              subs: []
+            };
+          case Regexp.Op.ALTERNATE:
+            return {
+              pf: new Prefilter(Prefilter.Type.OR),
+              subs: []
+            };
+          default:
+            return { result: new Prefilter(Prefilter.Type.NONE) };
+        }
+      }
+      static child(re, state, s2) {
+        if (state.subs === void 0) {
+          state.sub = s2;
+          return;
+        }
+        if (state.pf.type === Prefilter.Type.AND) {
+          if (s2.type === Prefilter.Type.NONE) return;
+          if (s2.type === Prefilter.Type.AND) {
+            for (let j = 0; j < s2.subs.length; j++) state.subs.push(s2.subs[j]);
+            return;
+          }
+          state.subs.push(s2);
+          return;
+        }
+        if (s2.type === Prefilter.Type.NONE) {
+          state.result = new Prefilter(Prefilter.Type.NONE);
+          return;
+        }
+        if (s2.type === Prefilter.Type.OR) {
+          for (let j = 0; j < s2.subs.length; j++) state.subs.push(s2.subs[j]);
+          return;
+        }
+        state.subs.push(s2);
+      }
+      static leave(re, state) {
+        if (state.subs === void 0) return state.sub;
+        const pf = state.pf;
+        const seen = /* @__PURE__ */ new Set();
+        const subs = [];
+        for (const sub of state.subs) {
+          if (sub.type === Prefilter.Type.EXACT) {
+            if (seen.has(sub.str)) continue;
+            seen.add(sub.str);
+          }
+          subs.push(sub);
+        }
+        if (pf.type === Prefilter.Type.AND) {
+          const kept = [];
+          let cost2 = 0;
+          for (const sub of subs) {
+            if (cost2 + sub.cost > Prefilter.MAX_SCANS) continue;
+            kept.push(sub);
+            cost2 += sub.cost;
+          }
+          if (kept.length === 0) return new Prefilter(Prefilter.Type.NONE);
+          if (kept.length === 1) return kept[0];
+          pf.subs = kept;
+          pf.cost = cost2;
+          return pf;
+        }
+        if (subs.length === 0) return new Prefilter(Prefilter.Type.NONE);
+        if (subs.length === 1) return subs[0];
+        pf.subs = subs;
+        let allExact = true;
+        let cost = 0;
+        let units = 0;
+        for (const sub of subs) {
+          if (sub.type !== Prefilter.Type.EXACT) allExact = false;
+          else units += sub.bytes.length;
+          cost += sub.cost;
+        }
+        if (allExact) {
+          if (units > Prefilter.MAX_AC_UNITS) return new Prefilter(Prefilter.Type.NONE);
+          pf.allExact = true;
+          pf.cost = 1;
+          return pf;
+        }
+        if (cost > Prefilter.MAX_SCANS) return new Prefilter(Prefilter.Type.NONE);
+        pf.cost = cost;
+        return pf;
+      }
+    };
+    PatchList = class {
+      /**
+      * @param {number} head - Encoded pointer to the start of the patch list.
+      * @param {number} tail - Encoded pointer to the end of the patch list.
+      */
+      constructor(head = 0, tail = 0) {
+        this.head = head;
+        this.tail = tail;
+      }
+    };
+    Prog = class {
+      constructor() {
+        this.inst = [];
+        this.start = 0;
+        this.numCap = 2;
+        this.lbStarts = [];
+        this.numLb = 0;
+        this.lbInst = null;
+      }
+      getInst(pc) {
+        return this.inst[pc];
+      }
+      numInst() {
+        return this.inst.length;
+      }
+      addInst(op) {
+        this.inst.push(new Inst(op));
+      }
+      markLookbehindInsts() {
+        const lbInst = new Uint8Array(this.inst.length);
+        const pending = this.lbStarts.slice();
+        while (pending.length > 0) {
+          const pc = pending.pop();
+          if (pc === 0 || lbInst[pc] === 1) continue;
+          lbInst[pc] = 1;
+          const i2 = this.inst[pc];
+          switch (i2.op) {
+            case Inst.ALT:
+            case Inst.ALT_MATCH:
+              pending.push(i2.out, i2.arg);
+              break;
+            case Inst.MATCH:
+            case Inst.FAIL:
+              break;
+            default:
+              pending.push(i2.out);
+          }
+        }
+        this.lbInst = lbInst;
+      }
+      skipNop(pc) {
+        let i2 = this.inst[pc];
+        while (i2.op === Inst.NOP || i2.op === Inst.CAPTURE) {
+          i2 = this.inst[pc];
+          pc = i2.out;
+        }
+        return i2;
+      }
+      /** @returns {[boolean, string]} */
+      prefix() {
+        let prefix = "";
+        let i2 = this.skipNop(this.start);
+        if (!Inst.isRuneOp(i2.op) || i2.runes.length !== 1) return [i2.op === Inst.MATCH, prefix];
+        while (Inst.isRuneOp(i2.op) && i2.runes.length === 1 && (i2.arg & RE2Flags.FOLD_CASE) === 0 && !Unicode.isUnsearchable(i2.runes[0])) {
+          prefix += String.fromCodePoint(i2.runes[0]);
+          i2 = this.skipNop(i2.out);
+        }
+        return [i2.op === Inst.MATCH, prefix];
+      }
+      startCond() {
+        let flag = 0;
+        let pc = this.start;
+        loop: for (; ; ) {
+          const i2 = this.inst[pc];
+          switch (i2.op) {
+            case Inst.EMPTY_WIDTH:
+              flag |= i2.arg;
+              break;
+            case Inst.FAIL:
+              return -1;
+            case Inst.CAPTURE:
+            case Inst.NOP:
+              break;
+            default:
+              break loop;
+          }
+          pc = i2.out;
+        }
+        return flag;
+      }
+      patch(l2, val) {
+        let head = l2.head;
+        while (head !== 0) {
+          const i2 = this.inst[head >> 1];
+          if ((head & 1) === 0) {
+            head = i2.out;
+            i2.out = val;
+          } else {
+            head = i2.arg;
+            i2.arg = val;
+          }
+        }
+      }
+      append(l1, l2) {
+        if (l1.head === 0) return l2;
+        if (l2.head === 0) return l1;
+        const i2 = this.inst[l1.tail >> 1];
+        if ((l1.tail & 1) === 0) i2.out = l2.head;
+        else i2.arg = l2.head;
+        return new PatchList(l1.head, l2.tail);
+      }
+      /**
+      *
+      * @returns {string}
+      */
+      toString() {
+        let out = "";
+        for (let pc = 0; pc < this.inst.length; pc++) {
+          const len = out.length;
+          out += pc;
+          if (pc === this.start) out += "*";
+          out += "        ".substring(out.length - len);
+          out += this.inst[pc];
+          out += "\n";
+        }
+        return out;
+      }
+    };
+    ANY_RUNE_NOT_NL = new Int32Array([
+      0,
+      Codepoint.CODES["\n"] - 1,
+      Codepoint.CODES["\n"] + 1,
+      Unicode.MAX_RUNE
+    ]);
+    ANY_RUNE = new Int32Array([0, Unicode.MAX_RUNE]);
+    Frag = class {
+      constructor(i2 = 0, out = new PatchList(), nullable2 = false) {
+        this.i = i2;
+        this.out = out;
+        this.nullable = nullable2;
+      }
+    };
+    Compiler = class Compiler2 {
+      static compileRegexp(re) {
+        const c = new Compiler2();
+        const f = c.compile(re);
+        c.prog.patch(f.out, c.newInst(Inst.MATCH).i);
+        c.prog.start = f.i;
+        c.prog.markLookbehindInsts();
+        return c.prog;
+      }
+      static compileSet(regexps) {
+        const c = new Compiler2();
+        if (regexps.length === 0) {
+          c.prog.start = c.newInst(Inst.FAIL).i;
+          c.prog.markLookbehindInsts();
+          return c.prog;
+        }
+        let starts = [];
+        for (let i2 = 0; i2 < regexps.length; i2++) {
+          c.lbOffset = c.prog.numLb;
+          const f = c.compile(regexps[i2]);
+          const m = c.newInst(Inst.MATCH);
+          c.prog.getInst(m.i).arg = i2;
+          c.prog.patch(f.out, m.i);
+          starts.push(f.i);
+        }
+        let start = starts[0];
+        for (let i2 = 1; i2 < starts.length; i2++) {
+          const f = c.newInst(Inst.ALT);
+          const inst = c.prog.getInst(f.i);
+          inst.out = start;
+          inst.arg = starts[i2];
+          start = f.i;
+        }
+        c.prog.start = start;
+        c.prog.markLookbehindInsts();
+        return c.prog;
+      }
+      constructor() {
+        this.prog = new Prog();
+        this.newInst(Inst.FAIL);
+        this.lbOffset = 0;
+        this.runeCache = /* @__PURE__ */ new Map();
+        this.walker = {
+          leaf: (re) => this.leaf(re),
+          enter: (re) => this.enter(re),
+          child: (re, state, result) => this.child(re, state, result),
+          leave: (re, state) => this.leave(re, state)
+        };
+      }
+      newInst(op) {
+        this.prog.addInst(op);
+        return new Frag(this.prog.numInst() - 1, new PatchList(), true);
+      }
+      nop() {
+        const f = this.newInst(Inst.NOP);
+        f.out = new PatchList(f.i << 1, f.i << 1);
+        return f;
+      }
+      fail() {
+        return new Frag();
+      }
+      cap(arg) {
+        const f = this.newInst(Inst.CAPTURE);
+        f.out = new PatchList(f.i << 1, f.i << 1);
+        this.prog.getInst(f.i).arg = arg;
+        if (this.prog.numCap < arg + 1) this.prog.numCap = arg + 1;
+        return f;
+      }
+      cat(f1, f2) {
+        if (f1.i === 0 || f2.i === 0) {
+          this.prog.patch(f1.out, 0);
+          this.prog.patch(f2.out, 0);
+          return this.fail();
+        }
+        this.prog.patch(f1.out, f2.i);
+        return new Frag(f1.i, f2.out, f1.nullable && f2.nullable);
+      }
+      alt(f1, f2) {
+        if (f1.i === 0) return f2;
+        if (f2.i === 0) return f1;
+        const f = this.newInst(Inst.ALT);
+        const i2 = this.prog.getInst(f.i);
+        i2.out = f1.i;
+        i2.arg = f2.i;
+        f.out = this.prog.append(f1.out, f2.out);
+        f.nullable = f1.nullable || f2.nullable;
+        return f;
+      }
+      loop(f1, nongreedy) {
+        const f = this.newInst(Inst.ALT);
+        const i2 = this.prog.getInst(f.i);
+        if (nongreedy) {
+          i2.arg = f1.i;
+          f.out = new PatchList(f.i << 1, f.i << 1);
+        } else {
+          i2.out = f1.i;
+          f.out = new PatchList(f.i << 1 | 1, f.i << 1 | 1);
+        }
+        this.prog.patch(f1.out, f.i);
+        return f;
+      }
+      quest(f1, nongreedy) {
+        if (f1.i === 0) return this.nop();
+        const f = this.newInst(Inst.ALT);
+        const i2 = this.prog.getInst(f.i);
+        if (nongreedy) {
+          i2.arg = f1.i;
+          f.out = new PatchList(f.i << 1, f.i << 1);
+        } else {
+          i2.out = f1.i;
+          f.out = new PatchList(f.i << 1 | 1, f.i << 1 | 1);
+        }
+        f.out = this.prog.append(f.out, f1.out);
+        return f;
+      }
+      star(f1, nongreedy) {
+        if (f1.i === 0) return this.nop();
+        if (f1.nullable) return this.quest(this.plus(f1, nongreedy), nongreedy);
+        return this.loop(f1, nongreedy);
+      }
+      plus(f1, nongreedy) {
+        if (f1.i === 0) return this.fail();
+        return new Frag(f1.i, this.loop(f1, nongreedy).out, f1.nullable);
+      }
+      empty(op) {
+        const f = this.newInst(Inst.EMPTY_WIDTH);
+        this.prog.getInst(f.i).arg = op;
+        f.out = new PatchList(f.i << 1, f.i << 1);
+        return f;
+      }
+      rune(runes, flags) {
+        const f = this.newInst(Inst.RUNE);
+        f.nullable = false;
+        const i2 = this.prog.getInst(f.i);
+        i2.runes = runes;
+        flags &= RE2Flags.FOLD_CASE;
+        if (runes.length !== 1 || Unicode.simpleFold(runes[0]) === runes[0]) flags &= ~RE2Flags.FOLD_CASE;
+        i2.arg = flags;
+        f.out = new PatchList(f.i << 1, f.i << 1);
+        if ((flags & RE2Flags.FOLD_CASE) === 0 && runes.length === 1 || runes.length === 2 && runes[0] === runes[1]) i2.op = Inst.RUNE1;
+        else if (runes.length === 2 && runes[0] === 0 && runes[1] === Unicode.MAX_RUNE) i2.op = Inst.RUNE_ANY;
+        else if (runes.length === 4 && runes[0] === 0 && runes[1] === Codepoint.CODES["\n"] - 1 && runes[2] === Codepoint.CODES["\n"] + 1 && runes[3] === Unicode.MAX_RUNE) i2.op = Inst.RUNE_ANY_NOT_NL;
+        return f;
+      }
+      lookBehind(a, parsedLb) {
+        const lb = Math.sign(parsedLb) * (Math.abs(parsedLb) + this.lbOffset);
+        const id = this.newInst(Inst.LB_WRITE);
+        this.prog.getInst(id.i).arg = lb;
+        const any2 = this.rune(ANY_RUNE, 0);
+        const dotStar = this.star(any2, true);
+        const lbAutomaton = this.cat(dotStar, a);
+        this.prog.patch(lbAutomaton.out, id.i);
+        const checkId = this.newInst(Inst.LB_CHECK);
+        this.prog.getInst(checkId.i).arg = lb;
+        this.prog.lbStarts.push(lbAutomaton.i);
+        if (Math.abs(lb) > this.prog.numLb) this.prog.numLb = Math.abs(lb);
+        checkId.out = new PatchList(checkId.i << 1, checkId.i << 1);
+        return checkId;
+      }
+      compile(re) {
+        return RegexpWalker.walk(re, this.walker);
+      }
+      leaf(re) {
+        switch (re.op) {
+          case Regexp.Op.NO_MATCH:
+            return this.fail();
+          case Regexp.Op.EMPTY_MATCH:
+            return this.nop();
+          case Regexp.Op.LITERAL: {
+            if (re.runes.length === 0) return this.nop();
+            let f = null;
+            for (let r of re.runes) {
+              let singleRune = this.runeCache.get(r);
+              if (singleRune === void 0) {
+                singleRune = new Int32Array([r]);
+                this.runeCache.set(r, singleRune);
+              }
+              const f1 = this.rune(singleRune, re.flags);
+              f = f === null ? f1 : this.cat(f, f1);
+            }
+            return f;
+          }
+          case Regexp.Op.CHAR_CLASS:
+            return this.rune(re.runes, re.flags);
+          case Regexp.Op.ANY_CHAR_NOT_NL:
+            return this.rune(ANY_RUNE_NOT_NL, 0);
+          case Regexp.Op.ANY_CHAR:
+            return this.rune(ANY_RUNE, 0);
+          case Regexp.Op.BEGIN_LINE:
+            return this.empty(Utils.EMPTY_BEGIN_LINE);
+          case Regexp.Op.END_LINE:
+            return this.empty(Utils.EMPTY_END_LINE);
+          case Regexp.Op.BEGIN_TEXT:
+            return this.empty(Utils.EMPTY_BEGIN_TEXT);
+          case Regexp.Op.END_TEXT:
+            return this.empty(Utils.EMPTY_END_TEXT);
+          case Regexp.Op.WORD_BOUNDARY:
+            return this.empty(Utils.EMPTY_WORD_BOUNDARY);
+          case Regexp.Op.NO_WORD_BOUNDARY:
+            return this.empty(Utils.EMPTY_NO_WORD_BOUNDARY);
+          case Regexp.Op.CONCAT:
+          case Regexp.Op.ALTERNATE:
+            return this.nop();
+          default:
+            throw new RE2JSCompileException("regexp: unhandled case in compile");
+        }
+      }
+      enter(re) {
+        switch (re.op) {
+          case Regexp.Op.PLB:
+          case Regexp.Op.NLB:
+          case Regexp.Op.STAR:
+          case Regexp.Op.PLUS:
+          case Regexp.Op.QUEST:
+            return { sub: null };
+          case Regexp.Op.CAPTURE:
+            return {
+              bra: this.cap(re.cap << 1),
+              sub: null
+            };
+          case Regexp.Op.CONCAT:
+          case Regexp.Op.ALTERNATE:
+            return { f: null };
+          default:
+            throw new RE2JSCompileException("regexp: unhandled case in compile");
+        }
+      }
+      child(re, state, f1) {
+        if (re.op === Regexp.Op.CONCAT) state.f = state.f === null ? f1 : this.cat(state.f, f1);
+        else if (re.op === Regexp.Op.ALTERNATE) state.f = state.f === null ? f1 : this.alt(state.f, f1);
+        else state.sub = f1;
+      }
+      leave(re, state) {
+        switch (re.op) {
+          case Regexp.Op.PLB:
+          case Regexp.Op.NLB:
+            return this.lookBehind(state.sub, re.lb);
+          case Regexp.Op.CAPTURE: {
+            const ket = this.cap(re.cap << 1 | 1);
+            return this.cat(this.cat(state.bra, state.sub), ket);
+          }
+          case Regexp.Op.STAR:
+            return this.star(state.sub, (re.flags & RE2Flags.NON_GREEDY) !== 0);
+          case Regexp.Op.PLUS:
+            return this.plus(state.sub, (re.flags & RE2Flags.NON_GREEDY) !== 0);
+          case Regexp.Op.QUEST:
+            return this.quest(state.sub, (re.flags & RE2Flags.NON_GREEDY) !== 0);
+          case Regexp.Op.CONCAT:
+          case Regexp.Op.ALTERNATE:
+            return state.f;
+          default:
+            throw new RE2JSCompileException("regexp: unhandled case in compile");
+        }
+      }
+    };
+    Simplify = class Simplify2 {
+      static simplify(re) {
+        if (re === null) return null;
+        return RegexpWalker.walk(re, Simplify2.WALKER);
+      }
+      static WALKER = {
+        leaf: (re) => Simplify2.leaf(re),
+        enter: (re) => Simplify2.enter(re),
+        child: (re, state, result, i2) => Simplify2.child(re, state, result, i2),
+        leave: (re, state) => Simplify2.leave(re, state)
+      };
+      static leaf(re) {
+        if (re.op === Regexp.Op.CHAR_CLASS) {
+          if (re.runes === null) return re;
+          if (re.runes.length === 0) return new Regexp(Regexp.Op.NO_MATCH);
+          if (re.runes.length === 2 && re.runes[0] === 0 && re.runes[1] === Unicode.MAX_RUNE) return new Regexp(Regexp.Op.ANY_CHAR);
+          if (re.runes.length === 4 && re.runes[0] === 0 && re.runes[1] === Codepoint.CODES["\n"] - 1 && re.runes[2] === Codepoint.CODES["\n"] + 1 && re.runes[3] === Unicode.MAX_RUNE) return new Regexp(Regexp.Op.ANY_CHAR_NOT_NL);
+        }
+        return re;
+      }
+      static enter(re) {
+        switch (re.op) {
+          case Regexp.Op.PLB:
+          case Regexp.Op.NLB:
+          case Regexp.Op.CAPTURE:
+          case Regexp.Op.STAR:
+          case Regexp.Op.PLUS:
+          case Regexp.Op.QUEST:
+            return { sub: null };
+          case Regexp.Op.CONCAT:
+          case Regexp.Op.ALTERNATE:
+            return {
+              subs: [],
+              changed: false
+            };
+          case Regexp.Op.REPEAT:
+            if (re.min === 0 && re.max === 0) return { result: new Regexp(Regexp.Op.EMPTY_MATCH) };
+            return { sub: null };
+          default:
+            return { result: re };
+        }
+      }
+      static child(re, state, nsub, i2) {
+        if (state.subs === void 0) {
+          state.sub = nsub;
+          return;
+        }
+        if (nsub !== re.subs[i2]) state.changed = true;
+        if (re.op === Regexp.Op.CONCAT) {
+          if (nsub.op === Regexp.Op.NO_MATCH) {
+            state.result = new Regexp(Regexp.Op.NO_MATCH);
+            return;
+          }
+          if (nsub.op === Regexp.Op.EMPTY_MATCH) {
+            state.changed = true;
+            return;
+          }
+          if (nsub.op === Regexp.Op.CONCAT) {
+            state.changed = true;
+            for (let j = 0; j < nsub.subs.length; j++) state.subs.push(nsub.subs[j]);
+            return;
+          }
+        } else {
+          if (nsub.op === Regexp.Op.NO_MATCH) {
+            state.changed = true;
+            return;
+          }
+          if (nsub.op === Regexp.Op.ALTERNATE) {
+            state.changed = true;
+            for (let j = 0; j < nsub.subs.length; j++) state.subs.push(nsub.subs[j]);
+            return;
+          }
+        }
+        state.subs.push(nsub);
+      }
+      static leave(re, state) {
+        switch (re.op) {
+          case Regexp.Op.PLB:
+          case Regexp.Op.NLB:
+          case Regexp.Op.CAPTURE: {
+            const sub = state.sub;
+            if (sub !== re.subs[0]) {
+              const nre = Regexp.fromRegexp(re);
+              nre.runes = /* @__PURE__ */ new Int32Array(0);
+              nre.subs = [sub];
+              return nre;
+            }
+            return re;
+          }
+          case Regexp.Op.CONCAT:
+          case Regexp.Op.ALTERNATE:
+            if (state.changed) {
+              const newSubs = state.subs;
+              if (newSubs.length === 0) return new Regexp(re.op === Regexp.Op.CONCAT ? Regexp.Op.EMPTY_MATCH : Regexp.Op.NO_MATCH);
+              if (newSubs.length === 1) return newSubs[0];
+              const nre = Regexp.fromRegexp(re);
+              nre.runes = /* @__PURE__ */ new Int32Array(0);
+              nre.subs = newSubs;
+              return nre;
+            }
+            return re;
+          case Regexp.Op.STAR:
+          case Regexp.Op.PLUS:
+          case Regexp.Op.QUEST:
+            return Simplify2.simplify1(re.op, re.flags, state.sub, re);
+          case Regexp.Op.REPEAT:
+            return Simplify2.simplifyRepeat(re, state.sub);
+          default:
+            return re;
+        }
+      }
+      static simplifyRepeat(re, sub) {
+        if (re.max === -1) {
+          if (re.min === 0) return Simplify2.simplify1(Regexp.Op.STAR, re.flags, sub, null);
+          if (re.min === 1) return Simplify2.simplify1(Regexp.Op.PLUS, re.flags, sub, null);
+          const subs = [];
+          for (let i2 = 0; i2 < re.min - 1; i2++) subs.push(sub);
+          subs.push(Simplify2.simplify1(Regexp.Op.PLUS, re.flags, sub, null));
+          return Simplify2.concat(subs);
+        }
+        if (re.min === 1 && re.max === 1) return sub;
+        let prefixSubs = null;
+        if (re.min > 0) {
+          prefixSubs = [];
+          for (let i2 = 0; i2 < re.min; i2++) prefixSubs.push(sub);
+        }
+        if (re.max > re.min) {
+          let suffix = Simplify2.simplify1(Regexp.Op.QUEST, re.flags, sub, null);
+          for (let i2 = re.min + 1; i2 < re.max; i2++) suffix = Simplify2.simplify1(Regexp.Op.QUEST, re.flags, Simplify2.concat([sub, suffix]), null);
+          if (prefixSubs === null) return suffix;
+          prefixSubs.push(suffix);
+        }
+        if (prefixSubs !== null) return Simplify2.concat(prefixSubs);
+        return new Regexp(Regexp.Op.NO_MATCH);
+      }
+      static concat(subs) {
+        const newSubs = [];
+        for (let i2 = 0; i2 < subs.length; i2++) {
+          const sub = subs[i2];
+          if (sub.op === Regexp.Op.NO_MATCH) return new Regexp(Regexp.Op.NO_MATCH);
+          if (sub.op === Regexp.Op.EMPTY_MATCH) continue;
+          if (sub.op === Regexp.Op.CONCAT) {
+            for (let j = 0; j < sub.subs.length; j++) newSubs.push(sub.subs[j]);
+            continue;
+          }
+          newSubs.push(sub);
+        }
+        if (newSubs.length === 0) return new Regexp(Regexp.Op.EMPTY_MATCH);
+        if (newSubs.length === 1) return newSubs[0];
+        const nre = new Regexp(Regexp.Op.CONCAT);
+        nre.subs = newSubs;
+        return nre;
+      }
+      static simplify1(op, flags, sub, re) {
+        if (sub.op === Regexp.Op.EMPTY_MATCH) return sub;
+        if (sub.op === Regexp.Op.NO_MATCH) {
+          if (op === Regexp.Op.PLUS) return sub;
+          return new Regexp(Regexp.Op.EMPTY_MATCH);
+        }
+        if (op === sub.op && (flags & RE2Flags.NON_GREEDY) === (sub.flags & RE2Flags.NON_GREEDY)) return sub;
+        if (re !== null && re.op === op && (re.flags & RE2Flags.NON_GREEDY) === (flags & RE2Flags.NON_GREEDY) && sub === re.subs[0]) return re;
+        const nre = new Regexp(op);
+        nre.flags = flags;
+        nre.subs = [sub];
+        return nre;
+      }
+    };
+    CharGroup = class {
+      constructor(sign, cls) {
+        this.sign = sign;
+        this.cls = cls;
+      }
+    };
+    code1 = [48, 57];
+    code2 = [
+      9,
+      10,
+      12,
+      13,
+      32,
+      32
+    ];
+    code3 = [
+      48,
+      57,
+      65,
+      90,
+      95,
+      95,
+      97,
+      122
+    ];
+    PERL_GROUPS = /* @__PURE__ */ new Map([
+      ["\\d", new CharGroup(1, code1)],
+      ["\\D", new CharGroup(-1, code1)],
+      ["\\s", new CharGroup(1, code2)],
+      ["\\S", new CharGroup(-1, code2)],
+      ["\\w", new CharGroup(1, code3)],
+      ["\\W", new CharGroup(-1, code3)]
+    ]);
+    code4 = [
+      48,
+      57,
+      65,
+      90,
+      97,
+      122
+    ];
+    code5 = [
+      65,
+      90,
+      97,
+      122
+    ];
+    code6 = [0, 127];
+    code7 = [
+      9,
+      9,
+      32,
+      32
+    ];
+    code8 = [
+      0,
+      31,
+      127,
+      127
+    ];
+    code9 = [48, 57];
+    code10 = [33, 126];
+    code11 = [97, 122];
+    code12 = [32, 126];
+    code13 = [
+      33,
+      47,
+      58,
+      64,
+      91,
+      96,
+      123,
+      126
+    ];
+    code14 = [
+      9,
+      13,
+      32,
+      32
+    ];
+    code15 = [65, 90];
+    code16 = [
+      48,
+      57,
+      65,
+      90,
+      95,
+      95,
+      97,
+      122
+    ];
+    code17 = [
+      48,
+      57,
+      65,
+      70,
+      97,
+      102
+    ];
+    POSIX_GROUPS = /* @__PURE__ */ new Map([
+      ["[:alnum:]", new CharGroup(1, code4)],
+      ["[:^alnum:]", new CharGroup(-1, code4)],
+      ["[:alpha:]", new CharGroup(1, code5)],
+      ["[:^alpha:]", new CharGroup(-1, code5)],
+      ["[:ascii:]", new CharGroup(1, code6)],
+      ["[:^ascii:]", new CharGroup(-1, code6)],
+      ["[:blank:]", new CharGroup(1, code7)],
+      ["[:^blank:]", new CharGroup(-1, code7)],
+      ["[:cntrl:]", new CharGroup(1, code8)],
+      ["[:^cntrl:]", new CharGroup(-1, code8)],
+      ["[:digit:]", new CharGroup(1, code9)],
+      ["[:^digit:]", new CharGroup(-1, code9)],
+      ["[:graph:]", new CharGroup(1, code10)],
+      ["[:^graph:]", new CharGroup(-1, code10)],
+      ["[:lower:]", new CharGroup(1, code11)],
+      ["[:^lower:]", new CharGroup(-1, code11)],
+      ["[:print:]", new CharGroup(1, code12)],
+      ["[:^print:]", new CharGroup(-1, code12)],
+      ["[:punct:]", new CharGroup(1, code13)],
+      ["[:^punct:]", new CharGroup(-1, code13)],
+      ["[:space:]", new CharGroup(1, code14)],
+      ["[:^space:]", new CharGroup(-1, code14)],
+      ["[:upper:]", new CharGroup(1, code15)],
+      ["[:^upper:]", new CharGroup(-1, code15)],
+      ["[:word:]", new CharGroup(1, code16)],
+      ["[:^word:]", new CharGroup(-1, code16)],
+      ["[:xdigit:]", new CharGroup(1, code17)],
+      ["[:^xdigit:]", new CharGroup(-1, code17)]
+    ]);
+    CharClass = class CharClass2 {
+      static charClassToString(r, len) {
+        let result = "[";
+        for (let i2 = 0; i2 < len; i2 += 2) {
+          if (i2 > 0) result += " ";
+          const lo = r[i2];
+          const hi = r[i2 + 1];
+          if (lo === hi) result += `0x${lo.toString(16)}`;
+          else result += `0x${lo.toString(16)}-0x${hi.toString(16)}`;
+        }
+        result += "]";
+        return result;
+      }
+      static sortRanges(array2, len) {
+        const n2 = len >> 1;
+        const order = new Array(n2);
+        for (let i2 = 0; i2 < n2; i2++) order[i2] = i2;
+        order.sort((a, b) => array2[2 * a] - array2[2 * b] || array2[2 * b + 1] - array2[2 * a + 1]);
+        const sorted2 = array2.slice(0, len);
+        for (let i2 = 0; i2 < n2; i2++) {
+          array2[2 * i2] = sorted2[2 * order[i2]];
+          array2[2 * i2 + 1] = sorted2[2 * order[i2] + 1];
+        }
+      }
+      /**
+      * @param {number[]|Int32Array} [r]
+      */
+      constructor(r = Utils.emptyInts()) {
+        this.r = r;
+        this.len = r.length;
+      }
+      toArray() {
+        if (this.r instanceof Int32Array) return this.len === this.r.length ? this.r : this.r.subarray(0, this.len);
+        return new Int32Array(this.len === this.r.length ? this.r : this.r.slice(0, this.len));
+      }
+      toGrowableArray() {
+        if (Array.isArray(this.r)) {
+          this.r.length = this.len;
+          return this.r;
+        }
+        return Array.from(this.r.subarray(0, this.len));
+      }
+      cleanClass() {
+        if (this.len < 4) return this;
+        CharClass2.sortRanges(this.r, this.len);
+        let w = 2;
+        for (let i2 = 2; i2 < this.len; i2 += 2) {
+          const lo = this.r[i2];
+          const hi = this.r[i2 + 1];
+          if (lo <= this.r[w - 1] + 1) {
+            if (hi > this.r[w - 1]) this.r[w - 1] = hi;
+            continue;
+          }
+          this.r[w] = lo;
+          this.r[w + 1] = hi;
+          w += 2;
+        }
+        this.len = w;
+        return this;
+      }
+      appendLiteral(x2, flags) {
+        return (flags & RE2Flags.FOLD_CASE) !== 0 ? this.appendFoldedRange(x2, x2) : this.appendRange(x2, x2);
+      }
+      appendRange(lo, hi) {
+        if (this.len > 0) {
+          for (let i2 = 2; i2 <= 4; i2 += 2) if (this.len >= i2) {
+            const rlo = this.r[this.len - i2];
+            const rhi = this.r[this.len - i2 + 1];
+            if (lo <= rhi + 1 && rlo <= hi + 1) {
+              if (lo < rlo) this.r[this.len - i2] = lo;
+              if (hi > rhi) this.r[this.len - i2 + 1] = hi;
+              return this;
+            }
+          }
+        }
+        this.r[this.len++] = lo;
+        this.r[this.len++] = hi;
+        return this;
+      }
+      appendFoldedRange(lo, hi) {
+        if (lo <= Unicode.MIN_FOLD && hi >= Unicode.MAX_FOLD) return this.appendRange(lo, hi);
+        if (hi < Unicode.MIN_FOLD || lo > Unicode.MAX_FOLD) return this.appendRange(lo, hi);
+        if (lo < Unicode.MIN_FOLD) {
+          this.appendRange(lo, Unicode.MIN_FOLD - 1);
+          lo = Unicode.MIN_FOLD;
+        }
+        if (hi > Unicode.MAX_FOLD) {
+          this.appendRange(Unicode.MAX_FOLD + 1, hi);
+          hi = Unicode.MAX_FOLD;
+        }
+        for (let c = lo; c <= hi; c++) {
+          this.appendRange(c, c);
+          for (let f = Unicode.simpleFold(c); f !== c; f = Unicode.simpleFold(f)) this.appendRange(f, f);
+        }
+        return this;
+      }
+      appendClass(x2) {
+        for (let i2 = 0; i2 < x2.length; i2 += 2) this.appendRange(x2[i2], x2[i2 + 1]);
+        return this;
+      }
+      appendFoldedClass(x2) {
+        for (let i2 = 0; i2 < x2.length; i2 += 2) this.appendFoldedRange(x2[i2], x2[i2 + 1]);
+        return this;
+      }
+      appendNegatedClass(x2) {
+        let nextLo = 0;
+        for (let i2 = 0; i2 < x2.length; i2 += 2) {
+          const lo = x2[i2];
+          const hi = x2[i2 + 1];
+          if (nextLo <= lo - 1) this.appendRange(nextLo, lo - 1);
+          nextLo = hi + 1;
+        }
+        if (nextLo <= Unicode.MAX_RUNE) this.appendRange(nextLo, Unicode.MAX_RUNE);
+        return this;
+      }
+      appendTable(table3) {
+        for (let i2 = 0; i2 < table3.length; ++i2) {
+          const lo = table3.getLo(i2);
+          const hi = table3.getHi(i2);
+          const stride = table3.getStride(i2);
+          if (stride === 1) {
+            this.appendRange(lo, hi);
+            continue;
+          }
+          for (let c = lo; c <= hi; c += stride) this.appendRange(c, c);
+        }
+        return this;
+      }
+      appendNegatedTable(table3) {
+        let nextLo = 0;
+        for (let i2 = 0; i2 < table3.length; ++i2) {
+          const lo = table3.getLo(i2);
+          const hi = table3.getHi(i2);
+          const stride = table3.getStride(i2);
+          if (stride === 1) {
+            if (nextLo <= lo - 1) this.appendRange(nextLo, lo - 1);
+            nextLo = hi + 1;
+            continue;
+          }
+          for (let c = lo; c <= hi; c += stride) {
+            if (nextLo <= c - 1) this.appendRange(nextLo, c - 1);
+            nextLo = c + 1;
+          }
+        }
+        if (nextLo <= Unicode.MAX_RUNE) this.appendRange(nextLo, Unicode.MAX_RUNE);
+        return this;
+      }
+      appendTableWithSign(table3, sign) {
+        return sign < 0 ? this.appendNegatedTable(table3) : this.appendTable(table3);
+      }
+      negateClass() {
+        let nextLo = 0;
+        let w = 0;
+        for (let i2 = 0; i2 < this.len; i2 += 2) {
+          const lo = this.r[i2];
+          const hi = this.r[i2 + 1];
+          if (nextLo <= lo - 1) {
+            this.r[w] = nextLo;
+            this.r[w + 1] = lo - 1;
+            w += 2;
+          }
+          nextLo = hi + 1;
+        }
+        this.len = w;
+        if (nextLo <= Unicode.MAX_RUNE) {
+          this.r[this.len++] = nextLo;
+          this.r[this.len++] = Unicode.MAX_RUNE;
+        }
+        return this;
+      }
+      appendClassWithSign(x2, sign) {
+        return sign < 0 ? this.appendNegatedClass(x2) : this.appendClass(x2);
+      }
+      appendGroup(g, foldCase) {
+        let cls = g.cls;
+        if (foldCase) cls = new CharClass2().appendFoldedClass(cls).cleanClass().toArray();
+        return this.appendClassWithSign(cls, g.sign);
+      }
+      toString() {
+        return CharClass2.charClassToString(this.r, this.len);
+      }
+    };
+    StringIterator = class {
+      constructor(str) {
+        this.str = str;
+        this.position = 0;
+      }
+      pos() {
+        return this.position;
+      }
+      rewindTo(pos) {
+        this.position = pos;
+      }
+      more() {
+        return this.position < this.str.length;
+      }
+      peek() {
+        return this.str.codePointAt(this.position);
+      }
+      skip(n2) {
+        this.position += n2;
+      }
+      skipString(s2) {
+        this.position += s2.length;
+      }
+      pop() {
+        const r = this.str.codePointAt(this.position);
+        this.position += Utils.charCount(r);
+        return r;
+      }
+      lookingAt(s2) {
+        return this.str.startsWith(s2, this.position);
+      }
+      rest() {
+        return this.str.substring(this.position);
+      }
+      from(beforePos) {
+        return this.str.substring(beforePos, this.position);
+      }
+      toString() {
+        return this.rest();
+      }
+    };
+    Parser = class Parser2 {
+      static ERR_INTERNAL_ERROR = "regexp/syntax: internal error";
+      static ERR_INVALID_CHAR_RANGE = "invalid character class range";
+      static ERR_INVALID_ESCAPE = "invalid escape sequence";
+      static ERR_INVALID_NAMED_CAPTURE = "invalid named capture";
+      static ERR_INVALID_PERL_OP = "invalid or unsupported Perl syntax";
+      static ERR_INVALID_REPEAT_OP = "invalid nested repetition operator";
+      static ERR_INVALID_REPEAT_SIZE = "invalid repeat count";
+      static ERR_MISSING_BRACKET = "missing closing ]";
+      static ERR_MISSING_PAREN = "missing closing )";
+      static ERR_MISSING_REPEAT_ARGUMENT = "missing argument to repetition operator";
+      static ERR_TRAILING_BACKSLASH = "trailing backslash at end of expression";
+      static ERR_DUPLICATE_NAMED_CAPTURE = "duplicate capture group name";
+      static ERR_UNEXPECTED_PAREN = "unexpected )";
+      static ERR_NESTING_DEPTH = "expression nests too deeply";
+      static ERR_LARGE = "expression too large";
+      static ERR_INVALID_CAPTURE_IN_LOOKBEHIND = "invalid capture in lookbehind";
+      static MAX_HEIGHT = 1e3;
+      static MAX_SIZE = 1398101;
+      static MAX_RUNES = 33554432;
+      static ANY_TABLE = new UnicodeRangeTable(new Uint32Array([
+        0,
+        Unicode.MAX_RUNE,
+        1
+      ]));
+      static ASCII_TABLE = new UnicodeRangeTable(new Uint32Array([
+        0,
+        127,
+        1
+      ]));
+      static ASCII_FOLD_TABLE = new UnicodeRangeTable(new Uint32Array([
+        0,
+        127,
+        1,
+        383,
+        383,
+        1,
+        8490,
+        8490,
+        1
+      ]));
+      static unicodeTable(name) {
+        if (name === "Any") return {
+          tab: Parser2.ANY_TABLE,
+          fold: Parser2.ANY_TABLE,
+          sign: 1
+        };
+        if (name === "Ascii") return {
+          tab: Parser2.ASCII_TABLE,
+          fold: Parser2.ASCII_FOLD_TABLE,
+          sign: 1
+        };
+        if (name === "Assigned") return {
+          tab: UnicodeTables.CATEGORIES.get("Cn"),
+          fold: UnicodeTables.CATEGORIES.get("Cn"),
+          sign: -1
+        };
+        if (name === "Lc") return {
+          tab: UnicodeTables.CATEGORIES.get("LC"),
+          fold: UnicodeTables.FOLD_CATEGORIES.get("LC"),
+          sign: 1
+        };
+        if (UnicodeTables.CATEGORIES.has(name)) return {
+          tab: UnicodeTables.CATEGORIES.get(name),
+          fold: UnicodeTables.FOLD_CATEGORIES.get(name),
+          sign: 1
+        };
+        if (UnicodeTables.SCRIPTS.has(name)) return {
+          tab: UnicodeTables.SCRIPTS.get(name),
+          fold: UnicodeTables.FOLD_SCRIPT.get(name),
+          sign: 1
+        };
+        return null;
+      }
+      static minFoldRune(r) {
+        if (r < Unicode.MIN_FOLD || r > Unicode.MAX_FOLD) return r;
+        let min = r;
+        const r0 = r;
+        for (r = Unicode.simpleFold(r); r !== r0; r = Unicode.simpleFold(r)) if (min > r) min = r;
+        return min;
+      }
+      static leadingRegexp(re) {
+        if (re.op === Regexp.Op.EMPTY_MATCH) return null;
+        if (re.op === Regexp.Op.CONCAT && re.subs.length > 0) {
+          const sub = re.subs[0];
+          if (sub.op === Regexp.Op.EMPTY_MATCH) return null;
+          return sub;
+        }
+        return re;
+      }
+      static literalRegexp(s2, flags) {
+        const re = new Regexp(Regexp.Op.LITERAL);
+        re.flags = flags;
+        re.runes = Utils.stringToRunes(s2);
+        return re;
+      }
+      /**
+      * Parse regular expression pattern {@code pattern} with mode flags {@code flags}.
+      * @param {string} pattern
+      * @param {number} flags
+      */
+      static parse(pattern, flags) {
+        return new Parser2(pattern, flags).parseInternal();
+      }
+      static parseRepeat(t) {
+        const start = t.pos();
+        if (!t.more() || !t.lookingAt("{")) return -1;
+        t.skip(1);
+        const min = Parser2.parseInt(t);
+        if (min === -1) return -1;
+        if (!t.more()) return -1;
+        let max2;
+        if (!t.lookingAt(",")) max2 = min;
+        else {
+          t.skip(1);
+          if (!t.more()) return -1;
+          if (t.lookingAt("}")) max2 = -1;
+          else if ((max2 = Parser2.parseInt(t)) === -1) return -1;
+        }
+        if (!t.more() || !t.lookingAt("}")) return -1;
+        t.skip(1);
+        if (min < 0 || min > 1e3 || max2 === -2 || max2 > 1e3 || max2 >= 0 && min > max2) throw new RE2JSSyntaxException(Parser2.ERR_INVALID_REPEAT_SIZE, t.from(start));
+        return min << 16 | max2 & Unicode.MAX_BMP;
+      }
+      static isValidCaptureName(name) {
+        if (name.length === 0) return false;
+        for (let i2 = 0; i2 < name.length; i2++) {
+          const c = name.codePointAt(i2);
+          if (c !== Codepoint.CODES["_"] && !Utils.isalnum(c)) return false;
+        }
+        return true;
+      }
+      static parseInt(t) {
+        const start = t.pos();
+        while (t.more() && t.peek() >= Codepoint.CODES["0"] && t.peek() <= Codepoint.CODES["9"]) t.skip(1);
+        const n2 = t.from(start);
+        if (n2.length === 0 || n2.length > 1 && n2.codePointAt(0) === Codepoint.CODES["0"]) return -1;
+        if (n2.length > 8) return -2;
+        return parseInt(n2, 10);
+      }
+      static isCharClass(re) {
+        return re.op === Regexp.Op.LITERAL && re.runes.length === 1 || re.op === Regexp.Op.CHAR_CLASS || re.op === Regexp.Op.ANY_CHAR_NOT_NL || re.op === Regexp.Op.ANY_CHAR;
+      }
+      static matchRune(re, r) {
+        switch (re.op) {
+          case Regexp.Op.LITERAL:
+            return re.runes.length === 1 && re.runes[0] === r;
+          case Regexp.Op.CHAR_CLASS:
+            for (let i2 = 0; i2 < re.runes.length; i2 += 2) if (re.runes[i2] <= r && r <= re.runes[i2 + 1]) return true;
+            return false;
+          case Regexp.Op.ANY_CHAR_NOT_NL:
+            return r !== Codepoint.CODES["\n"];
+          case Regexp.Op.ANY_CHAR:
+            return true;
+        }
+        return false;
+      }
+      static mergeCharClass(dst, src) {
+        switch (dst.op) {
+          case Regexp.Op.ANY_CHAR:
+            break;
+          case Regexp.Op.ANY_CHAR_NOT_NL:
+            if (Parser2.matchRune(src, Codepoint.CODES["\n"])) dst.op = Regexp.Op.ANY_CHAR;
+            break;
+          case Regexp.Op.CHAR_CLASS: {
+            const cc = new CharClass(Array.isArray(dst.runes) ? dst.runes : Array.from(dst.runes));
+            if (src.op === Regexp.Op.LITERAL) cc.appendLiteral(src.runes[0], src.flags);
+            else cc.appendClass(src.runes);
+            dst.runes = cc.toGrowableArray();
+            break;
+          }
+          case Regexp.Op.LITERAL:
+            if (src.runes[0] === dst.runes[0] && src.flags === dst.flags) break;
+            dst.op = Regexp.Op.CHAR_CLASS;
+            dst.runes = new CharClass().appendLiteral(dst.runes[0], dst.flags).appendLiteral(src.runes[0], src.flags).toGrowableArray();
+        }
+      }
+      static parseEscape(t) {
+        const startPos = t.pos();
+        t.skip(1);
+        if (!t.more()) throw new RE2JSSyntaxException(Parser2.ERR_TRAILING_BACKSLASH);
+        let c = t.pop();
+        bigswitch: switch (c) {
+          case Codepoint.CODES["1"]:
+          case Codepoint.CODES["2"]:
+          case Codepoint.CODES["3"]:
+          case Codepoint.CODES["4"]:
+          case Codepoint.CODES["5"]:
+          case Codepoint.CODES["6"]:
+          case Codepoint.CODES["7"]:
+            if (!t.more() || t.peek() < Codepoint.CODES["0"] || t.peek() > Codepoint.CODES["7"]) break;
+          case Codepoint.CODES["0"]: {
+            let r = c - Codepoint.CODES["0"];
+            for (let i2 = 1; i2 < 3; i2++) {
+              if (!t.more() || t.peek() < Codepoint.CODES["0"] || t.peek() > Codepoint.CODES["7"]) break;
+              r = r * 8 + t.peek() - Codepoint.CODES["0"];
+              t.skip(1);
+            }
+            return r;
+          }
+          case Codepoint.CODES["x"]: {
+            if (!t.more()) break;
+            c = t.pop();
+            if (c === Codepoint.CODES["{"]) {
+              let nhex = 0;
+              let r = 0;
+              while (true) {
+                if (!t.more()) break bigswitch;
+                c = t.pop();
+                if (c === Codepoint.CODES["}"]) break;
+                const v = Utils.unhex(c);
+                if (v < 0) break bigswitch;
+                r = r * 16 + v;
+                if (r > Unicode.MAX_RUNE) break bigswitch;
+                nhex++;
+              }
+              if (nhex === 0) break bigswitch;
+              return r;
+            }
+            const x2 = Utils.unhex(c);
+            if (!t.more()) break;
+            c = t.pop();
+            const y = Utils.unhex(c);
+            if (x2 < 0 || y < 0) break;
+            return x2 * 16 + y;
+          }
+          case Codepoint.CODES["a"]:
+            return Codepoint.CODES["\x07"];
+          case Codepoint.CODES["f"]:
+            return Codepoint.CODES["\f"];
+          case Codepoint.CODES["n"]:
+            return Codepoint.CODES["\n"];
+          case Codepoint.CODES["r"]:
+            return Codepoint.CODES["\r"];
+          case Codepoint.CODES["t"]:
+            return Codepoint.CODES["	"];
+          case Codepoint.CODES["v"]:
+            return Codepoint.CODES["\v"];
+          default:
+            if (c <= Unicode.MAX_ASCII && !Utils.isalnum(c)) return c;
+        }
+        throw new RE2JSSyntaxException(Parser2.ERR_INVALID_ESCAPE, t.from(startPos));
+      }
+      static parseClassChar(t, wholeClassPos) {
+        if (!t.more()) throw new RE2JSSyntaxException(Parser2.ERR_MISSING_BRACKET, t.from(wholeClassPos));
+        if (t.lookingAt("\\")) return Parser2.parseEscape(t);
+        return t.pop();
+      }
+      static hasCapture(re) {
+        if (re === null) return false;
+        if (re.op === Regexp.Op.CAPTURE) return true;
+        if (re.subs) {
+          for (let sub of re.subs) if (Parser2.hasCapture(sub)) return true;
+        }
+        return false;
+      }
+      constructor(wholeRegexp, flags = 0) {
+        this.wholeRegexp = wholeRegexp;
+        this.flags = flags;
+        this.numCap = 0;
+        this.namedGroups = /* @__PURE__ */ Object.create(null);
+        this.stack = [];
+        this.free = null;
+        this.numRegexp = 0;
+        this.numRunes = 0;
+        this.repeats = 0;
+        this.height = null;
+        this.size = null;
+        this.nlb = 0;
+      }
+      newRegexp(op) {
+        let re = this.free;
+        if (re !== null && re.subs !== null && re.subs.length > 0) {
+          this.free = re.subs[0];
+          re.reinit();
+          re.op = op;
+        } else {
+          re = new Regexp(op);
+          this.numRegexp += 1;
+        }
+        return re;
+      }
+      reuse(re) {
+        if (this.height !== null && this.height.has(re)) this.height.delete(re);
+        if (re.subs !== null && re.subs.length > 0) re.subs[0] = this.free;
+        this.free = re;
+      }
+      checkLimits(re) {
+        if (this.numRunes > Parser2.MAX_RUNES) throw new RE2JSSyntaxException(Parser2.ERR_LARGE);
+        this.checkSize(re);
+        this.checkHeight(re);
+      }
+      checkSize(re) {
+        if (this.size === null) {
+          if (this.repeats === 0) this.repeats = 1;
+          if (re.op === Regexp.Op.REPEAT) {
+            let n2 = re.max;
+            if (n2 === -1) n2 = re.min;
+            if (n2 <= 0) n2 = 1;
+            if (n2 > Math.floor(Parser2.MAX_SIZE / this.repeats)) this.repeats = Parser2.MAX_SIZE;
+            else this.repeats *= n2;
+          }
+          if (this.numRegexp < Math.floor(Parser2.MAX_SIZE / this.repeats)) return;
+          this.size = /* @__PURE__ */ new Map();
+          for (let reEx of this.stack) this.checkSize(reEx);
+        }
+        if (this.calcSize(re, true) > Parser2.MAX_SIZE) throw new RE2JSSyntaxException(Parser2.ERR_LARGE);
+      }
+      calcSize(re, force = false) {
+        if (!force && this.size !== null) {
+          if (this.size.has(re)) return this.size.get(re);
+        }
+        let size = 0;
+        switch (re.op) {
+          case Regexp.Op.LITERAL:
+            size = re.runes.length;
+            break;
+          case Regexp.Op.PLB:
+          case Regexp.Op.NLB:
+          case Regexp.Op.CAPTURE:
+          case Regexp.Op.STAR:
+            size = 2 + this.calcSize(re.subs[0]);
+            break;
+          case Regexp.Op.PLUS:
+          case Regexp.Op.QUEST:
+            size = 1 + this.calcSize(re.subs[0]);
+            break;
+          case Regexp.Op.CONCAT:
+            for (let sub of re.subs) size = size + this.calcSize(sub);
+            break;
+          case Regexp.Op.ALTERNATE:
+            for (let sub of re.subs) size = size + this.calcSize(sub);
+            if (re.subs.length > 1) size = size + re.subs.length - 1;
+            break;
+          case Regexp.Op.REPEAT: {
+            let sub = this.calcSize(re.subs[0]);
+            if (re.max === -1) {
+              if (re.min === 0) size = 2 + sub;
+              else size = 1 + re.min * sub;
+              break;
+            }
+            size = re.max * sub + (re.max - re.min);
+            break;
+          }
+        }
+        size = Math.max(1, size);
+        if (this.size === null) this.size = /* @__PURE__ */ new Map();
+        this.size.set(re, size);
+        return size;
+      }
+      checkHeight(re) {
+        if (this.numRegexp < Parser2.MAX_HEIGHT) return;
+        if (this.height === null) {
+          this.height = /* @__PURE__ */ new Map();
+          for (let reEx of this.stack) this.checkHeight(reEx);
+        }
+        if (this.calcHeight(re, true) > Parser2.MAX_HEIGHT) throw new RE2JSSyntaxException(Parser2.ERR_NESTING_DEPTH);
+      }
+      calcHeight(re, force = false) {
+        if (!force && this.height !== null) {
+          if (this.height.has(re)) return this.height.get(re);
+        }
+        let h = 1;
+        for (let sub of re.subs) {
+          const hsub = this.calcHeight(sub);
+          if (h < 1 + hsub) h = 1 + hsub;
+        }
+        if (this.height === null) this.height = /* @__PURE__ */ new Map();
+        this.height.set(re, h);
+        return h;
+      }
+      pop() {
+        return this.stack.pop();
+      }
+      popToPseudo() {
+        const n2 = this.stack.length;
+        let i2 = n2;
+        while (i2 > 0 && !Regexp.isPseudoOp(this.stack[i2 - 1].op)) i2--;
+        return this.stack.splice(i2, n2 - i2);
+      }
+      push(re) {
+        this.numRunes += re.runes.length;
+        if (re.op === Regexp.Op.CHAR_CLASS && re.runes.length === 2 && re.runes[0] === re.runes[1]) {
+          if (this.maybeConcat(re.runes[0], this.flags & ~RE2Flags.FOLD_CASE)) return null;
+          re.op = Regexp.Op.LITERAL;
+          re.runes = [re.runes[0]];
+          re.flags = this.flags & ~RE2Flags.FOLD_CASE;
+        } else if (re.op === Regexp.Op.CHAR_CLASS && re.runes.length === 4 && re.runes[0] === re.runes[1] && re.runes[2] === re.runes[3] && Unicode.simpleFold(re.runes[0]) === re.runes[2] && Unicode.simpleFold(re.runes[2]) === re.runes[0] || re.op === Regexp.Op.CHAR_CLASS && re.runes.length === 2 && re.runes[0] + 1 === re.runes[1] && Unicode.simpleFold(re.runes[0]) === re.runes[1] && Unicode.simpleFold(re.runes[1]) === re.runes[0]) {
+          if (this.maybeConcat(re.runes[0], this.flags | RE2Flags.FOLD_CASE)) return null;
+          re.op = Regexp.Op.LITERAL;
+          re.runes = [re.runes[0]];
+          re.flags = this.flags | RE2Flags.FOLD_CASE;
+        } else this.maybeConcat(-1, 0);
+        this.stack.push(re);
+        this.checkLimits(re);
+        return re;
+      }
+      maybeConcat(r, flags) {
+        const n2 = this.stack.length;
+        if (n2 < 2) return false;
+        const re1 = this.stack[n2 - 1];
+        const re2 = this.stack[n2 - 2];
+        if (re1.op !== Regexp.Op.LITERAL || re2.op !== Regexp.Op.LITERAL || (re1.flags & RE2Flags.FOLD_CASE) !== (re2.flags & RE2Flags.FOLD_CASE)) return false;
+        if (!Array.isArray(re2.runes)) re2.runes = Array.from(re2.runes);
+        for (let i2 = 0; i2 < re1.runes.length; i2++) re2.runes.push(re1.runes[i2]);
+        if (r >= 0) {
+          re1.runes = [r];
+          re1.flags = flags;
+          return true;
+        }
+        this.pop();
+        this.reuse(re1);
+        return false;
+      }
+      newLiteral(r, flags) {
+        const re = this.newRegexp(Regexp.Op.LITERAL);
+        re.flags = flags;
+        if ((flags & RE2Flags.FOLD_CASE) !== 0) r = Parser2.minFoldRune(r);
+        re.runes = [r];
+        return re;
+      }
+      literal(r) {
+        this.push(this.newLiteral(r, this.flags));
+      }
+      op(op) {
+        const re = this.newRegexp(op);
+        re.flags = this.flags;
+        return this.push(re);
+      }
+      repeat(op, min, max2, beforePos, t, lastRepeatPos) {
+        let flags = this.flags;
+        if ((flags & RE2Flags.PERL_X) !== 0) {
+          if (t.more() && t.lookingAt("?")) {
+            t.skip(1);
+            flags ^= RE2Flags.NON_GREEDY;
+          }
+          if (lastRepeatPos !== -1) throw new RE2JSSyntaxException(Parser2.ERR_INVALID_REPEAT_OP, t.from(lastRepeatPos));
+        }
+        const n2 = this.stack.length;
+        if (n2 === 0) throw new RE2JSSyntaxException(Parser2.ERR_MISSING_REPEAT_ARGUMENT, t.from(beforePos));
+        const sub = this.stack[n2 - 1];
+        if (Regexp.isPseudoOp(sub.op)) throw new RE2JSSyntaxException(Parser2.ERR_MISSING_REPEAT_ARGUMENT, t.from(beforePos));
+        const re = this.newRegexp(op);
+        re.min = min;
+        re.max = max2;
+        re.flags = flags;
+        re.subs = [sub];
+        this.stack[n2 - 1] = re;
+        this.checkLimits(re);
+        if (op === Regexp.Op.REPEAT && (min >= 2 || max2 >= 2) && !this.repeatIsValid(re, 1e3)) throw new RE2JSSyntaxException(Parser2.ERR_INVALID_REPEAT_SIZE, t.from(beforePos));
+      }
+      repeatIsValid(re, n2) {
+        if (re.op === Regexp.Op.REPEAT) {
+          let m = re.max;
+          if (m === 0) return true;
+          if (m < 0) m = re.min;
+          if (m > n2) return false;
+          if (m > 0) n2 = Math.trunc(n2 / m);
+        }
+        for (let sub of re.subs) if (!this.repeatIsValid(sub, n2)) return false;
+        return true;
+      }
+      concat() {
+        this.maybeConcat(-1, 0);
+        const subs = this.popToPseudo();
+        if (subs.length === 0) return this.push(this.newRegexp(Regexp.Op.EMPTY_MATCH));
+        return this.push(this.collapse(subs, Regexp.Op.CONCAT));
+      }
+      alternate() {
+        const subs = this.popToPseudo();
+        if (subs.length > 0) this.cleanAlt(subs[subs.length - 1]);
+        if (subs.length === 0) return this.push(this.newRegexp(Regexp.Op.NO_MATCH));
+        return this.push(this.collapse(subs, Regexp.Op.ALTERNATE));
+      }
+      cleanAlt(re) {
+        if (re.op === Regexp.Op.CHAR_CLASS) {
+          re.runes = new CharClass(Array.from(re.runes)).cleanClass().toArray();
+          if (re.runes.length === 2 && re.runes[0] === 0 && re.runes[1] === Unicode.MAX_RUNE) {
+            re.runes = /* @__PURE__ */ new Int32Array(0);
+            re.op = Regexp.Op.ANY_CHAR;
+          } else if (re.runes.length === 4 && re.runes[0] === 0 && re.runes[1] === Codepoint.CODES["\n"] - 1 && re.runes[2] === Codepoint.CODES["\n"] + 1 && re.runes[3] === Unicode.MAX_RUNE) {
+            re.runes = /* @__PURE__ */ new Int32Array(0);
+            re.op = Regexp.Op.ANY_CHAR_NOT_NL;
+          }
+        }
+      }
+      collapse(subs, op) {
+        if (subs.length === 1) return subs[0];
+        let len = 0;
+        for (let sub of subs) len += sub.op === op ? sub.subs.length : 1;
+        let newsubs = new Array(len).fill(null);
+        let i2 = 0;
+        for (let sub of subs) if (sub.op === op) {
+          for (let j = 0; j < sub.subs.length; j++) newsubs[i2++] = sub.subs[j];
+          this.reuse(sub);
+        } else newsubs[i2++] = sub;
+        let re = this.newRegexp(op);
+        re.subs = newsubs;
+        if (op === Regexp.Op.ALTERNATE) {
+          re.subs = this.factor(re.subs);
+          if (re.subs.length === 1) {
+            const old = re;
+            re = re.subs[0];
+            this.reuse(old);
+          }
+        }
+        return re;
+      }
+      factor(array2) {
+        if (array2.length < 2) return array2;
+        let s2 = 0;
+        let lensub = array2.length;
+        let lenout = 0;
+        let str = null;
+        let strlen = 0;
+        let strflags = 0;
+        let start = 0;
+        for (let i2 = 0; i2 <= lensub; i2++) {
+          let istr = null;
+          let istrlen = 0;
+          let iflags = 0;
+          if (i2 < lensub) {
+            let re = array2[s2 + i2];
+            if (re.op === Regexp.Op.CONCAT && re.subs.length > 0) re = re.subs[0];
+            if (re.op === Regexp.Op.LITERAL) {
+              istr = re.runes;
+              istrlen = re.runes.length;
+              iflags = re.flags & RE2Flags.FOLD_CASE;
+            }
+            if (iflags === strflags) {
+              let same = 0;
+              while (same < strlen && same < istrlen && str[same] === istr[same]) same++;
+              if (same > 0) {
+                strlen = same;
+                continue;
+              }
+            }
+          }
+          if (i2 === start) {
+          } else if (i2 === start + 1) array2[lenout++] = array2[s2 + start];
+          else {
+            const prefix = this.newRegexp(Regexp.Op.LITERAL);
+            prefix.flags = strflags;
+            prefix.runes = str.slice(0, strlen);
+            for (let j = start; j < i2; j++) {
+              array2[s2 + j] = this.removeLeadingString(array2[s2 + j], strlen);
+              this.checkLimits(array2[s2 + j]);
+            }
+            const suffix = this.collapse(array2.slice(s2 + start, s2 + i2), Regexp.Op.ALTERNATE);
+            const re = this.newRegexp(Regexp.Op.CONCAT);
+            re.subs = [prefix, suffix];
+            array2[lenout++] = re;
+          }
+          start = i2;
+          str = istr;
+          strlen = istrlen;
+          strflags = iflags;
+        }
+        lensub = lenout;
+        s2 = 0;
+        start = 0;
+        lenout = 0;
+        let first = null;
+        for (let i2 = 0; i2 <= lensub; i2++) {
+          let ifirst = null;
+          if (i2 < lensub) {
+            ifirst = Parser2.leadingRegexp(array2[s2 + i2]);
+            if (first !== null && first.equals(ifirst) && (Parser2.isCharClass(first) || first.op === Regexp.Op.REPEAT && first.min === first.max && Parser2.isCharClass(first.subs[0]))) continue;
+          }
+          if (i2 === start) {
+          } else if (i2 === start + 1) array2[lenout++] = array2[s2 + start];
+          else {
+            const prefix = first;
+            for (let j = start; j < i2; j++) {
+              const reuse = j !== start;
+              array2[s2 + j] = this.removeLeadingRegexp(array2[s2 + j], reuse);
+              this.checkLimits(array2[s2 + j]);
+            }
+            const suffix = this.collapse(array2.slice(s2 + start, s2 + i2), Regexp.Op.ALTERNATE);
+            const re = this.newRegexp(Regexp.Op.CONCAT);
+            re.subs = [prefix, suffix];
+            array2[lenout++] = re;
+          }
+          start = i2;
+          first = ifirst;
+        }
+        lensub = lenout;
+        s2 = 0;
+        start = 0;
+        lenout = 0;
+        for (let i2 = 0; i2 <= lensub; i2++) {
+          if (i2 < lensub && Parser2.isCharClass(array2[s2 + i2])) continue;
+          if (i2 === start) {
+          } else if (i2 === start + 1) array2[lenout++] = array2[s2 + start];
+          else {
+            let max2 = start;
+            for (let j = start + 1; j < i2; j++) {
+              const subMax = array2[s2 + max2];
+              const subJ = array2[s2 + j];
+              if (subMax.op < subJ.op || subMax.op === subJ.op && (subMax.runes !== null ? subMax.runes.length : 0) < (subJ.runes !== null ? subJ.runes.length : 0)) max2 = j;
+            }
+            const tmp = array2[s2 + start];
+            array2[s2 + start] = array2[s2 + max2];
+            array2[s2 + max2] = tmp;
+            for (let j = start + 1; j < i2; j++) {
+              Parser2.mergeCharClass(array2[s2 + start], array2[s2 + j]);
+              this.reuse(array2[s2 + j]);
+            }
+            this.cleanAlt(array2[s2 + start]);
+            array2[lenout++] = array2[s2 + start];
+          }
+          if (i2 < lensub) array2[lenout++] = array2[s2 + i2];
+          start = i2 + 1;
+        }
+        lensub = lenout;
+        s2 = 0;
+        start = 0;
+        lenout = 0;
+        for (let i2 = 0; i2 < lensub; ++i2) {
+          if (i2 + 1 < lensub && array2[s2 + i2].op === Regexp.Op.EMPTY_MATCH && array2[s2 + i2 + 1].op === Regexp.Op.EMPTY_MATCH) continue;
+          array2[lenout++] = array2[s2 + i2];
+        }
+        lensub = lenout;
+        s2 = 0;
+        return array2.slice(s2, lensub);
+      }
+      removeLeadingString(re, n2) {
+        if (re.op === Regexp.Op.CONCAT && re.subs.length > 0) {
+          const sub = this.removeLeadingString(re.subs[0], n2);
+          re.subs[0] = sub;
+          if (sub.op === Regexp.Op.EMPTY_MATCH) {
+            this.reuse(sub);
+            switch (re.subs.length) {
+              case 0:
+              case 1:
+                re.op = Regexp.Op.EMPTY_MATCH;
+                re.subs = Regexp.emptySubs();
+                break;
+              case 2: {
+                const old = re;
+                re = re.subs[1];
+                this.reuse(old);
+                break;
+              }
+              default:
+                re.subs = re.subs.slice(1, re.subs.length);
+            }
+          }
+          return re;
+        }
+        if (re.op === Regexp.Op.LITERAL) {
+          re.runes = re.runes.slice(n2, re.runes.length);
+          if (re.runes.length === 0) re.op = Regexp.Op.EMPTY_MATCH;
+        }
+        return re;
+      }
+      removeLeadingRegexp(re, reuse) {
+        if (re.op === Regexp.Op.CONCAT && re.subs.length > 0) {
+          if (reuse) this.reuse(re.subs[0]);
+          re.subs = re.subs.slice(1, re.subs.length);
+          switch (re.subs.length) {
+            case 0:
+              re.op = Regexp.Op.EMPTY_MATCH;
+              re.subs = Regexp.emptySubs();
+              break;
+            case 1: {
+              const old = re;
+              re = re.subs[0];
+              this.reuse(old);
+              break;
+            }
+          }
+          return re;
+        }
+        if (reuse) this.reuse(re);
+        return this.newRegexp(Regexp.Op.EMPTY_MATCH);
+      }
+      parseInternal() {
+        if ((this.flags & RE2Flags.LITERAL) !== 0) return Parser2.literalRegexp(this.wholeRegexp, this.flags);
+        let lastRepeatPos = -1;
+        let min = -1;
+        let max2 = -1;
+        const t = new StringIterator(this.wholeRegexp);
+        while (t.more()) {
+          let repeatPos = -1;
+          bigswitch: switch (t.peek()) {
+            case Codepoint.CODES["("]:
+              if ((this.flags & RE2Flags.LOOKBEHIND) !== 0) {
+                if (t.lookingAt("(?<=")) {
+                  this.parsePosLookBehind();
+                  t.skip(4);
+                  break;
+                }
+                if (t.lookingAt("(?<!")) {
+                  this.parseNegLookBehind();
+                  t.skip(4);
+                  break;
+                }
+              }
+              if ((this.flags & RE2Flags.PERL_X) !== 0 && t.lookingAt("(?")) {
+                this.parsePerlFlags(t);
+                break;
+              }
+              this.op(Regexp.Op.LEFT_PAREN).cap = ++this.numCap;
+              t.skip(1);
+              break;
+            case Codepoint.CODES["|"]:
+              this.parseVerticalBar();
+              t.skip(1);
+              break;
+            case Codepoint.CODES[")"]:
+              this.parseRightParen();
+              t.skip(1);
+              break;
+            case Codepoint.CODES["^"]:
+              if ((this.flags & RE2Flags.ONE_LINE) !== 0) this.op(Regexp.Op.BEGIN_TEXT);
+              else this.op(Regexp.Op.BEGIN_LINE);
+              t.skip(1);
+              break;
+            case Codepoint.CODES["$"]:
+              if ((this.flags & RE2Flags.ONE_LINE) !== 0) this.op(Regexp.Op.END_TEXT).flags |= RE2Flags.WAS_DOLLAR;
+              else this.op(Regexp.Op.END_LINE);
+              t.skip(1);
+              break;
+            case Codepoint.CODES["."]:
+              if ((this.flags & RE2Flags.DOT_NL) !== 0) this.op(Regexp.Op.ANY_CHAR);
+              else this.op(Regexp.Op.ANY_CHAR_NOT_NL);
+              t.skip(1);
+              break;
+            case Codepoint.CODES["["]:
+              this.parseClass(t);
+              break;
+            case Codepoint.CODES["*"]:
+            case Codepoint.CODES["+"]:
+            case Codepoint.CODES["?"]: {
+              repeatPos = t.pos();
+              let op = null;
+              switch (t.pop()) {
+                case Codepoint.CODES["*"]:
+                  op = Regexp.Op.STAR;
+                  break;
+                case Codepoint.CODES["+"]:
+                  op = Regexp.Op.PLUS;
+                  break;
+                case Codepoint.CODES["?"]:
+                  op = Regexp.Op.QUEST;
+              }
+              this.repeat(op, min, max2, repeatPos, t, lastRepeatPos);
+              break;
+            }
+            case Codepoint.CODES["{"]: {
+              const before = t.pos();
+              const minMax = Parser2.parseRepeat(t);
+              if (minMax < 0) {
+                t.rewindTo(before);
+                this.literal(t.pop());
+                break;
+              }
+              repeatPos = before;
+              min = minMax >> 16;
+              max2 = (minMax & Unicode.MAX_BMP) << 16 >> 16;
+              this.repeat(Regexp.Op.REPEAT, min, max2, repeatPos, t, lastRepeatPos);
+              break;
+            }
+            case Codepoint.CODES["\\"]: {
+              const savedPos = t.pos();
+              t.skip(1);
+              if ((this.flags & RE2Flags.PERL_X) !== 0 && t.more()) switch (t.pop()) {
+                case Codepoint.CODES["A"]:
+                  this.op(Regexp.Op.BEGIN_TEXT);
+                  break bigswitch;
+                case Codepoint.CODES["b"]:
+                  this.op(Regexp.Op.WORD_BOUNDARY);
+                  break bigswitch;
+                case Codepoint.CODES["B"]:
+                  this.op(Regexp.Op.NO_WORD_BOUNDARY);
+                  break bigswitch;
+                case Codepoint.CODES["C"]:
+                  throw new RE2JSSyntaxException(Parser2.ERR_INVALID_ESCAPE, "\\C");
+                case Codepoint.CODES["Q"]: {
+                  let lit = t.rest();
+                  const i2 = lit.indexOf("\\E");
+                  if (i2 >= 0) {
+                    lit = lit.substring(0, i2);
+                    t.skipString(lit);
+                    t.skipString("\\E");
+                  } else t.skipString(lit);
+                  let j = 0;
+                  while (j < lit.length) {
+                    const codepoint = lit.codePointAt(j);
+                    this.literal(codepoint);
+                    j += Utils.charCount(codepoint);
+                  }
+                  break bigswitch;
+                }
+                case Codepoint.CODES["z"]:
+                  this.op(Regexp.Op.END_TEXT);
+                  break bigswitch;
+                default:
+                  t.rewindTo(savedPos);
+              }
+              else t.rewindTo(savedPos);
+              const re = this.newRegexp(Regexp.Op.CHAR_CLASS);
+              re.flags = this.flags;
+              if (t.lookingAt("\\p") || t.lookingAt("\\P")) {
+                const cc2 = new CharClass();
+                if (this.parseUnicodeClass(t, cc2)) {
+                  re.runes = cc2.toArray();
+                  this.push(re);
+                  break bigswitch;
+                }
+              }
+              const cc = new CharClass();
+              if (this.parsePerlClassEscape(t, cc)) {
+                re.runes = cc.toArray();
+                this.push(re);
+                break bigswitch;
+              }
+              t.rewindTo(savedPos);
+              this.reuse(re);
+              this.literal(Parser2.parseEscape(t));
+              break;
+            }
+            default:
+              this.literal(t.pop());
+          }
+          lastRepeatPos = repeatPos;
+        }
+        this.concat();
+        if (this.swapVerticalBar()) this.pop();
+        this.alternate();
+        if (this.stack.length !== 1) throw new RE2JSSyntaxException(Parser2.ERR_MISSING_PAREN, this.wholeRegexp);
+        this.stack[0].namedGroups = this.namedGroups;
+        return this.stack[0];
+      }
+      parsePerlFlags(t) {
+        const startPos = t.pos();
+        const s2 = t.rest();
+        if (s2.startsWith("(?P<") || s2.startsWith("(?<")) {
+          const begin = s2.charAt(2) === "P" ? 4 : 3;
+          const end = s2.indexOf(">");
+          if (end < 0) throw new RE2JSSyntaxException(Parser2.ERR_INVALID_NAMED_CAPTURE, s2);
+          const name = s2.substring(begin, end);
+          t.skipString(name);
+          t.skip(begin + 1);
+          if (!Parser2.isValidCaptureName(name)) throw new RE2JSSyntaxException(Parser2.ERR_INVALID_NAMED_CAPTURE, s2.substring(0, end + 1));
+          const re = this.op(Regexp.Op.LEFT_PAREN);
+          re.cap = ++this.numCap;
+          if (this.namedGroups[name]) throw new RE2JSSyntaxException(Parser2.ERR_DUPLICATE_NAMED_CAPTURE, name);
+          this.namedGroups[name] = this.numCap;
+          re.name = name;
+          return;
+        }
+        t.skip(2);
+        let flags = this.flags;
+        let sign = 1;
+        let sawFlag = false;
+        loop: while (t.more()) {
+          const c = t.pop();
+          switch (c) {
+            case Codepoint.CODES["i"]:
+              flags |= RE2Flags.FOLD_CASE;
+              sawFlag = true;
+              break;
+            case Codepoint.CODES["m"]:
+              flags &= ~RE2Flags.ONE_LINE;
+              sawFlag = true;
+              break;
+            case Codepoint.CODES["s"]:
+              flags |= RE2Flags.DOT_NL;
+              sawFlag = true;
+              break;
+            case Codepoint.CODES["U"]:
+              flags |= RE2Flags.NON_GREEDY;
+              sawFlag = true;
+              break;
+            case Codepoint.CODES["-"]:
+              if (sign < 0) break loop;
+              sign = -1;
+              flags = ~flags;
+              sawFlag = false;
+              break;
+            case Codepoint.CODES[":"]:
+            case Codepoint.CODES[")"]:
+              if (sign < 0) {
+                if (!sawFlag) break loop;
+                flags = ~flags;
+              }
+              if (c === Codepoint.CODES[":"]) this.op(Regexp.Op.LEFT_PAREN);
+              this.flags = flags;
+              return;
+            default:
+              break loop;
+          }
+        }
+        throw new RE2JSSyntaxException(Parser2.ERR_INVALID_PERL_OP, t.from(startPos));
+      }
+      parsePosLookBehind() {
+        const re = this.newRegexp(Regexp.Op.LEFT_PAREN);
+        re.flags = this.flags;
+        re.lb = ++this.nlb;
+        return this.push(re);
+      }
+      parseNegLookBehind() {
+        const re = this.newRegexp(Regexp.Op.LEFT_PAREN);
+        re.flags = this.flags;
+        re.lb = -++this.nlb;
+        return this.push(re);
+      }
+      parseVerticalBar() {
+        this.concat();
+        if (!this.swapVerticalBar()) this.op(Regexp.Op.VERTICAL_BAR);
+      }
+      swapVerticalBar() {
+        const n2 = this.stack.length;
+        if (n2 >= 3 && this.stack[n2 - 2].op === Regexp.Op.VERTICAL_BAR && Parser2.isCharClass(this.stack[n2 - 1]) && Parser2.isCharClass(this.stack[n2 - 3])) {
+          let re1 = this.stack[n2 - 1];
+          let re3 = this.stack[n2 - 3];
+          if (re1.op > re3.op) {
+            const tmp = re3;
+            re3 = re1;
+            re1 = tmp;
+            this.stack[n2 - 3] = re3;
+          }
+          Parser2.mergeCharClass(re3, re1);
+          this.reuse(re1);
+          this.pop();
+          return true;
+        }
+        if (n2 >= 2) {
+          const re1 = this.stack[n2 - 1];
+          const re2 = this.stack[n2 - 2];
+          if (re2.op === Regexp.Op.VERTICAL_BAR) {
+            if (n2 >= 3) this.cleanAlt(this.stack[n2 - 3]);
+            this.stack[n2 - 2] = re1;
+            this.stack[n2 - 1] = re2;
+            return true;
+          }
+        }
+        return false;
+      }
+      parseRightParen() {
+        this.concat();
+        if (this.swapVerticalBar()) this.pop();
+        this.alternate();
+        if (this.stack.length < 2) throw new RE2JSSyntaxException(Parser2.ERR_UNEXPECTED_PAREN, this.wholeRegexp);
+        const re1 = this.pop();
+        const re2 = this.pop();
+        if (re2.op !== Regexp.Op.LEFT_PAREN) throw new RE2JSSyntaxException(Parser2.ERR_UNEXPECTED_PAREN, this.wholeRegexp);
+        this.flags = re2.flags;
+        if (re2.lb !== 0) {
+          if (Parser2.hasCapture(re1)) throw new RE2JSSyntaxException(Parser2.ERR_INVALID_CAPTURE_IN_LOOKBEHIND, this.wholeRegexp);
+          if (re2.lb > 0) re2.op = Regexp.Op.PLB;
+          else re2.op = Regexp.Op.NLB;
+          re2.subs = [re1];
+          this.push(re2);
+          return;
+        }
+        if (re2.cap === 0) this.push(re1);
+        else {
+          re2.op = Regexp.Op.CAPTURE;
+          re2.subs = [re1];
+          this.push(re2);
+        }
+      }
+      parsePerlClassEscape(t, cc) {
+        const beforePos = t.pos();
+        if ((this.flags & RE2Flags.PERL_X) === 0 || !t.more() || t.pop() !== Codepoint.CODES["\\"] || !t.more()) return false;
+        t.pop();
+        const p = t.from(beforePos);
+        const g = PERL_GROUPS.has(p) ? PERL_GROUPS.get(p) : null;
+        if (g === null) return false;
+        cc.appendGroup(g, (this.flags & RE2Flags.FOLD_CASE) !== 0);
+        return true;
+      }
+      parseNamedClass(t, cc) {
+        const cls = t.rest();
+        const i2 = cls.indexOf(":]");
+        if (i2 < 0) return false;
+        const name = cls.substring(0, i2 + 2);
+        t.skipString(name);
+        const g = POSIX_GROUPS.has(name) ? POSIX_GROUPS.get(name) : null;
+        if (g === null) throw new RE2JSSyntaxException(Parser2.ERR_INVALID_CHAR_RANGE, name);
+        cc.appendGroup(g, (this.flags & RE2Flags.FOLD_CASE) !== 0);
+        return true;
+      }
+      parseUnicodeClass(t, cc) {
+        const startPos = t.pos();
+        if ((this.flags & RE2Flags.UNICODE_GROUPS) === 0 || !t.lookingAt("\\p") && !t.lookingAt("\\P")) return false;
+        t.skip(1);
+        let sign = 1;
+        let c = t.pop();
+        if (c === Codepoint.CODES["P"]) sign = -1;
+        if (!t.more()) {
+          t.rewindTo(startPos);
+          throw new RE2JSSyntaxException(Parser2.ERR_INVALID_CHAR_RANGE, t.rest());
+        }
+        c = t.pop();
+        let name;
+        if (c !== Codepoint.CODES["{"]) name = Utils.runeToString(c);
+        else {
+          const rest = t.rest();
+          const end = rest.indexOf("}");
+          if (end < 0) {
+            t.rewindTo(startPos);
+            throw new RE2JSSyntaxException(Parser2.ERR_INVALID_CHAR_RANGE, t.rest());
+          }
+          name = rest.substring(0, end);
+          t.skipString(name);
+          t.skip(1);
+        }
+        if (!(name.length === 0) && name.codePointAt(0) === Codepoint.CODES["^"]) {
+          sign = 0 - sign;
+          name = name.substring(1);
+        }
+        const pair = Parser2.unicodeTable(name);
+        if (pair === null) throw new RE2JSSyntaxException(Parser2.ERR_INVALID_CHAR_RANGE, t.from(startPos));
+        if (pair.sign < 0) sign = 0 - sign;
+        const tab = pair.tab;
+        const fold = pair.fold;
+        if ((this.flags & RE2Flags.FOLD_CASE) === 0 || fold === null) cc.appendTableWithSign(tab, sign);
+        else {
+          const tmp = new CharClass().appendTable(tab).appendTable(fold).cleanClass().toArray();
+          cc.appendClassWithSign(Array.from(tmp), sign);
+        }
+        return true;
+      }
+      parseClass(t) {
+        const startPos = t.pos();
+        t.skip(1);
+        const re = this.newRegexp(Regexp.Op.CHAR_CLASS);
+        re.flags = this.flags;
+        const cc = new CharClass();
+        let sign = 1;
+        if (t.more() && t.lookingAt("^")) {
+          sign = -1;
+          t.skip(1);
+          if ((this.flags & RE2Flags.CLASS_NL) === 0) cc.appendRange(Codepoint.CODES["\n"], Codepoint.CODES["\n"]);
+        }
+        let first = true;
+        while (!t.more() || t.peek() !== Codepoint.CODES["]"] || first) {
+          if (t.more() && t.lookingAt("-") && (this.flags & RE2Flags.PERL_X) === 0 && !first) {
+            const s2 = t.rest();
+            if (s2 === "-" || !s2.startsWith("-]")) {
+              t.rewindTo(startPos);
+              throw new RE2JSSyntaxException(Parser2.ERR_INVALID_CHAR_RANGE, t.rest());
+            }
+          }
+          first = false;
+          const beforePos = t.pos();
+          if (t.lookingAt("[:")) {
+            if (this.parseNamedClass(t, cc)) continue;
+            t.rewindTo(beforePos);
+          }
+          if (this.parseUnicodeClass(t, cc)) continue;
+          if (this.parsePerlClassEscape(t, cc)) continue;
+          t.rewindTo(beforePos);
+          const lo = Parser2.parseClassChar(t, startPos);
+          let hi = lo;
+          if (t.more() && t.lookingAt("-")) {
+            t.skip(1);
+            if (t.more() && t.lookingAt("]")) t.skip(-1);
+            else {
+              hi = Parser2.parseClassChar(t, startPos);
+              if (hi < lo) throw new RE2JSSyntaxException(Parser2.ERR_INVALID_CHAR_RANGE, t.from(beforePos));
+            }
+          }
+          if ((this.flags & RE2Flags.FOLD_CASE) === 0) cc.appendRange(lo, hi);
+          else cc.appendFoldedRange(lo, hi);
+        }
+        t.skip(1);
+        cc.cleanClass();
+        if (sign < 0) cc.negateClass();
+        re.runes = cc.toArray();
+        this.push(re);
+      }
+    };
+    RE2 = class RE22 {
+      static initTest(expr) {
+        const re2 = RE22.compile(expr);
+        const res = new RE22(re2.expr, re2.prog, re2.numSubexp, re2.longest);
+        res.cond = re2.cond;
+        res.prefix = re2.prefix;
+        res.prefixUTF8 = re2.prefixUTF8;
+        res.prefixComplete = re2.prefixComplete;
+        res.prefixRune = re2.prefixRune;
+        res.prefilter = re2.prefilter;
+        res.namedGroups = re2.namedGroups;
+        return res;
+      }
+      /**
+      * Parses a regular expression and returns, if successful, an {@code RE2} instance that can be
+      * used to match against text.
+      *
+      * When matching against text, the regexp returns a match that begins as early as possible in the
+      * input (leftmost), and among those it chooses the one that a backtracking search would have
+      * found first. This so-called leftmost-first matching is the same semantics that Perl, Python,
+      * and other implementations use, although this package implements it without the expense of
+      * backtracking. For POSIX leftmost-longest matching, see {@link #compilePOSIX}.
+      */
+      static compile(expr) {
+        return RE22.compileImpl(expr, RE2Flags.PERL, false);
+      }
+      /**
+      * {@code compilePOSIX} is like {@link #compile} but restricts the regular expression to POSIX ERE
+      * (egrep) syntax and changes the match semantics to leftmost-longest.
+      *
+      * That is, when matching against text, the regexp returns a match that begins as early as
+      * possible in the input (leftmost), and among those it chooses a match that is as long as
+      * possible. This so-called leftmost-longest matching is the same semantics that early regular
+      * expression implementations used and that POSIX specifies.
+      *
+      * However, there can be multiple leftmost-longest matches, with different submatch choices, and
+      * here this package diverges from POSIX. Among the possible leftmost-longest matches, this
+      * package chooses the one that a backtracking search would have found first, while POSIX
+      * specifies that the match be chosen to maximize the length of the first subexpression, then the
+      * second, and so on from left to right. The POSIX rule is computationally prohibitive and not
+      * even well-defined. See http://swtch.com/~rsc/regexp/regexp2.html#posix
+      */
+      static compilePOSIX(expr) {
+        return RE22.compileImpl(expr, RE2Flags.POSIX, true);
+      }
+      static compileImpl(expr, mode, longest) {
+        let re = Parser.parse(expr, mode);
+        const maxCap = re.maxCap();
+        const namedGroups = re.namedGroups;
+        re = Simplify.simplify(re);
+        const prefilter = PrefilterTree.build(re);
+        const prog = Compiler.compileRegexp(re);
+        const re2 = new RE22(expr, prog, maxCap, longest);
+        re2.prefilter = prefilter.type === Prefilter.Type.NONE ? null : prefilter;
+        const [prefixCompl, prefixStr] = prog.prefix();
+        re2.prefixComplete = prefixCompl;
+        re2.prefix = prefixStr;
+        re2.prefixUTF8 = Utils.stringToUtf8ByteArray(re2.prefix);
+        if (re2.prefix.length > 0) re2.prefixRune = re2.prefix.codePointAt(0);
+        re2.namedGroups = namedGroups;
+        return re2;
+      }
+      /**
+      * Returns true iff textual regular expression {@code pattern} matches string {@code s}.
+      *
+      * More complicated queries need to use {@link #compile} and the full {@code RE2} interface.
+      */
+      static match(pattern, s2) {
+        return RE22.compile(pattern).match(s2);
+      }
+      constructor(expr, prog, numSubexp = 0, longest = 0) {
+        this.expr = expr;
+        this.prog = prog;
+        this.numSubexp = numSubexp;
+        this.longest = longest;
+        this.cond = prog.startCond();
+        this.prefix = null;
+        this.prefixUTF8 = null;
+        this.prefixComplete = false;
+        this.prefixRune = 0;
+        this.namedGroups = /* @__PURE__ */ Object.create(null);
+        this.machinePool = [];
+        this.lazyDFA = null;
+        this.onepass = OnePass.compile(this.prog);
+        this.prefilter = null;
+      }
+      get dfa() {
+        if (this.lazyDFA === null) this.lazyDFA = new DFA(this.prog);
+        return this.lazyDFA;
+      }
+      matchPrefixComplete(input2, pos, anchor2, ncap) {
+        if ((anchor2 === RE2Flags.ANCHOR_START || anchor2 === RE2Flags.ANCHOR_BOTH) && pos !== 0) return null;
+        let matchStart = -1;
+        let matchEnd = -1;
+        const pLen = input2.prefixLength(this);
+        if (anchor2 === RE2Flags.UNANCHORED) {
+          const idx = input2.index(this, pos);
+          if (idx < 0) return null;
+          matchStart = pos + idx;
+          matchEnd = matchStart + pLen;
+        } else if (anchor2 === RE2Flags.ANCHOR_BOTH) {
+          if (input2.endPos() !== pLen) return null;
+          if (input2.index(this, 0) !== 0) return null;
+          matchStart = 0;
+          matchEnd = pLen;
+        } else if (anchor2 === RE2Flags.ANCHOR_START) {
+          if (input2.index(this, 0) !== 0) return null;
+          matchStart = 0;
+          matchEnd = pLen;
+        }
+        if (matchStart < 0) return null;
+        if (ncap > 0) {
+          const matchcap = new Int32Array(ncap).fill(-1);
+          matchcap[0] = matchStart;
+          matchcap[1] = matchEnd;
+          return Array.from(matchcap);
+        }
+        return [];
+      }
+      createLookbehindState() {
+        return this.prog.numLb > 0 ? new LookbehindState(this.prog) : null;
+      }
+      executeEngine(input2, pos, anchor2, ncap, lbState = null) {
+        if (this.prefixComplete && (ncap === 0 || this.numSubexp === 0)) return this.matchPrefixComplete(input2, pos, anchor2, ncap);
+        if (this.prefilter !== null && anchor2 === RE2Flags.UNANCHORED) {
+          if (!this.prefilter.eval(input2, pos)) return null;
+        }
+        if (this.onepass !== null) return OnePass.execute(this, input2, pos, anchor2, ncap);
+        if (ncap > 0) {
+          if (this.prog.numLb === 0 && input2.endPos() <= Backtracker.maxBitStateLen(this.prog)) return Backtracker.execute(this, input2, pos, anchor2, ncap);
+          return this.doExecuteNFA(input2, pos, anchor2, ncap, lbState);
+        }
+        if (this.prog.numLb === 0) {
+          const dfaResult = this.dfa.match(input2, pos, anchor2);
+          if (dfaResult !== null) return dfaResult ? [] : null;
+          if (input2.endPos() <= Backtracker.maxBitStateLen(this.prog)) return Backtracker.execute(this, input2, pos, anchor2, ncap);
+        }
+        return this.doExecuteNFA(input2, pos, anchor2, ncap, lbState);
+      }
+      /**
+      * Returns the number of parenthesized subexpressions in this regular expression.
+      */
+      numberOfCapturingGroups() {
+        return this.numSubexp;
+      }
+      /**
+      * Returns the number of instructions in this compiled regular expression program.
+      */
+      numberOfInstructions() {
+        return this.prog.numInst();
+      }
+      get() {
+        return this.machinePool.length > 0 ? this.machinePool.pop() : null;
+      }
+      reset() {
+        this.machinePool.length = 0;
+      }
+      put(m) {
+        this.machinePool.push(m);
+      }
+      toString() {
+        return this.expr;
+      }
+      doExecuteNFA(input2, pos, anchor2, ncap, lbState = null) {
+        let m = this.get();
+        if (!m) m = Machine.fromRE2(this);
+        m.init(ncap);
+        const cap = m.match(input2, pos, anchor2, lbState) ? m.submatches() : null;
+        this.put(m);
+        return cap;
+      }
+      match(s2) {
+        return this.executeEngine(MachineInput.fromUTF16(s2), 0, RE2Flags.UNANCHORED, 0) !== null;
+      }
+      /**
+      * Matches the regular expression against input starting at position start and ending at position
+      * end, with the given anchoring. Records the submatch boundaries in group, which is [start, end)
+      * pairs of byte offsets. The number of boundaries needed is inferred from the size of the group
+      * array. It is most efficient not to ask for submatch boundaries.
+      *
+      * @param input the input byte array
+      * @param start the beginning position in the input
+      * @param end the end position in the input
+      * @param anchor the anchoring flag (UNANCHORED, ANCHOR_START, ANCHOR_BOTH)
+      * @param group the array to fill with submatch positions
+      * @param ngroup the number of array pairs to fill in
+      * @param lbState optional state carried between successive matches over the same input (see
+      *   createLookbehindState); omit it to evaluate lookbehinds from the beginning of the input
+      * @returns true if a match was found
+      */
+      matchWithGroup(input2, start, end, anchor2, ngroup, lbState = null) {
+        if (!(input2 instanceof MatcherInputBase)) {
+          if (Utils.isByteArray(input2)) input2 = MatcherInput.utf8(input2);
+          else input2 = MatcherInput.utf16(input2);
+        }
+        return this.matchMachineInput(input2, start, end, anchor2, ngroup, lbState);
+      }
+      matchMachineInput(input2, start, end, anchor2, ngroup, lbState = null) {
+        if (start > end) return [false, null];
+        const machineInput = input2.isUTF16Encoding() ? MachineInput.fromUTF16(input2.asCharSequence(), 0, end) : MachineInput.fromUTF8(input2.asBytes(), 0, end);
+        const groupMatch = this.executeEngine(machineInput, start, anchor2, 2 * ngroup, lbState);
+        if (groupMatch === null) return [false, null];
+        return [true, groupMatch];
+      }
+      /**
+      * Returns true iff this regexp matches the UTF-8 byte array {@code b}.
+      */
+      matchUTF8(b) {
+        return this.executeEngine(MachineInput.fromUTF8(b), 0, RE2Flags.UNANCHORED, 0) !== null;
+      }
+      /**
+      * Returns a copy of {@code src} in which all matches for this regexp have been replaced by
+      * {@code repl}. No support is provided for expressions (e.g. {@code \1} or {@code $1}) in the
+      * replacement string.
+      */
+      replaceAll(src, repl) {
+        return this.replaceAllFunc(src, () => repl, 2 * src.length + 1);
+      }
+      /**
+      * Returns a copy of {@code src} in which only the first match for this regexp has been replaced
+      * by {@code repl}. No support is provided for expressions (e.g. {@code \1} or {@code $1}) in the
+      * replacement string.
+      */
+      replaceFirst(src, repl) {
+        return this.replaceAllFunc(src, () => repl, 1);
+      }
+      /**
+      * Returns a copy of {@code src} in which at most {@code maxReplaces} matches for this regexp have
+      * been replaced by the return value of of function {@code repl} (whose first argument is the
+      * matched string). No support is provided for expressions (e.g. {@code \1} or {@code $1}) in the
+      * replacement string.
+      */
+      replaceAllFunc(src, replFunc, maxReplaces) {
+        let lastMatchEnd = 0;
+        let searchPos = 0;
+        let out = "";
+        const input2 = MachineInput.fromUTF16(src);
+        const lbState = this.createLookbehindState();
+        let numReplaces = 0;
+        while (searchPos <= src.length) {
+          const a = this.executeEngine(input2, searchPos, RE2Flags.UNANCHORED, 2, lbState);
+          if (a === null || a.length === 0) break;
+          out += src.substring(lastMatchEnd, a[0]);
+          if (a[1] > lastMatchEnd || a[0] === 0) {
+            out += replFunc(src.substring(a[0], a[1]));
+            numReplaces++;
+          }
+          lastMatchEnd = a[1];
+          const width = input2.step(searchPos) & 7;
+          if (searchPos + width > a[1]) searchPos += width;
+          else if (searchPos + 1 > a[1]) searchPos++;
+          else searchPos = a[1];
+          if (numReplaces >= maxReplaces) break;
+        }
+        out += src.substring(lastMatchEnd);
+        return out;
+      }
+      pad(a) {
+        if (a === null) return null;
+        let n2 = (1 + this.numSubexp) * 2;
+        if (a.length < n2) {
+          let a2 = new Array(n2).fill(-1);
+          for (let i2 = 0; i2 < a.length; i2++) a2[i2] = a[i2];
+          a = a2;
+        }
+        return a;
+      }
+      allMatches(input2, n2, deliverFun = (v) => v) {
+        let result = [];
+        const end = input2.endPos();
+        if (n2 < 0) n2 = end + 1;
+        let pos = 0;
+        let i2 = 0;
+        let prevMatchEnd = -1;
+        const lbState = this.createLookbehindState();
+        while (i2 < n2 && pos <= end) {
+          const matches = this.executeEngine(input2, pos, RE2Flags.UNANCHORED, this.prog.numCap, lbState);
+          if (matches === null || matches.length === 0) break;
+          let accept = true;
+          if (matches[1] === pos) {
+            if (matches[0] === prevMatchEnd) accept = false;
+            const r = input2.step(pos);
+            if (r < 0) pos = end + 1;
+            else pos += r & 7;
+          } else pos = matches[1];
+          prevMatchEnd = matches[1];
+          if (accept) {
+            result.push(deliverFun(this.pad(matches)));
+            i2++;
+          }
+        }
+        return result;
+      }
+      /**
+      * Returns an array holding the text of the leftmost match in {@code b} of this regular
+      * expression.
+      *
+      * A return value of null indicates no match.
+      */
+      findUTF8(b) {
+        const a = this.executeEngine(MachineInput.fromUTF8(b), 0, RE2Flags.UNANCHORED, 2);
+        if (a === null) return null;
+        return b.slice(a[0], a[1]);
+      }
+      /**
+      * Returns a two-element array of integers defining the location of the leftmost match in
+      * {@code b} of this regular expression. The match itself is at {@code b[loc[0]...loc[1]]}.
+      *
+      * A return value of null indicates no match.
+      */
+      findUTF8Index(b) {
+        const a = this.executeEngine(MachineInput.fromUTF8(b), 0, RE2Flags.UNANCHORED, 2);
+        if (a === null) return null;
+        return a.slice(0, 2);
+      }
+      /**
+      * Returns a string holding the text of the leftmost match in {@code s} of this regular
+      * expression.
+      *
+      * If there is no match, the return value is an empty string, but it will also be empty if the
+      * regular expression successfully matches an empty string. Use {@link #findIndex} or
+      * {@link #findSubmatch} if it is necessary to distinguish these cases.
+      */
+      find(s2) {
+        const a = this.executeEngine(MachineInput.fromUTF16(s2), 0, RE2Flags.UNANCHORED, 2);
+        if (a === null) return "";
+        return s2.substring(a[0], a[1]);
+      }
+      /**
+      * Returns a two-element array of integers defining the location of the leftmost match in
+      * {@code s} of this regular expression. The match itself is at
+      * {@code s.substring(loc[0], loc[1])}.
+      *
+      * A return value of null indicates no match.
+      */
+      findIndex(s2) {
+        return this.executeEngine(MachineInput.fromUTF16(s2), 0, RE2Flags.UNANCHORED, 2);
+      }
+      /**
+      * Returns an array of arrays the text of the leftmost match of the regular expression in
+      * {@code b} and the matches, if any, of its subexpressions, as defined by the <a
+      * href='#submatch'>Submatch</a> description above.
+      *
+      * A return value of null indicates no match.
+      */
+      findUTF8Submatch(b) {
+        const a = this.executeEngine(MachineInput.fromUTF8(b), 0, RE2Flags.UNANCHORED, this.prog.numCap);
+        if (a === null) return null;
+        const ret = new Array(1 + this.numSubexp).fill(null);
+        for (let i2 = 0; i2 < ret.length; i2++) if (2 * i2 < a.length && a[2 * i2] >= 0) ret[i2] = b.slice(a[2 * i2], a[2 * i2 + 1]);
+        return ret;
+      }
+      /**
+      * Returns an array holding the index pairs identifying the leftmost match of this regular
+      * expression in {@code b} and the matches, if any, of its subexpressions, as defined by the the
+      * <a href='#submatch'>Submatch</a> and <a href='#index'>Index</a> descriptions above.
+      *
+      * A return value of null indicates no match.
+      */
+      findUTF8SubmatchIndex(b) {
+        return this.pad(this.executeEngine(MachineInput.fromUTF8(b), 0, RE2Flags.UNANCHORED, this.prog.numCap));
+      }
+      /**
+      * Returns an array of strings holding the text of the leftmost match of the regular expression in
+      * {@code s} and the matches, if any, of its subexpressions, as defined by the <a
+      * href='#submatch'>Submatch</a> description above.
+      *
+      * A return value of null indicates no match.
+      */
+      findSubmatch(s2) {
+        const a = this.executeEngine(MachineInput.fromUTF16(s2), 0, RE2Flags.UNANCHORED, this.prog.numCap);
+        if (a === null) return null;
+        const ret = new Array(1 + this.numSubexp).fill(null);
+        for (let i2 = 0; i2 < ret.length; i2++) if (2 * i2 < a.length && a[2 * i2] >= 0) ret[i2] = s2.substring(a[2 * i2], a[2 * i2 + 1]);
+        return ret;
+      }
+      /**
+      * Returns an array holding the index pairs identifying the leftmost match of this regular
+      * expression in {@code s} and the matches, if any, of its subexpressions, as defined by the <a
+      * href='#submatch'>Submatch</a> description above.
+      *
+      * A return value of null indicates no match.
+      */
+      findSubmatchIndex(s2) {
+        return this.pad(this.executeEngine(MachineInput.fromUTF16(s2), 0, RE2Flags.UNANCHORED, this.prog.numCap));
+      }
+      /**
+      * {@code findAllUTF8()} is the <a href='#all'>All</a> version of {@link #findUTF8}; it returns a
+      * list of up to {@code n} successive matches of the expression, as defined by the <a
+      * href='#all'>All</a> description above.
+      *
+      * A return value of null indicates no match.
+      *
+      * TODO(adonovan): think about defining a byte slice view class, like a read-only Go slice backed
+      * by |b|.
+      */
+      findAllUTF8(b, n2) {
+        const result = this.allMatches(MachineInput.fromUTF8(b), n2, (match2) => b.slice(match2[0], match2[1]));
+        if (result.length === 0) return null;
+        return result;
+      }
+      /**
+      * {@code findAllUTF8Index} is the <a href='#all'>All</a> version of {@link #findUTF8Index}; it
+      * returns a list of up to {@code n} successive matches of the expression, as defined by the <a
+      * href='#all'>All</a> description above.
+      *
+      * A return value of null indicates no match.
+      */
+      findAllUTF8Index(b, n2) {
+        const result = this.allMatches(MachineInput.fromUTF8(b), n2, (match2) => match2.slice(0, 2));
+        if (result.length === 0) return null;
+        return result;
+      }
+      /**
+      * {@code findAll} is the <a href='#all'>All</a> version of {@link #find}; it returns a list of up
+      * to {@code n} successive matches of the expression, as defined by the <a href='#all'>All</a>
+      * description above.
+      *
+      * A return value of null indicates no match.
+      */
+      findAll(s2, n2) {
+        const result = this.allMatches(MachineInput.fromUTF16(s2), n2, (match2) => s2.substring(match2[0], match2[1]));
+        if (result.length === 0) return null;
+        return result;
+      }
+      /**
+      * {@code findAllIndex} is the <a href='#all'>All</a> version of {@link #findIndex}; it returns a
+      * list of up to {@code n} successive matches of the expression, as defined by the <a
+      * href='#all'>All</a> description above.
+      *
+      * A return value of null indicates no match.
+      */
+      findAllIndex(s2, n2) {
+        const result = this.allMatches(MachineInput.fromUTF16(s2), n2, (match2) => match2.slice(0, 2));
+        if (result.length === 0) return null;
+        return result;
+      }
+      /**
+      * {@code findAllUTF8Submatch} is the <a href='#all'>All</a> version of {@link #findUTF8Submatch};
+      * it returns a list of up to {@code n} successive matches of the expression, as defined by the <a
+      * href='#all'>All</a> description above.
+      *
+      * A return value of null indicates no match.
+      */
+      findAllUTF8Submatch(b, n2) {
+        const result = this.allMatches(MachineInput.fromUTF8(b), n2, (match2) => {
+          let slice = new Array(match2.length / 2 | 0).fill(null);
+          for (let j = 0; j < slice.length; j++) if (match2[2 * j] >= 0) slice[j] = b.slice(match2[2 * j], match2[2 * j + 1]);
+          return slice;
+        });
+        if (result.length === 0) return null;
+        return result;
+      }
+      /**
+      * {@code findAllUTF8SubmatchIndex} is the <a href='#all'>All</a> version of
+      * {@link #findUTF8SubmatchIndex}; it returns a list of up to {@code n} successive matches of the
+      * expression, as defined by the <a href='#all'>All</a> description above.
+      *
+      * A return value of null indicates no match.
+      */
+      findAllUTF8SubmatchIndex(b, n2) {
+        const result = this.allMatches(MachineInput.fromUTF8(b), n2);
+        if (result.length === 0) return null;
+        return result;
+      }
+      /**
+      * {@code findAllSubmatch} is the <a href='#all'>All</a> version of {@link #findSubmatch}; it
+      * returns a list of up to {@code n} successive matches of the expression, as defined by the <a
+      * href='#all'>All</a> description above.
+      *
+      * A return value of null indicates no match.
+      */
+      findAllSubmatch(s2, n2) {
+        const result = this.allMatches(MachineInput.fromUTF16(s2), n2, (match2) => {
+          let slice = new Array(match2.length / 2 | 0).fill(null);
+          for (let j = 0; j < slice.length; j++) if (match2[2 * j] >= 0) slice[j] = s2.substring(match2[2 * j], match2[2 * j + 1]);
+          return slice;
+        });
+        if (result.length === 0) return null;
+        return result;
+      }
+      /**
+      * {@code findAllSubmatchIndex} is the <a href='#all'>All</a> version of
+      * {@link #findSubmatchIndex}; it returns a list of up to {@code n} successive matches of the
+      * expression, as defined by the <a href='#all'>All</a> description above.
+      *
+      * A return value of null indicates no match.
+      */
+      findAllSubmatchIndex(s2, n2) {
+        const result = this.allMatches(MachineInput.fromUTF16(s2), n2);
+        if (result.length === 0) return null;
+        return result;
+      }
+    };
+    RE2Set = class RE2Set2 {
+      /** @type {number} */
+      static UNANCHORED = RE2Flags.UNANCHORED;
+      /** @type {number} */
+      static ANCHOR_START = RE2Flags.ANCHOR_START;
+      /** @type {number} */
+      static ANCHOR_BOTH = RE2Flags.ANCHOR_BOTH;
+      /**
+      * Constructs a new RE2Set with the specified anchor mode and flags.
+      * @param {number} [anchor=RE2Set.UNANCHORED] - The anchoring mode (e.g., RE2Set.UNANCHORED).
+      * @param {number} [flags=0] - The public flags to apply to all patterns in the set.
+      * @param {number} [maxMem=8388608] - The maximum memory in bytes to use for the DFA (default 8MB).
+      */
+      constructor(anchor2 = RE2Set2.UNANCHORED, flags = 0, maxMem = 8388608) {
+        if (![
+          RE2Set2.UNANCHORED,
+          RE2Set2.ANCHOR_START,
+          RE2Set2.ANCHOR_BOTH
+        ].includes(anchor2)) throw new RE2JSFlagsException("The anchor should be RE2Set.UNANCHORED, RE2Set.ANCHOR_START or RE2Set.ANCHOR_BOTH");
+        Utils.checkFlags(flags);
+        this.anchor = anchor2;
+        this.jsFlags = flags;
+        this.maxMem = maxMem;
+        let re2Flags = RE2Flags.PERL;
+        if ((flags & PublicFlags.DISABLE_UNICODE_GROUPS) !== 0) re2Flags &= ~RE2Flags.UNICODE_GROUPS;
+        if ((flags & PublicFlags.LOOKBEHINDS) !== 0) re2Flags |= RE2Flags.LOOKBEHIND;
+        this.re2Flags = re2Flags;
+        this.regexps = [];
+        this.prog = null;
+        this.dfa = null;
+        this.dummyRe2 = null;
+      }
+      /**
+      * Adds a new regular expression pattern to the set.
+      * Patterns cannot be added after the set has been compiled.
+      * @param {string} pattern - The regular expression pattern to add.
+      * @returns {number} The integer index assigned to the added pattern.
+      * @throws {RE2JSCompileException} If patterns are added after compilation.
+      */
+      add(pattern) {
+        if (this.prog) throw new RE2JSCompileException("Cannot add patterns after compile");
+        Utils.checkPattern(pattern);
+        let fregex = pattern;
+        if ((this.jsFlags & PublicFlags.CASE_INSENSITIVE) !== 0) fregex = `(?i)${fregex}`;
+        if ((this.jsFlags & PublicFlags.DOTALL) !== 0) fregex = `(?s)${fregex}`;
+        if ((this.jsFlags & PublicFlags.MULTILINE) !== 0) fregex = `(?m)${fregex}`;
+        const re = Parser.parse(fregex, this.re2Flags);
+        this.regexps.push(Simplify.simplify(re));
+        return this.regexps.length - 1;
+      }
+      /**
+      * Compiles the added patterns into a single state machine.
+      * This is automatically called on the first match if not called explicitly.
+      * @returns {void}
+      */
+      compile() {
+        if (this.prog) return;
+        const prog = Compiler.compileSet(this.regexps);
+        if (prog.numInst() > Parser.MAX_SIZE) throw new RE2JSCompileException(`${Parser.ERR_LARGE}: the set compiles to ${prog.numInst()} instructions, more than ${Parser.MAX_SIZE}`);
+        this.prog = prog;
+        this.dfa = new DFA(this.prog, this.maxMem);
+        this.dummyRe2 = {
+          prog: this.prog,
+          cond: this.prog.startCond(),
+          prefix: "",
+          prefixRune: 0,
+          longest: false
+        };
+      }
+      /**
+      * Matches the input against the compiled set of regular expressions.
+      * @param {string|number[]|Uint8Array} input - The input string or UTF-8 byte array to match against.
+      * @returns {number[]} An array of indices representing the patterns that successfully matched the input.
+      */
+      match(input2) {
+        if (!this.prog) this.compile();
+        const machineInput = Utils.isByteArray(input2) ? MachineInput.fromUTF8(input2) : MachineInput.fromUTF16(input2);
+        let internalAnchor = RE2Flags.UNANCHORED;
+        if (this.anchor === RE2Set2.ANCHOR_START) internalAnchor = RE2Flags.ANCHOR_START;
+        else if (this.anchor === RE2Set2.ANCHOR_BOTH) internalAnchor = RE2Flags.ANCHOR_BOTH;
+        const dfaResult = this.dfa.matchSet(machineInput, 0, internalAnchor);
+        if (dfaResult !== null) return dfaResult;
+        const machine = Machine.fromRE2(this.dummyRe2);
+        machine.init(0);
+        return machine.matchSet(machineInput, 0, internalAnchor);
+      }
+    };
+    TranslateRegExpString = class TranslateRegExpString2 {
+      static isHexadecimal(ch) {
+        return "0" <= ch && ch <= "9" || "A" <= ch && ch <= "F" || "a" <= ch && ch <= "f";
+      }
+      static translate(data) {
+        let prefixFlags = "";
+        if (Object.prototype.toString.call(data) === "[object RegExp]") {
+          if (data.ignoreCase) prefixFlags += "i";
+          if (data.multiline) prefixFlags += "m";
+          if (data.dotAll) prefixFlags += "s";
+          data = data.source;
+        }
+        if (typeof data !== "string") return data;
+        let result = "";
+        let changed = false;
+        let size = data.length;
+        if (size === 0) {
+          result = "(?:)";
+          changed = true;
+        }
+        let inCharClass = false;
+        let i2 = 0;
+        while (i2 < size) {
+          let ch = data[i2];
+          if (ch === "\\") {
+            if (i2 + 1 < size) {
+              ch = data[i2 + 1];
+              switch (ch) {
+                case "\\":
+                  result += "\\\\";
+                  i2 += 2;
+                  continue;
+                case "c":
+                  if (i2 + 2 < size) {
+                    let code18 = data[i2 + 2].charCodeAt(0);
+                    if (code18 >= 65 && code18 <= 90 || code18 >= 97 && code18 <= 122) {
+                      let val = code18 % 32;
+                      result += "\\x";
+                      result += (val >> 4).toString(16).toUpperCase();
+                      result += (val & 15).toString(16).toUpperCase();
+                      i2 += 3;
+                      changed = true;
+                      continue;
+                    }
+                  }
+                  result += "c";
+                  i2 += 2;
+                  changed = true;
+                  continue;
+                case "u":
+                  if (i2 + 2 < size) {
+                    if (data[i2 + 2] === "{") {
+                      let j = i2 + 3;
+                      let hasHex = false;
+                      let closed = false;
+                      while (j < size) {
+                        const hexChar = data[j];
+                        if (hexChar === "}") {
+                          closed = true;
+                          break;
+                        }
+                        if (!TranslateRegExpString2.isHexadecimal(hexChar)) break;
+                        hasHex = true;
+                        j++;
+                      }
+                      if (closed && hasHex) {
+                        result += "\\x";
+                        i2 += 2;
+                        changed = true;
+                        continue;
+                      }
+                    } else if (i2 + 5 < size) {
+                      let isHex4 = true;
+                      for (let j = 0; j < 4; j++) if (!TranslateRegExpString2.isHexadecimal(data[i2 + 2 + j])) {
+                        isHex4 = false;
+                        break;
+                      }
+                      if (isHex4) {
+                        result += "\\x{" + data.substring(i2 + 2, i2 + 6) + "}";
+                        i2 += 6;
+                        changed = true;
+                        continue;
+                      }
+                    }
+                  }
+                  result += "u";
+                  i2 += 2;
+                  changed = true;
+                  continue;
+                case "x": {
+                  let isValidHex = false;
+                  if (i2 + 2 < size && data[i2 + 2] === "{") {
+                    let j = i2 + 3;
+                    let hasHex = false;
+                    let closed = false;
+                    while (j < size) {
+                      const hexChar = data[j];
+                      if (hexChar === "}") {
+                        closed = true;
+                        break;
+                      }
+                      if (!TranslateRegExpString2.isHexadecimal(hexChar)) break;
+                      hasHex = true;
+                      j++;
+                    }
+                    if (closed && hasHex) isValidHex = true;
+                  } else if (i2 + 3 < size && TranslateRegExpString2.isHexadecimal(data[i2 + 2]) && TranslateRegExpString2.isHexadecimal(data[i2 + 3])) isValidHex = true;
+                  if (isValidHex) {
+                    result += "\\x";
+                    i2 += 2;
+                  } else {
+                    result += "x";
+                    i2 += 2;
+                    changed = true;
+                  }
+                  continue;
+                }
+                case "n":
+                case "r":
+                case "t":
+                case "a":
+                case "f":
+                case "v":
+                case "d":
+                case "D":
+                case "s":
+                case "S":
+                case "w":
+                case "W":
+                case "b":
+                case "B":
+                case "p":
+                case "P":
+                case "A":
+                case "z":
+                case "Q":
+                case "E":
+                case "0":
+                case "1":
+                case "2":
+                case "3":
+                case "4":
+                case "5":
+                case "6":
+                case "7":
+                  result += "\\" + ch;
+                  i2 += 2;
+                  continue;
+                default: {
+                  let cp2 = data.codePointAt(i2 + 1);
+                  if (cp2 >= 48 && cp2 <= 57 || cp2 >= 65 && cp2 <= 90 || cp2 >= 97 && cp2 <= 122) {
+                    let symSize2 = Utils.charCount(cp2);
+                    result += data.substring(i2 + 1, i2 + 1 + symSize2);
+                    i2 += symSize2 + 1;
+                    changed = true;
+                  } else {
+                    result += "\\";
+                    let symSize2 = Utils.charCount(cp2);
+                    result += data.substring(i2 + 1, i2 + 1 + symSize2);
+                    i2 += symSize2 + 1;
+                  }
+                  continue;
+                }
+              }
+            }
+          } else if (ch === "/") {
+            result += "\\/";
+            i2 += 1;
+            changed = true;
+            continue;
+          } else if (ch === "[") {
+            if (!inCharClass && data[i2 + 1] === "]") {
+              result += "[^\\x00-\\x{10FFFF}]";
+              i2 += 2;
+              changed = true;
+              continue;
+            }
+            if (!inCharClass && data[i2 + 1] === "^" && data[i2 + 2] === "]") {
+              result += "[\\x00-\\x{10FFFF}]";
+              i2 += 3;
+              changed = true;
+              continue;
+            }
+            inCharClass = true;
+          } else if (ch === "]") inCharClass = false;
+          else if (!inCharClass && ch === "(" && i2 + 2 < size && data[i2 + 1] === "?" && data[i2 + 2] === "<") {
+            if (i2 + 3 < size && !"=!>)".includes(data[i2 + 3])) {
+              result += "(?P<";
+              i2 += 3;
+              changed = true;
+              continue;
+            }
+          }
+          let cp = data.codePointAt(i2);
+          let symSize = Utils.charCount(cp);
+          result += data.substring(i2, i2 + symSize);
+          i2 += symSize;
+        }
+        const finalResult = changed ? result : data;
+        if (prefixFlags.length > 0) return `(?${prefixFlags})${finalResult}`;
+        return finalResult;
+      }
+    };
+    execResult = (m, input2) => {
+      const result = m.matchArray();
+      result.index = m.start(0);
+      result.input = input2;
+      result.groups = m.namedGroupsObject();
+      return result;
+    };
+    RE2JS = class RE2JS2 {
+      /**
+      * Flag: case insensitive matching.
+      */
+      static CASE_INSENSITIVE = PublicFlags.CASE_INSENSITIVE;
+      /**
+      * Flag: dot ({@code .}) matches all characters, including newline.
+      */
+      static DOTALL = PublicFlags.DOTALL;
+      /**
+      * Flag: multiline matching: {@code ^} and {@code $} match at beginning and end of line, not just
+      * beginning and end of input.
+      */
+      static MULTILINE = PublicFlags.MULTILINE;
+      /**
+      * Flag: Unicode groups (e.g. {@code \p\ Greek\} ) will be syntax errors.
+      */
+      static DISABLE_UNICODE_GROUPS = PublicFlags.DISABLE_UNICODE_GROUPS;
+      /**
+      * Flag: matches longest possible string.
+      */
+      static LONGEST_MATCH = PublicFlags.LONGEST_MATCH;
+      /**
+      * Flag: enable linear-time captureless lookbehinds.
+      */
+      static LOOKBEHINDS = PublicFlags.LOOKBEHINDS;
+      /**
+      * Returns a literal pattern string for the specified string.
+      *
+      * This method produces a string that can be used to create a <code>RE2JS</code> that would
+      * match the string <code>s</code> as if it were a literal pattern.
+      *
+      * Metacharacters or escape sequences in the input sequence will be given no special meaning.
+      *
+      * @param {string} str The string to be literalized
+      * @returns {string} A literal string replacement
+      */
+      static quote(str) {
+        return Utils.quoteMeta(str);
+      }
+      /**
+      * Quotes '\' and '$' in {@code str}, so that the returned string could be used in
+      * replacement methods as a literal replacement of {@code str}.
+      *
+      * This is a convenience delegation to {@link Matcher.quoteReplacement}.
+      *
+      * @param {string} str the string to be quoted
+      * @param {boolean} [javaMode=false] whether the replacement will be used in javaMode
+      * @returns {string} the quoted string
+      */
+      static quoteReplacement(str, javaMode = false) {
+        return Matcher2.quoteReplacement(str, javaMode);
+      }
+      /**
+      * Translates a given regular expression string to ensure compatibility with RE2JS.
+      *
+      * This function preprocesses the input regex string by applying necessary transformations,
+      * such as escaping special characters (e.g., `/`), converting named capture groups to
+      * RE2JS-compatible syntax, and handling Unicode sequences properly. It ensures that the
+      * resulting regex is safe and properly formatted before compilation.
+      *
+      * @param {string|RegExp} expr - The regular expression string to be translated.
+      * @returns {string} - The transformed regular expression string, ready for compilation.
+      */
+      static translateRegExp(expr) {
+        return TranslateRegExpString.translate(expr);
+      }
+      /**
+      * Helper: create new RE2JS with given regex and flags. Flregex is the regex with flags applied.
+      * @param {string} regex
+      * @param {number} [flags=0]
+      * @returns {RE2JS}
+      */
+      static compile(regex2, flags = 0) {
+        Utils.checkPattern(regex2);
+        Utils.checkFlags(flags);
+        let fregex = regex2;
+        if ((flags & RE2JS2.CASE_INSENSITIVE) !== 0) fregex = `(?i)${fregex}`;
+        if ((flags & RE2JS2.DOTALL) !== 0) fregex = `(?s)${fregex}`;
+        if ((flags & RE2JS2.MULTILINE) !== 0) fregex = `(?m)${fregex}`;
+        let re2Flags = RE2Flags.PERL;
+        if ((flags & RE2JS2.DISABLE_UNICODE_GROUPS) !== 0) re2Flags &= ~RE2Flags.UNICODE_GROUPS;
+        if ((flags & RE2JS2.LOOKBEHINDS) !== 0) re2Flags |= RE2Flags.LOOKBEHIND;
+        const p = new RE2JS2(regex2, flags);
+        p.re2Input = RE2.compileImpl(fregex, re2Flags, (flags & RE2JS2.LONGEST_MATCH) !== 0);
+        return p;
+      }
+      /**
+      * Matches a string against a regular expression.
+      *
+      * @param {string} regex the regular expression
+      * @param {string|number[]|Uint8Array} input the input
+      * @returns {boolean} true if the regular expression matches the entire input
+      * @throws RE2JSSyntaxException if the regular expression is malformed
+      */
+      static matches(regex2, input2) {
+        return RE2JS2.compile(regex2).testExact(input2);
+      }
+      /**
+      * This is visible for testing.
+      * @private
+      */
+      static initTest(pattern, flags, re2) {
+        if (pattern == null) throw new Error("pattern is null");
+        if (re2 == null) throw new Error("re2 is null");
+        const p = new RE2JS2(pattern, flags);
+        p.re2Input = re2;
+        return p;
+      }
+      /**
+      *
+      * @param {string} pattern
+      * @param {number} flags
+      */
+      constructor(pattern, flags) {
+        this.patternInput = pattern;
+        this.flagsInput = flags;
+        this.re2Input = null;
+      }
+      /**
+      * Releases memory used by internal caches associated with this pattern. Does not change the
+      * observable behaviour. Useful for tests that detect memory leaks via allocation tracking.
+      */
+      reset() {
+        this.re2Input.reset();
+      }
+      /**
+      * Returns the flags used in the constructor.
+      * @returns {number}
+      */
+      flags() {
+        return this.flagsInput;
+      }
+      /**
+      * Returns the pattern used in the constructor.
+      * @returns {string}
+      */
+      pattern() {
+        return this.patternInput;
+      }
+      re2() {
+        return this.re2Input;
+      }
+      /**
+      * Matches a string against a regular expression.
+      *
+      * @param {string|number[]|Uint8Array} input the input
+      * @returns {boolean} true if the regular expression matches the entire input
+      */
+      matches(input2) {
+        return this.testExact(input2);
+      }
+      /**
+      * Creates a new {@code Matcher} matching the pattern against the input.
+      *
+      * @param {string|number[]|Uint8Array|MatcherInputBase} input the input string
+      * @returns {Matcher}
+      */
+      matcher(input2) {
+        if (Utils.isByteArray(input2)) input2 = MatcherInput.utf8(input2);
+        return new Matcher2(this, input2);
+      }
+      /**
+      * Tests whether the regular expression matches any part of the input string.
+      * Performance Note: This method is highly optimized. Because it only returns
+      * a boolean and does not extract capture groups, it bypasses the `Matcher` overhead
+      * and guarantees execution on the high-speed DFA engine whenever possible.
+      *
+      * @param {string|number[]|Uint8Array} input - The input string or UTF-8 byte array to test against.
+      * @returns {boolean} `true` if the pattern is found anywhere in the input, `false` otherwise.
+      */
+      test(input2) {
+        if (Utils.isByteArray(input2)) return this.re2Input.matchUTF8(input2);
+        return this.re2Input.match(input2);
+      }
+      /**
+      * Tests whether the regular expression matches the ENTIRE input string.
+      * * **Performance Note:** This operates identically to `.matches()`, but is significantly
+      * faster because it does not request capture group data. By requesting 0 capture groups,
+      * it securely routes execution through the DFA fast-path.
+      *
+      * @param {string|number[]|Uint8Array} input - The input string or UTF-8 byte array to test against.
+      * @returns {boolean} `true` if the exact input string fully matches the pattern, `false` otherwise.
+      */
+      testExact(input2) {
+        const machineInput = Utils.isByteArray(input2) ? MachineInput.fromUTF8(input2) : MachineInput.fromUTF16(input2);
+        return this.re2Input.executeEngine(machineInput, 0, RE2Flags.ANCHOR_BOTH, 0) !== null;
+      }
+      /**
+      * Executes a search for a match in a specified string.
+      * Returns a result array, or null if no match is found.
+      * The returned array perfectly mirrors standard JavaScript `RegExpExecArray`,
+      * including `.index`, `.input`, and `.groups` properties.
+      *
+      * @param {string|number[]|Uint8Array} input the input string or byte array
+      * @returns {Array|null} the match array with index, input, and groups properties, or null
+      */
+      exec(input2) {
+        const m = this.matcher(input2);
+        return m.find() ? execResult(m, input2) : null;
+      }
+      /**
+      * Splits input around instances of the regular expression. It returns an array giving the strings
+      * that occur before, between, and after instances of the regular expression.
+      *
+      * If {@code limit <= 0}, there is no limit on the size of the returned array. If
+      * {@code limit == 0}, empty strings that would occur at the end of the array are omitted. If
+      * {@code limit > 0}, at most limit strings are returned. The final string contains the remainder
+      * of the input, possibly including additional matches of the pattern.
+      *
+      * @param {string} input the input string to be split
+      * @param {number} [limit=0] the limit
+      * @returns {string[]} the split strings
+      */
+      split(input2, limit = 0) {
+        const m = this.matcher(input2);
+        const result = [];
+        let emptiesSkipped = 0;
+        let last = 0;
+        while (m.find()) {
+          if (last === 0 && m.end() === 0) {
+            last = m.end();
+            continue;
+          }
+          if (limit > 0 && result.length === limit - 1) break;
+          if (last === m.start()) {
+            if (limit === 0) {
+              emptiesSkipped += 1;
+              last = m.end();
+              continue;
+            }
+          } else while (emptiesSkipped > 0) {
+            result.push("");
+            emptiesSkipped -= 1;
+          }
+          result.push(m.substring(last, m.start()));
+          last = m.end();
+        }
+        if (limit === 0 && last !== m.inputLength()) {
+          while (emptiesSkipped > 0) {
+            result.push("");
+            emptiesSkipped -= 1;
+          }
+          result.push(m.substring(last, m.inputLength()));
+        }
+        if (limit !== 0 || result.length === 0 && !(last === m.inputLength() && last > 0)) result.push(m.substring(last, m.inputLength()));
+        return result;
+      }
+      /**
+      * Returns an iterator of all results matching a string against the regular expression,
+      * including capturing groups.
+      *
+      * @param {string|number[]|Uint8Array} input the input string or byte array
+      * @returns {IterableIterator<RegExpMatchArray>}
+      */
+      *matchAll(input2) {
+        const m = this.matcher(input2);
+        while (m.find()) yield execResult(m, input2);
+      }
+      /**
+      *
+      * @returns {string}
+      */
+      toString() {
+        return this.patternInput;
+      }
+      /**
+      * Returns the program size of this pattern.
+      *
+      * <p>
+      * Similar to the C++ implementation, the program size is a very approximate measure of a regexp's
+      * "cost". Larger numbers are more expensive than smaller numbers.
+      * </p>
+      *
+      * @returns {number} the program size of this pattern
+      */
+      programSize() {
+        return this.re2Input.numberOfInstructions();
+      }
+      /**
+      * Returns the number of capturing groups in this matcher's pattern. Group zero denotes the entire
+      * pattern and is excluded from this count.
+      *
+      * @returns {number} the number of capturing groups in this pattern
+      */
+      groupCount() {
+        return this.re2Input.numberOfCapturingGroups();
+      }
+      /**
+      * Return a map of the capturing groups in this matcher's pattern, where key is the name and value
+      * is the index of the group in the pattern.
+      * @returns {Record<string, number>}
+      */
+      namedGroups() {
+        return this.re2Input.namedGroups;
+      }
+      /**
+      *
+      * @param {*} other
+      * @returns {boolean}
+      */
+      equals(other) {
+        if (this === other) return true;
+        if (other === null || this.constructor !== other.constructor) return false;
+        return this.flagsInput === other.flagsInput && this.patternInput === other.patternInput;
+      }
+    };
+  }
+});
+
+// core/text/linear-pattern.ts
+function compileLinearPattern(source, options2 = {}) {
+  if (source.length > MAX_PATTERN_LENGTH) {
+    return {
+      ok: false,
+      error: `pattern is ${source.length} characters; at most ${MAX_PATTERN_LENGTH}`
+    };
+  }
+  let flags = 0;
+  if (options2.ignoreCase) flags |= RE2JS.CASE_INSENSITIVE;
+  if (options2.multiline) flags |= RE2JS.MULTILINE;
+  try {
+    const compiled2 = RE2JS.compile(source, flags);
+    return { ok: true, pattern: wrap(source, compiled2) };
+  } catch (error62) {
+    return { ok: false, error: describeSyntaxError(error62) };
+  }
+}
+function mustCompileLinearPattern(source, options2 = {}) {
+  const compiled2 = compileLinearPattern(source, options2);
+  if (!compiled2.ok)
+    throw new Error(`pattern passed validation but does not compile: ${compiled2.error}`);
+  return compiled2.pattern;
+}
+function linearPatternField(options2 = {}) {
+  return external_exports.string().min(1).superRefine((source, ctx) => {
+    const compiled2 = compileLinearPattern(source, options2);
+    if (!compiled2.ok) ctx.addIssue({ code: "custom", message: compiled2.error });
+  });
+}
+function wrap(source, compiled2) {
+  return {
+    source,
+    test: (text2) => compiled2.test(text2),
+    find(text2) {
+      const matcher = compiled2.matcher(text2);
+      if (!matcher.find()) return void 0;
+      return { index: matcher.start(), text: matcher.group() ?? "" };
+    }
+  };
+}
+function describeSyntaxError(error62) {
+  const message = (error62 instanceof Error ? error62.message : String(error62)).replace(
+    /^error parsing regexp: /,
+    ""
+  );
+  const unsupported = /unsupported Perl syntax|invalid escape|invalid named capture/.test(message);
+  const hint = unsupported ? " (user patterns run on RE2: lookahead, lookbehind and backreferences are not supported)" : "";
+  return `invalid regular expression: ${message}${hint}`;
+}
+var MAX_PATTERN_LENGTH;
+var init_linear_pattern = __esm({
+  "core/text/linear-pattern.ts"() {
+    "use strict";
+    init_build3();
+    init_zod();
+    MAX_PATTERN_LENGTH = 2e3;
+  }
+});
+
+// core/sast/rule.ts
+var ruleLanguages, metaVariable, sinkSchema, taintSchema, entropySchema, astGrepObject, ruleFileSchema;
+var init_rule = __esm({
+  "core/sast/rule.ts"() {
+    "use strict";
+    init_zod();
+    init_fields();
+    init_linear_pattern();
+    ruleLanguages = ["javascript", "python", "go", "java", "github-actions"];
+    metaVariable = external_exports.string().regex(/^\$?[A-Z_][A-Z0-9_]*$/, "expected a metavariable name such as CMD or $CMD").transform((name) => name.replace(/^\$/, ""));
+    sinkSchema = external_exports.strictObject({
+      callee: metaVariable,
+      functions: external_exports.array(external_exports.string().min(1)).min(1)
+    });
+    taintSchema = external_exports.strictObject({
+      argument: metaVariable,
+      requires: external_exports.enum(["source", "nonconstant"]).default("source"),
+      sanitizers: external_exports.array(external_exports.string()).default([]),
+      /** Sources beyond the language's request data, e.g. process.argv for command injection. */
+      sources: external_exports.array(external_exports.string()).default([]),
+      /**
+       * A regex for the argument's fixed leading text: when the string starts with constant text
+       * that matches (a fixed scheme and host, a relative path), request data later in it is harmless.
+       */
+      safePrefix: linearPatternField().optional()
+    });
+    entropySchema = external_exports.strictObject({
+      argument: metaVariable,
+      min: external_exports.number().positive().default(3.5)
+    });
+    astGrepObject = external_exports.record(external_exports.string(), external_exports.unknown());
+    ruleFileSchema = external_exports.strictObject({
+      id: external_exports.string().regex(/^[a-z0-9][a-z0-9-/.]*$/, "expected a lower-case id such as js-eval"),
+      language: external_exports.enum(ruleLanguages),
+      severity: findingSeverityField,
+      message: external_exports.string().min(1),
+      note: external_exports.string().optional().describe("How to fix it."),
+      metadata: external_exports.strictObject({
+        cwe: external_exports.array(external_exports.string().regex(/^CWE-\d+$/, "expected CWE-<number>")).default([]),
+        owasp: external_exports.array(external_exports.string()).default([]),
+        confidence: external_exports.enum(["high", "medium", "low"]).default("medium"),
+        references: external_exports.array(external_exports.url()).default([]),
+        name: external_exports.string().optional()
+      }).prefault({}),
+      rule: astGrepObject.optional(),
+      constraints: astGrepObject.optional(),
+      utils: astGrepObject.optional(),
+      sink: sinkSchema.optional(),
+      taint: taintSchema.optional(),
+      entropy: entropySchema.optional(),
+      /** Skip the rule for files containing none of these words (a cheap text pre-check). */
+      prefilter: external_exports.array(external_exports.string().min(1)).optional(),
+      check: external_exports.string().optional()
+    }).superRefine((rule, ctx) => {
+      const isWorkflow = rule.language === "github-actions";
+      if (isWorkflow && !rule.check)
+        ctx.addIssue({ code: "custom", path: ["check"], message: "workflow rules name a `check`" });
+      if (!isWorkflow && !rule.rule)
+        ctx.addIssue({ code: "custom", path: ["rule"], message: "expected an ast-grep `rule`" });
+    });
+  }
+});
+
+// core/sast/rule-fields.ts
+import { parse as parse9 } from "@ast-grep/napi";
+function ruleFieldProblem(rule, parsers) {
+  for (const section of SECTIONS3) {
+    for (const field of fieldsOf(rule[section], section)) {
+      const problem2 = field.key === "regex" ? regexProblem(field.value) : patternProblem(field.value, parsers);
+      if (problem2) return `${field.path}: ${problem2}`;
+    }
+  }
+  return void 0;
+}
+function* fieldsOf(value, path, depth = 0) {
+  if (depth > 64 || value === null || typeof value !== "object") return;
+  if (Array.isArray(value)) {
+    for (const [index, item] of value.entries())
+      yield* fieldsOf(item, `${path}[${index}]`, depth + 1);
+    return;
+  }
+  for (const [key, child] of Object.entries(value)) {
+    const at = `${path}.${key}`;
+    if (key === "regex" && typeof child === "string") yield { path: at, key, value: child };
+    else if (key === "pattern" && typeof child === "string") yield { path: at, key, value: child };
+    else if (key === "pattern" && typeof child?.context === "string")
+      yield { path: `${at}.context`, key, value: child.context };
+    else yield* fieldsOf(child, at, depth + 1);
+  }
+}
+function regexProblem(source) {
+  const compiled2 = compileLinearPattern(source);
+  return compiled2.ok ? void 0 : compiled2.error;
+}
+function patternProblem(source, parsers) {
+  for (const parser4 of parsers) {
+    const expando = EXPANDO[parser4];
+    const text2 = expando ? source.replaceAll("$", expando) : source;
+    const root = parse9(napiLang(parser4), text2).root();
+    const error62 = root.find({ rule: { kind: "ERROR" } });
+    if (error62)
+      return `the pattern does not parse as ${parser4} (near "${error62.text().slice(0, 40)}"); write a complete expression or statement`;
+  }
+  return void 0;
+}
+var SECTIONS3, EXPANDO;
+var init_rule_fields = __esm({
+  "core/sast/rule-fields.ts"() {
+    "use strict";
+    init_linear_pattern();
+    init_languages();
+    SECTIONS3 = ["rule", "constraints", "utils"];
+    EXPANDO = { python: "\xB5", go: "\xB5" };
+  }
+});
+
+// core/sast/workflow/checks.ts
+function scriptInjection(workflow) {
+  const hits = [];
+  for (const step of workflow.steps()) {
+    const scripts = [];
+    const run = workflow.get(step.node, "run");
+    if (run) scripts.push(run);
+    if (step.uses?.startsWith("actions/github-script")) {
+      const script = workflow.get(asMap(workflow.get(step.node, "with")), "script");
+      if (script) scripts.push(script);
+    }
+    for (const script of scripts) {
+      if (!(0, import_yaml6.isScalar)(script)) continue;
+      for (const match2 of String(script.value).matchAll(UNTRUSTED))
+        hits.push(workflow.hitOfText(script, match2[0], `\`${match2[0]}\` is attacker-controlled`));
+    }
+  }
+  return hits;
+}
+function pullRequestTargetCheckout(workflow) {
+  if (!workflow.events().includes("pull_request_target")) return [];
+  return workflow.steps().flatMap((step) => {
+    if (!step.uses?.startsWith("actions/checkout")) return [];
+    const options2 = asMap(workflow.get(step.node, "with"));
+    const ref = workflow.get(options2, "ref");
+    const repository = workflow.get(options2, "repository");
+    const text2 = `${(0, import_yaml6.isScalar)(ref) ? ref.value : ""} ${(0, import_yaml6.isScalar)(repository) ? repository.value : ""}`;
+    const headRef = /github\.event\.pull_request\.head\.(sha|ref|repo)|github\.head_ref|refs\/pull\//.test(text2);
+    return headRef ? [workflow.hitAt(ref ?? repository)] : [];
+  });
+}
+function isUnpinnedThirdParty(uses) {
+  if (uses.startsWith("./") || uses.startsWith("docker://")) return false;
+  const [path, ref] = uses.split("@");
+  const owner = (path ?? "").split("/")[0] ?? "";
+  if (FIRST_PARTY_OWNERS.has(owner.toLowerCase())) return false;
+  return !/^[0-9a-f]{40}$/.test(ref ?? "");
+}
+function unpinnedAction(workflow) {
+  return workflow.steps().flatMap(
+    (step) => step.uses && isUnpinnedThirdParty(step.uses) ? [workflow.hitAt(workflow.get(step.node, "uses"), `\`${step.uses}\` can change under you`)] : []
+  );
+}
+function permissions(workflow) {
+  const hits = [];
+  const top = workflow.get(workflow.root, "permissions");
+  if ((0, import_yaml6.isScalar)(top) && top.value === "write-all")
+    hits.push(workflow.hitAt(top, "`permissions: write-all` grants every scope"));
+  const jobs = workflow.jobs();
+  for (const job of jobs) {
+    const own2 = workflow.get(job.node, "permissions");
+    if ((0, import_yaml6.isScalar)(own2) && own2.value === "write-all")
+      hits.push(workflow.hitAt(own2, `job \`${job.id}\` asks for write-all`));
+  }
+  const everyJobScoped = jobs.length > 0 && jobs.every((job) => workflow.get(job.node, "permissions"));
+  if (!top && !everyJobScoped) {
+    const anchor2 = workflow.keyNode(workflow.root, "jobs") ?? workflow.root;
+    hits.push(
+      workflow.hitAt(anchor2, "no `permissions:` block, so the token gets the repository default")
+    );
+  }
+  return hits;
+}
+function secretsToUntrustedAction(workflow) {
+  return workflow.steps().flatMap((step) => {
+    if (!step.uses || !isUnpinnedThirdParty(step.uses)) return [];
+    const hits = [];
+    for (const key of ["with", "env"]) {
+      const map2 = asMap(workflow.get(step.node, key));
+      for (const item of map2?.items ?? []) {
+        const value = item.value;
+        if ((0, import_yaml6.isScalar)(value) && /\$\{\{\s*secrets\./.test(String(value.value)))
+          hits.push(
+            workflow.hitAt(value, `a secret goes to \`${step.uses}\`, which is not pinned`)
+          );
+      }
+    }
+    return hits;
+  });
+}
+function asMap(node2) {
+  return (0, import_yaml6.isMap)(node2) ? node2 : void 0;
+}
+var import_yaml6, UNTRUSTED, FIRST_PARTY_OWNERS, workflowChecks;
+var init_checks3 = __esm({
+  "core/sast/workflow/checks.ts"() {
+    "use strict";
+    import_yaml6 = __toESM(require_dist(), 1);
+    UNTRUSTED = /\$\{\{\s*[^}]*?\b(github\.event\.(issue|pull_request|comment|review|review_comment|discussion|discussion_comment|pages|commits|head_commit|workflow_run)\b[\w.*[\]'"-]*\.(title|body|message|name|email|ref|label|head_branch|page_name|default_branch)\b|github\.head_ref\b)[^}]*\}\}/g;
+    FIRST_PARTY_OWNERS = /* @__PURE__ */ new Set(["actions", "github"]);
+    workflowChecks = {
+      "script-injection": scriptInjection,
+      "pull-request-target-checkout": pullRequestTargetCheckout,
+      "unpinned-action": unpinnedAction,
+      permissions,
+      "secrets-to-unpinned-action": secretsToUntrustedAction
+    };
+  }
+});
+
+// core/sast/load-rules.ts
+import { parse as parse10 } from "@ast-grep/napi";
+function loadRules(files) {
+  registerLanguages();
+  const rules = [];
+  const problems = [];
+  const seen = /* @__PURE__ */ new Map();
+  for (const file2 of files) {
+    for (const result of parseRuleFile(file2)) {
+      if ("problem" in result) {
+        problems.push(result.problem);
+        continue;
+      }
+      const earlier = seen.get(result.rule.id);
+      if (earlier) {
+        problems.push(
+          ruleProblem(file2.file, `rule id "${result.rule.id}" is already defined in ${earlier}`)
+        );
+        continue;
+      }
+      seen.set(result.rule.id, file2.file);
+      rules.push(result.rule);
+    }
+  }
+  return { rules, problems };
+}
+function parseRuleFile(file2) {
+  const lineCounter = new import_yaml7.LineCounter();
+  const documents = (0, import_yaml7.parseAllDocuments)(file2.text, { prettyErrors: false, lineCounter });
+  if (!Array.isArray(documents))
+    return [{ problem: ruleProblem(file2.file, "expected YAML rule documents") }];
+  return documents.flatMap((document) => {
+    if (document.errors.length > 0) {
+      const error62 = document.errors[0];
+      const line = lineCounter.linePos(error62.pos[0]).line;
+      const message = `YAML syntax error: ${error62.message.split("\n")[0]}`;
+      return [{ problem: { ...ruleProblem(file2.file, message), line } }];
+    }
+    const value = document.toJS();
+    if (value === null || value === void 0) return [];
+    return [compileRule(value, file2.file)];
+  });
+}
+function compileRule(value, file2) {
+  const parsed = ruleFileSchema.safeParse(value);
+  const id = value?.id;
+  const label = typeof id === "string" ? `${file2} (rule ${id})` : file2;
+  if (!parsed.success) {
+    const issue2 = parsed.error.issues[0];
+    const key = issue2.path.join(".") || "(top level)";
+    return { problem: ruleProblem(label, `${key}: ${issue2.message}`) };
+  }
+  const rule = parsed.data;
+  if (rule.language === "github-actions") {
+    if (!workflowChecks[rule.check ?? ""])
+      return {
+        problem: ruleProblem(
+          label,
+          `unknown workflow check "${rule.check}"; expected one of ${Object.keys(workflowChecks).join(", ")}`
+        )
+      };
+    return { rule: { ...rule, source: file2, words: [] } };
+  }
+  const compiled2 = {
+    ...rule,
+    source: file2,
+    words: rule.prefilter ?? sinkWords(rule),
+    matcher: buildMatcher(rule)
+  };
+  const invalid = invalidMatcher(compiled2);
+  return invalid ? { problem: ruleProblem(label, invalid) } : { rule: compiled2 };
+}
+function buildMatcher(rule) {
+  const constraints = { ...rule.constraints ?? {} };
+  return {
+    rule: rule.rule,
+    ...Object.keys(constraints).length > 0 ? { constraints } : {},
+    ...rule.utils ? { utils: rule.utils } : {}
+  };
+}
+function sinkWords(rule) {
+  return rule.sink ? [...new Set(rule.sink.functions.map((name) => name.split(".")[0]))] : [];
+}
+function invalidMatcher(rule) {
+  if (rule.language === "github-actions") return void 0;
+  const fieldProblem = ruleFieldProblem(rule, PARSERS_OF[rule.language]);
+  if (fieldProblem) return fieldProblem;
+  for (const parser4 of PARSERS_OF[rule.language]) {
+    try {
+      parse10(napiLang(parser4), "").root().findAll(rule.matcher);
+    } catch (error62) {
+      return `invalid ast-grep rule for ${parser4}: ${error62.message.replace(/\s*\n\s*\|?->?/g, " ")}`;
+    }
+  }
+  const metaVariables = [rule.sink?.callee, rule.taint?.argument, rule.entropy?.argument].filter(
+    Boolean
+  );
+  const ruleText = JSON.stringify(rule.rule);
+  for (const name of metaVariables) {
+    if (!ruleText.includes(`$${name}`)) return `metavariable $${name} does not appear in the rule`;
+  }
+  return void 0;
+}
+function ruleProblem(subject, message) {
+  return { level: "error", subject, message };
+}
+var import_yaml7;
+var init_load_rules = __esm({
+  "core/sast/load-rules.ts"() {
+    "use strict";
+    import_yaml7 = __toESM(require_dist(), 1);
+    init_languages();
+    init_rule();
+    init_rule_fields();
+    init_checks3();
+  }
+});
+
+// core/sast/rule-files.ts
+import { existsSync as existsSync4, readdirSync as readdirSync3, readFileSync as readFileSync8, statSync as statSync6 } from "node:fs";
+import { dirname as dirname3, join as join10, relative as relative6 } from "node:path";
+import { fileURLToPath } from "node:url";
+function builtinRulesDir(from = dirname3(fileURLToPath(import.meta.url))) {
+  for (let dir = from; ; dir = dirname3(dir)) {
+    if (existsSync4(join10(dir, "rules", MARKER2))) return join10(dir, "rules");
+    if (dirname3(dir) === dir) throw new Error(`built-in rules not found above ${from}`);
+  }
+}
+function readRuleTexts(path, base) {
+  const texts = [];
+  const problems = [];
+  let files;
+  try {
+    files = statSync6(path).isDirectory() ? listYaml(path) : [path];
+  } catch (error62) {
+    problems.push({
+      level: "error",
+      subject: relative6(base, path) || path,
+      message: `cannot read rules: ${error62.message}`
+    });
+    return { texts, problems };
+  }
+  for (const file2 of files) {
+    if (file2.endsWith(MARKER2)) continue;
+    if (!statSync6(file2).isFile()) {
+      const subject = relative6(base, file2) || file2;
+      problems.push({ level: "error", subject, message: "not a regular file; rules not read" });
+      continue;
+    }
+    texts.push({ file: relative6(base, file2) || file2, text: readFileSync8(file2, "utf8") });
+  }
+  return { texts, problems };
+}
+function listYaml(dir) {
+  return readdirSync3(dir, { recursive: true, encoding: "utf8" }).filter((name) => /\.ya?ml$/.test(name)).sort().map((name) => join10(dir, name));
+}
+var MARKER2;
+var init_rule_files = __esm({
+  "core/sast/rule-files.ts"() {
+    "use strict";
+    MARKER2 = "upkeep-rules.yml";
+  }
+});
+
+// core/sast/snyk/parse.ts
+import { createHash as createHash6 } from "node:crypto";
+function parseSnykSarif(text2) {
+  let log;
+  try {
+    log = JSON.parse(text2);
+  } catch (error62) {
+    return { ok: false, message: `snyk output is not JSON: ${error62.message}` };
+  }
+  if (!Array.isArray(log?.runs))
+    return { ok: false, message: "snyk output is not a SARIF log (no runs)" };
+  const rules = /* @__PURE__ */ new Map();
+  const findings = [];
+  for (const run of log.runs) {
+    for (const rule of run.tool?.driver?.rules ?? []) rules.set(rule.id, ruleOf(rule));
+    for (const result of run.results ?? []) {
+      const finding = findingOf(result, rules);
+      if (finding) findings.push(finding);
+    }
+  }
+  return { ok: true, findings, rules: [...rules.values()] };
+}
+function ruleOf(rule) {
+  const level = rule.defaultConfiguration?.level ?? "warning";
+  return {
+    id: `snyk/${rule.id}`,
+    name: rule.name ?? rule.shortDescription?.text ?? rule.id,
+    description: rule.shortDescription?.text ?? rule.name ?? rule.id,
+    cwe: (rule.properties?.cwe ?? []).filter((cwe) => /^CWE-\d+$/.test(cwe)),
+    severity: LEVEL_SEVERITY[level] ?? "medium",
+    helpUri: rule.helpUri
+  };
+}
+function findingOf(result, rules) {
+  const location = result.locations?.[0]?.physicalLocation;
+  const uri = location?.artifactLocation?.uri;
+  if (!result.ruleId || !uri) return void 0;
+  const region = location.region ?? {};
+  const ruleId = `snyk/${result.ruleId}`;
+  const path = decodeURIComponent(uri).replace(/^file:\/\//, "").replace(/^\.\//, "");
+  const snykPrint = Object.values(result.fingerprints ?? {}).find(
+    (value) => typeof value === "string"
+  );
+  const identity = snykPrint ?? `${result.message?.text ?? ""}:${region.startLine ?? 0}`;
+  return {
+    ruleId,
+    severity: LEVEL_SEVERITY[result.level ?? ""] ?? rules.get(result.ruleId)?.severity ?? "medium",
+    message: result.message?.text ?? ruleId,
+    path,
+    startLine: region.startLine ?? 1,
+    startColumn: region.startColumn ?? 1,
+    endLine: region.endLine ?? region.startLine ?? 1,
+    endColumn: region.endColumn ?? region.startColumn ?? 1,
+    snippet: "",
+    fingerprint: createHash6("sha256").update(`${ruleId}\0${path}\0${identity}`).digest("hex").slice(0, 32),
+    tool: "snyk-code"
+  };
+}
+var LEVEL_SEVERITY;
+var init_parse5 = __esm({
+  "core/sast/snyk/parse.ts"() {
+    "use strict";
+    LEVEL_SEVERITY = {
+      error: "high",
+      warning: "medium",
+      note: "low"
+    };
+  }
+});
+
+// core/sast/snyk/run.ts
+import { execFile } from "node:child_process";
+async function runSnykCode(root, env) {
+  const token = env.SNYK_TOKEN;
+  if (!token) return failure2("SNYK_TOKEN is not set; Snyk Code results were not merged");
+  const outcome = await new Promise(
+    (resolve14) => {
+      execFile(
+        "snyk",
+        ["code", "test", "--sarif"],
+        { cwd: root, env, maxBuffer: 256 * 1024 * 1024 },
+        (error62, stdout, stderr) => {
+          const code18 = error62?.code ?? (error62 ? 1 : 0);
+          resolve14({ code: code18 ?? 0, stdout, stderr });
+        }
+      );
+    }
+  );
+  if (outcome.code === "ENOENT")
+    return failure2(
+      "the Snyk CLI is not on PATH; install it in the workflow (Upkeep never installs it)"
+    );
+  if (outcome.code !== 0 && outcome.code !== 1) {
+    const detail = redact((outcome.stderr || outcome.stdout).trim().split("\n")[0] ?? "", token);
+    return failure2(`exited with ${outcome.code}: ${detail}`);
+  }
+  const parsed = parseSnykSarif(outcome.stdout);
+  return parsed.ok ? parsed : failure2(redact(parsed.message, token));
+}
+function redact(text2, token) {
+  return text2.split(token).join("***");
+}
+function failure2(message) {
+  return { ok: false, problem: { level: "error", subject: SUBJECT, message } };
+}
+var SUBJECT;
+var init_run = __esm({
+  "core/sast/snyk/run.ts"() {
+    "use strict";
+    init_parse5();
+    SUBJECT = "snyk code test";
+  }
+});
+
+// core/sast/suppressions.ts
+function applyInlineSuppressions(findings, text2, path) {
+  if (!text2.includes("upkeep-ignore[")) return { findings, problems: [] };
+  const lines = text2.split("\n");
+  const problems = [];
+  const reported = /* @__PURE__ */ new Set();
+  const result = findings.map((finding) => {
+    for (const lineNumber of [finding.startLine, finding.startLine - 1]) {
+      const line = lines[lineNumber - 1] ?? "";
+      if (lineNumber !== finding.startLine && !COMMENT_LINE.test(line)) continue;
+      const marker = parseMarker(line);
+      if (!marker?.rules.includes(finding.ruleId)) continue;
+      if (!marker.reason) {
+        if (!reported.has(lineNumber))
+          problems.push({
+            level: "warning",
+            subject: path,
+            line: lineNumber,
+            message: `upkeep-ignore[${marker.rules.join(", ")}] has no reason, so it is not applied; write \`upkeep-ignore[${finding.ruleId}]: why this is safe\``
+          });
+        reported.add(lineNumber);
+        continue;
+      }
+      return { ...finding, suppression: { kind: "inline", reason: marker.reason } };
+    }
+    return finding;
+  });
+  return { findings: result, problems };
+}
+function parseMarker(line) {
+  const start = line.indexOf(MARKER3);
+  if (start === -1) return void 0;
+  const close = line.indexOf("]", start + MARKER3.length);
+  if (close === -1) return void 0;
+  const rules = line.slice(start + MARKER3.length, close).split(",").map((rule) => rule.trim()).filter(Boolean);
+  let rest = line.slice(close + 1).trim();
+  if (rest.endsWith("*/")) rest = rest.slice(0, -2).trimEnd();
+  else if (rest.endsWith("-->")) rest = rest.slice(0, -3).trimEnd();
+  if (rest !== "" && !rest.startsWith(":")) return void 0;
+  const reason = rest.slice(1).trim();
+  return { rules, reason: reason ? reason : void 0 };
+}
+function applyConfigIgnores(findings, entries, today2) {
+  const day = today2.toISOString().slice(0, 10);
+  const problems = [];
+  const active = entries.filter((entry2, index) => {
+    if (!entry2.until || entry2.until >= day) return true;
+    problems.push({
+      level: "warning",
+      subject: `.github/upkeep.yml sast.ignore[${index}]`,
+      message: `expired on ${entry2.until}${entry2.rule ? ` (rule ${entry2.rule})` : ""}; its findings are reported again`
+    });
+    return false;
+  });
+  const matchers = active.map((entry2) => ({ entry: entry2, paths: (0, import_ignore3.default)().add(entry2.paths) }));
+  const result = findings.map((finding) => {
+    if (finding.suppression) return finding;
+    const hit = matchers.find(
+      ({ entry: entry2, paths: paths2 }) => (!entry2.rule || entry2.rule === finding.ruleId) && paths2.ignores(finding.path)
+    );
+    return hit ? { ...finding, suppression: { kind: "config", reason: hit.entry.reason } } : finding;
+  });
+  return { findings: result, problems };
+}
+var import_ignore3, MARKER3, COMMENT_LINE;
+var init_suppressions = __esm({
+  "core/sast/suppressions.ts"() {
+    "use strict";
+    import_ignore3 = __toESM(require_ignore(), 1);
+    MARKER3 = "upkeep-ignore[";
+    COMMENT_LINE = /^\s*(\/\/|#|\/\*|\*|<!--)/;
+  }
+});
+
+// core/sast/scan/discover.ts
+import { existsSync as existsSync5, readdirSync as readdirSync4, readFileSync as readFileSync9, statSync as statSync7 } from "node:fs";
+import { join as join11, relative as relative7, sep as sep6 } from "node:path";
+function discoverFiles(root, paths2, exclude) {
+  const discovery = {
+    files: [],
+    skipped: { vendored: 0, ignored: 0, minified: 0 },
+    missing: [],
+    special: []
+  };
+  const excluded = (0, import_ignore4.default)().add(exclude);
+  const seen = /* @__PURE__ */ new Set();
+  for (const path of paths2) {
+    const start = join11(root, path);
+    if (!existsSync5(start)) {
+      discovery.missing.push(path);
+      continue;
+    }
+    const stats = statSync7(start);
+    if (stats.isFile()) {
+      const kind = fileKindOf(toPosix(relative7(root, start)));
+      if (kind) addFile(discovery, seen, root, start, kind);
+      continue;
+    }
+    if (!stats.isDirectory()) {
+      discovery.special.push(path);
+      continue;
+    }
+    walk5(start, root, ancestorsRules(root, start), excluded, discovery, seen);
+  }
+  discovery.files.sort((a, b) => a.path < b.path ? -1 : 1);
+  return discovery;
+}
+function walk5(dir, root, rules, excluded, discovery, seen) {
+  const own2 = readGitignore(dir);
+  const active = own2 ? [...rules, { base: dir, matcher: own2 }] : rules;
+  const entries = readdirSync4(dir, { withFileTypes: true }).sort(
+    (a, b) => a.name < b.name ? -1 : 1
+  );
+  for (const entry2 of entries) {
+    const absolute = join11(dir, entry2.name);
+    const path = toPosix(relative7(root, absolute));
+    const isDir = entry2.isDirectory();
+    if (isDir && VENDORED.has(entry2.name)) {
+      discovery.skipped.vendored++;
+      continue;
+    }
+    if (isIgnored(active, absolute, isDir) || path !== "" && excluded.ignores(isDir ? `${path}/` : path)) {
+      discovery.skipped.ignored++;
+      continue;
+    }
+    if (isDir) walk5(absolute, root, active, excluded, discovery, seen);
+    else if (!entry2.isFile() && !entry2.isSymbolicLink()) discovery.special.push(path);
+    else if (entry2.isFile()) {
+      const kind = fileKindOf(path);
+      if (!kind) continue;
+      if (MINIFIED_NAME.test(entry2.name)) discovery.skipped.minified++;
+      else addFile(discovery, seen, root, absolute, kind);
+    }
+  }
+}
+function addFile(discovery, seen, root, absolute, kind) {
+  if (seen.has(absolute)) return;
+  seen.add(absolute);
+  discovery.files.push({ absolutePath: absolute, path: toPosix(relative7(root, absolute)), kind });
+}
+function isIgnored(rules, absolute, isDir) {
+  return rules.some(({ base, matcher }) => {
+    const path = toPosix(relative7(base, absolute));
+    return path !== "" && !path.startsWith("..") && matcher.ignores(isDir ? `${path}/` : path);
+  });
+}
+function ancestorsRules(root, start) {
+  const rules = [];
+  const parts = relative7(root, start).split(sep6).filter(Boolean);
+  for (let depth = 0; depth < parts.length; depth++) {
+    const dir = join11(root, ...parts.slice(0, depth));
+    const matcher = readGitignore(dir);
+    if (matcher) rules.push({ base: dir, matcher });
+  }
+  return rules;
+}
+function readGitignore(dir) {
+  const file2 = join11(dir, ".gitignore");
+  if (!existsSync5(file2) || !statSync7(file2).isFile()) return void 0;
+  return (0, import_ignore4.default)().add(readFileSync9(file2, "utf8"));
+}
+function toPosix(path) {
+  return path.split(sep6).join("/");
+}
+var import_ignore4, VENDORED, MINIFIED_NAME;
+var init_discover2 = __esm({
+  "core/sast/scan/discover.ts"() {
+    "use strict";
+    import_ignore4 = __toESM(require_ignore(), 1);
+    init_languages();
+    VENDORED = /* @__PURE__ */ new Set([
+      "node_modules",
+      "vendor",
+      "third_party",
+      "bower_components",
+      ".venv",
+      "venv",
+      "__pycache__",
+      "dist",
+      "build",
+      "coverage",
+      ".next",
+      ".git",
+      ".tox"
+    ]);
+    MINIFIED_NAME = /[.-]min\.(m?js|cjs)$|\.bundle\.m?js$/;
+  }
+});
+
+// core/sast/fingerprint.ts
+import { createHash as createHash7 } from "node:crypto";
+function normaliseSnippet(text2) {
+  return text2.replace(/\s+/g, " ").trim().slice(0, 500);
+}
+function assignFingerprints(findings, matchedText) {
+  const occurrences = /* @__PURE__ */ new Map();
+  const ordered2 = [...findings].sort(
+    (a, b) => a.startLine - b.startLine || a.startColumn - b.startColumn
+  );
+  return ordered2.map((finding) => {
+    const key = `${finding.ruleId}\0${finding.path}\0${normaliseSnippet(matchedText(finding))}`;
+    const index = occurrences.get(key) ?? 0;
+    occurrences.set(key, index + 1);
+    const fingerprint = createHash7("sha256").update(`${key}\0${index}`).digest("hex").slice(0, 32);
+    return { ...finding, fingerprint };
+  });
+}
+var init_fingerprint2 = __esm({
+  "core/sast/fingerprint.ts"() {
+    "use strict";
+  }
+});
+
 // core/sast/word-index.ts
 var WordIndex;
 var init_word_index = __esm({
@@ -81477,9 +88789,9 @@ var init_word_index = __esm({
 });
 
 // core/sast/precheck.ts
-function rulesWorthRunning(text2, parser4, rules) {
+function rulesWorthRunning(text2, parser4, rules, receivesRequestData = false) {
   const present = wordIndexFor(rules, parser4).presentIn(text2);
-  const sourcesPresent = DEFAULT_SOURCES[parser4].some((source) => present.has(sourceWord(source)));
+  const sourcesPresent = receivesRequestData || DEFAULT_SOURCES[parser4].some((source) => present.has(sourceWord(source)));
   return rules.filter((rule) => {
     if (rule.language === "github-actions" || !PARSERS_OF[rule.language].includes(parser4))
       return false;
@@ -81686,20 +88998,54 @@ var init_match_workflow = __esm({
 });
 
 // core/sast/match-file.ts
-import { parse as parse9 } from "@ast-grep/napi";
-function matchFile(path, text2, kind, rules) {
-  const { drafts, problems } = kind.kind === "workflow" ? matchWorkflow(path, text2, rules) : matchCode(path, text2, kind.parser, rules);
+import { parse as parse11 } from "@ast-grep/napi";
+function matchFile(path, text2, kind, rules, budget = new TimeBudget(DEFAULT_FILE_SECONDS * 1e3), imported = []) {
+  const { drafts, problems } = kind.kind === "workflow" ? matchWorkflow(path, text2, rules) : matchCodeWithin(path, text2, kind.parser, rules, budget, imported);
   const fingerprinted = assignFingerprints(drafts, (draft) => draft.matched);
   const findings = fingerprinted.map(({ matched: _matched, ...finding }) => finding);
   const suppressed = applyInlineSuppressions(findings, text2, path);
   return { findings: suppressed.findings, problems: [...problems, ...suppressed.problems] };
 }
-function matchCode(path, text2, parser4, rules) {
+function matchCodeWithin(path, text2, parser4, rules, budget, imported) {
   const drafts = [];
   const problems = [];
-  const runnable = rulesWorthRunning(text2, parser4, rules);
-  if (runnable.length === 0) return { drafts, problems };
-  const root = parse9(napiLang(parser4), text2).root();
+  try {
+    matchCode(path, text2, parser4, rules, { budget, imported }, drafts, problems);
+  } catch (error62) {
+    if (!(error62 instanceof BudgetExceeded)) throw error62;
+    const seconds = budget.milliseconds / 1e3;
+    problems.push({
+      level: "error",
+      subject: path,
+      message: `skipped the rest of this file: it took over the ${seconds} s per-file budget (sast.maxFileSeconds); findings in it may be incomplete`
+    });
+  }
+  return { drafts, problems };
+}
+function matchCode(path, text2, parser4, rules, { budget, imported }, drafts, problems) {
+  const runnable = rulesWorthRunning(text2, parser4, rules, imported.length > 0);
+  if (runnable.length === 0) return;
+  const nesting = deepestNesting(text2);
+  if (nesting.depth > MAX_NESTING) {
+    problems.push({
+      level: "error",
+      subject: path,
+      line: nesting.line,
+      message: `skipped: brackets nest ${nesting.depth} levels deep, over the ${MAX_NESTING}-level limit for a scanned file`
+    });
+    return;
+  }
+  const chain = longestCallChain(text2);
+  if (chain.length > MAX_CALL_CHAIN) {
+    problems.push({
+      level: "error",
+      subject: path,
+      line: chain.line,
+      message: `skipped: a chain of ${chain.length} calls in one statement, over the ${MAX_CALL_CHAIN}-call limit for a scanned file`
+    });
+    return;
+  }
+  const root = parse11(napiLang(parser4), text2).root();
   const error62 = root.find({ rule: { kind: "ERROR" } });
   if (error62)
     problems.push({
@@ -81708,16 +89054,17 @@ function matchCode(path, text2, parser4, rules) {
       line: error62.range().start.line + 1,
       message: "syntax error; the parser recovered, but findings in this file may be incomplete"
     });
-  const context = new FileContext(root, parser4);
+  const context = new FileContext(root, parser4, budget, imported);
   for (const rule of runnable) {
+    budget.checkNow();
     const matcher = context.matcherFor(rule);
     if (!matcher) continue;
     for (const node2 of root.findAll(matcher)) {
+      budget.check();
       if (!context.accepts(rule, node2)) continue;
       drafts.push(draftOf(rule, node2, path));
     }
   }
-  return { drafts, problems };
 }
 function shannonEntropy(text2) {
   if (text2.length === 0) return 0;
@@ -81764,10 +89111,12 @@ function firstLine3(text2) {
   const line = text2.split("\n")[0] ?? "";
   return line.length > 200 ? `${line.slice(0, 197)}...` : line.trimEnd();
 }
-var FileContext;
+var DEFAULT_FILE_SECONDS, FileContext;
 var init_match_file = __esm({
   "core/sast/match-file.ts"() {
     "use strict";
+    init_linear_pattern();
+    init_budget();
     init_fingerprint2();
     init_flow();
     init_imports();
@@ -81776,14 +89125,20 @@ var init_match_file = __esm({
     init_sink_callees();
     init_suppressions();
     init_match_workflow();
+    DEFAULT_FILE_SECONDS = 10;
     FileContext = class {
       imports;
       flow;
       root;
       parser;
-      constructor(root, parser4) {
+      budget;
+      patterns = /* @__PURE__ */ new Map();
+      imported;
+      constructor(root, parser4, budget, imported) {
         this.root = root;
         this.parser = parser4;
+        this.budget = budget;
+        this.imported = imported;
       }
       /**
        * The matcher for this file, or undefined when the rule cannot match here: a sink rule only
@@ -81801,6 +89156,15 @@ var init_match_file = __esm({
           constraints: { ...rule.matcher.constraints, [rule.sink.callee]: byCallee }
         };
       }
+      /** User patterns run on the linear-time engine; each is compiled once per file. */
+      linear(source) {
+        let pattern = this.patterns.get(source);
+        if (!pattern) {
+          pattern = mustCompileLinearPattern(source);
+          this.patterns.set(source, pattern);
+        }
+        return pattern;
+      }
       accepts(rule, node2) {
         if (rule.sink) {
           const callee = node2.getMatch(rule.sink.callee);
@@ -81814,10 +89178,10 @@ var init_match_file = __esm({
         }
         const argumentNodes = rule.taint ? boundNodes(node2, rule.taint.argument) : [];
         if (rule.taint && argumentNodes.length > 0) {
-          this.flow ??= new FileFlow(this.root, this.parser);
+          this.flow ??= new FileFlow(this.root, this.parser, this.budget, this.imported);
           const flow = this.flow;
           const { requires, sanitizers, sources } = rule.taint;
-          const safePrefix = rule.taint.safePrefix ? new RegExp(rule.taint.safePrefix) : void 0;
+          const safePrefix = rule.taint.safePrefix ? this.linear(rule.taint.safePrefix) : void 0;
           const fixed = (argument) => safePrefix?.test(flow.leadingText(argument)) === true;
           if (requires === "source")
             return argumentNodes.some(
@@ -81834,7 +89198,10 @@ var init_match_file = __esm({
 // core/sast/scan/read-source.ts
 import { readFileSync as readFileSync10, statSync as statSync8 } from "node:fs";
 function readSource(absolutePath, maxBytes) {
-  const size = statSync8(absolutePath).size;
+  const stats = statSync8(absolutePath);
+  if (!stats.isFile())
+    return { ok: false, problem: "skipped: not a regular file (a FIFO, socket or device)" };
+  const size = stats.size;
   if (size > maxBytes)
     return {
       ok: false,
@@ -81901,15 +89268,16 @@ var init_read_source = __esm({
 });
 
 // core/sast/scan/scan-file.ts
-function scanFile(job, rules, maxFileSize) {
+function scanFile(job, rules, limits) {
   try {
-    const source = readSource(job.absolutePath, maxFileSize);
+    const source = readSource(job.absolutePath, limits.maxFileSize);
     if (!source.ok) {
       if ("skip" in source)
         return { path: job.path, findings: [], problems: [], skipped: source.skip };
       return { path: job.path, findings: [], problems: [problem(job.path, source.problem)] };
     }
-    const result = matchFile(job.path, source.text, job.kind, rules);
+    const budget = new TimeBudget(limits.maxFileSeconds * 1e3);
+    const result = matchFile(job.path, source.text, job.kind, rules, budget, job.taintedParameters);
     return { path: job.path, ...result };
   } catch (error62) {
     return {
@@ -81925,6 +89293,7 @@ function problem(path, message) {
 var init_scan_file = __esm({
   "core/sast/scan/scan-file.ts"() {
     "use strict";
+    init_budget();
     init_match_file();
     init_read_source();
   }
@@ -81937,7 +89306,7 @@ function serveScans(port, setup) {
   registerLanguages();
   const collectYoung = youngGenerationCollector();
   port.on("message", (batch) => {
-    const results = batch.map((job) => scanFile(job, setup.rules, setup.maxFileSize));
+    const results = batch.map((job) => scanFile(job, setup.rules, setup));
     if (!collectYoung) return port.postMessage(results);
     collectYoung();
     setImmediate(() => port.postMessage(results));
@@ -81969,11 +89338,12 @@ async function scanInPool(files, options2) {
     Math.min(options2.jobs ?? availableParallelism(), Math.ceil(files.length / BATCH))
   );
   if (jobs === 1 || files.length < MIN_FILES_FOR_THREADS)
-    return files.map((file2) => scanFile(file2, options2.rules, options2.maxFileSize));
+    return files.map((file2) => scanFile(file2, options2.rules, options2));
   const setup = {
     upkeepSastWorker: true,
     rules: options2.rules,
-    maxFileSize: options2.maxFileSize
+    maxFileSize: options2.maxFileSize,
+    maxFileSeconds: options2.maxFileSeconds
   };
   const batches = [];
   for (let start = 0; start < files.length; start += BATCH)
@@ -81999,9 +89369,9 @@ async function scanInPool(files, options2) {
             feed();
           });
           worker.on("error", reject);
-          worker.on("exit", (code2) => {
+          worker.on("exit", (code18) => {
             if (next < batches.length || current >= 0 && !outcomes[current])
-              reject(new Error(`scan thread exited with code ${code2}`));
+              reject(new Error(`scan thread exited with code ${code18}`));
           });
           feed();
         })
@@ -82033,7 +89403,7 @@ var init_pool = __esm({
 });
 
 // core/sast/scan/run-scan.ts
-import { readFileSync as readFileSync11 } from "node:fs";
+import { readFileSync as readFileSync11, statSync as statSync9 } from "node:fs";
 import { resolve as resolve9 } from "node:path";
 async function runScan(request2) {
   const started = performance.now();
@@ -82047,9 +89417,16 @@ async function runScan(request2) {
       subject: "sast.paths",
       message: `${path}: no such file or directory`
     });
-  const outcomes = await scanInPool(discovery.files, {
+  for (const path of discovery.special)
+    problems.push({
+      level: "warning",
+      subject: path,
+      message: "skipped: not a regular file (a FIFO, socket or device); only regular files are read"
+    });
+  const outcomes = await scanInPool(withCrossFileTaint(discovery.files, config2.maxFileSize), {
     rules: loaded.rules,
     maxFileSize: config2.maxFileSize,
+    maxFileSeconds: config2.maxFileSeconds,
     jobs: request2.jobs
   });
   let findings = outcomes.flatMap((outcome) => outcome.findings);
@@ -82083,6 +89460,21 @@ async function runScan(request2) {
     incomplete: problems.some((problem2) => problem2.level === "error")
   };
 }
+function withCrossFileTaint(files, maxFileSize) {
+  const sources = [];
+  for (const file2 of files) {
+    if (file2.kind.kind !== "code" || !JS_PARSERS.has(file2.kind.parser)) continue;
+    try {
+      const read = readSource(file2.absolutePath, maxFileSize);
+      if (read.ok) sources.push({ path: file2.path, text: read.text, parser: file2.kind.parser });
+    } catch {
+    }
+  }
+  const tainted = crossFileTaint(sources);
+  return files.map(
+    (file2) => tainted[file2.path] ? { ...file2, taintedParameters: tainted[file2.path] } : file2
+  );
+}
 function loadAllRules(root, config2, ruleDirs) {
   const builtin = readBuiltinRules();
   const user2 = [...config2.rules, ...ruleDirs].map(
@@ -82108,6 +89500,7 @@ function readBuiltinRules() {
 function loadBaseline(root, file2, problems) {
   let text2;
   try {
+    if (!statSync9(resolve9(root, file2)).isFile()) throw new Error("not a regular file");
     text2 = readFileSync11(resolve9(root, file2), "utf8");
   } catch (error62) {
     problems.push({
@@ -82129,12 +89522,14 @@ var init_run_scan = __esm({
   async "core/sast/scan/run-scan.ts"() {
     "use strict";
     init_baseline2();
+    init_cross_file();
     init_load_rules();
     init_rule_files();
     init_run();
     init_suppressions();
     init_discover2();
     await init_pool();
+    init_read_source();
   }
 });
 
@@ -82143,13 +89538,13 @@ var sast_scan_exports = {};
 __export(sast_scan_exports, {
   sastScanCommand: () => sastScanCommand
 });
-import { readFileSync as readFileSync12, statSync as statSync9, writeFileSync as writeFileSync3 } from "node:fs";
+import { readFileSync as readFileSync12, statSync as statSync10, writeFileSync as writeFileSync3 } from "node:fs";
 import { join as join12, resolve as resolve10 } from "node:path";
 import { parseArgs as parseArgs6 } from "node:util";
 function parseOptions3(args) {
   let parsed;
   try {
-    parsed = parse10(args);
+    parsed = parse12(args);
   } catch (error62) {
     throw new UsageError(error62.message);
   }
@@ -82178,7 +89573,7 @@ function parseOptions3(args) {
     snyk: values.snyk ?? false
   };
 }
-function parse10(args) {
+function parse12(args) {
   return parseArgs6({
     args,
     allowPositionals: true,
@@ -82196,7 +89591,7 @@ function parse10(args) {
 }
 function isDirectory2(path) {
   try {
-    return statSync9(path).isDirectory();
+    return statSync10(path).isDirectory();
   } catch {
     return false;
   }
@@ -82403,7 +89798,7 @@ import { parseArgs as parseArgs8 } from "node:util";
 function parseOptions4(args) {
   let values;
   try {
-    values = parse11(args).values;
+    values = parse13(args).values;
   } catch (error62) {
     throw new UsageError(error62.message);
   }
@@ -82414,7 +89809,7 @@ function parseOptions4(args) {
   }
   return values;
 }
-function parse11(args) {
+function parse13(args) {
   return parseArgs8({
     args,
     allowPositionals: false,
@@ -82912,7 +90307,7 @@ import { parseArgs as parseArgs9 } from "node:util";
 function parseOptions5(args) {
   let parsed;
   try {
-    parsed = parse12(args);
+    parsed = parse14(args);
   } catch (error62) {
     throw new UsageError(error62.message);
   }
@@ -82921,7 +90316,7 @@ function parseOptions5(args) {
   if (bodyFile === void 0) throw new UsageError("--body-file is required (use - for stdin)");
   return { ...parsed.values, title, bodyFile };
 }
-function parse12(args) {
+function parse14(args) {
   return parseArgs9({
     args,
     allowPositionals: false,
