@@ -7,11 +7,11 @@ import { type CorpusQuality, qualityLine, scoreQualityCorpus } from "./quality-s
 
 /** found: marked lines found; injectable: of those the apps class as injection/XSS/redirect; fixed: fixed variants flagged. */
 const FLOORS: Record<string, { found: number; injectable: number; fixedAtMost: number }> = {
-  // Measured 2026-12-04: 48/60 found, 31/60 fixed flagged (Benchmark's false cases hide the
-  // request data behind collections, switches and helpers the flow does not model).
-  "benchmark-java": { found: 0.75, injectable: 0.75, fixedAtMost: 0.55 },
-  // Measured 44/70 found, 25/70 fixed flagged (guards such as `if '../' in bar: return`).
-  "benchmark-python": { found: 0.6, injectable: 0.6, fixedAtMost: 0.4 },
+  // Measured 2026-12-04: 48/60 found, 28/60 fixed flagged (Benchmark's false cases hide the
+  // request data behind lists, switches and helper classes the flow does not model).
+  "benchmark-java": { found: 0.75, injectable: 0.75, fixedAtMost: 0.5 },
+  // Measured 44/70 found, 16/70 fixed flagged (safe by eval-argument checks, lists, match).
+  "benchmark-python": { found: 0.6, injectable: 0.6, fixedAtMost: 0.27 },
   // Measured 10/27 found (7/12 injectable), 2/25 fixed flagged; the rest are logic flaws.
   "juice-shop": { found: 0.35, injectable: 0.55, fixedAtMost: 0.1 },
   // Measured 8/11 found (6/7 injectable); NodeGoat keeps its fixes as comments.
