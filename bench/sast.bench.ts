@@ -60,6 +60,7 @@ async function upkeepChild(listFile: string): Promise<void> {
   const outcomes = await scanInPool(jobs, {
     rules: rules(),
     maxFileSize: 1_000_000,
+    maxFileSeconds: 10,
     jobs: THREADS,
   });
   console.log(

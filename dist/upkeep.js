@@ -7309,7 +7309,7 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse16(src, reviver, options2) {
+    function parse18(src, reviver, options2) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -7350,7 +7350,7 @@ var require_public_api = __commonJS({
         return value.toString(options2);
       return new Document.Document(value, _replacer, options2).toString(options2);
     }
-    exports2.parse = parse16;
+    exports2.parse = parse18;
     exports2.parseAllDocuments = parseAllDocuments2;
     exports2.parseDocument = parseDocument5;
     exports2.stringify = stringify2;
@@ -8770,18 +8770,18 @@ var init_parse = __esm({
       return result.issues.length === 0;
     };
     _encode = (_Err) => {
-      const parse16 = _parse(_Err);
+      const parse18 = _parse(_Err);
       const fn = (schema, value, _ctx, _params) => {
         const ctx = _ctx ? { ..._ctx, direction: "backward" } : { direction: "backward" };
-        return parse16(schema, value, ctx, finalizeParams(fn, _params));
+        return parse18(schema, value, ctx, finalizeParams(fn, _params));
       };
       return fn;
     };
     encode = /* @__PURE__ */ _encode($ZodRealError);
     _decode = (_Err) => {
-      const parse16 = _parse(_Err);
+      const parse18 = _parse(_Err);
       const fn = (schema, value, _ctx, _params) => {
-        return parse16(schema, value, _ctx, finalizeParams(fn, _params));
+        return parse18(schema, value, _ctx, finalizeParams(fn, _params));
       };
       return fn;
     };
@@ -9706,7 +9706,7 @@ function capSize(inst, size) {
   if (!caps.length)
     return;
   const cap2 = Math.min(...caps.map((c) => c[0]));
-  const parse16 = inst._zod.parse;
+  const parse18 = inst._zod.parse;
   inst._zod.parse = (payload, ctx) => {
     const n2 = size(payload.value);
     if (n2 > cap2 && !ctx?.skipChecks && ctx?.direction !== "backward") {
@@ -9720,7 +9720,7 @@ function capSize(inst, size) {
         }
       }
     }
-    return parse16(payload, ctx);
+    return parse18(payload, ctx);
   };
 }
 function handleArrayResult(result, final, index) {
@@ -30415,7 +30415,7 @@ var require_luxon = __commonJS({
         }, zone || mergedZone, next];
       }, [{}, null, 1]).slice(0, 2);
     }
-    function parse16(s3, ...patterns) {
+    function parse18(s3, ...patterns) {
       if (s3 == null) {
         return [null, null];
       }
@@ -30558,26 +30558,26 @@ var require_luxon = __commonJS({
     var extractISOOrdinalDateAndTime2 = combineExtractors2(extractISOOrdinalData2, extractISOTime2, extractISOOffset2, extractIANAZone2);
     var extractISOTimeAndOffset2 = combineExtractors2(extractISOTime2, extractISOOffset2, extractIANAZone2);
     function parseISODate2(s3) {
-      return parse16(s3, [isoYmdWithTimeExtensionRegex2, extractISOYmdTimeAndOffset2], [isoWeekWithTimeExtensionRegex2, extractISOWeekTimeAndOffset2], [isoOrdinalWithTimeExtensionRegex2, extractISOOrdinalDateAndTime2], [isoTimeCombinedRegex2, extractISOTimeAndOffset2]);
+      return parse18(s3, [isoYmdWithTimeExtensionRegex2, extractISOYmdTimeAndOffset2], [isoWeekWithTimeExtensionRegex2, extractISOWeekTimeAndOffset2], [isoOrdinalWithTimeExtensionRegex2, extractISOOrdinalDateAndTime2], [isoTimeCombinedRegex2, extractISOTimeAndOffset2]);
     }
     function parseRFC2822Date2(s3) {
-      return parse16(preprocessRFC28222(s3), [rfc28222, extractRFC28222]);
+      return parse18(preprocessRFC28222(s3), [rfc28222, extractRFC28222]);
     }
     function parseHTTPDate2(s3) {
-      return parse16(s3, [rfc11232, extractRFC1123Or8502], [rfc8502, extractRFC1123Or8502], [ascii2, extractASCII2]);
+      return parse18(s3, [rfc11232, extractRFC1123Or8502], [rfc8502, extractRFC1123Or8502], [ascii2, extractASCII2]);
     }
     function parseISODuration2(s3) {
-      return parse16(s3, [isoDuration2, extractISODuration2]);
+      return parse18(s3, [isoDuration2, extractISODuration2]);
     }
     var extractISOTimeOnly2 = combineExtractors2(extractISOTime2);
     function parseISOTimeOnly2(s3) {
-      return parse16(s3, [isoTimeOnly2, extractISOTimeOnly2]);
+      return parse18(s3, [isoTimeOnly2, extractISOTimeOnly2]);
     }
     var sqlYmdWithTimeExtensionRegex2 = combineRegexes2(sqlYmdRegex2, sqlTimeExtensionRegex2);
     var sqlTimeCombinedRegex2 = combineRegexes2(sqlTimeRegex2);
     var extractISOTimeOffsetAndIANAZone2 = combineExtractors2(extractISOTime2, extractISOOffset2, extractIANAZone2);
     function parseSQL2(s3) {
-      return parse16(s3, [sqlYmdWithTimeExtensionRegex2, extractISOYmdTimeAndOffset2], [sqlTimeCombinedRegex2, extractISOTimeOffsetAndIANAZone2]);
+      return parse18(s3, [sqlYmdWithTimeExtensionRegex2, extractISOYmdTimeAndOffset2], [sqlTimeCombinedRegex2, extractISOTimeOffsetAndIANAZone2]);
     }
     var INVALID$22 = "Invalid Duration";
     var lowOrderMatrix2 = {
@@ -44328,6 +44328,9 @@ var init_config6 = __esm({
       failOn: findingSeverityField.or(external_exports.literal("none")).default("high").describe("Lowest severity of a new finding that fails the scan; `none` never fails."),
       trackOn: findingSeverityField.or(external_exports.literal("none")).default("high").describe("Lowest severity that opens a security-window tracking issue."),
       maxFileSize: external_exports.number().int().positive().default(1e6).describe("Files larger than this many bytes are skipped and reported."),
+      maxFileSeconds: external_exports.number().positive().max(600).default(10).describe(
+        "Seconds the rules may spend on one file; a file that takes longer is reported as incomplete and the scan moves on."
+      ),
       ignore: external_exports.array(ignoreEntry).default([]).describe("Findings to ignore, by rule and path."),
       baseline: external_exports.string().optional().describe("A committed SARIF or JSON report; only findings not in it fail or get annotated."),
       snyk: external_exports.boolean().default(false).describe("Merge `snyk code test --sarif` (needs the Snyk CLI on PATH and SNYK_TOKEN).")
@@ -78002,12 +78005,12 @@ var init_github = __esm({
 });
 
 // core/deps/versions/scheme.ts
-function cachedScheme(name, parse16, compareParsed) {
+function cachedScheme(name, parse18, compareParsed) {
   const cache = /* @__PURE__ */ new Map();
   const get = (version3) => {
     let parsed = cache.get(version3);
     if (parsed === void 0) {
-      parsed = parse16(version3) ?? null;
+      parsed = parse18(version3) ?? null;
       if (cache.size > 5e4) cache.clear();
       cache.set(version3, parsed);
     }
@@ -78808,7 +78811,7 @@ var require_parse = __commonJS({
   "node_modules/semver/functions/parse.js"(exports2, module2) {
     "use strict";
     var SemVer3 = require_semver();
-    var parse16 = (version3, options2, throwErrors = false) => {
+    var parse18 = (version3, options2, throwErrors = false) => {
       if (version3 instanceof SemVer3) {
         return version3;
       }
@@ -78821,7 +78824,7 @@ var require_parse = __commonJS({
         throw er;
       }
     };
-    module2.exports = parse16;
+    module2.exports = parse18;
   }
 });
 
@@ -78829,9 +78832,9 @@ var require_parse = __commonJS({
 var require_valid = __commonJS({
   "node_modules/semver/functions/valid.js"(exports2, module2) {
     "use strict";
-    var parse16 = require_parse();
+    var parse18 = require_parse();
     var valid = (version3, options2) => {
-      const v = parse16(version3, options2);
+      const v = parse18(version3, options2);
       return v ? v.version : null;
     };
     module2.exports = valid;
@@ -78842,9 +78845,9 @@ var require_valid = __commonJS({
 var require_clean = __commonJS({
   "node_modules/semver/functions/clean.js"(exports2, module2) {
     "use strict";
-    var parse16 = require_parse();
+    var parse18 = require_parse();
     var clean = (version3, options2) => {
-      const s2 = parse16(version3.trim().replace(/^[=v]+/, ""), options2);
+      const s2 = parse18(version3.trim().replace(/^[=v]+/, ""), options2);
       return s2 ? s2.version : null;
     };
     module2.exports = clean;
@@ -78879,10 +78882,10 @@ var require_inc = __commonJS({
 var require_diff = __commonJS({
   "node_modules/semver/functions/diff.js"(exports2, module2) {
     "use strict";
-    var parse16 = require_parse();
+    var parse18 = require_parse();
     var diff2 = (version1, version22) => {
-      const v1 = parse16(version1, null, true);
-      const v2 = parse16(version22, null, true);
+      const v1 = parse18(version1, null, true);
+      const v2 = parse18(version22, null, true);
       const comparison = v1.compare(v2);
       if (comparison === 0) {
         return null;
@@ -78953,9 +78956,9 @@ var require_patch = __commonJS({
 var require_prerelease = __commonJS({
   "node_modules/semver/functions/prerelease.js"(exports2, module2) {
     "use strict";
-    var parse16 = require_parse();
+    var parse18 = require_parse();
     var prerelease = (version3, options2) => {
-      const parsed = parse16(version3, options2);
+      const parsed = parse18(version3, options2);
       return parsed && parsed.prerelease.length ? parsed.prerelease : null;
     };
     module2.exports = prerelease;
@@ -79141,7 +79144,7 @@ var require_coerce = __commonJS({
   "node_modules/semver/functions/coerce.js"(exports2, module2) {
     "use strict";
     var SemVer3 = require_semver();
-    var parse16 = require_parse();
+    var parse18 = require_parse();
     var { safeRe: re, t } = require_re();
     var coerce = (version3, options2) => {
       if (version3 instanceof SemVer3) {
@@ -79176,7 +79179,7 @@ var require_coerce = __commonJS({
       const patch = match2[4] || "0";
       const prerelease = options2.includePrerelease && match2[5] ? `-${match2[5]}` : "";
       const build = options2.includePrerelease && match2[6] ? `+${match2[6]}` : "";
-      return parse16(`${major}.${minor}.${patch}${prerelease}${build}`, options2);
+      return parse18(`${major}.${minor}.${patch}${prerelease}${build}`, options2);
     };
     module2.exports = coerce;
   }
@@ -79186,7 +79189,7 @@ var require_coerce = __commonJS({
 var require_truncate = __commonJS({
   "node_modules/semver/functions/truncate.js"(exports2, module2) {
     "use strict";
-    var parse16 = require_parse();
+    var parse18 = require_parse();
     var constants2 = require_constants();
     var SemVer3 = require_semver();
     var truncate = (version3, truncation, options2) => {
@@ -79198,7 +79201,7 @@ var require_truncate = __commonJS({
     };
     var cloneInputVersion = (version3, options2) => {
       const versionStringToParse = version3 instanceof SemVer3 ? version3.version : version3;
-      return parse16(versionStringToParse, options2);
+      return parse18(versionStringToParse, options2);
     };
     var doTruncation = (version3, truncation) => {
       if (isPrerelease(truncation)) {
@@ -80433,7 +80436,7 @@ var require_semver2 = __commonJS({
     var constants2 = require_constants();
     var SemVer3 = require_semver();
     var identifiers = require_identifiers();
-    var parse16 = require_parse();
+    var parse18 = require_parse();
     var valid = require_valid();
     var clean = require_clean();
     var inc = require_inc();
@@ -80472,7 +80475,7 @@ var require_semver2 = __commonJS({
     var simplifyRange = require_simplify();
     var subset = require_subset();
     module2.exports = {
-      parse: parse16,
+      parse: parse18,
       valid,
       clean,
       inc,
@@ -88062,6 +88065,1044 @@ var init_sarif = __esm({
   }
 });
 
+// core/sast/budget.ts
+function longestCallChain(text2) {
+  let chain = 0;
+  let longest = 0;
+  let line = 1;
+  let longestLine2 = 1;
+  let afterParen = false;
+  for (let index = 0; index < text2.length; index++) {
+    const code = text2.charCodeAt(index);
+    if (code === 10) line++;
+    if (code === 41) afterParen = true;
+    else if (code === 46 && afterParen) {
+      chain++;
+      afterParen = false;
+      if (chain > longest) {
+        longest = chain;
+        longestLine2 = line;
+      }
+    } else if (code === 59 || code === 123 || code === 125) {
+      chain = 0;
+      afterParen = false;
+    } else if (code !== 32 && code !== 9 && code !== 10 && code !== 13) afterParen = false;
+  }
+  return { length: longest, line: longestLine2 };
+}
+function deepestNesting(text2) {
+  let depth = 0;
+  let deepest = 0;
+  let line = 1;
+  let deepestLine = 1;
+  for (let index = 0; index < text2.length; index++) {
+    const code = text2.charCodeAt(index);
+    if (code === 10) line++;
+    else if (code === 40 || code === 91 || code === 123) {
+      depth++;
+      if (depth > deepest) {
+        deepest = depth;
+        deepestLine = line;
+      }
+    } else if ((code === 41 || code === 93 || code === 125) && depth > 0) depth--;
+  }
+  return { depth: deepest, line: deepestLine };
+}
+var MAX_NESTING, MAX_CALL_CHAIN, BudgetExceeded, TimeBudget;
+var init_budget = __esm({
+  "core/sast/budget.ts"() {
+    "use strict";
+    MAX_NESTING = 500;
+    MAX_CALL_CHAIN = 500;
+    BudgetExceeded = class extends Error {
+    };
+    TimeBudget = class {
+      deadline;
+      calls = 0;
+      milliseconds;
+      constructor(milliseconds, now2 = performance.now()) {
+        this.milliseconds = milliseconds;
+        this.deadline = now2 + milliseconds;
+      }
+      /** Cheap enough for hot loops: reads the clock once every 64 calls. */
+      check() {
+        if ((++this.calls & 63) !== 0) return;
+        if (performance.now() > this.deadline) throw new BudgetExceeded();
+      }
+      /** Reads the clock now; for coarse steps such as one rule over a file. */
+      checkNow() {
+        if (performance.now() > this.deadline) throw new BudgetExceeded();
+      }
+    };
+  }
+});
+
+// core/sast/constant-condition.ts
+function foldCondition(node2, lookup, depth = 0) {
+  if (depth > 12) return void 0;
+  const kind = String(node2.kind());
+  if (kind === "parenthesized_expression" || kind === "condition_clause") {
+    const inner = node2.namedChildren()[0];
+    return inner ? foldCondition(inner, lookup, depth + 1) : void 0;
+  }
+  if (kind !== "binary_expression" && kind !== "comparison_operator") return void 0;
+  const [left, right] = node2.namedChildren();
+  const operator = operatorOf(node2);
+  const compare = operator ? COMPARE[operator] : void 0;
+  if (!left || !right || !compare) return void 0;
+  const a = foldNumber(left, lookup, depth + 1);
+  const b = foldNumber(right, lookup, depth + 1);
+  return a === void 0 || b === void 0 ? void 0 : compare(a, b);
+}
+function foldNumber(node2, lookup, depth) {
+  if (depth > 12) return void 0;
+  const kind = String(node2.kind());
+  if (NUMBER_KINDS.has(kind)) {
+    const value2 = Number(node2.text().replace(/[lL_]/g, ""));
+    return Number.isFinite(value2) ? value2 : void 0;
+  }
+  if (kind === "identifier") return lookup(node2);
+  if (kind === "parenthesized_expression") {
+    const inner = node2.namedChildren()[0];
+    return inner ? foldNumber(inner, lookup, depth + 1) : void 0;
+  }
+  if (kind !== "binary_expression" && kind !== "binary_operator") return void 0;
+  const [left, right] = node2.namedChildren();
+  const operator = operatorOf(node2);
+  const apply2 = operator ? ARITHMETIC[operator] : void 0;
+  if (!left || !right || !apply2) return void 0;
+  const a = foldNumber(left, lookup, depth + 1);
+  const b = foldNumber(right, lookup, depth + 1);
+  if (a === void 0 || b === void 0) return void 0;
+  const value = apply2(a, b);
+  return Number.isFinite(value) ? value : void 0;
+}
+function operatorOf(node2) {
+  return node2.children().find((child) => !child.isNamed())?.text();
+}
+var NUMBER_KINDS, COMPARE, ARITHMETIC;
+var init_constant_condition = __esm({
+  "core/sast/constant-condition.ts"() {
+    "use strict";
+    NUMBER_KINDS = /* @__PURE__ */ new Set([
+      "number",
+      "integer",
+      "float",
+      "decimal_integer_literal",
+      "int_literal"
+    ]);
+    COMPARE = {
+      ">": (a, b) => a > b,
+      "<": (a, b) => a < b,
+      ">=": (a, b) => a >= b,
+      "<=": (a, b) => a <= b,
+      "==": (a, b) => a === b,
+      "===": (a, b) => a === b,
+      "!=": (a, b) => a !== b,
+      "!==": (a, b) => a !== b
+    };
+    ARITHMETIC = {
+      "+": (a, b) => a + b,
+      "-": (a, b) => a - b,
+      "*": (a, b) => a * b,
+      "/": (a, b) => b === 0 ? Number.NaN : Math.trunc(a / b),
+      "%": (a, b) => b === 0 ? Number.NaN : a % b
+    };
+  }
+});
+
+// core/sast/bindings.ts
+function receiverOf(call, calleeField) {
+  const javaName = call.field("name");
+  if (javaName)
+    return MUTATORS.has(javaName.text()) ? call.field("object") ?? void 0 : void 0;
+  const callee = call.field(calleeField);
+  const method = callee?.field("property") ?? callee?.field("attribute");
+  if (!method || !MUTATORS.has(method.text())) return void 0;
+  return callee?.field("object") ?? void 0;
+}
+var KILLING, BLOCKS, STATEMENTS, DECLARATIONS, MUTATORS, MUTATOR_CALL, BindingIndex;
+var init_bindings = __esm({
+  "core/sast/bindings.ts"() {
+    "use strict";
+    init_constant_condition();
+    KILLING = /* @__PURE__ */ new Set([
+      "variable_declarator",
+      "assignment_expression",
+      "assignment",
+      "short_var_declaration",
+      "assignment_statement",
+      "var_spec"
+    ]);
+    BLOCKS = /* @__PURE__ */ new Set([
+      "statement_block",
+      "block",
+      "program",
+      "module",
+      "source_file",
+      "statement_list",
+      "switch_block_statement_group"
+    ]);
+    STATEMENTS = /* @__PURE__ */ new Set([
+      "expression_statement",
+      "lexical_declaration",
+      "variable_declaration",
+      "local_variable_declaration",
+      "var_declaration"
+    ]);
+    DECLARATIONS = /* @__PURE__ */ new Set(["variable_declarator", "short_var_declaration", "var_spec"]);
+    MUTATORS = /* @__PURE__ */ new Set([
+      "add",
+      "addAll",
+      "addElement",
+      "append",
+      "extend",
+      "insert",
+      "offer",
+      "push",
+      "put",
+      "putAll",
+      "setdefault",
+      "unshift"
+    ]);
+    MUTATOR_CALL = `^[A-Za-z_$][\\w$]*\\s*\\.\\s*(${[...MUTATORS].join("|")})\\s*\\(`;
+    BindingIndex = class {
+      root;
+      facts;
+      parser;
+      bindings;
+      constructor(root, facts, parser4) {
+        this.root = root;
+        this.facts = facts;
+        this.parser = parser4;
+      }
+      /** Values assigned to this variable (or `obj.field`) before `at`, in a scope containing it. */
+      assignedValues(node2, at2, seen) {
+        const key = node2.text().replace(/\s+/g, "");
+        const candidates = this.bindingsByName().get(key) ?? [];
+        const values = [];
+        const visible = candidates.filter((binding) => {
+          if (binding.start >= at2) return false;
+          const scope = this.scopeOf(binding);
+          return at2 >= scope.start && at2 < scope.end;
+        });
+        const width = (binding) => this.scopeOf(binding).end - this.scopeOf(binding).start;
+        const innermost = Math.min(...visible.filter((binding) => binding.declares).map(width));
+        const killedBefore = this.lastKill(visible, at2);
+        for (const binding of visible) {
+          if (seen.has(binding.id) || width(binding) > innermost) continue;
+          if (binding.start < killedBefore || this.isDead(binding)) continue;
+          seen.add(binding.id);
+          values.push({ id: binding.id, node: binding.value, at: binding.start });
+        }
+        return values;
+      }
+      /**
+       * Where the value read at `at` was last replaced for certain: the latest plain assignment
+       * that ends before `at` and sits directly in a block containing `at` (not in an `if` or a
+       * loop). Earlier assignments cannot reach the read: `bar = param; bar = "safe"; use(bar)`.
+       */
+      lastKill(visible, at2) {
+        let latest = -1;
+        for (const binding of visible) {
+          if (!binding.kills || binding.start <= latest) continue;
+          if (binding.node.range().end.index >= at2) continue;
+          const block = this.blockOf(binding);
+          if (block && at2 >= block.start && at2 < block.end) latest = binding.start;
+        }
+        return latest;
+      }
+      folding = false;
+      isDead(binding) {
+        if (binding.dead !== void 0) return binding.dead;
+        if (this.folding) return false;
+        this.folding = true;
+        try {
+          binding.dead = this.inDeadBranch(binding.node);
+        } finally {
+          this.folding = false;
+        }
+        return binding.dead;
+      }
+      inDeadBranch(node2) {
+        let child = node2;
+        for (let parent = node2.parent(); parent; child = parent, parent = parent.parent()) {
+          const kind = String(parent.kind());
+          if (this.facts.functions.has(kind)) return false;
+          if (kind !== "if_statement") continue;
+          const condition = parent.field("condition");
+          const taken = condition ? foldCondition(condition, (name) => this.numberOf(name)) : void 0;
+          if (taken === void 0) continue;
+          const consequence = parent.field("consequence");
+          if (consequence?.id() === child.id()) {
+            if (!taken) return true;
+          } else if (child.id() !== condition?.id() && taken) return true;
+        }
+        return false;
+      }
+      /** The number a variable holds when its one visible assignment is a number literal. */
+      numberOf(name) {
+        const values = this.assignedValues(name, name.range().start.index, /* @__PURE__ */ new Set());
+        if (values.length !== 1) return void 0;
+        const value = values[0].node;
+        if (!/^(number|integer|float|decimal_integer_literal|int_literal)$/.test(String(value.kind())))
+          return void 0;
+        const number4 = Number(value.text().replace(/[lL_]/g, ""));
+        return Number.isFinite(number4) ? number4 : void 0;
+      }
+      blockOf(binding) {
+        if (binding.block !== void 0) return binding.block;
+        binding.block = null;
+        let node2 = binding.node.parent();
+        for (let steps = 0; node2 && steps < 3; steps++, node2 = node2.parent()) {
+          const kind = String(node2.kind());
+          if (BLOCKS.has(kind)) {
+            const range2 = node2.range();
+            binding.block = { start: range2.start.index, end: range2.end.index };
+            break;
+          }
+          if (!STATEMENTS.has(kind)) break;
+        }
+        return binding.block;
+      }
+      bindingsByName() {
+        if (this.bindings) return this.bindings;
+        const byName = /* @__PURE__ */ new Map();
+        const kinds = Object.keys(this.facts.bindings);
+        const nodes = this.root.findAll({ rule: { any: kinds.map((kind) => ({ kind })) } });
+        for (const node2 of nodes) {
+          const fields = this.facts.bindings[String(node2.kind())];
+          if (!fields) continue;
+          const target = node2.field(fields.target);
+          const value = node2.field(fields.value);
+          if (!target || !value) continue;
+          const binding = {
+            id: node2.id(),
+            declares: DECLARATIONS.has(String(node2.kind())) || this.parser === "python",
+            kills: KILLING.has(String(node2.kind())),
+            node: node2,
+            value,
+            start: node2.range().start.index
+          };
+          for (const name of this.boundNames(target)) {
+            const list = byName.get(name);
+            if (list) list.push(binding);
+            else byName.set(name, [binding]);
+          }
+        }
+        for (const mutation of this.mutations()) {
+          const list = byName.get(mutation.name);
+          if (list) list.push(mutation.binding);
+          else byName.set(mutation.name, [mutation.binding]);
+        }
+        this.bindings = byName;
+        return byName;
+      }
+      /** `x.add(value)` and friends, as bindings of x (see MUTATORS). */
+      mutations() {
+        const { kind, callee } = this.facts.call;
+        const calls = this.root.findAll({ rule: { kind, regex: MUTATOR_CALL } });
+        return calls.flatMap((call) => {
+          const target = receiverOf(call, callee);
+          const value = call.field("arguments");
+          if (!target || !value || !this.facts.names.has(String(target.kind()))) return [];
+          const binding = {
+            id: call.id(),
+            declares: false,
+            kills: false,
+            node: call,
+            value,
+            start: call.range().start.index
+          };
+          return [{ name: target.text(), binding }];
+        });
+      }
+      boundNames(target) {
+        if (this.facts.names.has(String(target.kind())) || target.namedChildren().length === 0)
+          return [target.text()];
+        const names = target.findAll({ rule: { any: [...this.facts.names].map((kind) => ({ kind })) } }).map((name) => name.text());
+        return [...names, target.text().replace(/\s+/g, "")];
+      }
+      scopeOf(binding) {
+        if (binding.scope) return binding.scope;
+        binding.scope = { start: 0, end: Number.MAX_SAFE_INTEGER };
+        for (let parent = binding.node.parent(); parent; parent = parent.parent()) {
+          if (this.facts.functions.has(String(parent.kind()))) {
+            const range2 = parent.range();
+            binding.scope = { start: range2.start.index, end: range2.end.index };
+            break;
+          }
+        }
+        return binding.scope;
+      }
+    };
+  }
+});
+
+// core/sast/flow-vocabulary.ts
+function sanitizersFor(parser4) {
+  if (parser4 === "python" || parser4 === "go" || parser4 === "java")
+    return DEFAULT_SANITIZERS[parser4];
+  return DEFAULT_SANITIZERS.js;
+}
+function matchesSource(text2, sources) {
+  const compact = text2.length < 400 && /\s/.test(text2) ? text2.replace(/\s+/g, "") : text2;
+  for (const source of sources) {
+    if (!compact.startsWith(source)) continue;
+    if (source.endsWith("(")) return true;
+    const next = compact.charAt(source.length);
+    if (next === "" || !/[A-Za-z0-9_$]/.test(next)) return true;
+  }
+  return false;
+}
+var DEFAULT_SOURCES, JS_SOURCES, DEFAULT_SANITIZERS, PROPAGATORS, NOT_SOURCES;
+var init_flow_vocabulary = __esm({
+  "core/sast/flow-vocabulary.ts"() {
+    "use strict";
+    DEFAULT_SOURCES = {
+      JavaScript: [],
+      TypeScript: [],
+      Tsx: [],
+      python: [
+        "request.args",
+        "request.form",
+        "request.values",
+        "request.json",
+        "request.get_json",
+        "request.data",
+        "request.files",
+        "request.cookies",
+        "request.headers",
+        "request.GET",
+        "request.POST",
+        "request.body",
+        "request.query_params",
+        "request.path_params",
+        "input(",
+        'event["body"]',
+        'event["queryStringParameters"]',
+        'event.get("body")'
+      ],
+      go: [
+        "r.URL.Query",
+        "r.URL.Path",
+        "r.URL.RawQuery",
+        "r.FormValue",
+        "r.PostFormValue",
+        "r.Form",
+        "r.PostForm",
+        "r.Body",
+        "r.Header",
+        "req.URL.Query",
+        "req.FormValue",
+        "c.Query",
+        "c.Param",
+        "c.PostForm"
+      ],
+      java: [
+        "request.getParameter",
+        "request.getParameterValues",
+        "request.getParameterMap",
+        "request.getParameterNames",
+        "request.getHeader",
+        "request.getHeaders",
+        "request.getHeaderNames",
+        "request.getPart",
+        "request.getQueryString",
+        "request.getInputStream",
+        "request.getReader",
+        "request.getCookies"
+      ]
+    };
+    JS_SOURCES = [
+      "req.query",
+      "req.body",
+      "req.params",
+      "req.headers",
+      "req.cookies",
+      "req.url",
+      "req.originalUrl",
+      "req.get(",
+      "req.param(",
+      "request.query",
+      "request.body",
+      "request.params",
+      "request.payload",
+      "request.headers",
+      "ctx.query",
+      "ctx.params",
+      "ctx.request.body",
+      "ctx.request.query",
+      "event.body",
+      "event.queryStringParameters",
+      "event.pathParameters",
+      "event.headers",
+      "location.hash",
+      "location.search",
+      "location.href",
+      "document.URL",
+      "document.location",
+      "window.name"
+    ];
+    DEFAULT_SOURCES.JavaScript = JS_SOURCES;
+    DEFAULT_SOURCES.TypeScript = JS_SOURCES;
+    DEFAULT_SOURCES.Tsx = JS_SOURCES;
+    DEFAULT_SANITIZERS = {
+      js: [
+        "parseInt",
+        "parseFloat",
+        "Number",
+        "Boolean",
+        "encodeURIComponent",
+        "encodeURI",
+        "escape",
+        "escapeHtml",
+        "basename",
+        "sanitize",
+        "quote"
+      ],
+      python: [
+        "int",
+        "float",
+        "bool",
+        "quote",
+        "escape",
+        "basename",
+        "secure_filename",
+        "escape_for_html",
+        "literal_eval"
+      ],
+      go: ["Atoi", "ParseInt", "ParseFloat", "QuoteMeta", "EscapeString", "Base", "Clean"],
+      java: [
+        "parseInt",
+        "parseLong",
+        "valueOf",
+        "encode",
+        "escapeHtml4",
+        "encodeForHTML",
+        "encodeForSQL",
+        "encodeForOS",
+        "htmlEscape",
+        "getName"
+      ]
+    };
+    PROPAGATORS = /* @__PURE__ */ new Set([
+      "join",
+      "resolve",
+      "normalize",
+      "format",
+      "concat",
+      "String",
+      "toString",
+      "decodeURIComponent",
+      "decodeURI",
+      "from",
+      "trim",
+      "toLowerCase",
+      "toUpperCase",
+      "lower",
+      "upper",
+      "strip",
+      "replace",
+      "slice",
+      "substring",
+      "Sprintf",
+      "decode",
+      "b64decode",
+      "b64encode",
+      "urlsafe_b64decode",
+      "urlsafe_b64encode",
+      "unquote",
+      "unquote_plus",
+      "toCharArray",
+      "getBytes",
+      "nextElement",
+      "getValue",
+      "Join",
+      "str"
+    ]);
+    NOT_SOURCES = /^process\.argv\[[01]\]|^sys\.argv\[0\]|^os\.Args\[0\]/;
+  }
+});
+
+// core/sast/syntax.ts
+function syntaxOf(parser4) {
+  if (parser4 === "python") return PYTHON;
+  if (parser4 === "go") return GO;
+  if (parser4 === "java") return JAVA;
+  return JS;
+}
+var JS, PYTHON, GO, JAVA;
+var init_syntax = __esm({
+  "core/sast/syntax.ts"() {
+    "use strict";
+    JS = {
+      functions: /* @__PURE__ */ new Set([
+        "function_declaration",
+        "function_expression",
+        "arrow_function",
+        "method_definition",
+        "generator_function_declaration",
+        "generator_function"
+      ]),
+      bindings: {
+        variable_declarator: { target: "name", value: "value" },
+        assignment_expression: { target: "left", value: "right" },
+        augmented_assignment_expression: { target: "left", value: "right" },
+        // `for (const x of xs)`: each x is an element of xs.
+        for_in_statement: { target: "left", value: "right" }
+      },
+      names: /* @__PURE__ */ new Set(["identifier", "shorthand_property_identifier_pattern"]),
+      literals: /* @__PURE__ */ new Set([
+        "string",
+        "string_fragment",
+        "number",
+        "true",
+        "false",
+        "null",
+        "undefined",
+        "regex",
+        "template_string",
+        "escape_sequence"
+      ]),
+      call: { kind: "call_expression", callee: "function" },
+      propertyNames: /* @__PURE__ */ new Set(["property_identifier", "shorthand_property_identifier"]),
+      interpolations: /* @__PURE__ */ new Set(["template_substitution"])
+    };
+    PYTHON = {
+      functions: /* @__PURE__ */ new Set(["function_definition", "lambda"]),
+      bindings: {
+        assignment: { target: "left", value: "right" },
+        augmented_assignment: { target: "left", value: "right" },
+        named_expression: { target: "name", value: "value" },
+        for_statement: { target: "left", value: "right" },
+        for_in_clause: { target: "left", value: "right" }
+      },
+      names: /* @__PURE__ */ new Set(["identifier"]),
+      literals: /* @__PURE__ */ new Set(["string", "integer", "float", "true", "false", "none", "string_content"]),
+      call: { kind: "call", callee: "function" },
+      propertyNames: /* @__PURE__ */ new Set([]),
+      interpolations: /* @__PURE__ */ new Set(["interpolation"])
+    };
+    GO = {
+      functions: /* @__PURE__ */ new Set(["function_declaration", "method_declaration", "func_literal"]),
+      bindings: {
+        short_var_declaration: { target: "left", value: "right" },
+        range_clause: { target: "left", value: "right" },
+        assignment_statement: { target: "left", value: "right" },
+        var_spec: { target: "name", value: "value" }
+      },
+      names: /* @__PURE__ */ new Set(["identifier"]),
+      literals: /* @__PURE__ */ new Set([
+        "interpreted_string_literal",
+        "raw_string_literal",
+        "int_literal",
+        "float_literal",
+        "true",
+        "false",
+        "nil"
+      ]),
+      call: { kind: "call_expression", callee: "function" },
+      propertyNames: /* @__PURE__ */ new Set(["field_identifier"]),
+      interpolations: /* @__PURE__ */ new Set([])
+    };
+    JAVA = {
+      functions: /* @__PURE__ */ new Set(["method_declaration", "constructor_declaration", "lambda_expression"]),
+      bindings: {
+        variable_declarator: { target: "name", value: "value" },
+        assignment_expression: { target: "left", value: "right" },
+        enhanced_for_statement: { target: "name", value: "value" }
+      },
+      names: /* @__PURE__ */ new Set(["identifier"]),
+      literals: /* @__PURE__ */ new Set([
+        "string_literal",
+        "string_fragment",
+        "decimal_integer_literal",
+        "true",
+        "false",
+        "null_literal"
+      ]),
+      call: { kind: "method_invocation", callee: "name" },
+      propertyNames: /* @__PURE__ */ new Set([]),
+      interpolations: /* @__PURE__ */ new Set([])
+    };
+  }
+});
+
+// core/sast/flow.ts
+function conditionalParts(node2) {
+  if (String(node2.kind()) === "conditional_expression") {
+    const [consequence2, condition2, alternative2] = node2.namedChildren();
+    return consequence2 && condition2 && alternative2 ? { condition: condition2, consequence: consequence2, alternative: alternative2 } : void 0;
+  }
+  const field = (name) => node2.field(name);
+  const [condition, consequence, alternative] = [
+    field("condition"),
+    field("consequence"),
+    field("alternative")
+  ];
+  return condition && consequence && alternative ? { condition, consequence, alternative } : void 0;
+}
+var SUBSCRIPTS, FileFlow;
+var init_flow = __esm({
+  "core/sast/flow.ts"() {
+    "use strict";
+    init_bindings();
+    init_budget();
+    init_constant_condition();
+    init_cross_file();
+    init_flow_vocabulary();
+    init_syntax();
+    SUBSCRIPTS = /* @__PURE__ */ new Set(["subscript", "subscript_expression", "index_expression"]);
+    FileFlow = class {
+      root;
+      facts;
+      parser;
+      bindings;
+      budget;
+      imported;
+      /** `imported`: this file's exported parameters that other files call with request data. */
+      constructor(root, parser4, budget = new TimeBudget(Number.POSITIVE_INFINITY), imported = []) {
+        this.imported = imported;
+        this.root = root;
+        this.parser = parser4;
+        this.budget = budget;
+        this.facts = syntaxOf(parser4);
+        this.bindings = new BindingIndex(root, this.facts, parser4);
+      }
+      /** True when request data reaches `node` and no sanitiser stands in between. */
+      isTainted(node2, extraSanitizers = [], extraSources = []) {
+        const sanitizers = /* @__PURE__ */ new Set([...sanitizersFor(this.parser), ...extraSanitizers]);
+        const sources = [...DEFAULT_SOURCES[this.parser], ...extraSources];
+        return this.taintOf(node2, node2.range().start.index, sources, sanitizers, /* @__PURE__ */ new Set(), 0);
+      }
+      /**
+       * The constant text a string expression starts with: the literal head of a template or
+       * concatenation, following variables assigned once; "" when it starts with something variable.
+       */
+      leadingText(node2, depth = 0) {
+        if (depth > 8) return "";
+        const kind = String(node2.kind());
+        if (kind === "string" || kind === "interpreted_string_literal" || kind === "raw_string_literal")
+          return node2.text().slice(1, -1);
+        if (kind === "template_string") return this.templateHead(node2, depth);
+        if (kind === "binary_expression" || kind === "binary_operator") {
+          const left = node2.field("left");
+          return left ? this.leadingText(left, depth + 1) : "";
+        }
+        if (kind === "parenthesized_expression") {
+          const inner = node2.namedChildren()[0];
+          return inner ? this.leadingText(inner, depth + 1) : "";
+        }
+        if (this.facts.names.has(kind)) {
+          const assigned = this.bindings.assignedValues(node2, node2.range().start.index, /* @__PURE__ */ new Set());
+          if (assigned.length !== 1) return "";
+          return this.leadingText(assigned[0].node, depth + 1);
+        }
+        return "";
+      }
+      /**
+       * One step between functions: when `name` is a parameter of the enclosing named function, the
+       * arguments passed in that position by calls to it in this file.
+       */
+      callerArguments(name, seen) {
+        const fn = this.enclosingFunction(name);
+        if (!fn || seen.has(fn.id())) return [];
+        const index = this.parameterIndex(fn, name.text());
+        const fnName = index < 0 ? void 0 : this.functionName(fn);
+        if (!fnName) return [];
+        seen.add(fn.id());
+        const { kind, callee } = this.facts.call;
+        const escaped = fnName.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+        const calls = this.root.findAll({
+          rule: { kind, has: { field: callee, regex: `^${escaped}$` } }
+        });
+        return calls.flatMap((call) => {
+          const list = call.field("arguments");
+          const argument = list?.namedChildren()[index];
+          return argument ? [argument] : [];
+        });
+      }
+      /** A parameter of an exported function that another file calls with request data. */
+      taintedByImporter(name) {
+        if (this.imported.length === 0) return false;
+        const fn = this.enclosingFunction(name);
+        if (!fn) return false;
+        const index = this.parameterIndex(fn, name.text());
+        if (index < 0) return false;
+        const exportName = exportNameOf(fn, this.root.text());
+        return this.imported.some((p) => p.exportName === exportName && p.index === index);
+      }
+      enclosingFunction(node2) {
+        for (let parent = node2.parent(); parent; parent = parent.parent())
+          if (this.facts.functions.has(String(parent.kind()))) return parent;
+        return void 0;
+      }
+      parameterIndex(fn, name) {
+        const single = fn.field("parameter");
+        if (single) return single.text() === name ? 0 : -1;
+        const list = fn.field("parameters")?.namedChildren() ?? [];
+        return list.findIndex((parameter) => {
+          if (parameter.text() === name) return true;
+          return parameter.namedChildren()[0]?.text() === name;
+        });
+      }
+      /** `function run(...)`, `def run(...)`, or `const run = (...) =>`. */
+      functionName(fn) {
+        const own2 = fn.field("name")?.text();
+        if (own2) return own2;
+        const parent = fn.parent();
+        if (parent && String(parent.kind()) === "variable_declarator")
+          return parent.field("name")?.text();
+        return void 0;
+      }
+      /** Fragments and `${CONSTANT}` substitutions up to the first variable part. */
+      templateHead(template, depth) {
+        let head = "";
+        for (const part of template.namedChildren()) {
+          const kind = String(part.kind());
+          if (kind === "string_fragment" || kind === "escape_sequence") head += part.text();
+          else if (kind === "template_substitution") {
+            const inner = part.namedChildren()[0];
+            if (!inner || !this.isConstant(inner)) break;
+            head += this.leadingText(inner, depth + 1);
+          } else break;
+        }
+        return head;
+      }
+      /** True when `node` is built only from literals and variables holding literals. */
+      isConstant(node2, extraSanitizers = []) {
+        const sanitizers = /* @__PURE__ */ new Set([...sanitizersFor(this.parser), ...extraSanitizers]);
+        return this.constantOf(node2, node2.range().start.index, sanitizers, /* @__PURE__ */ new Map(), 0);
+      }
+      taintOf(node2, at2, sources, sanitizers, seen, depth) {
+        if (depth > 24) return false;
+        this.budget.check();
+        const kind = String(node2.kind());
+        if (this.facts.propertyNames.has(kind)) return false;
+        if (kind === "ternary_expression" || kind === "conditional_expression") {
+          const parts = conditionalParts(node2);
+          const live = parts && this.liveBranch(parts);
+          const branches = live ? [live] : parts ? [parts.consequence, parts.alternative] : [];
+          return branches.some(
+            (branch) => this.taintOf(branch, at2, sources, sanitizers, seen, depth + 1)
+          );
+        }
+        const text2 = node2.text();
+        if (NOT_SOURCES.test(text2)) return false;
+        if (matchesSource(text2, sources)) return true;
+        if (kind === this.facts.call.kind)
+          return this.callTaint(node2, at2, sources, sanitizers, seen, depth);
+        const assigned = this.bindings.assignedValues(node2, at2, seen);
+        for (const value of assigned)
+          if (this.taintOf(value.node, value.at, sources, sanitizers, seen, depth + 1)) return true;
+        if (assigned.length > 0 && SUBSCRIPTS.has(kind)) return false;
+        if (this.facts.names.has(kind)) {
+          if (assigned.length > 0) return false;
+          const callers = this.callerArguments(node2, seen);
+          const fromCaller = callers.some(
+            (argument) => this.taintOf(argument, argument.range().start.index, sources, sanitizers, seen, depth + 1)
+          );
+          return fromCaller || this.taintedByImporter(node2);
+        }
+        return node2.namedChildren().some((child) => this.taintOf(child, at2, sources, sanitizers, seen, depth + 1));
+      }
+      /**
+       * `map.get("keyA")` reads what `map.put("keyA", v)` stored, not every value of the map: the
+       * values to follow, or undefined when the read is not a constant-keyed get.
+       */
+      keyedPuts(call, method, receiver, at2) {
+        if (method !== "get" && method !== "getOrDefault") return void 0;
+        if (!this.facts.names.has(String(receiver.kind()))) return void 0;
+        const key = call.field("arguments")?.namedChildren()[0];
+        if (!key || !this.facts.literals.has(String(key.kind()))) return void 0;
+        const stored = this.bindings.assignedValues(receiver, at2, /* @__PURE__ */ new Set());
+        return stored.map((value) => value.node).filter((value) => {
+          const put = value.parent();
+          const putMethod = put?.field("name");
+          if (putMethod?.text() !== "put") return true;
+          const putKey = value.namedChildren()[0];
+          return !putKey || !this.facts.literals.has(String(putKey.kind())) || putKey.text() === key.text();
+        });
+      }
+      /** The one branch of `c ? a : b` that runs when c folds to a constant. */
+      liveBranch(parts) {
+        const taken = foldCondition(parts.condition, (name) => this.bindings.numberOf(name));
+        if (taken === void 0) return void 0;
+        return taken ? parts.consequence : parts.alternative;
+      }
+      /** `settled` remembers each binding's answer, so `x + x` and cycles stay cheap. */
+      callTaint(call, at2, sources, sanitizers, seen, depth) {
+        if (this.isSanitizerCall(call, sanitizers)) return false;
+        const callee = call.field(this.facts.call.callee);
+        const text2 = callee?.text().replace(/\s+/g, "") ?? "";
+        const name = text2.slice(text2.lastIndexOf(".") + 1);
+        const receiver = callee?.field("object") ?? callee?.field("operand") ?? call.field("object");
+        const next = (node2) => this.taintOf(node2, at2, sources, sanitizers, seen, depth + 1);
+        const keyed = receiver ? this.keyedPuts(call, name, receiver, at2) : void 0;
+        if (keyed) return keyed.some(next);
+        if (receiver && next(receiver)) return true;
+        if (!PROPAGATORS.has(name)) return false;
+        return call.namedChildren().some((child) => child.id() !== callee?.id() && next(child));
+      }
+      constantOf(node2, at2, sanitizers, settled, depth) {
+        if (depth > 24) return false;
+        this.budget.check();
+        const kind = String(node2.kind());
+        if (kind === "comment" || this.facts.propertyNames.has(kind)) return true;
+        if (this.facts.literals.has(kind))
+          return this.interpolatedValues(node2).every(
+            (value) => this.constantOf(value, at2, sanitizers, settled, depth + 1)
+          );
+        if (kind === this.facts.call.kind) return this.isSanitizerCall(node2, sanitizers);
+        if (this.facts.names.has(kind)) {
+          const assigned = this.bindings.assignedValues(node2, at2, /* @__PURE__ */ new Set());
+          if (assigned.length === 0) return false;
+          return assigned.every((value) => {
+            const known = settled.get(value.id);
+            if (known !== void 0) return known;
+            settled.set(value.id, false);
+            const constant = this.constantOf(value.node, value.at, sanitizers, settled, depth + 1);
+            settled.set(value.id, constant);
+            return constant;
+          });
+        }
+        const children = node2.namedChildren();
+        if (children.length === 0) return false;
+        return children.every((child) => this.constantOf(child, at2, sanitizers, settled, depth + 1));
+      }
+      /** The expressions inside `${...}` / `{...}` of a template or f-string. */
+      interpolatedValues(node2) {
+        return node2.namedChildren().filter((child) => this.facts.interpolations.has(String(child.kind()))).flatMap((child) => child.namedChildren().slice(0, 1));
+      }
+      isSanitizerCall(call, sanitizers) {
+        const callee = call.field(this.facts.call.callee);
+        if (!callee) return false;
+        const text2 = callee.text().replace(/\s+/g, "");
+        return sanitizers.has(text2) || sanitizers.has(text2.slice(text2.lastIndexOf(".") + 1));
+      }
+    };
+  }
+});
+
+// core/sast/imports.ts
+function collectImports(root, parser4) {
+  const imports = /* @__PURE__ */ new Map();
+  if (parser4 === "python") collectPython(root, imports);
+  else if (parser4 === "go") collectGo(root, imports);
+  else if (parser4 !== "java") collectJavaScript(root, imports);
+  return imports;
+}
+function normaliseModule(name) {
+  return name.replace(/^node:/, "");
+}
+function unquote2(text2) {
+  return text2.replace(/^[`'"]|[`'"]$/g, "");
+}
+function collectJavaScript(root, imports) {
+  for (const statement of root.findAll({ rule: { kind: "import_statement" } })) {
+    const source = statement.field("source");
+    const clause = statement.children().find((child) => String(child.kind()) === "import_clause");
+    if (!source || !clause) continue;
+    const module2 = normaliseModule(unquote2(source.text()));
+    for (const part of clause.namedChildren()) {
+      if (part.kind() === "identifier") imports.set(part.text(), { module: module2, member: "*" });
+      if (part.kind() === "namespace_import") {
+        const name = part.namedChildren()[0];
+        if (name) imports.set(name.text(), { module: module2, member: "*" });
+      }
+      if (part.kind() === "named_imports") {
+        for (const specifier of part.namedChildren()) {
+          const member = specifier.field("name")?.text();
+          const alias = specifier.field("alias")?.text() ?? member;
+          if (member && alias) imports.set(alias, { module: module2, member });
+        }
+      }
+    }
+  }
+  const requires = root.findAll({ rule: { kind: "call_expression", regex: "^require\\s*\\(" } });
+  for (const call of requires) {
+    const moduleNode = call.field("arguments")?.namedChildren()[0];
+    if (!moduleNode || !/^(string|template_string)$/.test(String(moduleNode.kind()))) continue;
+    bindRequire(call, normaliseModule(unquote2(moduleNode.text())), imports);
+  }
+}
+function bindRequire(call, module2, imports) {
+  let member = "*";
+  let value = call;
+  const parent = call.parent();
+  if (parent?.kind() === "member_expression" && parent.field("object")?.id() === call.id()) {
+    member = parent.field("property")?.text() ?? "*";
+    value = parent;
+  }
+  const declarator = value.parent();
+  if (declarator?.kind() !== "variable_declarator") return;
+  const target = declarator.field("name");
+  if (!target) return;
+  if (String(target.kind()) === "identifier") {
+    imports.set(target.text(), { module: module2, member });
+    return;
+  }
+  for (const property of target.namedChildren()) {
+    if (property.kind() === "shorthand_property_identifier_pattern")
+      imports.set(property.text(), { module: module2, member: property.text() });
+    if (property.kind() === "pair_pattern") {
+      const key = property.field("key")?.text();
+      const alias = property.field("value")?.text();
+      if (key && alias) imports.set(alias, { module: module2, member: key });
+    }
+  }
+}
+function collectPython(root, imports) {
+  for (const statement of root.findAll({ rule: { kind: "import_statement" } })) {
+    for (const name of statement.fieldChildren("name")) {
+      if (name.kind() === "aliased_import") {
+        const module2 = name.field("name")?.text();
+        const alias = name.field("alias")?.text();
+        if (module2 && alias) imports.set(alias, { module: module2, member: "*" });
+      } else {
+        const head = name.text().split(".")[0];
+        imports.set(head, { module: head, member: "*" });
+      }
+    }
+  }
+  for (const statement of root.findAll({ rule: { kind: "import_from_statement" } })) {
+    const module2 = statement.field("module_name")?.text();
+    if (!module2) continue;
+    for (const name of statement.fieldChildren("name")) {
+      if (name.kind() === "aliased_import") {
+        const member = name.field("name")?.text();
+        const alias = name.field("alias")?.text();
+        if (member && alias) imports.set(alias, { module: module2, member });
+      } else imports.set(name.text(), { module: module2, member: name.text() });
+    }
+  }
+}
+function collectGo(root, imports) {
+  for (const spec of root.findAll({ rule: { kind: "import_spec" } })) {
+    const path = spec.field("path")?.text();
+    if (!path) continue;
+    const module2 = unquote2(path);
+    const alias = spec.field("name")?.text() ?? module2.split("/").pop();
+    if (alias && alias !== "_" && alias !== ".") imports.set(alias, { module: module2, member: "*" });
+  }
+}
+function qualifiedName(calleeText, imports) {
+  const text2 = calleeText.replace(/\s+/g, "").replace(/^window\.|^globalThis\./, "");
+  const direct = text2.match(/^require\((['"`])([^'"`]+)\1\)\.(.+)$/);
+  if (direct) return `${normaliseModule(direct[2])}.${direct[3]}`;
+  const [head, ...rest] = text2.split(".");
+  const imported = imports.get(head);
+  if (!imported) return text2;
+  const member = imported.member === "*" || imported.member === "default" ? [] : [imported.member];
+  return [imported.module, ...member, ...rest].join(".");
+}
+var init_imports = __esm({
+  "core/sast/imports.ts"() {
+    "use strict";
+  }
+});
+
 // core/sast/languages.ts
 import { createRequire as createRequire2 } from "node:module";
 import { Lang, registerDynamicLanguage } from "@ast-grep/napi";
@@ -88115,21 +89156,129 @@ var init_languages = __esm({
   }
 });
 
-// core/sast/rule.ts
-function isRegex(text2) {
+// core/sast/cross-file.ts
+import { parse as parse10 } from "@ast-grep/napi";
+function crossFileTaint(files) {
+  const known = new Set(files.map((file2) => file2.path));
+  const tainted = {};
+  for (const file2 of files) {
+    if (!JS_PARSERS.has(file2.parser)) continue;
+    if (!WORTH_PARSING.test(file2.text) || !REQUEST_WORDS.test(file2.text)) continue;
+    for (const call of taintedImportedCalls(file2)) {
+      const target = resolveModule(file2.path, call.module, known);
+      if (!target) continue;
+      tainted[target] ??= [];
+      const list = tainted[target];
+      if (!list.some((p) => p.exportName === call.exportName && p.index === call.index))
+        list.push({ exportName: call.exportName, index: call.index });
+    }
+  }
+  return tainted;
+}
+function taintedImportedCalls(file2) {
+  if (deepestNesting(file2.text).depth > MAX_NESTING) return [];
+  if (longestCallChain(file2.text).length > MAX_CALL_CHAIN) return [];
+  const found = [];
   try {
-    new RegExp(text2);
-    return true;
-  } catch {
-    return false;
+    collectTaintedCalls(file2, found);
+  } catch (error62) {
+    if (!(error62 instanceof BudgetExceeded)) throw error62;
+  }
+  return found;
+}
+function collectTaintedCalls(file2, found) {
+  const budget = new TimeBudget(FILE_SECONDS * 1e3);
+  const root = parse10(napiLang(file2.parser), file2.text).root();
+  const imports = collectImports(root, file2.parser);
+  const relative9 = [...imports].filter(([, imported]) => imported.module.startsWith("."));
+  if (relative9.length === 0) return;
+  const flow = new FileFlow(root, file2.parser, budget);
+  for (const call of root.findAll({ rule: { kind: "call_expression" } })) {
+    budget.check();
+    const target = importedTarget(call, imports);
+    if (!target) continue;
+    const args = call.field("arguments")?.namedChildren() ?? [];
+    args.forEach((argument, index) => {
+      if (flow.isTainted(argument)) found.push({ ...target, index });
+    });
   }
 }
+function importedTarget(call, imports) {
+  const callee = call.field("function")?.text().replace(/\s+/g, "") ?? "";
+  const [head, ...rest] = callee.split(".");
+  const imported = imports.get(head ?? "");
+  if (!imported?.module.startsWith(".")) return void 0;
+  const whole = imported.member === "*" || imported.member === "default";
+  if (whole && rest.length === 0) return { module: imported.module, exportName: "default" };
+  if (whole && rest.length === 1) return { module: imported.module, exportName: rest[0] };
+  if (!whole && rest.length === 0) return { module: imported.module, exportName: imported.member };
+  return void 0;
+}
+function resolveModule(from, module2, known) {
+  const parts = from.split("/").slice(0, -1);
+  for (const segment of module2.split("/")) {
+    if (segment === "..") parts.pop();
+    else if (segment !== "." && segment !== "") parts.push(segment);
+  }
+  const base = parts.join("/");
+  for (const extension of EXTENSIONS2) {
+    const candidate = base.replace(/\.js$/, "") + extension;
+    if (known.has(candidate)) return candidate;
+    if (known.has(base + extension)) return base + extension;
+  }
+  return void 0;
+}
+function exportNameOf(fn, fileText) {
+  const parent = fn.parent();
+  const parentKind = parent ? String(parent.kind()) : "";
+  const ownName = fn.field("name")?.text();
+  if (parentKind === "export_statement")
+    return /^export\s+default\b/.test(parent.text()) ? "default" : ownName;
+  if (parentKind === "assignment_expression") {
+    const left = parent.field("left")?.text().replace(/\s+/g, "");
+    if (left === "module.exports") return "default";
+    const member = left?.match(/^(?:module\.)?exports\.([A-Za-z_$][\w$]*)$/);
+    if (member) return member[1];
+  }
+  if (parentKind === "variable_declarator") {
+    const name = parent.field("name")?.text();
+    const statement = parent.parent()?.parent();
+    if (name && statement && String(statement.kind()) === "export_statement") return name;
+    return name ? exportedByName(name, fileText) : void 0;
+  }
+  return ownName ? exportedByName(ownName, fileText) : void 0;
+}
+function exportedByName(name, text2) {
+  const escaped = name.replace(/[$]/g, "\\$");
+  if (new RegExp(`module\\.exports\\s*=\\s*${escaped}\\b`).test(text2)) return "default";
+  if (new RegExp(`module\\.exports\\s*=\\s*\\{[^}]*\\b${escaped}\\b`).test(text2)) return name;
+  const alias = text2.match(new RegExp(`exports\\.([A-Za-z_$][\\w$]*)\\s*=\\s*${escaped}\\b`));
+  return alias?.[1];
+}
+var JS_PARSERS, EXTENSIONS2, WORTH_PARSING, REQUEST_WORDS, FILE_SECONDS;
+var init_cross_file = __esm({
+  "core/sast/cross-file.ts"() {
+    "use strict";
+    init_budget();
+    init_flow();
+    init_imports();
+    init_languages();
+    JS_PARSERS = /* @__PURE__ */ new Set(["JavaScript", "TypeScript", "Tsx"]);
+    EXTENSIONS2 = ["", ".js", ".ts", ".mjs", ".cjs", ".tsx", "/index.js", "/index.ts"];
+    WORTH_PARSING = /(require\(\s*|from\s+)['"]\.\.?\//;
+    REQUEST_WORDS = /\b(req|request|ctx|event)\./;
+    FILE_SECONDS = 5;
+  }
+});
+
+// core/sast/rule.ts
 var ruleLanguages, metaVariable, sinkSchema, taintSchema, entropySchema, astGrepObject, ruleFileSchema;
 var init_rule = __esm({
   "core/sast/rule.ts"() {
     "use strict";
     init_zod();
     init_fields();
+    init_linear_pattern();
     ruleLanguages = ["javascript", "python", "go", "java", "github-actions"];
     metaVariable = external_exports.string().regex(/^\$?[A-Z_][A-Z0-9_]*$/, "expected a metavariable name such as CMD or $CMD").transform((name) => name.replace(/^\$/, ""));
     sinkSchema = external_exports.strictObject({
@@ -88146,7 +89295,7 @@ var init_rule = __esm({
        * A regex for the argument's fixed leading text: when the string starts with constant text
        * that matches (a fixed scheme and host, a relative path), request data later in it is harmless.
        */
-      safePrefix: external_exports.string().refine(isRegex, "expected a JavaScript regular expression").optional()
+      safePrefix: linearPatternField().optional()
     });
     entropySchema = external_exports.strictObject({
       argument: metaVariable,
@@ -88182,6 +89331,59 @@ var init_rule = __esm({
       if (!isWorkflow && !rule.rule)
         ctx.addIssue({ code: "custom", path: ["rule"], message: "expected an ast-grep `rule`" });
     });
+  }
+});
+
+// core/sast/rule-fields.ts
+import { parse as parse11 } from "@ast-grep/napi";
+function ruleFieldProblem(rule, parsers) {
+  for (const section of SECTIONS3) {
+    for (const field of fieldsOf(rule[section], section)) {
+      const problem3 = field.key === "regex" ? regexProblem(field.value) : patternProblem(field.value, parsers);
+      if (problem3) return `${field.path}: ${problem3}`;
+    }
+  }
+  return void 0;
+}
+function* fieldsOf(value, path, depth = 0) {
+  if (depth > 64 || value === null || typeof value !== "object") return;
+  if (Array.isArray(value)) {
+    for (const [index, item] of value.entries())
+      yield* fieldsOf(item, `${path}[${index}]`, depth + 1);
+    return;
+  }
+  for (const [key, child] of Object.entries(value)) {
+    const at2 = `${path}.${key}`;
+    if (key === "regex" && typeof child === "string") yield { path: at2, key, value: child };
+    else if (key === "pattern" && typeof child === "string") yield { path: at2, key, value: child };
+    else if (key === "pattern" && typeof child?.context === "string")
+      yield { path: `${at2}.context`, key, value: child.context };
+    else yield* fieldsOf(child, at2, depth + 1);
+  }
+}
+function regexProblem(source) {
+  const compiled = compileLinearPattern(source);
+  return compiled.ok ? void 0 : compiled.error;
+}
+function patternProblem(source, parsers) {
+  for (const parser4 of parsers) {
+    const expando = EXPANDO[parser4];
+    const text2 = expando ? source.replaceAll("$", expando) : source;
+    const root = parse11(napiLang(parser4), text2).root();
+    const error62 = root.find({ rule: { kind: "ERROR" } });
+    if (error62)
+      return `the pattern does not parse as ${parser4} (near "${error62.text().slice(0, 40)}"); write a complete expression or statement`;
+  }
+  return void 0;
+}
+var SECTIONS3, EXPANDO;
+var init_rule_fields = __esm({
+  "core/sast/rule-fields.ts"() {
+    "use strict";
+    init_linear_pattern();
+    init_languages();
+    SECTIONS3 = ["rule", "constraints", "utils"];
+    EXPANDO = { python: "\xB5", go: "\xB5" };
   }
 });
 
@@ -88286,7 +89488,7 @@ var init_checks3 = __esm({
 });
 
 // core/sast/load-rules.ts
-import { parse as parse10 } from "@ast-grep/napi";
+import { parse as parse12 } from "@ast-grep/napi";
 function loadRules(files) {
   registerLanguages();
   const rules = [];
@@ -88370,9 +89572,11 @@ function sinkWords(rule) {
 }
 function invalidMatcher(rule) {
   if (rule.language === "github-actions") return void 0;
+  const fieldProblem = ruleFieldProblem(rule, PARSERS_OF[rule.language]);
+  if (fieldProblem) return fieldProblem;
   for (const parser4 of PARSERS_OF[rule.language]) {
     try {
-      parse10(napiLang(parser4), "").root().findAll(rule.matcher);
+      parse12(napiLang(parser4), "").root().findAll(rule.matcher);
     } catch (error62) {
       return `invalid ast-grep rule for ${parser4}: ${error62.message.replace(/\s*\n\s*\|?->?/g, " ")}`;
     }
@@ -88396,6 +89600,7 @@ var init_load_rules = __esm({
     import_yaml7 = __toESM(require_dist(), 1);
     init_languages();
     init_rule();
+    init_rule_fields();
     init_checks3();
   }
 });
@@ -88426,6 +89631,11 @@ function readRuleTexts(path, base) {
   }
   for (const file2 of files) {
     if (file2.endsWith(MARKER2)) continue;
+    if (!statSync6(file2).isFile()) {
+      const subject = relative7(base, file2) || file2;
+      problems.push({ level: "error", subject, message: "not a regular file; rules not read" });
+      continue;
+    }
     texts.push({ file: relative7(base, file2) || file2, text: readFileSync8(file2, "utf8") });
   }
   return { texts, problems };
@@ -89449,10 +90659,16 @@ function applyInlineSuppressions(findings, text2, path) {
   return { findings: result, problems };
 }
 function parseMarker(line) {
-  const match2 = line.match(MARKER3);
-  if (!match2) return void 0;
-  const rules = (match2[1] ?? "").split(",").map((rule) => rule.trim()).filter(Boolean);
-  const reason = match2[2]?.trim();
+  const start = line.indexOf(MARKER3);
+  if (start === -1) return void 0;
+  const close = line.indexOf("]", start + MARKER3.length);
+  if (close === -1) return void 0;
+  const rules = line.slice(start + MARKER3.length, close).split(",").map((rule) => rule.trim()).filter(Boolean);
+  let rest = line.slice(close + 1).trim();
+  if (rest.endsWith("*/")) rest = rest.slice(0, -2).trimEnd();
+  else if (rest.endsWith("-->")) rest = rest.slice(0, -3).trimEnd();
+  if (rest !== "" && !rest.startsWith(":")) return void 0;
+  const reason = rest.slice(1).trim();
   return { rules, reason: reason ? reason : void 0 };
 }
 function applyConfigIgnores(findings, entries, today2) {
@@ -89482,7 +90698,7 @@ var init_suppressions = __esm({
   "core/sast/suppressions.ts"() {
     "use strict";
     import_ignore = __toESM(require_ignore(), 1);
-    MARKER3 = /upkeep-ignore\[([^\]]*)\]\s*(?::\s*(.*?))?\s*(?:\*\/|-->)?\s*$/;
+    MARKER3 = "upkeep-ignore[";
     COMMENT_LINE = /^\s*(\/\/|#|\/\*|\*|<!--)/;
   }
 });
@@ -89494,7 +90710,8 @@ function discoverFiles(root, paths2, exclude) {
   const discovery = {
     files: [],
     skipped: { vendored: 0, ignored: 0, minified: 0 },
-    missing: []
+    missing: [],
+    special: []
   };
   const excluded = (0, import_ignore2.default)().add(exclude);
   const seen = /* @__PURE__ */ new Set();
@@ -89504,9 +90721,14 @@ function discoverFiles(root, paths2, exclude) {
       discovery.missing.push(path);
       continue;
     }
-    if (statSync7(start).isFile()) {
+    const stats = statSync7(start);
+    if (stats.isFile()) {
       const kind = fileKindOf(toPosix(relative8(root, start)));
       if (kind) addFile(discovery, seen, root, start, kind);
+      continue;
+    }
+    if (!stats.isDirectory()) {
+      discovery.special.push(path);
       continue;
     }
     walk4(start, root, ancestorsRules(root, start), excluded, discovery, seen);
@@ -89533,6 +90755,7 @@ function walk4(dir, root, rules, excluded, discovery, seen) {
       continue;
     }
     if (isDir) walk4(absolute, root, active, excluded, discovery, seen);
+    else if (!entry2.isFile() && !entry2.isSymbolicLink()) discovery.special.push(path);
     else if (entry2.isFile()) {
       const kind = fileKindOf(path);
       if (!kind) continue;
@@ -89564,7 +90787,7 @@ function ancestorsRules(root, start) {
 }
 function readGitignore(dir) {
   const file2 = join11(dir, ".gitignore");
-  if (!existsSync6(file2)) return void 0;
+  if (!existsSync6(file2) || !statSync7(file2).isFile()) return void 0;
   return (0, import_ignore2.default)().add(readFileSync9(file2, "utf8"));
 }
 function toPosix(path) {
@@ -89619,645 +90842,6 @@ var init_fingerprint2 = __esm({
   }
 });
 
-// core/sast/bindings.ts
-var DECLARATIONS, BindingIndex;
-var init_bindings = __esm({
-  "core/sast/bindings.ts"() {
-    "use strict";
-    DECLARATIONS = /* @__PURE__ */ new Set(["variable_declarator", "short_var_declaration", "var_spec"]);
-    BindingIndex = class {
-      root;
-      facts;
-      parser;
-      bindings;
-      constructor(root, facts, parser4) {
-        this.root = root;
-        this.facts = facts;
-        this.parser = parser4;
-      }
-      /** Values assigned to this variable (or `obj.field`) before `at`, in a scope containing it. */
-      assignedValues(node2, at2, seen) {
-        const key = node2.text().replace(/\s+/g, "");
-        const candidates = this.bindingsByName().get(key) ?? [];
-        const values = [];
-        const visible = candidates.filter((binding) => {
-          if (binding.start >= at2) return false;
-          const scope = this.scopeOf(binding);
-          return at2 >= scope.start && at2 < scope.end;
-        });
-        const width = (binding) => this.scopeOf(binding).end - this.scopeOf(binding).start;
-        const innermost = Math.min(...visible.filter((binding) => binding.declares).map(width));
-        for (const binding of visible) {
-          if (seen.has(binding.id) || width(binding) > innermost) continue;
-          seen.add(binding.id);
-          values.push({ id: binding.id, node: binding.value, at: binding.start });
-        }
-        return values;
-      }
-      bindingsByName() {
-        if (this.bindings) return this.bindings;
-        const byName = /* @__PURE__ */ new Map();
-        const kinds = Object.keys(this.facts.bindings);
-        const nodes = this.root.findAll({ rule: { any: kinds.map((kind) => ({ kind })) } });
-        for (const node2 of nodes) {
-          const fields = this.facts.bindings[String(node2.kind())];
-          if (!fields) continue;
-          const target = node2.field(fields.target);
-          const value = node2.field(fields.value);
-          if (!target || !value) continue;
-          const binding = {
-            id: node2.id(),
-            declares: DECLARATIONS.has(String(node2.kind())) || this.parser === "python",
-            node: node2,
-            value,
-            start: node2.range().start.index
-          };
-          for (const name of this.boundNames(target)) {
-            const list = byName.get(name);
-            if (list) list.push(binding);
-            else byName.set(name, [binding]);
-          }
-        }
-        this.bindings = byName;
-        return byName;
-      }
-      boundNames(target) {
-        if (this.facts.names.has(String(target.kind())) || target.namedChildren().length === 0)
-          return [target.text()];
-        const names = target.findAll({ rule: { any: [...this.facts.names].map((kind) => ({ kind })) } }).map((name) => name.text());
-        return [...names, target.text().replace(/\s+/g, "")];
-      }
-      scopeOf(binding) {
-        if (binding.scope) return binding.scope;
-        binding.scope = { start: 0, end: Number.MAX_SAFE_INTEGER };
-        for (let parent = binding.node.parent(); parent; parent = parent.parent()) {
-          if (this.facts.functions.has(String(parent.kind()))) {
-            const range2 = parent.range();
-            binding.scope = { start: range2.start.index, end: range2.end.index };
-            break;
-          }
-        }
-        return binding.scope;
-      }
-    };
-  }
-});
-
-// core/sast/flow-vocabulary.ts
-function sanitizersFor(parser4) {
-  if (parser4 === "python" || parser4 === "go" || parser4 === "java")
-    return DEFAULT_SANITIZERS[parser4];
-  return DEFAULT_SANITIZERS.js;
-}
-function matchesSource(text2, sources) {
-  const compact = text2.length < 400 && /\s/.test(text2) ? text2.replace(/\s+/g, "") : text2;
-  for (const source of sources) {
-    if (!compact.startsWith(source)) continue;
-    if (source.endsWith("(")) return true;
-    const next = compact.charAt(source.length);
-    if (next === "" || !/[A-Za-z0-9_$]/.test(next)) return true;
-  }
-  return false;
-}
-var DEFAULT_SOURCES, JS_SOURCES, DEFAULT_SANITIZERS, PROPAGATORS, NOT_SOURCES;
-var init_flow_vocabulary = __esm({
-  "core/sast/flow-vocabulary.ts"() {
-    "use strict";
-    DEFAULT_SOURCES = {
-      JavaScript: [],
-      TypeScript: [],
-      Tsx: [],
-      python: [
-        "request.args",
-        "request.form",
-        "request.values",
-        "request.json",
-        "request.get_json",
-        "request.data",
-        "request.files",
-        "request.cookies",
-        "request.headers",
-        "request.GET",
-        "request.POST",
-        "request.body",
-        "request.query_params",
-        "request.path_params",
-        "input(",
-        'event["body"]',
-        'event["queryStringParameters"]',
-        'event.get("body")'
-      ],
-      go: [
-        "r.URL.Query",
-        "r.URL.Path",
-        "r.URL.RawQuery",
-        "r.FormValue",
-        "r.PostFormValue",
-        "r.Form",
-        "r.PostForm",
-        "r.Body",
-        "r.Header",
-        "req.URL.Query",
-        "req.FormValue",
-        "c.Query",
-        "c.Param",
-        "c.PostForm"
-      ],
-      java: [
-        "request.getParameter",
-        "request.getHeader",
-        "request.getQueryString",
-        "request.getInputStream",
-        "request.getReader",
-        "request.getCookies"
-      ]
-    };
-    JS_SOURCES = [
-      "req.query",
-      "req.body",
-      "req.params",
-      "req.headers",
-      "req.cookies",
-      "req.url",
-      "req.originalUrl",
-      "req.get(",
-      "req.param(",
-      "request.query",
-      "request.body",
-      "request.params",
-      "request.payload",
-      "request.headers",
-      "ctx.query",
-      "ctx.params",
-      "ctx.request.body",
-      "ctx.request.query",
-      "event.body",
-      "event.queryStringParameters",
-      "event.pathParameters",
-      "event.headers",
-      "location.hash",
-      "location.search",
-      "location.href",
-      "document.URL",
-      "document.location",
-      "window.name"
-    ];
-    DEFAULT_SOURCES.JavaScript = JS_SOURCES;
-    DEFAULT_SOURCES.TypeScript = JS_SOURCES;
-    DEFAULT_SOURCES.Tsx = JS_SOURCES;
-    DEFAULT_SANITIZERS = {
-      js: [
-        "parseInt",
-        "parseFloat",
-        "Number",
-        "Boolean",
-        "encodeURIComponent",
-        "encodeURI",
-        "escape",
-        "escapeHtml",
-        "basename",
-        "sanitize",
-        "quote"
-      ],
-      python: [
-        "int",
-        "float",
-        "bool",
-        "quote",
-        "escape",
-        "basename",
-        "secure_filename",
-        "literal_eval"
-      ],
-      go: ["Atoi", "ParseInt", "ParseFloat", "QuoteMeta", "EscapeString", "Base", "Clean"],
-      java: ["parseInt", "parseLong", "valueOf", "encode", "escapeHtml4", "getName"]
-    };
-    PROPAGATORS = /* @__PURE__ */ new Set([
-      "join",
-      "resolve",
-      "normalize",
-      "format",
-      "concat",
-      "String",
-      "toString",
-      "decodeURIComponent",
-      "decodeURI",
-      "from",
-      "trim",
-      "toLowerCase",
-      "toUpperCase",
-      "lower",
-      "upper",
-      "strip",
-      "replace",
-      "slice",
-      "substring",
-      "Sprintf",
-      "Join",
-      "str"
-    ]);
-    NOT_SOURCES = /^process\.argv\[[01]\]|^sys\.argv\[0\]|^os\.Args\[0\]/;
-  }
-});
-
-// core/sast/syntax.ts
-function syntaxOf(parser4) {
-  if (parser4 === "python") return PYTHON;
-  if (parser4 === "go") return GO;
-  if (parser4 === "java") return JAVA;
-  return JS;
-}
-var JS, PYTHON, GO, JAVA;
-var init_syntax = __esm({
-  "core/sast/syntax.ts"() {
-    "use strict";
-    JS = {
-      functions: /* @__PURE__ */ new Set([
-        "function_declaration",
-        "function_expression",
-        "arrow_function",
-        "method_definition",
-        "generator_function_declaration",
-        "generator_function"
-      ]),
-      bindings: {
-        variable_declarator: { target: "name", value: "value" },
-        assignment_expression: { target: "left", value: "right" },
-        augmented_assignment_expression: { target: "left", value: "right" }
-      },
-      names: /* @__PURE__ */ new Set(["identifier", "shorthand_property_identifier_pattern"]),
-      literals: /* @__PURE__ */ new Set([
-        "string",
-        "string_fragment",
-        "number",
-        "true",
-        "false",
-        "null",
-        "undefined",
-        "regex",
-        "template_string",
-        "escape_sequence"
-      ]),
-      call: { kind: "call_expression", callee: "function" },
-      propertyNames: /* @__PURE__ */ new Set(["property_identifier", "shorthand_property_identifier"]),
-      interpolations: /* @__PURE__ */ new Set(["template_substitution"])
-    };
-    PYTHON = {
-      functions: /* @__PURE__ */ new Set(["function_definition", "lambda"]),
-      bindings: {
-        assignment: { target: "left", value: "right" },
-        augmented_assignment: { target: "left", value: "right" },
-        named_expression: { target: "name", value: "value" }
-      },
-      names: /* @__PURE__ */ new Set(["identifier"]),
-      literals: /* @__PURE__ */ new Set(["string", "integer", "float", "true", "false", "none", "string_content"]),
-      call: { kind: "call", callee: "function" },
-      propertyNames: /* @__PURE__ */ new Set([]),
-      interpolations: /* @__PURE__ */ new Set(["interpolation"])
-    };
-    GO = {
-      functions: /* @__PURE__ */ new Set(["function_declaration", "method_declaration", "func_literal"]),
-      bindings: {
-        short_var_declaration: { target: "left", value: "right" },
-        assignment_statement: { target: "left", value: "right" },
-        var_spec: { target: "name", value: "value" }
-      },
-      names: /* @__PURE__ */ new Set(["identifier"]),
-      literals: /* @__PURE__ */ new Set([
-        "interpreted_string_literal",
-        "raw_string_literal",
-        "int_literal",
-        "float_literal",
-        "true",
-        "false",
-        "nil"
-      ]),
-      call: { kind: "call_expression", callee: "function" },
-      propertyNames: /* @__PURE__ */ new Set(["field_identifier"]),
-      interpolations: /* @__PURE__ */ new Set([])
-    };
-    JAVA = {
-      functions: /* @__PURE__ */ new Set(["method_declaration", "constructor_declaration", "lambda_expression"]),
-      bindings: {
-        variable_declarator: { target: "name", value: "value" },
-        assignment_expression: { target: "left", value: "right" }
-      },
-      names: /* @__PURE__ */ new Set(["identifier"]),
-      literals: /* @__PURE__ */ new Set([
-        "string_literal",
-        "string_fragment",
-        "decimal_integer_literal",
-        "true",
-        "false",
-        "null_literal"
-      ]),
-      call: { kind: "method_invocation", callee: "name" },
-      propertyNames: /* @__PURE__ */ new Set([]),
-      interpolations: /* @__PURE__ */ new Set([])
-    };
-  }
-});
-
-// core/sast/flow.ts
-var FileFlow;
-var init_flow = __esm({
-  "core/sast/flow.ts"() {
-    "use strict";
-    init_bindings();
-    init_flow_vocabulary();
-    init_syntax();
-    FileFlow = class {
-      root;
-      facts;
-      parser;
-      bindings;
-      constructor(root, parser4) {
-        this.root = root;
-        this.parser = parser4;
-        this.facts = syntaxOf(parser4);
-        this.bindings = new BindingIndex(root, this.facts, parser4);
-      }
-      /** True when request data reaches `node` and no sanitiser stands in between. */
-      isTainted(node2, extraSanitizers = [], extraSources = []) {
-        const sanitizers = /* @__PURE__ */ new Set([...sanitizersFor(this.parser), ...extraSanitizers]);
-        const sources = [...DEFAULT_SOURCES[this.parser], ...extraSources];
-        return this.taintOf(node2, node2.range().start.index, sources, sanitizers, /* @__PURE__ */ new Set(), 0);
-      }
-      /**
-       * The constant text a string expression starts with: the literal head of a template or
-       * concatenation, following variables assigned once; "" when it starts with something variable.
-       */
-      leadingText(node2, depth = 0) {
-        if (depth > 8) return "";
-        const kind = String(node2.kind());
-        if (kind === "string" || kind === "interpreted_string_literal" || kind === "raw_string_literal")
-          return node2.text().slice(1, -1);
-        if (kind === "template_string") return this.templateHead(node2, depth);
-        if (kind === "binary_expression" || kind === "binary_operator") {
-          const left = node2.field("left");
-          return left ? this.leadingText(left, depth + 1) : "";
-        }
-        if (kind === "parenthesized_expression") {
-          const inner = node2.namedChildren()[0];
-          return inner ? this.leadingText(inner, depth + 1) : "";
-        }
-        if (this.facts.names.has(kind)) {
-          const assigned = this.bindings.assignedValues(node2, node2.range().start.index, /* @__PURE__ */ new Set());
-          if (assigned.length !== 1) return "";
-          return this.leadingText(assigned[0].node, depth + 1);
-        }
-        return "";
-      }
-      /**
-       * One step between functions: when `name` is a parameter of the enclosing named function, the
-       * arguments passed in that position by calls to it in this file.
-       */
-      callerArguments(name, seen) {
-        const fn = this.enclosingFunction(name);
-        if (!fn || seen.has(fn.id())) return [];
-        const index = this.parameterIndex(fn, name.text());
-        const fnName = index < 0 ? void 0 : this.functionName(fn);
-        if (!fnName) return [];
-        seen.add(fn.id());
-        const { kind, callee } = this.facts.call;
-        const escaped = fnName.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-        const calls = this.root.findAll({
-          rule: { kind, has: { field: callee, regex: `^${escaped}$` } }
-        });
-        return calls.flatMap((call) => {
-          const list = call.field("arguments");
-          const argument = list?.namedChildren()[index];
-          return argument ? [argument] : [];
-        });
-      }
-      enclosingFunction(node2) {
-        for (let parent = node2.parent(); parent; parent = parent.parent())
-          if (this.facts.functions.has(String(parent.kind()))) return parent;
-        return void 0;
-      }
-      parameterIndex(fn, name) {
-        const single = fn.field("parameter");
-        if (single) return single.text() === name ? 0 : -1;
-        const list = fn.field("parameters")?.namedChildren() ?? [];
-        return list.findIndex((parameter) => {
-          if (parameter.text() === name) return true;
-          return parameter.namedChildren()[0]?.text() === name;
-        });
-      }
-      /** `function run(...)`, `def run(...)`, or `const run = (...) =>`. */
-      functionName(fn) {
-        const own2 = fn.field("name")?.text();
-        if (own2) return own2;
-        const parent = fn.parent();
-        if (parent && String(parent.kind()) === "variable_declarator")
-          return parent.field("name")?.text();
-        return void 0;
-      }
-      /** Fragments and `${CONSTANT}` substitutions up to the first variable part. */
-      templateHead(template, depth) {
-        let head = "";
-        for (const part of template.namedChildren()) {
-          const kind = String(part.kind());
-          if (kind === "string_fragment" || kind === "escape_sequence") head += part.text();
-          else if (kind === "template_substitution") {
-            const inner = part.namedChildren()[0];
-            if (!inner || !this.isConstant(inner)) break;
-            head += this.leadingText(inner, depth + 1);
-          } else break;
-        }
-        return head;
-      }
-      /** True when `node` is built only from literals and variables holding literals. */
-      isConstant(node2, extraSanitizers = []) {
-        const sanitizers = /* @__PURE__ */ new Set([...sanitizersFor(this.parser), ...extraSanitizers]);
-        return this.constantOf(node2, node2.range().start.index, sanitizers, /* @__PURE__ */ new Map(), 0);
-      }
-      taintOf(node2, at2, sources, sanitizers, seen, depth) {
-        if (depth > 24) return false;
-        const kind = String(node2.kind());
-        if (this.facts.propertyNames.has(kind)) return false;
-        const text2 = node2.text();
-        if (NOT_SOURCES.test(text2)) return false;
-        if (matchesSource(text2, sources)) return true;
-        if (kind === this.facts.call.kind)
-          return this.callTaint(node2, at2, sources, sanitizers, seen, depth);
-        const assigned = this.bindings.assignedValues(node2, at2, seen);
-        for (const value of assigned)
-          if (this.taintOf(value.node, value.at, sources, sanitizers, seen, depth + 1)) return true;
-        if (this.facts.names.has(kind)) {
-          if (assigned.length > 0) return false;
-          const callers = this.callerArguments(node2, seen);
-          return callers.some(
-            (argument) => this.taintOf(argument, argument.range().start.index, sources, sanitizers, seen, depth + 1)
-          );
-        }
-        return node2.namedChildren().some((child) => this.taintOf(child, at2, sources, sanitizers, seen, depth + 1));
-      }
-      /** `settled` remembers each binding's answer, so `x + x` and cycles stay cheap. */
-      callTaint(call, at2, sources, sanitizers, seen, depth) {
-        if (this.isSanitizerCall(call, sanitizers)) return false;
-        const callee = call.field(this.facts.call.callee);
-        const text2 = callee?.text().replace(/\s+/g, "") ?? "";
-        const name = text2.slice(text2.lastIndexOf(".") + 1);
-        const receiver = callee?.field("object") ?? callee?.field("operand");
-        const next = (node2) => this.taintOf(node2, at2, sources, sanitizers, seen, depth + 1);
-        if (receiver && next(receiver)) return true;
-        if (!PROPAGATORS.has(name)) return false;
-        return call.namedChildren().some((child) => child.id() !== callee?.id() && next(child));
-      }
-      constantOf(node2, at2, sanitizers, settled, depth) {
-        if (depth > 24) return false;
-        const kind = String(node2.kind());
-        if (kind === "comment" || this.facts.propertyNames.has(kind)) return true;
-        if (this.facts.literals.has(kind)) return !this.hasInterpolation(node2);
-        if (kind === this.facts.call.kind) return this.isSanitizerCall(node2, sanitizers);
-        if (this.facts.names.has(kind)) {
-          const assigned = this.bindings.assignedValues(node2, at2, /* @__PURE__ */ new Set());
-          if (assigned.length === 0) return false;
-          return assigned.every((value) => {
-            const known = settled.get(value.id);
-            if (known !== void 0) return known;
-            settled.set(value.id, false);
-            const constant = this.constantOf(value.node, value.at, sanitizers, settled, depth + 1);
-            settled.set(value.id, constant);
-            return constant;
-          });
-        }
-        const children = node2.namedChildren();
-        if (children.length === 0) return false;
-        return children.every((child) => this.constantOf(child, at2, sanitizers, settled, depth + 1));
-      }
-      hasInterpolation(node2) {
-        return node2.namedChildren().some((child) => this.facts.interpolations.has(String(child.kind())));
-      }
-      isSanitizerCall(call, sanitizers) {
-        const callee = call.field(this.facts.call.callee);
-        if (!callee) return false;
-        const text2 = callee.text().replace(/\s+/g, "");
-        return sanitizers.has(text2) || sanitizers.has(text2.slice(text2.lastIndexOf(".") + 1));
-      }
-    };
-  }
-});
-
-// core/sast/imports.ts
-function collectImports(root, parser4) {
-  const imports = /* @__PURE__ */ new Map();
-  if (parser4 === "python") collectPython(root, imports);
-  else if (parser4 === "go") collectGo(root, imports);
-  else if (parser4 !== "java") collectJavaScript(root, imports);
-  return imports;
-}
-function normaliseModule(name) {
-  return name.replace(/^node:/, "");
-}
-function unquote2(text2) {
-  return text2.replace(/^[`'"]|[`'"]$/g, "");
-}
-function collectJavaScript(root, imports) {
-  for (const statement of root.findAll({ rule: { kind: "import_statement" } })) {
-    const source = statement.field("source");
-    const clause = statement.children().find((child) => String(child.kind()) === "import_clause");
-    if (!source || !clause) continue;
-    const module2 = normaliseModule(unquote2(source.text()));
-    for (const part of clause.namedChildren()) {
-      if (part.kind() === "identifier") imports.set(part.text(), { module: module2, member: "*" });
-      if (part.kind() === "namespace_import") {
-        const name = part.namedChildren()[0];
-        if (name) imports.set(name.text(), { module: module2, member: "*" });
-      }
-      if (part.kind() === "named_imports") {
-        for (const specifier of part.namedChildren()) {
-          const member = specifier.field("name")?.text();
-          const alias = specifier.field("alias")?.text() ?? member;
-          if (member && alias) imports.set(alias, { module: module2, member });
-        }
-      }
-    }
-  }
-  const requires = root.findAll({ rule: { kind: "call_expression", regex: "^require\\s*\\(" } });
-  for (const call of requires) {
-    const moduleNode = call.field("arguments")?.namedChildren()[0];
-    if (!moduleNode || !/^(string|template_string)$/.test(String(moduleNode.kind()))) continue;
-    bindRequire(call, normaliseModule(unquote2(moduleNode.text())), imports);
-  }
-}
-function bindRequire(call, module2, imports) {
-  let member = "*";
-  let value = call;
-  const parent = call.parent();
-  if (parent?.kind() === "member_expression" && parent.field("object")?.id() === call.id()) {
-    member = parent.field("property")?.text() ?? "*";
-    value = parent;
-  }
-  const declarator = value.parent();
-  if (declarator?.kind() !== "variable_declarator") return;
-  const target = declarator.field("name");
-  if (!target) return;
-  if (String(target.kind()) === "identifier") {
-    imports.set(target.text(), { module: module2, member });
-    return;
-  }
-  for (const property of target.namedChildren()) {
-    if (property.kind() === "shorthand_property_identifier_pattern")
-      imports.set(property.text(), { module: module2, member: property.text() });
-    if (property.kind() === "pair_pattern") {
-      const key = property.field("key")?.text();
-      const alias = property.field("value")?.text();
-      if (key && alias) imports.set(alias, { module: module2, member: key });
-    }
-  }
-}
-function collectPython(root, imports) {
-  for (const statement of root.findAll({ rule: { kind: "import_statement" } })) {
-    for (const name of statement.fieldChildren("name")) {
-      if (name.kind() === "aliased_import") {
-        const module2 = name.field("name")?.text();
-        const alias = name.field("alias")?.text();
-        if (module2 && alias) imports.set(alias, { module: module2, member: "*" });
-      } else {
-        const head = name.text().split(".")[0];
-        imports.set(head, { module: head, member: "*" });
-      }
-    }
-  }
-  for (const statement of root.findAll({ rule: { kind: "import_from_statement" } })) {
-    const module2 = statement.field("module_name")?.text();
-    if (!module2) continue;
-    for (const name of statement.fieldChildren("name")) {
-      if (name.kind() === "aliased_import") {
-        const member = name.field("name")?.text();
-        const alias = name.field("alias")?.text();
-        if (member && alias) imports.set(alias, { module: module2, member });
-      } else imports.set(name.text(), { module: module2, member: name.text() });
-    }
-  }
-}
-function collectGo(root, imports) {
-  for (const spec of root.findAll({ rule: { kind: "import_spec" } })) {
-    const path = spec.field("path")?.text();
-    if (!path) continue;
-    const module2 = unquote2(path);
-    const alias = spec.field("name")?.text() ?? module2.split("/").pop();
-    if (alias && alias !== "_" && alias !== ".") imports.set(alias, { module: module2, member: "*" });
-  }
-}
-function qualifiedName(calleeText, imports) {
-  const text2 = calleeText.replace(/\s+/g, "").replace(/^window\.|^globalThis\./, "");
-  const direct = text2.match(/^require\((['"`])([^'"`]+)\1\)\.(.+)$/);
-  if (direct) return `${normaliseModule(direct[2])}.${direct[3]}`;
-  const [head, ...rest] = text2.split(".");
-  const imported = imports.get(head);
-  if (!imported) return text2;
-  const member = imported.member === "*" || imported.member === "default" ? [] : [imported.member];
-  return [imported.module, ...member, ...rest].join(".");
-}
-var init_imports = __esm({
-  "core/sast/imports.ts"() {
-    "use strict";
-  }
-});
-
 // core/sast/word-index.ts
 var WordIndex;
 var init_word_index = __esm({
@@ -90290,9 +90874,9 @@ var init_word_index = __esm({
 });
 
 // core/sast/precheck.ts
-function rulesWorthRunning(text2, parser4, rules) {
+function rulesWorthRunning(text2, parser4, rules, receivesRequestData = false) {
   const present = wordIndexFor(rules, parser4).presentIn(text2);
-  const sourcesPresent = DEFAULT_SOURCES[parser4].some((source) => present.has(sourceWord(source)));
+  const sourcesPresent = receivesRequestData || DEFAULT_SOURCES[parser4].some((source) => present.has(sourceWord(source)));
   return rules.filter((rule) => {
     if (rule.language === "github-actions" || !PARSERS_OF[rule.language].includes(parser4))
       return false;
@@ -90499,20 +91083,54 @@ var init_match_workflow = __esm({
 });
 
 // core/sast/match-file.ts
-import { parse as parse11 } from "@ast-grep/napi";
-function matchFile(path, text2, kind, rules) {
-  const { drafts, problems } = kind.kind === "workflow" ? matchWorkflow(path, text2, rules) : matchCode(path, text2, kind.parser, rules);
+import { parse as parse13 } from "@ast-grep/napi";
+function matchFile(path, text2, kind, rules, budget = new TimeBudget(DEFAULT_FILE_SECONDS * 1e3), imported = []) {
+  const { drafts, problems } = kind.kind === "workflow" ? matchWorkflow(path, text2, rules) : matchCodeWithin(path, text2, kind.parser, rules, budget, imported);
   const fingerprinted = assignFingerprints(drafts, (draft) => draft.matched);
   const findings = fingerprinted.map(({ matched: _matched, ...finding }) => finding);
   const suppressed = applyInlineSuppressions(findings, text2, path);
   return { findings: suppressed.findings, problems: [...problems, ...suppressed.problems] };
 }
-function matchCode(path, text2, parser4, rules) {
+function matchCodeWithin(path, text2, parser4, rules, budget, imported) {
   const drafts = [];
   const problems = [];
-  const runnable = rulesWorthRunning(text2, parser4, rules);
-  if (runnable.length === 0) return { drafts, problems };
-  const root = parse11(napiLang(parser4), text2).root();
+  try {
+    matchCode(path, text2, parser4, rules, { budget, imported }, drafts, problems);
+  } catch (error62) {
+    if (!(error62 instanceof BudgetExceeded)) throw error62;
+    const seconds = budget.milliseconds / 1e3;
+    problems.push({
+      level: "error",
+      subject: path,
+      message: `skipped the rest of this file: it took over the ${seconds} s per-file budget (sast.maxFileSeconds); findings in it may be incomplete`
+    });
+  }
+  return { drafts, problems };
+}
+function matchCode(path, text2, parser4, rules, { budget, imported }, drafts, problems) {
+  const runnable = rulesWorthRunning(text2, parser4, rules, imported.length > 0);
+  if (runnable.length === 0) return;
+  const nesting = deepestNesting(text2);
+  if (nesting.depth > MAX_NESTING) {
+    problems.push({
+      level: "error",
+      subject: path,
+      line: nesting.line,
+      message: `skipped: brackets nest ${nesting.depth} levels deep, over the ${MAX_NESTING}-level limit for a scanned file`
+    });
+    return;
+  }
+  const chain = longestCallChain(text2);
+  if (chain.length > MAX_CALL_CHAIN) {
+    problems.push({
+      level: "error",
+      subject: path,
+      line: chain.line,
+      message: `skipped: a chain of ${chain.length} calls in one statement, over the ${MAX_CALL_CHAIN}-call limit for a scanned file`
+    });
+    return;
+  }
+  const root = parse13(napiLang(parser4), text2).root();
   const error62 = root.find({ rule: { kind: "ERROR" } });
   if (error62)
     problems.push({
@@ -90521,16 +91139,17 @@ function matchCode(path, text2, parser4, rules) {
       line: error62.range().start.line + 1,
       message: "syntax error; the parser recovered, but findings in this file may be incomplete"
     });
-  const context = new FileContext(root, parser4);
+  const context = new FileContext(root, parser4, budget, imported);
   for (const rule of runnable) {
+    budget.checkNow();
     const matcher = context.matcherFor(rule);
     if (!matcher) continue;
     for (const node2 of root.findAll(matcher)) {
+      budget.check();
       if (!context.accepts(rule, node2)) continue;
       drafts.push(draftOf(rule, node2, path));
     }
   }
-  return { drafts, problems };
 }
 function shannonEntropy(text2) {
   if (text2.length === 0) return 0;
@@ -90577,10 +91196,12 @@ function firstLine3(text2) {
   const line = text2.split("\n")[0] ?? "";
   return line.length > 200 ? `${line.slice(0, 197)}...` : line.trimEnd();
 }
-var FileContext;
+var DEFAULT_FILE_SECONDS, FileContext;
 var init_match_file = __esm({
   "core/sast/match-file.ts"() {
     "use strict";
+    init_linear_pattern();
+    init_budget();
     init_fingerprint2();
     init_flow();
     init_imports();
@@ -90589,14 +91210,20 @@ var init_match_file = __esm({
     init_sink_callees();
     init_suppressions();
     init_match_workflow();
+    DEFAULT_FILE_SECONDS = 10;
     FileContext = class {
       imports;
       flow;
       root;
       parser;
-      constructor(root, parser4) {
+      budget;
+      patterns = /* @__PURE__ */ new Map();
+      imported;
+      constructor(root, parser4, budget, imported) {
         this.root = root;
         this.parser = parser4;
+        this.budget = budget;
+        this.imported = imported;
       }
       /**
        * The matcher for this file, or undefined when the rule cannot match here: a sink rule only
@@ -90614,6 +91241,15 @@ var init_match_file = __esm({
           constraints: { ...rule.matcher.constraints, [rule.sink.callee]: byCallee }
         };
       }
+      /** User patterns run on the linear-time engine; each is compiled once per file. */
+      linear(source) {
+        let pattern2 = this.patterns.get(source);
+        if (!pattern2) {
+          pattern2 = mustCompileLinearPattern(source);
+          this.patterns.set(source, pattern2);
+        }
+        return pattern2;
+      }
       accepts(rule, node2) {
         if (rule.sink) {
           const callee = node2.getMatch(rule.sink.callee);
@@ -90627,10 +91263,10 @@ var init_match_file = __esm({
         }
         const argumentNodes = rule.taint ? boundNodes(node2, rule.taint.argument) : [];
         if (rule.taint && argumentNodes.length > 0) {
-          this.flow ??= new FileFlow(this.root, this.parser);
+          this.flow ??= new FileFlow(this.root, this.parser, this.budget, this.imported);
           const flow = this.flow;
           const { requires, sanitizers, sources } = rule.taint;
-          const safePrefix = rule.taint.safePrefix ? new RegExp(rule.taint.safePrefix) : void 0;
+          const safePrefix = rule.taint.safePrefix ? this.linear(rule.taint.safePrefix) : void 0;
           const fixed = (argument) => safePrefix?.test(flow.leadingText(argument)) === true;
           if (requires === "source")
             return argumentNodes.some(
@@ -90647,7 +91283,10 @@ var init_match_file = __esm({
 // core/sast/scan/read-source.ts
 import { readFileSync as readFileSync10, statSync as statSync8 } from "node:fs";
 function readSource(absolutePath, maxBytes) {
-  const size = statSync8(absolutePath).size;
+  const stats = statSync8(absolutePath);
+  if (!stats.isFile())
+    return { ok: false, problem: "skipped: not a regular file (a FIFO, socket or device)" };
+  const size = stats.size;
   if (size > maxBytes)
     return {
       ok: false,
@@ -90714,15 +91353,16 @@ var init_read_source = __esm({
 });
 
 // core/sast/scan/scan-file.ts
-function scanFile(job, rules, maxFileSize) {
+function scanFile(job, rules, limits) {
   try {
-    const source = readSource(job.absolutePath, maxFileSize);
+    const source = readSource(job.absolutePath, limits.maxFileSize);
     if (!source.ok) {
       if ("skip" in source)
         return { path: job.path, findings: [], problems: [], skipped: source.skip };
       return { path: job.path, findings: [], problems: [problem2(job.path, source.problem)] };
     }
-    const result = matchFile(job.path, source.text, job.kind, rules);
+    const budget = new TimeBudget(limits.maxFileSeconds * 1e3);
+    const result = matchFile(job.path, source.text, job.kind, rules, budget, job.taintedParameters);
     return { path: job.path, ...result };
   } catch (error62) {
     return {
@@ -90738,6 +91378,7 @@ function problem2(path, message) {
 var init_scan_file = __esm({
   "core/sast/scan/scan-file.ts"() {
     "use strict";
+    init_budget();
     init_match_file();
     init_read_source();
   }
@@ -90750,7 +91391,7 @@ function serveScans(port, setup) {
   registerLanguages();
   const collectYoung = youngGenerationCollector();
   port.on("message", (batch) => {
-    const results = batch.map((job) => scanFile(job, setup.rules, setup.maxFileSize));
+    const results = batch.map((job) => scanFile(job, setup.rules, setup));
     if (!collectYoung) return port.postMessage(results);
     collectYoung();
     setImmediate(() => port.postMessage(results));
@@ -90782,11 +91423,12 @@ async function scanInPool(files, options2) {
     Math.min(options2.jobs ?? availableParallelism(), Math.ceil(files.length / BATCH))
   );
   if (jobs === 1 || files.length < MIN_FILES_FOR_THREADS)
-    return files.map((file2) => scanFile(file2, options2.rules, options2.maxFileSize));
+    return files.map((file2) => scanFile(file2, options2.rules, options2));
   const setup = {
     upkeepSastWorker: true,
     rules: options2.rules,
-    maxFileSize: options2.maxFileSize
+    maxFileSize: options2.maxFileSize,
+    maxFileSeconds: options2.maxFileSeconds
   };
   const batches = [];
   for (let start = 0; start < files.length; start += BATCH)
@@ -90846,7 +91488,7 @@ var init_pool = __esm({
 });
 
 // core/sast/scan/run-scan.ts
-import { readFileSync as readFileSync11 } from "node:fs";
+import { readFileSync as readFileSync11, statSync as statSync9 } from "node:fs";
 import { resolve as resolve11 } from "node:path";
 async function runScan(request2) {
   const started = performance.now();
@@ -90860,9 +91502,16 @@ async function runScan(request2) {
       subject: "sast.paths",
       message: `${path}: no such file or directory`
     });
-  const outcomes = await scanInPool(discovery.files, {
+  for (const path of discovery.special)
+    problems.push({
+      level: "warning",
+      subject: path,
+      message: "skipped: not a regular file (a FIFO, socket or device); only regular files are read"
+    });
+  const outcomes = await scanInPool(withCrossFileTaint(discovery.files, config2.maxFileSize), {
     rules: loaded.rules,
     maxFileSize: config2.maxFileSize,
+    maxFileSeconds: config2.maxFileSeconds,
     jobs: request2.jobs
   });
   let findings = outcomes.flatMap((outcome) => outcome.findings);
@@ -90896,6 +91545,21 @@ async function runScan(request2) {
     incomplete: problems.some((problem3) => problem3.level === "error")
   };
 }
+function withCrossFileTaint(files, maxFileSize) {
+  const sources = [];
+  for (const file2 of files) {
+    if (file2.kind.kind !== "code" || !JS_PARSERS.has(file2.kind.parser)) continue;
+    try {
+      const read = readSource(file2.absolutePath, maxFileSize);
+      if (read.ok) sources.push({ path: file2.path, text: read.text, parser: file2.kind.parser });
+    } catch {
+    }
+  }
+  const tainted = crossFileTaint(sources);
+  return files.map(
+    (file2) => tainted[file2.path] ? { ...file2, taintedParameters: tainted[file2.path] } : file2
+  );
+}
 function loadAllRules(root, config2, ruleDirs) {
   const builtin = readBuiltinRules();
   const user2 = [...config2.rules, ...ruleDirs].map(
@@ -90921,6 +91585,7 @@ function readBuiltinRules() {
 function loadBaseline(root, file2, problems) {
   let text2;
   try {
+    if (!statSync9(resolve11(root, file2)).isFile()) throw new Error("not a regular file");
     text2 = readFileSync11(resolve11(root, file2), "utf8");
   } catch (error62) {
     problems.push({
@@ -90942,12 +91607,14 @@ var init_run_scan = __esm({
   async "core/sast/scan/run-scan.ts"() {
     "use strict";
     init_baseline2();
+    init_cross_file();
     init_load_rules();
     init_rule_files();
     init_run();
     init_suppressions();
     init_discover2();
     await init_pool();
+    init_read_source();
   }
 });
 
@@ -90956,13 +91623,13 @@ var sast_scan_exports = {};
 __export(sast_scan_exports, {
   sastScanCommand: () => sastScanCommand
 });
-import { readFileSync as readFileSync12, statSync as statSync9, writeFileSync as writeFileSync3 } from "node:fs";
+import { readFileSync as readFileSync12, statSync as statSync10, writeFileSync as writeFileSync3 } from "node:fs";
 import { join as join12, resolve as resolve12 } from "node:path";
 import { parseArgs as parseArgs6 } from "node:util";
 function parseOptions3(args) {
   let parsed;
   try {
-    parsed = parse12(args);
+    parsed = parse14(args);
   } catch (error62) {
     throw new UsageError(error62.message);
   }
@@ -90991,7 +91658,7 @@ function parseOptions3(args) {
     snyk: values.snyk ?? false
   };
 }
-function parse12(args) {
+function parse14(args) {
   return parseArgs6({
     args,
     allowPositionals: true,
@@ -91009,7 +91676,7 @@ function parse12(args) {
 }
 function isDirectory2(path) {
   try {
-    return statSync9(path).isDirectory();
+    return statSync10(path).isDirectory();
   } catch {
     return false;
   }
@@ -91230,7 +91897,7 @@ import { parseArgs as parseArgs8 } from "node:util";
 function parseOptions4(args) {
   let values;
   try {
-    values = parse13(args).values;
+    values = parse15(args).values;
   } catch (error62) {
     throw new UsageError(error62.message);
   }
@@ -91241,7 +91908,7 @@ function parseOptions4(args) {
   }
   return values;
 }
-function parse13(args) {
+function parse15(args) {
   return parseArgs8({
     args,
     allowPositionals: false,
@@ -93421,7 +94088,7 @@ __export(sweep_exports, {
   sweepCommand: () => sweepCommand
 });
 import { writeFileSync as writeFileSync4 } from "node:fs";
-import { parse as parse14, resolve as resolve15 } from "node:path";
+import { parse as parse16, resolve as resolve15 } from "node:path";
 import { parseArgs as parseArgs9 } from "node:util";
 function parseOptions5(args) {
   let values;
@@ -93449,7 +94116,7 @@ async function loadConfig(github, token, file2, io) {
 async function readPrevious(path, io) {
   if (!path) return void 0;
   const full = resolve15(io.cwd, path);
-  const file2 = await readLocalFile(parse14(full).root, full);
+  const file2 = await readLocalFile(parse16(full).root, full);
   if (file2.kind === "missing") return void 0;
   try {
     if (file2.kind === "text") {
@@ -93595,7 +94262,7 @@ import { parseArgs as parseArgs10 } from "node:util";
 function parseOptions6(args) {
   let parsed;
   try {
-    parsed = parse15(args);
+    parsed = parse17(args);
   } catch (error62) {
     throw new UsageError(error62.message);
   }
@@ -93604,7 +94271,7 @@ function parseOptions6(args) {
   if (bodyFile === void 0) throw new UsageError("--body-file is required (use - for stdin)");
   return { ...parsed.values, title, bodyFile };
 }
-function parse15(args) {
+function parse17(args) {
   return parseArgs10({
     args,
     allowPositionals: false,

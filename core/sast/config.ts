@@ -43,6 +43,14 @@ export const sastConfigSchema = z
       .positive()
       .default(1_000_000)
       .describe("Files larger than this many bytes are skipped and reported."),
+    maxFileSeconds: z
+      .number()
+      .positive()
+      .max(600)
+      .default(10)
+      .describe(
+        "Seconds the rules may spend on one file; a file that takes longer is reported as incomplete and the scan moves on.",
+      ),
     ignore: z.array(ignoreEntry).default([]).describe("Findings to ignore, by rule and path."),
     baseline: z
       .string()

@@ -12,6 +12,9 @@
 // objects built elsewhere, guards and checks, loops' later iterations, other files.
 import type { SgNode } from "@ast-grep/napi";
 import { BindingIndex } from "./bindings.ts";
+import { TimeBudget } from "./budget.ts";
+import { foldCondition } from "./constant-condition.ts";
+import { exportNameOf, type TaintedParameter } from "./cross-file.ts";
 import {
   DEFAULT_SOURCES,
   matchesSource,
@@ -23,16 +26,54 @@ import type { ParserName } from "./languages.ts";
 import type { SyntaxFacts } from "./syntax.ts";
 import { syntaxOf } from "./syntax.ts";
 
+const SUBSCRIPTS = new Set(["subscript", "subscript_expression", "index_expression"]);
+
+interface ConditionalParts {
+  condition: SgNode;
+  consequence: SgNode;
+  alternative: SgNode;
+}
+
+/** `c ? a : b` (fields) or Python's `a if c else b` (children in that order). */
+function conditionalParts(node: SgNode): ConditionalParts | undefined {
+  if (String(node.kind()) === "conditional_expression") {
+    const [consequence, condition, alternative] = node.namedChildren();
+    return consequence && condition && alternative
+      ? { condition, consequence, alternative }
+      : undefined;
+  }
+  const field = (name: string) => node.field(name as never) as SgNode | null;
+  const [condition, consequence, alternative] = [
+    field("condition"),
+    field("consequence"),
+    field("alternative"),
+  ];
+  return condition && consequence && alternative
+    ? { condition, consequence, alternative }
+    : undefined;
+}
+
 /** Flow questions about one parsed file; assignments are indexed once, on first use. */
 export class FileFlow {
   private readonly root: SgNode;
   private readonly facts: SyntaxFacts;
   private readonly parser: ParserName;
   private readonly bindings: BindingIndex;
+  private readonly budget: TimeBudget;
 
-  constructor(root: SgNode, parser: ParserName) {
+  private readonly imported: TaintedParameter[];
+
+  /** `imported`: this file's exported parameters that other files call with request data. */
+  constructor(
+    root: SgNode,
+    parser: ParserName,
+    budget = new TimeBudget(Number.POSITIVE_INFINITY),
+    imported: TaintedParameter[] = [],
+  ) {
+    this.imported = imported;
     this.root = root;
     this.parser = parser;
+    this.budget = budget;
     this.facts = syntaxOf(parser);
     this.bindings = new BindingIndex(root, this.facts, parser);
   }
@@ -93,6 +134,17 @@ export class FileFlow {
     });
   }
 
+  /** A parameter of an exported function that another file calls with request data. */
+  private taintedByImporter(name: SgNode): boolean {
+    if (this.imported.length === 0) return false;
+    const fn = this.enclosingFunction(name);
+    if (!fn) return false;
+    const index = this.parameterIndex(fn, name.text());
+    if (index < 0) return false;
+    const exportName = exportNameOf(fn, this.root.text());
+    return this.imported.some((p) => p.exportName === exportName && p.index === index);
+  }
+
   private enclosingFunction(node: SgNode): SgNode | undefined {
     for (let parent = node.parent(); parent; parent = parent.parent())
       if (this.facts.functions.has(String(parent.kind()))) return parent;
@@ -150,8 +202,19 @@ export class FileFlow {
     depth: number,
   ): boolean {
     if (depth > 24) return false;
+    this.budget.check();
     const kind = String(node.kind());
     if (this.facts.propertyNames.has(kind)) return false;
+    // Before the text check: `req.query.x ? "a" : "b"` starts with a source but is constant.
+    if (kind === "ternary_expression" || kind === "conditional_expression") {
+      // The value is one of the branches; the condition only picks it.
+      const parts = conditionalParts(node);
+      const live = parts && this.liveBranch(parts);
+      const branches = live ? [live] : parts ? [parts.consequence, parts.alternative] : [];
+      return branches.some((branch) =>
+        this.taintOf(branch, at, sources, sanitizers, seen, depth + 1),
+      );
+    }
     const text = node.text();
     if (NOT_SOURCES.test(text)) return false;
     if (matchesSource(text, sources)) return true;
@@ -160,16 +223,49 @@ export class FileFlow {
     const assigned = this.bindings.assignedValues(node, at, seen);
     for (const value of assigned)
       if (this.taintOf(value.node, value.at, sources, sanitizers, seen, depth + 1)) return true;
+    // `m["keyA"]` assigned only constants is clean even when `m["keyB"]` holds request data.
+    if (assigned.length > 0 && SUBSCRIPTS.has(kind)) return false;
     if (this.facts.names.has(kind)) {
       if (assigned.length > 0) return false;
       const callers = this.callerArguments(node, seen);
-      return callers.some((argument) =>
+      const fromCaller = callers.some((argument) =>
         this.taintOf(argument, argument.range().start.index, sources, sanitizers, seen, depth + 1),
       );
+      return fromCaller || this.taintedByImporter(node);
     }
     return node
       .namedChildren()
       .some((child) => this.taintOf(child, at, sources, sanitizers, seen, depth + 1));
+  }
+
+  /**
+   * `map.get("keyA")` reads what `map.put("keyA", v)` stored, not every value of the map: the
+   * values to follow, or undefined when the read is not a constant-keyed get.
+   */
+  private keyedPuts(call: SgNode, method: string, receiver: SgNode, at: number) {
+    if (method !== "get" && method !== "getOrDefault") return undefined;
+    if (!this.facts.names.has(String(receiver.kind()))) return undefined;
+    const key = (call.field("arguments" as never) as SgNode | null)?.namedChildren()[0];
+    if (!key || !this.facts.literals.has(String(key.kind()))) return undefined;
+    const stored = this.bindings.assignedValues(receiver, at, new Set());
+    return stored
+      .map((value) => value.node)
+      .filter((value) => {
+        const put = value.parent();
+        const putMethod = put?.field("name" as never) as unknown as SgNode | null;
+        if (putMethod?.text() !== "put") return true;
+        const putKey = value.namedChildren()[0];
+        return (
+          !putKey || !this.facts.literals.has(String(putKey.kind())) || putKey.text() === key.text()
+        );
+      });
+  }
+
+  /** The one branch of `c ? a : b` that runs when c folds to a constant. */
+  private liveBranch(parts: ConditionalParts): SgNode | undefined {
+    const taken = foldCondition(parts.condition, (name) => this.bindings.numberOf(name));
+    if (taken === undefined) return undefined;
+    return taken ? parts.consequence : parts.alternative;
   }
 
   /** `settled` remembers each binding's answer, so `x + x` and cycles stay cheap. */
@@ -185,9 +281,13 @@ export class FileFlow {
     const callee = call.field(this.facts.call.callee as never) as SgNode | null;
     const text = callee?.text().replace(/\s+/g, "") ?? "";
     const name = text.slice(text.lastIndexOf(".") + 1);
+    // Java keeps the receiver on the call itself (`c.getValue()`: object c, name getValue).
     const receiver = (callee?.field("object" as never) ??
-      callee?.field("operand" as never)) as unknown as SgNode | null;
+      callee?.field("operand" as never) ??
+      call.field("object" as never)) as unknown as SgNode | null;
     const next = (node: SgNode) => this.taintOf(node, at, sources, sanitizers, seen, depth + 1);
+    const keyed = receiver ? this.keyedPuts(call, name, receiver, at) : undefined;
+    if (keyed) return keyed.some(next);
     if (receiver && next(receiver)) return true;
     if (!PROPAGATORS.has(name)) return false;
     return call.namedChildren().some((child) => child.id() !== callee?.id() && next(child));
@@ -201,9 +301,13 @@ export class FileFlow {
     depth: number,
   ): boolean {
     if (depth > 24) return false;
+    this.budget.check();
     const kind = String(node.kind());
     if (kind === "comment" || this.facts.propertyNames.has(kind)) return true;
-    if (this.facts.literals.has(kind)) return !this.hasInterpolation(node);
+    if (this.facts.literals.has(kind))
+      return this.interpolatedValues(node).every((value) =>
+        this.constantOf(value, at, sanitizers, settled, depth + 1),
+      );
     if (kind === this.facts.call.kind) return this.isSanitizerCall(node, sanitizers);
     if (this.facts.names.has(kind)) {
       const assigned = this.bindings.assignedValues(node, at, new Set());
@@ -222,10 +326,12 @@ export class FileFlow {
     return children.every((child) => this.constantOf(child, at, sanitizers, settled, depth + 1));
   }
 
-  private hasInterpolation(node: SgNode): boolean {
+  /** The expressions inside `${...}` / `{...}` of a template or f-string. */
+  private interpolatedValues(node: SgNode): SgNode[] {
     return node
       .namedChildren()
-      .some((child) => this.facts.interpolations.has(String(child.kind())));
+      .filter((child) => this.facts.interpolations.has(String(child.kind())))
+      .flatMap((child) => child.namedChildren().slice(0, 1));
   }
 
   private isSanitizerCall(call: SgNode, sanitizers: Set<string>): boolean {

@@ -5,6 +5,7 @@ import { LineCounter, parseAllDocuments } from "yaml";
 import type { ScanProblem } from "./finding.ts";
 import { napiLang, PARSERS_OF, registerLanguages } from "./languages.ts";
 import { type CompiledRule, type RuleFile, ruleFileSchema } from "./rule.ts";
+import { ruleFieldProblem } from "./rule-fields.ts";
 import { workflowChecks } from "./workflow/checks.ts";
 
 export interface RuleText {
@@ -116,6 +117,8 @@ function sinkWords(rule: RuleFile): string[] {
 /** Compiles the rule once per parser against an empty file; ast-grep reports bad patterns then. */
 function invalidMatcher(rule: CompiledRule): string | undefined {
   if (rule.language === "github-actions") return undefined;
+  const fieldProblem = ruleFieldProblem(rule, PARSERS_OF[rule.language]);
+  if (fieldProblem) return fieldProblem;
   for (const parser of PARSERS_OF[rule.language]) {
     try {
       parse(napiLang(parser), "")

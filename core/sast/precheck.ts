@@ -11,9 +11,13 @@ export function rulesWorthRunning(
   text: string,
   parser: ParserName,
   rules: CompiledRule[],
+  /** Another file passes request data into this one (cross-file.ts): sources need not appear. */
+  receivesRequestData = false,
 ): CompiledRule[] {
   const present = wordIndexFor(rules, parser).presentIn(text);
-  const sourcesPresent = DEFAULT_SOURCES[parser].some((source) => present.has(sourceWord(source)));
+  const sourcesPresent =
+    receivesRequestData ||
+    DEFAULT_SOURCES[parser].some((source) => present.has(sourceWord(source)));
   return rules.filter((rule) => {
     if (rule.language === "github-actions" || !PARSERS_OF[rule.language].includes(parser))
       return false;

@@ -36,6 +36,11 @@ export function readRuleTexts(
   }
   for (const file of files) {
     if (file.endsWith(MARKER)) continue;
+    if (!statSync(file).isFile()) {
+      const subject = relative(base, file) || file;
+      problems.push({ level: "error", subject, message: "not a regular file; rules not read" });
+      continue;
+    }
     texts.push({ file: relative(base, file) || file, text: readFileSync(file, "utf8") });
   }
   return { texts, problems };

@@ -2,6 +2,7 @@
 // Workflow rules (language github-actions) name a built-in `check` instead of an ast-grep rule.
 import { z } from "zod";
 import { findingSeverityField } from "../config/fields.ts";
+import { linearPatternField } from "../text/linear-pattern.ts";
 
 export const ruleLanguages = ["javascript", "python", "go", "java", "github-actions"] as const;
 export type RuleLanguage = (typeof ruleLanguages)[number];
@@ -28,17 +29,8 @@ const taintSchema = z.strictObject({
    * A regex for the argument's fixed leading text: when the string starts with constant text
    * that matches (a fixed scheme and host, a relative path), request data later in it is harmless.
    */
-  safePrefix: z.string().refine(isRegex, "expected a JavaScript regular expression").optional(),
+  safePrefix: linearPatternField().optional(),
 });
-
-function isRegex(text: string): boolean {
-  try {
-    new RegExp(text);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** The matched string literal must look random (Shannon entropy in bits per character). */
 const entropySchema = z.strictObject({

@@ -3,7 +3,7 @@ import ignore from "ignore";
 import type { SastIgnore } from "./config.ts";
 import type { Finding, ScanProblem } from "./finding.ts";
 
-const MARKER = /upkeep-ignore\[([^\]]*)\]\s*(?::\s*(.*?))?\s*(?:\*\/|-->)?\s*$/;
+const MARKER = "upkeep-ignore[";
 const COMMENT_LINE = /^\s*(\/\/|#|\/\*|\*|<!--)/;
 
 interface InlineSuppression {
@@ -45,14 +45,25 @@ export function applyInlineSuppressions<T extends Finding>(
   return { findings: result, problems };
 }
 
+/**
+ * `upkeep-ignore[a, b]: reason`, read with string searches: the line is untrusted text, and the
+ * regex this replaced backtracked for minutes on a marker followed by thousands of spaces.
+ */
 function parseMarker(line: string): InlineSuppression | undefined {
-  const match = line.match(MARKER);
-  if (!match) return undefined;
-  const rules = (match[1] ?? "")
+  const start = line.indexOf(MARKER);
+  if (start === -1) return undefined;
+  const close = line.indexOf("]", start + MARKER.length);
+  if (close === -1) return undefined;
+  const rules = line
+    .slice(start + MARKER.length, close)
     .split(",")
     .map((rule) => rule.trim())
     .filter(Boolean);
-  const reason = match[2]?.trim();
+  let rest = line.slice(close + 1).trim();
+  if (rest.endsWith("*/")) rest = rest.slice(0, -2).trimEnd();
+  else if (rest.endsWith("-->")) rest = rest.slice(0, -3).trimEnd();
+  if (rest !== "" && !rest.startsWith(":")) return undefined;
+  const reason = rest.slice(1).trim();
   return { rules, reason: reason ? reason : undefined };
 }
 

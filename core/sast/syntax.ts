@@ -31,6 +31,8 @@ const JS: SyntaxFacts = {
     variable_declarator: { target: "name", value: "value" },
     assignment_expression: { target: "left", value: "right" },
     augmented_assignment_expression: { target: "left", value: "right" },
+    // `for (const x of xs)`: each x is an element of xs.
+    for_in_statement: { target: "left", value: "right" },
   },
   names: new Set(["identifier", "shorthand_property_identifier_pattern"]),
   literals: new Set([
@@ -56,6 +58,8 @@ const PYTHON: SyntaxFacts = {
     assignment: { target: "left", value: "right" },
     augmented_assignment: { target: "left", value: "right" },
     named_expression: { target: "name", value: "value" },
+    for_statement: { target: "left", value: "right" },
+    for_in_clause: { target: "left", value: "right" },
   },
   names: new Set(["identifier"]),
   literals: new Set(["string", "integer", "float", "true", "false", "none", "string_content"]),
@@ -68,6 +72,7 @@ const GO: SyntaxFacts = {
   functions: new Set(["function_declaration", "method_declaration", "func_literal"]),
   bindings: {
     short_var_declaration: { target: "left", value: "right" },
+    range_clause: { target: "left", value: "right" },
     assignment_statement: { target: "left", value: "right" },
     var_spec: { target: "name", value: "value" },
   },
@@ -91,6 +96,7 @@ const JAVA: SyntaxFacts = {
   bindings: {
     variable_declarator: { target: "name", value: "value" },
     assignment_expression: { target: "left", value: "right" },
+    enhanced_for_statement: { target: "name", value: "value" },
   },
   names: new Set(["identifier"]),
   literals: new Set([

@@ -2,6 +2,7 @@
 // line as a true finding of that rule; any other finding of any rule is a false positive.
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
+import { crossFileTaint } from "../../core/sast/cross-file.ts";
 import { fileKindOf } from "../../core/sast/languages.ts";
 import { loadRules } from "../../core/sast/load-rules.ts";
 import { matchFile } from "../../core/sast/match-file.ts";
@@ -48,16 +49,29 @@ function expectedOf(text: string): Set<string> {
 
 export function scoreCorpus(rules = builtinRules()): RuleScore[] {
   const scores = new Map<string, RuleScore>(rules.map((rule) => [rule.id, emptyScore(rule.id)]));
-  for (const path of corpusFiles()) {
-    const text = readFileSync(path, "utf8");
-    const name = relative(CORPUS, path);
-    const kind = path.endsWith(".yml") ? ({ kind: "workflow" } as const) : fileKindOf(path)!;
+  const files = corpusFiles().map((path) => ({
+    path,
+    name: relative(CORPUS, path),
+    text: readFileSync(path, "utf8"),
+    kind: path.endsWith(".yml") ? ({ kind: "workflow" } as const) : fileKindOf(path)!,
+  }));
+  // The scan's cross-file pass, over the whole corpus as one tree.
+  const tainted = crossFileTaint(
+    files.flatMap((file) =>
+      file.kind.kind === "code"
+        ? [{ path: file.name, text: file.text, parser: file.kind.parser }]
+        : [],
+    ),
+  );
+  for (const { text, name, kind } of files) {
     const folderRule = scores.get(name.split("/")[1] ?? "");
     if (folderRule && /(^|\/)vulnerable/i.test(name)) folderRule.vulnerableFiles++;
     if (folderRule && /(^|\/)safe/i.test(name)) folderRule.safeFiles++;
     const expected = expectedOf(text);
     const found = new Set(
-      matchFile(name, text, kind, rules).findings.map((f) => `${f.ruleId}:${f.startLine}`),
+      matchFile(name, text, kind, rules, undefined, tainted[name]).findings.map(
+        (f) => `${f.ruleId}:${f.startLine}`,
+      ),
     );
     for (const key of found) {
       const score = scores.get(key.split(":")[0]!)!;

@@ -72062,6 +72062,9 @@ var sastConfigSchema = external_exports.strictObject({
   failOn: findingSeverityField.or(external_exports.literal("none")).default("high").describe("Lowest severity of a new finding that fails the scan; `none` never fails."),
   trackOn: findingSeverityField.or(external_exports.literal("none")).default("high").describe("Lowest severity that opens a security-window tracking issue."),
   maxFileSize: external_exports.number().int().positive().default(1e6).describe("Files larger than this many bytes are skipped and reported."),
+  maxFileSeconds: external_exports.number().positive().max(600).default(10).describe(
+    "Seconds the rules may spend on one file; a file that takes longer is reported as incomplete and the scan moves on."
+  ),
   ignore: external_exports.array(ignoreEntry).default([]).describe("Findings to ignore, by rule and path."),
   baseline: external_exports.string().optional().describe("A committed SARIF or JSON report; only findings not in it fail or get annotated."),
   snyk: external_exports.boolean().default(false).describe("Merge `snyk code test --sarif` (needs the Snyk CLI on PATH and SNYK_TOKEN).")

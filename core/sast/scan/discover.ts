@@ -30,6 +30,8 @@ export interface Discovery {
   skipped: { vendored: number; ignored: number; minified: number };
   /** Configured paths that do not exist. */
   missing: string[];
+  /** FIFOs, sockets and devices: never opened (a FIFO blocks the reader), reported by path. */
+  special: string[];
 }
 
 interface Rules {
@@ -42,6 +44,7 @@ export function discoverFiles(root: string, paths: string[], exclude: string[]):
     files: [],
     skipped: { vendored: 0, ignored: 0, minified: 0 },
     missing: [],
+    special: [],
   };
   const excluded = ignore().add(exclude);
   const seen = new Set<string>();
@@ -51,9 +54,14 @@ export function discoverFiles(root: string, paths: string[], exclude: string[]):
       discovery.missing.push(path);
       continue;
     }
-    if (statSync(start).isFile()) {
+    const stats = statSync(start);
+    if (stats.isFile()) {
       const kind = fileKindOf(toPosix(relative(root, start)));
       if (kind) addFile(discovery, seen, root, start, kind);
+      continue;
+    }
+    if (!stats.isDirectory()) {
+      discovery.special.push(path);
       continue;
     }
     walk(start, root, ancestorsRules(root, start), excluded, discovery, seen);
@@ -91,6 +99,7 @@ function walk(
       continue;
     }
     if (isDir) walk(absolute, root, active, excluded, discovery, seen);
+    else if (!entry.isFile() && !entry.isSymbolicLink()) discovery.special.push(path);
     else if (entry.isFile()) {
       const kind = fileKindOf(path);
       if (!kind) continue;
@@ -133,7 +142,8 @@ function ancestorsRules(root: string, start: string): Rules[] {
 
 function readGitignore(dir: string): Ignore | undefined {
   const file = join(dir, ".gitignore");
-  if (!existsSync(file)) return undefined;
+  // A FIFO or device named .gitignore would block the read; only a regular file counts.
+  if (!existsSync(file) || !statSync(file).isFile()) return undefined;
   return ignore().add(readFileSync(file, "utf8"));
 }
 

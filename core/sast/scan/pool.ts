@@ -4,7 +4,7 @@
 import { availableParallelism } from "node:os";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
 import type { CompiledRule } from "../rule.ts";
-import { type FileJob, type FileOutcome, scanFile } from "./scan-file.ts";
+import { type FileJob, type FileLimits, type FileOutcome, scanFile } from "./scan-file.ts";
 import { serveScans, type WorkerSetup } from "./worker-loop.ts";
 
 if (!isMainThread && parentPort && (workerData as WorkerSetup | undefined)?.upkeepSastWorker) {
@@ -18,9 +18,8 @@ const BATCH = 8;
 /** Below this many files, starting threads costs more than it saves. */
 const MIN_FILES_FOR_THREADS = 48;
 
-export interface PoolOptions {
+export interface PoolOptions extends FileLimits {
   rules: CompiledRule[];
-  maxFileSize: number;
   /** Threads to use; defaults to the machine's available parallelism. */
   jobs?: number;
 }
@@ -31,11 +30,12 @@ export async function scanInPool(files: FileJob[], options: PoolOptions): Promis
     Math.min(options.jobs ?? availableParallelism(), Math.ceil(files.length / BATCH)),
   );
   if (jobs === 1 || files.length < MIN_FILES_FOR_THREADS)
-    return files.map((file) => scanFile(file, options.rules, options.maxFileSize));
+    return files.map((file) => scanFile(file, options.rules, options));
   const setup: WorkerSetup = {
     upkeepSastWorker: true,
     rules: options.rules,
     maxFileSize: options.maxFileSize,
+    maxFileSeconds: options.maxFileSeconds,
   };
   const batches: FileJob[][] = [];
   for (let start = 0; start < files.length; start += BATCH)

@@ -11,7 +11,11 @@ const LONG_LINE = 20_000;
 const decoder = new TextDecoder("utf-8", { fatal: true });
 
 export function readSource(absolutePath: string, maxBytes: number): SourceRead {
-  const size = statSync(absolutePath).size;
+  const stats = statSync(absolutePath);
+  // Opening a FIFO blocks until someone writes to it; devices may never end.
+  if (!stats.isFile())
+    return { ok: false, problem: "skipped: not a regular file (a FIFO, socket or device)" };
+  const size = stats.size;
   if (size > maxBytes)
     return {
       ok: false,

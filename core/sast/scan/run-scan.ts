@@ -1,8 +1,9 @@
 // A whole scan of a checkout: rules, files, threads, Snyk Code, ignores and baseline.
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 import { markBaseline, readBaseline } from "../baseline.ts";
 import type { SastConfig } from "../config.ts";
+import { crossFileTaint, JS_PARSERS, type SourceFile } from "../cross-file.ts";
 import type { Finding, ScanProblem } from "../finding.ts";
 import { type LoadedRules, loadRules } from "../load-rules.ts";
 import type { CompiledRule } from "../rule.ts";
@@ -12,6 +13,8 @@ import { runSnykCode } from "../snyk/run.ts";
 import { applyConfigIgnores } from "../suppressions.ts";
 import { discoverFiles } from "./discover.ts";
 import { scanInPool } from "./pool.ts";
+import { readSource } from "./read-source.ts";
+import type { FileJob } from "./scan-file.ts";
 
 export interface ScanRequest {
   root: string;
@@ -50,9 +53,17 @@ export async function runScan(request: ScanRequest): Promise<ScanReport> {
       subject: "sast.paths",
       message: `${path}: no such file or directory`,
     });
-  const outcomes = await scanInPool(discovery.files, {
+  for (const path of discovery.special)
+    problems.push({
+      level: "warning",
+      subject: path,
+      message:
+        "skipped: not a regular file (a FIFO, socket or device); only regular files are read",
+    });
+  const outcomes = await scanInPool(withCrossFileTaint(discovery.files, config.maxFileSize), {
     rules: loaded.rules,
     maxFileSize: config.maxFileSize,
+    maxFileSeconds: config.maxFileSeconds,
     jobs: request.jobs,
   });
   let findings = outcomes.flatMap((outcome) => outcome.findings);
@@ -87,6 +98,24 @@ export async function runScan(request: ScanRequest): Promise<ScanReport> {
   };
 }
 
+/** Reads the JavaScript/TypeScript files once more to find request data passed between them. */
+function withCrossFileTaint(files: FileJob[], maxFileSize: number): FileJob[] {
+  const sources: SourceFile[] = [];
+  for (const file of files) {
+    if (file.kind.kind !== "code" || !JS_PARSERS.has(file.kind.parser)) continue;
+    try {
+      const read = readSource(file.absolutePath, maxFileSize);
+      if (read.ok) sources.push({ path: file.path, text: read.text, parser: file.kind.parser });
+    } catch {
+      // The scan itself reports a file it cannot read.
+    }
+  }
+  const tainted = crossFileTaint(sources);
+  return files.map((file) =>
+    tainted[file.path] ? { ...file, taintedParameters: tainted[file.path] } : file,
+  );
+}
+
 export function loadAllRules(root: string, config: SastConfig, ruleDirs: string[]): LoadedRules {
   const builtin = readBuiltinRules();
   const user = [...config.rules, ...ruleDirs].map((path) =>
@@ -119,6 +148,7 @@ function loadBaseline(
 ): Set<string> | undefined {
   let text: string;
   try {
+    if (!statSync(resolve(root, file)).isFile()) throw new Error("not a regular file");
     text = readFileSync(resolve(root, file), "utf8");
   } catch (error) {
     problems.push({

@@ -1,4 +1,7 @@
 // One file through the whole pipeline, never throwing: what a worker does per file.
+
+import { TimeBudget } from "../budget.ts";
+import type { TaintedParameter } from "../cross-file.ts";
 import type { Finding, ScanProblem } from "../finding.ts";
 import type { FileKind } from "../languages.ts";
 import { matchFile } from "../match-file.ts";
@@ -10,6 +13,8 @@ export interface FileJob {
   /** Relative to the scan root, forward slashes. */
   path: string;
   kind: FileKind;
+  /** Exported parameters that other files call with request data (see cross-file.ts). */
+  taintedParameters?: TaintedParameter[];
 }
 
 export interface FileOutcome {
@@ -19,15 +24,22 @@ export interface FileOutcome {
   skipped?: "generated";
 }
 
-export function scanFile(job: FileJob, rules: CompiledRule[], maxFileSize: number): FileOutcome {
+/** Per-file limits from config: sast.maxFileSize and sast.maxFileSeconds. */
+export interface FileLimits {
+  maxFileSize: number;
+  maxFileSeconds: number;
+}
+
+export function scanFile(job: FileJob, rules: CompiledRule[], limits: FileLimits): FileOutcome {
   try {
-    const source = readSource(job.absolutePath, maxFileSize);
+    const source = readSource(job.absolutePath, limits.maxFileSize);
     if (!source.ok) {
       if ("skip" in source)
         return { path: job.path, findings: [], problems: [], skipped: source.skip };
       return { path: job.path, findings: [], problems: [problem(job.path, source.problem)] };
     }
-    const result = matchFile(job.path, source.text, job.kind, rules);
+    const budget = new TimeBudget(limits.maxFileSeconds * 1000);
+    const result = matchFile(job.path, source.text, job.kind, rules, budget, job.taintedParameters);
     return { path: job.path, ...result };
   } catch (error) {
     // A parser or rule failure on one file must not stop the scan; it makes it incomplete.

@@ -4,19 +4,18 @@ import { runInNewContext } from "node:vm";
 import type { MessagePort } from "node:worker_threads";
 import { registerLanguages } from "../languages.ts";
 import type { CompiledRule } from "../rule.ts";
-import { type FileJob, scanFile } from "./scan-file.ts";
+import { type FileJob, type FileLimits, scanFile } from "./scan-file.ts";
 
-export interface WorkerSetup {
+export interface WorkerSetup extends FileLimits {
   upkeepSastWorker: true;
   rules: CompiledRule[];
-  maxFileSize: number;
 }
 
 export function serveScans(port: MessagePort, setup: WorkerSetup): void {
   registerLanguages();
   const collectYoung = youngGenerationCollector();
   port.on("message", (batch: FileJob[]) => {
-    const results = batch.map((job) => scanFile(job, setup.rules, setup.maxFileSize));
+    const results = batch.map((job) => scanFile(job, setup.rules, setup));
     if (!collectYoung) return port.postMessage(results);
     collectYoung();
     // Native finalisers run on the next turn of the event loop; let them free the trees first.
