@@ -179,7 +179,8 @@ describe.skipIf(!TEST_REDIS_URL)("queue on Redis, under faults", () => {
     }
     const metrics = await (await fetch(`${server.url}/metrics`)).text();
     expect(metrics).toMatch(/upkeep_write_budget_exhausted_total\{installation="\d+"\} [1-9]/);
-    expect(metrics).toMatch(/upkeep_jobs_total\{outcome="retry_later"\} [1-9]/);
+    // Short budget waits are spent inside the request, longer ones delay the job: either way none fails.
+    expect(metrics).not.toMatch(/upkeep_jobs_total\{outcome="failed"\}/);
   }, 60_000);
 });
 
